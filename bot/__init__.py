@@ -1,0 +1,7 @@
+"""summitbot: answers questions about the press coverage of the Putin-Obama summits, quoting its sources."""
+
+from __future__ import annotations
+
+__all__ = ["__version__"]
+
+__version__ = "0.1.0"

@@ -1,0 +1,154 @@
+"""Corpus commands: clean, ingest, sources, show, index."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bot.cli.context import Context, print_json
+from bot.corpus import CorpusStore
+from bot.models import Article, ArticleHints
+
+__all__ = ["article_summary", "register"]
+
+
+def register(commands: Any) -> None:
+    clean = commands.add_parser("clean", help="regenerate corpus/clean/ from corpus/raw/")
+    clean.add_argument("--check", action="store_true", help="only report stale cleaned files (exit 1 if any)")
+    clean.set_defaults(handler=run_clean)
+
+    ingest = commands.add_parser("ingest", help="add a raw article (or a folder of them) to the corpus")
+    ingest.add_argument("path", type=Path, help="a .txt article, or a folder of them with a sources.yaml")
+    ingest.add_argument("--outlet", help="the outlet that published it")
+    ingest.add_argument("--date", help="its publication date, YYYY-MM-DD")
+    ingest.add_argument("--title", help="its headline")
+    ingest.add_argument("--url", help="where it was published")
+    ingest.set_defaults(handler=run_ingest)
+
+    sources = commands.add_parser("sources", help="list the articles in the corpus")
+    sources.add_argument("--json", action="store_true", help="JSON output")
+    sources.set_defaults(handler=run_sources)
+
+    show = commands.add_parser("show", help="print one cleaned article")
+    show.add_argument("id", help="the article id (its raw file name without .txt)")
+    show.add_argument("--json", action="store_true", help="JSON output")
+    show.set_defaults(handler=run_show)
+
+    index = commands.add_parser("index", help="build and save the search index for the corpus")
+    index.set_defaults(handler=run_index)
+
+
+def run_clean(args: argparse.Namespace, ctx: Context) -> int:
+    store = CorpusStore(ctx.config.corpus_dir)
+    if args.check:
+        stale = store.stale(ctx.config)
+        for doc_id in stale:
+            print(f"stale: {doc_id}")
+        return 1 if stale else 0
+    articles = store.clean_all(ctx.config)
+    total = sum(len(a.sentences) for a in articles)
+    print(f"cleaned {len(articles)} articles ({total} sentences) into {store.clean_dir}")
+    return 0
+
+
+def run_ingest(args: argparse.Namespace, ctx: Context) -> int:
+    store = CorpusStore(ctx.config.corpus_dir)
+    if args.path.is_dir():
+        report = store.ingest_folder(args.path, ctx.config, progress=_progress)
+        for name, reason in report.skipped:
+            print(f"skipped {name}: {reason}", file=sys.stderr)
+        print(f"added {len(report.added)} articles, skipped {len(report.skipped)}")
+        return 1 if report.skipped and not report.added else 0
+    hints = ArticleHints(outlet=args.outlet, date=args.date, title=args.title, url=args.url)
+    article = store.ingest(args.path, ctx.config, hints)
+    print(
+        f"added {article.id}: {article.outlet or 'unknown outlet'}, {article.date or 'no date'}, "
+        f"{len(article.sentences)} sentences, {len(article.dropped)} lines dropped"
+    )
+    return 0
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if sys.stderr.isatty():
+        width = shutil.get_terminal_size().columns
+        line = f"[{done}/{total}] {name}"
+        print("\r" + line[: width - 1].ljust(width - 1), end="", file=sys.stderr, flush=True)
+        if done == total:
+            print(file=sys.stderr)
+    elif done == total or done % 100 == 0:
+        print(f"ingested {done}/{total}", file=sys.stderr)
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """The `sources --json` form of an article."""
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "date": article.date,
+        "title": article.title,
+        "wire": article.wire,
+        "event": article.event,
+        "url": article.url,
+        "sentences": len(article.sentences),
+        "dropped": len(article.dropped),
+    }
+
+
+def run_sources(args: argparse.Namespace, ctx: Context) -> int:
+    articles = ctx.service.sources()
+    if args.json:
+        print_json([article_summary(a) for a in articles])
+        return 0
+    if not articles:
+        print("The corpus is empty: add an article with `summitbot ingest FILE`.")
+        return 0
+    for a in articles:
+        wire = f" (via {a.wire})" if a.wire and a.wire != a.outlet else ""
+        print(
+            f"{a.id}  {a.outlet or 'unknown outlet'}{wire}  {a.date or 'undated'}  [{a.event or 'no event'}]"
+        )
+        print(f"    {a.title or '(no headline)'} - {len(a.sentences)} sentences, {len(a.dropped)} dropped")
+    return 0
+
+
+def run_show(args: argparse.Namespace, ctx: Context) -> int:
+    article = ctx.service.article(args.id)
+    if args.json:
+        data = article_summary(article)
+        data["byline"] = article.byline
+        data["dateline"] = article.dateline
+        data["sentences"] = [
+            {"text": s.text, "paragraph": s.paragraph, "role": s.role} for s in article.sentences
+        ]
+        data["dropped"] = [{"line": d.line, "text": d.text, "reason": d.reason} for d in article.dropped]
+        print_json(data)
+        return 0
+    print(article.title or "(no headline)")
+    print(
+        f"{article.outlet or 'unknown outlet'} | {article.date or 'undated'} | {article.event or 'no event'}"
+    )
+    if article.wire:
+        print(f"source: {article.wire}")
+    paragraph = -1
+    for s in article.sentences:
+        if s.paragraph != paragraph:
+            print()
+            paragraph = s.paragraph
+        mark = {"caption": "[caption] ", "subheading": "## "}.get(s.role, "")
+        print(f"{mark}{s.text}")
+    print(f"\ndropped {len(article.dropped)} lines:")
+    for d in article.dropped:
+        print(f"  line {d.line} ({d.reason}): {d.text[:70]}")
+    return 0
+
+
+def run_index(args: argparse.Namespace, ctx: Context) -> int:
+    started = time.perf_counter()
+    index = ctx.service.index
+    took = time.perf_counter() - started
+    print(f"index ready: {len(index)} sentences from {len(index.articles)} articles in {took:.2f} s")
+    return 0

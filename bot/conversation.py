@@ -1,0 +1,36 @@
+"""Conversation state: what a short follow-up ("And Obama?", "Why did it last so long?") carries over."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+__all__ = ["Conversation"]
+
+
+@dataclass
+class Conversation:
+    """The previous complete question of one conversation (a CLI chat, a Discord channel or DM)."""
+
+    question: str | None = None  # the last complete (self-standing) question
+    person: str | None = None  # entity token of the person it was about, e.g. '@barack_obama'
+    docs: tuple[str, ...] | None = None  # the outlet/event scope it was restricted to, if any
+    updated: float = field(default_factory=time.monotonic)
+
+    def expired(self, ttl: float, now: float | None = None) -> bool:
+        """True when the last turn is older than `ttl` seconds."""
+        return ((time.monotonic() if now is None else now) - self.updated) > ttl
+
+    def remember(self, question: str, person: str | None, docs: tuple[str, ...] | None) -> None:
+        self.question = question
+        self.person = person
+        self.docs = docs
+        self.updated = time.monotonic()
+
+    def touch(self) -> None:
+        self.updated = time.monotonic()
+
+    def reset(self) -> None:
+        self.question = None
+        self.person = None
+        self.docs = None

@@ -1,0 +1,159 @@
+"""The cleaned corpus's data model and its JSON schema (one file per article in corpus/clean/)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from bot.errors import CorpusError
+
+__all__ = [
+    "ROLES",
+    "SCHEMA_VERSION",
+    "Article",
+    "ArticleHints",
+    "DroppedLine",
+    "Role",
+    "Sentence",
+]
+
+SCHEMA_VERSION = 1
+Role = Literal["body", "caption", "subheading"]
+ROLES: tuple[str, ...] = ("body", "caption", "subheading")
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article, verbatim from its raw line, with offsets into `Article.text`."""
+
+    text: str
+    paragraph: int  # 0-based index of the kept paragraph (a kept raw line) it belongs to
+    role: str  # one of ROLES
+    line: int  # 1-based line of the raw file
+    start: int  # offset into Article.text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedLine:
+    """A raw line the cleaner left out, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHints:
+    """Metadata stated outside the text (the sources manifest, `ingest` options); it wins over evidence."""
+
+    outlet: str | None = None
+    date: str | None = None
+    title: str | None = None
+    url: str | None = None
+    wire: str | None = None
+    event: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: metadata, the kept text, its sentences and what was dropped."""
+
+    id: str
+    outlet: str | None
+    date: str | None  # ISO YYYY-MM-DD, or None when the page gives none
+    title: str | None
+    wire: str | None
+    event: str | None  # an event id from config, or None
+    url: str | None
+    byline: str | None
+    dateline: str | None
+    text: str  # kept paragraphs joined by a blank line; sentence offsets point into it
+    sentences: tuple[Sentence, ...]
+    dropped: tuple[DroppedLine, ...]
+    source_sha256: str = ""
+    evidence: Mapping[str, str] = field(default_factory=dict)  # field name -> the raw text it came from
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form written to corpus/clean/ID.json."""
+        data = asdict(self)
+        data["schema"] = SCHEMA_VERSION
+        data["evidence"] = dict(self.evidence)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any, *, where: str = "article") -> Article:
+        """Build an article from its JSON form, raising CorpusError that names `where` on any schema fault."""
+        if not isinstance(data, dict):
+            raise CorpusError(f"{where}: expected a JSON object")
+        if data.get("schema") != SCHEMA_VERSION:
+            raise CorpusError(f"{where}: schema version {data.get('schema')!r}, expected {SCHEMA_VERSION}")
+        for key in ("id", "text"):
+            _check_type(data, key, str, where)
+        for key in ("outlet", "date", "title", "wire", "event", "url", "byline", "dateline"):
+            _check_type(data, key, (str, type(None)), where)
+        _check_type(data, "sentences", list, where)
+        _check_type(data, "dropped", list, where)
+        text = data["text"]
+        sentences = tuple(
+            _sentence(item, text, f"{where}: sentences[{i}]") for i, item in enumerate(data["sentences"])
+        )
+        dropped = tuple(_dropped(item, f"{where}: dropped[{i}]") for i, item in enumerate(data["dropped"]))
+        evidence = data.get("evidence") or {}
+        if not isinstance(evidence, dict):
+            raise CorpusError(f"{where}: 'evidence' must be an object")
+        return cls(
+            id=data["id"],
+            outlet=data["outlet"],
+            date=data["date"],
+            title=data["title"],
+            wire=data["wire"],
+            event=data["event"],
+            url=data["url"],
+            byline=data["byline"],
+            dateline=data["dateline"],
+            text=text,
+            sentences=sentences,
+            dropped=dropped,
+            source_sha256=str(data.get("source_sha256", "")),
+            evidence={str(k): str(v) for k, v in evidence.items()},
+        )
+
+
+def _check_type(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> None:
+    if key not in data:
+        raise CorpusError(f"{where}: missing key '{key}'")
+    if not isinstance(data[key], kind):
+        raise CorpusError(f"{where}: key '{key}' has the wrong type ({type(data[key]).__name__})")
+
+
+def _sentence(item: Any, text: str, where: str) -> Sentence:
+    if not isinstance(item, dict):
+        raise CorpusError(f"{where}: expected an object")
+    _check_type(item, "text", str, where)
+    _check_type(item, "role", str, where)
+    for key in ("paragraph", "line", "start", "end"):
+        _check_type(item, key, int, where)
+    if item["role"] not in ROLES:
+        raise CorpusError(f"{where}: role {item['role']!r} is not one of {', '.join(ROLES)}")
+    if text[item["start"] : item["end"]] != item["text"]:
+        raise CorpusError(f"{where}: offsets {item['start']}-{item['end']} do not hold the sentence's text")
+    return Sentence(
+        text=item["text"],
+        paragraph=item["paragraph"],
+        role=item["role"],
+        line=item["line"],
+        start=item["start"],
+        end=item["end"],
+    )
+
+
+def _dropped(item: Any, where: str) -> DroppedLine:
+    if not isinstance(item, dict):
+        raise CorpusError(f"{where}: expected an object")
+    _check_type(item, "line", int, where)
+    _check_type(item, "text", str, where)
+    _check_type(item, "reason", str, where)
+    return DroppedLine(line=item["line"], text=item["text"], reason=item["reason"])

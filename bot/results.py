@@ -1,0 +1,174 @@
+"""Answer objects: what the core returns and every face (terminal text, JSON, Discord embeds) renders.
+
+Each carries its evidence: the verbatim sentence, its article, outlet, date, headline, offsets into the
+cleaned text, and its score. `to_dict()` gives the CLI's --json form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+__all__ = [
+    "Answer",
+    "AskResult",
+    "Claim",
+    "CompareResult",
+    "Disagreement",
+    "OutletCoverage",
+    "Quotation",
+    "QuoteResult",
+    "ScoredSentence",
+]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A sentence that answers a question, quoted verbatim and cited."""
+
+    text: str
+    doc: str
+    outlet: str | None
+    date: str | None
+    title: str | None
+    wire: str | None
+    event: str | None
+    start: int
+    end: int
+    score: float
+    also_reported_by: tuple[str, ...] = ()
+    role: str = "body"
+    line: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["also_reported_by"] = list(self.also_reported_by)
+        data["score"] = round(self.score, 4)
+        return data
+
+
+@dataclass(frozen=True)
+class AskResult:
+    """The reply to a question: answers best first, or declined (no answer in the coverage)."""
+
+    question: str
+    declined: bool
+    answers: tuple[Answer, ...]
+    closest: str | None = None  # when declined: the nearest thing the coverage does cover
+    scope: str | None = None  # the outlet or event the question was restricted to, if any
+    resolved_question: str | None = None  # a follow-up with the previous topic carried over
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "declined": self.declined,
+            "answers": [a.to_dict() for a in self.answers],
+            "closest": self.closest,
+            "scope": self.scope,
+        }
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation: the quoted words verbatim (without the marks), its speaker and where it stands."""
+
+    text: str
+    speaker: str  # a canonical name, or "unknown"
+    kind: str  # "full" or "fragment"
+    doc: str
+    outlet: str | None
+    date: str | None
+    event: str | None
+    sentence: str  # the sentence that holds it, verbatim
+    start: int  # offsets of the quoted words in the article's cleaned text
+    end: int
+    outlets: tuple[str, ...] = ()  # every outlet that carries the same remark
+    score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["outlets"] = list(self.outlets)
+        data.pop("score")
+        return data
+
+
+@dataclass(frozen=True)
+class QuoteResult:
+    speaker: str | None
+    topic: str | None
+    quotes: tuple[Quotation, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "topic": self.topic, "quotes": [q.to_dict() for q in self.quotes]}
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    text: str
+    start: int
+    end: int
+    score: float
+    shared: bool = False  # several outlets carry the same sentence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "score": round(self.score, 4),
+            "shared": self.shared,
+        }
+
+
+@dataclass(frozen=True)
+class OutletCoverage:
+    outlet: str
+    doc: str
+    date: str | None
+    event: str | None
+    sentences: tuple[ScoredSentence, ...]
+    title: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outlet": self.outlet,
+            "doc": self.doc,
+            "date": self.date,
+            "event": self.event,
+            "title": self.title,
+            "sentences": [s.to_dict() for s in self.sentences],
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    outlet: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    about: str
+    claims: tuple[Claim, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"about": self.about, "claims": [c.to_dict() for c in self.claims]}
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    topic: str
+    outlets: tuple[OutletCoverage, ...]
+    not_covered: tuple[str, ...]
+    disagreements: tuple[Disagreement, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "topic": self.topic,
+            "outlets": [o.to_dict() for o in self.outlets],
+            "not_covered": list(self.not_covered),
+            "disagreements": [d.to_dict() for d in self.disagreements],
+        }

@@ -1,0 +1,119 @@
+"""The searchable corpus: every cleaned sentence, aligned by position with its article, under one BM25 index.
+
+Body sentences, subheadings and captions are indexed (captions keep their role so answers can say so);
+headlines and datelines are metadata and never indexed as sentences.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import Config
+from bot.models import Article, Sentence
+from bot.retrieval import SparseBM25, load_or_build
+from bot.tokenizer import Tokenizer
+
+__all__ = ["CorpusIndex", "SearchHit"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One retrieved sentence with its article and BM25 score."""
+
+    position: int  # index into the flat sentence table
+    article: Article
+    sentence: Sentence
+    score: float
+
+
+class CorpusIndex:
+    """Articles, their sentences in one flat table, the shared tokenizer and the BM25 index over them."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        config: Config,
+        *,
+        tokenizer: Tokenizer | None = None,
+        index_dir: Path | None = None,
+        fingerprint: str | None = None,
+    ) -> None:
+        self.articles = tuple(articles)
+        self.config = config
+        self.tokenizer = tokenizer or Tokenizer(config.entities)
+        counts = [len(a.sentences) for a in self.articles]
+        self._article_of = np.repeat(np.arange(len(self.articles), dtype=np.int32), counts)
+        self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self._by_id = {a.id: i for i, a in enumerate(self.articles)}
+
+        def build() -> SparseBM25:
+            tokens = [self.tokenizer.tokenize(s.text) for a in self.articles for s in a.sentences]
+            return SparseBM25(tokens, config.retrieval)
+
+        if index_dir is not None and fingerprint is not None:
+            self.bm25 = load_or_build(index_dir, _fingerprint(fingerprint, config), build)
+        else:
+            self.bm25 = build()
+
+    def __len__(self) -> int:
+        return int(self._first[-1])
+
+    def article(self, doc_id: str) -> Article | None:
+        i = self._by_id.get(doc_id)
+        return None if i is None else self.articles[i]
+
+    def locate(self, position: int) -> tuple[Article, Sentence]:
+        """The article and sentence at a position of the flat table."""
+        a = int(self._article_of[position])
+        article = self.articles[a]
+        return article, article.sentences[position - int(self._first[a])]
+
+    def position(self, doc_id: str, sentence_index: int) -> int:
+        return int(self._first[self._by_id[doc_id]]) + sentence_index
+
+    def neighbour(self, position: int, offset: int) -> Sentence | None:
+        """The sentence `offset` places away in the same article, or None past its edges."""
+        a = int(self._article_of[position])
+        target = position + offset
+        if target < self._first[a] or target >= self._first[a + 1]:
+            return None
+        return self.articles[a].sentences[target - int(self._first[a])]
+
+    def mask(self, doc_ids: Collection[str]) -> np.ndarray:
+        """A boolean mask over sentences that keeps those of the given articles."""
+        keep = np.zeros(len(self.articles), dtype=bool)
+        for doc_id in doc_ids:
+            if doc_id in self._by_id:
+                keep[self._by_id[doc_id]] = True
+        return keep[self._article_of]
+
+    def search_tokens(
+        self, tokens: Sequence[str], k: int, *, docs: Collection[str] | None = None
+    ) -> list[SearchHit]:
+        """The k best sentences for already tokenised terms, optionally within some articles."""
+        allowed = self.mask(docs) if docs is not None else None
+        hits = self.bm25.search(list(tokens), k, allowed=allowed)
+        out = []
+        for hit in hits:
+            article, sentence = self.locate(hit.index)
+            out.append(SearchHit(hit.index, article, sentence, float(hit.score)))
+        return out
+
+    def search(self, text: str, k: int, *, docs: Collection[str] | None = None) -> list[SearchHit]:
+        """The k best sentences for a piece of text (a question or a topic)."""
+        return self.search_tokens(self.tokenizer.tokenize(text), k, docs=docs)
+
+
+def _fingerprint(corpus: str, config: Config) -> str:
+    """The corpus digest plus the settings that change the index (tokenizer aliases, BM25 parameters)."""
+    import hashlib
+
+    settings = repr((config.retrieval, config.entities)).encode()
+    return f"{corpus}-{hashlib.sha256(settings).hexdigest()[:12]}"

@@ -1,0 +1,93 @@
+"""The one core service behind both faces (CLI and Discord): sources, ask, quote, compare.
+
+Plain synchronous Python with no discord import; the Discord layer runs its calls off the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import cached_property
+
+from bot.config import Config
+from bot.conversation import Conversation
+from bot.corpus import CorpusStore
+from bot.errors import CorpusError, InputError
+from bot.models import Article
+from bot.results import AskResult, CompareResult, QuoteResult
+from bot.search import CorpusIndex
+
+__all__ = ["CoverageService"]
+
+log = logging.getLogger(__name__)
+
+
+class CoverageService:
+    """Answers questions about the corpus; built once and shared (its methods are thread-safe reads)."""
+
+    def __init__(self, config: Config, articles: tuple[Article, ...] | None = None) -> None:
+        self.config = config
+        self.store = CorpusStore(config.corpus_dir)
+        self._articles = articles
+        self._lock = threading.Lock()
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        if self._articles is None:
+            self._articles = self.store.load_articles()
+        return self._articles
+
+    @cached_property
+    def index(self) -> CorpusIndex:
+        """The BM25 index over every sentence, loaded from disk when it matches the corpus."""
+        with self._lock:
+            if not self.articles:
+                raise CorpusError(
+                    f"{self.store.clean_dir}: the corpus has no articles; add one with `summitbot ingest`"
+                )
+            fingerprint = self.store.fingerprint() if self.store.clean_dir.is_dir() else None
+            return CorpusIndex(
+                self.articles,
+                self.config,
+                index_dir=self.config.index_dir if fingerprint else None,
+                fingerprint=fingerprint,
+            )
+
+    def sources(self) -> tuple[Article, ...]:
+        """Every article in the corpus, by id."""
+        return self.articles
+
+    def article(self, doc_id: str) -> Article:
+        for article in self.articles:
+            if article.id == doc_id:
+                return article
+        known = ", ".join(a.id for a in self.articles[:8])
+        raise InputError(f"no article with id {doc_id!r} (known: {known})")
+
+    def ask(
+        self, question: str, *, conversation: Conversation | None = None, top: int | None = None
+    ) -> AskResult:
+        """Answer a question with verbatim, cited sentences, or decline; follow-ups use `conversation`."""
+        from bot.answering import answer_question
+
+        return answer_question(
+            self.index, question, conversation=conversation, top=top or self.config.answer.top
+        )
+
+    def quote(self, speaker: str | None = None, topic: str | None = None) -> QuoteResult:
+        """Quotations, optionally by one speaker (any alias) and ranked by a topic."""
+        from bot.quotes import find_quotes
+
+        return find_quotes(self.index, speaker=speaker, topic=topic)
+
+    def compare(self, topic: str) -> CompareResult:
+        """How each outlet covered a topic: its best sentences, who did not cover it, and disagreements."""
+        from bot.compare import compare_outlets
+
+        return compare_outlets(self.index, topic)
+
+    def speakers(self) -> list[str]:
+        """Canonical names of everyone quoted in the corpus, most quoted first (for autocomplete)."""
+        from bot.quotes import quoted_speakers
+
+        return quoted_speakers(self.index)

@@ -1,0 +1,164 @@
+"""One tokenizer for the index and the query: normalisation, case folding, stemming, stopwords, aliases.
+
+Entity names from config (ISIS = ISIL = IS = Daesh; Kiev = Kyiv; the Russian president = Putin ...) add one
+shared entity token, ``@islamic_state``, beside the words themselves, so a question naming ISIS finds a
+sentence about Daesh without losing the exact-word match. Dotted and hyphenated forms are folded
+(U.S. = US, G-20 = G20). Stemming is Snowball English through PyStemmer (a C extension, see README).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from bot.config import Entity
+from bot.text import normalize
+
+__all__ = ["ENTITY_PREFIX", "STOPWORDS", "Tokenizer", "entity_token"]
+
+ENTITY_PREFIX = "@"
+
+# A standard English stopword list (the Snowball/NLTK list plus a few question and reporting fillers).
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a about above after again against all also am an and any are aren't as at be because been before being
+    below between both but by can cannot could couldn't did didn't do does doesn't doing don't down during
+    each few for from further had hadn't has hasn't have haven't having he he'd he'll he's her here here's
+    hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it it's its itself let's
+    me more most mustn't my myself no nor not of off on once only or other ought our ours ourselves out over
+    own same shan't she she'd she'll she's should shouldn't so some such than that that's the their theirs
+    them themselves then there there's these they they'd they'll they're they've this those through to too
+    under until up very was wasn't we we'd we'll we're we've were weren't what what's when when's where
+    where's which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
+    your yours yourself yourselves s t d ll m re ve mr mrs ms just will shall may might must does anything
+    something whether according
+    """.split()
+)
+
+_WORD = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # dotted acronyms: U.S., U.N., U.S.A.
+    r"|[^\W_]+(?:['-][^\W_]+)*",  # words, with inner apostrophes and hyphens
+    re.UNICODE,
+)
+_STEMMER = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def entity_token(name: str) -> str:
+    """The shared token for an entity: '@' and its lower-cased name with underscores."""
+    return ENTITY_PREFIX + re.sub(r"[^0-9a-z]+", "_", normalize(name).lower()).strip("_")
+
+
+@dataclass(frozen=True)
+class _AliasPattern:
+    regex: re.Pattern[str]
+    tokens: dict[str, str]  # folded surface form -> entity token
+
+
+class Tokenizer:
+    """Turns text into BM25 terms; the same object must tokenise the corpus and the questions."""
+
+    def __init__(self, entities: Sequence[Entity] = ()) -> None:
+        self._aliases = _compile_aliases(entities)
+
+    def tokenize(self, text: str) -> list[str]:
+        """Terms of `text`: stemmed content words, then the entity tokens of the names it contains."""
+        text = normalize(text)
+        terms = [t for word in _WORD.findall(text) for t in _word_terms(word)]
+        terms.extend(self.entities(text, normalized=True))
+        return terms
+
+    def entities(self, text: str, *, normalized: bool = False) -> list[str]:
+        """The entity tokens of the names in `text`, one per mention, in order."""
+        if not normalized:
+            text = normalize(text)
+        found: list[str] = []
+        for pattern in self._aliases:
+            for match in pattern.regex.finditer(text):
+                token = pattern.tokens.get(_fold_alias(match.group(0)))
+                if token:
+                    found.append(token)
+        return found
+
+    def content_words(self, text: str) -> list[str]:
+        """The stemmed content words alone (no entity tokens)."""
+        return [t for word in _WORD.findall(normalize(text)) for t in _word_terms(word)]
+
+
+def _word_terms(word: str) -> Iterable[str]:
+    if "." in word:  # U.S. -> us (an acronym, so not the stopword 'us')
+        yield word.replace(".", "").lower()
+        return
+    if word.endswith(("'s", "'S")):
+        word = word[:-2]
+    if (
+        word.isalpha() and word.isupper() and len(word) >= 2
+    ):  # US, IS, UN: acronyms keep their letters, stopword or not
+        yield word.lower()
+        return
+    lower = word.lower()
+    if lower in STOPWORDS:
+        return
+    if "-" in lower:
+        parts = [p for p in lower.split("-") if p]
+        if len(parts) == 2 and len(parts[0]) == 1 and parts[1].isalnum():
+            yield _stem(lower.replace("-", ""))  # G-20 -> g20, F-16 -> f16
+        for part in parts:
+            if part not in STOPWORDS and len(part) > 1:
+                yield _stem(part)
+        return
+    yield _stem(lower.replace("'", ""))
+
+
+def _fold_alias(surface: str) -> str:
+    return re.sub(r"[\s.\-']+", "", surface.lower())
+
+
+def _compile_aliases(entities: Sequence[Entity]) -> tuple[_AliasPattern, ...]:
+    """Two alternations, longest first; acronyms that spell a stopword (US, IS) match case-sensitively."""
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for entity in entities:
+        token = entity_token(entity.name)
+        for written in (entity.name, *entity.aliases):
+            name = normalize(written)
+            bare = name.replace(".", "")
+            if bare.isupper() and bare.lower() in STOPWORDS:
+                exact[name] = token
+            else:
+                folded[name] = token
+    patterns = []
+    for names, flags in ((exact, 0), (folded, re.IGNORECASE)):
+        if not names:
+            continue
+        ordered = sorted(names, key=len, reverse=True)
+        body = "|".join(_alias_regex(n) for n in ordered)
+        regex = re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
+        patterns.append(_AliasPattern(regex, {_fold_alias(n): t for n, t in names.items()}))
+    return tuple(patterns)
+
+
+def _alias_regex(name: str) -> str:
+    """A name's pattern: any run of spaces between words, optional dots after letters (U.S. = US)."""
+    out = []
+    for ch in name:
+        if ch == " ":
+            out.append(r"[\s\-]+")
+        elif ch == ".":
+            out.append(r"\.?")
+        elif ch == "-":
+            out.append(r"[\s\-]?")
+        else:
+            out.append(re.escape(ch))
+    text = "".join(out)
+    if name.isupper() and "." not in name and len(name) <= 4:  # US also matches U.S.
+        text = r"\.?".join(re.escape(c) for c in name) + r"\.?"
+    return text
