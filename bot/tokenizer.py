@@ -18,7 +18,7 @@ import Stemmer
 from bot.config import Entity
 from bot.text import normalize
 
-__all__ = ["ENTITY_PREFIX", "STOPWORDS", "Tokenizer", "entity_token"]
+__all__ = ["ENTITY_PREFIX", "STOPWORDS", "Tokenizer", "entity_token", "person_tokens"]
 
 ENTITY_PREFIX = "@"
 
@@ -57,6 +57,11 @@ def entity_token(name: str) -> str:
     return ENTITY_PREFIX + re.sub(r"[^0-9a-z]+", "_", normalize(name).lower()).strip("_")
 
 
+def person_tokens(entities: Sequence[Entity]) -> frozenset[str]:
+    """The entity tokens of the people among `entities`."""
+    return frozenset(entity_token(e.name) for e in entities if e.kind == "person")
+
+
 @dataclass(frozen=True)
 class _AliasPattern:
     regex: re.Pattern[str]
@@ -78,15 +83,26 @@ class Tokenizer:
 
     def entities(self, text: str, *, normalized: bool = False) -> list[str]:
         """The entity tokens of the names in `text`, one per mention, in order."""
-        if not normalized:
-            text = normalize(text)
-        found: list[str] = []
+        return [token for _, _, token in self.entity_spans(text if normalized else normalize(text))]
+
+    def entity_spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, entity token) of every name in already normalised `text`, in order."""
+        spans = []
         for pattern in self._aliases:
             for match in pattern.regex.finditer(text):
                 token = pattern.tokens.get(_fold_alias(match.group(0)))
                 if token:
-                    found.append(token)
-        return found
+                    spans.append((match.start(), match.end(), token))
+        return sorted(spans)
+
+    def names_and_words(self, text: str) -> set[str]:
+        """Entity tokens, plus the content words outside the names ('United States' is not 'state')."""
+        normal = normalize(text)
+        spans = self.entity_spans(normal)
+        chars = list(normal)
+        for start, end, _ in spans:
+            chars[start:end] = " " * (end - start)
+        return {token for _, _, token in spans} | set(self.content_words("".join(chars)))
 
     def content_words(self, text: str) -> list[str]:
         """The stemmed content words alone (no entity tokens)."""

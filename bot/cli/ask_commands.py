@@ -1,11 +1,134 @@
-"""Placeholder: this command group is being written."""
+"""Question commands: ask, chat (a conversation on standard input) and eval (a gold file)."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from pathlib import Path
 from typing import Any
 
-__all__ = ["register"]
+from bot.cli.context import Context, print_json
+from bot.conversation import Conversation
+from bot.errors import InputError
+from bot.results import Answer, AskResult
+
+__all__ = ["format_answer", "format_ask", "register"]
 
 
 def register(commands: Any) -> None:
-    """Add this group's commands (none yet)."""
+    ask = commands.add_parser("ask", help="answer a question with a quoted, cited sentence")
+    ask.add_argument("question", nargs="+", help="the question (quote it, or give it as words)")
+    ask.add_argument("--json", action="store_true", help="JSON output")
+    ask.add_argument("--top", type=_positive, default=None, metavar="N", help="answers to give (default 3)")
+    ask.set_defaults(handler=run_ask)
+
+    chat = commands.add_parser("chat", help="a conversation: one question a line on stdin, with follow-ups")
+    chat.add_argument("--json", action="store_true", help="one JSON object a line")
+    chat.add_argument("--top", type=_positive, default=None, metavar="N")
+    chat.set_defaults(handler=run_chat)
+
+    gold = commands.add_parser("eval", help="score the answers against a gold file (qa_dev.yaml format)")
+    gold.add_argument("gold", type=Path, help="the gold YAML file")
+    gold.add_argument("--json", action="store_true", help="JSON output")
+    gold.add_argument("--failures", action="store_true", help="also list the questions answered wrongly")
+    gold.set_defaults(handler=run_eval)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if not 1 <= number <= 25:
+        raise argparse.ArgumentTypeError("must be between 1 and 25")
+    return number
+
+
+def run_ask(args: argparse.Namespace, ctx: Context) -> int:
+    result = ctx.service.ask(" ".join(args.question), top=args.top)
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print(format_ask(result))
+    return 0
+
+
+def run_chat(args: argparse.Namespace, ctx: Context) -> int:
+    service = ctx.service
+    conversation = Conversation()
+    interactive = sys.stdin.isatty() and not args.json
+    if interactive:
+        print("Ask about the Putin-Obama summit coverage (an empty line or Ctrl-D ends).")
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line or (interactive and not line.strip()):
+            return 0
+        if not line.strip():
+            continue
+        try:
+            result = service.ask(line.rstrip("\n"), conversation=conversation, top=args.top)
+        except InputError as exc:
+            _chat_error(args.json, line, exc)
+            continue
+        if args.json:
+            print(json.dumps(result.to_dict(), ensure_ascii=False), flush=True)
+        else:
+            print(format_ask(result) + "\n", flush=True)
+
+
+def _chat_error(as_json: bool, line: str, exc: InputError) -> None:
+    if as_json:
+        print(json.dumps({"question": line.strip(), "error": str(exc)}, ensure_ascii=False), flush=True)
+    else:
+        print(f"! {exc}\n", flush=True)
+
+
+def run_eval(args: argparse.Namespace, ctx: Context) -> int:
+    from bot.evaluation.qa_eval import evaluate_qa, format_report, load_gold
+
+    service = ctx.service
+    report = evaluate_qa(load_gold(args.gold), lambda q, c: service.ask(q, conversation=c))
+    if args.json:
+        print_json(report.figures())
+    else:
+        print(format_report(report))
+    if args.failures:
+        for failure in report.failures:
+            print(json.dumps(failure, ensure_ascii=False))
+    return 0
+
+
+def format_answer(answer: Answer) -> str:
+    """One quoted answer and its citation, as terminal text."""
+    source = answer.outlet or "an unknown outlet"
+    if answer.wire and answer.wire != answer.outlet:
+        source += f" (via {answer.wire})"
+    when = answer.date or "undated"
+    title = f', "{answer.title}"' if answer.title else ""
+    note = " [photo caption]" if answer.role == "caption" else ""
+    lines = [
+        f"\u201c{answer.text}\u201d{note}",
+        f"    - {source}, {when}{title} [{answer.event or 'no event'}]",
+    ]
+    if answer.also_reported_by:
+        lines.append(f"    also reported by: {', '.join(answer.also_reported_by)}")
+    return "\n".join(lines)
+
+
+def format_ask(result: AskResult) -> str:
+    """A whole reply: the best answer, then the alternatives; or the decline."""
+    scope = f" (in {result.scope})" if result.scope else ""
+    if result.declined:
+        text = f"The coverage{scope} does not say."
+        if result.closest:
+            text += f"\nThe closest it comes: \u201c{result.closest}\u201d"
+        return text
+    best, *others = result.answers
+    parts = [format_answer(best)]
+    if others:
+        parts.append("Other answers:")
+        parts.extend(format_answer(a) for a in others)
+    return "\n".join(parts)

@@ -1,0 +1,221 @@
+"""Reading a question: its type, the person it asks about, its outlet or event scope, and follow-ups."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.config import Config
+from bot.conversation import Conversation
+from bot.errors import InputError
+from bot.models import Article
+from bot.text import normalize
+from bot.tokenizer import Tokenizer, person_tokens
+
+__all__ = ["Question", "Scope", "analyse_question", "check_question", "find_scope"]
+
+# The question's type decides what evidence an answer must carry (a number, a duration, a date...).
+_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("how_many", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage)\b")),
+    ("how_long", re.compile(r"\bhow long\b|\bfor how many (minutes|hours|days|years)\b")),
+    (
+        "when",
+        re.compile(r"^(when|what time|what day|on what date)\b|\b(when did|about when|by when|how soon)\b"),
+    ),
+    ("where", re.compile(r"^where\b|\bwhere did\b|\bin what (city|place)\b")),
+    ("why", re.compile(r"^why\b|\bwhy did\b|\bwhat was the reason\b|\bwhy\b")),
+    ("who_said", re.compile(r"^who (said|called|described|told|warned|argued|claimed|stated)\b")),
+    ("who", re.compile(r"^(who|whom|which (leader|official|minister|president))\b")),
+    ("yes_no", re.compile(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
+)
+_SPEECH_ASK = re.compile(
+    r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
+    r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
+)
+_FOLLOW_UP_START = re.compile(r"^(and|but|also|so|what about|how about|then|and what about)\b")
+_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|that|this|there|those|these)\b")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The articles a question is restricted to, and how to say so."""
+
+    docs: tuple[str, ...]
+    label: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question made ready for retrieval."""
+
+    text: str  # as asked (cleaned of control characters)
+    search_text: str  # what is searched: scope words removed, a follow-up's topic carried over
+    kind: str  # one of the _TYPES names, or "what"
+    persons: tuple[str, ...]  # entity tokens of the people it names (or carried over)
+    speaker: str | None  # the person whose words are asked for ("What did X say ...")
+    scope: Scope | None
+    follow_up: bool
+    carried: str | None = None  # the earlier question a follow-up continues
+
+
+def check_question(text: str, max_length: int) -> str:
+    """Clean a question of control characters, or raise InputError with a clear reason."""
+    if text is None or not text.strip():
+        raise InputError("Ask a question, for instance: How long did the Putin-Obama meeting at the UN last?")
+    if len(text) > max_length:
+        raise InputError(
+            f"That question is {len(text):,} characters long; please keep it under {max_length:,}."
+        )
+    cleaned = _CONTROL.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    letters = _LETTERS.findall(cleaned)
+    if not letters:
+        raise InputError("That question has no words in it; ask in plain English.")
+    latin = sum(1 for ch in letters if ord(ch) < 0x250)
+    if latin / len(letters) < 0.5:
+        raise InputError("I can only answer questions in English about English-language coverage.")
+    return cleaned
+
+
+def question_kind(text: str) -> str:
+    lower = normalize(text).lower()
+    lower = _FOLLOW_UP_START.sub("", lower).strip(" ,")
+    for kind, pattern in _TYPES:
+        if pattern.search(lower):
+            return kind
+    return "what"
+
+
+def analyse_question(
+    text: str,
+    tokenizer: Tokenizer,
+    articles: Sequence[Article],
+    config: Config,
+    conversation: Conversation | None,
+) -> Question:
+    """Type, people, scope and follow-up of a question; a follow-up takes over the previous topic."""
+    scope, search_text = find_scope(text, articles, config)
+    people = person_tokens(config.entities)
+    persons = tuple(dict.fromkeys(t for t in tokenizer.entities(text) if t in people))
+    kind = question_kind(text)
+    asks_words = kind not in ("who_said", "who") and _SPEECH_ASK.search(normalize(text).lower())
+    speaker = persons[0] if persons and asks_words else None
+    fresh = conversation is None or conversation.question is None
+    if not tokenizer.content_words(search_text) and not persons and fresh:
+        raise InputError("That question has only common words in it; name who or what you are asking about.")
+    follow_up = (
+        conversation is not None and conversation.question is not None and is_follow_up(text, tokenizer)
+    )
+    if not follow_up or conversation is None or conversation.question is None:
+        return Question(text, search_text, kind, persons, speaker, scope, follow_up=False)
+    previous = conversation.question
+    if not persons and conversation.person:
+        persons = (conversation.person,)
+        if _SPEECH_ASK.search(normalize(text).lower()):
+            speaker = conversation.person
+    if scope is None and conversation.docs is not None:
+        scope = Scope(conversation.docs, "the same coverage as before")
+    _, previous_search = find_scope(previous, articles, config)
+    if persons and conversation.person and persons[0] != conversation.person:
+        previous_search = _drop_person(previous_search, conversation.person, tokenizer)
+    combined = f"{search_text} {search_text} {previous_search}"
+    return Question(text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous)
+
+
+def is_follow_up(text: str, tokenizer: Tokenizer) -> bool:
+    """A short question that leans on the one before: 'And Obama?', 'Did he say anything about trust?'."""
+    lower = normalize(text).lower()
+    if _FOLLOW_UP_START.match(lower):
+        return True
+    words = tokenizer.content_words(text)
+    return len(words) <= 3 and bool(_PRONOUN.search(lower))
+
+
+def _drop_person(text: str, person: str, tokenizer: Tokenizer) -> str:
+    """The previous question without the person a follow-up replaces ('And Obama?' after one on Putin)."""
+    normal = normalize(text)
+    for start, end, token in reversed(tokenizer.entity_spans(normal)):
+        if token == person:
+            normal = normal[:start] + normal[end:]
+    return normal
+
+
+def find_scope(text: str, articles: Sequence[Article], config: Config) -> tuple[Scope | None, str]:
+    """The outlet or event a question names, and the question with those words taken out."""
+    remaining = normalize(text)
+    outlet_docs, remaining, outlet_label = _outlet_scope(remaining, articles, config)
+    event_docs, remaining, event_label = _event_scope(remaining, articles, config)
+    if outlet_docs is None and event_docs is None:
+        return None, remaining
+    docs = set(a.id for a in articles)
+    labels = []
+    if outlet_docs is not None:
+        docs &= outlet_docs
+        labels.append(outlet_label)
+    if event_docs is not None:
+        docs &= event_docs
+        labels.append(event_label)
+    return Scope(tuple(sorted(docs)), " at ".join(labels)), remaining
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    flags = 0 if (name.isupper() and len(name) <= 4) else re.IGNORECASE
+    return re.compile(rf"(?<![\w.])(?:according to\s+|from\s+)?{re.escape(name)}(?:'s)?(?![\w])", flags)
+
+
+def _outlet_scope(text: str, articles: Sequence[Article], config: Config) -> tuple[set[str] | None, str, str]:
+    names: dict[str, set[str]] = {}
+    for article in articles:
+        for name in (article.outlet, article.wire):
+            if name:
+                names.setdefault(normalize(name), set()).add(article.id)
+    for outlet in config.outlets:
+        docs = names.get(normalize(outlet.name))
+        for alias in outlet.aliases:
+            if docs:
+                names.setdefault(normalize(alias), set()).update(docs)
+    found: set[str] = set()
+    labels = []
+    for name in sorted(names, key=len, reverse=True):
+        pattern = _name_pattern(name)
+        if pattern.search(text):
+            found |= names[name]
+            labels.append(name)
+            text = pattern.sub(" ", text)
+    if not labels:
+        return None, text, ""
+    return found, text, " and ".join(labels)
+
+
+_YEAR = re.compile(
+    r"\b(?:in\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _event_scope(text: str, articles: Sequence[Article], config: Config) -> tuple[set[str] | None, str, str]:
+    matched: list[str] = []
+    for event in config.events:
+        for keyword in sorted(event.keywords, key=len, reverse=True):
+            if keyword.isdigit():
+                continue
+            pattern = _name_pattern(keyword)
+            if pattern.search(text):
+                matched.append(event.id)
+                text = pattern.sub(" ", text)
+    for year in _YEAR.finditer(text):
+        for event in config.events:
+            if event.start.year <= int(year.group(1)) <= event.end.year:
+                matched.append(event.id)
+    text = _YEAR.sub(" ", text)
+    events = set(matched)
+    if len(events) != 1:
+        return None, text, ""
+    event_id = events.pop()
+    named = config.event(event_id)
+    label = named.name if named else event_id
+    return {a.id for a in articles if a.event == event_id}, text, label

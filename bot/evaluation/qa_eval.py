@@ -1,0 +1,207 @@
+"""Question-answering evaluation against a gold file in the format of shared/eval/qa_dev.yaml.
+
+Each follow-up is asked right after the question it follows, in one conversation; every other question
+in a fresh one. A predicted answer matches a gold sentence when it comes from the same article and one
+text contains the other once whitespace, quote marks and case are ignored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.conversation import Conversation
+from bot.errors import InputError, SummitbotError
+from bot.results import Answer, AskResult
+from bot.text import match_key
+
+__all__ = ["GoldQuestion", "QAReport", "evaluate_qa", "load_gold", "main", "matches"]
+
+Ask = Callable[[str, Conversation], AskResult]
+
+
+@dataclass(frozen=True)
+class GoldQuestion:
+    id: str
+    question: str
+    category: str
+    gold: tuple[tuple[str, str], ...]  # (article id, sentence text)
+    follows: str | None = None
+
+
+@dataclass
+class QAReport:
+    """The figures `summitbot eval` prints."""
+
+    total: int = 0
+    answerable: int = 0
+    correct_at_1: int = 0
+    correct_at_3: int = 0
+    unanswerable: int = 0
+    declined_unanswerable: int = 0
+    wrongly_declined: int = 0
+    by_category: dict[str, dict[str, int]] = field(default_factory=dict)
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        return {
+            "questions": self.total,
+            "accuracy_at_1": _ratio(self.correct_at_1, self.answerable),
+            "recall_at_3": _ratio(self.correct_at_3, self.answerable),
+            "unanswerable_declined": f"{self.declined_unanswerable}/{self.unanswerable}",
+            "answerable_declined": f"{self.wrongly_declined}/{self.answerable}",
+            "by_category": {
+                name: {
+                    "questions": c["n"],
+                    "correct_at_1": c["at1"],
+                    "correct_at_3": c["at3"],
+                    "declined": c["declined"],
+                }
+                for name, c in sorted(self.by_category.items())
+            },
+        }
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 3) if b else 0.0
+
+
+def load_gold(path: Path) -> list[GoldQuestion]:
+    """Read a gold file; errors name the file and the question."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"{path}: cannot read the gold file ({exc})") from None
+    if not isinstance(data, Mapping) or not isinstance(data.get("questions"), list):
+        raise InputError(f"{path}: expected a mapping with a 'questions' list")
+    out = []
+    for i, item in enumerate(data["questions"]):
+        if not isinstance(item, Mapping) or "question" not in item:
+            raise InputError(f"{path}: questions[{i}] needs 'id' and 'question'")
+        gold = tuple(
+            (Path(str(g["file"])).stem, str(g["text"]))
+            for g in item.get("gold") or []
+            if isinstance(g, Mapping) and "file" in g and "text" in g
+        )
+        out.append(
+            GoldQuestion(
+                id=str(item.get("id", i)),
+                question=str(item["question"]),
+                category=str(item.get("category", "all")),
+                gold=gold,
+                follows=item.get("follows"),
+            )
+        )
+    return out
+
+
+def matches(answer: Answer, gold: Sequence[tuple[str, str]]) -> bool:
+    """True when the answer is one of the gold sentences (or holds one, or is part of one)."""
+    key = match_key(answer.text)
+    for doc, text in gold:
+        gold_key = match_key(text)
+        if doc == answer.doc and (gold_key in key or (len(key) >= 25 and key in gold_key)):
+            return True
+    return False
+
+
+def evaluate_qa(questions: Sequence[GoldQuestion], ask: Ask) -> QAReport:
+    """Ask every gold question (follow-ups after the question they follow) and score the answers."""
+    by_id = {q.id: q for q in questions}
+    report = QAReport()
+    for q in questions:
+        conversation = Conversation()
+        if q.follows and q.follows in by_id:
+            _safe_ask(ask, by_id[q.follows].question, conversation)
+        result = _safe_ask(ask, q.question, conversation)
+        _score(report, q, result)
+    return report
+
+
+def _safe_ask(ask: Ask, text: str, conversation: Conversation) -> AskResult | None:
+    try:
+        return ask(text, conversation)
+    except InputError:
+        return None
+
+
+def _score(report: QAReport, q: GoldQuestion, result: AskResult | None) -> None:
+    report.total += 1
+    cat = report.by_category.setdefault(q.category, {"n": 0, "at1": 0, "at3": 0, "declined": 0})
+    cat["n"] += 1
+    declined = result is None or result.declined
+    cat["declined"] += int(declined)
+    answers = () if result is None else result.answers
+    if not q.gold:
+        report.unanswerable += 1
+        report.declined_unanswerable += int(declined)
+        if not declined:
+            report.failures.append({"id": q.id, "question": q.question, "got": answers[0].text})
+        return
+    report.answerable += 1
+    report.wrongly_declined += int(declined)
+    at1 = bool(answers) and matches(answers[0], q.gold)
+    at3 = any(matches(a, q.gold) for a in answers[:3])
+    report.correct_at_1 += int(at1)
+    report.correct_at_3 += int(at3)
+    cat["at1"] += int(at1)
+    cat["at3"] += int(at3)
+    if not at1:
+        got = answers[0].text if answers else "(declined)"
+        report.failures.append({"id": q.id, "question": q.question, "got": got, "at3": at3})
+
+
+def format_report(report: QAReport) -> str:
+    """The readable table."""
+    f = report.figures()
+    lines = [
+        f"questions:               {f['questions']}",
+        f"accuracy@1:              {f['accuracy_at_1']:.3f}",
+        f"recall@3:                {f['recall_at_3']:.3f}",
+        f"unanswerable declined:   {f['unanswerable_declined']}",
+        f"answerable declined:     {f['answerable_declined']}",
+        "",
+        f"{'category':28} {'n':>3} {'@1':>4} {'@3':>4} {'declined':>9}",
+    ]
+    for name, c in f["by_category"].items():
+        lines.append(
+            f"{name:28} {c['questions']:>3} {c['correct_at_1']:>4} {c['correct_at_3']:>4} {c['declined']:>9}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m bot.evaluation.qa_eval GOLD.yaml [--json] [--failures]`."""
+    from bot.cli.context import Context
+
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--failures", action="store_true", help="list the questions answered wrongly")
+    parser.add_argument("--config")
+    args = parser.parse_args(argv)
+    try:
+        service = Context(config_path=args.config).service
+        report = evaluate_qa(load_gold(args.gold), lambda q, c: service.ask(q, conversation=c))
+    except SummitbotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(report.figures(), indent=2))
+    else:
+        print(format_report(report))
+    if args.failures:
+        for failure in report.failures:
+            print(json.dumps(failure, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
