@@ -1,0 +1,293 @@
+"""Where each raw line belongs: page chrome, headline, dateline, byline, caption, subheading or body.
+
+The page is read in passes. Lines that are chrome by their own shape go first (see `patterns`), then
+repeats. The first paragraph of prose that is not a photo caption starts the body; a comment form, a
+share bar or a wire footer after the prose ends it. Above the body sit the headline, dateline, byline
+and captions; inside it, runs of short lines with no prose between them are related-story teasers.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.lines import Line, ends_sentence, is_prose, is_title_like, word_count
+from bot.cleaner.patterns import END_REASONS, RELATED_HEADER, TEASER_MARKERS, caption_cues, chrome_reason
+from bot.text import normalize
+
+__all__ = ["KEPT_KINDS", "META_KINDS", "Decision", "is_byline", "is_caption", "lay_out"]
+
+log = logging.getLogger(__name__)
+
+KEPT_KINDS = frozenset({"body", "caption", "subheading"})
+META_KINDS = frozenset({"headline", "dateline", "byline"})
+_CREDIT_REASONS = frozenset({"photo-credit"})
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a line is: "drop" (with a reason), a metadata line, or a kept paragraph of some role."""
+
+    kind: str
+    reason: str = ""
+
+
+class _Page:
+    """The lines of one page and the decisions taken on them so far."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.decisions: list[Decision | None] = [None] * len(lines)
+        self.repeated = [False] * len(lines)
+
+    def open(self, i: int) -> bool:
+        return self.decisions[i] is None and not self.lines[i].blank
+
+    def set(self, i: int, kind: str, reason: str = "") -> None:
+        self.decisions[i] = Decision(kind, reason)
+
+    def reason(self, i: int) -> str:
+        decision = self.decisions[i]
+        return decision.reason if decision is not None else ""
+
+    def next_filled(self, i: int) -> int | None:
+        """The next non-blank line after i, if any."""
+        return next((j for j in range(i + 1, len(self.lines)) if not self.lines[j].blank), None)
+
+
+def lay_out(lines: list[Line]) -> list[Decision]:
+    """A decision for every line of the page, in order."""
+    page = _Page(lines)
+    for i, line in enumerate(lines):
+        reason = chrome_reason(line.text)
+        if reason is not None:
+            page.set(i, "drop", reason)
+    _mark_repeats(page)
+    start = _body_start(page)
+    end, cut = _body_end(page, start)
+    _lay_out_header(page, start)
+    if start < len(lines):
+        _lay_out_body(page, start, end)
+    for i in range(end + 1, len(lines)):
+        if page.decisions[i] is None:
+            page.set(i, "drop", "blank" if lines[i].blank else "footer")
+    if cut is not None:
+        log.debug("article ends at line %d (%s)", lines[cut].number, page.reason(cut))
+    return [d if d is not None else Decision("drop", "blank") for d in page.decisions]
+
+
+def _mark_repeats(page: _Page) -> None:
+    """A repeat of a kept line is a duplicate; a repeat of a chrome line is that chrome again."""
+    first: dict[str, int] = {}
+    for i, line in enumerate(page.lines):
+        if line.blank:
+            continue
+        key = normalize(line.text).casefold()
+        if key not in first:
+            first[key] = i
+            continue
+        if page.decisions[i] is not None:
+            continue
+        original = first[key]
+        page.repeated[original] = True
+        reason = page.reason(original)
+        page.set(i, "drop", reason if reason else "duplicate")
+
+
+def is_caption(page: _Page, i: int, *, header: bool) -> bool:
+    """A photo caption: a strong cue anywhere; above the body, weaker cues or being printed twice."""
+    text = page.lines[i].text
+    strong, weak = caption_cues(text)
+    if strong:
+        return True
+    if not header:
+        return False
+    return weak >= 2 or (weak >= 1 and (page.repeated[i] or not ends_sentence(text)))
+
+
+def is_byline(text: str) -> bool:
+    """A byline: "By NAME", "Posted on DATE by NAME", "NAME Desk", or a short credit and a date."""
+    count = word_count(text)
+    lowered = text.lower()
+    if lowered.startswith("by ") and count <= 12 and not ends_sentence(text):
+        return True
+    if lowered.startswith(("posted on ", "posted by ", "published by ")) and count <= 14:
+        return True
+    if count <= 6 and lowered.rsplit(" ", 1)[-1] in {"desk", "staff", "bureau", "newsroom", "correspondent"}:
+        return True
+    found = find_date(text)
+    if found is None or is_date_only(text):
+        return False
+    before, _, after = text.partition(found.source)
+    credit = before.strip(" ,|/-–—")
+    return 1 <= word_count(credit) <= 5 and is_date_only(found.source + after) and not ends_sentence(credit)
+
+
+def _is_meta(text: str) -> bool:
+    return is_date_only(text) or is_byline(text)
+
+
+def _body_start(page: _Page) -> int:
+    """The first paragraph of prose that is neither a caption nor a headline sitting on its byline."""
+    for i, line in enumerate(page.lines):
+        if not page.open(i) or not is_prose(line.text) or _is_meta(line.text):
+            continue
+        if is_caption(page, i, header=True) or _is_question_headline(page, i):
+            continue
+        following = page.next_filled(i)
+        if following is not None and _is_meta(page.lines[following].text):
+            continue
+        return i
+    return len(page.lines)
+
+
+def _is_question_headline(page: _Page, i: int) -> bool:
+    """A short question or exclamation opening the page, set apart by a blank line, is its headline."""
+    text = page.lines[i].text
+    first = all(not page.open(j) for j in range(i))
+    apart = i + 1 < len(page.lines) and page.lines[i + 1].blank
+    return first and apart and word_count(text) <= 15 and text.rstrip("\"'”’").endswith(("?", "!"))
+
+
+def _body_end(page: _Page, start: int) -> tuple[int, int | None]:
+    """The last line of the article's prose, and the end marker (comment form, share bar...) if any."""
+    cut = next(
+        (i for i in range(start + 1, len(page.lines)) if page.reason(i) in END_REASONS),
+        None,
+    )
+    stop = cut if cut is not None else len(page.lines)
+    prose = [i for i in range(start, stop) if page.open(i) and is_prose(page.lines[i].text)]
+    return (prose[-1] if prose else start - 1), cut
+
+
+def _lay_out_header(page: _Page, start: int) -> None:
+    """Above the body: datelines, bylines, captions, the headline; the rest is page header."""
+    header = [i for i in range(start) if page.open(i)]
+    for i in header:
+        text = page.lines[i].text
+        if is_date_only(text):
+            page.set(i, "dateline")
+        elif is_byline(text):
+            page.set(i, "byline")
+        elif is_caption(page, i, header=True):
+            page.set(i, "caption")
+    headline = _choose_headline(page, header)
+    if headline is not None:
+        page.set(headline, "headline")
+    _mark_photo_titles(page, header)
+    _mark_page_clocks(page, header, headline)
+    for i in header:
+        if page.decisions[i] is None:
+            if is_prose(page.lines[i].text):
+                page.set(i, "body")
+            else:
+                page.set(i, "drop", "page-header")
+
+
+def _mark_photo_titles(page: _Page, header: list[int]) -> None:
+    """A short title printed right above a caption (no blank line between) belongs to the photo."""
+    for i in header:
+        text = page.lines[i].text
+        if page.decisions[i] is not None or word_count(text) > 6 or ends_sentence(text):
+            continue
+        following = i + 1
+        if following < len(page.lines) and page.decisions[following] == Decision("caption"):
+            page.set(i, "caption")
+
+
+def _choose_headline(page: _Page, header: list[int]) -> int | None:
+    """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
+    candidates = [i for i in header if page.decisions[i] is None and word_count(page.lines[i].text) <= 30]
+    if not candidates:
+        return None
+    crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]
+    for crumb in crumbs:
+        last = normalize(crumb.replace("›", "|").replace("»", "|").split("|")[-1]).casefold()
+        match = next((i for i in candidates if normalize(page.lines[i].text).casefold() == last), None)
+        if match is not None:
+            return match
+    metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
+    after_candidate = [m for m in metas if m > candidates[0]]
+    if after_candidate:
+        return max(i for i in candidates if i < after_candidate[0])
+    return candidates[-1]
+
+
+def _mark_page_clocks(page: _Page, header: list[int], headline: int | None) -> None:
+    """A date line beside a site clock, or above the headline when a dated byline follows it, is the
+    page header's clock (often the day the page was scraped), never the article's date."""
+    dated_after = headline is not None and any(
+        page.decisions[i] in (Decision("dateline"), Decision("byline"))
+        and i > headline
+        and find_date(page.lines[i].text) is not None
+        for i in header
+    )
+    for i in header:
+        if page.decisions[i] != Decision("dateline"):
+            continue
+        beside_clock = any(page.reason(j) == "page-clock" for j in (i - 1, i + 1) if 0 <= j < len(page.lines))
+        above_headline = headline is not None and i < headline
+        if beside_clock or (dated_after and above_headline):
+            page.set(i, "drop", "page-clock")
+    datelines = [i for i in header if page.decisions[i] == Decision("dateline")]
+    for i in datelines[1:]:
+        page.set(i, "drop", "page-clock")
+
+
+def _lay_out_body(page: _Page, start: int, end: int) -> None:
+    """Inside the body: teaser blocks and "Related:" link lists go; prose, captions, subheadings stay."""
+    _mark_related_lists(page, start, end)
+    for run in _short_line_runs(page, start, end):
+        last = page.lines[run[-1]].text
+        if len(run) >= 2 and (is_title_like(last) or TEASER_MARKERS.search(last)):
+            for i in run:
+                if page.decisions[i] is None:
+                    page.set(i, "drop", "related-teaser")
+    for i in range(start, end + 1):
+        if not page.open(i):
+            continue
+        text = page.lines[i].text
+        if is_caption(page, i, header=False):
+            page.set(i, "caption")
+        elif is_prose(text):
+            page.set(i, "body")
+        elif TEASER_MARKERS.search(text):
+            page.set(i, "drop", "related-teaser")
+        elif word_count(text) <= 20:
+            page.set(i, "subheading")
+        else:
+            page.set(i, "body")
+
+
+def _mark_related_lists(page: _Page, start: int, end: int) -> None:
+    """A "Related:" / "Read more:" line and the story links under it, up to the next prose."""
+    i = start
+    while i <= end:
+        if not (page.open(i) and RELATED_HEADER.match(page.lines[i].text)):
+            i += 1
+            continue
+        page.set(i, "drop", "related-teaser")
+        i += 1
+        while i <= end and (page.lines[i].blank or not is_prose(page.lines[i].text)):
+            if page.open(i):
+                page.set(i, "drop", "related-teaser")
+            i += 1
+
+
+def _short_line_runs(page: _Page, start: int, end: int) -> list[list[int]]:
+    """Runs of adjacent lines (no blank between) that are not prose: captions, credits, link titles."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i in range(start, end + 1):
+        line = page.lines[i]
+        short = (page.open(i) and not is_prose(line.text)) or page.reason(i) in _CREDIT_REASONS
+        if short:
+            current.append(i)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return runs

@@ -1,0 +1,94 @@
+"""The shape of a raw line: words, final punctuation, capitalisation and stopword density.
+
+These are the features every rule of the cleaner is written in, so that the rules describe kinds of lines
+(a sentence of prose, a title, a bare date) rather than the exact strings of particular pages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "STOPWORDS",
+    "Line",
+    "ends_sentence",
+    "is_prose",
+    "is_title_like",
+    "lowercase_share",
+    "split_lines",
+    "word_count",
+    "words",
+]
+
+STOPWORDS = frozenset(
+    """a an the of to in on for and or but with at by from as is are was were be been being has have had
+    that this these those it its he she they we you i his her their our your not no which who whom will
+    would could should can may might must said says than then there here into over after before about
+    up out so if also only just very more most what when where how why all any some such""".split()
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w,.:/-]*")
+# A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One raw line: its 1-based number, its raw text and the text with edge whitespace stripped."""
+
+    number: int
+    raw: str
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(raw: str) -> list[Line]:
+    """The raw text's lines (str.splitlines), numbered from 1; strip() also removes U+00A0 at the edges."""
+    return [Line(number=i, raw=line, text=line.strip()) for i, line in enumerate(raw.splitlines(), start=1)]
+
+
+def words(text: str) -> list[str]:
+    """The words and numbers of a text, punctuation left out."""
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends as a sentence does: . ! ? or … with any closing quotes after it."""
+    return bool(_TERMINAL.search(text))
+
+
+def lowercase_share(text: str) -> float:
+    """The share of alphabetic words that start with a lower-case letter (prose is mostly lower case)."""
+    alpha = [w for w in words(text) if w[0].isalpha()]
+    if not alpha:
+        return 0.0
+    return sum(1 for w in alpha if w[0].islower()) / len(alpha)
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph of running text: a finished sentence of some length, mostly in lower case.
+
+    A long paragraph is prose even when the scrape cut its final full stop.
+    """
+    count = word_count(text)
+    share = lowercase_share(text)
+    if count >= 35 and share >= 0.4:
+        return True
+    return count >= 5 and ends_sentence(text) and share >= 0.3
+
+
+def is_title_like(text: str) -> bool:
+    """A title-cased line (a headline or a link to one): its content words nearly all capitalised."""
+    content = [w for w in words(text) if w[0].isalpha() and w.lower() not in STOPWORDS]
+    if len(content) < 2 or (ends_sentence(text) and text.endswith(".")):
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= 0.75

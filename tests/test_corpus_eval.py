@@ -1,0 +1,43 @@
+"""The cleaner's figures on the labelled corpus meet the targets (the gold lives in shared/eval)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import load_config
+from bot.evaluation.corpus_eval import evaluate_corpus, main
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval"
+
+
+@pytest.fixture(scope="module")
+def result() -> dict:
+    if not (GOLD / "boilerplate.yaml").is_file() or not (GOLD / "documents.yaml").is_file():
+        pytest.fail(f"gold files missing: expected boilerplate.yaml and documents.yaml in {GOLD}")
+    return evaluate_corpus(load_config(ROOT / "config.yaml"), GOLD)
+
+
+def test_line_precision_and_recall(result: dict) -> None:
+    assert result["documents"] == 5
+    assert result["line_precision"] >= 0.98, result["misses"]
+    assert result["line_recall"] >= 0.98, result["misses"]
+
+
+def test_captions(result: dict) -> None:
+    assert result["caption_accuracy"] == 1.0, result["misses"]
+
+
+def test_metadata_all_right(result: dict) -> None:
+    assert result["metadata"] == {"outlet": 5, "date": 5, "headline": 5, "wire": 5, "event": 5}, result[
+        "misses"
+    ]
+
+
+def test_main_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--gold", str(GOLD), "--config", str(ROOT / "config.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "line precision: 1.0000" in out
+    assert "outlet: 5/5" in out
