@@ -57,6 +57,7 @@ class AskResult:
     closest: str | None = None  # when declined: the nearest thing the coverage does cover
     scope: str | None = None  # the outlet or event the question was restricted to, if any
     resolved_question: str | None = None  # a follow-up with the previous topic carried over
+    unknown: tuple[str, ...] = ()  # names in the question that the coverage never mentions
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -65,6 +66,7 @@ class AskResult:
             "answers": [a.to_dict() for a in self.answers],
             "closest": self.closest,
             "scope": self.scope,
+            "unknown": list(self.unknown),
         }
 
 

@@ -6,6 +6,7 @@ headlines and datelines are metadata and never indexed as sentences.
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ from bot.retrieval import SparseBM25, load_or_build
 from bot.tokenizer import Tokenizer
 
 __all__ = ["CorpusIndex", "SearchHit"]
+
+# Suffixes that make another word rather than another form of it (fight/fighter, terror/terrorist).
+_NEW_WORD_SUFFIXES = frozenset({"er", "ers", "or", "ors", "ist", "ism", "ant", "ent", "ess", "ee"})
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +56,7 @@ class CorpusIndex:
         self._article_of = np.repeat(np.arange(len(self.articles), dtype=np.int32), counts)
         self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
         self._by_id = {a.id: i for i, a in enumerate(self.articles)}
+        self._terms_sorted: list[str] | None = None
 
         def build() -> SparseBM25:
             tokens = [self.tokenizer.tokenize(s.text) for a in self.articles for s in a.sentences]
@@ -64,6 +69,36 @@ class CorpusIndex:
 
     def __len__(self) -> int:
         return int(self._first[-1])
+
+    def variants(self, term: str, *, max_suffix: int = 3, min_length: int = 5) -> list[str]:
+        """Corpus words that extend or shorten `term` by a short suffix the stemmer leaves
+        (lunch/luncheon, syria/syrian): the same word to a reader, another term to BM25."""
+        if len(term) < min_length or term.startswith("@"):
+            return []
+        terms = self._sorted_terms()
+        found = []
+        start = bisect.bisect_left(terms, term)
+        for candidate in terms[start : start + 64]:
+            if not candidate.startswith(term):
+                break
+            suffix = candidate[len(term) :]
+            if candidate != term and len(suffix) <= max_suffix and suffix not in _NEW_WORD_SUFFIXES:
+                found.append(candidate)
+        for cut in range(1, max_suffix + 1):
+            shorter = term[:-cut]
+            suffix = term[-cut:]
+            if (
+                len(shorter) >= min_length
+                and suffix not in _NEW_WORD_SUFFIXES
+                and self.bm25.doc_freq(shorter)
+            ):
+                found.append(shorter)
+        return found
+
+    def _sorted_terms(self) -> list[str]:
+        if self._terms_sorted is None:
+            self._terms_sorted = sorted(self.bm25.vocabulary)
+        return self._terms_sorted
 
     def article(self, doc_id: str) -> Article | None:
         i = self._by_id.get(doc_id)
@@ -106,9 +141,15 @@ class CorpusIndex:
             out.append(SearchHit(hit.index, article, sentence, float(hit.score)))
         return out
 
-    def search(self, text: str, k: int, *, docs: Collection[str] | None = None) -> list[SearchHit]:
-        """The k best sentences for a piece of text (a question or a topic)."""
-        return self.search_tokens(self.tokenizer.tokenize(text), k, docs=docs)
+    def search(
+        self, text: str, k: int, *, docs: Collection[str] | None = None, expand: bool = False
+    ) -> list[SearchHit]:
+        """The k best sentences for a piece of text (a question or a topic); `expand` adds the
+        corpus's short-suffix variants of its words."""
+        tokens = self.tokenizer.tokenize(text)
+        if expand:
+            tokens += [v for t in dict.fromkeys(tokens) for v in self.variants(t)]
+        return self.search_tokens(tokens, k, docs=docs)
 
 
 def _fingerprint(corpus: str, config: Config) -> str:

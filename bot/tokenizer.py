@@ -102,7 +102,11 @@ class Tokenizer:
         chars = list(normal)
         for start, end, _ in spans:
             chars[start:end] = " " * (end - start)
-        return {token for _, _, token in spans} | set(self.content_words("".join(chars)))
+        rest = "".join(chars)
+        words = set(self.content_words(rest))
+        raw = [w.lower() for w in _WORD.findall(rest) if w.lower() not in STOPWORDS]
+        words.update(_stem(a + b) for a, b in zip(raw, raw[1:], strict=False) if a.isalpha() and b.isalpha())
+        return {token for _, _, token in spans} | words
 
     def content_words(self, text: str) -> list[str]:
         """The stemmed content words alone (no entity tokens)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from bot.answering.question import Question, analyse_question, check_question
-from bot.answering.ranker import Candidate, rank_candidates
+from bot.answering.ranker import Candidate, rank_candidates, unknown_names
 from bot.conversation import Conversation
 from bot.results import Answer, AskResult
 from bot.search import CorpusIndex, SearchHit
@@ -30,16 +30,22 @@ def answer_question(
     question = analyse_question(cleaned, index.tokenizer, index.articles, config, conversation)
     if question.scope is not None and not question.scope.docs:
         return AskResult(cleaned, True, (), scope=question.scope.label)
+    missing = unknown_names(index, question.own_text)
+    if missing:  # the coverage never mentions them: nothing it says can answer
+        if conversation is not None:
+            _remember(conversation, question)
+        return AskResult(cleaned, True, (), scope=_label(question), unknown=tuple(missing))
     hits = index.search(
         question.search_text,
         config.retrieval.candidates,
         docs=question.scope.docs if question.scope else None,
+        expand=True,
     )
     ranked = rank_candidates(index, question, hits)
     chosen = _choose(ranked, top, index)
     if conversation is not None:
         _remember(conversation, question)
-    scope = question.scope.label if question.scope else None
+    scope = _label(question)
     if not chosen:
         closest = ranked[0].hit.sentence.text if ranked else None
         return AskResult(cleaned, True, (), closest=closest, scope=scope, resolved_question=question.carried)
@@ -107,6 +113,10 @@ def reported_by(index: CorpusIndex, hit: SearchHit, k: int = 15) -> tuple[str, .
         ):
             outlets.append(outlet)
     return tuple(outlets)
+
+
+def _label(question: Question) -> str | None:
+    return question.scope.label if question.scope else None
 
 
 def _remember(conversation: Conversation, question: Question) -> None:

@@ -44,7 +44,8 @@ _SPEECH = re.compile(rf"\b({_SPEECH_VERB})\b", re.IGNORECASE)
 _PRONOUN_SPEAKER = re.compile(
     rf"\b(he|she)\s+(?:\w+\s+){{0,2}}({_SPEECH_VERB})\b|^\W*(he|she)\b", re.IGNORECASE
 )
-_NEAR = 30  # characters between a name and its speech verb
+_BEFORE = 30  # characters between a speaker's name and the speech verb after it ("Putin on Monday said")
+_AFTER = 2  # ... and between a speech verb and the name right after it ("said the Russian President")
 
 
 def has_number(text: str) -> bool:
@@ -80,16 +81,26 @@ def has_person(text: str, tokenizer: Tokenizer, persons: frozenset[str]) -> bool
     return bool(re.search(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b", text[1:]))
 
 
+_QUOTED = re.compile(r'"[^"]*"')
+
+
+def outside_quotes(text: str) -> str:
+    """The reporter's words only: quoted passages blanked out (a name inside a quote is not a speaker)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def named_speakers(text: str, tokenizer: Tokenizer, persons: frozenset[str]) -> set[str]:
-    """People a sentence gives as speaking: a name right before or after a speech verb."""
-    normal = normalize(text)
-    verbs = [(m.start(), m.end()) for m in _SPEECH.finditer(normal)]
+    """People a sentence gives as speaking: a name right before or after a speech verb, outside quotes."""
+    normal = outside_quotes(normalize(text))
+    verbs = [
+        (m.start(), m.end()) for m in _SPEECH.finditer(normal) if not normal[: m.start()].endswith("to ")
+    ]
     found = set()
     for start, end, token in tokenizer.entity_spans(normal):
         if token not in persons:
             continue
         for v_start, v_end in verbs:
-            if 0 <= v_start - end <= _NEAR or 0 <= start - v_end <= _NEAR:
+            if 0 <= v_start - end <= _BEFORE or 0 <= start - v_end <= _AFTER:
                 found.add(token)
     return found
 

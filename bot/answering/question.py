@@ -60,6 +60,7 @@ class Question:
     scope: Scope | None
     follow_up: bool
     carried: str | None = None  # the earlier question a follow-up continues
+    own_text: str = ""  # the question's own words less its scope (no carried-over topic)
 
 
 def check_question(text: str, max_length: int) -> str:
@@ -80,10 +81,21 @@ def check_question(text: str, max_length: int) -> str:
     return cleaned
 
 
+# Nouns that ask for a kind of answer: "what was the venue" asks where, "what was the toll" how many.
+_CUE_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("where", re.compile(r"^(what|which) (was|is|were) the (venue|place|location|city|site)\b")),
+    ("when", re.compile(r"^(what|which) (was|is) the (date|day|time)\b")),
+    ("how_many", re.compile(r"^(what|which) (was|is) the (toll|number|figure|count|total)\b")),
+    ("how_long", re.compile(r"^(what|which) (was|is) the (duration|length)\b")),
+    ("why", re.compile(r"^(what|which) (was|is) the (reason|cause|motive)\b")),
+)
+
+
 def question_kind(text: str) -> str:
+    """The kind of answer a question wants (its wh-word, or a noun such as 'venue' or 'toll')."""
     lower = normalize(text).lower()
     lower = _FOLLOW_UP_START.sub("", lower).strip(" ,")
-    for kind, pattern in _TYPES:
+    for kind, pattern in (*_CUE_NOUNS, *_TYPES):
         if pattern.search(lower):
             return kind
     return "what"
@@ -110,19 +122,26 @@ def analyse_question(
         conversation is not None and conversation.question is not None and is_follow_up(text, tokenizer)
     )
     if not follow_up or conversation is None or conversation.question is None:
-        return Question(text, search_text, kind, persons, speaker, scope, follow_up=False)
+        return Question(
+            text, search_text, kind, persons, speaker, scope, follow_up=False, own_text=search_text
+        )
     previous = conversation.question
+    asked_words = bool(_SPEECH_ASK.search(normalize(previous).lower()))
     if not persons and conversation.person:
         persons = (conversation.person,)
         if _SPEECH_ASK.search(normalize(text).lower()):
             speaker = conversation.person
+    elif persons and speaker is None and asked_words:  # "What did Lavrov say ...?" "And Putin?"
+        speaker = persons[0]
     if scope is None and conversation.docs is not None:
         scope = Scope(conversation.docs, "the same coverage as before")
     _, previous_search = find_scope(previous, articles, config)
     if persons and conversation.person and persons[0] != conversation.person:
         previous_search = _drop_person(previous_search, conversation.person, tokenizer)
     combined = f"{search_text} {search_text} {previous_search}"
-    return Question(text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous)
+    return Question(
+        text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous, own_text=search_text
+    )
 
 
 def is_follow_up(text: str, tokenizer: Tokenizer) -> bool:

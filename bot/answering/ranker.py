@@ -11,12 +11,16 @@ from bot.answering import evidence
 from bot.answering.question import Question
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
-from bot.tokenizer import person_tokens
+from bot.tokenizer import STOPWORDS, person_tokens
 
-__all__ = ["Candidate", "Concept", "query_concepts", "rank_candidates"]
+__all__ = ["Candidate", "Concept", "query_concepts", "rank_candidates", "unknown_names"]
 
 # Evidence a question type cannot do without: "how many" needs a number, "how long" a duration.
-_REQUIRED = {"how_many": evidence.has_number, "how_long": evidence.has_duration}
+_REQUIRED = {
+    "how_many": evidence.has_number,
+    "how_long": evidence.has_duration,
+    "when": evidence.has_date,
+}
 # Evidence that makes a sentence a better answer for the type.
 _PREFERRED = {
     "when": evidence.has_date,
@@ -25,6 +29,7 @@ _PREFERRED = {
     "how_long": evidence.has_duration,
 }
 _WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
+_TYPE_WORDS = re.compile(r"\bhow (many|much|long|often|soon)\b", re.IGNORECASE)
 TYPE_BONUS = 0.15
 SPEAKER_BONUS = 0.25
 ROLE_PENALTY = {"caption": 0.12, "subheading": 0.05, "body": 0.0}
@@ -48,10 +53,33 @@ class Candidate:
     speakers: frozenset[str]
 
 
+def unknown_names(index: CorpusIndex, text: str) -> list[str]:
+    """Capitalised words of a question (past its first word) that the corpus never uses: a person,
+    place or thing the coverage does not mention at all."""
+    normal = normalize(text)
+    for start, end, token in index.tokenizer.entity_spans(normal):
+        if index.bm25.doc_freq(token) > 0:  # a known name under another alias (ISIS for Daesh)
+            normal = normal[:start] + " " * (end - start) + normal[end:]
+    first = _WORD.search(normalize(text))
+    unknown = []
+    for match in _WORD.finditer(normal):
+        written = match.group(0)
+        if (
+            (first and match.start() == first.start())
+            or not written[:1].isupper()
+            or written.lower() in STOPWORDS
+        ):
+            continue
+        stems = index.tokenizer.content_words(written)
+        if stems and all(index.bm25.doc_freq(t) == 0 and not index.variants(t) for t in stems):
+            unknown.append(written)
+    return unknown
+
+
 def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
     """The question's concepts, weighted by IDF; a name's own words belong to its entity concept."""
     tokenizer = index.tokenizer
-    normal = normalize(text)
+    normal = _TYPE_WORDS.sub(" ", normalize(text))
     concepts: dict[frozenset[str], float] = {}
     covered = [False] * len(normal)
     for start, end, token in tokenizer.entity_spans(normal):
@@ -64,7 +92,7 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
     for written in _WORD.findall(rest):
         capitalised = written[:1].isupper() and not rest.lstrip().startswith(written)
         for word in tokenizer.content_words(written):
-            key = frozenset([word])
+            key = frozenset([word, *index.variants(word)])
             concepts[key] = concepts.get(key, 0.0) + _weight(index, word, name=capitalised)
     return [Concept(terms, weight) for terms, weight in concepts.items()]
 
