@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import Stemmer
 
@@ -105,7 +106,7 @@ class Tokenizer:
         rest = "".join(chars)
         words = set(self.content_words(rest))
         raw = [w.lower() for w in _WORD.findall(rest) if w.lower() not in STOPWORDS]
-        words.update(_stem(a + b) for a, b in zip(raw, raw[1:], strict=False) if a.isalpha() and b.isalpha())
+        words.update(_stem(a + b) for a, b in pairwise(raw) if a.isalpha() and b.isalpha())
         return {token for _, _, token in spans} | words
 
     def content_words(self, text: str) -> list[str]:
