@@ -63,7 +63,7 @@ class CorpusIndex:
             return SparseBM25(tokens, config.retrieval)
 
         if index_dir is not None and fingerprint is not None:
-            self.bm25 = load_or_build(index_dir, _fingerprint(fingerprint, config), build)
+            self.bm25 = load_or_build(index_dir / "bm25", _fingerprint(fingerprint, config), build)
         else:
             self.bm25 = build()
 
@@ -156,5 +156,8 @@ def _fingerprint(corpus: str, config: Config) -> str:
     """The corpus digest plus the settings that change the index (tokenizer aliases, BM25 parameters)."""
     import hashlib
 
+    from bot import tokenizer
+
     settings = repr((config.retrieval, config.entities)).encode()
-    return f"{corpus}-{hashlib.sha256(settings).hexdigest()[:12]}"
+    code = Path(tokenizer.__file__).read_bytes()  # a change to the tokenizer changes every term
+    return f"{corpus}-{hashlib.sha256(settings + code).hexdigest()[:12]}"

@@ -1,0 +1,47 @@
+"""Shared fixtures: the shipped config, the real corpus's service, and a scratch copy of the corpus."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config, load_config
+from bot.service import CoverageService
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def shared_eval() -> Callable[[str], Path]:
+    """Finds a gold file in ../shared/eval; CI always has it, so its absence fails, never skips."""
+
+    def find(name: str) -> Path:
+        path = SHARED_EVAL / name
+        if not path.exists():
+            pytest.fail(f"gold file {path} is missing: clone the project with ../shared beside it")
+        return path
+
+    return find
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    return load_config(ROOT / "config.yaml")
+
+
+@pytest.fixture(scope="session")
+def service(config: Config) -> CoverageService:
+    return CoverageService(config)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path, config: Config) -> tuple[Path, Config]:
+    """A writable copy of the corpus (raw, clean) and a config pointed at it."""
+    target = tmp_path / "corpus"
+    for part in ("raw", "clean"):
+        shutil.copytree(ROOT / "corpus" / part, target / part)
+    return target, config.with_corpus(target)

@@ -1,0 +1,60 @@
+"""config.yaml: the shipped file loads, and every fault is reported with the file, line and key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config, load_config, parse_config
+from bot.errors import ConfigError
+
+
+def test_shipped_config_loads_with_events_and_aliases(config: Config) -> None:
+    assert {e.id for e in config.events} == {"unga-2015", "g20-2016"}
+    putin = next(e for e in config.entities if e.name == "Vladimir Putin")
+    assert "the Kremlin chief" in putin.aliases
+    assert config.corpus.is_absolute() and (config.corpus / "raw").is_dir()
+    assert config.retrieval.variant in ("okapi", "plus", "l")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("retrieval:\n  k1: fast\n", "x.yaml:2: retrieval.k1: expected a number, got 'fast'"),
+        ("retrieval:\n  variant: bm42\n", "x.yaml:2: retrieval.variant: expected one of"),
+        ("answer:\n  top: -1\n", "x.yaml:2: answer.top: must not be negative"),
+        ("colour: blue\n", "x.yaml:1: colour: unknown key"),
+        ("discord:\n  allowed_channels: 5\n", "x.yaml:2: discord.allowed_channels: expected a list"),
+        (
+            "events:\n  - id: a\n    name: b\n    start: 2016-01-01\n    end: 2015-01-01\n",
+            "x.yaml:5: events[0].end: the end comes before the start",
+        ),
+        ("events:\n  - name: b\n", "events[0].id: missing required key"),
+        ("retrieval: [1, 2\n", "x.yaml:2: not valid YAML"),
+    ],
+)
+def test_bad_config_names_the_line_and_key(text: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config(text, Path("x.yaml"))
+    assert expected in str(caught.value)
+
+
+def test_missing_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="config file not found"):
+        load_config(tmp_path / "nope.yaml")
+
+
+def test_relative_corpus_is_taken_from_the_config_folder(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("corpus: elsewhere\n", encoding="utf-8")
+    config = load_config(path)
+    assert config.corpus == tmp_path.resolve() / "elsewhere"
+    assert config.index_dir == tmp_path.resolve() / "elsewhere" / "index"
+
+
+def test_yaml_tags_are_not_executed(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text("corpus: !!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(path)
