@@ -52,7 +52,7 @@ class AnswerConfig:
     """How many answers to give and when to decline; thresholds are calibrated by `summitbot eval`."""
 
     top: int = 3
-    min_coverage: float = 0.5  # share of the question's content weight a sentence must match
+    min_coverage: float = 0.3  # share of the question's content weight a sentence must match
     min_score: float = 0.0  # raw BM25 score below which nothing is answered
     corroboration: float = 0.5  # similarity above which another outlet "reports the same"
     max_question_length: int = 1000
