@@ -13,6 +13,7 @@ import itertools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Literal
 
 from bot.answering import answer_question
 from bot.config import Config, load_config
@@ -22,7 +23,7 @@ from bot.search import CorpusIndex
 
 __all__ = ["main", "sweep"]
 
-VARIANTS = ("okapi", "plus", "l")
+VARIANTS: tuple[Literal["okapi", "plus", "l"], ...] = ("okapi", "plus", "l")
 K1S = (0.9, 1.2, 1.5, 2.0)
 BS = (0.5, 0.75, 0.9)
 CUTOFFS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
