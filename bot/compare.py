@@ -1,0 +1,168 @@
+"""The /compare command's core: how each outlet covered a topic, who did not, and where their figures differ.
+
+Relevance cut-off (calibrated on compare_dev.yaml): the topic is split into concepts (its stemmed content
+words, an entity's token standing for all its names, and a joined form of two adjacent words so "air
+strikes" finds "airstrike"), each weighted by its BM25 IDF. A sentence covers the topic when it matches at
+least MIN_SHARE of that weight, which for a two-word topic means its more informative word. A topic that
+asks for a figure ("how long the meeting lasted") drops its asking words ("how long", "lasted") and instead
+requires a figure of that kind (a duration) in the sentence plus at least one remaining concept. An outlet
+none of whose sentences pass is "not covered", however many loose BM25 matches it has.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.errors import InputError
+from bot.figures import Statement, asked_dimension, asking_words, disagreements, quantities
+from bot.models import Article
+from bot.results import CompareResult, OutletCoverage, ScoredSentence
+from bot.search import CorpusIndex, SearchHit
+from bot.text import normalize
+
+__all__ = ["MIN_SHARE", "SHARED_DICE", "compare_outlets", "topic_concepts"]
+
+MIN_SHARE = 0.4
+SHARED_DICE = 0.7  # content-word overlap above which two outlets carry the same sentence
+MAX_TOPIC = 1000
+PER_OUTLET = 3
+_WORDS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class _Concept:
+    terms: frozenset[str]  # any of these index terms matches the concept
+    weight: float
+    joined: bool = False  # a compound of two topic words ("airstrike" for "air strikes")
+
+
+def compare_outlets(index: CorpusIndex, topic: str) -> CompareResult:
+    """Each article's best sentences on `topic`, the outlets that do not cover it, and conflicting figures."""
+    text = _checked(topic)
+    dimension = asked_dimension(text)
+    concepts = topic_concepts(index, text, drop=asking_words(text) if dimension else set())
+    if not concepts:
+        raise InputError(f"The topic '{text}' has no searchable words (only common words like 'the').")
+    tokens = [t for c in concepts for t in sorted(c.terms)]
+    covered: list[OutletCoverage] = []
+    not_covered: list[str] = []
+    statements: list[Statement] = []
+    for article in index.articles:
+        hits = _best_hits(index, article, tokens, concepts, dimension)
+        if not hits:
+            not_covered.append(_outlet(article))
+            continue
+        covered.append(_coverage(index, article, hits))
+        statements.extend(Statement(_outlet(article), article.event, h.sentence.text) for h in hits)
+    covered.sort(key=lambda c: -c.sentences[0].score)
+    return CompareResult(
+        topic=text,
+        outlets=tuple(covered),
+        not_covered=tuple(not_covered),
+        disagreements=tuple(disagreements(statements, dimension)),
+    )
+
+
+def _best_hits(
+    index: CorpusIndex,
+    article: Article,
+    tokens: list[str],
+    concepts: Sequence[_Concept],
+    dimension: str | None,
+) -> list[SearchHit]:
+    """An article's sentences that pass the cut-off: the most of the topic first, body text before
+    subheadings and captions, then by BM25."""
+    scored: list[tuple[float, SearchHit]] = []
+    for hit in index.search_tokens(tokens, 20, docs={article.id}):
+        share = _share(index, hit, concepts, dimension)
+        if share is not None:
+            scored.append((share, hit))
+    scored.sort(key=lambda sh: (-sh[0], sh[1].sentence.role != "body", -sh[1].score))
+    return [hit for _, hit in scored[:PER_OUTLET]]
+
+
+def topic_concepts(index: CorpusIndex, topic: str, drop: set[str] | None = None) -> list[_Concept]:
+    """The topic's concepts with their IDF weights (see the module docstring)."""
+    tokenizer = index.tokenizer
+    words = [w for w in _WORDS.findall(normalize(topic)) if w.lower() not in (drop or set())]
+    concepts: list[_Concept] = []
+    for word in words:
+        names = tokenizer.entities(word)
+        terms = set(names) if names else set(tokenizer.content_words(word))
+        if terms:
+            concepts.append(_Concept(frozenset(terms), max(_idf(index, t) for t in terms)))
+    for name in tokenizer.entities(" ".join(words)):
+        if all(name not in c.terms for c in concepts):
+            concepts.append(_Concept(frozenset([name]), _idf(index, name)))
+    for first, second in itertools.pairwise(words):
+        if not (tokenizer.content_words(first) and tokenizer.content_words(second)):
+            continue
+        joined = tokenizer.content_words(first + second)
+        if joined and all(joined[0] not in c.terms for c in concepts):
+            concepts.append(_Concept(frozenset(joined), 0.0, joined=True))
+    return concepts
+
+
+def _checked(topic: str) -> str:
+    text = normalize(topic)
+    if not text:
+        raise InputError("The topic is empty: give a few words, for instance 'sanctions'.")
+    if len(topic) > MAX_TOPIC:
+        raise InputError(f"The topic is too long ({len(topic)} characters; at most {MAX_TOPIC}).")
+    return text
+
+
+def _idf(index: CorpusIndex, term: str) -> float:
+    return max(float(index.bm25.idf(term)), 0.0)
+
+
+def _share(
+    index: CorpusIndex, hit: SearchHit, concepts: Sequence[_Concept], dimension: str | None
+) -> float | None:
+    """The share of the topic's weight a sentence matches, or None below the cut-off (module docstring)."""
+    terms = set(index.tokenizer.tokenize(hit.sentence.text))
+    total = sum(c.weight for c in concepts)
+    matched = [c for c in concepts if c.terms & terms]
+    if any(c.joined for c in matched):  # a joined compound stands for the words it joins
+        return 1.0
+    share = sum(c.weight for c in matched) / total if total > 0 else float(bool(matched))
+    if dimension is not None:
+        has_figure = any(q.dimension == dimension for q in quantities(hit.sentence.text))
+        return share if has_figure and matched else None
+    return share if share >= MIN_SHARE else None
+
+
+def _coverage(index: CorpusIndex, article: Article, hits: Sequence[SearchHit]) -> OutletCoverage:
+    sentences = tuple(
+        ScoredSentence(h.sentence.text, h.sentence.start, h.sentence.end, h.score, _shared(index, h))
+        for h in hits
+    )
+    return OutletCoverage(
+        outlet=_outlet(article),
+        doc=article.id,
+        date=article.date,
+        event=article.event,
+        sentences=sentences,
+        title=article.title,
+    )
+
+
+def _shared(index: CorpusIndex, hit: SearchHit) -> bool:
+    """Whether another outlet carries (nearly) the same sentence."""
+    mine = set(index.tokenizer.content_words(hit.sentence.text))
+    if not mine:
+        return False
+    for other in index.search(hit.sentence.text, 10):
+        if other.article.id == hit.article.id or _outlet(other.article) == _outlet(hit.article):
+            continue
+        theirs = set(index.tokenizer.content_words(other.sentence.text))
+        if theirs and 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= SHARED_DICE:
+            return True
+    return False
+
+
+def _outlet(article: Article) -> str:
+    return article.outlet or article.id

@@ -1,0 +1,113 @@
+"""/compare measured against shared/eval/compare_dev.yaml.
+
+For every topic its `example_query` is run. Figures: for each outlet marked direct, whether its top
+sentence is one of the gold sentences (same raw line, or one text containing the other); for each outlet
+marked none, whether it is reported as not covered; and whether the meeting-length disagreement (two
+outlets giving different durations) is found.
+
+    python -m bot.evaluation.compare_eval --gold ../shared/eval
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.compare import compare_outlets
+from bot.config import load_config
+from bot.errors import SummitbotError
+from bot.results import CompareResult, OutletCoverage
+from bot.search import CorpusIndex
+from bot.text import match_key
+
+__all__ = ["evaluate_compare", "main"]
+
+_DISAGREEMENT_TOPIC = "meeting_length"
+
+
+def evaluate_compare(index: CorpusIndex, gold_path: str | Path) -> dict[str, Any]:
+    """The figures over every topic of the gold file (see the module docstring)."""
+    path = Path(gold_path)
+    data = yaml.safe_load((path / "compare_dev.yaml" if path.is_dir() else path).read_text(encoding="utf-8"))
+    direct = direct_ok = none = none_ok = 0
+    disagreement = False
+    failures: list[str] = []
+    for topic in data["topics"]:
+        query = str(topic["example_query"]).removeprefix("/compare").strip()
+        result = compare_outlets(index, query)
+        for outlet in topic["outlets"]:
+            doc = str(outlet["file"]).removesuffix(".txt")
+            coverage = next((c for c in result.outlets if c.doc == doc), None)
+            if outlet["coverage"] == "direct":
+                direct += 1
+                ok = coverage is not None and _top_is_gold(index, coverage, outlet["sentences"])
+                direct_ok += ok
+                if not ok:
+                    failures.append(f"{topic['topic']}: {doc} top sentence is not gold")
+            elif outlet["coverage"] == "none":
+                none += 1
+                none_ok += coverage is None
+                if coverage is not None:
+                    failures.append(f"{topic['topic']}: {doc} reported as covering it")
+        if topic["topic"] == _DISAGREEMENT_TOPIC:
+            disagreement = _duration_conflict(result)
+    return {
+        "direct_top_gold": f"{direct_ok}/{direct}",
+        "none_not_covered": f"{none_ok}/{none}",
+        "meeting_length_disagreement": disagreement,
+        "failures": failures,
+    }
+
+
+def _top_is_gold(index: CorpusIndex, coverage: OutletCoverage, gold: Sequence[dict[str, Any]]) -> bool:
+    top = coverage.sentences[0]
+    article = index.article(coverage.doc)
+    line = next((s.line for s in article.sentences if s.start == top.start), None) if article else None
+    key = match_key(top.text)
+    return any(g["line"] == line or match_key(g["text"]) in key or key in match_key(g["text"]) for g in gold)
+
+
+def _duration_conflict(result: CompareResult) -> bool:
+    return any(
+        d.about.startswith("duration") and len({c.outlet for c in d.claims}) >= 2
+        for d in result.disagreements
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the figures; exit 1 when any check fails."""
+    parser = argparse.ArgumentParser(prog="compare_eval", description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", default="../shared/eval", help="compare_dev.yaml or the folder holding it")
+    parser.add_argument("--config", help="config.yaml (default: ./config.yaml)")
+    parser.add_argument("--corpus", help="the corpus folder (default: the config's)")
+    parser.add_argument("--json", action="store_true", help="JSON output")
+    args = parser.parse_args(argv)
+    try:
+        from bot.service import CoverageService
+
+        config = load_config(args.config)
+        if args.corpus:
+            config = config.with_corpus(Path(args.corpus).resolve())
+        figures = evaluate_compare(CoverageService(config).index, args.gold)
+    except (SummitbotError, OSError, KeyError) as exc:
+        print(f"compare_eval: error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        for key, value in figures.items():
+            if key != "failures":
+                print(f"{key:>28}: {value}")
+        for failure in figures["failures"]:
+            print(f"  fail {failure}")
+    return 0 if not figures["failures"] and figures["meeting_length_disagreement"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+"""Speaker attribution: the cue after a quotation, the speech verb before it, or the person in focus.
+
+The search runs over the paragraph with every quotation blanked out (so "Russia and Iran say" inside a
+quote is never a cue) and within the sentence(s) that hold the quotation. In order:
+
+1. the cue right after the closing mark: `," said the Russian President` or `," Putin told reporters`;
+2. the nearest speech verb before the opening mark whose subject is a person (`Lavrov said ... "`,
+   walking back over subject-less verbs such as `adding`);
+3. a speech verb later in the sentence (`... to the Syrian people, Obama told the media.`);
+4. for a quotation left open at a paragraph's end, the speaker of the next paragraph's quotation;
+5. the person in focus: the last speaker, or the subject of the latest sentence (pronouns and bare roles
+   such as `he` or `the president` resolve to it too). With nobody in focus the speaker is "unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.quotes.speakers import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
+
+__all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject"]
+
+_MAX_GAP_WORDS = 6
+_LEADING_PUNCT = re.compile(r"[\s,;:—–-]*")
+_TITLE_WORDS = re.compile(r"^(?:\s*[a-z][\w-]*){0,3}\s*$")
+_STOP = re.compile(r"[.!?;]")
+_JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The masked paragraph, its mentions and the stretch [lo, hi) a quotation's cue may come from."""
+
+    masked: str
+    mentions: tuple[Mention, ...]
+    lo: int
+    hi: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The mention a cue names as the speaker."""
+
+    mention: Mention
+
+
+def find_cue(window: Window, open_at: int, tail_at: int) -> Cue | None:
+    """The cue for a quotation whose opening mark is at `open_at` and whose text ends at `tail_at`."""
+    after = _cue_after(window, tail_at)
+    if after is not None:
+        return after
+    before = _cue_before(window, open_at)
+    if before is not None:
+        return before
+    return _cue_later(window, tail_at)
+
+
+def resolve(mention: Mention, focus: str | None) -> str:
+    """The speaker a mention names: a canonical or written name, or the focus for pronouns and roles."""
+    if mention.kind in ("pronoun", "role"):
+        return focus or UNKNOWN
+    return mention.name or UNKNOWN
+
+
+def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) -> str | None:
+    """The person in focus after a (masked) sentence: a speech verb's subject, else its first person named."""
+    for piece in _JOINED_SENTENCES.split(masked):
+        mentions = tuple(lexicon.mentions(piece))
+        window = Window(piece, mentions, 0, len(piece))
+        cue = next(
+            (c for v in SPEECH_VERB.finditer(piece) if (c := _subject_before(window, v.start())) is not None),
+            None,
+        )
+        subject = cue.mention if cue is not None else None
+        if subject is None:
+            subject = next(
+                (m for m in mentions if not m.possessive and m.kind in ("person", "pronoun", "role")), None
+            )
+        if subject is not None:
+            focus = resolve(subject, focus) if subject.kind not in ("pronoun", "role") else focus
+    return focus
+
+
+def _cue_after(window: Window, tail_at: int) -> Cue | None:
+    """`," said the Russian President` or `," Putin told reporters` right after the closing mark."""
+    text = window.masked
+    start = _LEADING_PUNCT.match(text, tail_at)
+    pos = start.end() if start else tail_at
+    if pos >= window.hi:
+        return None
+    verb = SPEECH_VERB.match(text, pos)
+    if verb is not None:
+        return _inverted_subject(window, verb.end())
+    verb = SPEECH_VERB.search(text, pos, window.hi)
+    if verb is None or len(text[pos : verb.start()].split()) > _MAX_GAP_WORDS:
+        return None
+    if _STOP.search(text, pos, verb.start()):
+        return None
+    return _subject_before(window, verb.start(), floor=pos)
+
+
+def _cue_before(window: Window, open_at: int) -> Cue | None:
+    verbs = list(SPEECH_VERB.finditer(window.masked, window.lo, open_at))
+    for verb in reversed(verbs):
+        cue = _subject_before(window, verb.start())
+        if cue is not None:
+            return cue
+    head = window.masked[window.lo : open_at]
+    colon = re.match(r"\s*([^:]{2,40}):", head)  # a headline's "Putin: ..."
+    if colon:
+        return next(
+            (
+                Cue(m)
+                for m in window.mentions
+                if m.kind == "person" and window.lo <= m.start and m.end <= window.lo + colon.end(1)
+            ),
+            None,
+        )
+    return None
+
+
+def _cue_later(window: Window, tail_at: int) -> Cue | None:
+    for verb in SPEECH_VERB.finditer(window.masked, tail_at, window.hi):
+        cue = _subject_before(window, verb.start(), floor=tail_at)
+        if cue is None:
+            cue = _inverted_subject(window, verb.end())
+        if cue is not None:
+            return cue
+    return None
+
+
+def _subject_before(window: Window, verb_at: int, floor: int | None = None) -> Cue | None:
+    """The mention just before a speech verb (a few words at most, no sentence break, no other verb)."""
+    lo = window.lo if floor is None else floor
+    candidates = [m for m in window.mentions if lo <= m.start and m.end <= verb_at]
+    if not candidates:
+        return None
+    mention = candidates[-1]
+    gap = window.masked[mention.end : verb_at]
+    if (
+        mention.possessive
+        or len(gap.split()) > _MAX_GAP_WORDS
+        or _STOP.search(gap)
+        or SPEECH_VERB.search(gap)
+    ):
+        return None
+    return Cue(mention)
+
+
+def _inverted_subject(window: Window, verb_end: int) -> Cue | None:
+    """`said the Russian President`, `said political analyst Lilia Shevtsova`."""
+    for mention in window.mentions:
+        if mention.start < verb_end or mention.start >= window.hi:
+            continue
+        if mention.kind != "pronoun" and _TITLE_WORDS.match(window.masked[verb_end : mention.start]):
+            return Cue(mention)
+        return None
+    return None

@@ -1,0 +1,157 @@
+"""Who could be speaking: mentions of people in a stretch of text, and the speech verbs that attribute quotes.
+
+A mention is a configured person under any of their aliases ("the Kremlin chief" is Vladimir Putin), a
+pronoun (resolved later from context), a bare role ("the president", also resolved from context), a
+described source ("A US official") or a person's name the config does not know ("Richard Black").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.config import Entity
+
+__all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
+
+UNKNOWN = "unknown"
+
+SPEECH_VERB = re.compile(
+    r"\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|stressed|stresses"
+    r"|stressing|warned|warns|warning|urged|urges|urging|called|calls|calling|described|describes|describing"
+    r"|insisted|insists|insisting|asked|asks|asking|argued|argues|arguing|explained|explains|explaining"
+    r"|declared|declares|stated|states|announced|announces|remarked|replied|responded|commented|claimed"
+    r"|claims|reiterated|reiterates|recalled|acknowledged|admitted|emphasi[sz]ed|emphasi[sz]ing|wrote|writes"
+    r"|continued|concluded|quipped|branded|branding|mentioned|pointed\s+out|suggested|suggests)\b"
+)
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_ROLE = re.compile(
+    r"\b(?:the|The)\s+(?:president|leader|minister|prime\s+minister|foreign\s+minister|chancellor"
+    r"|secretary|premier|spokesman|spokeswoman)\b(?!['’]s)"
+)
+_SOURCE_NOUNS = (
+    r"official|diplomat|spokes(?:man|woman|person)|source|aide|adviser|advisor|analyst|expert|observer"
+    r"|lawmaker|senator|commentator|insider|negotiator|envoy|representative|journalist|correspondent"
+)
+_DESCRIBED = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)")
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b")
+_TITLES = frozenset(
+    "Mr Mrs Ms Dr President Prime Minister Senator Secretary General Foreign Former Chancellor Ambassador"
+    " Spokesman Professor Prof Analyst Political Deputy Vice Sir Lord Lady Dame King Queen Prince".split()
+)
+_NOT_PEOPLE = frozenset(
+    "News Times Post Journal Agency Ministry Council Assembly Nations States Union Kremlin House Department"
+    " Office Party Television TV Channel Street Press Today Online Center Centre Committee Organization"
+    " Organisation Group Force Forces Army Company Bank University Institute Foundation Summit Session"
+    " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July"
+    " August September October November December Breaking Home Leave Reply Comment Middle East West North"
+    " South Sea Coalition Coordination Agreement Agreements Federation Republic Bargain State".split()
+)
+_POSSESSIVE = re.compile(r"^['’]s?\b|^['’](?=\s)")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A possible speaker at [start, end) of the searched text."""
+
+    start: int
+    end: int
+    kind: str  # "person", "pronoun", "role", "described" or "name"
+    name: str | None  # the canonical or written name; None for pronouns and roles
+    possessive: bool = False
+
+
+class SpeakerLexicon:
+    """The configured people and their aliases, and the names of everything that is not a person."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        people = [e for e in entities if e.kind == "person"]
+        self.people: tuple[str, ...] = tuple(e.name for e in people)
+        self._canonical: dict[str, str] = {}
+        exact: list[str] = []
+        folded: list[str] = []
+        for person in people:
+            for alias in (person.name, *person.aliases):
+                self._canonical[_fold(alias)] = person.name
+                (folded if " " in alias.strip() else exact).append(alias)
+        self._exact = _alternation(exact, 0)
+        self._folded = _alternation(folded, re.IGNORECASE)
+        self._things = frozenset(
+            _fold(a) for e in entities if e.kind != "person" for a in (e.name, *e.aliases)
+        )
+
+    def canonical(self, name: str) -> str | None:
+        """The configured person a name or alias refers to (any case), or None."""
+        return self._canonical.get(_fold(name))
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every possible speaker in `text`, by position; a longer or configured mention wins an overlap."""
+        found: list[Mention] = []
+        for regex in (self._folded, self._exact):
+            if regex is not None:
+                found.extend(self._person(text, m) for m in regex.finditer(text))
+        found.extend(
+            Mention(m.start(), m.end(), "described", _described(m.group(0)))
+            for m in _DESCRIBED.finditer(text)
+        )
+        found.extend(
+            Mention(m.start(), m.end(), "role", None, _is_possessive(text, m.end()))
+            for m in _ROLE.finditer(text)
+        )
+        found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
+        found.extend(self._names(text))
+        return _without_overlaps(found)
+
+    def _person(self, text: str, match: re.Match[str]) -> Mention:
+        name = self._canonical.get(_fold(match.group(0)))
+        return Mention(match.start(), match.end(), "person", name, _is_possessive(text, match.end()))
+
+    def _names(self, text: str) -> Iterable[Mention]:
+        for match in _NAME.finditer(text):
+            words = list(re.finditer(r"\S+", match.group(0)))
+            while words and words[0].group(0) in _TITLES:
+                words.pop(0)
+            if len(words) < 2 or any(
+                w.group(0) in _NOT_PEOPLE or _fold(w.group(0)) in self._things for w in words
+            ):
+                continue
+            start = match.start() + words[0].start()
+            name = " ".join(w.group(0) for w in words)
+            if _fold(name) not in self._things:
+                yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\s.\-'’]+", "", name.lower())
+
+
+def _alternation(names: list[str], flags: int) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    parts = []
+    for name in sorted(set(names), key=len, reverse=True):
+        words = [re.escape(w).replace("'", "['’]") for w in name.split()]
+        parts.append(r"\s+".join(words))
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", flags)
+
+
+def _is_possessive(text: str, end: int) -> bool:
+    return bool(_POSSESSIVE.match(text[end : end + 3]))
+
+
+def _described(surface: str) -> str:
+    """'A US official' -> 'a US official': the article lower-cased, the rest as written."""
+    first, _, rest = surface.partition(" ")
+    return f"{first.lower()} {' '.join(rest.split())}"
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    rank = {"person": 0, "described": 1, "role": 2, "name": 3, "pronoun": 4}
+    ordered = sorted(mentions, key=lambda m: (rank[m.kind], -(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for mention in ordered:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
