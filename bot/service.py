@@ -29,6 +29,7 @@ class CoverageService:
         self.config = config
         self.store = CorpusStore(config.corpus_dir)
         self._articles = articles
+        self._persist = articles is None  # only the corpus folder's own articles use its saved index
         self._lock = threading.Lock()
 
     @property
@@ -45,7 +46,8 @@ class CoverageService:
                 raise CorpusError(
                     f"{self.store.clean_dir}: the corpus has no articles; add one with `summitbot ingest`"
                 )
-            fingerprint = self.store.fingerprint() if self.store.clean_dir.is_dir() else None
+            persist = self._persist and self.store.clean_dir.is_dir()
+            fingerprint = self.store.fingerprint() if persist else None
             return CorpusIndex(
                 self.articles,
                 self.config,

@@ -1,0 +1,172 @@
+"""render.py: every embed within Discord's limits, corpus text escaped, long quotes shortened with a note."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.discord.cogs.quote import match_speakers
+from bot.discord.render import (
+    ELLIPSIS,
+    LIMITS,
+    SHORTENED_NOTE,
+    alternatives_embed,
+    ask_embed,
+    clip,
+    compare_embed,
+    quote_block,
+    quote_pages,
+    safe,
+)
+from bot.results import (
+    Answer,
+    AskResult,
+    Claim,
+    CompareResult,
+    Disagreement,
+    OutletCoverage,
+    Quotation,
+    QuoteResult,
+    ScoredSentence,
+)
+
+
+def answer(text: str, outlet: str = "Sputnik") -> Answer:
+    return Answer(
+        text=text,
+        doc="002",
+        outlet=outlet,
+        date="2015-09-29",
+        title="Putin, Obama meet",
+        wire=None,
+        event="unga-2015",
+        start=0,
+        end=len(text),
+        score=1.0,
+        also_reported_by=("RT", "AFP"),
+    )
+
+
+def within_limits(embed: discord.Embed) -> bool:
+    return (
+        len(embed) <= LIMITS.TOTAL
+        and len(embed.title or "") <= LIMITS.TITLE
+        and len(embed.description or "") <= LIMITS.DESCRIPTION
+        and len(embed.fields) <= LIMITS.FIELDS
+        and all(
+            len(f.name or "") <= LIMITS.FIELD_NAME and len(f.value or "") <= LIMITS.FIELD_VALUE
+            for f in embed.fields
+        )
+        and len(embed.footer.text or "") <= LIMITS.FOOTER
+    )
+
+
+def test_a_5000_character_quote_is_shortened_with_an_ellipsis_and_a_note() -> None:
+    long = "The leaders talked about Syria and *much* else. " * 105  # over 5,000 characters
+    result = AskResult(
+        question="What did they talk about?" * 20, declined=False, answers=(answer(long), answer(long, "RT"))
+    )
+    for embed in (ask_embed(result), alternatives_embed(result)):
+        assert within_limits(embed)
+        text = (
+            embed.description
+            if embed.description and SHORTENED_NOTE in embed.description
+            else embed.fields[0].value
+        )
+        assert ELLIPSIS in text and SHORTENED_NOTE in text
+
+
+def test_citation_and_escaping_in_the_answer() -> None:
+    embed = ask_embed(
+        AskResult(question="q", declined=False, answers=(answer("**Bold** @everyone <@123456789012345678>"),))
+    )
+    assert "\\*\\*Bold\\*\\*" in embed.description and "@\u200beveryone" in embed.description
+    assert "@\u200b123456789012345678" in embed.description
+    values = {f.name: f.value for f in embed.fields}
+    assert (
+        values["Outlet"] == "Sputnik"
+        and values["Date"] == "2015-09-29"
+        and values["Headline"] == "Putin, Obama meet"
+    )
+    assert values["Also reported by"] == "RT, AFP"
+
+
+def test_a_declined_question_is_a_polite_reply() -> None:
+    embed = ask_embed(
+        AskResult(
+            question="Who won the match?", declined=True, answers=(), closest="The talks lasted an hour."
+        )
+    )
+    assert "couldn't find" in embed.description and "The talks lasted an hour." in embed.description
+
+
+def test_clip_never_leaves_a_dangling_escape() -> None:
+    text = safe("a" * 9 + "*" * 20)
+    for limit in range(5, 40):
+        cut = clip(text, limit)
+        assert len(cut) <= limit
+        body = cut.removesuffix(ELLIPSIS)
+        assert (len(body) - len(body.rstrip("\\"))) % 2 == 0
+
+
+def test_quote_block_fits_exactly() -> None:
+    assert quote_block("short", 100) == "> short"
+    assert len(quote_block("x " * 3000, 1024)) <= 1024
+
+
+def test_compare_with_many_outlets_stays_within_limits() -> None:
+    sentence = ScoredSentence(
+        text="They met for ninety minutes. " * 40, start=0, end=10, score=1.0, shared=True
+    )
+    outlets = tuple(
+        OutletCoverage(
+            outlet=f"Outlet {n}",
+            doc=str(n),
+            date="2015-09-29",
+            event="unga-2015",
+            sentences=(sentence, sentence),
+            title="T",
+        )
+        for n in range(40)
+    )
+    claims = tuple(Claim(outlet=f"Outlet {n}", text="It lasted an hour. " * 30) for n in range(5))
+    result = CompareResult(
+        topic="length",
+        outlets=outlets,
+        not_covered=("RT", "AFP"),
+        disagreements=(Disagreement(about="length", claims=claims),),
+    )
+    embed = compare_embed(result, {"unga-2015": "UN General Assembly"})
+    assert within_limits(embed)
+    names = [f.name for f in embed.fields]
+    assert "Outlet 0 — UN General Assembly, 2015-09-29" in names
+    assert "Not covered by" in names and "Where they disagree" in names and "More outlets" in names
+
+
+def test_quote_pages() -> None:
+    quotes = tuple(
+        Quotation(
+            text="We agreed " * 200,
+            speaker="Vladimir Putin",
+            kind="full",
+            doc="1",
+            outlet="RT",
+            date="2015-09-29",
+            event="unga-2015",
+            sentence="s",
+            start=0,
+            end=1,
+            outlets=("RT", "Sputnik"),
+        )
+        for _ in range(12)
+    )
+    pages = quote_pages(QuoteResult(speaker="Vladimir Putin", topic=None, quotes=quotes))
+    assert len(pages) == 3 and all(within_limits(p) for p in pages)
+    assert pages[0].fields[0].name == "Vladimir Putin — RT, 2015-09-29"
+    assert "also in Sputnik" in pages[0].fields[0].value
+
+
+def test_speaker_matching_by_prefix_caps_at_25() -> None:
+    speakers = ["Vladimir Putin", "Barack Obama", "Sergei Lavrov"] + [f"Person {n}" for n in range(40)]
+    assert match_speakers(speakers, "ob") == ["Barack Obama"]
+    assert match_speakers(speakers, "Vla") == ["Vladimir Putin"]
+    assert len(match_speakers(speakers, "")) == 25

@@ -1,0 +1,100 @@
+"""Starting, sharding, syncing and the token: the runner and the CLI's `run` and `sync`."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+import pytest
+from conftest import StartBot, with_discord
+from fake_discord import APP_ID, GUILD_ID, FakeDiscord
+
+from bot.cli import main
+from bot.config import Config
+from bot.discord.client import ShardedSummitBot, SummitBot
+from bot.discord.runner import TokenError, build_bot, serve, sync_tree
+from bot.service import CoverageService
+
+COMMANDS = {"ask", "quote", "compare", "sources", "help"}
+MESSAGE_CONTENT = 1 << 15
+
+
+async def test_the_bot_identifies_without_privileged_intents(bot: SummitBot, fake: FakeDiscord) -> None:
+    (identify,) = fake.identifies
+    assert identify["intents"] & MESSAGE_CONTENT == 0
+    assert not [r for r in fake.requests if r.method == "PUT"]  # never syncs at start without dev_guild
+
+
+async def test_a_dev_guild_gets_the_commands_at_start(
+    start_bot: StartBot, fake: FakeDiscord, config: Config, real_service: CoverageService
+) -> None:
+    await start_bot(with_discord(config, dev_guild=GUILD_ID), real_service)
+    puts = [r for r in fake.requests if r.method == "PUT"]
+    assert [r.path for r in puts] == [f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"]
+    assert {c["name"] for c in puts[0].body} == COMMANDS
+
+
+async def test_sync_publishes_described_commands(
+    fake: FakeDiscord, config: Config, real_service: CoverageService
+) -> None:
+    from fake_discord import TOKEN
+
+    assert await sync_tree(SummitBot(config, real_service), TOKEN, None) == len(COMMANDS)
+    (put,) = [r for r in fake.requests if r.method == "PUT"]
+    assert put.path == f"/applications/{APP_ID}/commands"
+    for command in put.body:
+        assert command["description"]
+        assert all(option["description"] for option in command.get("options", []))
+    (ask,) = [c for c in put.body if c["name"] == "ask"]
+    assert ask["options"][0]["max_length"] >= config.discord.max_question_length
+
+
+class QuickShardedBot(ShardedSummitBot):
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """No 5-second wait between shards' IDENTIFYs: the fake Discord has no identify rate limit."""
+
+
+async def test_shards_identify_with_their_ids(
+    start_bot: StartBot, fake: FakeDiscord, config: Config, real_service: CoverageService
+) -> None:
+    bot = await start_bot(config, real_service, bot_class=QuickShardedBot, shard_ids=[0, 1], shard_count=2)
+    assert isinstance(bot, ShardedSummitBot)
+    assert sorted(tuple(i["shard"]) for i in fake.identifies) == [(0, 2), (1, 2)]
+
+
+def test_build_bot_is_sharded_only_when_asked(config: Config, real_service: CoverageService) -> None:
+    assert type(build_bot(config, real_service)) is SummitBot
+    assert isinstance(build_bot(config, real_service, [0, 1], 4), ShardedSummitBot)
+
+
+async def test_a_rejected_token_is_one_line_without_the_token(
+    fake: FakeDiscord, config: Config, real_service: CoverageService, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "MTIz.not-the-real-token.xyz"
+    with caplog.at_level(logging.DEBUG), pytest.raises(TokenError) as caught:
+        await serve(SummitBot(config, real_service), secret)
+    assert caught.value.exit_code == 2
+    assert secret not in str(caught.value) and "\n" not in str(caught.value)
+    assert secret not in caplog.text
+
+
+def test_run_without_a_token_exits_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], real_config: Config
+) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    assert main(["--config", str(real_config.source), "run"]) == 2
+    assert "DISCORD_TOKEN is not set" in capsys.readouterr().err
+
+
+def test_the_cli_parses_shards(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = {}
+
+    def fake_run(
+        config: Config, service: CoverageService, shards: list[int] | None, shard_count: int | None
+    ) -> None:
+        calls.update(shards=shards, shard_count=shard_count)
+
+    monkeypatch.setattr("bot.discord.runner.run_bot", fake_run)
+    assert main(["run", "--shards", "0,1", "--shard-count", "4"]) == 0
+    assert calls == {"shards": [0, 1], "shard_count": 4}
+    assert dataclasses.is_dataclass(Config)
