@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 
 from bot.compare import compare_outlets
-from bot.config import load_config
 from bot.errors import SummitbotError
+from bot.evaluation import add_service_options, service_from
 from bot.results import CompareResult, OutletCoverage
 from bot.search import CorpusIndex
 from bot.text import match_key
@@ -83,18 +83,10 @@ def _duration_conflict(result: CompareResult) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the figures; exit 1 when any check fails."""
     parser = argparse.ArgumentParser(prog="compare_eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default="../shared/eval", help="compare_dev.yaml or the folder holding it")
-    parser.add_argument("--config", help="config.yaml (default: ./config.yaml)")
-    parser.add_argument("--corpus", help="the corpus folder (default: the config's)")
-    parser.add_argument("--json", action="store_true", help="JSON output")
+    add_service_options(parser, "compare_dev.yaml")
     args = parser.parse_args(argv)
     try:
-        from bot.service import CoverageService
-
-        config = load_config(args.config)
-        if args.corpus:
-            config = config.with_corpus(Path(args.corpus).resolve())
-        figures = evaluate_compare(CoverageService(config).index, args.gold)
+        figures = evaluate_compare(service_from(args).index, args.gold)
     except (SummitbotError, OSError, KeyError) as exc:
         print(f"compare_eval: error: {exc}", file=sys.stderr)
         return 2

@@ -7,9 +7,6 @@ text contains the other once whitespace, quote marks and case are ignored.
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,11 +15,11 @@ from typing import Any
 import yaml
 
 from bot.conversation import Conversation
-from bot.errors import InputError, SummitbotError
+from bot.errors import InputError
 from bot.results import Answer, AskResult
 from bot.text import match_key
 
-__all__ = ["GoldQuestion", "QAReport", "evaluate_qa", "load_gold", "main", "matches"]
+__all__ = ["GoldQuestion", "QAReport", "evaluate_qa", "format_report", "load_gold", "matches"]
 
 Ask = Callable[[str, Conversation], AskResult]
 
@@ -175,33 +172,3 @@ def format_report(report: QAReport) -> str:
             f"{name:28} {c['questions']:>3} {c['correct_at_1']:>4} {c['correct_at_3']:>4} {c['declined']:>9}"
         )
     return "\n".join(lines)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m bot.evaluation.qa_eval GOLD.yaml [--json] [--failures]`."""
-    from bot.cli.context import Context
-
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("gold", type=Path)
-    parser.add_argument("--json", action="store_true")
-    parser.add_argument("--failures", action="store_true", help="list the questions answered wrongly")
-    parser.add_argument("--config")
-    args = parser.parse_args(argv)
-    try:
-        service = Context(config_path=args.config).service
-        report = evaluate_qa(load_gold(args.gold), lambda q, c: service.ask(q, conversation=c))
-    except SummitbotError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    if args.json:
-        print(json.dumps(report.figures(), indent=2))
-    else:
-        print(format_report(report))
-    if args.failures:
-        for failure in report.failures:
-            print(json.dumps(failure, ensure_ascii=False))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -22,6 +22,7 @@ import yaml
 
 from bot.config import Config, load_config
 from bot.errors import SummitbotError
+from bot.evaluation import add_service_options, service_from
 from bot.models import Article
 from bot.quotes import extract_quotes
 from bot.quotes.speakers import UNKNOWN
@@ -115,18 +116,11 @@ def _ratio(part: int, whole: int) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the figures; exit 1 when a target is missed."""
     parser = argparse.ArgumentParser(prog="quotes_eval", description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", default="../shared/eval", help="quotes.yaml or the folder holding it")
-    parser.add_argument("--config", help="config.yaml (default: ./config.yaml)")
-    parser.add_argument("--corpus", help="the corpus folder (default: the config's)")
-    parser.add_argument("--json", action="store_true", help="JSON output")
+    add_service_options(parser, "quotes.yaml")
     args = parser.parse_args(argv)
     try:
-        from bot.service import CoverageService
-
-        config = load_config(args.config)
-        if args.corpus:
-            config = config.with_corpus(Path(args.corpus).resolve())
-        figures = evaluate_quotes(CoverageService(config).articles, args.gold, config)
+        service = service_from(args)
+        figures = evaluate_quotes(service.articles, args.gold, service.config)
     except (SummitbotError, OSError, KeyError) as exc:
         print(f"quotes_eval: error: {exc}", file=sys.stderr)
         return 2
