@@ -21,6 +21,7 @@ from bot.figures import Statement, asked_dimension, asking_words, disagreements,
 from bot.models import Article
 from bot.results import CompareResult, OutletCoverage, ScoredSentence
 from bot.search import CorpusIndex, SearchHit
+from bot.similarity import dice, statement_terms
 from bot.text import normalize
 
 __all__ = ["MIN_SHARE", "SHARED_DICE", "compare_outlets", "topic_concepts"]
@@ -91,7 +92,9 @@ def topic_concepts(index: CorpusIndex, topic: str, drop: set[str] | None = None)
     concepts: list[_Concept] = []
     for word in words:
         names = tokenizer.entities(word)
-        terms = set(names) if names else set(tokenizer.content_words(word))
+        stems = tokenizer.content_words(word)
+        groups = {g for t in stems if (g := tokenizer.synonym(t))}
+        terms = set(names) if names else set(stems) | groups
         if terms:
             concepts.append(_Concept(frozenset(terms), max(_idf(index, t) for t in terms)))
     for name in tokenizer.entities(" ".join(words)):
@@ -152,14 +155,13 @@ def _coverage(index: CorpusIndex, article: Article, hits: Sequence[SearchHit]) -
 
 def _shared(index: CorpusIndex, hit: SearchHit) -> bool:
     """Whether another outlet carries (nearly) the same sentence."""
-    mine = set(index.tokenizer.content_words(hit.sentence.text))
+    mine = statement_terms(index.tokenizer, hit.sentence.text)
     if not mine:
         return False
     for other in index.search(hit.sentence.text, 10):
         if other.article.id == hit.article.id or _outlet(other.article) == _outlet(hit.article):
             continue
-        theirs = set(index.tokenizer.content_words(other.sentence.text))
-        if theirs and 2 * len(mine & theirs) / (len(mine) + len(theirs)) >= SHARED_DICE:
+        if dice(mine, statement_terms(index.tokenizer, other.sentence.text)) >= SHARED_DICE:
             return True
     return False
 

@@ -110,6 +110,7 @@ class Config:
     retrieval: RetrievalConfig = field(default_factory=RetrievalConfig)
     answer: AnswerConfig = field(default_factory=AnswerConfig)
     entities: tuple[Entity, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of common words the press uses alike
     outlets: tuple[OutletName, ...] = ()
     events: tuple[Event, ...] = ()
     discord: DiscordConfig = field(default_factory=DiscordConfig)

@@ -51,7 +51,7 @@ class CorpusIndex:
     ) -> None:
         self.articles = tuple(articles)
         self.config = config
-        self.tokenizer = tokenizer or Tokenizer(config.entities)
+        self.tokenizer = tokenizer or Tokenizer(config.entities, config.synonyms)
         counts = [len(a.sentences) for a in self.articles]
         self._article_of = np.repeat(np.arange(len(self.articles), dtype=np.int32), counts)
         self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
@@ -158,6 +158,6 @@ def _fingerprint(corpus: str, config: Config) -> str:
 
     from bot import tokenizer
 
-    settings = repr((config.retrieval, config.entities)).encode()
+    settings = repr((config.retrieval, config.entities, config.synonyms)).encode()
     code = Path(tokenizer.__file__).read_bytes()  # a change to the tokenizer changes every term
     return f"{corpus}-{hashlib.sha256(settings + code).hexdigest()[:12]}"

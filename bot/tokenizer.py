@@ -19,9 +19,10 @@ import Stemmer
 from bot.config import Entity
 from bot.text import normalize
 
-__all__ = ["ENTITY_PREFIX", "STOPWORDS", "Tokenizer", "entity_token", "person_tokens"]
+__all__ = ["ENTITY_PREFIX", "STOPWORDS", "SYNONYM_PREFIX", "Tokenizer", "entity_token", "person_tokens"]
 
 ENTITY_PREFIX = "@"
+SYNONYM_PREFIX = "~"
 
 # A standard English stopword list (the Snowball/NLTK list plus a few question and reporting fillers).
 STOPWORDS: frozenset[str] = frozenset(
@@ -72,15 +73,21 @@ class _AliasPattern:
 class Tokenizer:
     """Turns text into BM25 terms; the same object must tokenise the corpus and the questions."""
 
-    def __init__(self, entities: Sequence[Entity] = ()) -> None:
+    def __init__(self, entities: Sequence[Entity] = (), synonyms: Sequence[Sequence[str]] = ()) -> None:
         self._aliases = _compile_aliases(entities)
+        self._synonyms = _compile_synonyms(synonyms)
 
     def tokenize(self, text: str) -> list[str]:
-        """Terms of `text`: stemmed content words, then the entity tokens of the names it contains."""
+        """Terms of `text`: stemmed content words and their synonym-group tokens, then entity tokens."""
         text = normalize(text)
         terms = [t for word in _WORD.findall(text) for t in _word_terms(word)]
+        terms.extend(group for t in terms if (group := self._synonyms.get(t)))
         terms.extend(self.entities(text, normalized=True))
         return terms
+
+    def synonym(self, term: str) -> str | None:
+        """The token of the synonym group a stemmed word belongs to ('~cooper' for 'collabor'), if any."""
+        return self._synonyms.get(term)
 
     def entities(self, text: str, *, normalized: bool = False) -> list[str]:
         """The entity tokens of the names in `text`, one per mention, in order."""
@@ -107,6 +114,7 @@ class Tokenizer:
         words = set(self.content_words(rest))
         raw = [w.lower() for w in _WORD.findall(rest) if w.lower() not in STOPWORDS]
         words.update(_stem(a + b) for a, b in pairwise(raw) if a.isalpha() and b.isalpha())
+        words.update(group for w in list(words) if (group := self._synonyms.get(w)))
         return {token for _, _, token in spans} | words
 
     def content_words(self, text: str) -> list[str]:
@@ -137,6 +145,18 @@ def _word_terms(word: str) -> Iterable[str]:
                 yield _stem(part)
         return
     yield _stem(lower.replace("'", ""))
+
+
+def _compile_synonyms(groups: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Stem -> group token; a group is named after its first word's stem, with the '~' prefix."""
+    table: dict[str, str] = {}
+    for group in groups:
+        heads = [_WORD.findall(normalize(phrase))[-1:] for phrase in group]  # a phrase by its head word
+        stems = [t for head in heads for word in head for t in _word_terms(word)]
+        if stems:
+            token = SYNONYM_PREFIX + stems[0]
+            table.update((stem, token) for stem in stems)
+    return table
 
 
 def _fold_alias(surface: str) -> str:

@@ -49,7 +49,8 @@ _AFTER = 2  # ... and between a speech verb and the name right after it ("said t
 
 
 def has_number(text: str) -> bool:
-    return bool(_NUMBER.search(text))
+    """A count or amount: not 'the two presidents' or 'first', which name rather than count."""
+    return any(not text[: m.start()].lower().endswith("the ") for m in _NUMBER.finditer(text))
 
 
 def has_duration(text: str) -> bool:

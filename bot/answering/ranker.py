@@ -92,7 +92,8 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
     for written in _WORD.findall(rest):
         capitalised = written[:1].isupper() and not rest.lstrip().startswith(written)
         for word in tokenizer.content_words(written):
-            key = frozenset([word, *index.variants(word)])
+            group = tokenizer.synonym(word)
+            key = frozenset([word, *index.variants(word), *([group] if group else [])])
             concepts[key] = concepts.get(key, 0.0) + _weight(index, word, name=capitalised)
     return [Concept(terms, weight) for terms, weight in concepts.items()]
 
