@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
 from bot.config import Config
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
+from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
 __all__ = ["CorpusIndex", "SearchHit"]
+
+T = TypeVar("T")
+_CACHE_LIMIT = 200_000  # sentences whose terms are kept between questions
 
 # Suffixes that make another word rather than another form of it (fight/fighter, terror/terrorist).
 _NEW_WORD_SUFFIXES = frozenset({"er", "ers", "or", "ors", "ist", "ism", "ant", "ent", "ess", "ee"})
@@ -57,6 +62,9 @@ class CorpusIndex:
         self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
         self._by_id = {a.id: i for i, a in enumerate(self.articles)}
         self._terms_sorted: list[str] | None = None
+        self._derived: dict[str, Any] = {}
+        self._terms: dict[int, frozenset[str]] = {}
+        self._masks: dict[frozenset[str], np.ndarray] = {}
 
         def build() -> SparseBM25:
             tokens = [self.tokenizer.tokenize(s.text) for a in self.articles for s in a.sentences]
@@ -122,12 +130,52 @@ class CorpusIndex:
         return self.articles[a].sentences[target - int(self._first[a])]
 
     def mask(self, doc_ids: Collection[str]) -> np.ndarray:
-        """A boolean mask over sentences that keeps those of the given articles."""
-        keep = np.zeros(len(self.articles), dtype=bool)
-        for doc_id in doc_ids:
-            if doc_id in self._by_id:
-                keep[self._by_id[doc_id]] = True
-        return keep[self._article_of]
+        """A boolean mask over sentences that keeps those of the given articles (the last few cached:
+        a scoped conversation asks about the same articles again and again)."""
+        key = frozenset(doc_ids)
+        cached = self._masks.get(key)
+        if cached is None:
+            keep = np.zeros(len(self.articles), dtype=bool)
+            for doc_id in key:
+                if doc_id in self._by_id:
+                    keep[self._by_id[doc_id]] = True
+            cached = keep[self._article_of]
+            if len(self._masks) >= 16:
+                self._masks.pop(next(iter(self._masks)))
+            self._masks[key] = cached
+        return cached
+
+    def terms(self, position: int) -> frozenset[str]:
+        """A sentence's names and words (Tokenizer.names_and_words), cached: sentences never change."""
+        cached = self._terms.get(position)
+        if cached is None:
+            if len(self._terms) >= _CACHE_LIMIT:
+                self._terms.clear()
+            _, sentence = self.locate(position)
+            cached = self._terms[position] = frozenset(self.tokenizer.names_and_words(sentence.text))
+        return cached
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """Data a later stage derives from this index (a table, a cache), built once and kept here."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return cast(T, self._derived[key])
+
+    def query_tokens(self, text: str, *, expand: bool = False, skip: Collection[str] = ()) -> list[str]:
+        """Search terms for a question or topic: each name once (as its entity token), the other
+        content words and their synonym groups, and with `expand` their short-suffix variants."""
+        normal = normalize(text)
+        spans = self.tokenizer.entity_spans(normal)
+        chars = list(normal)
+        for start, end, _ in spans:
+            chars[start:end] = " " * (end - start)
+        words = [w for w in self.tokenizer.tokenize("".join(chars)) if w not in skip]
+        if not words and not spans:
+            words = self.tokenizer.tokenize("".join(chars))
+        tokens = words + [token for _, _, token in spans]
+        if expand:
+            tokens += [v for t in dict.fromkeys(words) for v in self.variants(t)]
+        return tokens
 
     def search_tokens(
         self, tokens: Sequence[str], k: int, *, docs: Collection[str] | None = None
@@ -142,14 +190,16 @@ class CorpusIndex:
         return out
 
     def search(
-        self, text: str, k: int, *, docs: Collection[str] | None = None, expand: bool = False
+        self,
+        text: str,
+        k: int,
+        *,
+        docs: Collection[str] | None = None,
+        expand: bool = False,
+        skip: Collection[str] = (),
     ) -> list[SearchHit]:
-        """The k best sentences for a piece of text (a question or a topic); `expand` adds the
-        corpus's short-suffix variants of its words."""
-        tokens = self.tokenizer.tokenize(text)
-        if expand:
-            tokens += [v for t in dict.fromkeys(tokens) for v in self.variants(t)]
-        return self.search_tokens(tokens, k, docs=docs)
+        """The k best sentences for a piece of text (a question or a topic); see `query_tokens`."""
+        return self.search_tokens(self.query_tokens(text, expand=expand, skip=skip), k, docs=docs)
 
 
 def _fingerprint(corpus: str, config: Config) -> str:

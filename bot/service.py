@@ -25,9 +25,18 @@ log = logging.getLogger(__name__)
 class CoverageService:
     """Answers questions about the corpus; built once and shared (its methods are thread-safe reads)."""
 
-    def __init__(self, config: Config, articles: tuple[Article, ...] | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        articles: tuple[Article, ...] | None = None,
+        *,
+        index: CorpusIndex | None = None,
+    ) -> None:
         self.config = config
         self.store = CorpusStore(config.corpus_dir)
+        if index is not None:  # an index built elsewhere (a benchmark's generated corpus)
+            articles = index.articles
+            self.__dict__["index"] = index
         self._articles = articles
         self._persist = articles is None  # only the corpus folder's own articles use its saved index
         self._lock = threading.Lock()

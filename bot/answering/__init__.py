@@ -6,13 +6,17 @@ from __future__ import annotations
 import logging
 
 from bot.answering.question import Question, analyse_question, check_question
-from bot.answering.ranker import Candidate, rank_candidates, unknown_names
+from bot.answering.ranker import FRAMING, Candidate, rank_candidates, unknown_names
+from bot.answering.scope import ScopeTable
 from bot.conversation import Conversation
 from bot.results import Answer, AskResult
 from bot.search import CorpusIndex, SearchHit
 from bot.similarity import containment, dice, statement_terms
+from bot.tokenizer import person_tokens
 
 __all__ = ["answer_question", "reported_by"]
+
+RAREST_TERMS = 8  # words of a statement searched for its near-duplicates in other outlets
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +31,9 @@ def answer_question(
     """Answer `text` from the corpus; a follow-up in `conversation` carries over the previous topic."""
     config = index.config
     cleaned = check_question(text, config.answer.max_question_length)
-    question = analyse_question(cleaned, index.tokenizer, index.articles, config, conversation)
+    scopes = index.derived("scopes", lambda: ScopeTable(index.articles, config))
+    people = index.derived("people", lambda: person_tokens(config.entities))
+    question = analyse_question(cleaned, index.tokenizer, scopes, people, conversation)
     if question.scope is not None and not question.scope.docs:
         return AskResult(cleaned, True, (), scope=question.scope.label)
     missing = unknown_names(index, question.own_text)
@@ -40,6 +46,7 @@ def answer_question(
         config.retrieval.candidates,
         docs=question.scope.docs if question.scope else None,
         expand=True,
+        skip=FRAMING,
     )
     ranked = rank_candidates(index, question, hits)
     chosen = _choose(ranked, top, index)
@@ -95,14 +102,23 @@ def _answer(index: CorpusIndex, candidate: Candidate) -> Answer:
 
 
 def reported_by(index: CorpusIndex, hit: SearchHit, k: int = 15) -> tuple[str, ...]:
-    """Other outlets carrying the same statement: a near-duplicate sentence, even in other words."""
+    """Other outlets carrying the same statement: a near-duplicate sentence, even in other words.
+    Cached per sentence; the search uses the statement's rarest words, which any near-duplicate shares."""
+    cache: dict[int, tuple[str, ...]] = index.derived("reported_by", dict)
+    if hit.position not in cache:
+        cache[hit.position] = _reported_by(index, hit, k)
+    return cache[hit.position]
+
+
+def _reported_by(index: CorpusIndex, hit: SearchHit, k: int) -> tuple[str, ...]:
     terms = statement_terms(index.tokenizer, hit.sentence.text)
     if len(terms) < 3:
         return ()
     threshold = index.config.answer.corroboration
     outlets: list[str] = []
     own = {hit.article.outlet, hit.article.id}
-    for other in index.search(hit.sentence.text, k):
+    rarest = sorted(terms, key=lambda t: (index.bm25.doc_freq(t), t))[:RAREST_TERMS]
+    for other in index.search_tokens(rarest, k):
         outlet = other.article.outlet or other.article.id
         if other.article.id == hit.article.id or outlet in own or outlet in outlets:
             continue

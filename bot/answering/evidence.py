@@ -106,13 +106,35 @@ def named_speakers(text: str, tokenizer: Tokenizer, persons: frozenset[str]) -> 
     return found
 
 
-def speakers(index: CorpusIndex, position: int, persons: frozenset[str], depth: int = 3) -> set[str]:
+def speakers(index: CorpusIndex, position: int, persons: frozenset[str], depth: int = 3) -> frozenset[str]:
     """Who speaks in a sentence: named beside a speech verb, or carried from the sentences before it
-    when it speaks through a pronoun ('he said') or is a bare quotation."""
-    _, sentence = index.locate(position)
-    named = named_speakers(sentence.text, index.tokenizer, persons)
+    when it speaks through a pronoun ('he said') or is a bare quotation. Cached per sentence."""
+    cache: dict[int, frozenset[str]] = index.derived("speakers", dict)
+    found = cache.get(position)
+    if found is None:
+        found = cache[position] = frozenset(_speakers(index, position, persons, depth))
+    return found
+
+
+def named_in(index: CorpusIndex, position: int, persons: frozenset[str]) -> set[str]:
+    """The speakers a sentence names itself (no pronoun carried from before)."""
+    return _named(index, position, persons)
+
+
+def _named(index: CorpusIndex, position: int, persons: frozenset[str]) -> set[str]:
+    cache: dict[int, frozenset[str]] = index.derived("named_speakers", dict)
+    found = cache.get(position)
+    if found is None:
+        _, sentence = index.locate(position)
+        found = cache[position] = frozenset(named_speakers(sentence.text, index.tokenizer, persons))
+    return set(found)
+
+
+def _speakers(index: CorpusIndex, position: int, persons: frozenset[str], depth: int) -> set[str]:
+    named = _named(index, position, persons)
     if named:
         return named
+    _, sentence = index.locate(position)
     text = normalize(sentence.text)
     if not (_PRONOUN_SPEAKER.search(text) or text.startswith('"')):
         return set()
@@ -120,7 +142,7 @@ def speakers(index: CorpusIndex, position: int, persons: frozenset[str], depth: 
         previous = index.neighbour(position, -back)
         if previous is None:
             break
-        earlier = named_speakers(previous.text, index.tokenizer, persons)
+        earlier = _named(index, position - back, persons)
         if earlier:
             return earlier
         mentioned = [t for t in index.tokenizer.entities(previous.text) if t in persons]

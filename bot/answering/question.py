@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.config import Config
+from bot.answering.scope import Scope, ScopeTable
 from bot.conversation import Conversation
 from bot.errors import InputError
-from bot.models import Article
 from bot.text import normalize
-from bot.tokenizer import Tokenizer, person_tokens
+from bot.tokenizer import Tokenizer
 
-__all__ = ["Question", "Scope", "analyse_question", "check_question", "find_scope"]
+__all__ = ["Question", "analyse_question", "check_question", "question_kind"]
 
 # The question's type decides what evidence an answer must carry (a number, a duration, a date...).
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -38,14 +36,6 @@ _FOLLOW_UP_START = re.compile(r"^(and|but|also|so|what about|how about|then|and 
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|that|this|there|those|these)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LETTERS = re.compile(r"[^\W\d_]")
-
-
-@dataclass(frozen=True)
-class Scope:
-    """The articles a question is restricted to, and how to say so."""
-
-    docs: tuple[str, ...]
-    label: str
 
 
 @dataclass(frozen=True)
@@ -104,13 +94,12 @@ def question_kind(text: str) -> str:
 def analyse_question(
     text: str,
     tokenizer: Tokenizer,
-    articles: Sequence[Article],
-    config: Config,
+    scopes: ScopeTable,
+    people: frozenset[str],
     conversation: Conversation | None,
 ) -> Question:
     """Type, people, scope and follow-up of a question; a follow-up takes over the previous topic."""
-    scope, search_text = find_scope(text, articles, config)
-    people = person_tokens(config.entities)
+    scope, search_text = scopes.find(text)
     persons = tuple(dict.fromkeys(t for t in tokenizer.entities(text) if t in people))
     kind = question_kind(text)
     asks_words = kind not in ("who_said", "who") and _SPEECH_ASK.search(normalize(text).lower())
@@ -135,7 +124,7 @@ def analyse_question(
         speaker = persons[0]
     if scope is None and conversation.docs is not None:
         scope = Scope(conversation.docs, "the same coverage as before")
-    _, previous_search = find_scope(previous, articles, config)
+    _, previous_search = scopes.find(previous)
     if persons and conversation.person and persons[0] != conversation.person:
         previous_search = _drop_person(previous_search, conversation.person, tokenizer)
     combined = f"{search_text} {search_text} {previous_search}"
@@ -160,81 +149,3 @@ def _drop_person(text: str, person: str, tokenizer: Tokenizer) -> str:
         if token == person:
             normal = normal[:start] + normal[end:]
     return normal
-
-
-def find_scope(text: str, articles: Sequence[Article], config: Config) -> tuple[Scope | None, str]:
-    """The outlet or event a question names, and the question with those words taken out."""
-    remaining = normalize(text)
-    outlet_docs, remaining, outlet_label = _outlet_scope(remaining, articles, config)
-    event_docs, remaining, event_label = _event_scope(remaining, articles, config)
-    if outlet_docs is None and event_docs is None:
-        return None, remaining
-    docs = set(a.id for a in articles)
-    labels = []
-    if outlet_docs is not None:
-        docs &= outlet_docs
-        labels.append(outlet_label)
-    if event_docs is not None:
-        docs &= event_docs
-        labels.append(event_label)
-    return Scope(tuple(sorted(docs)), " at ".join(labels)), remaining
-
-
-def _name_pattern(name: str) -> re.Pattern[str]:
-    flags = 0 if (name.isupper() and len(name) <= 4) else re.IGNORECASE
-    return re.compile(rf"(?<![\w.])(?:according to\s+|from\s+)?{re.escape(name)}(?:'s)?(?![\w])", flags)
-
-
-def _outlet_scope(text: str, articles: Sequence[Article], config: Config) -> tuple[set[str] | None, str, str]:
-    names: dict[str, set[str]] = {}
-    for article in articles:
-        for name in (article.outlet, article.wire):
-            if name:
-                names.setdefault(normalize(name), set()).add(article.id)
-    for outlet in config.outlets:
-        docs = names.get(normalize(outlet.name))
-        for alias in outlet.aliases:
-            if docs:
-                names.setdefault(normalize(alias), set()).update(docs)
-    found: set[str] = set()
-    labels = []
-    for name in sorted(names, key=len, reverse=True):
-        pattern = _name_pattern(name)
-        if pattern.search(text):
-            found |= names[name]
-            labels.append(name)
-            text = pattern.sub(" ", text)
-    if not labels:
-        return None, text, ""
-    return found, text, " and ".join(labels)
-
-
-_YEAR = re.compile(
-    r"\b(?:in\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+)?((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-
-
-def _event_scope(text: str, articles: Sequence[Article], config: Config) -> tuple[set[str] | None, str, str]:
-    matched: list[str] = []
-    for event in config.events:
-        for keyword in sorted(event.keywords, key=len, reverse=True):
-            if keyword.isdigit():
-                continue
-            pattern = _name_pattern(keyword)
-            if pattern.search(text):
-                matched.append(event.id)
-                text = pattern.sub(" ", text)
-    for year in _YEAR.finditer(text):
-        for event in config.events:
-            if event.start.year <= int(year.group(1)) <= event.end.year:
-                matched.append(event.id)
-    text = _YEAR.sub(" ", text)
-    events = set(matched)
-    if len(events) != 1:
-        return None, text, ""
-    event_id = events.pop()
-    named = config.event(event_id)
-    label = named.name if named else event_id
-    return {a.id for a in articles if a.event == event_id}, text, label

@@ -32,6 +32,7 @@ _WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
 _TYPE_WORDS = re.compile(r"\bhow (many|much|long|often|soon)\b", re.IGNORECASE)
 TYPE_BONUS = 0.15
 SPEAKER_BONUS = 0.25
+NAMED_BONUS = 0.05
 ROLE_PENALTY = {"caption": 0.12, "subheading": 0.05, "body": 0.0}
 BM25_WEIGHT = 0.3
 
@@ -118,7 +119,7 @@ def _weight(index: CorpusIndex, term: str, *, name: bool = False) -> float:
     return weight * FRAMING_WEIGHT if term in FRAMING else weight
 
 
-def coverage(concepts: list[Concept], terms: set[str]) -> float:
+def coverage(concepts: list[Concept], terms: frozenset[str] | set[str]) -> float:
     total = sum(c.weight for c in concepts)
     if total <= 0:
         return 0.0
@@ -137,9 +138,8 @@ def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit
     ranked = []
     for hit in hits:
         text = hit.sentence.text
-        terms = index.tokenizer.names_and_words(text)
-        speaking = frozenset(evidence.speakers(index, hit.position, persons))
-        terms |= speaking
+        speaking = evidence.speakers(index, hit.position, persons)
+        terms = index.terms(hit.position) | speaking
         cov = coverage(concepts, terms)
         score = cov + BM25_WEIGHT * hit.score / top_bm25 - ROLE_PENALTY.get(hit.sentence.role, 0.0)
         if preferred is not None and preferred(text):
@@ -148,6 +148,8 @@ def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit
             score += TYPE_BONUS
         if question.speaker is not None:
             score += SPEAKER_BONUS if question.speaker in speaking else -SPEAKER_BONUS / 2
+            if question.speaker in evidence.named_in(index, hit.position, persons):
+                score += NAMED_BONUS  # attributed in the sentence itself: the reader sees who said it
         eligible = required(text) if required is not None else True
         if question.speaker is not None:  # "what did X say": X must be the one speaking
             eligible = eligible and question.speaker in speaking
@@ -157,4 +159,4 @@ def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit
 
 
 def _persons(index: CorpusIndex) -> frozenset[str]:
-    return person_tokens(index.config.entities)
+    return index.derived("people", lambda: person_tokens(index.config.entities))

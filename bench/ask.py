@@ -1,0 +1,201 @@
+"""Answer-latency benchmark on the real corpus: `service.ask` in process, and `summitbot ask` as a process.
+
+    python -m bench.ask [--rounds 10] [--runs 15] [--profile]
+
+In process: the dev questions of qa_dev.yaml (questions only; a follow-up is asked right after the question
+it follows, in one conversation, and only the follow-up is timed), once as a warm-up and then `--rounds`
+times over, at least 300 timings. As a process: the wall time of `python -m bot ask "..."` and of the
+`summitbot` console script beside the interpreter, `--runs` runs each, the persisted index already on disk.
+The markdown table is printed and written to bench/out/ask.md; `--profile` adds the cProfile of the timed
+questions and the slowest imports of one `summitbot ask`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import os
+import pstats
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from bot.config import load_config
+from bot.conversation import Conversation
+from bot.errors import InputError
+from bot.service import CoverageService
+
+__all__ = ["ask_timings", "load_questions", "main", "profile_calls", "summary"]
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out" / "ask.md"
+DEV = Path(os.environ.get("SUMMITBOT_DEV_QA", "/work/shared/eval/qa_dev.yaml"))
+MIN_TIMINGS = 300
+TARGET_ASK_MS = 5.0
+TARGET_PROCESS_S = 1.0
+
+
+def load_questions(path: Path = DEV) -> list[tuple[str, str | None]]:
+    """(question, the question it follows or None) for every item of a gold file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    by_id = {item["id"]: item["question"] for item in data["questions"]}
+    return [(item["question"], by_id.get(item.get("follows") or "")) for item in data["questions"]]
+
+
+def _ask_one(service: CoverageService, question: str, follows: str | None) -> float:
+    """Seconds for one answer; a follow-up's conversation is primed (untimed) with the question before it."""
+    conversation = None
+    if follows is not None:
+        conversation = Conversation()
+        service.ask(follows, conversation=conversation)
+    start = time.perf_counter()
+    with contextlib.suppress(InputError):  # a rejected question is a reply too, and is timed as one
+        service.ask(question, conversation=conversation)
+    return time.perf_counter() - start
+
+
+def ask_timings(
+    service: CoverageService, questions: Sequence[tuple[str, str | None]], rounds: int
+) -> list[float]:
+    """One warm-up pass, then `rounds` timed passes over the questions (seconds each)."""
+    for question, follows in questions:
+        _ask_one(service, question, follows)
+    return [_ask_one(service, q, f) for _ in range(rounds) for q, f in questions]
+
+
+def summary(seconds: Sequence[float]) -> dict[str, float]:
+    """Median, p95 and max in milliseconds, and the count."""
+    ms = np.asarray(seconds) * 1000
+    return {
+        "median_ms": float(np.median(ms)),
+        "p95_ms": float(np.percentile(ms, 95)),
+        "max_ms": float(ms.max()),
+        "n": len(ms),
+    }
+
+
+def profile_calls(call: Callable[[], Any], top: int = 25) -> str:
+    """cProfile of `call`: the functions with the most own time, then the most cumulative time."""
+    profiler = cProfile.Profile()
+    profiler.runcall(call)
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+    return out.getvalue()
+
+
+def _process_runs(command: list[str], questions: Sequence[str], runs: int) -> list[float]:
+    times = []
+    for i in range(runs + 1):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [*command, questions[i % len(questions)]], cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr}")
+        if i:  # the first run is the warm-up (page cache, the persisted index written if missing)
+            times.append(elapsed)
+    return times
+
+
+def process_timings(questions: Sequence[str], runs: int) -> dict[str, list[float]]:
+    """Wall times of whole processes: the interpreter alone, numpy's import, and the two CLI faces."""
+    script = Path(sys.executable).with_name("summitbot")
+    commands = {
+        "python -c pass (interpreter floor)": [sys.executable, "-c", "pass", "--"],
+        "python -c 'import numpy' (floor + numpy)": [sys.executable, "-c", "import numpy", "--"],
+        "python -m bot ask": [sys.executable, "-m", "bot", "ask"],
+        "summitbot ask (console script)": [str(script), "ask"],
+    }
+    return {name: _process_runs(command, questions, runs) for name, command in commands.items()}
+
+
+def import_profile(question: str, top: int = 15) -> str:
+    """The slowest imports (cumulative microseconds) of one `python -X importtime -m bot ask`."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "bot", "ask", question],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows = []
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and "|" in line and "cumulative" not in line:
+            own, cumulative, name = (part.strip() for part in line.replace("import time:", "").split("|"))
+            rows.append((int(cumulative), int(own), name))
+    rows.sort(reverse=True)
+    lines = ["| module | cumulative ms | own ms |", "|---|---|---|"]
+    lines += [f"| {name} | {cum / 1000:.1f} | {own / 1000:.1f} |" for cum, own, name in rows[:top]]
+    return "\n".join(lines)
+
+
+def table(in_process: dict[str, float], cold: float, processes: dict[str, list[float]]) -> str:
+    ok = "met" if in_process["median_ms"] < TARGET_ASK_MS else "MISSED"
+    lines = [
+        "| measurement | median | p95 | max | runs | target |",
+        "|---|---|---|---|---|---|",
+        f"| `service.ask` in process (warm) | {in_process['median_ms']:.2f} ms | {in_process['p95_ms']:.2f} ms "
+        f"| {in_process['max_ms']:.2f} ms | {in_process['n']} | < {TARGET_ASK_MS:g} ms median: {ok} |",
+        f"| first `service.ask` of a new service (loads corpus + index) | {cold * 1000:.1f} ms | – | – | 1 | – |",
+    ]
+    for name, seconds in processes.items():
+        s = summary(seconds)
+        target = "–"
+        if "ask" in name:
+            target = f"< {TARGET_PROCESS_S:g} s median: " + (
+                "met" if s["median_ms"] < TARGET_PROCESS_S * 1000 else "MISSED"
+            )
+        lines.append(
+            f"| {name} | {s['median_ms']:.0f} ms | {s['p95_ms']:.0f} ms | {s['max_ms']:.0f} ms "
+            f"| {s['n']} | {target} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.ask", description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=0, help="timed passes (default: enough for 300)")
+    parser.add_argument("--runs", type=int, default=15, help="process runs per command (default 15)")
+    parser.add_argument("--gold", type=Path, default=DEV, help="the questions (qa_dev.yaml format)")
+    parser.add_argument("--profile", action="store_true", help="add cProfile and import-time breakdowns")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the markdown")
+    args = parser.parse_args(argv)
+
+    questions = load_questions(args.gold)
+    rounds = args.rounds or -(-MIN_TIMINGS // len(questions))
+    config = load_config(ROOT / "config.yaml")
+    service = CoverageService(config)
+    start = time.perf_counter()
+    _ask_one(service, *questions[0])
+    cold = time.perf_counter() - start
+    in_process = summary(ask_timings(service, questions, rounds))
+    processes = process_timings([q for q, f in questions if f is None], args.runs)
+    text = table(in_process, cold, processes)
+    text += (
+        f"\n\nCorpus: {len(service.articles)} articles, {len(service.index)} sentences ({ROOT / 'config.yaml'}). "
+        f"Questions: the {len(questions)} of {args.gold.name}, {rounds} timed passes after a warm-up. "
+        "Process runs cycle through the questions; the first run of each command is not counted."
+    )
+    if args.profile:
+        report = profile_calls(lambda: ask_timings(service, questions, rounds))
+        text += "\n\n## cProfile of the timed passes\n\n```\n" + report.strip() + "\n```"
+        text += "\n\n## Slowest imports of `python -m bot ask`\n\n" + import_profile(questions[0][0])
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Scoping a question to the outlets or the event it names ("What did RT report...", "at the G20").
+
+The names are gathered once per corpus into a `ScopeTable` (outlet, wire and alias names to article
+ids; event keywords and years to article ids), so finding a question's scope costs a couple of regex
+searches, not a pass over every article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.config import Config
+from bot.models import Article
+from bot.text import normalize
+
+__all__ = ["Scope", "ScopeTable"]
+
+_YEAR = re.compile(
+    r"\b(?:in\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The articles a question is restricted to, and how to say so."""
+
+    docs: tuple[str, ...]
+    label: str
+
+
+def _alternation(names: Sequence[str]) -> re.Pattern[str] | None:
+    """One pattern for many names, longest first; short all-capital names (RT, UN) match by case."""
+    if not names:
+        return None
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        body = re.escape(name)
+        parts.append(body if name.isupper() and len(name) <= 4 else f"(?i:{body})")
+    return re.compile(rf"(?<![\w.])(?:(?i:according to|from)\s+)?({'|'.join(parts)})(?:'s)?(?![\w])")
+
+
+class ScopeTable:
+    """Every outlet and event name of a corpus, mapped to the articles it picks out."""
+
+    def __init__(self, articles: Sequence[Article], config: Config) -> None:
+        self.all_docs = frozenset(a.id for a in articles)
+        outlets: dict[str, set[str]] = {}
+        for article in articles:
+            for name in (article.outlet, article.wire):
+                if name:
+                    outlets.setdefault(normalize(name), set()).add(article.id)
+        for outlet in config.outlets:
+            docs = outlets.get(normalize(outlet.name))
+            for alias in outlet.aliases if docs else ():
+                outlets.setdefault(normalize(alias), set()).update(docs or ())
+        self._outlets = {name.lower(): (name, frozenset(docs)) for name, docs in outlets.items()}
+        self._outlet_pattern = _alternation(list(outlets))
+        self._events: dict[str, frozenset[str]] = {
+            e.id: frozenset(a.id for a in articles if a.event == e.id) for e in config.events
+        }
+        self._labels = {e.id: e.name for e in config.events}
+        self._years = [(e.start.year, e.end.year, e.id) for e in config.events]
+        keywords = {normalize(k): e.id for e in config.events for k in e.keywords if not k.isdigit()}
+        self._keywords = {k.lower(): v for k, v in keywords.items()}
+        self._keyword_pattern = _alternation(list(keywords))
+
+    def find(self, text: str) -> tuple[Scope | None, str]:
+        """The outlet or event `text` names, and `text` with those words taken out."""
+        remaining = normalize(text)
+        outlet_docs, labels, remaining = self._match_outlets(remaining)
+        event_id, remaining = self._match_event(remaining)
+        if outlet_docs is None and event_id is None:
+            return None, remaining
+        docs = set(self.all_docs)
+        if outlet_docs is not None:
+            docs &= outlet_docs
+        if event_id is not None:
+            docs &= self._events.get(event_id, frozenset())
+            labels.append(self._labels.get(event_id, event_id))
+        return Scope(tuple(sorted(docs)), " at ".join(labels)), remaining
+
+    def _match_outlets(self, text: str) -> tuple[set[str] | None, list[str], str]:
+        if self._outlet_pattern is None:
+            return None, [], text
+        found: set[str] = set()
+        labels: list[str] = []
+        for match in self._outlet_pattern.finditer(text):
+            name, docs = self._outlets[match.group(1).lower()]
+            found |= docs
+            if name not in labels:
+                labels.append(name)
+        if not labels:
+            return None, [], text
+        return found, [" and ".join(labels)], self._outlet_pattern.sub(" ", text)
+
+    def _match_event(self, text: str) -> tuple[str | None, str]:
+        matched: set[str] = set()
+        if self._keyword_pattern is not None:
+            matched.update(self._keywords[m.group(1).lower()] for m in self._keyword_pattern.finditer(text))
+            text = self._keyword_pattern.sub(" ", text)
+        for year in _YEAR.finditer(text):
+            matched.update(e for start, end, e in self._years if start <= int(year.group(1)) <= end)
+        text = _YEAR.sub(" ", text)
+        return (matched.pop() if len(matched) == 1 else None), text
