@@ -6,7 +6,7 @@ Each measurement runs in its own fresh process (the corpus, bench/scale_corpus.p
 seed in each): `build` builds the service's index from the articles and persists it (time, peak RSS, RSS of
 the articles alone); `load` loads the persisted index in a fresh process (time, RSS growth), times
 `index.search` and `service.ask` and runs the event-loop stall test (a 1 ms asyncio ticker while 8 questions
-are answered at once through `asyncio.to_thread`, as the Discord layer does); `rank` times rank-bm25's
+are answered at once through one worker thread, as the Discord layer does); `rank` times rank-bm25's
 `get_scores` over the same tokenised sentences. The markdown table is printed and written to
 bench/out/scale.md.
 """
@@ -213,7 +213,7 @@ def _verdict(ok: bool) -> str:
 
 def table(r: dict[str, Any]) -> str:
     """The results and their targets as a markdown table."""
-    speedup = r["rank_median_ms"] / r["ask_median_ms"] if "rank_median_ms" in r else None
+    speedup = r["rank_median_ms"] / r["search_median_ms"] if "rank_median_ms" in r else None
     stall = r["stall"][f"{CONCURRENCY} at once, switch 5 ms"]["max_ms"]
     rows = [
         ("generate articles (per process)", f"{r['generate_s']:.1f} s", "–"),
@@ -258,9 +258,16 @@ def table(r: dict[str, Any]) -> str:
         )
         rows.append(
             (
-                "speed-up: rank-bm25 get_scores / whole answer",
+                "speed-up of retrieval: rank-bm25 get_scores / index.search (median)",
                 f"{speedup:.0f}×",
                 f"≥ 300×: {_verdict(speedup >= 300)}",
+            )
+        )
+        rows.append(
+            (
+                "rank-bm25 get_scores / whole answer (median)",
+                f"{r['rank_median_ms'] / r['ask_median_ms']:.0f}×",
+                "–",
             )
         )
     for name, s in r["stall"].items():
@@ -306,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"(bench/scale_corpus.py), rank-bm25 on {args.rank_queries}. Each row group runs in a fresh process; "
         "RSS figures are growth over the process before the step, peaks are ru_maxrss. Stall: the longest "
         f"gap of a 1 ms asyncio ticker past its 1 ms while {CONCURRENCY * STALL_BATCHES} questions are "
-        "answered through asyncio.to_thread, N at once, with sys.setswitchinterval as given."
+        "answered through one worker thread (as the Discord layer does), N submitted at once, with sys.setswitchinterval as given."
     )
     if "profile" in results:
         text += "\n\n## cProfile of the answers\n\n```\n" + results["profile"].strip() + "\n```"
