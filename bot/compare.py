@@ -38,6 +38,7 @@ class _Concept:
     terms: frozenset[str]  # any of these index terms matches the concept
     weight: float
     joined: bool = False  # a compound of two topic words ("airstrike" for "air strikes")
+    related: frozenset[str] = frozenset()  # words that speak of a name without naming it: half a match
 
 
 def compare_outlets(index: CorpusIndex, topic: str) -> CompareResult:
@@ -96,7 +97,9 @@ def topic_concepts(index: CorpusIndex, topic: str, drop: set[str] | None = None)
         groups = {g for t in stems if (g := tokenizer.synonym(t))}
         terms = set(names) if names else set(stems) | groups
         if terms:
-            concepts.append(_Concept(frozenset(terms), max(_idf(index, t) for t in terms)))
+            weight = max(_idf(index, t) for t in terms)
+            related = frozenset(r for name in names for r in tokenizer.related(name))
+            concepts.append(_Concept(frozenset(terms), weight, related=related))
     for name in tokenizer.entities(" ".join(words)):
         if all(name not in c.terms for c in concepts):
             concepts.append(_Concept(frozenset([name]), _idf(index, name)))
@@ -131,7 +134,9 @@ def _share(
     matched = [c for c in concepts if c.terms & terms]
     if any(c.joined for c in matched):  # a joined compound stands for the words it joins
         return 1.0
-    share = sum(c.weight for c in matched) / total if total > 0 else float(bool(matched))
+    related = sum(c.weight / 2 for c in concepts if c not in matched and c.related & terms)
+    weight = sum(c.weight for c in matched) + related
+    share = weight / total if total > 0 else float(bool(matched))
     if dimension is not None:
         has_figure = any(q.dimension == dimension for q in quantities(hit.sentence.text))
         return share if has_figure and matched else None

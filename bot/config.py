@@ -65,6 +65,7 @@ class Entity:
     name: str
     kind: Literal["person", "group", "place", "organisation", "other"] = "other"
     aliases: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()  # common words that speak of it without naming it (for relevance only)
 
 
 @dataclass(frozen=True)

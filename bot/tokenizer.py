@@ -76,6 +76,17 @@ class Tokenizer:
     def __init__(self, entities: Sequence[Entity] = (), synonyms: Sequence[Sequence[str]] = ()) -> None:
         self._aliases = _compile_aliases(entities)
         self._synonyms = _compile_synonyms(synonyms)
+        self._related = {
+            entity_token(e.name): frozenset(
+                t
+                for word in e.related
+                for stem in self.content_words(word)
+                for t in (stem, self.synonym(stem))
+                if t
+            )
+            for e in entities
+            if e.related
+        }
 
     def tokenize(self, text: str) -> list[str]:
         """Terms of `text`: stemmed content words and their synonym-group tokens, then entity tokens."""
@@ -84,6 +95,10 @@ class Tokenizer:
         terms.extend(group for t in terms if (group := self._synonyms.get(t)))
         terms.extend(self.entities(text, normalized=True))
         return terms
+
+    def related(self, entity: str) -> frozenset[str]:
+        """Terms that speak of an entity without naming it ('terrorist' for Islamic State), stemmed."""
+        return self._related.get(entity, frozenset())
 
     def synonym(self, term: str) -> str | None:
         """The token of the synonym group a stemmed word belongs to ('~cooper' for 'collabor'), if any."""

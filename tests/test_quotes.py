@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -211,7 +212,7 @@ def test_same_text_ignores_edges() -> None:
 # --- the real corpus ----------------------------------------------------------------------------------
 
 
-def test_quote_eval_targets(service: CoverageService, shared_eval) -> None:  # type: ignore[no-untyped-def]
+def test_quote_eval_targets(service: CoverageService, shared_eval: Callable[[str], Path]) -> None:
     figures = evaluate_quotes(service.index, shared_eval("quotes.yaml"))
     assert figures["full_recall"] >= 0.9, figures["misses"]
     assert figures["text_exact"] >= 0.9

@@ -43,6 +43,7 @@ class Concept:
 
     terms: frozenset[str]
     weight: float
+    related: frozenset[str] = frozenset()  # words that speak of a name without naming it: half a match
 
 
 @dataclass(frozen=True)
@@ -82,11 +83,14 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
     tokenizer = index.tokenizer
     normal = _TYPE_WORDS.sub(" ", normalize(text))
     concepts: dict[frozenset[str], float] = {}
+    related: dict[frozenset[str], frozenset[str]] = {}
     covered = [False] * len(normal)
     for start, end, token in tokenizer.entity_spans(normal):
         words = tokenizer.content_words(normal[start:end])
+        weight = max(_weight(index, t, name=True) for t in (token, *words))
         terms = frozenset([token, *words])
-        concepts[terms] = max(_weight(index, t, name=True) for t in terms)
+        concepts[terms] = weight
+        related[terms] = tokenizer.related(token)
         for i in range(start, end):
             covered[i] = True
     rest = "".join(ch if not covered[i] else " " for i, ch in enumerate(normal))
@@ -96,7 +100,7 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
             group = tokenizer.synonym(word)
             key = frozenset([word, *index.variants(word), *([group] if group else [])])
             concepts[key] = concepts.get(key, 0.0) + _weight(index, word, name=capitalised)
-    return [Concept(terms, weight) for terms, weight in concepts.items()]
+    return [Concept(terms, weight, related.get(terms, frozenset())) for terms, weight in concepts.items()]
 
 
 # Words that frame a question rather than name its subject ("How did X describe ...", "What did Y say").
@@ -123,7 +127,10 @@ def coverage(concepts: list[Concept], terms: frozenset[str] | set[str]) -> float
     total = sum(c.weight for c in concepts)
     if total <= 0:
         return 0.0
-    return sum(c.weight for c in concepts if c.terms & terms) / total
+    matched = sum(
+        c.weight if c.terms & terms else c.weight / 2 if c.related & terms else 0.0 for c in concepts
+    )
+    return matched / total
 
 
 def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit]) -> list[Candidate]:
