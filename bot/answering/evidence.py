@@ -53,8 +53,13 @@ def has_number(text: str) -> bool:
     return any(not text[: m.start()].lower().endswith("the ") for m in _NUMBER.finditer(text))
 
 
+_RELATIVE = re.compile(r"\s*(earlier|later|before|after|ago|beforehand)\b", re.IGNORECASE)
+
+
 def has_duration(text: str) -> bool:
-    return bool(_DURATION.search(normalize(text)))
+    """A length of time ('one hour', '90-minute', 'two years'), not a point in time ('a day earlier')."""
+    normal = normalize(text)
+    return any(not _RELATIVE.match(normal, m.end()) for m in _DURATION.finditer(normal))
 
 
 def has_date(text: str) -> bool:
