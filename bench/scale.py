@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ import numpy as np
 
 from bench.ask import profile_calls, summary
 from bench.scale_corpus import generate_articles, generate_questions
-from bench.workers import peak_mb, rss_mb
+from bench.workers import latencies, peak_mb, rss_mb
 from bot.config import Config, load_config
 from bot.errors import InputError
 from bot.models import Article
@@ -80,15 +80,6 @@ def _index(config: Config, articles: tuple[Article, ...], sentences: int) -> Cor
 def _ask(service: CoverageService, question: str) -> None:
     with contextlib.suppress(InputError):  # a rejected question is a reply too
         service.ask(question)
-
-
-def _timed(call: Callable[[str], Any], questions: Sequence[str]) -> list[float]:
-    times = []
-    for question in questions:
-        start = time.perf_counter()
-        call(question)
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def work_build(workdir: Path, sentences: int, args: argparse.Namespace) -> dict[str, Any]:
@@ -152,8 +143,8 @@ def work_load(workdir: Path, sentences: int, args: argparse.Namespace) -> dict[s
     questions = generate_questions(args.queries)
     for question in questions[:20]:  # warm-up: the sorted vocabulary, regex caches
         _ask(service, question)
-    search = summary(_timed(lambda q: index.search(q, K, expand=True), questions))
-    answer = summary(_timed(lambda q: _ask(service, q), questions))
+    search = summary(latencies(lambda q: index.search(q, K, expand=True), questions, warmup=0))
+    answer = summary(latencies(lambda q: _ask(service, q), questions, warmup=0))
     figures |= {f"search_{k}": v for k, v in search.items()} | {f"ask_{k}": v for k, v in answer.items()}
     figures["after_questions_mb"] = rss_mb() - before
     stall_questions = questions[: CONCURRENCY * STALL_BATCHES]
@@ -185,7 +176,7 @@ def work_rank(workdir: Path, sentences: int, args: argparse.Namespace) -> dict[s
     build_s = time.perf_counter() - start
     del corpus
     questions = [tokenizer.tokenize(q) for q in generate_questions(args.rank_queries)]
-    times = _timed(bm25.get_scores, questions)
+    times = latencies(bm25.get_scores, questions, warmup=0)
     return {"tokenize_s": tokenize_s, "rank_build_s": build_s} | {
         f"rank_{k}": v for k, v in summary(times).items()
     }

@@ -11,6 +11,7 @@ import pickle
 import resource
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _latencies(search: Any, queries: list[list[str]], warmup: int = 3) -> list[float]:
+def latencies(search: Callable[[Any], Any], queries: Sequence[Any], warmup: int = 3) -> list[float]:
+    """Seconds per query, after `warmup` untimed ones."""
     for query in queries[:warmup]:
         search(query)  # warm-up
     times = []
@@ -71,7 +73,7 @@ def ours_build(size: int, workdir: Path, queries: int, ref_queries: int) -> dict
     peak = peak_mb()
     index.save(workdir / "ours")
     qs = generate_queries(queries)
-    times = _latencies(lambda q: index.search(q, K), qs)
+    times = latencies(lambda q: index.search(q, K), qs)
     tops = [[(h.index, h.score) for h in index.search(q, K)[:TOP]] for q in qs[:ref_queries]]
     (workdir / "ours_top.json").write_text(json.dumps(tops))
     return {
@@ -94,7 +96,7 @@ def ours_load(
     index = SparseBM25.load(workdir / "ours", mmap=mmap)
     load_s = time.perf_counter() - start
     loaded = rss_mb() - before
-    times = _latencies(lambda q: index.search(q, K), qs)
+    times = latencies(lambda q: index.search(q, K), qs)
     return {"load_s": load_s, "loaded_mb": loaded, "after_questions_mb": rss_mb() - before} | _summary(times)
 
 
@@ -124,7 +126,7 @@ def rank_build(size: int, workdir: Path, queries: int, ref_queries: int) -> dict
     del corpus
     qs = generate_queries(queries)[:ref_queries]
     tops: list[list[tuple[int, float]]] = []
-    times = _latencies(lambda q: tops.append(_top_of(index.get_scores(q))), qs, warmup=0)
+    times = latencies(lambda q: tops.append(_top_of(index.get_scores(q))), qs, warmup=0)
     (workdir / "rank_top.json").write_text(json.dumps(tops))
     with open(workdir / "rank.pickle", "wb") as f:
         pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)

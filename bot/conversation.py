@@ -29,8 +29,3 @@ class Conversation:
 
     def touch(self) -> None:
         self.updated = time.monotonic()
-
-    def reset(self) -> None:
-        self.question = None
-        self.person = None
-        self.docs = None

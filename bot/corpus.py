@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -331,10 +331,3 @@ def _hints(entry: Any, path: Path, doc_id: str) -> ArticleHints:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def iter_sentences(articles: Iterable[Article]) -> Iterable[tuple[int, int]]:
-    """(article index, sentence index) for every sentence, in corpus order."""
-    for a, article in enumerate(articles):
-        for s in range(len(article.sentences)):
-            yield a, s

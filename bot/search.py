@@ -118,9 +118,6 @@ class CorpusIndex:
         article = self.articles[a]
         return article, article.sentences[position - int(self._first[a])]
 
-    def position(self, doc_id: str, sentence_index: int) -> int:
-        return int(self._first[self._by_id[doc_id]]) + sentence_index
-
     def neighbour(self, position: int, offset: int) -> Sentence | None:
         """The sentence `offset` places away in the same article, or None past its edges."""
         a = int(self._article_of[position])

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import sentencex
 
+from bot.cleaner.sentences import sentence_spans
 from bot.config import Config
 from bot.errors import InputError
 from bot.evaluation.quotes_eval import evaluate_quotes, same_text
@@ -27,15 +27,9 @@ def make_article(
     text = "\n\n".join(paragraphs)
     sentences, offset = [], 0
     for number, para in enumerate(paragraphs):
-        cursor = 0
-        for raw in sentencex.segment("en", para):
-            piece = raw.strip()
-            if not piece:
-                continue
-            at = para.find(piece, cursor)
-            cursor = at + len(piece)
+        for start, end in sentence_spans(para):
             sentences.append(
-                Sentence(piece, number, "body", number + 1, offset + at, offset + at + len(piece))
+                Sentence(para[start:end], number, "body", number + 1, offset + start, offset + end)
             )
         offset += len(para) + 2
     return Article(doc, outlet, "2015-09-29", None, None, event, None, None, None, text, tuple(sentences), ())

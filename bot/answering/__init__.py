@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 
 from bot.answering.question import Question, analyse_question, check_question
-from bot.answering.ranker import FRAMING, Candidate, rank_candidates, unknown_names
+from bot.answering.ranker import FRAMING, Candidate, people_of, rank_candidates, unknown_names
 from bot.answering.scope import ScopeTable
 from bot.conversation import Conversation
 from bot.results import Answer, AskResult
 from bot.search import CorpusIndex, SearchHit
 from bot.similarity import containment, dice, statement_terms
-from bot.tokenizer import person_tokens
 
 __all__ = ["answer_question", "reported_by"]
 
@@ -32,7 +31,7 @@ def answer_question(
     config = index.config
     cleaned = check_question(text, config.answer.max_question_length)
     scopes = index.derived("scopes", lambda: ScopeTable(index.articles, config))
-    people = index.derived("people", lambda: person_tokens(config.entities))
+    people = people_of(index)
     question = analyse_question(cleaned, index.tokenizer, scopes, people, conversation)
     if question.scope is not None and not question.scope.docs:
         return AskResult(cleaned, True, (), scope=question.scope.label)

@@ -13,7 +13,7 @@ from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 from bot.tokenizer import STOPWORDS, person_tokens
 
-__all__ = ["Candidate", "Concept", "query_concepts", "rank_candidates", "unknown_names"]
+__all__ = ["Candidate", "Concept", "people_of", "query_concepts", "rank_candidates", "unknown_names"]
 
 # Evidence a question type cannot do without: "how many" needs a number, "how long" a duration.
 _REQUIRED = {
@@ -138,7 +138,7 @@ def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit
     if not hits:
         return []
     concepts = query_concepts(index, question.search_text)
-    persons = _persons(index)
+    persons = people_of(index)
     top_bm25 = max(h.score for h in hits) or 1.0
     required = _REQUIRED.get(question.kind)
     preferred = _PREFERRED.get(question.kind)
@@ -165,5 +165,6 @@ def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit
     return ranked
 
 
-def _persons(index: CorpusIndex) -> frozenset[str]:
+def people_of(index: CorpusIndex) -> frozenset[str]:
+    """The entity tokens of the people in config (built once per index)."""
     return index.derived("people", lambda: person_tokens(index.config.entities))
