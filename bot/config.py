@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import os
 import types
 import typing
@@ -40,22 +41,25 @@ class RetrievalConfig:
     """BM25 settings (rank-bm25's variants and parameters); chosen by measurement, see README."""
 
     variant: Literal["okapi", "plus", "l"] = "okapi"
-    k1: float = 1.2
-    b: float = 0.75
-    epsilon: float = 0.25  # Okapi: floor for a non-positive IDF, as a share of the mean IDF
-    delta: float = 1.0  # Plus and L
-    candidates: int = 40  # how many hits the answerer weighs
+    k1: float = field(default=1.2, metadata={"range": (0.0, 10.0)})
+    b: float = field(default=0.75, metadata={"range": (0.0, 1.0)})
+    # Okapi: floor for a non-positive IDF, as a share of the mean IDF
+    epsilon: float = field(default=0.25, metadata={"range": (0.0, 1.0)})
+    delta: float = field(default=1.0, metadata={"range": (0.0, 10.0)})  # Plus and L
+    candidates: int = field(default=40, metadata={"range": (1, 1000)})  # how many hits the answerer weighs
 
 
 @dataclass(frozen=True)
 class AnswerConfig:
     """How many answers to give and when to decline; thresholds are calibrated by `summitbot eval`."""
 
-    top: int = 3
-    min_coverage: float = 0.3  # share of the question's content weight a sentence must match
+    top: int = field(default=3, metadata={"range": (1, 25)})
+    # share of the question's content weight a sentence must match
+    min_coverage: float = field(default=0.3, metadata={"range": (0.0, 1.0)})
     min_score: float = 0.0  # raw BM25 score below which nothing is answered
-    corroboration: float = 0.5  # similarity above which another outlet "reports the same"
-    max_question_length: int = 1000
+    # similarity above which another outlet "reports the same"
+    corroboration: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
+    max_question_length: int = field(default=1000, metadata={"range": (1, 100_000)})
 
 
 @dataclass(frozen=True)
@@ -229,9 +233,10 @@ class _Reader:
         if unknown:
             raise self.error((*key, str(unknown[0])), f"unknown key (known: {', '.join(fields)})")
         values: dict[str, Any] = {}
-        for name in fields:
+        for name, spec in fields.items():
             if name in data:
                 values[name] = self.convert(hints[name], data[name], (*key, name))
+                self._check_range(spec, values[name], (*key, name))
         missing = [
             f.name
             for f in fields.values()
@@ -242,6 +247,15 @@ class _Reader:
         if missing:
             raise self.error((*key, missing[0]), "missing required key")
         return cls(**values)
+
+    def _check_range(self, spec: dataclasses.Field[Any], value: Any, key: tuple[str | int, ...]) -> None:
+        """A key declared with ``metadata={"range": (low, high)}`` must lie in that closed interval."""
+        bounds = spec.metadata.get("range")
+        if bounds is None or value is None or isinstance(value, bool):
+            return
+        low, high = bounds
+        if not low <= value <= high:
+            raise self.error(key, f"must be between {low} and {high}, got {value!r}")
 
     def convert(self, hint: Any, value: Any, key: tuple[str | int, ...]) -> Any:  # noqa: PLR0912
         origin = typing.get_origin(hint)
@@ -277,6 +291,8 @@ class _Reader:
         if hint is float:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 raise self.error(key, f"expected a number, got {_describe(value)}")
+            if not math.isfinite(value):
+                raise self.error(key, f"expected a finite number, got {value!r}")
             if value < 0:
                 raise self.error(key, "must not be negative")
             return float(value)

@@ -58,3 +58,22 @@ def test_yaml_tags_are_not_executed(tmp_path: Path) -> None:
     path.write_text("corpus: !!python/object/apply:os.system ['echo hi']\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="not valid YAML"):
         load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("retrieval:\n  b: 1.5\n", "retrieval.b: must be between 0.0 and 1.0, got 1.5"),
+        ("retrieval:\n  k1: .nan\n", "retrieval.k1: expected a finite number"),
+        ("answer:\n  min_coverage: .inf\n", "answer.min_coverage: expected a finite number"),
+        ("answer:\n  min_coverage: 1.2\n", "answer.min_coverage: must be between"),
+        ("answer:\n  top: 0\n", "answer.top: must be between 1 and 25, got 0"),
+    ],
+)
+def test_out_of_range_values_are_refused_with_line_and_key(tmp_path, text, message):
+    path = tmp_path / "c.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert message in str(info.value)
+    assert f"{path}:2:" in str(info.value)
