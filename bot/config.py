@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 CONFIG_ENV = "SUMMITBOT_CONFIG"
+SNOWFLAKES = (0, 2**64 - 1)  # Discord ids
+DATES = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))  # the dates config may name
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class AnswerConfig:
     top: int = field(default=3, metadata={"range": (1, 25)})
     # share of the question's content weight a sentence must match
     min_coverage: float = field(default=0.3, metadata={"range": (0.0, 1.0)})
-    min_score: float = 0.0  # raw BM25 score below which nothing is answered
+    min_score: float = field(default=0.0, metadata={"range": (0.0, 1e6)})  # raw BM25 score floor
     # similarity above which another outlet "reports the same"
     corroboration: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
     max_question_length: int = field(default=1000, metadata={"range": (1, 100_000)})
@@ -86,8 +88,8 @@ class Event:
 
     id: str
     name: str
-    start: dt.date
-    end: dt.date
+    start: dt.date = field(metadata={"range": DATES})
+    end: dt.date = field(metadata={"range": DATES})
     place: str = ""
     keywords: tuple[str, ...] = ()
 
@@ -96,14 +98,20 @@ class Event:
 class DiscordConfig:
     """The Discord face: cooldowns, channels, answer count, conversation expiry, development server."""
 
-    cooldown_rate: int = 5  # commands per user...
-    cooldown_seconds: float = 30.0  # ...per this many seconds
-    allowed_channels: tuple[int, ...] = ()  # empty: every channel
-    answers: int = 3
-    context_expiry_seconds: float = 600.0
-    dev_guild: int | None = None
-    max_question_length: int = 500
-    offload_sentences: int = 20000  # retrieval runs in a thread once the corpus has this many sentences
+    cooldown_rate: int = field(default=5, metadata={"range": (0, 1000)})  # commands per user...
+    cooldown_seconds: float = field(default=30.0, metadata={"range": (0.0, 86_400.0)})  # ...per these
+    allowed_channels: tuple[int, ...] = field(default=(), metadata={"range": SNOWFLAKES})  # empty: all
+    answers: int = field(default=3, metadata={"range": (1, 25)})
+    context_expiry_seconds: float = field(default=600.0, metadata={"range": (0.0, 604_800.0)})
+    dev_guild: int | None = field(default=None, metadata={"range": SNOWFLAKES})
+    max_question_length: int = field(default=500, metadata={"range": (1, 1000)})  # Discord's cap: 1000
+    # answers run in this many worker threads, never on the event loop (0: one per CPU core)
+    workers: int = field(default=0, metadata={"range": (0, 64)})
+    # questions waiting for a worker; past this the asker is told the bot is busy
+    queue_limit: int = field(default=100, metadata={"range": (0, 100_000)})
+    # `summitbot run`/`sync` when Discord cannot be reached: tries, and the first wait (doubled each time)
+    connect_attempts: int = field(default=5, metadata={"range": (1, 100)})
+    connect_backoff_seconds: float = field(default=2.0, metadata={"range": (0.0, 300.0)})
 
 
 @dataclass(frozen=True)
@@ -170,6 +178,8 @@ def parse_config(text: str, path: Path) -> Config:
         line = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{path}{line}: not valid YAML ({problem})") from None
+    except (ValueError, OverflowError):  # a scalar YAML reads as a date, but no such date exists
+        raise _bad_scalar(text, path) from None
     if data is None:
         data = {}
     reader = _Reader(path, node)
@@ -181,6 +191,27 @@ def parse_config(text: str, path: Path) -> Config:
         index = base / index
     _check_unique(reader, config)
     return dataclasses.replace(config, corpus=corpus, index=index, source=path)
+
+
+def _bad_scalar(text: str, path: Path) -> ConfigError:
+    """The error for the first scalar that YAML cannot construct (2015-13-01), with its line."""
+    for scalar in _scalars(yaml.compose(text, Loader=yaml.SafeLoader)):
+        try:
+            yaml.safe_load(f"[{scalar.value}]")
+        except (ValueError, OverflowError, yaml.YAMLError):
+            line = scalar.start_mark.line + 1
+            return ConfigError(f"{path}:{line}: not a valid date: {scalar.value!r} (expected YYYY-MM-DD)")
+    return ConfigError(f"{path}: a value cannot be read (expected dates as YYYY-MM-DD)")
+
+
+def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    if isinstance(node, yaml.ScalarNode):
+        return [node]
+    if isinstance(node, yaml.SequenceNode):
+        return [s for child in node.value for s in _scalars(child)]
+    if isinstance(node, yaml.MappingNode):
+        return [s for pair in node.value for child in pair for s in _scalars(child)]
+    return []
 
 
 def _check_unique(reader: _Reader, config: Config) -> None:
@@ -252,6 +283,10 @@ class _Reader:
         """A key declared with ``metadata={"range": (low, high)}`` must lie in that closed interval."""
         bounds = spec.metadata.get("range")
         if bounds is None or value is None or isinstance(value, bool):
+            return
+        if isinstance(value, tuple):  # a list of numbers: each one
+            for i, item in enumerate(value):
+                self._check_range(spec, item, (*key, i))
             return
         low, high = bounds
         if not low <= value <= high:

@@ -16,6 +16,7 @@ from bot.errors import CorpusError, InputError
 from bot.models import Article
 from bot.results import AskResult, CompareResult, QuoteResult
 from bot.search import CorpusIndex
+from bot.text import normalize_query
 
 __all__ = ["CoverageService"]
 
@@ -75,6 +76,9 @@ class CoverageService:
         known = ", ".join(a.id for a in self.articles[:8])
         raise InputError(f"no article with id {doc_id!r} (known: {known})")
 
+    # Every question, topic and speaker goes through `normalize_query` first: a zero-width character,
+    # a Discord mention or markdown around a word must not change the answer.
+
     def ask(
         self, question: str, *, conversation: Conversation | None = None, top: int | None = None
     ) -> AskResult:
@@ -82,20 +86,27 @@ class CoverageService:
         from bot.answering import answer_question
 
         return answer_question(
-            self.index, question, conversation=conversation, top=top or self.config.answer.top
+            self.index,
+            normalize_query(question),
+            conversation=conversation,
+            top=top or self.config.answer.top,
         )
 
     def quote(self, speaker: str | None = None, topic: str | None = None) -> QuoteResult:
         """Quotations, optionally by one speaker (any alias) and ranked by a topic."""
         from bot.quotes import find_quotes
 
-        return find_quotes(self.index, speaker=speaker, topic=topic)
+        return find_quotes(
+            self.index,
+            speaker=normalize_query(speaker) if speaker is not None else None,
+            topic=normalize_query(topic) if topic is not None else None,
+        )
 
     def compare(self, topic: str) -> CompareResult:
         """How each outlet covered a topic: its best sentences, who did not cover it, and disagreements."""
         from bot.compare import compare_outlets
 
-        return compare_outlets(self.index, topic)
+        return compare_outlets(self.index, normalize_query(topic))
 
     def speakers(self) -> list[str]:
         """Canonical names of everyone quoted in the corpus, most quoted first (for autocomplete)."""

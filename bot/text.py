@@ -1,11 +1,11 @@
-"""Text normalisation shared by the cleaner, the tokenizer, quotation matching and evaluation."""
+"""Text normalisation shared by the cleaner, the tokenizer, quotation matching, evaluation and the service."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-__all__ = ["fold_quotes", "match_key", "normalize"]
+__all__ = ["drop_surrogates", "fold_quotes", "match_key", "normalize", "normalize_query"]
 
 _QUOTES = str.maketrans(
     {
@@ -49,3 +49,47 @@ _KEY_STRIP = re.compile(r"[\"'\s]+")
 def match_key(text: str) -> str:
     """A key that ignores whitespace, quote marks and case: for matching gold sentences to answers."""
     return _KEY_STRIP.sub(" ", normalize(text).lower()).strip(" .,;:")
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# Discord's markup for users, roles, channels, slash commands, custom emoji and timestamps
+_DISCORD_TOKENS = re.compile(r"<(?:@[!&]?\d+|#\d+|/[^<>\s:]+:\d+|a?:\w+:\d+|t:-?\d+(?::\w)?)>")
+_BROADCASTS = re.compile(r"@(?:everyone|here)\b")
+_MASKED_LINK = re.compile(r"\[([^\]]*)\]\(<?https?://[^)\s]*>?\)")
+_LINE_MARKUP = re.compile(
+    r"^(?:[ \t]*(?:#{1,3}[ \t]+|-#[ \t]+|>{1,3}[ \t]+|[*-][ \t]+(?=\S)))+", re.MULTILINE
+)
+_INLINE_MARKUP = re.compile(r"\\(?=[*_~|`>#\\])|\*+|~~|\|\||`+|__+|(?<!\w)_+|_+(?!\w)")
+
+
+def drop_surrogates(text: str) -> str:
+    """`text` without lone surrogates (undecodable bytes from argv or the Python API), so it encodes."""
+    return _SURROGATES.sub("", text)
+
+
+def _visible(char: str) -> str:
+    category = unicodedata.category(char)
+    if category == "Cf":  # zero-width spaces and joiners, BOM, soft hyphen, bidi marks
+        return ""
+    if category == "Cc":
+        return " "
+    return char
+
+
+def normalize_query(text: str) -> str:
+    """A question, topic or speaker as the analysis should see it.
+
+    Lone surrogates, zero-width and other invisible format characters, Discord mentions (users, roles,
+    channels, @everyone/@here), custom emoji, timestamps and markdown markup (bold, italics, strike,
+    spoilers, code, headings, block quotes, masked links) are taken out; whitespace becomes single spaces.
+    The words themselves are never changed.
+    """
+    text = drop_surrogates(text)
+    if not text.isascii() or any(c < " " for c in text):
+        text = "".join(_visible(c) if not c.isascii() or c < " " else c for c in text)
+    text = _DISCORD_TOKENS.sub(" ", text)
+    text = _BROADCASTS.sub(" ", text)
+    text = _MASKED_LINK.sub(r"\1", text)
+    text = _LINE_MARKUP.sub("", text)
+    text = _INLINE_MARKUP.sub("", text)
+    return _SPACES.sub(" ", text).strip()

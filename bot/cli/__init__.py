@@ -1,29 +1,55 @@
 """The command line: `summitbot` (or `python -m bot`), a thin face over the core service.
 
 Each command group lives in its own module with a `register(subparsers)` that sets the handler; a handler
-takes the parsed arguments and a `Context` and returns an exit status. Expected failures are one line on
-stderr and a non-zero exit, never a traceback.
+takes the parsed arguments and a `Context` and returns an exit status. Every failure ends in one line on
+stderr and a documented exit status (`EXIT_CODES`, listed in the README), never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import sys
+import typing
 from collections.abc import Sequence
 
 from bot import __version__
 from bot.cli import ask_commands, corpus_commands, discord_commands, quote_commands
 from bot.cli.context import Context
+from bot.cli.stdio import OutputError, finish_output, harden_stdio, report
 from bot.errors import SummitbotError
 
-__all__ = ["build_parser", "main"]
+__all__ = ["EXIT_CODES", "build_parser", "main"]
+
+log = logging.getLogger(__name__)
 
 _GROUPS = (corpus_commands, ask_commands, quote_commands, discord_commands)
 
+EXIT_CODES = {
+    0: "success (also when the reader of the output goes away, as `| head` does)",
+    1: "the input cannot be used (a question, file, article id, gold file); `clean --check`: stale files",
+    2: "usage or config.yaml error; Discord token missing or rejected, or Discord unreachable",
+    70: "an internal error (a bug): one line; `-vv` logs the traceback",
+    74: "the output cannot be written (a full disk, a closed terminal)",
+    130: "interrupted (Ctrl-C)",
+}
+INTERNAL_ERROR = 70
+OUTPUT_ERROR = 74
+INTERRUPTED = 130
+_WRITE_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors as one line (the usage itself is one `--help` away)."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        report(f"{self.prog.removeprefix('summitbot ')}: {message} (see --help)".removeprefix("summitbot: "))
+        raise SystemExit(2)
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="summitbot",
         description="Answers questions about the press coverage of the Putin-Obama summits, quoting sources.",
     )
@@ -39,19 +65,59 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the process exit status."""
+    """Run one command; returns the process exit status (see `EXIT_CODES`)."""
+    harden_stdio()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or a usage error (already one line on stderr)
+        return _parser_exit(exc)
     if not getattr(args, "manages_logging", False):
         level = logging.WARNING - 10 * min(args.verbose, 2)
         logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     context = Context(config_path=args.config, corpus=args.corpus)
     try:
-        return int(args.handler(args, context) or 0)
+        status = int(args.handler(args, context) or 0)
+        finish_output()
+        return status
     except SummitbotError as exc:
-        print(f"summitbot: error: {exc}", file=sys.stderr)
+        report(f"error: {exc}")
         return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
+    except OutputError as exc:
+        return _output_failed(exc.__cause__ or exc)
     except BrokenPipeError:
+        return _output_failed(None)
+    except KeyboardInterrupt:
+        report("interrupted")
+        return INTERRUPTED
+    except OSError as exc:
+        if exc.filename is None and exc.errno in _WRITE_ERRORS:  # the failed write was the output itself
+            return _output_failed(exc)
+        where = f"{exc.filename}: " if exc.filename else ""
+        report(f"error: {where}{exc.strerror or exc}")
+        return 1
+    except Exception as exc:  # the last resort: one line, never a traceback
+        log.debug("internal error", exc_info=True)
+        report(f"internal error: {type(exc).__name__}: {exc} (run with -vv for the details)")
+        return INTERNAL_ERROR
+
+
+def _output_failed(cause: BaseException | None) -> int:
+    """The output could not be written: quiet for a closed pipe, one line for anything else."""
+    if cause is None or isinstance(cause, BrokenPipeError):
+        finish_output(discard=True)
         return 0
+    finish_output(discard=True)
+    reason = getattr(cause, "strerror", None) or str(cause)
+    report(f"error: cannot write the output ({reason})")
+    return OUTPUT_ERROR
+
+
+def _parser_exit(exc: SystemExit) -> int:
+    """argparse's exit as a status: its help or version text flushed, its usage error already printed."""
+    code = exc.code if isinstance(exc.code, int) else 2
+    try:
+        finish_output()
+    except OutputError as failure:
+        return _output_failed(failure.__cause__ or failure)
+    return code

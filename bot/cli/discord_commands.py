@@ -16,13 +16,13 @@ def register(commands: Any) -> None:
     run = commands.add_parser("run", help="serve the bot on Discord (token from DISCORD_TOKEN)")
     run.add_argument("--shards", type=_shard_ids, metavar="IDS", help="shard ids this process runs, e.g. 0,1")
     run.add_argument("--shard-count", type=int, metavar="N", help="the total number of shards")
-    run.set_defaults(handler=run_command, manages_logging=True)
+    run.set_defaults(handler=run_command)
 
     sync = commands.add_parser("sync", help="publish the slash commands, globally or to one server")
     sync.add_argument(
         "--guild", type=int, metavar="ID", help="sync to this server only (instant; for testing)"
     )
-    sync.set_defaults(handler=sync_command, manages_logging=True)
+    sync.set_defaults(handler=sync_command)
 
 
 def run_command(args: argparse.Namespace, ctx: Context) -> int:

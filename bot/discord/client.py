@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 import math
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import discord
@@ -23,6 +21,7 @@ from discord.utils import MISSING
 
 from bot.config import Config
 from bot.conversation import Conversation
+from bot.discord.pool import AnswerPool
 from bot.discord.render import LIMITS, clip
 from bot.errors import SummitbotError
 from bot.service import CoverageService
@@ -44,6 +43,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 NO_MENTIONS = discord.AllowedMentions.none()
+# the bot has no voice: discord.py's warnings that voice libraries are missing are noise on every start
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
 EXTENSIONS = (
     "bot.discord.cogs.ask",
     "bot.discord.cogs.quote",
@@ -138,19 +140,22 @@ class SummitBot(commands.Bot):
         )
         self.config = config
         self.service = service
-        self.offload = True
         self._conversations: dict[int, Conversation] = {}
-        # One worker: answers are pure Python, so more threads only fight over the GIL, and the
-        # event loop's thread loses those fights (measured: 123 ms stalls with 8 at once, 15 ms with one).
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="summitbot-answer")
+        # answers never run on the event loop: a bounded pool, and a polite "busy" past its queue
+        self.answers = AnswerPool(config.discord.workers, config.discord.queue_limit)
 
     async def setup_hook(self) -> None:
         # load the corpus and build (or load) the index now, so the first question is not the slow one
         await asyncio.to_thread(lambda: self.service.index)
         articles = self.service.sources()
         sentences = sum(len(a.sentences) for a in articles)
-        self.offload = sentences >= self.config.discord.offload_sentences
-        log.info("corpus: %d articles, %d sentences (offload: %s)", len(articles), sentences, self.offload)
+        log.info(
+            "corpus: %d articles, %d sentences; %d answer workers, %d may wait",
+            len(articles),
+            sentences,
+            self.answers.workers,
+            self.answers.capacity - self.answers.workers,
+        )
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         guild_id = self.config.discord.dev_guild
@@ -164,15 +169,12 @@ class SummitBot(commands.Bot):
         """No prefix commands: the chat cog's listener handles mentions and DMs."""
 
     async def call_service(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """Run a core call off the event loop when the corpus is big enough for it to block."""
-        if self.offload:
-            call = functools.partial(function, *args, **kwargs)
-            return await asyncio.get_running_loop().run_in_executor(self._worker, call)
-        return function(*args, **kwargs)
+        """Run a core call in the answer pool (BusyError when it is full), never on the event loop."""
+        return await self.answers.run(function, *args, **kwargs)
 
     async def close(self) -> None:
         await super().close()
-        self._worker.shutdown(wait=False, cancel_futures=True)
+        self.answers.shutdown()
 
     def conversation(self, channel_id: int) -> Conversation:
         """The follow-up context of one channel or DM, fresh once it has expired."""

@@ -7,12 +7,13 @@ and a note, never rejected by Discord.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import discord
 
 from bot.models import Article
-from bot.results import Answer, AskResult, CompareResult, Quotation, QuoteResult
+from bot.results import Answer, AskResult, CompareResult, OutletCoverage, Quotation, QuoteResult
 
 __all__ = [
     "COLOUR",
@@ -23,8 +24,9 @@ __all__ = [
     "ask_embed",
     "citation",
     "clip",
-    "compare_embed",
+    "compare_pages",
     "help_embed",
+    "paginate",
     "quote_block",
     "quote_pages",
     "safe",
@@ -43,6 +45,7 @@ class LIMITS:
     FIELDS = 25
     FOOTER = 2048
     TOTAL = 6000
+    EMBEDS = 10  # per message
 
 
 COLOUR = discord.Colour.blurple()
@@ -52,9 +55,14 @@ QUOTES_PER_PAGE = 5
 SOURCES_PER_PAGE = 15
 
 
+# `<#id>` channels, `</name:id>` commands, `<:name:id>` emoji, `<t:...>` timestamps, `<@...>` users and roles
+_ANGLE_MARKUP = re.compile(r"<(?=[#@/:]|a:|t:)")
+
+
 def safe(text: str) -> str:
-    """Corpus or user text made inert: markdown and @mentions escaped."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    """Corpus or user text made inert: markdown, @everyone/@here and every kind of <...> mention escaped."""
+    text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return _ANGLE_MARKUP.sub("<\u200b", text)
 
 
 def clip(text: str, limit: int) -> str:
@@ -164,38 +172,69 @@ def quote_pages(result: QuoteResult) -> list[discord.Embed]:
     return pages
 
 
-def compare_embed(result: CompareResult, events: Mapping[str, str] | None = None) -> discord.Embed:
-    """One field per outlet (its event and date), the outlets that did not cover it, and disagreements."""
-    embed = discord.Embed(
-        title=clip(f"How the outlets covered: {safe(result.topic)}", LIMITS.TITLE), colour=COLOUR
-    )
-    if not result.outlets:
-        embed.description = "No outlet in the coverage writes about that."
-    reserved = int(bool(result.not_covered)) + int(bool(result.disagreements))
-    room = LIMITS.FIELDS - reserved
-    shown = result.outlets if len(result.outlets) <= room else result.outlets[: room - 1]
-    for cover in shown:
-        name = f"{cover.outlet} — {_event(cover.event, events)}, {cover.date or 'undated'}"
-        lines = [
-            quote_block(s.text, 400) + (" *(also elsewhere)*" if s.shared else "") for s in cover.sentences
-        ]
-        if cover.title:
-            lines.append(f"*{safe(cover.title)}*")
-        value = "\n".join(lines) or "—"
-        embed.add_field(name=clip(safe(name), LIMITS.FIELD_NAME), value=_fit_value(value), inline=False)
-    if len(shown) < len(result.outlets):
-        rest = ", ".join(safe(o.outlet) for o in result.outlets[len(shown) :])
-        embed.add_field(name="More outlets", value=clip(rest, LIMITS.FIELD_VALUE), inline=False)
+def compare_pages(result: CompareResult, events: Mapping[str, str] | None = None) -> list[discord.Embed]:
+    """One field per outlet (its event and date), the outlets that did not cover it, and disagreements;
+    as many pages as the outlets need, each within Discord's limits."""
+    title = clip(f"How the outlets covered: {safe(result.topic)}", LIMITS.TITLE)
+    fields = [_coverage_field(cover, events) for cover in result.outlets]
     if result.not_covered:
         value = ", ".join(safe(o) for o in result.not_covered)
-        embed.add_field(name="Not covered by", value=clip(value, LIMITS.FIELD_VALUE), inline=False)
+        fields.append(("Not covered by", clip(value, LIMITS.FIELD_VALUE)))
     if result.disagreements:
         parts = []
         for item in result.disagreements:
             claims = "\n".join(f"• **{safe(c.outlet)}**: {clip(safe(c.text), 300)}" for c in item.claims)
             parts.append(f"__{clip(safe(item.about), 200)}__\n{claims}")
-        embed.add_field(name="Where they disagree", value=_fit_value("\n".join(parts)), inline=False)
-    return _finish(embed)
+        fields.append(("Where they disagree", _fit_value("\n".join(parts))))
+    description = None if result.outlets else "No outlet in the coverage writes about that."
+    return paginate(title, fields, description=description)
+
+
+def _coverage_field(cover: OutletCoverage, events: Mapping[str, str] | None) -> tuple[str, str]:
+    name = f"{cover.outlet} — {_event(cover.event, events)}, {cover.date or 'undated'}"
+    lines = [quote_block(s.text, 400) + (" *(also elsewhere)*" if s.shared else "") for s in cover.sentences]
+    if cover.title:
+        lines.append(f"*{safe(cover.title)}*")
+    return clip(safe(name), LIMITS.FIELD_NAME), _fit_value("\n".join(lines) or "—")
+
+
+# room kept on every page for the "Page N of M" footer
+_FOOTER_ROOM = 40
+
+
+def paginate(
+    title: str,
+    fields: Sequence[tuple[str, str]],
+    *,
+    description: str | None = None,
+    per_page: int = LIMITS.FIELDS,
+) -> list[discord.Embed]:
+    """Fields (name, value; each already within its own limit) packed into as few embeds as fit.
+
+    Every page holds at most `per_page` (≤ 25) fields and stays under the 6,000-character total with room
+    for its footer; the description goes on the first page. More than one page gets "Page N of M" footers.
+    """
+    budget = LIMITS.TOTAL - _FOOTER_ROOM - len(title)
+    pages: list[list[tuple[str, str]]] = [[]]
+    used = len(description or "")
+    for name, value in fields:
+        size = len(name) + len(value)
+        if pages[-1] and (len(pages[-1]) >= min(per_page, LIMITS.FIELDS) or used + size > budget):
+            pages.append([])
+            used = 0
+        pages[-1].append((name, value))
+        used += size
+    embeds = []
+    for number, chunk in enumerate(pages, start=1):
+        embed = discord.Embed(title=title, colour=COLOUR)
+        if number == 1 and description:
+            embed.description = description
+        for name, value in chunk:
+            embed.add_field(name=name, value=value, inline=False)
+        if len(pages) > 1:
+            embed.set_footer(text=f"Page {number} of {len(pages)}")
+        embeds.append(_finish(embed))
+    return embeds
 
 
 def source_pages(articles: Sequence[Article]) -> list[discord.Embed]:

@@ -7,7 +7,9 @@ import logging
 import os
 from collections.abc import Sequence
 
+import aiohttp
 import discord
+from discord.utils import MISSING
 
 from bot.config import Config
 from bot.discord.client import ShardedSummitBot, SummitBot
@@ -17,7 +19,9 @@ from bot.service import CoverageService
 __all__ = [
     "TOKEN_ENV",
     "TokenError",
+    "UnreachableError",
     "build_bot",
+    "login",
     "read_token",
     "run_bot",
     "serve",
@@ -34,6 +38,16 @@ class TokenError(SummitbotError):
     """The Discord token is missing or Discord rejected it (the message never contains the token)."""
 
     exit_code = 2
+
+
+class UnreachableError(SummitbotError):
+    """Discord could not be reached after every try (the message says why, never with the token)."""
+
+    exit_code = 2
+
+
+# what "Discord cannot be reached" looks like: no route, refused, DNS, TLS, a timeout, a 5xx
+_UNREACHABLE = (OSError, aiohttp.ClientError, asyncio.TimeoutError, discord.DiscordServerError)
 
 
 def read_token() -> str:
@@ -70,7 +84,6 @@ def run_bot(
 ) -> None:
     """Log in and serve until interrupted; TokenError (exit status 2) for a missing or rejected token."""
     token = read_token()
-    discord.utils.setup_logging()
     bot = build_bot(config, service, shards, shard_count)
     try:
         asyncio.run(serve(bot, token))
@@ -79,33 +92,70 @@ def run_bot(
 
 
 async def serve(bot: SummitBot, token: str) -> None:
+    """Log in (retrying while Discord cannot be reached), then stay connected until closed."""
     async with bot:
+        await login(bot, token)
+        await bot.connect()  # discord.py reconnects by itself from here on
+
+
+async def login(bot: SummitBot, token: str) -> None:
+    """Log in, retrying with a doubling wait while Discord cannot be reached (`discord.connect_*`).
+
+    TokenError when Discord rejects the token; UnreachableError, one line, after the last try.
+    """
+    settings = bot.config.discord
+    delay = settings.connect_backoff_seconds
+    for attempt in range(1, settings.connect_attempts + 1):
         try:
-            await bot.start(token)
+            await bot.login(token)  # login runs setup_hook, which loads the cogs and so their commands
+            return
         except discord.LoginFailure:
             raise TokenError(
                 f"Discord rejected the token in {TOKEN_ENV}; check it in the developer portal"
             ) from None
+        except _UNREACHABLE as exc:
+            reason = _reason(exc)
+            await _reset_session(bot)
+            if attempt == settings.connect_attempts:
+                raise UnreachableError(
+                    f"cannot reach Discord after {attempt} tries ({reason}); check the network and try again"
+                ) from None
+            log.info("cannot reach Discord (%s); try %d again in %.1f s", reason, attempt + 1, delay)
+            await asyncio.sleep(delay)
+            delay *= 2
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a connection failed, in a few words (exception texts carry hosts, never the token)."""
+    if isinstance(exc, asyncio.TimeoutError):
+        return "timed out"
+    if isinstance(exc, discord.DiscordServerError):
+        return f"Discord answered {exc.status}"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:160]
+
+
+async def _reset_session(bot: SummitBot) -> None:
+    """Close the failed try's HTTP session, so the next try opens a fresh one and nothing leaks."""
+    await bot.http.close()
+    bot.http.connector = MISSING
 
 
 def sync_commands(config: Config, service: CoverageService, guild: int | None = None) -> int:
     """Publish the slash commands, globally or to one server, and return how many were synced."""
     token = read_token()
-    discord.utils.setup_logging()
     return asyncio.run(sync_tree(SummitBot(config, service), token, guild))
 
 
 async def sync_tree(bot: SummitBot, token: str, guild_id: int | None) -> int:
     async with bot:
-        try:
-            await bot.login(token)  # login runs setup_hook, which loads the cogs and so their commands
-        except discord.LoginFailure:
-            raise TokenError(
-                f"Discord rejected the token in {TOKEN_ENV}; check it in the developer portal"
-            ) from None
+        await login(bot, token)
         guild = discord.Object(id=guild_id) if guild_id is not None else None
         if guild is not None:
             bot.tree.copy_global_to(guild=guild)
-        synced = await bot.tree.sync(guild=guild)
+        try:
+            synced = await bot.tree.sync(guild=guild)
+        except _UNREACHABLE as exc:
+            raise UnreachableError(f"cannot reach Discord to sync the commands ({_reason(exc)})") from None
         log.info("synced %d commands %s", len(synced), f"to server {guild_id}" if guild_id else "globally")
         return len(synced)

@@ -74,8 +74,9 @@ def load_gold(path: Path) -> list[GoldQuestion]:
     """Read a gold file; errors name the file and the question."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise InputError(f"{path}: cannot read the gold file ({exc})") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        reason = " ".join(str(exc).split())[:200]
+        raise InputError(f"{path}: cannot read the gold file ({reason})") from None
     if not isinstance(data, Mapping) or not isinstance(data.get("questions"), list):
         raise InputError(f"{path}: expected a mapping with a 'questions' list")
     out = []

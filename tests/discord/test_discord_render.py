@@ -12,7 +12,7 @@ from bot.discord.render import (
     alternatives_embed,
     ask_embed,
     clip,
-    compare_embed,
+    compare_pages,
     quote_block,
     quote_pages,
     safe,
@@ -135,11 +135,12 @@ def test_compare_with_many_outlets_stays_within_limits() -> None:
         not_covered=("RT", "AFP"),
         disagreements=(Disagreement(about="length", claims=claims),),
     )
-    embed = compare_embed(result, {"unga-2015": "UN General Assembly"})
-    assert within_limits(embed)
-    names = [f.name for f in embed.fields]
+    pages = compare_pages(result, {"unga-2015": "UN General Assembly"})
+    assert all(within_limits(page) for page in pages)
+    names = [f.name for page in pages for f in page.fields]
     assert "Outlet 0 — UN General Assembly, 2015-09-29" in names
-    assert "Not covered by" in names and "Where they disagree" in names and "More outlets" in names
+    assert all(f"Outlet {n} — UN General Assembly, 2015-09-29" in names for n in range(40))
+    assert "Not covered by" in names and "Where they disagree" in names
 
 
 def test_quote_pages() -> None:

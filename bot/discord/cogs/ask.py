@@ -53,11 +53,12 @@ class AskCog(commands.Cog, name="Ask"):
         """Ask about the press coverage of the Putin–Obama summits; the answer quotes and cites its source."""
         settings = self.bot.config.discord
         question = check_question(question, settings.max_question_length)
-        await interaction.response.defer(thinking=True)
-        conversation = self.bot.conversation(interaction.channel_id) if interaction.channel_id else None
-        result = await self.bot.call_service(
-            self.bot.service.ask, question, conversation=conversation, top=settings.answers
-        )
+        async with self.bot.answers.slot() as slot:  # BusyError (a private "try again") when full
+            await interaction.response.defer(thinking=True)
+            conversation = self.bot.conversation(interaction.channel_id) if interaction.channel_id else None
+            result = await slot.run(
+                self.bot.service.ask, question, conversation=conversation, top=settings.answers
+            )
         embed, view = reply_parts(self.bot, result)
         await send(interaction, embed=embed, view=view)
 

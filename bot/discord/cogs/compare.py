@@ -7,7 +7,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.client import SummitBot, send, user_cooldown
-from bot.discord.render import compare_embed
+from bot.discord.render import compare_pages
+from bot.discord.views import PagedView
 
 __all__ = ["CompareCog", "setup"]
 
@@ -25,9 +26,12 @@ class CompareCog(commands.Cog, name="Compare"):
         self, interaction: discord.Interaction[SummitBot], topic: app_commands.Range[str, 1, 200]
     ) -> None:
         """Compare how the outlets covered a topic, with each outlet's own sentences."""
-        await interaction.response.defer(thinking=True)
-        result = await self.bot.call_service(self.bot.service.compare, topic.strip())
-        await send(interaction, embed=compare_embed(result, self.bot.event_names()))
+        async with self.bot.answers.slot() as slot:  # BusyError (a private "try again") when full
+            await interaction.response.defer(thinking=True)
+            result = await slot.run(self.bot.service.compare, topic)
+        pages = compare_pages(result, self.bot.event_names())
+        view = PagedView(pages, interaction.user.id) if len(pages) > 1 else None
+        await send(interaction, embed=pages[0], view=view)
 
 
 async def setup(bot: SummitBot) -> None:

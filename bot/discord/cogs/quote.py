@@ -57,10 +57,9 @@ class QuoteCog(commands.Cog, name="Quote"):
         topic: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
         """Quotations by a speaker in the coverage, each with its outlet and date."""
-        await interaction.response.defer(thinking=True)
-        result = await self.bot.call_service(
-            self.bot.service.quote, speaker=speaker.strip(), topic=topic.strip() if topic else None
-        )
+        async with self.bot.answers.slot() as slot:  # BusyError (a private "try again") when full
+            await interaction.response.defer(thinking=True)
+            result = await slot.run(self.bot.service.quote, speaker=speaker, topic=topic)
         pages = quote_pages(result)
         view = PagedView(pages, interaction.user.id) if len(pages) > 1 else None
         await send(interaction, embed=pages[0], view=view)

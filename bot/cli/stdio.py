@@ -1,0 +1,51 @@
+"""Standard streams that never end a command in a traceback.
+
+Undecodable input and unencodable output are replaced (U+FFFD or '?'), whatever the locale or
+PYTHONIOENCODING; a failed write to stdout (a full disk, a closed pipe) is reported once, and stdout is
+pointed at the null device so that the interpreter's own flush at exit cannot fail a second time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+
+__all__ = ["OutputError", "finish_output", "harden_stdio", "report"]
+
+
+class OutputError(Exception):
+    """Writing the command's output failed; the cause is the OSError (ENOSPC, EPIPE, EIO ...)."""
+
+
+def harden_stdio() -> None:
+    """Replace what cannot be decoded from stdin or encoded to stdout/stderr, instead of raising."""
+    for stream in (sys.stdin, sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):  # a closed or detached stream
+                stream.reconfigure(errors="replace")
+
+
+def finish_output(*, discard: bool = False) -> None:
+    """Flush stdout now, inside the command, so a write error is caught; `discard` drops what is left."""
+    stream = sys.stdout
+    if stream is None:
+        return
+    if not discard:
+        try:
+            stream.flush()
+        except OSError as exc:
+            raise OutputError(str(exc)) from exc
+        return
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+
+
+def report(message: str) -> None:
+    """One line on stderr, prefixed with the program's name; silent when stderr itself is gone."""
+    text = " ".join(message.split()) or "error"
+    with contextlib.suppress(OSError, ValueError):
+        print(f"summitbot: {text}", file=sys.stderr, flush=True)

@@ -1,0 +1,85 @@
+"""The answer pool: core calls run in a bounded set of worker threads, never on the event loop.
+
+A request first takes a slot (`slot()`): there are `workers` running and `queue_limit` waiting. With every
+slot taken it is refused at once with `BusyError`, whose message asks the user to try again, so that a
+burst can never grow an unbounded queue nor leave an interaction unacknowledged. The counters are only
+touched from the event loop's thread, so they need no lock.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import os
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from typing import Any, TypeVar
+
+from bot.errors import SummitbotError
+
+__all__ = ["BUSY", "AnswerPool", "BusyError", "Slot"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+BUSY = "I'm answering a lot of questions right now. Please try again in a few seconds."
+
+
+class BusyError(SummitbotError):
+    """Every worker is busy and the queue is full: the user is asked to try again shortly."""
+
+    def __init__(self) -> None:
+        super().__init__(BUSY)
+
+
+class Slot:
+    """One admitted request's place in the pool; `run` executes a core call on a worker thread."""
+
+    def __init__(self, pool: AnswerPool) -> None:
+        self._pool = pool
+
+    async def run(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        call = functools.partial(function, *args, **kwargs)
+        return await asyncio.get_running_loop().run_in_executor(self._pool.executor, call)
+
+
+class AnswerPool:
+    """`workers` threads (0: one per CPU core) and at most `queue_limit` requests waiting for one."""
+
+    def __init__(self, workers: int, queue_limit: int) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        self.capacity = self.workers + queue_limit
+        self.executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="summitbot-answer")
+        self.admitted = 0  # running or waiting now
+        self.peak = 0  # the most ever admitted at once
+        self.refused = 0
+
+    @property
+    def waiting(self) -> int:
+        """Requests admitted but not yet on a worker (an upper bound: some may be finishing)."""
+        return max(0, self.admitted - self.workers)
+
+    @asynccontextmanager
+    async def slot(self) -> AsyncIterator[Slot]:
+        """A place in the pool for one request, or BusyError at once when there is none."""
+        if self.admitted >= self.capacity:
+            self.refused += 1
+            log.warning("busy: %d requests admitted, one refused (%d so far)", self.admitted, self.refused)
+            raise BusyError
+        self.admitted += 1
+        self.peak = max(self.peak, self.admitted)
+        try:
+            yield Slot(self)
+        finally:
+            self.admitted -= 1
+
+    async def run(self, function: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Take a slot and run one core call in it."""
+        async with self.slot() as place:
+            return await place.run(function, *args, **kwargs)
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
