@@ -290,7 +290,8 @@ class _Reader:
             return
         low, high = bounds
         if not low <= value <= high:
-            raise self.error(key, f"must be between {low} and {high}, got {value!r}")
+            shown = value.isoformat() if isinstance(value, dt.date) else repr(value)
+            raise self.error(key, f"must be between {low} and {high}, got {shown}")
 
     def convert(self, hint: Any, value: Any, key: tuple[str | int, ...]) -> Any:  # noqa: PLR0912
         origin = typing.get_origin(hint)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import sentencex
 
 __all__ = ["sentence_spans"]
 
 log = logging.getLogger(__name__)
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -18,6 +21,9 @@ def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     "power.Their" where a space is missing, and keeps a closing quote with its full stop. Whitespace
     (including U+00A0) at a sentence's edges is left out of its span.
     """
+    # sentencex encodes to UTF-8, which a lone surrogate cannot be: splitting sees U+FFFD in its place,
+    # one code point for one, so the offsets are the paragraph's own
+    paragraph = _SURROGATE.sub("\ufffd", paragraph)
     spans: list[tuple[int, int]] = []
     cursor = 0
     for segment in sentencex.segment("en", paragraph):

@@ -87,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _output_failed(exc.__cause__ or exc)
     except BrokenPipeError:
         return _output_failed(None)
+    except UnicodeDecodeError as exc:  # our own files are UTF-8: one that is not came from the user
+        report(f"error: a file is not UTF-8 text ({exc.reason} at byte {exc.start})")
+        return 1
     except KeyboardInterrupt:
         report("interrupted")
         return INTERRUPTED

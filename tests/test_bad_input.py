@@ -1,0 +1,43 @@
+"""Every kind of bad input in bot/evaluation/bad_input_cases.py: its exit status, one line, no traceback.
+
+Cases that only a real process shows (stdio encodings, /dev/full, a closed pipe) run as one; the rest go
+through `main(argv)` with strict UTF-8 stdio, as under an en_US.UTF-8 locale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.evaluation.bad_input import run_in_process, run_process
+from bot.evaluation.bad_input_cases import CASES, Case
+
+
+def test_there_are_at_least_sixty_kinds() -> None:
+    assert len(CASES) >= 60
+    assert len({case.name for case in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_ends_in_one_line_and_its_status(case: Case, tmp_path: Path) -> None:
+    outcome = (run_process if case.process else run_in_process)(case, tmp_path)
+    assert not outcome.traceback, outcome.stderr
+    assert outcome.status == case.status, outcome.stderr
+    if case.status == 0:
+        assert outcome.stderr == ""
+    else:
+        assert outcome.stderr.count("\n") == 1 and outcome.stderr.startswith("summitbot: ")
+        assert case.message in outcome.stderr
+    token = case.env.get("DISCORD_TOKEN")
+    if token:
+        assert token not in outcome.stderr and token not in outcome.stdout
+
+
+def test_a_question_with_invalid_utf8_is_answered_with_valid_json(tmp_path: Path) -> None:
+    import json
+
+    case = Case("json", ("ask", "--json", b"How long did the \xff Putin-Obama meeting last?"), 0)
+    outcome = run_in_process(case, tmp_path)
+    data = json.loads(outcome.stdout)
+    assert outcome.status == 0 and data["answers"] and "\ufffd" not in data["question"]
