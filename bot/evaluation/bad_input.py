@@ -103,22 +103,22 @@ def run_process(case: Case, scratch: Path, root: Path = ROOT, timeout: float = 1
     return Outcome(status, (out or b"").decode("utf-8", "replace"), (err or b"").decode("utf-8", "replace"))
 
 
+def _set_environ(values: Mapping[str, str | None]) -> None:
+    for key, value in values.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
 @contextlib.contextmanager
 def _environ(changes: Mapping[str, str | None]) -> Iterator[None]:
     saved = {key: os.environ.get(key) for key in changes}
     try:
-        for key, value in changes.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _set_environ(changes)
         yield
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        _set_environ(saved)
 
 
 def run_in_process(case: Case, scratch: Path, root: Path = ROOT) -> Outcome:
