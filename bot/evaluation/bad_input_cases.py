@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["CASES", "Case"]
+__all__ = ["CASES", "Case", "config_with", "offline_config"]
 
 FileMaker = Callable[[Path], bytes]
 
@@ -54,7 +54,7 @@ OFFLINE = {
 }
 
 
-def _offline_config(root: Path) -> bytes:
+def offline_config(root: Path) -> bytes:
     """config.yaml that gives up on Discord after two quick tries."""
     text = config_with("dev_guild: null", "dev_guild: null")(root).decode("utf-8")
     for old, new in OFFLINE.items():
@@ -292,7 +292,7 @@ _DISCORD = [
         2,
         "cannot reach Discord",
         env={"DISCORD_TOKEN": "MTIz.unreachable.secret"},
-        files={"config.yaml": _offline_config},
+        files={"config.yaml": offline_config},
     ),
     Case(
         "sync: Discord unreachable",
@@ -300,7 +300,7 @@ _DISCORD = [
         2,
         "cannot reach Discord",
         env={"DISCORD_TOKEN": "MTIz.unreachable.secret"},
-        files={"config.yaml": _offline_config},
+        files={"config.yaml": offline_config},
     ),
     Case("run: --shards x", ("run", "--shards", "x"), 2, "expected shard ids"),
     Case("run: --shard-count 0", ("run", "--shard-count", "0"), 1, "at least 1"),

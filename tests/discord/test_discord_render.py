@@ -171,3 +171,54 @@ def test_speaker_matching_by_prefix_caps_at_25() -> None:
     assert match_speakers(speakers, "ob") == ["Barack Obama"]
     assert match_speakers(speakers, "Vla") == ["Vladimir Putin"]
     assert len(match_speakers(speakers, "")) == 25
+
+
+def _long_compare(outlets: int) -> CompareResult:
+    sentence = ScoredSentence(
+        text="The two presidents met for ninety minutes behind closed doors. " * 12,
+        start=0,
+        end=10,
+        score=1.0,
+        shared=True,
+    )
+    covers = tuple(
+        OutletCoverage(
+            outlet=f"The Extremely Long-Named International Broadcasting Service Number {n} " + "x" * 150,
+            doc=str(n),
+            date="2015-09-29",
+            event="unga-2015",
+            sentences=(sentence, sentence, sentence),
+            title="A headline that goes on and on " * 6,
+        )
+        for n in range(outlets)
+    )
+    claims = tuple(Claim(outlet=f"Outlet {n}", text="It lasted an hour. " * 30) for n in range(8))
+    return CompareResult(
+        topic="the length of the meeting " * 20,
+        outlets=covers,
+        not_covered=tuple(f"Uncovering Outlet {n} " * 5 for n in range(30)),
+        disagreements=(Disagreement(about="how long the meeting lasted", claims=claims),),
+    )
+
+
+def test_compare_with_sixty_long_named_outlets_paginates_within_every_limit() -> None:
+    result = _long_compare(60)
+    pages = compare_pages(result, {"unga-2015": "UN General Assembly"})
+    assert len(pages) > 1
+    for number, page in enumerate(pages, start=1):
+        assert within_limits(page), (number, len(page))
+        assert page.footer.text == f"Page {number} of {len(pages)}"
+    shown = [f.name for page in pages for f in page.fields]
+    # every outlet is on some page, in order, each once; then who did not cover it and the disagreements
+    assert [name.split(" Number ")[1].split(" ")[0] for name in shown[:60]] == [str(n) for n in range(60)]
+    assert shown[60:] == ["Not covered by", "Where they disagree"]
+
+
+def test_channel_role_and_command_mentions_in_corpus_text_are_escaped() -> None:
+    raw = "See <#123456789012345678>, ping <@&123456789012345678> and </ask:1234> or @here <t:1:R>"
+    text = safe(raw)
+    for markup in ("<#1", "<@&", "</ask", "<t:"):
+        assert markup not in text
+    assert "@here" not in text and "@\u200bhere" in text
+    embed = ask_embed(AskResult(question="q", declined=False, answers=(answer(raw),)))
+    assert "<#1" not in (embed.description or "") and "<@&" not in (embed.description or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from pathlib import Path
 
 import pytest
 from conftest import StartBot, with_discord
@@ -98,3 +99,43 @@ def test_the_cli_parses_shards(monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["run", "--shards", "0,1", "--shard-count", "4"]) == 0
     assert calls == {"shards": [0, 1], "shard_count": 4}
     assert dataclasses.is_dataclass(Config)
+
+
+async def test_an_unreachable_discord_is_retried_then_one_line_without_the_token(
+    config: Config,
+    real_service: CoverageService,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import discord
+
+    from bot.discord.runner import UnreachableError
+
+    secret = "MTIz.unreachable-secret.xyz"
+    monkeypatch.setattr(discord.http.Route, "BASE", "http://127.0.0.1:9/api/v10")  # nothing listens
+    settings = with_discord(config, connect_attempts=3, connect_backoff_seconds=0.01)
+    with caplog.at_level(logging.DEBUG), pytest.raises(UnreachableError) as caught:
+        await serve(SummitBot(settings, real_service), secret)
+    message = str(caught.value)
+    assert caught.value.exit_code == 2 and "\n" not in message
+    assert "cannot reach Discord after 3 tries" in message
+    retries = [r for r in caplog.records if r.name == "bot.discord.runner" and "try" in r.getMessage()]
+    assert len(retries) == 2  # waited and tried again twice before giving up
+    assert secret not in message and secret not in caplog.text
+
+
+def test_run_with_discord_unreachable_exits_2_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import discord
+
+    from bot.evaluation.bad_input_cases import offline_config
+
+    config = tmp_path / "config.yaml"
+    config.write_bytes(offline_config(Path(__file__).resolve().parents[2]))
+    monkeypatch.setattr(discord.http.Route, "BASE", "http://127.0.0.1:9/api/v10")
+    monkeypatch.setenv("DISCORD_TOKEN", "MTIz.unreachable-secret.xyz")
+    assert main(["--config", str(config), "run"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "cannot reach Discord" in err
+    assert "MTIz" not in err
