@@ -57,7 +57,9 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
         text=text,
         sentences=sentences,
         dropped=dropped,
-        source_sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        source_sha256=hashlib.sha256(
+            raw.encode("utf-8", "surrogatepass")
+        ).hexdigest(),  # API text may hold lone surrogates
         evidence={key: value.evidence for key, value in found.items()},
     )
 
