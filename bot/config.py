@@ -108,7 +108,7 @@ class DiscordConfig:
     # answers run in this many worker threads, never on the event loop (0: one per CPU core)
     workers: int = field(default=0, metadata={"range": (0, 64)})
     # questions waiting for a worker; past this the asker is told the bot is busy
-    queue_limit: int = field(default=100, metadata={"range": (0, 100_000)})
+    queue_limit: int = field(default=256, metadata={"range": (0, 100_000)})
     # `summitbot run`/`sync` when Discord cannot be reached: tries, and the first wait (doubled each time)
     connect_attempts: int = field(default=5, metadata={"range": (1, 100)})
     connect_backoff_seconds: float = field(default=2.0, metadata={"range": (0.0, 300.0)})

@@ -65,7 +65,7 @@ def _shipped() -> str:
     ("old", "new", "expected"),
     [
         ("workers: 0 ", "workers: 65 ", "discord.workers: must be between 0 and 64"),
-        ("queue_limit: 100 ", "queue_limit: 100001 ", "discord.queue_limit: must be between"),
+        ("queue_limit: 256 ", "queue_limit: 100001 ", "discord.queue_limit: must be between"),
         ("connect_attempts: 5 ", "connect_attempts: 0 ", "discord.connect_attempts: must be between"),
         ("cooldown_seconds: 30 ", "cooldown_seconds: 1e9 ", "discord.cooldown_seconds"),
         ("dev_guild: null", "dev_guild: 99999999999999999999999", "discord.dev_guild: must be between"),

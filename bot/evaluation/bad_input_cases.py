@@ -184,7 +184,7 @@ _CONFIG = [
     _config_case(
         "a 30-digit channel id", "allowed_channels: []", f"allowed_channels: [{'9' * 30}]", "between"
     ),
-    _config_case("a huge queue", "queue_limit: 100", "queue_limit: 10000000000", "must be between"),
+    _config_case("a huge queue", "queue_limit: 256", "queue_limit: 10000000000", "must be between"),
     _config_case("a true for a number", "cooldown_rate: 5", "cooldown_rate: true", "expected a whole number"),
     _config_case("a duplicate event id", "id: g20-2016", "id: unga-2015", "duplicate event id"),
     Case(
