@@ -36,6 +36,7 @@ from fake_discord import APP_ID, TOKEN, USER_ID, FakeDiscord, Recorded  # noqa: 
 from bench.scale_corpus import generate_articles, generate_questions  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.discord.client import SummitBot  # noqa: E402
+from bot.discord.pool import favour_event_loop  # noqa: E402
 from bot.search import CorpusIndex  # noqa: E402
 from bot.service import CoverageService  # noqa: E402
 
@@ -175,6 +176,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     """The parent: the bot, pointed at the child's fake Discord, watched while the child asks."""
     base = load_config(ROOT / "config.yaml")
     changes: dict[str, Any] = {"cooldown_rate": 0, "workers": args.workers}
+    if args.switch_interval_ms is not None:
+        changes["switch_interval_ms"] = args.switch_interval_ms
     if args.queue_limit is not None:
         changes["queue_limit"] = args.queue_limit
     config = dataclasses.replace(base, discord=dataclasses.replace(base.discord, **changes))
@@ -189,6 +192,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     discord.http.Route.BASE = f"http://127.0.0.1:{port}/api/v10"
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(f"ws://127.0.0.1:{port}/")
     bot = SummitBot(config, service, guild_ready_timeout=0.05)
+    favour_event_loop(config.discord.switch_interval_ms)  # as `summitbot run` does
     task = asyncio.create_task(bot.start(TOKEN))
     watch = Watch(bot)
     watcher = asyncio.create_task(watch.run())
@@ -261,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the rate is held")
     parser.add_argument("--workers", type=int, default=0, help="answer workers (0: one per core)")
     parser.add_argument("--queue-limit", type=int, default=None, help="default: config.yaml's")
+    parser.add_argument("--switch-interval-ms", type=float, default=None, help="default: config.yaml's")
     parser.add_argument("--drive", action="store_true", help=argparse.SUPPRESS)  # the child's role
     args = parser.parse_args(argv)
     if args.drive:

@@ -112,6 +112,9 @@ class DiscordConfig:
     # `summitbot run`/`sync` when Discord cannot be reached: tries, and the first wait (doubled each time)
     connect_attempts: int = field(default=5, metadata={"range": (1, 100)})
     connect_backoff_seconds: float = field(default=2.0, metadata={"range": (0.0, 300.0)})
+    # how often (ms) Python hands the GIL between threads in the bot's process: Python's 5 ms lets the
+    # answer workers hold the event loop back up to a second under load (bench.discord_burst)
+    switch_interval_ms: float = field(default=0.5, metadata={"range": (0.05, 100.0)})
 
 
 @dataclass(frozen=True)

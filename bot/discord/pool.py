@@ -12,6 +12,7 @@ import asyncio
 import functools
 import logging
 import os
+import sys
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -19,7 +20,7 @@ from typing import Any, TypeVar
 
 from bot.errors import SummitbotError
 
-__all__ = ["BUSY", "AnswerPool", "BusyError", "Slot"]
+__all__ = ["BUSY", "AnswerPool", "BusyError", "Slot", "favour_event_loop"]
 
 log = logging.getLogger(__name__)
 
@@ -83,3 +84,14 @@ class AnswerPool:
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+def favour_event_loop(switch_interval_ms: float) -> None:
+    """Hand the GIL between threads this often, so the event loop is never held back long by the workers.
+
+    Every socket call the loop makes gives the GIL up; getting it back waits for a worker's interval to
+    run out. At Python's default 5 ms, two busy workers delayed acknowledgements by up to a second in
+    `python -m bench.discord_burst` on a generated corpus; at 0.5 ms, by under 0.1 s. Process-wide:
+    call it from the entry point (the runner), never from library code.
+    """
+    sys.setswitchinterval(switch_interval_ms / 1000)

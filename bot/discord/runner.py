@@ -13,6 +13,7 @@ from discord.utils import MISSING
 
 from bot.config import Config
 from bot.discord.client import ShardedSummitBot, SummitBot
+from bot.discord.pool import favour_event_loop
 from bot.errors import SummitbotError
 from bot.service import CoverageService
 
@@ -85,6 +86,7 @@ def run_bot(
     """Log in and serve until interrupted; TokenError (exit status 2) for a missing or rejected token."""
     token = read_token()
     bot = build_bot(config, service, shards, shard_count)
+    favour_event_loop(config.discord.switch_interval_ms)
     try:
         asyncio.run(serve(bot, token))
     except KeyboardInterrupt:
