@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluation.bad_input import run_in_process, run_process
+from bench.bad_input import run_in_process, run_process
 from bot.evaluation.bad_input_cases import CASES, Case
 
 
@@ -41,3 +41,12 @@ def test_a_question_with_invalid_utf8_is_answered_with_valid_json(tmp_path: Path
     outcome = run_in_process(case, tmp_path)
     data = json.loads(outcome.stdout)
     assert outcome.status == 0 and data["answers"] and "\ufffd" not in data["question"]
+
+
+def test_every_exit_status_is_documented_in_the_readme() -> None:
+    from bot.cli import EXIT_CODES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert {case.status for case in CASES} <= set(EXIT_CODES)
+    for code in EXIT_CODES:
+        assert f"\n| {code} | " in readme, f"exit status {code} is not in the README's table"

@@ -112,7 +112,7 @@ def _output_failed(cause: BaseException | None) -> int:
         return 0
     finish_output(discard=True)
     reason = getattr(cause, "strerror", None) or str(cause)
-    report(f"error: cannot write the output ({reason})")
+    report(f"error: cannot write ({reason})")
     return OUTPUT_ERROR
 
 

@@ -1,6 +1,6 @@
 """The kinds of bad input a new user might give the command line, each with the outcome it must have.
 
-Data for `python -m bot.evaluation.bad_input` (which runs every case as a real process and prints a table)
+Data for `python -m bench.bad_input` (which runs every case as a real process and prints a table)
 and for tests/test_bad_input.py (which runs them through `main(argv)`, or a process where one is needed).
 Paths in `argv` may use `{scratch}` (a fresh folder holding the case's `files`) and `{root}` (the project).
 """
@@ -262,7 +262,7 @@ _STDIO = [
         env={"PYTHONIOENCODING": "latin-1"},
         process=True,
     ),
-    Case("stdout on a full disk: ask", ASK, 74, "cannot write the output", stdout="/dev/full", process=True),
+    Case("stdout on a full disk: ask", ASK, 74, "cannot write", stdout="/dev/full", process=True),
     Case(
         "stdout on a full disk: sources --json",
         ("sources", "--json"),

@@ -1,7 +1,8 @@
-"""Run every kind of bad input in `bad_input_cases` and print a table: input, exit status, message, traceback.
+"""Run every kind of bad input in bot/evaluation/bad_input_cases.py and print a table: input, exit status,
+message, traceback (for the closing note of issue 12; tests/test_bad_input.py asserts the same cases).
 
-    python -m bot.evaluation.bad_input            # every case as a real process (about a minute)
-    python -m bot.evaluation.bad_input --json
+    python -m bench.bad_input            # every case as a real process (about a minute)
+    python -m bench.bad_input --json
 
 Each case runs as `python -m bot ...` from the project root, with stdio as under an en_US.UTF-8 locale
 (strict UTF-8) unless the case says otherwise, no DISCORD_TOKEN unless it gives one, and Discord's address
@@ -27,7 +28,7 @@ from bot.evaluation.bad_input_cases import CASES, Case
 
 __all__ = ["Outcome", "prepare", "run_in_process", "run_process"]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 UNREACHABLE = "http://127.0.0.1:9/api/v10"  # the discard port: nothing listens there
 # a process as a user's would be: the program, with Discord's address pointed where nothing answers
 _LAUNCH = (
