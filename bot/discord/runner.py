@@ -159,5 +159,10 @@ async def sync_tree(bot: SummitBot, token: str, guild_id: int | None) -> int:
             synced = await bot.tree.sync(guild=guild)
         except _UNREACHABLE as exc:
             raise UnreachableError(f"cannot reach Discord to sync the commands ({_reason(exc)})") from None
+        except discord.HTTPException as exc:  # 403 Missing Access: the bot is not in that server
+            where = f"to server {guild_id} (is the bot in it?)" if guild_id is not None else "globally"
+            raise SummitbotError(
+                f"Discord refused to sync the commands {where}: {exc.status} {' '.join(exc.text.split())}"
+            ) from None
         log.info("synced %d commands %s", len(synced), f"to server {guild_id}" if guild_id else "globally")
         return len(synced)

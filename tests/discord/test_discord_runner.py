@@ -139,3 +139,26 @@ def test_run_with_discord_unreachable_exits_2_with_one_line(
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "cannot reach Discord" in err
     assert "MTIz" not in err
+
+
+async def test_a_refused_sync_is_one_line(
+    fake: FakeDiscord, config: Config, real_service: CoverageService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    import discord
+    from fake_discord import TOKEN
+
+    from bot.errors import SummitbotError
+
+    bot = SummitBot(config, real_service)
+
+    async def refuse(*, guild: object = None) -> list[object]:
+        raise discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), "Missing Access")  # type: ignore[arg-type]
+
+    monkeypatch.setattr(bot.tree, "sync", refuse)
+    with pytest.raises(SummitbotError) as caught:
+        await sync_tree(bot, TOKEN, 42)
+    assert str(caught.value) == (
+        "Discord refused to sync the commands to server 42 (is the bot in it?): 403 Missing Access"
+    )
