@@ -212,7 +212,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     for phase, figures in watch.phases.items():
         result.setdefault(phase, {}).update(figures)
     result.update(
-        sentences=sum(len(a.sentences) for a in service.sources()),
+        sentences=len(service.index),
         load_s=load_s,
         workers=bot.answers.workers,
         queue_bound=bot.answers.capacity - bot.answers.workers,
