@@ -13,6 +13,7 @@ import functools
 import logging
 import os
 import sys
+import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -25,6 +26,8 @@ __all__ = ["BUSY", "AnswerPool", "BusyError", "Slot", "favour_event_loop"]
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+WARN_EVERY = 10.0  # seconds between two "busy" log lines
 
 BUSY = "I'm answering a lot of questions right now. Please try again in a few seconds."
 
@@ -57,6 +60,7 @@ class AnswerPool:
         self.admitted = 0  # running or waiting now
         self.peak = 0  # the most ever admitted at once
         self.refused = 0
+        self._warned = -WARN_EVERY
 
     @property
     def waiting(self) -> int:
@@ -68,7 +72,10 @@ class AnswerPool:
         """A place in the pool for one request, or BusyError at once when there is none."""
         if self.admitted >= self.capacity:
             self.refused += 1
-            log.warning("busy: %d requests admitted, one refused (%d so far)", self.admitted, self.refused)
+            now = time.monotonic()
+            if now - self._warned >= WARN_EVERY:  # one line per interval, not one per refusal
+                self._warned = now
+                log.warning("busy: %d answering or waiting; %d refused so far", self.admitted, self.refused)
             raise BusyError
         self.admitted += 1
         self.peak = max(self.peak, self.admitted)

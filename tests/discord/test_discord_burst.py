@@ -4,9 +4,12 @@ event loop, and past the queue's bound the asker is told, privately, to try agai
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import os
 import threading
 
+import pytest
 from conftest import StartBot, with_discord
 from fake_discord import APP_ID, USER_ID, FakeDiscord, Recorded
 
@@ -125,3 +128,17 @@ async def test_a_busy_chat_message_gets_the_busy_reply(bot: SummitBot, fake: Fak
         )
     )
     assert reply.body["content"] == BUSY and reply.body["allowed_mentions"]["parse"] == []
+
+
+async def test_refusals_are_logged_once_an_interval_not_once_each(caplog: pytest.LogCaptureFixture) -> None:
+    pool = AnswerPool(workers=1, queue_limit=0)
+    pool.capacity = 0
+    try:
+        with caplog.at_level(logging.WARNING, logger="bot.discord.pool"):
+            for _ in range(50):
+                with contextlib.suppress(BusyError):
+                    await pool.run(lambda: None)
+        assert pool.refused == 50
+        assert len([r for r in caplog.records if r.name == "bot.discord.pool"]) == 1
+    finally:
+        pool.shutdown()
