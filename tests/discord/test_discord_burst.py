@@ -142,3 +142,12 @@ async def test_refusals_are_logged_once_an_interval_not_once_each(caplog: pytest
         assert len([r for r in caplog.records if r.name == "bot.discord.pool"]) == 1
     finally:
         pool.shutdown()
+
+
+async def test_a_busy_pool_gives_no_suggestions_rather_than_an_error(
+    bot: SummitBot, fake: FakeDiscord
+) -> None:
+    bot.answers.capacity = 0
+    _, token = await fake.autocomplete("quote", "speaker", "Pu")
+    (callback,) = await fake.wait_for(callback_of({token}))
+    assert callback.body["type"] == 8 and callback.body["data"]["choices"] == []

@@ -7,6 +7,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.client import SummitBot, send, user_cooldown
+from bot.discord.pool import BusyError
 from bot.discord.render import quote_pages
 from bot.discord.views import PagedView
 
@@ -40,7 +41,11 @@ class QuoteCog(commands.Cog, name="Quote"):
     async def speaker_autocomplete(
         self, interaction: discord.Interaction[SummitBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        names = match_speakers(await self.speakers(), current)
+        try:
+            speakers = await self.speakers()
+        except BusyError:  # no suggestions this time; the command itself will say it is busy
+            return []
+        names = match_speakers(speakers, current)
         return [app_commands.Choice(name=n[:CHOICE_LENGTH], value=n[:CHOICE_LENGTH]) for n in names]
 
     @app_commands.command(name="quote")
