@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import io
 import json
 import os
@@ -93,6 +94,7 @@ def run_process(case: Case, scratch: Path, root: Path = ROOT, timeout: float = 1
             stdin=subprocess.PIPE,
             stdout=stdout,
             stderr=subprocess.PIPE,
+            preexec_fn=functools.partial(_close, case.closes) if case.closes else None,  # noqa: PLW1509
         )
         if case.stdout == "closed" and process.stdout is not None:
             process.stdout.close()  # the reader goes away before the first line, as `| head -c0` would
@@ -110,6 +112,12 @@ def _set_environ(values: Mapping[str, str | None]) -> None:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
+
+
+def _close(fds: tuple[int, ...]) -> None:
+    """In the child, before it runs: close these descriptors, as a shell's `<&-` or `>&-` would."""
+    for fd in fds:
+        os.close(fd)
 
 
 @contextlib.contextmanager

@@ -20,6 +20,7 @@ from typing import Any, Literal
 import yaml
 
 from bot.errors import ConfigError
+from bot.text import read_text
 
 __all__ = [
     "AnswerConfig",
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 CONFIG_ENV = "SUMMITBOT_CONFIG"
+MAX_CONFIG_BYTES = 1_000_000
 SNOWFLAKES = (0, 2**64 - 1)  # Discord ids
 DATES = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))  # the dates config may name
 
@@ -163,7 +165,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     """Read and validate a config file; relative paths in it are taken from the file's folder."""
     config_path = Path(path) if path is not None else default_config_path()
     try:
-        text = config_path.read_text(encoding="utf-8")
+        text = read_text(config_path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise ConfigError(f"{config_path}: config file not found") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import unicodedata
+from pathlib import Path
 
-__all__ = ["drop_surrogates", "fold_quotes", "match_key", "normalize", "normalize_query"]
+__all__ = ["drop_surrogates", "fold_quotes", "match_key", "normalize", "normalize_query", "read_text"]
 
 _QUOTES = str.maketrans(
     {
@@ -93,3 +95,12 @@ def normalize_query(text: str) -> str:
     text = _LINE_MARKUP.sub("", text)
     text = _INLINE_MARKUP.sub("", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def read_text(path: Path, limit: int) -> str:
+    """A settings or gold file's UTF-8 text; OSError (EFBIG) past `limit` bytes (/dev/zero, a wrong file)."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than {limit:,} bytes; is it the right file?")
+    return data.decode("utf-8")

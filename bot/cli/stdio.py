@@ -20,7 +20,14 @@ class OutputError(Exception):
 
 
 def harden_stdio() -> None:
-    """Replace what cannot be decoded from stdin or encoded to stdout/stderr, instead of raising."""
+    """Replace what cannot be decoded from stdin or encoded to stdout/stderr, instead of raising.
+
+    A closed stdin (`<&-`) reads as empty and a closed stdout (`>&-`) discards, as Python's print does.
+    """
+    if sys.stdin is None:
+        sys.stdin = io.StringIO("")
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
     for stream in (sys.stdin, sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper):
             with contextlib.suppress(ValueError, OSError):  # a closed or detached stream
@@ -47,5 +54,7 @@ def finish_output(*, discard: bool = False) -> None:
 def report(message: str) -> None:
     """One line on stderr, prefixed with the program's name; silent when stderr itself is gone."""
     text = " ".join(message.split()) or "error"
+    if sys.stderr is None:  # closed (`2>&-`): print would fall back to stdout, which is not for errors
+        return
     with contextlib.suppress(OSError, ValueError):
         print(f"summitbot: {text}", file=sys.stderr, flush=True)

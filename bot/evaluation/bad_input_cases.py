@@ -29,6 +29,7 @@ class Case:
     files: Mapping[str, bytes | FileMaker] = field(default_factory=dict)
     stdout: str | None = None  # "/dev/full", or "closed" for a pipe whose reader has gone
     process: bool = False  # only a real process shows it (stdio encodings, /dev/full, a closed pipe)
+    closes: tuple[int, ...] = ()  # file descriptors closed in the process before it starts (0: `<&-`)
     corpus_copy: bool = False  # runs against a scratch copy of the corpus (it may write)
 
 
@@ -272,6 +273,12 @@ _STDIO = [
         process=True,
     ),
     Case("stdout on a full disk: --help", ("--help",), 0, stdout="/dev/full", process=True),
+    Case("stdin closed: chat", ("chat",), 0, closes=(0,), process=True),
+    Case("stdout closed: sources --json", ("sources", "--json"), 0, closes=(1,), process=True),
+    Case("stderr closed: an empty question", ("ask", ""), 1, closes=(2,), process=True),
+    Case("config: /dev/zero", ("--config", "/dev/zero", "sources"), 2, "larger than 1,000,000 bytes"),
+    Case("config: /dev/urandom", ("--config", "/dev/urandom", "sources"), 2, "cannot read the config file"),
+    Case("eval: /dev/zero as gold file", ("eval", "/dev/zero"), 1, "larger than 10,000,000 bytes"),
     Case("stdout a closed pipe: show", ("show", "003_d85496804ebe8909"), 0, stdout="closed", process=True),
     Case(
         "stdout a closed pipe: chat",

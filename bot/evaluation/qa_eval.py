@@ -17,9 +17,11 @@ import yaml
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.results import Answer, AskResult
-from bot.text import match_key
+from bot.text import match_key, read_text
 
 __all__ = ["GoldQuestion", "QAReport", "evaluate_qa", "format_report", "load_gold", "matches"]
+
+MAX_GOLD_BYTES = 10_000_000
 
 Ask = Callable[[str, Conversation], AskResult]
 
@@ -73,7 +75,7 @@ def _ratio(a: int, b: int) -> float:
 def load_gold(path: Path) -> list[GoldQuestion]:
     """Read a gold file; errors name the file and the question."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_text(path, MAX_GOLD_BYTES))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         reason = " ".join(str(exc).split())[:200]
         raise InputError(f"{path}: cannot read the gold file ({reason})") from None
