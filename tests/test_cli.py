@@ -143,3 +143,15 @@ def test_ingest_command_adds_an_article(
     assert "blog" in {item["id"] for item in json.loads(out)}
     code, _, err = run(capsys, "--corpus", str(root), "ingest", str(source))
     assert code != 0 and "already in the corpus" in err
+
+
+def test_an_error_message_never_shows_the_token(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.cli.stdio import report
+
+    secret = "MTIz.a-secret-token.xyz"
+    monkeypatch.setenv("DISCORD_TOKEN", secret)
+    report(f"error: a library echoed {secret} back")
+    err = capsys.readouterr().err
+    assert err == "summitbot: error: a library echoed [DISCORD_TOKEN] back\n"

@@ -14,6 +14,8 @@ import sys
 
 __all__ = ["OutputError", "finish_output", "harden_stdio", "report"]
 
+SECRET_ENV = "DISCORD_TOKEN"  # the one secret; bot/discord/runner.py reads it (the CLI never imports discord)
+
 
 class OutputError(Exception):
     """Writing the command's output failed; the cause is the OSError (ENOSPC, EPIPE, EIO ...)."""
@@ -54,6 +56,9 @@ def finish_output(*, discard: bool = False) -> None:
 def report(message: str) -> None:
     """One line on stderr, prefixed with the program's name; silent when stderr itself is gone."""
     text = " ".join(message.split()) or "error"
+    secret = os.environ.get(SECRET_ENV, "").strip()
+    if len(secret) >= 8:  # a safety net: no message is built with the token, and none may show it
+        text = text.replace(secret, "[DISCORD_TOKEN]")
     if sys.stderr is None:  # closed (`2>&-`): print would fall back to stdout, which is not for errors
         return
     with contextlib.suppress(OSError, ValueError):

@@ -56,6 +56,11 @@ def read_token() -> str:
     token = os.environ.get(TOKEN_ENV, "").strip()
     if not token:
         raise TokenError(f"{TOKEN_ENV} is not set: put the bot token from the Discord developer portal in it")
+    if not token.isascii() or not token.isprintable() or any(c.isspace() for c in token):
+        raise TokenError(
+            f"{TOKEN_ENV} holds characters a bot token never has (spaces, quotes, accents): "
+            "copy it again from the developer portal"
+        )
     return token
 
 
