@@ -20,6 +20,9 @@ from bot.cli.context import Context
 from bot.cli.stdio import OutputError, finish_output, harden_stdio, report
 from bot.errors import SummitbotError
 
+if typing.TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
 __all__ = ["EXIT_CODES", "build_parser", "main"]
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,10 @@ _WRITE_ERRORS = {errno.ENOSPC, errno.EPIPE, errno.EIO, errno.EFBIG, errno.EDQUOT
 
 class _Parser(argparse.ArgumentParser):
     """argparse with its usage errors as one line (the usage itself is one `--help` away)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:  # argparse's own drops write errors; --help > /dev/full must say it failed
+            (file or sys.stderr).write(message)
 
     def error(self, message: str) -> typing.NoReturn:
         report(f"{self.prog.removeprefix('summitbot ')}: {message} (see --help)".removeprefix("summitbot: "))
@@ -72,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error (already one line on stderr)
         return _parser_exit(exc)
+    except OSError as exc:  # --help or --version could not be written
+        return _output_failed(exc)
     level = logging.WARNING - 10 * min(args.verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     context = Context(config_path=args.config, corpus=args.corpus)

@@ -272,7 +272,7 @@ _STDIO = [
         stdout="/dev/full",
         process=True,
     ),
-    Case("stdout on a full disk: --help", ("--help",), 0, stdout="/dev/full", process=True),
+    Case("stdout on a full disk: --help", ("--help",), 74, "cannot write", stdout="/dev/full", process=True),
     Case("stdin closed: chat", ("chat",), 0, closes=(0,), process=True),
     Case("stdout closed: sources --json", ("sources", "--json"), 0, closes=(1,), process=True),
     Case("stderr closed: an empty question", ("ask", ""), 1, closes=(2,), process=True),
