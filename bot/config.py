@@ -24,6 +24,7 @@ from bot.errors import ConfigError
 __all__ = [
     "AnswerConfig",
     "Config",
+    "DecisionConfig",
     "DiscordConfig",
     "Entity",
     "Event",
@@ -107,6 +108,19 @@ class DiscordConfig:
 
 
 @dataclass(frozen=True)
+class DecisionConfig:
+    """Answer or decline: thresholds on the decision's probability, chosen by `bot.evaluation.calibrate`
+    on a tune split; casual words a question may carry that ask nothing."""
+
+    threshold: float = field(default=0.5, metadata={"range": (0.0, 1.0)})  # answer at or above this
+    close: float = field(default=0.3, metadata={"range": (0.0, 1.0)})  # "the closest it comes" from here
+    alternative: float = field(default=0.1, metadata={"range": (0.0, 1.0)})  # other answers from here
+    l2: float = field(default=1.0, metadata={"range": (0.0, 1000.0)})  # the fit's regularisation
+    typo_min_length: int = field(default=5, metadata={"range": (3, 50)})  # shorter words are never folded
+    fillers: tuple[str, ...] = ()  # chat words that carry no question ("lol", "ngl")
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -119,6 +133,7 @@ class Config:
     outlets: tuple[OutletName, ...] = ()
     events: tuple[Event, ...] = ()
     discord: DiscordConfig = field(default_factory=DiscordConfig)
+    decision: DecisionConfig = field(default_factory=DecisionConfig)
     source: Path | None = None  # the file it was read from
 
     @property

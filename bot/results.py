@@ -39,11 +39,13 @@ class Answer:
     also_reported_by: tuple[str, ...] = ()
     role: str = "body"
     line: int = 0
+    probability: float = 0.0  # the decision's probability that this sentence answers the question
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["also_reported_by"] = list(self.also_reported_by)
         data["score"] = round(self.score, 4)
+        data["probability"] = round(self.probability, 4)
         return data
 
 
@@ -58,6 +60,7 @@ class AskResult:
     scope: str | None = None  # the outlet or event the question was restricted to, if any
     resolved_question: str | None = None  # a follow-up with the previous topic carried over
     unknown: tuple[str, ...] = ()  # names in the question that the coverage never mentions
+    probability: float | None = None  # the best sentence's probability of answering, if one was weighed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +70,7 @@ class AskResult:
             "closest": self.closest,
             "scope": self.scope,
             "unknown": list(self.unknown),
+            "probability": None if self.probability is None else round(self.probability, 4),
         }
 
 

@@ -1,0 +1,213 @@
+"""What a candidate sentence offers a question, as numbers the decision weighs.
+
+This module is the answerer's one reader of sentence facts (speakers, figures, dates, places, people):
+every other part of /ask asks it, so switching to the facts layer changes this file alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.answering import evidence
+from bot.answering.question import Question
+from bot.answering.ranker import Concept, people_of
+from bot.search import CorpusIndex, SearchHit
+from bot.text import normalize
+
+__all__ = ["FEATURES", "CandidateFacts", "candidate_features", "facts_of", "has_type", "question_pairs"]
+
+# The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
+_TYPE_TESTS = {
+    "how_many": evidence.has_number,
+    "how_long": evidence.has_duration,
+    "when": evidence.has_date,
+    "where": evidence.has_place,
+    "why": evidence.has_cause,
+}
+_UNIT = re.compile(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
+_NUMBER_NEAR = 4  # words between a number and the unit it counts ("400 Russian military servicemen")
+
+FEATURES: tuple[str, ...] = (
+    "coverage",  # share of the question's concept weight the sentence (and its speaker) matches
+    "coverage_gap",  # coverage minus the best coverage among this question's candidates
+    "coverage_rank",  # log(1 + rank) in the order of coverage
+    "context_gain",  # coverage the sentence before it (same paragraph) adds: "he said" resolved
+    "pairs",  # share of the question's adjacent word pairs the sentence also has
+    "unmatched_heaviest",  # weight share of the heaviest concept the sentence misses
+    "bm25_relative",  # BM25 score over the question's best BM25 score
+    "bm25_rank",  # log(1 + rank) in the BM25 order
+    "people_missing",  # share of the people named by the question found neither in the sentence,
+    # nor as its speaker, nor in its paragraph
+    "people_outside",  # share found only in the paragraph, not in the sentence or as its speaker
+    "type_missing",  # the question asks for a number/duration/date/place/cause/person it lacks
+    "type_present",  # ... and it has it
+    "unit_missing",  # "how many X": no number counts X
+    "speaker_missing",  # "what did X say": X is not the one speaking
+    "speaker_present",
+    "caption",
+    "subheading",
+    "question_unknown",  # weight share of the question's words the corpus never uses
+    "follow_up",
+    "length",  # log of the sentence's word count
+)
+
+
+@dataclass(frozen=True)
+class CandidateFacts:
+    """The facts of one sentence the decision needs (computed once per sentence, cached)."""
+
+    speakers: frozenset[str]
+    people: frozenset[str]  # people named in the sentence
+    paragraph_people: frozenset[str]  # people named anywhere in its paragraph
+    words: int
+
+
+def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
+    """Speakers and people of the sentence at `position`, cached on the index."""
+    cache: dict[int, CandidateFacts] = index.derived("answer_facts", dict)
+    found = cache.get(position)
+    if found is None:
+        persons = people_of(index)
+        _, sentence = index.locate(position)
+        speaking = evidence.speakers(index, position, persons)
+        named = frozenset(t for t in index.tokenizer.entities(sentence.text) if t in persons)
+        found = cache[position] = CandidateFacts(
+            speaking, named, _paragraph_people(index, position, persons), len(sentence.text.split())
+        )
+    return found
+
+
+def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
+    _, sentence = index.locate(position)
+    found: set[str] = set()
+    for step in (-1, 1):
+        offset = step
+        while (
+            other := index.neighbour(position, offset)
+        ) is not None and other.paragraph == sentence.paragraph:
+            found.update(t for t in index.tokenizer.entities(other.text) if t in persons)
+            offset += step
+    return frozenset(found)
+
+
+def has_type(kind: str, text: str, facts: CandidateFacts, index: CorpusIndex) -> bool | None:
+    """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing."""
+    test = _TYPE_TESTS.get(kind)
+    if test is not None:
+        return test(text)
+    if kind in ("who", "who_said"):
+        return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
+    return None
+
+
+def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
+    """A concept named counts in full; one only spoken of by related words ("terrorists" for ISIS), half."""
+    return [1.0 if c.terms & terms else 0.5 if c.related & terms else 0.0 for c in concepts]
+
+
+def question_pairs(index: CorpusIndex, text: str) -> frozenset[str]:
+    """The question's adjacent-word terms ("climate change" as one term), as the index makes them."""
+    tokenizer = index.tokenizer
+    every = tokenizer.names_and_words(text)
+    single = set(tokenizer.content_words(text)) | set(tokenizer.entities(text))
+    single.update(t for w in list(single) if (t := tokenizer.synonym(w)))
+    return frozenset(every - single)
+
+
+def _counts_unit(text: str, unit: str, index: CorpusIndex) -> bool:
+    """A number within a few words before the asked unit ('400 ... servicemen' for 'how many troops')."""
+    unit_terms = _unit_terms(unit, index)
+    words = re.findall(r"[\w.,'-]+", normalize(text))
+    last_number = -100
+    for i, word in enumerate(words):
+        if evidence.has_number(word):
+            last_number = i
+            continue
+        terms = set(index.tokenizer.content_words(word))
+        terms.update(t for w in list(terms) if (t := index.tokenizer.synonym(w)))
+        if terms & unit_terms and i - last_number <= _NUMBER_NEAR:
+            return True
+    return False
+
+
+def _unit_terms(unit: str, index: CorpusIndex) -> set[str]:
+    terms = set(index.tokenizer.content_words(unit))
+    terms.update(t for w in list(terms) if (t := index.tokenizer.synonym(w)))
+    return terms
+
+
+def candidate_features(
+    index: CorpusIndex,
+    question: Question,
+    concepts: Sequence[Concept],
+    hits: Sequence[SearchHit],
+    unknown_share: float,
+) -> np.ndarray:
+    """One row of FEATURES per hit, in the hits' order."""
+    rows = np.zeros((len(hits), len(FEATURES)))
+    if not hits:
+        return rows
+    top_bm25 = max(h.score for h in hits) or 1.0
+    unit_match = _UNIT.search(normalize(question.text))
+    unit = unit_match.group(1) if unit_match and question.kind == "how_many" else None
+    pairs = question_pairs(index, question.search_text)
+    for i, hit in enumerate(hits):
+        rows[i] = _row(index, question, concepts, hit, unit)
+        if pairs:
+            rows[i, _COLUMN["pairs"]] = len(pairs & index.terms(hit.position)) / len(pairs)
+    rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]
+    rows[:, _COLUMN["bm25_rank"]] = np.log1p(np.arange(len(hits)))
+    rows[:, _COLUMN["question_unknown"]] = unknown_share
+    cov = rows[:, _COLUMN["coverage"]]
+    rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
+    order = np.argsort(-cov, kind="stable")
+    rows[order, _COLUMN["coverage_rank"]] = np.log1p(np.arange(len(hits)))
+    return rows
+
+
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
+
+
+def _row(
+    index: CorpusIndex, question: Question, concepts: Sequence[Concept], hit: SearchHit, unit: str | None
+) -> list[float]:
+    """The features of one sentence that do not depend on the other candidates."""
+    facts = facts_of(index, hit.position)
+    terms = index.terms(hit.position) | facts.speakers
+    total = sum(c.weight for c in concepts) or 1.0
+    share = _shares(concepts, terms)
+    cov = sum(c.weight * m for c, m in zip(concepts, share, strict=True))
+    missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
+    previous = index.neighbour(hit.position, -1)
+    context = 0.0
+    if previous is not None and previous.paragraph == hit.sentence.paragraph:
+        wider = _shares(concepts, terms | index.terms(hit.position - 1))
+        context = sum(c.weight * m for c, m in zip(concepts, wider, strict=True)) - cov
+    people = set(question.persons)
+    own = facts.people | facts.speakers
+    in_sentence = len(people & own)
+    in_paragraph = len((people - own) & facts.paragraph_people)
+    typed = has_type(question.kind, hit.sentence.text, facts, index)
+    speaker = question.speaker
+    values = {
+        "coverage": cov / total,
+        "context_gain": context / total,
+        "unmatched_heaviest": max(missed, default=0.0) / total,
+        "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,
+        "people_outside": in_paragraph / len(people) if people else 0.0,
+        "type_missing": typed is False,
+        "type_present": typed is True,
+        "unit_missing": unit is not None and not _counts_unit(hit.sentence.text, unit, index),
+        "speaker_missing": speaker is not None and speaker not in facts.speakers,
+        "speaker_present": speaker is not None and speaker in facts.speakers,
+        "caption": hit.sentence.role == "caption",
+        "subheading": hit.sentence.role == "subheading",
+        "follow_up": question.follow_up,
+        "length": math.log1p(facts.words),
+    }
+    return [float(values.get(name, 0.0)) for name in FEATURES]
