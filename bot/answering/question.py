@@ -134,11 +134,14 @@ def analyse_question(
 
 
 def is_follow_up(text: str, tokenizer: Tokenizer) -> bool:
-    """A short question that leans on the one before: 'And Obama?', 'Did he say anything about trust?'."""
+    """A short question that leans on the one before: 'And Obama?', 'Did he say anything about trust?',
+    'Why?'."""
     lower = normalize(text).lower()
     if _FOLLOW_UP_START.match(lower):
         return True
     words = tokenizer.content_words(text)
+    if not words and not tokenizer.entities(text):  # "why?", "how so?": nothing of its own to ask about
+        return True
     return len(words) <= 3 and bool(_PRONOUN.search(lower))
 
 

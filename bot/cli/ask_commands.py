@@ -28,10 +28,18 @@ def register(commands: Any) -> None:
     chat.add_argument("--top", type=_positive, default=None, metavar="N")
     chat.set_defaults(handler=run_chat)
 
-    gold = commands.add_parser("eval", help="score the answers against a gold file (qa_dev.yaml format)")
-    gold.add_argument("gold", type=Path, help="the gold YAML file")
+    gold = commands.add_parser("eval", help="score the answers against gold files (qa_dev.yaml format)")
+    gold.add_argument("gold", type=Path, nargs="+", help="the gold YAML files")
     gold.add_argument("--json", action="store_true", help="JSON output")
     gold.add_argument("--failures", action="store_true", help="also list the questions answered wrongly")
+    gold.add_argument(
+        "--folds",
+        type=_positive,
+        default=None,
+        metavar="K",
+        help="also a k-fold tune/test split over all files",
+    )
+    gold.add_argument("--grow", type=Path, action="append", default=[], metavar="DIR", help="add DIR's pages")
     gold.set_defaults(handler=run_eval)
 
 
@@ -87,17 +95,30 @@ def _chat_error(as_json: bool, line: str, exc: InputError) -> None:
 
 
 def run_eval(args: argparse.Namespace, ctx: Context) -> int:
+    from bot.evaluation.calibrate import ask_all, cross_validation_text, grown_index
     from bot.evaluation.qa_eval import evaluate_qa, format_report, load_gold
+    from bot.service import CoverageService
 
-    service = ctx.service
-    report = evaluate_qa(load_gold(args.gold), lambda q, c: service.ask(q, conversation=c))
+    golds = {path.name: load_gold(path) for path in args.gold}
+    index = grown_index(ctx.config, args.grow) if args.grow else None
+    service = CoverageService(ctx.config, index=index) if index is not None else ctx.service
+    reports = {
+        name: evaluate_qa(gold, lambda q, c: service.ask(q, conversation=c)) for name, gold in golds.items()
+    }
     if args.json:
-        print_json(report.figures())
+        figures = {name: r.figures() for name, r in reports.items()}
+        print_json(next(iter(figures.values())) if len(figures) == 1 else figures)
     else:
-        print(format_report(report))
+        for name, report in reports.items():
+            print(f"== {name} (the shipped decision; training figures for the sets it was fitted on)")
+            print(format_report(report) + "\n")
     if args.failures:
-        for failure in report.failures:
-            print(json.dumps(failure, ensure_ascii=False))
+        for report in reports.values():
+            for failure in report.failures:
+                print(json.dumps(failure, ensure_ascii=False))
+    if args.folds:
+        asked = [a for name, gold in golds.items() for a in ask_all(service.index, gold, name)]
+        print(cross_validation_text(service.index, asked, max(args.folds, 2), ctx.config.answer.top))
     return 0
 
 
@@ -111,7 +132,7 @@ def format_answer(answer: Answer) -> str:
     note = " [photo caption]" if answer.role == "caption" else ""
     lines = [
         f"\u201c{answer.text}\u201d{note}",
-        f"    - {source}, {when}{title} [{answer.event or 'no event'}]",
+        f"    - {source}, {when}{title} [{answer.event or 'event not stated'}]",
     ]
     if answer.also_reported_by:
         lines.append(f"    also reported by: {', '.join(answer.also_reported_by)}")

@@ -31,7 +31,17 @@ from bot.errors import InputError
 from bot.evaluation.qa_eval import GoldQuestion, QAReport, format_report, hit_matches, load_gold, score
 from bot.search import CorpusIndex
 
-__all__ = ["Asked", "Thresholds", "ask_all", "choose_thresholds", "cross_validate", "main", "reliability"]
+__all__ = [
+    "Asked",
+    "Thresholds",
+    "ask_all",
+    "choose_thresholds",
+    "cross_validate",
+    "cross_validation_text",
+    "grown_index",
+    "main",
+    "reliability",
+]
 
 GRID = np.round(np.arange(0.02, 0.98, 0.02), 2)
 CLOSE_PRECISION = 0.5  # a "closest" sentence is shown only where it is an answer at least this often
@@ -217,11 +227,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5, help="k of the k-fold split (default 5)")
     parser.add_argument("--config", help="config.yaml to start from")
     parser.add_argument("--write", action="store_true", help=f"fit on everything and write {WEIGHTS_PATH}")
+    parser.add_argument("--grow", type=Path, action="append", default=[], help="add the pages in DIR")
     args = parser.parse_args(argv)
     config = load_config(args.config)
-    from bot.service import CoverageService
-
-    index = CoverageService(config).index
+    index = grown_index(config, args.grow)
     asked = [a for path in args.gold for a in ask_all(index, load_gold(path), path.name)]
     print(cross_validation_text(index, asked, args.folds, config.answer.top))
     if args.write:
@@ -233,6 +242,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         t = thresholds
         print(f"decision: threshold {t.threshold}, close {t.close}, alternative {t.alternative}")
     return 0
+
+
+def grown_index(config: Config, folders: Sequence[Path] = ()) -> CorpusIndex:
+    """The corpus's index, with every page in `folders` cleaned and added (in memory only)."""
+    from bot.cleaner import clean_article
+    from bot.service import CoverageService
+
+    service = CoverageService(config)
+    if not folders:
+        return service.index
+    extra = [
+        clean_article(page.read_text(encoding="utf-8"), doc_id=page.stem, config=config)
+        for folder in folders
+        for page in sorted(folder.iterdir())
+        if page.suffix in (".txt", ".html", ".htm")
+    ]
+    return CoverageService(config, (*service.articles, *extra)).index
 
 
 def cross_validation_text(index: CorpusIndex, asked: Sequence[Asked], folds: int, top: int) -> str:
