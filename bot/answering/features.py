@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answering import evidence
-from bot.answering.question import Question
+from bot.answering.question import QUESTION_KINDS, Question
 from bot.answering.ranker import Concept, people_of
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
@@ -54,6 +54,8 @@ FEATURES: tuple[str, ...] = (
     "question_unknown",  # weight share of the question's words the corpus never uses
     "follow_up",
     "length",  # log of the sentence's word count
+    "constraints_failed",  # how many of the constraints above (people, type, unit, speaker) fail
+    *(f"asks_{kind}" for kind in QUESTION_KINDS),  # the kind of question (some are more often traps)
 )
 
 
@@ -209,5 +211,9 @@ def _row(
         "subheading": hit.sentence.role == "subheading",
         "follow_up": question.follow_up,
         "length": math.log1p(facts.words),
+        f"asks_{question.kind}": 1.0,
     }
+    values["constraints_failed"] = sum(
+        bool(values[name]) for name in ("people_missing", "type_missing", "unit_missing", "speaker_missing")
+    )
     return [float(values.get(name, 0.0)) for name in FEATURES]

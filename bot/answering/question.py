@@ -12,7 +12,7 @@ from bot.errors import InputError
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
-__all__ = ["Question", "analyse_question", "check_question", "question_kind"]
+__all__ = ["QUESTION_KINDS", "Question", "analyse_question", "check_question", "question_kind"]
 
 # The question's type decides what evidence an answer must carry (a number, a duration, a date...).
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -28,6 +28,7 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("who", re.compile(r"^(who|whom|which (leader|official|minister|president))\b")),
     ("yes_no", re.compile(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
 )
+QUESTION_KINDS: tuple[str, ...] = (*(kind for kind, _ in _TYPES), "what")
 _SPEECH_ASK = re.compile(
     r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"

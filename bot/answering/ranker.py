@@ -13,7 +13,11 @@ from bot.tokenizer import STOPWORDS, person_tokens
 __all__ = ["FRAMING", "Concept", "people_of", "query_concepts", "unknown_names"]
 
 _WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
-_TYPE_WORDS = re.compile(r"\bhow (many|much|long|often|soon)\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*")
+# Words that ask for the answer's type rather than name its subject: "how long ... last?", "... take place?"
+_TYPE_WORDS = re.compile(
+    r"\bhow (many|much|long|often|soon)\b|\b(last|take place|took place|happen|occur)\W*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -32,12 +36,12 @@ def unknown_names(index: CorpusIndex, text: str) -> list[str]:
     for start, end, token in index.tokenizer.entity_spans(normal):
         if index.bm25.doc_freq(token) > 0:  # a known name under another alias (ISIS for Daesh)
             normal = normal[:start] + " " * (end - start) + normal[end:]
-    first = _WORD.search(normalize(text))
+    starts = {m.end() for m in _SENTENCE_START.finditer(normalize(text))}
     unknown = []
     for match in _WORD.finditer(normal):
         written = match.group(0)
         if (
-            (first and match.start() == first.start())
+            match.start() in starts  # a sentence's first word is capitalised whatever it is
             or not written[:1].isupper()
             or written.lower() in STOPWORDS
         ):
