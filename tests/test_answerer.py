@@ -14,19 +14,23 @@ from bot.config import Config
 from bot.conversation import Conversation
 from bot.search import CorpusIndex
 
-MEETING = """Harbour Post
+MEETING = (
+    """Harbour Post
 Tuesday 6 September 2016
 
 Putin and Obama meet on the sidelines of the G20 in Hangzhou
 
-Russian President Vladimir Putin met U.S. President Barack Obama for about 90 minutes on the sidelines of the G20 summit in Hangzhou on Monday.
-
-Putin said the two leaders had reached a common understanding on a ceasefire in Syria because both sides wanted the fighting to stop.
-
+"""
+    "Russian President Vladimir Putin met U.S. President Barack Obama for about 90 minutes on the sidelines "
+    "of the G20 summit in Hangzhou on Monday.\n\n"
+    "Putin said the two leaders had reached a common understanding on a ceasefire in Syria because both "
+    "sides wanted the fighting to stop.\n"
+    """
 Obama told reporters that gaps of trust remained between Washington and Moscow.
 
 The summit's host, Chinese President Xi Jinping, closed the meeting with a call for open trade.
 """
+)
 
 UNDATED = """Valley Courier
 
