@@ -149,7 +149,7 @@ def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit
         terms = index.terms(hit.position) | speaking
         cov = coverage(concepts, terms)
         score = cov + BM25_WEIGHT * hit.score / top_bm25 - ROLE_PENALTY.get(hit.sentence.role, 0.0)
-        if preferred is not None and preferred(text):
+        if preferred is not None and preferred(index, hit.position):
             score += TYPE_BONUS
         if question.kind == "who" and evidence.has_person(text, index.tokenizer, persons):
             score += TYPE_BONUS
@@ -157,7 +157,7 @@ def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit
             score += SPEAKER_BONUS if question.speaker in speaking else -SPEAKER_BONUS / 2
             if question.speaker in evidence.named_in(index, hit.position, persons):
                 score += NAMED_BONUS  # attributed in the sentence itself: the reader sees who said it
-        eligible = required(text) if required is not None else True
+        eligible = required(index, hit.position) if required is not None else True
         if question.speaker is not None:  # "what did X say": X must be the one speaking
             eligible = eligible and question.speaker in speaking
         ranked.append(Candidate(hit, cov, score, eligible, speaking))
@@ -166,5 +166,5 @@ def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit
 
 
 def people_of(index: CorpusIndex) -> frozenset[str]:
-    """The entity tokens of the people in config (built once per index)."""
-    return index.derived("people", lambda: person_tokens(index.config.entities))
+    """The entity tokens of the people in config."""
+    return person_tokens(index.config.entities)

@@ -48,6 +48,8 @@ def find_spans(paragraph: str) -> list[QuoteSpan]:
     stack: list[_Open] = []
     spans: list[QuoteSpan] = []
     for i, ch in enumerate(paragraph):
+        if ch in _DOUBLE and _inside_word(paragraph, i):
+            continue  # "partners”s": a misplaced apostrophe, which must not end the real quotation
         if ch in _DOUBLE:
             _double_mark(paragraph, i, stack, spans)
         elif ch in _SINGLE:
@@ -63,6 +65,10 @@ def find_spans(paragraph: str) -> list[QuoteSpan]:
                 paragraph, spans, QuoteSpan(top.pos + 1, len(paragraph.rstrip()), top.mark, False, top.depth)
             )
     return sorted((s for s in spans if s.end > s.start), key=lambda s: (s.start, -s.end))
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
 def _direction(text: str, i: int) -> str:
