@@ -38,8 +38,9 @@ def has_number(index: CorpusIndex, position: int) -> bool:
 
 
 def has_duration(index: CorpusIndex, position: int) -> bool:
-    """A length of time ('one hour', '90-minute'); not the interval in 'their first meeting in two years'."""
-    return any(f.is_length for f in index.facts.of(position).figures)
+    """A stretch of time ('one hour', '90-minute', 'in two years'); not a point in time ('a day earlier').
+    Whether it is a length or the interval since something (`Figure.is_length`) is for the question."""
+    return any(f.dimension == "duration" for f in index.facts.of(position).figures)
 
 
 def has_date(index: CorpusIndex, position: int) -> bool:

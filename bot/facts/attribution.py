@@ -21,7 +21,6 @@ from bot.facts.lexicon import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
 
 __all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject", "speech_clauses"]
 
-_MAX_GAP_WORDS = 6
 _LEADING_PUNCT = re.compile(r"[\s,;:—–-]*")
 _TITLE_WORDS = re.compile(r"^(?:\s*[a-z][\w-]*){0,3}\s*$")
 _STOP = re.compile(r"[.!?;]")
@@ -40,6 +39,7 @@ class Window:
     mentions: tuple[Mention, ...]
     lo: int
     hi: int
+    max_gap: int  # words between a speaker and its speech verb, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +72,7 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
     sentence's subject (named first, before any other word but titles); a mere mention changes nothing."""
     for piece in _JOINED_SENTENCES.split(masked):
         mentions = tuple(lexicon.mentions(piece))
-        window = Window(piece, mentions, 0, len(piece))
+        window = Window(piece, mentions, 0, len(piece), lexicon.max_gap_words)
         cue = next(
             (c for v in SPEECH_VERB.finditer(piece) if (c := _subject_before(window, v.start())) is not None),
             None,
@@ -98,7 +98,7 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
 def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, str]]:
     """Each speech verb of a (masked) text with the mention that is its subject, and the clause's words
     ("Putin said", "said the Russian President", "he added"); infinitives ("to say") are not clauses."""
-    window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked))
+    window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked), lexicon.max_gap_words)
     out = []
     for verb in SPEECH_VERB.finditer(masked):
         if _INFINITIVE.search(masked, 0, verb.start()):
@@ -124,7 +124,7 @@ def _cue_after(window: Window, tail_at: int) -> Cue | None:
     if verb is not None:
         return _inverted_subject(window, verb.end())
     verb = SPEECH_VERB.search(text, pos, window.hi)
-    if verb is None or len(text[pos : verb.start()].split()) > _MAX_GAP_WORDS:
+    if verb is None or len(text[pos : verb.start()].split()) > window.max_gap:
         return None
     if _STOP.search(text, pos, verb.start()):
         return None
@@ -171,7 +171,7 @@ def _subject_before(window: Window, verb_at: int, floor: int | None = None) -> C
     gap = window.masked[mention.end : verb_at]
     if (
         mention.possessive
-        or len(gap.split()) > _MAX_GAP_WORDS
+        or len(gap.split()) > window.max_gap
         or _STOP.search(gap)
         or SPEECH_VERB.search(gap)
     ):

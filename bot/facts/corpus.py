@@ -101,7 +101,7 @@ class _Builder:
         self.articles = articles
         self.config = config
         self.tokenizer = tokenizer
-        self.lexicon = SpeakerLexicon(config.entities)
+        self.lexicon = SpeakerLexicon(config.entities, max_gap_words=config.facts.max_gap_words)
         self.names = {entity_token(e.name): e.name for e in config.entities}
 
     def fold(self, stem: str) -> str:
@@ -112,7 +112,7 @@ class _Builder:
         article_of: list[int] = []
         quotes: list[tuple[int, QuoteFact, Statement]] = []  # (position, quotation, its statement)
         for a, article in enumerate(self.articles):
-            speech = article_speech(article, self.lexicon, self.config.facts.block_paragraphs)
+            speech = article_speech(article, self.lexicon, self.config.facts)
             held: dict[int, list[QuoteFact]] = {}
             for sentence_index, quote in speech.quotes:
                 held.setdefault(sentence_index, []).append(quote)

@@ -12,6 +12,7 @@ import bisect
 import itertools
 from dataclasses import dataclass, field
 
+from bot.config import FactsConfig
 from bot.facts.attribution import Cue, Window, find_cue, resolve, sentence_subject, speech_clauses
 from bot.facts.kind import classify
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
@@ -68,11 +69,11 @@ class _State:
     carried: list[bool] = field(default_factory=list)
 
 
-def article_speech(article: Article, lexicon: SpeakerLexicon, block_paragraphs: int = 1) -> ArticleSpeech:
+def article_speech(article: Article, lexicon: SpeakerLexicon, config: FactsConfig) -> ArticleSpeech:
     """The quotations of one article, attributed and classified, and who speaks in each sentence."""
     if not article.sentences:
         return ArticleSpeech((), (), (), ())
-    found = _find(article, lexicon, block_paragraphs)
+    found = _find(article, lexicon, config)
     state = _attribute(article, found, lexicon)
     quotes = []
     for item in found:
@@ -81,7 +82,8 @@ def article_speech(article: Article, lexicon: SpeakerLexicon, block_paragraphs: 
             kind = "block"
         else:
             lead_from = found[item.parent].span.start if item.parent is not None else 0
-            kind = classify(para.text[lead_from : max(item.span.start - 1, lead_from)], _words(item))
+            lead = para.text[lead_from : max(item.span.start - 1, lead_from)]
+            kind = classify(lead, _words(item), min_words=config.min_full_words)
         parent = -1 if item.parent is None else item.parent
         quotes.append(
             (item.sentence, QuoteFact(item.start, item.end, kind, item.speaker, item.evidence, parent))
@@ -93,11 +95,11 @@ def _words(item: _Found) -> str:
     return item.para.text[item.span.start : item.span.end]
 
 
-def _paragraphs(text: str) -> list[_Paragraph]:
+def _paragraphs(text: str, short_inner: int) -> list[_Paragraph]:
     out = []
     offset = 0
     for chunk in text.split(PARAGRAPH_SEPARATOR):
-        spans = find_spans(chunk)
+        spans = find_spans(chunk, short_inner=short_inner)
         out.append(_Paragraph(offset, chunk, _mask(chunk, spans)))
         offset += len(chunk) + len(PARAGRAPH_SEPARATOR)
     return out
@@ -112,15 +114,15 @@ def _mask(text: str, spans: list[QuoteSpan]) -> str:
     return "".join(chars)
 
 
-def _find(article: Article, lexicon: SpeakerLexicon, block_paragraphs: int) -> list[_Found]:
+def _find(article: Article, lexicon: SpeakerLexicon, config: FactsConfig) -> list[_Found]:
     starts = [s.start for s in article.sentences]
     found: list[_Found] = []
     intro: _Paragraph | None = None  # the paragraph introducing a block quotation, while it runs
     run = 0
-    for para in _paragraphs(article.text):
-        spans = find_spans(para.text)
+    for para in _paragraphs(article.text, config.short_inner_words):
+        spans = find_spans(para.text, short_inner=config.short_inner_words)
         first = len(found)
-        if not spans and intro is not None and run < block_paragraphs and _plain(para, lexicon):
+        if not spans and intro is not None and run < config.block_paragraphs and _plain(para, lexicon):
             sentence = max(bisect.bisect_right(starts, para.offset) - 1, 0)
             block = QuoteSpan(0, len(para.text.rstrip()), "", True, 0)
             found.append(_Found(block, para, sentence, None, block=intro))
@@ -166,13 +168,14 @@ def _window(article: Article, item: _Found, lexicon: SpeakerLexicon) -> Window:
     last = article.sentences[last_index]
     lo = max(first.start - para.offset, 0)
     hi = min(max(last.end - para.offset, item.span.end + 1), len(para.text))
-    return Window(para.masked, tuple(lexicon.mentions(para.masked)), lo, hi)
+    return Window(para.masked, tuple(lexicon.mentions(para.masked)), lo, hi, lexicon.max_gap_words)
 
 
 def _cue(article: Article, item: _Found, lexicon: SpeakerLexicon) -> Cue | None:
     if item.block is not None:  # the introducing paragraph's "X said:"
         intro = item.block
-        window = Window(intro.masked, tuple(lexicon.mentions(intro.masked)), 0, len(intro.masked))
+        mentions = tuple(lexicon.mentions(intro.masked))
+        window = Window(intro.masked, mentions, 0, len(intro.masked), lexicon.max_gap_words)
         return find_cue(window, len(intro.masked.rstrip()), len(intro.masked))
     return find_cue(_window(article, item, lexicon), item.span.start - 1, _tail(item))
 
