@@ -59,9 +59,12 @@ def evaluate_quotes(
     full = [g for g in gold if g["kind"] == "full"]
     found = exact = right = as_full = 0
     misses: list[str] = []
+    remark_of = {(w.doc, w.start): n for n, remark in enumerate(table.remarks) for w in remark.outlets}
+    matched: dict[str, int | None] = {}  # gold id -> the remark group its prediction joined
     for item in gold:
         article = by_doc.get(str(item["file"]).removesuffix(".txt"))
         best = _best_match(article, item, predicted) if article else None
+        matched[str(item["id"])] = remark_of.get((best.doc, best.start)) if best else None
         if item["kind"] != "full":
             as_full += bool(best and best.kind == "full")
             continue
@@ -75,6 +78,11 @@ def evaluate_quotes(
         if best.speaker != item["speaker"]:
             misses.append(f"{item['id']}: speaker {best.speaker!r}, gold {item['speaker']!r}")
     unknown = sum(q.speaker == UNKNOWN for q in predicted)
+    parallel = _load_groups(Path(gold_path))
+    joined = sum(
+        len({matched.get(i) for i in ids}) == 1 and None not in {matched.get(i) for i in ids}
+        for ids in parallel
+    )
     return {
         "gold_full": len(full),
         "full_recall": _ratio(found, len(full)),
@@ -83,8 +91,18 @@ def evaluate_quotes(
         "fragments_as_full": as_full,
         "unknown_share": _ratio(unknown, len(predicted)),
         "predicted": len(predicted),
+        "parallel_groups_joined": f"{joined}/{len(parallel)}",  # gold same-remark groups kept whole
+        "remarks": len(table.remarks),
         "misses": misses,
     }
+
+
+def _load_groups(path: Path) -> list[list[str]]:
+    """The gold's groups of one utterance across outlets (summary.parallel_groups)."""
+    file = path / "quotes.yaml" if path.is_dir() else path
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    groups = (data.get("summary") or {}).get("parallel_groups") or []
+    return [[str(i) for i in g["ids"]] for g in groups]
 
 
 def _load_gold(path: Path) -> list[dict[str, Any]]:
