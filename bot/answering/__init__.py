@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import logging
 
+from bot.answering.cache import per_index
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import DecisionModel, load_model
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
-from bot.results import Answer, AskResult
+from bot.results import Answer, AskResult, Wording
 from bot.search import CorpusIndex, SearchHit
-from bot.similarity import containment, dice, statement_terms
+from bot.similarity import dice, statement_terms
 
-__all__ = ["answer_question", "decide", "reported_by"]
-
-RAREST_TERMS = 8  # words of a statement searched for its near-duplicates in other outlets
+__all__ = ["answer_question", "decide", "disagreements", "reported_by"]
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +28,7 @@ def answer_question(
 ) -> AskResult:
     """Answer `text` from the corpus; a follow-up in `conversation` carries over the previous topic."""
     candidates = find_candidates(index, text, conversation)
-    return decide(index, candidates, index.derived("decision_model", load_model), top)
+    return decide(index, candidates, per_index(index, "decision_model", load_model), top)
 
 
 def decide(
@@ -107,35 +106,28 @@ def _answer(index: CorpusIndex, hit: SearchHit, probability: float) -> Answer:
         also_reported_by=reported_by(index, hit),
         role=sentence.role,
         line=sentence.line,
+        disagreements=disagreements(index, hit),
         probability=probability,
     )
 
 
-def reported_by(index: CorpusIndex, hit: SearchHit, k: int = 15) -> tuple[str, ...]:
-    """Other outlets carrying the same statement: a near-duplicate sentence, even in other words.
-    Cached per sentence; the search uses the statement's rarest words, which any near-duplicate shares."""
-    cache: dict[int, tuple[str, ...]] = index.derived("reported_by", dict)
-    if hit.position not in cache:
-        cache[hit.position] = _reported_by(index, hit, k)
-    return cache[hit.position]
+def reported_by(index: CorpusIndex, hit: SearchHit) -> tuple[str, ...]:
+    """Other outlets carrying the same statement (its same-statement group in the facts, figures agreeing)."""
+    own = hit.article.outlet or hit.article.id
+    outlets = [_outlet_at(index, p) for p in index.facts.same_statement(hit.position)]
+    return tuple(dict.fromkeys(o for o in outlets if o != own))
 
 
-def _reported_by(index: CorpusIndex, hit: SearchHit, k: int) -> tuple[str, ...]:
-    terms = statement_terms(index.tokenizer, hit.sentence.text)
-    if len(terms) < 3:
-        return ()
-    threshold = index.config.answer.corroboration
-    outlets: list[str] = []
-    own = {hit.article.outlet, hit.article.id}
-    rarest = sorted(terms, key=lambda t: (index.bm25.doc_freq(t), t))[:RAREST_TERMS]
-    for other in index.search_tokens(rarest, k):
-        outlet = other.article.outlet or other.article.id
-        if other.article.id == hit.article.id or outlet in own or outlet in outlets:
-            continue
-        other_terms = statement_terms(index.tokenizer, other.sentence.text)
-        smaller, larger = sorted((terms, other_terms), key=len)
-        if dice(terms, other_terms) >= threshold or (
-            len(smaller) >= 6 and containment(smaller, larger) >= 0.8
-        ):
-            outlets.append(outlet)
-    return tuple(outlets)
+def disagreements(index: CorpusIndex, hit: SearchHit) -> tuple[Wording, ...]:
+    """Other outlets' sentences giving a different figure for what this sentence states (one per outlet)."""
+    out: dict[str, Wording] = {}
+    for position in index.facts.disagreeing(hit.position):
+        article, sentence = index.locate(position)
+        outlet = article.outlet or article.id
+        out.setdefault(outlet, Wording(outlet, article.id, sentence.text, sentence.start, sentence.end))
+    return tuple(out.values())
+
+
+def _outlet_at(index: CorpusIndex, position: int) -> str:
+    article, _ = index.locate(position)
+    return article.outlet or article.id

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.answering.cache import per_index
 from bot.answering.casual import fold_casual
 from bot.answering.features import candidate_features
 from bot.answering.question import Question, analyse_question, check_question
@@ -41,7 +42,7 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
     """Analyse `text` (a follow-up takes its topic from `conversation`), retrieve and describe candidates."""
     config = index.config
     cleaned = check_question(text, config.answer.max_question_length)
-    scopes = index.derived("scopes", lambda: ScopeTable(index.articles, config))
+    scopes = per_index(index, "scopes", lambda: ScopeTable(index.articles, config))
     question = analyse_question(
         fold_casual(index, cleaned), index.tokenizer, scopes, people_of(index), conversation
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import string
 
+from bot.answering.cache import per_index
 from bot.search import CorpusIndex
 
 __all__ = ["fold_casual", "fold_typo"]
@@ -21,7 +22,7 @@ _LETTERS = string.ascii_lowercase
 def fold_casual(index: CorpusIndex, text: str) -> str:
     """`text` without filler words and with its typos folded (a question's words, else unchanged)."""
     settings = index.config.decision
-    fillers = index.derived("fillers", lambda: frozenset(w.lower() for w in settings.fillers))
+    fillers = per_index(index, "fillers", lambda: frozenset(w.lower() for w in settings.fillers))
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -40,7 +41,7 @@ def fold_typo(index: CorpusIndex, word: str, min_length: int) -> str | None:
     """The corpus word one edit from `word` when `word` itself is unknown; None when nothing to fold."""
     if len(word) < min_length or not word.isalpha() or not word.isascii():
         return None
-    cache: dict[str, str | None] = index.derived("typos", dict)
+    cache: dict[str, str | None] = per_index(index, "typos", dict)
     if word not in cache:
         cache[word] = None if _known(index, word) else _nearest(index, word)
     return cache[word]

@@ -1,7 +1,7 @@
 """What a candidate sentence offers a question, as numbers the decision weighs.
 
-This module is the answerer's one reader of sentence facts (speakers, figures, dates, places, people):
-every other part of /ask asks it, so switching to the facts layer changes this file alone.
+This module is the answerer's one reader of sentence facts (speakers, figures, dates, places, people),
+all of them read from the index's facts (bot.facts) through answering.evidence.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answering import evidence
+from bot.answering.cache import per_index
 from bot.answering.question import QUESTION_KINDS, Question
 from bot.answering.ranker import Concept, people_of
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
+from bot.tokenizer import entity_token
 
 __all__ = ["FEATURES", "CandidateFacts", "candidate_features", "facts_of", "has_type", "question_pairs"]
 
@@ -30,7 +32,7 @@ _TYPE_TESTS = {
     "why": evidence.has_cause,
 }
 _UNIT = re.compile(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
-_NUMBER_NEAR = 4  # words between a number and the unit it counts ("400 Russian military servicemen")
+_COUNTING = ("count", "money", "percent")
 
 FEATURES: tuple[str, ...] = (
     "coverage",  # share of the question's concept weight the sentence (and its speaker) matches
@@ -61,27 +63,37 @@ FEATURES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class CandidateFacts:
-    """The facts of one sentence the decision needs (computed once per sentence, cached)."""
+    """What the decision reads of one sentence's facts (bot.facts), cached per sentence."""
 
-    speakers: frozenset[str]
-    people: frozenset[str]  # people named in the sentence
-    paragraph_people: frozenset[str]  # people named anywhere in its paragraph
+    speakers: frozenset[str]  # entity tokens of the configured people speaking in it
+    people: frozenset[str]  # ... named in it
+    paragraph_people: frozenset[str]  # ... named anywhere in its paragraph
+    counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
     words: int
 
 
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
-    """Speakers and people of the sentence at `position`, cached on the index."""
-    cache: dict[int, CandidateFacts] = index.derived("answer_facts", dict)
+    """The facts of the sentence at `position` that the decision weighs."""
+    cache: dict[int, CandidateFacts] = per_index(index, "answer_facts", dict)
     found = cache.get(position)
     if found is None:
         persons = people_of(index)
         _, sentence = index.locate(position)
-        speaking = evidence.speakers(index, position, persons)
-        named = frozenset(t for t in index.tokenizer.entities(sentence.text) if t in persons)
+        counted = {f.measures for f in index.facts.of(position).figures if f.dimension in _COUNTING}
+        counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
         found = cache[position] = CandidateFacts(
-            speaking, named, _paragraph_people(index, position, persons), len(sentence.text.split())
+            evidence.speakers(index, position, persons),
+            _people(index, position, persons),
+            _paragraph_people(index, position, persons),
+            frozenset(counted),
+            len(sentence.text.split()),
         )
     return found
+
+
+def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
+    tokens = (entity_token(name) for name in index.facts.of(position).entities)
+    return frozenset(t for t in tokens if t in persons)
 
 
 def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
@@ -89,20 +101,21 @@ def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]
     found: set[str] = set()
     for step in (-1, 1):
         offset = step
-        while (
-            other := index.neighbour(position, offset)
-        ) is not None and other.paragraph == sentence.paragraph:
-            found.update(t for t in index.tokenizer.entities(other.text) if t in persons)
+        while (other := index.neighbour(position, offset)) is not None:
+            if other.paragraph != sentence.paragraph:
+                break
+            found.update(_people(index, position + offset, persons))
             offset += step
     return frozenset(found)
 
 
-def has_type(kind: str, text: str, facts: CandidateFacts, index: CorpusIndex) -> bool | None:
+def has_type(kind: str, position: int, facts: CandidateFacts, index: CorpusIndex) -> bool | None:
     """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing."""
     test = _TYPE_TESTS.get(kind)
     if test is not None:
-        return test(text)
+        return test(index, position)
     if kind in ("who", "who_said"):
+        text = index.locate(position)[1].text
         return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
     return None
 
@@ -121,26 +134,16 @@ def question_pairs(index: CorpusIndex, text: str) -> frozenset[str]:
     return frozenset(every - single)
 
 
-def _counts_unit(text: str, unit: str, index: CorpusIndex) -> bool:
-    """A number within a few words before the asked unit ('400 ... servicemen' for 'how many troops')."""
-    unit_terms = _unit_terms(unit, index)
-    words = re.findall(r"[\w.,'-]+", normalize(text))
-    last_number = -100
-    for i, word in enumerate(words):
-        if evidence.has_number(word):
-            last_number = i
-            continue
-        terms = set(index.tokenizer.content_words(word))
-        terms.update(t for w in list(terms) if (t := index.tokenizer.synonym(w)))
-        if terms & unit_terms and i - last_number <= _NUMBER_NEAR:
-            return True
-    return False
+def _counts_unit(facts: CandidateFacts, unit: frozenset[str]) -> bool:
+    """A count of the asked unit ('400 servicemen' for 'how many troops'), or a count of something the
+    figures reader could not name."""
+    return bool(facts.counted & unit) or "" in facts.counted
 
 
-def _unit_terms(unit: str, index: CorpusIndex) -> set[str]:
+def _unit_terms(unit: str, index: CorpusIndex) -> frozenset[str]:
     terms = set(index.tokenizer.content_words(unit))
     terms.update(t for w in list(terms) if (t := index.tokenizer.synonym(w)))
-    return terms
+    return frozenset(terms)
 
 
 def candidate_features(
@@ -156,7 +159,7 @@ def candidate_features(
         return rows
     top_bm25 = max(h.score for h in hits) or 1.0
     unit_match = _UNIT.search(normalize(question.text))
-    unit = unit_match.group(1) if unit_match and question.kind == "how_many" else None
+    unit = _unit_terms(unit_match.group(1), index) if unit_match and question.kind == "how_many" else None
     pairs = question_pairs(index, question.search_text)
     for i, hit in enumerate(hits):
         rows[i] = _row(index, question, concepts, hit, unit)
@@ -176,7 +179,11 @@ _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 
 
 def _row(
-    index: CorpusIndex, question: Question, concepts: Sequence[Concept], hit: SearchHit, unit: str | None
+    index: CorpusIndex,
+    question: Question,
+    concepts: Sequence[Concept],
+    hit: SearchHit,
+    unit: frozenset[str] | None,
 ) -> list[float]:
     """The features of one sentence that do not depend on the other candidates."""
     facts = facts_of(index, hit.position)
@@ -194,7 +201,7 @@ def _row(
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
     in_paragraph = len((people - own) & facts.paragraph_people)
-    typed = has_type(question.kind, hit.sentence.text, facts, index)
+    typed = has_type(question.kind, hit.position, facts, index)
     speaker = question.speaker
     values = {
         "coverage": cov / total,
@@ -204,7 +211,7 @@ def _row(
         "people_outside": in_paragraph / len(people) if people else 0.0,
         "type_missing": typed is False,
         "type_present": typed is True,
-        "unit_missing": unit is not None and not _counts_unit(hit.sentence.text, unit, index),
+        "unit_missing": unit is not None and not _counts_unit(facts, unit),
         "speaker_missing": speaker is not None and speaker not in facts.speakers,
         "speaker_present": speaker is not None and speaker in facts.speakers,
         "caption": hit.sentence.role == "caption",

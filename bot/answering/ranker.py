@@ -98,5 +98,5 @@ def _weight(index: CorpusIndex, term: str, *, name: bool = False) -> float:
 
 
 def people_of(index: CorpusIndex) -> frozenset[str]:
-    """The entity tokens of the people in config (built once per index)."""
-    return index.derived("people", lambda: person_tokens(index.config.entities))
+    """The entity tokens of the people in config."""
+    return person_tokens(index.config.entities)

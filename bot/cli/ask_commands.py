@@ -136,6 +136,8 @@ def format_answer(answer: Answer) -> str:
     ]
     if answer.also_reported_by:
         lines.append(f"    also reported by: {', '.join(answer.also_reported_by)}")
+    for other in answer.disagreements:
+        lines.append(f"    {other.outlet} reports a different figure: \u201c{other.text}\u201d")
     return "\n".join(lines)
 
 
