@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Config
-from bot.evaluation.calibrate import grown_index
+from bot.evaluation.corpora import corpus_index
 from bot.evaluation.qa_eval import QAReport, evaluate_qa, load_gold
 from bot.search import CorpusIndex
 from bot.service import CoverageService
@@ -20,7 +20,7 @@ HELD_OUT = Path(__file__).parent / "data" / "qa_heldout.yaml"
 
 @pytest.fixture(scope="module")
 def grown(config: Config) -> CorpusIndex:
-    return grown_index(config, [PAGES])
+    return corpus_index(config, [PAGES])
 
 
 def report(service: CoverageService, gold: Path) -> QAReport:

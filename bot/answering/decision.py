@@ -19,7 +19,7 @@ import numpy as np
 from bot.answering.features import FEATURES
 from bot.errors import ConfigError
 
-__all__ = ["WEIGHTS_PATH", "DecisionModel", "fit_logistic", "load_model"]
+__all__ = ["WEIGHTS_PATH", "DecisionModel", "fit_logistic", "fitted_on", "load_model"]
 
 WEIGHTS_PATH = Path(__file__).with_name("decision.json")
 
@@ -52,9 +52,18 @@ class DecisionModel:
             "intercept": float(self.intercept),
         }
 
-    def save(self, path: Path, note: str = "") -> None:
-        data = {"note": note, **self.to_dict()}
+    def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
+        data = {"note": note, "fitted_on": list(fitted_on), **self.to_dict()}
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def fitted_on(path: Path = WEIGHTS_PATH) -> frozenset[str]:
+    """The names of the gold files the shipped coefficients were fitted on (their figures are training
+    figures)."""
+    try:
+        return frozenset(str(n) for n in json.loads(path.read_text(encoding="utf-8")).get("fitted_on", ()))
+    except (OSError, ValueError, AttributeError):
+        return frozenset()
 
 
 def load_model(path: Path = WEIGHTS_PATH) -> DecisionModel:

@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.context import Context, print_json
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.results import Answer, AskResult
+
+if TYPE_CHECKING:
+    from bot.service import CoverageService
 
 __all__ = ["format_answer", "format_ask", "register"]
 
@@ -39,8 +43,14 @@ def register(commands: Any) -> None:
         metavar="K",
         help="also a k-fold tune/test split over all files",
     )
-    gold.add_argument("--grow", type=Path, action="append", default=[], metavar="DIR", help="add DIR's pages")
+    _corpus_options(gold)
     gold.set_defaults(handler=run_eval)
+
+
+def _corpus_options(parser: Any) -> None:
+    from bot.evaluation.corpora import add_corpus_options
+
+    add_corpus_options(parser)
 
 
 def _positive(value: str) -> int:
@@ -95,31 +105,42 @@ def _chat_error(as_json: bool, line: str, exc: InputError) -> None:
 
 
 def run_eval(args: argparse.Namespace, ctx: Context) -> int:
-    from bot.evaluation.calibrate import ask_all, cross_validation_text, grown_index
+    from bot.answering.decision import fitted_on
+    from bot.evaluation.calibrate import collect, cross_validation_text
+    from bot.evaluation.corpora import corpus_index, event_config
     from bot.evaluation.qa_eval import evaluate_qa, format_report, load_gold
     from bot.service import CoverageService
 
-    golds = {path.name: load_gold(path) for path in args.gold}
-    index = grown_index(ctx.config, args.grow) if args.grow else None
-    service = CoverageService(ctx.config, index=index) if index is not None else ctx.service
-    reports = {
-        name: evaluate_qa(gold, lambda q, c: service.ask(q, conversation=c)) for name, gold in golds.items()
-    }
+    config = ctx.config
+    service = CoverageService(config, index=corpus_index(config, args.grow)) if args.grow else ctx.service
+    runs = [(path, service) for path in args.gold]
+    for gold, folder in args.other:
+        other = event_config(config, folder)
+        runs.append((gold, CoverageService(other, index=corpus_index(other, [folder], seeds=False))))
+    reports = {}
+    for path, asker in runs:
+        reports[path.name] = evaluate_qa(load_gold(path), partial(_ask_in, asker))
     if args.json:
         figures = {name: r.figures() for name, r in reports.items()}
         print_json(next(iter(figures.values())) if len(figures) == 1 else figures)
     else:
+        fitted = fitted_on()
         for name, report in reports.items():
-            print(f"== {name} (the shipped decision; training figures for the sets it was fitted on)")
+            kind = "training figures: the decision was fitted on it" if name in fitted else "not in the fit"
+            print(f"== {name} (the shipped decision; {kind})")
             print(format_report(report) + "\n")
     if args.failures:
         for report in reports.values():
             for failure in report.failures:
                 print(json.dumps(failure, ensure_ascii=False))
     if args.folds:
-        asked = [a for name, gold in golds.items() for a in ask_all(service.index, gold, name)]
-        print(cross_validation_text(service.index, asked, max(args.folds, 2), ctx.config.answer.top))
+        asked = collect(config, args.gold, args.grow, [tuple(pair) for pair in args.other])
+        print(cross_validation_text(asked, max(args.folds, 2), config.answer.top, config.decision.l2))
     return 0
+
+
+def _ask_in(service: CoverageService, question: str, conversation: Conversation) -> AskResult:
+    return service.ask(question, conversation=conversation)
 
 
 def format_answer(answer: Answer) -> str:

@@ -28,6 +28,7 @@ from bot.answering.decision import WEIGHTS_PATH, DecisionModel, fit_logistic
 from bot.config import Config, DecisionConfig, load_config
 from bot.conversation import Conversation
 from bot.errors import InputError
+from bot.evaluation.corpora import add_corpus_options, corpus_index, event_config
 from bot.evaluation.qa_eval import GoldQuestion, QAReport, format_report, hit_matches, load_gold, score
 from bot.search import CorpusIndex
 
@@ -36,9 +37,9 @@ __all__ = [
     "Thresholds",
     "ask_all",
     "choose_thresholds",
+    "collect",
     "cross_validate",
     "cross_validation_text",
-    "grown_index",
     "main",
     "reliability",
 ]
@@ -55,6 +56,7 @@ class Asked:
     source: str  # the gold file's name
     candidates: Candidates | None  # None: the question was refused as bad input
     labels: np.ndarray
+    index: CorpusIndex  # the corpus it was asked over
 
     @property
     def group(self) -> str:
@@ -82,7 +84,7 @@ def ask_all(index: CorpusIndex, questions: Sequence[GoldQuestion], source: str) 
             candidates = None
         hits = candidates.hits if candidates else ()
         labels = np.array([hit_matches(h.article.id, h.sentence.text, q.gold) for h in hits], dtype=float)
-        out.append(Asked(q, source, candidates, labels))
+        out.append(Asked(q, source, candidates, labels, index))
     return out
 
 
@@ -177,21 +179,20 @@ def _settings(config: Config, thresholds: Thresholds) -> DecisionConfig:
 
 
 def cross_validate(
-    index: CorpusIndex, asked: Sequence[Asked], folds: int, top: int
+    asked: Sequence[Asked], folds: int, top: int, l2: float
 ) -> tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]]:
     """Test-split reports per gold file, (probability, is gold) of each test question's best
     candidate, and the thresholds each fold chose."""
     reports: dict[str, QAReport] = {}
     tops: list[tuple[float, bool]] = []
     chosen = []
-    l2 = index.config.decision.l2
     for train, test in _folds(asked, folds):
         model = fit(train, l2)
         thresholds = _tune(train, folds, l2)
         chosen.append(thresholds)
-        settings = _settings(index.config, thresholds)
         for a in test:
-            result = decide(index, a.candidates, model, top, settings) if a.candidates else None
+            settings = _settings(a.index.config, thresholds)
+            result = decide(a.index, a.candidates, model, top, settings) if a.candidates else None
             score(reports.setdefault(a.source, QAReport()), a.gold, result)
             best = _best(a, model)
             if best is not None:
@@ -219,6 +220,22 @@ def _summary(reports: dict[str, QAReport]) -> QAReport:
     return total
 
 
+def collect(
+    config: Config,
+    golds: Sequence[Path],
+    grow: Sequence[Path] = (),
+    others: Sequence[tuple[Path, Path]] = (),
+) -> list[Asked]:
+    """Every question asked: the gold files over the corpus (grown with `grow`'s pages), and each
+    (gold file, folder) of `others` over that folder's pages alone, its event and people in the config."""
+    index = corpus_index(config, grow)
+    asked = [a for path in golds for a in ask_all(index, load_gold(path), path.name)]
+    for gold, folder in others:
+        other = corpus_index(event_config(config, folder), [folder], seeds=False)
+        asked += ask_all(other, load_gold(gold), gold.name)
+    return asked
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -227,43 +244,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5, help="k of the k-fold split (default 5)")
     parser.add_argument("--config", help="config.yaml to start from")
     parser.add_argument("--write", action="store_true", help=f"fit on everything and write {WEIGHTS_PATH}")
-    parser.add_argument("--grow", type=Path, action="append", default=[], help="add the pages in DIR")
+    add_corpus_options(parser)
     args = parser.parse_args(argv)
     config = load_config(args.config)
-    index = grown_index(config, args.grow)
-    asked = [a for path in args.gold for a in ask_all(index, load_gold(path), path.name)]
-    print(cross_validation_text(index, asked, args.folds, config.answer.top))
+    asked = collect(config, args.gold, args.grow, [tuple(pair) for pair in args.other])
+    print(cross_validation_text(asked, args.folds, config.answer.top, config.decision.l2))
     if args.write:
         model = fit(asked, config.decision.l2)
-        names = ", ".join(p.name for p in args.gold)
-        model.save(WEIGHTS_PATH, f"fitted by bot.evaluation.calibrate on {names}")
-        thresholds = _tune(asked, args.folds, config.decision.l2)
+        names = [p.name for p in (*args.gold, *(g for g, _ in args.other))]
+        model.save(WEIGHTS_PATH, "fitted by python -m bot.evaluation.calibrate --write", names)
+        t = _tune(asked, args.folds, config.decision.l2)
         print(f"\nwrote {WEIGHTS_PATH}")
-        t = thresholds
         print(f"decision: threshold {t.threshold}, close {t.close}, alternative {t.alternative}")
     return 0
 
 
-def grown_index(config: Config, folders: Sequence[Path] = ()) -> CorpusIndex:
-    """The corpus's index, with every page in `folders` cleaned and added (in memory only)."""
-    from bot.cleaner import clean_article
-    from bot.service import CoverageService
-
-    service = CoverageService(config)
-    if not folders:
-        return service.index
-    extra = [
-        clean_article(page.read_text(encoding="utf-8"), doc_id=page.stem, config=config)
-        for folder in folders
-        for page in sorted(folder.iterdir())
-        if page.suffix in (".txt", ".html", ".htm")
-    ]
-    return CoverageService(config, (*service.articles, *extra)).index
-
-
-def cross_validation_text(index: CorpusIndex, asked: Sequence[Asked], folds: int, top: int) -> str:
+def cross_validation_text(asked: Sequence[Asked], folds: int, top: int, l2: float) -> str:
     """The k-fold report: per gold file and overall (test splits), thresholds, reliability, categories."""
-    reports, tops, chosen = cross_validate(index, asked, folds, top)
+    reports, tops, chosen = cross_validate(asked, folds, top, l2)
     lines = [f"k-fold ({folds} folds, grouped by question; figures on the held-out folds only)", ""]
     for name, report in reports.items():
         lines += [f"== {name} (test splits)", format_report(report, categories=False), ""]
