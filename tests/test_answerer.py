@@ -13,6 +13,7 @@ from bot.cleaner import clean_article
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.search import CorpusIndex
+from bot.tokenizer import Tokenizer
 
 MEETING = (
     """Harbour Post
@@ -108,3 +109,13 @@ def test_an_article_of_unstated_event_stays_in_an_events_scope(index: CorpusInde
     result = answer_question(index, "At the G20, what did the correspondent write about a ceasefire?")
     assert result.scope is not None
     assert any(a.doc == "undated" and a.event is None for a in result.answers)
+
+
+def test_no_word_belongs_to_two_synonym_groups(config: Config) -> None:
+    """A word in two groups would silently leave the first (the tokenizer keeps one group per stem)."""
+    plain = Tokenizer()
+    owner: dict[str, tuple[str, ...]] = {}
+    for group in config.synonyms:
+        for phrase in group:
+            for stem in plain.content_words(phrase.split()[-1]):
+                assert owner.setdefault(stem, group) == group, (stem, owner[stem], group)

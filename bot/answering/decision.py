@@ -73,7 +73,8 @@ def load_model(path: Path = WEIGHTS_PATH) -> DecisionModel:
         features = data["features"]
         missing = [n for n in FEATURES if n not in features]
         if missing:
-            raise ConfigError(f"{path}: no coefficient for {', '.join(missing)}; run summitbot calibrate")
+            refit = "python -m bot.evaluation.calibrate --write"
+            raise ConfigError(f"{path}: no coefficient for {', '.join(missing)}; refit with {refit}")
         rows = [features[n] for n in FEATURES]
         return DecisionModel(
             FEATURES,

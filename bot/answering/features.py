@@ -17,6 +17,7 @@ from bot.answering import evidence
 from bot.answering.cache import per_index
 from bot.answering.question import QUESTION_KINDS, Question
 from bot.answering.ranker import Concept, people_of
+from bot.facts import INTERVAL
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 from bot.tokenizer import entity_token
@@ -26,11 +27,11 @@ __all__ = ["FEATURES", "CandidateFacts", "candidate_features", "facts_of", "has_
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
 _TYPE_TESTS = {
     "how_many": evidence.has_number,
-    "how_long": evidence.has_duration,
     "when": evidence.has_date,
     "where": evidence.has_place,
     "why": evidence.has_cause,
 }
+_SINCE = re.compile(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
 _UNIT = re.compile(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
 _COUNTING = ("count", "money", "percent")
 
@@ -39,6 +40,7 @@ FEATURES: tuple[str, ...] = (
     "coverage_gap",  # coverage minus the best coverage among this question's candidates
     "coverage_rank",  # log(1 + rank) in the order of coverage
     "context_gain",  # coverage the sentence before it (same paragraph) adds: "he said" resolved
+    "title_gain",  # coverage its article's headline adds
     "pairs",  # share of the question's adjacent word pairs the sentence also has
     "unmatched_heaviest",  # weight share of the heaviest concept the sentence misses
     "bm25_relative",  # BM25 score over the question's best BM25 score
@@ -109,8 +111,15 @@ def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]
     return frozenset(found)
 
 
-def has_type(kind: str, position: int, facts: CandidateFacts, index: CorpusIndex) -> bool | None:
-    """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing."""
+def has_type(
+    kind: str, position: int, facts: CandidateFacts, index: CorpusIndex, *, interval: bool = False
+) -> bool | None:
+    """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
+    "How long" asks for a length ("a 90-minute meeting"), or with `interval` for the time since something
+    last happened ("their first meeting in two years")."""
+    if kind == "how_long":
+        durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
+        return any(f.measures == INTERVAL if interval else f.is_length for f in durations)
     test = _TYPE_TESTS.get(kind)
     if test is not None:
         return test(index, position)
@@ -118,6 +127,13 @@ def has_type(kind: str, position: int, facts: CandidateFacts, index: CorpusIndex
         text = index.locate(position)[1].text
         return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
     return None
+
+
+def _title_terms(index: CorpusIndex, title: str) -> frozenset[str]:
+    cache: dict[str, frozenset[str]] = per_index(index, "title_terms", dict)
+    if title not in cache:
+        cache[title] = frozenset(index.tokenizer.names_and_words(title))
+    return cache[title]
 
 
 def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
@@ -197,15 +213,19 @@ def _row(
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
         wider = _shares(concepts, terms | index.terms(hit.position - 1))
         context = sum(c.weight * m for c, m in zip(concepts, wider, strict=True)) - cov
+    title = hit.article.title
+    with_title = _shares(concepts, terms | _title_terms(index, title)) if title else share
+    title_gain = sum(c.weight * m for c, m in zip(concepts, with_title, strict=True)) - cov
     people = set(question.persons)
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
     in_paragraph = len((people - own) & facts.paragraph_people)
-    typed = has_type(question.kind, hit.position, facts, index)
+    typed = has_type(question.kind, hit.position, facts, index, interval=bool(_SINCE.search(question.text)))
     speaker = question.speaker
     values = {
         "coverage": cov / total,
         "context_gain": context / total,
+        "title_gain": title_gain / total,
         "unmatched_heaviest": max(missed, default=0.0) / total,
         "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,
         "people_outside": in_paragraph / len(people) if people else 0.0,
