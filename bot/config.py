@@ -53,12 +53,9 @@ class RetrievalConfig:
 
 @dataclass(frozen=True)
 class AnswerConfig:
-    """How many answers to give and when to decline; thresholds are calibrated by `summitbot eval`."""
+    """How many answers to give and how long a question may be (when to decline: `DecisionConfig`)."""
 
     top: int = field(default=3, metadata={"range": (1, 25)})
-    # share of the question's content weight a sentence must match
-    min_coverage: float = field(default=0.3, metadata={"range": (0.0, 1.0)})
-    min_score: float = 0.0  # raw BM25 score below which nothing is answered
     # similarity above which another outlet "reports the same"
     corroboration: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
     max_question_length: int = field(default=1000, metadata={"range": (1, 100_000)})
