@@ -39,6 +39,8 @@ Farmers expect a late harvest
 
 Heavy rain delayed the wheat harvest by two weeks across the valley, farmers said.
 
+Several growers held a separate meeting on prices.
+
 Putin and Obama also talked about a ceasefire, the paper's correspondent wrote from the summit.
 """
 
@@ -91,6 +93,8 @@ def test_casual_wording_and_typos_find_the_same_answer(index: CorpusIndex) -> No
 
 def test_typo_fold_leaves_known_words_and_names(index: CorpusIndex) -> None:
     assert fold_casual(index, "did they talk about the hsrvest") == "did they talk about the harvest"
+    # one edit from both; only "separate" is written so ("several" merely shares a stem with "severate")
+    assert fold_casual(index, "was it a seperate meeting") == "was it a separate meeting"
     assert fold_casual(index, "What did Obamma say") == "What did Obamma say"  # a name stays as written
     assert fold_casual(index, "lol what did putin say tbh") == "what did putin say"
 

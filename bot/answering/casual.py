@@ -2,7 +2,8 @@
 
 A word of at least `typo_min_length` letters that the corpus never uses, written in lower case (a
 capitalised word may be a name the coverage lacks, which must stay unknown), becomes the corpus word one
-edit away (a deletion, transposition, substitution or insertion) that most sentences use, if there is one.
+edit away (a deletion, transposition, substitution or insertion) that most sentences use, if there is one
+and the corpus writes it so (a stem shared with another word is not enough).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ __all__ = ["fold_casual", "fold_typo"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LETTERS = string.ascii_lowercase
+_LOOK_IN = 8  # sentences holding a candidate's stem searched for the candidate as written
 
 
 def fold_casual(index: CorpusIndex, text: str) -> str:
@@ -59,9 +61,16 @@ def _nearest(index: CorpusIndex, word: str) -> str | None:
             continue
         stems = index.tokenizer.content_words(candidate)
         freq = min((index.bm25.doc_freq(s) for s in stems), default=0)
-        if freq > 0 and (best is None or (freq, candidate) > best):
+        if freq > 0 and (best is None or (freq, candidate) > best) and _written(index, candidate, stems):
             best = (freq, candidate)
     return best[1] if best else None
+
+
+def _written(index: CorpusIndex, word: str, stems: list[str]) -> bool:
+    """Whether the corpus writes `word`, or a longer form of it ('meeting' for 'meet'), and not only another
+    word of its stem ('several' for 'severate'): looked for in a few of the sentences that hold the stem."""
+    pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
+    return any(pattern.search(hit.sentence.text) for hit in index.search_tokens(stems, _LOOK_IN))
 
 
 def _edits(word: str) -> set[str]:
