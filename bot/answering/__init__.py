@@ -39,39 +39,39 @@ def decide(
     settings: DecisionConfig | None = None,
 ) -> AskResult:
     """Answer with the most probable sentence when its probability reaches the threshold, with distinct
-    alternatives that are at least close; otherwise decline, naming the closest sentence if it is close."""
+    alternatives from the `alternative` probability up; otherwise decline, naming the closest sentence
+    only when its probability reaches `close`."""
     settings = settings or index.config.decision
     question = candidates.question
     carried = question.carried if question else None
     if candidates.rows is None or not candidates.hits:
-        return AskResult(
-            candidates.text,
-            True,
-            (),
-            scope=candidates.scope,
-            resolved_question=carried,
-            unknown=candidates.unknown,
-        )
+        return _declined(candidates, None, None)
     probability = model.probability(candidates.rows)
     order = sorted(range(len(candidates.hits)), key=lambda i: (-probability[i], i))
     best = float(probability[order[0]])
     if best < settings.threshold:
         closest = candidates.hits[order[0]].sentence.text if best >= settings.close else None
-        return AskResult(
-            candidates.text,
-            True,
-            (),
-            closest=closest,
-            scope=candidates.scope,
-            resolved_question=carried,
-            probability=best,
-        )
+        return _declined(candidates, closest, best)
     chosen = _distinct(
         index, [i for i in order if probability[i] >= settings.alternative], candidates.hits, top
     )
     answers = tuple(_answer(index, candidates.hits[i], float(probability[i])) for i in chosen)
     return AskResult(
         candidates.text, False, answers, scope=candidates.scope, resolved_question=carried, probability=best
+    )
+
+
+def _declined(candidates: Candidates, closest: str | None, probability: float | None) -> AskResult:
+    question = candidates.question
+    return AskResult(
+        candidates.text,
+        True,
+        (),
+        closest=closest,
+        scope=candidates.scope,
+        resolved_question=question.carried if question else None,
+        unknown=candidates.unknown,
+        probability=probability,
     )
 
 

@@ -203,19 +203,48 @@ def _row(
 ) -> list[float]:
     """The features of one sentence that do not depend on the other candidates."""
     facts = facts_of(index, hit.position)
+    values = _matching(index, concepts, hit, facts) | _constraints(index, question, hit, facts, unit)
+    values.update(
+        caption=hit.sentence.role == "caption",
+        subheading=hit.sentence.role == "subheading",
+        follow_up=question.follow_up,
+        length=math.log1p(facts.words),
+    )
+    values[f"asks_{question.kind}"] = 1.0
+    return [float(values.get(name, 0.0)) for name in FEATURES]
+
+
+def _matching(
+    index: CorpusIndex, concepts: Sequence[Concept], hit: SearchHit, facts: CandidateFacts
+) -> dict[str, float]:
+    """How much of the question the sentence covers, and what its paragraph and headline add."""
     terms = index.terms(hit.position) | facts.speakers
     total = sum(c.weight for c in concepts) or 1.0
+
+    def covered(with_terms: frozenset[str]) -> float:
+        return sum(c.weight * m for c, m in zip(concepts, _shares(concepts, with_terms), strict=True))
+
     share = _shares(concepts, terms)
-    cov = sum(c.weight * m for c, m in zip(concepts, share, strict=True))
-    missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
+    cov = covered(terms)
     previous = index.neighbour(hit.position, -1)
     context = 0.0
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
-        wider = _shares(concepts, terms | index.terms(hit.position - 1))
-        context = sum(c.weight * m for c, m in zip(concepts, wider, strict=True)) - cov
+        context = covered(terms | index.terms(hit.position - 1)) - cov
     title = hit.article.title
-    with_title = _shares(concepts, terms | _title_terms(index, title)) if title else share
-    title_gain = sum(c.weight * m for c, m in zip(concepts, with_title, strict=True)) - cov
+    title_gain = covered(terms | _title_terms(index, title)) - cov if title else 0.0
+    missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
+    return {
+        "coverage": cov / total,
+        "context_gain": context / total,
+        "title_gain": title_gain / total,
+        "unmatched_heaviest": max(missed, default=0.0) / total,
+    }
+
+
+def _constraints(
+    index: CorpusIndex, question: Question, hit: SearchHit, facts: CandidateFacts, unit: frozenset[str] | None
+) -> dict[str, float]:
+    """The question's constraints, each met or not: its people, the asked type and unit, the speaker."""
     people = set(question.persons)
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
@@ -223,10 +252,6 @@ def _row(
     typed = has_type(question.kind, hit.position, facts, index, interval=bool(_SINCE.search(question.text)))
     speaker = question.speaker
     values = {
-        "coverage": cov / total,
-        "context_gain": context / total,
-        "title_gain": title_gain / total,
-        "unmatched_heaviest": max(missed, default=0.0) / total,
         "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,
         "people_outside": in_paragraph / len(people) if people else 0.0,
         "type_missing": typed is False,
@@ -234,13 +259,7 @@ def _row(
         "unit_missing": unit is not None and not _counts_unit(facts, unit),
         "speaker_missing": speaker is not None and speaker not in facts.speakers,
         "speaker_present": speaker is not None and speaker in facts.speakers,
-        "caption": hit.sentence.role == "caption",
-        "subheading": hit.sentence.role == "subheading",
-        "follow_up": question.follow_up,
-        "length": math.log1p(facts.words),
-        f"asks_{question.kind}": 1.0,
     }
-    values["constraints_failed"] = sum(
-        bool(values[name]) for name in ("people_missing", "type_missing", "unit_missing", "speaker_missing")
-    )
-    return [float(values.get(name, 0.0)) for name in FEATURES]
+    failed = ("people_missing", "type_missing", "unit_missing", "speaker_missing")
+    values["constraints_failed"] = sum(bool(values[name]) for name in failed)
+    return {name: float(value) for name, value in values.items()}
