@@ -59,6 +59,7 @@ FEATURES: tuple[str, ...] = (
     "follow_up",
     "length",  # log of the sentence's word count
     "constraints_failed",  # how many of the constraints above (people, type, unit, speaker) fail
+    "coverage_met",  # coverage when every constraint is met, else 0 (a near match that fails one is not)
     *(f"asks_{kind}" for kind in QUESTION_KINDS),  # the kind of question (some are more often traps)
 )
 
@@ -211,6 +212,7 @@ def _row(
         length=math.log1p(facts.words),
     )
     values[f"asks_{question.kind}"] = 1.0
+    values["coverage_met"] = values["coverage"] if not values["constraints_failed"] else 0.0
     return [float(values.get(name, 0.0)) for name in FEATURES]
 
 

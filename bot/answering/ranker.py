@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from bot.answering.cache import per_index
 from bot.search import CorpusIndex
 from bot.text import normalize
 from bot.tokenizer import STOPWORDS, person_tokens
@@ -98,5 +99,5 @@ def _weight(index: CorpusIndex, term: str, *, name: bool = False) -> float:
 
 
 def people_of(index: CorpusIndex) -> frozenset[str]:
-    """The entity tokens of the people in config."""
-    return person_tokens(index.config.entities)
+    """The entity tokens of the people in config (built once per index)."""
+    return per_index(index, "people", lambda: person_tokens(index.config.entities))
