@@ -169,6 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15, help="process runs per command (default 15)")
     parser.add_argument("--gold", type=Path, default=DEV, help="the questions (qa_dev.yaml format)")
     parser.add_argument("--profile", action="store_true", help="add cProfile and import-time breakdowns")
+    parser.add_argument(
+        "--in-process", action="store_true", help="time service.ask only (no process runs of the CLI faces)"
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the markdown")
     args = parser.parse_args(argv)
 
@@ -180,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _ask_one(service, *questions[0])
     cold = time.perf_counter() - start
     in_process = summary(ask_timings(service, questions, rounds))
-    processes = process_timings([q for q, f in questions if f is None], args.runs)
+    processes = {} if args.in_process else process_timings([q for q, f in questions if f is None], args.runs)
     text = table(in_process, cold, processes)
     text += (
         f"\n\nCorpus: {len(service.articles)} articles, {len(service.index)} sentences ({ROOT / 'config.yaml'}). "

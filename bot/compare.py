@@ -17,17 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.errors import InputError
-from bot.figures import Statement, asked_dimension, asking_words, disagreements, quantities
+from bot.facts import INTERVAL, Figure, asked_dimension, asking_words, format_figure
 from bot.models import Article
-from bot.results import CompareResult, OutletCoverage, ScoredSentence
+from bot.results import Claim, CompareResult, Disagreement, OutletCoverage, ScoredSentence
 from bot.search import CorpusIndex, SearchHit
-from bot.similarity import dice, statement_terms
 from bot.text import normalize
 
-__all__ = ["MIN_SHARE", "SHARED_DICE", "compare_outlets", "topic_concepts"]
+__all__ = ["MIN_SHARE", "compare_outlets", "topic_concepts"]
 
 MIN_SHARE = 0.4
-SHARED_DICE = 0.7  # content-word overlap above which two outlets carry the same sentence
 MAX_TOPIC = 1000
 PER_OUTLET = 3
 _WORDS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
@@ -51,21 +49,59 @@ def compare_outlets(index: CorpusIndex, topic: str) -> CompareResult:
     tokens = [t for c in concepts for t in sorted(c.terms)]
     covered: list[OutletCoverage] = []
     not_covered: list[str] = []
-    statements: list[Statement] = []
+    found: list[SearchHit] = []
     for article in index.articles:
         hits = _best_hits(index, article, tokens, concepts, dimension)
         if not hits:
             not_covered.append(_outlet(article))
             continue
         covered.append(_coverage(index, article, hits))
-        statements.extend(Statement(_outlet(article), article.event, h.sentence.text) for h in hits)
+        found.extend(hits)
     covered.sort(key=lambda c: -c.sentences[0].score)
     return CompareResult(
         topic=text,
         outlets=tuple(covered),
         not_covered=tuple(not_covered),
-        disagreements=tuple(disagreements(statements, dimension)),
+        disagreements=_disagreements(index, found, dimension),
     )
+
+
+def _disagreements(
+    index: CorpusIndex, hits: Sequence[SearchHit], dimension: str | None
+) -> tuple[Disagreement, ...]:
+    """Where the facts say outlets give different figures for what the shown sentences state: every outlet
+    giving such a figure, shown or not, once (its first sentence), with the figures it gives."""
+    out: list[Disagreement] = []
+    seen: set[int] = set()
+    for hit in hits:
+        if hit.position in seen or not index.facts.disagreeing(hit.position):
+            continue
+        if dimension is not None and not _figures(index, hit.position, dimension):
+            continue
+        positions = [hit.position, *index.facts.disagreeing(hit.position)]
+        claims: dict[str, Claim] = {}
+        labels: list[str] = []
+        for position in positions:
+            seen.add(position)
+            article, sentence = index.locate(position)
+            if _outlet(article) in claims:
+                continue
+            claims[_outlet(article)] = Claim(_outlet(article), sentence.text)
+            for figure in _figures(index, position, dimension):
+                if (label := format_figure(figure)) not in labels:
+                    labels.append(label)
+        about = dimension or next((f.dimension for f in _figures(index, hit.position, None)), "figure")
+        out.append(Disagreement(about=f"{about}: {' vs '.join(labels)}", claims=tuple(claims.values())))
+    return tuple(out)
+
+
+def _figures(index: CorpusIndex, position: int, dimension: str | None) -> list[Figure]:
+    """A sentence's figures that are lengths or amounts of something (of one dimension if given)."""
+    return [
+        f
+        for f in index.facts.of(position).figures
+        if f.measures and f.measures != INTERVAL and (dimension is None or f.dimension == dimension)
+    ]
 
 
 def _best_hits(
@@ -138,7 +174,7 @@ def _share(
     weight = sum(c.weight for c in matched) + related
     share = weight / total if total > 0 else float(bool(matched))
     if dimension is not None:
-        has_figure = any(q.dimension == dimension for q in quantities(hit.sentence.text))
+        has_figure = any(f.dimension == dimension for f in _figures(index, hit.position, dimension))
         return share if has_figure and matched else None
     return share if share >= MIN_SHARE else None
 
@@ -159,16 +195,9 @@ def _coverage(index: CorpusIndex, article: Article, hits: Sequence[SearchHit]) -
 
 
 def _shared(index: CorpusIndex, hit: SearchHit) -> bool:
-    """Whether another outlet carries (nearly) the same sentence."""
-    mine = statement_terms(index.tokenizer, hit.sentence.text)
-    if not mine:
-        return False
-    for other in index.search(hit.sentence.text, 10):
-        if other.article.id == hit.article.id or _outlet(other.article) == _outlet(hit.article):
-            continue
-        if dice(mine, statement_terms(index.tokenizer, other.sentence.text)) >= SHARED_DICE:
-            return True
-    return False
+    """Whether another outlet carries the same statement (its same-statement group in the facts)."""
+    own = _outlet(hit.article)
+    return any(_outlet(index.locate(p)[0]) != own for p in index.facts.same_statement(hit.position))
 
 
 def _outlet(article: Article) -> str:

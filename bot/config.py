@@ -25,9 +25,11 @@ from bot.text import read_text
 __all__ = [
     "AnswerConfig",
     "Config",
+    "DecisionConfig",
     "DiscordConfig",
     "Entity",
     "Event",
+    "FactsConfig",
     "OutletName",
     "RetrievalConfig",
     "default_config_path",
@@ -55,12 +57,9 @@ class RetrievalConfig:
 
 @dataclass(frozen=True)
 class AnswerConfig:
-    """How many answers to give and when to decline; thresholds are calibrated by `summitbot eval`."""
+    """How many answers to give and how long a question may be (when to decline: `DecisionConfig`)."""
 
     top: int = field(default=3, metadata={"range": (1, 25)})
-    # share of the question's content weight a sentence must match
-    min_coverage: float = field(default=0.3, metadata={"range": (0.0, 1.0)})
-    min_score: float = field(default=0.0, metadata={"range": (0.0, 1e6)})  # raw BM25 score floor
     # similarity above which another outlet "reports the same"
     corroboration: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
     max_question_length: int = field(default=1000, metadata={"range": (1, 100_000)})
@@ -120,6 +119,41 @@ class DiscordConfig:
 
 
 @dataclass(frozen=True)
+class DecisionConfig:
+    """Answer or decline: thresholds on the decision's probability, chosen by `bot.evaluation.calibrate`
+    on a tune split; casual words a question may carry that ask nothing."""
+
+    threshold: float = field(default=0.5, metadata={"range": (0.0, 1.0)})  # answer at or above this
+    close: float = field(default=0.3, metadata={"range": (0.0, 1.0)})  # "the closest it comes" from here
+    alternative: float = field(default=0.1, metadata={"range": (0.0, 1.0)})  # other answers from here
+    l2: float = field(default=1.0, metadata={"range": (0.0, 1000.0)})  # the fit's regularisation
+    typo_min_length: int = field(default=5, metadata={"range": (3, 50)})  # shorter words are never folded
+    fillers: tuple[str, ...] = ()  # chat words that carry no question ("lol", "ngl")
+
+
+@dataclass(frozen=True)
+class FactsConfig:
+    """The facts stage: the same-statement test, figure comparison and attribution limits (see bot.facts)."""
+
+    # two statements are the same when their content stems overlap this much (Dice)...
+    same_dice: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
+    # ...or the smaller one, of at least min_contained stems, is this much inside the other
+    same_contained: float = field(default=0.7, metadata={"range": (0.0, 1.0)})
+    min_contained: int = field(default=4, metadata={"range": (1, 100)})
+    rarest_terms: int = field(default=8, metadata={"range": (1, 64)})  # words searched for near-duplicates
+    max_postings: int = field(default=5000, metadata={"range": (10, 10_000_000)})  # commoner words skipped
+    # figures closer than this share of their size are one figure ("one hour" and "60 minutes")
+    figure_tolerance: float = field(default=0.005, metadata={"range": (0.0, 0.5)})
+    # figures further apart than this factor are about different things, not a disagreement
+    figure_ratio: float = field(default=10.0, metadata={"range": (1.0, 1000.0)})
+    max_disagreeing: int = field(default=20, metadata={"range": (1, 1000)})  # kept per sentence
+    block_paragraphs: int = field(default=1, metadata={"range": (0, 10)})  # after "X said:" without marks
+    max_gap_words: int = field(default=6, metadata={"range": (1, 30)})  # between a speaker and its verb
+    short_inner_words: int = field(default=4, metadata={"range": (1, 30)})  # a nested "scare quote"
+    min_full_words: int = field(default=3, metadata={"range": (1, 30)})  # a full quotation's least words
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -132,7 +166,9 @@ class Config:
     outlets: tuple[OutletName, ...] = ()
     events: tuple[Event, ...] = ()
     discord: DiscordConfig = field(default_factory=DiscordConfig)
+    decision: DecisionConfig = field(default_factory=DecisionConfig)
     source: Path | None = None  # the file it was read from
+    facts: FactsConfig = field(default_factory=FactsConfig)
 
     @property
     def corpus_dir(self) -> Path:

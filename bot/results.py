@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from bot.text import match_key
+
 __all__ = [
     "Answer",
     "AskResult",
@@ -19,7 +21,22 @@ __all__ = [
     "Quotation",
     "QuoteResult",
     "ScoredSentence",
+    "Wording",
 ]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """One outlet's own words for a statement or a quotation, verbatim, with offsets into its article."""
+
+    outlet: str
+    doc: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -39,11 +56,16 @@ class Answer:
     also_reported_by: tuple[str, ...] = ()
     role: str = "body"
     line: int = 0
+    # other outlets giving a different figure for what this sentence states
+    disagreements: tuple[Wording, ...] = ()
+    probability: float = 0.0  # the decision's probability that this sentence answers the question
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["also_reported_by"] = list(self.also_reported_by)
+        data["disagreements"] = [w.to_dict() for w in self.disagreements]
         data["score"] = round(self.score, 4)
+        data["probability"] = round(self.probability, 4)
         return data
 
 
@@ -58,6 +80,7 @@ class AskResult:
     scope: str | None = None  # the outlet or event the question was restricted to, if any
     resolved_question: str | None = None  # a follow-up with the previous topic carried over
     unknown: tuple[str, ...] = ()  # names in the question that the coverage never mentions
+    probability: float | None = None  # the best sentence's probability of answering, if one was weighed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +90,7 @@ class AskResult:
             "closest": self.closest,
             "scope": self.scope,
             "unknown": list(self.unknown),
+            "probability": None if self.probability is None else round(self.probability, 4),
         }
 
 
@@ -76,7 +100,7 @@ class Quotation:
 
     text: str
     speaker: str  # a canonical name, or "unknown"
-    kind: str  # "full" or "fragment"
+    kind: str  # "full", "fragment" or "block" (a paragraph after "X said:", without marks)
     doc: str
     outlet: str | None
     date: str | None
@@ -84,14 +108,30 @@ class Quotation:
     sentence: str  # the sentence that holds it, verbatim
     start: int  # offsets of the quoted words in the article's cleaned text
     end: int
-    outlets: tuple[str, ...] = ()  # every outlet that carries the same remark
+    outlets: tuple[Wording, ...] = ()  # every outlet that carries the same remark, in its own words
     score: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["outlets"] = list(self.outlets)
+        data["outlets"] = [w.to_dict() for w in self.outlets]
         data.pop("score")
         return data
+
+    def other_wordings(self) -> list[list[Wording]]:
+        """The group's other wordings, each with the outlets that printed it (not this quotation's own)."""
+        own = match_key(self.text)
+        by_text: dict[str, list[Wording]] = {}
+        for wording in self.outlets:
+            key = match_key(wording.text)
+            if key != own:
+                by_text.setdefault(key, []).append(wording)
+        return list(by_text.values())
+
+    def same_wording_outlets(self) -> list[str]:
+        """The outlets that printed exactly this quotation's words (its own outlet first)."""
+        own = match_key(self.text)
+        names = [w.outlet for w in self.outlets if match_key(w.text) == own]
+        return list(dict.fromkeys(names))
 
 
 @dataclass(frozen=True)

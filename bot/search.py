@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
 
 import numpy as np
 
 from bot.config import Config
+from bot.facts import CorpusFacts, load_or_build_facts
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.text import normalize
@@ -23,7 +23,6 @@ from bot.tokenizer import Tokenizer
 
 __all__ = ["CorpusIndex", "SearchHit"]
 
-T = TypeVar("T")
 _CACHE_LIMIT = 200_000  # sentences whose terms are kept between questions
 
 # Suffixes that make another word rather than another form of it (fight/fighter, terror/terrorist).
@@ -43,7 +42,8 @@ class SearchHit:
 
 
 class CorpusIndex:
-    """Articles, their sentences in one flat table, the shared tokenizer and the BM25 index over them."""
+    """Articles, their sentences in one flat table, the shared tokenizer, the BM25 index over them and
+    each sentence's facts (`facts`: speakers, quotations, figures, entities, same-statement groups)."""
 
     def __init__(
         self,
@@ -62,7 +62,6 @@ class CorpusIndex:
         self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
         self._by_id = {a.id: i for i, a in enumerate(self.articles)}
         self._terms_sorted: list[str] | None = None
-        self._derived: dict[str, Any] = {}
         self._terms: dict[int, frozenset[str]] = {}
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
@@ -70,10 +69,15 @@ class CorpusIndex:
             tokens = [self.tokenizer.tokenize(s.text) for a in self.articles for s in a.sentences]
             return SparseBM25(tokens, config.retrieval)
 
+        def build_facts() -> CorpusFacts:
+            return CorpusFacts.build(self.articles, config, self.tokenizer)
+
         if index_dir is not None and fingerprint is not None:
             self.bm25 = load_or_build(index_dir / "bm25", _fingerprint(fingerprint, config), build)
+            self.facts = load_or_build_facts(index_dir / "facts.json", fingerprint, config, build_facts)
         else:
             self.bm25 = build()
+            self.facts = build_facts()
 
     def __len__(self) -> int:
         return int(self._first[-1])
@@ -151,12 +155,6 @@ class CorpusIndex:
             _, sentence = self.locate(position)
             cached = self._terms[position] = frozenset(self.tokenizer.names_and_words(sentence.text))
         return cached
-
-    def derived(self, key: str, build: Callable[[], T]) -> T:
-        """Data a later stage derives from this index (a table, a cache), built once and kept here."""
-        if key not in self._derived:
-            self._derived[key] = build()
-        return cast(T, self._derived[key])
 
     def query_tokens(self, text: str, *, expand: bool = False, skip: Collection[str] = ()) -> list[str]:
         """Search terms for a question or topic: each name once (as its entity token), the other

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.answering.evidence import has_duration, has_number
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.evaluation.qa_eval import evaluate_qa, load_gold
@@ -118,25 +117,6 @@ def test_bad_questions_get_a_clear_message(service: CoverageService, question: s
 def test_control_characters_are_ignored(service: CoverageService) -> None:
     result = service.ask("How long did the\x00 Putin-Obama meeting\x1b at the UN last?")
     assert not result.declined
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("their 90-minute meeting", True),
-        ("lasted approximately one hour", True),
-        ("their first formal bilateral in two years", True),
-        ("his meeting with Obama a day earlier", False),
-        ("no figure here", False),
-    ],
-)
-def test_duration_is_a_length_not_a_point_in_time(text: str, expected: bool) -> None:
-    assert has_duration(text) is expected
-
-
-def test_the_two_presidents_is_not_a_count() -> None:
-    assert not has_number("the two presidents met")
-    assert has_number("up to a quarter of a million lives")
 
 
 def test_meeting_length_answer_offers_both_outlets(service: CoverageService) -> None:

@@ -11,7 +11,7 @@ from bot.compare import compare_outlets
 from bot.config import Config
 from bot.errors import InputError
 from bot.evaluation.compare_eval import evaluate_compare
-from bot.figures import Statement, asked_dimension, disagreements, format_quantity, quantities
+from bot.facts import asked_dimension
 from bot.search import CorpusIndex
 from bot.service import CoverageService
 from tests.test_quotes import make_article
@@ -19,53 +19,9 @@ from tests.test_quotes import make_article
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize(
-    ("text", "value", "dimension"),
-    [
-        ("The meeting lasted approximately one hour.", 60, "duration"),
-        ("their 90-minute meeting", 90, "duration"),
-        ("an hour-long talk", 60, "duration"),
-        ("the first meeting in two years", 2 * 525600, "duration"),
-        ("up to a quarter of a million lives", 250_000, "count"),
-        ("twenty-five soldiers were killed", 25, "count"),
-        ("a cost of $2.5 billion", 2.5e9, "money"),
-    ],
-)
-def test_quantities(text: str, value: float, dimension: str) -> None:
-    found = quantities(text)
-    assert [(q.value, q.dimension) for q in found] == [(value, dimension)]
-
-
-@pytest.mark.parametrize("text", ["a day earlier", "on September 28, 2015, New York", "one of the best ways"])
-def test_not_figures(text: str) -> None:
-    assert quantities(text) == []
-
-
-def test_duration_disagreement_names_each_outlet() -> None:
-    found = disagreements(
-        [
-            Statement("Sputnik", "unga-2015", "The meeting lasted approximately one hour."),
-            Statement("WT24", "unga-2015", "Mr Putin called their 90-minute meeting frank."),
-            Statement("RT", "g20-2016", "The talks took three hours."),  # another event
-        ],
-        "duration",
-    )
-    assert len(found) == 1
-    assert found[0].about == "duration: 1 hour vs 90 minutes"
-    assert [c.outlet for c in found[0].claims] == ["Sputnik", "WT24"]
-
-
-def test_agreeing_or_unrelated_figures_are_not_disagreements() -> None:
-    same = [Statement("A", "e", "about 60 minutes of talks"), Statement("B", "e", "an hour of talks")]
-    assert disagreements(same) == []
-    different_things = [Statement("A", "e", "90-minute meeting"), Statement("B", "e", "in two years")]
-    assert disagreements(different_things) == []
-
-
-def test_asked_dimension_and_format() -> None:
+def test_asked_dimension() -> None:
     assert asked_dimension("how long the meeting lasted") == "duration"
     assert asked_dimension("sanctions") is None
-    assert format_quantity(quantities("90-minute")[0]) == "90 minutes"
 
 
 @pytest.fixture

@@ -65,8 +65,8 @@ def test_yaml_tags_are_not_executed(tmp_path: Path) -> None:
     [
         ("retrieval:\n  b: 1.5\n", "retrieval.b: must be between 0.0 and 1.0, got 1.5"),
         ("retrieval:\n  k1: .nan\n", "retrieval.k1: expected a finite number"),
-        ("answer:\n  min_coverage: .inf\n", "answer.min_coverage: expected a finite number"),
-        ("answer:\n  min_coverage: 1.2\n", "answer.min_coverage: must be between"),
+        ("decision:\n  threshold: .inf\n", "decision.threshold: expected a finite number"),
+        ("decision:\n  threshold: 1.2\n", "decision.threshold: must be between"),
         ("answer:\n  top: 0\n", "answer.top: must be between 1 and 25, got 0"),
     ],
 )

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import logging
 
-from bot.answering.question import Question, analyse_question, check_question
-from bot.answering.ranker import FRAMING, Candidate, people_of, rank_candidates, unknown_names
-from bot.answering.scope import ScopeTable
+from bot.answering.cache import per_index
+from bot.answering.candidates import Candidates, find_candidates
+from bot.answering.decision import DecisionModel, load_model
+from bot.config import DecisionConfig
 from bot.conversation import Conversation
-from bot.results import Answer, AskResult
+from bot.results import Answer, AskResult, Wording
 from bot.search import CorpusIndex, SearchHit
-from bot.similarity import containment, dice, statement_terms
+from bot.similarity import dice, statement_terms
 
-__all__ = ["answer_question", "reported_by"]
-
-RAREST_TERMS = 8  # words of a statement searched for its near-duplicates in other outlets
+__all__ = ["answer_question", "decide", "disagreements", "reported_by"]
 
 log = logging.getLogger(__name__)
 
@@ -28,60 +27,70 @@ def answer_question(
     top: int = 3,
 ) -> AskResult:
     """Answer `text` from the corpus; a follow-up in `conversation` carries over the previous topic."""
-    config = index.config
-    cleaned = check_question(text, config.answer.max_question_length)
-    scopes = index.derived("scopes", lambda: ScopeTable(index.articles, config))
-    people = people_of(index)
-    question = analyse_question(cleaned, index.tokenizer, scopes, people, conversation)
-    if question.scope is not None and not question.scope.docs:
-        return AskResult(cleaned, True, (), scope=question.scope.label)
-    missing = unknown_names(index, question.own_text)
-    if missing:  # the coverage never mentions them: nothing it says can answer
-        if conversation is not None:
-            _remember(conversation, question)
-        return AskResult(cleaned, True, (), scope=_label(question), unknown=tuple(missing))
-    hits = index.search(
-        question.search_text,
-        config.retrieval.candidates,
-        docs=question.scope.docs if question.scope else None,
-        expand=True,
-        skip=FRAMING,
+    candidates = find_candidates(index, text, conversation)
+    return decide(index, candidates, per_index(index, "decision_model", load_model), top)
+
+
+def decide(
+    index: CorpusIndex,
+    candidates: Candidates,
+    model: DecisionModel,
+    top: int,
+    settings: DecisionConfig | None = None,
+) -> AskResult:
+    """Answer with the most probable sentence when its probability reaches the threshold, with distinct
+    alternatives from the `alternative` probability up; otherwise decline, naming the closest sentence
+    only when its probability reaches `close`."""
+    settings = settings or index.config.decision
+    question = candidates.question
+    carried = question.carried if question else None
+    if candidates.rows is None or not candidates.hits:
+        return _declined(candidates, None, None)
+    probability = model.probability(candidates.rows)
+    order = sorted(range(len(candidates.hits)), key=lambda i: (-probability[i], i))
+    best = float(probability[order[0]])
+    if best < settings.threshold:
+        closest = candidates.hits[order[0]].sentence.text if best >= settings.close else None
+        return _declined(candidates, closest, best)
+    chosen = _distinct(
+        index, [i for i in order if probability[i] >= settings.alternative], candidates.hits, top
     )
-    ranked = rank_candidates(index, question, hits)
-    chosen = _choose(ranked, top, index)
-    if conversation is not None:
-        _remember(conversation, question)
-    scope = _label(question)
-    if not chosen:
-        closest = ranked[0].hit.sentence.text if ranked else None
-        return AskResult(cleaned, True, (), closest=closest, scope=scope, resolved_question=question.carried)
-    answers = tuple(_answer(index, c) for c in chosen)
-    return AskResult(cleaned, False, answers, scope=scope, resolved_question=question.carried)
+    answers = tuple(_answer(index, candidates.hits[i], float(probability[i])) for i in chosen)
+    return AskResult(
+        candidates.text, False, answers, scope=candidates.scope, resolved_question=carried, probability=best
+    )
 
 
-def _choose(ranked: list[Candidate], top: int, index: CorpusIndex) -> list[Candidate]:
-    """The best eligible candidate above the coverage cut-off, then distinct alternatives."""
-    threshold = index.config.answer.min_coverage
-    eligible = [c for c in ranked if c.eligible and c.hit.score > index.config.answer.min_score]
-    if not eligible or eligible[0].coverage < threshold:
-        return []
-    chosen = [eligible[0]]
-    seen = [statement_terms(index.tokenizer, eligible[0].hit.sentence.text)]
-    for candidate in eligible[1:]:
+def _declined(candidates: Candidates, closest: str | None, probability: float | None) -> AskResult:
+    question = candidates.question
+    return AskResult(
+        candidates.text,
+        True,
+        (),
+        closest=closest,
+        scope=candidates.scope,
+        resolved_question=question.carried if question else None,
+        unknown=candidates.unknown,
+        probability=probability,
+    )
+
+
+def _distinct(index: CorpusIndex, order: list[int], hits: tuple[SearchHit, ...], top: int) -> list[int]:
+    """The first `top` of `order` that do not repeat an earlier one's statement."""
+    chosen: list[int] = []
+    seen: list[frozenset[str]] = []
+    for i in order:
         if len(chosen) >= top:
             break
-        if candidate.coverage < threshold / 2:
-            continue
-        terms = statement_terms(index.tokenizer, candidate.hit.sentence.text)
+        terms = statement_terms(index.tokenizer, hits[i].sentence.text)
         if any(dice(terms, other) >= 0.9 for other in seen):
             continue  # the same sentence again (a repeat within the corpus) adds nothing
-        chosen.append(candidate)
+        chosen.append(i)
         seen.append(terms)
     return chosen
 
 
-def _answer(index: CorpusIndex, candidate: Candidate) -> Answer:
-    hit = candidate.hit
+def _answer(index: CorpusIndex, hit: SearchHit, probability: float) -> Answer:
     article, sentence = hit.article, hit.sentence
     return Answer(
         text=sentence.text,
@@ -93,50 +102,32 @@ def _answer(index: CorpusIndex, candidate: Candidate) -> Answer:
         event=article.event,
         start=sentence.start,
         end=sentence.end,
-        score=candidate.score,
+        score=hit.score,
         also_reported_by=reported_by(index, hit),
         role=sentence.role,
         line=sentence.line,
+        disagreements=disagreements(index, hit),
+        probability=probability,
     )
 
 
-def reported_by(index: CorpusIndex, hit: SearchHit, k: int = 15) -> tuple[str, ...]:
-    """Other outlets carrying the same statement: a near-duplicate sentence, even in other words.
-    Cached per sentence; the search uses the statement's rarest words, which any near-duplicate shares."""
-    cache: dict[int, tuple[str, ...]] = index.derived("reported_by", dict)
-    if hit.position not in cache:
-        cache[hit.position] = _reported_by(index, hit, k)
-    return cache[hit.position]
+def reported_by(index: CorpusIndex, hit: SearchHit) -> tuple[str, ...]:
+    """Other outlets carrying the same statement (its same-statement group in the facts, figures agreeing)."""
+    own = hit.article.outlet or hit.article.id
+    outlets = [_outlet_at(index, p) for p in index.facts.same_statement(hit.position)]
+    return tuple(dict.fromkeys(o for o in outlets if o != own))
 
 
-def _reported_by(index: CorpusIndex, hit: SearchHit, k: int) -> tuple[str, ...]:
-    terms = statement_terms(index.tokenizer, hit.sentence.text)
-    if len(terms) < 3:
-        return ()
-    threshold = index.config.answer.corroboration
-    outlets: list[str] = []
-    own = {hit.article.outlet, hit.article.id}
-    rarest = sorted(terms, key=lambda t: (index.bm25.doc_freq(t), t))[:RAREST_TERMS]
-    for other in index.search_tokens(rarest, k):
-        outlet = other.article.outlet or other.article.id
-        if other.article.id == hit.article.id or outlet in own or outlet in outlets:
-            continue
-        other_terms = statement_terms(index.tokenizer, other.sentence.text)
-        smaller, larger = sorted((terms, other_terms), key=len)
-        if dice(terms, other_terms) >= threshold or (
-            len(smaller) >= 6 and containment(smaller, larger) >= 0.8
-        ):
-            outlets.append(outlet)
-    return tuple(outlets)
+def disagreements(index: CorpusIndex, hit: SearchHit) -> tuple[Wording, ...]:
+    """Other outlets' sentences giving a different figure for what this sentence states (one per outlet)."""
+    out: dict[str, Wording] = {}
+    for position in index.facts.disagreeing(hit.position):
+        article, sentence = index.locate(position)
+        outlet = article.outlet or article.id
+        out.setdefault(outlet, Wording(outlet, article.id, sentence.text, sentence.start, sentence.end))
+    return tuple(out.values())
 
 
-def _label(question: Question) -> str | None:
-    return question.scope.label if question.scope else None
-
-
-def _remember(conversation: Conversation, question: Question) -> None:
-    if question.follow_up:
-        conversation.touch()
-        return
-    person = question.speaker or (question.persons[0] if question.persons else None)
-    conversation.remember(question.text, person, question.scope.docs if question.scope else None)
+def _outlet_at(index: CorpusIndex, position: int) -> str:
+    article, _ = index.locate(position)
+    return article.outlet or article.id

@@ -12,7 +12,7 @@ from bot.errors import InputError
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
-__all__ = ["Question", "analyse_question", "check_question", "question_kind"]
+__all__ = ["QUESTION_KINDS", "Question", "analyse_question", "check_question", "question_kind"]
 
 # The question's type decides what evidence an answer must carry (a number, a duration, a date...).
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -28,6 +28,7 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("who", re.compile(r"^(who|whom|which (leader|official|minister|president))\b")),
     ("yes_no", re.compile(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
 )
+QUESTION_KINDS: tuple[str, ...] = (*(kind for kind, _ in _TYPES), "what")
 _SPEECH_ASK = re.compile(
     r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
@@ -134,11 +135,14 @@ def analyse_question(
 
 
 def is_follow_up(text: str, tokenizer: Tokenizer) -> bool:
-    """A short question that leans on the one before: 'And Obama?', 'Did he say anything about trust?'."""
+    """A short question that leans on the one before: 'And Obama?', 'Did he say anything about trust?',
+    'Why?'."""
     lower = normalize(text).lower()
     if _FOLLOW_UP_START.match(lower):
         return True
     words = tokenizer.content_words(text)
+    if not words and not tokenizer.entities(text):  # "why?", "how so?": nothing of its own to ask about
+        return True
     return len(words) <= 3 and bool(_PRONOUN.search(lower))
 
 

@@ -1,5 +1,4 @@
-"""Choosing the sentence that answers: coverage of the question's weighted terms, its type's evidence,
-the speaker it asks about, and BM25 as the tie-breaker."""
+"""What a question asks about, as weighted concepts, and the names in it the coverage never uses."""
 
 from __future__ import annotations
 
@@ -7,34 +6,19 @@ import math
 import re
 from dataclasses import dataclass
 
-from bot.answering import evidence
-from bot.answering.question import Question
-from bot.search import CorpusIndex, SearchHit
+from bot.answering.cache import per_index
+from bot.search import CorpusIndex
 from bot.text import normalize
 from bot.tokenizer import STOPWORDS, person_tokens
 
-__all__ = ["Candidate", "Concept", "people_of", "query_concepts", "rank_candidates", "unknown_names"]
+__all__ = ["FRAMING", "Concept", "people_of", "query_concepts", "unknown_names"]
 
-# Evidence a question type cannot do without: "how many" needs a number, "how long" a duration.
-_REQUIRED = {
-    "how_many": evidence.has_number,
-    "how_long": evidence.has_duration,
-    "when": evidence.has_date,
-}
-# Evidence that makes a sentence a better answer for the type.
-_PREFERRED = {
-    "when": evidence.has_date,
-    "where": evidence.has_place,
-    "why": evidence.has_cause,
-    "how_long": evidence.has_duration,
-}
 _WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
-_TYPE_WORDS = re.compile(r"\bhow (many|much|long|often|soon)\b", re.IGNORECASE)
-TYPE_BONUS = 0.15
-SPEAKER_BONUS = 0.25
-NAMED_BONUS = 0.05
-ROLE_PENALTY = {"caption": 0.12, "subheading": 0.05, "body": 0.0}
-BM25_WEIGHT = 0.3
+_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*")
+# Words that ask for the answer's type rather than name its subject: "how long ... last?", "... take place?"
+_TYPE_WORDS = re.compile(
+    r"\bhow (many|much|long|often|soon)\b|\b(last|take place|took place|happen|occur)\W*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -46,15 +30,6 @@ class Concept:
     related: frozenset[str] = frozenset()  # words that speak of a name without naming it: half a match
 
 
-@dataclass(frozen=True)
-class Candidate:
-    hit: SearchHit
-    coverage: float
-    score: float
-    eligible: bool
-    speakers: frozenset[str]
-
-
 def unknown_names(index: CorpusIndex, text: str) -> list[str]:
     """Capitalised words of a question (past its first word) that the corpus never uses: a person,
     place or thing the coverage does not mention at all."""
@@ -62,12 +37,12 @@ def unknown_names(index: CorpusIndex, text: str) -> list[str]:
     for start, end, token in index.tokenizer.entity_spans(normal):
         if index.bm25.doc_freq(token) > 0:  # a known name under another alias (ISIS for Daesh)
             normal = normal[:start] + " " * (end - start) + normal[end:]
-    first = _WORD.search(normalize(text))
+    starts = {m.end() for m in _SENTENCE_START.finditer(normalize(text))}
     unknown = []
     for match in _WORD.finditer(normal):
         written = match.group(0)
         if (
-            (first and match.start() == first.start())
+            match.start() in starts  # a sentence's first word is capitalised whatever it is
             or not written[:1].isupper()
             or written.lower() in STOPWORDS
         ):
@@ -123,48 +98,6 @@ def _weight(index: CorpusIndex, term: str, *, name: bool = False) -> float:
     return weight * FRAMING_WEIGHT if term in FRAMING else weight
 
 
-def coverage(concepts: list[Concept], terms: frozenset[str] | set[str]) -> float:
-    total = sum(c.weight for c in concepts)
-    if total <= 0:
-        return 0.0
-    matched = sum(
-        c.weight if c.terms & terms else c.weight / 2 if c.related & terms else 0.0 for c in concepts
-    )
-    return matched / total
-
-
-def rank_candidates(index: CorpusIndex, question: Question, hits: list[SearchHit]) -> list[Candidate]:
-    """Score every hit as an answer to the question, best first."""
-    if not hits:
-        return []
-    concepts = query_concepts(index, question.search_text)
-    persons = people_of(index)
-    top_bm25 = max(h.score for h in hits) or 1.0
-    required = _REQUIRED.get(question.kind)
-    preferred = _PREFERRED.get(question.kind)
-    ranked = []
-    for hit in hits:
-        text = hit.sentence.text
-        speaking = evidence.speakers(index, hit.position, persons)
-        terms = index.terms(hit.position) | speaking
-        cov = coverage(concepts, terms)
-        score = cov + BM25_WEIGHT * hit.score / top_bm25 - ROLE_PENALTY.get(hit.sentence.role, 0.0)
-        if preferred is not None and preferred(text):
-            score += TYPE_BONUS
-        if question.kind == "who" and evidence.has_person(text, index.tokenizer, persons):
-            score += TYPE_BONUS
-        if question.speaker is not None:
-            score += SPEAKER_BONUS if question.speaker in speaking else -SPEAKER_BONUS / 2
-            if question.speaker in evidence.named_in(index, hit.position, persons):
-                score += NAMED_BONUS  # attributed in the sentence itself: the reader sees who said it
-        eligible = required(text) if required is not None else True
-        if question.speaker is not None:  # "what did X say": X must be the one speaking
-            eligible = eligible and question.speaker in speaking
-        ranked.append(Candidate(hit, cov, score, eligible, speaking))
-    ranked.sort(key=lambda c: (-c.eligible, -c.score, c.hit.position))
-    return ranked
-
-
 def people_of(index: CorpusIndex) -> frozenset[str]:
     """The entity tokens of the people in config (built once per index)."""
-    return index.derived("people", lambda: person_tokens(index.config.entities))
+    return per_index(index, "people", lambda: person_tokens(index.config.entities))

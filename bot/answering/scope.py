@@ -59,8 +59,9 @@ class ScopeTable:
                 outlets.setdefault(normalize(alias), set()).update(docs or ())
         self._outlets = {name.lower(): (name, frozenset(docs)) for name, docs in outlets.items()}
         self._outlet_pattern = _alternation(list(outlets))
+        # an article whose event is not stated may be about any of them: it stays in an event's scope
         self._events: dict[str, frozenset[str]] = {
-            e.id: frozenset(a.id for a in articles if a.event == e.id) for e in config.events
+            e.id: frozenset(a.id for a in articles if a.event in (e.id, None)) for e in config.events
         }
         self._labels = {e.id: e.name for e in config.events}
         self._years = [(e.start.year, e.end.year, e.id) for e in config.events]

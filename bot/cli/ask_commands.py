@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.context import Context, print_json
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.results import Answer, AskResult
+
+if TYPE_CHECKING:
+    from bot.service import CoverageService
 
 __all__ = ["format_answer", "format_ask", "register"]
 
@@ -28,11 +32,25 @@ def register(commands: Any) -> None:
     chat.add_argument("--top", type=_positive, default=None, metavar="N")
     chat.set_defaults(handler=run_chat)
 
-    gold = commands.add_parser("eval", help="score the answers against a gold file (qa_dev.yaml format)")
-    gold.add_argument("gold", type=Path, help="the gold YAML file")
+    gold = commands.add_parser("eval", help="score the answers against gold files (qa_dev.yaml format)")
+    gold.add_argument("gold", type=Path, nargs="+", help="the gold YAML files")
     gold.add_argument("--json", action="store_true", help="JSON output")
     gold.add_argument("--failures", action="store_true", help="also list the questions answered wrongly")
+    gold.add_argument(
+        "--folds",
+        type=_positive,
+        default=None,
+        metavar="K",
+        help="also a k-fold tune/test split over all files",
+    )
+    _corpus_options(gold)
     gold.set_defaults(handler=run_eval)
+
+
+def _corpus_options(parser: Any) -> None:
+    from bot.evaluation.corpora import add_corpus_options
+
+    add_corpus_options(parser)
 
 
 def _positive(value: str) -> int:
@@ -87,18 +105,42 @@ def _chat_error(as_json: bool, line: str, exc: InputError) -> None:
 
 
 def run_eval(args: argparse.Namespace, ctx: Context) -> int:
+    from bot.answering.decision import fitted_on
+    from bot.evaluation.calibrate import collect, cross_validation_text
+    from bot.evaluation.corpora import corpus_index, event_config
     from bot.evaluation.qa_eval import evaluate_qa, format_report, load_gold
+    from bot.service import CoverageService
 
-    service = ctx.service
-    report = evaluate_qa(load_gold(args.gold), lambda q, c: service.ask(q, conversation=c))
+    config = ctx.config
+    service = CoverageService(config, index=corpus_index(config, args.grow)) if args.grow else ctx.service
+    runs = [(path, service) for path in args.gold]
+    for gold, folder in args.other:
+        other = event_config(config, folder)
+        runs.append((gold, CoverageService(other, index=corpus_index(other, [folder], seeds=False))))
+    reports = {}
+    for path, asker in runs:
+        reports[path.name] = evaluate_qa(load_gold(path), partial(_ask_in, asker))
     if args.json:
-        print_json(report.figures())
+        figures = {name: r.figures() for name, r in reports.items()}
+        print_json(next(iter(figures.values())) if len(figures) == 1 else figures)
     else:
-        print(format_report(report))
+        fitted = fitted_on()
+        for name, report in reports.items():
+            kind = "training figures: the decision was fitted on it" if name in fitted else "not in the fit"
+            print(f"== {name} (the shipped decision; {kind})")
+            print(format_report(report) + "\n")
     if args.failures:
-        for failure in report.failures:
-            print(json.dumps(failure, ensure_ascii=False))
+        for report in reports.values():
+            for failure in report.failures:
+                print(json.dumps(failure, ensure_ascii=False))
+    if args.folds:
+        asked = collect(config, args.gold, args.grow, [tuple(pair) for pair in args.other])
+        print(cross_validation_text(asked, max(args.folds, 2), config.answer.top, config.decision.l2))
     return 0
+
+
+def _ask_in(service: CoverageService, question: str, conversation: Conversation) -> AskResult:
+    return service.ask(question, conversation=conversation)
 
 
 def format_answer(answer: Answer) -> str:
@@ -111,10 +153,12 @@ def format_answer(answer: Answer) -> str:
     note = " [photo caption]" if answer.role == "caption" else ""
     lines = [
         f"\u201c{answer.text}\u201d{note}",
-        f"    - {source}, {when}{title} [{answer.event or 'no event'}]",
+        f"    - {source}, {when}{title} [{answer.event or 'event not stated'}]",
     ]
     if answer.also_reported_by:
         lines.append(f"    also reported by: {', '.join(answer.also_reported_by)}")
+    for other in answer.disagreements:
+        lines.append(f"    {other.outlet} reports a different figure: \u201c{other.text}\u201d")
     return "\n".join(lines)
 
 

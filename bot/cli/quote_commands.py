@@ -59,11 +59,14 @@ def render_quotes(result: QuoteResult) -> str:
         return f"No quotations {scope} in the coverage.".replace("  ", " ")
     lines = [f"{len(result.quotes)} quotations{' ' + scope if scope else ''}:"]
     for quote in result.quotes:
-        outlets = ", ".join(quote.outlets or (quote.outlet or quote.doc,))
+        outlets = ", ".join(quote.same_wording_outlets() or [quote.outlet or quote.doc])
         lines.append(f"\n\u201c{quote.text.strip()}\u201d  ({quote.kind})")
         lines.append(
             f"    - {quote.speaker}; {outlets}; {quote.date or 'undated'} [{quote.event or 'no event'}]"
         )
+        for wordings in quote.other_wordings():  # another outlet's own words for the same remark
+            names = ", ".join(dict.fromkeys(w.outlet for w in wordings))
+            lines.append(f"    in other words ({names}): \u201c{wordings[0].text.strip()}\u201d")
     return "\n".join(lines)
 
 

@@ -128,6 +128,11 @@ def ask_embed(result: AskResult, events: Mapping[str, str] | None = None) -> dis
     if best.also_reported_by:
         also = ", ".join(safe(o) for o in best.also_reported_by)
         embed.add_field(name="Also reported by", value=clip(also, LIMITS.FIELD_VALUE), inline=False)
+    if best.disagreements:
+        differ = "\n".join(f"**{safe(w.outlet)}**\n{quote_block(w.text, 300)}" for w in best.disagreements)
+        embed.add_field(
+            name="Other outlets report a different figure", value=_fit_value(differ), inline=False
+        )
     notes = []
     if best.role != "body":
         notes.append(f"from a {best.role}")
@@ -302,10 +307,15 @@ def _quote_name(quote: Quotation) -> str:
 
 
 def _quote_value(quote: Quotation) -> str:
+    """The quotation, the outlets that printed these very words, and each other outlet's own wording."""
     extra = ""
-    others = [o for o in quote.outlets if o != quote.outlet]
-    if others:
-        extra = "\n" + clip("also in " + ", ".join(safe(o) for o in others), 200)
+    same = [o for o in quote.same_wording_outlets() if o != quote.outlet]
+    if same:
+        extra += "\n" + clip("also in " + ", ".join(safe(o) for o in same), 200)
+    for wordings in quote.other_wordings():
+        names = ", ".join(safe(o) for o in dict.fromkeys(w.outlet for w in wordings))
+        extra += "\n" + clip(f"in other words ({names}): “{safe(wordings[0].text.strip())}”", 300)
+    extra = clip(extra, LIMITS.FIELD_VALUE // 2)
     return quote_block(f"“{quote.text}”", LIMITS.FIELD_VALUE - len(extra)) + extra
 
 

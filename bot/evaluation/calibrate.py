@@ -1,82 +1,275 @@
-"""Choose BM25's variant, k1 and b and the decline cut-off by measurement on a gold file.
+"""Fit the answer-or-decline decision and choose its thresholds by measurement, with held-out figures.
 
-``python -m bot.evaluation.calibrate ../shared/eval/qa_dev.yaml [--extra tests/data/qa_heldout.yaml]``
-prints accuracy@1, recall@3 and the decline counts for every setting tried, so config.yaml's values
-are chosen from a table rather than guessed. Every run is in memory: the persisted index is untouched.
+    python -m bot.evaluation.calibrate GOLD.yaml [GOLD.yaml ...] [--folds 5] [--write]
+
+Every question of every gold file is asked once; each retrieved sentence becomes a labelled pair (a gold
+sentence is positive, every other candidate and every candidate of an unanswerable question negative).
+Questions are split into k folds (a follow-up stays with the question it follows). For each fold, the
+logistic regression is fitted on the other folds and its thresholds are chosen on them from
+out-of-fold probabilities (an inner k-fold), then the held-out fold is answered through the real
+decision (`bot.answering.decide`): those are the test-split figures. `--write` fits on everything and
+writes bot/answering/decision.json; the thresholds it prints go into config.yaml's `decision:` section.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import itertools
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-from bot.answering import answer_question
-from bot.config import Config, load_config
-from bot.corpus import CorpusStore
-from bot.evaluation.qa_eval import GoldQuestion, QAReport, evaluate_qa, load_gold
+import numpy as np
+
+from bot.answering import decide
+from bot.answering.candidates import Candidates, find_candidates
+from bot.answering.decision import WEIGHTS_PATH, DecisionModel, fit_logistic
+from bot.config import Config, DecisionConfig, load_config
+from bot.conversation import Conversation
+from bot.errors import InputError
+from bot.evaluation.corpora import add_corpus_options, corpus_index, event_config
+from bot.evaluation.qa_eval import GoldQuestion, QAReport, format_report, hit_matches, load_gold, score
 from bot.search import CorpusIndex
 
-__all__ = ["main", "sweep"]
+__all__ = [
+    "Asked",
+    "Thresholds",
+    "ask_all",
+    "choose_thresholds",
+    "collect",
+    "cross_validate",
+    "cross_validation_text",
+    "main",
+    "reliability",
+]
 
-VARIANTS: tuple[Literal["okapi", "plus", "l"], ...] = ("okapi", "plus", "l")
-K1S = (0.9, 1.2, 1.5, 2.0)
-BS = (0.5, 0.75, 0.9)
-CUTOFFS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
+GRID = np.round(np.arange(0.02, 0.98, 0.02), 2)
+CLOSE_PRECISION = 0.5  # a "closest" sentence is shown only where it is an answer at least this often
 
 
-def _run(index: CorpusIndex, gold: Sequence[GoldQuestion]) -> QAReport:
-    return evaluate_qa(
-        gold, lambda q, c: answer_question(index, q, conversation=c, top=index.config.answer.top)
+@dataclass(frozen=True)
+class Asked:
+    """One gold question as the answerer saw it: its candidates and which of them are gold."""
+
+    gold: GoldQuestion
+    source: str  # the gold file's name
+    candidates: Candidates | None  # None: the question was refused as bad input
+    labels: np.ndarray
+    index: CorpusIndex  # the corpus it was asked over
+
+    @property
+    def group(self) -> str:
+        return f"{self.source}:{self.gold.follows or self.gold.id}"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    threshold: float
+    close: float
+    alternative: float
+
+
+def ask_all(index: CorpusIndex, questions: Sequence[GoldQuestion], source: str) -> list[Asked]:
+    """Candidates and labels for every question (a follow-up right after the question it follows)."""
+    by_id = {q.id: q for q in questions}
+    out = []
+    for q in questions:
+        conversation = Conversation()
+        try:
+            if q.follows and q.follows in by_id:
+                find_candidates(index, by_id[q.follows].question, conversation)
+            candidates: Candidates | None = find_candidates(index, q.question, conversation)
+        except InputError:
+            candidates = None
+        hits = candidates.hits if candidates else ()
+        labels = np.array([hit_matches(h.article.id, h.sentence.text, q.gold) for h in hits], dtype=float)
+        out.append(Asked(q, source, candidates, labels, index))
+    return out
+
+
+def _pairs(asked: Sequence[Asked]) -> tuple[np.ndarray, np.ndarray]:
+    rows = [a.candidates.rows for a in asked if a.candidates is not None and a.candidates.rows is not None]
+    labels = [a.labels for a in asked if a.candidates is not None and a.candidates.rows is not None]
+    if not rows:
+        return np.zeros((0, 0)), np.zeros(0)
+    return np.vstack(rows), np.concatenate(labels)
+
+
+def fit(asked: Sequence[Asked], l2: float) -> DecisionModel:
+    rows, labels = _pairs(asked)
+    return fit_logistic(rows, labels, l2=l2)
+
+
+def _best(asked: Asked, model: DecisionModel) -> tuple[float, bool] | None:
+    """The top candidate's probability and whether it is gold; None when nothing was weighed."""
+    c = asked.candidates
+    if c is None or c.rows is None or not len(c.hits):
+        return None
+    p = model.probability(c.rows)
+    i = int(np.argmax(p))
+    return float(p[i]), bool(asked.labels[i])
+
+
+def choose_thresholds(
+    tops: Sequence[tuple[float, bool, bool]], pairs: Sequence[tuple[float, bool]]
+) -> Thresholds:
+    """Thresholds from the tune split's out-of-fold probabilities.
+
+    - answer: from (best probability, best is gold, answerable) per question, the one that maximises
+      answerable-answered rate plus unanswerable-declined rate (smoothed over neighbouring thresholds);
+    - close: the lowest below it at which the declined questions' best sentences, from there up, are a
+      gold sentence at least CLOSE_PRECISION of the time (else none is shown);
+    - alternative: from (probability, is gold) of every pair, the one that best tells gold sentences
+      from the others (Youden's J), never above the answer threshold.
+    """
+    p = np.array([t[0] for t in tops])
+    right = np.array([t[1] for t in tops], dtype=bool)
+    answerable = np.array([t[2] for t in tops], dtype=bool)
+    n_a, n_u = max(answerable.sum(), 1), max((~answerable).sum(), 1)
+    raw = [((p >= t) & answerable).sum() / n_a + ((p < t) & ~answerable).sum() / n_u for t in GRID]
+    utility = np.convolve(raw, np.ones(5) / 5, mode="same")  # a few dozen questions: smooth the steps
+    best = max(utility)
+    chosen = [t for t, u in zip(GRID, utility, strict=True) if u >= best - 1e-9]
+    threshold = float(chosen[len(chosen) // 2])
+    close = threshold
+    for t in GRID[threshold > GRID][::-1]:
+        band = (p >= t) & (p < threshold)
+        if band.any() and right[band].mean() >= CLOSE_PRECISION:
+            close = float(t)
+    pair_p = np.array([q for q, _ in pairs])
+    gold = np.array([g for _, g in pairs], dtype=bool)
+    n_g, n_o = max(gold.sum(), 1), max((~gold).sum(), 1)
+    youden = [((pair_p >= t) & gold).sum() / n_g - ((pair_p >= t) & ~gold).sum() / n_o for t in GRID]
+    alternative = float(GRID[int(np.argmax(youden))])
+    return Thresholds(threshold, close, min(alternative, threshold))
+
+
+def _tune(asked: Sequence[Asked], folds: int, l2: float) -> Thresholds:
+    """Thresholds from out-of-fold probabilities within the tune questions (an inner k-fold)."""
+    tops = []
+    pairs: list[tuple[float, bool]] = []
+    for train, test in _folds(asked, folds):
+        model = fit(train, l2)
+        for a in test:
+            top = _best(a, model)
+            if top is not None and a.candidates is not None and a.candidates.rows is not None:
+                tops.append((top[0], top[1], bool(a.gold.gold)))
+                pairs.extend(zip(model.probability(a.candidates.rows), a.labels.astype(bool), strict=True))
+    return choose_thresholds(tops, pairs)
+
+
+def _folds(asked: Sequence[Asked], k: int) -> list[tuple[list[Asked], list[Asked]]]:
+    groups = sorted({a.group for a in asked})
+    order = np.random.default_rng(0).permutation(len(groups))
+    fold_of = {groups[g]: i % k for i, g in enumerate(order)}
+    return [
+        ([a for a in asked if fold_of[a.group] != f], [a for a in asked if fold_of[a.group] == f])
+        for f in range(k)
+    ]
+
+
+def _settings(config: Config, thresholds: Thresholds) -> DecisionConfig:
+    return dataclasses.replace(
+        config.decision,
+        threshold=thresholds.threshold,
+        close=thresholds.close,
+        alternative=thresholds.alternative,
     )
 
 
-def _row(label: str, reports: Sequence[QAReport]) -> str:
-    cells = []
-    for r in reports:
-        f = r.figures()
-        cells.append(
-            f"{f['accuracy_at_1']:.3f} {f['recall_at_3']:.3f} {f['unanswerable_declined']:>5} "
-            f"{f['answerable_declined']:>6}"
-        )
-    return f"{label:28} | " + " | ".join(cells)
+def cross_validate(
+    asked: Sequence[Asked], folds: int, top: int, l2: float
+) -> tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]]:
+    """Test-split reports per gold file, (probability, is gold) of each test question's best
+    candidate, and the thresholds each fold chose."""
+    reports: dict[str, QAReport] = {}
+    tops: list[tuple[float, bool]] = []
+    chosen = []
+    for train, test in _folds(asked, folds):
+        model = fit(train, l2)
+        thresholds = _tune(train, folds, l2)
+        chosen.append(thresholds)
+        for a in test:
+            settings = _settings(a.index.config, thresholds)
+            result = decide(a.index, a.candidates, model, top, settings) if a.candidates else None
+            score(reports.setdefault(a.source, QAReport()), a.gold, result)
+            best = _best(a, model)
+            if best is not None:
+                tops.append(best)
+    return reports, tops, chosen
 
 
-def sweep(config: Config, golds: Sequence[Sequence[GoldQuestion]]) -> list[str]:
-    """The table: one row per BM25 setting (at the configured cut-off), then one per cut-off."""
-    articles = CorpusStore(config.corpus_dir).load_articles()
-    header = " | ".join("acc@1 rec@3 unans wrongly" for _ in golds)
-    lines = [f"{'setting':28} | {header}"]
-    for variant, k1, b in itertools.product(VARIANTS, K1S, BS):
-        retrieval = dataclasses.replace(config.retrieval, variant=variant, k1=k1, b=b)
-        index = CorpusIndex(articles, dataclasses.replace(config, retrieval=retrieval))
-        lines.append(_row(f"{variant} k1={k1} b={b}", [_run(index, g) for g in golds]))
-    lines.append("")
-    for cutoff in CUTOFFS:
-        answer = dataclasses.replace(config.answer, min_coverage=cutoff)
-        index = CorpusIndex(articles, dataclasses.replace(config, answer=answer))
-        lines.append(_row(f"min_coverage={cutoff}", [_run(index, g) for g in golds]))
-    return lines
+def reliability(tops: Sequence[tuple[float, bool]], bins: int = 10) -> str:
+    """Predicted probability of the best candidate, by bin, against how often it was a gold sentence."""
+    lines = [f"{'predicted':>11} {'n':>4} {'mean p':>7} {'observed':>9}"]
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(p, r) for p, r in tops if lo <= p < hi or (b == bins - 1 and p == 1.0)]
+        if inside:
+            mean = sum(p for p, _ in inside) / len(inside)
+            observed = sum(r for _, r in inside) / len(inside)
+            lines.append(f"{lo:.1f}-{hi:.1f}    {len(inside):>4} {mean:>7.3f} {observed:>9.3f}")
+    return "\n".join(lines)
+
+
+def _summary(reports: dict[str, QAReport]) -> QAReport:
+    total = QAReport()
+    for report in reports.values():
+        total.merge(report)
+    return total
+
+
+def collect(
+    config: Config,
+    golds: Sequence[Path],
+    grow: Sequence[Path] = (),
+    others: Sequence[tuple[Path, Path]] = (),
+) -> list[Asked]:
+    """Every question asked: the gold files over the corpus (grown with `grow`'s pages), and each
+    (gold file, folder) of `others` over that folder's pages alone, its event and people in the config."""
+    index = corpus_index(config, grow)
+    asked = [a for path in golds for a in ask_all(index, load_gold(path), path.name)]
+    for gold, folder in others:
+        other = corpus_index(event_config(config, folder), [folder], seeds=False)
+        asked += ask_all(other, load_gold(gold), gold.name)
+    return asked
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("gold", type=Path, help="the gold file to calibrate on (qa_dev.yaml)")
-    parser.add_argument("--extra", type=Path, action="append", default=[], help="more gold files to report")
+    parser.add_argument("gold", type=Path, nargs="+", help="gold files (qa_dev.yaml format)")
+    parser.add_argument("--folds", type=int, default=5, help="k of the k-fold split (default 5)")
     parser.add_argument("--config", help="config.yaml to start from")
+    parser.add_argument("--write", action="store_true", help=f"fit on everything and write {WEIGHTS_PATH}")
+    add_corpus_options(parser)
     args = parser.parse_args(argv)
     config = load_config(args.config)
-    golds = [load_gold(path) for path in (args.gold, *args.extra)]
-    print("columns: " + ", ".join(str(p) for p in (args.gold, *args.extra)))
-    for line in sweep(config, golds):
-        print(line)
+    asked = collect(config, args.gold, args.grow, [tuple(pair) for pair in args.other])
+    print(cross_validation_text(asked, args.folds, config.answer.top, config.decision.l2))
+    if args.write:
+        model = fit(asked, config.decision.l2)
+        names = [p.name for p in (*args.gold, *(g for g, _ in args.other))]
+        model.save(WEIGHTS_PATH, "fitted by python -m bot.evaluation.calibrate --write", names)
+        t = _tune(asked, args.folds, config.decision.l2)
+        print(f"\nwrote {WEIGHTS_PATH}")
+        print(f"decision: threshold {t.threshold}, close {t.close}, alternative {t.alternative}")
     return 0
+
+
+def cross_validation_text(asked: Sequence[Asked], folds: int, top: int, l2: float) -> str:
+    """The k-fold report: per gold file and overall (test splits), thresholds, reliability, categories."""
+    reports, tops, chosen = cross_validate(asked, folds, top, l2)
+    lines = [f"k-fold ({folds} folds, grouped by question; figures on the held-out folds only)", ""]
+    for name, report in reports.items():
+        lines += [f"== {name} (test splits)", format_report(report, categories=False), ""]
+    lines += ["== all sets (test splits)", format_report(_summary(reports)), ""]
+    lines += ["thresholds chosen per fold (answer / close / alternative): "]
+    lines[-1] += ", ".join(f"{t.threshold:.2f}/{t.close:.2f}/{t.alternative:.2f}" for t in chosen)
+    lines += ["", "reliability of the best candidate's probability (test splits):", reliability(tops)]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,16 @@ from bot.errors import InputError
 from bot.results import Answer, AskResult
 from bot.text import match_key, read_text
 
-__all__ = ["GoldQuestion", "QAReport", "evaluate_qa", "format_report", "load_gold", "matches"]
+__all__ = [
+    "GoldQuestion",
+    "QAReport",
+    "evaluate_qa",
+    "format_report",
+    "hit_matches",
+    "load_gold",
+    "matches",
+    "score",
+]
 
 MAX_GOLD_BYTES = 10_000_000
 
@@ -48,6 +57,18 @@ class QAReport:
     wrongly_declined: int = 0
     by_category: dict[str, dict[str, int]] = field(default_factory=dict)
     failures: list[dict[str, Any]] = field(default_factory=list)
+
+    def merge(self, other: QAReport) -> None:
+        """Add another report's counts to this one (several gold files, or folds, as one)."""
+        for name in ("total", "answerable", "correct_at_1", "correct_at_3", "unanswerable"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.declined_unanswerable += other.declined_unanswerable
+        self.wrongly_declined += other.wrongly_declined
+        for name, counts in other.by_category.items():
+            mine = self.by_category.setdefault(name, dict.fromkeys(counts, 0))
+            for key, value in counts.items():
+                mine[key] = mine.get(key, 0) + value
+        self.failures.extend(other.failures)
 
     def figures(self) -> dict[str, Any]:
         return {
@@ -104,10 +125,15 @@ def load_gold(path: Path) -> list[GoldQuestion]:
 
 def matches(answer: Answer, gold: Sequence[tuple[str, str]]) -> bool:
     """True when the answer is one of the gold sentences (or holds one, or is part of one)."""
-    key = match_key(answer.text)
-    for doc, text in gold:
+    return hit_matches(answer.doc, answer.text, gold)
+
+
+def hit_matches(doc: str, sentence: str, gold: Sequence[tuple[str, str]]) -> bool:
+    """True when a sentence of article `doc` is a gold sentence (or holds one, or is part of one)."""
+    key = match_key(sentence)
+    for gold_doc, text in gold:
         gold_key = match_key(text)
-        if doc == answer.doc and (gold_key in key or (len(key) >= 25 and key in gold_key)):
+        if gold_doc == doc and (gold_key in key or (len(key) >= 25 and key in gold_key)):
             return True
     return False
 
@@ -121,7 +147,7 @@ def evaluate_qa(questions: Sequence[GoldQuestion], ask: Ask) -> QAReport:
         if q.follows and q.follows in by_id:
             _safe_ask(ask, by_id[q.follows].question, conversation)
         result = _safe_ask(ask, q.question, conversation)
-        _score(report, q, result)
+        score(report, q, result)
     return report
 
 
@@ -132,7 +158,8 @@ def _safe_ask(ask: Ask, text: str, conversation: Conversation) -> AskResult | No
         return None
 
 
-def _score(report: QAReport, q: GoldQuestion, result: AskResult | None) -> None:
+def score(report: QAReport, q: GoldQuestion, result: AskResult | None) -> None:
+    """Count one question's result (None: refused as bad input, which counts as declined)."""
     report.total += 1
     cat = report.by_category.setdefault(q.category, {"n": 0, "at1": 0, "at3": 0, "declined": 0})
     cat["n"] += 1
@@ -158,8 +185,8 @@ def _score(report: QAReport, q: GoldQuestion, result: AskResult | None) -> None:
         report.failures.append({"id": q.id, "question": q.question, "got": got, "at3": at3})
 
 
-def format_report(report: QAReport) -> str:
-    """The readable table."""
+def format_report(report: QAReport, *, categories: bool = True) -> str:
+    """The readable table (with the per-category table unless `categories` is False)."""
     f = report.figures()
     lines = [
         f"questions:               {f['questions']}",
@@ -167,9 +194,10 @@ def format_report(report: QAReport) -> str:
         f"recall@3:                {f['recall_at_3']:.3f}",
         f"unanswerable declined:   {f['unanswerable_declined']}",
         f"answerable declined:     {f['answerable_declined']}",
-        "",
-        f"{'category':28} {'n':>3} {'@1':>4} {'@3':>4} {'declined':>9}",
     ]
+    if not categories:
+        return "\n".join(lines)
+    lines += ["", f"{'category':28} {'n':>3} {'@1':>4} {'@3':>4} {'declined':>9}"]
     for name, c in f["by_category"].items():
         lines.append(
             f"{name:28} {c['questions']:>3} {c['correct_at_1']:>4} {c['correct_at_3']:>4} {c['declined']:>9}"

@@ -8,10 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from bot.errors import InputError
-from bot.quotes.extract import extract_quotes
-from bot.quotes.group import group_quotes, representative
-from bot.quotes.speakers import UNKNOWN, SpeakerLexicon
-from bot.results import Quotation, QuoteResult
+from bot.facts import UNKNOWN, QuoteFact, SpeakerLexicon
+from bot.results import Quotation, QuoteResult, Wording
 from bot.search import CorpusIndex
 from bot.text import normalize
 
@@ -22,7 +20,7 @@ MAX_INPUT = 1000  # characters of a speaker name or topic
 
 @dataclass(frozen=True)
 class QuoteTable:
-    """Every quotation of an index's corpus and the remarks they group into (representatives)."""
+    """Every quotation of an index's corpus (from its facts) and the remarks they group into."""
 
     quotes: tuple[Quotation, ...]
     remarks: tuple[Quotation, ...]
@@ -34,16 +32,45 @@ _LOCK = threading.Lock()
 
 
 def quote_table(index: CorpusIndex) -> QuoteTable:
-    """The quotations of an index, extracted once per index and kept while the index lives."""
+    """The quotations of an index as /quote shows them, read from the index's facts once per index."""
     with _LOCK:
         table = _TABLES.get(index)
         if table is None:
-            quotes = tuple(extract_quotes(index.articles, index.config))
-            groups = group_quotes(quotes, index.tokenizer)
-            remarks = tuple(representative(quotes, g) for g in groups)
+            members: dict[int, list[Quotation]] = {}
+            for group, items in index.facts.quotation_groups().items():
+                members[group] = [_quotation(index, p, q) for p, q in items]
+            quotes = tuple(sorted((q for m in members.values() for q in m), key=lambda q: (q.doc, q.start)))
+            remarks = tuple(_representative(m) for m in members.values())
             table = QuoteTable(quotes, remarks, SpeakerLexicon(index.config.entities))
             _TABLES[index] = table
         return table
+
+
+def _quotation(index: CorpusIndex, position: int, quote: QuoteFact) -> Quotation:
+    article, sentence = index.locate(position)
+    return Quotation(
+        text=article.text[quote.start : quote.end],
+        speaker=quote.speaker,
+        kind=quote.kind,
+        doc=article.id,
+        outlet=article.outlet,
+        date=article.date,
+        event=article.event,
+        sentence=sentence.text,
+        start=quote.start,
+        end=quote.end,
+    )
+
+
+def _representative(members: list[Quotation]) -> Quotation:
+    """The most complete member (full before fragment, longest, earliest) with every outlet's own wording."""
+    best = min(
+        range(len(members)),
+        key=lambda i: (members[i].kind == "fragment", -len(members[i].text), members[i].date or "9999", i),
+    )
+    ordered = [members[best], *(m for i, m in enumerate(members) if i != best)]
+    wordings = tuple(Wording(q.outlet or q.doc, q.doc, q.text, q.start, q.end) for q in ordered)
+    return replace(members[best], outlets=wordings)
 
 
 def quoted_speakers(index: CorpusIndex) -> list[str]:
@@ -63,7 +90,7 @@ def find_quotes(index: CorpusIndex, *, speaker: str | None = None, topic: str | 
     if topic is not None:
         remarks = _by_topic(index, remarks, _checked(topic, "topic"))
     else:
-        remarks.sort(key=lambda q: (q.kind != "full", -len(q.outlets), q.date or "", q.doc, q.start))
+        remarks.sort(key=lambda q: (q.kind == "fragment", -len(q.outlets), q.date or "", q.doc, q.start))
     return QuoteResult(speaker=name, topic=topic, quotes=tuple(remarks))
 
 
@@ -105,5 +132,5 @@ def _by_topic(index: CorpusIndex, remarks: list[Quotation], topic: str) -> list[
         overlapping = [s for a, b, s in by_doc.get(quote.doc, []) if a < quote.end and quote.start < b]
         if overlapping:
             scored.append(replace(quote, score=max(overlapping)))
-    scored.sort(key=lambda q: (-q.score, q.kind != "full", q.doc, q.start))
+    scored.sort(key=lambda q: (-q.score, q.kind == "fragment", q.doc, q.start))
     return scored

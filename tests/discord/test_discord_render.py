@@ -27,6 +27,7 @@ from bot.results import (
     Quotation,
     QuoteResult,
     ScoredSentence,
+    Wording,
 )
 
 
@@ -156,14 +157,20 @@ def test_quote_pages() -> None:
             sentence="s",
             start=0,
             end=1,
-            outlets=("RT", "Sputnik"),
+            outlets=(
+                Wording("RT", "1", "We agreed " * 200, 0, 2000),
+                Wording("Sputnik", "2", "We agreed " * 200, 5, 2005),
+                Wording("Islam Times", "3", "We came to an agreement", 9, 32),
+            ),
         )
         for _ in range(12)
     )
     pages = quote_pages(QuoteResult(speaker="Vladimir Putin", topic=None, quotes=quotes))
     assert len(pages) == 3 and all(within_limits(p) for p in pages)
     assert pages[0].fields[0].name == "Vladimir Putin — RT, 2015-09-29"
-    assert "also in Sputnik" in pages[0].fields[0].value
+    value = pages[0].fields[0].value or ""
+    assert "also in Sputnik" in value  # the same words
+    assert "in other words (Islam Times): “We came to an agreement”" in value  # a different wording
 
 
 def test_speaker_matching_by_prefix_caps_at_25() -> None:

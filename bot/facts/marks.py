@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.config import FactsConfig
+
 __all__ = ["QuoteSpan", "find_spans"]
 
 _DOUBLE_OPEN = "“„«"
@@ -20,7 +22,6 @@ _DOUBLE = '"' + _DOUBLE_OPEN + _DOUBLE_CLOSE + "‟"
 _SINGLE = "'‘’‚‛"
 _OPEN_BEFORE = "([{—–-/"  # characters after which a mark opens
 _CLOSE_AFTER = ".,;:!?)]}…—–-"  # punctuation a closing mark may be followed by
-_SHORT_INNER = 4  # words: a double quotation inside a double one this short is a closed scare quote
 _INNER_STOP = re.compile(r",|;|\s[-—–]\s")
 
 
@@ -43,13 +44,16 @@ class _Open:
     depth: int
 
 
-def find_spans(paragraph: str) -> list[QuoteSpan]:
-    """Every quotation in `paragraph`, ordered by start; never raises on unbalanced marks."""
+def find_spans(paragraph: str, *, short_inner: int = FactsConfig.short_inner_words) -> list[QuoteSpan]:
+    """Every quotation in `paragraph`, ordered by start; never raises on unbalanced marks. A double quotation
+    inside another of at most `short_inner` words is a closed scare quote."""
     stack: list[_Open] = []
     spans: list[QuoteSpan] = []
     for i, ch in enumerate(paragraph):
+        if ch in _DOUBLE and _inside_word(paragraph, i):
+            continue  # "partners”s": a misplaced apostrophe, which must not end the real quotation
         if ch in _DOUBLE:
-            _double_mark(paragraph, i, stack, spans)
+            _double_mark(paragraph, i, stack, spans, short_inner)
         elif ch in _SINGLE:
             _single_mark(paragraph, i, stack, spans)
     while stack:  # unclosed at the paragraph's end
@@ -63,6 +67,10 @@ def find_spans(paragraph: str) -> list[QuoteSpan]:
                 paragraph, spans, QuoteSpan(top.pos + 1, len(paragraph.rstrip()), top.mark, False, top.depth)
             )
     return sorted((s for s in spans if s.end > s.start), key=lambda s: (s.start, -s.end))
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
 
 
 def _direction(text: str, i: int) -> str:
@@ -84,7 +92,7 @@ def _direction(text: str, i: int) -> str:
     return "either"
 
 
-def _double_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) -> None:
+def _double_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], short_inner: int) -> None:
     ch = text[i]
     way = _direction(text, i)
     if way == "either":
@@ -102,7 +110,7 @@ def _double_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) 
         return  # a stray closing mark
     inner = doubles[-1]
     target = inner
-    if len(doubles) > 1 and len(text[stack[inner].pos + 1 : i].split()) > _SHORT_INNER:
+    if len(doubles) > 1 and len(text[stack[inner].pos + 1 : i].split()) > short_inner:
         target = doubles[-2]  # the inner "mark was never closed: this one ends the outer quotation
     for extra in stack[target + 1 :]:
         if extra.double:

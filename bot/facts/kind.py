@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 
+from bot.config import FactsConfig
+
 __all__ = ["classify"]
 
 _SENTENCE_END = ".!?…"
 _CLAUSE_LEAD = ",:;—–-"
 _MARKS = "\"'“”‘’«»„"
-_MIN_WORDS = 3
 _TERMINAL = re.compile(r"[.,!?…]\W*$")
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "to", "in", "for", "with", "on", "a", "an", "or"})
 
 
-def classify(lead: str, quoted: str) -> str:
+def classify(lead: str, quoted: str, *, min_words: int = FactsConfig.min_full_words) -> str:
     """'full' or 'fragment' for `quoted`, preceded in its paragraph by `lead` (up to the opening mark)."""
     position = _position(lead)
     words = quoted.split()
@@ -32,7 +33,7 @@ def classify(lead: str, quoted: str) -> str:
     first = next((c for c in quoted.lstrip("[(. …") if c.isalpha()), "")
     if not first.isupper():
         return "fragment"
-    if len(words) >= _MIN_WORDS or (len(words) == _MIN_WORDS - 1 and _TERMINAL.search(quoted)):
+    if len(words) >= min_words or (len(words) == min_words - 1 and _TERMINAL.search(quoted)):
         return "full"
     return "fragment"
 

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.config import Entity
+from bot.config import Entity, FactsConfig
 
 __all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
 
@@ -23,7 +23,7 @@ SPEECH_VERB = re.compile(
     r"|insisted|insists|insisting|asked|asks|asking|argued|argues|arguing|explained|explains|explaining"
     r"|declared|declares|stated|states|announced|announces|remarked|replied|responded|commented|claimed"
     r"|claims|reiterated|reiterates|recalled|acknowledged|admitted|emphasi[sz]ed|emphasi[sz]ing|wrote|writes"
-    r"|continued|concluded|quipped|branded|branding|mentioned|pointed\s+out|suggested|suggests)\b"
+    r"|continued|concluded|quipped|branded|branding|mentioned|pointed\s+out|suggested|suggests|believes|thinks)\b"
 )
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -47,7 +47,7 @@ _NOT_PEOPLE = frozenset(
     " Organisation Group Force Forces Army Company Bank University Institute Foundation Summit Session"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July"
     " August September October November December Breaking Home Leave Reply Comment Middle East West North"
-    " South Sea Coalition Coordination Agreement Agreements Federation Republic Bargain State".split()
+    " South Sea Coalition Coordination Agreement Agreements Federation Republic State".split()
 )
 _POSSESSIVE = re.compile(r"^['’]s?\b|^['’](?=\s)")
 
@@ -66,7 +66,8 @@ class Mention:
 class SpeakerLexicon:
     """The configured people and their aliases, and the names of everything that is not a person."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity], *, max_gap_words: int = FactsConfig.max_gap_words) -> None:
+        self.max_gap_words = max_gap_words  # between a speaker's name and its speech verb, at most
         people = [e for e in entities if e.kind == "person"]
         self.people: tuple[str, ...] = tuple(e.name for e in people)
         self._canonical: dict[str, str] = {}

@@ -17,14 +17,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.quotes.speakers import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
+from bot.facts.lexicon import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
 
-__all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject"]
+__all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject", "speech_clauses"]
 
-_MAX_GAP_WORDS = 6
 _LEADING_PUNCT = re.compile(r"[\s,;:—–-]*")
 _TITLE_WORDS = re.compile(r"^(?:\s*[a-z][\w-]*){0,3}\s*$")
 _STOP = re.compile(r"[.!?;]")
+_OPENING = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*\s+)*$")  # nothing before a subject but titles
+_CONJOINED = re.compile(r"\s*(?:and|or|&)\s")  # "Putin and Obama met": no single subject
+_INVERTING = ",;:—–-\"”’'"  # what comes before an inverted "said X"
+_INFINITIVE = re.compile(r"\bto\s+$")
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
 
@@ -36,6 +39,7 @@ class Window:
     mentions: tuple[Mention, ...]
     lo: int
     hi: int
+    max_gap: int  # words between a speaker and its speech verb, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +68,11 @@ def resolve(mention: Mention, focus: str | None) -> str:
 
 
 def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) -> str | None:
-    """The person in focus after a (masked) sentence: a speech verb's subject, else its first person named."""
+    """The person in focus after a (masked) sentence: a speech verb's subject, else a person who is the
+    sentence's subject (named first, before any other word but titles); a mere mention changes nothing."""
     for piece in _JOINED_SENTENCES.split(masked):
         mentions = tuple(lexicon.mentions(piece))
-        window = Window(piece, mentions, 0, len(piece))
+        window = Window(piece, mentions, 0, len(piece), lexicon.max_gap_words)
         cue = next(
             (c for v in SPEECH_VERB.finditer(piece) if (c := _subject_before(window, v.start())) is not None),
             None,
@@ -75,11 +80,37 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
         subject = cue.mention if cue is not None else None
         if subject is None:
             subject = next(
-                (m for m in mentions if not m.possessive and m.kind in ("person", "pronoun", "role")), None
+                (
+                    m
+                    for m in mentions
+                    if not m.possessive
+                    and m.kind in ("person", "name", "described")
+                    and _OPENING.match(piece[: m.start])
+                    and not _CONJOINED.match(piece, m.end)
+                ),
+                None,
             )
         if subject is not None:
             focus = resolve(subject, focus) if subject.kind not in ("pronoun", "role") else focus
     return focus
+
+
+def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, str]]:
+    """Each speech verb of a (masked) text with the mention that is its subject, and the clause's words
+    ("Putin said", "said the Russian President", "he added"); infinitives ("to say") are not clauses."""
+    window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked), lexicon.max_gap_words)
+    out = []
+    for verb in SPEECH_VERB.finditer(masked):
+        if _INFINITIVE.search(masked, 0, verb.start()):
+            continue
+        cue = _subject_before(window, verb.start())
+        before = masked[: verb.start()].rstrip()
+        if cue is None and (not before or before[-1] in _INVERTING):  # ', said the Russian President'
+            cue = _inverted_subject(window, verb.end())
+        if cue is not None:
+            lo, hi = min(cue.mention.start, verb.start()), max(cue.mention.end, verb.end())
+            out.append((cue.mention, " ".join(masked[lo:hi].split())))
+    return out
 
 
 def _cue_after(window: Window, tail_at: int) -> Cue | None:
@@ -93,7 +124,7 @@ def _cue_after(window: Window, tail_at: int) -> Cue | None:
     if verb is not None:
         return _inverted_subject(window, verb.end())
     verb = SPEECH_VERB.search(text, pos, window.hi)
-    if verb is None or len(text[pos : verb.start()].split()) > _MAX_GAP_WORDS:
+    if verb is None or len(text[pos : verb.start()].split()) > window.max_gap:
         return None
     if _STOP.search(text, pos, verb.start()):
         return None
@@ -140,7 +171,7 @@ def _subject_before(window: Window, verb_at: int, floor: int | None = None) -> C
     gap = window.masked[mention.end : verb_at]
     if (
         mention.possessive
-        or len(gap.split()) > _MAX_GAP_WORDS
+        or len(gap.split()) > window.max_gap
         or _STOP.search(gap)
         or SPEECH_VERB.search(gap)
     ):

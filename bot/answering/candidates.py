@@ -1,0 +1,82 @@
+"""From a question to its candidate sentences and their features: everything /ask does before deciding.
+
+The decision (answer, decline, which alternatives) is a pure function of what this returns and of the
+fitted model, so the evaluation can score many models over one pass of retrieval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.answering.cache import per_index
+from bot.answering.casual import fold_casual
+from bot.answering.features import candidate_features
+from bot.answering.question import Question, analyse_question, check_question
+from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, unknown_names
+from bot.answering.scope import ScopeTable
+from bot.conversation import Conversation
+from bot.search import CorpusIndex, SearchHit
+
+__all__ = ["Candidates", "find_candidates", "unknown_share"]
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """A question's retrieved sentences with one row of FEATURES each, or why none were looked for."""
+
+    text: str  # the question as asked (cleaned of control characters)
+    question: Question | None
+    hits: tuple[SearchHit, ...] = ()
+    rows: np.ndarray | None = None  # one row of features.FEATURES per hit
+    unknown: tuple[str, ...] = ()  # names the coverage never mentions: nothing can answer
+    empty_scope: bool = False  # the outlet or event asked about has no articles
+
+    @property
+    def scope(self) -> str | None:
+        return self.question.scope.label if self.question and self.question.scope else None
+
+
+def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> Candidates:
+    """Analyse `text` (a follow-up takes its topic from `conversation`), retrieve and describe candidates."""
+    config = index.config
+    cleaned = check_question(text, config.answer.max_question_length)
+    scopes = per_index(index, "scopes", lambda: ScopeTable(index.articles, config))
+    question = analyse_question(
+        fold_casual(index, cleaned), index.tokenizer, scopes, people_of(index), conversation
+    )
+    if conversation is not None:
+        _remember(conversation, question)
+    if question.scope is not None and not question.scope.docs:
+        return Candidates(cleaned, question, empty_scope=True)
+    missing = unknown_names(index, question.own_text)
+    if missing:
+        return Candidates(cleaned, question, unknown=tuple(missing))
+    hits = index.search(
+        question.search_text,
+        config.retrieval.candidates,
+        docs=question.scope.docs if question.scope else None,
+        expand=True,
+        skip=FRAMING,
+    )
+    concepts = query_concepts(index, question.search_text)
+    rows = candidate_features(index, question, concepts, hits, unknown_share(index, concepts))
+    return Candidates(cleaned, question, tuple(hits), rows)
+
+
+def unknown_share(index: CorpusIndex, concepts: list[Concept]) -> float:
+    """The share of a question's concept weight that no sentence of the corpus uses."""
+    total = sum(c.weight for c in concepts)
+    if total <= 0:
+        return 0.0
+    unknown = sum(c.weight for c in concepts if not any(index.bm25.doc_freq(t) for t in c.terms))
+    return unknown / total
+
+
+def _remember(conversation: Conversation, question: Question) -> None:
+    if question.follow_up:
+        conversation.touch()
+        return
+    person = question.speaker or (question.persons[0] if question.persons else None)
+    conversation.remember(question.text, person, question.scope.docs if question.scope else None)

@@ -1,0 +1,116 @@
+"""The one decision "does this sentence answer this question": a logistic regression over FEATURES.
+
+The coefficients are data (decision.json beside this file, written by `summitbot calibrate`), fitted in
+plain numpy on labelled question-sentence pairs; nothing is pickled. Its output is a probability; the
+thresholds that turn it into answer / decline / "closest" live in config.yaml's `decision:` section.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot.answering.features import FEATURES
+from bot.errors import ConfigError
+
+__all__ = ["WEIGHTS_PATH", "DecisionModel", "fit_logistic", "fitted_on", "load_model"]
+
+WEIGHTS_PATH = Path(__file__).with_name("decision.json")
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    """Standardisation and logistic coefficients, one per feature name."""
+
+    names: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+
+    def probability(self, rows: np.ndarray) -> np.ndarray:
+        """P(the sentence answers the question) for each row of features."""
+        if rows.size == 0:
+            return np.zeros(len(rows))
+        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "features": {
+                name: {"mean": float(m), "scale": float(s), "coef": float(c)}
+                for name, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True)
+            },
+            "intercept": float(self.intercept),
+        }
+
+    def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
+        data = {"note": note, "fitted_on": list(fitted_on), **self.to_dict()}
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def fitted_on(path: Path = WEIGHTS_PATH) -> frozenset[str]:
+    """The names of the gold files the shipped coefficients were fitted on (their figures are training
+    figures)."""
+    try:
+        return frozenset(str(n) for n in json.loads(path.read_text(encoding="utf-8")).get("fitted_on", ()))
+    except (OSError, ValueError, AttributeError):
+        return frozenset()
+
+
+def load_model(path: Path = WEIGHTS_PATH) -> DecisionModel:
+    """Read the fitted coefficients; every feature the answerer computes must have one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        features = data["features"]
+        missing = [n for n in FEATURES if n not in features]
+        if missing:
+            refit = "python -m bot.evaluation.calibrate --write"
+            raise ConfigError(f"{path}: no coefficient for {', '.join(missing)}; refit with {refit}")
+        rows = [features[n] for n in FEATURES]
+        return DecisionModel(
+            FEATURES,
+            np.array([float(r["mean"]) for r in rows]),
+            np.array([float(r["scale"]) for r in rows]),
+            np.array([float(r["coef"]) for r in rows]),
+            float(data["intercept"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
+
+
+def fit_logistic(
+    rows: np.ndarray,
+    labels: np.ndarray,
+    *,
+    l2: float = 1.0,
+    weights: np.ndarray | None = None,
+    names: Sequence[str] = FEATURES,
+    iterations: int = 50,
+) -> DecisionModel:
+    """L2-regularised logistic regression by Newton's method (IRLS) on standardised features."""
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    x = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale])
+    w = np.ones(len(rows)) if weights is None else weights
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0  # the intercept is not shrunk
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
+        gradient = x.T @ (w * (p - labels)) + penalty * beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return DecisionModel(tuple(names), mean, scale, beta[1:], float(beta[0]))

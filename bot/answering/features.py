@@ -1,0 +1,267 @@
+"""What a candidate sentence offers a question, as numbers the decision weighs.
+
+This module is the answerer's one reader of sentence facts (speakers, figures, dates, places, people),
+all of them read from the index's facts (bot.facts) through answering.evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.answering import evidence
+from bot.answering.cache import per_index
+from bot.answering.question import QUESTION_KINDS, Question
+from bot.answering.ranker import Concept, people_of
+from bot.facts import INTERVAL
+from bot.search import CorpusIndex, SearchHit
+from bot.text import normalize
+from bot.tokenizer import entity_token
+
+__all__ = ["FEATURES", "CandidateFacts", "candidate_features", "facts_of", "has_type", "question_pairs"]
+
+# The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
+_TYPE_TESTS = {
+    "how_many": evidence.has_number,
+    "when": evidence.has_date,
+    "where": evidence.has_place,
+    "why": evidence.has_cause,
+}
+_SINCE = re.compile(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
+_UNIT = re.compile(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
+_COUNTING = ("count", "money", "percent")
+
+FEATURES: tuple[str, ...] = (
+    "coverage",  # share of the question's concept weight the sentence (and its speaker) matches
+    "coverage_gap",  # coverage minus the best coverage among this question's candidates
+    "coverage_rank",  # log(1 + rank) in the order of coverage
+    "context_gain",  # coverage the sentence before it (same paragraph) adds: "he said" resolved
+    "title_gain",  # coverage its article's headline adds
+    "pairs",  # share of the question's adjacent word pairs the sentence also has
+    "unmatched_heaviest",  # weight share of the heaviest concept the sentence misses
+    "bm25_relative",  # BM25 score over the question's best BM25 score
+    "bm25_rank",  # log(1 + rank) in the BM25 order
+    "people_missing",  # share of the people named by the question found neither in the sentence,
+    # nor as its speaker, nor in its paragraph
+    "people_outside",  # share found only in the paragraph, not in the sentence or as its speaker
+    "type_missing",  # the question asks for a number/duration/date/place/cause/person it lacks
+    "type_present",  # ... and it has it
+    "unit_missing",  # "how many X": no number counts X
+    "speaker_missing",  # "what did X say": X is not the one speaking
+    "speaker_present",
+    "caption",
+    "subheading",
+    "question_unknown",  # weight share of the question's words the corpus never uses
+    "follow_up",
+    "length",  # log of the sentence's word count
+    "constraints_failed",  # how many of the constraints above (people, type, unit, speaker) fail
+    "coverage_met",  # coverage when every constraint is met, else 0 (a near match that fails one is not)
+    *(f"asks_{kind}" for kind in QUESTION_KINDS),  # the kind of question (some are more often traps)
+)
+
+
+@dataclass(frozen=True)
+class CandidateFacts:
+    """What the decision reads of one sentence's facts (bot.facts), cached per sentence."""
+
+    speakers: frozenset[str]  # entity tokens of the configured people speaking in it
+    people: frozenset[str]  # ... named in it
+    paragraph_people: frozenset[str]  # ... named anywhere in its paragraph
+    counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
+    words: int
+
+
+def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
+    """The facts of the sentence at `position` that the decision weighs."""
+    cache: dict[int, CandidateFacts] = per_index(index, "answer_facts", dict)
+    found = cache.get(position)
+    if found is None:
+        persons = people_of(index)
+        _, sentence = index.locate(position)
+        counted = {f.measures for f in index.facts.of(position).figures if f.dimension in _COUNTING}
+        counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
+        found = cache[position] = CandidateFacts(
+            evidence.speakers(index, position, persons),
+            _people(index, position, persons),
+            _paragraph_people(index, position, persons),
+            frozenset(counted),
+            len(sentence.text.split()),
+        )
+    return found
+
+
+def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
+    tokens = (entity_token(name) for name in index.facts.of(position).entities)
+    return frozenset(t for t in tokens if t in persons)
+
+
+def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
+    _, sentence = index.locate(position)
+    found: set[str] = set()
+    for step in (-1, 1):
+        offset = step
+        while (other := index.neighbour(position, offset)) is not None:
+            if other.paragraph != sentence.paragraph:
+                break
+            found.update(_people(index, position + offset, persons))
+            offset += step
+    return frozenset(found)
+
+
+def has_type(
+    kind: str, position: int, facts: CandidateFacts, index: CorpusIndex, *, interval: bool = False
+) -> bool | None:
+    """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
+    "How long" asks for a length ("a 90-minute meeting"), or with `interval` for the time since something
+    last happened ("their first meeting in two years")."""
+    if kind == "how_long":
+        durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
+        return any(f.measures == INTERVAL if interval else f.is_length for f in durations)
+    test = _TYPE_TESTS.get(kind)
+    if test is not None:
+        return test(index, position)
+    if kind in ("who", "who_said"):
+        text = index.locate(position)[1].text
+        return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
+    return None
+
+
+def _title_terms(index: CorpusIndex, title: str) -> frozenset[str]:
+    cache: dict[str, frozenset[str]] = per_index(index, "title_terms", dict)
+    if title not in cache:
+        cache[title] = frozenset(index.tokenizer.names_and_words(title))
+    return cache[title]
+
+
+def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
+    """A concept named counts in full; one only spoken of by related words ("terrorists" for ISIS), half."""
+    return [1.0 if c.terms & terms else 0.5 if c.related & terms else 0.0 for c in concepts]
+
+
+def question_pairs(index: CorpusIndex, text: str) -> frozenset[str]:
+    """The question's adjacent-word terms ("climate change" as one term), as the index makes them."""
+    tokenizer = index.tokenizer
+    every = tokenizer.names_and_words(text)
+    single = set(tokenizer.content_words(text)) | set(tokenizer.entities(text))
+    single.update(t for w in list(single) if (t := tokenizer.synonym(w)))
+    return frozenset(every - single)
+
+
+def _counts_unit(facts: CandidateFacts, unit: frozenset[str]) -> bool:
+    """A count of the asked unit ('400 servicemen' for 'how many troops'), or a count of something the
+    figures reader could not name."""
+    return bool(facts.counted & unit) or "" in facts.counted
+
+
+def _unit_terms(unit: str, index: CorpusIndex) -> frozenset[str]:
+    terms = set(index.tokenizer.content_words(unit))
+    terms.update(t for w in list(terms) if (t := index.tokenizer.synonym(w)))
+    return frozenset(terms)
+
+
+def candidate_features(
+    index: CorpusIndex,
+    question: Question,
+    concepts: Sequence[Concept],
+    hits: Sequence[SearchHit],
+    unknown_share: float,
+) -> np.ndarray:
+    """One row of FEATURES per hit, in the hits' order."""
+    rows = np.zeros((len(hits), len(FEATURES)))
+    if not hits:
+        return rows
+    top_bm25 = max(h.score for h in hits) or 1.0
+    unit_match = _UNIT.search(normalize(question.text))
+    unit = _unit_terms(unit_match.group(1), index) if unit_match and question.kind == "how_many" else None
+    pairs = question_pairs(index, question.search_text)
+    for i, hit in enumerate(hits):
+        rows[i] = _row(index, question, concepts, hit, unit)
+        if pairs:
+            rows[i, _COLUMN["pairs"]] = len(pairs & index.terms(hit.position)) / len(pairs)
+    rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]
+    rows[:, _COLUMN["bm25_rank"]] = np.log1p(np.arange(len(hits)))
+    rows[:, _COLUMN["question_unknown"]] = unknown_share
+    cov = rows[:, _COLUMN["coverage"]]
+    rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
+    order = np.argsort(-cov, kind="stable")
+    rows[order, _COLUMN["coverage_rank"]] = np.log1p(np.arange(len(hits)))
+    return rows
+
+
+_COLUMN = {name: i for i, name in enumerate(FEATURES)}
+
+
+def _row(
+    index: CorpusIndex,
+    question: Question,
+    concepts: Sequence[Concept],
+    hit: SearchHit,
+    unit: frozenset[str] | None,
+) -> list[float]:
+    """The features of one sentence that do not depend on the other candidates."""
+    facts = facts_of(index, hit.position)
+    values = _matching(index, concepts, hit, facts) | _constraints(index, question, hit, facts, unit)
+    values.update(
+        caption=hit.sentence.role == "caption",
+        subheading=hit.sentence.role == "subheading",
+        follow_up=question.follow_up,
+        length=math.log1p(facts.words),
+    )
+    values[f"asks_{question.kind}"] = 1.0
+    values["coverage_met"] = values["coverage"] if not values["constraints_failed"] else 0.0
+    return [float(values.get(name, 0.0)) for name in FEATURES]
+
+
+def _matching(
+    index: CorpusIndex, concepts: Sequence[Concept], hit: SearchHit, facts: CandidateFacts
+) -> dict[str, float]:
+    """How much of the question the sentence covers, and what its paragraph and headline add."""
+    terms = index.terms(hit.position) | facts.speakers
+    total = sum(c.weight for c in concepts) or 1.0
+
+    def covered(with_terms: frozenset[str]) -> float:
+        return sum(c.weight * m for c, m in zip(concepts, _shares(concepts, with_terms), strict=True))
+
+    share = _shares(concepts, terms)
+    cov = covered(terms)
+    previous = index.neighbour(hit.position, -1)
+    context = 0.0
+    if previous is not None and previous.paragraph == hit.sentence.paragraph:
+        context = covered(terms | index.terms(hit.position - 1)) - cov
+    title = hit.article.title
+    title_gain = covered(terms | _title_terms(index, title)) - cov if title else 0.0
+    missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
+    return {
+        "coverage": cov / total,
+        "context_gain": context / total,
+        "title_gain": title_gain / total,
+        "unmatched_heaviest": max(missed, default=0.0) / total,
+    }
+
+
+def _constraints(
+    index: CorpusIndex, question: Question, hit: SearchHit, facts: CandidateFacts, unit: frozenset[str] | None
+) -> dict[str, float]:
+    """The question's constraints, each met or not: its people, the asked type and unit, the speaker."""
+    people = set(question.persons)
+    own = facts.people | facts.speakers
+    in_sentence = len(people & own)
+    in_paragraph = len((people - own) & facts.paragraph_people)
+    typed = has_type(question.kind, hit.position, facts, index, interval=bool(_SINCE.search(question.text)))
+    speaker = question.speaker
+    values = {
+        "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,
+        "people_outside": in_paragraph / len(people) if people else 0.0,
+        "type_missing": typed is False,
+        "type_present": typed is True,
+        "unit_missing": unit is not None and not _counts_unit(facts, unit),
+        "speaker_missing": speaker is not None and speaker not in facts.speakers,
+        "speaker_present": speaker is not None and speaker in facts.speakers,
+    }
+    failed = ("people_missing", "type_missing", "unit_missing", "speaker_missing")
+    values["constraints_failed"] = sum(bool(values[name]) for name in failed)
+    return {name: float(value) for name, value in values.items()}

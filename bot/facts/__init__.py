@@ -1,0 +1,29 @@
+"""The facts stage (raw -> cleaned -> facts -> index): what each sentence says, computed once per sentence.
+
+For every sentence of the index: its speakers with their evidence (one attribution engine), its quotations
+(spans, kind: full, fragment or block), its figures from one reader (each with what it measures), the
+entities it names and its same-statement group from one figure-aware test. `/ask`, `/quote` and `/compare`
+read them from `index.facts` and never recompute them.
+"""
+
+from __future__ import annotations
+
+from bot.facts.corpus import CorpusFacts, load_or_build_facts
+from bot.facts.figures import INTERVAL, Figure, asked_dimension, asking_words, format_figure, read_figures
+from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
+from bot.facts.model import QuoteFact, SentenceFacts
+
+__all__ = [
+    "INTERVAL",
+    "UNKNOWN",
+    "CorpusFacts",
+    "Figure",
+    "QuoteFact",
+    "SentenceFacts",
+    "SpeakerLexicon",
+    "asked_dimension",
+    "asking_words",
+    "format_figure",
+    "load_or_build_facts",
+    "read_figures",
+]

@@ -1,0 +1,223 @@
+"""The facts of every sentence of a corpus, computed once when the index is built and saved beside it as JSON.
+
+Positions are those of the index's flat sentence table (articles in order, their sentences in order).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from bot.config import Config, FactsConfig
+from bot.facts.figures import read_figures
+from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
+from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict, facts_to_dict
+from bot.facts.quotations import article_speech
+from bot.facts.statements import Statement, conflict, figure_key, group_statements
+from bot.models import Article
+from bot.similarity import statement_terms
+from bot.tokenizer import Tokenizer, entity_token
+
+__all__ = ["FACTS_FORMAT", "CorpusFacts", "facts_fingerprint", "load_or_build_facts"]
+
+FACTS_FORMAT = 1
+log = logging.getLogger(__name__)
+
+
+class CorpusFacts:
+    """Per-sentence facts of a corpus, aligned by position, with same-statement groups and disagreements."""
+
+    def __init__(
+        self,
+        sentences: Sequence[SentenceFacts],
+        article_of: Sequence[int],
+        disagreements: dict[int, tuple[int, ...]],
+    ) -> None:
+        self._facts = tuple(sentences)
+        self._article_of = tuple(article_of)
+        self._disagree = disagreements
+        self._groups: dict[int, list[int]] = {}
+        for position, facts in enumerate(self._facts):
+            self._groups.setdefault(facts.group, []).append(position)
+
+    def __len__(self) -> int:
+        return len(self._facts)
+
+    def of(self, position: int) -> SentenceFacts:
+        """The facts of the sentence at `position`."""
+        return self._facts[position]
+
+    def same_statement(self, position: int) -> tuple[int, ...]:
+        """Sentences of other articles that make the same statement (and agree on its figures)."""
+        own = self._article_of[position]
+        group = self._groups.get(self._facts[position].group, [])
+        return tuple(p for p in group if self._article_of[p] != own)
+
+    def disagreeing(self, position: int) -> tuple[int, ...]:
+        """Other outlets' sentences on the same event giving a different figure for the same thing."""
+        return self._disagree.get(position, ())
+
+    def quotation_groups(self) -> dict[int, list[tuple[int, QuoteFact]]]:
+        """Every quotation by its same-remark group: (position of its sentence, quotation), corpus order."""
+        groups: dict[int, list[tuple[int, QuoteFact]]] = {}
+        for position, facts in enumerate(self._facts):
+            for quote in facts.quotations:
+                groups.setdefault(quote.group, []).append((position, quote))
+        return groups
+
+    @classmethod
+    def build(cls, articles: Sequence[Article], config: Config, tokenizer: Tokenizer) -> CorpusFacts:
+        """Compute every sentence's facts (see bot.facts)."""
+        return _Builder(articles, config, tokenizer).build()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FACTS_FORMAT,
+            "article_of": list(self._article_of),
+            "sentences": [facts_to_dict(f) for f in self._facts],
+            "disagreements": {str(p): list(d) for p, d in self._disagree.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CorpusFacts:
+        if data.get("format") != FACTS_FORMAT:
+            raise ValueError(f"facts format {data.get('format')!r}, expected {FACTS_FORMAT}")
+        return cls(
+            [facts_from_dict(d) for d in data["sentences"]],
+            [int(a) for a in data["article_of"]],
+            {int(p): tuple(int(x) for x in d) for p, d in data["disagreements"].items()},
+        )
+
+
+class _Builder:
+    def __init__(self, articles: Sequence[Article], config: Config, tokenizer: Tokenizer) -> None:
+        self.articles = articles
+        self.config = config
+        self.tokenizer = tokenizer
+        self.lexicon = SpeakerLexicon(config.entities, max_gap_words=config.facts.max_gap_words)
+        self.names = {entity_token(e.name): e.name for e in config.entities}
+
+    def fold(self, stem: str) -> str:
+        return self.tokenizer.synonym(stem) or stem
+
+    def build(self) -> CorpusFacts:
+        rows: list[SentenceFacts] = []
+        article_of: list[int] = []
+        quotes: list[tuple[int, QuoteFact, Statement]] = []  # (position, quotation, its statement)
+        for a, article in enumerate(self.articles):
+            speech = article_speech(article, self.lexicon, self.config.facts)
+            held: dict[int, list[QuoteFact]] = {}
+            for sentence_index, quote in speech.quotes:
+                held.setdefault(sentence_index, []).append(quote)
+                words = article.text[quote.start : quote.end]
+                quotes.append((len(rows) + sentence_index, quote, self._statement(article, words)))
+            for s, sentence in enumerate(article.sentences):
+                rows.append(
+                    SentenceFacts(
+                        speakers=speech.speakers[s],
+                        speaker_evidence=speech.evidence[s],
+                        speaker_carried=bool(speech.speakers[s]) and speech.carried[s],
+                        quotations=tuple(held.get(s, ())),
+                        figures=tuple(read_figures(sentence.text)),
+                        entities=self._entities(sentence.text),
+                    )
+                )
+                article_of.append(a)
+        rows = self._grouped(rows, article_of)
+        rows = self._quote_groups(rows, quotes)
+        return CorpusFacts(rows, article_of, self._disagreements(rows, article_of))
+
+    def _statement(self, article: Article, text: str) -> Statement:
+        figures = tuple(
+            (key, f.value) for f in read_figures(text) if (key := figure_key(f, self.fold)) is not None
+        )
+        terms = statement_terms(self.tokenizer, text)
+        return Statement(article.id, article.outlet or article.id, article.event, terms, figures)
+
+    def _entities(self, text: str) -> tuple[str, ...]:
+        tokens = self.tokenizer.entities(text)
+        return tuple(dict.fromkeys(self.names[t] for t in tokens if t in self.names))
+
+    def _grouped(self, rows: list[SentenceFacts], article_of: list[int]) -> list[SentenceFacts]:
+        statements = [
+            self._statement(self.articles[a], sentence.text)
+            for a, article in enumerate(self.articles)
+            for sentence in article.sentences
+        ]
+        groups = group_statements(statements, self.config.facts)
+        self._statements = statements
+        return [replace(row, group=g) for row, g in zip(rows, groups, strict=True)]
+
+    def _quote_groups(
+        self, rows: list[SentenceFacts], quotes: list[tuple[int, QuoteFact, Statement]]
+    ) -> list[SentenceFacts]:
+        """Quotations grouped by remark: one speaker, the same statement (an unknown speaker stays alone)."""
+        keys = [q.speaker if q.speaker != UNKNOWN else f"{UNKNOWN}:{n}" for n, (_, q, _) in enumerate(quotes)]
+        groups = group_statements([s for _, _, s in quotes], self.config.facts, keys=keys)
+        by_position: dict[int, list[QuoteFact]] = {}
+        for (position, quote, _), group in zip(quotes, groups, strict=True):
+            by_position.setdefault(position, []).append(replace(quote, group=group))
+        return [
+            replace(row, quotations=tuple(by_position[p])) if p in by_position else row
+            for p, row in enumerate(rows)
+        ]
+
+    def _disagreements(self, rows: list[SentenceFacts], article_of: list[int]) -> dict[int, tuple[int, ...]]:
+        """For each sentence with a comparable figure: other outlets' sentences whose figure conflicts."""
+        by_key: dict[tuple[str | None, str], list[int]] = {}
+        for p, statement in enumerate(self._statements):
+            for key, _ in statement.figures:
+                by_key.setdefault((statement.event, key), []).append(p)
+        facts: FactsConfig = self.config.facts
+        out: dict[int, tuple[int, ...]] = {}
+        for positions in by_key.values():
+            for p in positions:
+                mine = self._statements[p]
+                found = [
+                    q
+                    for q in positions
+                    if article_of[q] != article_of[p]
+                    and self._statements[q].outlet != mine.outlet
+                    and conflict(mine, self._statements[q], facts)
+                ]
+                if found:
+                    out[p] = tuple(sorted(set(out.get(p, ())) | set(found)))[: facts.max_disagreeing]
+        return out
+
+
+def facts_fingerprint(corpus: str, config: Config) -> str:
+    """The corpus digest plus everything the facts depend on: their settings, the entities, the code."""
+    settings = repr((config.facts, config.entities, config.synonyms)).encode()
+    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    return f"{corpus}-{hashlib.sha256(settings + code).hexdigest()[:12]}"
+
+
+def load_or_build_facts(
+    path: Path, corpus: str, config: Config, build: Callable[[], CorpusFacts]
+) -> CorpusFacts:
+    """The saved facts at `path` when their fingerprint matches, else freshly built ones (then saved)."""
+    fingerprint = facts_fingerprint(corpus, config)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("fingerprint") == fingerprint:
+            return CorpusFacts.from_json(data)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        if path.exists():
+            log.warning("rebuilding the facts: %s could not be read (%s)", path, exc)
+    facts = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        payload = {"fingerprint": fingerprint, **facts.to_json()}
+        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as out:
+            json.dump(payload, out, separators=(",", ":"))
+        os.replace(out.name, path)
+    except OSError as exc:
+        log.warning("the facts could not be saved to %s (%s)", path, exc)
+    return facts

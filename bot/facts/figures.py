@@ -1,0 +1,261 @@
+"""The one figures reader: durations, counts, money, shares and dates, each with what it measures.
+
+`read_figures("The meeting lasted ninety minutes.")` gives 90 minutes measuring "meet" (the stem of the noun
+it is the length of). "Their first meeting in two years" gives two years measuring the *interval* since the
+last meeting, never a meeting length; "a two-year gap" measures a gap. Durations are normalised to minutes; a
+count's unit is the stem of the noun after it, so only counts of the same thing are compared. Relative times
+("a day earlier", "two years ago") are dates, not durations. Offsets are the sentence's own, so a figure
+can be cited verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import Stemmer
+
+from bot.facts.numbers import NUMBER_WORDS, SCALES, TIME_UNITS, parse_number, scale_of
+from bot.tokenizer import STOPWORDS
+
+__all__ = [
+    "DIMENSIONS",
+    "INTERVAL",
+    "Figure",
+    "asked_dimension",
+    "asking_words",
+    "format_figure",
+    "read_figures",
+]
+
+DIMENSIONS = ("duration", "count", "money", "percent", "date")
+INTERVAL = "interval"  # what a duration measures when it is the time since something last happened
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": ".", "\u00a0": " "})
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*"
+    rf"|an?(?![\s-]+(?:{_WORD}|\d)\b))"
+)
+_FRACTION = (
+    r"(?:an?\s+)?(?:half|quarter|third)\s+(?:of\s+)?an?\s+(?:million|billion|thousand|hundred|hour|day)"
+)
+_QUANTITY = re.compile(
+    rf"(?<![\w.,-])(?P<num>{_FRACTION}|{_NUMBER})(?:\s+(?P<scale>million|billion|thousand))?"
+    rf"(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)[\s-]+)?(?P<unit>[A-Za-z]+)(?P<half2>\s+and\s+a\s+half\b)?",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\s+(?:earlier|later|ago|before|after|from\s+now|previously)\b", re.IGNORECASE)
+_MONEY = re.compile(
+    r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|thousand|bn|m)?\b"
+)
+_PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_MONTHS = "january february march april may june july august september october november december".split()
+_DATE = re.compile(
+    rf"\b(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})"
+    rf"(?:\s+(?P<day2>\d{{1,2}})\b)?(?:,?\s+(?P<year1>(?:19|20)\d\d)\b)?"
+    r"|\b(?P<year2>(?:19|20)\d\d)\b"
+    r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<relative>(?i:yesterday|today|tomorrow|tonight|(?:last|next|this|previous|coming)\s+"
+    r"(?:week|month|year|weekend|night|morning)|soon|shortly|later|earlier|immediately|"
+    r"(?:next|coming|following|past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years)))\b"
+)
+# "... lasted ninety minutes", "the talks went on for an hour": the length of the noun before the verb.
+_LASTED = re.compile(
+    r"\b(?:last(?:ed|s|ing)?|went\s+on|go\s+on|ran|run|took|take|takes)\s+(?:for\s+)?"
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
+    r"only|barely|a\s+little|up\s+to)\s+)*$",
+    re.IGNORECASE,
+)
+# "their first meeting in two years", "for the first time in a decade", "in the last two years"
+_SINCE = re.compile(
+    r"\b(?:first|last)\b[^,;.]{0,60}\b(?:in|for)\s+(?:(?:the|a)\s+)?(?:(?:last|past|more\s+than|over|nearly|"
+    r"almost|about)\s+)*$|\b(?:in|for|over)\s+(?:the\s+)?(?:last|past)\s+$",
+    re.IGNORECASE,
+)
+# "they met for 95 minutes", "the two talked for an hour": the verb names what the figure measures.
+_VERB_FOR = re.compile(
+    r"\b(?P<verb>met|meet|meets|talked|talk|talks|spoke|speak|speaks)\s+(?:for\s+)?(?:\w+\s+){0,2}$"
+)
+_VERB_NOUN = {
+    "met": "meet",
+    "meets": "meet",
+    "spoke": "talk",
+    "speak": "talk",
+    "speaks": "talk",
+    "talked": "talk",
+}
+_CLAUSE = re.compile(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
+_OF_NOUN = re.compile(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_SUBJECT_WORDS = re.compile(r"[A-Za-z]+")
+_STEMMER = Stemmer.Stemmer("english")
+_NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure stated in a sentence: value (minutes for durations), unit, dimension, what it measures, span.
+
+    `measures` is the stemmed noun the figure is about ("meet" for "a 90-minute meeting", "live" for "a
+    quarter of a million lives"), INTERVAL for the time since something last happened, or "" when unknown.
+    `start`/`end` are offsets into the sentence text.
+    """
+
+    value: float
+    unit: str
+    dimension: str
+    measures: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_length(self) -> bool:
+        """A duration that is a length of something (not the interval since it last happened)."""
+        return self.dimension == "duration" and self.measures != INTERVAL
+
+
+def read_figures(text: str) -> list[Figure]:
+    """Every figure stated in `text`, in order of position."""
+    folded = text.translate(_FOLD)
+    found: list[Figure] = []
+    for m in _MONEY.finditer(folded):
+        value = float(m["num"].replace(",", "")) * scale_of(m["scale"])
+        found.append(_figure(text, m, value, m["cur"], "money", measures=""))
+    for m in _PERCENT.finditer(folded):
+        found.append(_figure(text, m, float(m["num"]), "%", "percent", measures=""))
+    taken = [(f.start, f.end) for f in found]
+    for m in _QUANTITY.finditer(folded):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        figure = _quantity(text, folded, m)
+        if figure is not None:
+            found.append(figure)
+    taken = [(f.start, f.end) for f in found]
+    found.extend(f for f in _dates(text, folded) if not any(a <= f.start < b for a, b in taken))
+    return sorted(found, key=lambda f: f.start)
+
+
+def format_figure(figure: Figure) -> str:
+    """A readable figure: '1 hour', '90 minutes', '250,000 live', '$2,500,000,000'."""
+    if figure.dimension == "duration":
+        for unit in ("year", "month", "week", "day", "hour"):
+            size = TIME_UNITS[unit]
+            if figure.value >= size and figure.value % size == 0:
+                n = int(figure.value // size)
+                return f"{n} {unit}{'s' if n != 1 else ''}"
+        return f"{figure.value:g} minutes"
+    if figure.dimension == "money":
+        return f"{figure.unit}{figure.value:,.0f}"
+    if figure.dimension in ("percent", "date"):
+        return figure.text
+    return f"{figure.value:,g} {figure.unit}"
+
+
+def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str, *, measures: str) -> Figure:
+    return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()])
+
+
+def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
+    number, unit = m["num"], m["unit"].lower()
+    if _RELATIVE.match(folded, m.end()):
+        return None  # "a day earlier", "two years ago": a point in time
+    singular = unit[:-1] if unit.endswith("s") and unit[:-1] in TIME_UNITS else unit
+    if singular in TIME_UNITS:
+        if number.lower() in ("a", "an") and m["sep"].strip() == "-":
+            return None  # "a-day" is not a figure
+        value = parse_number(number) * scale_of(m["scale"]) + (0.5 if m["half"] or m["half2"] else 0.0)
+        return _figure(
+            text, m, value * TIME_UNITS[singular], "minute", "duration", measures=_measured(folded, m)
+        )
+    if (
+        number.lower() in ("a", "an")
+        or unit in STOPWORDS
+        or re.fullmatch(r"(?:19|20)\d\d", number)
+        or not m["unit"][0].islower()
+        or unit in SCALES
+        or folded[: m.start()].lower().endswith("the ")  # "the two presidents" names, it does not count
+    ):
+        return None
+    value = parse_number(number) * scale_of(m["scale"])
+    noun = str(_STEMMER.stemWord(unit))
+    return _figure(text, m, value, noun, "count", measures=noun)
+
+
+def _measured(folded: str, m: re.Match[str]) -> str:
+    """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval."""
+    before = folded[: m.start()]
+    if _SINCE.search(before):
+        return INTERVAL
+    if m["sep"].strip() == "-" or folded[m.end() : m.end() + 5].lower().startswith("-long"):
+        noun = _NOUN_AFTER.match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
+        if noun and noun["noun"].lower() not in _NOT_NOUNS:
+            return _stem(noun["noun"])
+    of = _OF_NOUN.match(folded, m.end())  # "95 minutes of talks"
+    if of and of["noun"].lower() not in _NOT_NOUNS:
+        return _stem(of["noun"])
+    verb = _VERB_FOR.search(before)
+    if verb:
+        word = verb["verb"].lower()
+        return _VERB_NOUN.get(word, _stem(word))
+    if _LASTED.search(before):
+        return _subject_head(_LASTED.sub("", before))
+    return ""
+
+
+def _subject_head(before: str) -> str:
+    """The head noun of a verb's subject ('Talks between the two' -> talk; 'the war, which' -> war)."""
+    pieces = [p for p in _CLAUSE.split(before) if p is not None]
+    for piece in reversed(pieces):
+        phrase = _PREPOSITION.split(piece)[0]
+        words = [w for w in _SUBJECT_WORDS.findall(phrase) if w.lower() not in _NOT_NOUNS]
+        words = [w for w in words if w.lower() not in NUMBER_WORDS]
+        if words:
+            return _stem(words[-1])
+    return ""
+
+
+def _stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word.lower()))
+
+
+def _dates(text: str, folded: str) -> list[Figure]:
+    out = []
+    for m in _DATE.finditer(folded):
+        if m["relative"]:
+            out.append(_figure(text, m, 0.0, "relative", "date", measures=""))
+        elif m["weekday"]:
+            out.append(_figure(text, m, 0.0, "weekday", "date", measures=""))
+        elif m["year2"]:
+            out.append(_figure(text, m, float(m["year2"]), "year", "date", measures=""))
+        else:
+            month = _MONTHS.index(m["month"].lower()) + 1
+            day = int(m["day1"] or m["day2"] or 0)
+            if m["month"] == "May" and not (day or m["year1"]):
+                continue  # the verb "may"
+            year = int(m["year1"] or 0)
+            out.append(_figure(text, m, float(year * 10000 + month * 100 + day), "day", "date", measures=""))
+    return out
+
+
+_ASKS = {
+    "duration": re.compile(r"\bhow\s+long\b|\blast(?:ed|s|ing)?\b|\bduration\b|\blength\b", re.IGNORECASE),
+    "count": re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\btoll\b", re.IGNORECASE),
+    "money": re.compile(r"\bhow\s+much\b|\bcost\b|\bprice\b", re.IGNORECASE),
+}
+
+
+def asked_dimension(topic: str) -> str | None:
+    """The kind of figure a topic asks for ("how long the meeting lasted" asks for a duration), or None."""
+    return next((dim for dim, regex in _ASKS.items() if regex.search(topic)), None)
+
+
+def asking_words(topic: str) -> set[str]:
+    """The words of a topic that only ask for a figure ("how", "long", "lasted"), lower-cased."""
+    words: set[str] = set()
+    for regex in _ASKS.values():
+        for match in regex.finditer(topic):
+            words.update(w.lower() for w in match.group(0).split())
+    return words

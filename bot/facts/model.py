@@ -1,0 +1,78 @@
+"""The facts of one sentence, as persisted with the index: speakers, quotations, figures, entities, group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.facts.figures import Figure
+
+__all__ = ["QuoteFact", "SentenceFacts", "facts_from_dict", "facts_to_dict"]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFact:
+    """A quotation that starts in the sentence: offsets of the quoted words in the article text (marks
+    excluded), its kind ("full", "fragment" or "block"), its speaker (a canonical or written name, or
+    "unknown"), how the speaker was found, the enclosing quotation's number in the article (or -1), and
+    its same-remark group across the corpus."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str
+    evidence: str
+    parent: int = -1
+    group: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """Everything computed once about one sentence of the index (see bot.facts)."""
+
+    speakers: tuple[str, ...] = ()
+    speaker_evidence: str | None = None
+    speaker_carried: bool = False  # True when the speakers come from earlier sentences ("he said")
+    quotations: tuple[QuoteFact, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    entities: tuple[str, ...] = ()
+    group: int = -1
+
+
+def facts_to_dict(facts: SentenceFacts) -> dict[str, Any]:
+    """The JSON form (compact keys: a corpus holds many sentences)."""
+    data: dict[str, Any] = {"g": facts.group}
+    if facts.speakers:
+        data["s"] = list(facts.speakers)
+        data["e"] = facts.speaker_evidence
+        data["c"] = facts.speaker_carried
+    if facts.quotations:
+        data["q"] = [
+            [q.start, q.end, q.kind, q.speaker, q.evidence, q.parent, q.group] for q in facts.quotations
+        ]
+    if facts.figures:
+        data["f"] = [
+            [f.value, f.unit, f.dimension, f.measures, f.start, f.end, f.text] for f in facts.figures
+        ]
+    if facts.entities:
+        data["n"] = list(facts.entities)
+    return data
+
+
+def facts_from_dict(data: dict[str, Any]) -> SentenceFacts:
+    """The inverse of `facts_to_dict`."""
+    return SentenceFacts(
+        speakers=tuple(str(s) for s in data.get("s", ())),
+        speaker_evidence=data.get("e"),
+        speaker_carried=bool(data.get("c", False)),
+        quotations=tuple(
+            QuoteFact(int(a), int(b), str(k), str(s), str(e), int(p), int(g))
+            for a, b, k, s, e, p, g in data.get("q", ())
+        ),
+        figures=tuple(
+            Figure(float(v), str(u), str(d), str(m), int(a), int(b), str(t))
+            for v, u, d, m, a, b, t in data.get("f", ())
+        ),
+        entities=tuple(str(n) for n in data.get("n", ())),
+        group=int(data.get("g", -1)),
+    )

@@ -1,0 +1,90 @@
+"""The decision's pieces: the numpy logistic fit, its coefficients as data, the thresholds chosen on a
+tune split, the reliability table, and the k-fold that reports only held-out figures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.answering.decision import WEIGHTS_PATH, fit_logistic, load_model
+from bot.answering.features import FEATURES
+from bot.errors import ConfigError
+from bot.evaluation.calibrate import choose_thresholds, reliability
+
+
+def synthetic(n: int = 600, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    rows = rng.normal(size=(n, 3))
+    z = 2.0 * rows[:, 0] - 1.0 * rows[:, 1] + 0.0 * rows[:, 2] - 0.5
+    labels = (rng.random(n) < 1 / (1 + np.exp(-z))).astype(float)
+    return rows, labels
+
+
+def test_the_fit_recovers_the_direction_of_each_feature() -> None:
+    rows, labels = synthetic()
+    model = fit_logistic(rows, labels, l2=0.1, names=("a", "b", "c"))
+    a, b, c = model.coef * 1.0
+    assert a > 0 > b and abs(c) < min(abs(a), abs(b)) / 3
+    p = model.probability(rows)
+    assert np.all((p > 0) & (p < 1))
+    # calibrated on its own data: the mean predicted probability is the observed rate
+    assert abs(p.mean() - labels.mean()) < 0.02
+
+
+def test_regularisation_shrinks_the_coefficients() -> None:
+    rows, labels = synthetic()
+    loose = fit_logistic(rows, labels, l2=0.01, names=("a", "b", "c"))
+    tight = fit_logistic(rows, labels, l2=1000.0, names=("a", "b", "c"))
+    assert np.abs(tight.coef).sum() < np.abs(loose.coef).sum() / 2
+
+
+def test_coefficients_round_trip_through_json(tmp_path: Path) -> None:
+    rows = np.random.default_rng(2).normal(size=(200, len(FEATURES)))
+    labels = (rows[:, 0] > 0).astype(float)
+    model = fit_logistic(rows, labels)
+    path = tmp_path / "decision.json"
+    model.save(path, "test")
+    again = load_model(path)
+    assert np.allclose(again.probability(rows), model.probability(rows))
+    data = json.loads(path.read_text())
+    del data["features"][FEATURES[0]]
+    path.write_text(json.dumps(data))
+    with pytest.raises(ConfigError, match=FEATURES[0]):
+        load_model(path)
+
+
+def test_the_shipped_coefficients_cover_every_feature() -> None:
+    model = load_model(WEIGHTS_PATH)
+    assert model.names == FEATURES and np.all(np.isfinite(model.coef)) and np.all(model.scale > 0)
+
+
+def test_the_threshold_separates_answerable_from_unanswerable_questions() -> None:
+    # answerable questions' best sentences score 0.6-0.9, unanswerable ones' 0.1-0.4
+    tops = [(p, True, True) for p in np.linspace(0.6, 0.9, 20)]
+    tops += [(p, False, False) for p in np.linspace(0.1, 0.4, 10)]
+    pairs = [(p, r) for p, r, _ in tops]
+    chosen = choose_thresholds(tops, pairs)
+    assert 0.4 < chosen.threshold <= 0.6
+    assert chosen.close == chosen.threshold  # below the threshold nothing was an answer: none is "close"
+    assert chosen.alternative <= chosen.threshold
+
+
+def test_a_close_band_is_kept_where_declined_sentences_were_mostly_answers() -> None:
+    tops = [(p, True, True) for p in np.linspace(0.7, 0.9, 40)]
+    tops += [(p, False, False) for p in np.linspace(0.05, 0.3, 20)]
+    # a band where answerable questions (their best sentence right) and unanswerable ones mix
+    tops += [(p, True, True) for p in (0.42, 0.44, 0.46, 0.48)]
+    tops += [(p, False, False) for p in (0.41, 0.45, 0.49)]
+    chosen = choose_thresholds(tops, [(p, r) for p, r, _ in tops])
+    assert 0.48 < chosen.threshold < 0.7
+    assert chosen.close <= 0.42
+
+
+def test_reliability_table_bins_predictions_against_outcomes() -> None:
+    table = reliability([(0.05, False), (0.08, False), (0.95, True), (0.91, False)])
+    lines = table.splitlines()
+    assert lines[1].split()[:2] == ["0.0-0.1", "2"] and lines[1].split()[-1] == "0.000"
+    assert lines[2].split()[:2] == ["0.9-1.0", "2"] and lines[2].split()[-1] == "0.500"

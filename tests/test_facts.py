@@ -1,0 +1,211 @@
+"""The facts stage on sentences and articles built here (no corpus): figures, attribution, groups, storage."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.answering.evidence import speakers as asked_speakers
+from bot.config import Config
+from bot.facts import INTERVAL, CorpusFacts, load_or_build_facts, read_figures
+from bot.quotes import quote_table
+from bot.search import CorpusIndex
+from bot.tokenizer import entity_token, person_tokens
+from tests.test_quotes import make_article
+
+# --- figures ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "dimension", "measures"),
+    [
+        ("The meeting lasted approximately one hour.", 60, "duration", "meet"),
+        ("Mr Putin called their 90-minute meeting frank.", 90, "duration", "meet"),
+        ("The talks lasted ninety minutes.", 90, "duration", "talk"),
+        ("Talks between the two lasted 94 minutes, officials said.", 94, "duration", "talk"),
+        ("The two leaders met for 95 minutes.", 95, "duration", "meet"),
+        ("The meeting lasted an hour and a half.", 90, "duration", "meet"),
+        ("It was their first formal meeting in two years.", 2 * 525600, "duration", INTERVAL),
+        ("In their first formal meeting for two years, Putin spoke.", 2 * 525600, "duration", INTERVAL),
+        ("There was a two-year gap between their meetings.", 2 * 525600, "duration", "gap"),
+        ("up to a quarter of a million lives", 250_000, "count", "live"),
+        ("twenty-five soldiers were killed", 25, "count", "soldier"),
+        ("a cost of $2.5 billion", 2.5e9, "money", ""),
+    ],
+)
+def test_figures_say_what_they_measure(text: str, value: float, dimension: str, measures: str) -> None:
+    figures = [f for f in read_figures(text) if f.dimension != "date"]
+    assert [(f.value, f.dimension, f.measures) for f in figures] == [(value, dimension, measures)]
+    assert all(text[f.start : f.end] == f.text for f in figures)
+
+
+def test_a_gap_is_not_a_meeting_length() -> None:
+    (gap,) = read_figures("their first meeting in two years")
+    (length,) = read_figures("The meeting lasted 90 minutes.")
+    assert not gap.is_length and length.is_length
+
+
+@pytest.mark.parametrize(
+    "text", ["a day earlier", "two years ago", "the two presidents met", "one of the ways"]
+)
+def test_points_in_time_and_names_are_not_amounts(text: str) -> None:
+    assert [f for f in read_figures(text) if f.dimension != "date"] == []
+
+
+def test_dates() -> None:
+    found = [(f.text, f.unit) for f in read_figures("On Monday, September 28, 2015, a day earlier")]
+    assert found == [("Monday", "weekday"), ("September 28, 2015", "day"), ("earlier", "relative")]
+
+
+# --- attribution --------------------------------------------------------------------------------------
+
+
+def _index(config: Config, *articles: list[str]) -> CorpusIndex:
+    outlets = ["Outlet A", "Outlet B", "Outlet C", "Outlet D"]
+    return CorpusIndex(
+        [make_article(f"d{n}", paras, outlet=outlets[n]) for n, paras in enumerate(articles)], config
+    )
+
+
+def _speakers(index: CorpusIndex) -> list[tuple[str, ...]]:
+    return [index.facts.of(p).speakers for p in range(len(index))]
+
+
+def test_he_said_is_the_last_speaker_not_the_nearest_name(config: Config) -> None:
+    index = _index(
+        config,
+        [
+            "“We are ready to work with everyone,” Obama said after a lunch with Putin and Hollande.",
+            "“Nobody can solve this alone,” he added.",
+            "He also said the talks with Putin had been useful.",
+        ],
+    )
+    assert _speakers(index) == [("Barack Obama",)] * 3
+    assert [q.speaker for q in quote_table(index).quotes] == ["Barack Obama"] * 2
+    assert index.facts.of(1).speaker_carried and not index.facts.of(0).speaker_carried
+
+
+def test_a_misplaced_mark_does_not_make_a_fake_quotation(config: Config) -> None:
+    index = _index(
+        config,
+        ["“We respect our partners”s interests and we will work with them,” Obama told reporters."],
+    )
+    quotes = quote_table(index).quotes
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [
+        ("We respect our partners”s interests and we will work with them,", "Barack Obama", "full")
+    ]
+
+
+def test_block_quotation_after_continued(config: Config) -> None:
+    index = _index(
+        config,
+        [
+            "Obama spoke at length about the war in Syria.",
+            "Obama continued:",
+            "We will work with any nation to end this war. There is no other way.",
+            "The speech was followed by lunch.",
+        ],
+    )
+    quotes = quote_table(index).quotes
+    assert [(q.text, q.speaker, q.kind) for q in quotes] == [
+        ("We will work with any nation to end this war. There is no other way.", "Barack Obama", "block")
+    ]
+    positions = [p for p in range(len(index)) if index.facts.of(p).speakers == ("Barack Obama",)]
+    texts = [index.locate(p)[1].text for p in positions]
+    assert "There is no other way." in texts and "The speech was followed by lunch." not in texts
+
+
+def test_ask_and_quote_agree_on_speakers(config: Config) -> None:
+    index = _index(
+        config,
+        [
+            "Putin said the talks were frank.",
+            "“We have many common points,” he said, before Lavrov spoke.",
+            "“Both sides want peace,” the foreign minister added.",
+        ],
+    )
+    _assert_one_engine(index)
+
+
+def _assert_one_engine(index: CorpusIndex) -> int:
+    """Every sentence holding a quotation: /ask's speakers are /quote's (one engine); returns how many."""
+    persons = person_tokens(index.config.entities)
+    checked = 0
+    for position in range(len(index)):
+        quotes = [q for q in index.facts.of(position).quotations if q.parent < 0 and q.speaker != "unknown"]
+        if not quotes:
+            continue
+        checked += 1
+        quoted = {entity_token(q.speaker) for q in quotes} & persons
+        assert asked_speakers(index, position, persons) == quoted, index.locate(position)[1].text
+    return checked
+
+
+def test_ask_and_quote_agree_on_every_seed_sentence(config: Config) -> None:
+    from bot.service import CoverageService
+
+    assert _assert_one_engine(CoverageService(config).index) >= 50
+
+
+# --- same statements and disagreements ----------------------------------------------------------------
+
+
+@pytest.fixture
+def lengths(config: Config) -> CorpusIndex:
+    return _index(
+        config,
+        ["Putin and Obama met in New York. Their meeting lasted 94 minutes, officials said."],
+        ["Putin and Obama met in New York. Their meeting lasted 90 minutes, officials said."],
+        ["The meeting lasted approximately one hour, due to tight schedules."],
+        ["It was their first meeting in two years. Their meeting lasted 94 minutes, officials said."],
+    )
+
+
+def test_also_reported_by_never_joins_different_figures(lengths: CorpusIndex) -> None:
+    facts = lengths.facts
+    at_94, at_90, at_60, also_94 = 1, 3, 4, 6
+    assert facts.same_statement(at_94) == (also_94,)
+    assert at_90 not in facts.same_statement(at_94) and at_60 not in facts.same_statement(at_94)
+    assert facts.same_statement(0) == (2,)  # no figure: the same statement
+
+
+def test_disagreement_is_found_across_every_outlet(lengths: CorpusIndex) -> None:
+    facts = lengths.facts
+    assert facts.disagreeing(1) == (3, 4)  # 90 minutes and one hour; the other 94 agrees
+    assert facts.disagreeing(4) == (1, 3, 6)
+    assert facts.disagreeing(5) == ()  # "in two years" is no meeting length
+
+
+def test_ask_answer_names_the_disagreement(lengths: CorpusIndex) -> None:
+    from bot.answering import answer_question
+
+    result = answer_question(lengths, "How long did the meeting last?")
+    best = result.answers[0]
+    assert best.disagreements and {w.outlet for w in best.disagreements} <= {
+        "Outlet A",
+        "Outlet B",
+        "Outlet C",
+    }
+    assert all(w.outlet != best.outlet for w in best.disagreements)
+    data = best.to_dict()["disagreements"]
+    assert set(data[0]) >= {"outlet", "doc", "text"}
+
+
+# --- storage ------------------------------------------------------------------------------------------
+
+
+def test_facts_round_trip_as_json(lengths: CorpusIndex, tmp_path: Path, config: Config) -> None:
+    data = json.loads(json.dumps(lengths.facts.to_json()))
+    again = CorpusFacts.from_json(data)
+    assert [again.of(p) for p in range(len(again))] == [lengths.facts.of(p) for p in range(len(lengths))]
+    path = tmp_path / "facts.json"
+    built = load_or_build_facts(path, "corpus-1", config, lambda: lengths.facts)
+    assert path.exists() and built is lengths.facts
+
+    def fail() -> CorpusFacts:
+        raise AssertionError("the saved facts should have been read")
+
+    loaded = load_or_build_facts(path, "corpus-1", config, fail)
+    assert loaded.disagreeing(1) == (3, 4)
