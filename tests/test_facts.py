@@ -209,3 +209,58 @@ def test_facts_round_trip_as_json(lengths: CorpusIndex, tmp_path: Path, config: 
 
     loaded = load_or_build_facts(path, "corpus-1", config, fail)
     assert loaded.disagreeing(1) == (3, 4)
+
+
+# --- newswire cases from other outlets' articles (sentences written for the test) --------------------
+
+
+def test_a_described_source_is_not_the_person_it_names(config: Config) -> None:
+    index = _index(
+        config,
+        [
+            "A senior Obama administration official insisted that the talks “covered a lot of ground”.",
+            "Obama later spoke about Syria at length.",
+            "“We have a difference about the outcome,” the official said.",
+        ],
+    )
+    speakers = [q.speaker for q in quote_table(index).quotes]
+    assert speakers == ["a senior Obama administration official"] * 2
+
+
+def test_the_sentence_subject_speaks_however_far_its_verb(config: Config) -> None:
+    index = _index(
+        config,
+        [
+            "Putin smiled as he and Obama clinked glasses.",
+            "Obama, who did not smile, ended his toast by saying, “and may we never abandon peace.”",
+        ],
+    )
+    assert [q.speaker for q in quote_table(index).quotes] == ["Barack Obama"]
+
+
+def test_a_closing_mark_put_after_the_space(config: Config) -> None:
+    index = _index(
+        config,
+        [
+            'The meeting was "longer than planned, "Russian media quoted Kremlin spokesman Dmitry Peskov'
+            " as saying."
+        ],
+    )
+    assert [(q.text, q.speaker) for q in quote_table(index).quotes] == [
+        ("longer than planned, ", "Dmitry Peskov")
+    ]
+
+
+def test_lengths_measured_alike_and_bounds(config: Config) -> None:
+    index = _index(
+        config,
+        ["The two presidents sat down for 90 minutes on Monday."],
+        ["Putin and Obama were talking for about 1.5 hours."],
+        ["The meeting, which lasted more than an hour, went well."],
+        ["They met face-to-face for 95 minutes."],
+    )
+    (bound,) = [f for f in index.facts.of(2).figures if f.dimension == "duration"]
+    assert bound.bound == "min"
+    assert index.facts.disagreeing(0) == (3,)  # 90 and 95: talks, a sitting and a meeting alike
+    assert index.facts.disagreeing(1) == (3,)
+    assert index.facts.disagreeing(2) == ()  # "more than an hour" contradicts none of them

@@ -2,8 +2,8 @@
 
 For every topic its `example_query` is run. Figures: for each outlet marked direct, whether its top
 sentence is one of the gold sentences (same raw line, or one text containing the other); for each outlet
-marked none, whether it is reported as not covered; and whether the meeting-length disagreement (two
-outlets giving different durations) is found.
+marked none, whether it is reported as not covered; and whether the meeting-length disagreement is found
+across every outlet giving a length (each article the gold marks direct for that topic is in it).
 
     python -m bot.evaluation.compare_eval --gold ../shared/eval
 """
@@ -56,7 +56,10 @@ def evaluate_compare(index: CorpusIndex, gold_path: str | Path) -> dict[str, Any
                 if coverage is not None:
                     failures.append(f"{topic['topic']}: {doc} reported as covering it")
         if topic["topic"] == _DISAGREEMENT_TOPIC:
-            disagreement = _duration_conflict(result)
+            giving = {
+                str(o["file"]).removesuffix(".txt") for o in topic["outlets"] if o["coverage"] == "direct"
+            }
+            disagreement = _duration_conflict(index, result, giving)
     return {
         "direct_top_gold": f"{direct_ok}/{direct}",
         "none_not_covered": f"{none_ok}/{none}",
@@ -73,9 +76,11 @@ def _top_is_gold(index: CorpusIndex, coverage: OutletCoverage, gold: Sequence[di
     return any(g["line"] == line or match_key(g["text"]) in key or key in match_key(g["text"]) for g in gold)
 
 
-def _duration_conflict(result: CompareResult) -> bool:
-    return any(
-        d.about.startswith("duration") and len({c.outlet for c in d.claims}) >= 2
+def _duration_conflict(index: CorpusIndex, result: CompareResult, docs: set[str]) -> bool:
+    """A duration disagreement naming the outlet of every article in `docs` (two at least)."""
+    outlets = {a.outlet or a.id for a in index.articles if a.id in docs}
+    return len(outlets) >= 2 and any(  # a disagreement takes two
+        d.about.startswith("duration") and outlets <= {c.outlet for c in d.claims}
         for d in result.disagreements
     )
 

@@ -5,7 +5,8 @@ quote is never a cue) and within the sentence(s) that hold the quotation. In ord
 
 1. the cue right after the closing mark: `," said the Russian President` or `," Putin told reporters`;
 2. the nearest speech verb before the opening mark whose subject is a person (`Lavrov said ... "`,
-   walking back over subject-less verbs such as `adding`);
+   walking back over subject-less verbs such as `adding`), or else the person the sentence opens with
+   (`Obama, who did not smile, ended his toast by saying, "...`);
 3. a speech verb later in the sentence (`... to the Syrian people, Obama told the media.`);
 4. for a quotation left open at a paragraph's end, the speaker of the next paragraph's quotation;
 5. the person in focus: the last speaker, or the subject of the latest sentence (pronouns and bare roles
@@ -15,6 +16,7 @@ quote is never a cue) and within the sentence(s) that hold the quotation. In ord
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.facts.lexicon import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
@@ -60,10 +62,14 @@ def find_cue(window: Window, open_at: int, tail_at: int) -> Cue | None:
     return _cue_later(window, tail_at)
 
 
-def resolve(mention: Mention, focus: str | None) -> str:
-    """The speaker a mention names: a canonical or written name, or the focus for pronouns and roles."""
+def resolve(mention: Mention, focus: str | None, described: Sequence[str] = ()) -> str:
+    """The speaker a mention names: a canonical or written name, the focus for pronouns and roles, and
+    for "the official" the latest source `described` with that noun ("a senior US official")."""
     if mention.kind in ("pronoun", "role"):
         return focus or UNKNOWN
+    if mention.kind == "definite":
+        noun = (mention.name or "").lower()
+        return next((d for d in reversed(described) if d.lower().endswith(noun)), f"the {noun}")
     return mention.name or UNKNOWN
 
 
@@ -77,22 +83,27 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
             (c for v in SPEECH_VERB.finditer(piece) if (c := _subject_before(window, v.start())) is not None),
             None,
         )
-        subject = cue.mention if cue is not None else None
-        if subject is None:
-            subject = next(
-                (
-                    m
-                    for m in mentions
-                    if not m.possessive
-                    and m.kind in ("person", "name", "described")
-                    and _OPENING.match(piece[: m.start])
-                    and not _CONJOINED.match(piece, m.end)
-                ),
-                None,
-            )
+        subject = cue.mention if cue is not None else _opening_subject(window, 0, len(piece))
         if subject is not None:
-            focus = resolve(subject, focus) if subject.kind not in ("pronoun", "role") else focus
+            focus = resolve(subject, focus) if subject.kind not in ("pronoun", "role", "definite") else focus
     return focus
+
+
+def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
+    """The person a clause starting at `lo` opens with (only titles before it, no "and" after it), if any:
+    "Obama, who did not smile, ended his toast by saying" is Obama's, however far the verb."""
+    return next(
+        (
+            m
+            for m in window.mentions
+            if lo <= m.start < hi
+            and not m.possessive
+            and m.kind in ("person", "name", "described", "definite")
+            and _OPENING.match(window.masked[lo : m.start])
+            and not _CONJOINED.match(window.masked, m.end)
+        ),
+        None,
+    )
 
 
 def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, str]]:
@@ -137,6 +148,10 @@ def _cue_before(window: Window, open_at: int) -> Cue | None:
         cue = _subject_before(window, verb.start())
         if cue is not None:
             return cue
+    if verbs and not _STOP.search(window.masked, window.lo, verbs[-1].start()):
+        opening = _opening_subject(window, window.lo, verbs[-1].start())
+        if opening is not None:  # the sentence's subject, far from its speech verb
+            return Cue(opening)
     head = window.masked[window.lo : open_at]
     colon = re.match(r"\s*([^:]{2,40}):", head)  # a headline's "Putin: ..."
     if colon:

@@ -75,16 +75,17 @@ _SINCE = re.compile(
 )
 # "they met for 95 minutes", "the two talked for an hour": the verb names what the figure measures.
 _VERB_FOR = re.compile(
-    r"\b(?P<verb>met|meet|meets|talked|talk|talks|spoke|speak|speaks)\s+(?:for\s+)?(?:\w+\s+){0,2}$"
+    r"\b(?P<verb>met|meets?|meeting|talk(?:s|ed|ing)?|sp[eo]ke|speak(?:s|ing)|sat|sit(?:s|ting)?)"
+    r"\s+(?:[\w-]+\s+){0,3}?for\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
-_VERB_NOUN = {
-    "met": "meet",
-    "meets": "meet",
-    "spoke": "talk",
-    "speak": "talk",
-    "speaks": "talk",
-    "talked": "talk",
-}
+_VERB_NOUN = {"met": "meet", "meets": "meet", "meeting": "meet", "spoke": "talk", "speak": "talk"}
+_VERB_NOUN |= {"speaks": "talk", "speaking": "talk", "sat": "sit", "sits": "sit", "sitting": "sit"}
+# "more than an hour" is a lower bound, "up to 250,000" an upper one: neither contradicts a figure beyond it
+_AT_LEAST = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|longer\s+than|upwards\s+of|in\s+excess\s+of)\s+$", re.I
+)
+_AT_MOST = re.compile(r"\b(?:less\s+than|under|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than)\s+$", re.I)
 _CLAUSE = re.compile(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
@@ -100,7 +101,8 @@ class Figure:
 
     `measures` is the stemmed noun the figure is about ("meet" for "a 90-minute meeting", "live" for "a
     quarter of a million lives"), INTERVAL for the time since something last happened, or "" when unknown.
-    `start`/`end` are offsets into the sentence text.
+    `start`/`end` are offsets into the sentence text. `bound` is "min" for "more than an hour", "max" for
+    "up to a quarter of a million", "" for a figure given as such (or roughly: "approximately one hour").
     """
 
     value: float
@@ -110,6 +112,7 @@ class Figure:
     start: int
     end: int
     text: str
+    bound: str = ""
 
     @property
     def is_length(self) -> bool:
@@ -155,7 +158,9 @@ def format_figure(figure: Figure) -> str:
 
 
 def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str, *, measures: str) -> Figure:
-    return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()])
+    before = text[: m.start()].translate(_FOLD)
+    bound = "min" if _AT_LEAST.search(before) else "max" if _AT_MOST.search(before) else ""
+    return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()], bound)
 
 
 def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
@@ -217,8 +222,12 @@ def _subject_head(before: str) -> str:
     return ""
 
 
-def _stem(word: str) -> str:
+def measure_stem(word: str) -> str:
+    """The stem `Figure.measures` uses for a word ('meetings' -> 'meet')."""
     return str(_STEMMER.stemWord(word.lower()))
+
+
+_stem = measure_stem
 
 
 def _dates(text: str, folded: str) -> list[Figure]:

@@ -36,6 +36,8 @@ _SOURCE_NOUNS = (
     r"|lawmaker|senator|commentator|insider|negotiator|envoy|representative|journalist|correspondent"
 )
 _DESCRIBED = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)")
+# "the official", "the US official": a source described before, named again by its noun
+_DEFINITE = re.compile(rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b")
 _TITLES = frozenset(
     "Mr Mrs Ms Dr President Prime Minister Senator Secretary General Foreign Former Chancellor Ambassador"
@@ -58,8 +60,8 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # "person", "pronoun", "role", "described" or "name"
-    name: str | None  # the canonical or written name; None for pronouns and roles
+    kind: str  # "person", "pronoun", "role", "described", "definite" or "name"
+    name: str | None  # the canonical or written name (a definite's noun); None for pronouns and roles
     possessive: bool = False
 
 
@@ -101,6 +103,7 @@ class SpeakerLexicon:
             Mention(m.start(), m.end(), "role", None, _is_possessive(text, m.end()))
             for m in _ROLE.finditer(text)
         )
+        found.extend(Mention(m.start(), m.end(), "definite", m["noun"]) for m in _DEFINITE.finditer(text))
         found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
         found.extend(self._names(text))
         return _without_overlaps(found)
@@ -149,7 +152,8 @@ def _described(surface: str) -> str:
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    rank = {"person": 0, "described": 1, "role": 2, "name": 3, "pronoun": 4}
+    # "A senior Obama administration official" is the official, not Obama: a described source wins
+    rank = {"described": 0, "person": 1, "role": 2, "name": 3, "definite": 4, "pronoun": 5}
     ordered = sorted(mentions, key=lambda m: (rank[m.kind], -(m.end - m.start), m.start))
     kept: list[Mention] = []
     for mention in ordered:

@@ -102,6 +102,8 @@ def _double_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], 
             way = "close"
         else:
             way = "close" if any(o.double for o in stack) else "open"
+    if way == "open" and ch == '"' and _ends_clause(text, i) and any(o.double for o in stack):
+        way = "close"  # 'longer than planned, "Russian media said': a closing mark put after the space
     if way == "open":
         stack.append(_Open(i, ch, True, len(stack)))
         return
@@ -118,6 +120,12 @@ def _double_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], 
     opened = stack[target]
     del stack[target:]
     _add(text, spans, QuoteSpan(opened.pos + 1, i, opened.mark, True, opened.depth))
+
+
+def _ends_clause(text: str, i: int) -> bool:
+    """A space, and before it the punctuation a quotation ends with."""
+    before = text[:i]
+    return before[-1:].isspace() and before.rstrip()[-1:] in ",.!?"
 
 
 def _single_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from bot.config import FactsConfig
@@ -21,6 +22,8 @@ from bot.facts.model import QuoteFact
 from bot.models import PARAGRAPH_SEPARATOR, Article
 
 __all__ = ["ArticleSpeech", "article_speech"]
+
+_DESCRIBED_NAME = re.compile(r"(?:an?|one) ")  # how a described source's name starts ("a US official")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ class _State:
     speakers: list[tuple[str, ...]] = field(default_factory=list)
     evidence: list[str | None] = field(default_factory=list)
     carried: list[bool] = field(default_factory=list)
+    described: list[str] = field(default_factory=list)  # sources described so far ("a US official")
 
 
 def article_speech(article: Article, lexicon: SpeakerLexicon, config: FactsConfig) -> ArticleSpeech:
@@ -195,7 +199,7 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
             if item.parent is not None:
                 continue
             cue = _cue(article, item, lexicon)
-            item.cue_speaker = resolve(cue.mention, state.focus) if cue else None
+            item.cue_speaker = resolve(cue.mention, state.focus, state.described) if cue else None
             item.named = cue is not None and cue.mention.kind not in ("pronoun", "role")
             item.speaker = item.cue_speaker or state.focus or UNKNOWN
             item.evidence = _evidence(item, cue)
@@ -209,7 +213,7 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
                 spoken, evidence = [within.speaker], f"inside a quotation ({within.evidence})"
         if not spoken:
             for mention, words in speech_clauses(masked, lexicon):
-                name = resolve(mention, state.focus)
+                name = resolve(mention, state.focus, state.described)
                 if name != UNKNOWN and name not in spoken:
                     spoken.append(name)
                     by_name = mention.kind not in ("pronoun", "role")
@@ -219,6 +223,7 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
         state.evidence.append(evidence)
         state.carried.append(carried)
         state.focus = spoken[-1] if spoken else sentence_subject(lexicon, masked, state.focus)
+        state.described.extend(n for n in spoken if _DESCRIBED_NAME.match(n))
     _heading_speakers(article, found, lexicon)
     _carry_back(found)
     _agree_with_quotes(state, by_sentence)
