@@ -29,6 +29,12 @@ _STOP = re.compile(r"[.!?;]")
 _OPENING = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*\s+)*$")  # nothing before a subject but titles
 _CONJOINED = re.compile(r"\s*(?:and|or|&)\s")  # "Putin and Obama met": no single subject
 _INVERTING = ",;:—–-\"”’'"  # what comes before an inverted "said X"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|for|with|of|after|before|without|on|at|to)\s*$")
+# An opening phrase before the subject: "In his first speech at the UN, Hollande told ..."
+_INTRO = re.compile(
+    r"^\W*(?:In|At|On|During|After|Before|Speaking|Addressing|While|Earlier|Later|Meanwhile|However|"
+    r"Afterwards?|Since|Following|Despite|Asked|Ahead\s+of)\b[^,.;:]{0,100},\s*"
+)
 _INFINITIVE = re.compile(r"\bto\s+$")
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
@@ -75,7 +81,8 @@ def resolve(mention: Mention, focus: str | None, described: Sequence[str] = ()) 
 
 def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) -> str | None:
     """The person in focus after a (masked) sentence: a speech verb's subject, else a person who is the
-    sentence's subject (named first, before any other word but titles); a mere mention changes nothing."""
+    sentence's subject (named first, before any other word but titles); a mere mention changes nothing
+    once someone is in focus."""
     for piece in _JOINED_SENTENCES.split(masked):
         mentions = tuple(lexicon.mentions(piece))
         window = Window(piece, mentions, 0, len(piece), lexicon.max_gap_words)
@@ -84,6 +91,8 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
             None,
         )
         subject = cue.mention if cue is not None else _opening_subject(window, 0, len(piece))
+        if subject is None and focus is None:  # nobody in focus yet: the first person named will do
+            subject = next((m for m in mentions if m.kind == "person" and not m.possessive), None)
         if subject is not None:
             focus = resolve(subject, focus) if subject.kind not in ("pronoun", "role", "definite") else focus
     return focus
@@ -91,7 +100,11 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
 
 def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
     """The person a clause starting at `lo` opens with (only titles before it, no "and" after it), if any:
-    "Obama, who did not smile, ended his toast by saying" is Obama's, however far the verb."""
+    "Obama, who did not smile, ended his toast by saying" is Obama's, however far the verb. An opening
+    phrase ("In his speech on Monday, Obama ...") may come first."""
+    intro = _INTRO.match(window.masked[lo:hi])
+    if intro is not None:
+        lo += intro.end()
     return next(
         (
             m
@@ -189,6 +202,7 @@ def _subject_before(window: Window, verb_at: int, floor: int | None = None) -> C
         or len(gap.split()) > window.max_gap
         or _STOP.search(gap)
         or SPEECH_VERB.search(gap)
+        or _PREPOSITION_BEFORE.search(gap)  # "joined Obama in calling": Obama is not the subject
     ):
         return None
     return Cue(mention)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import discord
 
 from bot.discord.cogs.quote import match_speakers
@@ -177,3 +179,16 @@ def test_speaker_matching_by_prefix_caps_at_25() -> None:
     assert match_speakers(speakers, "ob") == ["Barack Obama"]
     assert match_speakers(speakers, "Vla") == ["Vladimir Putin"]
     assert len(match_speakers(speakers, "")) == 25
+
+
+def test_the_answer_embed_names_outlets_giving_another_figure() -> None:
+    best = dataclasses.replace(
+        answer("The meeting lasted approximately one hour."),
+        also_reported_by=(),
+        disagreements=(Wording("WT24", "004", "Mr Putin called their 90-minute *meeting* frank.", 5, 52),),
+    )
+    embed = ask_embed(AskResult(question="How long?", declined=False, answers=(best,)))
+    field = next(f for f in embed.fields if f.name == "Other outlets report a different figure")
+    assert "**WT24**" in (field.value or "") and "90-minute" in (field.value or "")
+    assert "\\*meeting\\*" in (field.value or "")  # corpus text is escaped
+    assert within_limits(embed)
