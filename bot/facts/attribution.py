@@ -24,17 +24,18 @@ from bot.facts.lexicon import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
 __all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject", "speech_clauses"]
 
 _LEADING_PUNCT = re.compile(r"[\s,;:—–-]*")
-_TITLE_WORDS = re.compile(r"^(?:\s*[a-z][\w-]*){0,3}\s*$")
+# between "said" and its subject: titles ("said US captain Davis Love"), no clause ("said on Monday that X")
+_TITLE_WORDS = re.compile(
+    r"^(?:\s*(?!(?:that|which|who|whom|to|on|in|at|for|with|of|and|but|or|after|before|when|while|as|by"
+    r"|from|if|because)\b)[\w.’'-]+){0,3}\s*$"
+)
 _STOP = re.compile(r"[.!?;]")
 _OPENING = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*\s+)*$")  # nothing before a subject but titles
 _CONJOINED = re.compile(r"\s*(?:and|or|&)\s")  # "Putin and Obama met": no single subject
 _INVERTING = ",;:—–-\"”’'"  # what comes before an inverted "said X"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|for|with|of|after|before|without|on|at|to)\s*$")
 # An opening phrase before the subject: "In his first speech at the UN, Hollande told ..."
-_INTRO = re.compile(
-    r"^\W*(?:In|At|On|During|After|Before|Speaking|Addressing|While|Earlier|Later|Meanwhile|However|"
-    r"Afterwards?|Since|Following|Despite|Asked|Ahead\s+of)\b[^,.;:]{0,100},\s*"
-)
+_INTRO = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,12}?,\s*")
 _INFINITIVE = re.compile(r"\bto\s+$")
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
@@ -103,8 +104,8 @@ def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
     "Obama, who did not smile, ended his toast by saying" is Obama's, however far the verb. An opening
     phrase ("In his speech on Monday, Obama ...") may come first."""
     intro = _INTRO.match(window.masked[lo:hi])
-    if intro is not None:
-        lo += intro.end()
+    if intro is not None and not any(lo <= m.start < lo + intro.end() for m in window.mentions):
+        lo += intro.end()  # "Near the end, Putin ...": no one named before the comma
     return next(
         (
             m

@@ -90,6 +90,7 @@ _CLAUSE = re.compile(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.I
 _PREPOSITION = re.compile(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_SUPERLATIVE_NOUN = re.compile(r"\s+(?P<noun>[a-z]+)")
 _SUBJECT_WORDS = re.compile(r"[A-Za-z]+")
 _STEMMER = Stemmer.Stemmer("english")
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
@@ -185,7 +186,8 @@ def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
     ):
         return None
     value = parse_number(number) * scale_of(m["scale"])
-    noun = str(_STEMMER.stemWord(unit))
+    superlative = _SUPERLATIVE_NOUN.match(folded, m.end()) if unit.endswith("est") else None
+    noun = measure_stem(superlative["noun"] if superlative else unit)  # "20 largest economies"
     return _figure(text, m, value, noun, "count", measures=noun)
 
 

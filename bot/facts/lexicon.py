@@ -17,14 +17,16 @@ __all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
 
 UNKNOWN = "unknown"
 
-SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|stressed|stresses"
+_SPEECH_WORDS = (
+    r"said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|stressed|stresses"
     r"|stressing|warned|warns|warning|urged|urges|urging|called|calls|calling|described|describes|describing"
     r"|insisted|insists|insisting|asked|asks|asking|argued|argues|arguing|explained|explains|explaining"
     r"|declared|declares|stated|states|announced|announces|remarked|replied|responded|commented|claimed"
     r"|claims|reiterated|reiterates|recalled|acknowledged|admitted|emphasi[sz]ed|emphasi[sz]ing|wrote|writes"
-    r"|continued|concluded|quipped|branded|branding|mentioned|pointed\s+out|suggested|suggests|believes|thinks)\b"
+    r"|continued|concluded|quipped|branded|branding|mentioned|pointed\s+out|suggested|suggests|believes|thinks"
+    r"|tweeted|tweets|posted"
 )
+SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_WORDS})\b")
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _ROLE = re.compile(
@@ -34,8 +36,13 @@ _ROLE = re.compile(
 _SOURCE_NOUNS = (
     r"official|diplomat|spokes(?:man|woman|person)|source|aide|adviser|advisor|analyst|expert|observer"
     r"|lawmaker|senator|commentator|insider|negotiator|envoy|representative|journalist|correspondent"
+    r"|economist|scientist|researcher|professor|lawyer|activist|witness|officer|executive|strategist|trader"
+    r"|captain|coach|director|campaigner|resident|member"
 )
-_DESCRIBED = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)")
+# "(?!...)": "an official World Cup ball" uses the noun as an adjective
+_DESCRIBED = re.compile(
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)(?!\s+[A-Z][a-z])"
+)
 # "the official", "the US official": a source described before, named again by its noun
 _DEFINITE = re.compile(rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b")
@@ -51,6 +58,10 @@ _NOT_PEOPLE = frozenset(
     " August September October November December Breaking Home Leave Reply Comment Middle East West North"
     " South Sea Coalition Coordination Agreement Agreements Federation Republic State".split()
 )
+_DETERMINED = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+_NOUN_AFTER = re.compile(rf"\s+(?!(?:{_SPEECH_WORDS})\b)[a-z]")  # "... World Cup match", not "said"
 _POSSESSIVE = re.compile(r"^['’]s?\b|^['’](?=\s)")
 
 
@@ -123,6 +134,8 @@ class SpeakerLexicon:
                 continue
             start = match.start() + words[0].start()
             name = " ".join(w.group(0) for w in words)
+            if _DETERMINED.search(text, 0, start) and _NOUN_AFTER.match(text, match.end()):
+                continue  # "an official World Cup match ball": a thing's name, not a person's
             if _fold(name) not in self._things:
                 yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
 
