@@ -117,7 +117,9 @@ class FactsConfig:
     same_contained: float = field(default=0.7, metadata={"range": (0.0, 1.0)})
     min_contained: int = field(default=4, metadata={"range": (1, 100)})
     rarest_terms: int = field(default=8, metadata={"range": (1, 64)})  # words searched for near-duplicates
-    max_postings: int = field(default=5000, metadata={"range": (10, 10_000_000)})  # commoner words skipped
+    max_postings: int = field(default=1000, metadata={"range": (10, 10_000_000)})  # commoner words skipped
+    min_shared_rare: int = field(default=2, metadata={"range": (1, 64)})  # rare words a duplicate shares
+    max_candidates: int = field(default=50, metadata={"range": (1, 100_000)})  # near-duplicates tested
     # figures closer than this share of their size are one figure ("one hour" and "60 minutes")
     figure_tolerance: float = field(default=0.005, metadata={"range": (0.0, 0.5)})
     # figures further apart than this factor are about different things, not a disagreement

@@ -20,7 +20,7 @@ from bot.facts.figures import Figure, measure_stem, read_figures
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict, facts_to_dict
 from bot.facts.quotations import article_speech
-from bot.facts.statements import Measured, Statement, conflict, figure_key, group_statements
+from bot.facts.statements import Measured, Statement, figure_key, group_statements, values_differ
 from bot.models import Article
 from bot.similarity import statement_terms
 from bot.tokenizer import Tokenizer, entity_token
@@ -142,14 +142,14 @@ class _Builder:
                 article_of.append(a)
         rows = self._grouped(rows, article_of)
         rows = self._quote_groups(rows, quotes)
-        return CorpusFacts(rows, article_of, self._disagreements(rows, article_of))
+        return CorpusFacts(rows, article_of, self._disagreements(article_of))
 
     def _statement(self, article: Article, text: str, figures: Sequence[Figure]) -> Statement:
         measured = tuple(
             Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
         )
         terms = statement_terms(self.tokenizer, text)
-        return Statement(article.id, article.outlet or article.id, article.event, terms, measured)
+        return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
 
     def _entities(self, text: str) -> tuple[str, ...]:
         tokens = self.tokenizer.entities(text)
@@ -173,27 +173,27 @@ class _Builder:
             for p, row in enumerate(rows)
         ]
 
-    def _disagreements(self, rows: list[SentenceFacts], article_of: list[int]) -> dict[int, tuple[int, ...]]:
-        """For each sentence with a comparable figure: other outlets' sentences whose figure conflicts."""
-        by_key: dict[tuple[str | None, str], list[int]] = {}
+    def _disagreements(self, article_of: list[int]) -> dict[int, tuple[int, ...]]:
+        """For each sentence with a comparable figure: other outlets' sentences (same event, same thing
+        measured) whose figure differs; figures are grouped by value, so a common figure costs little."""
+        by_key: dict[tuple[str | None, str], dict[Measured, list[int]]] = {}
         for p, statement in enumerate(self._statements):
-            for measured in statement.known():
-                by_key.setdefault((statement.event, measured.key), []).append(p)
+            for measured in statement.known:
+                by_key.setdefault((statement.event, measured.key), {}).setdefault(measured, []).append(p)
         facts: FactsConfig = self.config.facts
         found: dict[int, set[int]] = {}
-        for positions in by_key.values():
-            for p in positions:
-                mine, kept = self._statements[p], found.setdefault(p, set())
-                for q in positions:
-                    if len(kept) >= facts.max_disagreeing:
-                        break
-                    other = self._statements[q]
-                    if (
-                        article_of[q] != article_of[p]
-                        and other.outlet != mine.outlet
-                        and conflict(mine, other, facts)
-                    ):
-                        kept.add(q)
+        for by_value in by_key.values():
+            for mine, positions in by_value.items():
+                others = [
+                    q for other, qs in by_value.items() if values_differ(mine, other, facts) for q in qs
+                ]
+                for p in positions:
+                    outlet, kept = self._statements[p].outlet, found.setdefault(p, set())
+                    for q in others:
+                        if len(kept) >= facts.max_disagreeing:
+                            break
+                        if article_of[q] != article_of[p] and self._statements[q].outlet != outlet:
+                            kept.add(q)
         return {p: tuple(sorted(q)) for p, q in found.items() if q}
 
 

@@ -14,15 +14,25 @@ the same-statement test a length whose subject is unknown ("for 95 minutes") con
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
+import numpy.typing as npt
+
 from bot.config import FactsConfig
 from bot.facts.figures import Figure
 
-__all__ = ["Measured", "Statement", "conflict", "figure_key", "group_statements", "same_statement"]
+__all__ = [
+    "Measured",
+    "Statement",
+    "conflict",
+    "figure_key",
+    "group_statements",
+    "same_statement",
+    "values_differ",
+]
 
 UNKNOWN_SUBJECT = "?"
 
@@ -44,10 +54,14 @@ class Statement:
     event: str | None
     terms: frozenset[str]
     figures: tuple[Measured, ...]
+    known: tuple[Measured, ...] = ()  # the figures whose subject is known: a disagreement is about these
 
-    def known(self) -> tuple[Measured, ...]:
-        """The figures whose subject is known: the ones a disagreement may be about."""
-        return tuple(m for m in self.figures if not m.key.endswith(UNKNOWN_SUBJECT))
+    @classmethod
+    def of(
+        cls, doc: str, outlet: str, event: str | None, terms: frozenset[str], figures: tuple[Measured, ...]
+    ) -> Statement:
+        known = tuple(m for m in figures if not m.key.endswith(UNKNOWN_SUBJECT))
+        return cls(doc, outlet, event, terms, figures, known)
 
 
 def figure_key(figure: Figure, fold: Callable[[str], str]) -> str | None:
@@ -80,7 +94,7 @@ def conflict(a: Statement, b: Statement, config: FactsConfig, *, strict: bool = 
     lengths of something unnamed as the same thing (within the same-statement test)."""
     if a.event != b.event:
         return False
-    mine, theirs = (a.figures, b.figures) if strict else (a.known(), b.known())
+    mine, theirs = (a.figures, b.figures) if strict else (a.known, b.known)
     return any(_comparable(x.key, y.key) and values_differ(x, y, config) for x in mine for y in theirs)
 
 
@@ -107,7 +121,8 @@ def group_statements(
 ) -> list[int]:
     """A group number for each statement: same statements across articles (and outlets) share it.
 
-    Candidates share one of a statement's rarest words; `keys` (a speaker, say) must also be equal.
+    Candidates share `min_shared_rare` of a statement's rarest words (the `max_candidates` sharing most
+    are tested); `keys` (a speaker, say) must also be equal.
     Groups are transitive but never join two statements whose figures conflict.
     """
     parent = list(range(len(statements)))
@@ -119,15 +134,9 @@ def group_statements(
             i = parent[i]
         return i
 
-    postings: dict[str, list[int]] = {}
+    postings = _postings(statements)
     for i, statement in enumerate(statements):
-        for term in statement.terms:
-            postings.setdefault(term, []).append(i)
-    freq = Counter({t: len(p) for t, p in postings.items()})
-    for i, statement in enumerate(statements):
-        rarest = sorted(statement.terms, key=lambda t: (freq[t], t))[: config.rarest_terms]
-        candidates = {j for t in rarest if freq[t] <= config.max_postings for j in postings[t] if j > i}
-        for j in sorted(candidates):
+        for j in _candidates(i, statement, postings, config):
             other = statements[j]
             if other.doc == statement.doc or other.outlet == statement.outlet:
                 continue
@@ -145,3 +154,31 @@ def group_statements(
             parent[rj] = ri
             members[ri].extend(members.pop(rj))
     return [find(i) for i in range(len(statements))]
+
+
+def _postings(statements: Sequence[Statement]) -> dict[str, npt.NDArray[np.int64]]:
+    """Each word's statements, in order."""
+    lists: dict[str, list[int]] = {}
+    for i, statement in enumerate(statements):
+        for term in statement.terms:
+            lists.setdefault(term, []).append(i)
+    return {t: np.asarray(p, dtype=np.int64) for t, p in lists.items()}
+
+
+def _candidates(
+    i: int, statement: Statement, postings: dict[str, npt.NDArray[np.int64]], config: FactsConfig
+) -> list[int]:
+    """Later statements sharing `min_shared_rare` of statement i's rarest words, those sharing most first
+    (at most `max_candidates`), in order."""
+    rarest = sorted(statement.terms, key=lambda t: (len(postings[t]), t))[: config.rarest_terms]
+    lists = [postings[t] for t in rarest if len(postings[t]) <= config.max_postings]
+    if not lists:
+        return []
+    found = np.concatenate(lists)
+    ids, counts = np.unique(found[found > i], return_counts=True)
+    need = min(len(rarest), config.min_shared_rare)  # one rare word in common is no duplicate
+    keep = counts >= need
+    ids, counts = ids[keep], counts[keep]
+    if len(ids) > config.max_candidates:
+        ids = ids[np.argsort(-counts, kind="stable")[: config.max_candidates]]
+    return sorted(int(j) for j in ids)
