@@ -87,6 +87,23 @@ def test_he_said_is_the_last_speaker_not_the_nearest_name(config: Config) -> Non
     assert index.facts.of(1).speaker_carried and not index.facts.of(0).speaker_carried
 
 
+def test_he_said_after_a_quote_by_another_person(config: Config) -> None:
+    index = _index(
+        config,
+        [
+            "“We are ready to work with everyone,” Putin said.",
+            "“We will not give up on Ukraine,” Obama replied to Putin.",
+            "“Time is short,” he said.",
+        ],
+    )
+    assert [q.speaker for q in quote_table(index).quotes] == [
+        "Vladimir Putin",
+        "Barack Obama",
+        "Barack Obama",
+    ]
+    assert _speakers(index)[2] == ("Barack Obama",)
+
+
 def test_a_misplaced_mark_does_not_make_a_fake_quotation(config: Config) -> None:
     index = _index(
         config,

@@ -219,3 +219,21 @@ def test_quote_eval_targets(service: CoverageService, shared_eval: Callable[[str
     assert figures["speaker_right"] >= 0.97, figures["misses"]
     assert figures["fragments_as_full"] == 0
     assert figures["unknown_share"] <= 0.1
+
+
+def test_the_facts_settings_can_be_swept(
+    service: CoverageService, shared_eval: Callable[[str], Path]
+) -> None:
+    from bot.evaluation.quotes_eval import sweep
+
+    keys = ["same_contained=0.7,1.0"]
+    lines = sweep(service.articles, shared_eval("quotes.yaml"), service.config, keys)
+    assert (
+        len(lines) == 3
+        and lines[1].startswith("same_contained=0.7")
+        and lines[2].startswith("same_contained=1.0")
+    )
+    joined = [int(line.split("|")[4].split("/")[0]) for line in lines[1:]]
+    assert joined[0] > joined[1]  # a stricter same-statement test keeps fewer gold groups whole
+    with pytest.raises(InputError, match="must lie in"):
+        sweep(service.articles, shared_eval("quotes.yaml"), service.config, ["same_dice=2"])

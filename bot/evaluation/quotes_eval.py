@@ -7,11 +7,17 @@ the wording /quote shows for that outlet (each outlet's own wording in its remar
 for full quotations, gold fragments reported as full, and the share of unknown speakers.
 
     python -m bot.evaluation.quotes_eval --gold ../shared/eval
+    python -m bot.evaluation.quotes_eval --sweep same_dice=0.4,0.5,0.6 --sweep min_contained=4,6
+
+`--sweep KEY=V1,V2` tries each value of a `facts:` setting (every combination of the keys given) and prints
+one row of figures per setting, so the facts stage's constants are chosen from a table.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import itertools
 import json
 import re
 import sys
@@ -21,8 +27,8 @@ from typing import Any
 
 import yaml
 
-from bot.config import Config, load_config
-from bot.errors import SummitbotError
+from bot.config import Config, FactsConfig, load_config
+from bot.errors import InputError, SummitbotError
 from bot.evaluation import add_service_options, service_from
 from bot.facts import UNKNOWN
 from bot.models import Article
@@ -136,13 +142,49 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else 0.0
 
 
+_SWEPT = ("full_recall", "text_exact", "speaker_right", "parallel_groups_joined", "remarks")
+
+
+def sweep(articles: Sequence[Article], gold: str | Path, config: Config, keys: Sequence[str]) -> list[str]:
+    """One row of figures per combination of the `facts:` values in `keys` ('same_dice=0.4,0.5')."""
+    grid = [_sweep_values(config.facts, key) for key in keys]
+    lines = [" | ".join(["setting".ljust(40), *_SWEPT])]
+    for combination in itertools.product(*grid):
+        changes: dict[str, Any] = dict(combination)
+        facts = dataclasses.replace(config.facts, **changes)
+        figures = evaluate_quotes(articles, gold, dataclasses.replace(config, facts=facts))
+        label = " ".join(f"{k}={v}" for k, v in combination)
+        lines.append(" | ".join([label.ljust(40), *(str(figures[k]) for k in _SWEPT)]))
+    return lines
+
+
+def _sweep_values(facts: FactsConfig, key: str) -> list[tuple[str, float | int]]:
+    name, _, values = key.partition("=")
+    spec = next((f for f in dataclasses.fields(facts) if f.name == name and "range" in f.metadata), None)
+    if spec is None or not values:
+        raise InputError(f"--sweep {key!r}: expected NAME=V1,V2 with a numeric facts: setting")
+    kind = type(getattr(facts, name))
+    low, high = spec.metadata["range"]
+    try:
+        parsed = [kind(v) for v in values.split(",")]
+    except ValueError as exc:
+        raise InputError(f"--sweep {key!r}: {exc}") from None
+    if any(not low <= v <= high for v in parsed):
+        raise InputError(f"--sweep {key!r}: {name} must lie in [{low}, {high}]")
+    return [(name, v) for v in parsed]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the figures; exit 1 when a target is missed."""
+    """Print the figures (or the sweep's table); exit 1 when a target is missed."""
     parser = argparse.ArgumentParser(prog="quotes_eval", description=__doc__.splitlines()[0])
     add_service_options(parser, "quotes.yaml")
+    parser.add_argument("--sweep", action="append", default=[], help="NAME=V1,V2: try these facts: values")
     args = parser.parse_args(argv)
     try:
         service = service_from(args)
+        if args.sweep:
+            print("\n".join(sweep(service.articles, args.gold, service.config, args.sweep)))
+            return 0
         figures = evaluate_quotes(service.articles, args.gold, service.config)
     except (SummitbotError, OSError, KeyError) as exc:
         print(f"quotes_eval: error: {exc}", file=sys.stderr)
