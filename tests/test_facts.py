@@ -36,7 +36,7 @@ from tests.test_quotes import make_article
     ],
 )
 def test_figures_say_what_they_measure(text: str, value: float, dimension: str, measures: str) -> None:
-    figures = [f for f in read_figures(text) if f.dimension != "date"]
+    figures = [f for f in read_figures(text, {"met": "meet"}) if f.dimension != "date"]
     assert [(f.value, f.dimension, f.measures) for f in figures] == [(value, dimension, measures)]
     assert all(text[f.start : f.end] == f.text for f in figures)
 

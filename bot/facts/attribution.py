@@ -3,11 +3,11 @@
 The search runs over the paragraph with every quotation blanked out (so "Russia and Iran say" inside a
 quote is never a cue) and within the sentence(s) that hold the quotation. In order:
 
-1. the cue right after the closing mark: `," said the Russian President` or `," Putin told reporters`;
-2. the nearest speech verb before the opening mark whose subject is a person (`Lavrov said ... "`,
+1. the cue right after the closing mark: `," said the foreign minister` or `," Novak told reporters`;
+2. the nearest speech verb before the opening mark whose subject is a person (`Novak said ... "`,
    walking back over subject-less verbs such as `adding`), or else the person the sentence opens with
-   (`Obama, who did not smile, ended his toast by saying, "...`);
-3. a speech verb later in the sentence (`... to the Syrian people, Obama told the media.`);
+   (`Novak, who did not smile, ended his toast by saying, "...`);
+3. a speech verb later in the sentence (`... to the people, Novak told the media.`);
 4. for a quotation left open at a paragraph's end, the speaker of the next paragraph's quotation;
 5. the person in focus: the last speaker, or the subject of the latest sentence (pronouns and bare roles
    such as `he` or `the president` resolve to it too). With nobody in focus the speaker is "unknown".
@@ -31,10 +31,10 @@ _TITLE_WORDS = re.compile(
 )
 _STOP = re.compile(r"[.!?;]")
 _OPENING = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*\s+)*$")  # nothing before a subject but titles
-_CONJOINED = re.compile(r"\s*(?:and|or|&)\s")  # "Putin and Obama met": no single subject
+_CONJOINED = re.compile(r"\s*(?:and|or|&)\s")  # "Novak and Smith met": no single subject
 _INVERTING = ",;:—–-\"”’'"  # what comes before an inverted "said X"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|for|with|of|after|before|without|on|at|to)\s*$")
-# An opening phrase before the subject: "In his first speech at the UN, Hollande told ..."
+# An opening phrase before the subject: "In his first speech at the forum, Novak told ..."
 _INTRO = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,12}?,\s*")
 _INFINITIVE = re.compile(r"\bto\s+$")
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
@@ -101,11 +101,11 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
 
 def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
     """The person a clause starting at `lo` opens with (only titles before it, no "and" after it), if any:
-    "Obama, who did not smile, ended his toast by saying" is Obama's, however far the verb. An opening
-    phrase ("In his speech on Monday, Obama ...") may come first."""
+    "Novak, who did not smile, ended his toast by saying" is Novak's, however far the verb. An opening
+    phrase ("In his speech on Monday, Novak ...") may come first."""
     intro = _INTRO.match(window.masked[lo:hi])
     if intro is not None and not any(lo <= m.start < lo + intro.end() for m in window.mentions):
-        lo += intro.end()  # "Near the end, Putin ...": no one named before the comma
+        lo += intro.end()  # "Near the end, Novak ...": no one named before the comma
     return next(
         (
             m
@@ -122,7 +122,7 @@ def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
 
 def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, str]]:
     """Each speech verb of a (masked) text with the mention that is its subject, and the clause's words
-    ("Putin said", "said the Russian President", "he added"); infinitives ("to say") are not clauses."""
+    ("Novak said", "said the foreign minister", "he added"); infinitives ("to say") are not clauses."""
     window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked), lexicon.max_gap_words)
     out = []
     for verb in SPEECH_VERB.finditer(masked):
@@ -139,7 +139,7 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
 
 
 def _cue_after(window: Window, tail_at: int) -> Cue | None:
-    """`," said the Russian President` or `," Putin told reporters` right after the closing mark."""
+    """`," said the foreign minister` or `," Novak told reporters` right after the closing mark."""
     text = window.masked
     start = _LEADING_PUNCT.match(text, tail_at)
     pos = start.end() if start else tail_at
@@ -167,7 +167,7 @@ def _cue_before(window: Window, open_at: int) -> Cue | None:
         if opening is not None:  # the sentence's subject, far from its speech verb
             return Cue(opening)
     head = window.masked[window.lo : open_at]
-    colon = re.match(r"\s*([^:]{2,40}):", head)  # a headline's "Putin: ..."
+    colon = re.match(r"\s*([^:]{2,40}):", head)  # a headline's "Novak: ..."
     if colon:
         return next(
             (
@@ -203,14 +203,14 @@ def _subject_before(window: Window, verb_at: int, floor: int | None = None) -> C
         or len(gap.split()) > window.max_gap
         or _STOP.search(gap)
         or SPEECH_VERB.search(gap)
-        or _PREPOSITION_BEFORE.search(gap)  # "joined Obama in calling": Obama is not the subject
+        or _PREPOSITION_BEFORE.search(gap)  # "joined Novak in calling": Novak is not the subject
     ):
         return None
     return Cue(mention)
 
 
 def _inverted_subject(window: Window, verb_end: int) -> Cue | None:
-    """`said the Russian President`, `said political analyst Lilia Shevtsova`."""
+    """`said the foreign minister`, `said political analyst Anna Novak`."""
     for mention in window.mentions:
         if mention.start < verb_end or mention.start >= window.hi:
             continue

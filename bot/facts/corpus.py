@@ -103,11 +103,9 @@ class _Builder:
         self.tokenizer = tokenizer
         self.lexicon = SpeakerLexicon(config.entities, max_gap_words=config.facts.max_gap_words)
         self.names = {entity_token(e.name): e.name for e in config.entities}
-        self.alike = {
-            measure_stem(word): measure_stem(group[0])
-            for group in config.facts.measured_alike
-            for word in group
-        }
+        groups = config.facts.measured_alike
+        self.measured = {word.lower(): measure_stem(group[0]) for group in groups for word in group}
+        self.alike = {measure_stem(word): measure_stem(group[0]) for group in groups for word in group}
         self._statements: list[Statement] = []
 
     def fold(self, stem: str) -> str:
@@ -124,10 +122,10 @@ class _Builder:
             for sentence_index, quote in speech.quotes:
                 held.setdefault(sentence_index, []).append(quote)
                 words = article.text[quote.start : quote.end]
-                statement = self._statement(article, words, read_figures(words))
+                statement = self._statement(article, words, read_figures(words, self.measured))
                 quotes.append((len(rows) + sentence_index, quote, statement))
             for s, sentence in enumerate(article.sentences):
-                figures = read_figures(sentence.text)
+                figures = read_figures(sentence.text, self.measured)
                 self._statements.append(self._statement(article, sentence.text, figures))
                 rows.append(
                     SentenceFacts(

@@ -11,6 +11,7 @@ can be cited verbatim.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import Stemmer
@@ -74,13 +75,8 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 # "they met for 95 minutes", "the two talked for an hour": the verb names what the figure measures.
-_VERB_FOR = re.compile(
-    r"\b(?P<verb>met|meets?|meeting|talk(?:s|ed|ing)?|sp[eo]ke|speak(?:s|ing)|sat|sit(?:s|ting)?)"
-    r"\s+(?:[\w-]+\s+){0,3}?for\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_VERB_NOUN = {"met": "meet", "meets": "meet", "meeting": "meet", "spoke": "talk", "speak": "talk"}
-_VERB_NOUN |= {"speaks": "talk", "speaking": "talk", "sat": "sit", "sits": "sit", "sitting": "sit"}
+# The words (config facts.measured_alike) name it: "met face-to-face for", "sat down one-on-one for".
+_FOR_TAIL = re.compile(r"(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "more than an hour" is a lower bound, "up to 250,000" an upper one: neither contradicts a figure beyond it
 _AT_LEAST = re.compile(
     r"\b(?:more\s+than|over|at\s+least|longer\s+than|upwards\s+of|in\s+excess\s+of)\s+$", re.I
@@ -121,8 +117,9 @@ class Figure:
         return self.dimension == "duration" and self.measures != INTERVAL
 
 
-def read_figures(text: str) -> list[Figure]:
-    """Every figure stated in `text`, in order of position."""
+def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[Figure]:
+    """Every figure stated in `text`, in order of position. `measured` maps words (lower case) to what a
+    length "for" them measures ({"met": "meet"}): "they met for 95 minutes" is a meeting's length."""
     folded = text.translate(_FOLD)
     found: list[Figure] = []
     for m in _MONEY.finditer(folded):
@@ -134,7 +131,7 @@ def read_figures(text: str) -> list[Figure]:
     for m in _QUANTITY.finditer(folded):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        figure = _quantity(text, folded, m)
+        figure = _quantity(text, folded, m, measured or {})
         if figure is not None:
             found.append(figure)
     taken = [(f.start, f.end) for f in found]
@@ -164,7 +161,7 @@ def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str
     return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()], bound)
 
 
-def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
+def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, str]) -> Figure | None:
     number, unit = m["num"], m["unit"].lower()
     if _RELATIVE.match(folded, m.end()):
         return None  # "a day earlier", "two years ago": a point in time
@@ -174,7 +171,12 @@ def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
             return None  # "a-day" is not a figure
         value = parse_number(number) * scale_of(m["scale"]) + (0.5 if m["half"] or m["half2"] else 0.0)
         return _figure(
-            text, m, value * TIME_UNITS[singular], "minute", "duration", measures=_measured(folded, m)
+            text,
+            m,
+            value * TIME_UNITS[singular],
+            "minute",
+            "duration",
+            measures=_measured(folded, m, measured),
         )
     if (
         number.lower() in ("a", "an")
@@ -191,7 +193,7 @@ def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
     return _figure(text, m, value, noun, "count", measures=noun)
 
 
-def _measured(folded: str, m: re.Match[str]) -> str:
+def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str:
     """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval."""
     before = folded[: m.start()]
     if _SINCE.search(before):
@@ -203,10 +205,11 @@ def _measured(folded: str, m: re.Match[str]) -> str:
     of = _OF_NOUN.match(folded, m.end())  # "95 minutes of talks"
     if of and of["noun"].lower() not in _NOT_NOUNS:
         return _stem(of["noun"])
-    verb = _VERB_FOR.search(before)
-    if verb:
-        word = verb["verb"].lower()
-        return _VERB_NOUN.get(word, _stem(word))
+    tail = _FOR_TAIL.search(before)
+    if tail:
+        named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
+        if named:
+            return named[-1]
     if _LASTED.search(before):
         return _subject_head(_LASTED.sub("", before))
     return ""

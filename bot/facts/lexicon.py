@@ -1,8 +1,8 @@
 """Who could be speaking: mentions of people in a stretch of text, and the speech verbs that attribute quotes.
 
-A mention is a configured person under any of their aliases ("the Kremlin chief" is Vladimir Putin), a
-pronoun (resolved later from context), a bare role ("the president", also resolved from context), a
-described source ("A US official") or a person's name the config does not know ("Richard Black").
+A mention is a configured person under any of their aliases (an alias such as "the foreign minister" is
+that person), a pronoun (resolved later from context), a bare role ("the president", also resolved from
+context), a described source ("A US official") or a person's name the config does not know ("Anna Novak").
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _SOURCE_NOUNS = (
     r"|economist|scientist|researcher|professor|lawyer|activist|witness|officer|executive|strategist|trader"
     r"|captain|coach|director|campaigner|resident|member"
 )
-# "(?!...)": "an official World Cup ball" uses the noun as an adjective
+# "(?!...)": "an official Tour Final ball" uses the noun as an adjective
 _DESCRIBED = re.compile(
     rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)(?!\s+[A-Z][a-z])"
 )
@@ -51,7 +51,7 @@ _TITLES = frozenset(
     " Spokesman Professor Prof Analyst Political Deputy Vice Sir Lord Lady Dame King Queen Prince".split()
 )
 _NOT_PEOPLE = frozenset(
-    "News Times Post Journal Agency Ministry Council Assembly Nations States Union Kremlin House Department"
+    "News Times Post Journal Agency Ministry Council Assembly Nations States Union House Department"
     " Office Party Television TV Channel Street Press Today Online Center Centre Committee Organization"
     " Organisation Group Force Forces Army Company Bank University Institute Foundation Summit Session"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July"
@@ -61,7 +61,7 @@ _NOT_PEOPLE = frozenset(
 _DETERMINED = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our)\s+(?:[a-z][\w-]*\s+){0,2}$"
 )
-_NOUN_AFTER = re.compile(rf"\s+(?!(?:{_SPEECH_WORDS})\b)[a-z]")  # "... World Cup match", not "said"
+_NOUN_AFTER = re.compile(rf"\s+(?!(?:{_SPEECH_WORDS})\b)[a-z]")  # "... Tour Final match", not "said"
 _POSSESSIVE = re.compile(r"^['’]s?\b|^['’](?=\s)")
 
 
@@ -135,7 +135,7 @@ class SpeakerLexicon:
             start = match.start() + words[0].start()
             name = " ".join(w.group(0) for w in words)
             if _DETERMINED.search(text, 0, start) and _NOUN_AFTER.match(text, match.end()):
-                continue  # "an official World Cup match ball": a thing's name, not a person's
+                continue  # "an official Tour Final match ball": a thing's name, not a person's
             if _fold(name) not in self._things:
                 yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
 
@@ -165,7 +165,7 @@ def _described(surface: str) -> str:
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    # "A senior Obama administration official" is the official, not Obama: a described source wins
+    # "A senior Novak administration official" is the official, not Novak: a described source wins
     rank = {"described": 0, "person": 1, "role": 2, "name": 3, "definite": 4, "pronoun": 5}
     ordered = sorted(mentions, key=lambda m: (rank[m.kind], -(m.end - m.start), m.start))
     kept: list[Mention] = []
