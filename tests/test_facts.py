@@ -115,6 +115,16 @@ def test_a_misplaced_mark_does_not_make_a_fake_quotation(config: Config) -> None
     ]
 
 
+def test_a_stray_opening_mark_does_not_swallow_the_real_quotation(config: Config) -> None:
+    index = _index(
+        config,
+        ['The "so-called coalition is failing, Obama said. "We are ready to work with everyone," he added.'],
+    )
+    assert [(q.text, q.speaker) for q in quote_table(index).quotes] == [
+        ("We are ready to work with everyone,", "Barack Obama")
+    ]
+
+
 def test_block_quotation_after_continued(config: Config) -> None:
     index = _index(
         config,

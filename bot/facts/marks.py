@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.config import FactsConfig
+from bot.facts.lexicon import SPEECH_VERB
 
 __all__ = ["QuoteSpan", "find_spans"]
 
@@ -102,8 +103,12 @@ def _double_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], 
             way = "close"
         else:
             way = "close" if any(o.double for o in stack) else "open"
-    if way == "open" and ch == '"' and _ends_clause(text, i) and any(o.double for o in stack):
-        way = "close"  # 'longer than planned, "Russian media said': a closing mark put after the space
+    if way == "open" and ch == '"' and stack and stack[-1].double:
+        so_far = text[stack[-1].pos + 1 : i]
+        if SPEECH_VERB.search(so_far) and so_far.rstrip()[-1:] in ".:":
+            stack.pop()  # 'The "so-called plan failed, he said. "We ...': the first mark was stray
+        elif _ends_clause(text, i):
+            way = "close"  # 'longer than planned, "Russian media said': a closing mark put after the space
     if way == "open":
         stack.append(_Open(i, ch, True, len(stack)))
         return
