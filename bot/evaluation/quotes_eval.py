@@ -32,7 +32,7 @@ from bot.errors import InputError, SummitbotError
 from bot.evaluation import add_service_options, service_from
 from bot.facts import UNKNOWN
 from bot.models import Article
-from bot.quotes import quote_table
+from bot.quotes import QuoteTable, quote_table
 from bot.results import Quotation, Wording
 from bot.search import CorpusIndex
 from bot.text import match_key
@@ -56,49 +56,56 @@ def evaluate_quotes(
         index = index_or_articles
     else:
         index = CorpusIndex(tuple(index_or_articles), config or load_config())
-    articles = index.articles
     gold = _load_gold(Path(gold_path))
     table = quote_table(index)
-    predicted = table.quotes
-    shown = {(w.doc, w.start): w for remark in table.remarks for w in remark.outlets}
-    by_doc = {a.id: a for a in articles}
-    full = [g for g in gold if g["kind"] == "full"]
-    found = exact = right = as_full = 0
-    misses: list[str] = []
-    remark_of = {(w.doc, w.start): n for n, remark in enumerate(table.remarks) for w in remark.outlets}
-    matched: dict[str, int | None] = {}  # gold id -> the remark group its prediction joined
+    by_doc = {a.id: a for a in index.articles}
+    best: dict[str, Quotation | None] = {}
     for item in gold:
         article = by_doc.get(str(item["file"]).removesuffix(".txt"))
-        best = _best_match(article, item, predicted) if article else None
-        matched[str(item["id"])] = remark_of.get((best.doc, best.start)) if best else None
-        if item["kind"] != "full":
-            as_full += bool(best and best.kind == "full")
-            continue
-        if best is None:
+        best[str(item["id"])] = _best_match(article, item, table.quotes) if article else None
+    remark_of = {(w.doc, w.start): n for n, remark in enumerate(table.remarks) for w in remark.outlets}
+    joined = 0
+    groups_gold = _load_groups(Path(gold_path))
+    for ids in groups_gold:  # each outlet's quotation in one remark group
+        groups = {remark_of.get((q.doc, q.start)) if (q := best.get(i)) else None for i in ids}
+        joined += len(groups) == 1 and None not in groups
+    figures = _full_figures([g for g in gold if g["kind"] == "full"], best, table)
+    misses = figures.pop("misses")
+    fragments = [g for g in gold if g["kind"] != "full"]
+    return {
+        **figures,
+        "fragments_as_full": sum(bool((q := best[str(g["id"])]) and q.kind == "full") for g in fragments),
+        "unknown_share": _ratio(sum(q.speaker == UNKNOWN for q in table.quotes), len(table.quotes)),
+        "predicted": len(table.quotes),
+        "parallel_groups_joined": f"{joined}/{len(groups_gold)}",  # gold same-remark groups kept whole
+        "remarks": len(table.remarks),
+        "misses": misses,
+    }
+
+
+def _full_figures(
+    full: list[dict[str, Any]], best: dict[str, Quotation | None], table: QuoteTable
+) -> dict[str, Any]:
+    """Recall, exact wording (as /quote shows that outlet's) and speaker of the gold full quotations."""
+    shown = {(w.doc, w.start): w for remark in table.remarks for w in remark.outlets}
+    found = exact = right = 0
+    misses: list[str] = []
+    for item in full:
+        quote = best[str(item["id"])]
+        if quote is None:
             misses.append(f"{item['id']}: not found")
             continue
         found += 1
-        wording: Wording | None = shown.get((best.doc, best.start))
+        wording: Wording | None = shown.get((quote.doc, quote.start))
         exact += wording is not None and same_text(wording.text, item["span"])
-        right += best.speaker == item["speaker"]
-        if best.speaker != item["speaker"]:
-            misses.append(f"{item['id']}: speaker {best.speaker!r}, gold {item['speaker']!r}")
-    unknown = sum(q.speaker == UNKNOWN for q in predicted)
-    parallel = _load_groups(Path(gold_path))
-    joined = sum(
-        len({matched.get(i) for i in ids}) == 1 and None not in {matched.get(i) for i in ids}
-        for ids in parallel
-    )
+        right += quote.speaker == item["speaker"]
+        if quote.speaker != item["speaker"]:
+            misses.append(f"{item['id']}: speaker {quote.speaker!r}, gold {item['speaker']!r}")
     return {
         "gold_full": len(full),
         "full_recall": _ratio(found, len(full)),
         "text_exact": _ratio(exact, found),
         "speaker_right": _ratio(right, found),
-        "fragments_as_full": as_full,
-        "unknown_share": _ratio(unknown, len(predicted)),
-        "predicted": len(predicted),
-        "parallel_groups_joined": f"{joined}/{len(parallel)}",  # gold same-remark groups kept whole
-        "remarks": len(table.remarks),
         "misses": misses,
     }
 

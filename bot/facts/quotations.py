@@ -192,33 +192,15 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
         by_sentence.setdefault(item.sentence, []).append(item)
     top = [item for item in found if item.parent is None]
     for index, sentence in enumerate(article.sentences):
-        spoken: list[str] = []
-        evidence: str | None = None
-        carried = True
-        for item in by_sentence.get(index, []):
-            if item.parent is not None:
-                continue
-            cue = _cue(article, item, lexicon)
-            item.cue_speaker = resolve(cue.mention, state.focus, state.described) if cue else None
-            item.named = cue is not None and cue.mention.kind not in ("pronoun", "role")
-            item.speaker = item.cue_speaker or state.focus or UNKNOWN
-            item.evidence = _evidence(item, cue)
-            if item.speaker != UNKNOWN and item.speaker not in spoken:
-                spoken.append(item.speaker)
-                evidence = evidence or f"quotation ({item.evidence})"
+        spoken, evidence = _quoted(article, by_sentence.get(index, []), lexicon, state)
         masked = _masked_sentence(found, article, index)
+        carried = True
         if not spoken:
             within = next((i for i in top if i.start < sentence.start < i.end and i.speaker != UNKNOWN), None)
             if within is not None:
                 spoken, evidence = [within.speaker], f"inside a quotation ({within.evidence})"
         if not spoken:
-            for mention, words in speech_clauses(masked, lexicon):
-                name = resolve(mention, state.focus, state.described)
-                if name != UNKNOWN and name not in spoken:
-                    spoken.append(name)
-                    by_name = mention.kind not in ("pronoun", "role")
-                    carried = carried and not by_name
-                    evidence = evidence or (f"'{words}'" if by_name else f"'{words}': the speaker before")
+            spoken, evidence, carried = _clauses(masked, lexicon, state)
         state.speakers.append(tuple(spoken))
         state.evidence.append(evidence)
         state.carried.append(carried)
@@ -228,6 +210,42 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
     _carry_back(found)
     _agree_with_quotes(state, by_sentence)
     return state
+
+
+def _quoted(
+    article: Article, items: list[_Found], lexicon: SpeakerLexicon, state: _State
+) -> tuple[list[str], str | None]:
+    """Attribute the quotations that start in a sentence; their speakers and the first one's evidence."""
+    spoken: list[str] = []
+    evidence: str | None = None
+    for item in items:
+        if item.parent is not None:
+            continue
+        cue = _cue(article, item, lexicon)
+        item.cue_speaker = resolve(cue.mention, state.focus, state.described) if cue else None
+        item.named = cue is not None and cue.mention.kind not in ("pronoun", "role")
+        item.speaker = item.cue_speaker or state.focus or UNKNOWN
+        item.evidence = _evidence(item, cue)
+        if item.speaker != UNKNOWN and item.speaker not in spoken:
+            spoken.append(item.speaker)
+            evidence = evidence or f"quotation ({item.evidence})"
+    return spoken, evidence
+
+
+def _clauses(masked: str, lexicon: SpeakerLexicon, state: _State) -> tuple[list[str], str | None, bool]:
+    """The speakers of a sentence's speech clauses, the first clause's words, and whether every speaker
+    comes from before ('he said')."""
+    spoken: list[str] = []
+    evidence: str | None = None
+    carried = True
+    for mention, words in speech_clauses(masked, lexicon):
+        name = resolve(mention, state.focus, state.described)
+        if name != UNKNOWN and name not in spoken:
+            spoken.append(name)
+            by_name = mention.kind not in ("pronoun", "role")
+            carried = carried and not by_name
+            evidence = evidence or (f"'{words}'" if by_name else f"'{words}': the speaker before")
+    return spoken, evidence, carried
 
 
 def _agree_with_quotes(state: _State, by_sentence: dict[int, list[_Found]]) -> None:
