@@ -15,6 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bot import similarity as similarity_code
+from bot import tokenizer as tokenizer_code
 from bot.config import Config, FactsConfig
 from bot.facts.figures import Figure, measure_stem, read_figures
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
@@ -198,7 +200,12 @@ class _Builder:
 def facts_fingerprint(corpus: str, config: Config) -> str:
     """The corpus digest plus everything the facts depend on: their settings, the entities, the code."""
     settings = repr((config.facts, config.entities, config.synonyms)).encode()
-    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    sources = [
+        *sorted(Path(__file__).parent.glob("*.py")),
+        Path(tokenizer_code.__file__),
+        Path(similarity_code.__file__),
+    ]
+    code = b"".join(p.read_bytes() for p in sources)  # the facts' code and the words they compare
     return f"{corpus}-{hashlib.sha256(settings + code).hexdigest()[:12]}"
 
 
