@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -291,3 +292,20 @@ def test_lengths_measured_alike_and_bounds(config: Config) -> None:
     assert index.facts.disagreeing(0) == (3,)  # 90 and 95: talks, a sitting and a meeting alike
     assert index.facts.disagreeing(1) == (3,)
     assert index.facts.disagreeing(2) == ()  # "more than an hour" contradicts none of them
+
+
+def test_unreadable_saved_facts_are_rebuilt(lengths: CorpusIndex, tmp_path: Path, config: Config) -> None:
+    path = tmp_path / "facts.json"
+    path.write_text("{not json", encoding="utf-8")
+    rebuilt = load_or_build_facts(path, "corpus-1", config, lambda: lengths.facts)
+    assert rebuilt is lengths.facts
+    assert json.loads(path.read_text(encoding="utf-8"))["fingerprint"].startswith("corpus-1-")
+    other = dataclasses.replace(config, facts=dataclasses.replace(config.facts, figure_tolerance=0.2))
+    built: list[int] = []
+
+    def build() -> CorpusFacts:
+        built.append(1)
+        return lengths.facts
+
+    load_or_build_facts(path, "corpus-1", other, build)
+    assert built == [1]  # another facts: setting is another fingerprint: built again
