@@ -149,7 +149,14 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else 0.0
 
 
-_SWEPT = ("full_recall", "text_exact", "speaker_right", "fragments_as_full", "parallel_groups_joined", "remarks")
+_SWEPT = (
+    "full_recall",
+    "text_exact",
+    "speaker_right",
+    "fragments_as_full",
+    "parallel_groups_joined",
+    "remarks",
+)
 
 
 def sweep(articles: Sequence[Article], gold: str | Path, config: Config, keys: Sequence[str]) -> list[str]:
