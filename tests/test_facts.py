@@ -255,6 +255,19 @@ def test_a_described_source_is_not_the_person_it_names(config: Config) -> None:
     assert speakers == ["a senior Obama administration official"] * 2
 
 
+def test_an_institution_speaks_but_is_never_he(config: Config) -> None:
+    index = _index(
+        config,
+        [
+            "Lavrov and Kerry spoke by phone on Friday, the Russian Foreign Ministry said in a statement.",
+            "“Both sides want a lasting ceasefire,” the ministry said.",
+            "“We are ready,” he said.",
+        ],
+    )
+    speakers = [q.speaker for q in quote_table(index).quotes]
+    assert speakers == ["the Russian Foreign Ministry", "Sergei Lavrov"]
+
+
 def test_the_sentence_subject_speaks_however_far_its_verb(config: Config) -> None:
     index = _index(
         config,

@@ -77,7 +77,10 @@ def resolve(mention: Mention, focus: str | None, described: Sequence[str] = ()) 
     if mention.kind == "definite":
         noun = (mention.name or "").lower()
         return next((d for d in reversed(described) if d.lower().endswith(noun)), f"the {noun}")
-    return mention.name or UNKNOWN
+    name = mention.name or UNKNOWN
+    if mention.kind == "organisation" and name.islower():  # "the ministry": the one named before
+        return next((d for d in reversed(described) if d.lower().endswith(name[4:])), name)
+    return name
 
 
 def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) -> str | None:
@@ -92,10 +95,11 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
             None,
         )
         subject = cue.mention if cue is not None else _opening_subject(window, 0, len(piece))
-        if subject is None and focus is None:  # nobody in focus yet: the first person named will do
+        keeps = ("pronoun", "role", "definite", "organisation")  # "he" never means the ministry
+        if focus is None and (subject is None or subject.kind in keeps):  # the first person named will do
             subject = next((m for m in mentions if m.kind == "person" and not m.possessive), None)
         if subject is not None:
-            focus = resolve(subject, focus) if subject.kind not in ("pronoun", "role", "definite") else focus
+            focus = focus if subject.kind in keeps else resolve(subject, focus)
     return focus
 
 

@@ -45,6 +45,12 @@ _DESCRIBED = re.compile(
 )
 # "the official", "the US official": a source described before, named again by its noun
 _DEFINITE = re.compile(rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
+# "the ministry said in a statement", "the Russian Foreign Ministry said": an institution speaks
+_ORGANISATION = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,4}(?:[Mm]inistry|[Dd]epartment|[Oo]ffice|[Aa]gency|[Ee]mbassy"
+    r"|[Gg]overnment|[Pp]residency|[Cc]ommission|[Ss]ecretariat|[Pp]olice|[Aa]rmy|White\s+House|Kremlin"
+    r"|Pentagon)\b(?!['’]s)"
+)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b")
 _TITLES = frozenset(
     "Mr Mrs Ms Dr President Prime Minister Senator Secretary General Foreign Former Chancellor Ambassador"
@@ -71,7 +77,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # "person", "pronoun", "role", "described", "definite" or "name"
+    kind: str  # "person", "pronoun", "role", "described", "definite", "organisation" or "name"
     name: str | None  # the canonical or written name (a definite's noun); None for pronouns and roles
     possessive: bool = False
 
@@ -115,6 +121,10 @@ class SpeakerLexicon:
             for m in _ROLE.finditer(text)
         )
         found.extend(Mention(m.start(), m.end(), "definite", m["noun"]) for m in _DEFINITE.finditer(text))
+        found.extend(
+            Mention(m.start(), m.end(), "organisation", _institution(m.group(0)))
+            for m in _ORGANISATION.finditer(text)
+        )
         found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
         found.extend(self._names(text))
         return _without_overlaps(found)
@@ -158,6 +168,11 @@ def _is_possessive(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(text[end : end + 3]))
 
 
+def _institution(surface: str) -> str:
+    """'The Russian Foreign Ministry' -> 'the Russian Foreign Ministry'."""
+    return "the " + " ".join(surface.split()[1:])
+
+
 def _described(surface: str) -> str:
     """'A US official' -> 'a US official': the article lower-cased, the rest as written."""
     first, _, rest = surface.partition(" ")
@@ -166,7 +181,7 @@ def _described(surface: str) -> str:
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
     # "A senior Novak administration official" is the official, not Novak: a described source wins
-    rank = {"described": 0, "person": 1, "role": 2, "name": 3, "definite": 4, "pronoun": 5}
+    rank = {"described": 0, "person": 1, "organisation": 2, "role": 3, "name": 4, "definite": 5, "pronoun": 6}
     ordered = sorted(mentions, key=lambda m: (rank[m.kind], -(m.end - m.start), m.start))
     kept: list[Mention] = []
     for mention in ordered:

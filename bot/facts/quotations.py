@@ -24,6 +24,7 @@ from bot.models import PARAGRAPH_SEPARATOR, Article
 __all__ = ["ArticleSpeech", "article_speech"]
 
 _DESCRIBED_NAME = re.compile(r"(?:an?|one) ")  # how a described source's name starts ("a US official")
+_INSTITUTION_NAME = re.compile(r"the [A-Z]")  # an institution named in full ("the Russian Foreign Ministry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,8 +205,9 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
         state.speakers.append(tuple(spoken))
         state.evidence.append(evidence)
         state.carried.append(carried)
-        state.focus = spoken[-1] if spoken else sentence_subject(lexicon, masked, state.focus)
-        state.described.extend(n for n in spoken if _DESCRIBED_NAME.match(n))
+        people = [n for n in spoken if not n.startswith("the ")]  # "he" is no ministry, no "the official"
+        state.focus = people[-1] if people else sentence_subject(lexicon, masked, state.focus)
+        state.described.extend(n for n in spoken if _DESCRIBED_NAME.match(n) or _INSTITUTION_NAME.match(n))
     _heading_speakers(article, found, lexicon)
     _carry_back(found)
     _agree_with_quotes(state, by_sentence)
