@@ -242,54 +242,49 @@ def test_facts_round_trip_as_json(lengths: CorpusIndex, tmp_path: Path, config: 
 # --- newswire cases from other outlets' articles (sentences written for the test) --------------------
 
 
-def test_a_described_source_is_not_the_person_it_names(config: Config) -> None:
-    index = _index(
-        config,
+NEWSWIRE = {
+    "a described source is not the person it names, and 'the official' goes back to it": (
         [
             "A senior Obama administration official insisted that the talks “covered a lot of ground”.",
             "Obama later spoke about Syria at length.",
             "“We have a difference about the outcome,” the official said.",
         ],
-    )
-    speakers = [q.speaker for q in quote_table(index).quotes]
-    assert speakers == ["a senior Obama administration official"] * 2
-
-
-def test_an_institution_speaks_but_is_never_he(config: Config) -> None:
-    index = _index(
-        config,
+        ["a senior Obama administration official"] * 2,
+    ),
+    "an institution speaks but is never 'he'": (
         [
             "Lavrov and Kerry spoke by phone on Friday, the Russian Foreign Ministry said in a statement.",
             "“Both sides want a lasting ceasefire,” the ministry said.",
             "“We are ready,” he said.",
         ],
-    )
-    speakers = [q.speaker for q in quote_table(index).quotes]
-    assert speakers == ["the Russian Foreign Ministry", "Sergei Lavrov"]
-
-
-def test_the_sentence_subject_speaks_however_far_its_verb(config: Config) -> None:
-    index = _index(
-        config,
+        ["the Russian Foreign Ministry", "Sergei Lavrov"],
+    ),
+    "the sentence's subject speaks however far its verb": (
         [
             "Putin smiled as he and Obama clinked glasses.",
             "Obama, who did not smile, ended his toast by saying, “and may we never abandon peace.”",
         ],
-    )
-    assert [q.speaker for q in quote_table(index).quotes] == ["Barack Obama"]
-
-
-def test_a_closing_mark_put_after_the_space(config: Config) -> None:
-    index = _index(
-        config,
+        ["Barack Obama"],
+    ),
+    "a closing mark put after the space": (
         [
             'The meeting was "longer than planned, "Russian media quoted Kremlin spokesman Dmitry Peskov'
             " as saying."
         ],
-    )
-    assert [(q.text, q.speaker) for q in quote_table(index).quotes] == [
-        ("longer than planned, ", "Dmitry Peskov")
-    ]
+        ["Dmitry Peskov"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEWSWIRE))
+def test_newswire_attribution(config: Config, case: str) -> None:
+    paragraphs, expected = NEWSWIRE[case]
+    assert [q.speaker for q in quote_table(_index(config, paragraphs)).quotes] == expected
+
+
+def test_a_closing_mark_after_the_space_ends_the_quotation(config: Config) -> None:
+    (paragraph,), _ = NEWSWIRE["a closing mark put after the space"]
+    assert [q.text for q in quote_table(_index(config, [paragraph])).quotes] == ["longer than planned, "]
 
 
 def test_lengths_measured_alike_and_bounds(config: Config) -> None:
