@@ -23,6 +23,7 @@ from bot.errors import ConfigError
 
 __all__ = [
     "AnswerConfig",
+    "CompareConfig",
     "Config",
     "DiscordConfig",
     "Entity",
@@ -134,6 +135,15 @@ class FactsConfig:
 
 
 @dataclass(frozen=True)
+class CompareConfig:
+    """/compare: when a sentence covers a topic (calibrated on compare_dev.yaml) and how many are shown."""
+
+    # share of the topic's IDF weight a sentence must match to cover it
+    min_share: float = field(default=0.4, metadata={"range": (0.0, 1.0)})
+    per_outlet: int = field(default=3, metadata={"range": (1, 20)})  # sentences shown per outlet
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -148,6 +158,7 @@ class Config:
     discord: DiscordConfig = field(default_factory=DiscordConfig)
     source: Path | None = None  # the file it was read from
     facts: FactsConfig = field(default_factory=FactsConfig)
+    compare: CompareConfig = field(default_factory=CompareConfig)
 
     @property
     def corpus_dir(self) -> Path:
