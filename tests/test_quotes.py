@@ -230,8 +230,8 @@ def test_the_facts_settings_can_be_swept(
     lines = sweep(service.articles, shared_eval("quotes.yaml"), service.config, keys)
     assert (
         len(lines) == 3
-        and lines[1].startswith("same_contained=0.7")
-        and lines[2].startswith("same_contained=1.0")
+        and lines[1].startswith("facts.same_contained=0.7")
+        and lines[2].startswith("facts.same_contained=1.0")
     )
     column = [c.strip() for c in lines[0].split("|")].index("parallel_groups_joined")
     joined = [int(line.split("|")[column].split("/")[0]) for line in lines[1:]]

@@ -6,6 +6,9 @@ marked none, whether it is reported as not covered; and whether the meeting-leng
 across every outlet giving a length (each article the gold marks direct for that topic is in it).
 
     python -m bot.evaluation.compare_eval --gold ../shared/eval
+    python -m bot.evaluation.compare_eval --sweep min_share=0.3,0.4,0.5 --sweep facts.figure_tolerance=0,0.1
+
+`--sweep KEY=V1,V2` tries each value of a `compare:` setting (or `facts.KEY`): one row per combination.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from typing import Any
 import yaml
 
 from bot.compare import compare_outlets
+from bot.config import Config
 from bot.errors import SummitbotError
-from bot.evaluation import add_service_options, service_from
+from bot.evaluation import add_service_options, service_from, sweep_settings
+from bot.models import Article
 from bot.results import CompareResult, OutletCoverage
 from bot.search import CorpusIndex
 from bot.text import match_key
@@ -85,13 +90,30 @@ def _duration_conflict(index: CorpusIndex, result: CompareResult, docs: set[str]
     )
 
 
+_SWEPT = ("direct_top_gold", "none_not_covered", "meeting_length_disagreement")
+
+
+def sweep(articles: Sequence[Article], gold: str | Path, config: Config, keys: Sequence[str]) -> list[str]:
+    """One row of figures per combination of the settings in `keys` ('min_share=0.3,0.4')."""
+    lines = [" | ".join(["setting".ljust(46), *_SWEPT])]
+    for label, changed in sweep_settings(config, "compare", keys):
+        figures = evaluate_compare(CorpusIndex(articles, changed), gold)
+        lines.append(" | ".join([label.ljust(46), *(str(figures[k]) for k in _SWEPT)]))
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the figures; exit 1 when any check fails."""
+    """Print the figures (or the sweep's table); exit 1 when any check fails."""
     parser = argparse.ArgumentParser(prog="compare_eval", description=__doc__.splitlines()[0])
     add_service_options(parser, "compare_dev.yaml")
+    parser.add_argument("--sweep", action="append", default=[], help="NAME=V1,V2: try these compare: values")
     args = parser.parse_args(argv)
     try:
-        figures = evaluate_compare(service_from(args).index, args.gold)
+        service = service_from(args)
+        if args.sweep:
+            print("\n".join(sweep(service.articles, args.gold, service.config, args.sweep)))
+            return 0
+        figures = evaluate_compare(service.index, args.gold)
     except (SummitbotError, OSError, KeyError) as exc:
         print(f"compare_eval: error: {exc}", file=sys.stderr)
         return 2

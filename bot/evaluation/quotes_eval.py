@@ -16,8 +16,6 @@ one row of figures per setting, so the facts stage's constants are chosen from a
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import itertools
 import json
 import re
 import sys
@@ -27,9 +25,9 @@ from typing import Any
 
 import yaml
 
-from bot.config import Config, FactsConfig, load_config
-from bot.errors import InputError, SummitbotError
-from bot.evaluation import add_service_options, service_from
+from bot.config import Config, load_config
+from bot.errors import SummitbotError
+from bot.evaluation import add_service_options, service_from, sweep_settings
 from bot.facts import UNKNOWN
 from bot.models import Article
 from bot.quotes import QuoteTable, quote_table
@@ -161,31 +159,11 @@ _SWEPT = (
 
 def sweep(articles: Sequence[Article], gold: str | Path, config: Config, keys: Sequence[str]) -> list[str]:
     """One row of figures per combination of the `facts:` values in `keys` ('same_dice=0.4,0.5')."""
-    grid = [_sweep_values(config.facts, key) for key in keys]
-    lines = [" | ".join(["setting".ljust(40), *_SWEPT])]
-    for combination in itertools.product(*grid):
-        changes: dict[str, Any] = dict(combination)
-        facts = dataclasses.replace(config.facts, **changes)
-        figures = evaluate_quotes(articles, gold, dataclasses.replace(config, facts=facts))
-        label = " ".join(f"{k}={v}" for k, v in combination)
-        lines.append(" | ".join([label.ljust(40), *(str(figures[k]) for k in _SWEPT)]))
+    lines = [" | ".join(["setting".ljust(46), *_SWEPT])]
+    for label, changed in sweep_settings(config, "facts", keys):
+        figures = evaluate_quotes(articles, gold, changed)
+        lines.append(" | ".join([label.ljust(46), *(str(figures[k]) for k in _SWEPT)]))
     return lines
-
-
-def _sweep_values(facts: FactsConfig, key: str) -> list[tuple[str, float | int]]:
-    name, _, values = key.partition("=")
-    spec = next((f for f in dataclasses.fields(facts) if f.name == name and "range" in f.metadata), None)
-    if spec is None or not values:
-        raise InputError(f"--sweep {key!r}: expected NAME=V1,V2 with a numeric facts: setting")
-    kind = type(getattr(facts, name))
-    low, high = spec.metadata["range"]
-    try:
-        parsed = [kind(v) for v in values.split(",")]
-    except ValueError as exc:
-        raise InputError(f"--sweep {key!r}: {exc}") from None
-    if any(not low <= v <= high for v in parsed):
-        raise InputError(f"--sweep {key!r}: {name} must lie in [{low}, {high}]")
-    return [(name, v) for v in parsed]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
