@@ -62,7 +62,7 @@ _NOT_PEOPLE = frozenset(
     " Organisation Group Force Forces Army Company Bank University Institute Foundation Summit Session"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July"
     " August September October November December Breaking Home Leave Reply Comment Middle East West North"
-    " South Sea Coalition Coordination Agreement Agreements Federation Republic State".split()
+    " South Sea Coalition Agreement Agreements Federation Republic State".split()
 )
 _DETERMINED = re.compile(
     r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our)\s+(?:[a-z][\w-]*\s+){0,2}$"
