@@ -130,6 +130,8 @@ class FactsConfig:
     max_gap_words: int = field(default=6, metadata={"range": (1, 30)})  # between a speaker and its verb
     short_inner_words: int = field(default=4, metadata={"range": (1, 30)})  # a nested "scare quote"
     min_full_words: int = field(default=3, metadata={"range": (1, 30)})  # a full quotation's least words
+    # ... and without closing punctuation ('Gaps of trust' is a title, not a sentence)
+    min_bare_full_words: int = field(default=5, metadata={"range": (1, 30)})
     # words whose figures measure the same thing: a meeting's length is the talks' length
     measured_alike: tuple[tuple[str, ...], ...] = ()
 

@@ -138,6 +138,7 @@ def test_fragments_by_shape(config: Config) -> None:
         "Mr Putin called their meeting “very constructive, business-like and frank”.",
         'Putin warned it was an "enormous mistake" and the "technical" side would follow.',
         "Talks ‘Business-Like And Frank’",
+        "‘Gaps of trust’",
     )
     assert {k for _, _, k in got} == {"fragment"}
     assert got[0][1] == "Sergei Lavrov"
@@ -218,6 +219,7 @@ def test_quote_eval_targets(service: CoverageService, shared_eval: Callable[[str
     assert figures["text_exact"] >= 0.95
     assert figures["speaker_right"] >= 0.97, figures["misses"]
     assert figures["fragments_as_full"] == 0
+    assert figures["full_as_fragment"] == 0
     assert figures["unknown_share"] <= 0.1
 
 

@@ -86,7 +86,7 @@ def _full_figures(
 ) -> dict[str, Any]:
     """Recall, exact wording (as /quote shows that outlet's) and speaker of the gold full quotations."""
     shown = {(w.doc, w.start): w for remark in table.remarks for w in remark.outlets}
-    found = exact = right = 0
+    found = exact = right = as_fragment = 0
     misses: list[str] = []
     for item in full:
         quote = best[str(item["id"])]
@@ -97,6 +97,7 @@ def _full_figures(
         wording: Wording | None = shown.get((quote.doc, quote.start))
         exact += wording is not None and same_text(wording.text, item["span"])
         right += quote.speaker == item["speaker"]
+        as_fragment += quote.kind == "fragment"
         if quote.speaker != item["speaker"]:
             misses.append(f"{item['id']}: speaker {quote.speaker!r}, gold {item['speaker']!r}")
     return {
@@ -104,6 +105,7 @@ def _full_figures(
         "full_recall": _ratio(found, len(full)),
         "text_exact": _ratio(exact, found),
         "speaker_right": _ratio(right, found),
+        "full_as_fragment": as_fragment,
         "misses": misses,
     }
 
@@ -152,6 +154,7 @@ _SWEPT = (
     "text_exact",
     "speaker_right",
     "fragments_as_full",
+    "full_as_fragment",
     "parallel_groups_joined",
     "remarks",
 )

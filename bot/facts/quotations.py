@@ -88,7 +88,9 @@ def article_speech(article: Article, lexicon: SpeakerLexicon, config: FactsConfi
         else:
             lead_from = found[item.parent].span.start if item.parent is not None else 0
             lead = para.text[lead_from : max(item.span.start - 1, lead_from)]
-            kind = classify(lead, _words(item), min_words=config.min_full_words)
+            kind = classify(
+                lead, _words(item), min_words=config.min_full_words, min_bare_words=config.min_bare_full_words
+            )
         parent = -1 if item.parent is None else item.parent
         quotes.append(
             (item.sentence, QuoteFact(item.start, item.end, kind, item.speaker, item.evidence, parent))
