@@ -201,10 +201,10 @@ def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str
     if m["sep"].strip() == "-" or folded[m.end() : m.end() + 5].lower().startswith("-long"):
         noun = _NOUN_AFTER.match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
         if noun and noun["noun"].lower() not in _NOT_NOUNS:
-            return _stem(noun["noun"])
+            return measure_stem(noun["noun"])
     of = _OF_NOUN.match(folded, m.end())  # "95 minutes of talks"
     if of and of["noun"].lower() not in _NOT_NOUNS:
-        return _stem(of["noun"])
+        return measure_stem(of["noun"])
     tail = _FOR_TAIL.search(before)
     if tail:
         named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
@@ -223,16 +223,13 @@ def _subject_head(before: str) -> str:
         words = [w for w in _SUBJECT_WORDS.findall(phrase) if w.lower() not in _NOT_NOUNS]
         words = [w for w in words if w.lower() not in NUMBER_WORDS]
         if words:
-            return _stem(words[-1])
+            return measure_stem(words[-1])
     return ""
 
 
 def measure_stem(word: str) -> str:
     """The stem `Figure.measures` uses for a word ('meetings' -> 'meet')."""
     return str(_STEMMER.stemWord(word.lower()))
-
-
-_stem = measure_stem
 
 
 def _dates(text: str, folded: str) -> list[Figure]:
