@@ -3,10 +3,11 @@
 Relevance cut-off (calibrated on compare_dev.yaml): the topic is split into concepts (its stemmed content
 words, an entity's token standing for all its names, and a joined form of two adjacent words so "air
 strikes" finds "airstrike"), each weighted by its BM25 IDF. A sentence covers the topic when it matches at
-least MIN_SHARE of that weight, which for a two-word topic means its more informative word. A topic that
-asks for a figure ("how long the meeting lasted") drops its asking words ("how long", "lasted") and instead
-requires a figure of that kind (a duration) in the sentence plus at least one remaining concept. An outlet
-none of whose sentences pass is "not covered", however many loose BM25 matches it has.
+least `compare.min_share` (config) of that weight, which for a two-word topic means its more informative
+word. A topic that asks for a figure ("how long the meeting lasted") drops its asking words ("how long",
+"lasted") and instead requires a figure of that kind (a duration) in the sentence plus at least one
+remaining concept. An outlet none of whose sentences pass is "not covered", however many loose BM25 matches
+it has. Disagreements and "also in other outlets" come from the index's facts (bot.facts).
 """
 
 from __future__ import annotations
@@ -23,11 +24,9 @@ from bot.results import Claim, CompareResult, Disagreement, OutletCoverage, Scor
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 
-__all__ = ["MIN_SHARE", "compare_outlets", "topic_concepts"]
+__all__ = ["compare_outlets", "topic_concepts"]
 
-MIN_SHARE = 0.4
-MAX_TOPIC = 1000
-PER_OUTLET = 3
+MAX_TOPIC = 1000  # characters: an input limit, not a tuning constant
 _WORDS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 
 
@@ -119,7 +118,7 @@ def _best_hits(
         if share is not None:
             scored.append((share, hit))
     scored.sort(key=lambda sh: (-sh[0], sh[1].sentence.role != "body", -sh[1].score))
-    return [hit for _, hit in scored[:PER_OUTLET]]
+    return [hit for _, hit in scored[: index.config.compare.per_outlet]]
 
 
 def topic_concepts(index: CorpusIndex, topic: str, drop: set[str] | None = None) -> list[_Concept]:
@@ -176,7 +175,7 @@ def _share(
     if dimension is not None:
         has_figure = any(f.dimension == dimension for f in _figures(index, hit.position, dimension))
         return share if has_figure and matched else None
-    return share if share >= MIN_SHARE else None
+    return share if share >= index.config.compare.min_share else None
 
 
 def _coverage(index: CorpusIndex, article: Article, hits: Sequence[SearchHit]) -> OutletCoverage:

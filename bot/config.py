@@ -24,6 +24,7 @@ from bot.text import read_text
 
 __all__ = [
     "AnswerConfig",
+    "CompareConfig",
     "Config",
     "DecisionConfig",
     "DiscordConfig",
@@ -141,7 +142,9 @@ class FactsConfig:
     same_contained: float = field(default=0.7, metadata={"range": (0.0, 1.0)})
     min_contained: int = field(default=4, metadata={"range": (1, 100)})
     rarest_terms: int = field(default=8, metadata={"range": (1, 64)})  # words searched for near-duplicates
-    max_postings: int = field(default=5000, metadata={"range": (10, 10_000_000)})  # commoner words skipped
+    max_postings: int = field(default=1000, metadata={"range": (10, 10_000_000)})  # commoner words skipped
+    min_shared_rare: int = field(default=2, metadata={"range": (1, 64)})  # rare words a duplicate shares
+    max_candidates: int = field(default=50, metadata={"range": (1, 100_000)})  # near-duplicates tested
     # figures closer than this share of their size are one figure ("one hour" and "60 minutes")
     figure_tolerance: float = field(default=0.005, metadata={"range": (0.0, 0.5)})
     # figures further apart than this factor are about different things, not a disagreement
@@ -151,6 +154,19 @@ class FactsConfig:
     max_gap_words: int = field(default=6, metadata={"range": (1, 30)})  # between a speaker and its verb
     short_inner_words: int = field(default=4, metadata={"range": (1, 30)})  # a nested "scare quote"
     min_full_words: int = field(default=3, metadata={"range": (1, 30)})  # a full quotation's least words
+    # ... and without closing punctuation ('Gaps of trust' is a title, not a sentence)
+    min_bare_full_words: int = field(default=5, metadata={"range": (1, 30)})
+    # words whose figures measure the same thing: a meeting's length is the talks' length
+    measured_alike: tuple[tuple[str, ...], ...] = ()
+
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """/compare: when a sentence covers a topic (calibrated on compare_dev.yaml) and how many are shown."""
+
+    # share of the topic's IDF weight a sentence must match to cover it
+    min_share: float = field(default=0.4, metadata={"range": (0.0, 1.0)})
+    per_outlet: int = field(default=3, metadata={"range": (1, 20)})  # sentences shown per outlet
 
 
 @dataclass(frozen=True)
@@ -169,6 +185,7 @@ class Config:
     decision: DecisionConfig = field(default_factory=DecisionConfig)
     source: Path | None = None  # the file it was read from
     facts: FactsConfig = field(default_factory=FactsConfig)
+    compare: CompareConfig = field(default_factory=CompareConfig)
 
     @property
     def corpus_dir(self) -> Path:

@@ -67,3 +67,15 @@ def test_compare_dev_targets(real_index: CorpusIndex, shared_eval: Callable[[str
     assert none_ok == none, figures["failures"]
     assert figures["meeting_length_disagreement"]
     assert direct_ok == direct, figures["failures"]
+
+
+def test_compare_settings_can_be_swept(service: CoverageService, shared_eval: Callable[[str], Path]) -> None:
+    from bot.evaluation.compare_eval import sweep
+
+    lines = sweep(service.articles, shared_eval("compare_dev.yaml"), service.config, ["min_share=0.4,1.0"])
+    assert [line.split("|")[0].strip() for line in lines[1:]] == [
+        "compare.min_share=0.4",
+        "compare.min_share=1.0",
+    ]
+    direct = [line.split("|")[1].strip() for line in lines[1:]]
+    assert direct[0] == "11/11" and direct[1] != "11/11"  # demanding the whole topic loses gold sentences

@@ -45,6 +45,37 @@ def test_quote_json(corpus_dir: str, capsys: pytest.CaptureFixture[str]) -> None
     }
     assert all(q["speaker"] == "Vladimir Putin" for q in data["quotes"])
     assert any(len(q["outlets"]) > 1 for q in data["quotes"])
+    # every outlet's own wording, with offsets into its own article
+    texts = {a.id: a.text for a in CorpusStore(Path(corpus_dir)).load_articles()}
+    for quote in data["quotes"]:
+        for wording in quote["outlets"]:
+            assert set(wording) == {"outlet", "doc", "text", "start", "end"}
+            assert texts[wording["doc"]][wording["start"] : wording["end"]] == wording["text"]
+    wordings = [{w["text"] for w in q["outlets"]} for q in data["quotes"]]
+    assert any(len(texts) > 1 for texts in wordings)  # a remark printed in two translations
+
+
+def test_quote_text_shows_another_wording_as_such(
+    corpus_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--corpus", corpus_dir, "quote", "--speaker", "Putin", "--topic", "bilateral level"]) == 0
+    out = capsys.readouterr().out
+    assert "in other words (" in out
+    assert "ramp up our work at least at the bilateral level" in out
+    assert "strengthen our work, at least on a bilateral basis" in out
+
+
+def test_ask_names_the_outlets_giving_another_figure(
+    corpus_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    question = "How long did the Putin-Obama meeting at the UN last?"
+    assert main(["--corpus", corpus_dir, "ask", "--json", question]) == 0
+    best = json.loads(capsys.readouterr().out)["answers"][0]
+    assert "one hour" in best["text"]
+    assert [(d["outlet"], "90-minute" in d["text"]) for d in best["disagreements"]] == [("WT24", True)]
+    assert best["also_reported_by"] == []
+    assert main(["--corpus", corpus_dir, "ask", question]) == 0
+    assert "WT24 reports a different figure" in capsys.readouterr().out
 
 
 def test_quote_text_with_topic(corpus_dir: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -138,6 +138,7 @@ def test_fragments_by_shape(config: Config) -> None:
         "Mr Putin called their meeting “very constructive, business-like and frank”.",
         'Putin warned it was an "enormous mistake" and the "technical" side would follow.',
         "Talks ‘Business-Like And Frank’",
+        "‘Gaps of trust’",
     )
     assert {k for _, _, k in got} == {"fragment"}
     assert got[0][1] == "Sergei Lavrov"
@@ -218,4 +219,24 @@ def test_quote_eval_targets(service: CoverageService, shared_eval: Callable[[str
     assert figures["text_exact"] >= 0.95
     assert figures["speaker_right"] >= 0.97, figures["misses"]
     assert figures["fragments_as_full"] == 0
+    assert figures["full_as_fragment"] == 0
     assert figures["unknown_share"] <= 0.1
+
+
+def test_the_facts_settings_can_be_swept(
+    service: CoverageService, shared_eval: Callable[[str], Path]
+) -> None:
+    from bot.evaluation.quotes_eval import sweep
+
+    keys = ["same_contained=0.7,1.0"]
+    lines = sweep(service.articles, shared_eval("quotes.yaml"), service.config, keys)
+    assert (
+        len(lines) == 3
+        and lines[1].startswith("facts.same_contained=0.7")
+        and lines[2].startswith("facts.same_contained=1.0")
+    )
+    column = [c.strip() for c in lines[0].split("|")].index("parallel_groups_joined")
+    joined = [int(line.split("|")[column].split("/")[0]) for line in lines[1:]]
+    assert joined[0] > joined[1]  # a stricter same-statement test keeps fewer gold groups whole
+    with pytest.raises(InputError, match="must lie in"):
+        sweep(service.articles, shared_eval("quotes.yaml"), service.config, ["same_dice=2"])

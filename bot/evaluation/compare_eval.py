@@ -2,10 +2,13 @@
 
 For every topic its `example_query` is run. Figures: for each outlet marked direct, whether its top
 sentence is one of the gold sentences (same raw line, or one text containing the other); for each outlet
-marked none, whether it is reported as not covered; and whether the meeting-length disagreement (two
-outlets giving different durations) is found.
+marked none, whether it is reported as not covered; and whether the meeting-length disagreement is found
+across every outlet giving a length (each article the gold marks direct for that topic is in it).
 
     python -m bot.evaluation.compare_eval --gold ../shared/eval
+    python -m bot.evaluation.compare_eval --sweep min_share=0.3,0.4,0.5 --sweep facts.figure_tolerance=0,0.1
+
+`--sweep KEY=V1,V2` tries each value of a `compare:` setting (or `facts.KEY`): one row per combination.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from typing import Any
 import yaml
 
 from bot.compare import compare_outlets
+from bot.config import Config
 from bot.errors import SummitbotError
-from bot.evaluation import add_service_options, service_from
+from bot.evaluation import add_service_options, service_from, sweep_settings
+from bot.models import Article
 from bot.results import CompareResult, OutletCoverage
 from bot.search import CorpusIndex
 from bot.text import match_key
@@ -56,7 +61,10 @@ def evaluate_compare(index: CorpusIndex, gold_path: str | Path) -> dict[str, Any
                 if coverage is not None:
                     failures.append(f"{topic['topic']}: {doc} reported as covering it")
         if topic["topic"] == _DISAGREEMENT_TOPIC:
-            disagreement = _duration_conflict(result)
+            giving = {
+                str(o["file"]).removesuffix(".txt") for o in topic["outlets"] if o["coverage"] == "direct"
+            }
+            disagreement = _duration_conflict(index, result, giving)
     return {
         "direct_top_gold": f"{direct_ok}/{direct}",
         "none_not_covered": f"{none_ok}/{none}",
@@ -73,20 +81,39 @@ def _top_is_gold(index: CorpusIndex, coverage: OutletCoverage, gold: Sequence[di
     return any(g["line"] == line or match_key(g["text"]) in key or key in match_key(g["text"]) for g in gold)
 
 
-def _duration_conflict(result: CompareResult) -> bool:
-    return any(
-        d.about.startswith("duration") and len({c.outlet for c in d.claims}) >= 2
+def _duration_conflict(index: CorpusIndex, result: CompareResult, docs: set[str]) -> bool:
+    """A duration disagreement naming the outlet of every article in `docs` (two at least)."""
+    outlets = {a.outlet or a.id for a in index.articles if a.id in docs}
+    return len(outlets) >= 2 and any(  # a disagreement takes two
+        d.about.startswith("duration") and outlets <= {c.outlet for c in d.claims}
         for d in result.disagreements
     )
 
 
+_SWEPT = ("direct_top_gold", "none_not_covered", "meeting_length_disagreement")
+
+
+def sweep(articles: Sequence[Article], gold: str | Path, config: Config, keys: Sequence[str]) -> list[str]:
+    """One row of figures per combination of the settings in `keys` ('min_share=0.3,0.4')."""
+    lines = [" | ".join(["setting".ljust(46), *_SWEPT])]
+    for label, changed in sweep_settings(config, "compare", keys):
+        figures = evaluate_compare(CorpusIndex(articles, changed), gold)
+        lines.append(" | ".join([label.ljust(46), *(str(figures[k]) for k in _SWEPT)]))
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the figures; exit 1 when any check fails."""
+    """Print the figures (or the sweep's table); exit 1 when any check fails."""
     parser = argparse.ArgumentParser(prog="compare_eval", description=__doc__.splitlines()[0])
     add_service_options(parser, "compare_dev.yaml")
+    parser.add_argument("--sweep", action="append", default=[], help="NAME=V1,V2: try these compare: values")
     args = parser.parse_args(argv)
     try:
-        figures = evaluate_compare(service_from(args).index, args.gold)
+        service = service_from(args)
+        if args.sweep:
+            print("\n".join(sweep(service.articles, args.gold, service.config, args.sweep)))
+            return 0
+        figures = evaluate_compare(service.index, args.gold)
     except (SummitbotError, OSError, KeyError) as exc:
         print(f"compare_eval: error: {exc}", file=sys.stderr)
         return 2

@@ -7,6 +7,10 @@ the wording /quote shows for that outlet (each outlet's own wording in its remar
 for full quotations, gold fragments reported as full, and the share of unknown speakers.
 
     python -m bot.evaluation.quotes_eval --gold ../shared/eval
+    python -m bot.evaluation.quotes_eval --sweep same_dice=0.4,0.5,0.6 --sweep min_contained=4,6
+
+`--sweep KEY=V1,V2` tries each value of a `facts:` setting (every combination of the keys given) and prints
+one row of figures per setting, so the facts stage's constants are chosen from a table.
 """
 
 from __future__ import annotations
@@ -23,10 +27,10 @@ import yaml
 
 from bot.config import Config, load_config
 from bot.errors import SummitbotError
-from bot.evaluation import add_service_options, service_from
+from bot.evaluation import add_service_options, service_from, sweep_settings
 from bot.facts import UNKNOWN
 from bot.models import Article
-from bot.quotes import quote_table
+from bot.quotes import QuoteTable, quote_table
 from bot.results import Quotation, Wording
 from bot.search import CorpusIndex
 from bot.text import match_key
@@ -50,49 +54,58 @@ def evaluate_quotes(
         index = index_or_articles
     else:
         index = CorpusIndex(tuple(index_or_articles), config or load_config())
-    articles = index.articles
     gold = _load_gold(Path(gold_path))
     table = quote_table(index)
-    predicted = table.quotes
-    shown = {(w.doc, w.start): w for remark in table.remarks for w in remark.outlets}
-    by_doc = {a.id: a for a in articles}
-    full = [g for g in gold if g["kind"] == "full"]
-    found = exact = right = as_full = 0
-    misses: list[str] = []
-    remark_of = {(w.doc, w.start): n for n, remark in enumerate(table.remarks) for w in remark.outlets}
-    matched: dict[str, int | None] = {}  # gold id -> the remark group its prediction joined
+    by_doc = {a.id: a for a in index.articles}
+    best: dict[str, Quotation | None] = {}
     for item in gold:
         article = by_doc.get(str(item["file"]).removesuffix(".txt"))
-        best = _best_match(article, item, predicted) if article else None
-        matched[str(item["id"])] = remark_of.get((best.doc, best.start)) if best else None
-        if item["kind"] != "full":
-            as_full += bool(best and best.kind == "full")
-            continue
-        if best is None:
+        best[str(item["id"])] = _best_match(article, item, table.quotes) if article else None
+    remark_of = {(w.doc, w.start): n for n, remark in enumerate(table.remarks) for w in remark.outlets}
+    joined = 0
+    groups_gold = _load_groups(Path(gold_path))
+    for ids in groups_gold:  # each outlet's quotation in one remark group
+        groups = {remark_of.get((q.doc, q.start)) if (q := best.get(i)) else None for i in ids}
+        joined += len(groups) == 1 and None not in groups
+    figures = _full_figures([g for g in gold if g["kind"] == "full"], best, table)
+    misses = figures.pop("misses")
+    fragments = [g for g in gold if g["kind"] != "full"]
+    return {
+        **figures,
+        "fragments_as_full": sum(bool((q := best[str(g["id"])]) and q.kind == "full") for g in fragments),
+        "unknown_share": _ratio(sum(q.speaker == UNKNOWN for q in table.quotes), len(table.quotes)),
+        "predicted": len(table.quotes),
+        "parallel_groups_joined": f"{joined}/{len(groups_gold)}",  # gold same-remark groups kept whole
+        "remarks": len(table.remarks),
+        "misses": misses,
+    }
+
+
+def _full_figures(
+    full: list[dict[str, Any]], best: dict[str, Quotation | None], table: QuoteTable
+) -> dict[str, Any]:
+    """Recall, exact wording (as /quote shows that outlet's) and speaker of the gold full quotations."""
+    shown = {(w.doc, w.start): w for remark in table.remarks for w in remark.outlets}
+    found = exact = right = as_fragment = 0
+    misses: list[str] = []
+    for item in full:
+        quote = best[str(item["id"])]
+        if quote is None:
             misses.append(f"{item['id']}: not found")
             continue
         found += 1
-        wording: Wording | None = shown.get((best.doc, best.start))
+        wording: Wording | None = shown.get((quote.doc, quote.start))
         exact += wording is not None and same_text(wording.text, item["span"])
-        right += best.speaker == item["speaker"]
-        if best.speaker != item["speaker"]:
-            misses.append(f"{item['id']}: speaker {best.speaker!r}, gold {item['speaker']!r}")
-    unknown = sum(q.speaker == UNKNOWN for q in predicted)
-    parallel = _load_groups(Path(gold_path))
-    joined = sum(
-        len({matched.get(i) for i in ids}) == 1 and None not in {matched.get(i) for i in ids}
-        for ids in parallel
-    )
+        right += quote.speaker == item["speaker"]
+        as_fragment += quote.kind == "fragment"
+        if quote.speaker != item["speaker"]:
+            misses.append(f"{item['id']}: speaker {quote.speaker!r}, gold {item['speaker']!r}")
     return {
         "gold_full": len(full),
         "full_recall": _ratio(found, len(full)),
         "text_exact": _ratio(exact, found),
         "speaker_right": _ratio(right, found),
-        "fragments_as_full": as_full,
-        "unknown_share": _ratio(unknown, len(predicted)),
-        "predicted": len(predicted),
-        "parallel_groups_joined": f"{joined}/{len(parallel)}",  # gold same-remark groups kept whole
-        "remarks": len(table.remarks),
+        "full_as_fragment": as_fragment,
         "misses": misses,
     }
 
@@ -136,13 +149,37 @@ def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else 0.0
 
 
+_SWEPT = (
+    "full_recall",
+    "text_exact",
+    "speaker_right",
+    "fragments_as_full",
+    "full_as_fragment",
+    "parallel_groups_joined",
+    "remarks",
+)
+
+
+def sweep(articles: Sequence[Article], gold: str | Path, config: Config, keys: Sequence[str]) -> list[str]:
+    """One row of figures per combination of the `facts:` values in `keys` ('same_dice=0.4,0.5')."""
+    lines = [" | ".join(["setting".ljust(46), *_SWEPT])]
+    for label, changed in sweep_settings(config, "facts", keys):
+        figures = evaluate_quotes(articles, gold, changed)
+        lines.append(" | ".join([label.ljust(46), *(str(figures[k]) for k in _SWEPT)]))
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the figures; exit 1 when a target is missed."""
+    """Print the figures (or the sweep's table); exit 1 when a target is missed."""
     parser = argparse.ArgumentParser(prog="quotes_eval", description=__doc__.splitlines()[0])
     add_service_options(parser, "quotes.yaml")
+    parser.add_argument("--sweep", action="append", default=[], help="NAME=V1,V2: try these facts: values")
     args = parser.parse_args(argv)
     try:
         service = service_from(args)
+        if args.sweep:
+            print("\n".join(sweep(service.articles, args.gold, service.config, args.sweep)))
+            return 0
         figures = evaluate_quotes(service.articles, args.gold, service.config)
     except (SummitbotError, OSError, KeyError) as exc:
         print(f"quotes_eval: error: {exc}", file=sys.stderr)

@@ -4,6 +4,12 @@ For every sentence of the index: its speakers with their evidence (one attributi
 (spans, kind: full, fragment or block), its figures from one reader (each with what it measures), the
 entities it names and its same-statement group from one figure-aware test. `/ask`, `/quote` and `/compare`
 read them from `index.facts` and never recompute them.
+
+The stage needs only the cleaned articles, the config and the tokenizer, so the index (bot.search) builds
+it and keeps it beside BM25 (facts.json, rebuilt when its fingerprint changes). Modules: `figures` and
+`numbers` (the figures reader), `marks`, `lexicon`, `attribution`, `kind` and `quotations` (the
+attribution engine), `statements` (the same-statement test), `model` (the per-sentence record) and
+`corpus` (the whole corpus's facts, built, saved and loaded).
 """
 
 from __future__ import annotations

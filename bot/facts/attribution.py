@@ -3,10 +3,11 @@
 The search runs over the paragraph with every quotation blanked out (so "Russia and Iran say" inside a
 quote is never a cue) and within the sentence(s) that hold the quotation. In order:
 
-1. the cue right after the closing mark: `," said the Russian President` or `," Putin told reporters`;
-2. the nearest speech verb before the opening mark whose subject is a person (`Lavrov said ... "`,
-   walking back over subject-less verbs such as `adding`);
-3. a speech verb later in the sentence (`... to the Syrian people, Obama told the media.`);
+1. the cue right after the closing mark: `," said the foreign minister` or `," Novak told reporters`;
+2. the nearest speech verb before the opening mark whose subject is a person (`Novak said ... "`,
+   walking back over subject-less verbs such as `adding`), or else the person the sentence opens with
+   (`Novak, who did not smile, ended his toast by saying, "...`);
+3. a speech verb later in the sentence (`... to the people, Novak told the media.`);
 4. for a quotation left open at a paragraph's end, the speaker of the next paragraph's quotation;
 5. the person in focus: the last speaker, or the subject of the latest sentence (pronouns and bare roles
    such as `he` or `the president` resolve to it too). With nobody in focus the speaker is "unknown".
@@ -15,6 +16,7 @@ quote is never a cue) and within the sentence(s) that hold the quotation. In ord
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.facts.lexicon import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
@@ -22,11 +24,18 @@ from bot.facts.lexicon import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
 __all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject", "speech_clauses"]
 
 _LEADING_PUNCT = re.compile(r"[\s,;:—–-]*")
-_TITLE_WORDS = re.compile(r"^(?:\s*[a-z][\w-]*){0,3}\s*$")
+# between "said" and its subject: titles ("said US captain Davis Love"), no clause ("said on Monday that X")
+_TITLE_WORDS = re.compile(
+    r"^(?:\s*(?!(?:that|which|who|whom|to|on|in|at|for|with|of|and|but|or|after|before|when|while|as|by"
+    r"|from|if|because)\b)[\w.’'-]+){0,3}\s*$"
+)
 _STOP = re.compile(r"[.!?;]")
 _OPENING = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*\s+)*$")  # nothing before a subject but titles
-_CONJOINED = re.compile(r"\s*(?:and|or|&)\s")  # "Putin and Obama met": no single subject
+_CONJOINED = re.compile(r"\s*(?:and|or|&)\s")  # "Novak and Smith met": no single subject
 _INVERTING = ",;:—–-\"”’'"  # what comes before an inverted "said X"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|for|with|of|after|before|without|on|at|to)\s*$")
+# An opening phrase before the subject: "In his first speech at the forum, Novak told ..."
+_INTRO = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,12}?,\s*")
 _INFINITIVE = re.compile(r"\bto\s+$")
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
@@ -60,16 +69,24 @@ def find_cue(window: Window, open_at: int, tail_at: int) -> Cue | None:
     return _cue_later(window, tail_at)
 
 
-def resolve(mention: Mention, focus: str | None) -> str:
-    """The speaker a mention names: a canonical or written name, or the focus for pronouns and roles."""
+def resolve(mention: Mention, focus: str | None, described: Sequence[str] = ()) -> str:
+    """The speaker a mention names: a canonical or written name, the focus for pronouns and roles, and
+    for "the official" the latest source `described` with that noun ("a senior US official")."""
     if mention.kind in ("pronoun", "role"):
         return focus or UNKNOWN
-    return mention.name or UNKNOWN
+    if mention.kind == "definite":
+        noun = (mention.name or "").lower()
+        return next((d for d in reversed(described) if d.lower().endswith(noun)), f"the {noun}")
+    name = mention.name or UNKNOWN
+    if mention.kind == "organisation" and name.islower():  # "the ministry": the one named before
+        return next((d for d in reversed(described) if d.lower().endswith(name[4:])), name)
+    return name
 
 
 def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) -> str | None:
     """The person in focus after a (masked) sentence: a speech verb's subject, else a person who is the
-    sentence's subject (named first, before any other word but titles); a mere mention changes nothing."""
+    sentence's subject (named first, before any other word but titles); a mere mention changes nothing
+    once someone is in focus."""
     for piece in _JOINED_SENTENCES.split(masked):
         mentions = tuple(lexicon.mentions(piece))
         window = Window(piece, mentions, 0, len(piece), lexicon.max_gap_words)
@@ -77,27 +94,39 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
             (c for v in SPEECH_VERB.finditer(piece) if (c := _subject_before(window, v.start())) is not None),
             None,
         )
-        subject = cue.mention if cue is not None else None
-        if subject is None:
-            subject = next(
-                (
-                    m
-                    for m in mentions
-                    if not m.possessive
-                    and m.kind in ("person", "name", "described")
-                    and _OPENING.match(piece[: m.start])
-                    and not _CONJOINED.match(piece, m.end)
-                ),
-                None,
-            )
+        subject = cue.mention if cue is not None else _opening_subject(window, 0, len(piece))
+        keeps = ("pronoun", "role", "definite", "organisation")  # "he" never means the ministry
+        if focus is None and (subject is None or subject.kind in keeps):  # the first person named will do
+            subject = next((m for m in mentions if m.kind == "person" and not m.possessive), None)
         if subject is not None:
-            focus = resolve(subject, focus) if subject.kind not in ("pronoun", "role") else focus
+            focus = focus if subject.kind in keeps else resolve(subject, focus)
     return focus
+
+
+def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
+    """The person a clause starting at `lo` opens with (only titles before it, no "and" after it), if any:
+    "Novak, who did not smile, ended his toast by saying" is Novak's, however far the verb. An opening
+    phrase ("In his speech on Monday, Novak ...") may come first."""
+    intro = _INTRO.match(window.masked[lo:hi])
+    if intro is not None and not any(lo <= m.start < lo + intro.end() for m in window.mentions):
+        lo += intro.end()  # "Near the end, Novak ...": no one named before the comma
+    return next(
+        (
+            m
+            for m in window.mentions
+            if lo <= m.start < hi
+            and not m.possessive
+            and m.kind in ("person", "name", "described", "definite")
+            and _OPENING.match(window.masked[lo : m.start])
+            and not _CONJOINED.match(window.masked, m.end)
+        ),
+        None,
+    )
 
 
 def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, str]]:
     """Each speech verb of a (masked) text with the mention that is its subject, and the clause's words
-    ("Putin said", "said the Russian President", "he added"); infinitives ("to say") are not clauses."""
+    ("Novak said", "said the foreign minister", "he added"); infinitives ("to say") are not clauses."""
     window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked), lexicon.max_gap_words)
     out = []
     for verb in SPEECH_VERB.finditer(masked):
@@ -114,7 +143,7 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
 
 
 def _cue_after(window: Window, tail_at: int) -> Cue | None:
-    """`," said the Russian President` or `," Putin told reporters` right after the closing mark."""
+    """`," said the foreign minister` or `," Novak told reporters` right after the closing mark."""
     text = window.masked
     start = _LEADING_PUNCT.match(text, tail_at)
     pos = start.end() if start else tail_at
@@ -137,8 +166,12 @@ def _cue_before(window: Window, open_at: int) -> Cue | None:
         cue = _subject_before(window, verb.start())
         if cue is not None:
             return cue
+    if verbs and not _STOP.search(window.masked, window.lo, verbs[-1].start()):
+        opening = _opening_subject(window, window.lo, verbs[-1].start())
+        if opening is not None:  # the sentence's subject, far from its speech verb
+            return Cue(opening)
     head = window.masked[window.lo : open_at]
-    colon = re.match(r"\s*([^:]{2,40}):", head)  # a headline's "Putin: ..."
+    colon = re.match(r"\s*([^:]{2,40}):", head)  # a headline's "Novak: ..."
     if colon:
         return next(
             (
@@ -174,13 +207,14 @@ def _subject_before(window: Window, verb_at: int, floor: int | None = None) -> C
         or len(gap.split()) > window.max_gap
         or _STOP.search(gap)
         or SPEECH_VERB.search(gap)
+        or _PREPOSITION_BEFORE.search(gap)  # "joined Novak in calling": Novak is not the subject
     ):
         return None
     return Cue(mention)
 
 
 def _inverted_subject(window: Window, verb_end: int) -> Cue | None:
-    """`said the Russian President`, `said political analyst Lilia Shevtsova`."""
+    """`said the foreign minister`, `said political analyst Anna Novak`."""
     for mention in window.mentions:
         if mention.start < verb_end or mention.start >= window.hi:
             continue

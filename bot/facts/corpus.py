@@ -15,12 +15,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from bot import similarity as similarity_code
+from bot import tokenizer as tokenizer_code
 from bot.config import Config, FactsConfig
-from bot.facts.figures import read_figures
+from bot.facts.figures import Figure, measure_stem, read_figures
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict, facts_to_dict
 from bot.facts.quotations import article_speech
-from bot.facts.statements import Statement, conflict, figure_key, group_statements
+from bot.facts.statements import Measured, Statement, figure_key, group_statements, values_differ
 from bot.models import Article
 from bot.similarity import statement_terms
 from bot.tokenizer import Tokenizer, entity_token
@@ -103,9 +105,14 @@ class _Builder:
         self.tokenizer = tokenizer
         self.lexicon = SpeakerLexicon(config.entities, max_gap_words=config.facts.max_gap_words)
         self.names = {entity_token(e.name): e.name for e in config.entities}
+        groups = config.facts.measured_alike
+        self.measured = {word.lower(): measure_stem(group[0]) for group in groups for word in group}
+        self.alike = {measure_stem(word): measure_stem(group[0]) for group in groups for word in group}
+        self._statements: list[Statement] = []
 
     def fold(self, stem: str) -> str:
-        return self.tokenizer.synonym(stem) or stem
+        """One name for what figures measured alike are about ('talk' and 'meet': a meeting's length)."""
+        return self.alike.get(stem) or self.tokenizer.synonym(stem) or stem
 
     def build(self) -> CorpusFacts:
         rows: list[SentenceFacts] = []
@@ -117,42 +124,39 @@ class _Builder:
             for sentence_index, quote in speech.quotes:
                 held.setdefault(sentence_index, []).append(quote)
                 words = article.text[quote.start : quote.end]
-                quotes.append((len(rows) + sentence_index, quote, self._statement(article, words)))
+                statement = self._statement(article, words, read_figures(words, self.measured))
+                quotes.append((len(rows) + sentence_index, quote, statement))
             for s, sentence in enumerate(article.sentences):
+                figures = read_figures(sentence.text, self.measured)
+                self._statements.append(self._statement(article, sentence.text, figures))
                 rows.append(
                     SentenceFacts(
                         speakers=speech.speakers[s],
                         speaker_evidence=speech.evidence[s],
                         speaker_carried=bool(speech.speakers[s]) and speech.carried[s],
                         quotations=tuple(held.get(s, ())),
-                        figures=tuple(read_figures(sentence.text)),
+                        figures=tuple(figures),
                         entities=self._entities(sentence.text),
                     )
                 )
                 article_of.append(a)
         rows = self._grouped(rows, article_of)
         rows = self._quote_groups(rows, quotes)
-        return CorpusFacts(rows, article_of, self._disagreements(rows, article_of))
+        return CorpusFacts(rows, article_of, self._disagreements(article_of))
 
-    def _statement(self, article: Article, text: str) -> Statement:
-        figures = tuple(
-            (key, f.value) for f in read_figures(text) if (key := figure_key(f, self.fold)) is not None
+    def _statement(self, article: Article, text: str, figures: Sequence[Figure]) -> Statement:
+        measured = tuple(
+            Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
         )
         terms = statement_terms(self.tokenizer, text)
-        return Statement(article.id, article.outlet or article.id, article.event, terms, figures)
+        return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
 
     def _entities(self, text: str) -> tuple[str, ...]:
         tokens = self.tokenizer.entities(text)
         return tuple(dict.fromkeys(self.names[t] for t in tokens if t in self.names))
 
     def _grouped(self, rows: list[SentenceFacts], article_of: list[int]) -> list[SentenceFacts]:
-        statements = [
-            self._statement(self.articles[a], sentence.text)
-            for a, article in enumerate(self.articles)
-            for sentence in article.sentences
-        ]
-        groups = group_statements(statements, self.config.facts)
-        self._statements = statements
+        groups = group_statements(self._statements, self.config.facts)
         return [replace(row, group=g) for row, g in zip(rows, groups, strict=True)]
 
     def _quote_groups(
@@ -169,33 +173,39 @@ class _Builder:
             for p, row in enumerate(rows)
         ]
 
-    def _disagreements(self, rows: list[SentenceFacts], article_of: list[int]) -> dict[int, tuple[int, ...]]:
-        """For each sentence with a comparable figure: other outlets' sentences whose figure conflicts."""
-        by_key: dict[tuple[str | None, str], list[int]] = {}
+    def _disagreements(self, article_of: list[int]) -> dict[int, tuple[int, ...]]:
+        """For each sentence with a comparable figure: other outlets' sentences (same event, same thing
+        measured) whose figure differs; figures are grouped by value, so a common figure costs little."""
+        by_key: dict[tuple[str | None, str], dict[Measured, list[int]]] = {}
         for p, statement in enumerate(self._statements):
-            for key, _ in statement.figures:
-                by_key.setdefault((statement.event, key), []).append(p)
+            for measured in statement.known:
+                by_key.setdefault((statement.event, measured.key), {}).setdefault(measured, []).append(p)
         facts: FactsConfig = self.config.facts
-        out: dict[int, tuple[int, ...]] = {}
-        for positions in by_key.values():
-            for p in positions:
-                mine = self._statements[p]
-                found = [
-                    q
-                    for q in positions
-                    if article_of[q] != article_of[p]
-                    and self._statements[q].outlet != mine.outlet
-                    and conflict(mine, self._statements[q], facts)
+        found: dict[int, set[int]] = {}
+        for by_value in by_key.values():
+            for mine, positions in by_value.items():
+                others = [
+                    q for other, qs in by_value.items() if values_differ(mine, other, facts) for q in qs
                 ]
-                if found:
-                    out[p] = tuple(sorted(set(out.get(p, ())) | set(found)))[: facts.max_disagreeing]
-        return out
+                for p in positions:
+                    outlet, kept = self._statements[p].outlet, found.setdefault(p, set())
+                    for q in others:
+                        if len(kept) >= facts.max_disagreeing:
+                            break
+                        if article_of[q] != article_of[p] and self._statements[q].outlet != outlet:
+                            kept.add(q)
+        return {p: tuple(sorted(q)) for p, q in found.items() if q}
 
 
 def facts_fingerprint(corpus: str, config: Config) -> str:
     """The corpus digest plus everything the facts depend on: their settings, the entities, the code."""
     settings = repr((config.facts, config.entities, config.synonyms)).encode()
-    code = b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
+    sources = [
+        *sorted(Path(__file__).parent.glob("*.py")),
+        Path(tokenizer_code.__file__),
+        Path(similarity_code.__file__),
+    ]
+    code = b"".join(p.read_bytes() for p in sources)  # the facts' code and the words they compare
     return f"{corpus}-{hashlib.sha256(settings + code).hexdigest()[:12]}"
 
 

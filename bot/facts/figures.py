@@ -11,6 +11,7 @@ can be cited verbatim.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import Stemmer
@@ -74,21 +75,18 @@ _SINCE = re.compile(
     re.IGNORECASE,
 )
 # "they met for 95 minutes", "the two talked for an hour": the verb names what the figure measures.
-_VERB_FOR = re.compile(
-    r"\b(?P<verb>met|meet|meets|talked|talk|talks|spoke|speak|speaks)\s+(?:for\s+)?(?:\w+\s+){0,2}$"
+# The words (config facts.measured_alike) name it: "met face-to-face for", "sat down one-on-one for".
+_FOR_TAIL = re.compile(r"(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "more than an hour" is a lower bound, "up to 250,000" an upper one: neither contradicts a figure beyond it
+_AT_LEAST = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|longer\s+than|upwards\s+of|in\s+excess\s+of)\s+$", re.I
 )
-_VERB_NOUN = {
-    "met": "meet",
-    "meets": "meet",
-    "spoke": "talk",
-    "speak": "talk",
-    "speaks": "talk",
-    "talked": "talk",
-}
+_AT_MOST = re.compile(r"\b(?:less\s+than|under|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than)\s+$", re.I)
 _CLAUSE = re.compile(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
 _OF_NOUN = re.compile(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_SUPERLATIVE_NOUN = re.compile(r"\s+(?P<noun>[a-z]+)")
 _SUBJECT_WORDS = re.compile(r"[A-Za-z]+")
 _STEMMER = Stemmer.Stemmer("english")
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
@@ -100,7 +98,8 @@ class Figure:
 
     `measures` is the stemmed noun the figure is about ("meet" for "a 90-minute meeting", "live" for "a
     quarter of a million lives"), INTERVAL for the time since something last happened, or "" when unknown.
-    `start`/`end` are offsets into the sentence text.
+    `start`/`end` are offsets into the sentence text. `bound` is "min" for "more than an hour", "max" for
+    "up to a quarter of a million", "" for a figure given as such (or roughly: "approximately one hour").
     """
 
     value: float
@@ -110,6 +109,7 @@ class Figure:
     start: int
     end: int
     text: str
+    bound: str = ""
 
     @property
     def is_length(self) -> bool:
@@ -117,8 +117,9 @@ class Figure:
         return self.dimension == "duration" and self.measures != INTERVAL
 
 
-def read_figures(text: str) -> list[Figure]:
-    """Every figure stated in `text`, in order of position."""
+def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[Figure]:
+    """Every figure stated in `text`, in order of position. `measured` maps words (lower case) to what a
+    length "for" them measures ({"met": "meet"}): "they met for 95 minutes" is a meeting's length."""
     folded = text.translate(_FOLD)
     found: list[Figure] = []
     for m in _MONEY.finditer(folded):
@@ -130,7 +131,7 @@ def read_figures(text: str) -> list[Figure]:
     for m in _QUANTITY.finditer(folded):
         if any(a <= m.start() < b for a, b in taken):
             continue
-        figure = _quantity(text, folded, m)
+        figure = _quantity(text, folded, m, measured or {})
         if figure is not None:
             found.append(figure)
     taken = [(f.start, f.end) for f in found]
@@ -155,10 +156,12 @@ def format_figure(figure: Figure) -> str:
 
 
 def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str, *, measures: str) -> Figure:
-    return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()])
+    before = text[: m.start()].translate(_FOLD)
+    bound = "min" if _AT_LEAST.search(before) else "max" if _AT_MOST.search(before) else ""
+    return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()], bound)
 
 
-def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
+def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, str]) -> Figure | None:
     number, unit = m["num"], m["unit"].lower()
     if _RELATIVE.match(folded, m.end()):
         return None  # "a day earlier", "two years ago": a point in time
@@ -168,7 +171,12 @@ def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
             return None  # "a-day" is not a figure
         value = parse_number(number) * scale_of(m["scale"]) + (0.5 if m["half"] or m["half2"] else 0.0)
         return _figure(
-            text, m, value * TIME_UNITS[singular], "minute", "duration", measures=_measured(folded, m)
+            text,
+            m,
+            value * TIME_UNITS[singular],
+            "minute",
+            "duration",
+            measures=_measured(folded, m, measured),
         )
     if (
         number.lower() in ("a", "an")
@@ -180,11 +188,12 @@ def _quantity(text: str, folded: str, m: re.Match[str]) -> Figure | None:
     ):
         return None
     value = parse_number(number) * scale_of(m["scale"])
-    noun = str(_STEMMER.stemWord(unit))
+    superlative = _SUPERLATIVE_NOUN.match(folded, m.end()) if unit.endswith("est") else None
+    noun = measure_stem(superlative["noun"] if superlative else unit)  # "20 largest economies"
     return _figure(text, m, value, noun, "count", measures=noun)
 
 
-def _measured(folded: str, m: re.Match[str]) -> str:
+def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str:
     """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval."""
     before = folded[: m.start()]
     if _SINCE.search(before):
@@ -192,14 +201,15 @@ def _measured(folded: str, m: re.Match[str]) -> str:
     if m["sep"].strip() == "-" or folded[m.end() : m.end() + 5].lower().startswith("-long"):
         noun = _NOUN_AFTER.match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
         if noun and noun["noun"].lower() not in _NOT_NOUNS:
-            return _stem(noun["noun"])
+            return measure_stem(noun["noun"])
     of = _OF_NOUN.match(folded, m.end())  # "95 minutes of talks"
     if of and of["noun"].lower() not in _NOT_NOUNS:
-        return _stem(of["noun"])
-    verb = _VERB_FOR.search(before)
-    if verb:
-        word = verb["verb"].lower()
-        return _VERB_NOUN.get(word, _stem(word))
+        return measure_stem(of["noun"])
+    tail = _FOR_TAIL.search(before)
+    if tail:
+        named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
+        if named:
+            return named[-1]
     if _LASTED.search(before):
         return _subject_head(_LASTED.sub("", before))
     return ""
@@ -213,11 +223,12 @@ def _subject_head(before: str) -> str:
         words = [w for w in _SUBJECT_WORDS.findall(phrase) if w.lower() not in _NOT_NOUNS]
         words = [w for w in words if w.lower() not in NUMBER_WORDS]
         if words:
-            return _stem(words[-1])
+            return measure_stem(words[-1])
     return ""
 
 
-def _stem(word: str) -> str:
+def measure_stem(word: str) -> str:
+    """The stem `Figure.measures` uses for a word ('meetings' -> 'meet')."""
     return str(_STEMMER.stemWord(word.lower()))
 
 

@@ -22,8 +22,15 @@ _TERMINAL = re.compile(r"[.,!?…]\W*$")
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "to", "in", "for", "with", "on", "a", "an", "or"})
 
 
-def classify(lead: str, quoted: str, *, min_words: int = FactsConfig.min_full_words) -> str:
-    """'full' or 'fragment' for `quoted`, preceded in its paragraph by `lead` (up to the opening mark)."""
+def classify(
+    lead: str,
+    quoted: str,
+    *,
+    min_words: int = FactsConfig.min_full_words,
+    min_bare_words: int = FactsConfig.min_bare_full_words,
+) -> str:
+    """'full' or 'fragment' for `quoted`, preceded in its paragraph by `lead` (up to the opening mark).
+    Without closing punctuation a full quotation needs `min_bare_words` words ('Gaps of trust' is a title)."""
     position = _position(lead)
     words = quoted.split()
     if position == "embedded" or not words:
@@ -32,6 +39,8 @@ def classify(lead: str, quoted: str, *, min_words: int = FactsConfig.min_full_wo
         return "fragment"
     first = next((c for c in quoted.lstrip("[(. …") if c.isalpha()), "")
     if not first.isupper():
+        return "fragment"
+    if not _TERMINAL.search(quoted) and len(words) < min_bare_words:
         return "fragment"
     if len(words) >= min_words or (len(words) == min_words - 1 and _TERMINAL.search(quoted)):
         return "full"

@@ -1,8 +1,8 @@
 """Who could be speaking: mentions of people in a stretch of text, and the speech verbs that attribute quotes.
 
-A mention is a configured person under any of their aliases ("the Kremlin chief" is Vladimir Putin), a
-pronoun (resolved later from context), a bare role ("the president", also resolved from context), a
-described source ("A US official") or a person's name the config does not know ("Richard Black").
+A mention is a configured person under any of their aliases (an alias such as "the foreign minister" is
+that person), a pronoun (resolved later from context), a bare role ("the president", also resolved from
+context), a described source ("A US official") or a person's name the config does not know ("Anna Novak").
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ __all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
 
 UNKNOWN = "unknown"
 
-SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|stressed|stresses"
+_SPEECH_WORDS = (
+    r"said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|stressed|stresses"
     r"|stressing|warned|warns|warning|urged|urges|urging|called|calls|calling|described|describes|describing"
     r"|insisted|insists|insisting|asked|asks|asking|argued|argues|arguing|explained|explains|explaining"
     r"|declared|declares|stated|states|announced|announces|remarked|replied|responded|commented|claimed"
     r"|claims|reiterated|reiterates|recalled|acknowledged|admitted|emphasi[sz]ed|emphasi[sz]ing|wrote|writes"
-    r"|continued|concluded|quipped|branded|branding|mentioned|pointed\s+out|suggested|suggests|believes|thinks)\b"
+    r"|continued|concluded|quipped|branded|branding|mentioned|pointed\s+out|suggested|suggests|believes|thinks"
+    r"|tweeted|tweets|posted"
 )
+SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_WORDS})\b")
 
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _ROLE = re.compile(
@@ -34,21 +36,38 @@ _ROLE = re.compile(
 _SOURCE_NOUNS = (
     r"official|diplomat|spokes(?:man|woman|person)|source|aide|adviser|advisor|analyst|expert|observer"
     r"|lawmaker|senator|commentator|insider|negotiator|envoy|representative|journalist|correspondent"
+    r"|economist|scientist|researcher|professor|lawyer|activist|witness|officer|executive|strategist|trader"
+    r"|captain|coach|director|campaigner|resident|member"
 )
-_DESCRIBED = re.compile(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)")
+# "(?!...)": "an official Tour Final ball" uses the noun as an adjective
+_DESCRIBED = re.compile(
+    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)(?!\s+[A-Z][a-z])"
+)
+# "the official", "the US official": a source described before, named again by its noun
+_DEFINITE = re.compile(rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
+# "the ministry said in a statement", "the Russian Foreign Ministry said": an institution speaks
+_ORGANISATION = re.compile(
+    r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,4}(?:[Mm]inistry|[Dd]epartment|[Oo]ffice|[Aa]gency|[Ee]mbassy"
+    r"|[Gg]overnment|[Pp]residency|[Cc]ommission|[Ss]ecretariat|[Pp]olice|[Aa]rmy|White\s+House|Kremlin"
+    r"|Pentagon)\b(?!['’]s)"
+)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b")
 _TITLES = frozenset(
     "Mr Mrs Ms Dr President Prime Minister Senator Secretary General Foreign Former Chancellor Ambassador"
     " Spokesman Professor Prof Analyst Political Deputy Vice Sir Lord Lady Dame King Queen Prince".split()
 )
 _NOT_PEOPLE = frozenset(
-    "News Times Post Journal Agency Ministry Council Assembly Nations States Union Kremlin House Department"
+    "News Times Post Journal Agency Ministry Council Assembly Nations States Union House Department"
     " Office Party Television TV Channel Street Press Today Online Center Centre Committee Organization"
     " Organisation Group Force Forces Army Company Bank University Institute Foundation Summit Session"
     " Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July"
     " August September October November December Breaking Home Leave Reply Comment Middle East West North"
-    " South Sea Coalition Coordination Agreement Agreements Federation Republic State".split()
+    " South Sea Coalition Agreement Agreements Federation Republic State".split()
 )
+_DETERMINED = re.compile(
+    r"\b(?:a|an|the|this|that|these|those|its|his|her|their|our)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+_NOUN_AFTER = re.compile(rf"\s+(?!(?:{_SPEECH_WORDS})\b)[a-z]")  # "... Tour Final match", not "said"
 _POSSESSIVE = re.compile(r"^['’]s?\b|^['’](?=\s)")
 
 
@@ -58,8 +77,8 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # "person", "pronoun", "role", "described" or "name"
-    name: str | None  # the canonical or written name; None for pronouns and roles
+    kind: str  # "person", "pronoun", "role", "described", "definite", "organisation" or "name"
+    name: str | None  # the canonical or written name (a definite's noun); None for pronouns and roles
     possessive: bool = False
 
 
@@ -101,6 +120,11 @@ class SpeakerLexicon:
             Mention(m.start(), m.end(), "role", None, _is_possessive(text, m.end()))
             for m in _ROLE.finditer(text)
         )
+        found.extend(Mention(m.start(), m.end(), "definite", m["noun"]) for m in _DEFINITE.finditer(text))
+        found.extend(
+            Mention(m.start(), m.end(), "organisation", _institution(m.group(0)))
+            for m in _ORGANISATION.finditer(text)
+        )
         found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
         found.extend(self._names(text))
         return _without_overlaps(found)
@@ -120,6 +144,8 @@ class SpeakerLexicon:
                 continue
             start = match.start() + words[0].start()
             name = " ".join(w.group(0) for w in words)
+            if _DETERMINED.search(text, 0, start) and _NOUN_AFTER.match(text, match.end()):
+                continue  # "an official Tour Final match ball": a thing's name, not a person's
             if _fold(name) not in self._things:
                 yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
 
@@ -142,6 +168,11 @@ def _is_possessive(text: str, end: int) -> bool:
     return bool(_POSSESSIVE.match(text[end : end + 3]))
 
 
+def _institution(surface: str) -> str:
+    """'The Russian Foreign Ministry' -> 'the Russian Foreign Ministry'."""
+    return "the " + " ".join(surface.split()[1:])
+
+
 def _described(surface: str) -> str:
     """'A US official' -> 'a US official': the article lower-cased, the rest as written."""
     first, _, rest = surface.partition(" ")
@@ -149,7 +180,8 @@ def _described(surface: str) -> str:
 
 
 def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    rank = {"person": 0, "described": 1, "role": 2, "name": 3, "pronoun": 4}
+    # "A senior Novak administration official" is the official, not Novak: a described source wins
+    rank = {"described": 0, "person": 1, "organisation": 2, "role": 3, "name": 4, "definite": 5, "pronoun": 6}
     ordered = sorted(mentions, key=lambda m: (rank[m.kind], -(m.end - m.start), m.start))
     kept: list[Mention] = []
     for mention in ordered:

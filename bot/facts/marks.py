@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from bot.config import FactsConfig
+from bot.facts.lexicon import SPEECH_VERB
 
 __all__ = ["QuoteSpan", "find_spans"]
 
@@ -102,6 +103,12 @@ def _double_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], 
             way = "close"
         else:
             way = "close" if any(o.double for o in stack) else "open"
+    if way == "open" and ch == '"' and stack and stack[-1].double:
+        so_far = text[stack[-1].pos + 1 : i]
+        if SPEECH_VERB.search(so_far) and so_far.rstrip()[-1:] in ".:":
+            stack.pop()  # 'The "so-called plan failed, he said. "We ...': the first mark was stray
+        elif _ends_clause(text, i):
+            way = "close"  # 'longer than planned, "Russian media said': a closing mark put after the space
     if way == "open":
         stack.append(_Open(i, ch, True, len(stack)))
         return
@@ -118,6 +125,12 @@ def _double_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan], 
     opened = stack[target]
     del stack[target:]
     _add(text, spans, QuoteSpan(opened.pos + 1, i, opened.mark, True, opened.depth))
+
+
+def _ends_clause(text: str, i: int) -> bool:
+    """A space, and before it the punctuation a quotation ends with."""
+    before = text[:i]
+    return before[-1:].isspace() and before.rstrip()[-1:] in ",.!?"
 
 
 def _single_mark(text: str, i: int, stack: list[_Open], spans: list[QuoteSpan]) -> None:

@@ -52,7 +52,7 @@ def facts_to_dict(facts: SentenceFacts) -> dict[str, Any]:
         ]
     if facts.figures:
         data["f"] = [
-            [f.value, f.unit, f.dimension, f.measures, f.start, f.end, f.text] for f in facts.figures
+            [f.value, f.unit, f.dimension, f.measures, f.start, f.end, f.text, f.bound] for f in facts.figures
         ]
     if facts.entities:
         data["n"] = list(facts.entities)
@@ -70,8 +70,8 @@ def facts_from_dict(data: dict[str, Any]) -> SentenceFacts:
             for a, b, k, s, e, p, g in data.get("q", ())
         ),
         figures=tuple(
-            Figure(float(v), str(u), str(d), str(m), int(a), int(b), str(t))
-            for v, u, d, m, a, b, t in data.get("f", ())
+            Figure(float(v), str(u), str(d), str(m), int(a), int(b), str(t), str(bound))
+            for v, u, d, m, a, b, t, bound in data.get("f", ())
         ),
         entities=tuple(str(n) for n in data.get("n", ())),
         group=int(data.get("g", -1)),

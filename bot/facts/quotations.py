@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from bot.config import FactsConfig
@@ -21,6 +22,9 @@ from bot.facts.model import QuoteFact
 from bot.models import PARAGRAPH_SEPARATOR, Article
 
 __all__ = ["ArticleSpeech", "article_speech"]
+
+_DESCRIBED_NAME = re.compile(r"(?:an?|one) ")  # how a described source's name starts ("a US official")
+_INSTITUTION_NAME = re.compile(r"the [A-Z]")  # an institution named in full ("the Russian Foreign Ministry")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,7 @@ class _State:
     speakers: list[tuple[str, ...]] = field(default_factory=list)
     evidence: list[str | None] = field(default_factory=list)
     carried: list[bool] = field(default_factory=list)
+    described: list[str] = field(default_factory=list)  # sources described so far ("a US official")
 
 
 def article_speech(article: Article, lexicon: SpeakerLexicon, config: FactsConfig) -> ArticleSpeech:
@@ -83,7 +88,9 @@ def article_speech(article: Article, lexicon: SpeakerLexicon, config: FactsConfi
         else:
             lead_from = found[item.parent].span.start if item.parent is not None else 0
             lead = para.text[lead_from : max(item.span.start - 1, lead_from)]
-            kind = classify(lead, _words(item), min_words=config.min_full_words)
+            kind = classify(
+                lead, _words(item), min_words=config.min_full_words, min_bare_words=config.min_bare_full_words
+            )
         parent = -1 if item.parent is None else item.parent
         quotes.append(
             (item.sentence, QuoteFact(item.start, item.end, kind, item.speaker, item.evidence, parent))
@@ -188,41 +195,61 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
         by_sentence.setdefault(item.sentence, []).append(item)
     top = [item for item in found if item.parent is None]
     for index, sentence in enumerate(article.sentences):
-        spoken: list[str] = []
-        evidence: str | None = None
-        carried = True
-        for item in by_sentence.get(index, []):
-            if item.parent is not None:
-                continue
-            cue = _cue(article, item, lexicon)
-            item.cue_speaker = resolve(cue.mention, state.focus) if cue else None
-            item.named = cue is not None and cue.mention.kind not in ("pronoun", "role")
-            item.speaker = item.cue_speaker or state.focus or UNKNOWN
-            item.evidence = _evidence(item, cue)
-            if item.speaker != UNKNOWN and item.speaker not in spoken:
-                spoken.append(item.speaker)
-                evidence = evidence or f"quotation ({item.evidence})"
+        spoken, evidence = _quoted(article, by_sentence.get(index, []), lexicon, state)
         masked = _masked_sentence(found, article, index)
+        carried = True
         if not spoken:
             within = next((i for i in top if i.start < sentence.start < i.end and i.speaker != UNKNOWN), None)
             if within is not None:
                 spoken, evidence = [within.speaker], f"inside a quotation ({within.evidence})"
         if not spoken:
-            for mention, words in speech_clauses(masked, lexicon):
-                name = resolve(mention, state.focus)
-                if name != UNKNOWN and name not in spoken:
-                    spoken.append(name)
-                    by_name = mention.kind not in ("pronoun", "role")
-                    carried = carried and not by_name
-                    evidence = evidence or (f"'{words}'" if by_name else f"'{words}': the speaker before")
+            spoken, evidence, carried = _clauses(masked, lexicon, state)
         state.speakers.append(tuple(spoken))
         state.evidence.append(evidence)
         state.carried.append(carried)
-        state.focus = spoken[-1] if spoken else sentence_subject(lexicon, masked, state.focus)
+        people = [n for n in spoken if not n.startswith("the ")]  # "he" is no ministry, no "the official"
+        state.focus = people[-1] if people else sentence_subject(lexicon, masked, state.focus)
+        state.described.extend(n for n in spoken if _DESCRIBED_NAME.match(n) or _INSTITUTION_NAME.match(n))
     _heading_speakers(article, found, lexicon)
     _carry_back(found)
     _agree_with_quotes(state, by_sentence)
     return state
+
+
+def _quoted(
+    article: Article, items: list[_Found], lexicon: SpeakerLexicon, state: _State
+) -> tuple[list[str], str | None]:
+    """Attribute the quotations that start in a sentence; their speakers and the first one's evidence."""
+    spoken: list[str] = []
+    evidence: str | None = None
+    for item in items:
+        if item.parent is not None:
+            continue
+        cue = _cue(article, item, lexicon)
+        item.cue_speaker = resolve(cue.mention, state.focus, state.described) if cue else None
+        item.named = cue is not None and cue.mention.kind not in ("pronoun", "role")
+        item.speaker = item.cue_speaker or state.focus or UNKNOWN
+        item.evidence = _evidence(item, cue)
+        if item.speaker != UNKNOWN and item.speaker not in spoken:
+            spoken.append(item.speaker)
+            evidence = evidence or f"quotation ({item.evidence})"
+    return spoken, evidence
+
+
+def _clauses(masked: str, lexicon: SpeakerLexicon, state: _State) -> tuple[list[str], str | None, bool]:
+    """The speakers of a sentence's speech clauses, the first clause's words, and whether every speaker
+    comes from before ('he said')."""
+    spoken: list[str] = []
+    evidence: str | None = None
+    carried = True
+    for mention, words in speech_clauses(masked, lexicon):
+        name = resolve(mention, state.focus, state.described)
+        if name != UNKNOWN and name not in spoken:
+            spoken.append(name)
+            by_name = mention.kind not in ("pronoun", "role")
+            carried = carried and not by_name
+            evidence = evidence or (f"'{words}'" if by_name else f"'{words}': the speaker before")
+    return spoken, evidence, carried
 
 
 def _agree_with_quotes(state: _State, by_sentence: dict[int, list[_Found]]) -> None:

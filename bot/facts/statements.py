@@ -5,21 +5,44 @@ or the smaller, of `min_contained` words or more, `same_contained` inside the ot
 a remark in two) *and* no figure of theirs conflicts. Statements that differ on a figure are a
 disagreement, never the same statement: "lasted 94 minutes" is not "also reported by" an outlet saying 90.
 
-Two figures conflict when they measure the same thing (dimension and what they measure, with synonyms
-folded by the tokenizer) in the same event, and differ by more than `figure_tolerance` of their size but
-less than a factor `figure_ratio` (further apart, they are about different things).
+Two figures conflict when they measure the same thing (dimension and what they measure, with words
+measured alike folded together: config `facts.measured_alike`) in the same event, and differ by more
+than `figure_tolerance` of their size but less than a factor `figure_ratio` (further apart, they are
+about different things). A bound ("more than an hour") conflicts only with a figure beyond it. Within
+the same-statement test a length whose subject is unknown ("for 95 minutes") conflicts too.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
 
 from bot.config import FactsConfig
 from bot.facts.figures import Figure
 
-__all__ = ["Statement", "conflict", "figure_key", "group_statements", "same_statement"]
+__all__ = [
+    "Measured",
+    "Statement",
+    "conflict",
+    "figure_key",
+    "group_statements",
+    "same_statement",
+    "values_differ",
+]
+
+UNKNOWN_SUBJECT = "?"
+
+
+class Measured(NamedTuple):
+    """A comparable figure: what it measures ('duration:meet'), its value and its bound ('min', 'max', '')."""
+
+    key: str
+    value: float
+    bound: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,36 +53,61 @@ class Statement:
     outlet: str
     event: str | None
     terms: frozenset[str]
-    figures: tuple[tuple[str, float], ...]  # (figure_key, value)
+    figures: tuple[Measured, ...]
+    known: tuple[Measured, ...] = ()  # the figures whose subject is known: a disagreement is about these
+
+    @classmethod
+    def of(
+        cls, doc: str, outlet: str, event: str | None, terms: frozenset[str], figures: tuple[Measured, ...]
+    ) -> Statement:
+        known = tuple(m for m in figures if not m.key.endswith(UNKNOWN_SUBJECT))
+        return cls(doc, outlet, event, terms, figures, known)
 
 
 def figure_key(figure: Figure, fold: Callable[[str], str]) -> str | None:
-    """What a figure measures, as a comparable key ('duration:~meet'), or None when it measures nothing known
-    (an interval since something, a date, an unnamed length)."""
-    if figure.dimension == "date" or not figure.measures or not figure.is_length:
+    """What a figure measures, as a comparable key ('duration:meet', 'duration:?' for a length of
+    something unnamed), or None for what is never compared (an interval since something, a date)."""
+    if figure.dimension == "date" or (figure.dimension == "duration" and not figure.is_length):
         return None
+    if not figure.measures:
+        return f"{figure.dimension}:{UNKNOWN_SUBJECT}" if figure.dimension == "duration" else None
     return f"{figure.dimension}:{fold(figure.measures)}"
 
 
-def values_differ(a: float, b: float, config: FactsConfig) -> bool:
-    """Different figures of one thing: apart by more than the tolerance, within the ratio."""
-    low, high = sorted((abs(a), abs(b)))
+def values_differ(a: Measured, b: Measured, config: FactsConfig) -> bool:
+    """Different figures of one thing: apart by more than the tolerance, within the ratio, and neither a
+    bound the other respects ("more than an hour" and "90 minutes" agree)."""
+    slack = config.figure_tolerance
+    for bound, other in ((a, b), (b, a)):
+        if (bound.bound == "min" and other.value >= bound.value * (1 - slack)) or (
+            bound.bound == "max" and other.value <= bound.value * (1 + slack)
+        ):
+            return False
+    low, high = sorted((abs(a.value), abs(b.value)))
     if high == 0 or low == 0:
         return high != low
-    return high - low > config.figure_tolerance * high and high / low <= config.figure_ratio
+    return high - low > slack * high and high / low <= config.figure_ratio
 
 
-def conflict(a: Statement, b: Statement, config: FactsConfig) -> bool:
-    """Whether two statements of one event give different figures for the same thing."""
+def conflict(a: Statement, b: Statement, config: FactsConfig, *, strict: bool = False) -> bool:
+    """Whether two statements of one event give different figures for the same thing; `strict` counts
+    lengths of something unnamed as the same thing (within the same-statement test)."""
     if a.event != b.event:
         return False
-    mine = dict(a.figures)
-    return any(key in mine and values_differ(mine[key], value, config) for key, value in b.figures)
+    mine, theirs = (a.figures, b.figures) if strict else (a.known, b.known)
+    return any(_comparable(x.key, y.key) and values_differ(x, y, config) for x in mine for y in theirs)
+
+
+def _comparable(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    (dim_a, what_a), (dim_b, what_b) = a.split(":", 1), b.split(":", 1)
+    return dim_a == dim_b and UNKNOWN_SUBJECT in (what_a, what_b)
 
 
 def same_statement(a: Statement, b: Statement, config: FactsConfig) -> bool:
     """The one same-statement test (see the module docstring)."""
-    if not a.terms or not b.terms or conflict(a, b, config):
+    if not a.terms or not b.terms or conflict(a, b, config, strict=True):
         return False
     shared = len(a.terms & b.terms)
     if 2 * shared / (len(a.terms) + len(b.terms)) >= config.same_dice:
@@ -73,7 +121,8 @@ def group_statements(
 ) -> list[int]:
     """A group number for each statement: same statements across articles (and outlets) share it.
 
-    Candidates share one of a statement's rarest words; `keys` (a speaker, say) must also be equal.
+    Candidates share `min_shared_rare` of a statement's rarest words (the `max_candidates` sharing most
+    are tested); `keys` (a speaker, say) must also be equal.
     Groups are transitive but never join two statements whose figures conflict.
     """
     parent = list(range(len(statements)))
@@ -85,15 +134,9 @@ def group_statements(
             i = parent[i]
         return i
 
-    postings: dict[str, list[int]] = {}
+    postings = _postings(statements)
     for i, statement in enumerate(statements):
-        for term in statement.terms:
-            postings.setdefault(term, []).append(i)
-    freq = Counter({t: len(p) for t, p in postings.items()})
-    for i, statement in enumerate(statements):
-        rarest = sorted(statement.terms, key=lambda t: (freq[t], t))[: config.rarest_terms]
-        candidates = {j for t in rarest if freq[t] <= config.max_postings for j in postings[t] if j > i}
-        for j in sorted(candidates):
+        for j in _candidates(i, statement, postings, config):
             other = statements[j]
             if other.doc == statement.doc or other.outlet == statement.outlet:
                 continue
@@ -102,8 +145,40 @@ def group_statements(
             ri, rj = find(i), find(j)
             if ri == rj or not same_statement(statement, other, config):
                 continue
-            if any(conflict(statements[x], statements[y], config) for x in members[ri] for y in members[rj]):
+            if any(
+                conflict(statements[x], statements[y], config, strict=True)
+                for x in members[ri]
+                for y in members[rj]
+            ):
                 continue
             parent[rj] = ri
             members[ri].extend(members.pop(rj))
     return [find(i) for i in range(len(statements))]
+
+
+def _postings(statements: Sequence[Statement]) -> dict[str, npt.NDArray[np.int64]]:
+    """Each word's statements, in order."""
+    lists: dict[str, list[int]] = {}
+    for i, statement in enumerate(statements):
+        for term in statement.terms:
+            lists.setdefault(term, []).append(i)
+    return {t: np.asarray(p, dtype=np.int64) for t, p in lists.items()}
+
+
+def _candidates(
+    i: int, statement: Statement, postings: dict[str, npt.NDArray[np.int64]], config: FactsConfig
+) -> list[int]:
+    """Later statements sharing `min_shared_rare` of statement i's rarest words, those sharing most first
+    (at most `max_candidates`), in order."""
+    rarest = sorted(statement.terms, key=lambda t: (len(postings[t]), t))[: config.rarest_terms]
+    lists = [postings[t] for t in rarest if len(postings[t]) <= config.max_postings]
+    if not lists:
+        return []
+    found = np.concatenate(lists)
+    ids, counts = np.unique(found[found > i], return_counts=True)
+    need = min(len(rarest), config.min_shared_rare)  # one rare word in common is no duplicate
+    keep = counts >= need
+    ids, counts = ids[keep], counts[keep]
+    if len(ids) > config.max_candidates:
+        ids = ids[np.argsort(-counts, kind="stable")[: config.max_candidates]]
+    return sorted(int(j) for j in ids)

@@ -7,6 +7,6 @@ selects, ranks and presents them. `find_quotes(index, speaker=, topic=)` answers
 
 from __future__ import annotations
 
-from bot.quotes.find import find_quotes, quote_table, quoted_speakers
+from bot.quotes.find import QuoteTable, find_quotes, quote_table, quoted_speakers
 
-__all__ = ["find_quotes", "quote_table", "quoted_speakers"]
+__all__ = ["QuoteTable", "find_quotes", "quote_table", "quoted_speakers"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import discord
 
 from bot.discord.cogs.quote import match_speakers
@@ -229,3 +231,16 @@ def test_channel_role_and_command_mentions_in_corpus_text_are_escaped() -> None:
     assert "@here" not in text and "@\u200bhere" in text
     embed = ask_embed(AskResult(question="q", declined=False, answers=(answer(raw),)))
     assert "<#1" not in (embed.description or "") and "<@&" not in (embed.description or "")
+
+
+def test_the_answer_embed_names_outlets_giving_another_figure() -> None:
+    best = dataclasses.replace(
+        answer("The meeting lasted approximately one hour."),
+        also_reported_by=(),
+        disagreements=(Wording("WT24", "004", "Mr Putin called their 90-minute *meeting* frank.", 5, 52),),
+    )
+    embed = ask_embed(AskResult(question="How long?", declined=False, answers=(best,)))
+    field = next(f for f in embed.fields if f.name == "Other outlets report a different figure")
+    assert "**WT24**" in (field.value or "") and "90-minute" in (field.value or "")
+    assert "\\*meeting\\*" in (field.value or "")  # corpus text is escaped
+    assert within_limits(embed)

@@ -1,0 +1,60 @@
+"""The facts stage's build and load time on the synthetic corpus: `python -m bench.facts [--sizes 20000,100000]`.
+
+Each size is built in this process (seeded corpus from bench/scale_corpus.py, the shipped config): the time to
+compute every sentence's facts (attribution, figures, same-statement groups, disagreements), the time to save
+them as JSON and to load them back, and the file's size. Figures depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.scale_corpus import generate_articles
+from bot.config import load_config
+from bot.facts import CorpusFacts, load_or_build_facts
+from bot.tokenizer import Tokenizer
+
+__all__ = ["main"]
+
+
+def measure(size: int, config_path: Path) -> str:
+    """One row of the table for a corpus of `size` sentences."""
+    config = load_config(config_path)
+    articles = generate_articles(size, config)
+    tokenizer = Tokenizer(config.entities, config.synonyms)
+    start = time.perf_counter()
+    facts = CorpusFacts.build(articles, config, tokenizer)
+    built = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "facts.json"
+        start = time.perf_counter()
+        load_or_build_facts(path, "bench", config, lambda: facts)
+        saved = time.perf_counter() - start
+        start = time.perf_counter()
+        load_or_build_facts(path, "bench", config, lambda: facts)  # the fingerprint matches: a load
+        loaded = time.perf_counter() - start
+        megabytes = path.stat().st_size / 1e6
+    return (
+        f"| {size:>9,} | {built:7.1f} s | {size / built:9,.0f} | {saved:6.2f} s | {loaded:6.2f} s | "
+        f"{megabytes:7.1f} MB |"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench.facts", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="20000,100000", help="corpus sizes in sentences, comma-separated")
+    parser.add_argument("--config", type=Path, default=Path("config.yaml"))
+    args = parser.parse_args(argv)
+    print("| sentences | build     | sentences/s | save     | load     | file       |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for size in (int(s) for s in args.sizes.split(",")):
+        print(measure(size, args.config), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
