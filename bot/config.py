@@ -23,11 +23,14 @@ from bot.errors import ConfigError
 
 __all__ = [
     "AnswerConfig",
+    "CleanerConfig",
     "Config",
     "DiscordConfig",
     "Entity",
     "Event",
+    "FetchConfig",
     "OutletName",
+    "PlatformMark",
     "RetrievalConfig",
     "default_config_path",
     "load_config",
@@ -78,6 +81,11 @@ class OutletName:
 
     name: str
     aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()  # registered domains its pages are published on ("reuters.com")
+    wire: bool = False  # a news agency whose copy other outlets carry (a credit names the original)
+    # Line patterns (regular expressions) that together identify the outlet's page template, when its
+    # pages never print its name; every one must match some line of the page.
+    page_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,41 @@ class DiscordConfig:
 
 
 @dataclass(frozen=True)
+class PlatformMark:
+    """A blog or publishing platform known by the chrome it prints (its reposts name an original)."""
+
+    name: str
+    patterns: tuple[str, ...] = ()  # any one of these regular expressions matching a line is enough
+
+
+@dataclass(frozen=True)
+class CleanerConfig:
+    """The cleaner's tuning constants: the shapes of headlines, captions and chrome."""
+
+    # the longest line that may be a headline, in words
+    headline_max_words: int = field(default=30, metadata={"range": (3, 200)})
+    # a headline needs this many words (a lone name or a section label is shorter)
+    headline_min_words: int = field(default=3, metadata={"range": (1, 20)})
+    # lines above the body that are searched for the headline
+    header_lines: int = field(default=60, metadata={"range": (1, 10_000)})
+    # days after an event's end that still date coverage of it
+    event_slack_days: int = field(default=10, metadata={"range": (0, 365)})
+    # the shortest paragraph (in words) that a repeat marks as a duplicate to drop
+    repeat_min_words: int = field(default=1, metadata={"range": (1, 100)})
+    platforms: tuple[PlatformMark, ...] = ()
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    """URL ingest: how long and how much to read from a web server."""
+
+    timeout_seconds: float = field(default=15.0, metadata={"range": (0.1, 300.0)})
+    max_bytes: int = field(default=5_000_000, metadata={"range": (1_000, 100_000_000)})
+    max_redirects: int = field(default=5, metadata={"range": (0, 30)})
+    user_agent: str = "summitbot/0.1 (+offline news-coverage bot)"
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -119,6 +162,8 @@ class Config:
     outlets: tuple[OutletName, ...] = ()
     events: tuple[Event, ...] = ()
     discord: DiscordConfig = field(default_factory=DiscordConfig)
+    cleaner: CleanerConfig = field(default_factory=CleanerConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
     source: Path | None = None  # the file it was read from
 
     @property

@@ -75,6 +75,7 @@ class Article:
     dropped: tuple[DroppedLine, ...]
     source_sha256: str = ""
     evidence: Mapping[str, str] = field(default_factory=dict)  # field name -> the raw text it came from
+    updated: str | None = None  # ISO date of an "Updated ..." stamp, kept apart from the publication date
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form written to corpus/clean/ID.json."""
@@ -119,7 +120,16 @@ class Article:
             dropped=dropped,
             source_sha256=str(data.get("source_sha256", "")),
             evidence={str(k): str(v) for k, v in evidence.items()},
+            updated=_optional_str(data, "updated", where),
         )
+
+
+def _optional_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
+    """An optional string key (absent in files written before it existed)."""
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise CorpusError(f"{where}: key '{key}' has the wrong type ({type(value).__name__})")
+    return value
 
 
 def _check_type(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> None:

@@ -12,8 +12,16 @@ import logging
 from dataclasses import dataclass
 
 from bot.cleaner.dates import find_date, is_date_only
-from bot.cleaner.lines import Line, ends_sentence, is_prose, is_title_like, word_count
-from bot.cleaner.patterns import END_REASONS, RELATED_HEADER, TEASER_MARKERS, caption_cues, chrome_reason
+from bot.cleaner.lines import Line, ends_sentence, is_prose, is_title_like, word_count, words
+from bot.cleaner.patterns import (
+    AUTHOR_BIO,
+    END_REASONS,
+    RELATED_HEADER,
+    TEASER_MARKERS,
+    caption_cues,
+    chrome_reason,
+)
+from bot.config import CleanerConfig
 from bot.text import normalize
 
 __all__ = ["KEPT_KINDS", "META_KINDS", "Decision", "is_byline", "is_caption", "lay_out"]
@@ -36,8 +44,9 @@ class Decision:
 class _Page:
     """The lines of one page and the decisions taken on them so far."""
 
-    def __init__(self, lines: list[Line]) -> None:
+    def __init__(self, lines: list[Line], settings: CleanerConfig) -> None:
         self.lines = lines
+        self.settings = settings
         self.decisions: list[Decision | None] = [None] * len(lines)
         self.repeated = [False] * len(lines)
 
@@ -56,9 +65,9 @@ class _Page:
         return next((j for j in range(i + 1, len(self.lines)) if not self.lines[j].blank), None)
 
 
-def lay_out(lines: list[Line]) -> list[Decision]:
+def lay_out(lines: list[Line], settings: CleanerConfig | None = None) -> list[Decision]:
     """A decision for every line of the page, in order."""
-    page = _Page(lines)
+    page = _Page(lines, settings or CleanerConfig())
     for i, line in enumerate(lines):
         reason = chrome_reason(line.text)
         if reason is not None:
@@ -158,6 +167,8 @@ def _body_end(page: _Page, start: int) -> tuple[int, int | None]:
     )
     stop = cut if cut is not None else len(page.lines)
     prose = [i for i in range(start, stop) if page.open(i) and is_prose(page.lines[i].text)]
+    while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
+        page.set(prose.pop(), "drop", "author-bio")
     return (prose[-1] if prose else start - 1), cut
 
 
@@ -196,9 +207,27 @@ def _mark_photo_titles(page: _Page, header: list[int]) -> None:
             page.set(i, "caption")
 
 
+def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
+    """A line that may be a headline: of a headline's length, and not a lone name or a section label
+    (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation)."""
+    count = word_count(text)
+    if not settings.headline_min_words <= count <= settings.headline_max_words:
+        return False
+    alpha = [w for w in words(text) if w[0].isalpha()]
+    label = (
+        count <= 4
+        and alpha
+        and all(w[0].isupper() for w in alpha)
+        and not any(c in text for c in ":?!'\"‘’“”")
+    )
+    return not label
+
+
 def _choose_headline(page: _Page, header: list[int]) -> int | None:
     """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
-    candidates = [i for i in header if page.decisions[i] is None and word_count(page.lines[i].text) <= 30]
+    candidates = [
+        i for i in header if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
+    ]
     if not candidates:
         return None
     crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "AUTHOR_BIO",
     "CHROME_PATTERNS",
     "END_REASONS",
     "RELATED_HEADER",
@@ -72,15 +73,111 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credits", re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,200}$", _I)),
     ("disclaimer", re.compile(r"^all quotes delayed\b.{0,300}$", _I)),
     ("disclaimer", re.compile(r"^(?:our standards|the trust principles)\b.{0,80}$", _I)),
+    # Browser, cookie, JavaScript and ad-blocker notices.
+    ("browser-notice", re.compile(r"^(?:please\s+)?(?:enable|turn on|activate)\s+javascript\b", _I)),
+    ("browser-notice", re.compile(r"\bjavascript (?:is )?(?:disabled|required|not enabled|must be)", _I)),
+    ("browser-notice", re.compile(r"\byour (?:web )?browser (?:does not|doesn't|is not|is out|version)", _I)),
+    (
+        "browser-notice",
+        re.compile(r"\b(?:upgrade|update) (?:to a (?:modern|newer) browser|your browser)", _I),
+    ),
+    ("browser-notice", re.compile(r"\b(?:we|this (?:web)?site) uses? cookies\b", _I)),
+    ("browser-notice", re.compile(r"^(?:accept|allow|reject|manage)(?: all)? cookies\b", _I)),
+    ("browser-notice", re.compile(r"\bad ?block(?:er)?\b.{0,60}(?:detected|disable|turn off|whitelist)", _I)),
+    # Subscription, newsletter and sign-up blocks.
+    ("subscribe", re.compile(r"^(?:subscribe|sign up|signup|register|log in|sign in)\b.{0,150}$", _I)),
+    (
+        "subscribe",
+        re.compile(r"^(?:get|receive)\b.{0,80}\b(?:newsletter|inbox|e-?mail alerts?)\b.{0,60}$", _I),
+    ),
+    ("subscribe", re.compile(r"\b(?:delivered|straight|directly) (?:to|into) your inbox\b", _I)),
+    ("subscribe", re.compile(r"^(?:enter your e-?mail|your e-?mail address)\b", _I)),
+    (
+        "subscribe",
+        re.compile(r"\bby (?:signing up|subscribing|registering)\b.{0,120}\b(?:agree|privacy)", _I),
+    ),
+    ("subscribe", re.compile(r"^thanks? (?:you )?for (?:signing up|subscribing|registering)\b", _I)),
+    ("subscribe", re.compile(r"^(?:already a (?:subscriber|member)|subscribers? only)\b", _I)),
+    ("subscribe", re.compile(r"^[\w' ]{0,40}\bnewsletters?\b[\w' ]{0,40}:?$", _I)),
+    # Author bios and contact lines (after the body; see layout).
+    ("author-bio", re.compile(r"^about the author\b.{0,80}$", _I)),
+    (
+        "author-bio",
+        re.compile(r"^(?:follow|contact|e-?mail) (?:him|her|them|the author|the writer)\b.{0,100}$", _I),
+    ),
+    # Media players: control labels, video.js dialog strings, timecodes, "WATCH:" labels.
+    (
+        "media-player",
+        re.compile(
+            r"^(?:play|pause|mute|unmute|full ?screen|replay|now playing|up next|watch(?: now| video| live)?|"
+            r"play video|video|listen(?: now)?|loaded|captions?|subtitles|chapters|descriptions|duration|"
+            r"current time|remaining time|playback rate|quality|embed|skip ad|close|live|audio)\b[\s:\d%./-]*$",
+            _I,
+        ),
+    ),
+    ("media-player", re.compile(r"^-?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")),
+    ("media-player", re.compile(r"^(?:video|watch|listen|audio)\s*[:|]\s*.{0,140}$", _I)),
+    (
+        "media-player",
+        re.compile(
+            r"\b(?:this is a modal window|(?:beginning|end) of dialog window|media could not be loaded|"
+            r"no compatible source was found|captions settings|close modal dialog|opens? (?:captions )?"
+            r"settings dialog|video player is loading)\b",
+            _I,
+        ),
+    ),
+    (
+        "media-player",
+        re.compile(r"^(?:text|background|window|caption area) (?:colou?r|opacity)\b.{0,80}$", _I),
+    ),
+    ("media-player", re.compile(r"^(?:font (?:size|family)|text edge style|reset|done)\b.{0,60}$", _I)),
+    # Advertisements and the marks around them.
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:advertisement|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
+            r"paid (?:content|post)|(?:story|article) continues below(?: advertisement)?|continue reading"
+            r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)\s*[:.]?$",
+            _I,
+        ),
+    ),
+    # Bare links and image files; markup and script text that escaped a scraper.
+    ("url", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
+    ("url", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", _I)),
+    ("markup", re.compile(r"</?(?:div|span|p|script|style|iframe|img|a|br|meta|link|noscript)\b[^<>]*>", _I)),
+    ("markup", re.compile(r"^(?:function\s*\(|var\s+\w+\s*=|window\.|document\.|@media\b|\{|\})")),
+    # Social follow lines and link copy buttons.
+    ("share", re.compile(r"^(?:follow|like|join) (?:us|our [\w ]{1,20}) on\b.{0,80}$", _I)),
+    ("share", re.compile(r"^(?:click to (?:share|email|print)|copy link|link copied)\b.{0,60}$", _I)),
+    ("share", re.compile(r"^(?:share|email|print)(?: this)? (?:article|story|page)\s*:?$", _I)),
+    # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
+    ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
+    ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
+    (
+        "photo-credit",
+        re.compile(r"^[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2}\s*/\s*[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,3}$"),
+    ),
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
 END_REASONS = frozenset({"comment-prompt", "share", "like-widget", "short-link", "credits", "disclaimer"})
 
+# A closing paragraph about the writer: "NAME is a correspondent for ...", "NAME covers ... for ...".
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|reports|writes)\b.{0,200}\b"
+    r"(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|producer|bureau chief|author|"
+    r"fellow at|for (?:the )?[A-Z][\w]+)",
+)
+
 # A line that announces a block of links to other stories.
 RELATED_HEADER = re.compile(
-    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content))?|read\s+(?:more|also)|"
-    r"see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|recommended)\s*:?$",
+    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links))?|read\s+(?:more|also|next)|"
+    r"see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|recommended(?: for you| stories| reading)?|"
+    r"most (?:read|popular|viewed|shared|watched)|trending(?: now| stories| news)?|top (?:stories|news|headlines)|"
+    r"latest(?: news| stories| headlines| videos)?|more (?:stories|news|headlines|videos|from [\w .'-]{1,40})|"
+    r"you (?:may|might) (?:also )?(?:like|be interested in)|editor'?s'? picks?|in other news|"
+    r"(?:from )?around the web|what to read next|more in [\w .'-]{1,30}|popular(?: now)?|must read|"
+    r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage)\s*:?$",
     _I,
 )
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
@@ -94,7 +191,9 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\((?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
     re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
-    re.compile(r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|TASS)(?: Photo)?\s*/\s*[A-Z]"),
+    # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
+    re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+"),
+    re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+ Images)\b"),
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
 )
 WEAK_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
