@@ -1,8 +1,8 @@
 """Dates written in article text and URLs: find one, parse it, and tell a bare date line or an update stamp.
 
 Styles read: "29 Sep 2015", "September 28, 2015", "Sept. 29, 2015", "2015-09-28", numeric "29/09/2015",
-"09/29/2015" and "29.09.2015" (an ambiguous day/month order is settled by the windows given, else by the
-separator's custom: "/" month first, "." and "-" day first), a month and day without a year ("Sept. 29")
+"09/29/2015", "29.09.2015" and "03/10/16" (an ambiguous day/month order is settled by the windows given,
+else read day first, as most of the world writes it), a month and day without a year ("Sept. 29")
 whose year comes from elsewhere, and dates in URL paths. Relative dates ("2 hours ago") are never dates.
 """
 
@@ -40,7 +40,7 @@ _DATE = re.compile(
     rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"  # 29 Sep 2015, 5 Sep, 2016
     rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # September 28, 2015
     rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
-    rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR})"  # 29/09/2015, 09/29/2015
+    rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})"  # 29/09/2015, 9/29/15
     rf")(?!\d)(?![/-]\d)",
     re.IGNORECASE,
 )
@@ -52,12 +52,12 @@ _PARTIAL = re.compile(
 # What may sit beside the date in a line that is only a date: a weekday, a clock, a zone, separators.
 _DATE_LINE_REST = re.compile(
     rf"^(?:\s|[-–—,|/•·:]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
-    r"[+-]\d{2}:?\d{2}|updated|published|posted|on|at|last|first|modified|date)*$",
+    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|on|at|last|first|modified|date)*$",
     re.IGNORECASE,
 )
 _UPDATE = re.compile(r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised)\b", re.IGNORECASE)
 _URL_DATE = re.compile(
-    rf"/(?P<y>{_YEAR})(?P<sep>[/-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+    rf"/(?P<y>{_YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -101,6 +101,7 @@ def _numeric(match: re.Match[str], windows: Sequence[Window]) -> dt.date | None:
     if match.group("iso"):
         return _make(int(match.group("iso")), int(match.group("im")), int(match.group("id")))
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    year = year + 2000 if year < 100 else year
     day_first, month_first = _make(year, b, a), _make(year, a, b)
     if day_first is None or month_first is None:
         return day_first or month_first
@@ -108,7 +109,7 @@ def _numeric(match: re.Match[str], windows: Sequence[Window]) -> dt.date | None:
         inside = [d for d in (day_first, month_first) if start <= d <= end]
         if len(inside) == 1:
             return inside[0]
-    return month_first if match.group("sep") == "/" else day_first
+    return day_first  # most of the world writes the day first
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:

@@ -9,10 +9,20 @@ and captions; inside it, runs of short lines with no prose between them are rela
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from bot.cleaner.dates import find_date, is_date_only
-from bot.cleaner.lines import Line, ends_sentence, is_prose, is_title_like, word_count, words
+from bot.cleaner.lines import (
+    STOPWORDS,
+    Line,
+    ends_sentence,
+    is_prose,
+    is_title_like,
+    lowercase_share,
+    word_count,
+    words,
+)
 from bot.cleaner.patterns import (
     AUTHOR_BIO,
     END_REASONS,
@@ -73,6 +83,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig | None = None) -> list[De
         if reason is not None:
             page.set(i, "drop", reason)
     _mark_repeats(page)
+    _mark_sandwiched(page)
     start = _body_start(page)
     end, cut = _body_end(page, start)
     _lay_out_header(page, start)
@@ -95,7 +106,10 @@ def _mark_repeats(page: _Page) -> None:
         key = normalize(line.text).casefold()
         if key not in first:
             first[key] = i
-            continue
+            short = _SUFFIX.sub("", key)  # "CAPTION | License Photo" repeats "CAPTION"
+            if short == key or short not in first:
+                continue
+            key = short
         if page.decisions[i] is not None:
             continue
         original = first[key]
@@ -104,11 +118,28 @@ def _mark_repeats(page: _Page) -> None:
         page.set(i, "drop", reason if reason else "duplicate")
 
 
+_SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
+# A transcript's turn: "SPEAKER NAME: words" (counts as prose where the article ends).
+_SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Z .'-]{1,30})?:\s+\S")
+_SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-notice", "share"})
+
+
+def _mark_sandwiched(page: _Page) -> None:
+    """A line between two lines of the same block of chrome (a sign-up box, an ad slot) is that chrome."""
+    filled = [i for i, line in enumerate(page.lines) if not line.blank]
+    for before, i, after in zip(filled, filled[1:], filled[2:], strict=False):
+        reason = page.reason(before)
+        if page.decisions[i] is None and reason in _SANDWICHED and page.reason(after) == reason:
+            page.set(i, "drop", reason)
+
+
 def is_caption(page: _Page, i: int, *, header: bool) -> bool:
-    """A photo caption: a strong cue anywhere; above the body, weaker cues or being printed twice."""
+    """A photo caption: a strong cue anywhere, or a photo credit on the next line; above the body,
+    weaker cues or being printed twice."""
     text = page.lines[i].text
     strong, weak = caption_cues(text)
-    if strong:
+    credited = i + 1 < len(page.lines) and page.reason(i + 1) == "photo-credit" and word_count(text) > 5
+    if strong or credited:
         return True
     if not header:
         return False
@@ -119,7 +150,9 @@ def is_byline(text: str) -> bool:
     """A byline: "By NAME", "Posted on DATE by NAME", "NAME Desk", or a short credit and a date."""
     count = word_count(text)
     lowered = text.lower()
-    if lowered.startswith("by ") and count <= 12 and not ends_sentence(text):
+    if lowered.rstrip(": ") == "by" or (
+        lowered.startswith("by ") and count <= 12 and not ends_sentence(text)
+    ):
         return True
     if lowered.startswith(("posted on ", "posted by ", "published by ")) and count <= 14:
         return True
@@ -166,7 +199,11 @@ def _body_end(page: _Page, start: int) -> tuple[int, int | None]:
         None,
     )
     stop = cut if cut is not None else len(page.lines)
-    prose = [i for i in range(start, stop) if page.open(i) and is_prose(page.lines[i].text)]
+    prose = [
+        i
+        for i in range(start, stop)
+        if page.open(i) and (is_prose(page.lines[i].text) or _SPEAKER_TURN.match(page.lines[i].text))
+    ]
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
         page.set(prose.pop(), "drop", "author-bio")
     return (prose[-1] if prose else start - 1), cut
@@ -174,12 +211,13 @@ def _body_end(page: _Page, start: int) -> tuple[int, int | None]:
 
 def _lay_out_header(page: _Page, start: int) -> None:
     """Above the body: datelines, bylines, captions, the headline; the rest is page header."""
+    _mark_related_lists(page, 0, start - 1, header=True)
     header = [i for i in range(start) if page.open(i)]
-    for i in header:
+    for n, i in enumerate(header):
         text = page.lines[i].text
         if is_date_only(text):
             page.set(i, "dateline")
-        elif is_byline(text):
+        elif is_byline(text) or (n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"):
             page.set(i, "byline")
         elif is_caption(page, i, header=True):
             page.set(i, "caption")
@@ -200,7 +238,8 @@ def _mark_photo_titles(page: _Page, header: list[int]) -> None:
     """A short title printed right above a caption (no blank line between) belongs to the photo."""
     for i in header:
         text = page.lines[i].text
-        if page.decisions[i] is not None or word_count(text) > 6 or ends_sentence(text):
+        alpha = [w for w in words(text) if w[0].isalpha()]
+        if page.decisions[i] is not None or word_count(text) > 6 or ends_sentence(text) or len(alpha) < 2:
             continue
         following = i + 1
         if following < len(page.lines) and page.decisions[following] == Decision("caption"):
@@ -213,14 +252,14 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     count = word_count(text)
     if not settings.headline_min_words <= count <= settings.headline_max_words:
         return False
-    alpha = [w for w in words(text) if w[0].isalpha()]
-    label = (
-        count <= 4
-        and alpha
-        and all(w[0].isupper() for w in alpha)
-        and not any(c in text for c in ":?!'\"‘’“”")
-    )
-    return not label
+    content = [w for w in words(text) if w[0].isalpha() and w.lower() not in STOPWORDS]
+    capitalised = bool(content) and all(w[0].isupper() for w in content)
+    return not (count <= 4 and capitalised and not any(c in text for c in ":?!'\"‘’“”"))
+
+
+def _is_standfirst(text: str, headline: str) -> bool:
+    """A summary printed under the headline: longer than it and written as a sentence, in lower case."""
+    return word_count(text) >= 12 and word_count(text) > word_count(headline) and lowercase_share(text) >= 0.5
 
 
 def _choose_headline(page: _Page, header: list[int]) -> int | None:
@@ -238,9 +277,13 @@ def _choose_headline(page: _Page, header: list[int]) -> int | None:
             return match
     metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
     after_candidate = [m for m in metas if m > candidates[0]]
-    if after_candidate:
-        return max(i for i in candidates if i < after_candidate[0])
-    return candidates[-1]
+    chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]
+    above = [i for i in candidates if i < chosen]
+    if above and page.next_filled(above[-1]) == chosen:
+        if _is_standfirst(page.lines[chosen].text, page.lines[above[-1]].text):
+            page.set(chosen, "body")
+            return above[-1]
+    return chosen
 
 
 def _mark_page_clocks(page: _Page, header: list[int], headline: int | None) -> None:
@@ -289,8 +332,9 @@ def _lay_out_body(page: _Page, start: int, end: int) -> None:
             page.set(i, "body")
 
 
-def _mark_related_lists(page: _Page, start: int, end: int) -> None:
-    """A "Related:" / "Read more:" line and the story links under it, up to the next prose."""
+def _mark_related_lists(page: _Page, start: int, end: int, *, header: bool = False) -> None:
+    """A "Related:" / "Read more:" line and the story links under it, up to the next prose; above the
+    body, up to a blank line or a line that is not a dated link ("Title - March 3, 2021") or a bullet."""
     i = start
     while i <= end:
         if not (page.open(i) and RELATED_HEADER.match(page.lines[i].text)):
@@ -299,6 +343,9 @@ def _mark_related_lists(page: _Page, start: int, end: int) -> None:
         page.set(i, "drop", "related-teaser")
         i += 1
         while i <= end and (page.lines[i].blank or not is_prose(page.lines[i].text)):
+            text = page.lines[i].text
+            if header and (not text or (word_count(text) > 1 and find_date(text) is None)):
+                break
             if page.open(i):
                 page.set(i, "drop", "related-teaser")
             i += 1

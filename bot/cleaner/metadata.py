@@ -47,7 +47,10 @@ class PageLines:
         return [line for line, d in self.pairs() if d.reason == reason]
 
     def first_body(self) -> str:
-        return next((line.text for line in self.of_kind("body")), "")
+        """The paragraph that opens the story: the first of the first three with a wire dateline, else
+        the first (a standfirst may come before the datelined lede)."""
+        body = [line.text for line in self.of_kind("body")][:3]
+        return next((text for text in body if wire_dateline(text)), body[0] if body else "")
 
 
 _COPYRIGHT_NAME = re.compile(
@@ -55,7 +58,13 @@ _COPYRIGHT_NAME = re.compile(
     r"(?P<name>.*?)[\s.,]*(?:all rights reserved\.?)?$",
     re.IGNORECASE,
 )
-_HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z])|\s[|–—-]\s|\s*\||,\s", re.IGNORECASE)
+_HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z])|\s[|–—-](?:\s|$)|\s*\||,\s", re.IGNORECASE)
+# A company's legal form after a publisher's name: "Daily Courier Newspapers Ltd" is "Daily Courier".
+_LEGAL_FORM = re.compile(
+    r"(?:\s+(?:newspapers?|media|group|publishing|publications|holdings|communications|company))*"
+    r"\s*,?\s+(?:ltd|limited|inc|llc|plc|co|corp|corporation|gmbh|ag|s\.?a|pty|pvt)\.?$",
+    re.IGNORECASE,
+)
 _MEDIA_WORDS = frozenset(
     "news times post journal telegraph guardian herald tribune agency press tv television radio "
     "broadcasting channel daily gazette wire online review observer independent".split()
@@ -63,25 +72,49 @@ _MEDIA_WORDS = frozenset(
 _DESK = re.compile(r"^(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
 # "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph.
 _WIRE_DATELINE = re.compile(
-    r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[\w.,]+){0,3})?|"
+    r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[\w.]+(?:\s+[\w.]+){0,2}){0,3}|"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
-    r"\((?P<agency>[^()]{2,40})\)\s*(?:[-–—:]+|\s))\s*"
+    r"(?:\((?P<agency>[^()]{2,40})\)\s*(?:[-–—:]+|\s)|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
 )
+# A credit by its shape when the table does not know it: "Ghana News Agency", "Kyodo Press".
+_AGENCY_SHAPE = re.compile(r"\b(?:agency|press|news service|wire)$", re.IGNORECASE)
 # "..., Sky News reports." / "— the Agency reported."
 _REPORTS = re.compile(
     r"(?:^|[,;–—]\s*)(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\s*[.:]"
 )
 _SOURCE_LINE = re.compile(
-    r"(?:^|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/]{2,60}?)\s*$", re.I
+    r"(?:^|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/]{2,60}?)\s*(?:$|[|,;])", re.I
 )
-_CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Z][\w.&' -]{1,40}?)\)?\s*$")
+_CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Za-z][\w.&'/ -]{1,40}?)\)?\s*$")
 
 
 def _copyright_holder(text: str) -> str:
     """The holder named by a copyright line: "© 2016 Name. Powered by ..." gives "Name"."""
     match = _COPYRIGHT_NAME.match(text)
     name = match.group("name") if match else ""
-    return _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,")
+    name = re.sub(r"^by\s+", "", _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,-–—"), flags=re.I)
+    return _LEGAL_FORM.sub("", name).strip(" .,")
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _site_name_line(page: PageLines) -> Found | None:
+    """A short line near the top that spells the URL's site name: "Radio International" on
+    radiointernational.example.org, "Ukraine Today" on a social page at /UkraineTodayNews/."""
+    if not page.url:
+        return None
+    host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
+    labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
+    names = {_squashed(label) for label in labels[:-1]} | {_squashed(path.split("/")[0])}
+    names = {name for name in names if len(name) >= 4}
+    for line, decision in list(page.pairs())[:15]:
+        squashed = _squashed(line.text)
+        if decision.kind in ("drop", "headline") and len(squashed) >= 4 and len(line.text.split()) <= 5:
+            if any(name.startswith(squashed) or squashed.startswith(name) for name in names):
+                return Found(line.text, f"{line.text} (the site name in the URL)")
+    return None
 
 
 def find_outlet(page: PageLines) -> Found | None:
@@ -92,6 +125,9 @@ def find_outlet(page: PageLines) -> Found | None:
     known_site = table.by_domain(site[1]) if site else None
     if known_site is not None and site is not None:
         return Found(known_site, f"URL domain {site[0]}")
+    named = _site_name_line(page)
+    if named is not None:
+        return named
     holders = [(line, _copyright_holder(line.text)) for line in page.dropped_as("copyright")]
     for line, holder in holders:
         if holder and not table.is_agency(holder):
@@ -136,7 +172,9 @@ def _outlet_credit(page: PageLines) -> Found | None:
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
     match = _WIRE_DATELINE.match(first_paragraph)
-    return (match.group("dateline").strip(), match.group("agency").strip()) if match else None
+    if match is None:
+        return None
+    return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()
 
 
 def _agency_in(text: str, table: OutletTable) -> str | None:
@@ -164,8 +202,9 @@ def find_wire(page: PageLines) -> Found | None:
         if agency is not None:
             return Found(agency, line.text)
     dateline = wire_dateline(page.first_body())
-    if dateline is not None:
-        return Found(_credit_name(dateline[1], table), f"{dateline[0]} ({dateline[1]})")
+    credit = _credit_name(dateline[1], table) if dateline else ""
+    if dateline is not None and (table.is_agency(credit) or _AGENCY_SHAPE.search(credit)):
+        return Found(credit, f"{dateline[0]} ({dateline[1]})")
     stated = _stated_source(page)
     if stated is not None:
         return stated
@@ -188,6 +227,10 @@ def _stated_source(page: PageLines) -> Found | None:
         if match and page.table.known(match.group("name")):
             return Found(_credit_name(match.group("name"), page.table), line.text)
     body = page.of_kind("body")
+    start = body[0].number if body else len(page.lines) + 1
+    for line, decision in page.pairs():
+        if line.number < start and decision.kind != "body" and page.table.is_agency(line.text):
+            return Found(page.table.canonical(line.text), line.text)  # a lone "AFP" above the body
     tail = [body[-1].text] if body else []
     after = [
         line.text for line, d in page.pairs() if d.kind == "drop" and body and line.number > body[-1].number

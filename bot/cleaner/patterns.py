@@ -32,6 +32,13 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("counter", re.compile(r"^(?:views?|reads?|hits|comments?|shares?|likes?)\s*:?\s*[\d,.]+k?$", _I)),
     ("counter", re.compile(r"^[\d,.]+k?\s+(?:views?|reads?|comments?|shares?|likes?)$", _I)),
     ("counter", re.compile(r"^\d+\s*min(?:ute)?s?\.?\s+read$", _I)),
+    ("counter", re.compile(r"^[\d,.]+k?\s+(?:posts?|replies|messages|topics|reactions)\b.{0,40}$", _I)),
+    ("counter", re.compile(r"^.{0,30}\bpage \d+ of \d+$", _I)),
+    # Live-blog entry stamps: "18:05 (IST)", "9.41am BST".
+    (
+        "timestamp",
+        re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?)?$", _I),
+    ),
     # Site-header clocks: "Last Update 15:0", "Updated 10 minutes ago".
     ("page-clock", re.compile(r"^last\s+update[ds]?\b.{0,30}$", _I)),
     ("page-clock", re.compile(r"^updated?\s+\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago$", _I)),
@@ -56,10 +63,13 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^(?:share|tweet|print|email|e-mail)\s*:?$", _I)),
     ("like-widget", re.compile(r"^like this\s*:?$", _I)),
     ("like-widget", re.compile(r"^(?:like\s+)?loading\s*(?:\.\.\.|…)$", _I)),
-    ("short-link", re.compile(r"^short\s*(?:link|url)\s*:?\s*(?:https?://\S+)?$", _I)),
+    ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
+    # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
+    ("source-credit", re.compile(r"^(?:/\s*)?sources?\s*:\s*.{1,100}$", _I)),
+    ("credits", re.compile(r"^[\[(]?(?:web\s+)?editors?\s*:\s*[^.]{1,60}[\])]?$", _I)),
     # Copyright footers carry a year or "All rights reserved"; a bare "© NAME" is a photo credit.
-    ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,80}$", _I)),
-    ("copyright", re.compile(r"^.{0,80}\ball rights reserved\.?$", _I)),
+    ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,300}$", _I)),
+    ("copyright", re.compile(r"^.{0,120}\ball rights reserved\b.{0,200}$", _I)),
     ("photo-credit", re.compile(r"^(?:©|\(c\))\s*\S+(?:\s+\S+){0,3}$", _I)),
     (
         "photo-credit",
@@ -68,11 +78,21 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Navigation: breadcrumbs, menus and skip links.
     ("breadcrumb", re.compile(r"^home\s*(?:[|›»>/•]|&gt;).{0,300}$", _I)),
     ("navigation", re.compile(r"^(?:skip to (?:main )?content|menu|search|subscribe|sign in|log in)$", _I)),
+    (
+        "navigation",
+        re.compile(r"^search (?:this|the) (?:topic|site|forum|blog|website)\s*(?:…|\.\.\.)?$", _I),
+    ),
+    ("navigation", re.compile(r"^(?:feedback|send us your feedback|contact us)\b.{0,60}$", _I)),
+    ("navigation", re.compile(r"^(?:post (?:a )?reply|reply with quote|back to top|top|next|previous)$", _I)),
     ("story-id", re.compile(r"^(?:story|article|news|post)\s*(?:code|id|no\.?|number)\s*:\s*\d+$", _I)),
     # Wire-service footers: reporting credits and market-data disclaimers.
     ("credits", re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,200}$", _I)),
     ("disclaimer", re.compile(r"^all quotes delayed\b.{0,300}$", _I)),
     ("disclaimer", re.compile(r"^(?:our standards|the trust principles)\b.{0,80}$", _I)),
+    (
+        "disclaimer",
+        re.compile(r"\bmay not be (?:re)?published, broadcast, rewritten,? or redistributed\b", _I),
+    ),
     # Browser, cookie, JavaScript and ad-blocker notices.
     ("browser-notice", re.compile(r"^(?:please\s+)?(?:enable|turn on|activate)\s+javascript\b", _I)),
     ("browser-notice", re.compile(r"\bjavascript (?:is )?(?:disabled|required|not enabled|must be)", _I)),
@@ -150,6 +170,7 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^(?:follow|like|join) (?:us|our [\w ]{1,20}) on\b.{0,80}$", _I)),
     ("share", re.compile(r"^(?:click to (?:share|email|print)|copy link|link copied)\b.{0,60}$", _I)),
     ("share", re.compile(r"^(?:share|email|print)(?: this)? (?:article|story|page)\s*:?$", _I)),
+    ("share", re.compile(r"^(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?.{0,60}$", _I)),
     # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
     ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
     ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
@@ -160,7 +181,18 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
-END_REASONS = frozenset({"comment-prompt", "share", "like-widget", "short-link", "credits", "disclaimer"})
+END_REASONS = frozenset(
+    {
+        "comment-prompt",
+        "share",
+        "like-widget",
+        "short-link",
+        "credits",
+        "disclaimer",
+        "source-credit",
+        "copyright",
+    }
+)
 
 # A closing paragraph about the writer: "NAME is a correspondent for ...", "NAME covers ... for ...".
 AUTHOR_BIO = re.compile(
@@ -177,12 +209,15 @@ RELATED_HEADER = re.compile(
     r"latest(?: news| stories| headlines| videos)?|more (?:stories|news|headlines|videos|from [\w .'-]{1,40})|"
     r"you (?:may|might) (?:also )?(?:like|be interested in)|editor'?s'? picks?|in other news|"
     r"(?:from )?around the web|what to read next|more in [\w .'-]{1,30}|popular(?: now)?|must read|"
-    r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage)\s*:?$",
+    r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage|"
+    r"recent (?:posts|articles|stories|news))\s*:?$",
     _I,
 )
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
 TEASER_MARKERS = re.compile(
-    r"\((?:video|photos?|infographic|gallery|live)\)|^(?:read more|also read|see also|related)\s*:", _I
+    r"\((?:video|photos?|infographic|gallery|live)\)|^(?:read more|read also|also read|see also|more|related)\s*:"
+    r"|^(?:RELATED|Related)\s+(?=[A-Z\"'‘“])",
+    _I,
 )
 
 STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (

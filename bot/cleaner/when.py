@@ -30,10 +30,11 @@ def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:
 def find_article_date(page: PageLines, config: Config) -> Found | None:
     """The publication date the page or its URL states; None when neither gives one."""
     windows = event_windows(config)
-    for kind in ("dateline", "byline"):
-        for line in page.of_kind(kind):
+    for kind in ("dateline", "byline", "source-credit"):
+        lines = page.dropped_as(kind) if kind == "source-credit" else page.of_kind(kind)
+        for line in lines:
             found = None if is_update_stamp(line.text) else find_date(line.text, windows)
-            if found is not None:
+            if found is not None and not _UPDATE_WORD.search(line.text.partition(found.source)[0]):
                 return Found(found.date.isoformat(), line.text)
     wire = wire_dateline(page.first_body())
     found = find_date(wire[0], windows) if wire else None
@@ -42,10 +43,10 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     in_url = url_date(page.url) if page.url else None
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
-    return _yearless_date(page, windows)
+    return _yearless_date(page, config)
 
 
-def _yearless_date(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) -> Found | None:
+def _yearless_date(page: PageLines, config: Config) -> Found | None:
     """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in."""
     wire = wire_dateline(page.first_body())
     texts = [*(line.text for line in page.of_kind("dateline")), *([wire[0]] if wire else [])]
@@ -57,11 +58,12 @@ def _yearless_date(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) 
         if year_in_url:
             day = dt.date(int(year_in_url.group(1)), partial.month, partial.day)
             return Found(day.isoformat(), f"{text} (year from the URL)")
-        years = {y for start, end in windows for y in range(start.year, end.year + 1)}
+        strict = [(e.start, e.end) for e in config.events]
+        years = {y for start, end in strict for y in range(start.year, end.year + 1)}
         fits = {
             dt.date(y, partial.month, partial.day)
             for y in years
-            if any(s <= dt.date(y, partial.month, partial.day) <= e for s, e in windows)
+            if any(s <= dt.date(y, partial.month, partial.day) <= e for s, e in strict)
         }
         if len(fits) == 1:
             return Found(fits.pop().isoformat(), f"{text} (year from the event window)")
@@ -82,14 +84,20 @@ def find_updated(page: PageLines, config: Config) -> Found | None:
 
 
 def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found | None:
-    """The event whose date window holds the date, else the one whose keywords the text names most."""
+    """The event whose date window holds the date and whose name or place the text mentions at least
+    once, else the one whose keywords the text names most (a page on another subject has neither)."""
+    text = "\n".join(texts)
     if date:
         day = dt.date.fromisoformat(date)
         for event, (start, end) in zip(config.events, event_windows(config), strict=True):
-            if start <= day <= end:
+            named = any(_count(k, text) for k in event.keywords if not k.isdigit())
+            if start <= day <= end and named:
                 return Found(event.id, f"date {date} within {event.start}..{event.end}")
-    text = "\n".join(texts)
-    scores = {event.id: sum(_count(keyword, text) for keyword in event.keywords) for event in config.events}
+    scores = {
+        event.id: sum(_count(keyword, text) for keyword in event.keywords)
+        for event in config.events
+        if any(_count(k, text) for k in event.keywords if not k.isdigit())  # a year alone is no clue
+    }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
