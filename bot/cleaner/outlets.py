@@ -23,9 +23,9 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_t
 
 
 def registered_domain(url: str) -> tuple[str, str] | None:
-    """(registered domain, full host) of a URL, e.g. ("bbc.co.uk", "www.bbc.co.uk"); None for an IP or junk."""
+    """(registered domain, host) of a URL: ("bbc.co.uk", "www.bbc.co.uk"); None for an IP or junk."""
     parts = _EXTRACT(url)
-    domain = getattr(parts, "top_domain_under_public_suffix", None) or parts.registered_domain
+    domain = parts.top_domain_under_public_suffix
     if not domain:
         return None
     return domain.lower(), parts.fqdn.lower()
