@@ -34,12 +34,21 @@ def config_with(config: Config, extra: list[Path]) -> Config:
         return config
     data = yaml.safe_load(config.source.read_text(encoding="utf-8")) or {}
     for path in extra:
-        more = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        if isinstance(more, list):  # a bare list of events
-            more = {"events": more}
+        more = _as_sections(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
         for key in _MERGED_KEYS:
             data[key] = [*(data.get(key) or []), *(more.get(key) or [])]
     return parse_config(yaml.safe_dump(data, allow_unicode=True), config.source)
+
+
+def _as_sections(data: Any) -> dict[str, Any]:
+    """A config fragment: a mapping of sections, one event (a mapping with an id), or a bare list of
+    events (items with a start) or of entities (items with a kind or aliases)."""
+    if isinstance(data, dict) and "id" in data:
+        return {"events": [data]}
+    if isinstance(data, list):
+        events = [item for item in data if isinstance(item, dict) and "start" in item]
+        return {"events": events, "entities": [item for item in data if item not in events]}
+    return data if isinstance(data, dict) else {}
 
 
 def _line_numbers(spec: Any) -> set[int]:
