@@ -130,12 +130,8 @@ class CleanerConfig:
     headline_max_words: int = field(default=30, metadata={"range": (3, 200)})
     # a headline needs this many words (a lone name or a section label is shorter)
     headline_min_words: int = field(default=3, metadata={"range": (1, 20)})
-    # lines above the body that are searched for the headline
-    header_lines: int = field(default=60, metadata={"range": (1, 10_000)})
     # days after an event's end that still date coverage of it
     event_slack_days: int = field(default=10, metadata={"range": (0, 365)})
-    # the shortest paragraph (in words) that a repeat marks as a duplicate to drop
-    repeat_min_words: int = field(default=1, metadata={"range": (1, 100)})
     platforms: tuple[PlatformMark, ...] = ()
 
 

@@ -50,14 +50,19 @@ def fetch_page(url: str, settings: FetchConfig) -> FetchedPage:
     if not is_url(url):
         raise IngestError(f"{url}: not an http(s) URL")
     try:
-        with httpx.Client(
-            follow_redirects=True,
-            max_redirects=settings.max_redirects,
-            timeout=settings.timeout_seconds,
-            headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml"},
-        ) as client, client.stream("GET", url) as response:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=settings.max_redirects,
+                timeout=settings.timeout_seconds,
+                headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml"},
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
             if response.status_code >= 400:
-                raise IngestError(f"{url}: the server answered {response.status_code} {response.reason_phrase}")
+                raise IngestError(
+                    f"{url}: the server answered {response.status_code} {response.reason_phrase}"
+                )
             data = _read_capped(response, url, settings.max_bytes)
             final, kind = str(response.url), response.headers.get("content-type", "")
             charset = response.charset_encoding
@@ -103,7 +108,7 @@ def _read_capped(response: httpx.Response, url: str, limit: int) -> bytes:
 
 def _check_html(url: str, data: bytes, content_type: str) -> None:
     """Only web pages are articles: an image, a PDF or JSON is refused, whatever its URL says."""
-    kind = content_type.split(";")[0].strip().lower()
+    kind = content_type.split(";", maxsplit=1)[0].strip().lower()
     text = data[:65536].decode("utf-8", "replace")
     if kind and kind not in _HTML_TYPES and not kind.startswith("text/"):
         raise IngestError(f"{url}: not a web page (the server sent {kind})")

@@ -21,7 +21,7 @@ LEDE = (
 SECOND = "They agreed that their defence ministers should keep talking about the air war over Syria."
 
 
-def _clean(text: str, config: Config, url: str | None = None):  # noqa: ANN202 - test helper
+def _clean(text: str, config: Config, url: str | None = None):
     return clean_article(text, doc_id="t", config=config, hints=ArticleHints(url=url))
 
 
@@ -61,19 +61,26 @@ def test_yearless_wire_dateline_takes_its_year_from_the_url(config: Config) -> N
 
 
 def test_update_stamp_is_kept_apart_from_the_publication_date(config: Config) -> None:
-    page = f"Leaders meet in New York for the first time\nReuters | Updated: Sep 29, 2015, 10:42 IST\n\n{LEDE}\n"
+    page = (
+        f"Leaders meet in New York for the first time\nReuters | Updated: Sep 29, 2015, 10:42 IST\n\n{LEDE}\n"
+    )
     article = _clean(page, config)
     assert article.date is None and article.updated == "2015-09-29" and article.wire == "Reuters"
 
 
 def test_source_line_and_lone_agency_credit_name_the_wire(config: Config) -> None:
-    assert _clean(f"Talks end without a deal\n\n{LEDE}\n{SECOND}\n/ Source: Reuters\n", config).wire == "Reuters"
+    assert (
+        _clean(f"Talks end without a deal\n\n{LEDE}\n{SECOND}\n/ Source: Reuters\n", config).wire == "Reuters"
+    )
     assert _clean(f"Talks end without a deal\n\n{LEDE}\n{SECOND}\n(dpa/NAN)\n", config).wire == "dpa"
-    assert _clean(f"Talks end without a deal\n\nNEW YORK (CNN) {LEDE}\n", config).wire is None  # not an agency
+    assert (
+        _clean(f"Talks end without a deal\n\nNEW YORK (CNN) {LEDE}\n", config).wire is None
+    )  # not an agency
 
 
 def test_outlet_from_copyright_without_legal_form(config: Config) -> None:
-    page = f"Talks end without a deal\n\n{LEDE}\n{SECOND}\n© 2015 Lakeside Courier Newspapers Ltd. All rights reserved.\n"
+    footer = "© 2015 Lakeside Courier Newspapers Ltd. All rights reserved."
+    page = f"Talks end without a deal\n\n{LEDE}\n{SECOND}\n{footer}\n"
     assert _clean(page, config).outlet == "Lakeside Courier"
 
 
@@ -145,4 +152,7 @@ def test_abbreviations_stay_inside_one_sentence(paragraph: str) -> None:
 def test_lone_surrogate_does_not_crash_and_offsets_stay_verbatim() -> None:
     paragraph = "A broken \ud800 byte sat here. The next sentence follows."
     spans = sentence_spans(paragraph)
-    assert [paragraph[a:b] for a, b in spans] == ["A broken \ud800 byte sat here.", "The next sentence follows."]
+    assert [paragraph[a:b] for a, b in spans] == [
+        "A broken \ud800 byte sat here.",
+        "The next sentence follows.",
+    ]

@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -62,7 +63,7 @@ EMPTY_PAGE = "<!DOCTYPE html><html><head><title>Gallery</title></head><body><nav
 
 
 class _Handler(BaseHTTPRequestHandler):
-    routes: dict[str, tuple[int, str, bytes]] = {
+    routes: ClassVar[dict[str, tuple[int, str, bytes]]] = {
         "/news/2016/09/05/summit-talks.html": (200, "text/html; charset=utf-8", PAGE.encode()),
         "/empty.html": (200, "text/html", EMPTY_PAGE.encode()),
         "/photo.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64),
@@ -121,7 +122,7 @@ def test_clean_article_reads_html_without_markup(config: Config) -> None:
     assert article.title == LD["headline"]
     assert article.event == "g20-2016"
     assert "<" not in article.text and "tracker" not in article.text and "newsletter" not in article.text
-    assert [s.text for s in article.sentences][0] == BODY[0]
+    assert article.sentences[0].text == BODY[0]
 
 
 def test_html_file_ingest_keeps_the_html_and_clean_rederives_it(

@@ -279,10 +279,10 @@ def _choose_headline(page: _Page, header: list[int]) -> int | None:
     after_candidate = [m for m in metas if m > candidates[0]]
     chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]
     above = [i for i in candidates if i < chosen]
-    if above and page.next_filled(above[-1]) == chosen:
-        if _is_standfirst(page.lines[chosen].text, page.lines[above[-1]].text):
-            page.set(chosen, "body")
-            return above[-1]
+    standfirst = above and page.next_filled(above[-1]) == chosen
+    if standfirst and _is_standfirst(page.lines[chosen].text, page.lines[above[-1]].text):
+        page.set(chosen, "body")
+        return above[-1]
     return chosen
 
 

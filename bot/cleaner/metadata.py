@@ -111,51 +111,76 @@ def _site_name_line(page: PageLines) -> Found | None:
     names = {name for name in names if len(name) >= 4}
     for line, decision in list(page.pairs())[:15]:
         squashed = _squashed(line.text)
-        if decision.kind in ("drop", "headline") and len(squashed) >= 4 and len(line.text.split()) <= 5:
-            if any(name.startswith(squashed) or squashed.startswith(name) for name in names):
-                return Found(line.text, f"{line.text} (the site name in the URL)")
+        shaped = decision.kind in ("drop", "headline") and len(squashed) >= 4 and len(line.text.split()) <= 5
+        if shaped and any(name.startswith(squashed) or squashed.startswith(name) for name in names):
+            return Found(line.text, f"{line.text} (the site name in the URL)")
     return None
 
 
 def find_outlet(page: PageLines) -> Found | None:
-    """The publisher: a known URL domain, a copyright or site-name line, a page template, a desk byline,
-    a photo credit naming a known outlet, the URL's registered domain, and last a wire credit."""
-    table = page.table
+    """The publisher, from the strongest evidence the page has: a known URL domain, a site-name line
+    that spells the URL, a copyright line, a page template, a known outlet's name on a line of chrome,
+    a desk byline, a photo credit naming a known outlet, the URL's registered domain, an agency's
+    copyright, and last a wire credit."""
+    finders = (
+        _known_domain,
+        _site_name_line,
+        _publisher_copyright,
+        _template,
+        _known_name_line,
+        _desk_byline,
+        _outlet_credit,
+        _any_domain,
+        _agency_copyright,
+        find_wire,
+    )
+    return next((found for finder in finders if (found := finder(page)) is not None), None)
+
+
+def _known_domain(page: PageLines) -> Found | None:
     site = registered_domain(page.url) if page.url else None
-    known_site = table.by_domain(site[1]) if site else None
-    if known_site is not None and site is not None:
-        return Found(known_site, f"URL domain {site[0]}")
-    named = _site_name_line(page)
-    if named is not None:
-        return named
-    holders = [(line, _copyright_holder(line.text)) for line in page.dropped_as("copyright")]
-    for line, holder in holders:
-        if holder and not table.is_agency(holder):
-            return Found(table.canonical(holder), line.text)
-    template = table.by_template(page.raw)
-    if template is not None:
-        return Found(*template)
+    known = page.table.by_domain(site[1]) if site else None
+    return Found(known, f"URL domain {site[0]}") if known and site else None
+
+
+def _any_domain(page: PageLines) -> Found | None:
+    site = registered_domain(page.url) if page.url else None
+    return Found(site[0], f"URL domain {site[0]}") if site else None
+
+
+def _holders(page: PageLines) -> list[tuple[str, str]]:
+    return [(_copyright_holder(line.text), line.text) for line in page.dropped_as("copyright")]
+
+
+def _publisher_copyright(page: PageLines) -> Found | None:
+    holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
+    return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
+
+
+def _agency_copyright(page: PageLines) -> Found | None:
+    holder = next(((h, t) for h, t in _holders(page) if h), None)
+    return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
+
+
+def _template(page: PageLines) -> Found | None:
+    template = page.table.by_template(page.raw)
+    return Found(*template) if template else None
+
+
+def _known_name_line(page: PageLines) -> Found | None:
+    """A line of chrome that is a known outlet's name (a logo's text), not an agency's."""
     for line, decision in page.pairs():
-        if (
-            decision.kind == "drop"
-            and line.text
-            and table.known(line.text)
-            and not table.is_agency(line.text)
-        ):
-            return Found(table.canonical(line.text), line.text)
+        if decision.kind == "drop" and page.table.known(line.text) and not page.table.is_agency(line.text):
+            return Found(page.table.canonical(line.text), line.text)
+    return None
+
+
+def _desk_byline(page: PageLines) -> Found | None:
     for line in page.of_kind("byline"):
         desk = _DESK.match(line.text)
         if desk:
-            return Found(table.canonical(desk.group("name")), line.text)
-    credit = _outlet_credit(page)
-    if credit is not None:
-        return credit
-    if site is not None:
-        return Found(site[0], f"URL domain {site[0]}")
-    for line, holder in holders:
-        if holder:
-            return Found(table.canonical(holder), line.text)
-    return find_wire(page)
+            return Found(page.table.canonical(desk.group("name")), line.text)
+    return None
 
 
 def _outlet_credit(page: PageLines) -> Found | None:
@@ -180,7 +205,8 @@ def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
 def _agency_in(text: str, table: OutletTable) -> str | None:
     """The first news agency (any of its names) written as a whole word in the text."""
     for name, canonical in table.agencies.items():
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        flags = 0 if len(name) <= 4 else re.IGNORECASE  # "AP" and "AFP" only in capitals
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
             return canonical
     return None
 
@@ -202,9 +228,9 @@ def find_wire(page: PageLines) -> Found | None:
         if agency is not None:
             return Found(agency, line.text)
     dateline = wire_dateline(page.first_body())
-    credit = _credit_name(dateline[1], table) if dateline else ""
-    if dateline is not None and (table.is_agency(credit) or _AGENCY_SHAPE.search(credit)):
-        return Found(credit, f"{dateline[0]} ({dateline[1]})")
+    named = _credit_name(dateline[1], table) if dateline else ""
+    if dateline is not None and (table.is_agency(named) or _AGENCY_SHAPE.search(named)):
+        return Found(named, f"{dateline[0]} ({dateline[1]})")
     stated = _stated_source(page)
     if stated is not None:
         return stated

@@ -129,9 +129,10 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "media-player",
         re.compile(
-            r"^(?:play|pause|mute|unmute|full ?screen|replay|now playing|up next|watch(?: now| video| live)?|"
-            r"play video|video|listen(?: now)?|loaded|captions?|subtitles|chapters|descriptions|duration|"
-            r"current time|remaining time|playback rate|quality|embed|skip ad|close|live|audio)\b[\s:\d%./-]*$",
+            r"^(?:play|pause|mute|unmute|full ?screen|replay|now playing|up next|"
+            r"watch(?: now| video| live)?|play video|video|listen(?: now)?|loaded|captions?|subtitles|"
+            r"chapters|descriptions|duration|current time|remaining time|playback rate|quality|embed|"
+            r"skip ad|close|live|audio)\b[\s:\d%./-]*$",
             _I,
         ),
     ),
@@ -157,7 +158,8 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:advertisement|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
             r"paid (?:content|post)|(?:story|article) continues below(?: advertisement)?|continue reading"
-            r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)\s*[:.]?$",
+            r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)"
+            r"\s*[:.]?$",
             _I,
         ),
     ),
@@ -203,10 +205,12 @@ AUTHOR_BIO = re.compile(
 
 # A line that announces a block of links to other stories.
 RELATED_HEADER = re.compile(
-    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links))?|read\s+(?:more|also|next)|"
-    r"see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|recommended(?: for you| stories| reading)?|"
-    r"most (?:read|popular|viewed|shared|watched)|trending(?: now| stories| news)?|top (?:stories|news|headlines)|"
-    r"latest(?: news| stories| headlines| videos)?|more (?:stories|news|headlines|videos|from [\w .'-]{1,40})|"
+    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links))?|"
+    r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|"
+    r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)|"
+    r"trending(?: now| stories| news)?|top (?:stories|news|headlines)|"
+    r"latest(?: news| stories| headlines| videos)?|"
+    r"more (?:stories|news|headlines|videos|from [\w .'-]{1,40})|"
     r"you (?:may|might) (?:also )?(?:like|be interested in)|editor'?s'? picks?|in other news|"
     r"(?:from )?around the web|what to read next|more in [\w .'-]{1,30}|popular(?: now)?|must read|"
     r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage|"
@@ -215,8 +219,9 @@ RELATED_HEADER = re.compile(
 )
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
 TEASER_MARKERS = re.compile(
-    r"\((?:video|photos?|infographic|gallery|live)\)|^(?:read more|read also|also read|see also|more|related)\s*:"
-    r"|^(?:RELATED|Related)\s+(?=[A-Z\"'‘“])",
+    r"\((?:video|photos?|infographic|gallery|live)\)"
+    r"|^(?:read more|read also|also read|see also|more|related)\s*:"
+    r"|^(?-i:RELATED|Related)\s+(?=(?-i:[A-Z\"'‘“]))",
     _I,
 )
 

@@ -23,7 +23,8 @@ def register(commands: Any) -> None:
     clean.set_defaults(handler=run_clean)
 
     ingest = commands.add_parser(
-        "ingest", help="add an article (a text or HTML file, a folder of them, or an http(s) URL) to the corpus"
+        "ingest",
+        help="add an article (a text or HTML file, a folder of them, or an http(s) URL) to the corpus",
     )
     ingest.add_argument(
         "path", help="a .txt or .html page, a folder of them with a sources.yaml, or a URL to fetch"
