@@ -21,8 +21,10 @@ __all__ = [
     "PartialDate",
     "find_date",
     "find_partial_date",
+    "find_update",
     "is_date_only",
     "is_update_stamp",
+    "is_update_word",
     "url_date",
 ]
 
@@ -52,8 +54,11 @@ _PARTIAL = re.compile(
 # What may sit beside the date in a line that is only a date: a weekday, a clock, a zone, separators.
 _DATE_LINE_REST = re.compile(
     rf"^(?:\s|[-–—,|/•·:]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
-    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|on|at|last|first|modified|date)*$",
+    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|on|at|last|first|modified|date)*$",
     re.IGNORECASE,
+)
+_UPDATE_WORD = re.compile(
+    r"\b(?:last\s+)?(?:updated?|modified|edited|revised)\b\s*:?\s*(?:on\s+|at\s+)?", re.I
 )
 _UPDATE = re.compile(r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised)\b", re.IGNORECASE)
 _URL_DATE = re.compile(
@@ -147,6 +152,17 @@ def is_date_only(text: str) -> bool:
         return False
     rest = text[: match.start()] + " " + text[match.end() :]
     return bool(_DATE_LINE_REST.match(rest))
+
+
+def find_update(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
+    """The date after an "updated" / "last modified" word in a short text ("(updated 19:02 16.07.2018)")."""
+    word = _UPDATE_WORD.search(text)
+    return find_date(text[word.end() :], windows) if word and len(text) <= 120 else None
+
+
+def is_update_word(text: str) -> bool:
+    """True when the text says "updated" / "modified" anywhere (the date after it is not the first one)."""
+    return bool(_UPDATE_WORD.search(text))
 
 
 def is_update_stamp(text: str) -> bool:

@@ -21,6 +21,9 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
+from bot.cleaner.dates import find_update
+from bot.cleaner.lines import is_prose
+
 __all__ = ["HtmlPage", "read_html"]
 
 log = logging.getLogger(__name__)
@@ -53,6 +56,7 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
     text = trafilatura.extract(
         lxml.html.fromstring(html), url=url, include_comments=False, include_tables=False, fast=True
     )
+    text = _with_lead(tree, text or "")
     meta = _meta_tags(tree)
     ld = list(_json_ld(tree))
     found: dict[str, tuple[str, str]] = {}
@@ -67,12 +71,44 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
         day = _iso_day(stated[0]) if stated else None
         if stated and day:
             found[key] = (day, stated[1])
+    if "updated" not in found:
+        stamp = _visible_update(tree)
+        if stamp is not None:
+            found["updated"] = stamp
     if "date" not in found:
         guessed = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
         if guessed:
             found["date"] = (guessed, "htmldate: the page's markup")
     authors = tuple(_ld_names(ld, "author"))
     return HtmlPage(text=(text or "").strip(), found=found, authors=authors)
+
+
+def _with_lead(tree: Any, text: str) -> str:
+    """The extracted text with the article's lead paragraphs put back: prose <p>s of the <article>
+    that come before the first extracted paragraph (a standfirst the extractor took for chrome)."""
+    first = text.split("\n", 1)[0].strip()
+    if not first:
+        return text
+    lead: list[str] = []
+    for node in tree.xpath("//article//p"):
+        para = " ".join(node.text_content().split())
+        if para and para[:60] in first:
+            break
+        if is_prose(para) and para not in text:
+            lead.append(para)
+    else:
+        return text  # the body's first paragraph is not in an <article>: nothing to put back
+    return "\n".join([*lead, text])
+
+
+def _visible_update(tree: Any) -> tuple[str, str] | None:
+    """An update stamp printed on the page ("(updated 19:02 16.07.2018)") when the markup states none."""
+    for node in tree.xpath("//body//*[self::span or self::time or self::p or self::div or self::li]"):
+        shown = " ".join(node.text_content().split())
+        found = find_update(shown) if len(shown) <= 120 else None
+        if found is not None:
+            return found.date.isoformat(), shown
+    return None
 
 
 def _meta_tags(tree: Any) -> dict[str, tuple[str, str]]:

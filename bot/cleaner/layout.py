@@ -59,6 +59,7 @@ class _Page:
         self.settings = settings
         self.decisions: list[Decision | None] = [None] * len(lines)
         self.repeated = [False] * len(lines)
+        self.copy_of: dict[int, int] = {}  # a duplicate line -> the line it repeats
 
     def open(self, i: int) -> bool:
         return self.decisions[i] is None and not self.lines[i].blank
@@ -88,6 +89,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig | None = None) -> list[De
     end, cut = _body_end(page, start)
     _lay_out_header(page, start)
     if start < len(lines):
+        _restore_body_repeats(page, start, end)
         _lay_out_body(page, start, end)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
@@ -116,6 +118,42 @@ def _mark_repeats(page: _Page) -> None:
         page.repeated[original] = True
         reason = page.reason(original)
         page.set(i, "drop", reason if reason else "duplicate")
+        page.copy_of[i] = original
+
+
+def _restore_body_repeats(page: _Page, start: int, end: int) -> None:
+    """A line in the body that repeats a line of the page header's chrome (a live blog's list of key
+    events above its entries) is the body's own line: it is laid out with the body."""
+    for i, original in page.copy_of.items():
+        header_chrome = original < start and page.reason(original) not in ("", "duplicate")
+        if not (header_chrome and page.reason(i) == "duplicate"):
+            continue
+        if start <= i <= end:
+            page.decisions[i] = None
+        elif original < i < start and all(page.reason(j) for j in range(i + 1, start)):
+            page.set(i, "subheading")  # the first entry's heading, right above the body
+
+
+_CREDIT_LABEL = re.compile(r"^(?:author|authors|written by|words by|reporter|reported by|byline)\s*:", re.I)
+
+
+def _names_only(text: str) -> bool:
+    """A byline without "By": people's names (two or three capitalised words each) joined by "and",
+    "&" or ",", each perhaps followed by "in PLACE" ("Jane Roe in Kyiv and Tom Poe in Warsaw")."""
+    if any(c in text for c in ':;!?"“”'):
+        return False
+    parts = re.split(r"\s*(?:,|\s&\s|\sand\s)\s*", text.strip())
+    people = [re.split(r"\s+in\s+", part, maxsplit=1) for part in parts]
+    if len(people) < 2 and not all(len(p) == 2 for p in people):
+        return False
+    return all(_is_name(p[0], 2, 3) and (len(p) == 1 or _is_name(p[1], 1, 3)) for p in people)
+
+
+def _is_name(text: str, low: int, high: int) -> bool:
+    tokens = text.split()
+    return low <= len(tokens) <= high and all(
+        t[0].isupper() and t.replace(".", "").replace("-", "").replace("'", "").isalpha() for t in tokens
+    )
 
 
 _SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
@@ -150,6 +188,8 @@ def is_byline(text: str) -> bool:
     """A byline: "By NAME", "Posted on DATE by NAME", "NAME Desk", or a short credit and a date."""
     count = word_count(text)
     lowered = text.lower()
+    if (_CREDIT_LABEL.match(text) and count <= 14) or _names_only(text):
+        return True
     if lowered.rstrip(": ") == "by" or (
         lowered.startswith("by ") and count <= 12 and not ends_sentence(text)
     ):
@@ -258,8 +298,15 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
 
 
 def _is_standfirst(text: str, headline: str) -> bool:
-    """A summary printed under the headline: longer than it and written as a sentence, in lower case."""
-    return word_count(text) >= 12 and word_count(text) > word_count(headline) and lowercase_share(text) >= 0.5
+    """A summary printed under a headline of some length (not a tagline under a site name): longer than
+    it and written as a sentence, in lower case."""
+    count = word_count(text)
+    return (
+        word_count(headline) >= 6
+        and count >= 12
+        and count > word_count(headline)
+        and lowercase_share(text) >= 0.5
+    )
 
 
 def _choose_headline(page: _Page, header: list[int]) -> int | None:

@@ -90,6 +90,8 @@ _CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Za-z][\w.
 
 def _copyright_holder(text: str) -> str:
     """The holder named by a copyright line: "© 2016 Name. Powered by ..." gives "Name"."""
+    mark = re.search(r"(?:©|\(c\)|copyright)\s*(?=(?:19|20)\d{2}\b)", text, re.IGNORECASE)
+    text = text[mark.start() :] if mark else text
     match = _COPYRIGHT_NAME.match(text)
     name = match.group("name") if match else ""
     name = re.sub(r"^by\s+", "", _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,-–—"), flags=re.I)

@@ -42,6 +42,15 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Site-header clocks: "Last Update 15:0", "Updated 10 minutes ago".
     ("page-clock", re.compile(r"^last\s+update[ds]?\b.{0,30}$", _I)),
     ("page-clock", re.compile(r"^updated?\s+\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago$", _I)),
+    (
+        "page-clock",
+        re.compile(r"^updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,5}$", _I),
+    ),
+    # Placeholders of embedded posts: "Twitter post placeholder: view on Twitter".
+    (
+        "embed",
+        re.compile(r"^.{0,60}\bview (?:this post )?on (?:twitter|x|facebook|instagram|youtube|tiktok)$", _I),
+    ),
     # Comment prompts and forms of blog platforms and news sites.
     ("comment-prompt", re.compile(r"^(?:\d+\s+)?comments?\s*:?$", _I)),
     ("comment-prompt", re.compile(r"^no comments?\s*(?:yet)?\s*[:.]?$", _I)),
@@ -70,6 +79,7 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Copyright footers carry a year or "All rights reserved"; a bare "© NAME" is a photo credit.
     ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,300}$", _I)),
     ("copyright", re.compile(r"^.{0,120}\ball rights reserved\b.{0,200}$", _I)),
+    ("copyright", re.compile(r"^.{0,80}(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b.{0,120}$", _I)),
     ("photo-credit", re.compile(r"^(?:©|\(c\))\s*\S+(?:\s+\S+){0,3}$", _I)),
     (
         "photo-credit",
@@ -118,6 +128,10 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("subscribe", re.compile(r"^thanks? (?:you )?for (?:signing up|subscribing|registering)\b", _I)),
     ("subscribe", re.compile(r"^(?:already a (?:subscriber|member)|subscribers? only)\b", _I)),
+    (
+        "subscribe",
+        re.compile(r"^(?:[^.:]{0,50}:\s*)?join (?:our|us)\b[^.]{0,80}\.?$", _I),
+    ),  # "X LIVE: Join our events"
     ("subscribe", re.compile(r"^[\w' ]{0,40}\bnewsletters?\b[\w' ]{0,40}:?$", _I)),
     # Author bios and contact lines (after the body; see layout).
     ("author-bio", re.compile(r"^about the author\b.{0,80}$", _I)),

@@ -12,13 +12,18 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from bot.cleaner.dates import find_date, find_partial_date, is_update_stamp, url_date
+from bot.cleaner.dates import (
+    find_date,
+    find_partial_date,
+    find_update,
+    is_update_stamp,
+    is_update_word,
+    url_date,
+)
 from bot.cleaner.metadata import Found, PageLines, wire_dateline
 from bot.config import Config
 
 __all__ = ["event_windows", "find_article_date", "find_event", "find_updated"]
-
-_UPDATE_WORD = re.compile(r"\b(?:last\s+)?(?:updated?|modified|edited|revised)\b\s*:?\s*(?:on\s+)?", re.I)
 
 
 def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:
@@ -34,7 +39,7 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
         lines = page.dropped_as(kind) if kind == "source-credit" else page.of_kind(kind)
         for line in lines:
             found = None if is_update_stamp(line.text) else find_date(line.text, windows)
-            if found is not None and not _UPDATE_WORD.search(line.text.partition(found.source)[0]):
+            if found is not None and not is_update_word(line.text.partition(found.source)[0]):
                 return Found(found.date.isoformat(), line.text)
     wire = wire_dateline(page.first_body())
     found = find_date(wire[0], windows) if wire else None
@@ -74,10 +79,7 @@ def find_updated(page: PageLines, config: Config) -> Found | None:
     """The date of an "Updated ..." / "Last modified ..." stamp, kept apart from the publication date."""
     windows = event_windows(config)
     for line in page.lines:
-        word = _UPDATE_WORD.search(line.text)
-        if word is None or len(line.text) > 120:
-            continue
-        found = find_date(line.text[word.end() :], windows)
+        found = find_update(line.text, windows)
         if found is not None:
             return Found(found.date.isoformat(), line.text)
     return None
