@@ -166,6 +166,17 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?:text|background|window|caption area) (?:colou?r|opacity)\b.{0,80}$", _I),
     ),
     ("media-player", re.compile(r"^(?:font (?:size|family)|text edge style|reset|done)\b.{0,60}$", _I)),
+    ("media-player", re.compile(r"^(?:start|end) of [\w ]{0,30}player\b.{0,160}$", _I)),
+    ("media-player", re.compile(r"\bby use of this code snippet\b", _I)),
+    # Photo galleries: "Open this photo in gallery:", "1 of 11", "Slideshow (5 Images)".
+    (
+        "gallery",
+        re.compile(
+            r"^(?:open|view|see|expand) (?:this )?(?:photo|image|picture)s?(?: in (?:a )?gallery)?\s*:?$", _I
+        ),
+    ),
+    ("gallery", re.compile(r"^(?:photo |image |slide )?\d{1,3} (?:of|/) \d{1,3}$", _I)),
+    ("gallery", re.compile(r"^(?:slideshow|gallery|photos?)\s*\(\d+(?: images| photos)?\)$", _I)),
     # Advertisements and the marks around them.
     (
         "advertisement",
@@ -248,6 +259,8 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
     re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+"),
     re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+ Images)\b"),
+    # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
+    re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
 )
 WEAK_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
