@@ -78,6 +78,15 @@ def test_source_line_and_lone_agency_credit_name_the_wire(config: Config) -> Non
     )  # not an agency
 
 
+def test_place_and_agency_line_and_a_source_url_name_the_wire(config: Config) -> None:
+    article = _clean(f"Talks end without a deal\nMoscow / AFP\n{LEDE}\n", config)
+    assert (article.wire, article.title) == ("AFP", "Talks end without a deal")
+    source = "Source: http://www.example-news.co.uk/world/talks-123.html"
+    assert _clean(f"Talks end without a deal\n\n{LEDE}\n{source}\n", config).wire == "example-news.co.uk"
+    with_help = _clean(f"Talks end without a deal\n\n{LEDE}\nWith reporting by AFP and Reuters\n", config)
+    assert with_help.wire is None and len(with_help.sentences) == 1
+
+
 def test_outlet_from_copyright_without_legal_form(config: Config) -> None:
     footer = "© 2015 Lakeside Courier Newspapers Ltd. All rights reserved."
     page = f"Talks end without a deal\n\n{LEDE}\n{SECOND}\n{footer}\n"

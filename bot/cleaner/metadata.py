@@ -85,6 +85,7 @@ _REPORTS = re.compile(
 _SOURCE_LINE = re.compile(
     r"(?:^|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/]{2,60}?)\s*(?:$|[|,;])", re.I
 )
+_SOURCE_URL = re.compile(r"^(?:source|via|originally published at)\s*:?\s*(?P<name>https?://\S+)$", re.I)
 _CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Za-z][\w.&'/ -]{1,40}?)\)?\s*$")
 
 
@@ -249,21 +250,44 @@ def find_wire(page: PageLines) -> Found | None:
 
 
 def _stated_source(page: PageLines) -> Found | None:
-    """ "Source: Reuters" anywhere on the page, or an agency credit closing the body ("— AFP", "(AP)")."""
+    """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), or an
+    agency credit closing the body ("— AFP", "(AP)"). "With reporting by AFP" is no wire: the outlet
+    wrote the story with the agency's help."""
+    finders = (_source_line, _header_credit, _closing_credit)
+    return next((found for finder in finders if (found := finder(page)) is not None), None)
+
+
+def _source_line(page: PageLines) -> Found | None:
+    """ "Source: Reuters", or "Source: URL" naming the original by its domain."""
     for line in page.lines:
-        match = _SOURCE_LINE.search(line.text)
-        if match and page.table.known(match.group("name")):
-            return Found(_credit_name(match.group("name"), page.table), line.text)
+        match = _SOURCE_LINE.search(line.text) or _SOURCE_URL.search(line.text)
+        name = match.group("name").strip() if match else ""
+        if name and page.table.known(name):
+            return Found(_credit_name(name, page.table), line.text)
+        site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
+        if site is not None:
+            return Found(page.table.by_domain(site[1]) or site[0], line.text)
+    return None
+
+
+def _header_credit(page: PageLines) -> Found | None:
     body = page.of_kind("body")
     start = body[0].number if body else len(page.lines) + 1
     for line, decision in page.pairs():
-        if line.number < start and decision.kind != "body" and page.table.is_agency(line.text):
-            return Found(page.table.canonical(line.text), line.text)  # a lone "AFP" above the body
-    tail = [body[-1].text] if body else []
-    after = [
-        line.text for line, d in page.pairs() if d.kind == "drop" and body and line.number > body[-1].number
-    ]
-    for text in [*tail, *after[:3]]:
+        if line.number >= start or decision.kind == "body" or len(line.text.split()) > 5:
+            continue
+        for part in re.split(r"\s*[/|]\s*", line.text):
+            if page.table.is_agency(part.strip("()—–- ")):
+                return Found(page.table.canonical(part.strip("()—–- ")), line.text)
+    return None
+
+
+def _closing_credit(page: PageLines) -> Found | None:
+    body = page.of_kind("body")
+    if not body:
+        return None
+    after = [line.text for line, d in page.pairs() if d.kind == "drop" and line.number > body[-1].number]
+    for text in [body[-1].text, *after[:3]]:
         match = _CLOSING_CREDIT.search(text)
         if match and page.table.is_agency(_credit_name(match.group("name"), page.table)):
             return Found(_credit_name(match.group("name"), page.table), text)

@@ -92,6 +92,13 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "navigation",
         re.compile(r"^search (?:this|the) (?:topic|site|forum|blog|website)\s*(?:…|\.\.\.)?$", _I),
     ),
+    ("navigation", re.compile(r"^(?:accessibility links|breaking news|skip to (?:navigation|search))$", _I)),
+    (
+        "credits",
+        re.compile(
+            r"^(?:based on|compiled from|with) (?:\w+ )?(?:reporting|reports) (?:by|from)\b.{0,160}$", _I
+        ),
+    ),
     ("navigation", re.compile(r"^(?:feedback|send us your feedback|contact us)\b.{0,60}$", _I)),
     ("navigation", re.compile(r"^(?:post (?:a )?reply|reply with quote|back to top|top|next|previous)$", _I)),
     ("story-id", re.compile(r"^(?:story|article|news|post)\s*(?:code|id|no\.?|number)\s*:\s*\d+$", _I)),
@@ -201,9 +208,17 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
     ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
     ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
+    # a photographer and an agency either way round ("Jane Doe/AFP", "REUTERS/Jane Doe"); a one-word
+    # place before the slash is a dateline ("Moscow / AFP"), not a credit
     (
         "photo-credit",
-        re.compile(r"^[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,2}\s*/\s*[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,3}$"),
+        re.compile(
+            r"^[A-Z][\w.'-]+ [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?\s*/\s*[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}$"
+        ),
+    ),
+    (
+        "photo-credit",
+        re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
     ),
 )
 
