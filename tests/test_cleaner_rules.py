@@ -68,6 +68,13 @@ def test_update_stamp_is_kept_apart_from_the_publication_date(config: Config) ->
     assert article.date is None and article.updated == "2015-09-29" and article.wire == "Reuters"
 
 
+def test_a_published_and_updated_line_gives_both_dates(config: Config) -> None:
+    stamp = "Published: 10:17 BST, 29 September 2015 | Updated: 11:05 BST, 30 September 2015"
+    article = _clean(f"Leaders meet in New York for the first time\n{stamp}\n\n{LEDE}\n", config)
+    assert (article.date, article.updated) == ("2015-09-29", "2015-09-30")
+    assert article.title == "Leaders meet in New York for the first time"
+
+
 def test_source_line_and_lone_agency_credit_name_the_wire(config: Config) -> None:
     assert (
         _clean(f"Talks end without a deal\n\n{LEDE}\n{SECOND}\n/ Source: Reuters\n", config).wire == "Reuters"

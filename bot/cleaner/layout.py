@@ -134,6 +134,8 @@ def _restore_body_repeats(page: _Page, start: int, end: int) -> None:
             page.set(i, "subheading")  # the first entry's heading, right above the body
 
 
+# "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
+_DATE_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted|date|dated|issued)\b\s*(?:on\s+)?:?", re.I)
 _CREDIT_LABEL = re.compile(r"^(?:author|authors|written by|words by|reporter|reported by|byline)\s*:", re.I)
 
 
@@ -255,7 +257,7 @@ def _lay_out_header(page: _Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text):
+        if is_date_only(text) or (_DATE_LABEL.match(text) and find_date(text) and word_count(text) <= 25):
             page.set(i, "dateline")
         elif is_byline(text) or (n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"):
             page.set(i, "byline")
