@@ -133,6 +133,8 @@ def _metadata(
     for key in ("outlet", "title", "date", "updated"):
         if key in stated:
             found[key] = stated[key]
+    if "date" not in found and "date_guess" in stated:  # htmldate's reading, when nothing states one
+        found["date"] = stated["date_guess"]
     if "outlet" in found:
         found["outlet"] = Found(page.table.canonical(found["outlet"].value), found["outlet"].evidence)
     hinted = {

@@ -63,7 +63,7 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
     site = _first_ld(ld, ("publisher", "name")) or meta.get("site")
     if site:
         found["outlet"] = site
-    title = _first_ld(ld, ("headline",)) or meta.get("title") or _h1(tree)
+    title = _first_ld(ld, ("headline",)) or meta.get("title") or _h1(tree) or _title(tree)
     if title:
         found["title"] = (_without_site(title[0], found.get("outlet")), title[1])
     for key, ld_key in (("date", "datePublished"), ("updated", "dateModified")):
@@ -78,7 +78,7 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
     if "date" not in found:
         guessed = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
         if guessed:
-            found["date"] = (guessed, "htmldate: the page's markup")
+            found["date_guess"] = (guessed, "htmldate: the page's markup")
     authors = tuple(_ld_names(ld, "author"))
     return HtmlPage(text=(text or "").strip(), found=found, authors=authors)
 
@@ -177,6 +177,11 @@ def _h1(tree: Any) -> tuple[str, str] | None:
     node = next(iter(tree.iter("h1")), None)
     text = " ".join(node.text_content().split()) if node is not None else ""
     return (text, f"<h1>{text}</h1>") if text else None
+
+
+def _title(tree: Any) -> tuple[str, str] | None:
+    text = " ".join((tree.findtext(".//title") or "").split())
+    return (text, f"<title>{text}</title>") if text else None
 
 
 def _without_site(title: str, site: tuple[str, str] | None) -> str:
