@@ -34,6 +34,7 @@ class Sentence:
     line: int  # 1-based line of the raw file
     start: int  # offset into Article.text
     end: int
+    last_line: int | None = None  # the last raw line of a hard-wrapped paragraph joined from several
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +151,9 @@ def _sentence(item: Any, text: str, where: str) -> Sentence:
         raise CorpusError(f"{where}: role {item['role']!r} is not one of {', '.join(ROLES)}")
     if text[item["start"] : item["end"]] != item["text"]:
         raise CorpusError(f"{where}: offsets {item['start']}-{item['end']} do not hold the sentence's text")
+    last_line = item.get("last_line")
+    if last_line is not None and not isinstance(last_line, int):
+        raise CorpusError(f"{where}: key 'last_line' has the wrong type ({type(last_line).__name__})")
     return Sentence(
         text=item["text"],
         paragraph=item["paragraph"],
@@ -157,6 +161,7 @@ def _sentence(item: Any, text: str, where: str) -> Sentence:
         line=item["line"],
         start=item["start"],
         end=item["end"],
+        last_line=last_line,
     )
 
 

@@ -172,3 +172,41 @@ def test_lone_surrogate_does_not_crash_and_offsets_stay_verbatim() -> None:
         "A broken \ud800 byte sat here.",
         "The next sentence follows.",
     ]
+
+
+def test_hard_wrapped_columns_are_joined_into_paragraphs(config: Config) -> None:
+    page = (
+        "P4 | THE LAKESIDE COURIER | MONDAY, SEPTEMBER 28, 2015\n"
+        "TWO LEADERS TALK FOR AN HOUR\n"
+        "Syria and Ukraine on the agenda\n"
+        "STAFF REPORTER\n"
+        "NEW YORK — The two presi-\n"
+        "dents met for an hour at the\n"
+        "United Nations on Monday and\n"
+        "talked about the war in Syria.\n"
+        "Continued on Page 9\n"
+    )
+    article = _clean(page, config)
+    assert [s.text for s in article.sentences] == [
+        "NEW YORK — The two presidents met for an hour at the United Nations on Monday and talked about"
+        " the war in Syria."
+    ]
+    assert (article.sentences[0].line, article.sentences[0].last_line) == (5, 8)
+    assert article.title == "TWO LEADERS TALK FOR AN HOUR"  # the deck under it is no headline
+    assert (article.outlet, article.date) == ("The Lakeside Courier", "2015-09-28")  # from the folio
+    assert {d.line for d in article.dropped} >= {9}
+
+
+def test_a_pull_quote_repeating_the_text_is_dropped(config: Config) -> None:
+    page = f"Talks end without a deal\n\n{LEDE}\n“{SECOND}”\n{SECOND} Officials said so.\n"
+    article = _clean(page, config)
+    assert [s.line for s in article.sentences].count(4) == 0
+    assert {d.line: d.reason for d in article.dropped}[4] == "pull-quote"
+
+
+def test_the_name_heading_the_page_is_its_outlet(config: Config) -> None:
+    page = f"Office of the Lakeside Mayor\nNews\nEvents\nTalks end without a deal\n\n{LEDE}\n"
+    assert (
+        _clean(page, config, url="https://mayor.lakeside.example/events/1").outlet
+        == "Office of the Lakeside Mayor"
+    )

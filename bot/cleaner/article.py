@@ -13,6 +13,7 @@ from bot.cleaner.lines import Line, split_lines
 from bot.cleaner.metadata import Found, PageLines, find_outlet, find_wire, wire_dateline
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.sentences import sentence_spans
+from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
 from bot.config import Config
 from bot.models import PARAGRAPH_SEPARATOR, Article, ArticleHints, DroppedLine, Sentence
@@ -39,14 +40,15 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
         stated = {key: Found(value, evidence) for key, (value, evidence) in html.found.items()}
         if html.authors:
             stated["authors"] = Found(", ".join(html.authors), "JSON-LD author")
-    lines = split_lines(text)
+    lines = unwrap(split_lines(text))
     decisions = lay_out(lines, config.cleaner)
     page = PageLines(lines, decisions, raw, hints.url, outlet_table(config))
     body, sentences = _sentences(lines, decisions)
     dropped = tuple(
-        DroppedLine(line=line.number, text=line.raw, reason=decision.reason)
+        DroppedLine(line=line.number + k, text=part, reason=decision.reason)
         for line, decision in zip(lines, decisions, strict=True)
         if decision.kind == "drop"
+        for k, part in enumerate(line.parts or (line.raw,))
     )
     found = _metadata(page, stated, config, hints)
     log.debug("%s: kept %d sentences, dropped %d lines", doc_id, len(sentences), len(dropped))
@@ -94,6 +96,7 @@ def _sentences(lines: Sequence[Line], decisions: Sequence[Decision]) -> tuple[st
                     line=line.number,
                     start=offset + start,
                     end=offset + end,
+                    last_line=line.last or None,
                 )
             )
         offset += len(line.text)

@@ -91,6 +91,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig | None = None) -> list[De
     if start < len(lines):
         _restore_body_repeats(page, start, end)
         _lay_out_body(page, start, end)
+        _mark_pull_quotes(page, start, end)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
@@ -257,10 +258,12 @@ def _lay_out_header(page: _Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text) or (_DATE_LABEL.match(text) and find_date(text) and word_count(text) <= 25):
+        if is_date_only(text):
             page.set(i, "dateline")
         elif is_byline(text) or (n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"):
             page.set(i, "byline")
+        elif _DATE_LABEL.match(text) and find_date(text) and word_count(text) <= 25:
+            page.set(i, "dateline")
         elif is_caption(page, i, header=True):
             page.set(i, "caption")
     headline = _choose_headline(page, header)
@@ -328,9 +331,14 @@ def _choose_headline(page: _Page, header: list[int]) -> int | None:
     after_candidate = [m for m in metas if m > candidates[0]]
     chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]
     above = [i for i in candidates if i < chosen]
-    standfirst = above and page.next_filled(above[-1]) == chosen
-    if standfirst and _is_standfirst(page.lines[chosen].text, page.lines[above[-1]].text):
+    if not (above and page.next_filled(above[-1]) == chosen):
+        return chosen
+    headline, under = page.lines[above[-1]].text, page.lines[chosen].text
+    if _is_standfirst(under, headline):
         page.set(chosen, "body")
+        return above[-1]
+    if word_count(headline) * 2 >= word_count(under):  # a deck under the headline, not a kicker above it
+        page.set(chosen, "drop", "deck")
         return above[-1]
     return chosen
 
@@ -379,6 +387,16 @@ def _lay_out_body(page: _Page, start: int, end: int) -> None:
             page.set(i, "subheading")
         else:
             page.set(i, "body")
+
+
+def _mark_pull_quotes(page: _Page, start: int, end: int) -> None:
+    """A short kept line printed again inside a longer paragraph is a pull quote: the paragraph keeps it."""
+    kept = [i for i in range(end + 1) if page.decisions[i] in (Decision("body"), Decision("caption"))]
+    texts = {i: normalize(page.lines[i].text).casefold() for i in kept}
+    for i in (i for i in kept if i >= start):
+        quote = texts[i].strip("\"'“”‘’ ")
+        if word_count(quote) <= 40 and any(quote in texts[j] for j in kept if len(texts[j]) > len(texts[i])):
+            page.set(i, "drop", "pull-quote")
 
 
 def _mark_related_lists(page: _Page, start: int, end: int, *, header: bool = False) -> None:

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from bot.cleaner.dates import find_date
 from bot.cleaner.layout import Decision
-from bot.cleaner.lines import Line
+from bot.cleaner.lines import STOPWORDS, Line
 from bot.cleaner.outlets import OutletTable, registered_domain
 
 __all__ = ["Found", "PageLines", "find_outlet", "find_wire", "wire_dateline"]
@@ -110,8 +111,9 @@ def _site_name_line(page: PageLines) -> Found | None:
         return None
     host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
     labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
-    names = {_squashed(label) for label in labels[:-1]} | {_squashed(path.split("/")[0])}
-    names = {name for name in names if len(name) >= 4}
+    names = {_squashed(label) for label in labels[:-1] if len(label) >= 4}
+    segment = path.split("/")[0]  # a social page's account name: /UkraineTodayNews/
+    names |= {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
     for line, decision in list(page.pairs())[:15]:
         squashed = _squashed(line.text)
         shaped = decision.kind in ("drop", "headline") and len(squashed) >= 4 and len(line.text.split()) <= 5
@@ -133,11 +135,47 @@ def find_outlet(page: PageLines) -> Found | None:
         _known_name_line,
         _desk_byline,
         _outlet_credit,
+        _folio,
+        _first_line_name,
         _any_domain,
         _agency_copyright,
         find_wire,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{1,3}|page\s*\d{1,3}|p\.?\s*\d{1,3})$", re.IGNORECASE)
+_UI_WORDS = frozenset(
+    "home menu search skip sign log subscribe sections edition latest breaking top main".split()
+)
+
+
+def _folio(page: PageLines) -> Found | None:
+    """A print page's folio line, "A12 | THE PAPER | TUESDAY, SEPTEMBER 29, 2015": the paper's name."""
+    for line in [*page.lines[:5], *page.lines[-5:]]:
+        parts = [part.strip() for part in re.split(r"\s+[|•]\s+", line.text)]
+        numbered = any(_PAGE_NUMBER.match(part) for part in parts)
+        dated = any(find_date(part) for part in parts)
+        names = [p for p in parts if not _PAGE_NUMBER.match(p) and not find_date(p) and len(p.split()) <= 5]
+        if len(parts) >= 3 and numbered and dated and names:
+            name = names[0].title() if names[0].isupper() else names[0]
+            return Found(page.table.canonical(name), line.text)
+    return None
+
+
+def _first_line_name(page: PageLines) -> Found | None:
+    """The page's first line when it is a name set apart as page header (a logo's text): two to five
+    capitalised words, no menu word, no agency ("President of Russia" above the site's menu)."""
+    first = next(((line, d) for line, d in page.pairs() if line.text), None)
+    if first is None or first[1].reason != "page-header":
+        return None
+    text = first[0].text
+    tokens = text.split()
+    content = [t for t in tokens if t.lower() not in STOPWORDS]
+    shaped = 2 <= len(tokens) <= 5 and content and all(t[0].isupper() for t in content)
+    if shaped and not _UI_WORDS & {t.lower() for t in tokens} and not page.table.is_agency(text):
+        return Found(page.table.canonical(text), f"{text} (the name heading the page)")
+    return None
 
 
 def _known_domain(page: PageLines) -> Found | None:

@@ -63,8 +63,12 @@ class OutletTable:
         ]
 
     def canonical(self, name: str) -> str:
-        """The canonical name for a name or alias (any case), else the name as found, stripped."""
-        return self._by_name.get(name.strip().casefold(), name.strip())
+        """The canonical name for a name or alias (any case) or a domain ("whitehouse.gov" as a site
+        name), else the name as found, stripped."""
+        known = self._by_name.get(name.strip().casefold())
+        if known is None and re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", name.strip(), re.IGNORECASE):
+            known = self.by_domain(name.strip())
+        return known or name.strip()
 
     def known(self, name: str) -> bool:
         return name.strip().casefold() in self._by_name

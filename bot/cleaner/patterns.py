@@ -72,6 +72,12 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^(?:share|tweet|print|email|e-mail)\s*:?$", _I)),
     ("like-widget", re.compile(r"^like this\s*:?$", _I)),
     ("like-widget", re.compile(r"^(?:like\s+)?loading\s*(?:\.\.\.|…)$", _I)),
+    # A print edition's jump line: "Continued on Page 9", "Cont'd from A1".
+    (
+        "jump-line",
+        re.compile(r"^(?:continued|cont'?d?\.?) (?:on|from) (?:page|p\.?)\s*[A-Z]?\d{1,3}\b.{0,20}$", _I),
+    ),
+    ("disclaimer", re.compile(r"^disclaimer\s*:.{0,300}$", _I)),
     ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
     # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
     ("source-credit", re.compile(r"^(?:/\s*)?sources?\s*:\s*.{1,100}$", _I)),
@@ -189,7 +195,8 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "advertisement",
         re.compile(
             r"^(?:advertisement|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
-            r"paid (?:content|post)|(?:story|article) continues below(?: advertisement)?|continue reading"
+            r"paid (?:content|post)|(?:story|article) continues(?: below)?(?: advertisement)?|"
+            r"continue reading"
             r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)"
             r"\s*[:.]?$",
             _I,
@@ -327,7 +334,14 @@ def is_share_bar(text: str) -> bool:
 def is_menu(text: str) -> bool:
     """A menu bar: three or more short items split by "|" or bullets, none of them a sentence."""
     items = [item.strip() for item in _MENU_SEPARATOR.split(text)]
-    return len(items) >= 3 and all(0 < len(item.split()) <= 4 and item[-1] not in ".!?" for item in items)
+    if len(items) < 3 or _FULL_DATE.search(
+        text
+    ):  # "A12 | THE PAPER | TUESDAY, SEPTEMBER 29, 2015" is a folio
+        return False
+    return all(0 < len(item.split()) <= 4 and item[-1] not in ".!?" for item in items)
+
+
+_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def caption_cues(text: str) -> tuple[int, int]:

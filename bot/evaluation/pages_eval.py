@@ -79,7 +79,7 @@ def _field(article: Article, field: str) -> str | None:
 def _score_text_lines(article: Article, labels: dict[str, Any]) -> dict[str, Any]:
     lines = labels.get("lines") or {}
     gold = set().union(*(_line_numbers(lines.get(k)) for k in ("body", "caption", "subheading")))
-    kept = {s.line for s in article.sentences}
+    kept = {n for s in article.sentences for n in range(s.line, (s.last_line or s.line) + 1)}
     chrome = [s for s in article.sentences if s.line not in gold]
     return {
         "kept": len(kept),
