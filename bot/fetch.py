@@ -6,8 +6,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-
-import httpx
+from typing import Any
 
 from bot.cleaner.detect import looks_like_html
 from bot.config import FetchConfig
@@ -47,6 +46,8 @@ def page_id(url: str) -> str:
 def fetch_page(url: str, settings: FetchConfig) -> FetchedPage:
     """GET an HTML page; IngestError for an unreachable server, an HTTP error, a page that is too big
     or too many redirects away, and a response that is not HTML."""
+    import httpx  # imported here: only URL ingest needs it
+
     if not is_url(url):
         raise IngestError(f"{url}: not an http(s) URL")
     try:
@@ -92,7 +93,7 @@ def _meta_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _read_capped(response: httpx.Response, url: str, limit: int) -> bytes:
+def _read_capped(response: Any, url: str, limit: int) -> bytes:
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise IngestError(f"{url}: the page is larger than the {limit}-byte limit")

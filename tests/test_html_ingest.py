@@ -192,3 +192,9 @@ def test_registered_domain_never_touches_the_network(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(socket.socket, "connect", refuse)
     assert registered_domain("https://news.example.co.uk/world/x") == ("example.co.uk", "news.example.co.uk")
     assert registered_domain("http://127.0.0.1:8000/x") is None
+
+
+def test_a_lone_surrogate_in_html_does_not_crash(config: Config) -> None:
+    page = PAGE.replace("ninety minutes", "ninety \ud800 minutes")
+    article = clean_article(page, doc_id="page", config=config)
+    assert any("\ufffd" in s.text for s in article.sentences)

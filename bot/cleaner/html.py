@@ -16,11 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import htmldate
-import lxml.etree
-import lxml.html
-import trafilatura
-
 from bot.cleaner.dates import find_update
 from bot.cleaner.lines import is_prose
 
@@ -48,6 +43,12 @@ class HtmlPage:
 
 def read_html(html: str, url: str | None = None) -> HtmlPage:
     """The article text and stated metadata of an HTML page; an empty text when it has no article."""
+    import htmldate  # imported here: slow to load, and only an HTML page needs them
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    html = re.sub(r"[\ud800-\udfff]", "\ufffd", html)  # lone surrogates from undecodable input
     try:
         tree = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError) as exc:

@@ -11,20 +11,25 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import tldextract
+from typing import Any
 
 from bot.config import Config, OutletName, PlatformMark
 
 __all__ = ["OutletTable", "outlet_table", "registered_domain"]
 
-# Offline: the bundled snapshot only, no cache folder, no network.
-_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+@functools.cache
+def _extractor() -> Any:
+    """tldextract offline: the bundled suffix-list snapshot only, no cache folder, no network.
+    Built on first use (the library is slow to import, and only a page with a URL needs it)."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
 
 
 def registered_domain(url: str) -> tuple[str, str] | None:
     """(registered domain, host) of a URL: ("bbc.co.uk", "www.bbc.co.uk"); None for an IP or junk."""
-    parts = _EXTRACT(url)
+    parts = _extractor()(url)
     domain = parts.top_domain_under_public_suffix
     if not domain:
         return None
