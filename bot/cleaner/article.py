@@ -32,14 +32,7 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     a blank line and every sentence's start/end point into it.
     """
     hints = hints or ArticleHints()
-    stated: dict[str, Found] = {}
-    text = raw
-    if looks_like_html(raw):
-        html = read_html(raw, hints.url)
-        text = html.text
-        stated = {key: Found(value, evidence) for key, (value, evidence) in html.found.items()}
-        if html.authors:
-            stated["authors"] = Found(", ".join(html.authors), "JSON-LD author")
+    text, stated = _page_text(raw, hints)
     lines = unwrap(split_lines(text))
     decisions = lay_out(lines, config.cleaner)
     page = PageLines(lines, decisions, raw, hints.url, outlet_table(config))
@@ -69,6 +62,17 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
         evidence={key: value.evidence for key, value in found.items()},
         updated=_value(found, "updated"),
     )
+
+
+def _page_text(raw: str, hints: ArticleHints) -> tuple[str, dict[str, Found]]:
+    """The text to lay out, and what an HTML page's markup states (nothing for a text page)."""
+    if not looks_like_html(raw):
+        return raw, {}
+    html = read_html(raw, hints.url)
+    stated = {key: Found(value, evidence) for key, (value, evidence) in html.found.items()}
+    if html.authors:
+        stated["authors"] = Found(", ".join(html.authors), "JSON-LD author")
+    return html.text, stated
 
 
 def _value(found: dict[str, Found], key: str) -> str | None:

@@ -58,8 +58,19 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
         lxml.html.fromstring(html), url=url, include_comments=False, include_tables=False, fast=True
     )
     text = _with_lead(tree, text or "")
-    meta = _meta_tags(tree)
     ld = list(_json_ld(tree))
+    found = _stated(tree, ld)
+    if "date" not in found:
+        guessed = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
+        if guessed:
+            found["date_guess"] = (guessed, "htmldate: the page's markup")
+    authors = tuple(_ld_names(ld, "author"))
+    return HtmlPage(text=(text or "").strip(), found=found, authors=authors)
+
+
+def _stated(tree: Any, ld: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """What the markup states: outlet, headline, date and update, each with its evidence."""
+    meta = _meta_tags(tree)
     found: dict[str, tuple[str, str]] = {}
     site = _first_ld(ld, ("publisher", "name")) or meta.get("site")
     if site:
@@ -76,12 +87,7 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
         stamp = _visible_update(tree)
         if stamp is not None:
             found["updated"] = stamp
-    if "date" not in found:
-        guessed = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
-        if guessed:
-            found["date_guess"] = (guessed, "htmldate: the page's markup")
-    authors = tuple(_ld_names(ld, "author"))
-    return HtmlPage(text=(text or "").strip(), found=found, authors=authors)
+    return found
 
 
 def _with_lead(tree: Any, text: str) -> str:
