@@ -210,3 +210,19 @@ def test_the_name_heading_the_page_is_its_outlet(config: Config) -> None:
         _clean(page, config, url="https://mayor.lakeside.example/events/1").outlet
         == "Office of the Lakeside Mayor"
     )
+
+
+def test_caption_label_separator_and_contributor_note(config: Config) -> None:
+    page = (
+        "Talks end without a deal\n"
+        "Image caption,\n"
+        "The two leaders before their talks at the summit venue\n"
+        f"{LEDE}\n{SECOND}\n___\n"
+        "Staff writer Jane Marsh in Washington contributed to this report.\n"
+    )
+    article = _clean(page, config)
+    assert [(s.role, s.text) for s in article.sentences] == [
+        ("caption", "The two leaders before their talks at the summit venue"),
+        ("body", LEDE),
+        ("body", SECOND),
+    ]

@@ -39,6 +39,10 @@ class Page:
         decision = self.decisions[i]
         return decision.reason if decision is not None else ""
 
+    def previous_filled(self, i: int) -> int:
+        """The last non-blank line before i (i itself when there is none)."""
+        return next((j for j in range(i - 1, -1, -1) if not self.lines[j].blank), i)
+
     def next_filled(self, i: int) -> int | None:
         """The next non-blank line after i, if any."""
         return next((j for j in range(i + 1, len(self.lines)) if not self.lines[j].blank), None)
@@ -50,6 +54,8 @@ def is_caption(page: Page, i: int, *, header: bool) -> bool:
     text = page.lines[i].text
     strong, weak = caption_cues(text)
     credited = i + 1 < len(page.lines) and page.reason(i + 1) == "photo-credit" and word_count(text) > 5
+    labelled = page.reason(page.previous_filled(i)) == "caption-label"  # "Image caption," above it
+    credited = credited or labelled
     if strong or credited:
         return True
     if not header:

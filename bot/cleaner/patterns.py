@@ -202,6 +202,13 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # Separators, contributor notes, and the labels some sites print before a caption.
+    ("separator", re.compile(r"^[_\-=*~•·#]{3,}$")),
+    (
+        "credits",
+        re.compile(r"^.{0,80}\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.{0,40}$", _I),
+    ),
+    ("caption-label", re.compile(r"^(?:image|media|video|photo) caption\s*[,:]?$", _I)),
     # Bare links and image files; markup and script text that escaped a scraper.
     ("url", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
     ("url", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", _I)),
