@@ -226,3 +226,15 @@ def test_caption_label_separator_and_contributor_note(config: Config) -> None:
         ("body", LEDE),
         ("body", SECOND),
     ]
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet"),
+    [
+        ("© 2004-2015 Example.NET. Reproduction is allowed with a link.", "Example.NET"),
+        ("© 2016 Lakeside Media Group Ltd or its affiliated companies. All rights reserved.", "Lakeside"),
+        ("All rights reserved. When quoting, a link to Lakeside Radio is required.", None),
+    ],
+)
+def test_copyright_holder_shapes(config: Config, footer: str, outlet: str | None) -> None:
+    assert _clean(f"Talks end without a deal\n\n{LEDE}\n{SECOND}\n{footer}\n", config).outlet == outlet

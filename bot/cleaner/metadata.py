@@ -59,7 +59,7 @@ _COPYRIGHT_NAME = re.compile(
     r"(?P<name>.*?)[\s.,]*(?:all rights reserved\.?)?$",
     re.IGNORECASE,
 )
-_HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z])|\s[|–—-](?:\s|$)|\s*\||,\s", re.IGNORECASE)
+_HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z][a-z])|\s[|–—-](?:\s|$)|\s*\||,\s")
 # A company's legal form after a publisher's name: "Daily Courier Newspapers Ltd" is "Daily Courier".
 _LEGAL_FORM = re.compile(
     r"(?:\s+(?:newspapers?|media|group|publishing|publications|holdings|communications|company))*"
@@ -97,7 +97,11 @@ def _copyright_holder(text: str) -> str:
     match = _COPYRIGHT_NAME.match(text)
     name = match.group("name") if match else ""
     name = re.sub(r"^by\s+", "", _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,-–—"), flags=re.I)
-    return _LEGAL_FORM.sub("", name).strip(" .,")
+    name = re.sub(
+        r"\s+(?:or|and) its (?:affiliate|subsidiar|partner)\w*(?: companies)?$", "", name, flags=re.I
+    )
+    name = _LEGAL_FORM.sub("", name).strip(" .,&")
+    return "" if re.fullmatch(r"(?:all )?rights reserved", name, re.IGNORECASE) else name
 
 
 def _squashed(text: str) -> str:
