@@ -129,8 +129,8 @@ def _site_name_line(page: PageLines) -> Found | None:
 def find_outlet(page: PageLines) -> Found | None:
     """The publisher, from the strongest evidence the page has: a known URL domain, a site-name line
     that spells the URL, a copyright line, a page template, a known outlet's name on a line of chrome,
-    a desk byline, a photo credit naming a known outlet, the URL's registered domain, an agency's
-    copyright, and last a wire credit."""
+    a desk byline, a photo credit naming a known outlet, a print folio, the URL's registered domain,
+    the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
     finders = (
         _known_domain,
         _site_name_line,
@@ -140,8 +140,8 @@ def find_outlet(page: PageLines) -> Found | None:
         _desk_byline,
         _outlet_credit,
         _folio,
-        _first_line_name,
         _any_domain,
+        _first_line_name,
         _agency_copyright,
         find_wire,
     )
