@@ -206,10 +206,9 @@ def test_a_pull_quote_repeating_the_text_is_dropped(config: Config) -> None:
 
 def test_the_name_heading_the_page_is_its_outlet(config: Config) -> None:
     page = f"Office of the Lakeside Mayor\nNews\nEvents\nTalks end without a deal\n\n{LEDE}\n"
-    assert (
-        _clean(page, config, url="https://mayor.lakeside.example/events/1").outlet
-        == "Office of the Lakeside Mayor"
-    )
+    assert _clean(page, config).outlet == "Office of the Lakeside Mayor"  # no URL, no other evidence
+    # with a URL, its registered domain is the stronger evidence
+    assert _clean(page, config, url="https://mayor.lakeside.gov.uk/events/1").outlet == "lakeside.gov.uk"
 
 
 def test_caption_label_separator_and_contributor_note(config: Config) -> None:

@@ -83,12 +83,14 @@ class OutletTable:
 
     def by_domain(self, host: str) -> str | None:
         """The outlet whose configured domain is the host or one of its parents (the longest wins)."""
-        labels = host.lower().strip(".").split(".")
-        for i in range(len(labels) - 1):
-            outlet = self._by_domain.get(".".join(labels[i:]))
-            if outlet is not None:
-                return outlet
-        return None
+        host = host.lower().strip(".")
+        labels = host.split(".")
+        site = registered_domain(f"http://{host}/")
+        # never above the registered domain: a council's site under gov.uk is not GOV.UK itself
+        floor = len(site[0].split(".")) if site else 2
+        names = [".".join(labels[i:]) for i in range(len(labels) - floor + 1)]
+        names += [host.removeprefix("www.")] if host.startswith("www.") else []
+        return next((self._by_domain[name] for name in names if name in self._by_domain), None)
 
     def by_template(self, raw: str) -> tuple[str, str] | None:
         """(outlet, evidence) for the first outlet whose every page mark occurs in the page."""
