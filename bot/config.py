@@ -24,6 +24,7 @@ from bot.text import read_text
 
 __all__ = [
     "AnswerConfig",
+    "CleanerConfig",
     "CompareConfig",
     "Config",
     "DecisionConfig",
@@ -31,7 +32,9 @@ __all__ = [
     "Entity",
     "Event",
     "FactsConfig",
+    "FetchConfig",
     "OutletName",
+    "PlatformMark",
     "RetrievalConfig",
     "default_config_path",
     "load_config",
@@ -82,6 +85,11 @@ class OutletName:
 
     name: str
     aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()  # registered domains its pages are published on ("reuters.com")
+    wire: bool = False  # a news agency whose copy other outlets carry (a credit names the original)
+    # Line patterns (regular expressions) that together identify the outlet's page template, when its
+    # pages never print its name; every one must match some line of the page.
+    page_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +178,37 @@ class CompareConfig:
 
 
 @dataclass(frozen=True)
+class PlatformMark:
+    """A blog or publishing platform known by the chrome it prints (its reposts name an original)."""
+
+    name: str
+    patterns: tuple[str, ...] = ()  # any one of these regular expressions matching a line is enough
+
+
+@dataclass(frozen=True)
+class CleanerConfig:
+    """The cleaner's tuning constants: the shapes of headlines, captions and chrome."""
+
+    # the longest line that may be a headline, in words
+    headline_max_words: int = field(default=30, metadata={"range": (3, 200)})
+    # a headline needs this many words (a lone name or a section label is shorter)
+    headline_min_words: int = field(default=3, metadata={"range": (1, 20)})
+    # days after an event's end that still date coverage of it
+    event_slack_days: int = field(default=10, metadata={"range": (0, 365)})
+    platforms: tuple[PlatformMark, ...] = ()
+
+
+@dataclass(frozen=True)
+class FetchConfig:
+    """URL ingest: how long and how much to read from a web server."""
+
+    timeout_seconds: float = field(default=15.0, metadata={"range": (0.1, 300.0)})
+    max_bytes: int = field(default=5_000_000, metadata={"range": (1_000, 100_000_000)})
+    max_redirects: int = field(default=5, metadata={"range": (0, 30)})
+    user_agent: str = "summitbot/0.1 (+offline news-coverage bot)"
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -183,6 +222,8 @@ class Config:
     events: tuple[Event, ...] = ()
     discord: DiscordConfig = field(default_factory=DiscordConfig)
     decision: DecisionConfig = field(default_factory=DecisionConfig)
+    cleaner: CleanerConfig = field(default_factory=CleanerConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
     source: Path | None = None  # the file it was read from
     facts: FactsConfig = field(default_factory=FactsConfig)
     compare: CompareConfig = field(default_factory=CompareConfig)
@@ -251,12 +292,17 @@ def parse_config(text: str, path: Path) -> Config:
     return dataclasses.replace(config, corpus=corpus, index=index, source=path)
 
 
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
 def _bad_scalar(text: str, path: Path) -> ConfigError:
     """The error for the first scalar that YAML cannot construct (2015-13-01), with its line."""
     for scalar in _scalars(yaml.compose(text, Loader=yaml.SafeLoader)):
+        if scalar.tag != _TIMESTAMP_TAG:  # only what YAML itself reads as a date can fail to be one
+            continue
         try:
-            yaml.safe_load(f"[{scalar.value}]")
-        except (ValueError, OverflowError, yaml.YAMLError):
+            yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), scalar)
+        except (ValueError, OverflowError):
             line = scalar.start_mark.line + 1
             return ConfigError(f"{path}:{line}: not a valid date: {scalar.value!r} (expected YYYY-MM-DD)")
     return ConfigError(f"{path}: a value cannot be read (expected dates as YYYY-MM-DD)")

@@ -30,6 +30,7 @@ __all__ = ["CorpusStore", "IngestReport", "atomic_write", "parse_iso_date"]
 log = logging.getLogger(__name__)
 
 MANIFEST = "sources.yaml"
+RAW_SUFFIXES = (".txt", ".html")  # a text page or an HTML page (told apart by content at ingest)
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 _HINT_KEYS = ("outlet", "date", "title", "url", "wire", "event")
 
@@ -80,15 +81,23 @@ class CorpusStore:
 
     # -- reading -------------------------------------------------------------------------------------
     def raw_ids(self) -> list[str]:
-        """The ids (raw file names without .txt) of every raw article, sorted."""
+        """The ids (raw file names without .txt or .html) of every raw article, sorted."""
         if not self.raw_dir.is_dir():
             raise CorpusError(
                 f"{self.raw_dir}: no such corpus folder (set `corpus` in config.yaml or --corpus)"
             )
-        return sorted(p.stem for p in self.raw_dir.glob("*.txt"))
+        return sorted({p.stem for p in self._raw_files()})
+
+    def _raw_files(self) -> list[Path]:
+        return [p for suffix in RAW_SUFFIXES for p in self.raw_dir.glob(f"*{suffix}")]
+
+    def raw_path(self, doc_id: str) -> Path:
+        """The raw file of an article: ID.html for a page kept as HTML, else ID.txt."""
+        html = self.raw_dir / f"{doc_id}.html"
+        return html if html.exists() else self.raw_dir / f"{doc_id}.txt"
 
     def read_raw(self, doc_id: str) -> str:
-        path = self.raw_dir / f"{doc_id}.txt"
+        path = self.raw_path(doc_id)
         try:
             return decode_article(path.read_bytes(), path.name)
         except OSError as exc:
@@ -178,19 +187,28 @@ class CorpusStore:
 
     # -- ingesting -----------------------------------------------------------------------------------
     def ingest(self, source: Path, config: Config, hints: ArticleHints | None = None) -> Article:
-        """Add one raw article and its cleaned form; on any failure the corpus is left as it was."""
-        data = _read_source(source)
-        doc_id = source.stem
-        raw = self._check_new(doc_id, data, source.name)
-        hints = _checked_hints(hints)
-        from bot.cleaner import clean_article
+        """Add one raw article (a text or HTML file) and its cleaned form; on any failure the corpus is
+        left as it was."""
+        return self.ingest_data(_read_source(source), source.name, config, hints)
 
+    def ingest_data(
+        self, data: bytes, name: str, config: Config, hints: ArticleHints | None = None
+    ) -> Article:
+        """Add one page given as bytes (its id is `name` without its suffix); kept as raw/ID.html when
+        its content is HTML, else raw/ID.txt. On any failure the corpus is left as it was."""
+        from bot.cleaner import clean_article
+        from bot.cleaner.detect import looks_like_html
+
+        doc_id = Path(name).stem
+        raw = self._check_new(doc_id, data, name)
+        hints = _checked_hints(hints)
         article = clean_article(raw, doc_id=doc_id, config=config, hints=hints)
         article = replace(article, source_sha256=_sha256(data))
         if not article.sentences:
-            raise IngestError(f"{source.name}: no article text left after cleaning")
+            raise IngestError(f"{name}: no article text left after cleaning")
         manifest_text = self._manifest_with(doc_id, hints)
-        self._commit(doc_id, data, serialize(article), manifest_text)
+        suffix = ".html" if looks_like_html(raw) else ".txt"
+        self._commit(doc_id, data, serialize(article), manifest_text, suffix)
         return article
 
     def ingest_folder(
@@ -200,9 +218,9 @@ class CorpusStore:
         progress: Callable[[int, int, str], None] | None = None,
     ) -> IngestReport:
         """Ingest every .txt in a folder, with metadata from its sources.yaml; bad files are skipped."""
-        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".txt")
+        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in RAW_SUFFIXES)
         if not files:
-            raise IngestError(f"{folder}: no .txt articles to ingest")
+            raise IngestError(f"{folder}: no .txt or .html articles to ingest")
         hints = CorpusStore(folder).manifest()
         added: list[Article] = []
         skipped: list[tuple[str, str]] = []
@@ -220,10 +238,10 @@ class CorpusStore:
         if not _ID.match(doc_id):
             raise IngestError(f"{name}: the file name must be letters, digits, '_', '-' or '.'")
         raw = decode_article(data, name)
-        if (self.raw_dir / f"{doc_id}.txt").exists():
+        if any((self.raw_dir / f"{doc_id}{suffix}").exists() for suffix in RAW_SUFFIXES):
             raise IngestError(f"{name}: an article with id {doc_id!r} is already in the corpus")
         digest = _sha256(data)
-        for path in self.raw_dir.glob("*.txt"):
+        for path in self._raw_files():
             if _sha256(path.read_bytes()) == digest:
                 raise IngestError(f"{name}: already in the corpus as {path.stem!r}")
         return raw
@@ -238,9 +256,11 @@ class CorpusStore:
         body = yaml.safe_dump({"articles": articles}, allow_unicode=True, sort_keys=True)
         return MANIFEST_HEADER + body
 
-    def _commit(self, doc_id: str, raw: bytes, clean: bytes, manifest: str | None) -> None:
+    def _commit(
+        self, doc_id: str, raw: bytes, clean: bytes, manifest: str | None, suffix: str = ".txt"
+    ) -> None:
         targets: list[tuple[Path, bytes]] = [
-            (self.raw_dir / f"{doc_id}.txt", raw),
+            (self.raw_dir / f"{doc_id}{suffix}", raw),
             (self.clean_dir / f"{doc_id}.json", clean),
         ]
         if manifest is not None:
@@ -295,7 +315,7 @@ def _read_source(source: Path) -> bytes:
     except FileNotFoundError:
         raise IngestError(f"{source}: no such file") from None
     except IsADirectoryError:
-        raise IngestError(f"{source}: a folder; ingest takes a file or a folder of .txt files") from None
+        raise IngestError(f"{source}: a folder; ingest takes a file or a folder of articles") from None
     except OSError as exc:
         raise IngestError(f"{source}: cannot read ({exc.strerror})") from None
 

@@ -34,6 +34,7 @@ class Sentence:
     line: int  # 1-based line of the raw file
     start: int  # offset into Article.text
     end: int
+    last_line: int | None = None  # the last raw line of a hard-wrapped paragraph joined from several
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class Article:
     dropped: tuple[DroppedLine, ...]
     source_sha256: str = ""
     evidence: Mapping[str, str] = field(default_factory=dict)  # field name -> the raw text it came from
+    updated: str | None = None  # ISO date of an "Updated ..." stamp, kept apart from the publication date
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form written to corpus/clean/ID.json."""
@@ -119,7 +121,16 @@ class Article:
             dropped=dropped,
             source_sha256=str(data.get("source_sha256", "")),
             evidence={str(k): str(v) for k, v in evidence.items()},
+            updated=_optional_str(data, "updated", where),
         )
+
+
+def _optional_str(data: Mapping[str, Any], key: str, where: str) -> str | None:
+    """An optional string key (absent in files written before it existed)."""
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise CorpusError(f"{where}: key '{key}' has the wrong type ({type(value).__name__})")
+    return value
 
 
 def _check_type(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> None:
@@ -140,6 +151,9 @@ def _sentence(item: Any, text: str, where: str) -> Sentence:
         raise CorpusError(f"{where}: role {item['role']!r} is not one of {', '.join(ROLES)}")
     if text[item["start"] : item["end"]] != item["text"]:
         raise CorpusError(f"{where}: offsets {item['start']}-{item['end']} do not hold the sentence's text")
+    last_line = item.get("last_line")
+    if last_line is not None and not isinstance(last_line, int):
+        raise CorpusError(f"{where}: key 'last_line' has the wrong type ({type(last_line).__name__})")
     return Sentence(
         text=item["text"],
         paragraph=item["paragraph"],
@@ -147,6 +161,7 @@ def _sentence(item: Any, text: str, where: str) -> Sentence:
         line=item["line"],
         start=item["start"],
         end=item["end"],
+        last_line=last_line,
     )
 
 

@@ -1,8 +1,10 @@
-"""The cleaner: one scraped news page in, one cleaned `Article` out (pure; no I/O).
+"""The cleaner: one scraped news page (text or HTML) in, one cleaned `Article` out (pure; no I/O).
 
-Modules: `lines` (the shape of a line), `patterns` (chrome known by its own shape), `layout` (where
-each line belongs on the page), `dates`, `sites` (template signatures as data), `metadata` (outlet,
-wire, date, event), `sentences` (sentencex with verbatim offsets) and `article` (`clean_article`).
+Modules: `detect` (HTML told by content), `html` (trafilatura text and the markup's stated metadata),
+`lines` (the shape of a line), `patterns` (chrome known by its kind), `layout` (where each line belongs
+on the page), `dates`, `outlets` (config's outlet table: names, domains, agencies, page templates),
+`metadata` (outlet and wire), `when` (date, updated, event), `sentences` (sentencex with verbatim
+offsets) and `article` (`clean_article`).
 """
 
 from __future__ import annotations

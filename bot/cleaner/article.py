@@ -1,4 +1,4 @@
-"""clean_article: a raw scraped page in; a cleaned Article (metadata, sentences, dropped lines) out."""
+"""clean_article: a raw page (text or HTML) in; a cleaned Article (metadata, sentences, dropped lines) out."""
 
 from __future__ import annotations
 
@@ -6,18 +6,15 @@ import hashlib
 import logging
 from collections.abc import Sequence
 
+from bot.cleaner.detect import looks_like_html
+from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.lines import Line, split_lines
-from bot.cleaner.metadata import (
-    Found,
-    canonical_outlet,
-    find_article_date,
-    find_event,
-    find_outlet,
-    find_wire,
-    wire_dateline,
-)
+from bot.cleaner.metadata import Found, PageLines, find_outlet, find_wire, wire_dateline
+from bot.cleaner.outlets import outlet_table
 from bot.cleaner.sentences import sentence_spans
+from bot.cleaner.unwrap import unwrap
+from bot.cleaner.when import find_article_date, find_event, find_updated
 from bot.config import Config
 from bot.models import PARAGRAPH_SEPARATOR, Article, ArticleHints, DroppedLine, Sentence
 
@@ -27,41 +24,59 @@ log = logging.getLogger(__name__)
 
 
 def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints | None = None) -> Article:
-    """Clean one scraped page: drop its chrome (each line with a reason), keep the article's paragraphs
-    as verbatim sentences, and read its metadata from the text; `hints` override what the text says.
+    """Clean one page: drop its chrome (each line with a reason), keep the article's paragraphs as
+    verbatim sentences, and read its metadata with evidence; `hints` override what the page says.
 
-    Pure: no I/O. Article.text is the kept paragraphs joined by a blank line and every sentence's
-    start/end point into it.
+    An HTML page (told by its content) is first reduced to its main text, one paragraph a line; line
+    numbers then count lines of that text. Pure: no I/O. Article.text is the kept paragraphs joined by
+    a blank line and every sentence's start/end point into it.
     """
     hints = hints or ArticleHints()
-    lines = split_lines(raw)
-    decisions = lay_out(lines)
-    text, sentences = _sentences(lines, decisions)
+    text, stated = _page_text(raw, hints)
+    lines = unwrap(split_lines(text))
+    decisions = lay_out(lines, config.cleaner)
+    page = PageLines(lines, decisions, raw, hints.url, outlet_table(config))
+    body, sentences = _sentences(lines, decisions)
     dropped = tuple(
-        DroppedLine(line=line.number, text=line.raw, reason=decision.reason)
+        DroppedLine(line=line.number + k, text=part, reason=decision.reason)
         for line, decision in zip(lines, decisions, strict=True)
         if decision.kind == "drop"
+        for k, part in enumerate(line.parts or (line.raw,))
     )
-    found = _metadata(raw, lines, decisions, config, hints)
+    found = _metadata(page, stated, config, hints)
     log.debug("%s: kept %d sentences, dropped %d lines", doc_id, len(sentences), len(dropped))
     return Article(
         id=doc_id,
-        outlet=found["outlet"].value if "outlet" in found else None,
-        date=found["date"].value if "date" in found else None,
-        title=found["title"].value if "title" in found else None,
-        wire=found["wire"].value if "wire" in found else None,
-        event=found["event"].value if "event" in found else None,
+        outlet=_value(found, "outlet"),
+        date=_value(found, "date"),
+        title=_value(found, "title"),
+        wire=_value(found, "wire"),
+        event=_value(found, "event"),
         url=hints.url,
         byline=_first(lines, decisions, "byline"),
         dateline=_dateline(lines, decisions),
-        text=text,
+        text=body,
         sentences=sentences,
         dropped=dropped,
-        source_sha256=hashlib.sha256(
-            raw.encode("utf-8", "surrogatepass")
-        ).hexdigest(),  # API text may hold lone surrogates
+        source_sha256=hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest(),
         evidence={key: value.evidence for key, value in found.items()},
+        updated=_value(found, "updated"),
     )
+
+
+def _page_text(raw: str, hints: ArticleHints) -> tuple[str, dict[str, Found]]:
+    """The text to lay out, and what an HTML page's markup states (nothing for a text page)."""
+    if not looks_like_html(raw):
+        return raw, {}
+    html = read_html(raw, hints.url)
+    stated = {key: Found(value, evidence) for key, (value, evidence) in html.found.items()}
+    if html.authors:
+        stated["authors"] = Found(", ".join(html.authors), "JSON-LD author")
+    return html.text, stated
+
+
+def _value(found: dict[str, Found], key: str) -> str | None:
+    return found[key].value if key in found else None
 
 
 def _sentences(lines: Sequence[Line], decisions: Sequence[Decision]) -> tuple[str, tuple[Sentence, ...]]:
@@ -85,6 +100,7 @@ def _sentences(lines: Sequence[Line], decisions: Sequence[Decision]) -> tuple[st
                     line=line.number,
                     start=offset + start,
                     end=offset + end,
+                    last_line=line.last or None,
                 )
             )
         offset += len(line.text)
@@ -106,21 +122,30 @@ def _dateline(lines: Sequence[Line], decisions: Sequence[Decision]) -> str | Non
 
 
 def _metadata(
-    raw: str, lines: Sequence[Line], decisions: Sequence[Decision], config: Config, hints: ArticleHints
+    page: PageLines, stated: dict[str, Found], config: Config, hints: ArticleHints
 ) -> dict[str, Found]:
-    """Every metadata field found, with its evidence; a hint replaces what the text says."""
+    """Every metadata field found, with its evidence: a hint beats the markup, the markup beats the text."""
     found: dict[str, Found] = {}
-    outlet = find_outlet(lines, decisions, raw, config)
-    wire = find_wire(lines, decisions, raw, outlet, config)
-    date = find_article_date(lines, decisions)
-    title = _first(lines, decisions, "headline")
-    for key, value in (("outlet", outlet), ("wire", wire), ("date", date)):
+    title = _first(page.lines, page.decisions, "headline")
+    read = {
+        "outlet": find_outlet(page),
+        "wire": find_wire(page) or _agency_author(page, stated),
+        "date": find_article_date(page, config),
+        "updated": find_updated(page, config),
+        "title": Found(title, title) if title else None,
+    }
+    for key, value in read.items():
         if value is not None:
             found[key] = value
-    if title is not None:
-        found["title"] = Found(title, title)
+    for key in ("outlet", "title", "date", "updated"):
+        if key in stated:
+            found[key] = stated[key]
+    if "date" not in found and "date_guess" in stated:  # htmldate's reading, when nothing states one
+        found["date"] = stated["date_guess"]
+    if "outlet" in found:
+        found["outlet"] = Found(page.table.canonical(found["outlet"].value), found["outlet"].evidence)
     hinted = {
-        "outlet": canonical_outlet(hints.outlet, config) if hints.outlet else None,
+        "outlet": page.table.canonical(hints.outlet) if hints.outlet else None,
         "wire": hints.wire,
         "date": hints.date,
         "title": hints.title,
@@ -130,9 +155,18 @@ def _metadata(
         if hint:
             found[key] = Found(hint, "hint")
     if "event" not in found:
-        kept = [line.text for line, d in zip(lines, decisions, strict=True) if d.kind in KEPT_KINDS]
-        date_value = found["date"].value if "date" in found else None
-        event = find_event(date_value, [*([title] if title else []), *kept], config)
+        kept = [line.text for line, d in page.pairs() if d.kind in KEPT_KINDS]
+        heading = [found["title"].value] if "title" in found else []
+        event = find_event(_value(found, "date"), [*heading, *kept, page.url or ""], config)
         if event is not None:
             found["event"] = event
     return found
+
+
+def _agency_author(page: PageLines, stated: dict[str, Found]) -> Found | None:
+    """A JSON-LD author that is a news agency marks the page as that agency's copy."""
+    authors = stated.get("authors")
+    for name in authors.value.split(", ") if authors else ():
+        if page.table.is_agency(name):
+            return Found(page.table.canonical(name), f"JSON-LD author: {name}")
+    return None

@@ -1,15 +1,32 @@
-"""Dates written in article text: find one, parse it with python-dateutil, and tell a bare date line."""
+"""Dates written in article text and URLs: find one, parse it, and tell a bare date line or an update stamp.
+
+Styles read: "29 Sep 2015", "September 28, 2015", "Sept. 29, 2015", "2015-09-28", numeric "29/09/2015",
+"09/29/2015", "29.09.2015" and "03/10/16" (an ambiguous day/month order is settled by the windows given,
+else read day first, as most of the world writes it), a month and day without a year ("Sept. 29")
+whose year comes from elsewhere, and dates in URL paths. Relative dates ("2 hours ago") are never dates.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from dateutil import parser as date_parser
 
-__all__ = ["DateMatch", "find_date", "is_date_only"]
+__all__ = [
+    "DateMatch",
+    "PartialDate",
+    "find_date",
+    "find_partial_date",
+    "find_update",
+    "is_date_only",
+    "is_update_stamp",
+    "is_update_word",
+    "url_date",
+]
 
 log = logging.getLogger(__name__)
 
@@ -19,20 +36,35 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _YEAR = r"(?:19|20)\d{2}"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = re.compile(
-    rf"(?:{_WEEKDAY},?\s+)?(?:"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+{_YEAR}"  # 29 Sep 2015, 5 Sep, 2016
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}"  # September 28, 2015
-    rf"|{_YEAR}-\d{{2}}-\d{{2}}"  # 2015-09-28
-    rf")\b",
+    rf"(?<![\w/.-])(?:{_WEEKDAY},?\s+)?(?:"
+    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"  # 29 Sep 2015, 5 Sep, 2016
+    rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # September 28, 2015
+    rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
+    rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})"  # 29/09/2015, 9/29/15
+    rf")(?!\d)(?![/-]\d)",
+    re.IGNORECASE,
+)
+_PARTIAL = re.compile(
+    rf"(?<![\w/])(?:{_WEEKDAY},?\s+)?(?:(?P<md>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{_MONTH}))(?![\w])(?!,?\s+{_YEAR})",
     re.IGNORECASE,
 )
 # What may sit beside the date in a line that is only a date: a weekday, a clock, a zone, separators.
 _DATE_LINE_REST = re.compile(
-    rf"^(?:\s|[-–—,|/•·]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
-    r"[+-]\d{2}:?\d{2}|updated|published|posted|on|at|last)*$",
+    rf"^(?:\s|[-–—,|/•·:]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
+    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|on|at|last|first|modified|date)*$",
     re.IGNORECASE,
 )
+_UPDATE_WORD = re.compile(
+    r"\b(?:last\s+)?(?:updated?|modified|edited|revised)\b\s*:?\s*(?:on\s+|at\s+)?", re.I
+)
+_UPDATE = re.compile(r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised)\b", re.IGNORECASE)
+_URL_DATE = re.compile(
+    rf"/(?P<y>{_YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class DateMatch(NamedTuple):
@@ -42,15 +74,74 @@ class DateMatch(NamedTuple):
     source: str
 
 
-def find_date(text: str) -> DateMatch | None:
-    """The first full date (with a year) written in the text, parsed by dateutil; None if there is none."""
+class PartialDate(NamedTuple):
+    """A month and day written without a year ("Sept. 29"), and the words they were read from."""
+
+    month: int
+    day: int
+    source: str
+
+
+Window = tuple[dt.date, dt.date]
+
+
+def find_date(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
+    """The first full date (with a year) written in the text; None if there is none."""
     for match in _DATE.finditer(text):
-        try:
-            parsed = date_parser.parse(match.group(0), fuzzy=True)
-        except (ValueError, OverflowError):
-            log.debug("not a date: %r", match.group(0))
-            continue
-        return DateMatch(parsed.date(), match.group(0))
+        found = _numeric(match, windows) if match.group("a") or match.group("iso") else _words(match)
+        if found is not None:
+            return DateMatch(found, match.group(0))
+    return None
+
+
+def _words(match: re.Match[str]) -> dt.date | None:
+    try:
+        return date_parser.parse(match.group(0), fuzzy=True).date()
+    except (ValueError, OverflowError):
+        log.debug("not a date: %r", match.group(0))
+        return None
+
+
+def _numeric(match: re.Match[str], windows: Sequence[Window]) -> dt.date | None:
+    if match.group("iso"):
+        return _make(int(match.group("iso")), int(match.group("im")), int(match.group("id")))
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    year = year + 2000 if year < 100 else year
+    day_first, month_first = _make(year, b, a), _make(year, a, b)
+    if day_first is None or month_first is None:
+        return day_first or month_first
+    for start, end in windows:
+        inside = [d for d in (day_first, month_first) if start <= d <= end]
+        if len(inside) == 1:
+            return inside[0]
+    return day_first  # most of the world writes the day first
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_partial_date(text: str) -> PartialDate | None:
+    """The first month-and-day written without a year ("Sept. 29", "5 September")."""
+    for match in _PARTIAL.finditer(text):
+        name = (match.group("md") or match.group("dm")).lower()[:3]
+        month = _MONTHS.index(name) + 1
+        day = int(match.group("d1") or match.group("d2"))
+        if _make(2000, month, day) is not None:
+            return PartialDate(month, day, match.group(0))
+    return None
+
+
+def url_date(url: str) -> DateMatch | None:
+    """A date in a URL's path: /2015/09/29/, /2015-09-29-, /20150929/; None if the path has none."""
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?", 1)[0]
+    for match in _URL_DATE.finditer(path):
+        made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        if made is not None:
+            return DateMatch(made, match.group(0).strip("/"))
     return None
 
 
@@ -61,3 +152,19 @@ def is_date_only(text: str) -> bool:
         return False
     rest = text[: match.start()] + " " + text[match.end() :]
     return bool(_DATE_LINE_REST.match(rest))
+
+
+def find_update(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
+    """The date after an "updated" / "last modified" word in a short text ("(updated 19:02 16.07.2018)")."""
+    word = _UPDATE_WORD.search(text)
+    return find_date(text[word.end() :], windows) if word and len(text) <= 120 else None
+
+
+def is_update_word(text: str) -> bool:
+    """True when the text says "updated" / "modified" anywhere (the date after it is not the first one)."""
+    return bool(_UPDATE_WORD.search(text))
+
+
+def is_update_stamp(text: str) -> bool:
+    """A line that says when the page was last changed ("Updated: ...", "Last modified ...")."""
+    return bool(_UPDATE.match(text))

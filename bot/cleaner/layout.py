@@ -9,11 +9,15 @@ and captions; inside it, runs of short lines with no prose between them are rela
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
 
+from bot.cleaner.bylines import is_byline
 from bot.cleaner.dates import find_date, is_date_only
-from bot.cleaner.lines import Line, ends_sentence, is_prose, is_title_like, word_count
-from bot.cleaner.patterns import END_REASONS, RELATED_HEADER, TEASER_MARKERS, caption_cues, chrome_reason
+from bot.cleaner.header import lay_out_header
+from bot.cleaner.lines import Line, is_prose, is_title_like, word_count
+from bot.cleaner.page import Decision, Page, is_caption
+from bot.cleaner.patterns import AUTHOR_BIO, END_REASONS, RELATED_HEADER, TEASER_MARKERS, chrome_reason
+from bot.config import CleanerConfig
 from bot.text import normalize
 
 __all__ = ["KEPT_KINDS", "META_KINDS", "Decision", "is_byline", "is_caption", "lay_out"]
@@ -25,50 +29,23 @@ META_KINDS = frozenset({"headline", "dateline", "byline"})
 _CREDIT_REASONS = frozenset({"photo-credit"})
 
 
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What a line is: "drop" (with a reason), a metadata line, or a kept paragraph of some role."""
-
-    kind: str
-    reason: str = ""
-
-
-class _Page:
-    """The lines of one page and the decisions taken on them so far."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines = lines
-        self.decisions: list[Decision | None] = [None] * len(lines)
-        self.repeated = [False] * len(lines)
-
-    def open(self, i: int) -> bool:
-        return self.decisions[i] is None and not self.lines[i].blank
-
-    def set(self, i: int, kind: str, reason: str = "") -> None:
-        self.decisions[i] = Decision(kind, reason)
-
-    def reason(self, i: int) -> str:
-        decision = self.decisions[i]
-        return decision.reason if decision is not None else ""
-
-    def next_filled(self, i: int) -> int | None:
-        """The next non-blank line after i, if any."""
-        return next((j for j in range(i + 1, len(self.lines)) if not self.lines[j].blank), None)
-
-
-def lay_out(lines: list[Line]) -> list[Decision]:
+def lay_out(lines: list[Line], settings: CleanerConfig | None = None) -> list[Decision]:
     """A decision for every line of the page, in order."""
-    page = _Page(lines)
+    page = Page(lines, settings or CleanerConfig())
     for i, line in enumerate(lines):
         reason = chrome_reason(line.text)
         if reason is not None:
             page.set(i, "drop", reason)
     _mark_repeats(page)
+    _mark_sandwiched(page)
     start = _body_start(page)
     end, cut = _body_end(page, start)
-    _lay_out_header(page, start)
+    _mark_related_lists(page, 0, start - 1, header=True)
+    lay_out_header(page, start)
     if start < len(lines):
+        _restore_body_repeats(page, start, end)
         _lay_out_body(page, start, end)
+        _mark_pull_quotes(page, start, end)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
@@ -77,7 +54,7 @@ def lay_out(lines: list[Line]) -> list[Decision]:
     return [d if d is not None else Decision("drop", "blank") for d in page.decisions]
 
 
-def _mark_repeats(page: _Page) -> None:
+def _mark_repeats(page: Page) -> None:
     """A repeat of a kept line is a duplicate; a repeat of a chrome line is that chrome again."""
     first: dict[str, int] = {}
     for i, line in enumerate(page.lines):
@@ -86,49 +63,52 @@ def _mark_repeats(page: _Page) -> None:
         key = normalize(line.text).casefold()
         if key not in first:
             first[key] = i
-            continue
+            short = _SUFFIX.sub("", key)  # "CAPTION | License Photo" repeats "CAPTION"
+            if short == key or short not in first:
+                continue
+            key = short
         if page.decisions[i] is not None:
             continue
         original = first[key]
         page.repeated[original] = True
         reason = page.reason(original)
         page.set(i, "drop", reason if reason else "duplicate")
+        page.copy_of[i] = original
 
 
-def is_caption(page: _Page, i: int, *, header: bool) -> bool:
-    """A photo caption: a strong cue anywhere; above the body, weaker cues or being printed twice."""
-    text = page.lines[i].text
-    strong, weak = caption_cues(text)
-    if strong:
-        return True
-    if not header:
-        return False
-    return weak >= 2 or (weak >= 1 and (page.repeated[i] or not ends_sentence(text)))
+def _restore_body_repeats(page: Page, start: int, end: int) -> None:
+    """A line in the body that repeats a line of the page header's chrome (a live blog's list of key
+    events above its entries) is the body's own line: it is laid out with the body."""
+    for i, original in page.copy_of.items():
+        header_chrome = original < start and page.reason(original) not in ("", "duplicate")
+        if not (header_chrome and page.reason(i) == "duplicate"):
+            continue
+        if start <= i <= end:
+            page.decisions[i] = None
+        elif original < i < start and all(page.reason(j) for j in range(i + 1, start)):
+            page.set(i, "subheading")  # the first entry's heading, right above the body
 
 
-def is_byline(text: str) -> bool:
-    """A byline: "By NAME", "Posted on DATE by NAME", "NAME Desk", or a short credit and a date."""
-    count = word_count(text)
-    lowered = text.lower()
-    if lowered.startswith("by ") and count <= 12 and not ends_sentence(text):
-        return True
-    if lowered.startswith(("posted on ", "posted by ", "published by ")) and count <= 14:
-        return True
-    if count <= 6 and lowered.rsplit(" ", 1)[-1] in {"desk", "staff", "bureau", "newsroom", "correspondent"}:
-        return True
-    found = find_date(text)
-    if found is None or is_date_only(text):
-        return False
-    before, _, after = text.partition(found.source)
-    credit = before.strip(" ,|/-–—")
-    return 1 <= word_count(credit) <= 5 and is_date_only(found.source + after) and not ends_sentence(credit)
+_SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
+# A transcript's turn: "SPEAKER NAME: words" (counts as prose where the article ends).
+_SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Z .'-]{1,30})?:\s+\S")
+_SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-notice", "share"})
+
+
+def _mark_sandwiched(page: Page) -> None:
+    """A line between two lines of the same block of chrome (a sign-up box, an ad slot) is that chrome."""
+    filled = [i for i, line in enumerate(page.lines) if not line.blank]
+    for before, i, after in zip(filled, filled[1:], filled[2:], strict=False):
+        reason = page.reason(before)
+        if page.decisions[i] is None and reason in _SANDWICHED and page.reason(after) == reason:
+            page.set(i, "drop", reason)
 
 
 def _is_meta(text: str) -> bool:
     return is_date_only(text) or is_byline(text)
 
 
-def _body_start(page: _Page) -> int:
+def _body_start(page: Page) -> int:
     """The first paragraph of prose that is neither a caption nor a headline sitting on its byline."""
     for i, line in enumerate(page.lines):
         if not page.open(i) or not is_prose(line.text) or _is_meta(line.text):
@@ -142,7 +122,7 @@ def _body_start(page: _Page) -> int:
     return len(page.lines)
 
 
-def _is_question_headline(page: _Page, i: int) -> bool:
+def _is_question_headline(page: Page, i: int) -> bool:
     """A short question or exclamation opening the page, set apart by a blank line, is its headline."""
     text = page.lines[i].text
     first = all(not page.open(j) for j in range(i))
@@ -150,92 +130,24 @@ def _is_question_headline(page: _Page, i: int) -> bool:
     return first and apart and word_count(text) <= 15 and text.rstrip("\"'”’").endswith(("?", "!"))
 
 
-def _body_end(page: _Page, start: int) -> tuple[int, int | None]:
+def _body_end(page: Page, start: int) -> tuple[int, int | None]:
     """The last line of the article's prose, and the end marker (comment form, share bar...) if any."""
     cut = next(
         (i for i in range(start + 1, len(page.lines)) if page.reason(i) in END_REASONS),
         None,
     )
     stop = cut if cut is not None else len(page.lines)
-    prose = [i for i in range(start, stop) if page.open(i) and is_prose(page.lines[i].text)]
+    prose = [
+        i
+        for i in range(start, stop)
+        if page.open(i) and (is_prose(page.lines[i].text) or _SPEAKER_TURN.match(page.lines[i].text))
+    ]
+    while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
+        page.set(prose.pop(), "drop", "author-bio")
     return (prose[-1] if prose else start - 1), cut
 
 
-def _lay_out_header(page: _Page, start: int) -> None:
-    """Above the body: datelines, bylines, captions, the headline; the rest is page header."""
-    header = [i for i in range(start) if page.open(i)]
-    for i in header:
-        text = page.lines[i].text
-        if is_date_only(text):
-            page.set(i, "dateline")
-        elif is_byline(text):
-            page.set(i, "byline")
-        elif is_caption(page, i, header=True):
-            page.set(i, "caption")
-    headline = _choose_headline(page, header)
-    if headline is not None:
-        page.set(headline, "headline")
-    _mark_photo_titles(page, header)
-    _mark_page_clocks(page, header, headline)
-    for i in header:
-        if page.decisions[i] is None:
-            if is_prose(page.lines[i].text):
-                page.set(i, "body")
-            else:
-                page.set(i, "drop", "page-header")
-
-
-def _mark_photo_titles(page: _Page, header: list[int]) -> None:
-    """A short title printed right above a caption (no blank line between) belongs to the photo."""
-    for i in header:
-        text = page.lines[i].text
-        if page.decisions[i] is not None or word_count(text) > 6 or ends_sentence(text):
-            continue
-        following = i + 1
-        if following < len(page.lines) and page.decisions[following] == Decision("caption"):
-            page.set(i, "caption")
-
-
-def _choose_headline(page: _Page, header: list[int]) -> int | None:
-    """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
-    candidates = [i for i in header if page.decisions[i] is None and word_count(page.lines[i].text) <= 30]
-    if not candidates:
-        return None
-    crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]
-    for crumb in crumbs:
-        last = normalize(crumb.replace("›", "|").replace("»", "|").split("|")[-1]).casefold()
-        match = next((i for i in candidates if normalize(page.lines[i].text).casefold() == last), None)
-        if match is not None:
-            return match
-    metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
-    after_candidate = [m for m in metas if m > candidates[0]]
-    if after_candidate:
-        return max(i for i in candidates if i < after_candidate[0])
-    return candidates[-1]
-
-
-def _mark_page_clocks(page: _Page, header: list[int], headline: int | None) -> None:
-    """A date line beside a site clock, or above the headline when a dated byline follows it, is the
-    page header's clock (often the day the page was scraped), never the article's date."""
-    dated_after = headline is not None and any(
-        page.decisions[i] in (Decision("dateline"), Decision("byline"))
-        and i > headline
-        and find_date(page.lines[i].text) is not None
-        for i in header
-    )
-    for i in header:
-        if page.decisions[i] != Decision("dateline"):
-            continue
-        beside_clock = any(page.reason(j) == "page-clock" for j in (i - 1, i + 1) if 0 <= j < len(page.lines))
-        above_headline = headline is not None and i < headline
-        if beside_clock or (dated_after and above_headline):
-            page.set(i, "drop", "page-clock")
-    datelines = [i for i in header if page.decisions[i] == Decision("dateline")]
-    for i in datelines[1:]:
-        page.set(i, "drop", "page-clock")
-
-
-def _lay_out_body(page: _Page, start: int, end: int) -> None:
+def _lay_out_body(page: Page, start: int, end: int) -> None:
     """Inside the body: teaser blocks and "Related:" link lists go; prose, captions, subheadings stay."""
     _mark_related_lists(page, start, end)
     for run in _short_line_runs(page, start, end):
@@ -260,8 +172,19 @@ def _lay_out_body(page: _Page, start: int, end: int) -> None:
             page.set(i, "body")
 
 
-def _mark_related_lists(page: _Page, start: int, end: int) -> None:
-    """A "Related:" / "Read more:" line and the story links under it, up to the next prose."""
+def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
+    """A short kept line printed again inside a longer paragraph is a pull quote: the paragraph keeps it."""
+    kept = [i for i in range(end + 1) if page.decisions[i] in (Decision("body"), Decision("caption"))]
+    texts = {i: normalize(page.lines[i].text).casefold() for i in kept}
+    for i in (i for i in kept if i >= start):
+        quote = texts[i].strip("\"'“”‘’ ")
+        if word_count(quote) <= 40 and any(quote in texts[j] for j in kept if len(texts[j]) > len(texts[i])):
+            page.set(i, "drop", "pull-quote")
+
+
+def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = False) -> None:
+    """A "Related:" / "Read more:" line and the story links under it, up to the next prose; above the
+    body, up to a blank line or a line that is not a dated link ("Title - March 3, 2021") or a bullet."""
     i = start
     while i <= end:
         if not (page.open(i) and RELATED_HEADER.match(page.lines[i].text)):
@@ -270,12 +193,15 @@ def _mark_related_lists(page: _Page, start: int, end: int) -> None:
         page.set(i, "drop", "related-teaser")
         i += 1
         while i <= end and (page.lines[i].blank or not is_prose(page.lines[i].text)):
+            text = page.lines[i].text
+            if header and (not text or (word_count(text) > 1 and find_date(text) is None)):
+                break
             if page.open(i):
                 page.set(i, "drop", "related-teaser")
             i += 1
 
 
-def _short_line_runs(page: _Page, start: int, end: int) -> list[list[int]]:
+def _short_line_runs(page: Page, start: int, end: int) -> list[list[int]]:
     """Runs of adjacent lines (no blank between) that are not prose: captions, credits, link titles."""
     runs: list[list[int]] = []
     current: list[int] = []

@@ -35,11 +35,14 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One raw line: its 1-based number, its raw text and the text with edge whitespace stripped."""
+    """One raw line: its 1-based number, its raw text and the text with edge whitespace stripped; a
+    hard-wrapped paragraph joined from several raw lines also has its last line and raw parts."""
 
     number: int
     raw: str
     text: str
+    last: int = 0  # the last raw line of a joined paragraph (0: the line is one raw line)
+    parts: tuple[str, ...] = ()
 
     @property
     def blank(self) -> bool:

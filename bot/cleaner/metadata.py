@@ -1,32 +1,23 @@
-"""An article's metadata read from its own text: outlet, wire or original source, date and event.
+"""Who published a page and whose copy it carries: the outlet and the wire (original) source.
 
-Each finder returns the value with the raw text it came from (kept as `Article.evidence`). Only kept
-lines and the page's template count as evidence: never a photo caption's date or a dropped line's,
-except the copyright and credit lines, which exist to say who published the page.
+Each finder returns the value with the raw text it came from (kept as `Article.evidence`). The evidence
+is of kinds every news page has: the URL's domain, a copyright or site-name line, a page template given
+as data, a desk byline, a photo credit, a wire dateline ("MOSCOW (AP) —", "Sept. 29 (UPI) --"), a
+"Source: Reuters" line, a closing "— Reuters" credit. Names and domains come from config's outlet table.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.cleaner.dates import find_date
 from bot.cleaner.layout import Decision
-from bot.cleaner.lines import Line
-from bot.cleaner.sites import PLATFORMS, SITE_SIGNATURES, WIRE_AGENCIES, match_signature
-from bot.config import Config
+from bot.cleaner.lines import STOPWORDS, Line
+from bot.cleaner.outlets import OutletTable, registered_domain
 
-__all__ = [
-    "Found",
-    "canonical_outlet",
-    "find_article_date",
-    "find_event",
-    "find_outlet",
-    "find_wire",
-    "wire_dateline",
-]
+__all__ = ["Found", "PageLines", "find_outlet", "find_wire", "wire_dateline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,150 +28,311 @@ class Found:
     evidence: str
 
 
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """A laid-out page: its lines with their decisions, the whole page text and the URL it came from."""
+
+    lines: Sequence[Line]
+    decisions: Sequence[Decision]
+    raw: str
+    url: str | None
+    table: OutletTable
+
+    def pairs(self) -> Iterator[tuple[Line, Decision]]:
+        return zip(self.lines, self.decisions, strict=True)
+
+    def of_kind(self, kind: str) -> list[Line]:
+        return [line for line, d in self.pairs() if d.kind == kind]
+
+    def dropped_as(self, reason: str) -> list[Line]:
+        return [line for line, d in self.pairs() if d.reason == reason]
+
+    def first_body(self) -> str:
+        """The paragraph that opens the story: the first of the first three with a wire dateline, else
+        the first (a standfirst may come before the datelined lede)."""
+        body = [line.text for line in self.of_kind("body")][:3]
+        return next((text for text in body if wire_dateline(text)), body[0] if body else "")
+
+
 _COPYRIGHT_NAME = re.compile(
     r"^(?:©|\(c\)|copyright)?\s*©?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*"
     r"(?P<name>.*?)[\s.,]*(?:all rights reserved\.?)?$",
     re.IGNORECASE,
 )
-_HOLDER_END = re.compile(r"\.\s|\s[|–—-]\s|\s*\|", re.IGNORECASE)
+_HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z][a-z])|\s[|–—-](?:\s|$)|\s*\||,\s")
+# A company's legal form after a publisher's name: "Daily Courier Newspapers Ltd" is "Daily Courier".
+_LEGAL_FORM = re.compile(
+    r"(?:\s+(?:newspapers?|media|group|publishing|publications|holdings|communications|company))*"
+    r"\s*,?\s+(?:ltd|limited|inc|llc|plc|co|corp|corporation|gmbh|ag|s\.?a|pty|pvt)\.?$",
+    re.IGNORECASE,
+)
 _MEDIA_WORDS = frozenset(
     "news times post journal telegraph guardian herald tribune agency press tv television radio "
     "broadcasting channel daily gazette wire online review observer independent".split()
 )
 _DESK = re.compile(r"^(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
-# "MOSCOW (Agency) -" or "MOSCOW, Sept 28 (Agency) —" at the start of the first paragraph.
+# "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph.
 _WIRE_DATELINE = re.compile(
-    r"^(?P<dateline>[A-Z][A-Z .'/-]{1,40}(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?\s*"
-    r"\((?P<agency>[^()]{2,40})\)\s*[-–—]+)\s"
+    r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[\w.]+(?:\s+[\w.]+){0,2}){0,3}|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
+    r"(?:\((?P<agency>[^()]{2,40})\)\s*(?:[-–—:]+|\s)|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
 )
+# A credit by its shape when the table does not know it: "Ghana News Agency", "Kyodo Press".
+_AGENCY_SHAPE = re.compile(r"\b(?:agency|press|news service|wire)$", re.IGNORECASE)
 # "..., Sky News reports." / "— the Agency reported."
 _REPORTS = re.compile(
     r"(?:^|[,;–—]\s*)(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\s*[.:]"
 )
-
-
-def canonical_outlet(name: str, config: Config) -> str:
-    """The config's canonical outlet name for a name or alias (any case), else the name as found."""
-    wanted = name.strip().casefold()
-    for outlet in config.outlets:
-        if wanted in {outlet.name.casefold(), *(a.casefold() for a in outlet.aliases)}:
-            return outlet.name
-    return name.strip()
+_SOURCE_LINE = re.compile(
+    r"(?:^|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/]{2,60}?)\s*(?:$|[|,;])", re.I
+)
+_SOURCE_URL = re.compile(r"^(?:source|via|originally published at)\s*:?\s*(?P<name>https?://\S+)$", re.I)
+_CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Za-z][\w.&'/ -]{1,40}?)\)?\s*$")
 
 
 def _copyright_holder(text: str) -> str:
     """The holder named by a copyright line: "© 2016 Name. Powered by ..." gives "Name"."""
+    mark = re.search(r"(?:©|\(c\)|copyright)\s*(?=(?:19|20)\d{2}\b)", text, re.IGNORECASE)
+    text = text[mark.start() :] if mark else text
     match = _COPYRIGHT_NAME.match(text)
     name = match.group("name") if match else ""
-    return _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,")
-
-
-def _is_media_name(name: str, config: Config) -> bool:
-    """An outlet or agency ("Sky News reports"), not any subject ("the Kremlin reported")."""
-    last = name.rsplit(maxsplit=1)[-1].casefold()
-    return _known_outlet(name, config) or name in WIRE_AGENCIES or last in _MEDIA_WORDS
-
-
-def _known_outlet(name: str, config: Config) -> bool:
-    return canonical_outlet(name, config) != name.strip() or any(
-        o.name == name.strip() for o in config.outlets
+    name = re.sub(r"^by\s+", "", _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,-–—"), flags=re.I)
+    name = re.sub(
+        r"\s+(?:or|and) its (?:affiliate|subsidiar|partner)\w*(?: companies)?$", "", name, flags=re.I
     )
+    name = _LEGAL_FORM.sub("", name).strip(" .,&")
+    return "" if re.fullmatch(r"(?:all )?rights reserved", name, re.IGNORECASE) else name
 
 
-def find_outlet(
-    lines: Sequence[Line], decisions: Sequence[Decision], raw: str, config: Config
-) -> Found | None:
-    """Copyright footer, then a site signature, a desk byline, then a photo credit naming a known outlet."""
-    for line, decision in zip(lines, decisions, strict=True):
-        if decision.reason == "copyright":
-            name = _copyright_holder(line.text)
-            if name:
-                return Found(canonical_outlet(name, config), line.text)
-    signature = match_signature(raw, SITE_SIGNATURES)
-    if signature is not None:
-        return Found(canonical_outlet(signature.name, config), f"page template: {signature.note}")
-    for line, decision in zip(lines, decisions, strict=True):
-        desk = _DESK.match(line.text) if decision.kind == "byline" else None
-        if desk:
-            return Found(canonical_outlet(desk.group("name"), config), line.text)
-    credit = _outlet_credit(lines, decisions, config)
-    if credit is not None:
-        return credit
-    first = next((line.text for line, d in zip(lines, decisions, strict=True) if d.kind == "body"), "")
-    dateline = _WIRE_DATELINE.match(first)
-    if dateline:
-        return Found(canonical_outlet(dateline.group("agency"), config), dateline.group("dateline"))
+def _squashed(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _site_name_line(page: PageLines) -> Found | None:
+    """A short line near the top that spells the URL's site name: "Radio International" on
+    radiointernational.example.org, "Ukraine Today" on a social page at /UkraineTodayNews/."""
+    if not page.url:
+        return None
+    host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
+    labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
+    names = {_squashed(label) for label in labels[:-1] if len(label) >= 4}
+    segment = path.split("/")[0]  # a social page's account name: /UkraineTodayNews/
+    names |= {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
+    for line, decision in list(page.pairs())[:15]:
+        squashed = _squashed(line.text)
+        shaped = decision.kind in ("drop", "headline") and len(squashed) >= 4 and len(line.text.split()) <= 5
+        if shaped and any(name.startswith(squashed) or squashed.startswith(name) for name in names):
+            return Found(line.text, f"{line.text} (the site name in the URL)")
     return None
 
 
-def _outlet_credit(lines: Sequence[Line], decisions: Sequence[Decision], config: Config) -> Found | None:
+def find_outlet(page: PageLines) -> Found | None:
+    """The publisher, from the strongest evidence the page has: a known URL domain, a site-name line
+    that spells the URL, a copyright line, a page template, a known outlet's name on a line of chrome,
+    a desk byline, a photo credit naming a known outlet, a print folio, the URL's registered domain,
+    the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
+    finders = (
+        _known_domain,
+        _site_name_line,
+        _publisher_copyright,
+        _template,
+        _known_name_line,
+        _desk_byline,
+        _outlet_credit,
+        _folio,
+        _any_domain,
+        _first_line_name,
+        _agency_copyright,
+        find_wire,
+    )
+    return next((found for finder in finders if (found := finder(page)) is not None), None)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{1,3}|page\s*\d{1,3}|p\.?\s*\d{1,3})$", re.IGNORECASE)
+_UI_WORDS = frozenset(
+    "home menu search skip sign log subscribe sections edition latest breaking top main".split()
+)
+
+
+def _folio(page: PageLines) -> Found | None:
+    """A print page's folio line, "A12 | THE PAPER | TUESDAY, SEPTEMBER 29, 2015": the paper's name."""
+    for line in [*page.lines[:5], *page.lines[-5:]]:
+        parts = [part.strip() for part in re.split(r"\s+[|•]\s+", line.text)]
+        numbered = any(_PAGE_NUMBER.match(part) for part in parts)
+        dated = any(find_date(part) for part in parts)
+        names = [p for p in parts if not _PAGE_NUMBER.match(p) and not find_date(p) and len(p.split()) <= 5]
+        if len(parts) >= 3 and numbered and dated and names:
+            name = names[0].title() if names[0].isupper() else names[0]
+            return Found(page.table.canonical(name), line.text)
+    return None
+
+
+def _first_line_name(page: PageLines) -> Found | None:
+    """The page's first line when it is a name set apart as page header (a logo's text): two to five
+    capitalised words, no menu word, no agency ("President of Russia" above the site's menu)."""
+    first = next(((line, d) for line, d in page.pairs() if line.text), None)
+    if first is None or first[1].reason != "page-header":
+        return None
+    text = first[0].text
+    tokens = text.split()
+    content = [t for t in tokens if t.lower() not in STOPWORDS]
+    shaped = 2 <= len(tokens) <= 5 and content and all(t[0].isupper() for t in content)
+    if shaped and not _UI_WORDS & {t.lower() for t in tokens} and not page.table.is_agency(text):
+        return Found(page.table.canonical(text), f"{text} (the name heading the page)")
+    return None
+
+
+def _known_domain(page: PageLines) -> Found | None:
+    site = registered_domain(page.url) if page.url else None
+    known = page.table.by_domain(site[1]) if site else None
+    return Found(known, f"URL domain {site[0]}") if known and site else None
+
+
+def _any_domain(page: PageLines) -> Found | None:
+    site = registered_domain(page.url) if page.url else None
+    return Found(site[0], f"URL domain {site[0]}") if site else None
+
+
+def _holders(page: PageLines) -> list[tuple[str, str]]:
+    return [(_copyright_holder(line.text), line.text) for line in page.dropped_as("copyright")]
+
+
+def _publisher_copyright(page: PageLines) -> Found | None:
+    holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
+    return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
+
+
+def _agency_copyright(page: PageLines) -> Found | None:
+    holder = next(((h, t) for h, t in _holders(page) if h), None)
+    return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
+
+
+def _template(page: PageLines) -> Found | None:
+    template = page.table.by_template(page.raw)
+    return Found(*template) if template else None
+
+
+def _known_name_line(page: PageLines) -> Found | None:
+    """A line of chrome that is a known outlet's name (a logo's text), not an agency's."""
+    for line, decision in page.pairs():
+        if decision.kind == "drop" and page.table.known(line.text) and not page.table.is_agency(line.text):
+            return Found(page.table.canonical(line.text), line.text)
+    return None
+
+
+def _desk_byline(page: PageLines) -> Found | None:
+    for line in page.of_kind("byline"):
+        desk = _DESK.match(line.text)
+        if desk:
+            return Found(page.table.canonical(desk.group("name")), line.text)
+    return None
+
+
+def _outlet_credit(page: PageLines) -> Found | None:
     """A photo credit ("© SPUTNIK") that names an outlet the config knows."""
-    for line, decision in zip(lines, decisions, strict=True):
-        if decision.reason != "photo-credit":
-            continue
+    for line in page.dropped_as("photo-credit"):
         name = re.sub(
             r"^(?:©|\(c\)|photo|image|picture|credit)s?\s*:?\s*", "", line.text, flags=re.IGNORECASE
         )
-        if name and _known_outlet(name, config):
-            return Found(canonical_outlet(name, config), line.text)
+        if name and page.table.known(name):
+            return Found(page.table.canonical(name), line.text)
     return None
 
 
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
     match = _WIRE_DATELINE.match(first_paragraph)
-    return (match.group("dateline"), match.group("agency").strip()) if match else None
-
-
-def find_wire(
-    lines: Sequence[Line], decisions: Sequence[Decision], raw: str, outlet: Found | None, config: Config
-) -> Found | None:
-    """The agency in the byline or wire dateline, a "..., NAME reports." credit, or a repost's original."""
-    for line, decision in zip(lines, decisions, strict=True):
-        if decision.kind == "byline":
-            for agency in WIRE_AGENCIES:
-                if re.search(rf"(?<![\w-]){re.escape(agency)}(?![\w-])", line.text):
-                    return Found(canonical_outlet(agency, config), line.text)
-    body = [line.text for line, d in zip(lines, decisions, strict=True) if d.kind == "body"]
-    dateline = wire_dateline(body[0]) if body else None
-    if dateline is not None:
-        return Found(canonical_outlet(dateline[1], config), dateline[0])
-    for text in body:
-        for reports in _REPORTS.finditer(text):
-            if _is_media_name(reports.group("name"), config):
-                return Found(canonical_outlet(reports.group("name"), config), reports.group(0).strip(" ,;–—"))
-    reposted = match_signature(raw, PLATFORMS)
-    if reposted is not None and outlet is not None and outlet == _outlet_credit(lines, decisions, config):
-        return Found(outlet.value, f"{outlet.evidence} (original source of a {reposted.name} repost)")
-    return None
-
-
-def find_article_date(lines: Sequence[Line], decisions: Sequence[Decision]) -> Found | None:
-    """The date of the dateline, else of the byline; None when the page gives none."""
-    for kind in ("dateline", "byline"):
-        for line, decision in zip(lines, decisions, strict=True):
-            found = find_date(line.text) if decision.kind == kind else None
-            if found is not None:
-                return Found(found.date.isoformat(), line.text)
-    return None
-
-
-def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found | None:
-    """The event whose date window holds the date, else the one whose keywords the text names most."""
-    if date:
-        day = dt.date.fromisoformat(date)
-        for event in config.events:
-            if event.start <= day <= event.end:
-                return Found(event.id, f"date {date} within {event.start}..{event.end}")
-    text = "\n".join(texts)
-    scores = {event.id: sum(_count(keyword, text) for keyword in event.keywords) for event in config.events}
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if match is None:
         return None
-    return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
+    return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()
 
 
-def _count(keyword: str, text: str) -> int:
-    """Whole-word mentions; acronyms and numbers ("UN", "G20", "2015") must match their case exactly."""
-    flags = 0 if keyword.upper() == keyword else re.IGNORECASE
-    return len(re.findall(rf"(?<![\w-]){re.escape(keyword)}(?![\w-])", text, flags))
+def _agency_in(text: str, table: OutletTable) -> str | None:
+    """The first news agency (any of its names) written as a whole word in the text."""
+    for name, canonical in table.agencies.items():
+        flags = 0 if len(name) <= 4 else re.IGNORECASE  # "AP" and "AFP" only in capitals
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
+            return canonical
+    return None
+
+
+def _credit_name(name: str, table: OutletTable) -> str:
+    """An agency credit "dpa/NAN" or "AP Photo" gives the known agency in it, else the credit as written."""
+    for part in re.split(r"\s*/\s*|\s*,\s*", name):
+        if table.is_agency(part):
+            return table.canonical(part)
+    return table.canonical(name)
+
+
+def find_wire(page: PageLines) -> Found | None:
+    """The agency in the byline or wire dateline, a "Source:" line, a closing credit, a "..., NAME
+    reports." credit, or the original of a platform repost."""
+    table = page.table
+    for line in page.of_kind("byline"):
+        agency = _agency_in(line.text, table)
+        if agency is not None:
+            return Found(agency, line.text)
+    dateline = wire_dateline(page.first_body())
+    named = _credit_name(dateline[1], table) if dateline else ""
+    if dateline is not None and (table.is_agency(named) or _AGENCY_SHAPE.search(named)):
+        return Found(named, f"{dateline[0]} ({dateline[1]})")
+    stated = _stated_source(page)
+    if stated is not None:
+        return stated
+    for text in (line.text for line in page.of_kind("body")):
+        for reports in _REPORTS.finditer(text):
+            name = reports.group("name")
+            if table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in _MEDIA_WORDS:
+                return Found(table.canonical(name), reports.group(0).strip(" ,;–—"))
+    platform = table.platform(page.raw)
+    credit = _outlet_credit(page)
+    if platform is not None and credit is not None:
+        return Found(credit.value, f"{credit.evidence} (original source of a {platform} repost)")
+    return None
+
+
+def _stated_source(page: PageLines) -> Found | None:
+    """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), or an
+    agency credit closing the body ("— AFP", "(AP)"). "With reporting by AFP" is no wire: the outlet
+    wrote the story with the agency's help."""
+    finders = (_source_line, _header_credit, _closing_credit)
+    return next((found for finder in finders if (found := finder(page)) is not None), None)
+
+
+def _source_line(page: PageLines) -> Found | None:
+    """ "Source: Reuters", or "Source: URL" naming the original by its domain."""
+    for line in page.lines:
+        match = _SOURCE_LINE.search(line.text) or _SOURCE_URL.search(line.text)
+        name = match.group("name").strip() if match else ""
+        if name and page.table.known(name):
+            return Found(_credit_name(name, page.table), line.text)
+        site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
+        if site is not None:
+            return Found(page.table.by_domain(site[1]) or site[0], line.text)
+    return None
+
+
+def _header_credit(page: PageLines) -> Found | None:
+    body = page.of_kind("body")
+    start = body[0].number if body else len(page.lines) + 1
+    for line, decision in page.pairs():
+        if line.number >= start or decision.kind == "body" or len(line.text.split()) > 5:
+            continue
+        for part in re.split(r"\s*[/|]\s*", line.text):
+            if page.table.is_agency(part.strip("()—–- ")):
+                return Found(page.table.canonical(part.strip("()—–- ")), line.text)
+    return None
+
+
+def _closing_credit(page: PageLines) -> Found | None:
+    body = page.of_kind("body")
+    if not body:
+        return None
+    after = [line.text for line, d in page.pairs() if d.kind == "drop" and line.number > body[-1].number]
+    for text in [body[-1].text, *after[:3]]:
+        match = _CLOSING_CREDIT.search(text)
+        if match and page.table.is_agency(_credit_name(match.group("name"), page.table)):
+            return Found(_credit_name(match.group("name"), page.table), text)
+        if page.table.is_agency(text.strip("()—–- ")):
+            return Found(page.table.canonical(text.strip("()—–- ")), text)
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "AUTHOR_BIO",
     "CHROME_PATTERNS",
     "END_REASONS",
     "RELATED_HEADER",
@@ -31,9 +32,25 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("counter", re.compile(r"^(?:views?|reads?|hits|comments?|shares?|likes?)\s*:?\s*[\d,.]+k?$", _I)),
     ("counter", re.compile(r"^[\d,.]+k?\s+(?:views?|reads?|comments?|shares?|likes?)$", _I)),
     ("counter", re.compile(r"^\d+\s*min(?:ute)?s?\.?\s+read$", _I)),
+    ("counter", re.compile(r"^[\d,.]+k?\s+(?:posts?|replies|messages|topics|reactions)\b.{0,40}$", _I)),
+    ("counter", re.compile(r"^.{0,30}\bpage \d+ of \d+$", _I)),
+    # Live-blog entry stamps: "18:05 (IST)", "9.41am BST".
+    (
+        "timestamp",
+        re.compile(r"^\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?)?$", _I),
+    ),
     # Site-header clocks: "Last Update 15:0", "Updated 10 minutes ago".
     ("page-clock", re.compile(r"^last\s+update[ds]?\b.{0,30}$", _I)),
     ("page-clock", re.compile(r"^updated?\s+\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago$", _I)),
+    (
+        "page-clock",
+        re.compile(r"^updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,5}$", _I),
+    ),
+    # Placeholders of embedded posts: "Twitter post placeholder: view on Twitter".
+    (
+        "embed",
+        re.compile(r"^.{0,60}\bview (?:this post )?on (?:twitter|x|facebook|instagram|youtube|tiktok)$", _I),
+    ),
     # Comment prompts and forms of blog platforms and news sites.
     ("comment-prompt", re.compile(r"^(?:\d+\s+)?comments?\s*:?$", _I)),
     ("comment-prompt", re.compile(r"^no comments?\s*(?:yet)?\s*[:.]?$", _I)),
@@ -55,10 +72,20 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^(?:share|tweet|print|email|e-mail)\s*:?$", _I)),
     ("like-widget", re.compile(r"^like this\s*:?$", _I)),
     ("like-widget", re.compile(r"^(?:like\s+)?loading\s*(?:\.\.\.|…)$", _I)),
-    ("short-link", re.compile(r"^short\s*(?:link|url)\s*:?\s*(?:https?://\S+)?$", _I)),
+    # A print edition's jump line: "Continued on Page 9", "Cont'd from A1".
+    (
+        "jump-line",
+        re.compile(r"^(?:continued|cont'?d?\.?) (?:on|from) (?:page|p\.?)\s*[A-Z]?\d{1,3}\b.{0,20}$", _I),
+    ),
+    ("disclaimer", re.compile(r"^disclaimer\s*:.{0,300}$", _I)),
+    ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
+    # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
+    ("source-credit", re.compile(r"^(?:/\s*)?sources?\s*:\s*.{1,100}$", _I)),
+    ("credits", re.compile(r"^[\[(]?(?:web\s+)?editors?\s*:\s*[^.]{1,60}[\])]?$", _I)),
     # Copyright footers carry a year or "All rights reserved"; a bare "© NAME" is a photo credit.
-    ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,80}$", _I)),
-    ("copyright", re.compile(r"^.{0,80}\ball rights reserved\.?$", _I)),
+    ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,300}$", _I)),
+    ("copyright", re.compile(r"^.{0,120}\ball rights reserved\b.{0,200}$", _I)),
+    ("copyright", re.compile(r"^.{0,80}(?:©|\(c\)|copyright)\s*(?:19|20)\d{2}\b.{0,120}$", _I)),
     ("photo-credit", re.compile(r"^(?:©|\(c\))\s*\S+(?:\s+\S+){0,3}$", _I)),
     (
         "photo-credit",
@@ -67,25 +94,189 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Navigation: breadcrumbs, menus and skip links.
     ("breadcrumb", re.compile(r"^home\s*(?:[|›»>/•]|&gt;).{0,300}$", _I)),
     ("navigation", re.compile(r"^(?:skip to (?:main )?content|menu|search|subscribe|sign in|log in)$", _I)),
+    (
+        "navigation",
+        re.compile(r"^search (?:this|the) (?:topic|site|forum|blog|website)\s*(?:…|\.\.\.)?$", _I),
+    ),
+    ("navigation", re.compile(r"^(?:accessibility links|breaking news|skip to (?:navigation|search))$", _I)),
+    (
+        "credits",
+        re.compile(
+            r"^(?:based on|compiled from|with) (?:\w+ )?(?:reporting|reports) (?:by|from)\b.{0,160}$", _I
+        ),
+    ),
+    ("navigation", re.compile(r"^(?:feedback|send us your feedback|contact us)\b.{0,60}$", _I)),
+    ("navigation", re.compile(r"^(?:post (?:a )?reply|reply with quote|back to top|top|next|previous)$", _I)),
     ("story-id", re.compile(r"^(?:story|article|news|post)\s*(?:code|id|no\.?|number)\s*:\s*\d+$", _I)),
     # Wire-service footers: reporting credits and market-data disclaimers.
     ("credits", re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,200}$", _I)),
     ("disclaimer", re.compile(r"^all quotes delayed\b.{0,300}$", _I)),
     ("disclaimer", re.compile(r"^(?:our standards|the trust principles)\b.{0,80}$", _I)),
+    (
+        "disclaimer",
+        re.compile(r"\bmay not be (?:re)?published, broadcast, rewritten,? or redistributed\b", _I),
+    ),
+    # Browser, cookie, JavaScript and ad-blocker notices.
+    ("browser-notice", re.compile(r"^(?:please\s+)?(?:enable|turn on|activate)\s+javascript\b", _I)),
+    ("browser-notice", re.compile(r"\bjavascript (?:is )?(?:disabled|required|not enabled|must be)", _I)),
+    ("browser-notice", re.compile(r"\byour (?:web )?browser (?:does not|doesn't|is not|is out|version)", _I)),
+    (
+        "browser-notice",
+        re.compile(r"\b(?:upgrade|update) (?:to a (?:modern|newer) browser|your browser)", _I),
+    ),
+    ("browser-notice", re.compile(r"\b(?:we|this (?:web)?site) uses? cookies\b", _I)),
+    ("browser-notice", re.compile(r"^(?:accept|allow|reject|manage)(?: all)? cookies\b", _I)),
+    ("browser-notice", re.compile(r"\bad ?block(?:er)?\b.{0,60}(?:detected|disable|turn off|whitelist)", _I)),
+    # Subscription, newsletter and sign-up blocks.
+    ("subscribe", re.compile(r"^(?:subscribe|sign up|signup|register|log in|sign in)\b.{0,150}$", _I)),
+    (
+        "subscribe",
+        re.compile(r"^(?:get|receive)\b.{0,80}\b(?:newsletter|inbox|e-?mail alerts?)\b.{0,60}$", _I),
+    ),
+    ("subscribe", re.compile(r"\b(?:delivered|straight|directly) (?:to|into) your inbox\b", _I)),
+    ("subscribe", re.compile(r"^(?:enter your e-?mail|your e-?mail address)\b", _I)),
+    (
+        "subscribe",
+        re.compile(r"\bby (?:signing up|subscribing|registering)\b.{0,120}\b(?:agree|privacy)", _I),
+    ),
+    ("subscribe", re.compile(r"^thanks? (?:you )?for (?:signing up|subscribing|registering)\b", _I)),
+    ("subscribe", re.compile(r"^(?:already a (?:subscriber|member)|subscribers? only)\b", _I)),
+    (
+        "subscribe",
+        re.compile(r"^(?:[^.:]{0,50}:\s*)?join (?:our|us)\b[^.]{0,80}\.?$", _I),
+    ),  # "X LIVE: Join our events"
+    ("subscribe", re.compile(r"^[\w' ]{0,40}\bnewsletters?\b[\w' ]{0,40}:?$", _I)),
+    # Author bios and contact lines (after the body; see layout).
+    ("author-bio", re.compile(r"^about the author\b.{0,80}$", _I)),
+    (
+        "author-bio",
+        re.compile(r"^(?:follow|contact|e-?mail) (?:him|her|them|the author|the writer)\b.{0,100}$", _I),
+    ),
+    # Media players: control labels, video.js dialog strings, timecodes, "WATCH:" labels.
+    (
+        "media-player",
+        re.compile(
+            r"^(?:play|pause|mute|unmute|full ?screen|replay|now playing|up next|"
+            r"watch(?: now| video| live)?|play video|video|listen(?: now)?|loaded|captions?|subtitles|"
+            r"chapters|descriptions|duration|current time|remaining time|playback rate|quality|embed|"
+            r"skip ad|close|live|audio)\b[\s:\d%./-]*$",
+            _I,
+        ),
+    ),
+    ("media-player", re.compile(r"^-?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")),
+    ("media-player", re.compile(r"^(?:video|watch|listen|audio)\s*[:|]\s*.{0,140}$", _I)),
+    (
+        "media-player",
+        re.compile(
+            r"\b(?:this is a modal window|(?:beginning|end) of dialog window|media could not be loaded|"
+            r"no compatible source was found|captions settings|close modal dialog|opens? (?:captions )?"
+            r"settings dialog|video player is loading)\b",
+            _I,
+        ),
+    ),
+    (
+        "media-player",
+        re.compile(r"^(?:text|background|window|caption area) (?:colou?r|opacity)\b.{0,80}$", _I),
+    ),
+    ("media-player", re.compile(r"^(?:font (?:size|family)|text edge style|reset|done)\b.{0,60}$", _I)),
+    ("media-player", re.compile(r"^(?:start|end) of [\w ]{0,30}player\b.{0,160}$", _I)),
+    ("media-player", re.compile(r"\bby use of this code snippet\b", _I)),
+    # Photo galleries: "Open this photo in gallery:", "1 of 11", "Slideshow (5 Images)".
+    (
+        "gallery",
+        re.compile(
+            r"^(?:open|view|see|expand) (?:this )?(?:photo|image|picture)s?(?: in (?:a )?gallery)?\s*:?$", _I
+        ),
+    ),
+    ("gallery", re.compile(r"^(?:photo |image |slide )?\d{1,3} (?:of|/) \d{1,3}$", _I)),
+    ("gallery", re.compile(r"^(?:slideshow|gallery|photos?)\s*\(\d+(?: images| photos)?\)$", _I)),
+    # Advertisements and the marks around them.
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:advertisement|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
+            r"paid (?:content|post)|(?:story|article) continues(?: below)?(?: advertisement)?|"
+            r"continue reading"
+            r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)"
+            r"\s*[:.]?$",
+            _I,
+        ),
+    ),
+    # Separators, contributor notes, and the labels some sites print before a caption.
+    ("separator", re.compile(r"^[_\-=*~•·#]{3,}$")),
+    (
+        "credits",
+        re.compile(r"^.{0,80}\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.{0,40}$", _I),
+    ),
+    ("caption-label", re.compile(r"^(?:image|media|video|photo) caption\s*[,:]?$", _I)),
+    # Bare links and image files; markup and script text that escaped a scraper.
+    ("url", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
+    ("url", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", _I)),
+    ("markup", re.compile(r"</?(?:div|span|p|script|style|iframe|img|a|br|meta|link|noscript)\b[^<>]*>", _I)),
+    ("markup", re.compile(r"^(?:function\s*\(|var\s+\w+\s*=|window\.|document\.|@media\b|\{|\})")),
+    # Social follow lines and link copy buttons.
+    ("share", re.compile(r"^(?:follow|like|join) (?:us|our [\w ]{1,20}) on\b.{0,80}$", _I)),
+    ("share", re.compile(r"^(?:click to (?:share|email|print)|copy link|link copied)\b.{0,60}$", _I)),
+    ("share", re.compile(r"^(?:share|email|print)(?: this)? (?:article|story|page)\s*:?$", _I)),
+    ("share", re.compile(r"^(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?.{0,60}$", _I)),
+    # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
+    ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
+    ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
+    # a photographer and an agency either way round ("Jane Doe/AFP", "REUTERS/Jane Doe"); a one-word
+    # place before the slash is a dateline ("Moscow / AFP"), not a credit
+    (
+        "photo-credit",
+        re.compile(
+            r"^[A-Z][\w.'-]+ [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?\s*/\s*[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}$"
+        ),
+    ),
+    (
+        "photo-credit",
+        re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
+    ),
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
-END_REASONS = frozenset({"comment-prompt", "share", "like-widget", "short-link", "credits", "disclaimer"})
+END_REASONS = frozenset(
+    {
+        "comment-prompt",
+        "share",
+        "like-widget",
+        "short-link",
+        "credits",
+        "disclaimer",
+        "source-credit",
+        "copyright",
+    }
+)
+
+# A closing paragraph about the writer: "NAME is a correspondent for ...", "NAME covers ... for ...".
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|reports|writes)\b.{0,200}\b"
+    r"(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|producer|bureau chief|author|"
+    r"fellow at|for (?:the )?[A-Z][\w]+)",
+)
 
 # A line that announces a block of links to other stories.
 RELATED_HEADER = re.compile(
-    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content))?|read\s+(?:more|also)|"
-    r"see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|recommended)\s*:?$",
+    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links))?|"
+    r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|"
+    r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)|"
+    r"trending(?: now| stories| news)?|top (?:stories|news|headlines)|"
+    r"latest(?: news| stories| headlines| videos)?|"
+    r"more (?:stories|news|headlines|videos|from [\w .'-]{1,40})|"
+    r"you (?:may|might) (?:also )?(?:like|be interested in)|editor'?s'? picks?|in other news|"
+    r"(?:from )?around the web|what to read next|more in [\w .'-]{1,30}|popular(?: now)?|must read|"
+    r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage|"
+    r"recent (?:posts|articles|stories|news))\s*:?$",
     _I,
 )
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
 TEASER_MARKERS = re.compile(
-    r"\((?:video|photos?|infographic|gallery|live)\)|^(?:read more|also read|see also|related)\s*:", _I
+    r"\((?:video|photos?|infographic|gallery|live)\)"
+    r"|^(?:read more|read also|also read|see also|more|related)\s*:"
+    r"|^(?-i:RELATED|Related)\s+(?=(?-i:[A-Z\"'‘“]))",
+    _I,
 )
 
 STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
@@ -94,7 +285,11 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\((?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
     re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
-    re.compile(r"\b(?:AP|AFP|Reuters|REUTERS|EPA|Getty Images|TASS)(?: Photo)?\s*/\s*[A-Z]"),
+    # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
+    re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+"),
+    re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+ Images)\b"),
+    # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
+    re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
 )
 WEAK_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
@@ -146,7 +341,14 @@ def is_share_bar(text: str) -> bool:
 def is_menu(text: str) -> bool:
     """A menu bar: three or more short items split by "|" or bullets, none of them a sentence."""
     items = [item.strip() for item in _MENU_SEPARATOR.split(text)]
-    return len(items) >= 3 and all(0 < len(item.split()) <= 4 and item[-1] not in ".!?" for item in items)
+    if len(items) < 3 or _FULL_DATE.search(
+        text
+    ):  # "A12 | THE PAPER | TUESDAY, SEPTEMBER 29, 2015" is a folio
+        return False
+    return all(0 < len(item.split()) <= 4 and item[-1] not in ".!?" for item in items)
+
+
+_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def caption_cues(text: str) -> tuple[int, int]:

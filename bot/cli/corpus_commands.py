@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.cli.context import Context, print_json
 from bot.corpus import CorpusStore
+from bot.fetch import fetch_page, is_url, page_id
 from bot.models import Article, ArticleHints
 
 __all__ = ["article_summary", "register"]
@@ -21,8 +22,13 @@ def register(commands: Any) -> None:
     clean.add_argument("--check", action="store_true", help="only report stale cleaned files (exit 1 if any)")
     clean.set_defaults(handler=run_clean)
 
-    ingest = commands.add_parser("ingest", help="add a raw article (or a folder of them) to the corpus")
-    ingest.add_argument("path", type=Path, help="a .txt article, or a folder of them with a sources.yaml")
+    ingest = commands.add_parser(
+        "ingest",
+        help="add an article (a text or HTML file, a folder of them, or an http(s) URL) to the corpus",
+    )
+    ingest.add_argument(
+        "path", help="a .txt or .html page, a folder of them with a sources.yaml, or a URL to fetch"
+    )
     ingest.add_argument("--outlet", help="the outlet that published it")
     ingest.add_argument("--date", help="its publication date, YYYY-MM-DD")
     ingest.add_argument("--title", help="its headline")
@@ -57,19 +63,33 @@ def run_clean(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_ingest(args: argparse.Namespace, ctx: Context) -> int:
     store = CorpusStore(ctx.config.corpus_dir)
-    if args.path.is_dir():
-        report = store.ingest_folder(args.path, ctx.config, progress=_progress)
+    if is_url(args.path):
+        return _ingest_url(args, ctx, store)
+    path = Path(args.path)
+    if path.is_dir():
+        report = store.ingest_folder(path, ctx.config, progress=_progress)
         for name, reason in report.skipped:
             print(f"skipped {name}: {reason}", file=sys.stderr)
         print(f"added {len(report.added)} articles, skipped {len(report.skipped)}")
         return 1 if report.skipped and not report.added else 0
     hints = ArticleHints(outlet=args.outlet, date=args.date, title=args.title, url=args.url)
-    article = store.ingest(args.path, ctx.config, hints)
+    _print_added(store.ingest(path, ctx.config, hints))
+    return 0
+
+
+def _ingest_url(args: argparse.Namespace, ctx: Context, store: CorpusStore) -> int:
+    """Fetch a page and ingest it as raw/ID.html, with the URL it was fetched from as a hint."""
+    page = fetch_page(args.path, ctx.config.fetch)
+    hints = ArticleHints(outlet=args.outlet, date=args.date, title=args.title, url=args.url or page.url)
+    _print_added(store.ingest_data(page.data, f"{page_id(page.url)}.html", ctx.config, hints))
+    return 0
+
+
+def _print_added(article: Article) -> None:
     print(
         f"added {article.id}: {article.outlet or 'unknown outlet'}, {article.date or 'no date'}, "
         f"{len(article.sentences)} sentences, {len(article.dropped)} lines dropped"
     )
-    return 0
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -121,6 +141,8 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
         data = article_summary(article)
         data["byline"] = article.byline
         data["dateline"] = article.dateline
+        data["updated"] = article.updated
+        data["evidence"] = dict(article.evidence)
         data["sentences"] = [
             {"text": s.text, "paragraph": s.paragraph, "role": s.role} for s in article.sentences
         ]
@@ -133,6 +155,10 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     )
     if article.wire:
         print(f"source: {article.wire}")
+    if article.updated:
+        print(f"updated: {article.updated}")
+    for key, evidence in sorted(article.evidence.items()):
+        print(f"  {key} from: {evidence[:100]}")
     paragraph = -1
     for s in article.sentences:
         if s.paragraph != paragraph:

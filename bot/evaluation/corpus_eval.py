@@ -5,6 +5,10 @@ documents.yaml gives each file's outlet, wire, date, headline and event. The gol
 measure; nothing in the cleaner is derived from it.
 
     python -m bot.evaluation.corpus_eval [--gold ../shared/eval] [--config config.yaml] [--json]
+        [--fixtures tests/fixtures/pages/SET ...] [--events EXTRA.yaml ...]
+
+With no --fixtures, every set folder under tests/fixtures/pages/ is measured after the seeds (see
+bot/evaluation/pages_eval.py); --events adds another summit's events/people to the config.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import yaml
 from bot.cleaner import clean_article
 from bot.config import Config, load_config
 from bot.errors import SummitbotError
+from bot.evaluation.pages_eval import evaluate_set, format_set
 from bot.models import Article
 from bot.text import normalize
 
@@ -31,6 +36,7 @@ __all__ = ["DEFAULT_GOLD", "evaluate_corpus", "format_report", "kept_lines", "ma
 log = logging.getLogger(__name__)
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "shared" / "eval"
+DEFAULT_FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pages"
 GOLD_KEPT = frozenset({"keep", "caption"})
 METADATA_FIELDS = ("outlet", "date", "headline", "wire", "event")
 
@@ -165,14 +171,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=None, help="config.yaml (default: the usual lookup)")
     parser.add_argument("--raw", type=Path, default=None, help="folder of raw files (default: CORPUS/raw)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--fixtures", type=Path, action="append", help="a fixture set folder (repeatable)")
+    parser.add_argument("--events", type=Path, action="append", help="extra events/people YAML (repeatable)")
+    parser.add_argument("--no-seeds", action="store_true", help="measure the fixture sets only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    sets = args.fixtures or sorted(p for p in DEFAULT_FIXTURES.glob("*") if p.is_dir())
     try:
-        result = evaluate_corpus(load_config(args.config), args.gold, args.raw)
+        config = load_config(args.config)
+        result = None if args.no_seeds else evaluate_corpus(config, args.gold, args.raw)
+        fixtures = [evaluate_set(folder, config, args.events) for folder in sets]
     except (SummitbotError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return getattr(exc, "exit_code", 1)
-    print(json.dumps(result, indent=2) if args.json else format_report(result))
+    if args.json:
+        print(json.dumps({"seeds": result, "fixtures": fixtures}, indent=2))
+        return 0
+    print("\n".join([*([format_report(result)] if result else []), *(format_set(f) for f in fixtures)]))
     return 0
 
 

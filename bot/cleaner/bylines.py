@@ -1,0 +1,55 @@
+"""Bylines by their shape: "By NAME", "Author: NAME", "Posted on DATE by NAME", "NAME Desk", names joined
+by "and" with their places ("Jane Roe in Kyiv and Tom Poe in Warsaw"), or a short credit and a date."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.lines import ends_sentence, word_count
+
+__all__ = ["is_byline"]
+
+
+_CREDIT_LABEL = re.compile(r"^(?:author|authors|written by|words by|reporter|reported by|byline)\s*:", re.I)
+
+
+def _names_only(text: str) -> bool:
+    """A byline without "By": people's names (two or three capitalised words each) joined by "and",
+    "&" or ",", each perhaps followed by "in PLACE" ("Jane Roe in Kyiv and Tom Poe in Warsaw")."""
+    if any(c in text for c in ':;!?"“”'):
+        return False
+    parts = re.split(r"\s*(?:,|\s&\s|\sand\s)\s*", text.strip())
+    people = [re.split(r"\s+in\s+", part, maxsplit=1) for part in parts]
+    if len(people) < 2 and not all(len(p) == 2 for p in people):
+        return False
+    return all(_is_name(p[0], 2, 3) and (len(p) == 1 or _is_name(p[1], 1, 3)) for p in people)
+
+
+def _is_name(text: str, low: int, high: int) -> bool:
+    tokens = text.split()
+    return low <= len(tokens) <= high and all(
+        t[0].isupper() and t.replace(".", "").replace("-", "").replace("'", "").isalpha() for t in tokens
+    )
+
+
+def is_byline(text: str) -> bool:
+    """A byline: "By NAME", "Posted on DATE by NAME", "NAME Desk", or a short credit and a date."""
+    count = word_count(text)
+    lowered = text.lower()
+    if (_CREDIT_LABEL.match(text) and count <= 14) or _names_only(text):
+        return True
+    if lowered.rstrip(": ") == "by" or (
+        lowered.startswith("by ") and count <= 12 and not ends_sentence(text)
+    ):
+        return True
+    if lowered.startswith(("posted on ", "posted by ", "published by ")) and count <= 14:
+        return True
+    if count <= 6 and lowered.rsplit(" ", 1)[-1] in {"desk", "staff", "bureau", "newsroom", "correspondent"}:
+        return True
+    found = find_date(text)
+    if found is None or is_date_only(text):
+        return False
+    before, _, after = text.partition(found.source)
+    credit = before.strip(" ,|/-–—")
+    return 1 <= word_count(credit) <= 5 and is_date_only(found.source + after) and not ends_sentence(credit)

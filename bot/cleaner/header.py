@@ -1,0 +1,130 @@
+"""Above the body: datelines, bylines, captions, the headline (with its deck or standfirst) and the
+page header's clocks."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cleaner.bylines import is_byline
+from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.lines import STOPWORDS, ends_sentence, is_prose, lowercase_share, word_count, words
+from bot.cleaner.page import Decision, Page, is_caption
+from bot.config import CleanerConfig
+from bot.text import normalize
+
+__all__ = ["lay_out_header"]
+
+
+# "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
+_DATE_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted|date|dated|issued)\b\s*(?:on\s+)?:?", re.I)
+
+
+def lay_out_header(page: Page, start: int) -> None:
+    """Above the body: datelines, bylines, captions, the headline; the rest is page header."""
+    header = [i for i in range(start) if page.open(i)]
+    for n, i in enumerate(header):
+        text = page.lines[i].text
+        if is_date_only(text):
+            page.set(i, "dateline")
+        elif is_byline(text) or (n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"):
+            page.set(i, "byline")
+        elif _DATE_LABEL.match(text) and find_date(text) and word_count(text) <= 25:
+            page.set(i, "dateline")
+        elif is_caption(page, i, header=True):
+            page.set(i, "caption")
+    headline = _choose_headline(page, header)
+    if headline is not None:
+        page.set(headline, "headline")
+    _mark_photo_titles(page, header)
+    _mark_page_clocks(page, header, headline)
+    for i in header:
+        if page.decisions[i] is None:
+            if is_prose(page.lines[i].text):
+                page.set(i, "body")
+            else:
+                page.set(i, "drop", "page-header")
+
+
+def _mark_photo_titles(page: Page, header: list[int]) -> None:
+    """A short title printed right above a caption (no blank line between) belongs to the photo."""
+    for i in header:
+        text = page.lines[i].text
+        alpha = [w for w in words(text) if w[0].isalpha()]
+        if page.decisions[i] is not None or word_count(text) > 6 or ends_sentence(text) or len(alpha) < 2:
+            continue
+        following = i + 1
+        if following < len(page.lines) and page.decisions[following] == Decision("caption"):
+            page.set(i, "caption")
+
+
+def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
+    """A line that may be a headline: of a headline's length, and not a lone name or a section label
+    (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation)."""
+    count = word_count(text)
+    if not settings.headline_min_words <= count <= settings.headline_max_words:
+        return False
+    content = [w for w in words(text) if w[0].isalpha() and w.lower() not in STOPWORDS]
+    capitalised = bool(content) and all(w[0].isupper() for w in content)
+    return not (count <= 4 and capitalised and not any(c in text for c in ":?!'\"‘’“”"))
+
+
+def _is_standfirst(text: str, headline: str) -> bool:
+    """A summary printed under a headline of some length (not a tagline under a site name): longer than
+    it and written as a sentence, in lower case."""
+    count = word_count(text)
+    return (
+        word_count(headline) >= 6
+        and count >= 12
+        and count > word_count(headline)
+        and lowercase_share(text) >= 0.5
+    )
+
+
+def _choose_headline(page: Page, header: list[int]) -> int | None:
+    """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
+    candidates = [
+        i for i in header if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
+    ]
+    if not candidates:
+        return None
+    crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]
+    for crumb in crumbs:
+        last = normalize(crumb.replace("›", "|").replace("»", "|").split("|")[-1]).casefold()
+        match = next((i for i in candidates if normalize(page.lines[i].text).casefold() == last), None)
+        if match is not None:
+            return match
+    metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
+    after_candidate = [m for m in metas if m > candidates[0]]
+    chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]
+    above = [i for i in candidates if i < chosen]
+    if not (above and page.next_filled(above[-1]) == chosen):
+        return chosen
+    headline, under = page.lines[above[-1]].text, page.lines[chosen].text
+    if _is_standfirst(under, headline):
+        page.set(chosen, "body")
+        return above[-1]
+    if word_count(headline) * 2 >= word_count(under):  # a deck under the headline, not a kicker above it
+        page.set(chosen, "drop", "deck")
+        return above[-1]
+    return chosen
+
+
+def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> None:
+    """A date line beside a site clock, or above the headline when a dated byline follows it, is the
+    page header's clock (often the day the page was scraped), never the article's date."""
+    dated_after = headline is not None and any(
+        page.decisions[i] in (Decision("dateline"), Decision("byline"))
+        and i > headline
+        and find_date(page.lines[i].text) is not None
+        for i in header
+    )
+    for i in header:
+        if page.decisions[i] != Decision("dateline"):
+            continue
+        beside_clock = any(page.reason(j) == "page-clock" for j in (i - 1, i + 1) if 0 <= j < len(page.lines))
+        above_headline = headline is not None and i < headline
+        if beside_clock or (dated_after and above_headline):
+            page.set(i, "drop", "page-clock")
+    datelines = [i for i in header if page.decisions[i] == Decision("dateline")]
+    for i in datelines[1:]:
+        page.set(i, "drop", "page-clock")

@@ -1,0 +1,212 @@
+"""An HTML page to article text and the metadata its markup states (pure: parses a string, no I/O).
+
+The main text comes from trafilatura, one paragraph a line, and then goes through the same line cleaner
+as a text page. Metadata comes from what publishers put in the markup for machines: JSON-LD
+(`NewsArticle` and kin: headline, datePublished, dateModified, publisher, author), Open Graph and
+article meta tags, and last htmldate's reading of the page. Every field keeps its evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.cleaner.dates import find_update
+from bot.cleaner.lines import is_prose
+
+__all__ = ["HtmlPage", "read_html"]
+
+log = logging.getLogger(__name__)
+
+_ARTICLE_TYPES = re.compile(r"article|posting|report", re.IGNORECASE)
+_META_KEYS = {
+    "site": ("og:site_name", "application-name", "twitter:site"),
+    "title": ("og:title", "twitter:title", "headline", "title"),
+    "date": ("article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date"),
+    "updated": ("article:modified_time", "og:updated_time", "datemodified", "last-modified"),
+}
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """The main text of a page (paragraphs one a line) and metadata: field -> (value, evidence)."""
+
+    text: str
+    found: dict[str, tuple[str, str]] = field(default_factory=dict)
+    authors: tuple[str, ...] = ()
+
+
+def read_html(html: str, url: str | None = None) -> HtmlPage:
+    """The article text and stated metadata of an HTML page; an empty text when it has no article."""
+    import htmldate  # imported here: slow to load, and only an HTML page needs them
+    import lxml.etree
+    import lxml.html
+    import trafilatura
+
+    html = re.sub(r"[\ud800-\udfff]", "\ufffd", html)  # lone surrogates from undecodable input
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        log.info("not parseable as HTML: %s", exc)
+        return HtmlPage(text="")
+    text = trafilatura.extract(
+        lxml.html.fromstring(html), url=url, include_comments=False, include_tables=False, fast=True
+    )
+    text = _with_lead(tree, text or "")
+    ld = list(_json_ld(tree))
+    found = _stated(tree, ld)
+    if "date" not in found:
+        guessed = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
+        if guessed:
+            found["date_guess"] = (guessed, "htmldate: the page's markup")
+    authors = tuple(_ld_names(ld, "author"))
+    return HtmlPage(text=(text or "").strip(), found=found, authors=authors)
+
+
+def _stated(tree: Any, ld: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """What the markup states: outlet, headline, date and update, each with its evidence."""
+    meta = _meta_tags(tree)
+    found: dict[str, tuple[str, str]] = {}
+    site = _first_ld(ld, ("publisher", "name")) or meta.get("site")
+    if site:
+        found["outlet"] = site
+    title = _first_ld(ld, ("headline",)) or meta.get("title") or _h1(tree) or _title(tree)
+    if title:
+        found["title"] = (_without_site(title[0], found.get("outlet")), title[1])
+    for key, ld_key in (("date", "datePublished"), ("updated", "dateModified")):
+        stated = _first_ld(ld, (ld_key,)) or meta.get(key)
+        day = _iso_day(stated[0]) if stated else None
+        if stated and day:
+            found[key] = (day, stated[1])
+    if "updated" not in found:
+        stamp = _visible_update(tree)
+        if stamp is not None:
+            found["updated"] = stamp
+    return found
+
+
+def _with_lead(tree: Any, text: str) -> str:
+    """The extracted text with the article's lead paragraphs put back: prose <p>s of the <article>
+    that come before the first extracted paragraph (a standfirst the extractor took for chrome)."""
+    first = text.split("\n", 1)[0].strip()
+    if not first:
+        return text
+    lead: list[str] = []
+    for node in tree.xpath("//article//p"):
+        para = " ".join(node.text_content().split())
+        if para and para[:60] in first:
+            break
+        if is_prose(para) and para not in text:
+            lead.append(para)
+    else:
+        return text  # the body's first paragraph is not in an <article>: nothing to put back
+    return "\n".join([*lead, text])
+
+
+def _visible_update(tree: Any) -> tuple[str, str] | None:
+    """An update stamp printed on the page ("(updated 19:02 16.07.2018)") when the markup states none."""
+    for node in tree.xpath("//body//*[self::span or self::time or self::p or self::div or self::li]"):
+        shown = " ".join(node.text_content().split())
+        found = find_update(shown) if len(shown) <= 120 else None
+        if found is not None:
+            return found.date.isoformat(), shown
+    return None
+
+
+def _meta_tags(tree: Any) -> dict[str, tuple[str, str]]:
+    """The first non-empty meta tag of each kind: field -> (content, evidence)."""
+    tags: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        content = (node.get("content") or "").strip()
+        if key and content and key not in tags:
+            tags[key] = content
+    out: dict[str, tuple[str, str]] = {}
+    for name, keys in _META_KEYS.items():
+        hit = next((k for k in keys if tags.get(k)), None)
+        if hit is not None:
+            out[name] = (tags[hit], f'meta {hit}="{tags[hit]}"')
+    return out
+
+
+def _json_ld(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON-LD object of an article type on the page (inside @graph and lists too)."""
+    for node in tree.iter("script"):
+        if (node.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(node.text or "")
+        except (json.JSONDecodeError, RecursionError):
+            continue
+        yield from _articles(data)
+
+
+def _articles(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _articles(item)
+    elif isinstance(data, dict):
+        kind = data.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and _ARTICLE_TYPES.search(k) for k in kinds):
+            yield data
+        if "@graph" in data:
+            yield from _articles(data["@graph"])
+
+
+def _first_ld(objects: list[dict[str, Any]], path: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first string at `path` in the article objects: (value, evidence)."""
+    for obj in objects:
+        value: Any = obj
+        for key in path:
+            value = value[0] if isinstance(value, list) and value else value
+            value = value.get(key) if isinstance(value, dict) else None
+        if isinstance(value, str) and value.strip():
+            return value.strip(), f"JSON-LD {'.'.join(path)}: {value.strip()}"
+    return None
+
+
+def _ld_names(objects: list[dict[str, Any]], key: str) -> Iterator[str]:
+    for obj in objects:
+        value = obj.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            name = item.get("name") if isinstance(item, dict) else item
+            if isinstance(name, str) and name.strip():
+                yield name.strip()
+
+
+def _h1(tree: Any) -> tuple[str, str] | None:
+    node = next(iter(tree.iter("h1")), None)
+    text = " ".join(node.text_content().split()) if node is not None else ""
+    return (text, f"<h1>{text}</h1>") if text else None
+
+
+def _title(tree: Any) -> tuple[str, str] | None:
+    text = " ".join((tree.findtext(".//title") or "").split())
+    return (text, f"<title>{text}</title>") if text else None
+
+
+def _without_site(title: str, site: tuple[str, str] | None) -> str:
+    """A <title>-style "Headline | Site" or "Headline - Site" without the site's name."""
+    if site is None:
+        return title
+    parts = re.split(r"\s+[|–—-]\s+", title)
+    if len(parts) > 1 and parts[-1].strip().casefold() == site[0].strip().casefold():
+        return title[: title.rfind(parts[-1])].rstrip(" |–—-")
+    return title
+
+
+def _iso_day(value: str) -> str | None:
+    """The calendar day of an ISO 8601 stamp ("2016-09-05T10:22:00+08:00" gives "2016-09-05")."""
+    match = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
+    if match is None:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,115 @@
+"""The outlet table of config.yaml, read for the cleaner: names, aliases, domains, agencies and templates.
+
+Everything here is data from config (`outlets:` and `cleaner.platforms`); no outlet is named in code. A
+URL's host is reduced to its registered domain by tldextract with its bundled public-suffix snapshot
+(`suffix_list_urls=()`: it never fetches the live list).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.config import Config, OutletName, PlatformMark
+
+__all__ = ["OutletTable", "outlet_table", "registered_domain"]
+
+
+@functools.cache
+def _extractor() -> Any:
+    """tldextract offline: the bundled suffix-list snapshot only, no cache folder, no network.
+    Built on first use (the library is slow to import, and only a page with a URL needs it)."""
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def registered_domain(url: str) -> tuple[str, str] | None:
+    """(registered domain, host) of a URL: ("bbc.co.uk", "www.bbc.co.uk"); None for an IP or junk."""
+    parts = _extractor()(url)
+    domain = parts.top_domain_under_public_suffix
+    if not domain:
+        return None
+    return domain.lower(), parts.fqdn.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    outlet: str
+    patterns: tuple[re.Pattern[str], ...]
+
+    def match(self, raw: str) -> bool:
+        return all(p.search(raw) for p in self.patterns)
+
+
+class OutletTable:
+    """Lookups over the configured outlets: by any name, by domain, agencies, templates and platforms."""
+
+    def __init__(self, outlets: Iterable[OutletName], platforms: Iterable[PlatformMark]) -> None:
+        self._by_name: dict[str, str] = {}
+        self._by_domain: dict[str, str] = {}
+        self.agencies: dict[str, str] = {}  # any name of a news agency -> its canonical name
+        self._marks: list[_Marks] = []
+        for outlet in outlets:
+            for name in (outlet.name, *outlet.aliases):
+                self._by_name.setdefault(name.strip().casefold(), outlet.name)
+                if outlet.wire:
+                    self.agencies.setdefault(name.strip(), outlet.name)
+            for domain in outlet.domains:
+                self._by_domain.setdefault(domain.strip().lower().lstrip("."), outlet.name)
+            if outlet.page_marks:
+                patterns = tuple(re.compile(p, re.MULTILINE) for p in outlet.page_marks)
+                self._marks.append(_Marks(outlet.name, patterns))
+        self._platforms = [
+            (p.name, tuple(re.compile(x, re.MULTILINE) for x in p.patterns)) for p in platforms
+        ]
+
+    def canonical(self, name: str) -> str:
+        """The canonical name for a name or alias (any case) or a domain ("whitehouse.gov" as a site
+        name), else the name as found, stripped."""
+        known = self._by_name.get(name.strip().casefold())
+        if known is None and re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", name.strip(), re.IGNORECASE):
+            known = self.by_domain(name.strip())
+        return known or name.strip()
+
+    def known(self, name: str) -> bool:
+        return name.strip().casefold() in self._by_name
+
+    def is_agency(self, name: str) -> bool:
+        return self.canonical(name) in self.agencies.values()
+
+    def by_domain(self, host: str) -> str | None:
+        """The outlet whose configured domain is the host or one of its parents (the longest wins)."""
+        host = host.lower().strip(".")
+        labels = host.split(".")
+        site = registered_domain(f"http://{host}/")
+        # never above the registered domain: a council's site under gov.uk is not GOV.UK itself
+        floor = len(site[0].split(".")) if site else 2
+        names = [".".join(labels[i:]) for i in range(len(labels) - floor + 1)]
+        names += [host.removeprefix("www.")] if host.startswith("www.") else []
+        return next((self._by_domain[name] for name in names if name in self._by_domain), None)
+
+    def by_template(self, raw: str) -> tuple[str, str] | None:
+        """(outlet, evidence) for the first outlet whose every page mark occurs in the page."""
+        for marks in self._marks:
+            if marks.match(raw):
+                shown = "; ".join(p.pattern for p in marks.patterns)
+                return marks.outlet, f"page template: {shown}"
+        return None
+
+    def platform(self, raw: str) -> str | None:
+        """The publishing platform whose chrome the page prints, if any."""
+        return next((name for name, pats in self._platforms if any(p.search(raw) for p in pats)), None)
+
+
+@functools.lru_cache(maxsize=8)
+def _table(outlets: tuple[OutletName, ...], platforms: tuple[PlatformMark, ...]) -> OutletTable:
+    return OutletTable(outlets, platforms)
+
+
+def outlet_table(config: Config) -> OutletTable:
+    """The (cached) table for a config's outlets and platforms."""
+    return _table(config.outlets, config.cleaner.platforms)

@@ -1,0 +1,63 @@
+"""A page being laid out: its lines, the decision taken on each so far, and the photo-caption test."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.cleaner.lines import Line, ends_sentence, word_count
+from bot.cleaner.patterns import caption_cues
+from bot.config import CleanerConfig
+
+__all__ = ["Decision", "Page", "is_caption"]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What a line is: "drop" (with a reason), a metadata line, or a kept paragraph of some role."""
+
+    kind: str
+    reason: str = ""
+
+
+class Page:
+    """The lines of one page and the decisions taken on them so far."""
+
+    def __init__(self, lines: list[Line], settings: CleanerConfig) -> None:
+        self.lines = lines
+        self.settings = settings
+        self.decisions: list[Decision | None] = [None] * len(lines)
+        self.repeated = [False] * len(lines)
+        self.copy_of: dict[int, int] = {}  # a duplicate line -> the line it repeats
+
+    def open(self, i: int) -> bool:
+        return self.decisions[i] is None and not self.lines[i].blank
+
+    def set(self, i: int, kind: str, reason: str = "") -> None:
+        self.decisions[i] = Decision(kind, reason)
+
+    def reason(self, i: int) -> str:
+        decision = self.decisions[i]
+        return decision.reason if decision is not None else ""
+
+    def previous_filled(self, i: int) -> int:
+        """The last non-blank line before i (i itself when there is none)."""
+        return next((j for j in range(i - 1, -1, -1) if not self.lines[j].blank), i)
+
+    def next_filled(self, i: int) -> int | None:
+        """The next non-blank line after i, if any."""
+        return next((j for j in range(i + 1, len(self.lines)) if not self.lines[j].blank), None)
+
+
+def is_caption(page: Page, i: int, *, header: bool) -> bool:
+    """A photo caption: a strong cue anywhere, or a photo credit on the next line; above the body,
+    weaker cues or being printed twice."""
+    text = page.lines[i].text
+    strong, weak = caption_cues(text)
+    credited = i + 1 < len(page.lines) and page.reason(i + 1) == "photo-credit" and word_count(text) > 5
+    labelled = page.reason(page.previous_filled(i)) == "caption-label"  # "Image caption," above it
+    credited = credited or labelled
+    if strong or credited:
+        return True
+    if not header:
+        return False
+    return weak >= 2 or (weak >= 1 and (page.repeated[i] or not ends_sentence(text)))

@@ -1,0 +1,112 @@
+"""When a page was published (and last updated), and which configured event it covers.
+
+The publication date comes from the dateline or a dated byline, a wire dateline opening the body, the
+URL's path, and last a month-and-day without a year whose year the URL or one event window settles.
+A page-header clock is dropped by the layout before this runs; an update stamp is kept apart as
+`updated`; a relative date ("2 hours ago") is never read as a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from bot.cleaner.dates import (
+    find_date,
+    find_partial_date,
+    find_update,
+    is_update_stamp,
+    is_update_word,
+    url_date,
+)
+from bot.cleaner.metadata import Found, PageLines, wire_dateline
+from bot.config import Config
+
+__all__ = ["event_windows", "find_article_date", "find_event", "find_updated"]
+
+
+def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:
+    """Every event's date window, widened by the cleaner's slack after its end."""
+    slack = dt.timedelta(days=config.cleaner.event_slack_days)
+    return [(e.start, e.end + slack) for e in config.events]
+
+
+def find_article_date(page: PageLines, config: Config) -> Found | None:
+    """The publication date the page or its URL states; None when neither gives one."""
+    windows = event_windows(config)
+    for kind in ("dateline", "byline", "source-credit"):
+        lines = page.dropped_as(kind) if kind == "source-credit" else page.of_kind(kind)
+        for line in lines:
+            found = None if is_update_stamp(line.text) else find_date(line.text, windows)
+            if found is not None and not is_update_word(line.text.partition(found.source)[0]):
+                return Found(found.date.isoformat(), line.text)
+    wire = wire_dateline(page.first_body())
+    found = find_date(wire[0], windows) if wire else None
+    if wire and found:
+        return Found(found.date.isoformat(), wire[0])
+    in_url = url_date(page.url) if page.url else None
+    if in_url is not None:
+        return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
+    return _yearless_date(page, config)
+
+
+def _yearless_date(page: PageLines, config: Config) -> Found | None:
+    """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in."""
+    wire = wire_dateline(page.first_body())
+    texts = [*(line.text for line in page.of_kind("dateline")), *([wire[0]] if wire else [])]
+    year_in_url = re.search(r"/((?:19|20)\d{2})/", page.url or "")
+    for text in texts:
+        partial = find_partial_date(text)
+        if partial is None:
+            continue
+        if year_in_url:
+            day = dt.date(int(year_in_url.group(1)), partial.month, partial.day)
+            return Found(day.isoformat(), f"{text} (year from the URL)")
+        strict = [(e.start, e.end) for e in config.events]
+        years = {y for start, end in strict for y in range(start.year, end.year + 1)}
+        fits = {
+            dt.date(y, partial.month, partial.day)
+            for y in years
+            if any(s <= dt.date(y, partial.month, partial.day) <= e for s, e in strict)
+        }
+        if len(fits) == 1:
+            return Found(fits.pop().isoformat(), f"{text} (year from the event window)")
+    return None
+
+
+def find_updated(page: PageLines, config: Config) -> Found | None:
+    """The date of an "Updated ..." / "Last modified ..." stamp, kept apart from the publication date."""
+    windows = event_windows(config)
+    for line in page.lines:
+        found = find_update(line.text, windows)
+        if found is not None:
+            return Found(found.date.isoformat(), line.text)
+    return None
+
+
+def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found | None:
+    """The event whose date window holds the date and whose name or place the text mentions at least
+    once, else the one whose keywords the text names most (a page on another subject has neither)."""
+    text = "\n".join(texts)
+    if date:
+        day = dt.date.fromisoformat(date)
+        for event, (start, end) in zip(config.events, event_windows(config), strict=True):
+            named = any(_count(k, text) for k in event.keywords if not k.isdigit())
+            if start <= day <= end and named:
+                return Found(event.id, f"date {date} within {event.start}..{event.end}")
+    scores = {
+        event.id: sum(_count(keyword, text) for keyword in event.keywords)
+        for event in config.events
+        if any(_count(k, text) for k in event.keywords if not k.isdigit())  # a year alone is no clue
+    }
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
+
+
+def _count(keyword: str, text: str) -> int:
+    """Whole-word mentions; acronyms and numbers ("UN", "G20", "2015") must match their case exactly."""
+    flags = 0 if keyword.upper() == keyword else re.IGNORECASE
+    return len(re.findall(rf"(?<![\w-]){re.escape(keyword)}(?![\w-])", text, flags))
