@@ -27,6 +27,7 @@ __all__ = [
     "DiscordConfig",
     "Entity",
     "Event",
+    "IngestConfig",
     "OutletName",
     "RetrievalConfig",
     "default_config_path",
@@ -107,6 +108,15 @@ class DiscordConfig:
 
 
 @dataclass(frozen=True)
+class IngestConfig:
+    """Limits on what `ingest` accepts, and how long a writer waits for another one's lock."""
+
+    max_file_bytes: int = field(default=5_000_000, metadata={"range": (1, 1_000_000_000)})
+    max_sentences: int = field(default=5_000, metadata={"range": (1, 10_000_000)})
+    lock_timeout: float = field(default=600.0, metadata={"range": (0.0, 86_400.0)})  # seconds
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -120,6 +130,7 @@ class Config:
     events: tuple[Event, ...] = ()
     discord: DiscordConfig = field(default_factory=DiscordConfig)
     source: Path | None = None  # the file it was read from
+    ingest: IngestConfig = field(default_factory=IngestConfig)
 
     @property
     def corpus_dir(self) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from bot.errors import CorpusError
@@ -56,6 +56,20 @@ class ArticleHints:
     wire: str | None = None
     event: str | None = None
 
+    @staticmethod
+    def names() -> tuple[str, ...]:
+        """The metadata a manifest entry or an `ingest` option may state."""
+        return tuple(f.name for f in fields(ArticleHints))
+
+    def stated(self) -> dict[str, str]:
+        """The keys given a non-empty value, as the cleaned article's `stated` field keeps them."""
+        return {k: v for k in self.names() if (v := getattr(self, k)) is not None and str(v).strip()}
+
+    @classmethod
+    def from_stated(cls, stated: Mapping[str, str]) -> ArticleHints:
+        """Hints back from an article's `stated` field (unknown keys are ignored)."""
+        return cls(**{k: v for k, v in stated.items() if k in cls.names()})
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -75,12 +89,15 @@ class Article:
     dropped: tuple[DroppedLine, ...]
     source_sha256: str = ""
     evidence: Mapping[str, str] = field(default_factory=dict)  # field name -> the raw text it came from
+    # metadata stated from outside the text (manifest, ingest options): kept here so `clean` never loses it
+    stated: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form written to corpus/clean/ID.json."""
         data = asdict(self)
         data["schema"] = SCHEMA_VERSION
         data["evidence"] = dict(self.evidence)
+        data["stated"] = dict(self.stated)
         return data
 
     @classmethod
@@ -104,6 +121,9 @@ class Article:
         evidence = data.get("evidence") or {}
         if not isinstance(evidence, dict):
             raise CorpusError(f"{where}: 'evidence' must be an object")
+        stated = data.get("stated") or {}
+        if not isinstance(stated, dict) or not all(isinstance(v, str) for v in stated.values()):
+            raise CorpusError(f"{where}: 'stated' must be an object of strings")
         return cls(
             id=data["id"],
             outlet=data["outlet"],
@@ -119,6 +139,7 @@ class Article:
             dropped=dropped,
             source_sha256=str(data.get("source_sha256", "")),
             evidence={str(k): str(v) for k, v in evidence.items()},
+            stated={str(k): v for k, v in stated.items()},
         )
 
 
