@@ -114,6 +114,7 @@ class IngestConfig:
     max_file_bytes: int = field(default=5_000_000, metadata={"range": (1, 1_000_000_000)})
     max_sentences: int = field(default=5_000, metadata={"range": (1, 10_000_000)})
     lock_timeout: float = field(default=600.0, metadata={"range": (0.0, 86_400.0)})  # seconds
+    workers: int = field(default=0, metadata={"range": (0, 256)})  # processes cleaning a folder; 0: one a CPU
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +32,9 @@ from bot.corpus_files import (
     parse_iso_date,
     read_manifest,
     read_source,
-    sha256,
     stated_in,
 )
+from bot.corpus_ingest import Prepared, Timer, clean_raw, prepare, prepare_files, refuse_duplicate
 from bot.corpus_journal import STATE_DIR, CorpusLock, Transaction, atomic_write, needs_recovery, recover
 from bot.errors import CorpusError, IngestError
 from bot.models import Article, ArticleHints
@@ -63,16 +63,6 @@ class IngestReport:
     added: tuple[Article, ...]
     skipped: tuple[tuple[str, str], ...]  # (file name, reason)
     timings: tuple[tuple[str, float], ...] = ()  # (phase, seconds)
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """One article ready to stage: its raw bytes, their digest and its cleaned form."""
-
-    data: bytes
-    digest: str
-    suffix: str
-    article: Article
 
 
 class CorpusStore:
@@ -181,7 +171,7 @@ class CorpusStore:
         path = self.raw_path(doc_id)
         try:
             data = path.read_bytes()
-            return _clean(decode_article(data, path.name), doc_id, config, hints, data)
+            return clean_raw(decode_article(data, path.name), doc_id, config, hints, data)
         except OSError as exc:
             raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
         except IngestError as exc:
@@ -253,12 +243,11 @@ class CorpusStore:
         self, data: bytes, name: str, config: Config, hints: ArticleHints | None = None
     ) -> Article:
         """Add one article from its bytes (`name` gives its id); one transaction under the lock."""
-        doc_id = doc_id_of(name)
-        prepared = _prepare(data, name, doc_id, config, checked_hints(hints))
+        prepared = prepare(data, name, doc_id_of(name), config, checked_hints(hints))
         with self.lock(config.ingest.lock_timeout):
             digests = self._digests()
-            _refuse_duplicate(prepared, digests, name)
-            self._commit([prepared], digests, sync=True)
+            refuse_duplicate(prepared, digests, name)
+            self._write([prepared], digests, sync=True)
         return prepared.article
 
     def ingest_folder(
@@ -272,52 +261,39 @@ class CorpusStore:
         if not files:
             raise IngestError(f"{folder}: no .txt or .html articles to ingest")
         hints = read_manifest(folder / MANIFEST)
-        timer = _Timer()
-        added: list[_Prepared] = []
+        timer = Timer()
+        added: list[Prepared] = []
         skipped: list[tuple[str, str]] = []
         with self.lock(config.ingest.lock_timeout):
             with timer("digest index"):
                 digests = self._digests()
-            for done, path in enumerate(files, 1):
+            known = [(p, _known_id(p)) for p in files if p.stem in digests.ids]  # refused uncleaned
+            fresh = [p for p in files if p.stem not in digests.ids]
+            outcomes = chain(known, prepare_files(fresh, hints, config, timer))
+            for done, (path, outcome) in enumerate(outcomes, 1):
                 try:
-                    if path.stem in digests.ids:  # refused before it is cleaned
-                        raise IngestError(
-                            f"{path.name}: an article with id {path.stem!r} is already in the corpus"
-                        )
-                    prepared = self._prepare_file(path, config, hints.get(path.stem), timer)
-                    _refuse_duplicate(prepared, digests, path.name)
-                    digests.add(path.stem + prepared.suffix, (prepared.digest, 0, 0))
-                    added.append(prepared)
-                except (IngestError, CorpusError) as exc:
+                    added.append(_admit(outcome, path.name, digests))
+                except IngestError as exc:
                     skipped.append((path.name, str(exc)))
                     log.warning("skipped %s: %s", path.name, exc)
                 if progress is not None:
                     progress(done, len(files), path.name)
             if added:
-                with timer("commit"):
-                    self._commit(added, digests, sync=False)
+                with timer("stage and commit"):
+                    self._write(added, digests, sync=False)
         return IngestReport(tuple(p.article for p in added), tuple(skipped), timer.totals())
-
-    def _prepare_file(
-        self, path: Path, config: Config, hints: ArticleHints | None, timer: _Timer
-    ) -> _Prepared:
-        with timer("read"):
-            data = read_source(path, config)
-        with timer("clean"):
-            return _prepare(data, path.name, doc_id_of(path.name), config, hints)
 
     def _digests(self) -> DigestIndex:
         return DigestIndex.load(self.root / STATE_DIR / _DIGESTS, self.raw_dir)
 
-    def _commit(self, batch: list[_Prepared], digests: DigestIndex, *, sync: bool) -> None:
+    def _write(self, batch: list[Prepared], digests: DigestIndex, *, sync: bool) -> None:
         """Stage every raw and cleaned file, the manifest once and the digest index, then commit."""
         txn = Transaction(self.root, sync=sync)
         try:
             entries = manifest_entries(self.manifest_path)
             for item in batch:
                 name = f"{item.article.id}{item.suffix}"
-                staged = txn.write(f"raw/{name}", item.data)
-                stat = staged.stat()
+                stat = txn.write(f"raw/{name}", item.data).stat()
                 digests.add(name, (item.digest, stat.st_size, stat.st_mtime_ns))
                 txn.write(f"clean/{item.article.id}.json", serialize(item.article))
             stated = {p.article.id: dict(p.article.stated) for p in batch if p.article.stated}
@@ -335,58 +311,19 @@ class CorpusStore:
             raise
 
 
-class _Timer:
-    """Seconds spent per phase of a folder ingest, for the benchmark's account of where the time goes."""
+def _known_id(path: Path) -> str:
+    return f"{path.name}: an article with id {path.stem!r} is already in the corpus"
 
-    def __init__(self) -> None:
-        self._totals: dict[str, float] = {}
 
-    @contextlib.contextmanager
-    def __call__(self, phase: str) -> Iterator[None]:
-        started = time.perf_counter()
-        try:
-            yield
-        finally:
-            self._totals[phase] = self._totals.get(phase, 0.0) + time.perf_counter() - started
-
-    def totals(self) -> tuple[tuple[str, float], ...]:
-        return tuple(self._totals.items())
+def _admit(outcome: Prepared | str, name: str, digests: DigestIndex) -> Prepared:
+    """A prepared article not yet in the corpus (nor earlier in its batch), or IngestError saying why."""
+    if isinstance(outcome, str):
+        raise IngestError(outcome)
+    refuse_duplicate(outcome, digests, name)
+    digests.add(outcome.article.id + outcome.suffix, (outcome.digest, 0, 0))
+    return outcome
 
 
 def serialize(article: Article) -> bytes:
     """The committed JSON form of a cleaned article (stable, so staleness is a byte comparison)."""
     return (json.dumps(article.to_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def _clean(raw: str, doc_id: str, config: Config, hints: ArticleHints | None, data: bytes) -> Article:
-    from bot.cleaner import clean_article
-
-    article = clean_article(raw, doc_id=doc_id, config=config, hints=hints)
-    stated = hints.stated() if hints is not None else {}
-    return replace(article, source_sha256=sha256(data), stated=stated)
-
-
-def _prepare(data: bytes, name: str, doc_id: str, config: Config, hints: ArticleHints | None) -> _Prepared:
-    """Decode, clean and check one article (no corpus access, so it needs no lock)."""
-    from bot.cleaner.detect import looks_like_html
-
-    raw = decode_article(data, name)
-    article = _clean(raw, doc_id, config, hints, data)
-    if not article.sentences:
-        raise IngestError(f"{name}: no article text left after cleaning")
-    limit = config.ingest.max_sentences
-    if len(article.sentences) > limit:
-        raise IngestError(
-            f"{name}: {len(article.sentences)} sentences, more than ingest.max_sentences ({limit})"
-        )
-    suffix = ".html" if looks_like_html(raw) else ".txt"
-    return _Prepared(data, article.source_sha256, suffix, article)
-
-
-def _refuse_duplicate(prepared: _Prepared, digests: DigestIndex, name: str) -> None:
-    """The duplicate check: run under the lock, against the digest index (and the batch so far)."""
-    if prepared.article.id in digests.ids:
-        raise IngestError(f"{name}: an article with id {prepared.article.id!r} is already in the corpus")
-    other = digests.by_digest.get(prepared.digest)
-    if other is not None:
-        raise IngestError(f"{name}: already in the corpus as {other!r}")

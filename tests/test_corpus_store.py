@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -141,7 +142,7 @@ def test_a_folder_ingest_is_one_transaction_writing_the_manifest_once(
     assert sorted(a.id for a in report.added) == ids and staged.count("sources.yaml") == 1
     manifest = CorpusStore(root).manifest()
     assert [manifest[i].outlet for i in ids] == [f"Example Wire {i % 7}" for i in range(10, 16)]
-    assert {phase for phase, _ in report.timings} >= {"read", "clean", "commit"}
+    assert {phase for phase, _ in report.timings} >= {"read and clean", "stage and commit"}
 
 
 def test_recovery_rolls_a_committed_journal_forward_and_an_open_stage_back(
@@ -188,3 +189,21 @@ def test_a_held_lock_times_out_with_one_line(corpus_copy: tuple[Path, Config]) -
         _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 7
     assert "s9" not in CorpusStore(root).raw_ids()
+
+
+def test_a_large_folder_cleaned_by_worker_processes_gives_the_same_corpus(
+    corpus_copy: tuple[Path, Config], tmp_path: Path
+) -> None:
+    root, config = corpus_copy
+    ids = make_folder(tmp_path, "batch", list(range(100, 170)))  # above the pool's minimum
+    (tmp_path / "batch" / "empty.txt").write_bytes(b"")
+    twin = tmp_path / "twin"
+    shutil.copytree(root, twin)
+    reports = {}
+    for workers, target in ((1, root), (2, twin)):
+        setting = dataclasses.replace(config, ingest=dataclasses.replace(config.ingest, workers=workers))
+        reports[workers] = CorpusStore(target).ingest_folder(tmp_path / "batch", setting)
+    assert [a.id for a in reports[2].added] == ids and reports[2].skipped == reports[1].skipped
+    for name in [f"clean/{i}.json" for i in ids] + ["sources.yaml"]:
+        assert (twin / name).read_bytes() == (root / name).read_bytes(), name
+    assert verify_store(CorpusStore(twin)) == []
