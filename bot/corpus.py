@@ -32,6 +32,7 @@ from bot.corpus_files import (
     parse_iso_date,
     read_manifest,
     read_source,
+    serialize,
     stated_in,
 )
 from bot.corpus_ingest import Prepared, Timer, clean_raw, prepare, prepare_files, refuse_duplicate
@@ -247,7 +248,9 @@ class CorpusStore:
         with self.lock(config.ingest.lock_timeout):
             digests = self._digests()
             refuse_duplicate(prepared, digests, name)
-            self._write([prepared], digests, sync=True)
+            with self._transaction(sync=True) as txn:
+                self._stage(txn, prepared, digests)
+                self._finish(txn, [prepared.article], digests)
         return prepared.article
 
     def ingest_folder(
@@ -262,7 +265,7 @@ class CorpusStore:
             raise IngestError(f"{folder}: no .txt or .html articles to ingest")
         hints = read_manifest(folder / MANIFEST)
         timer = Timer()
-        added: list[Prepared] = []
+        added: list[Article] = []
         skipped: list[tuple[str, str]] = []
         with self.lock(config.ingest.lock_timeout):
             with timer("digest index"):
@@ -270,37 +273,31 @@ class CorpusStore:
             known = [(p, _known_id(p)) for p in files if p.stem in digests.ids]  # refused uncleaned
             fresh = [p for p in files if p.stem not in digests.ids]
             outcomes = chain(known, prepare_files(fresh, hints, config, timer))
-            for done, (path, outcome) in enumerate(outcomes, 1):
-                try:
-                    added.append(_admit(outcome, path.name, digests))
-                except IngestError as exc:
-                    skipped.append((path.name, str(exc)))
-                    log.warning("skipped %s: %s", path.name, exc)
-                if progress is not None:
-                    progress(done, len(files), path.name)
-            if added:
-                with timer("stage and commit"):
-                    self._write(added, digests, sync=False)
-        return IngestReport(tuple(p.article for p in added), tuple(skipped), timer.totals())
+            with self._transaction(sync=False) as txn:
+                for done, (path, outcome) in enumerate(outcomes, 1):
+                    try:
+                        prepared = _admit(outcome, path.name, digests)
+                        with timer("stage"):
+                            self._stage(txn, prepared, digests)
+                        added.append(prepared.article)
+                    except IngestError as exc:
+                        skipped.append((path.name, str(exc)))
+                        log.warning("skipped %s: %s", path.name, exc)
+                    if progress is not None:
+                        progress(done, len(files), path.name)
+                with timer("manifest, digest index and commit"):
+                    self._finish(txn, added, digests)
+        return IngestReport(tuple(added), tuple(skipped), timer.totals())
 
     def _digests(self) -> DigestIndex:
         return DigestIndex.load(self.root / STATE_DIR / _DIGESTS, self.raw_dir)
 
-    def _write(self, batch: list[Prepared], digests: DigestIndex, *, sync: bool) -> None:
-        """Stage every raw and cleaned file, the manifest once and the digest index, then commit."""
+    @contextlib.contextmanager
+    def _transaction(self, *, sync: bool) -> Iterator[Transaction]:
+        """A transaction that is aborted (the corpus left as it was) if anything fails before its commit."""
         txn = Transaction(self.root, sync=sync)
         try:
-            entries = manifest_entries(self.manifest_path)
-            for item in batch:
-                name = f"{item.article.id}{item.suffix}"
-                stat = txn.write(f"raw/{name}", item.data).stat()
-                digests.add(name, (item.digest, stat.st_size, stat.st_mtime_ns))
-                txn.write(f"clean/{item.article.id}.json", serialize(item.article))
-            stated = {p.article.id: dict(p.article.stated) for p in batch if p.article.stated}
-            if stated:
-                txn.write(MANIFEST, manifest_text({**entries, **stated}))
-            txn.write(f"{STATE_DIR}/{_DIGESTS}", digests.to_bytes())
-            txn.commit()
+            yield txn
         except OSError as exc:
             txn.abort()
             raise IngestError(
@@ -309,6 +306,23 @@ class CorpusStore:
         except BaseException:
             txn.abort()
             raise
+
+    def _stage(self, txn: Transaction, item: Prepared, digests: DigestIndex) -> None:
+        name = f"{item.article.id}{item.suffix}"
+        stat = txn.write(f"raw/{name}", item.data).stat()
+        digests.add(name, (item.digest, stat.st_size, stat.st_mtime_ns))
+        txn.write(f"clean/{item.article.id}.json", item.clean)
+
+    def _finish(self, txn: Transaction, added: list[Article], digests: DigestIndex) -> None:
+        """Stage the manifest (once, with every new entry) and the digest index, then commit."""
+        if not added:
+            txn.abort()
+            return
+        stated = {a.id: dict(a.stated) for a in added if a.stated}
+        if stated:
+            txn.write(MANIFEST, manifest_text({**manifest_entries(self.manifest_path), **stated}))
+        txn.write(f"{STATE_DIR}/{_DIGESTS}", digests.to_bytes())
+        txn.commit()
 
 
 def _known_id(path: Path) -> str:
@@ -322,8 +336,3 @@ def _admit(outcome: Prepared | str, name: str, digests: DigestIndex) -> Prepared
     refuse_duplicate(outcome, digests, name)
     digests.add(outcome.article.id + outcome.suffix, (outcome.digest, 0, 0))
     return outcome
-
-
-def serialize(article: Article) -> bytes:
-    """The committed JSON form of a cleaned article (stable, so staleness is a byte comparison)."""
-    return (json.dumps(article.to_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")

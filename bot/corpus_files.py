@@ -16,7 +16,7 @@ import yaml
 
 from bot.config import Config
 from bot.errors import CorpusError, IngestError
-from bot.models import ArticleHints
+from bot.models import Article, ArticleHints
 
 __all__ = [
     "MANIFEST",
@@ -31,6 +31,7 @@ __all__ = [
     "parse_iso_date",
     "read_manifest",
     "read_source",
+    "serialize",
     "sha256",
     "stated_in",
 ]
@@ -45,6 +46,11 @@ MANIFEST_HEADER = (
     "# articles: {ID: {outlet, date (YYYY-MM-DD), title, url, wire, event}}\n"
 )
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # the C emitter when PyYAML has it: same output
+
+
+def serialize(article: Article) -> bytes:
+    """The committed JSON form of a cleaned article (stable, so staleness is a byte comparison)."""
+    return (json.dumps(article.to_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def sha256(data: bytes) -> str:

@@ -16,7 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from bot.config import Config
-from bot.corpus_files import DigestIndex, decode_article, doc_id_of, read_source, sha256
+from bot.corpus_files import DigestIndex, decode_article, doc_id_of, read_source, serialize, sha256
 from bot.errors import CorpusError, IngestError
 from bot.models import Article, ArticleHints
 
@@ -34,6 +34,7 @@ class Prepared:
     digest: str
     suffix: str
     article: Article
+    clean: bytes  # the cleaned article's JSON, serialised where it was cleaned (a pool worker, for folders)
 
 
 class Timer:
@@ -77,7 +78,7 @@ def prepare(data: bytes, name: str, doc_id: str, config: Config, hints: ArticleH
             f"{name}: {len(article.sentences)} sentences, more than ingest.max_sentences ({limit})"
         )
     suffix = ".html" if looks_like_html(raw) else ".txt"
-    return Prepared(data, article.source_sha256, suffix, article)
+    return Prepared(data, article.source_sha256, suffix, article, serialize(article))
 
 
 def refuse_duplicate(prepared: Prepared, digests: DigestIndex, name: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 from bot.errors import CorpusError
@@ -93,8 +93,8 @@ class Article:
     stated: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form written to corpus/clean/ID.json."""
-        data = asdict(self)
+        """The JSON form written to corpus/clean/ID.json (asdict's layout, without its deep copies)."""
+        data = {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
         data["schema"] = SCHEMA_VERSION
         data["evidence"] = dict(self.evidence)
         data["stated"] = dict(self.stated)
@@ -141,6 +141,17 @@ class Article:
             evidence={str(k): str(v) for k, v in evidence.items()},
             stated={str(k): v for k, v in stated.items()},
         )
+
+
+def _plain(value: Any) -> Any:
+    """A field value as JSON-ready data: dataclasses as dicts in field order, tuples as lists."""
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}  # Sentence, DroppedLine: flat
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
 
 
 def _check_type(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> None:
