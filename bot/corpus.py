@@ -86,6 +86,12 @@ class CorpusStore:
             self._opened = True
             yield
 
+    def recover(self, timeout: float = -1) -> list[str]:
+        """Finish or undo an interrupted write and remove stray temp files now; returns what it did."""
+        with self._lock.hold(timeout):
+            self._opened = True
+            return recover(self.root, self._folders())
+
     def _folders(self) -> tuple[Path, ...]:
         return (self.root, self.raw_dir, self.clean_dir)
 
