@@ -90,9 +90,19 @@ def refuse_duplicate(prepared: Prepared, digests: DigestIndex, name: str) -> Non
         raise IngestError(f"{name}: already in the corpus as {other!r}")
 
 
-def _prepare_path(job: tuple[Path, ArticleHints | None, Config]) -> Prepared | str:
+_worker_config: Config | None = None  # a pool worker's settings, sent once when it starts
+
+
+def _start_worker(config: Config) -> None:
+    global _worker_config  # noqa: PLW0603 - per worker process, set once by the pool's initializer
+    _worker_config = config
+
+
+def _prepare_path(job: tuple[Path, ArticleHints | None], config: Config | None = None) -> Prepared | str:
     """One file to a prepared article, or the one-line reason it is refused (a pool worker's task)."""
-    path, hints, config = job
+    path, hints = job
+    config = config or _worker_config
+    assert config is not None, "a pool worker started without its settings"
     try:
         return prepare(read_source(path, config), path.name, doc_id_of(path.name), config, hints)
     except (IngestError, CorpusError) as exc:
@@ -103,18 +113,23 @@ def prepare_files(
     files: list[Path], hints: Mapping[str, ArticleHints], config: Config, timer: Timer
 ) -> Iterator[tuple[Path, Prepared | str]]:
     """Each file with its prepared article or refusal, in order; cleaned by ingest.workers processes."""
-    jobs = [(path, hints.get(path.stem), config) for path in files]
+    jobs = [(path, hints.get(path.stem)) for path in files]
     workers = config.ingest.workers or os.cpu_count() or 1
     if workers <= 1 or len(jobs) < _POOL_MIN_FILES:
         for job in jobs:
             with timer("read and clean"):
-                outcome = _prepare_path(job)
+                outcome = _prepare_path(job, config)
             yield job[0], outcome
         return
     # spawned workers inherit no open files, so none of them holds the corpus lock or outlives a killed ingest
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(config,)
+    )
+    try:
         results = pool.map(_prepare_path, jobs, chunksize=_CHUNK)
         for job in jobs:
             with timer(f"read and clean ({workers} processes, waited)"):
                 outcome = next(results)
             yield job[0], outcome
+    finally:  # on an interrupt, drop the queued files rather than clean them all first
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -6,17 +6,18 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
-from bot.config import Config
+from bot.config import Config, load_config
 from bot.corpus import CorpusStore
 from bot.corpus_journal import STATE_DIR, Transaction
 from bot.corpus_verify import verify_store
-from bot.errors import CorpusError, IngestError
+from bot.errors import ConfigError, CorpusError, IngestError
 from bot.models import ArticleHints
 from tests.corpus_articles import article_text, make_folder
 
@@ -207,3 +208,24 @@ def test_a_large_folder_cleaned_by_worker_processes_gives_the_same_corpus(
     for name in [f"clean/{i}.json" for i in ids] + ["sources.yaml"]:
         assert (twin / name).read_bytes() == (root / name).read_bytes(), name
     assert verify_store(CorpusStore(twin)) == []
+
+
+def test_folder_ingest_command_shows_rate_and_eta(
+    corpus_copy: tuple[Path, Config], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, _ = corpus_copy
+    make_folder(tmp_path, "batch", [21, 22, 23])
+    assert main(["--corpus", str(root), "ingest", str(tmp_path / "batch")]) == 0
+    out, err = capsys.readouterr()
+    assert out == "added 3 articles, skipped 0\n"
+    assert re.fullmatch(r"ingested 3/3, [\d.]+ articles/s, ETA 0s\n", err)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("max_file_bytes", "0"), ("max_sentences", "-1"), ("lock_timeout", ".nan")]
+)
+def test_ingest_limits_are_range_checked_in_config(tmp_path: Path, key: str, value: str) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(f"ingest:\n  {key}: {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=rf"config.yaml:2: ingest.{key}: "):
+        load_config(path)
