@@ -82,7 +82,7 @@ class CorpusStore:
     def lock(self, timeout: float = -1) -> Iterator[None]:
         """Hold the writer lock (ingest, clean, index writes), recovering any interrupted write first."""
         with self._lock.hold(timeout):
-            recover(self.root, self._folders())
+            recover(self.root, self._temps())
             self._opened = True
             yield
 
@@ -90,17 +90,18 @@ class CorpusStore:
         """Finish or undo an interrupted write and remove stray temp files now; returns what it did."""
         with self._lock.hold(timeout):
             self._opened = True
-            return recover(self.root, self._folders())
+            return recover(self.root, self._temps())
 
-    def _folders(self) -> tuple[Path, ...]:
-        return (self.root, self.raw_dir, self.clean_dir)
+    def _temps(self) -> tuple[tuple[Path, str], ...]:
+        """Where a dead writer may have left a temporary file (atomic_write's names; only the store's own)."""
+        return ((self.root, f".{MANIFEST}.*.tmp"), (self.raw_dir, ".*.tmp"), (self.clean_dir, ".*.tmp"))
 
     def _open(self) -> None:
         """Before the first read: finish a committed write, or undo a dead writer's (a live one's is left)."""
         if self._opened:
             return
         self._opened = True
-        if not needs_recovery(self.root, self._folders()):
+        if not needs_recovery(self.root, self._temps()):
             return
         journal = (self.root / STATE_DIR / "txn").exists()
         if journal or self._lock.is_free():

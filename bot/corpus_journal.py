@@ -37,7 +37,7 @@ STATE_DIR = ".store"  # the store's own state: lock, journal, digest index (not 
 _STAGE = "stage.tmp"
 _JOURNAL = "txn"
 _DELETIONS = ".deletions"  # inside a stage: corpus-relative paths to delete, one per line
-_TEMP_GLOB = ".*.tmp"
+TempPattern = tuple[Path, str]  # a folder and the glob its writers' temporary files match
 _crash_hook: Callable[[str], None] | None = None
 
 
@@ -189,15 +189,21 @@ def _apply(root: Path, journal: Path) -> None:
     shutil.rmtree(journal)
 
 
-def needs_recovery(root: Path, folders: tuple[Path, ...]) -> bool:
+def _strays(temps: tuple[TempPattern, ...]) -> Iterator[Path]:
+    for folder, pattern in temps:
+        if folder.is_dir():
+            yield from (path for path in folder.glob(pattern) if path.is_file())
+
+
+def needs_recovery(root: Path, temps: tuple[TempPattern, ...]) -> bool:
     """Cheap test: is there a journal, a stage or a stray temporary file to deal with?"""
     state = root / STATE_DIR
     if (state / _JOURNAL).exists() or (state / _STAGE).exists():
         return True
-    return any(next(folder.glob(_TEMP_GLOB), None) is not None for folder in folders if folder.is_dir())
+    return next(_strays(temps), None) is not None
 
 
-def recover(root: Path, folders: tuple[Path, ...]) -> list[str]:
+def recover(root: Path, temps: tuple[TempPattern, ...]) -> list[str]:
     """Finish or undo an interrupted transaction and remove stray temp files (call under the lock)."""
     done: list[str] = []
     state = root / STATE_DIR
@@ -208,7 +214,7 @@ def recover(root: Path, folders: tuple[Path, ...]) -> list[str]:
     if (state / _STAGE).exists():
         shutil.rmtree(state / _STAGE)
         done.append("rolled back an uncommitted transaction")
-    strays = [path for folder in folders if folder.is_dir() for path in folder.glob(_TEMP_GLOB)]
+    strays = list(_strays(temps))
     for path in strays:
         path.unlink(missing_ok=True)
     if strays:

@@ -44,8 +44,9 @@ def verify_store(store: CorpusStore) -> list[str]:
 def _leftovers(store: CorpusStore) -> list[str]:
     state = store.root / STATE_DIR
     faults = [f"left over: {p}" for p in (state / "txn", state / "stage.tmp") if p.exists()]
-    for folder in (store.root, store.raw_dir, store.clean_dir):
+    for folder in (store.raw_dir, store.clean_dir):
         faults += [f"stray temporary file: {p}" for p in folder.glob(".*.tmp")]
+    faults += [f"stray temporary file: {p}" for p in store.root.glob(f".{MANIFEST}.*.tmp")]
     return faults
 
 

@@ -156,11 +156,15 @@ def test_recovery_rolls_a_committed_journal_forward_and_an_open_stage_back(
     (state / "stage.tmp" / "raw").mkdir(parents=True)  # uncommitted: a dead writer's stage
     (state / "stage.tmp" / "raw" / "never.txt").write_text("never\n", encoding="utf-8")
     (root / "clean" / ".x.json.abc.tmp").write_text("partial", encoding="utf-8")
+    (root / ".sources.yaml.abc.tmp").write_text("partial", encoding="utf-8")
+    (root / ".serving.abc.tmp").write_text("another layer's", encoding="utf-8")  # not the store's to remove
+    (root / "raw" / ".folder.tmp").mkdir()  # a folder, not a temporary file
     CorpusStore(root).raw_ids()  # any open recovers
     assert (root / "raw" / "late.txt").read_text(encoding="utf-8") == "late\n"
     assert not (root / "raw" / "never.txt").exists()
     assert not (state / "txn").exists() and not (state / "stage.tmp").exists()
-    assert not list((root / "clean").glob(".*.tmp"))
+    assert not list((root / "clean").glob(".*.tmp")) and not (root / ".sources.yaml.abc.tmp").exists()
+    assert (root / ".serving.abc.tmp").exists() and (root / "raw" / ".folder.tmp").is_dir()
 
 
 def test_a_reader_leaves_a_live_writers_stage_alone(corpus_copy: tuple[Path, Config]) -> None:
