@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import Any
 
 from bot.config import Config
 from bot.corpus_files import (
@@ -24,10 +23,10 @@ from bot.corpus_files import (
     RAW_SUFFIXES,
     DigestIndex,
     checked_hints,
+    corpus_manifest,
     decode_article,
     doc_id_of,
-    entry_hints,
-    manifest_entries,
+    manifest_copy,
     manifest_text,
     parse_iso_date,
     read_manifest,
@@ -53,6 +52,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _DIGESTS = "digests.json"
+_MANIFEST_COPY = "manifest.json"
 FOLDER_SUFFIXES = (".txt", ".html", ".htm")
 CHECK_KINDS = ("raw without cleaned", "stale", "manifest entry missing", "cleaned without raw")
 
@@ -175,7 +175,7 @@ class CorpusStore:
     def clean_one(self, doc_id: str, config: Config, hints: ArticleHints | None = None) -> Article:
         """Clean one raw article with `hints`, else its manifest entry, else the metadata it stated before."""
         if hints is None:
-            hints = self._hints_for(doc_id, manifest_entries(self.manifest_path))
+            hints = self._hints_for(doc_id, self._manifest())
         path = self.raw_path(doc_id)
         try:
             data = path.read_bytes()
@@ -185,16 +185,24 @@ class CorpusStore:
         except IngestError as exc:
             raise CorpusError(f"{path}: {exc}") from None
 
-    def _hints_for(self, doc_id: str, entries: dict[str, Any]) -> ArticleHints | None:
+    def _manifest(self) -> dict[str, dict[str, str]]:
+        return corpus_manifest(self.manifest_path, self.root / STATE_DIR / _MANIFEST_COPY)
+
+    def _stage_manifest(self, txn: Transaction, entries: dict[str, dict[str, str]]) -> None:
+        """Stage sources.yaml and the store's JSON copy of it (so the next ingest need not parse YAML)."""
+        written = txn.write(MANIFEST, manifest_text(entries))
+        txn.write(f"{STATE_DIR}/{_MANIFEST_COPY}", manifest_copy(entries, written))
+
+    def _hints_for(self, doc_id: str, entries: dict[str, dict[str, str]]) -> ArticleHints | None:
         if doc_id in entries:
-            return entry_hints(entries[doc_id], self.manifest_path, doc_id)
+            return ArticleHints.from_stated(entries[doc_id])
         stated = stated_in(self.clean_dir / f"{doc_id}.json")
         return ArticleHints.from_stated(stated) if stated else None
 
     def clean_all(self, config: Config) -> list[Article]:
         """Regenerate clean/ from raw/ in one transaction, restoring manifest entries from `stated`."""
         with self.lock(config.ingest.lock_timeout):
-            entries = manifest_entries(self.manifest_path)
+            entries = self._manifest()
             articles = [self.clean_one(d, config, self._hints_for(d, entries)) for d in self.raw_ids()]
             txn = Transaction(self.root)
             try:
@@ -205,7 +213,9 @@ class CorpusStore:
                 raise
         return articles
 
-    def _stage_cleaned(self, txn: Transaction, articles: list[Article], entries: dict[str, Any]) -> None:
+    def _stage_cleaned(
+        self, txn: Transaction, articles: list[Article], entries: dict[str, dict[str, str]]
+    ) -> None:
         for article in articles:
             path = self.clean_dir / f"{article.id}.json"
             fresh = serialize(article)
@@ -213,7 +223,7 @@ class CorpusStore:
                 txn.write(f"clean/{article.id}.json", fresh)
         missing = {a.id: dict(a.stated) for a in articles if a.stated and a.id not in entries}
         if missing:
-            txn.write(MANIFEST, manifest_text({**entries, **missing}))
+            self._stage_manifest(txn, {**entries, **missing})
         keep = {a.id for a in articles}
         for path in self.clean_dir.glob("*.json"):
             if path.stem not in keep:
@@ -222,7 +232,7 @@ class CorpusStore:
     def check(self, config: Config) -> list[tuple[str, str]]:
         """Every fault `clean` would fix, as (kind, id) with kind one of CHECK_KINDS."""
         raw = self.raw_ids()
-        entries = manifest_entries(self.manifest_path)
+        entries = self._manifest()
         found: list[tuple[str, str]] = []
         for doc_id in raw:
             path = self.clean_dir / f"{doc_id}.json"
@@ -327,7 +337,7 @@ class CorpusStore:
             return
         stated = {a.id: dict(a.stated) for a in added if a.stated}
         if stated:
-            txn.write(MANIFEST, manifest_text({**manifest_entries(self.manifest_path), **stated}))
+            self._stage_manifest(txn, {**self._manifest(), **stated})
         txn.write(f"{STATE_DIR}/{_DIGESTS}", digests.to_bytes())
         txn.commit()
 

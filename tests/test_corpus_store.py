@@ -11,10 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.cli import main
 from bot.config import Config, load_config
 from bot.corpus import CorpusStore
+from bot.corpus_files import manifest_text
 from bot.corpus_journal import STATE_DIR, Transaction
 from bot.corpus_verify import verify_store
 from bot.errors import ConfigError, CorpusError, IngestError
@@ -233,3 +235,43 @@ def test_ingest_limits_are_range_checked_in_config(tmp_path: Path, key: str, val
     path.write_text(f"ingest:\n  {key}: {value}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=rf"config.yaml:2: ingest.{key}: "):
         load_config(path)
+
+
+TRICKY = [
+    "plain",
+    'a "quote" and \\',
+    "tab\tnew\nline",
+    "nel\x85 ls\u2028",
+    "bom\ufeff",
+    "Putin\u2019s \u00abtalks\u00bb",
+    "123",
+    "true",
+    "null",
+    "- dash: # hash",
+    "\x7f\x00",
+    "\U0001f600\u200b",
+]
+
+
+def test_the_manifest_round_trips_any_text_through_yaml() -> None:
+    entries = {f"id{i}": {"outlet": v, "title": v} for i, v in enumerate(TRICKY)} | {"123": {"url": "u"}}
+    text = manifest_text(entries).decode("utf-8")
+    assert yaml.safe_load(text)["articles"] == entries
+
+
+def test_a_hand_edited_manifest_wins_over_the_stores_copy(corpus_copy: tuple[Path, Config]) -> None:
+    root, config = corpus_copy
+    doc_id = ingest_one(root, config, 31)
+    assert (root / STATE_DIR / "manifest.json").exists()
+    path = root / "sources.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Newsline", "Renamed Daily"), encoding="utf-8")
+    assert CorpusStore(root).manifest()[doc_id].outlet == "Renamed Daily"
+    assert CorpusStore(root).check(config) == [("stale", doc_id)]
+    ingest_one(root, config, 32)  # the next write keeps the edit
+    assert CorpusStore(root).manifest()[doc_id].outlet == "Renamed Daily"
+
+
+def test_metadata_that_is_not_text_is_refused(corpus_copy: tuple[Path, Config]) -> None:
+    root, config = corpus_copy
+    with pytest.raises(IngestError, match="--outlet is not valid UTF-8 text"):
+        ingest_one(root, config, 33, ArticleHints(outlet="bad \udcff byte"))
