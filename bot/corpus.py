@@ -280,8 +280,9 @@ class CorpusStore:
         files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
         if not files:
             raise IngestError(f"{folder}: no .txt or .html articles to ingest")
-        hints = read_manifest(folder / MANIFEST)
         timer = Timer()
+        with timer("read sources.yaml"):
+            hints = read_manifest(folder / MANIFEST)
         added: list[Article] = []
         skipped: list[tuple[str, str]] = []
         with self.lock(config.ingest.lock_timeout):
