@@ -114,7 +114,12 @@ def main(argv: list[str] | None = None) -> int:
         for n in range(1, args.kills + 1):
             before = snapshot(corpus)
             command, ids = rounds.command(n, corpus)
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                command,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                preexec_fn=_default_sigint,  # noqa: PLW1509 - the benchmark runs no threads
+            )
             time.sleep(rng.uniform(0.8 * start_up, 1.1 * span))
             sig = signals[(n - 1) % len(signals)]
             process.send_signal(sig)
@@ -135,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
         else ""
     )
     return 1 if failures else 0
+
+
+def _default_sigint() -> None:
+    """A background job starts with SIGINT ignored, and so would its child: give Ctrl-C its effect back."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _pairs(counts: Counter[str]) -> list[str]:
