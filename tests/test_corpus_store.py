@@ -275,3 +275,21 @@ def test_metadata_that_is_not_text_is_refused(corpus_copy: tuple[Path, Config]) 
     root, config = corpus_copy
     with pytest.raises(IngestError, match="--outlet is not valid UTF-8 text"):
         ingest_one(root, config, 33, ArticleHints(outlet="bad \udcff byte"))
+
+
+def test_the_index_command_writes_under_the_corpus_lock(
+    corpus_copy: tuple[Path, Config], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, _ = corpus_copy
+    settings = tmp_path / "config.yaml"
+    shipped = (Path(__file__).resolve().parents[1] / "config.yaml").read_text(encoding="utf-8")
+    settings.write_text(shipped.replace("lock_timeout: 600", "lock_timeout: 0.2"), encoding="utf-8")
+    argv = ["--config", str(settings), "--corpus", str(root), "index"]
+    with CorpusStore(root).lock():
+        pid = os.fork()  # another process, while an ingest holds the lock
+        if pid == 0:  # pragma: no cover - the child's exit status carries the result
+            os._exit(main(argv))
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1 and not (root / "index").exists()
+    assert main(argv) == 0 and (root / "index").is_dir()
+    assert "index ready" in capsys.readouterr().out
