@@ -112,6 +112,8 @@ def manifest_entries(path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line_part = f":{mark.line + 1}" if mark is not None else ""
         raise CorpusError(f"{path}{line_part}: not valid YAML") from None
+    except (ValueError, OverflowError) as exc:  # a value YAML reads as a timestamp, such as 2015-02-30
+        raise CorpusError(f"{path}: not valid YAML ({exc})") from None
     articles = loaded.get("articles") if isinstance(loaded, dict) else None
     if articles is None:
         return {}

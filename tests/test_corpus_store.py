@@ -67,22 +67,32 @@ def test_clean_check_tells_each_fault_apart(corpus_copy: tuple[Path, Config]) ->
 
 
 @pytest.mark.parametrize("command", [["clean", "--check"], ["ingest", "FOLDER"]])
-def test_a_non_utf8_sources_yaml_is_one_line_naming_file_and_line(
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ("articles:\n  a5:\n    outlet: Caf\u00e9\n".encode("latin-1"), "sources.yaml:3: not UTF-8 text"),
+        (b"articles:\n  a5: [unclosed\n    outlet: x\n", "sources.yaml:3: not valid YAML"),
+        (b"articles:\n  a5:\n    date: 2015-02-30\n", "sources.yaml: not valid YAML (day is out of range"),
+        (b"articles: [a5]\n", "sources.yaml: 'articles' must map article ids"),
+    ],
+)
+def test_a_broken_sources_yaml_is_one_line_naming_the_file(
     corpus_copy: tuple[Path, Config],
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     command: list[str],
+    manifest: bytes,
+    message: str,
 ) -> None:
     root, _ = corpus_copy
     folder = tmp_path / "batch"
     make_folder(tmp_path, "batch", [5])
-    broken = "articles:\n  a5:\n    outlet: Caf\u00e9 Press\n".encode("latin-1")
     for target in (folder / "sources.yaml", root / "sources.yaml"):
-        target.write_bytes(broken)
+        target.write_bytes(manifest)
     argv = [str(folder) if part == "FOLDER" else part for part in command]
     assert main(["--corpus", str(root), *argv]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "sources.yaml:3: not UTF-8 text" in err
+    assert err.count("\n") == 1 and message in err
     assert not (root / "raw" / "a5.txt").exists()
 
 
