@@ -204,13 +204,9 @@ class CorpusStore:
         with self.lock(config.ingest.lock_timeout):
             entries = self._manifest()
             articles = [self.clean_one(d, config, self._hints_for(d, entries)) for d in self.raw_ids()]
-            txn = Transaction(self.root)
-            try:
+            with self._transaction(sync=True) as txn:
                 self._stage_cleaned(txn, articles, entries)
                 txn.commit()
-            except BaseException:
-                txn.abort()
-                raise
         return articles
 
     def _stage_cleaned(
