@@ -33,6 +33,7 @@ __all__ = [
     "Event",
     "FactsConfig",
     "FetchConfig",
+    "IngestConfig",
     "OutletName",
     "PlatformMark",
     "RetrievalConfig",
@@ -209,6 +210,16 @@ class FetchConfig:
 
 
 @dataclass(frozen=True)
+class IngestConfig:
+    """Limits on what `ingest` accepts, and how long a writer waits for another one's lock."""
+
+    max_file_bytes: int = field(default=5_000_000, metadata={"range": (1, 1_000_000_000)})
+    max_sentences: int = field(default=5_000, metadata={"range": (1, 10_000_000)})
+    lock_timeout: float = field(default=600.0, metadata={"range": (0.0, 86_400.0)})  # seconds
+    workers: int = field(default=0, metadata={"range": (0, 256)})  # processes cleaning a folder; 0: one a CPU
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -227,6 +238,7 @@ class Config:
     source: Path | None = None  # the file it was read from
     facts: FactsConfig = field(default_factory=FactsConfig)
     compare: CompareConfig = field(default_factory=CompareConfig)
+    ingest: IngestConfig = field(default_factory=IngestConfig)
 
     @property
     def corpus_dir(self) -> Path:

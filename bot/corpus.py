@@ -1,102 +1,133 @@
 """The corpus folder: raw articles, their cleaned forms and the sources manifest, read and written safely.
 
-Layout: ``raw/ID.txt`` (scraped text, byte for byte), ``clean/ID.json`` (the cleaner's output, committed),
-``sources.yaml`` (metadata stated from outside the text: outlet, date, title, url, wire). Every write is
-atomic (a temporary file beside the target, then ``os.replace``) and an ingest that fails part-way puts
-back what it changed, so the corpus is never left half-written.
+Layout: ``raw/ID.txt`` or ``raw/ID.html`` (the scraped text or page, byte for byte), ``clean/ID.json`` (the
+cleaner's output, committed), ``sources.yaml`` (metadata stated from outside the text: outlet, date, title,
+url, wire, event; each cleaned article keeps its own copy in `stated`), and ``.store/`` (the writers' lock,
+the transaction journal and the digest index of raw files; not committed). Writers hold the lock, and each
+ingest or clean is one transaction (bot/corpus_journal.py): all of its files become visible or none.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
 import logging
-import os
-import re
-import tempfile
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from bot.config import Config
+from bot.corpus_files import (
+    MANIFEST,
+    RAW_SUFFIXES,
+    DigestIndex,
+    checked_hints,
+    corpus_manifest,
+    decode_article,
+    doc_id_of,
+    manifest_copy,
+    manifest_text,
+    parse_iso_date,
+    read_manifest,
+    read_source,
+    serialize,
+    stated_in,
+)
+from bot.corpus_ingest import Prepared, Timer, clean_raw, prepare, prepare_files, refuse_duplicate
+from bot.corpus_journal import STATE_DIR, CorpusLock, Transaction, atomic_write, needs_recovery, recover
 from bot.errors import CorpusError, IngestError
 from bot.models import Article, ArticleHints
 
-__all__ = ["CorpusStore", "IngestReport", "atomic_write", "parse_iso_date"]
+__all__ = [
+    "CHECK_KINDS",
+    "CorpusStore",
+    "IngestReport",
+    "atomic_write",
+    "decode_article",
+    "parse_iso_date",
+    "serialize",
+]
 
 log = logging.getLogger(__name__)
 
-MANIFEST = "sources.yaml"
-RAW_SUFFIXES = (".txt", ".html")  # a text page or an HTML page (told apart by content at ingest)
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
-_HINT_KEYS = ("outlet", "date", "title", "url", "wire", "event")
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the new one, never a part."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def parse_iso_date(value: str) -> str:
-    """Check a YYYY-MM-DD date and return it; IngestError otherwise."""
-    import datetime as dt
-
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise IngestError(f"bad date {value!r}: expected YYYY-MM-DD, for instance 2015-09-28") from None
+_DIGESTS = "digests.json"
+_MANIFEST_COPY = "manifest.json"
+FOLDER_SUFFIXES = (".txt", ".html", ".htm")
+CHECK_KINDS = ("raw without cleaned", "stale", "manifest entry missing", "cleaned without raw")
 
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What a folder ingest did: the articles added and the files skipped, with why."""
+    """What a folder ingest did: the articles added, the files skipped (with why) and where the time went."""
 
     added: tuple[Article, ...]
     skipped: tuple[tuple[str, str], ...]  # (file name, reason)
+    timings: tuple[tuple[str, float], ...] = ()  # (phase, seconds)
 
 
 class CorpusStore:
-    """Reads and writes one corpus folder."""
+    """Reads and writes one corpus folder; an interrupted write is finished or undone on first use."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self.raw_dir = self.root / "raw"
         self.clean_dir = self.root / "clean"
         self.manifest_path = self.root / MANIFEST
+        self._lock = CorpusLock(self.root)
+        self._opened = False
+
+    # -- the lock and recovery -----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def lock(self, timeout: float = -1) -> Iterator[None]:
+        """Hold the writer lock (ingest, clean, index writes), recovering any interrupted write first."""
+        with self._lock.hold(timeout):
+            recover(self.root, self._temps())
+            self._opened = True
+            yield
+
+    def recover(self, timeout: float = -1) -> list[str]:
+        """Finish or undo an interrupted write and remove stray temp files now; returns what it did."""
+        with self._lock.hold(timeout):
+            self._opened = True
+            return recover(self.root, self._temps())
+
+    def _temps(self) -> tuple[tuple[Path, str], ...]:
+        """Where a dead writer may have left a temporary file (atomic_write's names; only the store's own)."""
+        return ((self.root, f".{MANIFEST}.*.tmp"), (self.raw_dir, ".*.tmp"), (self.clean_dir, ".*.tmp"))
+
+    def _open(self) -> None:
+        """Before the first read: finish a committed write, or undo a dead writer's (a live one's is left)."""
+        if self._opened:
+            return
+        self._opened = True
+        if not needs_recovery(self.root, self._temps()):
+            return
+        journal = (self.root / STATE_DIR / "txn").exists()
+        if journal or self._lock.is_free():
+            with self.lock():
+                pass
 
     # -- reading -------------------------------------------------------------------------------------
     def raw_ids(self) -> list[str]:
-        """The ids (raw file names without .txt or .html) of every raw article, sorted."""
+        """The ids (raw file names without their suffix) of every raw article, sorted."""
         if not self.raw_dir.is_dir():
             raise CorpusError(
                 f"{self.raw_dir}: no such corpus folder (set `corpus` in config.yaml or --corpus)"
             )
-        return sorted({p.stem for p in self._raw_files()})
-
-    def _raw_files(self) -> list[Path]:
-        return [p for suffix in RAW_SUFFIXES for p in self.raw_dir.glob(f"*{suffix}")]
+        self._open()
+        return sorted({p.stem for suffix in RAW_SUFFIXES for p in self.raw_dir.glob(f"*{suffix}")})
 
     def raw_path(self, doc_id: str) -> Path:
-        """The raw file of an article: ID.html for a page kept as HTML, else ID.txt."""
-        html = self.raw_dir / f"{doc_id}.html"
-        return html if html.exists() else self.raw_dir / f"{doc_id}.txt"
+        """The raw file of an article (ID.txt, or ID.html for a page)."""
+        for suffix in RAW_SUFFIXES:
+            path = self.raw_dir / f"{doc_id}{suffix}"
+            if path.exists():
+                return path
+        return self.raw_dir / f"{doc_id}{RAW_SUFFIXES[0]}"
 
     def read_raw(self, doc_id: str) -> str:
+        """The raw article's text (CorpusError naming the file when it cannot be read or decoded)."""
         path = self.raw_path(doc_id)
         try:
             return decode_article(path.read_bytes(), path.name)
@@ -107,29 +138,14 @@ class CorpusStore:
 
     def manifest(self) -> dict[str, ArticleHints]:
         """The sources manifest: per-article metadata that overrides what the cleaner reads in the text."""
-        if not self.manifest_path.exists():
-            return {}
-        entries = self._manifest_data(self.manifest_path.read_text(encoding="utf-8"))
-        return {doc_id: _hints(entry, self.manifest_path, doc_id) for doc_id, entry in entries.items()}
-
-    def _manifest_data(self, text: str) -> dict[str, Any]:
-        try:
-            data = yaml.safe_load(text) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark is not None else ""
-            raise CorpusError(f"{self.manifest_path}{line}: not valid YAML") from None
-        articles = data.get("articles") if isinstance(data, dict) else None
-        if articles is None:
-            return {}
-        if not isinstance(articles, dict):
-            raise CorpusError(f"{self.manifest_path}: 'articles' must map article ids to their metadata")
-        return {str(k): v for k, v in articles.items()}
+        self._open()
+        return read_manifest(self.manifest_path)
 
     def load_articles(self) -> tuple[Article, ...]:
         """Every cleaned article, validated against the schema, sorted by id."""
         if not self.clean_dir.is_dir():
             raise CorpusError(f"{self.clean_dir}: no cleaned corpus; run `summitbot clean`")
+        self._open()
         return tuple(self._load_clean(path) for path in sorted(self.clean_dir.glob("*.json")))
 
     def _load_clean(self, path: Path) -> Article:
@@ -146,6 +162,9 @@ class CorpusStore:
 
     def fingerprint(self) -> str:
         """A digest of the cleaned corpus: the persisted index is rebuilt when it changes."""
+        import hashlib
+
+        self._open()
         digest = hashlib.sha256()
         for path in sorted(self.clean_dir.glob("*.json")):
             digest.update(path.name.encode())
@@ -154,62 +173,98 @@ class CorpusStore:
 
     # -- cleaning ------------------------------------------------------------------------------------
     def clean_one(self, doc_id: str, config: Config, hints: ArticleHints | None = None) -> Article:
-        """Clean one raw article (with the manifest's hints unless others are given)."""
-        from bot.cleaner import clean_article
-
-        raw = self.read_raw(doc_id)
+        """Clean one raw article with `hints`, else its manifest entry, else the metadata it stated before."""
         if hints is None:
-            hints = self.manifest().get(doc_id)
-        article = clean_article(raw, doc_id=doc_id, config=config, hints=hints)
-        return replace(article, source_sha256=_sha256(raw.encode("utf-8")))
+            hints = self._hints_for(doc_id, self._manifest())
+        path = self.raw_path(doc_id)
+        try:
+            data = path.read_bytes()
+            return clean_raw(decode_article(data, path.name), doc_id, config, hints, data)
+        except OSError as exc:
+            raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
+        except IngestError as exc:
+            raise CorpusError(f"{path}: {exc}") from None
+
+    def _manifest(self) -> dict[str, dict[str, str]]:
+        return corpus_manifest(self.manifest_path, self.root / STATE_DIR / _MANIFEST_COPY)
+
+    def _stage_manifest(self, txn: Transaction, entries: dict[str, dict[str, str]]) -> None:
+        """Stage sources.yaml and the store's JSON copy of it (so the next ingest need not parse YAML)."""
+        written = txn.write(MANIFEST, manifest_text(entries))
+        txn.write(f"{STATE_DIR}/{_MANIFEST_COPY}", manifest_copy(entries, written))
+
+    def _hints_for(self, doc_id: str, entries: dict[str, dict[str, str]]) -> ArticleHints | None:
+        if doc_id in entries:
+            return ArticleHints.from_stated(entries[doc_id])
+        stated = stated_in(self.clean_dir / f"{doc_id}.json")
+        return ArticleHints.from_stated(stated) if stated else None
 
     def clean_all(self, config: Config) -> list[Article]:
-        """Regenerate clean/ from raw/ (and drop cleaned files whose raw article is gone)."""
-        articles = [self.clean_one(doc_id, config) for doc_id in self.raw_ids()]
+        """Regenerate clean/ from raw/ in one transaction, restoring manifest entries from `stated`."""
+        with self.lock(config.ingest.lock_timeout):
+            entries = self._manifest()
+            articles = [self.clean_one(d, config, self._hints_for(d, entries)) for d in self.raw_ids()]
+            with self._transaction(sync=True) as txn:
+                self._stage_cleaned(txn, articles, entries)
+                txn.commit()
+        return articles
+
+    def _stage_cleaned(
+        self, txn: Transaction, articles: list[Article], entries: dict[str, dict[str, str]]
+    ) -> None:
         for article in articles:
-            atomic_write(self.clean_dir / f"{article.id}.json", serialize(article))
+            path = self.clean_dir / f"{article.id}.json"
+            fresh = serialize(article)
+            if not path.exists() or path.read_bytes() != fresh:
+                txn.write(f"clean/{article.id}.json", fresh)
+        missing = {a.id: dict(a.stated) for a in articles if a.stated and a.id not in entries}
+        if missing:
+            self._stage_manifest(txn, {**entries, **missing})
         keep = {a.id for a in articles}
         for path in self.clean_dir.glob("*.json"):
             if path.stem not in keep:
-                path.unlink()
-        return articles
+                txn.delete(f"clean/{path.name}")
+
+    def check(self, config: Config) -> list[tuple[str, str]]:
+        """Every fault `clean` would fix, as (kind, id) with kind one of CHECK_KINDS."""
+        raw = self.raw_ids()
+        entries = self._manifest()
+        found: list[tuple[str, str]] = []
+        for doc_id in raw:
+            path = self.clean_dir / f"{doc_id}.json"
+            if not path.exists():
+                found.append(("raw without cleaned", doc_id))
+                continue
+            fresh = self.clean_one(doc_id, config, self._hints_for(doc_id, entries))
+            if path.read_bytes() != serialize(fresh):
+                found.append(("stale", doc_id))
+            if fresh.stated and doc_id not in entries:
+                found.append(("manifest entry missing", doc_id))
+        orphans = {p.stem for p in self.clean_dir.glob("*.json")} - set(raw)
+        found.extend(("cleaned without raw", doc_id) for doc_id in sorted(orphans))
+        return found
 
     def stale(self, config: Config) -> list[str]:
-        """Ids whose committed clean/ID.json differs from what the cleaner makes of raw/ID.txt now."""
-        stale = []
-        for doc_id in self.raw_ids():
-            path = self.clean_dir / f"{doc_id}.json"
-            fresh = serialize(self.clean_one(doc_id, config))
-            if not path.exists() or path.read_bytes() != fresh:
-                stale.append(doc_id)
-        orphans = {p.stem for p in self.clean_dir.glob("*.json")} - set(self.raw_ids())
-        return sorted([*stale, *orphans])
+        """Ids whose clean/ID.json is missing, differs from a fresh clean, or has no raw article."""
+        return sorted({doc_id for kind, doc_id in self.check(config) if kind != "manifest entry missing"})
 
     # -- ingesting -----------------------------------------------------------------------------------
     def ingest(self, source: Path, config: Config, hints: ArticleHints | None = None) -> Article:
-        """Add one raw article (a text or HTML file) and its cleaned form; on any failure the corpus is
-        left as it was."""
-        return self.ingest_data(_read_source(source), source.name, config, hints)
+        """Add one raw article and its cleaned form; on any failure the corpus is left as it was."""
+        return self.ingest_data(read_source(source, config), source.name, config, hints)
 
     def ingest_data(
         self, data: bytes, name: str, config: Config, hints: ArticleHints | None = None
     ) -> Article:
-        """Add one page given as bytes (its id is `name` without its suffix); kept as raw/ID.html when
-        its content is HTML, else raw/ID.txt. On any failure the corpus is left as it was."""
-        from bot.cleaner import clean_article
-        from bot.cleaner.detect import looks_like_html
-
-        doc_id = Path(name).stem
-        raw = self._check_new(doc_id, data, name)
-        hints = _checked_hints(hints)
-        article = clean_article(raw, doc_id=doc_id, config=config, hints=hints)
-        article = replace(article, source_sha256=_sha256(data))
-        if not article.sentences:
-            raise IngestError(f"{name}: no article text left after cleaning")
-        manifest_text = self._manifest_with(doc_id, hints)
-        suffix = ".html" if looks_like_html(raw) else ".txt"
-        self._commit(doc_id, data, serialize(article), manifest_text, suffix)
-        return article
+        """Add one article from its bytes (`name` gives its id); one transaction under the lock."""
+        prepared = prepare(data, name, doc_id_of(name), config, checked_hints(hints))
+        with self.lock(config.ingest.lock_timeout):
+            digests = self._digests()
+            refuse_duplicate(prepared, digests, name)
+            with self._transaction(sync=True) as txn:
+                self._stage(txn, prepared, digests)
+                self._finish(txn, [prepared.article], digests)
+        return prepared.article
 
     def ingest_folder(
         self,
@@ -217,137 +272,81 @@ class CorpusStore:
         config: Config,
         progress: Callable[[int, int, str], None] | None = None,
     ) -> IngestReport:
-        """Ingest every .txt in a folder, with metadata from its sources.yaml; bad files are skipped."""
-        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in RAW_SUFFIXES)
+        """Ingest every article file in a folder (metadata from its sources.yaml) as one transaction."""
+        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
         if not files:
             raise IngestError(f"{folder}: no .txt or .html articles to ingest")
-        hints = CorpusStore(folder).manifest()
+        timer = Timer()
+        with timer("read sources.yaml"):
+            hints = read_manifest(folder / MANIFEST)
         added: list[Article] = []
         skipped: list[tuple[str, str]] = []
-        for done, path in enumerate(files, 1):
-            try:
-                added.append(self.ingest(path, config, hints.get(path.stem)))
-            except (IngestError, CorpusError) as exc:
-                skipped.append((path.name, str(exc)))
-                log.warning("skipped %s: %s", path.name, exc)
-            if progress is not None:
-                progress(done, len(files), path.name)
-        return IngestReport(tuple(added), tuple(skipped))
+        with self.lock(config.ingest.lock_timeout):
+            with timer("digest index"):
+                digests = self._digests()
+            known = [(p, _known_id(p)) for p in files if p.stem in digests.ids]  # refused uncleaned
+            fresh = [p for p in files if p.stem not in digests.ids]
+            outcomes = chain(known, prepare_files(fresh, hints, config, timer))
+            with self._transaction(sync=False) as txn:
+                for done, (path, outcome) in enumerate(outcomes, 1):
+                    try:
+                        prepared = _admit(outcome, path.name, digests)
+                        with timer("stage"):
+                            self._stage(txn, prepared, digests)
+                        added.append(prepared.article)
+                    except IngestError as exc:
+                        skipped.append((path.name, str(exc)))
+                        log.warning("skipped %s: %s", path.name, exc)
+                    if progress is not None:
+                        progress(done, len(files), path.name)
+                with timer("manifest, digest index and commit"):
+                    self._finish(txn, added, digests)
+        return IngestReport(tuple(added), tuple(skipped), timer.totals())
 
-    def _check_new(self, doc_id: str, data: bytes, name: str) -> str:
-        if not _ID.match(doc_id):
-            raise IngestError(f"{name}: the file name must be letters, digits, '_', '-' or '.'")
-        raw = decode_article(data, name)
-        if any((self.raw_dir / f"{doc_id}{suffix}").exists() for suffix in RAW_SUFFIXES):
-            raise IngestError(f"{name}: an article with id {doc_id!r} is already in the corpus")
-        digest = _sha256(data)
-        for path in self._raw_files():
-            if _sha256(path.read_bytes()) == digest:
-                raise IngestError(f"{name}: already in the corpus as {path.stem!r}")
-        return raw
+    def _digests(self) -> DigestIndex:
+        return DigestIndex.load(self.root / STATE_DIR / _DIGESTS, self.raw_dir)
 
-    def _manifest_with(self, doc_id: str, hints: ArticleHints | None) -> str | None:
-        stated = {k: getattr(hints, k) for k in _HINT_KEYS if hints is not None and getattr(hints, k)}
-        if not stated:
-            return None
-        existing = self.manifest_path.read_text(encoding="utf-8") if self.manifest_path.exists() else ""
-        articles = self._manifest_data(existing)
-        articles[doc_id] = stated
-        body = yaml.safe_dump({"articles": articles}, allow_unicode=True, sort_keys=True)
-        return MANIFEST_HEADER + body
-
-    def _commit(
-        self, doc_id: str, raw: bytes, clean: bytes, manifest: str | None, suffix: str = ".txt"
-    ) -> None:
-        targets: list[tuple[Path, bytes]] = [
-            (self.raw_dir / f"{doc_id}{suffix}", raw),
-            (self.clean_dir / f"{doc_id}.json", clean),
-        ]
-        if manifest is not None:
-            targets.append((self.manifest_path, manifest.encode("utf-8")))
-        backups = {path: path.read_bytes() if path.exists() else None for path, _ in targets}
-        written: list[Path] = []
+    @contextlib.contextmanager
+    def _transaction(self, *, sync: bool) -> Iterator[Transaction]:
+        """A transaction that is aborted (the corpus left as it was) if anything fails before its commit."""
+        txn = Transaction(self.root, sync=sync)
         try:
-            for path, data in targets:
-                atomic_write(path, data)
-                written.append(path)
+            yield txn
         except OSError as exc:
-            for path in written:
-                old = backups[path]
-                if old is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    atomic_write(path, old)
+            txn.abort()
             raise IngestError(
                 f"cannot write the corpus ({exc.strerror or exc}); nothing was changed"
             ) from None
+        except BaseException:
+            txn.abort()
+            raise
+
+    def _stage(self, txn: Transaction, item: Prepared, digests: DigestIndex) -> None:
+        name = f"{item.article.id}{item.suffix}"
+        stat = txn.write(f"raw/{name}", item.data).stat()
+        digests.add(name, (item.digest, stat.st_size, stat.st_mtime_ns))
+        txn.write(f"clean/{item.article.id}.json", item.clean)
+
+    def _finish(self, txn: Transaction, added: list[Article], digests: DigestIndex) -> None:
+        """Stage the manifest (once, with every new entry) and the digest index, then commit."""
+        if not added:
+            txn.abort()
+            return
+        stated = {a.id: dict(a.stated) for a in added if a.stated}
+        if stated:
+            self._stage_manifest(txn, {**self._manifest(), **stated})
+        txn.write(f"{STATE_DIR}/{_DIGESTS}", digests.to_bytes())
+        txn.commit()
 
 
-MANIFEST_HEADER = (
-    "# Metadata stated from outside the article text (it overrides what the cleaner reads in the text).\n"
-    "# articles: {ID: {outlet, date (YYYY-MM-DD), title, url, wire, event}}\n"
-)
+def _known_id(path: Path) -> str:
+    return f"{path.name}: an article with id {path.stem!r} is already in the corpus"
 
 
-def serialize(article: Article) -> bytes:
-    """The committed JSON form of a cleaned article (stable, so staleness is a byte comparison)."""
-    return (json.dumps(article.to_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-
-
-def decode_article(data: bytes, name: str) -> str:
-    """Raw bytes to text: UTF-8 only, not empty, not binary."""
-    if not data.strip():
-        raise IngestError(f"{name}: the file is empty")
-    if b"\x00" in data:
-        raise IngestError(f"{name}: a binary file, not article text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"{name}: not UTF-8 text (a bad byte at offset {exc.start})") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
-
-
-def _read_source(source: Path) -> bytes:
-    try:
-        return source.read_bytes()
-    except FileNotFoundError:
-        raise IngestError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise IngestError(f"{source}: a folder; ingest takes a file or a folder of articles") from None
-    except OSError as exc:
-        raise IngestError(f"{source}: cannot read ({exc.strerror})") from None
-
-
-def _checked_hints(hints: ArticleHints | None) -> ArticleHints | None:
-    if hints is None:
-        return None
-    if hints.date is not None:
-        hints = replace(hints, date=parse_iso_date(hints.date))
-    for key in _HINT_KEYS:
-        value = getattr(hints, key)
-        if value is not None and not str(value).strip():
-            raise IngestError(f"--{key} must not be empty")
-    return hints
-
-
-def _hints(entry: Any, path: Path, doc_id: str) -> ArticleHints:
-    if not isinstance(entry, Mapping):
-        raise CorpusError(f"{path}: articles.{doc_id}: expected a mapping of metadata")
-    unknown = [k for k in entry if k not in _HINT_KEYS]
-    if unknown:
-        raise CorpusError(
-            f"{path}: articles.{doc_id}.{unknown[0]}: unknown key (known: {', '.join(_HINT_KEYS)})"
-        )
-    values = {k: (None if entry.get(k) is None else str(entry[k])) for k in _HINT_KEYS}
-    if values["date"] is not None:
-        try:
-            values["date"] = parse_iso_date(values["date"])
-        except IngestError as exc:
-            raise CorpusError(f"{path}: articles.{doc_id}.date: {exc}") from None
-    return ArticleHints(**values)
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _admit(outcome: Prepared | str, name: str, digests: DigestIndex) -> Prepared:
+    """A prepared article not yet in the corpus (nor earlier in its batch), or IngestError saying why."""
+    if isinstance(outcome, str):
+        raise IngestError(outcome)
+    refuse_duplicate(outcome, digests, name)
+    digests.add(outcome.article.id + outcome.suffix, (outcome.digest, 0, 0))
+    return outcome

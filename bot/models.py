@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any, Literal
 
 from bot.errors import CorpusError
@@ -57,6 +57,20 @@ class ArticleHints:
     wire: str | None = None
     event: str | None = None
 
+    @staticmethod
+    def names() -> tuple[str, ...]:
+        """The metadata a manifest entry or an `ingest` option may state."""
+        return tuple(f.name for f in fields(ArticleHints))
+
+    def stated(self) -> dict[str, str]:
+        """The keys given a non-empty value, as the cleaned article's `stated` field keeps them."""
+        return {k: v for k in self.names() if (v := getattr(self, k)) is not None and str(v).strip()}
+
+    @classmethod
+    def from_stated(cls, stated: Mapping[str, str]) -> ArticleHints:
+        """Hints back from an article's `stated` field (unknown keys are ignored)."""
+        return cls(**{k: v for k, v in stated.items() if k in cls.names()})
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -77,12 +91,15 @@ class Article:
     source_sha256: str = ""
     evidence: Mapping[str, str] = field(default_factory=dict)  # field name -> the raw text it came from
     updated: str | None = None  # ISO date of an "Updated ..." stamp, kept apart from the publication date
+    # metadata stated from outside the text (manifest, ingest options): kept here so `clean` never loses it
+    stated: Mapping[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form written to corpus/clean/ID.json."""
-        data = asdict(self)
+        """The JSON form written to corpus/clean/ID.json (asdict's layout, without its deep copies)."""
+        data = {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
         data["schema"] = SCHEMA_VERSION
         data["evidence"] = dict(self.evidence)
+        data["stated"] = dict(self.stated)
         return data
 
     @classmethod
@@ -106,6 +123,9 @@ class Article:
         evidence = data.get("evidence") or {}
         if not isinstance(evidence, dict):
             raise CorpusError(f"{where}: 'evidence' must be an object")
+        stated = data.get("stated") or {}
+        if not isinstance(stated, dict) or not all(isinstance(v, str) for v in stated.values()):
+            raise CorpusError(f"{where}: 'stated' must be an object of strings")
         return cls(
             id=data["id"],
             outlet=data["outlet"],
@@ -122,7 +142,19 @@ class Article:
             source_sha256=str(data.get("source_sha256", "")),
             evidence={str(k): str(v) for k, v in evidence.items()},
             updated=_optional_str(data, "updated", where),
+            stated={str(k): v for k, v in stated.items()},
         )
+
+
+def _plain(value: Any) -> Any:
+    """A field value as JSON-ready data: dataclasses as dicts in field order, tuples as lists."""
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in fields(value)}  # Sentence, DroppedLine: flat
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value
 
 
 def _optional_str(data: Mapping[str, Any], key: str, where: str) -> str | None:

@@ -14,12 +14,16 @@ from bot.corpus import CorpusStore
 from bot.fetch import fetch_page, is_url, page_id
 from bot.models import Article, ArticleHints
 
-__all__ = ["article_summary", "register"]
+__all__ = ["Progress", "article_summary", "register"]
 
 
 def register(commands: Any) -> None:
     clean = commands.add_parser("clean", help="regenerate corpus/clean/ from corpus/raw/")
-    clean.add_argument("--check", action="store_true", help="only report stale cleaned files (exit 1 if any)")
+    clean.add_argument(
+        "--check",
+        action="store_true",
+        help="only report what `clean` would fix (raw without cleaned, stale, manifest entry missing)",
+    )
     clean.set_defaults(handler=run_clean)
 
     ingest = commands.add_parser(
@@ -51,10 +55,10 @@ def register(commands: Any) -> None:
 def run_clean(args: argparse.Namespace, ctx: Context) -> int:
     store = CorpusStore(ctx.config.corpus_dir)
     if args.check:
-        stale = store.stale(ctx.config)
-        for doc_id in stale:
-            print(f"stale: {doc_id}")
-        return 1 if stale else 0
+        faults = store.check(ctx.config)
+        for kind, doc_id in faults:
+            print(f"{kind}: {doc_id}")
+        return 1 if faults else 0
     articles = store.clean_all(ctx.config)
     total = sum(len(a.sentences) for a in articles)
     print(f"cleaned {len(articles)} articles ({total} sentences) into {store.clean_dir}")
@@ -67,7 +71,7 @@ def run_ingest(args: argparse.Namespace, ctx: Context) -> int:
         return _ingest_url(args, ctx, store)
     path = Path(args.path)
     if path.is_dir():
-        report = store.ingest_folder(path, ctx.config, progress=_progress)
+        report = store.ingest_folder(path, ctx.config, progress=Progress())
         for name, reason in report.skipped:
             print(f"skipped {name}: {reason}", file=sys.stderr)
         print(f"added {len(report.added)} articles, skipped {len(report.skipped)}")
@@ -92,15 +96,29 @@ def _print_added(article: Article) -> None:
     )
 
 
-def _progress(done: int, total: int, name: str) -> None:
-    if sys.stderr.isatty():
-        width = shutil.get_terminal_size().columns
-        line = f"[{done}/{total}] {name}"
-        print("\r" + line[: width - 1].ljust(width - 1), end="", file=sys.stderr, flush=True)
-        if done == total:
-            print(file=sys.stderr)
-    elif done == total or done % 100 == 0:
-        print(f"ingested {done}/{total}", file=sys.stderr)
+class Progress:
+    """Ingest progress on stderr with rate and ETA: a live line on a terminal, else every 100 files."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        rate = done / elapsed
+        eta = (total - done) / rate if rate else 0.0
+        line = f"[{done}/{total}] {rate:.1f} articles/s, ETA {_duration(eta)}  {name}"
+        if sys.stderr.isatty():
+            width = shutil.get_terminal_size().columns
+            print("\r" + line[: width - 1].ljust(width - 1), end="", file=sys.stderr, flush=True)
+            if done == total:
+                print(file=sys.stderr)
+        elif done == total or done % 100 == 0:
+            print(f"ingested {done}/{total}, {rate:.1f} articles/s, ETA {_duration(eta)}", file=sys.stderr)
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
 
 
 def article_summary(article: Article) -> dict[str, Any]:
@@ -174,7 +192,9 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_index(args: argparse.Namespace, ctx: Context) -> int:
     started = time.perf_counter()
-    index = ctx.service.index
+    store = CorpusStore(ctx.config.corpus_dir)
+    with store.lock(ctx.config.ingest.lock_timeout):  # one index writer at a time, never mid-ingest
+        index = ctx.service.index
     took = time.perf_counter() - started
     print(f"index ready: {len(index)} sentences from {len(index.articles)} articles in {took:.2f} s")
     return 0
