@@ -30,6 +30,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# not thresholds: a year written in two digits ("29.09.15") is below 100, and read in the 2000s
+_TWO_DIGITS = 100
+_CENTURY_START = 2000
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -106,7 +109,7 @@ def _numeric(match: re.Match[str], windows: Sequence[Window]) -> dt.date | None:
     if match.group("iso"):
         return _make(int(match.group("iso")), int(match.group("im")), int(match.group("id")))
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
-    year = year + 2000 if year < 100 else year
+    year = year + _CENTURY_START if year < _TWO_DIGITS else year
     day_first, month_first = _make(year, b, a), _make(year, a, b)
     if day_first is None or month_first is None:
         return day_first or month_first
@@ -154,10 +157,11 @@ def is_date_only(text: str) -> bool:
     return bool(_DATE_LINE_REST.match(rest))
 
 
-def find_update(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
-    """The date after an "updated" / "last modified" word in a short text ("(updated 19:02 16.07.2018)")."""
+def find_update(text: str, max_chars: int, windows: Sequence[Window] = ()) -> DateMatch | None:
+    """The date after an "updated" / "last modified" word in a text of at most `max_chars` characters
+    ("(updated 19:02 16.07.2018)")."""
     word = _UPDATE_WORD.search(text)
-    return find_date(text[word.end() :], windows) if word and len(text) <= 120 else None
+    return find_date(text[word.end() :], windows) if word and len(text) <= max_chars else None
 
 
 def is_update_word(text: str) -> bool:
