@@ -268,6 +268,7 @@ class CleanerConfig:
     header_credit_max_words: int = field(default=5, metadata={"range": (1, 50)})
     agency_acronym_max_chars: int = field(default=4, metadata={"range": (0, 20)})
     dateline_paragraphs: int = field(default=3, metadata={"range": (1, 100)})
+    closing_credit_lines: int = field(default=3, metadata={"range": (0, 100)})  # dropped lines after the body
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 # not thresholds: a year written in two digits ("29.09.15") is below 100, and read in the 2000s
 _TWO_DIGITS = 100
 _CENTURY_START = 2000
+_LEAP_YEAR = 2000  # any leap year: a month and day is real when it is a day of some year ("Feb. 29")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -133,7 +134,7 @@ def find_partial_date(text: str) -> PartialDate | None:
         name = (match.group("md") or match.group("dm")).lower()[:3]
         month = _MONTHS.index(name) + 1
         day = int(match.group("d1") or match.group("d2"))
-        if _make(2000, month, day) is not None:
+        if _make(_LEAP_YEAR, month, day) is not None:
             return PartialDate(month, day, match.group(0))
     return None
 

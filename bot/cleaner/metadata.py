@@ -342,7 +342,7 @@ def _closing_credit(page: PageLines) -> Found | None:
     if not body:
         return None
     after = [line.text for line, d in page.pairs() if d.kind == "drop" and line.number > body[-1].number]
-    for text in [body[-1].text, *after[:3]]:
+    for text in [body[-1].text, *after[: page.settings.closing_credit_lines]]:
         match = _CLOSING_CREDIT.search(text)
         if match and page.table.is_agency(_credit_name(match.group("name"), page.table)):
             return Found(_credit_name(match.group("name"), page.table), text)
