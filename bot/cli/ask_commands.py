@@ -29,7 +29,13 @@ def register(commands: Any) -> None:
     ask = commands.add_parser("ask", help="answer a question with a quoted, cited sentence")
     ask.add_argument("question", nargs="+", help="the question (quote it, or give it as words)")
     ask.add_argument("--json", action="store_true", help="JSON output")
-    ask.add_argument("--top", type=_positive, default=None, metavar="N", help="answers to give (default 3)")
+    ask.add_argument(
+        "--top",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="answers to give (default: answer.top in config.yaml)",
+    )
     ask.set_defaults(handler=run_ask)
 
     chat = commands.add_parser("chat", help="a conversation: one question a line on stdin, with follow-ups")
