@@ -197,6 +197,79 @@ class CleanerConfig:
     # days after an event's end that still date coverage of it
     event_slack_days: int = field(default=10, metadata={"range": (0, 365)})
     platforms: tuple[PlatformMark, ...] = ()
+    # prose: a paragraph of at least prose_min_words that ends a sentence, with this share of lower-case
+    # words; a paragraph of prose_long_words is prose without its full stop at prose_long_lowercase
+    prose_min_words: int = field(default=5, metadata={"range": (1, 100)})
+    prose_min_lowercase: float = field(default=0.3, metadata={"range": (0.0, 1.0)})
+    prose_long_words: int = field(default=35, metadata={"range": (1, 1000)})
+    prose_long_lowercase: float = field(default=0.4, metadata={"range": (0.0, 1.0)})
+    # a title-cased line: at least this many content words, this share of them capitalised
+    title_min_content_words: int = field(default=2, metadata={"range": (1, 20)})
+    title_capitalised_share: float = field(default=0.75, metadata={"range": (0.0, 1.0)})
+    # bylines, in words: "Author: NAME" / "Posted on DATE by NAME"; "By NAME"; "NAME Desk"; a credit
+    # before a date
+    credit_byline_max_words: int = field(default=14, metadata={"range": (1, 100)})
+    by_byline_max_words: int = field(default=12, metadata={"range": (1, 100)})
+    desk_byline_max_words: int = field(default=6, metadata={"range": (1, 100)})
+    dated_credit_max_words: int = field(default=5, metadata={"range": (1, 100)})
+    # a byline of bare names: each person's name, and the place after "in", in words
+    person_name_min_words: int = field(default=2, metadata={"range": (1, 10)})
+    person_name_max_words: int = field(default=3, metadata={"range": (1, 10)})
+    place_name_max_words: int = field(default=3, metadata={"range": (1, 10)})
+    # header lines: a labelled date line ("Published: ..."), a photo's title above its caption, a lone
+    # name or section label (never a headline)
+    dateline_max_words: int = field(default=25, metadata={"range": (1, 200)})
+    photo_title_min_words: int = field(default=2, metadata={"range": (1, 20)})
+    photo_title_max_words: int = field(default=6, metadata={"range": (1, 50)})
+    label_max_words: int = field(default=4, metadata={"range": (0, 50)})
+    # a standfirst under a headline of standfirst_headline_words: this long and this much in lower case
+    standfirst_headline_words: int = field(default=6, metadata={"range": (1, 200)})
+    standfirst_min_words: int = field(default=12, metadata={"range": (1, 500)})
+    standfirst_min_lowercase: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
+    # a line under the headline up to this many times its length is a deck (longer: a kicker above it)
+    deck_max_ratio: float = field(default=2.0, metadata={"range": (1.0, 100.0)})
+    # a question or exclamation opening the page is its headline up to this many words
+    question_headline_max_words: int = field(default=15, metadata={"range": (1, 200)})
+    # in the body: a run of this many short lines ending in a title is a teaser block; a short line up
+    # to subheading_max_words is a subheading; a repeated line up to pull_quote_max_words a pull quote
+    teaser_min_run: int = field(default=2, metadata={"range": (1, 50)})
+    subheading_max_words: int = field(default=20, metadata={"range": (1, 200)})
+    pull_quote_max_words: int = field(default=40, metadata={"range": (1, 500)})
+    # photo captions: a line above a photo credit longer than this (words); weak cues that make one
+    caption_above_credit_words: int = field(default=5, metadata={"range": (0, 100)})
+    weak_caption_cues: int = field(default=2, metadata={"range": (1, 20)})
+    # chrome: an SVG sprite dump (icon names, at most this many characters per "icon"), a share bar,
+    # a menu bar (items split by "|" or bullets, each of few words)
+    sprite_min_icons: int = field(default=6, metadata={"range": (1, 1000)})
+    sprite_max_chars_per_icon: int = field(default=25, metadata={"range": (1, 1000)})
+    share_bar_max_words: int = field(default=12, metadata={"range": (1, 100)})
+    menu_min_items: int = field(default=3, metadata={"range": (2, 100)})
+    menu_item_max_words: int = field(default=4, metadata={"range": (1, 50)})
+    # hard-wrapped text: a narrow column's widest line (characters), and the lines and the breaks inside
+    # a sentence that show a block of them is wrapped
+    column_max_chars: int = field(default=50, metadata={"range": (10, 1000)})
+    wrap_min_lines: int = field(default=3, metadata={"range": (2, 100)})
+    wrap_min_breaks: int = field(default=2, metadata={"range": (1, 100)})
+    # an "updated" stamp is read from a text of at most this many characters
+    update_stamp_max_chars: int = field(default=120, metadata={"range": (10, 10_000)})
+    # HTML: the first characters of a paragraph that tell it is the extracted text's first one
+    lead_match_chars: int = field(default=60, metadata={"range": (1, 10_000)})
+    # metadata: the site-name line (among the first site_name_lines, a name of site_name_min_chars..
+    # site_name_max_words), a print folio (among the first/last folio_lines, folio_min_parts parts)
+    site_name_lines: int = field(default=15, metadata={"range": (1, 1000)})
+    site_name_min_chars: int = field(default=4, metadata={"range": (1, 100)})
+    site_name_max_words: int = field(default=5, metadata={"range": (1, 50)})
+    folio_lines: int = field(default=5, metadata={"range": (1, 1000)})
+    folio_min_parts: int = field(default=3, metadata={"range": (2, 20)})
+    folio_name_max_words: int = field(default=5, metadata={"range": (1, 50)})
+    # the name heading a page (a logo's text), in words; a credit line above the body; agency names
+    # this short (AP, AFP) count only in capitals; a wire dateline is sought in the first paragraphs
+    heading_name_min_words: int = field(default=2, metadata={"range": (1, 50)})
+    heading_name_max_words: int = field(default=5, metadata={"range": (1, 50)})
+    header_credit_max_words: int = field(default=5, metadata={"range": (1, 50)})
+    agency_acronym_max_chars: int = field(default=4, metadata={"range": (0, 20)})
+    dateline_paragraphs: int = field(default=3, metadata={"range": (1, 100)})
+    closing_credit_lines: int = field(default=3, metadata={"range": (0, 100)})  # dropped lines after the body
 
 
 @dataclass(frozen=True)

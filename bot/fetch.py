@@ -14,6 +14,8 @@ from bot.errors import IngestError
 
 __all__ = ["FetchedPage", "fetch_page", "is_url", "page_id"]
 
+_HTTP_ERROR = 400  # HTTP: status codes from 400 up are client and server errors
+
 log = logging.getLogger(__name__)
 
 _URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
@@ -60,7 +62,7 @@ def fetch_page(url: str, settings: FetchConfig) -> FetchedPage:
             ) as client,
             client.stream("GET", url) as response,
         ):
-            if response.status_code >= 400:
+            if response.status_code >= _HTTP_ERROR:
                 raise IngestError(
                     f"{url}: the server answered {response.status_code} {response.reason_phrase}"
                 )

@@ -24,6 +24,11 @@ __all__ = ["ENTITY_PREFIX", "STOPWORDS", "SYNONYM_PREFIX", "Tokenizer", "entity_
 ENTITY_PREFIX = "@"
 SYNONYM_PREFIX = "~"
 
+# Definitions, not tuning (the index's tokens depend on them, so they are part of its format):
+_ACRONYM_MIN = 2  # an acronym is two or more capitals ("US", "UN"); "I" and "A" are words
+_LETTER_NUMBER_PARTS = 2  # "G-20", "F-16": one letter, a hyphen, a number
+_DOTTED_ACRONYM_MAX = 4  # an all-capitals alias this short is an acronym that may be dotted (US = U.S.)
+
 # A standard English stopword list (the Snowball/NLTK list plus a few question and reporting fillers).
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -144,7 +149,7 @@ def _word_terms(word: str) -> Iterable[str]:
     if word.endswith(("'s", "'S")):
         word = word[:-2]
     if (
-        word.isalpha() and word.isupper() and len(word) >= 2
+        word.isalpha() and word.isupper() and len(word) >= _ACRONYM_MIN
     ):  # US, IS, UN: acronyms keep their letters, stopword or not
         yield word.lower()
         return
@@ -153,7 +158,7 @@ def _word_terms(word: str) -> Iterable[str]:
         return
     if "-" in lower:
         parts = [p for p in lower.split("-") if p]
-        if len(parts) == 2 and len(parts[0]) == 1 and parts[1].isalnum():
+        if len(parts) == _LETTER_NUMBER_PARTS and len(parts[0]) == 1 and parts[1].isalnum():
             yield _stem(lower.replace("-", ""))  # G-20 -> g20, F-16 -> f16
         for part in parts:
             if part not in STOPWORDS and len(part) > 1:
@@ -215,6 +220,6 @@ def _alias_regex(name: str) -> str:
         else:
             out.append(re.escape(ch))
     text = "".join(out)
-    if name.isupper() and "." not in name and len(name) <= 4:  # US also matches U.S.
+    if name.isupper() and "." not in name and len(name) <= _DOTTED_ACRONYM_MAX:  # US also matches U.S.
         text = r"\.?".join(re.escape(c) for c in name) + r"\.?"
     return text

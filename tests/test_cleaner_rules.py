@@ -11,7 +11,7 @@ from bot.cleaner import clean_article
 from bot.cleaner.dates import find_date, find_partial_date, url_date
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.sentences import sentence_spans
-from bot.config import Config
+from bot.config import CleanerConfig, Config
 from bot.models import ArticleHints
 
 LEDE = (
@@ -118,7 +118,7 @@ def test_outlet_from_copyright_without_legal_form(config: Config) -> None:
     ],
 )
 def test_chrome_is_known_by_its_kind(line: str, reason: str) -> None:
-    assert chrome_reason(line) == reason
+    assert chrome_reason(line, CleanerConfig()) == reason
 
 
 def test_author_bio_and_related_list_leave_the_body(config: Config) -> None:

@@ -19,7 +19,7 @@ from bot.cleaner import clean_article
 from bot.cleaner.html import read_html
 from bot.cleaner.outlets import registered_domain
 from bot.cli import main
-from bot.config import Config
+from bot.config import CleanerConfig, Config
 from bot.corpus import CorpusStore
 from bot.errors import IngestError
 from bot.fetch import fetch_page, page_id
@@ -105,7 +105,9 @@ def _unused_port() -> int:
 
 
 def test_html_page_gives_text_and_stated_metadata() -> None:
-    page = read_html(PAGE, "https://www.harbourgazette.example/news/2016/09/05/summit-talks.html")
+    page = read_html(
+        PAGE, CleanerConfig(), "https://www.harbourgazette.example/news/2016/09/05/summit-talks.html"
+    )
     assert all(paragraph in page.text for paragraph in BODY)
     assert page.found["outlet"][0] == "The Harbour Gazette"
     assert page.found["date"][0] == "2016-09-05"

@@ -15,7 +15,7 @@ from bot.cleaner.outlets import outlet_table
 from bot.cleaner.sentences import sentence_spans
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
-from bot.config import Config
+from bot.config import CleanerConfig, Config
 from bot.models import PARAGRAPH_SEPARATOR, Article, ArticleHints, DroppedLine, Sentence
 
 __all__ = ["clean_article"]
@@ -32,10 +32,10 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     a blank line and every sentence's start/end point into it.
     """
     hints = hints or ArticleHints()
-    text, stated = _page_text(raw, hints)
-    lines = unwrap(split_lines(text))
+    text, stated = _page_text(raw, hints, config.cleaner)
+    lines = unwrap(split_lines(text), config.cleaner)
     decisions = lay_out(lines, config.cleaner)
-    page = PageLines(lines, decisions, raw, hints.url, outlet_table(config))
+    page = PageLines(lines, decisions, raw, hints.url, outlet_table(config), config.cleaner)
     body, sentences = _sentences(lines, decisions)
     dropped = tuple(
         DroppedLine(line=line.number + k, text=part, reason=decision.reason)
@@ -64,11 +64,11 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     )
 
 
-def _page_text(raw: str, hints: ArticleHints) -> tuple[str, dict[str, Found]]:
+def _page_text(raw: str, hints: ArticleHints, settings: CleanerConfig) -> tuple[str, dict[str, Found]]:
     """The text to lay out, and what an HTML page's markup states (nothing for a text page)."""
     if not looks_like_html(raw):
         return raw, {}
-    html = read_html(raw, hints.url)
+    html = read_html(raw, settings, hints.url)
     stated = {key: Found(value, evidence) for key, (value, evidence) in html.found.items()}
     if html.authors:
         stated["authors"] = Found(", ".join(html.authors), "JSON-LD author")

@@ -7,23 +7,30 @@ import re
 
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
+from bot.config import CleanerConfig
 
 __all__ = ["is_byline"]
 
 
+# a definition, not a threshold: "Jane Roe in Kyiv" splits into a name and a place
+_NAME_AND_PLACE = 2
 _CREDIT_LABEL = re.compile(r"^(?:author|authors|written by|words by|reporter|reported by|byline)\s*:", re.I)
 
 
-def _names_only(text: str) -> bool:
+def _names_only(text: str, settings: CleanerConfig) -> bool:
     """A byline without "By": people's names (two or three capitalised words each) joined by "and",
     "&" or ",", each perhaps followed by "in PLACE" ("Jane Roe in Kyiv and Tom Poe in Warsaw")."""
     if any(c in text for c in ':;!?"“”'):
         return False
     parts = re.split(r"\s*(?:,|\s&\s|\sand\s)\s*", text.strip())
     people = [re.split(r"\s+in\s+", part, maxsplit=1) for part in parts]
-    if len(people) < 2 and not all(len(p) == 2 for p in people):
+    if len(people) == 1 and len(people[0]) != _NAME_AND_PLACE:  # one bare name is no byline
         return False
-    return all(_is_name(p[0], 2, 3) and (len(p) == 1 or _is_name(p[1], 1, 3)) for p in people)
+    low, high = settings.person_name_min_words, settings.person_name_max_words
+    return all(
+        _is_name(p[0], low, high) and (len(p) == 1 or _is_name(p[1], 1, settings.place_name_max_words))
+        for p in people
+    )
 
 
 def _is_name(text: str, low: int, high: int) -> bool:
@@ -33,23 +40,38 @@ def _is_name(text: str, low: int, high: int) -> bool:
     )
 
 
-def is_byline(text: str) -> bool:
+def is_byline(text: str, settings: CleanerConfig) -> bool:
     """A byline: "By NAME", "Posted on DATE by NAME", "NAME Desk", or a short credit and a date."""
     count = word_count(text)
     lowered = text.lower()
-    if (_CREDIT_LABEL.match(text) and count <= 14) or _names_only(text):
-        return True
-    if lowered.rstrip(": ") == "by" or (
-        lowered.startswith("by ") and count <= 12 and not ends_sentence(text)
+    if (_CREDIT_LABEL.match(text) and count <= settings.credit_byline_max_words) or _names_only(
+        text, settings
     ):
         return True
-    if lowered.startswith(("posted on ", "posted by ", "published by ")) and count <= 14:
+    if lowered.rstrip(": ") == "by" or (
+        lowered.startswith("by ") and count <= settings.by_byline_max_words and not ends_sentence(text)
+    ):
         return True
-    if count <= 6 and lowered.rsplit(" ", 1)[-1] in {"desk", "staff", "bureau", "newsroom", "correspondent"}:
+    if (
+        lowered.startswith(("posted on ", "posted by ", "published by "))
+        and count <= settings.credit_byline_max_words
+    ):
+        return True
+    if count <= settings.desk_byline_max_words and lowered.rsplit(" ", 1)[-1] in {
+        "desk",
+        "staff",
+        "bureau",
+        "newsroom",
+        "correspondent",
+    }:
         return True
     found = find_date(text)
     if found is None or is_date_only(text):
         return False
     before, _, after = text.partition(found.source)
     credit = before.strip(" ,|/-–—")
-    return 1 <= word_count(credit) <= 5 and is_date_only(found.source + after) and not ends_sentence(credit)
+    return (
+        1 <= word_count(credit) <= settings.dated_credit_max_words
+        and is_date_only(found.source + after)
+        and not ends_sentence(credit)
+    )

@@ -30,6 +30,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# not thresholds: a year written in two digits ("29.09.15") is below 100, and read in the 2000s
+_TWO_DIGITS = 100
+_CENTURY_START = 2000
+_LEAP_YEAR = 2000  # any leap year: a month and day is real when it is a day of some year ("Feb. 29")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -106,7 +110,7 @@ def _numeric(match: re.Match[str], windows: Sequence[Window]) -> dt.date | None:
     if match.group("iso"):
         return _make(int(match.group("iso")), int(match.group("im")), int(match.group("id")))
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
-    year = year + 2000 if year < 100 else year
+    year = year + _CENTURY_START if year < _TWO_DIGITS else year
     day_first, month_first = _make(year, b, a), _make(year, a, b)
     if day_first is None or month_first is None:
         return day_first or month_first
@@ -130,7 +134,7 @@ def find_partial_date(text: str) -> PartialDate | None:
         name = (match.group("md") or match.group("dm")).lower()[:3]
         month = _MONTHS.index(name) + 1
         day = int(match.group("d1") or match.group("d2"))
-        if _make(2000, month, day) is not None:
+        if _make(_LEAP_YEAR, month, day) is not None:
             return PartialDate(month, day, match.group(0))
     return None
 
@@ -154,10 +158,11 @@ def is_date_only(text: str) -> bool:
     return bool(_DATE_LINE_REST.match(rest))
 
 
-def find_update(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
-    """The date after an "updated" / "last modified" word in a short text ("(updated 19:02 16.07.2018)")."""
+def find_update(text: str, max_chars: int, windows: Sequence[Window] = ()) -> DateMatch | None:
+    """The date after an "updated" / "last modified" word in a text of at most `max_chars` characters
+    ("(updated 19:02 16.07.2018)")."""
     word = _UPDATE_WORD.search(text)
-    return find_date(text[word.end() :], windows) if word and len(text) <= 120 else None
+    return find_date(text[word.end() :], windows) if word and len(text) <= max_chars else None
 
 
 def is_update_word(text: str) -> bool:

@@ -26,9 +26,15 @@ def lay_out_header(page: Page, start: int) -> None:
         text = page.lines[i].text
         if is_date_only(text):
             page.set(i, "dateline")
-        elif is_byline(text) or (n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"):
+        elif is_byline(text, page.settings) or (
+            n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"
+        ):
             page.set(i, "byline")
-        elif _DATE_LABEL.match(text) and find_date(text) and word_count(text) <= 25:
+        elif (
+            _DATE_LABEL.match(text)
+            and find_date(text)
+            and word_count(text) <= page.settings.dateline_max_words
+        ):
             page.set(i, "dateline")
         elif is_caption(page, i, header=True):
             page.set(i, "caption")
@@ -39,7 +45,7 @@ def lay_out_header(page: Page, start: int) -> None:
     _mark_page_clocks(page, header, headline)
     for i in header:
         if page.decisions[i] is None:
-            if is_prose(page.lines[i].text):
+            if is_prose(page.lines[i].text, page.settings):
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
@@ -50,7 +56,10 @@ def _mark_photo_titles(page: Page, header: list[int]) -> None:
     for i in header:
         text = page.lines[i].text
         alpha = [w for w in words(text) if w[0].isalpha()]
-        if page.decisions[i] is not None or word_count(text) > 6 or ends_sentence(text) or len(alpha) < 2:
+        too_long = word_count(text) > page.settings.photo_title_max_words
+        if page.decisions[i] is not None or too_long or ends_sentence(text):
+            continue
+        if len(alpha) < page.settings.photo_title_min_words:
             continue
         following = i + 1
         if following < len(page.lines) and page.decisions[following] == Decision("caption"):
@@ -65,18 +74,20 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
         return False
     content = [w for w in words(text) if w[0].isalpha() and w.lower() not in STOPWORDS]
     capitalised = bool(content) and all(w[0].isupper() for w in content)
-    return not (count <= 4 and capitalised and not any(c in text for c in ":?!'\"‘’“”"))
+    return not (
+        count <= settings.label_max_words and capitalised and not any(c in text for c in ":?!'\"‘’“”")
+    )
 
 
-def _is_standfirst(text: str, headline: str) -> bool:
+def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
     """A summary printed under a headline of some length (not a tagline under a site name): longer than
     it and written as a sentence, in lower case."""
     count = word_count(text)
     return (
-        word_count(headline) >= 6
-        and count >= 12
+        word_count(headline) >= settings.standfirst_headline_words
+        and count >= settings.standfirst_min_words
         and count > word_count(headline)
-        and lowercase_share(text) >= 0.5
+        and lowercase_share(text) >= settings.standfirst_min_lowercase
     )
 
 
@@ -100,10 +111,12 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     if not (above and page.next_filled(above[-1]) == chosen):
         return chosen
     headline, under = page.lines[above[-1]].text, page.lines[chosen].text
-    if _is_standfirst(under, headline):
+    if _is_standfirst(under, headline, page.settings):
         page.set(chosen, "body")
         return above[-1]
-    if word_count(headline) * 2 >= word_count(under):  # a deck under the headline, not a kicker above it
+    if word_count(headline) * page.settings.deck_max_ratio >= word_count(
+        under
+    ):  # a deck under the headline, not a kicker above it
         page.set(chosen, "drop", "deck")
         return above[-1]
     return chosen

@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.cleaner.dates import find_update
 from bot.cleaner.lines import is_prose
+from bot.config import CleanerConfig
 
 __all__ = ["HtmlPage", "read_html"]
 
@@ -41,7 +42,7 @@ class HtmlPage:
     authors: tuple[str, ...] = ()
 
 
-def read_html(html: str, url: str | None = None) -> HtmlPage:
+def read_html(html: str, settings: CleanerConfig, url: str | None = None) -> HtmlPage:
     """The article text and stated metadata of an HTML page; an empty text when it has no article."""
     import htmldate  # imported here: slow to load, and only an HTML page needs them
     import lxml.etree
@@ -57,9 +58,9 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
     text = trafilatura.extract(
         lxml.html.fromstring(html), url=url, include_comments=False, include_tables=False, fast=True
     )
-    text = _with_lead(tree, text or "")
+    text = _with_lead(tree, text or "", settings)
     ld = list(_json_ld(tree))
-    found = _stated(tree, ld)
+    found = _stated(tree, ld, settings)
     if "date" not in found:
         guessed = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
         if guessed:
@@ -68,7 +69,7 @@ def read_html(html: str, url: str | None = None) -> HtmlPage:
     return HtmlPage(text=(text or "").strip(), found=found, authors=authors)
 
 
-def _stated(tree: Any, ld: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dict[str, tuple[str, str]]:
     """What the markup states: outlet, headline, date and update, each with its evidence."""
     meta = _meta_tags(tree)
     found: dict[str, tuple[str, str]] = {}
@@ -84,13 +85,13 @@ def _stated(tree: Any, ld: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
         if stated and day:
             found[key] = (day, stated[1])
     if "updated" not in found:
-        stamp = _visible_update(tree)
+        stamp = _visible_update(tree, settings.update_stamp_max_chars)
         if stamp is not None:
             found["updated"] = stamp
     return found
 
 
-def _with_lead(tree: Any, text: str) -> str:
+def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
     """The extracted text with the article's lead paragraphs put back: prose <p>s of the <article>
     that come before the first extracted paragraph (a standfirst the extractor took for chrome)."""
     first = text.split("\n", 1)[0].strip()
@@ -99,20 +100,20 @@ def _with_lead(tree: Any, text: str) -> str:
     lead: list[str] = []
     for node in tree.xpath("//article//p"):
         para = " ".join(node.text_content().split())
-        if para and para[:60] in first:
+        if para and para[: settings.lead_match_chars] in first:
             break
-        if is_prose(para) and para not in text:
+        if is_prose(para, settings) and para not in text:
             lead.append(para)
     else:
         return text  # the body's first paragraph is not in an <article>: nothing to put back
     return "\n".join([*lead, text])
 
 
-def _visible_update(tree: Any) -> tuple[str, str] | None:
+def _visible_update(tree: Any, max_chars: int) -> tuple[str, str] | None:
     """An update stamp printed on the page ("(updated 19:02 16.07.2018)") when the markup states none."""
     for node in tree.xpath("//body//*[self::span or self::time or self::p or self::div or self::li]"):
         shown = " ".join(node.text_content().split())
-        found = find_update(shown) if len(shown) <= 120 else None
+        found = find_update(shown, max_chars) if len(shown) <= max_chars else None
         if found is not None:
             return found.date.isoformat(), shown
     return None

@@ -29,11 +29,11 @@ META_KINDS = frozenset({"headline", "dateline", "byline"})
 _CREDIT_REASONS = frozenset({"photo-credit"})
 
 
-def lay_out(lines: list[Line], settings: CleanerConfig | None = None) -> list[Decision]:
+def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     """A decision for every line of the page, in order."""
-    page = Page(lines, settings or CleanerConfig())
+    page = Page(lines, settings)
     for i, line in enumerate(lines):
-        reason = chrome_reason(line.text)
+        reason = chrome_reason(line.text, page.settings)
         if reason is not None:
             page.set(i, "drop", reason)
     _mark_repeats(page)
@@ -104,19 +104,19 @@ def _mark_sandwiched(page: Page) -> None:
             page.set(i, "drop", reason)
 
 
-def _is_meta(text: str) -> bool:
-    return is_date_only(text) or is_byline(text)
+def _is_meta(text: str, settings: CleanerConfig) -> bool:
+    return is_date_only(text) or is_byline(text, settings)
 
 
 def _body_start(page: Page) -> int:
     """The first paragraph of prose that is neither a caption nor a headline sitting on its byline."""
     for i, line in enumerate(page.lines):
-        if not page.open(i) or not is_prose(line.text) or _is_meta(line.text):
+        if not page.open(i) or not is_prose(line.text, page.settings) or _is_meta(line.text, page.settings):
             continue
         if is_caption(page, i, header=True) or _is_question_headline(page, i):
             continue
         following = page.next_filled(i)
-        if following is not None and _is_meta(page.lines[following].text):
+        if following is not None and _is_meta(page.lines[following].text, page.settings):
             continue
         return i
     return len(page.lines)
@@ -127,7 +127,8 @@ def _is_question_headline(page: Page, i: int) -> bool:
     text = page.lines[i].text
     first = all(not page.open(j) for j in range(i))
     apart = i + 1 < len(page.lines) and page.lines[i + 1].blank
-    return first and apart and word_count(text) <= 15 and text.rstrip("\"'”’").endswith(("?", "!"))
+    short = word_count(text) <= page.settings.question_headline_max_words
+    return first and apart and short and text.rstrip("\"'”’").endswith(("?", "!"))
 
 
 def _body_end(page: Page, start: int) -> tuple[int, int | None]:
@@ -140,7 +141,8 @@ def _body_end(page: Page, start: int) -> tuple[int, int | None]:
     prose = [
         i
         for i in range(start, stop)
-        if page.open(i) and (is_prose(page.lines[i].text) or _SPEAKER_TURN.match(page.lines[i].text))
+        if page.open(i)
+        and (is_prose(page.lines[i].text, page.settings) or _SPEAKER_TURN.match(page.lines[i].text))
     ]
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
         page.set(prose.pop(), "drop", "author-bio")
@@ -152,7 +154,9 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
     _mark_related_lists(page, start, end)
     for run in _short_line_runs(page, start, end):
         last = page.lines[run[-1]].text
-        if len(run) >= 2 and (is_title_like(last) or TEASER_MARKERS.search(last)):
+        if len(run) >= page.settings.teaser_min_run and (
+            is_title_like(last, page.settings) or TEASER_MARKERS.search(last)
+        ):
             for i in run:
                 if page.decisions[i] is None:
                     page.set(i, "drop", "related-teaser")
@@ -162,11 +166,11 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
         text = page.lines[i].text
         if is_caption(page, i, header=False):
             page.set(i, "caption")
-        elif is_prose(text):
+        elif is_prose(text, page.settings):
             page.set(i, "body")
         elif TEASER_MARKERS.search(text):
             page.set(i, "drop", "related-teaser")
-        elif word_count(text) <= 20:
+        elif word_count(text) <= page.settings.subheading_max_words:
             page.set(i, "subheading")
         else:
             page.set(i, "body")
@@ -178,7 +182,9 @@ def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
     texts = {i: normalize(page.lines[i].text).casefold() for i in kept}
     for i in (i for i in kept if i >= start):
         quote = texts[i].strip("\"'“”‘’ ")
-        if word_count(quote) <= 40 and any(quote in texts[j] for j in kept if len(texts[j]) > len(texts[i])):
+        if word_count(quote) <= page.settings.pull_quote_max_words and any(
+            quote in texts[j] for j in kept if len(texts[j]) > len(texts[i])
+        ):
             page.set(i, "drop", "pull-quote")
 
 
@@ -192,7 +198,7 @@ def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = Fals
             continue
         page.set(i, "drop", "related-teaser")
         i += 1
-        while i <= end and (page.lines[i].blank or not is_prose(page.lines[i].text)):
+        while i <= end and (page.lines[i].blank or not is_prose(page.lines[i].text, page.settings)):
             text = page.lines[i].text
             if header and (not text or (word_count(text) > 1 and find_date(text) is None)):
                 break
@@ -207,7 +213,7 @@ def _short_line_runs(page: Page, start: int, end: int) -> list[list[int]]:
     current: list[int] = []
     for i in range(start, end + 1):
         line = page.lines[i]
-        short = (page.open(i) and not is_prose(line.text)) or page.reason(i) in _CREDIT_REASONS
+        short = (page.open(i) and not is_prose(line.text, page.settings)) or page.reason(i) in _CREDIT_REASONS
         if short:
             current.append(i)
             continue

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.config import CleanerConfig
+
 __all__ = [
     "STOPWORDS",
     "Line",
@@ -76,22 +78,22 @@ def lowercase_share(text: str) -> float:
     return sum(1 for w in alpha if w[0].islower()) / len(alpha)
 
 
-def is_prose(text: str) -> bool:
+def is_prose(text: str, settings: CleanerConfig) -> bool:
     """A paragraph of running text: a finished sentence of some length, mostly in lower case.
 
     A long paragraph is prose even when the scrape cut its final full stop.
     """
     count = word_count(text)
     share = lowercase_share(text)
-    if count >= 35 and share >= 0.4:
+    if count >= settings.prose_long_words and share >= settings.prose_long_lowercase:
         return True
-    return count >= 5 and ends_sentence(text) and share >= 0.3
+    return count >= settings.prose_min_words and ends_sentence(text) and share >= settings.prose_min_lowercase
 
 
-def is_title_like(text: str) -> bool:
+def is_title_like(text: str, settings: CleanerConfig) -> bool:
     """A title-cased line (a headline or a link to one): its content words nearly all capitalised."""
     content = [w for w in words(text) if w[0].isalpha() and w.lower() not in STOPWORDS]
-    if len(content) < 2 or (ends_sentence(text) and text.endswith(".")):
+    if len(content) < settings.title_min_content_words or (ends_sentence(text) and text.endswith(".")):
         return False
     capitalised = sum(1 for w in content if w[0].isupper())
-    return capitalised / len(content) >= 0.75
+    return capitalised / len(content) >= settings.title_capitalised_share

@@ -16,6 +16,7 @@ from bot.cleaner.dates import find_date
 from bot.cleaner.layout import Decision
 from bot.cleaner.lines import STOPWORDS, Line
 from bot.cleaner.outlets import OutletTable, registered_domain
+from bot.config import CleanerConfig
 
 __all__ = ["Found", "PageLines", "find_outlet", "find_wire", "wire_dateline"]
 
@@ -37,6 +38,7 @@ class PageLines:
     raw: str
     url: str | None
     table: OutletTable
+    settings: CleanerConfig
 
     def pairs(self) -> Iterator[tuple[Line, Decision]]:
         return zip(self.lines, self.decisions, strict=True)
@@ -50,7 +52,7 @@ class PageLines:
     def first_body(self) -> str:
         """The paragraph that opens the story: the first of the first three with a wire dateline, else
         the first (a standfirst may come before the datelined lede)."""
-        body = [line.text for line in self.of_kind("body")][:3]
+        body = [line.text for line in self.of_kind("body")][: self.settings.dateline_paragraphs]
         return next((text for text in body if wire_dateline(text)), body[0] if body else "")
 
 
@@ -115,12 +117,14 @@ def _site_name_line(page: PageLines) -> Found | None:
         return None
     host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
     labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
-    names = {_squashed(label) for label in labels[:-1] if len(label) >= 4}
+    least = page.settings.site_name_min_chars
+    names = {_squashed(label) for label in labels[:-1] if len(label) >= least}
     segment = path.split("/")[0]  # a social page's account name: /UkraineTodayNews/
     names |= {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
-    for line, decision in list(page.pairs())[:15]:
+    for line, decision in list(page.pairs())[: page.settings.site_name_lines]:
         squashed = _squashed(line.text)
-        shaped = decision.kind in ("drop", "headline") and len(squashed) >= 4 and len(line.text.split()) <= 5
+        short = len(squashed) >= least and len(line.text.split()) <= page.settings.site_name_max_words
+        shaped = decision.kind in ("drop", "headline") and short
         if shaped and any(name.startswith(squashed) or squashed.startswith(name) for name in names):
             return Found(line.text, f"{line.text} (the site name in the URL)")
     return None
@@ -156,12 +160,16 @@ _UI_WORDS = frozenset(
 
 def _folio(page: PageLines) -> Found | None:
     """A print page's folio line, "A12 | THE PAPER | TUESDAY, SEPTEMBER 29, 2015": the paper's name."""
-    for line in [*page.lines[:5], *page.lines[-5:]]:
+    edge = page.settings.folio_lines
+    for line in [*page.lines[:edge], *page.lines[-edge:]]:
         parts = [part.strip() for part in re.split(r"\s+[|•]\s+", line.text)]
         numbered = any(_PAGE_NUMBER.match(part) for part in parts)
         dated = any(find_date(part) for part in parts)
-        names = [p for p in parts if not _PAGE_NUMBER.match(p) and not find_date(p) and len(p.split()) <= 5]
-        if len(parts) >= 3 and numbered and dated and names:
+        most = page.settings.folio_name_max_words
+        names = [
+            p for p in parts if not _PAGE_NUMBER.match(p) and not find_date(p) and len(p.split()) <= most
+        ]
+        if len(parts) >= page.settings.folio_min_parts and numbered and dated and names:
             name = names[0].title() if names[0].isupper() else names[0]
             return Found(page.table.canonical(name), line.text)
     return None
@@ -176,7 +184,8 @@ def _first_line_name(page: PageLines) -> Found | None:
     text = first[0].text
     tokens = text.split()
     content = [t for t in tokens if t.lower() not in STOPWORDS]
-    shaped = 2 <= len(tokens) <= 5 and content and all(t[0].isupper() for t in content)
+    low, high = page.settings.heading_name_min_words, page.settings.heading_name_max_words
+    shaped = low <= len(tokens) <= high and content and all(t[0].isupper() for t in content)
     if shaped and not _UI_WORDS & {t.lower() for t in tokens} and not page.table.is_agency(text):
         return Found(page.table.canonical(text), f"{text} (the name heading the page)")
     return None
@@ -247,10 +256,10 @@ def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()
 
 
-def _agency_in(text: str, table: OutletTable) -> str | None:
+def _agency_in(text: str, table: OutletTable, acronym_chars: int) -> str | None:
     """The first news agency (any of its names) written as a whole word in the text."""
     for name, canonical in table.agencies.items():
-        flags = 0 if len(name) <= 4 else re.IGNORECASE  # "AP" and "AFP" only in capitals
+        flags = 0 if len(name) <= acronym_chars else re.IGNORECASE  # "AP" and "AFP" only in capitals
         if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
             return canonical
     return None
@@ -269,7 +278,7 @@ def find_wire(page: PageLines) -> Found | None:
     reports." credit, or the original of a platform repost."""
     table = page.table
     for line in page.of_kind("byline"):
-        agency = _agency_in(line.text, table)
+        agency = _agency_in(line.text, table, page.settings.agency_acronym_max_chars)
         if agency is not None:
             return Found(agency, line.text)
     dateline = wire_dateline(page.first_body())
@@ -316,7 +325,11 @@ def _header_credit(page: PageLines) -> Found | None:
     body = page.of_kind("body")
     start = body[0].number if body else len(page.lines) + 1
     for line, decision in page.pairs():
-        if line.number >= start or decision.kind == "body" or len(line.text.split()) > 5:
+        if (
+            line.number >= start
+            or decision.kind == "body"
+            or len(line.text.split()) > page.settings.header_credit_max_words
+        ):
             continue
         for part in re.split(r"\s*[/|]\s*", line.text):
             if page.table.is_agency(part.strip("()—–- ")):
@@ -329,7 +342,7 @@ def _closing_credit(page: PageLines) -> Found | None:
     if not body:
         return None
     after = [line.text for line, d in page.pairs() if d.kind == "drop" and line.number > body[-1].number]
-    for text in [body[-1].text, *after[:3]]:
+    for text in [body[-1].text, *after[: page.settings.closing_credit_lines]]:
         match = _CLOSING_CREDIT.search(text)
         if match and page.table.is_agency(_credit_name(match.group("name"), page.table)):
             return Found(_credit_name(match.group("name"), page.table), text)

@@ -53,11 +53,14 @@ def is_caption(page: Page, i: int, *, header: bool) -> bool:
     weaker cues or being printed twice."""
     text = page.lines[i].text
     strong, weak = caption_cues(text)
-    credited = i + 1 < len(page.lines) and page.reason(i + 1) == "photo-credit" and word_count(text) > 5
+    credited = i + 1 < len(page.lines) and page.reason(i + 1) == "photo-credit"
+    credited = credited and word_count(text) > page.settings.caption_above_credit_words
     labelled = page.reason(page.previous_filled(i)) == "caption-label"  # "Image caption," above it
     credited = credited or labelled
     if strong or credited:
         return True
     if not header:
         return False
-    return weak >= 2 or (weak >= 1 and (page.repeated[i] or not ends_sentence(text)))
+    return weak >= page.settings.weak_caption_cues or (
+        weak >= 1 and (page.repeated[i] or not ends_sentence(text))
+    )

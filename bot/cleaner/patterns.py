@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.config import CleanerConfig
+
 __all__ = [
     "AUTHOR_BIO",
     "CHROME_PATTERNS",
@@ -310,42 +312,48 @@ _SOCIAL = frozenset(
 _SHARE_NOISE = re.compile(r"\((?:opens|open) in new window\)|click to share on|share on|[|•·,:]", _I)
 
 
-def chrome_reason(text: str) -> str | None:
+def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
     """The kind of chrome a stripped line is by its own shape, or None when it may be article text."""
     if not text:
         return "blank"
-    if is_icon_sprite(text):
+    if is_icon_sprite(text, settings):
         return "icon-sprite"
-    if is_share_bar(text):
+    if is_share_bar(text, settings):
         return "share"
     for reason, pattern in CHROME_PATTERNS:
         if pattern.search(text):
             return reason
-    if is_menu(text):
+    if is_menu(text, settings):
         return "navigation"
     return None
 
 
-def is_icon_sprite(text: str) -> bool:
+def is_icon_sprite(text: str, settings: CleanerConfig) -> bool:
     """A dump of an SVG sprite's names: one long line where "icon" recurs every few characters."""
     hits = len(_ICON.findall(text))
-    return hits >= 6 and len(text) / hits < 25
+    return hits >= settings.sprite_min_icons and len(text) / hits < settings.sprite_max_chars_per_icon
 
 
-def is_share_bar(text: str) -> bool:
+def is_share_bar(text: str, settings: CleanerConfig) -> bool:
     """A row of social-network buttons: every word names a network or says "share"."""
     tokens = _SHARE_NOISE.sub(" ", text).lower().split()
-    return bool(tokens) and all(token in _SOCIAL for token in tokens) and len(tokens) <= 12
+    return (
+        bool(tokens)
+        and all(token in _SOCIAL for token in tokens)
+        and len(tokens) <= settings.share_bar_max_words
+    )
 
 
-def is_menu(text: str) -> bool:
+def is_menu(text: str, settings: CleanerConfig) -> bool:
     """A menu bar: three or more short items split by "|" or bullets, none of them a sentence."""
     items = [item.strip() for item in _MENU_SEPARATOR.split(text)]
-    if len(items) < 3 or _FULL_DATE.search(
+    if len(items) < settings.menu_min_items or _FULL_DATE.search(
         text
     ):  # "A12 | THE PAPER | TUESDAY, SEPTEMBER 29, 2015" is a folio
         return False
-    return all(0 < len(item.split()) <= 4 and item[-1] not in ".!?" for item in items)
+    return all(
+        0 < len(item.split()) <= settings.menu_item_max_words and item[-1] not in ".!?" for item in items
+    )
 
 
 _FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")

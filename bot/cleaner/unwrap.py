@@ -15,32 +15,31 @@ from itertools import pairwise
 
 from bot.cleaner.lines import Line, ends_sentence
 from bot.cleaner.patterns import chrome_reason
+from bot.config import CleanerConfig
 
 __all__ = ["unwrap"]
 
-_COLUMN = 50  # the widest line of a narrow column, in characters
-_MIN_BREAKS = 2  # line breaks inside a sentence that show a block is wrapped
 _SPLIT_WORD = re.compile(r"[a-z]-$")
 
 
-def unwrap(lines: Sequence[Line]) -> list[Line]:
+def unwrap(lines: Sequence[Line], settings: CleanerConfig) -> list[Line]:
     """The lines with every hard-wrapped paragraph joined into one Line (numbered by its first line;
     `last` is its last raw line and `parts` its raw lines)."""
     out: list[Line] = []
     i = 0
     while i < len(lines):
         j = i
-        while j + 1 < len(lines) and _narrow(lines[j]) and _narrow(lines[j + 1]):
+        while j + 1 < len(lines) and _narrow(lines[j], settings) and _narrow(lines[j + 1], settings):
             j += 1
         block = list(lines[i : j + 1])
-        out.extend(_join_block(block) if _is_wrapped(block) else block)
+        out.extend(_join_block(block) if _is_wrapped(block, settings) else block)
         i = j + 1
     return out
 
 
-def _narrow(line: Line) -> bool:
+def _narrow(line: Line, settings: CleanerConfig) -> bool:
     """A line of a narrow column, not chrome by its own shape ("Continued on Page 9")."""
-    return 0 < len(line.text) <= _COLUMN and chrome_reason(line.text) is None
+    return 0 < len(line.text) <= settings.column_max_chars and chrome_reason(line.text, settings) is None
 
 
 def _strong_break(a: str, b: str) -> bool:
@@ -48,9 +47,9 @@ def _strong_break(a: str, b: str) -> bool:
     return bool(_SPLIT_WORD.search(a)) or (not ends_sentence(a) and b[:1].islower())
 
 
-def _is_wrapped(block: list[Line]) -> bool:
+def _is_wrapped(block: list[Line], settings: CleanerConfig) -> bool:
     breaks = sum(_strong_break(a.text, b.text) for a, b in pairwise(block))
-    return len(block) >= 3 and breaks >= _MIN_BREAKS
+    return len(block) >= settings.wrap_min_lines and breaks >= settings.wrap_min_breaks
 
 
 def _prose_like(text: str) -> bool:

@@ -79,7 +79,7 @@ def find_updated(page: PageLines, config: Config) -> Found | None:
     """The date of an "Updated ..." / "Last modified ..." stamp, kept apart from the publication date."""
     windows = event_windows(config)
     for line in page.lines:
-        found = find_update(line.text, windows)
+        found = find_update(line.text, config.cleaner.update_stamp_max_chars, windows)
         if found is not None:
             return Found(found.date.isoformat(), line.text)
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from functools import partial
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.cli.context import Context, print_json
+from bot.config import AnswerConfig
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.results import Answer, AskResult
@@ -19,12 +21,21 @@ if TYPE_CHECKING:
 
 __all__ = ["format_answer", "format_ask", "register"]
 
+# --top accepts what config's answer.top may be: the one place that bound is declared
+_TOP_RANGE = next(f.metadata["range"] for f in dataclasses.fields(AnswerConfig) if f.name == "top")
+
 
 def register(commands: Any) -> None:
     ask = commands.add_parser("ask", help="answer a question with a quoted, cited sentence")
     ask.add_argument("question", nargs="+", help="the question (quote it, or give it as words)")
     ask.add_argument("--json", action="store_true", help="JSON output")
-    ask.add_argument("--top", type=_positive, default=None, metavar="N", help="answers to give (default 3)")
+    ask.add_argument(
+        "--top",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="answers to give (default: answer.top in config.yaml)",
+    )
     ask.set_defaults(handler=run_ask)
 
     chat = commands.add_parser("chat", help="a conversation: one question a line on stdin, with follow-ups")
@@ -58,8 +69,9 @@ def _positive(value: str) -> int:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
-    if not 1 <= number <= 25:
-        raise argparse.ArgumentTypeError("must be between 1 and 25")
+    low, high = _TOP_RANGE
+    if not low <= number <= high:
+        raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
     return number
 
 

@@ -15,6 +15,8 @@ import sys
 __all__ = ["OutputError", "finish_output", "harden_stdio", "report"]
 
 SECRET_ENV = "DISCORD_TOKEN"  # the one secret; bot/discord/runner.py reads it (the CLI never imports discord)
+# not tuning: a value this short is no token, and masking it would garble ordinary messages
+_MIN_SECRET = 8
 
 
 class OutputError(Exception):
@@ -57,7 +59,7 @@ def report(message: str) -> None:
     """One line on stderr, prefixed with the program's name; silent when stderr itself is gone."""
     text = " ".join(message.split()) or "error"
     secret = os.environ.get(SECRET_ENV, "").strip()
-    if len(secret) >= 8:  # a safety net: no message is built with the token, and none may show it
+    if len(secret) >= _MIN_SECRET:  # a safety net: no message is built with the token, and none may show it
         text = text.replace(secret, "[DISCORD_TOKEN]")
     if sys.stderr is None:  # closed (`2>&-`): print would fall back to stdout, which is not for errors
         return

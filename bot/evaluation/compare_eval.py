@@ -33,6 +33,8 @@ from bot.text import match_key
 
 __all__ = ["evaluate_compare", "main"]
 
+_DISAGREEING = 2  # a definition: a disagreement takes two outlets
+
 _DISAGREEMENT_TOPIC = "meeting_length"
 
 
@@ -84,7 +86,7 @@ def _top_is_gold(index: CorpusIndex, coverage: OutletCoverage, gold: Sequence[di
 def _duration_conflict(index: CorpusIndex, result: CompareResult, docs: set[str]) -> bool:
     """A duration disagreement naming the outlet of every article in `docs` (two at least)."""
     outlets = {a.outlet or a.id for a in index.articles if a.id in docs}
-    return len(outlets) >= 2 and any(  # a disagreement takes two
+    return len(outlets) >= _DISAGREEING and any(
         d.about.startswith("duration") and outlets <= {c.outlet for c in d.claims}
         for d in result.disagreements
     )

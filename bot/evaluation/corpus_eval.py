@@ -5,10 +5,14 @@ documents.yaml gives each file's outlet, wire, date, headline and event. The gol
 measure; nothing in the cleaner is derived from it.
 
     python -m bot.evaluation.corpus_eval [--gold ../shared/eval] [--config config.yaml] [--json]
-        [--fixtures tests/fixtures/pages/SET ...] [--events EXTRA.yaml ...]
+        [--fixtures tests/fixtures/pages/SET ...] [--events EXTRA.yaml ...] [--sweep KEY=V1,V2 ...]
 
 With no --fixtures, every set folder under tests/fixtures/pages/ is measured after the seeds (see
 bot/evaluation/pages_eval.py); --events adds another summit's events/people to the config.
+`--sweep KEY=V1,V2` tries each value of a `cleaner:` setting (every combination of the keys given) and
+prints one row of figures per combination: the seeds' line precision/recall and metadata, and each
+fixture set's pages passed. The seeds are what the cleaner was written on (training figures); the
+fixture sets are pages of other outlets and another summit.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import yaml
 from bot.cleaner import clean_article
 from bot.config import Config, load_config
 from bot.errors import SummitbotError
+from bot.evaluation import sweep_settings
 from bot.evaluation.pages_eval import evaluate_set, format_set
 from bot.models import Article
 from bot.text import normalize
@@ -164,8 +169,28 @@ def format_report(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def sweep(config: Config, args: argparse.Namespace, sets: Sequence[Path], keys: Sequence[str]) -> list[str]:
+    """One row of figures per combination of the `cleaner:` values in `keys` ('headline_max_words=20,30')."""
+    names = [folder.name for folder in sets]
+    seeds = [] if args.no_seeds else ["seed line P", "seed line R", "seed metadata"]
+    lines = [" | ".join(["setting".ljust(40), *seeds, *(f"{name} passed" for name in names)])]
+    for label, changed in sweep_settings(config, "cleaner", keys):
+        row = [label.ljust(40)]
+        if not args.no_seeds:
+            result = evaluate_corpus(changed, args.gold, args.raw)
+            meta = result["metadata"]
+            total = result["documents"] * len(METADATA_FIELDS)
+            row += [f"{result['line_precision']:.4f}", f"{result['line_recall']:.4f}"]
+            row.append(f"{sum(meta.values())}/{total}")
+        for folder in sets:
+            figures = evaluate_set(folder, changed, args.events)
+            row.append(f"{figures['passed']}/{figures['pages']}")
+        lines.append(" | ".join(row))
+    return lines
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the cleaner's figures on the labelled corpus."""
+    """Print the cleaner's figures on the labelled corpus (or the sweep's table)."""
     parser = argparse.ArgumentParser(prog="python -m bot.evaluation.corpus_eval", description=__doc__)
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder of the gold files")
     parser.add_argument("--config", type=Path, default=None, help="config.yaml (default: the usual lookup)")
@@ -174,11 +199,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--fixtures", type=Path, action="append", help="a fixture set folder (repeatable)")
     parser.add_argument("--events", type=Path, action="append", help="extra events/people YAML (repeatable)")
     parser.add_argument("--no-seeds", action="store_true", help="measure the fixture sets only")
+    parser.add_argument("--sweep", action="append", default=[], help="NAME=V1,V2: try these cleaner: values")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     sets = args.fixtures or sorted(p for p in DEFAULT_FIXTURES.glob("*") if p.is_dir())
     try:
         config = load_config(args.config)
+        if args.sweep:
+            print("\n".join(sweep(config, args, sets, args.sweep)))
+            return 0
         result = None if args.no_seeds else evaluate_corpus(config, args.gold, args.raw)
         fixtures = [evaluate_set(folder, config, args.events) for folder in sets]
     except (SummitbotError, OSError) as exc:

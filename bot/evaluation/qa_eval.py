@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 MAX_GOLD_BYTES = 10_000_000
+# part of the scoring rule, not a setting of the bot: an answer inside a gold sentence counts only when it
+# is at least this long (a fragment such as "the talks" is no answer); config must not move the yardstick
+_MIN_PART_CHARS = 25
 
 Ask = Callable[[str, Conversation], AskResult]
 
@@ -133,7 +136,7 @@ def hit_matches(doc: str, sentence: str, gold: Sequence[tuple[str, str]]) -> boo
     key = match_key(sentence)
     for gold_doc, text in gold:
         gold_key = match_key(text)
-        if gold_doc == doc and (gold_key in key or (len(key) >= 25 and key in gold_key)):
+        if gold_doc == doc and (gold_key in key or (len(key) >= _MIN_PART_CHARS and key in gold_key)):
             return True
     return False
 

@@ -60,9 +60,12 @@ def _position(lead: str) -> str:
     return "embedded"
 
 
+_TITLE_WORDS = 2  # a definition: one capitalised word says nothing of a title's style
+
+
 def _headline_style(words: list[str]) -> bool:
     """Every word capitalised, function words too ("Business-Like And Frank")."""
-    if len(words) < 2:
+    if len(words) < _TITLE_WORDS:
         return False
     alpha = [w for w in words if w[:1].isalpha()]
     return (

@@ -28,6 +28,9 @@ _SPEECH_WORDS = (
 )
 SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_WORDS})\b")
 
+_FULL_NAME_WORDS = (
+    2  # a definition: an unknown person is named by two or more words (a lone word may be anything)
+)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _ROLE = re.compile(
     r"\b(?:the|The)\s+(?:president|leader|minister|prime\s+minister|foreign\s+minister|chancellor"
@@ -138,7 +141,7 @@ class SpeakerLexicon:
             words = list(re.finditer(r"\S+", match.group(0)))
             while words and words[0].group(0) in _TITLES:
                 words.pop(0)
-            if len(words) < 2 or any(
+            if len(words) < _FULL_NAME_WORDS or any(
                 w.group(0) in _NOT_PEOPLE or _fold(w.group(0)) in self._things for w in words
             ):
                 continue
