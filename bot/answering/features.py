@@ -22,7 +22,17 @@ from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 from bot.tokenizer import entity_token
 
-__all__ = ["FEATURES", "CandidateFacts", "candidate_features", "facts_of", "has_type", "question_pairs"]
+__all__ = [
+    "FEATURES",
+    "LEXICAL_FEATURES",
+    "SEMANTIC_FEATURES",
+    "CandidateFacts",
+    "candidate_features",
+    "columns_of",
+    "facts_of",
+    "has_type",
+    "question_pairs",
+]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
 _TYPE_TESTS = {
@@ -62,6 +72,15 @@ FEATURES: tuple[str, ...] = (
     "coverage_met",  # coverage when every constraint is met, else 0 (a near match that fails one is not)
     *(f"asks_{kind}" for kind in QUESTION_KINDS),  # the kind of question (some are more often traps)
 )
+# Read from the sentence vectors (bot.semantic); NaN when the corpus has none (too large to embed), which
+# the decision imputes at the fitted mean.
+SEMANTIC_FEATURES: tuple[str, ...] = (
+    "cosine",  # cosine of the question's and the sentence's embeddings
+    "cosine_gap",  # cosine minus the best cosine among this question's candidates
+    "cosine_rank",  # log(1 + rank) in the order of cosine
+)
+LEXICAL_FEATURES = FEATURES
+FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
 
 
 @dataclass(frozen=True)
@@ -169,8 +188,11 @@ def candidate_features(
     concepts: Sequence[Concept],
     hits: Sequence[SearchHit],
     unknown_share: float,
+    *,
+    vector: np.ndarray | None = None,
 ) -> np.ndarray:
-    """One row of FEATURES per hit, in the hits' order."""
+    """One row of FEATURES per hit, in the hits' order; `vector` is the question's embedding (None: the
+    semantic features are NaN)."""
     rows = np.zeros((len(hits), len(FEATURES)))
     if not hits:
         return rows
@@ -189,7 +211,28 @@ def candidate_features(
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
     order = np.argsort(-cov, kind="stable")
     rows[order, _COLUMN["coverage_rank"]] = np.log1p(np.arange(len(hits)))
+    _semantic(index, hits, vector, rows)
     return rows
+
+
+def _semantic(
+    index: CorpusIndex, hits: Sequence[SearchHit], vector: np.ndarray | None, rows: np.ndarray
+) -> None:
+    columns = [_COLUMN[name] for name in SEMANTIC_FEATURES]
+    vectors = index.vectors
+    if vector is None or vectors is None:
+        rows[:, columns] = np.nan
+        return
+    cos = vectors[[h.position for h in hits]].astype(np.float32) @ vector.astype(np.float32)
+    rows[:, _COLUMN["cosine"]] = cos
+    rows[:, _COLUMN["cosine_gap"]] = cos - cos.max()
+    order = np.argsort(-cos, kind="stable")
+    rows[order, _COLUMN["cosine_rank"]] = np.log1p(np.arange(len(hits)))
+
+
+def columns_of(names: Sequence[str]) -> np.ndarray:
+    """The columns of FEATURES that hold `names`, in their order."""
+    return np.array([_COLUMN[name] for name in names], dtype=np.intp)
 
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
