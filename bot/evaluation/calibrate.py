@@ -47,6 +47,7 @@ __all__ = [
 ]
 
 GRID = np.round(np.arange(0.02, 0.98, 0.02), 2)
+NEVER_DECLINING = "ranking alone"  # the report of the same folds answered with every threshold at 0
 CLOSE_PRECISION = 0.5  # a "closest" sentence is shown only where it is an answer at least this often
 
 
@@ -202,6 +203,7 @@ def cross_validate(
     tops: list[tuple[float, bool]] = []
     chosen = []
     held = _folds(answered, folds) if answered is not None else None
+    never = Thresholds(0.0, 0.0, 0.0)
     for f, (train, test) in enumerate(_folds(asked, folds)):
         decision = fit_decision(train, l2, semantic)
         thresholds = _tune(train, folds, l2)
@@ -210,6 +212,9 @@ def cross_validate(
             settings = _settings(a.index.config, thresholds)
             result = decide(a.index, a.candidates, decision, top, settings) if a.candidates else None
             score(reports.setdefault(a.source, QAReport()), a.gold, result)
+            never_settings = _settings(a.index.config, never)
+            ranked = decide(a.index, a.candidates, decision, top, never_settings) if a.candidates else None
+            score(reports.setdefault(NEVER_DECLINING, QAReport()), a.gold, ranked)
             best = _best(a, decision.answer)
             if best is not None:
                 tops.append(best)
@@ -302,10 +307,17 @@ def cross_validation_text(
 ) -> str:
     """The k-fold report: per gold file and overall (test splits), thresholds, reliability, categories."""
     reports, tops, chosen = cross_validate(asked, folds, top, l2, semantic=semantic, answered=answered)
+    ranking = reports.pop(NEVER_DECLINING)
     lines = [f"k-fold ({folds} folds, grouped by question; figures on the held-out folds only)", ""]
     for name, report in reports.items():
         lines += [f"== {name} (test splits)", format_report(report, categories=False), ""]
     lines += ["== all sets (test splits)", format_report(_summary(reports)), ""]
+    figures = ranking.figures()
+    lines += [
+        f"never declining (the ranking alone, test splits): accuracy@1 {figures['accuracy_at_1']:.3f}, "
+        f"recall@3 {figures['recall_at_3']:.3f}",
+        "",
+    ]
     lines += ["thresholds chosen per fold (answer / close / alternative): "]
     lines[-1] += ", ".join(f"{t.threshold:.2f}/{t.close:.2f}/{t.alternative:.2f}" for t in chosen)
     lines += ["", "reliability of the best candidate's probability (test splits):", reliability(tops)]
