@@ -132,17 +132,24 @@ def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]
 
 
 def has_type(
-    kind: str, position: int, facts: CandidateFacts, index: CorpusIndex, *, interval: bool = False
+    kind: str,
+    position: int,
+    facts: CandidateFacts,
+    index: CorpusIndex,
+    *,
+    interval: bool = False,
+    asked: str = "",
 ) -> bool | None:
     """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
     "How long" asks for a length ("a 90-minute meeting"), or with `interval` for the time since something
-    last happened ("their first meeting in two years")."""
+    last happened ("their first meeting in two years"). `asked` is the question: a place it names already
+    is no answer to "where", as a date that is only the day something was said is none to "when"."""
     if kind == "how_long":
         durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
         return any(f.measures == INTERVAL if interval else f.is_length for f in durations)
     test = _TYPE_TESTS.get(kind)
     if test is not None:
-        return test(index, position)
+        return test(index, position, asked)
     if kind in ("who", "who_said"):
         text = index.locate(position)[1].text
         return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
@@ -294,7 +301,8 @@ def _constraints(
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
     in_paragraph = len((people - own) & facts.paragraph_people)
-    typed = has_type(question.kind, hit.position, facts, index, interval=bool(_SINCE.search(question.text)))
+    since = bool(_SINCE.search(question.text))
+    typed = has_type(question.kind, hit.position, facts, index, interval=since, asked=question.search_text)
     speaker = question.speaker
     values = {
         "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,
