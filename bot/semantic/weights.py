@@ -60,5 +60,5 @@ def read_safetensors(path: Path, sha256: str) -> dict[str, np.ndarray]:
         start, end = spec["data_offsets"]
         array = np.frombuffer(body[start:end], dtype=np.dtype(dtype).newbyteorder("<"))
         array = array.reshape(spec["shape"])
-        tensors[name] = array.astype(np.float32) if array.dtype.kind == "f" else array.copy()
+        tensors[name] = array.astype(np.float32, copy=False) if array.dtype.kind == "f" else array.copy()
     return tensors
