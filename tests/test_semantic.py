@@ -102,3 +102,20 @@ def test_above_max_sentences_nothing_is_embedded_and_the_decision_still_answers(
     assert found.rows is not None and np.isnan(found.rows[:, SEMANTIC_COLUMNS]).all()
     result = CoverageService(small, service.articles).ask("How long did Putin and Obama meet in New York?")
     assert not result.declined and result.answers[0].probability is not None
+
+
+def test_a_wrong_model_digest_in_config_is_one_line_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+    from tests.conftest import ROOT
+
+    text = (ROOT / "config.yaml").read_text(encoding="utf-8")
+    wrong = text.replace("sha256: 53aa5117", "sha256: 00aa5117")
+    assert wrong != text
+    (tmp_path / "config.yaml").write_text(wrong, encoding="utf-8")
+    argv = ["--config", str(tmp_path / "config.yaml"), "--corpus", str(ROOT / "corpus"), "ask", "How long?"]
+    code = main(argv)
+    out, err = capsys.readouterr()
+    assert code != 0 and out == ""
+    assert err.count("\n") == 1 and "sha256" in err and "Traceback" not in err
