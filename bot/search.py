@@ -89,9 +89,9 @@ class CorpusIndex:
 
     @property
     def vectors(self) -> np.ndarray | None:
-        """Each sentence's unit vector (float16, bot.semantic), or None when the corpus is too large to
-        embed (`semantic.max_sentences`) or semantic matching is off. Saved beside a persisted index;
-        an index in memory embeds on first use."""
+        """Each sentence's unit vector (bot.semantic; float32, float16 on disk), or None when the corpus is
+        too large to embed (`semantic.max_sentences`) or semantic matching is off. Saved beside a
+        persisted index; an index in memory embeds on first use."""
         if not semantic_enabled(self.config.semantic, len(self)):
             return None
         with self._vectors_lock:
@@ -113,7 +113,7 @@ class CorpusIndex:
         vectors = self.vectors
         if vectors is None or k <= 0:
             return []
-        cosines = vectors @ vector.astype(np.float16)
+        cosines = vectors @ vector.astype(np.float32)
         if docs is not None:
             cosines = np.where(self.mask(docs), cosines, -np.inf)
         k = min(k, len(cosines))

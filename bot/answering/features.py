@@ -230,7 +230,7 @@ def _semantic(
     if vector is None or vectors is None:
         rows[:, columns] = np.nan
         return
-    cos = vectors[[h.position for h in hits]].astype(np.float32) @ vector.astype(np.float32)
+    cos = vectors[[h.position for h in hits]] @ vector
     rows[:, _COLUMN["cosine"]] = cos
     rows[:, _COLUMN["cosine_gap"]] = cos - cos.max()
     order = np.argsort(-cos, kind="stable")

@@ -44,12 +44,13 @@ def encoder_for(settings: SemanticConfig) -> Encoder:
 def load_or_embed(
     path: Path | None, stamp: str, texts: Callable[[], Sequence[str]], settings: SemanticConfig
 ) -> np.ndarray:
-    """The unit vectors (float16) of `texts()`: read from `path` when its stamp file matches `stamp`,
+    """The unit vectors of `texts()`, float32 in memory (a float16 product has no BLAS: 6 ms against
+    0.1 ms for 2,000 sentences) and float16 on disk: read from `path` when its stamp file matches `stamp`,
     otherwise embedded and, with a `path`, saved there."""
     stamp_path = path.with_suffix(".stamp") if path is not None else None
     if path is not None and stamp_path is not None and _stamped(path, stamp_path, stamp):
         try:
-            return np.load(path, allow_pickle=False)
+            return np.asarray(np.load(path, allow_pickle=False), dtype=np.float32)
         except (OSError, ValueError) as exc:
             log.warning("%s: unreadable (%s); embedding again", path, exc)
     vectors = _embed_new(list(texts()), settings)
@@ -59,7 +60,7 @@ def load_or_embed(
         np.save(partial, vectors, allow_pickle=False)
         partial.replace(path)
         stamp_path.write_text(stamp, encoding="utf-8")
-    return vectors
+    return vectors.astype(np.float32)
 
 
 def _stamped(path: Path, stamp_path: Path, stamp: str) -> bool:
