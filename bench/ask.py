@@ -202,9 +202,9 @@ def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str 
             f"| corpus at index time | {per_1000:.1f} s per 1,000 sentences ({len(sentences)} embedded, "
             f"batch {settings.batch}); {settings.max_sentences:,} sentences (`semantic.max_sentences`) "
             f"take about {per_1000 * settings.max_sentences / 1000:.0f} s |",
-            f"| vectors in memory and on disk | {encoder.dimension * 2} bytes per sentence (float16): "
-            f"{encoder.dimension * 2 * settings.max_sentences / 1e6:.1f} MB at max_sentences, "
-            f"{encoder.dimension * 2:.0f} MB per million |",
+            f"| vectors | {encoder.dimension * 4} bytes per sentence in memory (float32), "
+            f"{encoder.dimension * 2} on disk (float16): "
+            f"{encoder.dimension * 4 * settings.max_sentences / 1e6:.1f} MB in memory at max_sentences |",
             f"| `service.ask` with `semantic.enabled: false` | {without['median_ms']:.2f} ms median, "
             f"{without['p95_ms']:.2f} ms p95 ({without['n']}) |",
         ]

@@ -148,7 +148,7 @@ class SemanticConfig:
 
     enabled: bool = True
     # embed the corpus only up to this many sentences (embedding costs about 30 s per 1,000 on one core)
-    max_sentences: int = field(default=2_000, metadata={"range": (0, 100_000_000)})
+    max_sentences: int = field(default=1_500, metadata={"range": (0, 100_000_000)})
     sha256: str = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # model.safetensors
     max_tokens: int = field(default=256, metadata={"range": (8, 512)})  # the model's own limit is 256
     batch: int = field(default=8, metadata={"range": (1, 4096)})  # sentences per forward pass
