@@ -120,3 +120,28 @@ def test_a_wrong_model_digest_in_config_is_one_line_on_the_command_line(
     out, err = capsys.readouterr()
     assert code != 0 and out == ""
     assert err.count("\n") == 1 and "sha256" in err and "Traceback" not in err
+
+
+def test_dense_candidates_bring_sentences_bm25_cannot_find(config: Config) -> None:
+    from tests.test_quotes import make_article
+
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "The two leaders talked for roughly sixty minutes behind closed doors.",
+                    "Oil prices rose on Tuesday.",
+                    "The summit's final statement mentioned climate finance.",
+                ],
+            )
+        ],
+        config,
+    )
+    question = "How long was the meeting between the presidents?"
+    vector = index.question_vector(question)
+    assert vector is not None and index.nearest(vector, 1) == [0]
+    assert index.nearest(vector, 3, docs=["elsewhere"]) == []
+    assert not index.search(question, 40)  # no word in common
+    found = find_candidates(index, question)
+    assert [h.position for h in found.hits][:1] == [0] and found.hits[0].score == 0.0
