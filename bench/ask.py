@@ -1,13 +1,15 @@
 """Answer-latency benchmark on the real corpus: `service.ask` in process, and `summitbot ask` as a process.
 
-    python -m bench.ask [--rounds 10] [--runs 15] [--profile]
+    python -m bench.ask [--rounds 10] [--runs 15] [--profile] [--semantic]
 
 In process: the dev questions of qa_dev.yaml (questions only; a follow-up is asked right after the question
 it follows, in one conversation, and only the follow-up is timed), once as a warm-up and then `--rounds`
 times over, at least 300 timings. As a process: the wall time of `python -m bot ask "..."` and of the
 `summitbot` console script beside the interpreter, `--runs` runs each, the persisted index already on disk.
 The markdown table is printed and written to bench/out/ask.md; `--profile` adds the cProfile of the timed
-questions and the slowest imports of one `summitbot ask`.
+questions and the slowest imports of one `summitbot ask`. `--semantic` adds the cost of the sentence
+embeddings (bot/semantic): loading the model, embedding a question, embedding the corpus at index time per
+1,000 sentences, the memory they take, and `service.ask` with `semantic.enabled: false` for comparison.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import cProfile
+import dataclasses
 import io
 import os
 import pstats
+import resource
 import subprocess
 import sys
 import time
@@ -163,6 +167,56 @@ def table(in_process: dict[str, float], cold: float, processes: dict[str, list[f
     return "\n".join(lines)
 
 
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str | None]], rounds: int) -> str:
+    """What the sentence embeddings cost: model load, a question, the corpus per 1,000 sentences, memory,
+    and the in-process answer without them."""
+    from bot.semantic import Encoder
+
+    settings = service.config.semantic
+    before, start = _rss_mb(), time.perf_counter()
+    encoder = Encoder.load(settings.sha256, settings.max_tokens)  # a fresh load (sha256 check included)
+    load_s, model_mb = time.perf_counter() - start, _rss_mb() - before
+    texts = [q for q, _ in questions]
+    encoder.embed(texts)
+    per_question = summary([_timed(lambda q=q: encoder.embed([q])) for _ in range(rounds) for q in texts])
+    sentences = [s.text for a in service.articles for s in a.sentences] * 3
+    corpus_s = _timed(lambda: encoder.embed(sentences, settings.batch))
+    lexical_config = dataclasses.replace(
+        service.config, semantic=dataclasses.replace(settings, enabled=False)
+    )
+    lexical = CoverageService(lexical_config, service.articles)
+    _ask_one(lexical, *questions[0])
+    without = summary(ask_timings(lexical, questions, rounds))
+    per_1000 = corpus_s / len(sentences) * 1000
+    return "\n".join(
+        [
+            "| semantic measurement | figure |",
+            "|---|---|",
+            f"| model load (90 MB safetensors, sha256 checked) | {load_s:.2f} s, +{model_mb:.0f} MB RSS |",
+            f"| one question embedded (1 BLAS thread) | {per_question['median_ms']:.1f} ms median, "
+            f"{per_question['p95_ms']:.1f} ms p95 ({per_question['n']}) |",
+            f"| corpus at index time | {per_1000:.1f} s per 1,000 sentences ({len(sentences)} embedded, "
+            f"batch {settings.batch}); {settings.max_sentences:,} sentences (`semantic.max_sentences`) "
+            f"take about {per_1000 * settings.max_sentences / 1000:.0f} s |",
+            f"| vectors | {encoder.dimension * 4} bytes per sentence in memory (float32), "
+            f"{encoder.dimension * 2} on disk (float16): "
+            f"{encoder.dimension * 4 * settings.max_sentences / 1e6:.1f} MB in memory at max_sentences |",
+            f"| `service.ask` with `semantic.enabled: false` | {without['median_ms']:.2f} ms median, "
+            f"{without['p95_ms']:.2f} ms p95 ({without['n']}) |",
+        ]
+    )
+
+
+def _timed(call: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.ask", description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=0, help="timed passes (default: enough for 300)")
@@ -173,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--in-process", action="store_true", help="time service.ask only (no process runs of the CLI faces)"
     )
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the markdown")
+    parser.add_argument("--semantic", action="store_true", help="add the sentence embeddings' costs")
     args = parser.parse_args(argv)
 
     questions = load_questions(args.gold)
@@ -190,6 +245,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Questions: the {len(questions)} of {args.gold.name}, {rounds} timed passes after a warm-up. "
         "Process runs cycle through the questions; the first run of each command is not counted."
     )
+    if args.semantic:
+        text += "\n\n## Sentence embeddings\n\n" + semantic_table(service, questions, rounds)
     if args.profile:
         report = profile_calls(lambda: ask_timings(service, questions, rounds))
         text += "\n\n## cProfile of the timed passes\n\n```\n" + report.strip() + "\n```"

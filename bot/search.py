@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from bot.config import Config
 from bot.facts import CorpusFacts, load_or_build_facts
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
+from bot.semantic import encoder_for, load_or_embed, semantic_enabled
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
@@ -78,6 +80,55 @@ class CorpusIndex:
         else:
             self.bm25 = build()
             self.facts = build_facts()
+        self._vectors_path = index_dir / "vectors.npy" if index_dir is not None and fingerprint else None
+        self._vectors_stamp = f"{fingerprint}-{config.semantic.sha256[:12]}-{config.semantic.max_tokens}"
+        self._vectors: np.ndarray | None = None
+        self._vectors_lock = threading.Lock()
+        if self._vectors_path is not None:
+            _ = self.vectors  # a persisted index embeds its sentences when it is built
+
+    @property
+    def vectors(self) -> np.ndarray | None:
+        """Each sentence's unit vector (bot.semantic; float32, float16 on disk), or None when the corpus is
+        too large to embed (`semantic.max_sentences`) or semantic matching is off. Saved beside a
+        persisted index; an index in memory embeds on first use."""
+        if not semantic_enabled(self.config.semantic, len(self)):
+            return None
+        with self._vectors_lock:
+            if self._vectors is None:
+                texts = lambda: [s.text for a in self.articles for s in a.sentences]  # noqa: E731
+                self._vectors = load_or_embed(
+                    self._vectors_path, self._vectors_stamp, texts, self.config.semantic
+                )
+            return self._vectors
+
+    def question_vector(self, text: str) -> np.ndarray | None:
+        """The unit vector of a question or topic, or None when the corpus has no vectors."""
+        if self.vectors is None:
+            return None
+        return encoder_for(self.config.semantic).embed([text])[0]
+
+    def nearest(self, vector: np.ndarray, k: int, *, docs: Collection[str] | None = None) -> list[int]:
+        """The positions of the k sentences closest to `vector` by cosine, optionally within some articles."""
+        vectors = self.vectors
+        if vectors is None or k <= 0:
+            return []
+        cosines = vectors @ vector.astype(np.float32)
+        if docs is not None:
+            cosines = np.where(self.mask(docs), cosines, -np.inf)
+        k = min(k, len(cosines))
+        top = np.argpartition(-cosines, k - 1)[:k]
+        top = top[np.isfinite(cosines[top])]
+        return [int(i) for i in top[np.argsort(-cosines[top], kind="stable")]]
+
+    def hits_at(self, tokens: Sequence[str], positions: Sequence[int]) -> list[SearchHit]:
+        """SearchHits for given positions, each with its BM25 score for `tokens` (0 when it has none)."""
+        wanted = np.zeros(len(self), dtype=bool)
+        wanted[list(positions)] = True
+        scores = {
+            h.index: float(h.score) for h in self.bm25.search(list(tokens), len(positions), allowed=wanted)
+        }
+        return [SearchHit(p, *self.locate(p), scores.get(p, 0.0)) for p in positions]
 
     def __len__(self) -> int:
         return int(self._first[-1])

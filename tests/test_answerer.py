@@ -64,7 +64,9 @@ def test_the_sentence_that_answers_comes_first(index: CorpusIndex) -> None:
     assert not result.declined
     assert "90 minutes" in result.answers[0].text
     assert result.probability is not None and result.probability >= index.config.decision.threshold
-    assert result.answers[0].probability == result.probability
+    # the question's probability is its best sentence's; the ranking fit may put another sentence first
+    assert result.answers[0].probability is not None
+    assert result.answers[0].probability <= result.probability
 
 
 def test_a_question_the_coverage_does_not_answer_is_declined(index: CorpusIndex) -> None:

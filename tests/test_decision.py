@@ -9,15 +9,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.answering.decision import WEIGHTS_PATH, fit_logistic, load_model
-from bot.answering.features import FEATURES
+from bot.answering.decision import WEIGHTS_PATH, Decision, fit_logistic, load_decision, load_model
+from bot.answering.features import FEATURES, LEXICAL_FEATURES, SEMANTIC_FEATURES
 from bot.errors import ConfigError
 from bot.evaluation.calibrate import choose_thresholds, reliability
+
+THREE = FEATURES[:3]  # the synthetic data fills these columns of a row of FEATURES
 
 
 def synthetic(n: int = 600, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
-    rows = rng.normal(size=(n, 3))
+    rows = np.zeros((n, len(FEATURES)))
+    rows[:, :3] = rng.normal(size=(n, 3))
     z = 2.0 * rows[:, 0] - 1.0 * rows[:, 1] + 0.0 * rows[:, 2] - 0.5
     labels = (rng.random(n) < 1 / (1 + np.exp(-z))).astype(float)
     return rows, labels
@@ -25,7 +28,7 @@ def synthetic(n: int = 600, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
 
 def test_the_fit_recovers_the_direction_of_each_feature() -> None:
     rows, labels = synthetic()
-    model = fit_logistic(rows, labels, l2=0.1, names=("a", "b", "c"))
+    model = fit_logistic(rows, labels, l2=0.1, names=THREE)
     a, b, c = model.coef * 1.0
     assert a > 0 > b and abs(c) < min(abs(a), abs(b)) / 3
     p = model.probability(rows)
@@ -36,8 +39,8 @@ def test_the_fit_recovers_the_direction_of_each_feature() -> None:
 
 def test_regularisation_shrinks_the_coefficients() -> None:
     rows, labels = synthetic()
-    loose = fit_logistic(rows, labels, l2=0.01, names=("a", "b", "c"))
-    tight = fit_logistic(rows, labels, l2=1000.0, names=("a", "b", "c"))
+    loose = fit_logistic(rows, labels, l2=0.01, names=THREE)
+    tight = fit_logistic(rows, labels, l2=1000.0, names=THREE)
     assert np.abs(tight.coef).sum() < np.abs(loose.coef).sum() / 2
 
 
@@ -50,15 +53,54 @@ def test_coefficients_round_trip_through_json(tmp_path: Path) -> None:
     again = load_model(path)
     assert np.allclose(again.probability(rows), model.probability(rows))
     data = json.loads(path.read_text())
-    del data["features"][FEATURES[0]]
+    data["features"]["no_such_feature"] = data["features"][FEATURES[0]]
     path.write_text(json.dumps(data))
-    with pytest.raises(ConfigError, match=FEATURES[0]):
+    with pytest.raises(ConfigError, match="no_such_feature"):
         load_model(path)
 
 
+def test_absent_semantic_features_are_imputed_at_their_mean() -> None:
+    rng = np.random.default_rng(3)
+    rows = rng.normal(size=(300, len(FEATURES)))
+    cosine = FEATURES.index(SEMANTIC_FEATURES[0])
+    labels = (rows[:, 0] + 2 * rows[:, cosine] > 0).astype(float)
+    model = fit_logistic(rows, labels)
+    absent = rows.copy()
+    absent[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = np.nan
+    p_present, p_absent = model.probability(rows), model.probability(absent)
+    assert np.all(np.isfinite(p_absent)) and not np.allclose(p_present, p_absent)
+    at_mean = rows.copy()
+    at_mean[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = model.mean[len(LEXICAL_FEATURES) :]
+    assert np.allclose(p_absent, model.probability(at_mean))
+    # a lexical fit ignores the semantic columns altogether
+    lexical = fit_logistic(rows, labels, names=LEXICAL_FEATURES)
+    assert np.allclose(lexical.probability(rows), lexical.probability(absent))
+
+
 def test_the_shipped_coefficients_cover_every_feature() -> None:
-    model = load_model(WEIGHTS_PATH)
-    assert model.names == FEATURES and np.all(np.isfinite(model.coef)) and np.all(model.scale > 0)
+    decision = load_decision(WEIGHTS_PATH)
+    assert decision.answer.names == LEXICAL_FEATURES
+    assert decision.rank is not None and decision.rank.names == FEATURES
+    for model in (decision.answer, decision.rank):
+        assert np.all(np.isfinite(model.coef)) and np.all(model.scale > 0)
+
+
+def test_the_ranking_fit_orders_only_when_every_feature_is_present(tmp_path: Path) -> None:
+    rng = np.random.default_rng(4)
+    rows = rng.normal(size=(300, len(FEATURES)))
+    cosine = FEATURES.index("cosine")
+    answer = fit_logistic(rows, (rows[:, 0] > 0).astype(float), names=LEXICAL_FEATURES)
+    rank = fit_logistic(rows, (rows[:, cosine] > 0).astype(float))
+    decision = Decision(answer, rank)
+    assert np.allclose(decision.ranking(rows), rank.probability(rows))
+    absent = rows.copy()
+    absent[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = np.nan
+    assert np.allclose(decision.ranking(absent), answer.probability(absent))
+    path = tmp_path / "decision.json"
+    decision.save(path)
+    again = load_decision(path)
+    assert again.rank is not None and np.allclose(again.ranking(rows), decision.ranking(rows))
+    assert np.allclose(load_model(path).probability(rows), answer.probability(rows))
 
 
 def test_the_threshold_separates_answerable_from_unanswerable_questions() -> None:

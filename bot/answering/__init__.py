@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
+
 from bot.answering.cache import per_index
 from bot.answering.candidates import Candidates, find_candidates
-from bot.answering.decision import DecisionModel, load_model
+from bot.answering.decision import Decision, load_decision
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
 from bot.results import Answer, AskResult, Wording
@@ -28,33 +30,34 @@ def answer_question(
 ) -> AskResult:
     """Answer `text` from the corpus; a follow-up in `conversation` carries over the previous topic."""
     candidates = find_candidates(index, text, conversation)
-    return decide(index, candidates, per_index(index, "decision_model", load_model), top)
+    return decide(index, candidates, per_index(index, "decision_model", load_decision), top)
 
 
 def decide(
     index: CorpusIndex,
     candidates: Candidates,
-    model: DecisionModel,
+    decision: Decision,
     top: int,
     settings: DecisionConfig | None = None,
 ) -> AskResult:
-    """Answer with the most probable sentence when its probability reaches the threshold, with distinct
-    alternatives from the `alternative` probability up; otherwise decline, naming the closest sentence
-    only when its probability reaches `close`."""
+    """Answer when the best sentence's probability (the answer fit's) reaches the threshold: the sentences
+    in the ranking fit's order, the first and then distinct alternatives from the `alternative`
+    probability up; otherwise decline, naming the closest sentence only when it reaches `close`."""
     settings = settings or index.config.decision
     question = candidates.question
     carried = question.carried if question else None
     if candidates.rows is None or not candidates.hits:
         return _declined(candidates, None, None)
-    probability = model.probability(candidates.rows)
-    order = sorted(range(len(candidates.hits)), key=lambda i: (-probability[i], i))
-    best = float(probability[order[0]])
+    probability = decision.answer.probability(candidates.rows)
+    best = float(probability.max())
+    ranked = decision.ranking(candidates.rows)
+    order = sorted(range(len(candidates.hits)), key=lambda i: (-ranked[i], i))
     if best < settings.threshold:
-        closest = candidates.hits[order[0]].sentence.text if best >= settings.close else None
-        return _declined(candidates, closest, best)
-    chosen = _distinct(
-        index, [i for i in order if probability[i] >= settings.alternative], candidates.hits, top
-    )
+        closest = int(np.argmax(probability))
+        text = candidates.hits[closest].sentence.text if best >= settings.close else None
+        return _declined(candidates, text, best)
+    first, rest = order[0], [i for i in order[1:] if probability[i] >= settings.alternative]
+    chosen = _distinct(index, [first, *rest], candidates.hits, top)
     answers = tuple(_answer(index, candidates.hits[i], float(probability[i])) for i in chosen)
     return AskResult(
         candidates.text, False, answers, scope=candidates.scope, resolved_question=carried, probability=best

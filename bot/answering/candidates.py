@@ -6,6 +6,7 @@ fitted model, so the evaluation can score many models over one pass of retrieval
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -53,16 +54,29 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
     missing = unknown_names(index, question.own_text)
     if missing:
         return Candidates(cleaned, question, unknown=tuple(missing))
-    hits = index.search(
-        question.search_text,
-        config.retrieval.candidates,
-        docs=question.scope.docs if question.scope else None,
-        expand=True,
-        skip=FRAMING,
-    )
+    docs = question.scope.docs if question.scope else None
+    tokens = index.query_tokens(question.search_text, expand=True, skip=FRAMING)
+    hits = index.search_tokens(tokens, config.retrieval.candidates, docs=docs)
+    vector = index.question_vector(question.search_text)
+    if vector is not None:
+        hits += _dense_hits(index, tokens, vector, hits, docs)
     concepts = query_concepts(index, question.search_text)
-    rows = candidate_features(index, question, concepts, hits, unknown_share(index, concepts))
+    rows = candidate_features(index, question, concepts, hits, unknown_share(index, concepts), vector=vector)
     return Candidates(cleaned, question, tuple(hits), rows)
+
+
+def _dense_hits(
+    index: CorpusIndex,
+    tokens: list[str],
+    vector: np.ndarray,
+    hits: list[SearchHit],
+    docs: Collection[str] | None,
+) -> list[SearchHit]:
+    """The sentences nearest the question by cosine that BM25's candidates lack (worded differently)."""
+    have = {h.position for h in hits}
+    nearest = index.nearest(vector, index.config.semantic.dense_candidates + len(have), docs=docs)
+    extra = [p for p in nearest if p not in have][: index.config.semantic.dense_candidates]
+    return index.hits_at(tokens, extra) if extra else []
 
 
 def unknown_share(index: CorpusIndex, concepts: list[Concept]) -> float:

@@ -3,6 +3,10 @@
 The coefficients are data (decision.json beside this file, written by `summitbot calibrate`), fitted in
 plain numpy on labelled question-sentence pairs; nothing is pickled. Its output is a probability; the
 thresholds that turn it into answer / decline / "closest" live in config.yaml's `decision:` section.
+
+Two fits share the file: the lexical one decides whether to answer (the semantic features, measured,
+do not tell unanswerable questions apart and made the threshold unstable), and one over every feature,
+cosine included, orders the sentences when the corpus has vectors (measured: it ranks better).
 """
 
 from __future__ import annotations
@@ -16,10 +20,18 @@ from typing import Any
 
 import numpy as np
 
-from bot.answering.features import FEATURES
+from bot.answering.features import FEATURES, columns_of
 from bot.errors import ConfigError
 
-__all__ = ["WEIGHTS_PATH", "DecisionModel", "fit_logistic", "fitted_on", "load_model"]
+__all__ = [
+    "WEIGHTS_PATH",
+    "Decision",
+    "DecisionModel",
+    "fit_logistic",
+    "fitted_on",
+    "load_decision",
+    "load_model",
+]
 
 WEIGHTS_PATH = Path(__file__).with_name("decision.json")
 
@@ -28,7 +40,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class DecisionModel:
-    """Standardisation and logistic coefficients, one per feature name."""
+    """Standardisation and logistic coefficients, one per feature name (some or all of FEATURES)."""
 
     names: tuple[str, ...]
     mean: np.ndarray
@@ -37,10 +49,13 @@ class DecisionModel:
     intercept: float
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
-        """P(the sentence answers the question) for each row of features."""
+        """P(the sentence answers the question) for each row of FEATURES. A feature that is absent (NaN:
+        no sentence vectors in a corpus too large to embed) is imputed at its fitted mean."""
         if rows.size == 0:
             return np.zeros(len(rows))
-        z = ((rows - self.mean) / self.scale) @ self.coef + self.intercept
+        own = rows[:, columns_of(self.names)]
+        own = np.where(np.isnan(own), self.mean, own)
+        z = ((own - self.mean) / self.scale) @ self.coef + self.intercept
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +72,39 @@ class DecisionModel:
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class Decision:
+    """Whether to answer (`answer`, lexical) and, when the candidates carry semantic features, which
+    sentence answers first (`rank`)."""
+
+    answer: DecisionModel
+    rank: DecisionModel | None = None
+
+    def ranking(self, rows: np.ndarray) -> np.ndarray:
+        """The probabilities that order the candidates: the ranking fit's when every feature it reads is
+        present, otherwise the answer fit's."""
+        model = self.rank
+        if model is None or rows.size == 0 or np.isnan(rows[:, columns_of(model.names)]).any():
+            model = self.answer
+        return model.probability(rows)
+
+    def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
+        data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on), **self.answer.to_dict()}
+        if self.rank is not None:
+            data["ranking"] = self.rank.to_dict()
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def load_decision(path: Path = WEIGHTS_PATH) -> Decision:
+    """Both fits of decision.json (the ranking one is optional)."""
+    answer = load_model(path)
+    try:
+        ranking = json.loads(path.read_text(encoding="utf-8")).get("ranking")
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
+    return Decision(answer, _model(ranking, path) if ranking is not None else None)
+
+
 def fitted_on(path: Path = WEIGHTS_PATH) -> frozenset[str]:
     """The names of the gold files the shipped coefficients were fitted on (their figures are training
     figures)."""
@@ -67,17 +115,26 @@ def fitted_on(path: Path = WEIGHTS_PATH) -> frozenset[str]:
 
 
 def load_model(path: Path = WEIGHTS_PATH) -> DecisionModel:
-    """Read the fitted coefficients; every feature the answerer computes must have one."""
+    """Read the answer fit's coefficients; every feature they name must be one the answerer computes."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
+    return _model(data, path)
+
+
+def _model(data: Any, path: Path) -> DecisionModel:
+    try:
         features = data["features"]
-        missing = [n for n in FEATURES if n not in features]
-        if missing:
+        unknown = [n for n in features if n not in FEATURES]
+        if unknown or not features:
             refit = "python -m bot.evaluation.calibrate --write"
-            raise ConfigError(f"{path}: no coefficient for {', '.join(missing)}; refit with {refit}")
-        rows = [features[n] for n in FEATURES]
+            what = f"unknown features {', '.join(unknown)}" if unknown else "no features"
+            raise ConfigError(f"{path}: {what}; refit with {refit}")
+        names = tuple(n for n in FEATURES if n in features)
+        rows = [features[n] for n in names]
         return DecisionModel(
-            FEATURES,
+            names,
             np.array([float(r["mean"]) for r in rows]),
             np.array([float(r["scale"]) for r in rows]),
             np.array([float(r["coef"]) for r in rows]),
@@ -96,7 +153,9 @@ def fit_logistic(
     names: Sequence[str] = FEATURES,
     iterations: int = 50,
 ) -> DecisionModel:
-    """L2-regularised logistic regression by Newton's method (IRLS) on standardised features."""
+    """L2-regularised logistic regression by Newton's method (IRLS) on standardised features; `rows` hold
+    every column of FEATURES, of which the fit uses `names`."""
+    rows = rows[:, columns_of(names)]
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
     scale[scale < 1e-9] = 1.0

@@ -30,9 +30,15 @@ _PLACE = re.compile(
     r"\b(headquarters|sidelines|capital|city|summit)\b"
 )
 _TWO_WORD_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
+_PLACE_NAME = re.compile(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
+# "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|announced|added|stated|reported|noted)\b(?:\s+\w+){0,2}\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
-def has_number(index: CorpusIndex, position: int) -> bool:
+def has_number(index: CorpusIndex, position: int, asked: str = "") -> bool:
     """A count, an amount or a share (not 'the two presidents', which names rather than counts)."""
     return any(f.dimension in _COUNTING for f in index.facts.of(position).figures)
 
@@ -43,15 +49,27 @@ def has_duration(index: CorpusIndex, position: int) -> bool:
     return any(f.dimension == "duration" for f in index.facts.of(position).figures)
 
 
-def has_date(index: CorpusIndex, position: int) -> bool:
-    return any(f.dimension == "date" for f in index.facts.of(position).figures)
+def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
+    """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ...")."""
+    text = index.locate(position)[1].text
+    return any(
+        f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])
+        for f in index.facts.of(position).figures
+    )
 
 
-def has_place(index: CorpusIndex, position: int) -> bool:
-    return bool(_PLACE.search(index.locate(position)[1].text))
+def has_place(index: CorpusIndex, position: int, asked: str = "") -> bool:
+    """A place the question does not already name ("in Hangzhou" for "where in China ...?"), or a word
+    for one (headquarters, sidelines ...)."""
+    text = index.locate(position)[1].text
+    named = asked.lower()
+    names = [m.group(1) for m in _PLACE_NAME.finditer(text)]
+    if names:
+        return any(name.lower() not in named for name in names)
+    return bool(_PLACE.search(text))
 
 
-def has_cause(index: CorpusIndex, position: int) -> bool:
+def has_cause(index: CorpusIndex, position: int, asked: str = "") -> bool:
     return bool(_CAUSE.search(index.locate(position)[1].text))
 
 

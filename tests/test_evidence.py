@@ -1,0 +1,28 @@
+"""What a sentence offers a question's type: a place or a date the question itself does not already give."""
+
+from __future__ import annotations
+
+from bot.answering.evidence import has_date, has_place
+from bot.config import Config
+from bot.search import CorpusIndex
+from tests.test_quotes import make_article
+
+
+def test_where_and_when_need_a_place_or_date_the_question_lacks(config: Config) -> None:
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "Lavrov said Tuesday that the ministers would meet in Syria. "
+                    "The leaders met in Hangzhou on September 5."
+                ],
+            )
+        ],
+        config,
+    )
+    reported, met = 0, 1
+    assert not has_date(index, reported) and has_date(index, met)
+    assert not has_place(index, reported, "In which city will the ministers meet about Syria?")
+    assert has_place(index, met, "Where in China did the leaders meet?")
+    assert not has_place(index, met, "Did the leaders meet in Hangzhou?")
