@@ -2,19 +2,27 @@
 
 Layout of an index folder (the folder belongs to the index; `save` replaces it whole)::
 
-    meta.json      format, version, fingerprint, sentences, avgdl, BM25 settings, vocabulary in term order
+    meta.json      format, version, fingerprint, sentences, avgdl, BM25 settings, vocabulary in term order,
+                   and the size and SHA-256 of every array's data
     term_ptr.npy   int64, terms + 1
     doc_ids.npy    int32, postings
-    weights.npy    float32, postings
+    weights.npy    float64, postings
     idf.npy        float64, terms
+    block_ptr.npy  int64, terms + 1     each term's slice of block_max
+    block_max.npy  float64, blocks      the largest weight of each block of postings (topk.BLOCK)
+    term_max.npy   float64, terms       the largest weight of each term
 
 A write goes to a temporary folder beside the target, which then takes the target's place by rename, so a
-reader never sees half an index. Loading checks every file against the others; anything missing, truncated
-or inconsistent is a CorpusError naming the file, and `load_or_build` answers it by rebuilding.
+reader never sees half an index. Loading checks every array against its checksum (SHA-256 runs at about
+1.8 GB/s here: 0.2 s for the 300 MB of a million sentences, so it is done on every load rather than trusting
+sizes and times), refuses NaN and infinite weights, and checks the arrays against each other; anything
+missing, corrupt or inconsistent is a CorpusError naming the file, and `load_or_build` answers it by
+rebuilding, with one log line saying why.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -30,21 +38,26 @@ import numpy.typing as npt
 from bot.config import RetrievalConfig
 from bot.errors import CorpusError
 from bot.retrieval.bm25 import SparseBM25
+from bot.retrieval.topk import Blocks
 
 __all__ = ["FORMAT", "META_FILE", "VERSION", "load_index", "load_or_build", "save_index"]
 
 log = logging.getLogger(__name__)
 
 FORMAT = "summitbot-sparse-bm25"
-VERSION = 1
+VERSION = 2  # 2: float64 weights with BM25+'s delta, block maxima, checksums
 META_FILE = "meta.json"
 _SCORING_FIELDS = ("variant", "k1", "b", "epsilon", "delta")  # the settings baked into the weights
 _ARRAYS = {  # file stem -> the dtypes it may hold
     "term_ptr": ("int64",),
     "doc_ids": ("int32",),
-    "weights": ("float32", "float64"),
+    "weights": ("float64",),
     "idf": ("float64",),
+    "block_ptr": ("int64",),
+    "block_max": ("float64",),
+    "term_max": ("float64",),
 }
+_FLOATS = ("weights", "idf", "block_max", "term_max")
 
 
 def save_index(index: SparseBM25, directory: Path) -> None:
@@ -58,9 +71,15 @@ def save_index(index: SparseBM25, directory: Path) -> None:
             "doc_ids": index.doc_ids,
             "weights": index.weights,
             "idf": index.idfs,
+            "block_ptr": index.blocks.block_ptr,
+            "block_max": index.blocks.block_max,
+            "term_max": index.blocks.term_max,
         }
+        checksums = {}
         for stem, array in arrays.items():
-            np.save(tmp / f"{stem}.npy", np.ascontiguousarray(array), allow_pickle=False)
+            data = np.ascontiguousarray(array)
+            np.save(tmp / f"{stem}.npy", data, allow_pickle=False)
+            checksums[stem] = checksum(data)
         meta = {
             "format": FORMAT,
             "version": VERSION,
@@ -69,6 +88,7 @@ def save_index(index: SparseBM25, directory: Path) -> None:
             "avgdl": index.avgdl,
             "config": {name: getattr(index.config, name) for name in _SCORING_FIELDS},
             "vocabulary": index.terms,
+            "checksums": checksums,
         }
         (tmp / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         _replace_dir(tmp, directory)
@@ -99,6 +119,12 @@ def load_index(directory: Path, *, mmap: bool = False) -> SparseBM25:
     directory = Path(directory)
     meta = _read_meta(directory / META_FILE)
     arrays = {stem: _read_array(directory / f"{stem}.npy", dtypes, mmap) for stem, dtypes in _ARRAYS.items()}
+    for stem, array in arrays.items():
+        if checksum(array) != meta["checksums"].get(stem):
+            raise CorpusError(f"{directory / (stem + '.npy')}: its checksum does not match the index's meta")
+    for stem in _FLOATS:
+        if not _finite(arrays[stem]):
+            raise CorpusError(f"{directory / (stem + '.npy')}: holds NaN or infinite values")
     vocabulary: list[str] = meta["vocabulary"]
     _check_arrays(directory, arrays, len(vocabulary), meta["n_docs"])
     config = RetrievalConfig(**meta["config"])
@@ -112,7 +138,22 @@ def load_index(directory: Path, *, mmap: bool = False) -> SparseBM25:
         n_docs=meta["n_docs"],
         avgdl=meta["avgdl"],
         fingerprint=meta["fingerprint"],
+        blocks=Blocks(arrays["block_ptr"], arrays["block_max"], arrays["term_max"]),
     )
+
+
+def checksum(array: npt.NDArray[Any]) -> str:
+    """The SHA-256 of an array's data (its .npy header is checked by numpy's reader and the dtype checks)."""
+    data = np.ascontiguousarray(array)
+    digest = hashlib.sha256()
+    if data.size:
+        digest.update(data.data.cast("B"))
+    return digest.hexdigest()
+
+
+def _finite(array: npt.NDArray[Any]) -> bool:
+    """No NaN and no infinity (min and max propagate NaN; two passes, no temporary array)."""
+    return not array.size or bool(np.isfinite(array.min()) and np.isfinite(array.max()))
 
 
 def _read_meta(path: Path) -> dict[str, Any]:
@@ -132,6 +173,7 @@ def _read_meta(path: Path) -> dict[str, Any]:
         "avgdl": (int, float),
         "config": dict,
         "vocabulary": list,
+        "checksums": dict,
     }
     for key, kind in expected.items():
         if not isinstance(meta.get(key), kind):
@@ -167,6 +209,9 @@ def _check_arrays(directory: Path, arrays: dict[str, npt.NDArray[Any]], n_terms:
         "idf": len(arrays["idf"]) != n_terms,
         "weights": len(arrays["weights"]) != len(doc_ids),
         "doc_ids": len(doc_ids) > 0 and (int(doc_ids.min()) < 0 or int(doc_ids.max()) >= n_docs),
+        "block_ptr": len(arrays["block_ptr"]) != n_terms + 1
+        or arrays["block_ptr"][-1] != len(arrays["block_max"]),
+        "term_max": len(arrays["term_max"]) != n_terms,
     }
     for stem, bad in problems.items():
         if bad:
