@@ -1,4 +1,4 @@
-/* Exact top-k over BM25 postings with block-max MaxScore pruning (see bot/retrieval/pruned.py).
+/* Exact top-k over BM25 postings with block-max MaxScore pruning (see bot/retrieval/topk.py).
  *
  * Documents are visited in ascending order, so a later document never wins a tie: it must score strictly
  * above the k-th best to enter, and ties keep going to the lower index, as the exhaustive path orders them.
@@ -25,6 +25,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define BLOCK_SHIFT 6 /* postings per block: 1 << BLOCK_SHIFT, topk.BLOCK on the Python side */
+#define BLOCK (1 << BLOCK_SHIFT)
 
 typedef struct {
     const int32_t *ids;
@@ -81,9 +84,9 @@ static int cmp_ub(const void *x, const void *y) {
 }
 
 /* Move c to its first posting with an id >= d, skipping whole blocks by their last id. */
-static inline void seek(Cursor *c, int32_t d, int64_t block, int64_t *read) {
+static inline void seek(Cursor *c, int32_t d, int64_t *read) {
     while (c->pos < c->end) {
-        int64_t block_end = c->start + ((c->pos - c->start) / block + 1) * block;
+        int64_t block_end = c->start + ((((c->pos - c->start) >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT);
         if (block_end > c->end) block_end = c->end;
         (*read)++;
         if (c->ids[block_end - 1] < d) {
@@ -101,13 +104,13 @@ static inline void seek(Cursor *c, int32_t d, int64_t block, int64_t *read) {
     }
 }
 
-static inline double block_bound(const Cursor *c, int64_t block) {
-    double bm = c->bmax[(c->pos - c->start) / block] - c->absent;
+static inline double block_bound(const Cursor *c) {
+    double bm = c->bmax[(c->pos - c->start) >> BLOCK_SHIFT] - c->absent;
     return bm > 0 ? c->count * bm : 0.0;
 }
 
-static inline int64_t block_last(const Cursor *c, int64_t block) {
-    int64_t block_end = c->start + ((c->pos - c->start) / block + 1) * block;
+static inline int64_t block_last(const Cursor *c) {
+    int64_t block_end = c->start + ((((c->pos - c->start) >> BLOCK_SHIFT) + 1) << BLOCK_SHIFT);
     return block_end > c->end ? c->end - 1 : block_end - 1;
 }
 
@@ -117,7 +120,7 @@ typedef struct {
     const int32_t *seq;
     Py_ssize_t seq_len;
     const uint8_t *allowed;
-    int64_t k, block;
+    int64_t k;
     Entry *heap;
     int64_t size;
     int64_t read, scored;
@@ -132,62 +135,100 @@ static double exact_score(const Search *s, const Cursor *byterm[]) {
     return score;
 }
 
-static void run(Search *s, const Cursor *byterm[], double base) {
+/* Whether a sum `bound` of `n` non-negative addends, each at least the value it stands for, proves that no
+ * sentence it bounds can beat `theta`. With three or more addends, rounding in another order could make a
+ * computed sum, or a sentence's own score, differ from the exact one by n units in the last place, so a
+ * margin is kept. One or two addends need none: x + 0 is exact, x + y = y + x, and rounded addition is
+ * monotone, so a sentence's score can never exceed a bound built of the same two larger-or-equal values.
+ * That keeps ties at the threshold prunable (common: BM25 weights repeat for every sentence of a length). */
+static inline int cannot_beat(double bound, int n, double theta) {
+    return bound + (n > 2 ? bound * n * 4.5e-16 : 0.0) <= theta;
+}
+
+static inline void take(Cursor *c, double *gain, int *n) {
+    c->present = 1;
+    c->weight = c->w[c->pos];
+    *gain += c->count * (c->weight - c->absent);
+    *n += c->count;
+}
+
+/* One essential list left: walk it in a tight loop to the next posting that could beat the k-th, skipping
+ * whole blocks by their maxima and single postings by their weights; `rest` bounds the other terms. */
+static void skip_single(Cursor *c, double rest, int rest_n, double theta, int64_t *read) {
+    int n = rest_n + c->count;
+    while (c->pos < c->end) {
+        if (cannot_beat(rest + block_bound(c), n, theta)) {
+            c->pos = block_last(c) + 1;
+            continue;
+        }
+        (*read)++;
+        if (!cannot_beat(rest + c->count * (c->w[c->pos] - c->absent), n, theta)) return;
+        c->pos++;
+    }
+}
+
+static void run(Search *s, const Cursor *byterm[], double base, int extra) {
     Cursor *cur = s->cur;
     int n = s->n, first = 0; /* terms [0, first) are non-essential */
     double *prefix = malloc(sizeof(double) * (n + 1));
-    double theta = -INFINITY, tol = 0.0;
-    prefix[0] = 0.0;
-    for (int i = 0; i < n; i++) prefix[i + 1] = prefix[i] + cur[i].ub;
-    tol = 1e-9 * (fabs(base) + prefix[n]) + 1e-300;
+    int *addends = malloc(sizeof(int) * (n + 1));
+    double theta = -INFINITY;
+    prefix[0] = base;
+    addends[0] = extra; /* BM25+: every token adds its `absent` value, so no bound is a single addend */
+    for (int i = 0; i < n; i++) {
+        prefix[i + 1] = prefix[i] + cur[i].ub;
+        addends[i + 1] = addends[i] + cur[i].count;
+    }
     for (;;) {
+        if (s->size == s->k && first == n - 1) skip_single(&cur[first], prefix[first], addends[first], theta,
+                                                           &s->read);
         int32_t d = INT32_MAX;
         for (int i = first; i < n; i++)
             if (cur[i].pos < cur[i].end && cur[i].ids[cur[i].pos] < d) d = cur[i].ids[cur[i].pos];
         if (d == INT32_MAX) break;
         if (s->size == s->k) { /* block-max: can anything up to the nearest block end beat the k-th? */
-            double bound = base + prefix[first];
+            double bound = prefix[first];
+            int na = addends[first];
             int64_t edge = INT64_MAX;
             for (int i = first; i < n; i++) {
                 if (cur[i].pos >= cur[i].end) continue;
-                bound += block_bound(&cur[i], s->block);
-                int64_t last = cur[i].ids[block_last(&cur[i], s->block)];
+                bound += block_bound(&cur[i]);
+                na += cur[i].count;
+                int64_t last = cur[i].ids[block_last(&cur[i])];
                 if (last < edge) edge = last;
             }
-            if (bound + tol <= theta) {
-                for (int i = first; i < n; i++) seek(&cur[i], (int32_t)(edge + 1), s->block, &s->read);
+            if (cannot_beat(bound, na, theta)) {
+                for (int i = first; i < n; i++) seek(&cur[i], (int32_t)(edge + 1), &s->read);
                 continue;
             }
         }
         double gain = 0.0;
-        for (int i = 0; i < n; i++) cur[i].present = 0;
+        int na = 0;
+        for (int i = 0; i < first; i++) cur[i].present = 0;
         for (int i = first; i < n; i++) {
             Cursor *c = &cur[i];
+            c->present = 0;
             if (c->pos < c->end && c->ids[c->pos] == d) {
-                c->present = 1;
-                c->weight = c->w[c->pos];
-                gain += c->count * (c->weight - c->absent);
+                take(c, &gain, &na);
                 c->pos++;
                 s->read++;
             }
         }
         if (s->allowed && !s->allowed[d]) continue;
         int pruned = 0;
-        for (int i = first - 1; i >= 0; i--) {
+        for (int i = first - 1; i >= 0 && !pruned; i--) {
             Cursor *c = &cur[i];
-            if (base + gain + prefix[i + 1] + tol <= theta) { pruned = 1; break; }
+            if (cannot_beat(prefix[i + 1] + gain, addends[i + 1] + na, theta)) { pruned = 1; break; }
             if (c->pos >= c->end) continue;
-            seek(c, d, s->block, &s->read);
+            seek(c, d, &s->read);
             if (c->pos >= c->end) continue;
-            if (base + gain + prefix[i] + block_bound(c, s->block) + tol <= theta) { pruned = 1; break; }
-            if (c->ids[c->pos] == d) {
-                c->present = 1;
-                c->weight = c->w[c->pos];
-                gain += c->count * (c->weight - c->absent);
+            if (cannot_beat(prefix[i] + gain + block_bound(c), addends[i] + na + c->count, theta)) pruned = 1;
+            else if (c->ids[c->pos] == d) {
+                take(c, &gain, &na);
                 s->read++;
             }
         }
-        if (pruned || base + gain + tol <= theta) continue;
+        if (pruned || cannot_beat(prefix[0] + gain, addends[0] + na, theta)) continue;
         s->scored++;
         Entry e = {exact_score(s, byterm), d};
         if (s->size < s->k) {
@@ -201,10 +242,11 @@ static void run(Search *s, const Cursor *byterm[], double base) {
         }
         if (s->size == s->k) {
             theta = s->heap[0].score;
-            while (first < n && base + prefix[first + 1] + tol <= theta) first++;
+            while (first < n && cannot_beat(prefix[first + 1], addends[first + 1], theta)) first++;
         }
     }
     free(prefix);
+    free(addends);
 }
 
 static PyObject *topk(PyObject *self, PyObject *args) {
@@ -218,6 +260,10 @@ static PyObject *topk(PyObject *self, PyObject *args) {
     const Cursor **byterm = calloc(n > 0 ? n : 1, sizeof(Cursor *));
     Entry *heap = malloc(sizeof(Entry) * (k > 0 ? k : 1));
     Py_ssize_t written = 0;
+    if (block != BLOCK) {
+        PyErr_Format(PyExc_ValueError, "the kernel's blocks hold %d postings, not %lld", BLOCK, block);
+        goto done;
+    }
     if (!cur || !byterm || !heap) {
         PyErr_NoMemory();
         goto done;
@@ -241,9 +287,9 @@ static PyObject *topk(PyObject *self, PyObject *args) {
     qsort(cur, n, sizeof(Cursor), cmp_ub);
     for (int i = 0; i < n; i++) byterm[cur[i].orig] = &cur[i];
     Search s = {cur, n, (const int32_t *)seq.buf, seq.len / (Py_ssize_t)sizeof(int32_t),
-                allowed.len ? (const uint8_t *)allowed.buf : NULL, k, block, heap, 0, 0, 0};
+                allowed.len ? (const uint8_t *)allowed.buf : NULL, k, heap, 0, 0, 0};
     Py_BEGIN_ALLOW_THREADS
-    run(&s, byterm, base);
+    run(&s, byterm, base, base != 0.0 ? (int)s.seq_len + 2 * n : 0);
     qsort(heap, s.size, sizeof(Entry), cmp_best);
     Py_END_ALLOW_THREADS
     for (int64_t i = 0; i < s.size; i++) {

@@ -224,7 +224,7 @@ class SparseBM25:
         if self.prunable and not exhaustive:
             result = pruned_top_k(plan, k, *postings, blocks=self.blocks, allowed=allowed)
         else:
-            result = exhaustive_top_k(plan, k, *postings, allowed=allowed)
+            result = exhaustive_top_k(plan, k, *postings, allowed=allowed, n_docs=self.n_docs)
         self.last_postings_read = result.postings_read
         return [Hit(int(i), float(s)) for i, s in zip(result.ids, result.scores, strict=True)]
 

@@ -128,12 +128,35 @@ def exhaustive_top_k(
     weights: FloatArray,
     *,
     allowed: npt.NDArray[np.bool_] | None,
+    n_docs: int,
 ) -> Result:
     """The k best sentences by scoring every sentence that holds a question term (any weights)."""
     slices = [(int(term_ptr[t]), int(term_ptr[t + 1])) for t in plan.terms]
-    candidates = np.unique(np.concatenate([doc_ids[lo:hi] for lo, hi in slices]))
+    seen = np.zeros(n_docs, dtype=np.bool_)
+    for lo, hi in slices:
+        seen[doc_ids[lo:hi]] = True
     if allowed is not None:
-        candidates = candidates[allowed[candidates]]
+        seen &= allowed
+    candidates = np.flatnonzero(seen).astype(np.int32)
+    if not plan.absent.any():  # Okapi, L: adding each token's postings in question order is rank-bm25's sum
+        acc = np.zeros(n_docs, dtype=np.float64)
+        for i in plan.seq:
+            lo, hi = slices[i]
+            acc[doc_ids[lo:hi]] += weights[lo:hi]
+        scores = acc[candidates]
+    else:
+        scores = _sum_with_absent(plan, slices, candidates, doc_ids, weights)
+    return Result(*_best(candidates, scores, k), sum(hi - lo for lo, hi in slices))
+
+
+def _sum_with_absent(
+    plan: QueryPlan,
+    slices: list[tuple[int, int]],
+    candidates: npt.NDArray[np.int32],
+    doc_ids: npt.NDArray[np.int32],
+    weights: FloatArray,
+) -> FloatArray:
+    """BM25+: each token adds its weight or, to a sentence without it, its `absent` value, in order."""
     columns = []
     for (lo, hi), absent in zip(slices, plan.absent, strict=True):
         column = np.full(len(candidates), absent, dtype=np.float64)
@@ -146,7 +169,7 @@ def exhaustive_top_k(
     scores = np.zeros(len(candidates), dtype=np.float64)
     for i in plan.seq:  # in the question's order, as rank-bm25 adds them
         scores += columns[i]
-    return Result(*_best(candidates.astype(np.int32), scores, k), sum(hi - lo for lo, hi in slices))
+    return scores
 
 
 def _best(
