@@ -18,6 +18,7 @@ import numpy as np
 from bot.config import Config
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
+from bot.serving import ArticleTable, MemoryArticles
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
@@ -43,31 +44,33 @@ class SearchHit:
 
 
 class CorpusIndex:
-    """Articles, their sentences in one flat table, the shared tokenizer and the BM25 index over them."""
+    """Articles, their sentences in one flat table, the shared tokenizer and the BM25 index over them.
+
+    `articles` may be a serving-form table (bot/serving.py), whose articles are decoded only when used."""
 
     def __init__(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Article] | ArticleTable,
         config: Config,
         *,
         tokenizer: Tokenizer | None = None,
         index_dir: Path | None = None,
         fingerprint: str | None = None,
     ) -> None:
-        self.articles = tuple(articles)
+        self.articles = articles if isinstance(articles, ArticleTable) else MemoryArticles(articles)
         self.config = config
         self.tokenizer = tokenizer or Tokenizer(config.entities, config.synonyms)
-        counts = [len(a.sentences) for a in self.articles]
+        counts = self.articles.sentence_counts()
         self._article_of = np.repeat(np.arange(len(self.articles), dtype=np.int32), counts)
         self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self._by_id = {a.id: i for i, a in enumerate(self.articles)}
+        self._by_id = {doc_id: i for i, doc_id in enumerate(self.articles.ids())}
         self._terms_sorted: list[str] | None = None
         self._derived: dict[str, Any] = {}
         self._terms: dict[int, frozenset[str]] = {}
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
         def build() -> SparseBM25:
-            tokens = [self.tokenizer.tokenize(s.text) for a in self.articles for s in a.sentences]
+            tokens = [self.tokenizer.tokenize(text) for text in self.articles.sentence_texts()]
             return SparseBM25(tokens, config.retrieval)
 
         if index_dir is not None and fingerprint is not None:

@@ -239,3 +239,20 @@ def test_load_or_build_without_a_writable_folder(tmp_path: Path, caplog: pytest.
         index = load_or_build(blocker / "index", "v1", Builder([["a"]]))
     assert index.search(["a"], 1)[0].index == 0
     assert "cannot save" in caplog.text
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_nan_or_infinite_weights_are_refused_even_with_a_matching_checksum(
+    tmp_path: Path, bad: float
+) -> None:
+    from bot.arrayfiles import checksum
+
+    SparseBM25([["a", "b"], ["b", "c"], ["d"]]).save(tmp_path)
+    weights = np.load(tmp_path / "weights.npy")
+    weights[0] = bad
+    np.save(tmp_path / "weights.npy", weights)
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    meta["checksums"]["weights"] = checksum(weights)
+    (tmp_path / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(CorpusError, match=r"weights\.npy: holds NaN or infinite"):
+        SparseBM25.load(tmp_path)

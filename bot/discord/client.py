@@ -148,7 +148,7 @@ class SummitBot(commands.Bot):
         # load the corpus and build (or load) the index now, so the first question is not the slow one
         await asyncio.to_thread(lambda: self.service.index)
         articles = self.service.sources()
-        sentences = sum(len(a.sentences) for a in articles)
+        sentences = len(self.service.index)  # not from the articles: they are decoded only when used
         self.offload = sentences >= self.config.discord.offload_sentences
         log.info("corpus: %d articles, %d sentences (offload: %s)", len(articles), sentences, self.offload)
         for extension in EXTENSIONS:

@@ -45,6 +45,7 @@ def evaluate_quotes(
     index_or_articles: CorpusIndex | Sequence[Article], gold_path: str | Path, config: Config | None = None
 ) -> dict[str, Any]:
     """The figures for every gold quotation (see the module docstring)."""
+    articles: Sequence[Article]
     if isinstance(index_or_articles, CorpusIndex):
         articles, config = index_or_articles.articles, index_or_articles.config
     else:
