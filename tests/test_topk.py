@@ -54,7 +54,8 @@ def test_the_kernel_is_built() -> None:
 
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("masked", [False, True])
-def test_pruned_top_k_is_rank_bm25s_exactly(variant: str, masked: bool) -> None:
+@pytest.mark.parametrize("by_term", [False, True], ids=["by document", "by term"])
+def test_pruned_top_k_is_rank_bm25s_exactly(variant: str, masked: bool, by_term: bool) -> None:
     corpus = tied_corpus(1500, seed=3)
     config = RetrievalConfig(variant=variant)  # type: ignore[arg-type]
     ours, ref = SparseBM25(corpus, config), reference(corpus, config)
@@ -64,7 +65,7 @@ def test_pruned_top_k_is_rank_bm25s_exactly(variant: str, masked: bool) -> None:
     for j, query in enumerate(questions(40, seed=11)):
         k = 1 + j % 50 if j < 30 else (1, 2, 10, 25, 49, 50, 3, 7, 40, 33)[j - 30]
         want = expected_top(ref, query, k, allowed)
-        got = ours.search(query, k, allowed=allowed)
+        got = ours.search(query, k, allowed=allowed, by_term=by_term)
         assert [(h.index, h.score) for h in got] == want
         assert got == ours.search(query, k, allowed=allowed, exhaustive=True)
         ties += sum(a[1] == b[1] for a, b in itertools.pairwise(want))
@@ -82,7 +83,11 @@ def test_pruned_equals_exhaustive_on_long_lists(variant: str) -> None:
     for _ in range(60):
         query = [vocab[int(i)] for i in rng.zipf(1.2, size=int(rng.integers(1, 21))) if i < 300] or ["w0"]
         for k in (1, 10, 40):
-            assert index.search(query, k) == index.search(query, k, exhaustive=True)
+            expected = index.search(query, k, exhaustive=True)
+            assert index.search(query, k, by_term=False) == expected
+            assert index.search(query, k, by_term=True) == expected
+    scratch = index._scratch()
+    assert not scratch.acc.any() and not scratch.mark.any()  # left clean for the next question
 
 
 def test_pruning_reads_fewer_postings_than_the_lists_hold() -> None:

@@ -249,11 +249,153 @@ static void run(Search *s, const Cursor *byterm[], double base, int extra) {
     free(addends);
 }
 
+/* ---- Term at a time, for questions of many words ------------------------------------------------------
+ * Lists are added, highest bound first, into a dense accumulator of partial sums (any order: they only
+ * bound). Once the k-th best partial sum exceeds what the lists not yet read could add to a sentence, no
+ * sentence they alone hold can enter the top k: the rest is read only for the sentences still in the
+ * running. The last candidates, those within a margin of the k-th best sum (ties all kept), get their exact
+ * token-order scores and go through the same heap as the other path. */
+
+static void heap_push_double(double *h, int64_t *size, int64_t k, double v) {
+    if (*size < k) {
+        int64_t i = (*size)++;
+        h[i] = v;
+        while (i > 0 && h[(i - 1) / 2] > h[i]) {
+            double t = h[i]; h[i] = h[(i - 1) / 2]; h[(i - 1) / 2] = t;
+            i = (i - 1) / 2;
+        }
+    } else if (v > h[0]) {
+        int64_t i = 0;
+        h[0] = v;
+        for (;;) {
+            int64_t l = 2 * i + 1, r = l + 1, m = i;
+            if (l < k && h[l] < h[m]) m = l;
+            if (r < k && h[r] < h[m]) m = r;
+            if (m == i) break;
+            double t = h[i]; h[i] = h[m]; h[m] = t;
+            i = m;
+        }
+    }
+}
+
+/* The k-th largest acc[d] over the listed sentences (-inf if fewer than k). */
+static double kth_largest(const double *acc, const int32_t *list, int64_t m, int64_t k, double *scratch) {
+    int64_t size = 0;
+    for (int64_t i = 0; i < m; i++) heap_push_double(scratch, &size, k, acc[list[i]]);
+    return size < k ? -INFINITY : scratch[0];
+}
+
+static int cmp_int32(const void *x, const void *y) {
+    int32_t a = *(const int32_t *)x, b = *(const int32_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Keep the listed sentences whose sum plus `rest` reaches theta - tol; returns how many (in list order). */
+static int64_t still_running(const double *acc, int32_t *list, int64_t m, double rest, double theta, double tol) {
+    int64_t kept = 0;
+    for (int64_t i = 0; i < m; i++)
+        if (acc[list[i]] + rest >= theta - tol) list[kept++] = list[i];
+    return kept;
+}
+
+/* Add list c's weights to the running sentences only (members flagged 2 in mark; `sorted`: run is in
+ * ascending order, so few of them can be looked up instead of reading the whole list). */
+static void add_to_running(Cursor *c, double *acc, const uint8_t *mark, const int32_t *run, int64_t m,
+                           int sorted, int64_t *read) {
+    if (!sorted || m * 8 > c->end - c->start) { /* many: one pass over the list */
+        for (int64_t pos = c->start; pos < c->end; pos++)
+            if (mark[c->ids[pos]] == 2) acc[c->ids[pos]] += c->count * (c->w[pos] - c->absent);
+        *read += c->end - c->start;
+        return;
+    }
+    for (int64_t i = 0; i < m; i++) {
+        seek(c, run[i], read);
+        if (c->pos < c->end && c->ids[c->pos] == run[i]) acc[run[i]] += c->count * (c->w[c->pos] - c->absent);
+    }
+}
+
+static void run_taat(Search *s, const Cursor *byterm[], double base, double *acc, uint8_t *mark,
+                     int32_t *touched) {
+    Cursor *cur = s->cur;
+    int n = s->n, j = n - 1;
+    int64_t m = 0, checked_at = 0;
+    double total = base, theta = -INFINITY;
+    for (int i = 0; i < n; i++) total += cur[i].ub;
+    double tol = 1e-9 * (fabs(base) + total) + 1e-300, rest = total - base;
+    double *scratch = malloc(sizeof(double) * s->k);
+    for (; j >= 0; j--) { /* cursors are sorted by bound, ascending: read the highest first */
+        Cursor *c = &cur[j];
+        const int32_t *ids = c->ids;
+        const double *w = c->w;
+        double count = c->count;
+        if (s->allowed) {
+            for (int64_t pos = c->start; pos < c->end; pos++) {
+                int32_t d = ids[pos];
+                if (!s->allowed[d]) continue;
+                if (acc[d] == 0.0) touched[m++] = d; /* every weight is > 0 on this path */
+                acc[d] += count * w[pos];
+            }
+        } else {
+            for (int64_t pos = c->start; pos < c->end; pos++) {
+                int32_t d = ids[pos];
+                if (acc[d] == 0.0) touched[m++] = d;
+                acc[d] += count * w[pos];
+            }
+        }
+        s->read += c->end - c->start;
+        rest -= c->ub;
+        if (j == 0 || m < s->k || rest > total - base - rest || m < 2 * checked_at) continue;
+        checked_at = m;
+        theta = base + kth_largest(acc, touched, m, s->k, scratch);
+        if (base + rest + tol < theta) { j--; break; } /* nothing unread can enter on its own */
+    }
+    /* still_running compacts its list in place: keep `touched` whole for the reset at the end */
+    int32_t *running = malloc(sizeof(int32_t) * (m > 0 ? m : 1));
+    memcpy(running, touched, sizeof(int32_t) * m);
+    int64_t r = m;
+    if (j >= 0) { /* the rest of the lists, for the sentences still in the running */
+        r = still_running(acc, running, m, base + rest, theta, tol);
+        int sorted = r <= 8192; /* sorting more costs more than reading the lists */
+        if (sorted) qsort(running, r, sizeof(int32_t), cmp_int32);
+        for (int64_t i = 0; i < r; i++) mark[running[i]] = 2;
+        for (; j >= 0; j--) add_to_running(&cur[j], acc, mark, running, r, sorted, &s->read);
+        for (int64_t i = 0; i < r; i++) mark[running[i]] = 0;
+    }
+    theta = base + kth_largest(acc, running, r, s->k, scratch);
+    r = still_running(acc, running, r, base, theta, tol);
+    qsort(running, r, sizeof(int32_t), cmp_int32);
+    for (int i = 0; i < n; i++) cur[i].pos = cur[i].start;
+    for (int64_t i = 0; i < r; i++) { /* exact scores, ascending ids: every seek moves forward */
+        int32_t d = running[i];
+        for (int t = 0; t < n; t++) {
+            Cursor *c = &cur[t];
+            seek(c, d, &s->read);
+            c->present = c->pos < c->end && c->ids[c->pos] == d;
+            if (c->present) c->weight = c->w[c->pos];
+        }
+        s->scored++;
+        Entry e = {exact_score(s, byterm), d};
+        if (s->size < s->k) {
+            s->heap[s->size] = e;
+            sift_up(s->heap, s->size++);
+        } else if (worse(&s->heap[0], &e)) {
+            s->heap[0] = e;
+            sift_down(s->heap, s->size, 0);
+        }
+    }
+    for (int64_t i = 0; i < m; i++) acc[touched[i]] = 0.0;
+    free(running);
+    free(scratch);
+}
+
 static PyObject *topk(PyObject *self, PyObject *args) {
     Py_buffer ids, w, starts, ends, bstarts, bmax, tops, absent, counts, seq, allowed, out_ids, out_scores, stats;
+    Py_buffer acc, mark, touched;
     long long k, block;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*y*LLw*w*w*", &ids, &w, &starts, &ends, &bstarts, &bmax,
-                          &tops, &absent, &counts, &seq, &allowed, &k, &block, &out_ids, &out_scores, &stats))
+    int by_term;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*y*LLw*w*w*pw*w*w*", &ids, &w, &starts, &ends, &bstarts,
+                          &bmax, &tops, &absent, &counts, &seq, &allowed, &k, &block, &out_ids, &out_scores,
+                          &stats, &by_term, &acc, &mark, &touched))
         return NULL;
     int n = (int)(starts.len / sizeof(int64_t));
     Cursor *cur = calloc(n > 0 ? n : 1, sizeof(Cursor));
@@ -289,7 +431,10 @@ static PyObject *topk(PyObject *self, PyObject *args) {
     Search s = {cur, n, (const int32_t *)seq.buf, seq.len / (Py_ssize_t)sizeof(int32_t),
                 allowed.len ? (const uint8_t *)allowed.buf : NULL, k, heap, 0, 0, 0};
     Py_BEGIN_ALLOW_THREADS
-    run(&s, byterm, base, base != 0.0 ? (int)s.seq_len + 2 * n : 0);
+    if (by_term)
+        run_taat(&s, byterm, base, (double *)acc.buf, (uint8_t *)mark.buf, (int32_t *)touched.buf);
+    else
+        run(&s, byterm, base, base != 0.0 ? (int)s.seq_len + 2 * n : 0);
     qsort(heap, s.size, sizeof(Entry), cmp_best);
     Py_END_ALLOW_THREADS
     for (int64_t i = 0; i < s.size; i++) {
@@ -308,6 +453,7 @@ done:
     PyBuffer_Release(&absent);
     PyBuffer_Release(&counts); PyBuffer_Release(&seq); PyBuffer_Release(&allowed);
     PyBuffer_Release(&out_ids); PyBuffer_Release(&out_scores); PyBuffer_Release(&stats);
+    PyBuffer_Release(&acc); PyBuffer_Release(&mark); PyBuffer_Release(&touched);
     if (PyErr_Occurred()) return NULL;
     return PyLong_FromSsize_t(written);
 }

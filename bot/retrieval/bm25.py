@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -37,6 +38,7 @@ from bot.config import RetrievalConfig
 from bot.retrieval.topk import (
     HAVE_KERNEL,
     Blocks,
+    Scratch,
     block_maxima,
     exhaustive_top_k,
     plan_query,
@@ -51,6 +53,9 @@ WEIGHT_DTYPE = np.dtype(np.float64)  # rank-bm25 scores in float64; float32 woul
 
 FloatArray = npt.NDArray[np.float64]
 _WEIGHT_CHUNK = 1 << 21
+# Questions of this many distinct known words or more read their lists term at a time (see topk.py). A speed
+# switch only: both ways give the same hits; chosen by bench.retrieval (see bench/README.md).
+BY_TERM_FROM = 3
 
 
 class Hit(NamedTuple):
@@ -159,9 +164,14 @@ class SparseBM25:
         self.blocks = blocks
         # What a term adds to a sentence without it: BM25+'s idf * delta, nothing in the other variants.
         self.absent = idf * config.delta if config.variant == "plus" else np.zeros(len(terms))
-        # The pruned kernel's bounds assume no negative weight (an Okapi idf floored below zero).
-        self.prunable = HAVE_KERNEL and not bool(len(blocks.block_max) and blocks.block_max.min() < 0)
+        # The pruned kernel's bounds assume no negative weight (an Okapi idf floored below zero); its
+        # term-at-a-time walk marks a sentence by its first non-zero sum, so wants every weight > 0 and
+        # nothing added for an absent word (not BM25+).
+        lowest = float(blocks.block_max.min()) if len(blocks.block_max) else 1.0
+        self.prunable = HAVE_KERNEL and lowest >= 0
+        self.by_term_ok = self.prunable and lowest > 0 and config.variant != "plus"
         self.last_postings_read = 0  # postings the last search read (benchmarks report it)
+        self._local = threading.local()  # each thread's term-at-a-time buffers
 
     def __len__(self) -> int:
         return self.n_docs
@@ -206,11 +216,13 @@ class SparseBM25:
         *,
         allowed: npt.NDArray[np.bool_] | None = None,
         exhaustive: bool = False,
+        by_term: bool | None = None,
     ) -> list[Hit]:
         """The `k` best sentences holding at least one of `tokens`, best first, ties to the lower index.
 
         `allowed`, a boolean mask over the sentences, keeps only the sentences it marks (an outlet, an event).
-        `exhaustive` scores every candidate instead of pruning (the same hits; for tests and benchmarks).
+        `exhaustive` scores every candidate instead of pruning, and `by_term` forces the pruned kernel's
+        term-at-a-time (True) or document-at-a-time (False) walk: the same hits; for tests and benchmarks.
         """
         if k < 0:
             raise ValueError(f"k must not be negative, got {k}")
@@ -222,7 +234,10 @@ class SparseBM25:
         plan = plan_query(token_ids, self.absent)
         postings = (self.term_ptr, self.doc_ids, self.weights)
         if self.prunable and not exhaustive:
-            result = pruned_top_k(plan, k, *postings, blocks=self.blocks, allowed=allowed)
+            if by_term is None:
+                by_term = len(plan.terms) >= BY_TERM_FROM
+            scratch = self._scratch() if by_term and self.by_term_ok else None
+            result = pruned_top_k(plan, k, *postings, blocks=self.blocks, allowed=allowed, scratch=scratch)
         else:
             result = exhaustive_top_k(plan, k, *postings, allowed=allowed, n_docs=self.n_docs)
         self.last_postings_read = result.postings_read
@@ -237,6 +252,12 @@ class SparseBM25:
             column[self.doc_ids[lo:hi]] = self.weights[lo:hi]
             scores += column
         return scores
+
+    def _scratch(self) -> Scratch:
+        scratch: Scratch | None = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = Scratch.for_sentences(self.n_docs)
+        return scratch
 
     def _token_ids(self, tokens: Sequence[str]) -> list[int]:
         """The term ids of the known tokens, in the question's order (duplicates kept)."""

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["BLOCK", "HAVE_KERNEL", "Blocks", "QueryPlan", "block_maxima", "exhaustive_top_k", "pruned_top_k"]
+__all__ = ["BLOCK", "HAVE_KERNEL", "Blocks", "QueryPlan", "Scratch", "block_maxima", "exhaustive_top_k", "pruned_top_k"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ except ImportError:  # pragma: no cover - depends on the install
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
+_NO_SCRATCH = (np.zeros(0), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int32))
 
 
 class Blocks(NamedTuple):
@@ -56,6 +57,19 @@ class QueryPlan(NamedTuple):
     counts: npt.NDArray[np.int32]  # occurrences of each
     absent: FloatArray  # what each adds to a sentence that lacks it
     seq: npt.NDArray[np.int32]  # the known tokens in question order, as indices into `terms`
+
+
+class Scratch(NamedTuple):
+    """One thread's buffers for the term-at-a-time path (zero between searches)."""
+
+    acc: FloatArray  # partial sums, one per sentence
+    mark: npt.NDArray[np.uint8]  # touched / still running
+    touched: npt.NDArray[np.int32]
+
+    @classmethod
+    def for_sentences(cls, n_docs: int) -> Scratch:
+        # np.full, not np.zeros: touch every page now, not during the first question
+        return cls(np.full(n_docs, 0.0), np.full(n_docs, 0, dtype=np.uint8), np.full(n_docs, 0, dtype=np.int32))
 
 
 class Result(NamedTuple):
@@ -91,8 +105,11 @@ def pruned_top_k(
     *,
     blocks: Blocks,
     allowed: npt.NDArray[np.bool_] | None,
+    scratch: Scratch | None = None,
 ) -> Result:
-    """The k best sentences through the C kernel (HAVE_KERNEL must be true; weights must be >= 0)."""
+    """The k best sentences through the C kernel (HAVE_KERNEL must be true; weights must be >= 0).
+
+    With `scratch`, lists are read term at a time (many-word questions); without, document at a time."""
     assert _topk is not None
     terms = plan.terms
     out_ids = np.empty(k, dtype=np.int32)
@@ -116,6 +133,8 @@ def pruned_top_k(
         out_ids,
         out_scores,
         stats,
+        scratch is not None,
+        *(scratch if scratch is not None else _NO_SCRATCH),
     )
     return Result(out_ids[:n], out_scores[:n], int(stats[0]))
 
