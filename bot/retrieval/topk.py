@@ -23,7 +23,16 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["BLOCK", "HAVE_KERNEL", "Blocks", "QueryPlan", "Scratch", "block_maxima", "exhaustive_top_k", "pruned_top_k"]
+__all__ = [
+    "BLOCK",
+    "HAVE_KERNEL",
+    "Blocks",
+    "QueryPlan",
+    "Scratch",
+    "block_maxima",
+    "exhaustive_top_k",
+    "pruned_top_k",
+]
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +78,8 @@ class Scratch(NamedTuple):
     @classmethod
     def for_sentences(cls, n_docs: int) -> Scratch:
         # np.full, not np.zeros: touch every page now, not during the first question
-        return cls(np.full(n_docs, 0.0), np.full(n_docs, 0, dtype=np.uint8), np.full(n_docs, 0, dtype=np.int32))
+        acc = np.full(n_docs, 0.0, dtype=np.float64)
+        return cls(acc, np.full(n_docs, 0, dtype=np.uint8), np.full(n_docs, 0, dtype=np.int32))
 
 
 class Result(NamedTuple):
