@@ -111,3 +111,15 @@ def test_a_damaged_index_is_rebuilt_with_one_line_and_the_same_answers(
     assert len(warnings) == 1 and name in warnings[0].getMessage()
     assert "rebuilding the BM25 index" in warnings[0].getMessage()
     assert after == before
+
+
+def test_the_service_decodes_only_the_articles_it_uses(corpus_copy: tuple[Path, Config]) -> None:
+    _, config = corpus_copy
+    service = CoverageService(config)
+    table = service.articles
+    assert isinstance(table, StoredArticles)
+    index = service.index
+    assert len(index) == sum(table.sentence_counts()) and not table._cache  # built without decoding
+    article, sentence = index.locate(3)
+    assert list(table._cache) == [0] and sentence == article.sentences[3]
+    assert service.article(table.ids()[-1]) == CorpusStore(config.corpus_dir).load_articles()[-1]
