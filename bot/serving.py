@@ -24,6 +24,7 @@ folder, keyed on the same fingerprint. Written atomically and checked at load li
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -144,10 +145,11 @@ class StoredArticles(ArticleTable):
     def article(self, i: int) -> Article:
         cached = self._cache.get(i)
         if cached is None:
-            cached = self._cache[i] = self._decode(i)
+            cached = self._cache[i] = _LazyArticle.create(self, i, self._meta[i])
         return cached
 
-    def _decode(self, i: int) -> Article:
+    def decode_body(self, i: int) -> tuple[str, tuple[Sentence, ...], tuple[DroppedLine, ...]]:
+        """Article i's text, sentences and dropped lines."""
         a, text = self._a, self._text(i)
         lo, hi = int(a["sent_ptr"][i]), int(a["sent_ptr"][i + 1])
         columns = [a[k][lo:hi].tolist() for k in ("sent_start", "sent_end", "sent_paragraph", "sent_line")]
@@ -166,11 +168,54 @@ class StoredArticles(ArticleTable):
             DroppedLine(line=line, text=piece, reason=self._reasons[r])
             for line, r, piece in zip(lines, reasons, pieces, strict=True)
         )
-        meta = self._meta[i]
-        fields = dict(zip(_FIELDS, meta[: len(_FIELDS)], strict=True))
-        return Article(
-            **fields, text=text, sentences=sentences, dropped=dropped, evidence=dict(meta[len(_FIELDS)])
-        )
+        return text, sentences, dropped
+
+
+class _LazyArticle(Article):
+    """An Article whose metadata is there at once and whose text, sentences and dropped lines are decoded
+    at their first use: a table of every outlet over 20,000 articles decodes none of them."""
+
+    __slots__ = ("_body", "_position", "_table")
+    _body: tuple[str, tuple[Sentence, ...], tuple[DroppedLine, ...]] | None
+    _position: int
+    _table: StoredArticles
+
+    @classmethod
+    def create(cls, table: StoredArticles, position: int, meta: list[Any]) -> _LazyArticle:
+        self = object.__new__(cls)
+        for name, value in zip(_FIELDS, meta, strict=False):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "evidence", dict(meta[len(_FIELDS)]))
+        for name, value in (("_table", table), ("_position", position), ("_body", None)):
+            object.__setattr__(self, name, value)
+        return self
+
+    def _decoded(self) -> tuple[str, tuple[Sentence, ...], tuple[DroppedLine, ...]]:
+        body = self._body
+        if body is None:
+            body = self._table.decode_body(self._position)
+            object.__setattr__(self, "_body", body)
+        return body
+
+    @property
+    def text(self) -> str:
+        return self._decoded()[0]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self._decoded()[1]
+
+    @property
+    def dropped(self) -> tuple[DroppedLine, ...]:
+        return self._decoded()[2]
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any Article with the same fields (the dataclass's own test wants the same class)."""
+        if not isinstance(other, Article):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in dataclasses.fields(Article))
+
+    __hash__ = Article.__hash__
 
 
 def stat_key(clean_dir: Path) -> str:

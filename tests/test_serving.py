@@ -24,6 +24,8 @@ def test_stored_articles_equal_the_cleaned_json(corpus_copy: tuple[Path, Config]
     table = load_or_build_articles(store, root / "index" / "serving")
     assert isinstance(table, StoredArticles)
     assert tuple(table) == store.load_articles()  # every field: text, sentences, dropped, evidence
+    assert store.load_articles() == tuple(table)  # either way round
+    assert [a.to_dict() for a in table] == [a.to_dict() for a in store.load_articles()]
     assert table.fingerprint == store.fingerprint()
     assert list(table.sentence_texts()) == [s.text for a in store.load_articles() for s in a.sentences]
     assert table[-1] == table[len(table) - 1] and table[1:3] == (table[1], table[2])
@@ -51,7 +53,7 @@ def test_a_damaged_serving_file_is_rebuilt(
 ) -> None:
     root, _ = corpus_copy
     store, folder = CorpusStore(root), root / "index" / "serving"
-    expected = tuple(load_or_build_articles(store, folder))
+    expected = [a.to_dict() for a in load_or_build_articles(store, folder)]  # decoded before the damage
     path = folder / "text.npy"
     data = bytearray(path.read_bytes())
     if damage == "flip":
@@ -64,7 +66,7 @@ def test_a_damaged_serving_file_is_rebuilt(
     with caplog.at_level(logging.WARNING):
         again = load_or_build_articles(store, folder)
     assert "rebuilding the serving corpus" in caplog.text and "text.npy" in caplog.text
-    assert tuple(again) == expected
+    assert [a.to_dict() for a in again] == expected
 
 
 def _answer(config: Config) -> list[tuple[str, str, float]]:
@@ -122,4 +124,6 @@ def test_the_service_decodes_only_the_articles_it_uses(corpus_copy: tuple[Path, 
     assert len(index) == sum(table.sentence_counts()) and not table._cache  # built without decoding
     article, sentence = index.locate(3)
     assert list(table._cache) == [0] and sentence == article.sentences[3]
+    outlets = {a.outlet for a in table}  # metadata only: no article body is decoded
+    assert outlets and [i for i, a in table._cache.items() if a._body is not None] == [0]
     assert service.article(table.ids()[-1]) == CorpusStore(config.corpus_dir).load_articles()[-1]

@@ -10,7 +10,7 @@ import pytest
 import rank_bm25
 
 from bot.config import RetrievalConfig
-from bot.retrieval import SparseBM25
+from bot.retrieval import SparseBM25, topk
 from bot.retrieval.topk import BLOCK, HAVE_KERNEL
 from tests.test_retrieval import reference
 
@@ -73,7 +73,11 @@ def test_pruned_top_k_is_rank_bm25s_exactly(variant: str, masked: bool, by_term:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_pruned_equals_exhaustive_on_long_lists(variant: str) -> None:
+@pytest.mark.parametrize("sort_limit", [8192, 0], ids=["look up", "read through and shrink"])
+def test_pruned_equals_exhaustive_on_long_lists(
+    variant: str, sort_limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(topk, "SORT_LIMIT", sort_limit)
     rng = np.random.default_rng(5)
     vocab = [f"w{i}" for i in range(300)]
     p = 1.0 / np.arange(1, 301) ** 1.1

@@ -121,6 +121,7 @@ typedef struct {
     Py_ssize_t seq_len;
     const uint8_t *allowed;
     int64_t k;
+    int64_t sort_limit; /* term at a time: look the running sentences up once there are this few */
     Entry *heap;
     int64_t size;
     int64_t read, scored;
@@ -355,10 +356,27 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, double *acc
     int64_t r = m;
     if (j >= 0) { /* the rest of the lists, for the sentences still in the running */
         r = still_running(acc, running, m, base + rest, theta, tol);
-        int sorted = r <= 8192; /* sorting more costs more than reading the lists */
-        if (sorted) qsort(running, r, sizeof(int32_t), cmp_int32);
+        int sorted = 0;
         for (int64_t i = 0; i < r; i++) mark[running[i]] = 2;
-        for (; j >= 0; j--) add_to_running(&cur[j], acc, mark, running, r, sorted, &s->read);
+        for (; j >= 0; j--) {
+            if (!sorted && r <= s->sort_limit) { /* few enough to look up: sorted, seeks move forward */
+                qsort(running, r, sizeof(int32_t), cmp_int32);
+                sorted = 1;
+            }
+            add_to_running(&cur[j], acc, mark, running, r, sorted, &s->read);
+            rest -= cur[j].ub;
+            if (!sorted && j > 0) { /* the running shrink as the unread bound does */
+                double kth = base + kth_largest(acc, running, r, s->k, scratch);
+                if (kth > theta) theta = kth;
+                int64_t kept = 0;
+                for (int64_t i = 0; i < r; i++) {
+                    int32_t d = running[i];
+                    if (acc[d] + base + rest >= theta - tol) running[kept++] = d;
+                    else mark[d] = 0;
+                }
+                r = kept;
+            }
+        }
         for (int64_t i = 0; i < r; i++) mark[running[i]] = 0;
     }
     theta = base + kth_largest(acc, running, r, s->k, scratch);
@@ -391,11 +409,11 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, double *acc
 static PyObject *topk(PyObject *self, PyObject *args) {
     Py_buffer ids, w, starts, ends, bstarts, bmax, tops, absent, counts, seq, allowed, out_ids, out_scores, stats;
     Py_buffer acc, mark, touched;
-    long long k, block;
+    long long k, block, sort_limit;
     int by_term;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*y*LLw*w*w*pw*w*w*", &ids, &w, &starts, &ends, &bstarts,
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*y*LLw*w*w*pw*w*w*L", &ids, &w, &starts, &ends, &bstarts,
                           &bmax, &tops, &absent, &counts, &seq, &allowed, &k, &block, &out_ids, &out_scores,
-                          &stats, &by_term, &acc, &mark, &touched))
+                          &stats, &by_term, &acc, &mark, &touched, &sort_limit))
         return NULL;
     int n = (int)(starts.len / sizeof(int64_t));
     Cursor *cur = calloc(n > 0 ? n : 1, sizeof(Cursor));
@@ -429,7 +447,7 @@ static PyObject *topk(PyObject *self, PyObject *args) {
     qsort(cur, n, sizeof(Cursor), cmp_ub);
     for (int i = 0; i < n; i++) byterm[cur[i].orig] = &cur[i];
     Search s = {cur, n, (const int32_t *)seq.buf, seq.len / (Py_ssize_t)sizeof(int32_t),
-                allowed.len ? (const uint8_t *)allowed.buf : NULL, k, heap, 0, 0, 0};
+                allowed.len ? (const uint8_t *)allowed.buf : NULL, k, sort_limit, heap, 0, 0, 0};
     Py_BEGIN_ALLOW_THREADS
     if (by_term)
         run_taat(&s, byterm, base, (double *)acc.buf, (uint8_t *)mark.buf, (int32_t *)touched.buf);

@@ -37,6 +37,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 BLOCK = 64  # postings per block-max block: small blocks bound tightly; their maxima cost 1/8 of the weights
+# Term at a time: once this few sentences are still in the running, sort them and look them up in the
+# unread lists rather than reading the lists through (sorting more costs more than reading).
+SORT_LIMIT = 8192
 
 try:  # built by `pip install -e .` (optional: without a compiler the numpy path serves)
     from bot.retrieval import _topk  # type: ignore[attr-defined]
@@ -145,6 +148,7 @@ def pruned_top_k(
         stats,
         scratch is not None,
         *(scratch if scratch is not None else _NO_SCRATCH),
+        SORT_LIMIT,
     )
     return Result(out_ids[:n], out_scores[:n], int(stats[0]))
 
