@@ -189,7 +189,7 @@ class SparseBM25:
         save_index(self, Path(directory))
 
     @classmethod
-    def load(cls, directory: str | os.PathLike[str], *, mmap: bool = False) -> SparseBM25:
+    def load(cls, directory: str | os.PathLike[str], *, mmap: bool = True) -> SparseBM25:
         """Read an index written by `save`; a missing, corrupt or inconsistent file raises CorpusError."""
         from bot.retrieval.store import load_index
 

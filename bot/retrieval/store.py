@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from bot.arrayfiles import checksum, finite, replace_dir, temp_dir
+from bot.arrayfiles import checksum, file_stamp, finite, replace_dir, temp_dir, unchanged
 from bot.config import RetrievalConfig
 from bot.errors import CorpusError
 from bot.retrieval.bm25 import SparseBM25
@@ -71,11 +71,12 @@ def save_index(index: SparseBM25, directory: Path) -> None:
             "block_max": index.blocks.block_max,
             "term_max": index.blocks.term_max,
         }
-        checksums = {}
+        checksums, stamps = {}, {}
         for stem, array in arrays.items():
             data = np.ascontiguousarray(array)
             np.save(tmp / f"{stem}.npy", data, allow_pickle=False)
             checksums[stem] = checksum(data)
+            stamps[stem] = file_stamp(tmp / f"{stem}.npy")
         meta = {
             "format": FORMAT,
             "version": VERSION,
@@ -85,6 +86,7 @@ def save_index(index: SparseBM25, directory: Path) -> None:
             "config": {name: getattr(index.config, name) for name in _SCORING_FIELDS},
             "vocabulary": index.terms,
             "checksums": checksums,
+            "stamps": stamps,
         }
         (tmp / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         replace_dir(tmp, directory)
@@ -94,19 +96,26 @@ def save_index(index: SparseBM25, directory: Path) -> None:
     log.info("saved the BM25 index (%d sentences) to %s", index.n_docs, directory)
 
 
-def load_index(directory: Path, *, mmap: bool = False) -> SparseBM25:
-    """Read and check an index folder; `mmap` maps the postings instead of reading them into memory."""
+def load_index(directory: Path, *, mmap: bool = True) -> SparseBM25:
+    """Read and check an index folder; `mmap` maps the arrays instead of reading them into memory.
+
+    Files whose stamps match meta.json's are trusted; any other is hashed in full (bot/arrayfiles.py)."""
     directory = Path(directory)
     meta = _read_meta(directory / META_FILE)
     arrays = {stem: _read_array(directory / f"{stem}.npy", dtypes, mmap) for stem, dtypes in _ARRAYS.items()}
+    stamps = meta.get("stamps") or {}
+    verified = set()
     for stem, array in arrays.items():
+        if unchanged(directory / f"{stem}.npy", stamps.get(stem)):
+            continue
         if checksum(array) != meta["checksums"].get(stem):
             raise CorpusError(f"{directory / (stem + '.npy')}: its checksum does not match the index's meta")
-    for stem in _FLOATS:
-        if not finite(arrays[stem]):
+        verified.add(stem)
+    for stem in _FLOATS:  # the small ones always; the postings' weights when they were read anyway
+        if (stem in verified or stem != "weights") and not finite(arrays[stem]):
             raise CorpusError(f"{directory / (stem + '.npy')}: holds NaN or infinite values")
     vocabulary: list[str] = meta["vocabulary"]
-    _check_arrays(directory, arrays, len(vocabulary), meta["n_docs"])
+    _check_arrays(directory, arrays, len(vocabulary), meta["n_docs"], ids_read="doc_ids" in verified)
     config = RetrievalConfig(**meta["config"])
     return SparseBM25.from_arrays(
         config,
@@ -164,8 +173,11 @@ def _read_array(path: Path, dtypes: tuple[str, ...], mmap: bool) -> npt.NDArray[
     return array
 
 
-def _check_arrays(directory: Path, arrays: dict[str, npt.NDArray[Any]], n_terms: int, n_docs: int) -> None:
-    """The arrays must agree with each other and with meta.json, so a search can never index out of range."""
+def _check_arrays(
+    directory: Path, arrays: dict[str, npt.NDArray[Any]], n_terms: int, n_docs: int, *, ids_read: bool
+) -> None:
+    """The arrays must agree with each other and with meta.json, so a search can never index out of range
+    (the sentence ids are checked when they were read in full, that is when their file is not as written)."""
     term_ptr, doc_ids = arrays["term_ptr"], arrays["doc_ids"]
     problems = {
         "term_ptr": len(term_ptr) != n_terms + 1
@@ -174,7 +186,7 @@ def _check_arrays(directory: Path, arrays: dict[str, npt.NDArray[Any]], n_terms:
         or bool(np.any(np.diff(term_ptr) < 0)),
         "idf": len(arrays["idf"]) != n_terms,
         "weights": len(arrays["weights"]) != len(doc_ids),
-        "doc_ids": len(doc_ids) > 0 and (int(doc_ids.min()) < 0 or int(doc_ids.max()) >= n_docs),
+        "doc_ids": ids_read and len(doc_ids) > 0 and (int(doc_ids.min()) < 0 or int(doc_ids.max()) >= n_docs),
         "block_ptr": len(arrays["block_ptr"]) != n_terms + 1
         or arrays["block_ptr"][-1] != len(arrays["block_max"]),
         "term_max": len(arrays["term_max"]) != n_terms,
@@ -190,7 +202,7 @@ def load_or_build(
     build_fn: Callable[[], SparseBM25],
     *,
     config: RetrievalConfig | None = None,
-    mmap: bool = False,
+    mmap: bool = True,
 ) -> SparseBM25:
     """The persisted index if its fingerprint (and BM25 settings, if `config` is given) match, else a new one.
 
