@@ -18,9 +18,10 @@ touches a few; `show` one). Layout of ``INDEX/serving/``::
 Each file's stamp (bot/arrayfiles.py) is kept beside its checksum: an unchanged file is trusted and
 mapped, any other is hashed in full. Freshness: the stat key digests every clean file's name, size and
 modification time (a listing of 20,000 files takes 0.1-0.3 s here); when it differs, the form is
-rebuilt from the JSON files, whose contents also give the fingerprint the BM25 index is keyed on. Per-sentence facts are persisted by the facts layer beside this
-folder, keyed on the same fingerprint. Written atomically and checked at load like the BM25 index
-(bot/retrieval/store.py): a missing, corrupt or mismatched file is rebuilt, with one log line saying why.
+rebuilt from the JSON files, whose contents also give the fingerprint the BM25 index is keyed on.
+Per-sentence facts are persisted by the facts layer beside this folder, keyed on the same fingerprint.
+Written atomically and checked at load like the BM25 index (bot/retrieval/store.py): a missing, corrupt
+or mismatched file is rebuilt, with one log line saying why.
 """
 
 from __future__ import annotations
