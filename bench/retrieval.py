@@ -53,13 +53,16 @@ def _ms(times: list[float], q: float) -> float:
 
 
 def speed_table(results: list[dict[str, Any]]) -> str:
-    head = "| engine | build s | " + " | ".join(f"{s} p50 / p95 ms" for s in SETS) + " |"
+    head = "| engine | build s | " + " | ".join(f"{s}: p50 / p95 ms [CPU p50 / p95]" for s in SETS) + " |"
     lines = [head, "|" + "---|" * (len(SETS) + 2)]
     for r in results:
         cells = []
         for label in SETS:
-            times = r["sets"][label]["times"]
-            cells.append(f"{_ms(times, 50):.2f} / {_ms(times, 95):.2f} (n={len(times)})")
+            times, cpu = r["sets"][label]["times"], r["sets"][label]["cpu"]
+            cells.append(
+                f"{_ms(times, 50):.2f} / {_ms(times, 95):.2f} [{_ms(cpu, 50):.2f} / {_ms(cpu, 95):.2f}]"
+                f" (n={len(times)})"
+            )
         lines.append(f"| {r['engine']} | {r['build_s']:.1f} | " + " | ".join(cells) + " |")
         if "times_k40" in r["sets"]["mixed"]:
             cells = [
@@ -96,7 +99,7 @@ def agreement_table(results: list[dict[str, Any]], ref: dict[str, Any]) -> str:
 
 def postings_table(ours: dict[str, Any]) -> str:
     lines = [
-        "| questions | postings read, median | exhaustive (sum of list lengths), median | read / exhaustive "
+        "| questions | postings read (lookups included), median | exhaustive (sum of list lengths), median | read / exhaustive "
         "(total) | pruned top-10 = exhaustive top-10 |",
         "|---|---|---|---|---|",
     ]
