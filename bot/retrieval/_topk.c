@@ -28,6 +28,8 @@
 
 #define BLOCK_SHIFT 6 /* postings per block: 1 << BLOCK_SHIFT, topk.BLOCK on the Python side */
 #define BLOCK (1 << BLOCK_SHIFT)
+typedef float acc_t; /* term at a time: partial sums only bound, so float32 (half the memory traffic) */
+#define ACC_TOL 1e-5 /* relative: float32 sums of up to ~100 addends, and the bounds' own rounding */
 
 typedef struct {
     const int32_t *ids;
@@ -280,7 +282,7 @@ static void heap_push_double(double *h, int64_t *size, int64_t k, double v) {
 }
 
 /* The k-th largest acc[d] over the listed sentences (-inf if fewer than k). */
-static double kth_largest(const double *acc, const int32_t *list, int64_t m, int64_t k, double *scratch) {
+static double kth_largest(const acc_t *acc, const int32_t *list, int64_t m, int64_t k, double *scratch) {
     int64_t size = 0;
     for (int64_t i = 0; i < m; i++) heap_push_double(scratch, &size, k, acc[list[i]]);
     return size < k ? -INFINITY : scratch[0];
@@ -292,37 +294,38 @@ static int cmp_int32(const void *x, const void *y) {
 }
 
 /* Keep the listed sentences whose sum plus `rest` reaches theta - tol; returns how many (in list order). */
-static int64_t still_running(const double *acc, int32_t *list, int64_t m, double rest, double theta, double tol) {
+static int64_t still_running(const acc_t *acc, int32_t *list, int64_t m, double rest, double theta, double tol) {
     int64_t kept = 0;
     for (int64_t i = 0; i < m; i++)
-        if (acc[list[i]] + rest >= theta - tol) list[kept++] = list[i];
+        if ((double)acc[list[i]] + rest >= theta - tol) list[kept++] = list[i];
     return kept;
 }
 
 /* Add list c's weights to the running sentences only (members flagged 2 in mark; `sorted`: run is in
  * ascending order, so few of them can be looked up instead of reading the whole list). */
-static void add_to_running(Cursor *c, double *acc, const uint8_t *mark, const int32_t *run, int64_t m,
+static void add_to_running(Cursor *c, acc_t *acc, const uint8_t *mark, const int32_t *run, int64_t m,
                            int sorted, int64_t *read) {
     if (!sorted || m * 8 > c->end - c->start) { /* many: one pass over the list */
         for (int64_t pos = c->start; pos < c->end; pos++)
-            if (mark[c->ids[pos]] == 2) acc[c->ids[pos]] += c->count * (c->w[pos] - c->absent);
+            if (mark[c->ids[pos]] == 2) acc[c->ids[pos]] += (acc_t)(c->count * (c->w[pos] - c->absent));
         *read += c->end - c->start;
         return;
     }
     for (int64_t i = 0; i < m; i++) {
         seek(c, run[i], read);
-        if (c->pos < c->end && c->ids[c->pos] == run[i]) acc[run[i]] += c->count * (c->w[c->pos] - c->absent);
+        if (c->pos < c->end && c->ids[c->pos] == run[i])
+            acc[run[i]] += (acc_t)(c->count * (c->w[c->pos] - c->absent));
     }
 }
 
-static void run_taat(Search *s, const Cursor *byterm[], double base, double *acc, uint8_t *mark,
+static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc, uint8_t *mark,
                      int32_t *touched) {
     Cursor *cur = s->cur;
     int n = s->n, j = n - 1;
     int64_t m = 0, checked_at = 0;
     double total = base, theta = -INFINITY;
     for (int i = 0; i < n; i++) total += cur[i].ub;
-    double tol = 1e-9 * (fabs(base) + total) + 1e-300, rest = total - base;
+    double tol = ACC_TOL * (fabs(base) + total) + 1e-300, rest = total - base;
     double *scratch = malloc(sizeof(double) * s->k);
     for (; j >= 0; j--) { /* cursors are sorted by bound, ascending: read the highest first */
         Cursor *c = &cur[j];
@@ -333,14 +336,14 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, double *acc
             for (int64_t pos = c->start; pos < c->end; pos++) {
                 int32_t d = ids[pos];
                 if (!s->allowed[d]) continue;
-                if (acc[d] == 0.0) touched[m++] = d; /* every weight is > 0 on this path */
-                acc[d] += count * w[pos];
+                if (acc[d] == 0.0f) touched[m++] = d; /* every weight is > 0 on this path */
+                acc[d] += (acc_t)(count * w[pos]);
             }
         } else {
             for (int64_t pos = c->start; pos < c->end; pos++) {
                 int32_t d = ids[pos];
-                if (acc[d] == 0.0) touched[m++] = d;
-                acc[d] += count * w[pos];
+                if (acc[d] == 0.0f) touched[m++] = d;
+                acc[d] += (acc_t)(count * w[pos]);
             }
         }
         s->read += c->end - c->start;
@@ -371,7 +374,7 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, double *acc
                 int64_t kept = 0;
                 for (int64_t i = 0; i < r; i++) {
                     int32_t d = running[i];
-                    if (acc[d] + base + rest >= theta - tol) running[kept++] = d;
+                    if ((double)acc[d] + base + rest >= theta - tol) running[kept++] = d;
                     else mark[d] = 0;
                 }
                 r = kept;
@@ -401,7 +404,7 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, double *acc
             sift_down(s->heap, s->size, 0);
         }
     }
-    for (int64_t i = 0; i < m; i++) acc[touched[i]] = 0.0;
+    for (int64_t i = 0; i < m; i++) acc[touched[i]] = 0.0f;
     free(running);
     free(scratch);
 }
@@ -420,6 +423,10 @@ static PyObject *topk(PyObject *self, PyObject *args) {
     const Cursor **byterm = calloc(n > 0 ? n : 1, sizeof(Cursor *));
     Entry *heap = malloc(sizeof(Entry) * (k > 0 ? k : 1));
     Py_ssize_t written = 0;
+    if (by_term && (acc.len != mark.len * (Py_ssize_t)sizeof(acc_t) || touched.len != mark.len * 4)) {
+        PyErr_SetString(PyExc_ValueError, "scratch buffers: float32, uint8 and int32, one per sentence");
+        goto done;
+    }
     if (block != BLOCK) {
         PyErr_Format(PyExc_ValueError, "the kernel's blocks hold %d postings, not %lld", BLOCK, block);
         goto done;
@@ -450,7 +457,7 @@ static PyObject *topk(PyObject *self, PyObject *args) {
                 allowed.len ? (const uint8_t *)allowed.buf : NULL, k, sort_limit, heap, 0, 0, 0};
     Py_BEGIN_ALLOW_THREADS
     if (by_term)
-        run_taat(&s, byterm, base, (double *)acc.buf, (uint8_t *)mark.buf, (int32_t *)touched.buf);
+        run_taat(&s, byterm, base, (acc_t *)acc.buf, (uint8_t *)mark.buf, (int32_t *)touched.buf);
     else
         run(&s, byterm, base, base != 0.0 ? (int)s.seq_len + 2 * n : 0);
     qsort(heap, s.size, sizeof(Entry), cmp_best);
