@@ -329,7 +329,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text += (
         f"\n\n{results['sentences']:,} sentences in {results['sentences'] // 50:,} articles, "
         f"{results['terms']:,} terms, {results['postings']:,} postings; {args.queries} questions "
-        f"(bench/scale_corpus.py), rank-bm25 on {args.rank_queries}. Each row group runs in a fresh process; "
+        f"(bench/scale_corpus.py){'' if args.no_rank_bm25 else f', rank-bm25 on {args.rank_queries}'}. Each row group runs in a fresh process; "
         "RSS figures are growth over the process before the step, peaks are ru_maxrss. Stall: the longest "
         f"gap of a 1 ms asyncio ticker past its 1 ms while {CONCURRENCY * STALL_BATCHES} questions are "
         "answered through one worker thread (as the Discord layer does), N submitted at once, with sys.setswitchinterval as given."
