@@ -29,6 +29,7 @@
 #define BLOCK_SHIFT 6 /* postings per block: 1 << BLOCK_SHIFT, topk.BLOCK on the Python side */
 #define BLOCK (1 << BLOCK_SHIFT)
 typedef float acc_t; /* term at a time: partial sums only bound, so float32 (half the memory traffic) */
+#define THETA_SAMPLE 32768 /* sentences a threshold check looks at */
 #define ACC_TOL 1e-5 /* relative: float32 sums of up to ~100 addends, and the bounds' own rounding */
 
 typedef struct {
@@ -350,7 +351,8 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc,
         rest -= c->ub;
         if (j == 0 || m < s->k || rest > total - base - rest || m < 2 * checked_at) continue;
         checked_at = m;
-        theta = base + kth_largest(acc, touched, m, s->k, scratch);
+        /* any subset gives a lower bound: the first touched (the highest-bound lists') carry the most */
+        theta = base + kth_largest(acc, touched, m < THETA_SAMPLE ? m : THETA_SAMPLE, s->k, scratch);
         if (base + rest + tol < theta) { j--; break; } /* nothing unread can enter on its own */
     }
     /* still_running compacts its list in place: keep `touched` whole for the reset at the end */
