@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["COMMON", "generate_corpus", "generate_queries", "vocabulary"]
+__all__ = ["COMMON", "generate_corpus", "generate_length_queries", "generate_queries", "vocabulary"]
 
 VOCAB_SIZE = 100_000
 ZIPF_S = 1.05
@@ -78,23 +78,34 @@ def generate_corpus(n_sentences: int, seed: int = 0) -> list[list[str]]:
     return corpus
 
 
+def _question_word(
+    rng: np.random.Generator, words: npt.NDArray[np.object_], cdf: npt.NDArray[np.float64]
+) -> str:
+    """A common reporting word (30 %), a Zipf-drawn word (45 %) or a rare one (25 %)."""
+    draw = rng.random()
+    if draw < 0.3:
+        return str(list(COMMON)[int(rng.integers(len(COMMON)))])
+    if draw < 0.75:
+        return str(words[min(int(np.searchsorted(cdf, rng.random())), VOCAB_SIZE - 1)])
+    return str(words[int(rng.integers(1000, VOCAB_SIZE))])
+
+
+def generate_length_queries(n_queries: int, length: int, seed: int = 2) -> list[list[str]]:
+    """Questions of exactly `length` tokens, drawn as the mixed questions draw their words."""
+    rng = np.random.default_rng(seed * 1000 + length)
+    words = vocabulary()
+    cdf = np.cumsum(_zipf_probabilities())
+    return [[_question_word(rng, words, cdf) for _ in range(length)] for _ in range(n_queries)]
+
+
 def generate_queries(n_queries: int, seed: int = 1) -> list[list[str]]:
     """Questions of 2-6 tokens mixing common, mid-frequency and rare words, some unknown, some repeated."""
     rng = np.random.default_rng(seed)
     words = vocabulary()
     cdf = np.cumsum(_zipf_probabilities())
-    common = list(COMMON)
     queries = []
     for _ in range(n_queries):
-        query: list[str] = []
-        for _ in range(int(rng.integers(2, 7))):
-            draw = rng.random()
-            if draw < 0.3:
-                query.append(common[int(rng.integers(len(common)))])
-            elif draw < 0.75:
-                query.append(str(words[min(int(np.searchsorted(cdf, rng.random())), VOCAB_SIZE - 1)]))
-            else:
-                query.append(str(words[int(rng.integers(1000, VOCAB_SIZE))]))  # rare
+        query = [_question_word(rng, words, cdf) for _ in range(int(rng.integers(2, 7)))]
         if rng.random() < 0.1:
             query.append("qqunknownqq")
         if rng.random() < 0.15:

@@ -1,11 +1,13 @@
-"""Retrieval benchmark: this project's SparseBM25 against rank-bm25's BM25Okapi, side by side.
+"""Retrieval side by side at a million sentences: summitbot, bm25s (numba), tantivy-py and rank-bm25.
 
-    python -m bench.retrieval [--sizes 10000,100000,1000000] [--queries 200]
+    python -m bench.retrieval [--size 1000000] [--mixed 200] [--per-length 50] [--rank-sample 10]
+                              [--engines summitbot,bm25s,tantivy,rank-bm25]
 
-For each corpus size, every measurement runs in its own fresh process (see bench/workers.py): build time
-and peak RSS, index size on disk, load time and RSS growth of the persisted index, question latency (median
-and p95) and the agreement of the top-10s. The markdown table is printed and written to
-bench/out/retrieval.md.
+One fresh process per engine (bench/engines.py) over the same seeded corpus (bench/corpus.py): the 200 mixed
+questions of 2-6 tokens and questions of exactly 1, 3, 8 and 20 tokens. Prints p50/p95 per question set,
+the agreement of each engine's top-10 with rank-bm25's (same order, and same set) on rank-bm25's sample,
+and summitbot's postings read against the exhaustive count. bm25s and tantivy come from the `bench` extra
+(`pip install -e ".[bench]"`). The markdown is printed and written to bench/out/retrieval.md.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -21,134 +24,144 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.workers import WORKERS, run_worker
+import numpy as np
+
+from bench.engines import ENGINES, LENGTHS, run_engine
 
 __all__ = ["main"]
 
 log = logging.getLogger(__name__)
 
 OUT = Path(__file__).resolve().parent / "out" / "retrieval.md"
-RANK_BUDGET = 20_000_000  # sentences x questions for rank-bm25 (about 20 s); at least 20 questions
-REL = 1e-6
+SETS = ["mixed"] + [f"{n} terms" for n in LENGTHS]
 
 
-def ref_question_count(size: int, queries: int) -> int:
-    """How many questions rank-bm25 answers at this size (each costs about 1.3 us a sentence)."""
-    return min(queries, max(20, RANK_BUDGET // max(size, 1)))
-
-
-def _spawn(worker: str, size: int, workdir: Path, queries: int, ref_queries: int) -> dict[str, Any]:
-    command = [sys.executable, "-m", "bench.retrieval", "--worker", worker, "--size", str(size)]
-    command += ["--workdir", str(workdir), "--queries", str(queries), "--ref-queries", str(ref_queries)]
+def _spawn(name: str, workdir: Path, args: dict[str, Any]) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.retrieval", "--worker", name, "--workdir", str(workdir)]
+    command += ["--worker-args", json.dumps(args)]
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
-        raise RuntimeError(f"{worker} at {size} failed:\n{done.stderr}")
-    log.info("%s at %d sentences: %.1f s", worker, size, time.perf_counter() - start)
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        raise RuntimeError(f"{name} failed:\n{done.stderr[-3000:]}")
+    log.info("%s: %.0f s (load average %.1f)", name, time.perf_counter() - start, os.getloadavg()[0])
+    result: dict[str, Any] = json.loads((workdir / f"{name}.json").read_text(encoding="utf-8"))
     return result
 
 
-def _agrees(ours: list[list[float]], ref: list[list[float]]) -> tuple[bool, bool, float]:
-    """(same list, same ties aside, worst relative score error) for one question's top-10."""
-    exact = [i for i, _ in ours] == [i for i, _ in ref]
-    if len(ours) != len(ref):
-        return exact, False, float("inf")
-    errors = [abs(a[1] - b[1]) / max(abs(b[1]), 1e-12) for a, b in zip(ours, ref, strict=True)]
-    if not ref:
-        return exact, True, 0.0
-    boundary = ref[-1][1]
-    # Sentences that score clearly above the 10th must be the same; those tied at the boundary may differ.
-    above = {i for i, s in ref if s > boundary * (1 + REL)}
-    ours_above = {i for i, s in ours if s > boundary * (1 + REL)}
-    return exact, max(errors) <= REL and above == ours_above, max(errors)
+def _ms(times: list[float], q: float) -> float:
+    return float(np.percentile(np.asarray(times) * 1000, q)) if times else float("nan")
 
 
-def agreement(workdir: Path) -> dict[str, Any]:
-    ours = json.loads((workdir / "ours_top.json").read_text())
-    ref = json.loads((workdir / "rank_top.json").read_text())
-    results = [_agrees(o, r) for o, r in zip(ours, ref, strict=False)]
-    return {
-        "exact": sum(r[0] for r in results),
-        "ties_aside": sum(r[1] for r in results),
-        "compared": len(results),
-        "max_rel_err": max((r[2] for r in results), default=0.0),
-    }
+def speed_table(results: list[dict[str, Any]]) -> str:
+    head = "| engine | build s | " + " | ".join(f"{s}: p50 / p95 ms [CPU p50 / p95]" for s in SETS) + " |"
+    lines = [head, "|" + "---|" * (len(SETS) + 2)]
+    for r in results:
+        cells = []
+        for label in SETS:
+            times, cpu = r["sets"][label]["times"], r["sets"][label]["cpu"]
+            cells.append(
+                f"{_ms(times, 50):.2f} / {_ms(times, 95):.2f} [{_ms(cpu, 50):.2f} / {_ms(cpu, 95):.2f}]"
+                f" (n={len(times)})"
+            )
+        lines.append(f"| {r['engine']} | {r['build_s']:.1f} | " + " | ".join(cells) + " |")
+        if "times_k40" in r["sets"]["mixed"]:
+            cells = [
+                f"{_ms(r['sets'][s]['times_k40'], 50):.2f} / {_ms(r['sets'][s]['times_k40'], 95):.2f}"
+                for s in SETS
+            ]
+            lines.append(f"| {r['engine']} at k=40 (the answerer's) | – | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
-def measure(size: int, queries: int, rank: bool) -> list[dict[str, Any]]:
-    """All the rows for one corpus size."""
-    ref_queries = ref_question_count(size, queries)
-    with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
-        workdir = Path(tmp)
-        built = _spawn("ours-build", size, workdir, queries, ref_queries)
-        loaded = _spawn("ours-load", size, workdir, queries, ref_queries)
-        mapped = _spawn("ours-load-mmap", size, workdir, queries, ref_queries)
-        rows = [
-            {"size": size, "engine": "SparseBM25"} | built | loaded,
-            {"size": size, "engine": "SparseBM25 (mmap load)"} | {k: mapped[k] for k in mapped},
-        ]
-        if rank:
-            ref_built = _spawn("rank-build", size, workdir, queries, ref_queries)
-            ref_loaded = _spawn("rank-load", size, workdir, queries, ref_queries)
-            rows.append({"size": size, "engine": "rank-bm25 BM25Okapi"} | ref_built | ref_loaded)
-            rows[0] |= agreement(workdir)
-    return rows
+def _agreement(ours: list[list[Any]], ref: list[list[Any]]) -> tuple[int, int, int, int]:
+    """(same order, same set, identical scores, compared) over the questions both answered."""
+    order = same_set = scores = 0
+    for a, b in zip(ours, ref, strict=False):
+        order += [i for i, _ in a] == [i for i, _ in b]
+        same_set += {i for i, _ in a} == {i for i, _ in b}
+        scores += a == b
+    return order, same_set, scores, min(len(ours), len(ref))
 
 
-def _cell(row: dict[str, Any], key: str, fmt: str) -> str:
-    return format(row[key], fmt) if key in row else "–"
+def agreement_table(results: list[dict[str, Any]], ref: dict[str, Any]) -> str:
+    lines = [
+        "| engine | " + " | ".join(SETS) + " |",
+        "|" + "---|" * (len(SETS) + 1),
+    ]
+    for r in results:
+        cells = []
+        for label in SETS:
+            order, same_set, scores, n = _agreement(r["sets"][label]["tops"], ref["sets"][label]["tops"])
+            cells.append(f"order {order}/{n}, set {same_set}/{n}, scores {scores}/{n}")
+        lines.append(f"| {r['engine']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
-def table(rows: Sequence[dict[str, Any]]) -> str:
-    head = (
-        "| sentences | engine | build s | build peak RSS MB (corpus alone) | on disk MB | load s | "
-        "RSS after load MB | median ms | p95 ms | questions | top-10 same (ties aside) / compared | "
-        "max rel. score error |"
-    )
-    lines = [head, "|" + "---|" * 12]
-    for r in rows:
-        peak = f"{r['peak_mb']:.0f} ({r['corpus_mb']:.0f})" if "peak_mb" in r else "–"
-        agree = f"{r['exact']} ({r['ties_aside']}) / {r['compared']}" if "compared" in r else "–"
+def postings_table(ours: dict[str, Any]) -> str:
+    lines = [
+        "| questions | postings read (lookups included), median | exhaustive (sum of list lengths), median | read / exhaustive "
+        "(total) | pruned top-10 = exhaustive top-10 |",
+        "|---|---|---|---|---|",
+    ]
+    for label in SETS:
+        s = ours["sets"][label]
+        read, total = np.asarray(s["read"]), np.asarray(s["total"])
         lines.append(
-            f"| {r['size']:,} | {r['engine']} | {_cell(r, 'build_s', '.1f')} | {peak} "
-            f"| {_cell(r, 'disk_mb', '.0f')} | {_cell(r, 'load_s', '.2f')} | {_cell(r, 'loaded_mb', '.0f')} "
-            f"| {_cell(r, 'median_ms', '.2f')} "
-            f"| {_cell(r, 'p95_ms', '.2f')} | {_cell(r, 'questions', 'd')} | {agree} "
-            f"| {_cell(r, 'max_rel_err', '.1e')} |"
+            f"| {label} | {np.median(read):,.0f} | {np.median(total):,.0f} | "
+            f"{read.sum() / max(total.sum(), 1):.1%} | {s['same_as_exhaustive']}/{len(read)} |"
         )
     return "\n".join(lines)
 
 
+def report(results: list[dict[str, Any]], args: argparse.Namespace, loads: list[float]) -> str:
+    by_name = {r["engine"]: r for r in results}
+    parts = [
+        f"# Retrieval at {args.size:,} sentences\n",
+        f"Load average (1 min) over the run: {min(loads):.1f} to {max(loads):.1f} on {os.cpu_count()} cores "
+        "(the machine is shared; figures are noisy).\n",
+        "## Latency per question (k=10 for every engine)\n",
+        speed_table(results),
+    ]
+    ref = by_name.get("rank-bm25 get_scores + argsort")
+    if ref is not None:
+        others = [r for r in results if r is not ref]
+        parts += [
+            f"\n## Top-10 against rank-bm25 (its first {args.rank_sample} questions of each set)\n",
+            agreement_table(others, ref),
+        ]
+    if "summitbot" in by_name:
+        kernel = "C kernel" if by_name["summitbot"].get("kernel") else "numpy fallback (kernel not built)"
+        parts += [f"\n## summitbot's postings read ({kernel})\n", postings_table(by_name["summitbot"])]
+    return "\n".join(parts)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.retrieval", description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000,1000000", help="corpus sizes, comma-separated")
-    parser.add_argument("--queries", type=int, default=200, help="questions timed per size")
-    parser.add_argument("--no-rank-bm25", action="store_true", help="leave out rank-bm25 (slow at 1M)")
-    parser.add_argument("--out", type=Path, default=OUT, help="where to write the markdown table")
-    parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
-    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, default=1_000_000, help="sentences")
+    parser.add_argument("--mixed", type=int, default=200, help="mixed questions (2-6 tokens)")
+    parser.add_argument("--per-length", type=int, default=50, help="questions of each length 1, 3, 8, 20")
+    parser.add_argument("--rank-sample", type=int, default=10, help="rank-bm25's questions per set")
+    parser.add_argument("--engines", default=",".join(ENGINES), help="comma-separated: " + ", ".join(ENGINES))
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the markdown")
+    parser.add_argument("--worker", choices=sorted(ENGINES), help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--ref-queries", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--worker-args", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
-        run_worker(args.worker, args.size, args.workdir, args.queries, args.ref_queries)
+        run_engine(args.worker, args.workdir, json.loads(args.worker_args))
         return 0
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    rows: list[dict[str, Any]] = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        rows.extend(measure(size, args.queries, rank=not args.no_rank_bm25))
-    text = table(rows)
-    notes = (
-        f"\n\nQuestions: {args.queries} per size for SparseBM25 (k=40); rank-bm25 answers fewer at large "
-        f"sizes (at most {RANK_BUDGET:,} sentence-questions, at least 20). Agreement compares rank-bm25's "
-        "top-10 on its questions. Build peak is the whole process's, the generated corpus included (in "
-        "brackets). RSS after load is the growth of a fresh process's RSS when the index is loaded (for "
-        "rank-bm25, unpickled); with mmap, pages come in as questions touch them."
-    )
-    print(text + notes)
+    common = {"size": args.size, "mixed": args.mixed, "per_length": args.per_length}
+    loads, results = [os.getloadavg()[0]], []
+    with tempfile.TemporaryDirectory(prefix="bench-retrieval-") as tmp:
+        for name in args.engines.split(","):
+            extra = {"sample": args.rank_sample} if name == "rank-bm25" else {}
+            results.append(_spawn(name, Path(tmp), common | extra))
+            loads.append(os.getloadavg()[0])
+    text = report(results, args, loads)
+    print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + notes + "\n", encoding="utf-8")
+    args.out.write_text(text + "\n", encoding="utf-8")
     return 0
 
 

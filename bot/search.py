@@ -20,6 +20,7 @@ from bot.facts import CorpusFacts, load_or_build_facts
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.semantic import encoder_for, load_or_embed, semantic_enabled
+from bot.serving import ArticleTable, MemoryArticles
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
@@ -45,30 +46,32 @@ class SearchHit:
 
 class CorpusIndex:
     """Articles, their sentences in one flat table, the shared tokenizer, the BM25 index over them and
-    each sentence's facts (`facts`: speakers, quotations, figures, entities, same-statement groups)."""
+    each sentence's facts (`facts`: speakers, quotations, figures, entities, same-statement groups).
+
+    `articles` may be a serving-form table (bot/serving.py), whose articles are decoded only when used."""
 
     def __init__(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Article] | ArticleTable,
         config: Config,
         *,
         tokenizer: Tokenizer | None = None,
         index_dir: Path | None = None,
         fingerprint: str | None = None,
     ) -> None:
-        self.articles = tuple(articles)
+        self.articles = articles if isinstance(articles, ArticleTable) else MemoryArticles(articles)
         self.config = config
         self.tokenizer = tokenizer or Tokenizer(config.entities, config.synonyms)
-        counts = [len(a.sentences) for a in self.articles]
+        counts = self.articles.sentence_counts()
         self._article_of = np.repeat(np.arange(len(self.articles), dtype=np.int32), counts)
         self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self._by_id = {a.id: i for i, a in enumerate(self.articles)}
+        self._by_id = {doc_id: i for i, doc_id in enumerate(self.articles.ids())}
         self._terms_sorted: list[str] | None = None
         self._terms: dict[int, frozenset[str]] = {}
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
         def build() -> SparseBM25:
-            tokens = [self.tokenizer.tokenize(s.text) for a in self.articles for s in a.sentences]
+            tokens = [self.tokenizer.tokenize(text) for text in self.articles.sentence_texts()]
             return SparseBM25(tokens, config.retrieval)
 
         def build_facts() -> CorpusFacts:
@@ -96,9 +99,11 @@ class CorpusIndex:
             return None
         with self._vectors_lock:
             if self._vectors is None:
-                texts = lambda: [s.text for a in self.articles for s in a.sentences]  # noqa: E731
                 self._vectors = load_or_embed(
-                    self._vectors_path, self._vectors_stamp, texts, self.config.semantic
+                    self._vectors_path,
+                    self._vectors_stamp,
+                    lambda: list(self.articles.sentence_texts()),
+                    self.config.semantic,
                 )
             return self._vectors
 

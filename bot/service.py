@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Sequence
 from functools import cached_property
 
 from bot.config import Config
@@ -16,6 +17,7 @@ from bot.errors import CorpusError, InputError
 from bot.models import Article
 from bot.results import AskResult, CompareResult, QuoteResult
 from bot.search import CorpusIndex
+from bot.serving import ArticleTable, MemoryArticles, load_or_build_articles
 from bot.text import normalize_query
 
 __all__ = ["CoverageService"]
@@ -35,18 +37,30 @@ class CoverageService:
     ) -> None:
         self.config = config
         self.store = CorpusStore(config.corpus_dir)
+        self._persist = articles is None and index is None  # only the corpus folder's own use its saved index
+        self._articles: ArticleTable | None = None if articles is None else MemoryArticles(articles)
         if index is not None:  # an index built elsewhere (a benchmark's generated corpus)
-            articles = index.articles
+            self._articles = index.articles
             self.__dict__["index"] = index
-        self._articles = articles
-        self._persist = articles is None  # only the corpus folder's own articles use its saved index
         self._lock = threading.Lock()
 
     @property
-    def articles(self) -> tuple[Article, ...]:
+    def articles(self) -> ArticleTable:
+        """The corpus folder's articles in their serving form (bot/serving.py), decoded as they are used."""
         if self._articles is None:
-            self._articles = self.store.load_articles()
+            self._articles = self._load_articles()
         return self._articles
+
+    def _load_articles(self) -> ArticleTable:
+        if not self.store.clean_dir.is_dir():
+            return MemoryArticles(self.store.load_articles())  # raises the store's "no cleaned corpus"
+        try:
+            return load_or_build_articles(self.store, self.config.index_dir / "serving")
+        except OSError as exc:  # a read-only index folder: parse the cleaned articles as before
+            log.warning(
+                "cannot write the serving corpus to %s (%s); reading the articles", self.config.index_dir, exc
+            )
+            return MemoryArticles(self.store.load_articles(), self.store.fingerprint())
 
     @cached_property
     def index(self) -> CorpusIndex:
@@ -57,7 +71,7 @@ class CoverageService:
                     f"{self.store.clean_dir}: the corpus has no articles; add one with `summitbot ingest`"
                 )
             persist = self._persist and self.store.clean_dir.is_dir()
-            fingerprint = self.store.fingerprint() if persist else None
+            fingerprint = self.articles.fingerprint if persist else None
             return CorpusIndex(
                 self.articles,
                 self.config,
@@ -65,15 +79,15 @@ class CoverageService:
                 fingerprint=fingerprint,
             )
 
-    def sources(self) -> tuple[Article, ...]:
+    def sources(self) -> Sequence[Article]:
         """Every article in the corpus, by id."""
         return self.articles
 
     def article(self, doc_id: str) -> Article:
-        for article in self.articles:
-            if article.id == doc_id:
-                return article
-        known = ", ".join(a.id for a in self.articles[:8])
+        ids = self.articles.ids()
+        if doc_id in ids:
+            return self.articles[ids.index(doc_id)]
+        known = ", ".join(ids[:8])
         raise InputError(f"no article with id {doc_id!r} (known: {known})")
 
     # Every question, topic and speaker goes through `normalize_query` first: a zero-width character,

@@ -1,29 +1,32 @@
-"""BM25 over tokenised sentences with rank-bm25 0.2.2's exact formulas, stored as term-major postings.
+"""BM25 over tokenised sentences with rank-bm25 0.2.2's exact scores, stored as term-major postings.
 
 rank-bm25's ``get_scores`` walks every document for every query word (about 1.3 s a question at a million
 sentences). Here each term's BM25 contribution to each sentence that contains it is computed once, at build
 time, and stored CSC-like: ``term_ptr`` (int64, one slot per term plus one) delimits the term's slice of
-``doc_ids`` (int32, ascending) and ``weights`` (float32). A question then costs the postings of its words.
+``doc_ids`` (int32, ascending) and ``weights`` (float64). A question then costs at most the postings of its
+words, and usually far fewer: `search` prunes what cannot reach the top k (bot/retrieval/topk.py).
 
-Variants follow rank-bm25 to the letter, oddities included:
+Scores are rank-bm25's to the bit, not merely close: the weights are float64 and computed with rank-bm25's
+operations in its order, the idfs with ``math.log`` and its sequential mean, and a sentence's score is summed
+in the question's token order as ``get_scores`` sums it. Variants follow rank-bm25 to the letter:
 
 * ``okapi``: idf = log(N - n + 0.5) - log(n + 0.5); a negative idf is replaced by epsilon times the mean idf
   over *all* terms (an idf of exactly 0 stays 0).
 * ``l``: idf = log(N + 1) - log(n + 0.5); rank-bm25 multiplies the whole term by tf, so a sentence without
-  the word gets nothing and there is no per-term constant.
-* ``plus``: idf = log((N + 1) / n); every sentence gets idf * delta per query word whether or not it holds
-  the word. That constant does not change the ranking; it is added to the scores of the hits so that they
-  equal rank-bm25's.
+  the word gets nothing.
+* ``plus``: idf = log((N + 1) / n); a posting's weight is idf * (delta + ...), and a sentence without the
+  word still gets idf * delta from it (the term's `absent` value), which the sums include in their place.
 
-Duplicate query words count once per occurrence and unknown words score nothing, as in rank-bm25.
+Duplicate query words count once per occurrence and unknown words score nothing, as in rank-bm25. Only
+sentences holding at least one query word are hits.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,15 +35,27 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.config import RetrievalConfig
+from bot.retrieval.topk import (
+    HAVE_KERNEL,
+    Blocks,
+    Scratch,
+    block_maxima,
+    exhaustive_top_k,
+    plan_query,
+    pruned_top_k,
+)
 
 __all__ = ["WEIGHT_DTYPE", "Hit", "SparseBM25"]
 
 log = logging.getLogger(__name__)
 
-WEIGHT_DTYPE = np.dtype(np.float32)  # float32 keeps the top-10 of rank-bm25 (see bench/README.md)
+WEIGHT_DTYPE = np.dtype(np.float64)  # rank-bm25 scores in float64; float32 would split and make ties
 
 FloatArray = npt.NDArray[np.float64]
 _WEIGHT_CHUNK = 1 << 21
+# Questions of this many distinct known words or more read their lists term at a time (see topk.py). A speed
+# switch only: both ways give the same hits; chosen by bench.retrieval (see bench/README.md).
+BY_TERM_FROM = 3
 
 
 class Hit(NamedTuple):
@@ -87,6 +102,7 @@ class SparseBM25:
             n_docs=n_docs,
             avgdl=avgdl,
             fingerprint=fingerprint,
+            blocks=block_maxima(postings.term_ptr, weights),
         )
         log.info("indexed %d sentences, %d terms, %d postings", n_docs, len(df), len(postings.doc_ids))
 
@@ -98,11 +114,12 @@ class SparseBM25:
         terms: list[str],
         term_ptr: npt.NDArray[np.int64],
         doc_ids: npt.NDArray[np.int32],
-        weights: npt.NDArray[np.floating],
+        weights: FloatArray,
         idf: FloatArray,
         n_docs: int,
         avgdl: float,
         fingerprint: str = "",
+        blocks: Blocks | None = None,
     ) -> SparseBM25:
         """Rebuild an index from its arrays (used when loading a persisted one; no checks here)."""
         self = cls.__new__(cls)
@@ -116,6 +133,7 @@ class SparseBM25:
             n_docs=n_docs,
             avgdl=avgdl,
             fingerprint=fingerprint,
+            blocks=blocks if blocks is not None else block_maxima(term_ptr, weights),
         )
         return self
 
@@ -126,11 +144,12 @@ class SparseBM25:
         terms: list[str],
         term_ptr: npt.NDArray[np.int64],
         doc_ids: npt.NDArray[np.int32],
-        weights: npt.NDArray[np.floating],
+        weights: FloatArray,
         idf: FloatArray,
         n_docs: int,
         avgdl: float,
         fingerprint: str,
+        blocks: Blocks,
     ) -> None:
         self.config = config
         self.terms = terms
@@ -142,11 +161,17 @@ class SparseBM25:
         self.n_docs = n_docs
         self.avgdl = avgdl
         self.fingerprint = fingerprint
-        # Reused between searches, so a search costs its postings, not the corpus; the lock: thread safety.
-        self._acc = np.zeros(n_docs, dtype=np.float64)
-        self._seen = np.zeros(n_docs, dtype=np.bool_)
-        self._lock = threading.Lock()
-        self._positive = bool(np.all(weights > 0))  # the usual case; allows the faster accumulation
+        self.blocks = blocks
+        # What a term adds to a sentence without it: BM25+'s idf * delta, nothing in the other variants.
+        self.absent = idf * config.delta if config.variant == "plus" else np.zeros(len(terms))
+        # The pruned kernel's bounds assume no negative weight (an Okapi idf floored below zero); its
+        # term-at-a-time walk marks a sentence by its first non-zero sum, so wants every weight > 0 and
+        # nothing added for an absent word (not BM25+).
+        lowest = float(blocks.block_max.min()) if len(blocks.block_max) else 1.0
+        self.prunable = HAVE_KERNEL and lowest >= 0
+        self.by_term_ok = self.prunable and lowest > 0 and config.variant != "plus"
+        self.last_postings_read = 0  # postings the last search read (benchmarks report it)
+        self._local = threading.local()  # each thread's term-at-a-time buffers
 
     def __len__(self) -> int:
         return self.n_docs
@@ -164,8 +189,8 @@ class SparseBM25:
         save_index(self, Path(directory))
 
     @classmethod
-    def load(cls, directory: str | os.PathLike[str], *, mmap: bool = False) -> SparseBM25:
-        """Read an index written by `save`; a missing, truncated or inconsistent file raises CorpusError."""
+    def load(cls, directory: str | os.PathLike[str], *, mmap: bool = True) -> SparseBM25:
+        """Read an index written by `save`; a missing, corrupt or inconsistent file raises CorpusError."""
         from bot.retrieval.store import load_index
 
         return load_index(Path(directory), mmap=mmap)
@@ -180,49 +205,66 @@ class SparseBM25:
         tid = self.vocabulary.get(term)
         return 0 if tid is None else int(self.term_ptr[tid + 1] - self.term_ptr[tid])
 
+    def postings(self, tokens: Sequence[str]) -> int:
+        """How many postings an exhaustive search of `tokens` reads (each distinct known term's list)."""
+        return sum(self.doc_freq(t) for t in dict.fromkeys(tokens))
+
     def search(
-        self, tokens: Sequence[str], k: int, *, allowed: npt.NDArray[np.bool_] | None = None
+        self,
+        tokens: Sequence[str],
+        k: int,
+        *,
+        allowed: npt.NDArray[np.bool_] | None = None,
+        exhaustive: bool = False,
+        by_term: bool | None = None,
     ) -> list[Hit]:
         """The `k` best sentences holding at least one of `tokens`, best first, ties to the lower index.
 
         `allowed`, a boolean mask over the sentences, keeps only the sentences it marks (an outlet, an event).
+        `exhaustive` scores every candidate instead of pruning, and `by_term` forces the pruned kernel's
+        term-at-a-time (True) or document-at-a-time (False) walk: the same hits; for tests and benchmarks.
         """
         if k < 0:
             raise ValueError(f"k must not be negative, got {k}")
-        query = self._query_terms(tokens)
+        token_ids = self._token_ids(tokens)
         if allowed is not None:
             allowed = self._check_mask(allowed)
-        if k == 0 or not query:
+        if k == 0 or not token_ids:
             return []
-        with self._lock:
-            candidates, scores = self._accumulate(query)
-        if allowed is not None:
-            keep = allowed[candidates]
-            candidates, scores = candidates[keep], scores[keep]
-        scores += self._constant(tokens)
-        return _top_k(candidates, scores, k)
+        plan = plan_query(token_ids, self.absent)
+        postings = (self.term_ptr, self.doc_ids, self.weights)
+        if self.prunable and not exhaustive:
+            if by_term is None:
+                by_term = len(plan.terms) >= BY_TERM_FROM
+            scratch = self._scratch() if by_term and self.by_term_ok else None
+            result = pruned_top_k(plan, k, *postings, blocks=self.blocks, allowed=allowed, scratch=scratch)
+        else:
+            result = exhaustive_top_k(plan, k, *postings, allowed=allowed, n_docs=self.n_docs)
+        self.last_postings_read = result.postings_read
+        return [Hit(int(i), float(s)) for i, s in zip(result.ids, result.scores, strict=True)]
 
     def get_scores(self, tokens: Sequence[str]) -> FloatArray:
-        """Dense scores of every sentence, as rank-bm25's ``get_scores`` gives them (tests, comparisons)."""
+        """Dense scores of every sentence, equal to rank-bm25's ``get_scores`` (tests, comparisons)."""
         scores = np.zeros(self.n_docs, dtype=np.float64)
-        for tid, count in self._query_terms(tokens):
+        for tid in self._token_ids(tokens):
             lo, hi = self.term_ptr[tid], self.term_ptr[tid + 1]
-            scores[self.doc_ids[lo:hi]] += self.weights[lo:hi] * count
-        scores += self._constant(tokens)
+            column = np.full(self.n_docs, self.absent[tid], dtype=np.float64)
+            column[self.doc_ids[lo:hi]] = self.weights[lo:hi]
+            scores += column
         return scores
 
-    def _query_terms(self, tokens: Sequence[str]) -> list[tuple[int, int]]:
-        """(term id, occurrences) for the known query terms, the longest postings list first."""
+    def _scratch(self) -> Scratch:
+        scratch: Scratch | None = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = Scratch.for_sentences(self.n_docs)
+        return scratch
+
+    def _token_ids(self, tokens: Sequence[str]) -> list[int]:
+        """The term ids of the known tokens, in the question's order (duplicates kept)."""
         if isinstance(tokens, str):
             raise TypeError("tokens must be a sequence of terms, not a string (tokenise the question first)")
-        counts = Counter(self.vocabulary[t] for t in tokens if t in self.vocabulary)
-        return sorted(counts.items(), key=lambda item: self.term_ptr[item[0]] - self.term_ptr[item[0] + 1])
-
-    def _constant(self, tokens: Sequence[str]) -> float:
-        """BM25+'s idf * delta per query word, which every sentence receives; 0 for the other variants."""
-        if self.config.variant != "plus":
-            return 0.0
-        return self.config.delta * sum(self.idf(t) for t in tokens)
+        vocabulary = self.vocabulary
+        return [vocabulary[t] for t in tokens if t in vocabulary]
 
     def _check_mask(self, allowed: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
         allowed = np.asarray(allowed)
@@ -231,74 +273,7 @@ class SparseBM25:
                 f"allowed must be a boolean array of shape ({self.n_docs},), "
                 f"got {allowed.dtype} of shape {allowed.shape}"
             )
-        return allowed
-
-    def _postings(self, tid: int, count: int) -> tuple[npt.NDArray[np.int32], FloatArray]:
-        lo, hi = self.term_ptr[tid], self.term_ptr[tid + 1]
-        weights = self.weights[lo:hi].astype(np.float64)
-        return self.doc_ids[lo:hi], weights * count if count != 1 else weights
-
-    def _accumulate(self, query: list[tuple[int, int]]) -> tuple[npt.NDArray[np.int32], FloatArray]:
-        """The sentences holding a query term and their scores; the caller holds the lock."""
-        big_ids, big_scores = self._postings(*query[0])  # the longest postings list
-        if len(query) == 1:
-            return big_ids, big_scores
-        if self._positive:
-            return self._accumulate_positive(big_ids, big_scores, query[1:])
-        return self._accumulate_marked(big_ids, big_scores, query[1:])
-
-    def _accumulate_positive(
-        self, big_ids: npt.NDArray[np.int32], big_scores: FloatArray, rest: list[tuple[int, int]]
-    ) -> tuple[npt.NDArray[np.int32], FloatArray]:
-        """All weights > 0: a non-zero sum marks a touched sentence, and the longest list is only read.
-
-        The shorter lists are added into the accumulator; the longest then reads its sentences' sums from it.
-        """
-        acc = self._acc
-        firsts: list[npt.NDArray[np.int32]] = []
-        for tid, count in rest:
-            ids, weights = self._postings(tid, count)
-            current = acc[ids]
-            firsts.append(ids[current == 0.0])  # sentences met for the first time
-            acc[ids] = current + weights
-        others = firsts[0] if len(firsts) == 1 else np.concatenate(firsts)
-        from_others = acc[big_ids]
-        big_scores += from_others
-        acc[big_ids[from_others != 0.0]] = 0.0  # done: they are among the longest list's sentences
-        other_scores = acc[others]
-        acc[others] = 0.0
-        keep = other_scores != 0.0
-        return np.concatenate((big_ids, others[keep])), np.concatenate((big_scores, other_scores[keep]))
-
-    def _accumulate_marked(
-        self, big_ids: npt.NDArray[np.int32], big_scores: FloatArray, rest: list[tuple[int, int]]
-    ) -> tuple[npt.NDArray[np.int32], FloatArray]:
-        """Any weights (zero or negative ones too): a separate mask records the touched sentences."""
-        acc, seen = self._acc, self._seen
-        acc[big_ids] = big_scores
-        seen[big_ids] = True
-        parts = [big_ids]
-        for tid, count in rest:
-            ids, weights = self._postings(tid, count)
-            fresh = ids[~seen[ids]]
-            seen[fresh] = True
-            parts.append(fresh)
-            acc[ids] += weights
-        candidates = np.concatenate(parts)
-        scores = acc[candidates]
-        acc[candidates] = 0.0
-        seen[candidates] = False
-        return candidates, scores
-
-
-def _top_k(candidates: npt.NDArray[np.int32], scores: FloatArray, k: int) -> list[Hit]:
-    """The k best (score descending, index ascending) without sorting every candidate."""
-    if len(candidates) > k:
-        kth = np.partition(scores, len(scores) - k)[len(scores) - k]  # the k-th best score
-        keep = scores >= kth  # every tie at the boundary, so the lower indices can win
-        candidates, scores = candidates[keep], scores[keep]
-    order = np.lexsort((candidates, -scores))[:k]
-    return [Hit(int(i), float(s)) for i, s in zip(candidates[order], scores[order], strict=True)]
+        return np.ascontiguousarray(allowed)
 
 
 def _check_config(config: RetrievalConfig) -> None:
@@ -350,17 +325,24 @@ def _all_weights(
 
 
 def _idf(config: RetrievalConfig, n_docs: int, df: npt.NDArray[np.int64]) -> FloatArray:
-    """rank-bm25's idf for each term, given its document frequency."""
-    n, dfs = float(n_docs), df.astype(np.float64)
+    """rank-bm25's idf for each term, given its document frequency: ``math.log`` (numpy's log may differ in
+    the last bit) once per distinct frequency, and Okapi's mean summed term by term as rank-bm25 sums it."""
+    values, where = np.unique(df, return_inverse=True)
+    n = n_docs
     if config.variant == "okapi":
-        idf = np.log(n - dfs + 0.5) - np.log(dfs + 0.5)
-        if len(idf):
-            # rank-bm25 floors only the negative idfs, at epsilon times the mean idf of all terms.
-            idf[idf < 0] = config.epsilon * float(idf.mean())
-        return idf
-    if config.variant == "l":
-        return np.log(n + 1) - np.log(dfs + 0.5)
-    return np.log((n + 1) / dfs)
+        logs = [math.log(n - int(v) + 0.5) - math.log(int(v) + 0.5) for v in values]
+    elif config.variant == "l":
+        logs = [math.log(n + 1) - math.log(int(v) + 0.5) for v in values]
+    else:
+        logs = [math.log((n + 1) / int(v)) for v in values]
+    idf = np.asarray(logs, dtype=np.float64)[where.reshape(-1)] if len(df) else np.zeros(0)
+    if config.variant == "okapi" and len(idf):
+        total = 0.0
+        for value in idf.tolist():  # sequentially, in first-appearance order, as rank-bm25 does
+            total += value
+        # rank-bm25 floors only the negative idfs, at epsilon times the mean idf of all terms.
+        idf[idf < 0] = config.epsilon * (total / len(idf))
+    return idf
 
 
 def _weights(
@@ -370,7 +352,7 @@ def _weights(
     avgdl: float,
     idf: FloatArray,
 ) -> FloatArray:
-    """Each posting's contribution, in rank-bm25's order of operations (BM25+'s idf * delta left out)."""
+    """Each posting's contribution, with rank-bm25's operations in its order."""
     k1, b, delta = config.k1, config.b, config.delta
     f = tf.astype(np.float64)
     norm = 1 - b + b * dl / avgdl if len(dl) else np.zeros(0)
@@ -379,4 +361,4 @@ def _weights(
     if config.variant == "l":
         ctd = f / norm
         return idf * f * (k1 + 1) * (ctd + delta) / (k1 + ctd + delta)
-    return idf * ((f * (k1 + 1)) / (k1 * norm + f))
+    return idf * (delta + (f * (k1 + 1)) / (k1 * norm + f))

@@ -2,15 +2,20 @@
 
 Layout of an index folder (the folder belongs to the index; `save` replaces it whole)::
 
-    meta.json      format, version, fingerprint, sentences, avgdl, BM25 settings, vocabulary in term order
+    meta.json      format, version, fingerprint, sentences, avgdl, BM25 settings, vocabulary in term order,
+                   and the size and SHA-256 of every array's data
     term_ptr.npy   int64, terms + 1
     doc_ids.npy    int32, postings
-    weights.npy    float32, postings
+    weights.npy    float64, postings
     idf.npy        float64, terms
+    block_ptr.npy  int64, terms + 1     each term's slice of block_max
+    block_max.npy  float64, blocks      the largest weight of each block of postings (topk.BLOCK)
+    term_max.npy   float64, terms       the largest weight of each term
 
-A write goes to a temporary folder beside the target, which then takes the target's place by rename, so a
-reader never sees half an index. Loading checks every file against the others; anything missing, truncated
-or inconsistent is a CorpusError naming the file, and `load_or_build` answers it by rebuilding.
+Written atomically (bot/arrayfiles.py). Loading checks every array against its SHA-256 in meta.json, refuses
+NaN and infinite weights, and checks the arrays against each other; anything missing, corrupt or
+inconsistent is a CorpusError naming the file, and `load_or_build` answers it by rebuilding, with one log
+line saying why.
 """
 
 from __future__ import annotations
@@ -19,7 +24,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,40 +31,52 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from bot.arrayfiles import checksum, file_stamp, finite, replace_dir, temp_dir, unchanged
 from bot.config import RetrievalConfig
 from bot.errors import CorpusError
 from bot.retrieval.bm25 import SparseBM25
+from bot.retrieval.topk import Blocks
 
 __all__ = ["FORMAT", "META_FILE", "VERSION", "load_index", "load_or_build", "save_index"]
 
 log = logging.getLogger(__name__)
 
 FORMAT = "summitbot-sparse-bm25"
-VERSION = 1
+VERSION = 2  # 2: float64 weights with BM25+'s delta, block maxima, checksums
 META_FILE = "meta.json"
 _SCORING_FIELDS = ("variant", "k1", "b", "epsilon", "delta")  # the settings baked into the weights
 _ARRAYS = {  # file stem -> the dtypes it may hold
     "term_ptr": ("int64",),
     "doc_ids": ("int32",),
-    "weights": ("float32", "float64"),
+    "weights": ("float64",),
     "idf": ("float64",),
+    "block_ptr": ("int64",),
+    "block_max": ("float64",),
+    "term_max": ("float64",),
 }
+_FLOATS = ("weights", "idf", "block_max", "term_max")
 
 
 def save_index(index: SparseBM25, directory: Path) -> None:
     """Write `index` into `directory`, replacing whatever was there in one rename."""
     directory = Path(directory)
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".tmp", dir=directory.parent))
+    tmp = temp_dir(directory)
     try:
         arrays = {
             "term_ptr": index.term_ptr,
             "doc_ids": index.doc_ids,
             "weights": index.weights,
             "idf": index.idfs,
+            "block_ptr": index.blocks.block_ptr,
+            "block_max": index.blocks.block_max,
+            "term_max": index.blocks.term_max,
         }
+        checksums, stamps = {}, {}
         for stem, array in arrays.items():
-            np.save(tmp / f"{stem}.npy", np.ascontiguousarray(array), allow_pickle=False)
+            data = np.ascontiguousarray(array)
+            np.save(tmp / f"{stem}.npy", data, allow_pickle=False)
+            checksums[stem] = checksum(data)
+            stamps[stem] = file_stamp(tmp / f"{stem}.npy")
         meta = {
             "format": FORMAT,
             "version": VERSION,
@@ -69,38 +85,37 @@ def save_index(index: SparseBM25, directory: Path) -> None:
             "avgdl": index.avgdl,
             "config": {name: getattr(index.config, name) for name in _SCORING_FIELDS},
             "vocabulary": index.terms,
+            "checksums": checksums,
+            "stamps": stamps,
         }
         (tmp / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        _replace_dir(tmp, directory)
+        replace_dir(tmp, directory)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     log.info("saved the BM25 index (%d sentences) to %s", index.n_docs, directory)
 
 
-def _replace_dir(new: Path, target: Path) -> None:
-    """Put folder `new` where `target` is (os.replace cannot overwrite a non-empty folder: swap, renaming)."""
-    if not target.exists():
-        os.replace(new, target)
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-    os.replace(target, old / target.name)
-    try:
-        os.replace(new, target)
-    except OSError:
-        os.replace(old / target.name, target)  # put the old index back
-        raise
-    finally:
-        shutil.rmtree(old, ignore_errors=True)
+def load_index(directory: Path, *, mmap: bool = True) -> SparseBM25:
+    """Read and check an index folder; `mmap` maps the arrays instead of reading them into memory.
 
-
-def load_index(directory: Path, *, mmap: bool = False) -> SparseBM25:
-    """Read and check an index folder; `mmap` maps the postings instead of reading them into memory."""
+    Files whose stamps match meta.json's are trusted; any other is hashed in full (bot/arrayfiles.py)."""
     directory = Path(directory)
     meta = _read_meta(directory / META_FILE)
     arrays = {stem: _read_array(directory / f"{stem}.npy", dtypes, mmap) for stem, dtypes in _ARRAYS.items()}
+    stamps = meta.get("stamps") or {}
+    verified = set()
+    for stem, array in arrays.items():
+        if unchanged(directory / f"{stem}.npy", stamps.get(stem)):
+            continue
+        if checksum(array) != meta["checksums"].get(stem):
+            raise CorpusError(f"{directory / (stem + '.npy')}: its checksum does not match the index's meta")
+        verified.add(stem)
+    for stem in _FLOATS:  # the small ones always; the postings' weights when they were read anyway
+        if (stem in verified or stem != "weights") and not finite(arrays[stem]):
+            raise CorpusError(f"{directory / (stem + '.npy')}: holds NaN or infinite values")
     vocabulary: list[str] = meta["vocabulary"]
-    _check_arrays(directory, arrays, len(vocabulary), meta["n_docs"])
+    _check_arrays(directory, arrays, len(vocabulary), meta["n_docs"], ids_read="doc_ids" in verified)
     config = RetrievalConfig(**meta["config"])
     return SparseBM25.from_arrays(
         config,
@@ -112,6 +127,7 @@ def load_index(directory: Path, *, mmap: bool = False) -> SparseBM25:
         n_docs=meta["n_docs"],
         avgdl=meta["avgdl"],
         fingerprint=meta["fingerprint"],
+        blocks=Blocks(arrays["block_ptr"], arrays["block_max"], arrays["term_max"]),
     )
 
 
@@ -132,6 +148,7 @@ def _read_meta(path: Path) -> dict[str, Any]:
         "avgdl": (int, float),
         "config": dict,
         "vocabulary": list,
+        "checksums": dict,
     }
     for key, kind in expected.items():
         if not isinstance(meta.get(key), kind):
@@ -156,8 +173,11 @@ def _read_array(path: Path, dtypes: tuple[str, ...], mmap: bool) -> npt.NDArray[
     return array
 
 
-def _check_arrays(directory: Path, arrays: dict[str, npt.NDArray[Any]], n_terms: int, n_docs: int) -> None:
-    """The arrays must agree with each other and with meta.json, so a search can never index out of range."""
+def _check_arrays(
+    directory: Path, arrays: dict[str, npt.NDArray[Any]], n_terms: int, n_docs: int, *, ids_read: bool
+) -> None:
+    """The arrays must agree with each other and with meta.json, so a search can never index out of range
+    (the sentence ids are checked when they were read in full, that is when their file is not as written)."""
     term_ptr, doc_ids = arrays["term_ptr"], arrays["doc_ids"]
     problems = {
         "term_ptr": len(term_ptr) != n_terms + 1
@@ -166,7 +186,10 @@ def _check_arrays(directory: Path, arrays: dict[str, npt.NDArray[Any]], n_terms:
         or bool(np.any(np.diff(term_ptr) < 0)),
         "idf": len(arrays["idf"]) != n_terms,
         "weights": len(arrays["weights"]) != len(doc_ids),
-        "doc_ids": len(doc_ids) > 0 and (int(doc_ids.min()) < 0 or int(doc_ids.max()) >= n_docs),
+        "doc_ids": ids_read and len(doc_ids) > 0 and (int(doc_ids.min()) < 0 or int(doc_ids.max()) >= n_docs),
+        "block_ptr": len(arrays["block_ptr"]) != n_terms + 1
+        or arrays["block_ptr"][-1] != len(arrays["block_max"]),
+        "term_max": len(arrays["term_max"]) != n_terms,
     }
     for stem, bad in problems.items():
         if bad:
@@ -179,7 +202,7 @@ def load_or_build(
     build_fn: Callable[[], SparseBM25],
     *,
     config: RetrievalConfig | None = None,
-    mmap: bool = False,
+    mmap: bool = True,
 ) -> SparseBM25:
     """The persisted index if its fingerprint (and BM25 settings, if `config` is given) match, else a new one.
 

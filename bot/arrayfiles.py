@@ -1,0 +1,78 @@
+"""Folders of .npy arrays written atomically and checked at load (the BM25 index, the serving corpus).
+
+A folder is written under a temporary name beside its target and then takes the target's place by
+rename, so a reader never sees half of one. Each array's data carries a SHA-256 in its folder's meta, and
+each file a stamp taken right after it was written: size, modification and change times and inode.
+
+Verifying every byte at every start costs 0.5 s of CPU at a million sentences (about 300 MB of arrays
+at 1.8 GB/s, hashed and therefore read in full), a third of the cold-start budget, and would forbid
+memory-mapping. So a file whose stamp is unchanged is trusted and mapped: any write through the
+filesystem (an edit, a copy over it, a truncation, flipped bits) changes its change time, which no user
+call can set back (``os.utime`` sets only the other two), or its inode. Any other file is hashed in full
+and must match. What a stamp cannot see is the disk corrupting data under an unchanged inode; the
+loaders still check sizes, structure, and NaN and infinity in the small per-term arrays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["checksum", "file_stamp", "finite", "replace_dir", "temp_dir", "unchanged"]
+
+
+def checksum(array: npt.NDArray[Any]) -> str:
+    """The SHA-256 of an array's data (its .npy header is checked by numpy's reader and the dtype checks)."""
+    data = np.ascontiguousarray(array)
+    digest = hashlib.sha256()
+    if data.size:
+        digest.update(data.data.cast("B"))
+    return digest.hexdigest()
+
+
+def file_stamp(path: Path) -> list[int]:
+    """Size, modification and change times (ns) and inode of a file, as stored in a folder's meta."""
+    st = path.stat()
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def unchanged(path: Path, stamp: Any) -> bool:
+    """Whether `path` still has the stamp taken when it was written."""
+    try:
+        return isinstance(stamp, list) and file_stamp(path) == stamp
+    except OSError:
+        return False
+
+
+def finite(array: npt.NDArray[Any]) -> bool:
+    """No NaN and no infinity (min and max propagate NaN; two passes, no temporary array)."""
+    return not array.size or bool(np.isfinite(array.min()) and np.isfinite(array.max()))
+
+
+def temp_dir(target: Path) -> Path:
+    """A new empty folder beside `target`, to be filled and then put in its place with `replace_dir`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+
+
+def replace_dir(new: Path, target: Path) -> None:
+    """Put folder `new` where `target` is (os.replace cannot overwrite a non-empty folder: swap, renaming)."""
+    if not target.exists():
+        os.replace(new, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+    os.replace(target, old / target.name)
+    try:
+        os.replace(new, target)
+    except OSError:
+        os.replace(old / target.name, target)  # put the old folder back
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,385 @@
+"""The serving form of the cleaned corpus: every article in a few numpy arrays and one JSON, loaded in O(1).
+
+`corpus/clean/*.json` stay the source of truth. Parsing all of them costs seconds at a million sentences, so
+the first start after they change writes this compact form into the index folder, and every later start
+reads it instead: the arrays are memory-mapped and an article is decoded only when it is used (an answer
+touches a few; `show` one). Layout of ``INDEX/serving/``::
+
+    meta.json        format, version, the clean folder's stat key and content fingerprint, article metadata
+                     (id, outlet, date, title, ...), the drop reasons, and each array's size and SHA-256
+    text.npy         uint8, every article's text in UTF-8, one after another
+    text_ptr.npy     int64, articles + 1: byte offsets into text
+    sent_ptr.npy     int64, articles + 1: each article's first sentence in the flat sentence table
+    sent_start.npy, sent_end.npy, sent_paragraph.npy, sent_line.npy, sent_last_line.npy (-1: none)
+                     int32, sentences
+    sent_role.npy    uint8, sentences: an index into models.ROLES
+    drop_text.npy    uint8, drop_ptr.npy int64 (dropped + 1), drop_first.npy int64 (articles + 1),
+    drop_line.npy    int32, drop_reason.npy int32 (an index into meta's reasons)
+
+Each file's stamp (bot/arrayfiles.py) is kept beside its checksum: an unchanged file is trusted and
+mapped, any other is hashed in full. Freshness: the stat key digests every clean file's name, size and
+modification time (a listing of 20,000 files takes 0.1-0.3 s here); when it differs, the form is
+rebuilt from the JSON files, whose contents also give the fingerprint the BM25 index is keyed on.
+Per-sentence facts are persisted by the facts layer beside this folder, keyed on the same fingerprint.
+Written atomically and checked at load like the BM25 index (bot/retrieval/store.py): a missing, corrupt
+or mismatched file is rebuilt, with one log line saying why.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+import json
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.arrayfiles import checksum, file_stamp, replace_dir, temp_dir, unchanged
+from bot.corpus import CorpusStore
+from bot.errors import CorpusError
+from bot.models import ROLES, Article, DroppedLine, Sentence
+
+__all__ = ["ArticleTable", "MemoryArticles", "StoredArticles", "load_or_build_articles", "stat_key"]
+
+log = logging.getLogger(__name__)
+
+FORMAT = "summitbot-serving-corpus"
+VERSION = 2  # 2: updated, stated and Sentence.last_line
+META = "meta.json"
+_FIELDS = (
+    "id",
+    "outlet",
+    "date",
+    "title",
+    "wire",
+    "event",
+    "url",
+    "byline",
+    "dateline",
+    "source_sha256",
+    "updated",
+)
+_INT32 = (
+    "sent_start",
+    "sent_end",
+    "sent_paragraph",
+    "sent_line",
+    "sent_last_line",
+    "drop_line",
+    "drop_reason",
+)
+_NO_LINE = -1  # sent_last_line of a sentence from one raw line
+_INT64 = ("text_ptr", "sent_ptr", "drop_ptr", "drop_first")
+_UINT8 = ("text", "sent_role", "drop_text")
+
+
+class ArticleTable(Sequence[Article]):
+    """The articles in id order, as a sequence, plus what the index needs without decoding them all."""
+
+    fingerprint: str = ""
+
+    def ids(self) -> list[str]:
+        """Every article's id, in order."""
+        raise NotImplementedError
+
+    def sentence_counts(self) -> npt.NDArray[np.int64]:
+        """How many sentences each article has, in order."""
+        raise NotImplementedError
+
+    def sentence_texts(self) -> Iterator[str]:
+        """Every sentence's text, article after article (what the BM25 index tokenises)."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> Article: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Article]: ...
+    def __getitem__(self, i: int | slice) -> Article | Sequence[Article]:
+        if isinstance(i, slice):
+            return tuple(self.article(j) for j in range(*i.indices(len(self))))
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.article(i)
+
+    def article(self, i: int) -> Article:
+        raise NotImplementedError
+
+
+class MemoryArticles(ArticleTable):
+    """Articles already in memory (tests, benchmarks, an explicit list)."""
+
+    def __init__(self, articles: Sequence[Article], fingerprint: str = "") -> None:
+        self._articles = tuple(articles)
+        self.fingerprint = fingerprint
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def article(self, i: int) -> Article:
+        return self._articles[i]
+
+    def ids(self) -> list[str]:
+        return [a.id for a in self._articles]
+
+    def sentence_counts(self) -> npt.NDArray[np.int64]:
+        return np.fromiter((len(a.sentences) for a in self._articles), dtype=np.int64, count=len(self))
+
+    def sentence_texts(self) -> Iterator[str]:
+        return (s.text for a in self._articles for s in a.sentences)
+
+
+class StoredArticles(ArticleTable):
+    """Articles in the serving form: decoded on first use and kept (sentences never change)."""
+
+    def __init__(self, meta: dict[str, Any], arrays: dict[str, npt.NDArray[Any]]) -> None:
+        self.stat_key: str = meta["stat_key"]
+        self._meta = meta["articles"]
+        self._reasons: list[str] = meta["reasons"]
+        self._a = arrays
+        self.fingerprint = meta["fingerprint"]
+        self._cache: dict[int, Article] = {}
+
+    def __len__(self) -> int:
+        return len(self._meta)
+
+    def ids(self) -> list[str]:
+        return [m[0] for m in self._meta]
+
+    def sentence_counts(self) -> npt.NDArray[np.int64]:
+        return np.diff(self._a["sent_ptr"])
+
+    def __iter__(self) -> Iterator[Article]:
+        return (self.article(i) for i in range(len(self)))
+
+    def _text(self, i: int) -> str:
+        lo, hi = self._a["text_ptr"][i], self._a["text_ptr"][i + 1]
+        return self._a["text"][lo:hi].tobytes().decode("utf-8")
+
+    def sentence_texts(self) -> Iterator[str]:
+        starts, ends, first = self._a["sent_start"], self._a["sent_end"], self._a["sent_ptr"]
+        for i in range(len(self)):
+            text, lo, hi = self._text(i), int(first[i]), int(first[i + 1])
+            yield from (text[s:e] for s, e in zip(starts[lo:hi].tolist(), ends[lo:hi].tolist(), strict=True))
+
+    def article(self, i: int) -> Article:
+        cached = self._cache.get(i)
+        if cached is None:
+            cached = self._cache[i] = _LazyArticle.create(self, i, self._meta[i])
+        return cached
+
+    def decode_body(self, i: int) -> tuple[str, tuple[Sentence, ...], tuple[DroppedLine, ...]]:
+        """Article i's text, sentences and dropped lines."""
+        a, text = self._a, self._text(i)
+        lo, hi = int(a["sent_ptr"][i]), int(a["sent_ptr"][i + 1])
+        keys = ("sent_start", "sent_end", "sent_paragraph", "sent_line", "sent_last_line")
+        columns = [a[k][lo:hi].tolist() for k in keys]
+        roles = a["sent_role"][lo:hi].tolist()
+        sentences = tuple(
+            Sentence(
+                text=text[s:e],
+                paragraph=p,
+                role=ROLES[r],
+                line=line,
+                start=s,
+                end=e,
+                last_line=None if last == _NO_LINE else last,
+            )
+            for s, e, p, line, last, r in zip(*columns, roles, strict=True)
+        )
+        lo, hi = int(a["drop_first"][i]), int(a["drop_first"][i + 1])
+        ptr = a["drop_ptr"][lo : hi + 1].tolist()
+        blob = a["drop_text"][ptr[0] : ptr[-1]].tobytes() if hi > lo else b""
+        base = ptr[0]
+        pieces = [blob[p0 - base : p1 - base].decode("utf-8") for p0, p1 in itertools.pairwise(ptr)]
+        lines, reasons = a["drop_line"][lo:hi].tolist(), a["drop_reason"][lo:hi].tolist()
+        dropped = tuple(
+            DroppedLine(line=line, text=piece, reason=self._reasons[r])
+            for line, r, piece in zip(lines, reasons, pieces, strict=True)
+        )
+        return text, sentences, dropped
+
+
+class _LazyArticle(Article):
+    """An Article whose metadata is there at once and whose text, sentences and dropped lines are decoded
+    at their first use: a table of every outlet over 20,000 articles decodes none of them."""
+
+    __slots__ = ("_body", "_position", "_table")
+    _body: tuple[str, tuple[Sentence, ...], tuple[DroppedLine, ...]] | None
+    _position: int
+    _table: StoredArticles
+
+    @classmethod
+    def create(cls, table: StoredArticles, position: int, meta: list[Any]) -> _LazyArticle:
+        self = object.__new__(cls)
+        for name, value in zip(_FIELDS, meta, strict=False):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "evidence", dict(meta[len(_FIELDS)]))
+        object.__setattr__(self, "stated", dict(meta[len(_FIELDS) + 1]))
+        for name, value in (("_table", table), ("_position", position), ("_body", None)):
+            object.__setattr__(self, name, value)
+        return self
+
+    def _decoded(self) -> tuple[str, tuple[Sentence, ...], tuple[DroppedLine, ...]]:
+        body = self._body
+        if body is None:
+            body = self._table.decode_body(self._position)
+            object.__setattr__(self, "_body", body)
+        return body
+
+    @property
+    def text(self) -> str:
+        return self._decoded()[0]
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self._decoded()[1]
+
+    @property
+    def dropped(self) -> tuple[DroppedLine, ...]:
+        return self._decoded()[2]
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any Article with the same fields (the dataclass's own test wants the same class)."""
+        if not isinstance(other, Article):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in dataclasses.fields(Article))
+
+    __hash__ = Article.__hash__
+
+
+def stat_key(clean_dir: Path) -> str:
+    """A digest of the clean files' names, sizes and modification times: any write changes it."""
+    digest = hashlib.sha256()
+    entries = sorted((e.name, e.stat()) for e in os.scandir(clean_dir) if e.name.endswith(".json"))
+    for name, st in entries:
+        digest.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def load_or_build_articles(store: CorpusStore, directory: Path) -> StoredArticles:
+    """The serving form of `store`'s cleaned articles: loaded if it matches the clean folder, else rebuilt.
+
+    If the folder cannot be written, the form is built in a temporary folder and used from there."""
+    if not store.clean_dir.is_dir():
+        raise CorpusError(f"{store.clean_dir}: no cleaned corpus; run `summitbot clean`")
+    key = stat_key(store.clean_dir)
+    if (directory / META).is_file():
+        try:
+            table = _load(directory)
+        except CorpusError as exc:
+            log.warning("rebuilding the serving corpus: %s", exc)
+        else:
+            if table.stat_key == key:
+                return table
+            log.info("the cleaned corpus changed; rebuilding the serving corpus in %s", directory)
+    _save(store, directory, key)
+    return _load(directory)
+
+
+def _save(store: CorpusStore, directory: Path, key: str) -> None:
+    """Read every cleaned article once (validated by the schema) and write the serving form."""
+    articles, fingerprint = store.load_articles(), store.fingerprint()
+    arrays, meta = serving_arrays(articles)
+    meta |= {"format": FORMAT, "version": VERSION, "stat_key": key, "fingerprint": fingerprint}
+    tmp = temp_dir(directory)
+    meta["checksums"], meta["stamps"] = {}, {}
+    for name, array in arrays.items():
+        np.save(tmp / f"{name}.npy", array, allow_pickle=False)
+        meta["checksums"][name] = checksum(array)
+        meta["stamps"][name] = file_stamp(tmp / f"{name}.npy")
+    (tmp / META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    replace_dir(tmp, directory)
+    log.info("wrote the serving corpus (%d articles) to %s", len(articles), directory)
+
+
+def serving_arrays(articles: Sequence[Article]) -> tuple[dict[str, npt.NDArray[Any]], dict[str, Any]]:
+    """The arrays and the metadata of the serving form of `articles`."""
+    sentences = [s for a in articles for s in a.sentences]
+    dropped = [d for a in articles for d in a.dropped]
+    reasons = sorted({d.reason for d in dropped})
+    reason_of = {r: i for i, r in enumerate(reasons)}
+    texts = [a.text.encode("utf-8") for a in articles]
+    drop_texts = [d.text.encode("utf-8") for d in dropped]
+
+    def int32(values: Iterator[int]) -> npt.NDArray[np.int32]:
+        return np.fromiter(values, dtype=np.int32)
+
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
+        "text_ptr": _offsets(len(t) for t in texts),
+        "sent_ptr": _offsets(len(a.sentences) for a in articles),
+        "sent_start": int32(s.start for s in sentences),
+        "sent_end": int32(s.end for s in sentences),
+        "sent_paragraph": int32(s.paragraph for s in sentences),
+        "sent_line": int32(s.line for s in sentences),
+        "sent_last_line": int32(_NO_LINE if s.last_line is None else s.last_line for s in sentences),
+        "sent_role": np.fromiter((ROLES.index(s.role) for s in sentences), dtype=np.uint8),
+        "drop_text": np.frombuffer(b"".join(drop_texts), dtype=np.uint8),
+        "drop_ptr": _offsets(len(t) for t in drop_texts),
+        "drop_first": _offsets(len(a.dropped) for a in articles),
+        "drop_line": int32(d.line for d in dropped),
+        "drop_reason": int32(reason_of[d.reason] for d in dropped),
+    }
+    meta = {
+        "articles": [[getattr(a, f) for f in _FIELDS] + [dict(a.evidence), dict(a.stated)] for a in articles],
+        "reasons": reasons,
+    }
+    return arrays, meta
+
+
+def _offsets(lengths: Iterator[int]) -> npt.NDArray[np.int64]:
+    sizes = np.fromiter(lengths, dtype=np.int64)
+    out = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=out[1:])
+    return out
+
+
+def _load(directory: Path) -> StoredArticles:
+    meta_path = directory / META
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorpusError(f"{meta_path}: cannot read ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("version") != VERSION:
+        raise CorpusError(f"{meta_path}: not a version {VERSION} {FORMAT}")
+    arrays = {}
+    for name in (*_INT32, *_INT64, *_UINT8):
+        path = directory / f"{name}.npy"
+        try:
+            array = np.load(path, mmap_mode="r", allow_pickle=False)
+        except (OSError, ValueError, EOFError) as exc:
+            raise CorpusError(f"{path}: cannot read ({exc})") from None
+        if array.ndim != 1:
+            raise CorpusError(f"{path}: expected a 1-D array")
+        trusted = unchanged(path, meta.get("stamps", {}).get(name))  # see bot/arrayfiles.py
+        if not trusted and checksum(array) != meta.get("checksums", {}).get(name):
+            raise CorpusError(f"{path}: its checksum does not match the serving corpus's meta")
+        arrays[name] = array
+    _check_shapes(directory, meta, arrays)
+    return StoredArticles(meta, arrays)
+
+
+def _check_shapes(directory: Path, meta: dict[str, Any], a: dict[str, npt.NDArray[Any]]) -> None:
+    n = len(meta["articles"])
+    sentences = len(a["sent_start"])
+    good = (
+        all(len(a[k]) == n + 1 for k in ("text_ptr", "sent_ptr", "drop_first"))
+        and int(a["sent_ptr"][-1]) == sentences
+        and all(
+            len(a[k]) == sentences
+            for k in ("sent_end", "sent_paragraph", "sent_line", "sent_last_line", "sent_role")
+        )
+        and int(a["text_ptr"][-1]) == len(a["text"])
+        and len(a["drop_ptr"]) == len(a["drop_line"]) + 1
+        and int(a["drop_ptr"][-1]) == len(a["drop_text"])
+    )
+    if not good:
+        raise CorpusError(f"{directory / META}: the serving corpus's arrays do not match each other")
