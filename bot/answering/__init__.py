@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
+
 from bot.answering.cache import per_index
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import Decision, load_decision
@@ -38,23 +40,25 @@ def decide(
     top: int,
     settings: DecisionConfig | None = None,
 ) -> AskResult:
-    """Answer when the probability that the ranking's first sentence answers reaches the threshold: the
-    sentences in the ranking's order, the first and then distinct alternatives from the `alternative`
-    probability up; otherwise decline, naming the first sentence as the closest only from `close` up."""
+    """Answer when the best sentence's probability (the answer fit's) reaches the threshold: the sentences
+    in the ranking fit's order, the first and then distinct alternatives from the `alternative`
+    probability up; otherwise decline, naming the closest sentence only when it reaches `close`."""
     settings = settings or index.config.decision
     question = candidates.question
     carried = question.carried if question else None
     if candidates.rows is None or not candidates.hits:
         return _declined(candidates, None, None)
-    verdict = decision.assess(candidates.rows)
-    best = verdict.probability
-    order = sorted(range(len(candidates.hits)), key=lambda i: (-verdict.shares[i], i))
+    probability = decision.answer.probability(candidates.rows)
+    best = float(probability.max())
+    ranked = decision.ranking(candidates.rows)
+    order = sorted(range(len(candidates.hits)), key=lambda i: (-ranked[i], i))
     if best < settings.threshold:
-        text = candidates.hits[order[0]].sentence.text if best >= settings.close else None
+        closest = int(np.argmax(probability))
+        text = candidates.hits[closest].sentence.text if best >= settings.close else None
         return _declined(candidates, text, best)
-    rest = [i for i in order[1:] if verdict.of(i) >= settings.alternative]
-    chosen = _distinct(index, [order[0], *rest], candidates.hits, top)
-    answers = tuple(_answer(index, candidates.hits[i], verdict.of(i)) for i in chosen)
+    first, rest = order[0], [i for i in order[1:] if probability[i] >= settings.alternative]
+    chosen = _distinct(index, [first, *rest], candidates.hits, top)
+    answers = tuple(_answer(index, candidates.hits[i], float(probability[i])) for i in chosen)
     return AskResult(
         candidates.text, False, answers, scope=candidates.scope, resolved_question=carried, probability=best
     )

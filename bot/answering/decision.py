@@ -1,17 +1,12 @@
-"""The one decision "does the coverage answer this question, and with which sentence".
+"""The one decision "does this sentence answer this question": a logistic regression over FEATURES.
 
-Two fits, their coefficients data in decision.json beside this file (written by
-`python -m bot.evaluation.calibrate --write`, plain numpy, nothing pickled):
+The coefficients are data (decision.json beside this file, written by `summitbot calibrate`), fitted in
+plain numpy on labelled question-sentence pairs; nothing is pickled. Its output is a probability; the
+thresholds that turn it into answer / decline / "closest" live in config.yaml's `decision:` section.
 
-- the ranking: a conditional logit, a softmax over the question's candidates of a linear score of
-  FEATURES, fitted to put the softmax mass on gold sentences (it orders the candidates);
-- the answer: a question-level logistic regression over QUESTION_FEATURES (how sure and how far ahead
-  the ranking's first sentence is, and what that sentence offers), fitted on every question: its
-  output is the calibrated probability that the first sentence answers, and declines come from it
-  with the thresholds of config.yaml's `decision:` section.
-
-Each comes as a lexical fit and, when the corpus has sentence vectors, one that also reads the cosine
-features; a corpus too large to embed (the semantic features NaN) is decided by the lexical pair.
+Two fits share the file: the lexical one decides whether to answer (the semantic features, measured,
+do not tell unanswerable questions apart and made the threshold unstable), and one over every feature,
+cosine included, orders the sentences when the corpus has vectors (measured: it ranks better).
 """
 
 from __future__ import annotations
@@ -20,84 +15,48 @@ import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from bot.answering.features import FEATURES, LEXICAL_FEATURES, SEMANTIC_FEATURES, columns_of
-from bot.answering.fit import softmax
+from bot.answering.features import FEATURES, columns_of
 from bot.errors import ConfigError
 
 __all__ = [
-    "LEXICAL_QUESTION_FEATURES",
-    "QUESTION_FEATURES",
     "WEIGHTS_PATH",
     "Decision",
-    "Linear",
-    "Verdict",
+    "DecisionModel",
+    "fit_logistic",
     "fitted_on",
     "load_decision",
-    "question_rows",
+    "load_model",
 ]
 
 WEIGHTS_PATH = Path(__file__).with_name("decision.json")
 
 log = logging.getLogger(__name__)
 
-# What the answer fit reads of the ranking's first sentence (its FEATURES of these names) ...
-_OF_FIRST = (
-    "coverage",
-    "coverage_gap",
-    "coverage_met",
-    "constraints_failed",
-    "type_missing",
-    "type_present",
-    "people_missing",
-    "unit_missing",
-    "speaker_missing",
-    "speaker_present",
-    "pairs",
-    "bm25_relative",
-    "context_gain",
-    "title_gain",
-    "unmatched_heaviest",
-    "question_unknown",
-    "follow_up",
-    *(n for n in LEXICAL_FEATURES if n.startswith("asks_")),
-)
-# ... and of the ranking itself: the first sentence's softmax share, its margin over the second, and
-# log(1 + the number of candidates).
-LEXICAL_QUESTION_FEATURES: tuple[str, ...] = ("share", "margin", "candidates", *_OF_FIRST)
-QUESTION_FEATURES: tuple[str, ...] = (*LEXICAL_QUESTION_FEATURES, "cosine")
-_FIRST_COLUMNS = columns_of((*_OF_FIRST, "cosine"))
-_SEMANTIC_COLUMNS = columns_of(SEMANTIC_FEATURES)
-
 
 @dataclass(frozen=True)
-class Linear:
-    """A linear score over `names` (standardised), read from rows whose columns are `vocabulary`."""
+class DecisionModel:
+    """Standardisation and logistic coefficients, one per feature name (some or all of FEATURES)."""
 
     names: tuple[str, ...]
     mean: np.ndarray
     scale: np.ndarray
     coef: np.ndarray
-    intercept: float = 0.0
-    vocabulary: tuple[str, ...] = FEATURES
-
-    @cached_property
-    def columns(self) -> np.ndarray:
-        return np.array([self.vocabulary.index(n) for n in self.names], dtype=np.intp)
-
-    def score(self, rows: np.ndarray) -> np.ndarray:
-        """The linear score of each row; an absent (NaN) feature is imputed at its fitted mean."""
-        own = rows[:, self.columns]
-        own = np.where(np.isnan(own), self.mean, own)
-        return np.asarray(((own - self.mean) / self.scale) @ self.coef + self.intercept)
+    intercept: float
 
     def probability(self, rows: np.ndarray) -> np.ndarray:
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(self.score(rows), -30, 30))))
+        """P(the sentence answers the question) for each row of FEATURES. A feature that is absent (NaN:
+        no sentence vectors in a corpus too large to embed) is imputed at its fitted mean."""
+        if rows.size == 0:
+            return np.zeros(len(rows))
+        own = rows[:, columns_of(self.names)]
+        own = np.where(np.isnan(own), self.mean, own)
+        z = ((own - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,90 +67,42 @@ class Linear:
             "intercept": float(self.intercept),
         }
 
-
-@dataclass(frozen=True)
-class Verdict:
-    """The probability that the ranking's first sentence answers, and the ranking's softmax shares."""
-
-    probability: float
-    shares: np.ndarray
-
-    def of(self, i: int) -> float:
-        """Candidate i's probability of answering: the first's, scaled by its share relative to it."""
-        return self.probability * float(self.shares[i] / self.shares.max())
-
-
-def question_rows(rows: np.ndarray, shares: np.ndarray) -> np.ndarray:
-    """One row of QUESTION_FEATURES for a question's candidates (rows of FEATURES) and their shares."""
-    order = np.argsort(-shares, kind="stable")
-    first = order[0]
-    second = float(shares[order[1]]) if len(order) > 1 else 0.0
-    head = [float(shares[first]), float(shares[first]) - second, float(np.log1p(len(shares)))]
-    return np.array([[*head, *rows[first, _FIRST_COLUMNS]]])
+    def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
+        data = {"note": note, "fitted_on": list(fitted_on), **self.to_dict()}
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 @dataclass(frozen=True)
 class Decision:
-    """The lexical ranking and answer fits, and optionally their semantic counterparts."""
+    """Whether to answer (`answer`, lexical) and, when the candidates carry semantic features, which
+    sentence answers first (`rank`)."""
 
-    rank: Linear
-    answer: Linear
-    rank_semantic: Linear | None = None
-    answer_semantic: Linear | None = None
+    answer: DecisionModel
+    rank: DecisionModel | None = None
 
-    def _fits(self, rows: np.ndarray) -> tuple[Linear, Linear]:
-        if self.rank_semantic is None or self.answer_semantic is None:
-            return self.rank, self.answer
-        if np.isnan(rows[:, _SEMANTIC_COLUMNS]).any():
-            return self.rank, self.answer
-        return self.rank_semantic, self.answer_semantic
-
-    def shares(self, rows: np.ndarray) -> np.ndarray:
-        """The ranking's softmax over the candidates (rows of FEATURES)."""
-        return softmax(self._fits(rows)[0].score(rows))
-
-    def assess(self, rows: np.ndarray) -> Verdict:
-        """The question's verdict from its candidates' rows (at least one)."""
-        rank, answer = self._fits(rows)
-        shares = softmax(rank.score(rows))
-        return Verdict(float(answer.probability(question_rows(rows, shares))[0]), shares)
+    def ranking(self, rows: np.ndarray) -> np.ndarray:
+        """The probabilities that order the candidates: the ranking fit's when every feature it reads is
+        present, otherwise the answer fit's."""
+        model = self.rank
+        if model is None or rows.size == 0 or np.isnan(rows[:, columns_of(model.names)]).any():
+            model = self.answer
+        return model.probability(rows)
 
     def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
-        data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on)}
-        for key, fit in self._named():
-            if fit is not None:
-                data[key] = fit.to_dict()
+        data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on), **self.answer.to_dict()}
+        if self.rank is not None:
+            data["ranking"] = self.rank.to_dict()
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-
-    def _named(self) -> list[tuple[str, Linear | None]]:
-        return [
-            ("ranking", self.rank),
-            ("answer", self.answer),
-            ("ranking_semantic", self.rank_semantic),
-            ("answer_semantic", self.answer_semantic),
-        ]
-
-
-_VOCABULARIES = {
-    "ranking": FEATURES,
-    "answer": QUESTION_FEATURES,
-    "ranking_semantic": FEATURES,
-    "answer_semantic": QUESTION_FEATURES,
-}
 
 
 def load_decision(path: Path = WEIGHTS_PATH) -> Decision:
-    """The fits of decision.json (the semantic pair is optional)."""
+    """Both fits of decision.json (the ranking one is optional)."""
+    answer = load_model(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        fits = {key: _linear(data[key], path, vocabulary) if key in data else None for key, vocabulary in _VOCABULARIES.items()}
-        rank, answer = fits["ranking"], fits["answer"]
-        if rank is None or answer is None:
-            raise KeyError("ranking" if rank is None else "answer")
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        refit = "python -m bot.evaluation.calibrate --write"
-        raise ConfigError(f"{path}: cannot read the decision coefficients ({exc}); refit with {refit}") from None
-    return Decision(rank, answer, fits["ranking_semantic"], fits["answer_semantic"])
+        ranking = json.loads(path.read_text(encoding="utf-8")).get("ranking")
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
+    return Decision(answer, _model(ranking, path) if ranking is not None else None)
 
 
 def fitted_on(path: Path = WEIGHTS_PATH) -> frozenset[str]:
@@ -203,18 +114,62 @@ def fitted_on(path: Path = WEIGHTS_PATH) -> frozenset[str]:
         return frozenset()
 
 
-def _linear(data: Any, path: Path, vocabulary: tuple[str, ...]) -> Linear:
-    features = data["features"]
-    unknown = [n for n in features if n not in vocabulary]
-    if unknown or not features:
-        raise ValueError(f"unknown features {', '.join(unknown)}" if unknown else "no features")
-    names = tuple(n for n in vocabulary if n in features)
-    rows = [features[n] for n in names]
-    return Linear(
-        names,
-        np.array([float(r["mean"]) for r in rows]),
-        np.array([float(r["scale"]) for r in rows]),
-        np.array([float(r["coef"]) for r in rows]),
-        float(data.get("intercept", 0.0)),
-        vocabulary,
-    )
+def load_model(path: Path = WEIGHTS_PATH) -> DecisionModel:
+    """Read the answer fit's coefficients; every feature they name must be one the answerer computes."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
+    return _model(data, path)
+
+
+def _model(data: Any, path: Path) -> DecisionModel:
+    try:
+        features = data["features"]
+        unknown = [n for n in features if n not in FEATURES]
+        if unknown or not features:
+            refit = "python -m bot.evaluation.calibrate --write"
+            what = f"unknown features {', '.join(unknown)}" if unknown else "no features"
+            raise ConfigError(f"{path}: {what}; refit with {refit}")
+        names = tuple(n for n in FEATURES if n in features)
+        rows = [features[n] for n in names]
+        return DecisionModel(
+            names,
+            np.array([float(r["mean"]) for r in rows]),
+            np.array([float(r["scale"]) for r in rows]),
+            np.array([float(r["coef"]) for r in rows]),
+            float(data["intercept"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
+
+
+def fit_logistic(
+    rows: np.ndarray,
+    labels: np.ndarray,
+    *,
+    l2: float = 1.0,
+    weights: np.ndarray | None = None,
+    names: Sequence[str] = FEATURES,
+    iterations: int = 50,
+) -> DecisionModel:
+    """L2-regularised logistic regression by Newton's method (IRLS) on standardised features; `rows` hold
+    every column of FEATURES, of which the fit uses `names`."""
+    rows = rows[:, columns_of(names)]
+    mean = rows.mean(axis=0)
+    scale = rows.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    x = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale])
+    w = np.ones(len(rows)) if weights is None else weights
+    beta = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0  # the intercept is not shrunk
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
+        gradient = x.T @ (w * (p - labels)) + penalty * beta
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return DecisionModel(tuple(names), mean, scale, beta[1:], float(beta[0]))

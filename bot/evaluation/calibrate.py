@@ -25,16 +25,8 @@ import numpy as np
 
 from bot.answering import decide
 from bot.answering.candidates import Candidates, find_candidates
-from bot.answering.decision import (
-    LEXICAL_QUESTION_FEATURES,
-    QUESTION_FEATURES,
-    WEIGHTS_PATH,
-    Decision,
-    Linear,
-    question_rows,
-)
-from bot.answering.features import FEATURES, LEXICAL_FEATURES, columns_of
-from bot.answering.fit import fit_listwise, fit_logistic, softmax
+from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic
+from bot.answering.features import FEATURES, LEXICAL_FEATURES
 from bot.config import Config, DecisionConfig, load_config
 from bot.conversation import Conversation
 from bot.errors import InputError
@@ -99,60 +91,32 @@ def ask_all(index: CorpusIndex, questions: Sequence[GoldQuestion], source: str) 
     return out
 
 
-def _weighed(asked: Sequence[Asked]) -> list[tuple[Asked, np.ndarray]]:
-    """The questions whose candidates were weighed, with their rows of FEATURES."""
-    return [
-        (a, a.candidates.rows)
-        for a in asked
-        if a.candidates is not None and a.candidates.rows is not None and len(a.candidates.rows)
-    ]
+def _pairs(asked: Sequence[Asked]) -> tuple[np.ndarray, np.ndarray]:
+    rows = [a.candidates.rows for a in asked if a.candidates is not None and a.candidates.rows is not None]
+    labels = [a.labels for a in asked if a.candidates is not None and a.candidates.rows is not None]
+    if not rows:
+        return np.zeros((0, 0)), np.zeros(0)
+    return np.vstack(rows), np.concatenate(labels)
 
 
-def _linear(names: Sequence[str], vocabulary: tuple[str, ...], fitted: tuple[np.ndarray, ...]) -> Linear:
-    mean, scale, coef, *intercept = fitted
-    return Linear(tuple(names), mean, scale, coef, float(intercept[0]) if intercept else 0.0, vocabulary)
+def fit(asked: Sequence[Asked], l2: float, names: Sequence[str] = LEXICAL_FEATURES) -> DecisionModel:
+    rows, labels = _pairs(asked)
+    return fit_logistic(rows, labels, l2=l2, names=names)
 
 
-def fit_ranking(asked: Sequence[Asked], l2: float, names: Sequence[str]) -> Linear:
-    """The conditional logit over `names` on every question with a gold sentence among its candidates."""
-    groups = [(rows[:, columns_of(names)], a.labels) for a, rows in _weighed(asked)]
-    return _linear(names, FEATURES, fit_listwise(groups, l2=l2))
+def fit_decision(asked: Sequence[Asked], l2: float, semantic: bool) -> Decision:
+    """The answer fit (lexical features) and, with `semantic`, the ranking fit over every feature."""
+    return Decision(fit(asked, l2), fit(asked, l2, FEATURES) if semantic else None)
 
 
-def _fit_pair(asked: Sequence[Asked], l2: float, semantic: bool, folds: int) -> tuple[Linear, Linear]:
-    """The ranking on every question, and the answer fit on every question's QUESTION_FEATURES as a
-    ranking fitted without it ordered its candidates (cross-fitted: shares as on unseen questions).
-    Label 1: gold is among the candidates; 0: unanswerable, or answerable with no gold candidate."""
-    names = FEATURES if semantic else LEXICAL_FEATURES
-    question_names = QUESTION_FEATURES if semantic else LEXICAL_QUESTION_FEATURES
-    rows, labels = [], []
-    for train, test in _folds(asked, folds):
-        inner = fit_ranking(train, l2, names)
-        for a, candidates in _weighed(test):
-            shares = softmax(inner.score(candidates))
-            rows.append(question_rows(candidates, shares))
-            labels.append(float(a.labels.any()))
-    table = np.vstack(rows)[:, [QUESTION_FEATURES.index(n) for n in question_names]]
-    answer = _linear(question_names, QUESTION_FEATURES, fit_logistic(table, np.array(labels), l2=l2))
-    return fit_ranking(asked, l2, names), answer
-
-
-def fit_decision(asked: Sequence[Asked], l2: float, semantic: bool, folds: int = 5) -> Decision:
-    """The lexical pair of fits and, with `semantic`, the pair that also reads the cosine features."""
-    rank, answer = _fit_pair(asked, l2, False, folds)
-    if not semantic:
-        return Decision(rank, answer)
-    return Decision(rank, answer, *_fit_pair(asked, l2, True, folds))
-
-
-def _best(asked: Asked, decision: Decision) -> tuple[float, bool] | None:
-    """The first candidate's probability of answering and whether it is gold; None when nothing was
-    weighed."""
+def _best(asked: Asked, model: DecisionModel) -> tuple[float, bool] | None:
+    """The top candidate's probability and whether it is gold; None when nothing was weighed."""
     c = asked.candidates
     if c is None or c.rows is None or not len(c.hits):
         return None
-    verdict = decision.assess(c.rows)
-    return verdict.probability, bool(asked.labels[int(np.argmax(verdict.shares))])
+    p = model.probability(c.rows)
+    i = int(np.argmax(p))
+    return float(p[i]), bool(asked.labels[i])
 
 
 def choose_thresholds(
@@ -189,18 +153,18 @@ def choose_thresholds(
     return Thresholds(threshold, close, min(alternative, threshold))
 
 
-def _tune(asked: Sequence[Asked], folds: int, l2: float, semantic: bool) -> Thresholds:
-    """Thresholds on the decision's out-of-fold probabilities within the tune questions (an inner
+def _tune(asked: Sequence[Asked], folds: int, l2: float) -> Thresholds:
+    """Thresholds on the answer fit's out-of-fold probabilities within the tune questions (an inner
     k-fold)."""
     tops = []
     pairs: list[tuple[float, bool]] = []
     for train, test in _folds(asked, folds):
-        decision = fit_decision(train, l2, semantic, folds)
-        for a, rows in _weighed(test):
-            verdict = decision.assess(rows)
-            right = bool(a.labels[int(np.argmax(verdict.shares))])
-            tops.append((verdict.probability, right, bool(a.gold.gold)))
-            pairs.extend((verdict.of(i), bool(g)) for i, g in enumerate(a.labels))
+        model = fit(train, l2)
+        for a in test:
+            top = _best(a, model)
+            if top is not None and a.candidates is not None and a.candidates.rows is not None:
+                tops.append((top[0], top[1], bool(a.gold.gold)))
+                pairs.extend(zip(model.probability(a.candidates.rows), a.labels.astype(bool), strict=True))
     return choose_thresholds(tops, pairs)
 
 
@@ -241,8 +205,8 @@ def cross_validate(
     held = _folds(answered, folds) if answered is not None else None
     never = Thresholds(0.0, 0.0, 0.0)
     for f, (train, test) in enumerate(_folds(asked, folds)):
-        decision = fit_decision(train, l2, semantic, folds)
-        thresholds = _tune(train, folds, l2, semantic)
+        decision = fit_decision(train, l2, semantic)
+        thresholds = _tune(train, folds, l2)
         chosen.append(thresholds)
         for a in held[f][1] if held is not None else test:
             settings = _settings(a.index.config, thresholds)
@@ -251,7 +215,7 @@ def cross_validate(
             never_settings = _settings(a.index.config, never)
             ranked = decide(a.index, a.candidates, decision, top, never_settings) if a.candidates else None
             score(reports.setdefault(NEVER_DECLINING, QAReport()), a.gold, ranked)
-            best = _best(a, decision)
+            best = _best(a, decision.answer)
             if best is not None:
                 tops.append(best)
     return reports, tops, chosen
@@ -323,10 +287,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(text)
     if args.write:
-        decision = fit_decision(asked, config.decision.l2, semantic, args.folds)
+        decision = fit_decision(asked, config.decision.l2, semantic)
         sets = [p.name for p in (*args.gold, *(g for g, _ in args.other))]
         decision.save(WEIGHTS_PATH, "fitted by python -m bot.evaluation.calibrate --write", sets)
-        t = _tune(asked, args.folds, config.decision.l2, semantic)
+        t = _tune(asked, args.folds, config.decision.l2)
         print(f"\nwrote {WEIGHTS_PATH}")
         print(f"decision: threshold {t.threshold}, close {t.close}, alternative {t.alternative}")
     return 0
