@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import os
 import types
@@ -371,7 +372,6 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
 def parse_config(text: str, path: Path) -> Config:
     """Validate config text; `path` names the file in errors and anchors relative paths."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -382,7 +382,7 @@ def parse_config(text: str, path: Path) -> Config:
         raise _bad_scalar(text, path) from None
     if data is None:
         data = {}
-    reader = _Reader(path, node)
+    reader = _Reader(path, text)
     config = reader.build(Config, data, ())
     base = path.resolve().parent
     corpus = config.corpus if config.corpus.is_absolute() else base / config.corpus
@@ -429,12 +429,18 @@ def _check_unique(reader: _Reader, config: Config) -> None:
         seen.add(event.id)
 
 
+@functools.cache
+def _type_hints(cls: type[Any]) -> dict[str, Any]:
+    """A dataclass's resolved annotations (resolving them is most of the work of reading a table entry)."""
+    return typing.get_type_hints(cls)
+
+
 class _Reader:
     """Builds dataclasses from plain YAML data, reporting faults with the file, line and dotted key."""
 
-    def __init__(self, path: Path, root: yaml.Node | None) -> None:
+    def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.root = root
+        self.text = text
 
     def error(self, key: tuple[str | int, ...], message: str) -> ConfigError:
         dotted = ".".join(f"[{k}]" if isinstance(k, int) else k for k in key).replace(".[", "[")
@@ -443,7 +449,9 @@ class _Reader:
         return ConfigError(f"{where}: {dotted or '(top level)'}: {message}")
 
     def _line(self, key: tuple[str | int, ...]) -> int | None:
-        node = self.root
+        # the node tree (with line marks) is composed only for an error: parsing the file twice on
+        # every start cost as much as the rest of a `summitbot ask`
+        node = yaml.compose(self.text, Loader=yaml.SafeLoader)
         line = node.start_mark.line + 1 if node is not None else None
         for part in key:
             if isinstance(node, yaml.MappingNode):
@@ -463,7 +471,7 @@ class _Reader:
     def build(self, cls: type[Any], data: Any, key: tuple[str | int, ...]) -> Any:
         if not isinstance(data, Mapping):
             raise self.error(key, f"expected a mapping, got {_describe(data)}")
-        hints = typing.get_type_hints(cls)
+        hints = _type_hints(cls)
         fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "source"}
         unknown = [k for k in data if k not in fields]
         if unknown:
