@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import math
 import os
 import types
@@ -429,10 +428,16 @@ def _check_unique(reader: _Reader, config: Config) -> None:
         seen.add(event.id)
 
 
-@functools.cache
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
 def _type_hints(cls: type[Any]) -> dict[str, Any]:
-    """A dataclass's resolved annotations (resolving them is most of the work of reading a table entry)."""
-    return typing.get_type_hints(cls)
+    """A dataclass's resolved annotations, once per class (resolving them was most of the work of reading
+    each entry of a long table)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
 
 
 class _Reader:
