@@ -43,6 +43,9 @@ log = logging.getLogger(__name__)
 MANIFEST = "sources.yaml"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 RAW_SUFFIXES = (".txt", ".html")  # a raw article is stored as ID.html when its content is a page
+# YAML escapes: \xXX below U+0100, \uXXXX in the Basic Multilingual Plane, \UXXXXXXXX above it
+_ONE_BYTE = 0x100
+_BASIC_PLANE = 0x10000
 MANIFEST_HEADER = (
     "# Metadata stated from outside the article text (it overrides what the cleaner reads in the text).\n"
     "# articles: {ID: {outlet, date (YYYY-MM-DD), title, url, wire, event}}\n"
@@ -142,7 +145,11 @@ def _quoted(value: str) -> str:
             out.append(char)
         else:
             out.append(
-                f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}"
+                f"\\x{code:02X}"
+                if code < _ONE_BYTE
+                else f"\\u{code:04X}"
+                if code < _BASIC_PLANE
+                else f"\\U{code:08X}"
             )
     return '"' + "".join(out) + '"'
 

@@ -16,24 +16,31 @@ __all__ = ["WordPiece"]
 _MAX_WORD = 100
 
 
+# BERT's own definitions (its BasicTokenizer), which the model's vocabulary was built with: ASCII
+# symbols count as punctuation, and these blocks are CJK ideographs split one character a token.
+_ASCII_PUNCTUATION = ((33, 47), (58, 64), (91, 96), (123, 126))
+_CJK_BLOCKS = (
+    (0x4E00, 0x9FFF),
+    (0x3400, 0x4DBF),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2B73F),
+    (0x2B740, 0x2B81F),
+    (0x2B820, 0x2CEAF),
+    (0xF900, 0xFAFF),
+    (0x2F800, 0x2FA1F),
+)
+_CACHE_WORDS = 200_000  # words whose pieces are remembered before the memo starts again (bounded memory)
+
+
 def _is_punctuation(ch: str) -> bool:
     cp = ord(ch)
-    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+    if any(low <= cp <= high for low, high in _ASCII_PUNCTUATION):
         return True
     return unicodedata.category(ch).startswith("P")
 
 
 def _is_cjk(cp: int) -> bool:
-    return (
-        0x4E00 <= cp <= 0x9FFF
-        or 0x3400 <= cp <= 0x4DBF
-        or 0x20000 <= cp <= 0x2A6DF
-        or 0x2A700 <= cp <= 0x2B73F
-        or 0x2B740 <= cp <= 0x2B81F
-        or 0x2B820 <= cp <= 0x2CEAF
-        or 0xF900 <= cp <= 0xFAFF
-        or 0x2F800 <= cp <= 0x2FA1F
-    )
+    return any(low <= cp <= high for low, high in _CJK_BLOCKS)
 
 
 def _clean(text: str) -> str:
@@ -102,7 +109,7 @@ class WordPiece:
         found = self._cache.get(word)
         if found is None:
             found = self._cache[word] = self._spell(word)
-            if len(self._cache) > 200_000:
+            if len(self._cache) > _CACHE_WORDS:
                 self._cache.clear()
         return found
 
