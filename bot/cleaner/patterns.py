@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.config import CleanerConfig
 
 __all__ = [
@@ -28,7 +29,7 @@ __all__ = [
 
 _I = re.IGNORECASE
 
-CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Counters: a bare number, "Views: 1254", "12 comments", "3 min read".
     ("counter", re.compile(r"^[\d,.]+$")),
     ("counter", re.compile(r"^(?:views?|reads?|hits|comments?|shares?|likes?)\s*:?\s*[\d,.]+k?$", _I)),
@@ -73,7 +74,7 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^share\s+(?:this|on|via)\b.{0,60}$", _I)),
     ("share", re.compile(r"^(?:share|tweet|print|email|e-mail)\s*:?$", _I)),
     ("like-widget", re.compile(r"^like this\s*:?$", _I)),
-    ("like-widget", re.compile(r"^(?:like\s+)?loading\s*(?:\.\.\.|…)$", _I)),
+    ("like-widget", re.compile(r"^like\s+loading\s*(?:\.\.\.|…)$", _I)),
     # A print edition's jump line: "Continued on Page 9", "Cont'd from A1".
     (
         "jump-line",
@@ -237,19 +238,23 @@ CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
     ),
 )
+CHROME_PATTERNS = (*_OWN_PATTERNS, *FURNITURE_PATTERNS)
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
-END_REASONS = frozenset(
-    {
-        "comment-prompt",
-        "share",
-        "like-widget",
-        "short-link",
-        "credits",
-        "disclaimer",
-        "source-credit",
-        "copyright",
-    }
+END_REASONS = (
+    frozenset(
+        {
+            "comment-prompt",
+            "share",
+            "like-widget",
+            "short-link",
+            "credits",
+            "disclaimer",
+            "source-credit",
+            "copyright",
+        }
+    )
+    | FURNITURE_END_REASONS
 )
 
 # A closing paragraph about the writer: "NAME is a correspondent for ...", "NAME covers ... for ...".

@@ -1,0 +1,82 @@
+"""More kinds of page chrome told from a line alone: page furniture around the article's text.
+
+Like `patterns.CHROME_PATTERNS` (which appends this table), each pattern describes a kind of widget
+printed by many sites: a search engine's cache banner, tag and category lines, comment-section
+furniture, author cards, e-mail newsletter furniture, photographers' credits, messenger-channel
+promotions, "about us" boilerplate and donation appeals. None is the wording of one page.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["FURNITURE_END_REASONS", "FURNITURE_PATTERNS"]
+
+_I = re.IGNORECASE
+
+FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # A search engine's cache copy announces itself above the page it copied.
+    ("cache-banner", re.compile(r"^this is [\w' ]{1,30}\bcache of\b.{0,300}$", _I)),
+    ("cache-banner", re.compile(r"^the current page could have changed\b.{0,80}$", _I)),
+    ("cache-banner", re.compile(r"^(?:full|text-only|cached|snapshot) version$|^view (?:page )?source$", _I)),
+    ("cache-banner", re.compile(r"^tip:.{0,40}\bfind your search term\b.{0,120}$", _I)),
+    # Tag and category lines: "Read more about: a, b", "Categories: Politics.", "Tags: x, y".
+    (
+        "tags",
+        re.compile(
+            r"^(?:read more about|more about|categories|category|tags?|topics|filed under)\s*:.{0,200}$", _I
+        ),
+    ),
+    # Comment-section furniture.
+    ("comment-prompt", re.compile(r"^(?:top|latest|newest|oldest|all|readers?'?) comments$", _I)),
+    ("comment-prompt", re.compile(r"^.{0,30}\bcomment(?:ing)? (?:rules|policy|guidelines)$", _I)),
+    (
+        "comment-prompt",
+        re.compile(
+            r"^comment(?:ing|s)? (?:for|on) this (?:story|article|post) "
+            r"(?:is|are|has been) (?:now )?closed\.?$",
+            _I,
+        ),
+    ),
+    ("comment-prompt", re.compile(r"^full (?:article|story)\s+\d+\s+comments?$", _I)),
+    ("comment-prompt", re.compile(r"\bbecome a fan and comment\b.{0,80}$", _I)),
+    # An author card after the article: "Written by NAME", "1.2K Followers".
+    ("author-card", re.compile(r"^written by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")),
+    ("counter", re.compile(r"^[\d,.]+k?\s+(?:followers|following|subscribers|members|claps)$", _I)),
+    # Wire and agency footers: how to reach the reporters and editors.
+    ("credits", re.compile(r"^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,80}$", _I)),
+    # E-mail newsletter furniture.
+    ("subscribe", re.compile(r"\bforwarded to you\b.{0,80}\b(?:sign up|subscribe)\b.{0,40}$", _I)),
+    (
+        "subscribe",
+        re.compile(r"^you(?: are|'re)? receiv(?:ing|ed) this (?:e-?mail|newsletter|message)\b.{0,200}$", _I),
+    ),
+    (
+        "subscribe",
+        re.compile(r"^good (?:morning|afternoon|evening)\b.{0,30}\bwhat you need to know\b.{0,80}$", _I),
+    ),
+    ("subscribe", re.compile(r"^(?:today'?s )?weather\s*:.{0,80}$", _I)),
+    # Photographers' credits: "Photographer: NAME/OUTLET", "AGENCY PHOTO / POOL / NAME".
+    ("photo-credit", re.compile(r"^photographer\s*:\s*\S+(?:\s+\S+){0,5}$", _I)),
+    (
+        "photo-credit",
+        re.compile(r"^[A-Z]{2,} (?:PHOTO|Photo)(?:\s*/\s*[A-Z][\w.'&-]*(?: [A-Z][\w.'&-]*){0,3}){1,3}$"),
+    ),
+    # A messenger channel's promotion of its app.
+    ("app-promo", re.compile(r"^if you have [\w ]{1,20}, you can (?:view|join|open|read)\b.{0,120}$", _I)),
+    # "About us" boilerplate and donation appeals at a page's foot.
+    (
+        "about-us",
+        re.compile(
+            r"^[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,4} is (?:an?|the) (?:[\w-]+ ){0,3}(?:news agency|"
+            r"news organi[sz]ation|news (?:web)?site|newspaper|media (?:company|group|outlet)|broadcaster)"
+            r"\b.{0,160}$"
+        ),
+    ),
+    ("donate", re.compile(r"(?:^|[.!]\s+)support [A-Z][\w' ]{1,40}!$|^(?:donate|contribute)$", _I)),
+    # A loading placeholder where a player or an ad should be (not a "like" widget: the text goes on).
+    ("loading", re.compile(r"^loading\s*(?:\.\.\.|…)$", _I)),
+)
+
+# Kinds after which, following the article's prose, nothing of the article remains.
+FURNITURE_END_REASONS = frozenset({"tags", "author-card", "about-us"})
