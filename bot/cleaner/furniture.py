@@ -41,7 +41,7 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-prompt", re.compile(r"^full (?:article|story)\s+\d+\s+comments?$", _I)),
     ("comment-prompt", re.compile(r"\bbecome a fan and comment\b.{0,80}$", _I)),
     # An author card after the article: "Written by NAME", "1.2K Followers".
-    ("author-card", re.compile(r"^written by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")),
+    ("author-card", re.compile(r"^[Ww]ritten by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")),
     ("counter", re.compile(r"^[\d,.]+k?\s+(?:followers|following|subscribers|members|claps)$", _I)),
     # Wire and agency footers: how to reach the reporters and editors.
     ("credits", re.compile(r"^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,80}$", _I)),
@@ -74,6 +74,15 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("donate", re.compile(r"(?:^|[.!]\s+)support [A-Z][\w' ]{1,40}!$|^(?:donate|contribute)$", _I)),
+    # A link to the rest of a story from a digest, and a paywall's counter or offer.
+    (
+        "read-more",
+        re.compile(
+            r"^(?:read|see|view) (?:the )?(?:full|whole|complete) (?:story|article|report)\W{0,3}$", _I
+        ),
+    ),
+    ("subscribe", re.compile(r"^you have read \d+ of \d+ free (?:articles|stories)\b.{0,120}$", _I)),
+    ("subscribe", re.compile(r"\bcontact us for subscription\b.{0,40}$", _I)),
     # A loading placeholder where a player or an ad should be (not a "like" widget: the text goes on).
     ("loading", re.compile(r"^loading\s*(?:\.\.\.|…)$", _I)),
 )

@@ -38,12 +38,19 @@ def lay_out_header(page: Page, start: int) -> None:
             page.set(i, "dateline")
         elif is_caption(page, i, header=True):
             page.set(i, "caption")
+    _mark_repeated_clock(page, header)
     headline = _choose_headline(page, header)
     if headline is not None:
         page.set(headline, "headline")
     _mark_photo_titles(page, header)
     _mark_page_clocks(page, header, headline)
     for i in header:
+        if (
+            page.decisions[i] is None
+            and _ITEM_NUMBER.match(page.lines[i].text)
+            and page.next_filled(i) == start
+        ):
+            page.set(i, "subheading")  # a digest's first numbered item, right above its text
         if page.decisions[i] is None:
             if is_prose(page.lines[i].text, page.settings):
                 page.set(i, "body")
@@ -66,11 +73,43 @@ def _mark_photo_titles(page: Page, header: list[int]) -> None:
             page.set(i, "caption")
 
 
+# A numbered item of a digest ("1. Title"), a postal address or a telephone line: never a headline.
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
+_ADDRESS = re.compile(
+    r"^\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
+    r"|\b(?:tel|phone|fax)\.?\s*:",
+    re.I,
+)
+_LABELLED = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:")  # "Published: ...", "Updated: ..."
+_SHAPE = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _shape(text: str) -> str:
+    """A date line's format: its words and numbers as placeholders, its punctuation kept."""
+    return _SHAPE.sub(lambda m: "9" if m.group().isdigit() else "a", text)
+
+
+def _mark_repeated_clock(page: Page, header: list[int]) -> None:
+    """Two date lines of one format above the body: the first is the site header's clock (the day
+    the page was read), the one nearer the article its own date."""
+    datelines = [
+        i
+        for i in header
+        if page.decisions[i] == Decision("dateline") and not _LABELLED.match(page.lines[i].text)
+    ]
+    for n, i in enumerate(datelines):
+        if any(_shape(page.lines[i].text) == _shape(page.lines[j].text) for j in datelines[n + 1 :]):
+            page.set(i, "drop", "page-clock")
+
+
 def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     """A line that may be a headline: of a headline's length, and not a lone name or a section label
-    (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation)."""
+    (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation),
+    a numbered item, an address or a telephone line."""
     count = word_count(text)
     if not settings.headline_min_words <= count <= settings.headline_max_words:
+        return False
+    if _ITEM_NUMBER.match(text) or _ADDRESS.search(text):
         return False
     content = [w for w in words(text) if w[0].isalpha() and w.lower() not in STOPWORDS]
     capitalised = bool(content) and all(w[0].isupper() for w in content)
@@ -96,6 +135,9 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     candidates = [
         i for i in header if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
     ]
+    addresses = [i for i in header if _ADDRESS.search(page.lines[i].text)]
+    if addresses:  # a letterhead: the sender's name and address head the document, its title follows
+        candidates = [i for i in candidates if i > addresses[-1]]
     if not candidates:
         return None
     crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]
