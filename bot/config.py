@@ -271,6 +271,10 @@ class CleanerConfig:
     agency_acronym_max_chars: int = field(default=4, metadata={"range": (0, 20)})
     dateline_paragraphs: int = field(default=3, metadata={"range": (1, 100)})
     closing_credit_lines: int = field(default=3, metadata={"range": (0, 100)})  # dropped lines after the body
+    # hard-wrapped text of a page width (a PDF's text): its widest line (characters), and how full a
+    # line of it must be to run on into the next one (share of the widest line)
+    page_column_max_chars: int = field(default=100, metadata={"range": (10, 1000)})
+    wrap_fill_share: float = field(default=0.7, metadata={"range": (0.0, 1.0)})
 
 
 @dataclass(frozen=True)

@@ -24,22 +24,32 @@ _SPLIT_WORD = re.compile(r"[a-z]-$")
 
 def unwrap(lines: Sequence[Line], settings: CleanerConfig) -> list[Line]:
     """The lines with every hard-wrapped paragraph joined into one Line (numbered by its first line;
-    `last` is its last raw line and `parts` its raw lines)."""
+    `last` is its last raw line and `parts` its raw lines). Narrow columns are joined first, then
+    text wrapped at a page's width, where only a nearly full line runs on."""
+    narrow = _unwrap_at(lines, settings, settings.column_max_chars, fill=0.0)
+    return _unwrap_at(narrow, settings, settings.page_column_max_chars, fill=settings.wrap_fill_share)
+
+
+def _unwrap_at(lines: Sequence[Line], settings: CleanerConfig, width: int, *, fill: float) -> list[Line]:
     out: list[Line] = []
     i = 0
     while i < len(lines):
         j = i
-        while j + 1 < len(lines) and _narrow(lines[j], settings) and _narrow(lines[j + 1], settings):
+        while (
+            j + 1 < len(lines)
+            and _narrow(lines[j], settings, width)
+            and _narrow(lines[j + 1], settings, width)
+        ):
             j += 1
         block = list(lines[i : j + 1])
-        out.extend(_join_block(block) if _is_wrapped(block, settings) else block)
+        out.extend(_join_block(block, fill) if _is_wrapped(block, settings) else block)
         i = j + 1
     return out
 
 
-def _narrow(line: Line, settings: CleanerConfig) -> bool:
-    """A line of a narrow column, not chrome by its own shape ("Continued on Page 9")."""
-    return 0 < len(line.text) <= settings.column_max_chars and chrome_reason(line.text, settings) is None
+def _narrow(line: Line, settings: CleanerConfig, width: int) -> bool:
+    """A line of a column this wide, not joined yet, not chrome by its shape ("Continued on Page 9")."""
+    return not line.parts and 0 < len(line.text) <= width and chrome_reason(line.text, settings) is None
 
 
 def _strong_break(a: str, b: str) -> bool:
@@ -56,17 +66,21 @@ def _prose_like(text: str) -> bool:
     return any(word[:1].islower() for word in text.split())
 
 
-def _runs_on(a: str, b: str) -> bool:
-    """Inside a wrapped block: does line a go on into line b?"""
-    if _strong_break(a, b):
+def _runs_on(a: str, b: str, full: bool) -> bool:
+    """Inside a wrapped block: does line a go on into line b? (`full`: a is long enough to have been
+    wrapped; a short line ends its paragraph however it ends)"""
+    if _SPLIT_WORD.search(a) and b[:1].islower():
         return True
-    return not ends_sentence(a) and _prose_like(a) and _prose_like(b)
+    if not full:
+        return False
+    return _strong_break(a, b) or (not ends_sentence(a) and _prose_like(a) and _prose_like(b))
 
 
-def _join_block(block: list[Line]) -> list[Line]:
+def _join_block(block: list[Line], fill: float) -> list[Line]:
+    width = max(len(line.text) for line in block)
     paragraphs: list[list[Line]] = [[block[0]]]
     for a, b in pairwise(block):
-        if _runs_on(a.text, b.text):
+        if _runs_on(a.text, b.text, len(a.text) >= fill * width):
             paragraphs[-1].append(b)
         else:
             paragraphs.append([b])
