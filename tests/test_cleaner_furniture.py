@@ -96,3 +96,10 @@ def test_page_width_wrapping_is_joined_and_the_letterhead_is_no_headline(config:
         "The talks were frank.",
         "The two sides agreed to stay in contact at every level.",
     ]
+
+
+def test_a_channel_page_is_cited_by_the_channel_name_over_its_handle(config: Config) -> None:
+    page = f"Lake Notes\n@lakenotes\n2.1K subscribers\nPreview channel\nLake Notes\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config, url="https://t.me/lakenotes/42")
+    assert article.outlet == "Lake Notes"
+    assert [s.text for s in article.sentences] == [LEDE, SECOND]  # the name printed again is no heading

@@ -7,7 +7,7 @@ import re
 
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.dates import find_date, is_date_only
-from bot.cleaner.lines import STOPWORDS, ends_sentence, is_prose, lowercase_share, word_count, words
+from bot.cleaner.lines import ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
@@ -109,13 +109,7 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     count = word_count(text)
     if not settings.headline_min_words <= count <= settings.headline_max_words:
         return False
-    if _ITEM_NUMBER.match(text) or _ADDRESS.search(text):
-        return False
-    content = [w for w in words(text) if w[0].isalpha() and w.lower() not in STOPWORDS]
-    capitalised = bool(content) and all(w[0].isupper() for w in content)
-    return not (
-        count <= settings.label_max_words and capitalised and not any(c in text for c in ":?!'\"‘’“”")
-    )
+    return not (_ITEM_NUMBER.match(text) or _ADDRESS.search(text) or is_label(text, settings))
 
 
 def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:

@@ -14,7 +14,7 @@ import re
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.header import lay_out_header
-from bot.cleaner.lines import Line, is_prose, is_title_like, word_count
+from bot.cleaner.lines import Line, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import AUTHOR_BIO, END_REASONS, RELATED_HEADER, TEASER_MARKERS, chrome_reason
 from bot.config import CleanerConfig
@@ -85,7 +85,11 @@ def _restore_body_repeats(page: Page, start: int, end: int) -> None:
             continue
         if start <= i <= end:
             page.decisions[i] = None
-        elif original < i < start and all(page.reason(j) for j in range(i + 1, start)):
+        elif (
+            original < i < start
+            and all(page.reason(j) for j in range(i + 1, start))
+            and not is_label(page.lines[i].text, page.settings)  # a channel's name printed again
+        ):
             page.set(i, "subheading")  # the first entry's heading, right above the body
 
 

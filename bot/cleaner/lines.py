@@ -15,6 +15,7 @@ __all__ = [
     "STOPWORDS",
     "Line",
     "ends_sentence",
+    "is_label",
     "is_prose",
     "is_title_like",
     "lowercase_share",
@@ -97,3 +98,12 @@ def is_title_like(text: str, settings: CleanerConfig) -> bool:
         return False
     capitalised = sum(1 for w in content if w[0].isupper())
     return capitalised / len(content) >= settings.title_capitalised_share
+
+
+def is_label(text: str, settings: CleanerConfig) -> bool:
+    """A lone name or a section label: a few words, every one capitalised, with nothing else (no verb in
+    lower case, no punctuation)."""
+    content = [w for w in words(text) if w[0].isalpha() and w.lower() not in STOPWORDS]
+    capitalised = bool(content) and all(w[0].isupper() for w in content)
+    short = word_count(text) <= settings.label_max_words
+    return short and capitalised and not any(c in text for c in ":?!'\"‘’“”")

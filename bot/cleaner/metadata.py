@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.cleaner.dates import find_date
 from bot.cleaner.layout import Decision
@@ -133,7 +134,8 @@ def _site_name_line(page: PageLines) -> Found | None:
 def find_outlet(page: PageLines) -> Found | None:
     """The publisher, from the strongest evidence the page has: a known URL domain, a site-name line
     that spells the URL, a copyright line, a page template, a known outlet's name on a line of chrome,
-    a desk byline, a photo credit naming a known outlet, a print folio, the URL's registered domain,
+    a desk byline, a photo credit naming a known outlet, a print folio, a channel's name above the
+    "@handle" the URL's path starts with, the URL's registered domain,
     the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
     finders = (
         _known_domain,
@@ -144,6 +146,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _desk_byline,
         _outlet_credit,
         _folio,
+        _channel_name,
         _any_domain,
         _first_line_name,
         _agency_copyright,
@@ -195,6 +198,20 @@ def _known_domain(page: PageLines) -> Found | None:
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
     return Found(known, f"URL domain {site[0]}") if known and site else None
+
+
+def _channel_name(page: PageLines) -> Found | None:
+    """A channel or account page on a messaging or social platform: the name printed right above the
+    "@handle" that the URL's path starts with (t.me/handle/123 -> "NAME" over "@handle")."""
+    if not page.url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*/?", "", page.url, flags=re.I)
+    handle = path.split("/")[0].lstrip("@").casefold()
+    named = [line.text for line in page.lines if line.text]
+    for above, line in pairwise(named):
+        if handle and line.strip().casefold() == f"@{handle}":
+            return Found(above.strip(), f"{above.strip()} (the channel's name over {line.strip()})")
+    return None
 
 
 def _any_domain(page: PageLines) -> Found | None:
