@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.html import read_html
 from bot.cleaner.patterns import chrome_reason
 from bot.config import CleanerConfig, Config
 from tests.test_cleaner_rules import LEDE, SECOND
@@ -103,3 +104,24 @@ def test_a_channel_page_is_cited_by_the_channel_name_over_its_handle(config: Con
     article = clean(page, config, url="https://t.me/lakenotes/42")
     assert article.outlet == "Lake Notes"
     assert [s.text for s in article.sentences] == [LEDE, SECOND]  # the name printed again is no heading
+
+
+THIRD = (
+    "Officials on both sides said the talks had run well past the hour set aside for them, and that the"
+    " foreign ministers would meet again before the end of the week to go over the details."
+)
+
+
+def test_a_lead_photo_caption_is_put_back_above_the_first_paragraph_without_its_credit() -> None:
+    caption = "The two leaders shake hands before their talks at the lakeside conference hall"
+    html = (
+        "<!DOCTYPE html><html><head><title>Talks end without a deal</title></head><body><article>"
+        "<h1>Talks end without a deal</h1>"
+        f'<figure><img src="a.jpg" alt=""><figcaption>{caption} <span class="photo-credit">'
+        "Jane Marsh/Lakeside Wire</span></figcaption></figure>"
+        f'<div class="body"><p>{LEDE}</p><p>{SECOND}</p><p>{THIRD}</p></div></article>'
+        "<footer><p>Contact us</p></footer></body></html>"
+    )
+    text = read_html(html, CleanerConfig()).text
+    assert f"{caption}\n{LEDE}" in text
+    assert "Jane Marsh" not in text

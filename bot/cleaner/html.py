@@ -92,21 +92,26 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
 
 
 def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
-    """The extracted text with the article's lead paragraphs put back: prose <p>s of the <article>
-    that come before the first extracted paragraph (a standfirst the extractor took for chrome)."""
-    first = text.split("\n", 1)[0].strip()
-    if not first:
+    """The extracted text with the article's lead put back: prose <p>s and photo captions of the
+    <article> that come before the first extracted paragraph (a standfirst or a lead photo's caption
+    the extractor took for chrome). A caption's credit element stays out."""
+    lines = text.split("\n")
+    if not text.strip():
         return text
     lead: list[str] = []
-    for node in tree.xpath("//article//p"):
+    for node in tree.xpath("//article//p | //article//figcaption"):
+        caption = node.tag == "figcaption"
+        for credit in node.xpath(".//*[contains(@class, 'credit')]") if caption else ():
+            credit.drop_tree()
         para = " ".join(node.text_content().split())
-        if para and para[: settings.lead_match_chars] in first:
-            break
-        if is_prose(para, settings) and para not in text:
+        at = next(
+            (n for n, line in enumerate(lines) if para and para[: settings.lead_match_chars] in line), None
+        )
+        if at is not None:  # the first paragraph the extractor kept: the lead goes right above it
+            return "\n".join([*lines[:at], *lead, *lines[at:]])
+        if para and (caption or is_prose(para, settings)):
             lead.append(para)
-    else:
-        return text  # the body's first paragraph is not in an <article>: nothing to put back
-    return "\n".join([*lead, text])
+    return text  # the body's first paragraph is not in an <article>: nothing to put back
 
 
 def _visible_update(tree: Any, max_chars: int) -> tuple[str, str] | None:
