@@ -275,6 +275,8 @@ class CleanerConfig:
     # line of it must be to run on into the next one (share of the widest line)
     page_column_max_chars: int = field(default=100, metadata={"range": (10, 1000)})
     wrap_fill_share: float = field(default=0.7, metadata={"range": (0.0, 1.0)})
+    # a letterhead: the sender's name in capitals over a postal address, at most this many words
+    letterhead_max_words: int = field(default=15, metadata={"range": (1, 100)})
 
 
 @dataclass(frozen=True)

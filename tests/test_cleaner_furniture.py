@@ -89,6 +89,7 @@ def test_page_width_wrapping_is_joined_and_the_letterhead_is_no_headline(config:
     )
     article = clean(page, config)
     assert article.title == "On the talks between the two presidents"
+    assert article.outlet == "Office of the Lakeside Delegation"  # the letterhead over the address
     assert article.date == "2015-09-28"
     assert [s.text for s in article.sentences] == [
         "On 28 September 2015, on the margins of the General Assembly in New York, the two presidents held"
@@ -125,3 +126,11 @@ def test_a_lead_photo_caption_is_put_back_above_the_first_paragraph_without_its_
     text = read_html(html, CleanerConfig()).text
     assert f"{caption}\n{LEDE}" in text
     assert "Jane Marsh" not in text
+
+
+def test_a_caption_with_its_source_glued_on_stays_above_the_body(config: Config) -> None:
+    caption = "The two presidents meet in the lakeside conference hall. Delegation Press Office"
+    page = f"Talks end without a deal\nBy Jane Marsh\n{caption}\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.text.startswith(caption)
+    assert [s.text for s in article.sentences][-2:] == [LEDE, SECOND]

@@ -12,7 +12,7 @@ from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
 
-__all__ = ["lay_out_header"]
+__all__ = ["ADDRESS", "lay_out_header"]
 
 
 # "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
@@ -75,8 +75,8 @@ def _mark_photo_titles(page: Page, header: list[int]) -> None:
 
 # A numbered item of a digest ("1. Title"), a postal address or a telephone line: never a headline.
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
-_ADDRESS = re.compile(
-    r"^\d{1,5}\s+(?:[A-Z][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
+ADDRESS = re.compile(
+    r"^\d{1,5}\s+(?:[A-Z0-9][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
     r"|\b(?:tel|phone|fax)\.?\s*:",
     re.I,
 )
@@ -109,7 +109,7 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     count = word_count(text)
     if not settings.headline_min_words <= count <= settings.headline_max_words:
         return False
-    return not (_ITEM_NUMBER.match(text) or _ADDRESS.search(text) or is_label(text, settings))
+    return not (_ITEM_NUMBER.match(text) or ADDRESS.search(text) or is_label(text, settings))
 
 
 def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
@@ -129,7 +129,7 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     candidates = [
         i for i in header if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
     ]
-    addresses = [i for i in header if _ADDRESS.search(page.lines[i].text)]
+    addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
     if addresses:  # a letterhead: the sender's name and address head the document, its title follows
         candidates = [i for i in candidates if i > addresses[-1]]
     if not candidates:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.cleaner.dates import find_date
+from bot.cleaner.header import ADDRESS
 from bot.cleaner.layout import Decision
 from bot.cleaner.lines import STOPWORDS, Line
 from bot.cleaner.outlets import OutletTable, registered_domain
@@ -135,7 +136,7 @@ def find_outlet(page: PageLines) -> Found | None:
     """The publisher, from the strongest evidence the page has: a known URL domain, a site-name line
     that spells the URL, a copyright line, a page template, a known outlet's name on a line of chrome,
     a desk byline, a photo credit naming a known outlet, a print folio, a channel's name above the
-    "@handle" the URL's path starts with, the URL's registered domain,
+    "@handle" the URL's path starts with, a letterhead over a postal address, the URL's registered domain,
     the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
     finders = (
         _known_domain,
@@ -147,6 +148,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _outlet_credit,
         _folio,
         _channel_name,
+        _letterhead,
         _any_domain,
         _first_line_name,
         _agency_copyright,
@@ -212,6 +214,25 @@ def _channel_name(page: PageLines) -> Found | None:
         if handle and line.strip().casefold() == f"@{handle}":
             return Found(above.strip(), f"{above.strip()} (the channel's name over {line.strip()})")
     return None
+
+
+def _letterhead(page: PageLines) -> Found | None:
+    """A document's letterhead: the sender's name in capitals on the lines right above its postal
+    address or telephone line, near the top ("OFFICE OF ..." / "TO THE ..." / "12 Main Street, ...")."""
+    top = [line for line in page.lines[: page.settings.site_name_lines] if line.text]
+    at = next((n for n, line in enumerate(top) if ADDRESS.search(line.text)), None)
+    run: list[str] = []
+    for line in reversed(top[:at] if at else []):
+        if not line.text.isupper() or any(c.isdigit() for c in line.text):
+            break
+        run.insert(0, line.text.strip())
+    tokens = " ".join(run).split()
+    if not tokens or len(tokens) > page.settings.letterhead_max_words:
+        return None
+    name = " ".join(
+        t.lower() if n and t.lower() in STOPWORDS else t.capitalize() for n, t in enumerate(tokens)
+    )
+    return Found(page.table.canonical(name), f"{' / '.join(run)} (the letterhead over the address)")
 
 
 def _any_domain(page: PageLines) -> Found | None:

@@ -306,6 +306,8 @@ WEAK_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\b(?:poses?|posing|pose for|pictured|gestures?|shake hands|shakes hands|look on|looks on)\b", _I
     ),
+    # the photo's source glued after the caption's sentence: "... meet in the city. Press Office"
+    re.compile(r"^.{40,}[a-z]\.\s+(?:[A-Z][\w'-]*\s+){1,3}[A-Z][\w'-]*$"),
 )
 
 _ICON = re.compile(r"icon", _I)
