@@ -33,14 +33,15 @@ from tests.test_cleaner_rules import _clean as clean
         ("Photographer: Jane Marsh/The Courier", "photo-credit"),
         ("WIRE PHOTO / POOL / JANE MARSH", "photo-credit"),
         ("If you have Signal, you can join this group right away.", "app-promo"),
-        ("The Lakeside Courier is an independent newspaper based in the lake district.", "about-us"),
+        ("The Lakeside Courier is an independent newspaper based in Lakeside, Ohio.", "about-us"),
+        ("The wire is a state news agency that critics say follows the government's line.", None),
         ("Reporting that nobody else does. Support The Courier!", "donate"),
         ("Read the full story", "read-more"),
         ("You have read 2 of 5 free articles this month.", "subscribe"),
         ("Loading ...", "loading"),
     ],
 )
-def test_furniture_is_known_by_its_kind(line: str, reason: str) -> None:
+def test_furniture_is_known_by_its_kind(line: str, reason: str | None) -> None:
     assert chrome_reason(line, CleanerConfig()) == reason
 
 

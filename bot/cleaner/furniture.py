@@ -70,7 +70,7 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,4} is (?:an?|the) (?:[\w-]+ ){0,3}(?:news agency|"
             r"news organi[sz]ation|news (?:web)?site|newspaper|media (?:company|group|outlet)|broadcaster)"
-            r"\b.{0,160}$"
+            r"(?: \w+){0,3} (?:based|headquartered|with (?:its )?headquarters) in\b[^.]{0,80}\.?$"
         ),
     ),
     ("donate", re.compile(r"(?:^|[.!]\s+)support [A-Z][\w' ]{1,40}!$|^(?:donate|contribute)$", _I)),
@@ -87,5 +87,6 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("loading", re.compile(r"^loading\s*(?:\.\.\.|…)$", _I)),
 )
 
-# Kinds after which, following the article's prose, nothing of the article remains.
-FURNITURE_END_REASONS = frozenset({"tags", "author-card", "about-us"})
+# Kinds after which, following the article's prose, nothing of the article remains. ("About us" is
+# not one: a body may say what an agency is; the pattern wants the whole line to be that boilerplate.)
+FURNITURE_END_REASONS = frozenset({"tags", "author-card"})
