@@ -29,6 +29,7 @@ __all__ = ["CorpusIndex", "SearchHit"]
 
 _CACHE_LIMIT = 200_000  # sentences whose terms are kept between questions
 _MASKS_KEPT = 16  # article masks kept for scoped questions
+_PUT_LOCK = threading.Lock()
 
 # Suffixes that make another word rather than another form of it (fight/fighter, terror/terrorist).
 _NEW_WORD_SUFFIXES = frozenset({"er", "ers", "or", "ors", "ist", "ism", "ant", "ent", "ess", "ee"})
@@ -259,10 +260,11 @@ class CorpusIndex:
 
 
 def _bounded_put(table: dict[Any, Any], key: Any, value: Any) -> None:
-    """table[key] = value, dropping the oldest entry past _MASKS_KEPT."""
-    if len(table) >= _MASKS_KEPT:
-        table.pop(next(iter(table)), None)
-    table[key] = value
+    """table[key] = value, dropping the oldest entry past _MASKS_KEPT (locked: answers run in a pool)."""
+    with _PUT_LOCK:
+        if len(table) >= _MASKS_KEPT:
+            table.pop(next(iter(table)), None)
+        table[key] = value
 
 
 def _fingerprint(corpus: str, config: Config) -> str:
