@@ -12,6 +12,7 @@ import threading
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,6 +28,8 @@ from bot.tokenizer import Tokenizer
 __all__ = ["CorpusIndex", "SearchHit"]
 
 _CACHE_LIMIT = 200_000  # sentences whose terms are kept between questions
+_MASKS_KEPT = 16  # article masks kept for scoped questions
+_PUT_LOCK = threading.Lock()
 
 # Suffixes that make another word rather than another form of it (fight/fighter, terror/terrorist).
 _NEW_WORD_SUFFIXES = frozenset({"er", "ers", "or", "ors", "ist", "ism", "ant", "ent", "ess", "ee"})
@@ -65,9 +68,11 @@ class CorpusIndex:
         counts = self.articles.sentence_counts()
         self._article_of = np.repeat(np.arange(len(self.articles), dtype=np.int32), counts)
         self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self._counts = np.diff(self._first)  # sentences per article: a mask by article repeats by these
         self._by_id = {doc_id: i for i, doc_id in enumerate(self.articles.ids())}
         self._terms_sorted: list[str] | None = None
         self._terms: dict[int, frozenset[str]] = {}
+        self._mask_of: dict[int, tuple[Collection[str], np.ndarray]] = {}  # by id(): see mask()
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
         def build() -> SparseBM25:
@@ -188,18 +193,19 @@ class CorpusIndex:
 
     def mask(self, doc_ids: Collection[str]) -> np.ndarray:
         """A boolean mask over sentences that keeps those of the given articles (the last few cached:
-        a scoped conversation asks about the same articles again and again)."""
+        a scoped conversation asks about the same articles again and again). The very same collection
+        again (a scope's, kept by its table) is found by identity, without hashing thousands of ids."""
+        same = self._mask_of.get(id(doc_ids))
+        if same is not None and same[0] is doc_ids:
+            return same[1]
         key = frozenset(doc_ids)
         cached = self._masks.get(key)
         if cached is None:
             keep = np.zeros(len(self.articles), dtype=bool)
-            for doc_id in key:
-                if doc_id in self._by_id:
-                    keep[self._by_id[doc_id]] = True
-            cached = keep[self._article_of]
-            if len(self._masks) >= 16:
-                self._masks.pop(next(iter(self._masks)))
-            self._masks[key] = cached
+            keep[[self._by_id[d] for d in key if d in self._by_id]] = True
+            cached = np.repeat(keep, self._counts)  # as keep[self._article_of], without the gather
+            _bounded_put(self._masks, key, cached)
+        _bounded_put(self._mask_of, id(doc_ids), (doc_ids, cached))
         return cached
 
     def terms(self, position: int) -> frozenset[str]:
@@ -251,6 +257,14 @@ class CorpusIndex:
     ) -> list[SearchHit]:
         """The k best sentences for a piece of text (a question or a topic); see `query_tokens`."""
         return self.search_tokens(self.query_tokens(text, expand=expand, skip=skip), k, docs=docs)
+
+
+def _bounded_put(table: dict[Any, Any], key: Any, value: Any) -> None:
+    """table[key] = value, dropping the oldest entry past _MASKS_KEPT (locked: answers run in a pool)."""
+    with _PUT_LOCK:
+        if len(table) >= _MASKS_KEPT:
+            table.pop(next(iter(table)), None)
+        table[key] = value
 
 
 def _fingerprint(corpus: str, config: Config) -> str:

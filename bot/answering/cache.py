@@ -20,6 +20,9 @@ _LOCK = threading.Lock()
 
 def per_index(index: CorpusIndex, key: str, build: Callable[[], T]) -> T:
     """The value `build()` made for this index under `key`, built on first use (thread-safe)."""
+    table = _TABLES.get(index)
+    if table is not None and key in table:  # built already: read without the lock (dict reads are atomic)
+        return cast(T, table[key])
     with _LOCK:
         table = _TABLES.get(index)
         if table is None:

@@ -4,6 +4,7 @@ facts hold it (figures, dates, speakers) and from the words for places and reaso
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.search import CorpusIndex
 from bot.tokenizer import Tokenizer, entity_token
@@ -15,6 +16,7 @@ __all__ = [
     "has_number",
     "has_person",
     "has_place",
+    "name_token",
     "named_in",
     "speakers",
 ]
@@ -80,9 +82,15 @@ def has_person(text: str, tokenizer: Tokenizer, persons: frozenset[str]) -> bool
     return bool(_TWO_WORD_NAME.search(text[1:]))
 
 
+@lru_cache(maxsize=65_536)
+def name_token(name: str) -> str:
+    """entity_token of a name in the facts, remembered: the same few names recur in every sentence."""
+    return entity_token(name)
+
+
 def speakers(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
     """The entity tokens of the configured people who speak in a sentence (its facts' speakers)."""
-    return frozenset(t for name in index.facts.of(position).speakers if (t := entity_token(name)) in persons)
+    return frozenset(t for name in index.facts.of(position).speakers if (t := name_token(name)) in persons)
 
 
 def named_in(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:

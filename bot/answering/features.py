@@ -20,7 +20,6 @@ from bot.answering.ranker import Concept, people_of
 from bot.facts import INTERVAL
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
-from bot.tokenizer import entity_token
 
 __all__ = [
     "FEATURES",
@@ -114,7 +113,7 @@ def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
 
 
 def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
-    tokens = (entity_token(name) for name in index.facts.of(position).entities)
+    tokens = (evidence.name_token(name) for name in index.facts.of(position).entities)
     return frozenset(t for t in tokens if t in persons)
 
 

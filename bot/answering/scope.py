@@ -17,6 +17,8 @@ from bot.text import normalize
 
 __all__ = ["Scope", "ScopeTable"]
 
+_SCOPES_KEPT = 4096  # distinct (outlets, event) scopes remembered per table; past it, start again
+
 _YEAR = re.compile(
     r"\b(?:in\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+)?((?:19|20)\d\d)\b",
@@ -68,35 +70,49 @@ class ScopeTable:
         keywords = {normalize(k): e.id for e in config.events for k in e.keywords if not k.isdigit()}
         self._keywords = {k.lower(): v for k, v in keywords.items()}
         self._keyword_pattern = _alternation(list(keywords))
+        # Scopes already worked out, by (outlet names matched, event): an event's scope holds thousands of
+        # articles at scale, too many to intersect and sort again for every question. The same Scope
+        # object also lets the index find its cached mask without hashing the ids again.
+        self._scopes: dict[tuple[tuple[str, ...], str | None], Scope] = {}
 
     def find(self, text: str) -> tuple[Scope | None, str]:
         """The outlet or event `text` names, and `text` with those words taken out."""
         remaining = normalize(text)
-        outlet_docs, labels, remaining = self._match_outlets(remaining)
+        names, remaining = self._match_outlets(remaining)
         event_id, remaining = self._match_event(remaining)
-        if outlet_docs is None and event_id is None:
+        if not names and event_id is None:
             return None, remaining
+        key = (names, event_id)
+        scope = self._scopes.get(key)
+        if scope is None:
+            scope = self._scope(names, event_id)
+            if len(self._scopes) >= _SCOPES_KEPT:
+                self._scopes.clear()
+            self._scopes[key] = scope
+        return scope, remaining
+
+    def _scope(self, names: tuple[str, ...], event_id: str | None) -> Scope:
         docs = set(self.all_docs)
-        if outlet_docs is not None:
-            docs &= outlet_docs
+        labels: list[str] = []
+        if names:
+            found: set[str] = set()
+            for name in names:
+                found |= self._outlets[name][1]
+            docs &= found
+            labels.append(" and ".join(dict.fromkeys(self._outlets[name][0] for name in names)))
         if event_id is not None:
             docs &= self._events.get(event_id, frozenset())
             labels.append(self._labels.get(event_id, event_id))
-        return Scope(tuple(sorted(docs)), " at ".join(labels)), remaining
+        return Scope(tuple(sorted(docs)), " at ".join(labels))
 
-    def _match_outlets(self, text: str) -> tuple[set[str] | None, list[str], str]:
+    def _match_outlets(self, text: str) -> tuple[tuple[str, ...], str]:
+        """The outlet names `text` matches (lower-cased, in order of first match), and `text` without them."""
         if self._outlet_pattern is None:
-            return None, [], text
-        found: set[str] = set()
-        labels: list[str] = []
-        for match in self._outlet_pattern.finditer(text):
-            name, docs = self._outlets[match.group(1).lower()]
-            found |= docs
-            if name not in labels:
-                labels.append(name)
-        if not labels:
-            return None, [], text
-        return found, [" and ".join(labels)], self._outlet_pattern.sub(" ", text)
+            return (), text
+        names = tuple(dict.fromkeys(m.group(1).lower() for m in self._outlet_pattern.finditer(text)))
+        if not names:
+            return (), text
+        return names, self._outlet_pattern.sub(" ", text)
 
     def _match_event(self, text: str) -> tuple[str | None, str]:
         matched: set[str] = set()
