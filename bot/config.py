@@ -66,9 +66,9 @@ class AnswerConfig:
     """How many answers to give and how long a question may be (when to decline: `DecisionConfig`)."""
 
     top: int = field(default=3, metadata={"range": (1, 25)})
-    # similarity above which another outlet "reports the same"
-    corroboration: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
     max_question_length: int = field(default=1000, metadata={"range": (1, 100_000)})
+    # a question whose letters are less than this share Latin is refused as not English
+    min_latin_share: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,9 @@ class DecisionConfig:
     alternative: float = field(default=0.1, metadata={"range": (0.0, 1.0)})  # other answers from here
     l2: float = field(default=1.0, metadata={"range": (0.0, 1000.0)})  # the fit's regularisation
     typo_min_length: int = field(default=5, metadata={"range": (3, 50)})  # shorter words are never folded
+    typo_min_target: int = field(default=4, metadata={"range": (1, 50)})  # ...nor folded onto a shorter word
+    # a question of at most this many content words that points back ("it", "that") is a follow-up
+    follow_up_max_words: int = field(default=3, metadata={"range": (0, 20)})
     fillers: tuple[str, ...] = ()  # chat words that carry no question ("lol", "ngl")
 
 

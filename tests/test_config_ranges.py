@@ -70,7 +70,7 @@ def _shipped() -> str:
         ("cooldown_seconds: 30 ", "cooldown_seconds: 1e9 ", "discord.cooldown_seconds"),
         ("dev_guild: null", "dev_guild: 99999999999999999999999", "discord.dev_guild: must be between"),
         ("max_question_length: 500", "max_question_length: 5000", "discord.max_question_length"),
-        ("corroboration: 0.5", "corroboration: .inf", "answer.corroboration: expected a finite number"),
+        ("min_latin_share: 0.5", "min_latin_share: .inf", "answer.min_latin_share: expected a finite number"),
         ("end: 2016-09-25", "end: 2016-09-31", "not a valid date: '2016-09-31'"),
         ("end: 2016-09-25", "end: 2200-01-01", "events[1].end: must be between 1900-01-01 and 2100-12-31"),
     ],

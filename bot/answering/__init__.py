@@ -7,18 +7,18 @@ import logging
 
 import numpy as np
 
-from bot.answering.cache import per_index
+from bot.answering.cache import PerIndex
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import Decision, load_decision
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
 from bot.results import Answer, AskResult, Wording
 from bot.search import CorpusIndex, SearchHit
-from bot.similarity import dice, statement_terms
 
 __all__ = ["answer_question", "decide", "disagreements", "reported_by"]
 
 log = logging.getLogger(__name__)
+_DECISION: PerIndex[Decision] = PerIndex(lambda index: load_decision())
 
 
 def answer_question(
@@ -30,7 +30,7 @@ def answer_question(
 ) -> AskResult:
     """Answer `text` from the corpus; a follow-up in `conversation` carries over the previous topic."""
     candidates = find_candidates(index, text, conversation)
-    return decide(index, candidates, per_index(index, "decision_model", load_decision), top)
+    return decide(index, candidates, _DECISION.of(index), top)
 
 
 def decide(
@@ -79,17 +79,19 @@ def _declined(candidates: Candidates, closest: str | None, probability: float | 
 
 
 def _distinct(index: CorpusIndex, order: list[int], hits: tuple[SearchHit, ...], top: int) -> list[int]:
-    """The first `top` of `order` that do not repeat an earlier one's statement."""
+    """The first `top` of `order` that do not repeat an earlier one's statement. "The same statement" is
+    the facts' one test (their same-statement groups): another outlet's report of a chosen statement is
+    named in that answer's "also reported by" instead of taking a place of its own."""
     chosen: list[int] = []
-    seen: list[frozenset[str]] = []
+    seen: set[int] = set()
     for i in order:
         if len(chosen) >= top:
             break
-        terms = statement_terms(index.tokenizer, hits[i].sentence.text)
-        if any(dice(terms, other) >= 0.9 for other in seen):
-            continue  # the same sentence again (a repeat within the corpus) adds nothing
+        group = index.facts.of(hits[i].position).group
+        if group in seen:
+            continue
         chosen.append(i)
-        seen.append(terms)
+        seen.add(group)
     return chosen
 
 

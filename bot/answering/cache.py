@@ -1,32 +1,36 @@
-"""What /ask derives once per corpus index (its scope table, typo folds, the decision model), kept beside
-the index without holding it alive."""
+"""What /ask derives once per corpus index (its scope table, typo folds, the decision model ...), kept beside
+the index without holding it alive. Each such value is a typed `PerIndex` owned by the module that uses it,
+so nothing is looked up by a string key and the index itself holds no state of the layers above it."""
 
 from __future__ import annotations
 
 import threading
 import weakref
 from collections.abc import Callable
-from typing import Any, TypeVar, cast
+from typing import Generic, TypeVar
 
 from bot.search import CorpusIndex
 
-__all__ = ["per_index"]
+__all__ = ["PerIndex"]
 
 T = TypeVar("T")
 
-_TABLES: weakref.WeakKeyDictionary[CorpusIndex, dict[str, Any]] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
 
+class PerIndex(Generic[T]):
+    """A value `build(index)` makes once per corpus index, on first use (thread-safe: answers run in a
+    pool)."""
 
-def per_index(index: CorpusIndex, key: str, build: Callable[[], T]) -> T:
-    """The value `build()` made for this index under `key`, built on first use (thread-safe)."""
-    table = _TABLES.get(index)
-    if table is not None and key in table:  # built already: read without the lock (dict reads are atomic)
-        return cast(T, table[key])
-    with _LOCK:
-        table = _TABLES.get(index)
-        if table is None:
-            table = _TABLES[index] = {}
-        if key not in table:
-            table[key] = build()
-        return cast(T, table[key])
+    def __init__(self, build: Callable[[CorpusIndex], T]) -> None:
+        self._build = build
+        self._values: weakref.WeakKeyDictionary[CorpusIndex, T] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def of(self, index: CorpusIndex) -> T:
+        try:
+            return self._values[index]  # built already: read without the lock (dict reads are atomic)
+        except KeyError:
+            pass
+        with self._lock:
+            if index not in self._values:
+                self._values[index] = self._build(index)
+            return self._values[index]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.answering.cache import per_index
+from bot.answering.cache import PerIndex
 from bot.answering.casual import fold_casual
 from bot.answering.features import candidate_features
 from bot.answering.question import Question, analyse_question, check_question
@@ -21,6 +21,8 @@ from bot.conversation import Conversation
 from bot.search import CorpusIndex, SearchHit
 
 __all__ = ["Candidates", "find_candidates", "unknown_share"]
+
+_SCOPES: PerIndex[ScopeTable] = PerIndex(lambda index: ScopeTable(index.articles, index.config))
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,15 @@ class Candidates:
 def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> Candidates:
     """Analyse `text` (a follow-up takes its topic from `conversation`), retrieve and describe candidates."""
     config = index.config
-    cleaned = check_question(text, config.answer.max_question_length)
-    scopes = per_index(index, "scopes", lambda: ScopeTable(index.articles, config))
+    cleaned = check_question(text, config.answer.max_question_length, config.answer.min_latin_share)
+    scopes = _SCOPES.of(index)
     question = analyse_question(
-        fold_casual(index, cleaned), index.tokenizer, scopes, people_of(index), conversation
+        fold_casual(index, cleaned),
+        index.tokenizer,
+        scopes,
+        people_of(index),
+        conversation,
+        follow_up_max_words=config.decision.follow_up_max_words,
     )
     if conversation is not None:
         _remember(conversation, question)

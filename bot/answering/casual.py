@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import string
 
-from bot.answering.cache import per_index
+from bot.answering.cache import PerIndex
 from bot.search import CorpusIndex
 
 __all__ = ["fold_casual", "fold_typo"]
@@ -19,12 +19,16 @@ __all__ = ["fold_casual", "fold_typo"]
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LETTERS = string.ascii_lowercase
 _LOOK_IN = 8  # sentences holding a candidate's stem searched for the candidate as written
+_FILLERS: PerIndex[frozenset[str]] = PerIndex(
+    lambda index: frozenset(w.lower() for w in index.config.decision.fillers)
+)
+_TYPOS: PerIndex[dict[str, str | None]] = PerIndex(lambda index: {})  # a question word -> its fold, or None
 
 
 def fold_casual(index: CorpusIndex, text: str) -> str:
     """`text` without filler words and with its typos folded (a question's words, else unchanged)."""
     settings = index.config.decision
-    fillers = per_index(index, "fillers", lambda: frozenset(w.lower() for w in settings.fillers))
+    fillers = _FILLERS.of(index)
 
     def replace(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -43,7 +47,7 @@ def fold_typo(index: CorpusIndex, word: str, min_length: int) -> str | None:
     """The corpus word one edit from `word` when `word` itself is unknown; None when nothing to fold."""
     if len(word) < min_length or not word.isalpha() or not word.isascii():
         return None
-    cache: dict[str, str | None] = per_index(index, "typos", dict)
+    cache = _TYPOS.of(index)
     if word not in cache:
         cache[word] = None if _known(index, word) else _nearest(index, word)
     return cache[word]
@@ -57,7 +61,7 @@ def _known(index: CorpusIndex, word: str) -> bool:
 def _nearest(index: CorpusIndex, word: str) -> str | None:
     best: tuple[int, str] | None = None
     for candidate in _edits(word):
-        if len(candidate) < 4:
+        if len(candidate) < index.config.decision.typo_min_target:
             continue
         stems = index.tokenizer.content_words(candidate)
         freq = min((index.bm25.doc_freq(s) for s in stems), default=0)

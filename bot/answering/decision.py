@@ -33,6 +33,9 @@ __all__ = [
     "load_model",
 ]
 
+_FLAT = 1e-9  # the solver's floor: a feature spread this small is constant; the Hessian's ridge
+_CONVERGED = 1e-8  # Newton steps smaller than this have converged
+
 WEIGHTS_PATH = Path(__file__).with_name("decision.json")
 
 log = logging.getLogger(__name__)
@@ -158,7 +161,7 @@ def fit_logistic(
     rows = rows[:, columns_of(names)]
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
-    scale[scale < 1e-9] = 1.0
+    scale[scale < _FLAT] = 1.0
     x = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale])
     w = np.ones(len(rows)) if weights is None else weights
     beta = np.zeros(x.shape[1])
@@ -167,9 +170,9 @@ def fit_logistic(
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
         gradient = x.T @ (w * (p - labels)) + penalty * beta
-        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
+        hessian = (x * (w * p * (1 - p))[:, None]).T @ x + np.diag(penalty) + _FLAT * np.eye(x.shape[1])
         step = np.linalg.solve(hessian, gradient)
         beta -= step
-        if np.abs(step).max() < 1e-8:
+        if np.abs(step).max() < _CONVERGED:
             break
     return DecisionModel(tuple(names), mean, scale, beta[1:], float(beta[0]))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.answering import evidence
-from bot.answering.cache import per_index
+from bot.answering.cache import PerIndex
 from bot.answering.question import QUESTION_KINDS, Question
 from bot.answering.ranker import Concept, people_of
 from bot.facts import INTERVAL
@@ -93,9 +93,13 @@ class CandidateFacts:
     words: int
 
 
+_FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
+_TITLE_TERMS: PerIndex[dict[str, frozenset[str]]] = PerIndex(lambda index: {})  # by headline
+
+
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
     """The facts of the sentence at `position` that the decision weighs."""
-    cache: dict[int, CandidateFacts] = per_index(index, "answer_facts", dict)
+    cache = _FACTS.of(index)
     found = cache.get(position)
     if found is None:
         persons = people_of(index)
@@ -156,7 +160,7 @@ def has_type(
 
 
 def _title_terms(index: CorpusIndex, title: str) -> frozenset[str]:
-    cache: dict[str, frozenset[str]] = per_index(index, "title_terms", dict)
+    cache = _TITLE_TERMS.of(index)
     if title not in cache:
         cache[title] = frozenset(index.tokenizer.names_and_words(title))
     return cache[title]

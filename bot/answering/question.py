@@ -37,6 +37,7 @@ _FOLLOW_UP_START = re.compile(r"^(and|but|also|so|what about|how about|then|and 
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|that|this|there|those|these)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LETTERS = re.compile(r"[^\W\d_]")
+_LATIN_END = 0x250  # Basic Latin up to the end of Latin Extended-B: the letters English is written in
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Question:
     own_text: str = ""  # the question's own words less its scope (no carried-over topic)
 
 
-def check_question(text: str, max_length: int) -> str:
+def check_question(text: str, max_length: int, min_latin_share: float) -> str:
     """Clean a question of control characters, or raise InputError with a clear reason."""
     if text is None or not text.strip():
         raise InputError("Ask a question, for instance: How long did the Putin-Obama meeting at the UN last?")
@@ -66,8 +67,8 @@ def check_question(text: str, max_length: int) -> str:
     letters = _LETTERS.findall(cleaned)
     if not letters:
         raise InputError("That question has no words in it; ask in plain English.")
-    latin = sum(1 for ch in letters if ord(ch) < 0x250)
-    if latin / len(letters) < 0.5:
+    latin = sum(1 for ch in letters if ord(ch) < _LATIN_END)
+    if latin / len(letters) < min_latin_share:
         raise InputError("I can only answer questions in English about English-language coverage.")
     return cleaned
 
@@ -98,6 +99,8 @@ def analyse_question(
     scopes: ScopeTable,
     people: frozenset[str],
     conversation: Conversation | None,
+    *,
+    follow_up_max_words: int,
 ) -> Question:
     """Type, people, scope and follow-up of a question; a follow-up takes over the previous topic."""
     scope, search_text = scopes.find(text)
@@ -109,7 +112,9 @@ def analyse_question(
     if not tokenizer.content_words(search_text) and not persons and fresh:
         raise InputError("That question has only common words in it; name who or what you are asking about.")
     follow_up = (
-        conversation is not None and conversation.question is not None and is_follow_up(text, tokenizer)
+        conversation is not None
+        and conversation.question is not None
+        and is_follow_up(text, tokenizer, follow_up_max_words)
     )
     if not follow_up or conversation is None or conversation.question is None:
         return Question(
@@ -134,7 +139,7 @@ def analyse_question(
     )
 
 
-def is_follow_up(text: str, tokenizer: Tokenizer) -> bool:
+def is_follow_up(text: str, tokenizer: Tokenizer, max_words: int) -> bool:
     """A short question that leans on the one before: 'And Obama?', 'Did he say anything about trust?',
     'Why?'."""
     lower = normalize(text).lower()
@@ -143,7 +148,7 @@ def is_follow_up(text: str, tokenizer: Tokenizer) -> bool:
     words = tokenizer.content_words(text)
     if not words and not tokenizer.entities(text):  # "why?", "how so?": nothing of its own to ask about
         return True
-    return len(words) <= 3 and bool(_PRONOUN.search(lower))
+    return len(words) <= max_words and bool(_PRONOUN.search(lower))
 
 
 def _drop_person(text: str, person: str, tokenizer: Tokenizer) -> str:

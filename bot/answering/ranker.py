@@ -6,12 +6,14 @@ import math
 import re
 from dataclasses import dataclass
 
-from bot.answering.cache import per_index
+from bot.answering.cache import PerIndex
 from bot.search import CorpusIndex
 from bot.text import normalize
 from bot.tokenizer import STOPWORDS, person_tokens
 
 __all__ = ["FRAMING", "Concept", "people_of", "query_concepts", "unknown_names"]
+
+_PEOPLE: PerIndex[frozenset[str]] = PerIndex(lambda index: person_tokens(index.config.entities))
 
 _WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*")
@@ -100,4 +102,4 @@ def _weight(index: CorpusIndex, term: str, *, name: bool = False) -> float:
 
 def people_of(index: CorpusIndex) -> frozenset[str]:
     """The entity tokens of the people in config (built once per index)."""
-    return per_index(index, "people", lambda: person_tokens(index.config.entities))
+    return _PEOPLE.of(index)

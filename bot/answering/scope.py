@@ -17,6 +17,8 @@ from bot.text import normalize
 
 __all__ = ["Scope", "ScopeTable"]
 
+_ACRONYM_MAX = 4  # an all-capital name this short (RT, UN, AFP) is matched by case, never as a word
+
 _SCOPES_KEPT = 4096  # distinct (outlets, event) scopes remembered per table; past it, start again
 
 _YEAR = re.compile(
@@ -41,7 +43,7 @@ def _alternation(names: Sequence[str]) -> re.Pattern[str] | None:
     parts = []
     for name in sorted(names, key=len, reverse=True):
         body = re.escape(name)
-        parts.append(body if name.isupper() and len(name) <= 4 else f"(?i:{body})")
+        parts.append(body if name.isupper() and len(name) <= _ACRONYM_MAX else f"(?i:{body})")
     return re.compile(rf"(?<![\w.])(?:(?i:according to|from)\s+)?({'|'.join(parts)})(?:'s)?(?![\w])")
 
 

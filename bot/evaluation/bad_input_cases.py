@@ -174,7 +174,7 @@ _CONFIG = [
     _config_case("NaN", "k1: 1.2", "k1: .nan", "finite number"),
     _config_case("infinity", "b: 0.75", "b: .inf", "finite number"),
     _config_case("b above 1", "b: 0.75", "b: 1.5", "must be between"),
-    _config_case("a share above 1", "corroboration: 0.5", "corroboration: 2", "must be between"),
+    _config_case("a share above 1", "min_latin_share: 0.5", "min_latin_share: 2", "must be between"),
     _config_case("a word for a number", "k1: 1.2", "k1: fast", "expected a number"),
     _config_case("a negative count", "top: 3 ", "top: -3 ", "must not be negative"),
     _config_case("a float for a count", "top: 3 ", "top: 2.5 ", "expected a whole number"),
