@@ -2,12 +2,14 @@
 
 Each size is built in this process (seeded corpus from bench/scale_corpus.py, the shipped config): the time to
 compute every sentence's facts (attribution, figures, same-statement groups, disagreements), the time to save
-them as JSON and to load them back, and the file's size. Figures depend on the machine and its load.
+their folder (bot.facts.store), to open it again, and to read the first sentence's facts, the size of the
+folder and the memory the open took (the resident set's growth). Figures depend on the machine and its load.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import tempfile
 import time
 from collections.abc import Sequence
@@ -30,18 +32,36 @@ def measure(size: int, config_path: Path) -> str:
     facts = CorpusFacts.build(articles, config, tokenizer)
     built = time.perf_counter() - start
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "facts.json"
+        path = Path(folder) / "facts"
         start = time.perf_counter()
         load_or_build_facts(path, "bench", config, lambda: facts)
         saved = time.perf_counter() - start
+        before = _resident_mb()
         start = time.perf_counter()
-        load_or_build_facts(path, "bench", config, lambda: facts)  # the fingerprint matches: a load
-        loaded = time.perf_counter() - start
-        megabytes = path.stat().st_size / 1e6
+        loaded = load_or_build_facts(path, "bench", config, _no_build)  # the fingerprint matches: a load
+        opened = time.perf_counter() - start
+        grown = _resident_mb() - before
+        start = time.perf_counter()
+        loaded.of(size // 2)
+        first = time.perf_counter() - start
+        megabytes = sum(f.stat().st_size for f in path.iterdir()) / 1e6
     return (
-        f"| {size:>9,} | {built:7.1f} s | {size / built:9,.0f} | {saved:6.2f} s | {loaded:6.2f} s | "
-        f"{megabytes:7.1f} MB |"
+        f"| {size:>9,} | {built:7.1f} s | {size / built:9,.0f} | {saved:6.2f} s | {opened * 1e3:6.1f} ms | "
+        f"{first * 1e6:6.0f} µs | {megabytes:7.1f} MB | {grown:5.1f} MB |"
     )
+
+
+def _no_build() -> CorpusFacts:
+    raise RuntimeError("the saved facts were not read back")
+
+
+def _resident_mb() -> float:
+    """The current resident set in MB (Linux's /proc; the peak from getrusage elsewhere)."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return pages * resource.getpagesize() / 1e6
+    except (OSError, IndexError, ValueError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,8 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="20000,100000", help="corpus sizes in sentences, comma-separated")
     parser.add_argument("--config", type=Path, default=Path("config.yaml"))
     args = parser.parse_args(argv)
-    print("| sentences | build     | sentences/s | save     | load     | file       |")
-    print("|---:|---:|---:|---:|---:|---:|")
+    print("| sentences | build | sentences/s | save | open | first of() | folder | open's memory |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size in (int(s) for s in args.sizes.split(",")):
         print(measure(size, args.config), flush=True)
     return 0

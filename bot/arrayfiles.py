@@ -16,16 +16,28 @@ loaders still check sizes, structure, and NaN and infinity in the small per-term
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["checksum", "file_stamp", "finite", "replace_dir", "temp_dir", "unchanged"]
+__all__ = [
+    "checksum",
+    "file_stamp",
+    "finite",
+    "load_checked",
+    "offsets",
+    "read_meta",
+    "replace_dir",
+    "temp_dir",
+    "unchanged",
+]
 
 
 def checksum(array: npt.NDArray[Any]) -> str:
@@ -76,3 +88,37 @@ def replace_dir(new: Path, target: Path) -> None:
         raise
     finally:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def load_checked(path: Path, meta: dict[str, Any], name: str) -> npt.NDArray[Any]:
+    """The 1-D array `name` of a folder, memory-mapped: trusted when its file's stamp in `meta` is unchanged,
+    else hashed in full against its checksum there. ValueError saying why when it cannot be used."""
+    try:
+        array = np.load(path, mmap_mode="r", allow_pickle=False)
+    except (OSError, ValueError, EOFError) as exc:
+        raise ValueError(f"{path}: cannot read ({exc})") from None
+    if array.ndim != 1:
+        raise ValueError(f"{path}: expected a 1-D array")
+    trusted = unchanged(path, meta.get("stamps", {}).get(name))
+    if not trusted and checksum(array) != meta.get("checksums", {}).get(name):
+        raise ValueError(f"{path}: its checksum does not match its folder's meta")
+    return array
+
+
+def offsets(lengths: Iterable[int]) -> npt.NDArray[np.int64]:
+    """Where each of a run of pieces of these lengths starts, and where the last one ends (n + 1)."""
+    sizes = np.fromiter(lengths, dtype=np.int64)
+    out = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=out[1:])
+    return out
+
+
+def read_meta(path: Path, kind: str, version: int) -> dict[str, Any]:
+    """A folder's JSON meta, which must name its `kind` and `version`; ValueError saying why otherwise."""
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read ({exc})") from None
+    if not isinstance(meta, dict) or meta.get("format") != kind or meta.get("version") != version:
+        raise ValueError(f"{path}: not a version {version} {kind}")
+    return meta

@@ -84,7 +84,7 @@ class CorpusIndex:
 
         if index_dir is not None and fingerprint is not None:
             self.bm25 = load_or_build(index_dir / "bm25", _fingerprint(fingerprint, config), build)
-            self.facts = load_or_build_facts(index_dir / "facts.json", fingerprint, config, build_facts)
+            self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
         else:
             self.bm25 = build()
             self.facts = build_facts()

@@ -40,7 +40,7 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-from bot.arrayfiles import checksum, file_stamp, replace_dir, temp_dir, unchanged
+from bot.arrayfiles import checksum, file_stamp, load_checked, offsets, read_meta, replace_dir, temp_dir
 from bot.corpus import CorpusStore
 from bot.errors import CorpusError
 from bot.models import ROLES, Article, DroppedLine, Sentence
@@ -314,8 +314,8 @@ def serving_arrays(articles: Sequence[Article]) -> tuple[dict[str, npt.NDArray[A
 
     arrays: dict[str, npt.NDArray[Any]] = {
         "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
-        "text_ptr": _offsets(len(t) for t in texts),
-        "sent_ptr": _offsets(len(a.sentences) for a in articles),
+        "text_ptr": offsets(len(t) for t in texts),
+        "sent_ptr": offsets(len(a.sentences) for a in articles),
         "sent_start": int32(s.start for s in sentences),
         "sent_end": int32(s.end for s in sentences),
         "sent_paragraph": int32(s.paragraph for s in sentences),
@@ -323,8 +323,8 @@ def serving_arrays(articles: Sequence[Article]) -> tuple[dict[str, npt.NDArray[A
         "sent_last_line": int32(_NO_LINE if s.last_line is None else s.last_line for s in sentences),
         "sent_role": np.fromiter((ROLES.index(s.role) for s in sentences), dtype=np.uint8),
         "drop_text": np.frombuffer(b"".join(drop_texts), dtype=np.uint8),
-        "drop_ptr": _offsets(len(t) for t in drop_texts),
-        "drop_first": _offsets(len(a.dropped) for a in articles),
+        "drop_ptr": offsets(len(t) for t in drop_texts),
+        "drop_first": offsets(len(a.dropped) for a in articles),
         "drop_line": int32(d.line for d in dropped),
         "drop_reason": int32(reason_of[d.reason] for d in dropped),
     }
@@ -335,34 +335,18 @@ def serving_arrays(articles: Sequence[Article]) -> tuple[dict[str, npt.NDArray[A
     return arrays, meta
 
 
-def _offsets(lengths: Iterator[int]) -> npt.NDArray[np.int64]:
-    sizes = np.fromiter(lengths, dtype=np.int64)
-    out = np.zeros(len(sizes) + 1, dtype=np.int64)
-    np.cumsum(sizes, out=out[1:])
-    return out
-
-
 def _load(directory: Path) -> StoredArticles:
     meta_path = directory / META
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CorpusError(f"{meta_path}: cannot read ({exc})") from None
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT or meta.get("version") != VERSION:
-        raise CorpusError(f"{meta_path}: not a version {VERSION} {FORMAT}")
+        meta = read_meta(meta_path, FORMAT, VERSION)
+    except ValueError as exc:
+        raise CorpusError(str(exc)) from None
     arrays = {}
     for name in (*_INT32, *_INT64, *_UINT8):
-        path = directory / f"{name}.npy"
         try:
-            array = np.load(path, mmap_mode="r", allow_pickle=False)
-        except (OSError, ValueError, EOFError) as exc:
-            raise CorpusError(f"{path}: cannot read ({exc})") from None
-        if array.ndim != 1:
-            raise CorpusError(f"{path}: expected a 1-D array")
-        trusted = unchanged(path, meta.get("stamps", {}).get(name))  # see bot/arrayfiles.py
-        if not trusted and checksum(array) != meta.get("checksums", {}).get(name):
-            raise CorpusError(f"{path}: its checksum does not match the serving corpus's meta")
-        arrays[name] = array
+            arrays[name] = load_checked(directory / f"{name}.npy", meta, name)  # see bot/arrayfiles.py
+        except ValueError as exc:
+            raise CorpusError(str(exc)) from None
     _check_shapes(directory, meta, arrays)
     return StoredArticles(meta, arrays)
 

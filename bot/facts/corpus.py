@@ -1,4 +1,5 @@
-"""The facts of every sentence of a corpus, computed once when the index is built and saved beside it as JSON.
+"""The facts of every sentence of a corpus, computed once when the index is built and saved beside it
+(a folder of arrays, bot.facts.store, opened in constant time and decoded per sentence on use).
 
 Positions are those of the index's flat sentence table (articles in order, their sentences in order).
 """
@@ -8,12 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+
+import numpy as np
 
 from bot import similarity as similarity_code
 from bot import tokenizer as tokenizer_code
@@ -23,54 +23,84 @@ from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict, facts_to_dict
 from bot.facts.quotations import article_speech
 from bot.facts.statements import Measured, Statement, figure_key, group_statements, values_differ
+from bot.facts.store import (
+    FACTS_FORMAT,
+    Arrays,
+    StaleFacts,
+    index_arrays,
+    line_arrays,
+    load_facts,
+    save_facts,
+)
 from bot.models import Article
 from bot.similarity import statement_terms
 from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = ["FACTS_FORMAT", "CorpusFacts", "facts_fingerprint", "load_or_build_facts"]
 
-FACTS_FORMAT = 1
+LEGACY_FILE = "facts.json"  # the single-file format before FACTS_FORMAT 2
 log = logging.getLogger(__name__)
 
 
 class CorpusFacts:
-    """Per-sentence facts of a corpus, aligned by position, with same-statement groups and disagreements."""
+    """Per-sentence facts of a corpus, aligned by position, with same-statement groups and disagreements.
 
-    def __init__(
-        self,
+    Held as the arrays of bot.facts.store (memory-mapped when loaded); a sentence's facts are decoded from
+    its line on first use and kept (two threads decoding the same line at once is harmless)."""
+
+    def __init__(self, arrays: Arrays, decoded: Sequence[SentenceFacts] | None = None) -> None:
+        self._arrays = arrays
+        self._group, self._article = arrays["group"], arrays["article"]
+        self._order, self._keys = arrays["group_order"], arrays["group_keys"]
+        self._cache: dict[int, SentenceFacts] = dict(enumerate(decoded)) if decoded is not None else {}
+
+    @classmethod
+    def of_sentences(
+        cls,
         sentences: Sequence[SentenceFacts],
         article_of: Sequence[int],
-        disagreements: dict[int, tuple[int, ...]],
-    ) -> None:
-        self._facts = tuple(sentences)
-        self._article_of = tuple(article_of)
-        self._disagree = disagreements
-        self._groups: dict[int, list[int]] = {}
-        for position, facts in enumerate(self._facts):
-            self._groups.setdefault(facts.group, []).append(position)
+        disagree: dict[int, tuple[int, ...]],
+    ) -> CorpusFacts:
+        """Facts computed in this process (kept decoded; their lines are encoded only to be saved)."""
+        quoted = [p for p, facts in enumerate(sentences) if facts.quotations]
+        arrays = index_arrays([f.group for f in sentences], article_of, quoted, disagree)
+        return cls(arrays, sentences)
 
     def __len__(self) -> int:
-        return len(self._facts)
+        return len(self._group)
 
     def of(self, position: int) -> SentenceFacts:
         """The facts of the sentence at `position`."""
-        return self._facts[position]
+        facts = self._cache.get(position)
+        if facts is None:
+            if not 0 <= position < len(self):
+                raise IndexError(f"no sentence at position {position}")
+            offsets = self._arrays["offsets"]
+            line = self._arrays["lines"][int(offsets[position]) : int(offsets[position + 1])]
+            facts = facts_from_dict(json.loads(line.tobytes()))
+            self._cache[position] = facts
+        return facts
 
     def same_statement(self, position: int) -> tuple[int, ...]:
         """Sentences of other articles that make the same statement (and agree on its figures)."""
-        own = self._article_of[position]
-        group = self._groups.get(self._facts[position].group, [])
-        return tuple(p for p in group if self._article_of[p] != own)
+        group = self._group[position]
+        lo, hi = np.searchsorted(self._keys, group, "left"), np.searchsorted(self._keys, group, "right")
+        members = np.asarray(self._order[lo:hi])
+        return tuple(int(p) for p in members[self._article[members] != self._article[position]])
 
     def disagreeing(self, position: int) -> tuple[int, ...]:
         """Other outlets' sentences on the same event giving a different figure for the same thing."""
-        return self._disagree.get(position, ())
+        at, ptr = self._arrays["disagree_at"], self._arrays["disagree_ptr"]
+        i = int(np.searchsorted(at, position))
+        if i == len(at) or int(at[i]) != position:
+            return ()
+        return tuple(int(q) for q in self._arrays["disagree_to"][int(ptr[i]) : int(ptr[i + 1])])
 
     def quotation_groups(self) -> dict[int, list[tuple[int, QuoteFact]]]:
         """Every quotation by its same-remark group: (position of its sentence, quotation), corpus order."""
         groups: dict[int, list[tuple[int, QuoteFact]]] = {}
-        for position, facts in enumerate(self._facts):
-            for quote in facts.quotations:
+        for position in (int(p) for p in self._arrays["quoted"]):
+            for quote in self.of(position).quotations:
                 groups.setdefault(quote.group, []).append((position, quote))
         return groups
 
@@ -79,23 +109,14 @@ class CorpusFacts:
         """Compute every sentence's facts (see bot.facts)."""
         return _Builder(articles, config, tokenizer).build()
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": FACTS_FORMAT,
-            "article_of": list(self._article_of),
-            "sentences": [facts_to_dict(f) for f in self._facts],
-            "disagreements": {str(p): list(d) for p, d in self._disagree.items()},
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> CorpusFacts:
-        if data.get("format") != FACTS_FORMAT:
-            raise ValueError(f"facts format {data.get('format')!r}, expected {FACTS_FORMAT}")
-        return cls(
-            [facts_from_dict(d) for d in data["sentences"]],
-            [int(a) for a in data["article_of"]],
-            {int(p): tuple(int(x) for x in d) for p, d in data["disagreements"].items()},
+    def arrays(self) -> Arrays:
+        """Every array of bot.facts.store (the lines encoded here when the facts were built in memory)."""
+        if "lines" in self._arrays:
+            return self._arrays
+        encoded = (
+            json.dumps(facts_to_dict(self.of(p)), separators=(",", ":")).encode() for p in range(len(self))
         )
+        return {**self._arrays, **line_arrays(encoded)}
 
 
 class _Builder:
@@ -142,7 +163,7 @@ class _Builder:
                 article_of.append(a)
         rows = self._grouped(rows, article_of)
         rows = self._quote_groups(rows, quotes)
-        return CorpusFacts(rows, article_of, self._disagreements(article_of))
+        return CorpusFacts.of_sentences(rows, article_of, self._disagreements(article_of))
 
     def _statement(self, article: Article, text: str, figures: Sequence[Figure]) -> Statement:
         measured = tuple(
@@ -212,22 +233,18 @@ def facts_fingerprint(corpus: str, config: Config) -> str:
 def load_or_build_facts(
     path: Path, corpus: str, config: Config, build: Callable[[], CorpusFacts]
 ) -> CorpusFacts:
-    """The saved facts at `path` when their fingerprint matches, else freshly built ones (then saved)."""
+    """The facts saved in folder `path` when their fingerprint matches, else freshly built ones (then
+    saved). A facts.json left beside it by the single-file format is removed."""
     fingerprint = facts_fingerprint(corpus, config)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("fingerprint") == fingerprint:
-            return CorpusFacts.from_json(data)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return CorpusFacts(load_facts(path, fingerprint))
+    except StaleFacts as exc:
         if path.exists():
-            log.warning("rebuilding the facts: %s could not be read (%s)", path, exc)
+            log.warning("rebuilding the facts: %s", exc)
     facts = build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"fingerprint": fingerprint, **facts.to_json()}
-        with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as out:
-            json.dump(payload, out, separators=(",", ":"))
-        os.replace(out.name, path)
+        save_facts(path, facts.arrays(), fingerprint)
+        (path.parent / LEGACY_FILE).unlink(missing_ok=True)
     except OSError as exc:
         log.warning("the facts could not be saved to %s (%s)", path, exc)
     return facts
