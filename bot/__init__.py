@@ -1,4 +1,4 @@
-"""summitbot: answers questions about the press coverage of the Putin-Obama summits, quoting its sources."""
+"""summitbot: answers questions about the press coverage of summit meetings, quoting its sources."""
 
 from __future__ import annotations
 

@@ -58,7 +58,7 @@ class Question:
 def check_question(text: str, max_length: int, min_latin_share: float) -> str:
     """Clean a question of control characters, or raise InputError with a clear reason."""
     if text is None or not text.strip():
-        raise InputError("Ask a question, for instance: How long did the Putin-Obama meeting at the UN last?")
+        raise InputError("Ask a question about the coverage, for instance: How long did the meeting last?")
     if len(text) > max_length:
         raise InputError(
             f"That question is {len(text):,} characters long; please keep it under {max_length:,}."

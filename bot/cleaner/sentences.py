@@ -27,7 +27,8 @@ _TITLE_ABBREVIATION = re.compile(
 )
 _INITIALISM = re.compile(r"(?:^|[\s(\"“])(?:[A-Z]\.){2,}$")  # U.S. U.N. U.K. E.U.
 _CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
-_ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|GMT|local|Moscow|Beijing|Washington)\b")
+# after "p.m." the sentence goes on with a time zone: "ET", "UTC", "local time", "Moscow time"
+_ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|GMT|local\b|[A-Z][a-z]+ time)\b")
 _DOTTED_NAME = re.compile(r"\w\.$")
 _DOMAIN_TAIL = re.compile(r"^(?:[A-Z]{2,}|[a-z]{2,6})\b")
 

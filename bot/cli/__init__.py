@@ -58,7 +58,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="summitbot",
-        description="Answers questions about the press coverage of the Putin-Obama summits, quoting sources.",
+        description="Answers questions about the press coverage of summit meetings, quoting sources.",
     )
     parser.add_argument("--version", action="version", version=f"summitbot {__version__}")
     parser.add_argument("--config", metavar="PATH", help="the settings file (default: ./config.yaml)")

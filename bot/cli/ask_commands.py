@@ -89,7 +89,7 @@ def run_chat(args: argparse.Namespace, ctx: Context) -> int:
     conversation = Conversation()
     interactive = sys.stdin.isatty() and not args.json
     if interactive:
-        print("Ask about the Putin-Obama summit coverage (an empty line or Ctrl-D ends).")
+        print("Ask about the summit coverage (an empty line or Ctrl-D ends).")
     while True:
         if interactive:
             print("> ", end="", flush=True)
