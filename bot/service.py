@@ -5,7 +5,9 @@ Plain synchronous Python with no discord import; the Discord layer runs its call
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import threading
 from collections.abc import Sequence
 from functools import cached_property
@@ -55,7 +57,8 @@ class CoverageService:
         if not self.store.clean_dir.is_dir():
             return MemoryArticles(self.store.load_articles())  # raises the store's "no cleaned corpus"
         try:
-            return load_or_build_articles(self.store, self.config.index_dir / "serving")
+            with self._writers_excluded():
+                return load_or_build_articles(self.store, self.config.index_dir / "serving")
         except OSError as exc:  # a read-only index folder: parse the cleaned articles as before
             log.warning(
                 "cannot write the serving corpus to %s (%s); reading the articles", self.config.index_dir, exc
@@ -72,12 +75,20 @@ class CoverageService:
                 )
             persist = self._persist and self.store.clean_dir.is_dir()
             fingerprint = self.articles.fingerprint if persist else None
-            return CorpusIndex(
-                self.articles,
-                self.config,
-                index_dir=self.config.index_dir if fingerprint else None,
-                fingerprint=fingerprint,
-            )
+            with self._writers_excluded() if persist else contextlib.nullcontext():
+                return CorpusIndex(
+                    self.articles,
+                    self.config,
+                    index_dir=self.config.index_dir if fingerprint else None,
+                    fingerprint=fingerprint,
+                )
+
+    def _writers_excluded(self) -> contextlib.AbstractContextManager[None]:
+        """The corpus writer lock while the saved index may be rebuilt and written (the store's lock is
+        reentrant, so the serving form and the index share one hold); none for a read-only corpus."""
+        if not os.access(self.store.root, os.W_OK):
+            return contextlib.nullcontext()
+        return self.store.lock(self.config.ingest.lock_timeout)
 
     def sources(self) -> Sequence[Article]:
         """Every article in the corpus, by id."""

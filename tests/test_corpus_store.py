@@ -303,3 +303,21 @@ def test_the_index_command_writes_under_the_corpus_lock(
     assert os.waitstatus_to_exitcode(status) == 1 and not (root / "index").exists()
     assert main(argv) == 0 and (root / "index").is_dir()
     assert "index ready" in capsys.readouterr().out
+
+
+def test_an_index_rebuilt_by_ask_is_written_under_the_corpus_lock(
+    corpus_copy: tuple[Path, Config], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, _ = corpus_copy
+    settings = tmp_path / "config.yaml"
+    shipped = (Path(__file__).resolve().parents[1] / "config.yaml").read_text(encoding="utf-8")
+    settings.write_text(shipped.replace("lock_timeout: 600", "lock_timeout: 0.2"), encoding="utf-8")
+    argv = ["--config", str(settings), "--corpus", str(root), "ask", "How long did the meeting last?"]
+    with CorpusStore(root).lock():
+        pid = os.fork()  # a question asked while an ingest holds the lock: it may not build the index
+        if pid == 0:  # pragma: no cover - the child's exit status carries the result
+            os._exit(main(argv))
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1 and not (root / "index" / "bm25").exists()
+    assert main(argv) == 0 and (root / "index" / "bm25").is_dir()
+    assert "“" in capsys.readouterr().out  # answered, with a quotation

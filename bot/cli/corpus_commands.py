@@ -192,9 +192,7 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_index(args: argparse.Namespace, ctx: Context) -> int:
     started = time.perf_counter()
-    store = CorpusStore(ctx.config.corpus_dir)
-    with store.lock(ctx.config.ingest.lock_timeout):  # one index writer at a time, never mid-ingest
-        index = ctx.service.index
+    index = ctx.service.index  # built under the corpus writer lock: one index writer, never mid-ingest
     took = time.perf_counter() - started
     print(f"index ready: {len(index)} sentences from {len(index.articles)} articles in {took:.2f} s")
     return 0
