@@ -287,20 +287,27 @@ def test_metadata_that_is_not_text_is_refused(corpus_copy: tuple[Path, Config]) 
         ingest_one(root, config, 33, ArticleHints(outlet="bad \udcff byte"))
 
 
-def test_the_index_command_writes_under_the_corpus_lock(
-    corpus_copy: tuple[Path, Config], tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    root, _ = corpus_copy
+def _run_while_locked(root: Path, tmp_path: Path, command: list[str]) -> tuple[int, list[str]]:
+    """Run `command` in a forked process while this one holds the corpus lock (the child may wait only
+    0.2 s for it); its exit status, and the argv that runs it again afterwards."""
     settings = tmp_path / "config.yaml"
     shipped = (Path(__file__).resolve().parents[1] / "config.yaml").read_text(encoding="utf-8")
     settings.write_text(shipped.replace("lock_timeout: 600", "lock_timeout: 0.2"), encoding="utf-8")
-    argv = ["--config", str(settings), "--corpus", str(root), "index"]
+    argv = ["--config", str(settings), "--corpus", str(root), *command]
     with CorpusStore(root).lock():
         pid = os.fork()  # another process, while an ingest holds the lock
         if pid == 0:  # pragma: no cover - the child's exit status carries the result
             os._exit(main(argv))
         _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 1 and not (root / "index").exists()
+    return os.waitstatus_to_exitcode(status), argv
+
+
+def test_the_index_command_writes_under_the_corpus_lock(
+    corpus_copy: tuple[Path, Config], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, _ = corpus_copy
+    status, argv = _run_while_locked(root, tmp_path, ["index"])
+    assert status == 1 and not (root / "index").exists()
     assert main(argv) == 0 and (root / "index").is_dir()
     assert "index ready" in capsys.readouterr().out
 
@@ -309,15 +316,8 @@ def test_an_index_rebuilt_by_ask_is_written_under_the_corpus_lock(
     corpus_copy: tuple[Path, Config], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root, _ = corpus_copy
-    settings = tmp_path / "config.yaml"
-    shipped = (Path(__file__).resolve().parents[1] / "config.yaml").read_text(encoding="utf-8")
-    settings.write_text(shipped.replace("lock_timeout: 600", "lock_timeout: 0.2"), encoding="utf-8")
-    argv = ["--config", str(settings), "--corpus", str(root), "ask", "How long did the meeting last?"]
-    with CorpusStore(root).lock():
-        pid = os.fork()  # a question asked while an ingest holds the lock: it may not build the index
-        if pid == 0:  # pragma: no cover - the child's exit status carries the result
-            os._exit(main(argv))
-        _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 1 and not (root / "index" / "bm25").exists()
+    # a question asked while an ingest holds the lock: it may not build the index
+    status, argv = _run_while_locked(root, tmp_path, ["ask", "How long did the meeting last?"])
+    assert status == 1 and not (root / "index" / "bm25").exists()
     assert main(argv) == 0 and (root / "index" / "bm25").is_dir()
     assert "“" in capsys.readouterr().out  # answered, with a quotation

@@ -14,7 +14,7 @@ __all__ = ["register", "run_compare", "run_quote"]
 def register(commands: Any) -> None:
     """Add the `quote` and `compare` commands."""
     quote = commands.add_parser("quote", help="quotations in the coverage, each remark once with its outlets")
-    quote.add_argument("--speaker", help="only this speaker (any name the press uses: 'the Kremlin chief')")
+    quote.add_argument("--speaker", help="only this speaker (any name the press uses for them)")
     quote.add_argument("--topic", help="only quotations on this topic, most relevant first")
     quote.add_argument("--json", action="store_true", help="JSON output")
     quote.set_defaults(handler=run_quote)

@@ -264,21 +264,21 @@ def source_pages(articles: Sequence[Article]) -> list[discord.Embed]:
     return pages
 
 
-def help_embed(max_question_length: int) -> discord.Embed:
-    """What the bot does and how to ask it, with examples."""
+def help_embed(max_question_length: int, events: Sequence[str] = ()) -> discord.Embed:
+    """What the bot does and how to ask it, with examples; `events` are the configured meetings' names."""
     embed = discord.Embed(title="Summit coverage bot", colour=COLOUR)
+    covered = f" ({'; '.join(events)})" if events else ""
     embed.description = (
-        "I answer questions about the press coverage of the Putin–Obama meetings (UN General Assembly, "
-        "New York 2015; G20, Hangzhou 2016), quoting the articles word for word and citing outlet, date "
-        "and headline. If the coverage doesn't say, I tell you so."
+        f"I answer questions about the press coverage of summit meetings{covered}, quoting the articles "
+        "word for word and citing outlet, date and headline. If the coverage doesn't say, I tell you so."
     )
     embed.add_field(
         name="/ask",
-        value="`/ask question: Where did Putin and Obama meet in September 2015?`\n"
+        value="`/ask question: How long did the meeting last?`\n"
         f"Questions up to {max_question_length} characters. “Other answers” shows the runners-up.",
         inline=False,
     )
-    embed.add_field(name="/quote", value="`/quote speaker: Vladimir Putin topic: Syria`", inline=False)
+    embed.add_field(name="/quote", value="`/quote speaker: <a name> topic: <a subject>`", inline=False)
     embed.add_field(name="/compare", value="`/compare topic: the length of the meeting`", inline=False)
     embed.add_field(name="/sources", value="Every article I quote from.", inline=False)
     embed.add_field(

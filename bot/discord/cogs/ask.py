@@ -43,7 +43,7 @@ class AskCog(commands.Cog, name="Ask"):
         self.bot = bot
 
     @app_commands.command(name="ask")
-    @app_commands.describe(question="Your question, e.g. “Where did Putin and Obama meet in September 2015?”")
+    @app_commands.describe(question="Your question, e.g. “How long did the meeting last?”")
     @app_commands.checks.dynamic_cooldown(user_cooldown, key=lambda i: i.user.id)
     async def ask(
         self,

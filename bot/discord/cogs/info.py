@@ -27,7 +27,14 @@ class InfoCog(commands.Cog, name="Info"):
     @app_commands.command(name="help")
     async def help(self, interaction: discord.Interaction[SummitBot]) -> None:
         """How to ask me things, with examples."""
-        await send(interaction, embed=help_embed(self.bot.config.discord.max_question_length), ephemeral=True)
+        await send(
+            interaction,
+            embed=help_embed(
+                self.bot.config.discord.max_question_length,
+                tuple(e.name for e in self.bot.config.events),
+            ),
+            ephemeral=True,
+        )
 
 
 async def setup(bot: SummitBot) -> None:

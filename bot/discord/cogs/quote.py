@@ -50,8 +50,8 @@ class QuoteCog(commands.Cog, name="Quote"):
 
     @app_commands.command(name="quote")
     @app_commands.describe(
-        speaker="Who was quoted (start typing for suggestions), e.g. Vladimir Putin",
-        topic="Only quotes about this, e.g. Syria (optional)",
+        speaker="Who was quoted (start typing for suggestions): any name the press uses for them",
+        topic="Only quotes about this subject (optional)",
     )
     @app_commands.autocomplete(speaker=speaker_autocomplete)
     @app_commands.checks.dynamic_cooldown(user_cooldown, key=lambda i: i.user.id)
