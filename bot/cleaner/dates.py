@@ -151,10 +151,9 @@ def url_date(url: str) -> DateMatch | None:
 
 def is_date_only(text: str) -> bool:
     """True for a line that holds a date and nothing else but a weekday, a clock or separators."""
-    match = _DATE.search(text)
-    if match is None:
+    if _DATE.search(text) is None:
         return False
-    rest = text[: match.start()] + " " + text[match.end() :]
+    rest = _DATE.sub(" ", text)  # "Posted: DATE | Last Updated: DATE" is dates only too
     return bool(_DATE_LINE_REST.match(rest))
 
 

@@ -85,6 +85,40 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subscribe", re.compile(r"\bcontact us for subscription\b.{0,40}$", _I)),
     # A loading placeholder where a player or an ad should be (not a "like" widget: the text goes on).
     ("loading", re.compile(r"^loading\s*(?:\.\.\.|…)$", _I)),
+    # A message archive's navigation (mailing lists, forums): "Previous message: ...", "Messages sorted
+    # by: [ date ] [ thread ]", "More information about the NAME mailing list".
+    (
+        "archive-nav",
+        re.compile(
+            r"^(?:previous|prev|next)\s+(?:message|post|topic|thread|article|story)\s*(?:\(.{0,30}\))?:", _I
+        ),
+    ),
+    ("archive-nav", re.compile(r"^(?:messages?|posts?) sorted by\b.{0,80}$", _I)),
+    ("archive-nav", re.compile(r"^(?:more information about )?(?:the )?\S+(?: \S+){0,3} mailing list$", _I)),
+    # A forwarded message's divider: what is above it is the forwarder's own note.
+    (
+        "forward-divider",
+        re.compile(r"^-{2,}\s*(?:forwarded|original) message\s*-{2,}$|^begin forwarded message:?$", _I),
+    ),
+    # An appeal for readers' tips or claims to check: "Got a tip? Send it to us."
+    (
+        "tip-prompt",
+        re.compile(
+            r"^(?:seen|got|have|know of|spotted) (?:a|an|any)\b[^?]{0,60}\?\s*"
+            r"(?:send|submit|e-?mail|tell|share|contact|let us)\b.{0,60}$",
+            _I,
+        ),
+    ),
+    # A transcript's label and its disclaimer; a public broadcaster's underwriting and membership appeal.
+    ("media-player", re.compile(r"^(?:show |read |view |hide )?(?:full )?transcript\s*:?$", _I)),
+    ("transcript-note", re.compile(r"^this transcript (?:was|is|has been|may)\b.{0,200}$", _I)),
+    ("donate", re.compile(r"^support for [^.]{1,60} (?:comes|is provided) (?:from|by)\b.{0,160}$", _I)),
+    (
+        "donate",
+        re.compile(r"^(?:become a (?:member|supporter|sustainer)|donate|give) (?:today|now)\W{0,3}$", _I),
+    ),
+    # Text-size buttons ("A A", "A+ A-") printed above an article.
+    ("text-size", re.compile(r"^(?:A[+-]?\s*){2,3}$")),
 )
 
 # Kinds after which, following the article's prose, nothing of the article remains. ("About us" is

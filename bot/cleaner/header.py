@@ -31,7 +31,7 @@ def lay_out_header(page: Page, start: int) -> None:
         ):
             page.set(i, "byline")
         elif (
-            _DATE_LABEL.match(text)
+            _DATE_LABEL.match(text.lstrip(_BULLETS))
             and find_date(text)
             and word_count(text) <= page.settings.dateline_max_words
         ):
@@ -80,6 +80,7 @@ ADDRESS = re.compile(
     r"|\b(?:tel|phone|fax)\.?\s*:",
     re.I,
 )
+_BULLETS = "•·*–—- "  # list marks some sites print before each stamp: "• Published : ..."
 _LABELLED = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:")  # "Published: ...", "Updated: ..."
 _SHAPE = re.compile(r"[^\W\d_]+|\d+")
 
@@ -95,7 +96,8 @@ def _mark_repeated_clock(page: Page, header: list[int]) -> None:
     datelines = [
         i
         for i in header
-        if page.decisions[i] == Decision("dateline") and not _LABELLED.match(page.lines[i].text)
+        if page.decisions[i] == Decision("dateline")
+        and not _LABELLED.match(page.lines[i].text.lstrip(_BULLETS))
     ]
     for n, i in enumerate(datelines):
         if any(_shape(page.lines[i].text) == _shape(page.lines[j].text) for j in datelines[n + 1 :]):

@@ -32,8 +32,9 @@ STOPWORDS = frozenset(
 )
 
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w,.:/-]*")
-# A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets.
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*$")
+# A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets, and perhaps
+# by a short credit or end mark closing the paragraph: "... summit. (AFP)", "... today. (end)".
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s+\([^()]{1,30}\))?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ _INITIALISM = re.compile(r"(?:^|[\s(\"“])(?:[A-Z]\.){2,}$")  # U.S. U.N. U.K. 
 _CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 # after "p.m." the sentence goes on with a time zone: "ET", "UTC", "local time", "Moscow time"
 _ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|GMT|local\b|[A-Z][a-z]+ time)\b")
+# a short credit or end mark closing the paragraph belongs to its last sentence: "... (AFP)", "(end)"
+_CLOSING_MARK = re.compile(r"^\([^()]{1,30}\)\s*$")
 _DOTTED_NAME = re.compile(r"\w\.$")
 _DOMAIN_TAIL = re.compile(r"^(?:[A-Z]{2,}|[a-z]{2,6})\b")
 
@@ -78,7 +80,7 @@ def _carries_on(before: str, text: str, end: int, start: int) -> bool:
     first = after.split(maxsplit=1)[0] if after.strip() else ""
     if not first:
         return False
-    if first[0].islower():
+    if first[0].islower() or _CLOSING_MARK.match(after):
         return True
     if start == end and _DOTTED_NAME.search(before) and _DOMAIN_TAIL.match(after):
         return True
