@@ -89,3 +89,10 @@ def test_bulleted_published_and_updated_stamps_give_both_dates(config: Config) -
     assert (article.date, article.updated, article.wire) == ("2016-09-06", "2016-09-06", "AFP")
     assert [s.text for s in article.sentences][-1] == f"{SECOND} (AFP)"
     assert len(article.sentences) == 2
+
+
+def test_an_unknown_acronym_in_a_wire_dateline_is_the_wire(config: Config) -> None:
+    page = f"{HEADLINE}\n\nUNITED NATIONS, Sept 28 (ZNA) -- {LEDE}\n{SECOND}\n"
+    article = clean(page, config)
+    assert (article.wire, article.date) == ("ZNA", "2015-09-28")
+    assert clean(f"{HEADLINE}\n\nNEW YORK (CNN) -- {LEDE}\n{SECOND}\n", config).wire is None

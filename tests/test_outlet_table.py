@@ -20,10 +20,16 @@ def test_every_pattern_compiles_and_every_domain_is_a_bare_host(config: Config) 
 
 
 def test_names_and_domains_are_unique(config: Config) -> None:
-    owners: dict[str, str] = {}
+    """A name is one outlet's, except a brand two outlets really share ("ABC News"), and then each of
+    them has domains, so that a page's URL tells which one it is."""
+    owners: dict[str, set[str]] = {}
     for outlet in config.outlets:
         for name in (outlet.name, *outlet.aliases):  # case variants ("REUTERS") may repeat one outlet
-            assert owners.setdefault(name.casefold(), outlet.name) == outlet.name, name
+            owners.setdefault(name.casefold(), set()).add(outlet.name)
+    domains_of = {o.name: o.domains for o in config.outlets}
+    for name, outlets in owners.items():
+        assert len(outlets) == 1 or all(domains_of[o] for o in outlets), name
+    assert len(owners) > sum(len(o) for o in owners.values()) - 5  # shared names stay rare
     domains = [d for o in config.outlets for d in o.domains]
     assert len(domains) == len(set(domains))
     assert sum(o.wire for o in config.outlets) >= 20  # a broad table of news agencies
@@ -43,3 +49,16 @@ def test_the_longest_configured_domain_wins() -> None:
     )
     assert table.by_domain("www.news.example.com") == "Child"
     assert table.by_domain("www.example.com") == "Parent"
+
+
+def test_a_shared_name_is_read_in_the_context_of_the_url_domain() -> None:
+    table = OutletTable(
+        [
+            OutletName(name="Channel One", aliases=("Channel News",), domains=("channel-one-news.org",)),
+            OutletName(name="Channel Two", aliases=("Channel News",), domains=("channel-two-news.org",)),
+        ],
+        [],
+    )
+    assert table.canonical("Channel News") == "Channel One"
+    assert table.canonical("channel news", "https://www.channel-two-news.org/a/1") == "Channel Two"
+    assert table.canonical("Channel News", "https://elsewhere-news.org/") == "Channel One"

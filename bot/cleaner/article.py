@@ -143,9 +143,10 @@ def _metadata(
     if "date" not in found and "date_guess" in stated:  # htmldate's reading, when nothing states one
         found["date"] = stated["date_guess"]
     if "outlet" in found:
-        found["outlet"] = Found(page.table.canonical(found["outlet"].value), found["outlet"].evidence)
+        outlet = found["outlet"]
+        found["outlet"] = Found(page.table.canonical(outlet.value, hints.url), outlet.evidence)
     hinted = {
-        "outlet": page.table.canonical(hints.outlet) if hints.outlet else None,
+        "outlet": page.table.canonical(hints.outlet, hints.url) if hints.outlet else None,
         "wire": hints.wire,
         "date": hints.date,
         "title": hints.title,

@@ -321,7 +321,9 @@ def find_wire(page: PageLines) -> Found | None:
             return Found(agency, line.text)
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
-    if dateline is not None and (table.is_agency(named) or _AGENCY_SHAPE.search(named)):
+    if dateline is not None and (
+        table.is_agency(named) or _AGENCY_SHAPE.search(named) or _unknown_acronym(named, table)
+    ):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
     stated = _stated_source(page)
     if stated is not None:
@@ -336,6 +338,15 @@ def find_wire(page: PageLines) -> Found | None:
     if platform is not None and credit is not None:
         return Found(credit.value, f"{credit.evidence} (original source of a {platform} repost)")
     return None
+
+
+def _unknown_acronym(name: str, table: OutletTable) -> bool:
+    """An acronym in a wire dateline's brackets that the table does not know ("PLACE, DATE (ZNA) --") is
+    an agency's credit: broadcasters and papers the table knows ("(CNN) --") credit themselves."""
+    return bool(_ACRONYM.fullmatch(name)) and not table.known(name)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _stated_source(page: PageLines) -> Found | None:

@@ -50,12 +50,14 @@ class OutletTable:
 
     def __init__(self, outlets: Iterable[OutletName], platforms: Iterable[PlatformMark]) -> None:
         self._by_name: dict[str, str] = {}
+        self._names: dict[str, set[str]] = {}  # an outlet -> every name it goes by, case-folded
         self._by_domain: dict[str, str] = {}
         self.agencies: dict[str, str] = {}  # any name of a news agency -> its canonical name
         self._marks: list[_Marks] = []
         for outlet in outlets:
             for name in (outlet.name, *outlet.aliases):
                 self._by_name.setdefault(name.strip().casefold(), outlet.name)
+                self._names.setdefault(outlet.name, set()).add(name.strip().casefold())
                 if outlet.wire:
                     self.agencies.setdefault(name.strip(), outlet.name)
             for domain in outlet.domains:
@@ -67,9 +69,14 @@ class OutletTable:
             (p.name, tuple(re.compile(x, re.MULTILINE) for x in p.patterns)) for p in platforms
         ]
 
-    def canonical(self, name: str) -> str:
+    def canonical(self, name: str, url: str | None = None) -> str:
         """The canonical name for a name or alias (any case) or a domain ("whitehouse.gov" as a site
-        name), else the name as found, stripped."""
+        name), else the name as found, stripped. A name two outlets go by ("ABC News") is read as the
+        outlet of the page's URL domain when that outlet goes by it."""
+        site = registered_domain(url) if url else None
+        own = self.by_domain(site[1]) if site else None
+        if own is not None and name.strip().casefold() in self._names.get(own, ()):
+            return own
         known = self._by_name.get(name.strip().casefold())
         if known is None and re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", name.strip(), re.IGNORECASE):
             known = self.by_domain(name.strip())
