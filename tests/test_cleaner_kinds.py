@@ -96,3 +96,40 @@ def test_an_unknown_acronym_in_a_wire_dateline_is_the_wire(config: Config) -> No
     article = clean(page, config)
     assert (article.wire, article.date) == ("ZNA", "2015-09-28")
     assert clean(f"{HEADLINE}\n\nNEW YORK (CNN) -- {LEDE}\n{SECOND}\n", config).wire is None
+
+
+def test_a_headline_is_about_the_story_not_the_author_s_tagline(config: Config) -> None:
+    page = (
+        "What the leaders' meeting in the city tells business about Syria risk\nReport this article\n"
+        "Jane Marsh\nFormer negotiator | Board adviser on emerging markets\nPublished Sep 7, 2016\n"
+        f"{LEDE}\n{SECOND}\n"
+    )
+    article = clean(page, config)
+    assert article.title == "What the leaders' meeting in the city tells business about Syria risk"
+
+
+def test_a_forwarded_wire_story_in_a_list_archive(config: Config) -> None:
+    wrapped = (
+        "NEW YORK, Sept 28 (Reuters) - The two leaders met for an hour on\n"
+        "the sidelines of the General Assembly in New York on Monday,\n"
+        "officials from both governments said after the talks ended.\n\n"
+        "They agreed that their defence ministers should keep talking\n"
+        "about the air war over Syria.\n"
+    )
+    page = (
+        "[Area-List] Leaders agree to keep talking about the air war\n"
+        "Jane Marsh jmarsh at college.example.edu\nTue Sep 29 08:14:22 EDT 2015\n"
+        "Messages sorted by: [ date ] [ thread ] [ subject ] [ author ]\n"
+        "Colleagues -- the wire story below sums up the meeting. Comments welcome on\nthe list.\n\n"
+        "---------- Forwarded message ----------\n\n"
+        f"{HEADLINE}\n\nBy Reuters staff\n\n{wrapped}\n"
+        "_______________________________________________\nArea-List mailing list\n"
+    )
+    article = clean(page, config, url="https://lists.college-example.edu/pipermail/area-list/2015/1.html")
+    assert (article.outlet, article.date, article.title, article.wire) == (
+        "Area-List",
+        "2015-09-29",
+        HEADLINE,
+        "Reuters",
+    )
+    assert [s.text[:8] for s in article.sentences] == ["NEW YORK", "They agr"]

@@ -4,6 +4,7 @@ Styles read: "29 Sep 2015", "September 28, 2015", "Sept. 29, 2015", "2015-09-28"
 "09/29/2015", "29.09.2015" and "03/10/16" (an ambiguous day/month order is settled by the windows given,
 else read day first, as most of the world writes it), a month and day without a year ("Sept. 29")
 whose year comes from elsewhere, and dates in URL paths. Relative dates ("2 hours ago") are never dates.
+E-mail and archive stamps ("Tue Sep 29 08:14:22 EDT 2015") are read too.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ _DATE = re.compile(
     rf"(?<![\w/.-])(?:{_WEEKDAY},?\s+)?(?:"
     rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"  # 29 Sep 2015, 5 Sep, 2016
     rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # September 28, 2015
+    rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}"  # e-mail
     rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
     rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})"  # 29/09/2015, 9/29/15
     rf")(?!\d)(?![/-]\d)",
@@ -100,7 +102,7 @@ def find_date(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
 
 def _words(match: re.Match[str]) -> dt.date | None:
     try:
-        return date_parser.parse(match.group(0), fuzzy=True).date()
+        return date_parser.parse(match.group(0), fuzzy=True, ignoretz=True).date()
     except (ValueError, OverflowError):
         log.debug("not a date: %r", match.group(0))
         return None

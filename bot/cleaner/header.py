@@ -7,7 +7,7 @@ import re
 
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.dates import find_date, is_date_only
-from bot.cleaner.lines import ends_sentence, is_label, is_prose, lowercase_share, word_count, words
+from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
@@ -131,6 +131,8 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     candidates = [
         i for i in header if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
     ]
+    about = [i for i in candidates if _shares_words(page, i, len(header))]
+    candidates = about or candidates  # a headline is about the story: a tagline or label shares nothing
     addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
     if addresses:  # a letterhead: the sender's name and address head the document, its title follows
         candidates = [i for i in candidates if i > addresses[-1]]
@@ -158,6 +160,21 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
         page.set(chosen, "drop", "deck")
         return above[-1]
     return chosen
+
+
+_SHORT_WORD = 2  # not a threshold: words of two letters ("US", "in") name nothing a headline shares
+
+
+def _content_words(text: str) -> set[str]:
+    bare = (w.strip(".'’&-").casefold() for w in words(text) if w[0].isalpha())
+    return {w for w in bare if len(w) > _SHORT_WORD and w not in STOPWORDS}
+
+
+def _shares_words(page: Page, i: int, start: int) -> bool:
+    """Does line i name something the article's first paragraphs name (a person, a place, a topic)?"""
+    body = [line.text for line in page.lines[start:] if is_prose(line.text, page.settings)]
+    lead = set().union(*(_content_words(text) for text in body[: page.settings.dateline_paragraphs]))
+    return bool(_content_words(page.lines[i].text) & lead)
 
 
 def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> None:

@@ -38,6 +38,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
             page.set(i, "drop", reason)
     _mark_repeats(page)
     _mark_sandwiched(page)
+    _mark_forwarder_note(page)
     start = _body_start(page)
     end, cut = _body_end(page, start)
     _mark_related_lists(page, 0, start - 1, header=True)
@@ -106,6 +107,17 @@ def _mark_sandwiched(page: Page) -> None:
         reason = page.reason(before)
         if page.decisions[i] is None and reason in _SANDWICHED and page.reason(after) == reason:
             page.set(i, "drop", reason)
+
+
+def _mark_forwarder_note(page: Page) -> None:
+    """Above a forwarded message's divider sit the forwarder's subject and note: chrome, except the date
+    the message was sent; the forwarded story (its headline, byline and text) follows the divider."""
+    dividers = [i for i in range(len(page.lines)) if page.reason(i) == "forward-divider"]
+    if not dividers:
+        return
+    for i in range(dividers[-1]):
+        if page.open(i) and not is_date_only(page.lines[i].text):
+            page.set(i, "drop", "forwarder-note")
 
 
 def _is_meta(text: str, settings: CleanerConfig) -> bool:

@@ -74,7 +74,7 @@ _MEDIA_WORDS = frozenset(
     "news times post journal telegraph guardian herald tribune agency press tv television radio "
     "broadcasting channel daily gazette wire online review observer independent".split()
 )
-_DESK = re.compile(r"^(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
+_DESK = re.compile(r"^(?:by\s+)?(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
 # "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph.
 _WIRE_DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[\w.]+(?:\s+[\w.]+){0,2}){0,3}|"
@@ -141,6 +141,7 @@ def find_outlet(page: PageLines) -> Found | None:
     finders = (
         _known_domain,
         _site_name_line,
+        _list_name,
         _publisher_copyright,
         _template,
         _known_name_line,
@@ -155,6 +156,20 @@ def find_outlet(page: PageLines) -> Found | None:
         find_wire,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
+
+
+_LIST_NAME = re.compile(
+    r"^(?:more information about )?(?:the )?(?P<name>\S+(?: \S+){0,3}) mailing list$", re.I
+)
+
+
+def _list_name(page: PageLines) -> Found | None:
+    """A mailing-list archive's message: the list's name ("More information about the NAME mailing list")."""
+    for line in page.dropped_as("archive-nav"):
+        match = _LIST_NAME.match(line.text)
+        if match:
+            return Found(match.group("name"), line.text)
+    return None
 
 
 _PAGE_NUMBER = re.compile(r"^(?:[A-Z]{0,2}\d{1,3}|page\s*\d{1,3}|p\.?\s*\d{1,3})$", re.IGNORECASE)
@@ -270,7 +285,7 @@ def _known_name_line(page: PageLines) -> Found | None:
 def _desk_byline(page: PageLines) -> Found | None:
     for line in page.of_kind("byline"):
         desk = _DESK.match(line.text)
-        if desk:
+        if desk and not page.table.is_agency(desk.group("name")):  # "By Agency staff" names the wire
             return Found(page.table.canonical(desk.group("name")), line.text)
     return None
 

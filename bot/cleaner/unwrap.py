@@ -31,7 +31,9 @@ def unwrap(lines: Sequence[Line], settings: CleanerConfig) -> list[Line]:
 
 
 def _unwrap_at(lines: Sequence[Line], settings: CleanerConfig, width: int, *, fill: float) -> list[Line]:
-    out: list[Line] = []
+    """Join the wrapped blocks of lines this narrow. Once one block of the page is surely wrapped, a
+    shorter block with a break inside a sentence is too (an e-mail's paragraphs between blank lines)."""
+    blocks: list[list[Line]] = []
     i = 0
     while i < len(lines):
         j = i
@@ -41,10 +43,18 @@ def _unwrap_at(lines: Sequence[Line], settings: CleanerConfig, width: int, *, fi
             and _narrow(lines[j + 1], settings, width)
         ):
             j += 1
-        block = list(lines[i : j + 1])
-        out.extend(_join_block(block, fill) if _is_wrapped(block, settings) else block)
+        blocks.append(list(lines[i : j + 1]))
         i = j + 1
+    page_wrapped = any(_is_wrapped(block, settings) for block in blocks)
+    out: list[Line] = []
+    for block in blocks:
+        wrapped = _is_wrapped(block, settings) or (page_wrapped and _breaks(block) >= 1)
+        out.extend(_join_block(block, fill) if wrapped else block)
     return out
+
+
+def _breaks(block: list[Line]) -> int:
+    return sum(_strong_break(a.text, b.text) for a, b in pairwise(block))
 
 
 def _narrow(line: Line, settings: CleanerConfig, width: int) -> bool:
@@ -58,8 +68,7 @@ def _strong_break(a: str, b: str) -> bool:
 
 
 def _is_wrapped(block: list[Line], settings: CleanerConfig) -> bool:
-    breaks = sum(_strong_break(a.text, b.text) for a, b in pairwise(block))
-    return len(block) >= settings.wrap_min_lines and breaks >= settings.wrap_min_breaks
+    return len(block) >= settings.wrap_min_lines and _breaks(block) >= settings.wrap_min_breaks
 
 
 def _prose_like(text: str) -> bool:
@@ -73,7 +82,8 @@ def _runs_on(a: str, b: str, full: bool) -> bool:
         return True
     if not full:
         return False
-    return _strong_break(a, b) or (not ends_sentence(a) and _prose_like(a) and _prose_like(b))
+    # a line in capitals ("OBAMA, PUTIN MEET") is a heading; a mixed-case one ending on a name runs on
+    return _strong_break(a, b) or (not ends_sentence(a) and not a.isupper() and _prose_like(b))
 
 
 def _join_block(block: list[Line], fill: float) -> list[Line]:
