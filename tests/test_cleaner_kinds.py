@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cleaner.dates import is_date_only
+from bot.cleaner.html import read_html
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.patterns import caption_cues, chrome_reason
 from bot.config import CleanerConfig, Config
@@ -133,3 +134,22 @@ def test_a_forwarded_wire_story_in_a_list_archive(config: Config) -> None:
         "Reuters",
     )
     assert [s.text[:8] for s in article.sentences] == ["NEW YORK", "They agr"]
+
+
+def test_a_footer_link_about_the_site_names_the_outlet(config: Config) -> None:
+    page = f"{HEADLINE}\nSeptember 5, 2016 (Monday)\n{LEDE}\n{SECOND}\nPrivacy policy\nAbout Harbourwatch\n"
+    article = clean(page, config, url="https://en.harbourwatch.org/wiki/Day")
+    assert (article.outlet, article.date) == ("Harbourwatch", "2016-09-05")
+    assert clean(page, config, url="https://other-site.org/a").outlet == "other-site.org"
+
+
+def test_an_html_kicker_above_the_body_does_not_hide_the_lead_photo_caption() -> None:
+    caption = "A professor of political science in her office on campus after the talks."
+    html = (
+        "<html><head><title>Q&amp;A</title></head><body><article><p class='kicker'>Expert Q&amp;A</p>"
+        f"<h1>{HEADLINE}</h1><figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>"
+        f"<div><p>{LEDE}</p><p>{SECOND}</p><p>{LEDE.replace('two', 'both')}</p></div></article></body></html>"
+    )
+    text = read_html(html, CleanerConfig()).text
+    assert caption in text
+    assert text.index(caption) < text.index(LEDE)

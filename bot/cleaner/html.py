@@ -94,7 +94,8 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
 def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
     """The extracted text with the article's lead put back: prose <p>s and photo captions of the
     <article> that come before the first extracted paragraph (a standfirst or a lead photo's caption
-    the extractor took for chrome). A caption's credit element stays out."""
+    the extractor took for chrome). A caption's credit element stays out; a kicker or meta line the
+    extractor kept above the body is no first paragraph."""
     lines = text.split("\n")
     if not text.strip():
         return text
@@ -107,9 +108,10 @@ def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
         at = next(
             (n for n, line in enumerate(lines) if para and para[: settings.lead_match_chars] in line), None
         )
-        if at is not None:  # the first paragraph the extractor kept: the lead goes right above it
+        kept = bool(para) and (caption or is_prose(para, settings))  # not a kicker or a meta line
+        if at is not None and kept:  # the first paragraph the extractor kept: the lead goes right above it
             return "\n".join([*lines[:at], *lead, *lines[at:]])
-        if para and (caption or is_prose(para, settings)):
+        if at is None and kept:
             lead.append(para)
     return text  # the body's first paragraph is not in an <article>: nothing to put back
 

@@ -112,9 +112,14 @@ def _squashed(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
+# a footer link to the site's own pages: "About NAME", "Contact NAME"
+_ABOUT = re.compile(r"^(?i:about|contact)\s+(?i:the\s+)?(?P<name>[A-Z][^:|]{1,40}?)\s*$")
+
+
 def _site_name_line(page: PageLines) -> Found | None:
     """A short line near the top that spells the URL's site name: "Radio International" on
-    radiointernational.example.org, "Ukraine Today" on a social page at /UkraineTodayNews/."""
+    radiointernational.example.org, "Ukraine Today" on a social page at /UkraineTodayNews/; or a footer
+    link "About NAME" that spells it."""
     if not page.url:
         return None
     host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
@@ -123,12 +128,16 @@ def _site_name_line(page: PageLines) -> Found | None:
     names = {_squashed(label) for label in labels[:-1] if len(label) >= least}
     segment = path.split("/")[0]  # a social page's account name: /UkraineTodayNews/
     names |= {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
-    for line, decision in list(page.pairs())[: page.settings.site_name_lines]:
-        squashed = _squashed(line.text)
+    top = list(page.pairs())[: page.settings.site_name_lines]
+    footer = [(line, d) for line, d in page.pairs() if d.kind == "drop" and _ABOUT.match(line.text)]
+    for line, decision in [*top, *footer]:
+        about = _ABOUT.match(line.text)
+        squashed = _squashed(about.group("name") if about else line.text)
         short = len(squashed) >= least and len(line.text.split()) <= page.settings.site_name_max_words
         shaped = decision.kind in ("drop", "headline") and short
         if shaped and any(name.startswith(squashed) or squashed.startswith(name) for name in names):
-            return Found(line.text, f"{line.text} (the site name in the URL)")
+            name = about.group("name") if about else line.text
+            return Found(name, f"{line.text} (the site name in the URL)")
     return None
 
 

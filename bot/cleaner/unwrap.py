@@ -63,8 +63,9 @@ def _narrow(line: Line, settings: CleanerConfig, width: int) -> bool:
 
 
 def _strong_break(a: str, b: str) -> bool:
-    """A break that cannot end a paragraph: inside a hyphenated word, or before a word in lower case."""
-    return bool(_SPLIT_WORD.search(a)) or (not ends_sentence(a) and b[:1].islower())
+    """A break that cannot end a paragraph: inside a hyphenated word, or before words in lower case (one
+    lone word in lower case is more often a link of a menu: "edit", "history")."""
+    return bool(_SPLIT_WORD.search(a)) or (not ends_sentence(a) and b[:1].islower() and " " in b)
 
 
 def _is_wrapped(block: list[Line], settings: CleanerConfig) -> bool:
