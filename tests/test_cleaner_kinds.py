@@ -5,9 +5,11 @@ bracketed photo credits closing a caption."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from bot.cleaner.dates import is_date_only
+from bot.cleaner.dates import find_date, is_date_only, url_date
 from bot.cleaner.html import read_html
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.patterns import caption_cues, chrome_reason
@@ -153,3 +155,36 @@ def test_an_html_kicker_above_the_body_does_not_hide_the_lead_photo_caption() ->
     text = read_html(html, CleanerConfig()).text
     assert caption in text
     assert text.index(caption) < text.index(LEDE)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.com/world/2016/sep/05/leaders-meet", dt.date(2016, 9, 5)),
+        ("https://wiki.example.org/wiki/Portal:Events/2016_September_5", dt.date(2016, 9, 5)),
+        ("https://news.example.com/2016/foo/05/", None),
+    ],
+)
+def test_a_month_named_in_the_url_path(url: str, expected: dt.date | None) -> None:
+    found = url_date(url)
+    assert (found.date if found else None) == expected
+
+
+def test_day_month_year_joined_by_hyphens() -> None:
+    found = find_date("Posted 05-Sep-2016 10:22")
+    assert found is not None and found.date == dt.date(2016, 9, 5)
+
+
+@pytest.mark.parametrize(
+    ("opening", "url", "expected"),
+    [
+        ("MOSCOW, September 29, 2015 - ", None, "2015-09-29"),
+        ("HANGZHOU, China, Sept. 5 -- ", "https://paper.example.com/2016/world/leaders", "2016-09-05"),
+        ("HANGZHOU, China -- ", None, None),
+    ],
+)
+def test_a_place_and_date_dateline_without_an_agency(
+    config: Config, opening: str, url: str | None, expected: str | None
+) -> None:
+    article = clean(f"{HEADLINE}\n\n{opening}{LEDE}\n{SECOND}\n", config, url=url)
+    assert article.date == expected

@@ -44,7 +44,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"(?<![\w/.-])(?:{_WEEKDAY},?\s+)?(?:"
-    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}"  # 29 Sep 2015, 5 Sep, 2016
+    rf"{_DAY}(?:\s+|-){_MONTH},?(?:\s+|-){_YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016
     rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # September 28, 2015
     rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}"  # e-mail
     rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
@@ -69,6 +69,10 @@ _UPDATE_WORD = re.compile(
 _UPDATE = re.compile(r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised)\b", re.IGNORECASE)
 _URL_DATE = re.compile(
     rf"/(?P<y>{_YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+# a month by name in a URL's path: /2016/sep/05/, /2016_September_5
+_URL_NAMED_DATE = re.compile(
+    rf"/(?P<y>{_YEAR})[/_-](?P<m>[a-z]{{3,9}})[/_-](?P<d>\d{{1,2}})(?=[/_.-]|$)", re.IGNORECASE
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -142,10 +146,16 @@ def find_partial_date(text: str) -> PartialDate | None:
 
 
 def url_date(url: str) -> DateMatch | None:
-    """A date in a URL's path: /2015/09/29/, /2015-09-29-, /20150929/; None if the path has none."""
+    """A date in a URL's path: /2015/09/29/, /2015-09-29-, /20150929/, /2016/sep/05/; None if none."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?", 1)[0]
     for match in _URL_DATE.finditer(path):
         made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        if made is not None:
+            return DateMatch(made, match.group(0).strip("/"))
+    for match in _URL_NAMED_DATE.finditer(path):
+        name = match.group("m").lower()
+        month = _MONTHS.index(name[:3]) + 1 if re.fullmatch(_MONTH, name) else 0
+        made = _make(int(match.group("y")), month, int(match.group("d"))) if month else None
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
     return None

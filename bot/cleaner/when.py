@@ -41,21 +41,39 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
             found = None if is_update_stamp(line.text) else find_date(line.text, windows)
             if found is not None and not is_update_word(line.text.partition(found.source)[0]):
                 return Found(found.date.isoformat(), line.text)
-    wire = wire_dateline(page.first_body())
-    found = find_date(wire[0], windows) if wire else None
-    if wire and found:
-        return Found(found.date.isoformat(), wire[0])
+    for opening in _openings(page):
+        found = find_date(opening, windows)
+        if found is not None:
+            return Found(found.date.isoformat(), opening)
     in_url = url_date(page.url) if page.url else None
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
     return _yearless_date(page, config)
 
 
+# A place-and-date dateline opening the story without an agency: "MOSCOW, September 29, 2015 -",
+# "HANGZHOU, China, Sept. 5 --".
+_PLACE_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?,\s*"
+    r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:,?\s+\d{4})?"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}))\.?\s*(?:[-–—]{1,2}|:)\s"
+)
+
+
+def _openings(page: PageLines) -> list[str]:
+    """The story's opening dateline: a wire dateline, else a place and a date before a dash."""
+    first = page.first_body()
+    wire = wire_dateline(first)
+    if wire:
+        return [wire[0]]
+    place = _PLACE_DATELINE.match(first)
+    return [place.group("dateline")] if place else []
+
+
 def _yearless_date(page: PageLines, config: Config) -> Found | None:
     """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in."""
-    wire = wire_dateline(page.first_body())
-    texts = [*(line.text for line in page.of_kind("dateline")), *([wire[0]] if wire else [])]
-    year_in_url = re.search(r"/((?:19|20)\d{2})/", page.url or "")
+    texts = [*(line.text for line in page.of_kind("dateline")), *_openings(page)]
+    year_in_url = re.search(r"/((?:19|20)\d{2})(?=[/_-])", page.url or "")
     for text in texts:
         partial = find_partial_date(text)
         if partial is None:
