@@ -280,6 +280,8 @@ class CleanerConfig:
     wrap_fill_share: float = field(default=0.7, metadata={"range": (0.0, 1.0)})
     # a letterhead: the sender's name in capitals over a postal address, at most this many words
     letterhead_max_words: int = field(default=15, metadata={"range": (1, 100)})
+    # a line of other stories' headlines split by bullets or bars: each item at most this many words
+    headline_list_item_max_words: int = field(default=20, metadata={"range": (1, 100)})
 
 
 @dataclass(frozen=True)

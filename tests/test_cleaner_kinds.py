@@ -188,3 +188,44 @@ def test_a_place_and_date_dateline_without_an_agency(
 ) -> None:
     article = clean(f"{HEADLINE}\n\n{opening}{LEDE}\n{SECOND}\n", config, url=url)
     assert article.date == expected
+
+
+def test_an_old_browser_notice_is_chrome() -> None:
+    settings = CleanerConfig()
+    assert chrome_reason("IE 10 is not supported. Please visit our site on a modern browser.", settings)
+    assert chrome_reason("This browser is not supported.", settings) == "browser-notice"
+    assert chrome_reason("The proposal is not supported by most members, the envoy said.", settings) is None
+
+
+def test_a_source_credit_between_the_standfirst_and_the_story_does_not_end_it(config: Config) -> None:
+    standfirst = "The talks came hours after the two governments failed to agree on a truce for the region."
+    page = (
+        f"{HEADLINE}\n\n{standfirst}\nImage: The two leaders before their talks on Monday.\n"
+        "The two leaders before their talks on Monday.JANE DOE/AGENCY/POOL / WIRE\n/ Source: Reuters\n\n"
+        f"{LEDE}\n\n{SECOND}\n\nShare this article\n{LEDE.replace('two', 'both')}\n"
+    )
+    article = clean(page, config, url="https://www.nbcnews.com/news/world/leaders-n1")
+    assert (article.title, article.wire, article.outlet) == (HEADLINE, "Reuters", "NBC News")
+    texts = [s.text for s in article.sentences]
+    assert texts[0] == standfirst and texts[-1] == SECOND
+    assert "Image: The two leaders before their talks on Monday." in texts
+
+
+def test_a_ticker_of_other_headlines_and_a_font_size_control(config: Config) -> None:
+    ticker = (
+        "Minister urges closer trade ties with neighbours  • Port strike enters its third day  "
+        "• Storm closes schools across the north  • Central bank holds rates steady"
+    )
+    assert chrome_reason(ticker, CleanerConfig()) == "related-teaser"
+    stamp = "Xinhua, September 6, 2016 Adjust font size:"
+    page = f"Off the wire\n{ticker}\nHome\n\n{HEADLINE}\n\n{stamp}\n\n{LEDE}\n"
+    article = clean(page, config)
+    assert (article.title, article.date, article.wire) == (HEADLINE, "2016-09-06", "Xinhua")
+    assert [s.text for s in article.sentences] == [LEDE]
+
+
+def test_a_blog_on_a_hosting_platform_is_cited_by_its_own_host(config: Config) -> None:
+    article = clean(
+        f"{HEADLINE}\n{LEDE}\n{SECOND}\n", config, url="https://janemarsh.blogspot.com/2016/09/x.html"
+    )
+    assert article.outlet == "janemarsh.blogspot.com"

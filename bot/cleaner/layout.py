@@ -16,7 +16,14 @@ from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.page import Decision, Page, is_caption
-from bot.cleaner.patterns import AUTHOR_BIO, END_REASONS, RELATED_HEADER, TEASER_MARKERS, chrome_reason
+from bot.cleaner.patterns import (
+    AUTHOR_BIO,
+    END_REASONS,
+    RELATED_HEADER,
+    TEASER_MARKERS,
+    caption_cues,
+    chrome_reason,
+)
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -149,10 +156,7 @@ def _is_question_headline(page: Page, i: int) -> bool:
 
 def _body_end(page: Page, start: int) -> tuple[int, int | None]:
     """The last line of the article's prose, and the end marker (comment form, share bar...) if any."""
-    cut = next(
-        (i for i in range(start + 1, len(page.lines)) if page.reason(i) in END_REASONS),
-        None,
-    )
+    cut = _end_marker(page, start)
     stop = cut if cut is not None else len(page.lines)
     prose = [
         i
@@ -165,6 +169,29 @@ def _body_end(page: Page, start: int) -> tuple[int, int | None]:
     return (prose[-1] if prose else start - 1), cut
 
 
+def _end_marker(page: Page, start: int) -> int | None:
+    """The first end marker (a credit, a share bar, a comment form) after which less prose follows, up
+    to the next marker, than came before it: a "Source:" credit printed between a standfirst and the
+    story is no end."""
+    markers = [i for i in range(start + 1, len(page.lines)) if page.reason(i) in END_REASONS]
+    for n, marker in enumerate(markers):
+        following = markers[n + 1] if n + 1 < len(markers) else len(page.lines)
+        if _prose_lines(page, marker + 1, following) <= _prose_lines(page, start, marker):
+            return marker
+    return None
+
+
+def _prose_lines(page: Page, start: int, stop: int) -> int:
+    """Paragraphs of prose in lines start..stop-1, a photo caption with its own cue left out."""
+    return sum(
+        1
+        for i in range(start, stop)
+        if page.open(i)
+        and is_prose(page.lines[i].text, page.settings)
+        and not caption_cues(page.lines[i].text)[0]
+    )
+
+
 def _lay_out_body(page: Page, start: int, end: int) -> None:
     """Inside the body: teaser blocks and "Related:" link lists go; prose, captions, subheadings stay."""
     _mark_related_lists(page, start, end)
@@ -173,8 +200,8 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
         if len(run) >= page.settings.teaser_min_run and (
             is_title_like(last, page.settings) or TEASER_MARKERS.search(last)
         ):
-            for i in run:
-                if page.decisions[i] is None:
+            for i in run:  # a caption with its own cue ("Image: ...", a glued credit) stays a caption
+                if page.decisions[i] is None and not caption_cues(page.lines[i].text)[0]:
                     page.set(i, "drop", "related-teaser")
     for i in range(start, end + 1):
         if not page.open(i):

@@ -21,10 +21,13 @@ __all__ = ["OutletTable", "outlet_table", "registered_domain"]
 @functools.cache
 def _extractor() -> Any:
     """tldextract offline: the bundled suffix-list snapshot only, no cache folder, no network.
-    Built on first use (the library is slow to import, and only a page with a URL needs it)."""
+    Built on first use (the library is slow to import, and only a page with a URL needs it). The
+    list's private part counts: a blog at NAME.blogspot.com is NAME.blogspot.com, not the platform."""
     import tldextract
 
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True, include_psl_private_domains=True
+    )
 
 
 def registered_domain(url: str) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
+from bot.cleaner.lines import ends_sentence
 from bot.config import CleanerConfig
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "WEAK_CAPTION_CUES",
     "caption_cues",
     "chrome_reason",
+    "is_headline_list",
     "is_icon_sprite",
     "is_menu",
     "is_share_bar",
@@ -126,6 +128,16 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "browser-notice",
         re.compile(r"\b(?:upgrade|update) (?:to a (?:modern|newer) browser|your browser)", _I),
+    ),
+    # "IE 11 is not supported. For an optimal experience visit our site on another browser."
+    (
+        "browser-notice",
+        re.compile(
+            r"^(?:(?:internet explorer|IE)\s*\d*|this browser|your browser)\b.{0,30}\b(?:is )?not supported\b"
+            r"|\b(?:visit|view|use) (?:our|this) (?:web)?site (?:on|in|with|using) (?:another|a different|"
+            r"a (?:more )?modern|a newer|a supported) browser\b",
+            _I,
+        ),
     ),
     ("browser-notice", re.compile(r"\b(?:we|this (?:web)?site) uses? cookies\b", _I)),
     ("browser-notice", re.compile(r"^(?:accept|allow|reject|manage)(?: all)? cookies\b", _I)),
@@ -300,6 +312,10 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
     # a photographer's and agencies' credit in brackets closing the caption: "(Jane Doe/Agency via AP)"
     re.compile(r"\((?=[^()]*\w \w)[A-Z][\w.' -]{1,40}(?:/[\w.' -]{1,40})+\)$"),
+    # a credit in capitals glued after the caption: "... Obama.JANE DOE/AGENCY/POOL / EPA"
+    re.compile(
+        r"[.\s][A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:\s*/\s*[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*){1,4}$"
+    ),
 )
 WEAK_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(
@@ -334,6 +350,8 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
             return reason
     if is_menu(text, settings):
         return "navigation"
+    if is_headline_list(text, settings):
+        return "related-teaser"
     return None
 
 
@@ -366,6 +384,19 @@ def is_menu(text: str, settings: CleanerConfig) -> bool:
 
 
 _FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
+_LIST_SEPARATOR = re.compile(r"\s+[•·]\s+|\s+[|]\s+|\s{2,}•\s*")
+
+
+def is_headline_list(text: str, settings: CleanerConfig) -> bool:
+    """Other stories' headlines printed on one line, split by bullets or bars ("Off the wire" tickers):
+    several items of a headline's length, none of them a finished sentence."""
+    items = [item.strip(" •·|") for item in _LIST_SEPARATOR.split(text) if item.strip(" •·|")]
+    most = settings.headline_list_item_max_words
+    if len(items) < settings.menu_min_items or _FULL_DATE.search(text):  # stamps: "X · Posted: DATE | ..."
+        return False
+    return all(
+        settings.headline_min_words <= len(item.split()) <= most and not ends_sentence(item) for item in items
+    )
 
 
 def caption_cues(text: str) -> tuple[int, int]:
