@@ -229,3 +229,15 @@ def test_a_blog_on_a_hosting_platform_is_cited_by_its_own_host(config: Config) -
         f"{HEADLINE}\n{LEDE}\n{SECOND}\n", config, url="https://janemarsh.blogspot.com/2016/09/x.html"
     )
     assert article.outlet == "janemarsh.blogspot.com"
+
+
+def test_a_source_line_naming_an_agency_the_table_lacks(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\nSource: Kestrel\n\n{SECOND}\n{SECOND.replace('They', 'Both')}\n"
+    assert clean(page, config).wire == "Kestrel"
+    assert clean(page.replace("Kestrel", "Getty Images"), config).wire is None
+
+
+def test_a_date_in_the_url_query() -> None:
+    found = url_date("https://news.example.rs/eng/world.php?yyyy=2015&mm=09&dd=29&nav_id=1")
+    assert found is not None and found.date == dt.date(2015, 9, 29)
+    assert url_date("https://news.example.rs/world.php?id=2015&mm=09") is None

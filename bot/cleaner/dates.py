@@ -145,8 +145,24 @@ def find_partial_date(text: str) -> PartialDate | None:
     return None
 
 
+_QUERY_PART = re.compile(r"[?&;](?P<key>[a-z]+)=(?P<value>\d{1,4})(?=[&;#]|$)", re.IGNORECASE)
+_QUERY_KEYS = (("yyyy", "year", "yy", "y"), ("mm", "month", "m"), ("dd", "day", "d"))
+
+
+def _query_date(url: str) -> DateMatch | None:
+    """A date given as the URL's query parameters: ?yyyy=2015&mm=09&dd=29."""
+    values = {m.group("key").lower(): m.group("value") for m in _QUERY_PART.finditer(url)}
+    picked = [next((values[k] for k in keys if k in values), None) for keys in _QUERY_KEYS]
+    if None in picked or len(picked[0] or "") != len("2015"):
+        return None
+    year, month, day = (int(v or 0) for v in picked)
+    made = _make(year, month, day)
+    return DateMatch(made, f"{picked[0]}-{picked[1]}-{picked[2]}") if made else None
+
+
 def url_date(url: str) -> DateMatch | None:
-    """A date in a URL's path: /2015/09/29/, /2015-09-29-, /20150929/, /2016/sep/05/; None if none."""
+    """A date in a URL's path (/2015/09/29/, /2015-09-29-, /20150929/, /2016/sep/05/) or query
+    (?yyyy=2015&mm=09&dd=29); None if it has none."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?", 1)[0]
     for match in _URL_DATE.finditer(path):
         made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
@@ -158,7 +174,7 @@ def url_date(url: str) -> DateMatch | None:
         made = _make(int(match.group("y")), month, int(match.group("d"))) if month else None
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
-    return None
+    return _query_date(url)
 
 
 def is_date_only(text: str) -> bool:

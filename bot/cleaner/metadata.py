@@ -391,7 +391,17 @@ def _source_line(page: PageLines) -> Found | None:
         site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
+        named = _SOURCE_NAME.match(line.text)
+        if named and not _PICTURE_WORDS.search(named.group("name")):  # "Source: Tanjug", not yet in the table
+            return Found(named.group("name"), line.text)
     return None
+
+
+# a whole line crediting a source by a proper name of one to three words
+_SOURCE_NAME = re.compile(
+    r"^(?:/\s*)?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})\s*$", re.I
+)
+_PICTURE_WORDS = re.compile(r"\b(?:images?|photos?|pictures?|getty|shutterstock|file|handout)\b", re.I)
 
 
 def _header_credit(page: PageLines) -> Found | None:
