@@ -241,3 +241,12 @@ def test_a_date_in_the_url_query() -> None:
     found = url_date("https://news.example.rs/eng/world.php?yyyy=2015&mm=09&dd=29&nav_id=1")
     assert found is not None and found.date == dt.date(2015, 9, 29)
     assert url_date("https://news.example.rs/world.php?id=2015&mm=09") is None
+
+
+def test_photo_positions_and_blog_comment_headings(config: Config) -> None:
+    settings = CleanerConfig()
+    assert caption_cues("(L-R, front) The three leaders attend a plenary session on Tuesday.")[0] >= 1
+    assert chrome_reason("Jane Marsh said...", settings) == "comment-prompt"
+    assert chrome_reason("The president said:", settings) is None
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nJane Marsh said...\n\n{LEDE.replace('two', 'both')}\n"
+    assert [s.text for s in clean(page, config).sentences] == [LEDE, SECOND]

@@ -39,6 +39,8 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("comment-prompt", re.compile(r"^full (?:article|story)\s+\d+\s+comments?$", _I)),
+    # a blog comment's heading: "NAME said..." (a line "He said:" opens a quotation, not a comment)
+    ("comment-prompt", re.compile(r"^[\w.'’ -]{1,40} (?:said|says|wrote)\s*(?:\.\.\.|…)$", _I)),
     ("comment-prompt", re.compile(r"\bbecome a fan and comment\b.{0,80}$", _I)),
     # An author card after the article: "Written by NAME", "1.2K Followers".
     ("author-card", re.compile(r"^[Ww]ritten by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")),

@@ -302,6 +302,8 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(
         r"\((?:R|L|C|centre|center|left|right|front|back|(?:2nd|3rd|second|third) (?:[LR]|left|right))\)"
     ),
+    # who is where in the photo: "(L-R, front)", "(from left)", "(L to R)"
+    re.compile(r"\((?:[LR]\s*-\s*[LR]|[LR] to [LR]|from (?:left|right))\b[^)]{0,20}\)", _I),
     re.compile(r"\((?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
     re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
     # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
