@@ -250,3 +250,14 @@ def test_photo_positions_and_blog_comment_headings(config: Config) -> None:
     assert chrome_reason("The president said:", settings) is None
     page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nJane Marsh said...\n\n{LEDE.replace('two', 'both')}\n"
     assert [s.text for s in clean(page, config).sentences] == [LEDE, SECOND]
+
+
+def test_source_lines_under_each_item_of_a_photo_story_end_nothing(config: Config) -> None:
+    third = "The leaders kept their aides waiting nearly an hour before the talks began on Monday."
+    page = (
+        f"{HEADLINE}\n{LEDE}\n{SECOND}\nSources: Harbour Daily, Twitter\n"
+        f"{LEDE.replace('two', 'both')}\nSource: Instagram\n{third}\n"
+    )
+    article = clean(page, config)
+    assert article.wire is None
+    assert [s.text for s in article.sentences][-1] == third

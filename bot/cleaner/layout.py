@@ -173,7 +173,13 @@ def _end_marker(page: Page, start: int) -> int | None:
     """The first end marker (a credit, a share bar, a comment form) after which less prose follows, up
     to the next marker, than came before it: a "Source:" credit printed between a standfirst and the
     story is no end."""
-    markers = [i for i in range(start + 1, len(page.lines)) if page.reason(i) in END_REASONS]
+    credits = [i for i in range(len(page.lines)) if page.reason(i) == "source-credit"]
+    cited = len(credits) > 1  # "Source:" under each item of a photo story cites it; it ends nothing
+    markers = [
+        i
+        for i in range(start + 1, len(page.lines))
+        if page.reason(i) in END_REASONS and not (cited and i in credits)
+    ]
     for n, marker in enumerate(markers):
         following = markers[n + 1] if n + 1 < len(markers) else len(page.lines)
         if _prose_lines(page, marker + 1, following) <= _prose_lines(page, start, marker):

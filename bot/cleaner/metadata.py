@@ -382,7 +382,8 @@ def _stated_source(page: PageLines) -> Found | None:
 
 
 def _source_line(page: PageLines) -> Found | None:
-    """ "Source: Reuters", or "Source: URL" naming the original by its domain."""
+    """ "Source: Reuters", or "Source: URL" naming the original by its domain; a page's one "Source: NAME"
+    line names its wire even when the table lacks the agency."""
     for line in page.lines:
         match = _SOURCE_LINE.search(line.text) or _SOURCE_URL.search(line.text)
         name = match.group("name").strip() if match else ""
@@ -391,8 +392,8 @@ def _source_line(page: PageLines) -> Found | None:
         site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
-        named = _SOURCE_NAME.match(line.text)
-        if named and not _PICTURE_WORDS.search(named.group("name")):  # "Source: Tanjug", not yet in the table
+        named = _SOURCE_NAME.match(line.text) if len(page.dropped_as("source-credit")) == 1 else None
+        if named and not _NOT_AGENCY.search(named.group("name")):  # "Source: Tanjug", not yet in the table
             return Found(named.group("name"), line.text)
     return None
 
@@ -401,7 +402,12 @@ def _source_line(page: PageLines) -> Found | None:
 _SOURCE_NAME = re.compile(
     r"^(?:/\s*)?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})\s*$", re.I
 )
-_PICTURE_WORDS = re.compile(r"\b(?:images?|photos?|pictures?|getty|shutterstock|file|handout)\b", re.I)
+# a picture library or a social platform cited as a source is no wire
+_NOT_AGENCY = re.compile(
+    r"\b(?:images?|photos?|pictures?|getty|shutterstock|file|handout|twitter|x|instagram|facebook|youtube|"
+    r"tiktok|telegram|reddit|linkedin|wikipedia|social media|website)\b",
+    re.I,
+)
 
 
 def _header_credit(page: PageLines) -> Found | None:
