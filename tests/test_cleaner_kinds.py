@@ -9,10 +9,11 @@ import datetime as dt
 
 import pytest
 
+from bot.cleaner.cues import caption_cues
 from bot.cleaner.dates import find_date, is_date_only, url_date
 from bot.cleaner.html import read_html
 from bot.cleaner.lines import ends_sentence
-from bot.cleaner.patterns import caption_cues, chrome_reason
+from bot.cleaner.patterns import chrome_reason
 from bot.config import CleanerConfig, Config
 from tests.test_cleaner_rules import LEDE, SECOND
 from tests.test_cleaner_rules import _clean as clean
@@ -261,3 +262,26 @@ def test_source_lines_under_each_item_of_a_photo_story_end_nothing(config: Confi
     article = clean(page, config)
     assert article.wire is None
     assert [s.text for s in article.sentences][-1] == third
+
+
+def test_a_caption_credited_in_brackets_above_a_datelined_body(config: Config) -> None:
+    caption = "The two leaders shake hands before the talks on Monday. (Jane Doe/Agency via Wire Service)"
+    article = clean(f"{HEADLINE}\n{caption}\n\nNEW YORK — {LEDE}\n\n{SECOND}\n", config)
+    assert article.title == HEADLINE
+    assert [s.role for s in article.sentences] == ["caption", "body", "body"]
+
+
+def test_a_wire_dateline_lede_is_the_body_never_the_headline(config: Config) -> None:
+    lede = "TURNBERRY, Scotland (AP) — The Latest on the leaders' summit (all times local):"
+    credit = "The Associated Press\nThe Associated Press"
+    page = f"{HEADLINE}\n\n{credit}\n\n{lede}\n\n6:50 p.m.\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert (article.title, article.wire) == (HEADLINE, "AP")
+    assert [s.text for s in article.sentences] == [lede, LEDE, SECOND]
+
+
+def test_a_dashed_byline_with_an_agency_names_the_wire(config: Config) -> None:
+    page = (
+        f"The Daily Ledger\n\n{HEADLINE}\n\n- By Jane Marsh Associated Press\n\nNEW YORK — {LEDE}\n{SECOND}\n"
+    )
+    assert clean(page, config).wire == "AP"

@@ -6,15 +6,18 @@ import hashlib
 import logging
 from collections.abc import Sequence
 
+from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.lines import Line, split_lines
-from bot.cleaner.metadata import Found, PageLines, find_outlet, find_wire, wire_dateline
+from bot.cleaner.metadata import find_outlet
 from bot.cleaner.outlets import outlet_table
+from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
+from bot.cleaner.wire import find_wire
 from bot.config import CleanerConfig, Config
 from bot.models import PARAGRAPH_SEPARATOR, Article, ArticleHints, DroppedLine, Sentence
 

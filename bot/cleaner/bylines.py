@@ -42,6 +42,7 @@ def _is_name(text: str, low: int, high: int) -> bool:
 
 def is_byline(text: str, settings: CleanerConfig) -> bool:
     """A byline: "By NAME", "Posted on DATE by NAME", "NAME Desk", or a short credit and a date."""
+    text = text.lstrip("-–—•· ")  # "- By NAME Agency" in a list of credits
     count = word_count(text)
     lowered = text.lower()
     if (_CREDIT_LABEL.match(text) and count <= settings.credit_byline_max_words) or _names_only(

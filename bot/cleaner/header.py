@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.bylines import is_byline
+from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
@@ -111,7 +112,9 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     count = word_count(text)
     if not settings.headline_min_words <= count <= settings.headline_max_words:
         return False
-    return not (_ITEM_NUMBER.match(text) or ADDRESS.search(text) or is_label(text, settings))
+    return not (
+        _ITEM_NUMBER.match(text) or ADDRESS.search(text) or is_label(text, settings) or wire_dateline(text)
+    )
 
 
 def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
@@ -131,8 +134,10 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     candidates = [
         i for i in header if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
     ]
+    # a headline is about the story: when some line shares a word with its lead, a tagline that shares
+    # none is no headline (a line alone is kept: a headline may share no word with the lead)
     about = [i for i in candidates if _shares_words(page, i, len(header))]
-    candidates = about or candidates  # a headline is about the story: a tagline or label shares nothing
+    candidates = about or candidates
     addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
     if addresses:  # a letterhead: the sender's name and address head the document, its title follows
         candidates = [i for i in candidates if i > addresses[-1]]

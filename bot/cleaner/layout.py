@@ -12,6 +12,7 @@ import logging
 import re
 
 from bot.cleaner.bylines import is_byline
+from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, is_label, is_prose, is_title_like, word_count
@@ -21,7 +22,6 @@ from bot.cleaner.patterns import (
     END_REASONS,
     RELATED_HEADER,
     TEASER_MARKERS,
-    caption_cues,
     chrome_reason,
 )
 from bot.config import CleanerConfig
@@ -132,9 +132,11 @@ def _is_meta(text: str, settings: CleanerConfig) -> bool:
 
 
 def _body_start(page: Page) -> int:
-    """The first paragraph of prose that is neither a caption nor a headline sitting on its byline."""
+    """The first paragraph of prose (or one opening with a wire dateline) that is neither a caption nor a
+    headline sitting on its byline."""
     for i, line in enumerate(page.lines):
-        if not page.open(i) or not is_prose(line.text, page.settings) or _is_meta(line.text, page.settings):
+        opens = is_prose(line.text, page.settings) or wire_dateline(line.text) is not None  # "X (AP) — ...:"
+        if not page.open(i) or not opens or _is_meta(line.text, page.settings):
             continue
         if is_caption(page, i, header=True) or _is_question_headline(page, i):
             continue

@@ -34,7 +34,7 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w,.:/-]*")
 # A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets, and perhaps
 # by a short credit or end mark closing the paragraph: "... summit. (AFP)", "... today. (end)".
-_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s+\([^()]{1,30}\))?$")
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*(?:\s+\([^()]{1,60}\))?$")
 
 
 @dataclass(frozen=True, slots=True)

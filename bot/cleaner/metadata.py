@@ -1,4 +1,4 @@
-"""Who published a page and whose copy it carries: the outlet and the wire (original) source.
+"""Who published a page: the outlet (the wire, whose copy it carries, is read in `wire`).
 
 Each finder returns the value with the raw text it came from (kept as `Article.evidence`). The evidence
 is of kinds every news page has: the URL's domain, a copyright or site-name line, a page template given
@@ -9,53 +9,16 @@ as data, a desk byline, a photo credit, a wire dateline ("MOSCOW (AP) —", "Sep
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.cleaner.dates import find_date
 from bot.cleaner.header import ADDRESS
-from bot.cleaner.layout import Decision
-from bot.cleaner.lines import STOPWORDS, Line
-from bot.cleaner.outlets import OutletTable, registered_domain
-from bot.config import CleanerConfig
+from bot.cleaner.lines import STOPWORDS
+from bot.cleaner.outlets import registered_domain
+from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.wire import find_wire, outlet_credit
 
-__all__ = ["Found", "PageLines", "find_outlet", "find_wire", "wire_dateline"]
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A metadata value and the raw text it was read from."""
-
-    value: str
-    evidence: str
-
-
-@dataclass(frozen=True, slots=True)
-class PageLines:
-    """A laid-out page: its lines with their decisions, the whole page text and the URL it came from."""
-
-    lines: Sequence[Line]
-    decisions: Sequence[Decision]
-    raw: str
-    url: str | None
-    table: OutletTable
-    settings: CleanerConfig
-
-    def pairs(self) -> Iterator[tuple[Line, Decision]]:
-        return zip(self.lines, self.decisions, strict=True)
-
-    def of_kind(self, kind: str) -> list[Line]:
-        return [line for line, d in self.pairs() if d.kind == kind]
-
-    def dropped_as(self, reason: str) -> list[Line]:
-        return [line for line, d in self.pairs() if d.reason == reason]
-
-    def first_body(self) -> str:
-        """The paragraph that opens the story: the first of the first three with a wire dateline, else
-        the first (a standfirst may come before the datelined lede)."""
-        body = [line.text for line in self.of_kind("body")][: self.settings.dateline_paragraphs]
-        return next((text for text in body if wire_dateline(text)), body[0] if body else "")
+__all__ = ["find_outlet"]
 
 
 _COPYRIGHT_NAME = re.compile(
@@ -70,28 +33,7 @@ _LEGAL_FORM = re.compile(
     r"\s*,?\s+(?:ltd|limited|inc|llc|plc|co|corp|corporation|gmbh|ag|s\.?a|pty|pvt)\.?$",
     re.IGNORECASE,
 )
-_MEDIA_WORDS = frozenset(
-    "news times post journal telegraph guardian herald tribune agency press tv television radio "
-    "broadcasting channel daily gazette wire online review observer independent".split()
-)
 _DESK = re.compile(r"^(?:by\s+)?(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
-# "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph.
-_WIRE_DATELINE = re.compile(
-    r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[\w.]+(?:\s+[\w.]+){0,2}){0,3}|"
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
-    r"(?:\((?P<agency>[^()]{2,40})\)\s*(?:[-–—:]+|\s)|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
-)
-# A credit by its shape when the table does not know it: "Ghana News Agency", "Kyodo Press".
-_AGENCY_SHAPE = re.compile(r"\b(?:agency|press|news service|wire)$", re.IGNORECASE)
-# "..., Sky News reports." / "— the Agency reported."
-_REPORTS = re.compile(
-    r"(?:^|[,;–—]\s*)(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\s*[.:]"
-)
-_SOURCE_LINE = re.compile(
-    r"(?:^|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/]{2,60}?)\s*(?:$|[|,;])", re.I
-)
-_SOURCE_URL = re.compile(r"^(?:source|via|originally published at)\s*:?\s*(?P<name>https?://\S+)$", re.I)
-_CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Za-z][\w.&'/ -]{1,40}?)\)?\s*$")
 
 
 def _copyright_holder(text: str) -> str:
@@ -155,7 +97,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _template,
         _known_name_line,
         _desk_byline,
-        _outlet_credit,
+        outlet_credit,
         _folio,
         _channel_name,
         _letterhead,
@@ -296,145 +238,4 @@ def _desk_byline(page: PageLines) -> Found | None:
         desk = _DESK.match(line.text)
         if desk and not page.table.is_agency(desk.group("name")):  # "By Agency staff" names the wire
             return Found(page.table.canonical(desk.group("name")), line.text)
-    return None
-
-
-def _outlet_credit(page: PageLines) -> Found | None:
-    """A photo credit ("© SPUTNIK") that names an outlet the config knows."""
-    for line in page.dropped_as("photo-credit"):
-        name = re.sub(
-            r"^(?:©|\(c\)|photo|image|picture|credit)s?\s*:?\s*", "", line.text, flags=re.IGNORECASE
-        )
-        if name and page.table.known(name):
-            return Found(page.table.canonical(name), line.text)
-    return None
-
-
-def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
-    """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
-    match = _WIRE_DATELINE.match(first_paragraph)
-    if match is None:
-        return None
-    return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()
-
-
-def _agency_in(text: str, table: OutletTable, acronym_chars: int) -> str | None:
-    """The first news agency (any of its names) written as a whole word in the text."""
-    for name, canonical in table.agencies.items():
-        flags = 0 if len(name) <= acronym_chars else re.IGNORECASE  # "AP" and "AFP" only in capitals
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
-            return canonical
-    return None
-
-
-def _credit_name(name: str, table: OutletTable) -> str:
-    """An agency credit "dpa/NAN" or "AP Photo" gives the known agency in it, else the credit as written."""
-    for part in re.split(r"\s*/\s*|\s*,\s*", name):
-        if table.is_agency(part):
-            return table.canonical(part)
-    return table.canonical(name)
-
-
-def find_wire(page: PageLines) -> Found | None:
-    """The agency in the byline or wire dateline, a "Source:" line, a closing credit, a "..., NAME
-    reports." credit, or the original of a platform repost."""
-    table = page.table
-    for line in page.of_kind("byline"):
-        agency = _agency_in(line.text, table, page.settings.agency_acronym_max_chars)
-        if agency is not None:
-            return Found(agency, line.text)
-    dateline = wire_dateline(page.first_body())
-    named = _credit_name(dateline[1], table) if dateline else ""
-    if dateline is not None and (
-        table.is_agency(named) or _AGENCY_SHAPE.search(named) or _unknown_acronym(named, table)
-    ):
-        return Found(named, f"{dateline[0]} ({dateline[1]})")
-    stated = _stated_source(page)
-    if stated is not None:
-        return stated
-    for text in (line.text for line in page.of_kind("body")):
-        for reports in _REPORTS.finditer(text):
-            name = reports.group("name")
-            if table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in _MEDIA_WORDS:
-                return Found(table.canonical(name), reports.group(0).strip(" ,;–—"))
-    platform = table.platform(page.raw)
-    credit = _outlet_credit(page)
-    if platform is not None and credit is not None:
-        return Found(credit.value, f"{credit.evidence} (original source of a {platform} repost)")
-    return None
-
-
-def _unknown_acronym(name: str, table: OutletTable) -> bool:
-    """An acronym in a wire dateline's brackets that the table does not know ("PLACE, DATE (ZNA) --") is
-    an agency's credit: broadcasters and papers the table knows ("(CNN) --") credit themselves."""
-    return bool(_ACRONYM.fullmatch(name)) and not table.known(name)
-
-
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-
-
-def _stated_source(page: PageLines) -> Found | None:
-    """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), or an
-    agency credit closing the body ("— AFP", "(AP)"). "With reporting by AFP" is no wire: the outlet
-    wrote the story with the agency's help."""
-    finders = (_source_line, _header_credit, _closing_credit)
-    return next((found for finder in finders if (found := finder(page)) is not None), None)
-
-
-def _source_line(page: PageLines) -> Found | None:
-    """ "Source: Reuters", or "Source: URL" naming the original by its domain; a page's one "Source: NAME"
-    line names its wire even when the table lacks the agency."""
-    for line in page.lines:
-        match = _SOURCE_LINE.search(line.text) or _SOURCE_URL.search(line.text)
-        name = match.group("name").strip() if match else ""
-        if name and page.table.known(name):
-            return Found(_credit_name(name, page.table), line.text)
-        site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
-        if site is not None:
-            return Found(page.table.by_domain(site[1]) or site[0], line.text)
-        named = _SOURCE_NAME.match(line.text) if len(page.dropped_as("source-credit")) == 1 else None
-        if named and not _NOT_AGENCY.search(named.group("name")):  # "Source: Tanjug", not yet in the table
-            return Found(named.group("name"), line.text)
-    return None
-
-
-# a whole line crediting a source by a proper name of one to three words
-_SOURCE_NAME = re.compile(
-    r"^(?:/\s*)?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})\s*$", re.I
-)
-# a picture library or a social platform cited as a source is no wire
-_NOT_AGENCY = re.compile(
-    r"\b(?:images?|photos?|pictures?|getty|shutterstock|file|handout|twitter|x|instagram|facebook|youtube|"
-    r"tiktok|telegram|reddit|linkedin|wikipedia|social media|website)\b",
-    re.I,
-)
-
-
-def _header_credit(page: PageLines) -> Found | None:
-    body = page.of_kind("body")
-    start = body[0].number if body else len(page.lines) + 1
-    for line, decision in page.pairs():
-        if (
-            line.number >= start
-            or decision.kind == "body"
-            or len(line.text.split()) > page.settings.header_credit_max_words
-        ):
-            continue
-        for part in re.split(r"\s*[/|]\s*", line.text):
-            if page.table.is_agency(part.strip("()—–- ")):
-                return Found(page.table.canonical(part.strip("()—–- ")), line.text)
-    return None
-
-
-def _closing_credit(page: PageLines) -> Found | None:
-    body = page.of_kind("body")
-    if not body:
-        return None
-    after = [line.text for line, d in page.pairs() if d.kind == "drop" and line.number > body[-1].number]
-    for text in [body[-1].text, *after[: page.settings.closing_credit_lines]]:
-        match = _CLOSING_CREDIT.search(text)
-        if match and page.table.is_agency(_credit_name(match.group("name"), page.table)):
-            return Found(_credit_name(match.group("name"), page.table), text)
-        if page.table.is_agency(text.strip("()—–- ")):
-            return Found(page.table.canonical(text.strip("()—–- ")), text)
     return None

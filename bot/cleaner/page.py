@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.cleaner.cues import caption_cues
 from bot.cleaner.lines import Line, ends_sentence, word_count
-from bot.cleaner.patterns import caption_cues
 from bot.config import CleanerConfig
 
 __all__ = ["Decision", "Page", "is_caption"]

@@ -1,4 +1,4 @@
-"""Page chrome that can be told from a line alone, as a table of (reason, pattern), and caption cues.
+"""Page chrome that can be told from a line alone, as a table of (reason, pattern).
 
 Each pattern describes a kind of widget that news sites and blog platforms print around an article
 (counters, comment forms, share bars, copyright footers), not a string of one page. Lines are matched
@@ -18,10 +18,7 @@ __all__ = [
     "CHROME_PATTERNS",
     "END_REASONS",
     "RELATED_HEADER",
-    "STRONG_CAPTION_CUES",
     "TEASER_MARKERS",
-    "WEAK_CAPTION_CUES",
-    "caption_cues",
     "chrome_reason",
     "is_headline_list",
     "is_icon_sprite",
@@ -298,38 +295,6 @@ TEASER_MARKERS = re.compile(
     _I,
 )
 
-STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
-    re.compile(
-        r"\((?:R|L|C|centre|center|left|right|front|back|(?:2nd|3rd|second|third) (?:[LR]|left|right))\)"
-    ),
-    # who is where in the photo: "(L-R, front)", "(from left)", "(L to R)"
-    re.compile(r"\((?:[LR]\s*-\s*[LR]|[LR] to [LR]|from (?:left|right))\b[^)]{0,20}\)", _I),
-    re.compile(r"\((?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
-    re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
-    # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
-    re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+"),
-    re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+ Images)\b"),
-    # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
-    re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),
-    re.compile(r"\bfile (?:photo|picture|image)\b", _I),
-    # a photographer's and agencies' credit in brackets closing the caption: "(Jane Doe/Agency via AP)"
-    re.compile(r"\((?=[^()]*\w \w)[A-Z][\w.' -]{1,40}(?:/[\w.' -]{1,40})+\)$"),
-    # a credit in capitals glued after the caption: "... Obama.JANE DOE/AGENCY/POOL / EPA"
-    re.compile(
-        r"[.\s][A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:\s*/\s*[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*){1,4}$"
-    ),
-)
-WEAK_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
-    re.compile(
-        r",\s*(?:right|left|centre|center|second (?:left|right)|far (?:left|right)|top|bottom)\s*,", _I
-    ),
-    re.compile(
-        r"\b(?:poses?|posing|pose for|pictured|gestures?|shake hands|shakes hands|look on|looks on)\b", _I
-    ),
-    # the photo's source glued after the caption's sentence: "... meet in the city. Press Office"
-    re.compile(r"^.{40,}[a-z]\.\s+(?:[A-Z][\w'-]*\s+){1,3}[A-Z][\w'-]*$"),
-)
-
 _ICON = re.compile(r"icon", _I)
 _MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _SOCIAL = frozenset(
@@ -399,10 +364,3 @@ def is_headline_list(text: str, settings: CleanerConfig) -> bool:
     return all(
         settings.headline_min_words <= len(item.split()) <= most and not ends_sentence(item) for item in items
     )
-
-
-def caption_cues(text: str) -> tuple[int, int]:
-    """How many strong and weak photo-caption cues a line holds."""
-    strong = sum(1 for p in STRONG_CAPTION_CUES if p.search(text))
-    weak = sum(1 for p in WEAK_CAPTION_CUES if p.search(text))
-    return strong, weak

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import (
     find_date,
     find_partial_date,
@@ -20,7 +21,7 @@ from bot.cleaner.dates import (
     is_update_word,
     url_date,
 )
-from bot.cleaner.metadata import Found, PageLines, wire_dateline
+from bot.cleaner.pagelines import Found, PageLines
 from bot.config import Config
 
 __all__ = ["event_windows", "find_article_date", "find_event", "find_updated"]

@@ -1,0 +1,65 @@
+"""Cues read inside a line: a photo caption's marks (strong ones anywhere, weak ones above the body)
+and a wire dateline opening a paragraph ("MOSCOW (AP) —", "Sept. 29 (UPI) --")."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["STRONG_CAPTION_CUES", "WEAK_CAPTION_CUES", "caption_cues", "wire_dateline"]
+
+_I = re.IGNORECASE
+
+STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\((?:R|L|C|centre|center|left|right|front|back|(?:2nd|3rd|second|third) (?:[LR]|left|right))\)"
+    ),
+    # who is where in the photo: "(L-R, front)", "(from left)", "(L to R)"
+    re.compile(r"\((?:[LR]\s*-\s*[LR]|[LR] to [LR]|from (?:left|right))\b[^)]{0,20}\)", _I),
+    re.compile(r"\((?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
+    re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
+    # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
+    re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+"),
+    re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+ Images)\b"),
+    # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
+    re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),
+    re.compile(r"\bfile (?:photo|picture|image)\b", _I),
+    # a photographer's and agencies' credit in brackets closing the caption: "(Jane Doe/Agency via AP)"
+    re.compile(r"\((?=[^()]*\w \w)[A-Z][\w.' -]{1,40}(?:/[\w.' -]{1,40})+\)$"),
+    # a credit in capitals glued after the caption: "... Obama.JANE DOE/AGENCY/POOL / EPA"
+    re.compile(
+        r"[.\s][A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:\s*/\s*[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*){1,4}$"
+    ),
+)
+WEAK_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r",\s*(?:right|left|centre|center|second (?:left|right)|far (?:left|right)|top|bottom)\s*,", _I
+    ),
+    re.compile(
+        r"\b(?:poses?|posing|pose for|pictured|gestures?|shake hands|shakes hands|look on|looks on)\b", _I
+    ),
+    # the photo's source glued after the caption's sentence: "... meet in the city. Press Office"
+    re.compile(r"^.{40,}[a-z]\.\s+(?:[A-Z][\w'-]*\s+){1,3}[A-Z][\w'-]*$"),
+)
+
+
+def caption_cues(text: str) -> tuple[int, int]:
+    """How many strong and weak photo-caption cues a line holds."""
+    strong = sum(1 for p in STRONG_CAPTION_CUES if p.search(text))
+    weak = sum(1 for p in WEAK_CAPTION_CUES if p.search(text))
+    return strong, weak
+
+
+# "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph.
+_WIRE_DATELINE = re.compile(
+    r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[\w.]+(?:\s+[\w.]+){0,2}){0,3}|"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
+    r"(?:\((?P<agency>[^()]{2,40})\)\s*(?:[-–—:]+|\s)|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
+)
+
+
+def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
+    """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
+    match = _WIRE_DATELINE.match(first_paragraph)
+    if match is None:
+        return None
+    return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()
