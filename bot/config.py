@@ -282,6 +282,8 @@ class CleanerConfig:
     letterhead_max_words: int = field(default=15, metadata={"range": (1, 100)})
     # a line of other stories' headlines split by bullets or bars: each item at most this many words
     headline_list_item_max_words: int = field(default=20, metadata={"range": (1, 100)})
+    # a page published more than this many days before an event began is not about it (a preview is)
+    event_preview_days: int = field(default=60, metadata={"range": (0, 3650)})
 
 
 @dataclass(frozen=True)

@@ -285,3 +285,14 @@ def test_a_dashed_byline_with_an_agency_names_the_wire(config: Config) -> None:
         f"The Daily Ledger\n\n{HEADLINE}\n\n- By Jane Marsh Associated Press\n\nNEW YORK — {LEDE}\n{SECOND}\n"
     )
     assert clean(page, config).wire == "AP"
+
+
+def test_a_page_published_long_before_an_event_is_not_about_it(config: Config) -> None:
+    later = [e for e in config.events if e.start.year > 2015]
+    assert later, "the shipped config has an event after 2015"
+    keyword = next(k for k in later[0].keywords if not k.isdigit())
+    text = f"The two presidents spoke about Syria for an hour, and the {keyword} came up twice."
+    article = clean(f"{HEADLINE}\n\nWASHINGTON, Sept 29, 2015 - {text}\n{SECOND}\n", config)
+    assert article.date == "2015-09-29" and article.event is None
+    undated = clean(f"{HEADLINE}\n\n{text}\n{SECOND}\n", config)
+    assert undated.event == later[0].id

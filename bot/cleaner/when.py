@@ -106,7 +106,8 @@ def find_updated(page: PageLines, config: Config) -> Found | None:
 
 def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found | None:
     """The event whose date window holds the date and whose name or place the text mentions at least
-    once, else the one whose keywords the text names most (a page on another subject has neither)."""
+    once, else the one whose keywords the text names most (a page on another subject has neither), never
+    one that began well after the page was published."""
     text = "\n".join(texts)
     if date:
         day = dt.date.fromisoformat(date)
@@ -118,11 +119,18 @@ def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found 
         event.id: sum(_count(keyword, text) for keyword in event.keywords)
         for event in config.events
         if any(_count(k, text) for k in event.keywords if not k.isdigit())  # a year alone is no clue
+        and not _before(date, event.start, config)
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
+
+
+def _before(date: str | None, start: dt.date, config: Config) -> bool:
+    """A page published well before an event began (more than a preview's lead) is not about it."""
+    lead = dt.timedelta(days=config.cleaner.event_preview_days)
+    return date is not None and dt.date.fromisoformat(date) + lead < start
 
 
 def _count(keyword: str, text: str) -> int:
