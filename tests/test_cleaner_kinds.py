@@ -296,3 +296,10 @@ def test_a_page_published_long_before_an_event_is_not_about_it(config: Config) -
     assert article.date == "2015-09-29" and article.event is None
     undated = clean(f"{HEADLINE}\n\n{text}\n{SECOND}\n", config)
     assert undated.event == later[0].id
+
+
+def test_a_site_name_opening_the_lede_names_the_outlet_and_stays_one_sentence(config: Config) -> None:
+    page = f"{HEADLINE}\n\nHarbourWatch.Net - {LEDE}\n\n{SECOND}\n"
+    article = clean(page, config, url="https://www.harbourwatch.net/eng/news/1/")
+    assert article.outlet == "HarbourWatch.Net"
+    assert article.sentences[0].text == f"HarbourWatch.Net - {LEDE}"

@@ -59,11 +59,38 @@ _ABOUT = re.compile(r"^(?i:about|contact)\s+(?i:the\s+)?(?P<name>[A-Z][^:|]{1,40
 
 
 def _site_name_line(page: PageLines) -> Found | None:
-    """A short line near the top that spells the URL's site name: "Radio International" on
-    radiointernational.example.org, "Ukraine Today" on a social page at /UkraineTodayNews/; or a footer
-    link "About NAME" that spells it."""
+    """A short name that spells the URL's site name: a line near the top ("Radio International" on
+    radiointernational.example.org, "Ukraine Today" on a social page at /UkraineTodayNews/), a footer
+    link "About NAME", or the name opening the lede before a dash ("Site.Net - Leaders agreed ...")."""
     if not page.url:
         return None
+    host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
+    labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
+    least = page.settings.site_name_min_chars
+    names = {_squashed(label) for label in labels[:-1] if len(label) >= least}
+    segment = path.split("/")[0]  # a social page's account name: /UkraineTodayNews/
+    names |= {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
+    for name, evidence in _name_lines(page):
+        squashed = _squashed(name)
+        short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
+        if short and any(known.startswith(squashed) or squashed.startswith(known) for known in names):
+            return Found(name, f"{evidence} (the site name in the URL)")
+    return None
+
+
+_LEDE_NAME = re.compile(r"^(?P<name>[^\s,.][^,]{1,40}?)\s+[-–—]{1,2}\s+\S")
+
+
+def _name_lines(page: PageLines) -> list[tuple[str, str]]:
+    """(name, the line it is on) for every place a site prints its own name."""
+    top = [
+        (line.text, line.text)
+        for line, d in list(page.pairs())[: page.settings.site_name_lines]
+        if d.kind in ("drop", "headline")
+    ]
+    about = [(m.group("name"), line.text) for line in page.lines if (m := _ABOUT.match(line.text))]
+    lede = _LEDE_NAME.match(page.first_body())
+    return [*top, *about, *([(lede.group("name"), page.first_body()[:60])] if lede else [])]
     host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
     labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
     least = page.settings.site_name_min_chars

@@ -32,7 +32,7 @@ _ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|GMT|local\b|[A-Z][a-z]+ time)\b")
 # a short credit or end mark closing the paragraph belongs to its last sentence: "... (AFP)", "(end)"
 _CLOSING_MARK = re.compile(r"^\([^()]{1,60}\)\s*$")
 _DOTTED_NAME = re.compile(r"\w\.$")
-_DOMAIN_TAIL = re.compile(r"^(?:[A-Z]{2,}|[a-z]{2,6})\b")
+_DOMAIN_TAIL = re.compile(r"^(?:[A-Z]{2,}|[A-Z]?[a-z]{2,6})\b")  # Censor.NET, RT.com, Site.Net
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
