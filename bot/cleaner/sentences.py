@@ -32,7 +32,10 @@ _ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|GMT|local\b|[A-Z][a-z]+ time)\b")
 # a short credit or end mark closing the paragraph belongs to its last sentence: "... (AFP)", "(end)"
 _CLOSING_MARK = re.compile(r"^\([^()]{1,60}\)\s*$")
 _DOTTED_NAME = re.compile(r"\w\.$")
-_DOMAIN_TAIL = re.compile(r"^(?:[A-Z]{2,}|[A-Z]?[a-z]{2,6})\b")  # Censor.NET, RT.com, Site.Net
+_DOMAIN_TAIL = re.compile(r"^(?:[A-Z]{2,}|[a-z]{2,6})\b")  # Censor.NET, RT.com
+# a brand in mixed capitals before a capitalised tail: "PanSITE.Net" (not "... power.Their")
+_BRAND_TAIL = re.compile(r"\b[A-Za-z]*[A-Z][a-z]*[A-Z]\w*\.$")
+_CAPITAL_TAIL = re.compile(r"^[A-Z][a-z]{1,5}\b")
 
 
 def sentence_spans(paragraph: str) -> list[tuple[int, int]]:
@@ -83,6 +86,8 @@ def _carries_on(before: str, text: str, end: int, start: int) -> bool:
     if first[0].islower() or _CLOSING_MARK.match(after):
         return True
     if start == end and _DOTTED_NAME.search(before) and _DOMAIN_TAIL.match(after):
+        return True
+    if start == end and _BRAND_TAIL.search(before) and _CAPITAL_TAIL.match(after):
         return True
     if _CLOCK.search(before):
         return bool(_ZONE.match(after)) or first[0].isdigit()
