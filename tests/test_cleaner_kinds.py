@@ -303,3 +303,31 @@ def test_a_site_name_opening_the_lede_names_the_outlet_and_stays_one_sentence(co
     article = clean(page, config, url="https://www.harbourwatch.net/eng/news/1/")
     assert article.outlet == "HarbourWatch.Net"
     assert article.sentences[0].text == f"HarbourWatch.Net - {LEDE}"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Stay on top of the news with our Editor's Picks newsletter.", "subscribe"),
+        ("Get our editor's daily email summary of what is going on in the world.", "subscribe"),
+        ("Unsubscribe at any time. One click, it's gone.", "subscribe"),
+        ("A Message from The Harbour Courier:", "appeal"),
+        ("Dear readers,", "appeal"),
+        ("The ministry's newsletter reported that the meeting lasted an hour.", None),
+    ],
+)
+def test_newsletter_pitches_and_a_publisher_s_appeal(line: str, reason: str | None) -> None:
+    assert chrome_reason(line, CleanerConfig()) == reason
+
+
+def test_a_publisher_s_letter_after_the_story_is_not_the_article(config: Config) -> None:
+    letter = [
+        "We are facing unprecedented challenges, and our staff are at risk because of our work.",
+        "These actions are direct attempts to silence independent journalism in the region.",
+        "We see things differently: we strive to provide accurate, unbiased reporting every day.",
+    ]
+    page = (
+        f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nA Message from The Courier:\n\nDear readers,\n\n"
+        + "\n\n".join(letter)
+    )
+    assert [s.text for s in clean(page, config).sentences] == [LEDE, SECOND]

@@ -15,7 +15,7 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     ),
     # who is where in the photo: "(L-R, front)", "(from left)", "(L to R)"
     re.compile(r"\((?:[LR]\s*-\s*[LR]|[LR] to [LR]|from (?:left|right))\b[^)]{0,20}\)", _I),
-    re.compile(r"\((?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
+    re.compile(r"\((?!see |view )(?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
     re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
     # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
     re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+"),

@@ -119,10 +119,26 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "donate",
         re.compile(r"^(?:become a (?:member|supporter|sustainer)|donate|give) (?:today|now)\W{0,3}$", _I),
     ),
+    # A newsletter's pitch and its fine print: "Stay on top of the news with our daily newsletter.",
+    # "Get our editor's daily email summary ...", "Unsubscribe at any time."
+    (
+        "subscribe",
+        re.compile(r"^[^.!?]{0,60}\b(?:our|your)\b[^.!?]{0,40}\bnewsletters?\b[^.!?]{0,40}[.!]?$", _I),
+    ),
+    (
+        "subscribe",
+        re.compile(
+            r"^get (?:our|the)\b.{0,60}\b(?:e-?mail|newsletter|summary|briefing|digest)\b.{0,60}$", _I
+        ),
+    ),
+    ("subscribe", re.compile(r"^unsubscribe (?:at any time|anytime)\b.{0,60}$", _I)),
+    # A publisher's appeal to its readers below the story: "A Message from NAME:", "Dear readers,".
+    ("appeal", re.compile(r"^(?:an? )?(?:message|note|letter) from (?:the )?[A-Z][\w .'’&-]{1,40}:?$", _I)),
+    ("appeal", re.compile(r"^dear (?:readers?|subscribers?|listeners?|viewers?|friends?)\s*[,!:]?$", _I)),
     # Text-size buttons ("A A", "A+ A-") printed above an article.
     ("text-size", re.compile(r"^(?:A[+-]?\s*){2,3}$")),
 )
 
 # Kinds after which, following the article's prose, nothing of the article remains. ("About us" is
 # not one: a body may say what an agency is; the pattern wants the whole line to be that boilerplate.)
-FURNITURE_END_REASONS = frozenset({"tags", "author-card"})
+FURNITURE_END_REASONS = frozenset({"tags", "author-card", "appeal"})

@@ -184,9 +184,15 @@ def _end_marker(page: Page, start: int) -> int | None:
     ]
     for n, marker in enumerate(markers):
         following = markers[n + 1] if n + 1 < len(markers) else len(page.lines)
-        if _prose_lines(page, marker + 1, following) <= _prose_lines(page, start, marker):
+        final = page.reason(marker) in _FINAL_REASONS
+        if final or _prose_lines(page, marker + 1, following) <= _prose_lines(page, start, marker):
             return marker
     return None
+
+
+# Kinds never printed above a story: after one of them, however much prose follows (a comment thread, a
+# publisher's letter), nothing of the article remains.
+_FINAL_REASONS = frozenset({"comment-prompt", "tags", "author-card", "appeal"})
 
 
 def _prose_lines(page: Page, start: int, stop: int) -> int:
