@@ -137,12 +137,8 @@ def _metadata(
         "updated": find_updated(page, config),
         "title": Found(title, title) if title else None,
     }
-    for key, value in read.items():
-        if value is not None:
-            found[key] = value
-    for key in ("outlet", "title", "date", "updated"):
-        if key in stated:
-            found[key] = stated[key]
+    found.update({key: value for key, value in read.items() if value is not None})
+    found.update({key: stated[key] for key in ("outlet", "title", "date", "updated") if key in stated})
     if "date" not in found and "date_guess" in stated:  # htmldate's reading, when nothing states one
         found["date"] = stated["date_guess"]
     if "outlet" in found:
