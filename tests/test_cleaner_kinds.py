@@ -331,3 +331,24 @@ def test_a_publisher_s_letter_after_the_story_is_not_the_article(config: Config)
         + "\n\n".join(letter)
     )
     assert [s.text for s in clean(page, config).sentences] == [LEDE, SECOND]
+
+
+def test_the_url_s_site_name_as_the_page_spells_it(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nFollow Harbour Post on social media\n"
+    article = clean(page, config, url="https://www.harbourpost.com/world/leaders-123.html")
+    assert article.outlet == "Harbour Post"
+    assert (
+        clean(f"{HEADLINE}\n\n{LEDE}\n", config, url="https://www.harbourpost.com/a").outlet
+        == "harbourpost.com"
+    )
+
+
+def test_a_page_after_an_event_needs_its_place_to_be_about_it(config: Config) -> None:
+    event = next(e for e in config.events if e.place)
+    keyword = next(k for k in event.keywords if not k.isdigit() and k not in event.place)
+    year = event.end.year + 1
+    text = f"Leaders met at this year's {keyword} meeting in another city, officials said on Monday."
+    page = f"{HEADLINE}\n\nWASHINGTON, March 3, {year} - {text}\n{SECOND}\n"
+    assert clean(page, config).event is None
+    place = event.place.split(",")[0]
+    assert clean(page.replace("another city", place), config).event == event.id

@@ -114,7 +114,8 @@ def find_outlet(page: PageLines) -> Found | None:
     """The publisher, from the strongest evidence the page has: a known URL domain, a site-name line
     that spells the URL, a copyright line, a page template, a known outlet's name on a line of chrome,
     a desk byline, a photo credit naming a known outlet, a print folio, a channel's name above the
-    "@handle" the URL's path starts with, a letterhead over a postal address, the URL's registered domain,
+    "@handle" the URL's path starts with, a letterhead over a postal address, the URL's site name as the
+    page spells it ("Firstpost" for firstpost.com), the URL's registered domain,
     the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
     finders = (
         _known_domain,
@@ -128,6 +129,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _folio,
         _channel_name,
         _letterhead,
+        _domain_spelled,
         _any_domain,
         _first_line_name,
         _agency_copyright,
@@ -226,6 +228,26 @@ def _letterhead(page: PageLines) -> Found | None:
         t.lower() if n and t.lower() in STOPWORDS else t.capitalize() for n, t in enumerate(tokens)
     )
     return Found(page.table.canonical(name), f"{' / '.join(run)} (the letterhead over the address)")
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
+
+
+def _domain_spelled(page: PageLines) -> Found | None:
+    """The site's name as the page writes it: one to four words of any line that spell the registered
+    domain's name ("Firstpost" or "First Post" on firstpost.com), with at least one capital letter."""
+    site = registered_domain(page.url) if page.url else None
+    label = _squashed(site[0].split(".")[0]) if site else ""
+    if len(label) < page.settings.site_name_min_chars:
+        return None
+    for line in page.lines:
+        tokens = _NAME_WORD.findall(line.text)
+        for n in range(len(tokens)):
+            for k in range(1, min(page.settings.site_name_max_words, len(tokens) - n) + 1):
+                name = " ".join(tokens[n : n + k]).strip(".")
+                if _squashed(name) == label and name != name.lower():
+                    return Found(name, f"{line.text} (the URL's site name as the page spells it)")
+    return None
 
 
 def _any_domain(page: PageLines) -> Found | None:

@@ -107,7 +107,8 @@ def find_updated(page: PageLines, config: Config) -> Found | None:
 def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found | None:
     """The event whose date window holds the date and whose name or place the text mentions at least
     once, else the one whose keywords the text names most (a page on another subject has neither), never
-    one that began well after the page was published."""
+    one that began well after the page was published, nor one that ended before it unless the page names
+    its place."""
     text = "\n".join(texts)
     if date:
         day = dt.date.fromisoformat(date)
@@ -117,9 +118,10 @@ def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found 
                 return Found(event.id, f"date {date} within {event.start}..{event.end}")
     scores = {
         event.id: sum(_count(keyword, text) for keyword in event.keywords)
-        for event in config.events
+        for event, (_, end) in zip(config.events, event_windows(config), strict=True)
         if any(_count(k, text) for k in event.keywords if not k.isdigit())  # a year alone is no clue
         and not _before(date, event.start, config)
+        and not (_after(date, end, config) and not _count(event.place.split(",")[0].strip(), text))
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -131,6 +133,12 @@ def _before(date: str | None, start: dt.date, config: Config) -> bool:
     """A page published well before an event began (more than a preview's lead) is not about it."""
     lead = dt.timedelta(days=config.cleaner.event_preview_days)
     return date is not None and dt.date.fromisoformat(date) + lead < start
+
+
+def _after(date: str | None, end: dt.date, config: Config) -> bool:
+    """A page published after an event's window: its generic keywords ("G20", "summit") may name a later
+    edition, so only the event's place ties the page to this one."""
+    return date is not None and dt.date.fromisoformat(date) > end
 
 
 def _count(keyword: str, text: str) -> int:
