@@ -234,8 +234,8 @@ _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
 
 
 def _domain_spelled(page: PageLines) -> Found | None:
-    """The site's name as the page writes it: one to four words of any line that spell the registered
-    domain's name ("Firstpost" or "First Post" on firstpost.com), with at least one capital letter."""
+    """The site's name as the page writes it: a whole name of one to a few words on any line that spells
+    the registered domain's name ("Firstpost" or "First Post" on firstpost.com), with a capital letter."""
     site = registered_domain(page.url) if page.url else None
     label = _squashed(site[0].split(".")[0]) if site else ""
     if len(label) < page.settings.site_name_min_chars:
@@ -245,9 +245,18 @@ def _domain_spelled(page: PageLines) -> Found | None:
         for n in range(len(tokens)):
             for k in range(1, min(page.settings.site_name_max_words, len(tokens) - n) + 1):
                 name = " ".join(tokens[n : n + k]).strip(".")
-                if _squashed(name) == label and name != name.lower():
+                whole = _whole_name(tokens, n, n + k)
+                if whole and _squashed(name) == label and name != name.lower():
                     return Found(name, f"{line.text} (the URL's site name as the page spells it)")
     return None
+
+
+def _whole_name(tokens: list[str], start: int, end: int) -> bool:
+    """Tokens start..end-1 are a whole name: no capitalised word runs on after them, nor before them
+    (but the line's first word, a verb such as "Follow")."""
+    after = end < len(tokens) and tokens[end][0].isupper()
+    before = start > 1 and tokens[start - 1][0].isupper()
+    return not (after or before)
 
 
 def _any_domain(page: PageLines) -> Found | None:
