@@ -352,3 +352,11 @@ def test_a_page_after_an_event_needs_its_place_to_be_about_it(config: Config) ->
     assert clean(page, config).event is None
     place = event.place.split(",")[0]
     assert clean(page.replace("another city", place), config).event == event.id
+
+
+def test_a_byline_with_a_handle_and_a_relative_time_and_a_credit_with_site_and_agency(config: Config) -> None:
+    byline = "Jane Marsh (@janemarsh) 1 minute ago Wed 27th January 2021 | 04:06 PM"
+    opening = "MOSCOW (Harbour News / Sputnik - 27th January, 2021) "
+    article = clean(f"{HEADLINE}\n\n{byline}\n\n{opening}{LEDE}\n\n{SECOND}\n", config)
+    assert (article.date, article.wire, article.byline) == ("2021-01-27", "Sputnik", byline)
+    assert article.sentences[0].text.startswith("MOSCOW (Harbour News")

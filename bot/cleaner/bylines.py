@@ -14,6 +14,7 @@ __all__ = ["is_byline"]
 
 # a definition, not a threshold: "Jane Roe in Kyiv" splits into a name and a place
 _NAME_AND_PLACE = 2
+_HANDLE_OR_AGO = re.compile(r"\(?@\w+\)?|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 _CREDIT_LABEL = re.compile(r"^(?:author|authors|written by|words by|reporter|reported by|byline)\s*:", re.I)
 
 
@@ -70,7 +71,7 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
     if found is None or is_date_only(text):
         return False
     before, _, after = text.partition(found.source)
-    credit = before.strip(" ,|/-–—")
+    credit = _HANDLE_OR_AGO.sub(" ", before).strip(" ,|/-–—")  # "NAME (@handle) 1 minute ago DATE"
     return (
         1 <= word_count(credit) <= settings.dated_credit_max_words
         and is_date_only(found.source + after)

@@ -65,8 +65,8 @@ def _openings(page: PageLines) -> list[str]:
     """The story's opening dateline: a wire dateline, else a place and a date before a dash."""
     first = page.first_body()
     wire = wire_dateline(first)
-    if wire:
-        return [wire[0]]
+    if wire:  # "MOSCOW (Site / Agency - 27th January, 2021)": the date may sit in the credit
+        return [wire[0], wire[1]]
     place = _PLACE_DATELINE.match(first)
     return [place.group("dateline")] if place else []
 
