@@ -360,3 +360,25 @@ def test_a_byline_with_a_handle_and_a_relative_time_and_a_credit_with_site_and_a
     article = clean(f"{HEADLINE}\n\n{byline}\n\n{opening}{LEDE}\n\n{SECOND}\n", config)
     assert (article.date, article.wire, article.byline) == ("2021-01-27", "Sputnik", byline)
     assert article.sentences[0].text.startswith("MOSCOW (Harbour News")
+
+
+def test_a_title_case_headline_about_a_handshake_is_no_caption(config: Config) -> None:
+    headline = "Leaders Shake Hands At The Summit & Everyone Is Talking About It"
+    article = clean(f"{headline}\n\n{LEDE}\n\n{SECOND}\n", config)
+    assert article.title == headline and [s.text for s in article.sentences] == [LEDE, SECOND]
+
+
+def test_an_embedded_post_saved_as_text_is_chrome() -> None:
+    settings = CleanerConfig()
+    post = "The handshake in full pic.twitter.com/AbC123xyz — Jane Marsh (@janemarsh) July 7, 2017"
+    assert chrome_reason(post, settings) == "embed"
+    assert chrome_reason("Did it hurt? — Jane Marsh (@janemarsh) July 7, 2017", settings) == "embed"
+
+
+def test_the_url_s_month_bounds_the_event_of_an_undated_page(config: Config) -> None:
+    event = next(e for e in config.events if e.place)
+    keyword = next(k for k in event.keywords if not k.isdigit() and k not in event.place)
+    page = f"{HEADLINE}\n\nLeaders met at the {keyword} meeting in another city, officials said on Monday.\n"
+    earlier = f"https://news.example.com/archive/{event.start.year - 3}/09/leaders.html"
+    assert clean(page, config, url=earlier).event is None
+    assert clean(page, config, url="https://news.example.com/archive/leaders.html").event == event.id

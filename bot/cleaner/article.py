@@ -157,7 +157,7 @@ def _metadata(
     if "event" not in found:
         kept = [line.text for line, d in page.pairs() if d.kind in KEPT_KINDS]
         heading = [found["title"].value] if "title" in found else []
-        event = find_event(_value(found, "date"), [*heading, *kept, page.url or ""], config)
+        event = find_event(_value(found, "date"), [*heading, *kept, page.url or ""], config, page.url)
         if event is not None:
             found["event"] = event
     return found

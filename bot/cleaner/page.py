@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.cleaner.cues import caption_cues
-from bot.cleaner.lines import Line, ends_sentence, word_count
+from bot.cleaner.lines import Line, ends_sentence, is_title_like, word_count
 from bot.config import CleanerConfig
 
 __all__ = ["Decision", "Page", "is_caption"]
@@ -50,7 +51,8 @@ class Page:
 
 def is_caption(page: Page, i: int, *, header: bool) -> bool:
     """A photo caption: a strong cue anywhere, or a photo credit on the next line; above the body,
-    weaker cues or being printed twice."""
+    weaker cues or being printed twice, unless the line is in title case (a headline: "Leaders Shake
+    Hands At The Summit")."""
     text = page.lines[i].text
     strong, weak = caption_cues(text)
     credited = i + 1 < len(page.lines) and page.reason(i + 1) == "photo-credit"
@@ -59,8 +61,17 @@ def is_caption(page: Page, i: int, *, header: bool) -> bool:
     credited = credited or labelled
     if strong or credited:
         return True
-    if not header:
+    if not header or _headline_case(text, page.settings):
         return False
     return weak >= page.settings.weak_caption_cues or (
         weak >= 1 and (page.repeated[i] or not ends_sentence(text))
     )
+
+
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?]\s")
+
+
+def _headline_case(text: str, settings: CleanerConfig) -> bool:
+    """A headline in title case ("Leaders Shake Hands At The Summit"): one phrase, no sentence ending
+    inside it (a caption of names with a credit after it, "... meet in the city. Press Office", has one)."""
+    return is_title_like(text, settings) and not _SENTENCE_END.search(text)

@@ -53,6 +53,13 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "embed",
         re.compile(r"^.{0,60}\bview (?:this post )?on (?:twitter|x|facebook|instagram|youtube|tiktok)$", _I),
     ),
+    # An embedded post as a scraper saves it: "text pic.twitter.com/x — Name (@handle) July 7, 2017".
+    (
+        "embed",
+        re.compile(
+            r"\bpic\.twitter\.com/\S+|\s[—–-]+\s[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", _I
+        ),
+    ),
     # Comment prompts and forms of blog platforms and news sites.
     ("comment-prompt", re.compile(r"^(?:\d+\s+)?comments?\s*:?$", _I)),
     ("comment-prompt", re.compile(r"^no comments?\s*(?:yet)?\s*[:.]?$", _I)),

@@ -104,11 +104,13 @@ def find_updated(page: PageLines, config: Config) -> Found | None:
     return None
 
 
-def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found | None:
+def find_event(
+    date: str | None, texts: Sequence[str], config: Config, url: str | None = None
+) -> Found | None:
     """The event whose date window holds the date and whose name or place the text mentions at least
     once, else the one whose keywords the text names most (a page on another subject has neither), never
     one that began well after the page was published, nor one that ended before it unless the page names
-    its place."""
+    its place. Without a date, the month in the URL's path (/2013/09/) bounds when it was published."""
     text = "\n".join(texts)
     if date:
         day = dt.date.fromisoformat(date)
@@ -116,12 +118,15 @@ def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found 
             named = any(_count(k, text) for k in event.keywords if not k.isdigit())
             if start <= day <= end and named:
                 return Found(event.id, f"date {date} within {event.start}..{event.end}")
+    span = _published_span(date, url)
+    lead = dt.timedelta(days=config.cleaner.event_preview_days)
     scores = {
         event.id: sum(_count(keyword, text) for keyword in event.keywords)
         for event, (_, end) in zip(config.events, event_windows(config), strict=True)
         if any(_count(k, text) for k in event.keywords if not k.isdigit())  # a year alone is no clue
-        and not _before(date, event.start, config)
-        and not (_after(date, end, config) and not _count(event.place.split(",")[0].strip(), text))
+        and not (span and span[1] + lead < event.start)  # well before it began (a preview is not)
+        # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not
+        and not (span and span[0] > end and not _count(event.place.split(",")[0].strip(), text))
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -129,16 +134,20 @@ def find_event(date: str | None, texts: Sequence[str], config: Config) -> Found 
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
 
 
-def _before(date: str | None, start: dt.date, config: Config) -> bool:
-    """A page published well before an event began (more than a preview's lead) is not about it."""
-    lead = dt.timedelta(days=config.cleaner.event_preview_days)
-    return date is not None and dt.date.fromisoformat(date) + lead < start
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?=[/-])")
 
 
-def _after(date: str | None, end: dt.date, config: Config) -> bool:
-    """A page published after an event's window: its generic keywords ("G20", "summit") may name a later
-    edition, so only the event's place ties the page to this one."""
-    return date is not None and dt.date.fromisoformat(date) > end
+def _published_span(date: str | None, url: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the page may have been published: its date, else the URL's month."""
+    if date:
+        day = dt.date.fromisoformat(date)
+        return day, day
+    month = _URL_MONTH.search(url or "")
+    if month is None:
+        return None
+    first = dt.date(int(month.group(1)), int(month.group(2)), 1)
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
 
 
 def _count(keyword: str, text: str) -> int:
