@@ -382,3 +382,24 @@ def test_the_url_s_month_bounds_the_event_of_an_undated_page(config: Config) -> 
     earlier = f"https://news.example.com/archive/{event.start.year - 3}/09/leaders.html"
     assert clean(page, config, url=earlier).event is None
     assert clean(page, config, url="https://news.example.com/archive/leaders.html").event == event.id
+
+
+def test_a_player_playlist_and_an_agency_photo_credit_are_chrome(config: Config) -> None:
+    caption = (
+        "The president raises a glass at the luncheon in New York on Monday. "
+        "WIRE PHOTO/JANE DOE (Photo credit should read"
+    )
+    playlist = (
+        "02:12 - Source: Harbour TV\nLeaders trade barbs over the war\n\n02:41 - Source: Harbour TV\nA speech"
+    )
+    page = f"{HEADLINE}\n\n{caption}\nJane L. Doe/WIRE/Harbour Images\n\n{LEDE}\n\n{SECOND}\n\n{playlist}\n"
+    article = clean(page, config)
+    assert article.wire is None
+    assert [s.text for s in article.sentences if s.role == "body"] == [LEDE, SECOND]
+    assert {s.line for s in article.sentences if s.role == "caption"} == {3}
+    assert len(article.sentences) == 4  # the caption's two sentences, then the story
+
+
+def test_the_site_s_name_with_a_media_word_spells_a_short_domain(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nGet HBN News daily and direct to your inbox\n"
+    assert clean(page, config, url="https://www.hbn.com.au/news/article/x").outlet == "HBN News"

@@ -108,12 +108,21 @@ _SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-
 
 
 def _mark_sandwiched(page: Page) -> None:
-    """A line between two lines of the same block of chrome (a sign-up box, an ad slot) is that chrome."""
+    """A line between two lines of the same block of chrome (a sign-up box, an ad slot) is that chrome;
+    a short line right under a player's timecode (no blank between) is the clip's title."""
     filled = [i for i, line in enumerate(page.lines) if not line.blank]
     for before, i, after in zip(filled, filled[1:], filled[2:], strict=False):
         reason = page.reason(before)
         if page.decisions[i] is None and reason in _SANDWICHED and page.reason(after) == reason:
             page.set(i, "drop", reason)
+    for i in range(1, len(page.lines)):
+        under_clock = page.reason(i - 1) == "media-player" and _TIMECODE.match(page.lines[i - 1].text)
+        short = word_count(page.lines[i].text) <= page.settings.subheading_max_words
+        if under_clock and page.open(i) and short:
+            page.set(i, "drop", "media-player")
+
+
+_TIMECODE = re.compile(r"^-?\d{1,2}:\d{2}\b")
 
 
 def _mark_forwarder_note(page: Page) -> None:

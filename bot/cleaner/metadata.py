@@ -231,6 +231,8 @@ def _letterhead(page: PageLines) -> Found | None:
 
 
 _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
+_SHORTEST_LABEL = 2  # not a threshold: a one-letter domain name spells no outlet's name
+_MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily"})
 
 
 def _domain_spelled(page: PageLines) -> Found | None:
@@ -238,7 +240,7 @@ def _domain_spelled(page: PageLines) -> Found | None:
     the registered domain's name ("Firstpost" or "First Post" on firstpost.com), with a capital letter."""
     site = registered_domain(page.url) if page.url else None
     label = _squashed(site[0].split(".")[0]) if site else ""
-    if len(label) < page.settings.site_name_min_chars:
+    if len(label) < _SHORTEST_LABEL:
         return None
     for line in page.lines:
         tokens = _NAME_WORD.findall(line.text)
@@ -246,7 +248,15 @@ def _domain_spelled(page: PageLines) -> Found | None:
             for k in range(1, min(page.settings.site_name_max_words, len(tokens) - n) + 1):
                 name = " ".join(tokens[n : n + k]).strip(".")
                 whole = _whole_name(tokens, n, n + k)
-                if whole and _squashed(name) == label and name != name.lower():
+                spelled = (
+                    _squashed(name) == label
+                    or (  # "SBS News" on sbs.com.au
+                        k > 1
+                        and _squashed(" ".join(tokens[n : n + k - 1])) == label
+                        and tokens[n + k - 1].lower() in _MEDIA_SUFFIX
+                    )
+                )
+                if whole and spelled and name != name.lower():
                     return Found(name, f"{line.text} (the URL's site name as the page spells it)")
     return None
 

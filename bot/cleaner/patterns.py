@@ -183,6 +183,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("media-player", re.compile(r"^-?\d{1,2}:\d{2}(?::\d{2})?(?:\s*/\s*\d{1,2}:\d{2}(?::\d{2})?)?$")),
+    # a playlist item's duration and source: "02:12 - Source: CNN"
+    ("media-player", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*source\s*:.{1,40}$", _I)),
     ("media-player", re.compile(r"^(?:video|watch|listen|audio)\s*[:|]\s*.{0,140}$", _I)),
     (
         "media-player",
@@ -246,7 +248,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "photo-credit",
         re.compile(
-            r"^[A-Z][\w.'-]+ [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?\s*/\s*[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}$"
+            r"^[A-Z][\w.'-]+ [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?"
+            r"(?:\s*/\s*[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}){1,3}$"
         ),
     ),
     (

@@ -143,6 +143,7 @@ def _header_credit(page: PageLines) -> Found | None:
         if (
             line.number >= start
             or decision.kind == "body"
+            or decision.reason == "photo-credit"  # "Jane Doe/AGENCY/Getty Images" credits a photo
             or len(line.text.split()) > page.settings.header_credit_max_words
         ):
             continue
