@@ -403,3 +403,14 @@ def test_a_player_playlist_and_an_agency_photo_credit_are_chrome(config: Config)
 def test_the_site_s_name_with_a_media_word_spells_a_short_domain(config: Config) -> None:
     page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nGet HBN News daily and direct to your inbox\n"
     assert clean(page, config, url="https://www.hbn.com.au/news/article/x").outlet == "HBN News"
+
+
+def test_a_connection_notice_and_a_learn_more_link_are_chrome(config: Config) -> None:
+    settings = CleanerConfig()
+    assert chrome_reason("Can't connect right now! retry", settings) == "browser-notice"
+    assert chrome_reason("Learn more", settings) == "read-more"
+    caption = "The two leaders shake hands before their talks on Monday. Photo: Wire"
+    page = f"Can't connect right now! retry\nworld\nLearn more\n{caption}\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.title is None
+    assert [s.text for s in article.sentences] == [caption, LEDE, SECOND]

@@ -83,6 +83,7 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:read|see|view) (?:the )?(?:full|whole|complete) (?:story|article|report)\W{0,3}$", _I
         ),
     ),
+    ("read-more", re.compile(r"^(?:learn|find out|discover|see|read) more\W{0,3}$", _I)),
     ("subscribe", re.compile(r"^you have read \d+ of \d+ free (?:articles|stories)\b.{0,120}$", _I)),
     ("subscribe", re.compile(r"\bcontact us for subscription\b.{0,40}$", _I)),
     # A loading placeholder where a player or an ad should be (not a "like" widget: the text goes on).

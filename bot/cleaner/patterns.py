@@ -144,6 +144,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("browser-notice", re.compile(r"\b(?:we|this (?:web)?site) uses? cookies\b", _I)),
+    # a page's offline or loading notice: "Can't connect right now! retry"
+    ("browser-notice", re.compile(r"^(?:can'?t|cannot|could not|unable to) connect\b.{0,40}$", _I)),
     ("browser-notice", re.compile(r"^(?:accept|allow|reject|manage)(?: all)? cookies\b", _I)),
     ("browser-notice", re.compile(r"\bad ?block(?:er)?\b.{0,60}(?:detected|disable|turn off|whitelist)", _I)),
     # Subscription, newsletter and sign-up blocks.
