@@ -414,3 +414,22 @@ def test_a_connection_notice_and_a_learn_more_link_are_chrome(config: Config) ->
     article = clean(page, config)
     assert article.title is None
     assert [s.text for s in article.sentences] == [caption, LEDE, SECOND]
+
+
+def test_an_age_notice_a_stray_mark_and_a_glued_embed_are_chrome(config: Config) -> None:
+    settings = CleanerConfig()
+    assert chrome_reason("This story is over 5 years old.", settings) == "notice"
+    assert chrome_reason("|", settings) == "separator" and chrome_reason(".", settings) is not None
+    assert chrome_reason(".— Jane Marsh (@janemarsh)September 28, 2015", settings) == "embed"
+    page = f"This story is over 5 years old.\n\nThe Guide\n\n{HEADLINE}\n\n{LEDE}\n\n.\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.title == HEADLINE and [s.text for s in article.sentences] == [LEDE, SECOND]
+
+
+def test_a_place_date_and_agency_after_a_comma_and_a_date_opening_an_article_id(config: Config) -> None:
+    page = f"{HEADLINE}\n\nNew York, September 29, Interfax - {LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert (article.wire, article.date) == ("Interfax", "2015-09-29")
+    assert clean(page.replace("Interfax", "Monday"), config).wire is None
+    found = url_date("https://news.example.com/politics/201702101050540470-leaders/")
+    assert found is not None and found.date == dt.date(2017, 2, 10)

@@ -59,9 +59,17 @@ _WIRE_DATELINE = re.compile(
 )
 
 
+# "New York, September 29, Interfax - ...": a place and a date, then the agency after a comma
+_COMMA_CREDIT = re.compile(
+    r"^(?P<dateline>[A-Z][A-Za-z .'-]{1,40},\s*(?:[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}\.?)"
+    r"(?:,?\s+\d{4})?),\s*(?P<agency>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,2})\s+[-–—]{1,2}\s"
+)
+
+
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
     match = _WIRE_DATELINE.match(first_paragraph)
     if match is None:
-        return None
+        comma = _COMMA_CREDIT.match(first_paragraph)
+        return (comma.group("dateline").strip(), comma.group("agency").strip()) if comma else None
     return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()

@@ -56,9 +56,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # An embedded post as a scraper saves it: "text pic.twitter.com/x — Name (@handle) July 7, 2017".
     (
         "embed",
-        re.compile(
-            r"\bpic\.twitter\.com/\S+|\s[—–-]+\s[^—–]{1,60}\(@\w{1,30}\)\s+\w+\.? \d{1,2}, \d{4}$", _I
-        ),
+        re.compile(r"\bpic\.twitter\.com/\S+|[—–-]+\s?[^—–]{1,60}\(@\w{1,30}\)\s*\w+\.? \d{1,2}, \d{4}$", _I),
     ),
     # Comment prompts and forms of blog platforms and news sites.
     ("comment-prompt", re.compile(r"^(?:\d+\s+)?comments?\s*:?$", _I)),
@@ -227,6 +225,12 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # Separators, contributor notes, and the labels some sites print before a caption.
     ("separator", re.compile(r"^[_\-=*~•·#]{3,}$")),
+    ("separator", re.compile(r"^[^\w]{1,3}$")),  # a stray mark left by an embed or a widget: ".", "|"
+    # an archive's age notice above an old story: "This story is over 5 years old."
+    (
+        "notice",
+        re.compile(r"^this (?:story|article|post|page|content) is (?:over|more than) \w+ years? old\W?$", _I),
+    ),
     (
         "credits",
         re.compile(r"^.{0,80}\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.{0,40}$", _I),
