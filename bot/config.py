@@ -195,7 +195,7 @@ class CleanerConfig:
     """The cleaner's tuning constants: the shapes of headlines, captions and chrome."""
 
     # the longest line that may be a headline, in words
-    headline_max_words: int = field(default=30, metadata={"range": (3, 200)})
+    headline_max_words: int = field(default=40, metadata={"range": (3, 200)})
     # a headline needs this many words (a lone name or a section label is shorter)
     headline_min_words: int = field(default=3, metadata={"range": (1, 20)})
     # days after an event's end that still date coverage of it
