@@ -397,7 +397,7 @@ def test_a_player_playlist_and_an_agency_photo_credit_are_chrome(config: Config)
     assert article.wire is None
     assert [s.text for s in article.sentences if s.role == "body"] == [LEDE, SECOND]
     assert {s.line for s in article.sentences if s.role == "caption"} == {3}
-    assert len(article.sentences) == 4  # the caption's two sentences, then the story
+    assert len(article.sentences) == 3  # the caption (its credit stays with its sentence), then the story
 
 
 def test_the_site_s_name_with_a_media_word_spells_a_short_domain(config: Config) -> None:
