@@ -433,3 +433,29 @@ def test_a_place_date_and_agency_after_a_comma_and_a_date_opening_an_article_id(
     assert clean(page.replace("Interfax", "Monday"), config).wire is None
     found = url_date("https://news.example.com/politics/201702101050540470-leaders/")
     assert found is not None and found.date == dt.date(2017, 2, 10)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("What do you think? Leave a respectful comment.", "comment-prompt"),
+        ("Read the Full Transcript", "media-player"),
+        (
+            "Notice: Transcripts are machine and human generated and lightly edited for accuracy.",
+            "transcript-note",
+        ),
+    ],
+)
+def test_comment_and_transcript_furniture_of_a_broadcaster(line: str, reason: str) -> None:
+    assert chrome_reason(line, CleanerConfig()) == reason
+
+
+def test_a_byline_glued_to_the_headline_and_a_date_in_the_slug(config: Config) -> None:
+    glued = f"{HEADLINE}By Jane Marsh and John Roe, Harbour TV"
+    caption = "The two leaders shake hands before their talks on Monday. Photo by Jane Doe/Wire"
+    page = f"{glued}\n\n{caption}\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(
+        page, config, url="https://www.harbour.com/news/politics/leaders-meet-20180716-story.html"
+    )
+    assert (article.title, article.date) == (HEADLINE, "2018-07-16")
+    assert [s.text for s in article.sentences] == [caption, LEDE, SECOND]

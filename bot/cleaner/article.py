@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
+from bot.cleaner.header import headline_text
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.lines import Line, split_lines
@@ -129,13 +130,14 @@ def _metadata(
 ) -> dict[str, Found]:
     """Every metadata field found, with its evidence: a hint beats the markup, the markup beats the text."""
     found: dict[str, Found] = {}
-    title = _first(page.lines, page.decisions, "headline")
+    line = _first(page.lines, page.decisions, "headline")
+    title = headline_text(line, config.cleaner) if line else None
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page) or _agency_author(page, stated),
         "date": find_article_date(page, config),
         "updated": find_updated(page, config),
-        "title": Found(title, title) if title else None,
+        "title": Found(title, line or title) if title else None,
     }
     found.update({key: value for key, value in read.items() if value is not None})
     found.update({key: stated[key] for key in ("outlet", "title", "date", "updated") if key in stated})

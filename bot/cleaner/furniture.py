@@ -113,8 +113,17 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A transcript's label and its disclaimer; a public broadcaster's underwriting and membership appeal.
-    ("media-player", re.compile(r"^(?:show |read |view |hide )?(?:full )?transcript\s*:?$", _I)),
-    ("transcript-note", re.compile(r"^this transcript (?:was|is|has been|may)\b.{0,200}$", _I)),
+    (
+        "media-player",
+        re.compile(r"^(?:(?:show|read|view|hide|see) )?(?:the )?(?:full )?transcript\s*:?$", _I),
+    ),
+    (
+        "transcript-note",
+        re.compile(
+            r"^(?:notice:\s*)?(?:this |the )?transcripts? (?:was|is|are|has been|have been|may)\b.{0,200}$",
+            _I,
+        ),
+    ),
     ("donate", re.compile(r"^support for [^.]{1,60} (?:comes|is provided) (?:from|by)\b.{0,160}$", _I)),
     (
         "donate",

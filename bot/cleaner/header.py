@@ -13,7 +13,7 @@ from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
 
-__all__ = ["ADDRESS", "lay_out_header"]
+__all__ = ["ADDRESS", "headline_text", "lay_out_header"]
 
 
 # "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
@@ -201,3 +201,15 @@ def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> No
     datelines = [i for i in header if page.decisions[i] == Decision("dateline")]
     for i in datelines[1:]:
         page.set(i, "drop", "page-clock")
+
+
+# a byline the scraper glued to the headline: "Leaders meet in the cityBy Jane Doe and John Roe, Site"
+_GLUED_BYLINE = re.compile(r"^(?P<head>.*?[a-z0-9'’\"”?!.)])(?P<byline>By [A-Z].*)$")
+
+
+def headline_text(text: str, settings: CleanerConfig) -> str:
+    """The headline line's text without a byline glued to its end."""
+    glued = _GLUED_BYLINE.match(text)
+    if glued and is_byline(glued.group("byline"), settings) and word_count(glued.group("head")) > 1:
+        return glued.group("head").strip()
+    return text

@@ -63,7 +63,11 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-prompt", re.compile(r"^no comments?\s*(?:yet)?\s*[:.]?$", _I)),
     (
         "comment-prompt",
-        re.compile(r"^(?:post|add|write|leave|submit)\s+(?:a\s+|your\s+)?(?:comment|reply)\b", _I),
+        re.compile(
+            r"^(?:what do you think\?\s*)?(?:post|add|write|leave|submit)\s+(?:a\s+|your\s+)?(?:\w+\s+)?"
+            r"(?:comment|reply)\b",
+            _I,
+        ),
     ),
     ("comment-prompt", re.compile(r"^leave a reply\b", _I)),
     ("comment-prompt", re.compile(r"^cancel reply$", _I)),

@@ -31,7 +31,7 @@ _CLOCK = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
 _ZONE = re.compile(r"^(?:[A-Z]{1,3}T|UTC|GMT|local\b|[A-Z][a-z]+ time)\b")
 # a short credit or end mark closing the paragraph belongs to its last sentence: "... (AFP)", "(end)"
 _CLOSING_MARK = re.compile(
-    r"^(?:\([^()]{1,60}\)|(?:photo|image|picture)s?\s*(?:credit)?\s*:\s*[^.!?]{1,60}"
+    r"^(?:\([^()]{1,60}\)|(?:photo|image|picture)s?\s*(?:credit\s*:|by|:)\s*[^.!?]{1,60}"
     r"|(?-i:[A-Z]{2,}) PHOTO\s*/[^.!?]{1,80})\s*$",
     re.IGNORECASE,
 )  # "... (AFP)", "... Photo: AFP", "... AGENCY PHOTO/NAME (Photo credit should read"
