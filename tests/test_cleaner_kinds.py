@@ -459,3 +459,35 @@ def test_a_byline_glued_to_the_headline_and_a_date_in_the_slug(config: Config) -
     )
     assert (article.title, article.date) == (HEADLINE, "2018-07-16")
     assert [s.text for s in article.sentences] == [caption, LEDE, SECOND]
+
+
+def test_a_wrapped_wire_story_with_its_credit_left_out(config: Config) -> None:
+    wrapped = (
+        "GENEVA, Sept 10 The two leaders\n"
+        "hailed a deal on Saturday to put the peace process back on\n"
+        "track, including a ceasefire from sundown on Monday and joint\n"
+        "targeting of armed groups, officials from both governments said.\n"
+    )
+    article = clean(wrapped, config)
+    assert article.title is None and article.date == "2016-09-10"
+    assert len(article.sentences) == 1 and article.sentences[0].text.startswith("GENEVA, Sept 10 The two")
+
+
+def test_a_title_printed_with_and_without_the_site_s_name_and_a_dated_source(config: Config) -> None:
+    page = (
+        f"{HEADLINE} - Harbour Digest\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n"
+        "Source: Washington Post September 08, 2016 21:22 UTC\n"
+    )
+    article = clean(page, config)
+    assert (article.title, article.wire, article.date) == (HEADLINE, "The Washington Post", "2016-09-08")
+
+
+def test_a_date_under_the_headline_is_no_clock_and_a_place_line_no_site_name(config: Config) -> None:
+    page = (
+        "An official website of the United States government\n\n"
+        f"{HEADLINE}\nSeptember 10, 2016\n\nRemarks at a Press Availability\n\n"
+        f"Jane Marsh\nGeneva, Switzerland\nSeptember 9, 2016\n\n{LEDE}\n\n{SECOND}\n"
+    )
+    article = clean(page, config, url="https://geneva.mission-example.gov/2016/09/10/remarks/")
+    assert (article.title, article.date) == (HEADLINE, "2016-09-10")
+    assert article.outlet != "Geneva, Switzerland"

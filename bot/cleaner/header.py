@@ -92,16 +92,25 @@ def _shape(text: str) -> str:
 
 
 def _mark_repeated_clock(page: Page, header: list[int]) -> None:
-    """Two date lines of one format above the body: the first is the site header's clock (the day
-    the page was read), the one nearer the article its own date."""
+    """Two date lines of one format above the body: the first, when it tops the page above any
+    headline, is the site header's clock (the day the page was read), the other the article's own date."""
     datelines = [
         i
         for i in header
         if page.decisions[i] == Decision("dateline")
         and not _LABELLED.match(page.lines[i].text.lstrip(_BULLETS))
     ]
+    first_title = next(
+        (
+            i
+            for i in header
+            if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
+        ),
+        len(page.lines),
+    )
     for n, i in enumerate(datelines):
-        if any(_shape(page.lines[i].text) == _shape(page.lines[j].text) for j in datelines[n + 1 :]):
+        same = any(_shape(page.lines[i].text) == _shape(page.lines[j].text) for j in datelines[n + 1 :])
+        if same and i < first_title:  # a clock tops the page; a date under the headline is the story's
             page.set(i, "drop", "page-clock")
 
 
@@ -115,6 +124,19 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     return not (
         _ITEM_NUMBER.match(text) or ADDRESS.search(text) or is_label(text, settings) or wire_dateline(text)
     )
+
+
+def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
+    """A title printed twice, once with the site's name after a dash or a bar ("Headline - Site"): the
+    copy without it is the headline."""
+    texts = {i: normalize(page.lines[i].text) for i in candidates}
+    suffixed = {
+        i
+        for i in candidates
+        for j in candidates
+        if j != i and re.match(rf"{re.escape(texts[j])}\s+[-–—|:]\s+\S", texts[i])
+    }
+    return [i for i in candidates if i not in suffixed]
 
 
 def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
@@ -149,6 +171,7 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
         match = next((i for i in candidates if normalize(page.lines[i].text).casefold() == last), None)
         if match is not None:
             return match
+    candidates = _without_site_suffix(page, candidates)
     metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
     after_candidate = [m for m in metas if m > candidates[0]]
     chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]

@@ -86,7 +86,7 @@ def _name_lines(page: PageLines) -> list[tuple[str, str]]:
     top = [
         (line.text, line.text)
         for line, d in list(page.pairs())[: page.settings.site_name_lines]
-        if d.kind in ("drop", "headline")
+        if d.kind in ("drop", "headline") and ", " not in line.text  # "Geneva, Switzerland" is a place
     ]
     about = [(m.group("name"), line.text) for line in page.lines if (m := _ABOUT.match(line.text))]
     lede = _LEDE_NAME.match(page.first_body())

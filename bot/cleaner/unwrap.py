@@ -78,11 +78,11 @@ def _prose_like(text: str) -> bool:
 
 def _runs_on(a: str, b: str, full: bool) -> bool:
     """Inside a wrapped block: does line a go on into line b? (`full`: a is long enough to have been
-    wrapped; a short line ends its paragraph however it ends)"""
+    wrapped; a short line ends its paragraph unless b carries its sentence on in lower case)"""
     if _SPLIT_WORD.search(a) and b[:1].islower():
         return True
-    if not full:
-        return False
+    if not full:  # a short line ends its paragraph, unless words in lower case carry its sentence on
+        return _strong_break(a, b) and not a.isupper()
     # a line in capitals ("OBAMA, PUTIN MEET") is a heading; a mixed-case one ending on a name runs on
     return _strong_break(a, b) or (not ends_sentence(a) and not a.isupper() and _prose_like(b))
 

@@ -59,6 +59,11 @@ _PLACE_DATELINE = re.compile(
     r"(?:[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}\s+[A-Za-z]{3,9}\.?(?:,?\s+\d{4})?"
     r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}))\.?\s*(?:[-–—]{1,2}|:)\s"
 )
+# a wire's dateline whose credit the page left out: "GENEVA, Sept 10 The two ..." (the place in capitals)
+_BARE_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z .'’-]{2,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,?\s+\d{4})?)\s+(?=[A-Z])"
+)
 
 
 def _openings(page: PageLines) -> list[str]:
@@ -67,7 +72,7 @@ def _openings(page: PageLines) -> list[str]:
     wire = wire_dateline(first)
     if wire:  # "MOSCOW (Site / Agency - 27th January, 2021)": the date may sit in the credit
         return [wire[0], wire[1]]
-    place = _PLACE_DATELINE.match(first)
+    place = _PLACE_DATELINE.match(first) or _BARE_DATELINE.match(first)
     return [place.group("dateline")] if place else []
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.cues import wire_dateline
+from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
@@ -113,6 +114,10 @@ def _source_line(page: PageLines) -> Found | None:
     for line in page.lines:
         match = _SOURCE_LINE.search(line.text) or _SOURCE_URL.search(line.text)
         name = match.group("name").strip() if match else ""
+        dated = find_partial_date(name) or find_date(name)  # "Source: Paper September 08, 2016 21:22 UTC"
+        name = (
+            name[: name.find(dated.source)].strip(" ,-|") if dated and name.find(dated.source) > 0 else name
+        )
         if name and page.table.known(name):
             return Found(_credit_name(name, page.table), line.text)
         site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
