@@ -14,6 +14,7 @@ from bot.cleaner.dates import find_date, is_date_only, url_date
 from bot.cleaner.html import read_html
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.patterns import chrome_reason
+from bot.cleaner.sentences import sentence_spans
 from bot.config import CleanerConfig, Config
 from tests.test_cleaner_rules import LEDE, SECOND
 from tests.test_cleaner_rules import _clean as clean
@@ -491,3 +492,14 @@ def test_a_date_under_the_headline_is_no_clock_and_a_place_line_no_site_name(con
     article = clean(page, config, url="https://geneva.mission-example.gov/2016/09/10/remarks/")
     assert (article.title, article.date) == (HEADLINE, "2016-09-10")
     assert article.outlet != "Geneva, Switzerland"
+
+
+def test_a_dotted_wire_dateline_stays_with_the_first_sentence() -> None:
+    paragraph = "MOSCOW, August 30. /TASS/. The two leaders will meet next week. Nothing is agreed yet."
+    texts = [paragraph[a:b] for a, b in sentence_spans(paragraph)]
+    assert texts == [
+        "MOSCOW, August 30. /TASS/. The two leaders will meet next week.",
+        "Nothing is agreed yet.",
+    ]
+    other = "It was held on Sept. 5. Nothing is agreed yet."
+    assert len(sentence_spans(other)) == 2

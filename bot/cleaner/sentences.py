@@ -35,6 +35,9 @@ _CLOSING_MARK = re.compile(
     r"|(?-i:[A-Z]{2,}) PHOTO\s*/[^.!?]{1,80})\s*$",
     re.IGNORECASE,
 )  # "... (AFP)", "... Photo: AFP", "... AGENCY PHOTO/NAME (Photo credit should read"
+# a wire dateline cut up at its full stops: "MOSCOW, August 30." + "/AGENCY/." + the story
+_SLASHED_CREDIT = re.compile(r"^/[^/\s][^/]{0,30}/\.?(?:\s|$)")
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .'’-]{1,40}, [A-Z][a-z]+\.? \d{1,2}\.(?:\s*/[^/\s][^/]{0,30}/\.)?$")
 _DOTTED_NAME = re.compile(r"\w\.$")
 _DOMAIN_TAIL = re.compile(r"^(?:[A-Z]{2,}|[a-z]{2,6})\b")  # Censor.NET, RT.com
 # a brand in mixed capitals before a capitalised tail: "PanSITE.Net" (not "... power.Their")
@@ -88,6 +91,8 @@ def _carries_on(before: str, text: str, end: int, start: int) -> bool:
     if not first:
         return False
     if first[0].islower() or _CLOSING_MARK.match(after):
+        return True
+    if _SLASHED_CREDIT.match(after) or _DATELINE_ONLY.match(before):  # "MOSCOW, August 30. /TASS/. ..."
         return True
     if start == end and _DOTTED_NAME.search(before) and _DOMAIN_TAIL.match(after):
         return True
