@@ -503,3 +503,28 @@ def test_a_dotted_wire_dateline_stays_with_the_first_sentence() -> None:
     ]
     other = "It was held on Sept. 5. Nothing is agreed yet."
     assert len(sentence_spans(other)) == 2
+
+
+def test_a_byline_and_date_under_the_standfirst_and_numbered_skip_links(config: Config) -> None:
+    standfirst = "The president outlined threats against the world for the General Assembly."
+    page = (
+        "1. Skip to content\n  2. Skip to main menu\n  3. Skip to more sites\n"
+        f"{HEADLINE}\n\n{standfirst}\n\nByHarbour News\nSeptember 28, 2015, 10:32 AM\n\n{LEDE}\n\n{SECOND}\n"
+    )
+    article = clean(page, config)
+    assert (article.title, article.date, article.byline) == (HEADLINE, "2015-09-28", "ByHarbour News")
+    assert [s.text for s in article.sentences] == [standfirst, LEDE, SECOND]
+
+
+def test_two_lines_broken_inside_a_sentence_are_one_paragraph(config: Config) -> None:
+    page = (
+        f"{HEADLINE}\n\n{LEDE}\n"
+        '"We will never give up the pursuit of peace. And we will never hesitate to\n'
+        'protect our people when it is necessary," the president said.\n'
+        f"{SECOND}\n"
+    )
+    article = clean(page, config)
+    quote = article.sentences[1]
+    assert [s.text for s in article.sentences][::2] == [LEDE, SECOND]
+    assert quote.text.endswith('hesitate to protect our people when it is necessary," the president said.')
+    assert quote.last_line == quote.line + 1  # the two raw lines are one paragraph

@@ -50,8 +50,11 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
         text, settings
     ):
         return True
+    glued = text.startswith("By") and text[2:3].isupper()  # "ByAGENCY News": the scraper lost the space
     if lowered.rstrip(": ") == "by" or (
-        lowered.startswith("by ") and count <= settings.by_byline_max_words and not ends_sentence(text)
+        (lowered.startswith("by ") or glued)
+        and count <= settings.by_byline_max_words
+        and not ends_sentence(text)
     ):
         return True
     if (

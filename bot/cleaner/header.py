@@ -141,11 +141,12 @@ def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
 
 def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
     """A summary printed under a headline of some length (not a tagline under a site name): longer than
-    it and written as a sentence, in lower case."""
+    it, in lower case, and long or ending as a sentence does."""
     count = word_count(text)
+    sentence = text.endswith(".") and is_prose(text, settings)  # a dek written as a full sentence
     return (
         word_count(headline) >= settings.standfirst_headline_words
-        and count >= settings.standfirst_min_words
+        and (count >= settings.standfirst_min_words or sentence)
         and count > word_count(headline)
         and lowercase_share(text) >= settings.standfirst_min_lowercase
     )

@@ -217,6 +217,7 @@ def _prose_lines(page: Page, start: int, stop: int) -> int:
 
 def _lay_out_body(page: Page, start: int, end: int) -> None:
     """Inside the body: teaser blocks and "Related:" link lists go; prose, captions, subheadings stay."""
+    _mark_lead_metadata(page, start, end)
     _mark_related_lists(page, start, end)
     for run in _short_line_runs(page, start, end):
         last = page.lines[run[-1]].text
@@ -240,6 +241,24 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
             page.set(i, "subheading")
         else:
             page.set(i, "body")
+
+
+def _mark_lead_metadata(page: Page, start: int, end: int) -> None:
+    """A byline or a date line among the story's first paragraphs (under a standfirst that opened the
+    body) is the article's metadata, not a teaser."""
+    prose = 0
+    for i in range(start, end + 1):
+        if prose > page.settings.dateline_paragraphs:
+            return
+        text = page.lines[i].text
+        if not page.open(i):
+            continue
+        if is_prose(text, page.settings):
+            prose += 1
+        elif is_date_only(text):
+            page.set(i, "dateline")
+        elif is_byline(text, page.settings):
+            page.set(i, "byline")
 
 
 def _mark_pull_quotes(page: Page, start: int, end: int) -> None:

@@ -107,6 +107,10 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"^(?:skip to (?:main )?content|menu|search|subscribe|sign in|log in)$", _I)),
     (
         "navigation",
+        re.compile(r"^(?:\d{1,2}\.\s+)?skip to (?:the )?(?:\w+ ){0,3}\w+$", _I),
+    ),  # "3. Skip to more DW sites"
+    (
+        "navigation",
         re.compile(r"^search (?:this|the) (?:topic|site|forum|blog|website)\s*(?:…|\.\.\.)?$", _I),
     ),
     ("navigation", re.compile(r"^(?:accessibility links|breaking news|skip to (?:navigation|search))$", _I)),

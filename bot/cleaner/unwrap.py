@@ -49,8 +49,27 @@ def _unwrap_at(lines: Sequence[Line], settings: CleanerConfig, width: int, *, fi
     out: list[Line] = []
     for block in blocks:
         wrapped = _is_wrapped(block, settings) or (page_wrapped and _breaks(block) >= 1)
-        out.extend(_join_block(block, fill) if wrapped else block)
+        out.extend(_join_block(block, fill) if wrapped else _join_broken_sentences(block))
     return out
+
+
+def _join_broken_sentences(block: list[Line]) -> list[Line]:
+    """Outside a wrapped block, a line of prose broken inside a sentence ("... never hesitate to" /
+    "protect our people ...") still runs on: a paragraph never opens with words in lower case."""
+    paragraphs: list[list[Line]] = [[block[0]]]
+    for a, b in pairwise(block):
+        words = len(a.text.split())
+        credit = _CREDIT_WORD.match(b.text)  # "by NAME » DATE" under a title is its byline
+        if words >= _MIN_BROKEN_WORDS and _strong_break(a.text, b.text) and not (a.text.isupper() or credit):
+            paragraphs[-1].append(b)
+        else:
+            paragraphs.append([b])
+    return [_joined(group) for group in paragraphs]
+
+
+# not a threshold: a lone menu link ("Home") above a phrase in lower case is no sentence
+_MIN_BROKEN_WORDS = 3
+_CREDIT_WORD = re.compile(r"(?:by|via|from|posted|updated|published|source|photo)\b", re.IGNORECASE)
 
 
 def _breaks(block: list[Line]) -> int:
