@@ -329,3 +329,32 @@ def test_two_lines_broken_inside_a_sentence_are_one_paragraph(config: Config) ->
     assert [s.text for s in article.sentences][::2] == [LEDE, SECOND]
     assert quote.text.endswith('hesitate to protect our people when it is necessary," the president said.')
     assert quote.last_line == quote.line + 1  # the two raw lines are one paragraph
+
+
+def test_a_day_page_of_headed_items_has_no_headline(config: Config) -> None:
+    item = "A storm closes schools and roads across the northern provinces, officials say. (Wire)"
+    page = (
+        "Jump to content\nPortal:Events/2016 September 5\nFrom Harbourpedia, the free encyclopedia\n"
+        "September 5, 2016 (Monday)\nedit\n"
+        f"International relations\nSummit talks\n{LEDE}\n"
+        f"Disasters\nNorthern storms\n{item}\n"
+    )
+    article = clean(page, config)
+    assert (article.title, article.date) == (None, "2016-09-05")
+    assert [s.role for s in article.sentences] == [
+        "subheading",
+        "subheading",
+        "body",
+        "subheading",
+        "subheading",
+        "body",
+    ]
+    # a story under a date and a kicker keeps its headline when its body has no headed items
+    story = f"September 5, 2016\n{HEADLINE}\nWorld\n{LEDE}\n{SECOND}\n"
+    assert clean(story, config).title == HEADLINE
+
+
+def test_a_wiki_path_title_tagline_and_jump_link_are_no_headline() -> None:
+    settings = CleanerConfig()
+    assert chrome_reason("Jump to content", settings) == "navigation"
+    assert chrome_reason("From Harbourpedia, the free encyclopedia", settings) == "site-banner"

@@ -145,6 +145,11 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A publisher's appeal to its readers below the story: "A Message from NAME:", "Dear readers,".
     ("appeal", re.compile(r"^(?:an? )?(?:message|note|letter) from (?:the )?[A-Z][\w .'’&-]{1,40}:?$", _I)),
     ("appeal", re.compile(r"^dear (?:readers?|subscribers?|listeners?|viewers?|friends?)\s*[,!:]?$", _I)),
+    # A wiki's tagline under its page title: "From NAME, the free encyclopedia".
+    (
+        "site-banner",
+        re.compile(r"^from [\w .'’-]{2,40}, the free (?:encyclopedia|dictionary|library)\.?$", _I),
+    ),
     # A government site's banner: "An official website of the United States government".
     ("site-banner", re.compile(r"^an official (?:website|site|web site) of (?:the )?.{2,60}$", _I)),
     # Text-size buttons ("A A", "A+ A-") printed above an article.

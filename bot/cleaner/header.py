@@ -40,6 +40,7 @@ def lay_out_header(page: Page, start: int) -> None:
         elif is_caption(page, i, header=True):
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
+    _mark_first_item_headings(page, start)
     headline = _choose_headline(page, header)
     if headline is not None:
         page.set(headline, "headline")
@@ -57,6 +58,40 @@ def lay_out_header(page: Page, start: int) -> None:
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
+
+
+def _mark_first_item_headings(page: Page, start: int) -> None:
+    """A page of sections under a date heading (a day's events, a digest) has no headline: the two short
+    lines right above its first item, under the date, head that item just as heading-and-label pairs
+    head later items in the body ("Politics" / "Summit talks" / item)."""
+    label = page.previous_filled(start)
+    heading = page.previous_filled(label)
+    if start >= len(page.lines) or heading == label or not (page.open(label) and page.open(heading)):
+        return
+    dated_above = any(page.decisions[i] == Decision("dateline") for i in range(heading))
+    if (
+        dated_above
+        and _short_heading(page, heading)
+        and _short_heading(page, label)
+        and _headed_items(page, start)
+    ):
+        page.set(heading, "subheading")
+        page.set(label, "subheading")
+
+
+def _headed_items(page: Page, start: int) -> int:
+    """How many items of the body are headed by two short lines, a heading and a label, over prose."""
+    filled = [i for i in range(start, len(page.lines)) if not page.lines[i].blank and page.open(i)]
+    shapes = [
+        "p" if is_prose(page.lines[i].text, page.settings) else "l" if _short_heading(page, i) else "x"
+        for i in filled
+    ]
+    return "".join(shapes).count("llp")
+
+
+def _short_heading(page: Page, i: int) -> bool:
+    text = page.lines[i].text
+    return not ends_sentence(text) and word_count(text) <= page.settings.label_max_words + 2
 
 
 def _mark_photo_titles(page: Page, header: list[int]) -> None:
@@ -82,6 +117,9 @@ ADDRESS = re.compile(
     re.I,
 )
 _BULLETS = "•·*–—- "  # list marks some sites print before each stamp: "• Published : ..."
+_WIKI_PATH = re.compile(
+    r"^[A-Z][a-z]+:[A-Z]\S"
+)  # a wiki page's path, "Portal:Current events/...": no headline
 _LABELLED = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:")  # "Published: ...", "Updated: ..."
 _SHAPE = re.compile(r"[^\W\d_]+|\d+")
 
@@ -122,7 +160,11 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     if not settings.headline_min_words <= count <= settings.headline_max_words:
         return False
     return not (
-        _ITEM_NUMBER.match(text) or ADDRESS.search(text) or is_label(text, settings) or wire_dateline(text)
+        _ITEM_NUMBER.match(text)
+        or ADDRESS.search(text)
+        or is_label(text, settings)
+        or wire_dateline(text)
+        or _WIKI_PATH.match(text)
     )
 
 
