@@ -101,6 +101,13 @@ def test_typo_fold_leaves_known_words_and_names(index: CorpusIndex) -> None:
     assert fold_casual(index, "lol what did putin say tbh") == "what did putin say"
 
 
+def test_typo_fold_leaves_real_words_the_corpus_lacks(index: CorpusIndex) -> None:
+    # "crust" is one edit from the corpus's "trust", but a real word (the model's vocabulary spells it
+    # whole), so no typo: it stays as written, while "trsut" is folded
+    assert fold_casual(index, "was there a crust") == "was there a crust"
+    assert fold_casual(index, "was there a trsut") == "was there a trust"
+
+
 def test_follow_ups_carry_the_topic(index: CorpusIndex) -> None:
     conversation = Conversation()
     ask(index, "What did Putin say about a ceasefire in Syria?", conversation)
