@@ -9,6 +9,7 @@ import pytest
 
 from bot.answering import answer_question
 from bot.answering.casual import fold_casual
+from bot.answering.question import question_kind
 from bot.cleaner import clean_article
 from bot.config import Config
 from bot.conversation import Conversation
@@ -132,3 +133,19 @@ def test_no_word_belongs_to_two_synonym_groups(config: Config) -> None:
         for phrase in group:
             for stem in plain.content_words(phrase.split()[-1]):
                 assert owner.setdefault(stem, group) == group, (stem, owner[stem], group)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Which city hosted the talks a year later?", "where"),
+        ("Following the summit, which country did he promise to keep informed?", "where"),
+        ("On which day of the week did he speak?", "when"),
+        ("Which member of the cabinet was told to keep working on it?", "who"),
+        ("Per the wire, when does the treaty run out?", "when"),
+        ("In China in 2016, how long did they meet?", "how_long"),
+        ("What did the two sides agree on?", "what"),
+    ],
+)
+def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, kind: str) -> None:
+    assert question_kind(text) == kind

@@ -83,13 +83,30 @@ _CUE_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "Which city", "on what day", "which senator": the noun after which/what names the answer's kind.
+_WHICH_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("where", re.compile(r"^(?:in |at )?(?:which|what) (?:\w+ )?(city|country|capital|town|venue|place)\b")),
+    ("when", re.compile(r"^(?:on |in |at |by )?(?:which|what) (day|date|year|month|week|time)\b")),
+    (
+        "who",
+        re.compile(
+            r"^(?:which|what) (?:\w+ )?(leader|official|minister|president|senator|member|members|diplomat|"
+            r"diplomats|person|politician|spokesman|spokeswoman|lawmaker|aide|envoy)\b"
+        ),
+    ),
+)
+
+
 def question_kind(text: str) -> str:
-    """The kind of answer a question wants (its wh-word, or a noun such as 'venue' or 'toll')."""
+    """The kind of answer a question wants (its wh-word, or a noun such as 'venue', 'city' or 'toll'),
+    read from its start or, failing that, from the start of a later clause ("In 2016, how long ...")."""
     lower = normalize(text).lower()
     lower = _FOLLOW_UP_START.sub("", lower).strip(" ,")
-    for kind, pattern in (*_CUE_NOUNS, *_TYPES):
-        if pattern.search(lower):
-            return kind
+    clauses = [lower, *(part.strip(" ,") for part in lower.split(",")[1:])]
+    for clause in clauses:
+        for kind, pattern in (*_CUE_NOUNS, *_WHICH_NOUNS, *_TYPES):
+            if pattern.search(clause):
+                return kind
     return "what"
 
 
