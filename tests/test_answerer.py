@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 
 from bot.answering import answer_question
+from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
 from bot.answering.question import question_kind
 from bot.cleaner import clean_article
@@ -149,3 +150,14 @@ def test_no_word_belongs_to_two_synonym_groups(config: Config) -> None:
 )
 def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, kind: str) -> None:
     assert question_kind(text) == kind
+
+
+def test_a_follow_up_without_its_own_question_word_asks_what_the_one_before_asked(
+    index: CorpusIndex,
+) -> None:
+    conversation = Conversation()
+    find_candidates(index, "How long did Putin and Obama meet in Hangzhou?", conversation)
+    follow_up = find_candidates(index, "and the farmers?", conversation).question
+    assert follow_up is not None and follow_up.follow_up and follow_up.kind == "how_long"
+    own = find_candidates(index, "and what did they say then?", conversation).question
+    assert own is not None and own.follow_up and own.kind == "what"

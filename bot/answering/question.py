@@ -34,6 +34,10 @@ _SPEECH_ASK = re.compile(
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
 )
 _FOLLOW_UP_START = re.compile(r"^(and|but|also|so|what about|how about|then|and what about)\b")
+_OWN_ASK = re.compile(
+    r"^(what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|"
+    r"will|would)\b"
+)
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|that|this|there|those|these)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -151,6 +155,8 @@ def analyse_question(
     if persons and conversation.person and persons[0] != conversation.person:
         previous_search = _drop_person(previous_search, conversation.person, tokenizer)
     combined = f"{search_text} {search_text} {previous_search}"
+    if kind == "what" and not _OWN_ASK.match(_FOLLOW_UP_START.sub("", normalize(text).lower()).strip(" ,")):
+        kind = question_kind(previous)  # "What about Sky News?" asks what the question before asked
     return Question(
         text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous, own_text=search_text
     )
