@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from bot.answering import answer_question
 from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
+from bot.answering.features import FEATURES
 from bot.answering.question import question_kind
 from bot.cleaner import clean_article
 from bot.config import Config
@@ -161,3 +163,16 @@ def test_a_follow_up_without_its_own_question_word_asks_what_the_one_before_aske
     assert follow_up is not None and follow_up.follow_up and follow_up.kind == "how_long"
     own = find_candidates(index, "and what did they say then?", conversation).question
     assert own is not None and own.follow_up and own.kind == "what"
+
+
+def test_a_name_the_coverage_never_mentions_is_weighed_unless_its_words_are_asked_for(
+    index: CorpusIndex,
+) -> None:
+    asked = find_candidates(index, "What did Angela Merkel say about the ceasefire?")
+    assert asked.rows is None and not asked.hits and "Merkel" in asked.unknown
+    weighed = find_candidates(index, "Did Putin and Obama talk about a ceasefire in Manhattan?")
+    assert weighed.hits and weighed.rows is not None and weighed.unknown == ("Manhattan",)
+    column = FEATURES.index("unknown_names")
+    assert np.all(weighed.rows[:, column] == 1.0)
+    outlet = find_candidates(index, "What did the AFP report say about the ceasefire?")  # a configured wire
+    assert outlet.hits and outlet.unknown == ()

@@ -14,7 +14,7 @@ import numpy as np
 from bot.answering.cache import PerIndex
 from bot.answering.casual import fold_casual
 from bot.answering.features import candidate_features
-from bot.answering.question import Question, analyse_question, check_question
+from bot.answering.question import Question, analyse_question, asked_speaker, check_question
 from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, unknown_names
 from bot.answering.scope import ScopeTable
 from bot.conversation import Conversation
@@ -58,7 +58,10 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
         _remember(conversation, question)
     if question.scope is not None and not question.scope.docs:
         return Candidates(cleaned, question, empty_scope=True)
-    missing = tuple(unknown_names(index, question.own_text))  # weighed by the decision, not a veto
+    missing = tuple(unknown_names(index, question.own_text))  # weighed by the decision...
+    speaker = asked_speaker(question.own_text)
+    if any(name in speaker for name in missing):  # ...unless the words asked for are of someone unknown
+        return Candidates(cleaned, question, unknown=missing)
     docs = question.scope.docs if question.scope else None
     tokens = index.query_tokens(question.search_text, expand=True, skip=FRAMING)
     hits = index.search_tokens(tokens, config.retrieval.candidates, docs=docs)

@@ -12,7 +12,14 @@ from bot.errors import InputError
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
-__all__ = ["QUESTION_KINDS", "Question", "analyse_question", "check_question", "question_kind"]
+__all__ = [
+    "QUESTION_KINDS",
+    "Question",
+    "analyse_question",
+    "asked_speaker",
+    "check_question",
+    "question_kind",
+]
 
 # The question's type decides what evidence an answer must carry (a number, a duration, a date...).
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -32,6 +39,10 @@ QUESTION_KINDS: tuple[str, ...] = (*(kind for kind, _ in _TYPES), "what")
 _SPEECH_ASK = re.compile(
     r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
+)
+# "What did <someone> say / tell / think ...": the words between the auxiliary and the speech verb.
+_ASKED_SPEAKER = re.compile(
+    r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+" + _SPEECH_ASK.pattern
 )
 _FOLLOW_UP_START = re.compile(r"^(and|but|also|so|what about|how about|then|and what about)\b")
 _OWN_ASK = re.compile(
@@ -99,6 +110,13 @@ _WHICH_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+def asked_speaker(text: str) -> str:
+    """Whose words the question asks for, as written ("Angela Merkel" in "What did Angela Merkel say
+    about ...?"), or "" when it asks for nobody's."""
+    match = _ASKED_SPEAKER.search(normalize(text))
+    return match.group("who") if match else ""
 
 
 def question_kind(text: str) -> str:
