@@ -14,6 +14,8 @@ from bot.tokenizer import STOPWORDS, person_tokens
 __all__ = ["FRAMING", "Concept", "people_of", "query_concepts", "unknown_names"]
 
 _PEOPLE: PerIndex[frozenset[str]] = PerIndex(lambda index: person_tokens(index.config.entities))
+
+_WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
 # The words of the configured outlets' names: an outlet the question names is known even where no
 # sentence writes its name (a wire credited only in the byline).
 _OUTLET_WORDS: PerIndex[frozenset[str]] = PerIndex(
@@ -21,8 +23,6 @@ _OUTLET_WORDS: PerIndex[frozenset[str]] = PerIndex(
         w.lower() for o in index.config.outlets for name in (o.name, *o.aliases) for w in _WORD.findall(name)
     )
 )
-
-_WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*")
 # Words that ask for the answer's type rather than name its subject: "how long ... last?", "... take place?"
 _TYPE_WORDS = re.compile(
