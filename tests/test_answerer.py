@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
 from bot.answering import answer_question
+from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
+from bot.answering.features import FEATURES
+from bot.answering.question import question_kind
 from bot.cleaner import clean_article
 from bot.config import Config
 from bot.conversation import Conversation
@@ -101,6 +105,13 @@ def test_typo_fold_leaves_known_words_and_names(index: CorpusIndex) -> None:
     assert fold_casual(index, "lol what did putin say tbh") == "what did putin say"
 
 
+def test_typo_fold_leaves_real_words_the_corpus_lacks(index: CorpusIndex) -> None:
+    # "crust" is one edit from the corpus's "trust", but a real word (the model's vocabulary spells it
+    # whole), so no typo: it stays as written, while "trsut" is folded
+    assert fold_casual(index, "was there a crust") == "was there a crust"
+    assert fold_casual(index, "was there a trsut") == "was there a trust"
+
+
 def test_follow_ups_carry_the_topic(index: CorpusIndex) -> None:
     conversation = Conversation()
     ask(index, "What did Putin say about a ceasefire in Syria?", conversation)
@@ -125,3 +136,43 @@ def test_no_word_belongs_to_two_synonym_groups(config: Config) -> None:
         for phrase in group:
             for stem in plain.content_words(phrase.split()[-1]):
                 assert owner.setdefault(stem, group) == group, (stem, owner[stem], group)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Which city hosted the talks a year later?", "where"),
+        ("Following the summit, which country did he promise to keep informed?", "where"),
+        ("On which day of the week did he speak?", "when"),
+        ("Which member of the cabinet was told to keep working on it?", "who"),
+        ("Per the wire, when does the treaty run out?", "when"),
+        ("In China in 2016, how long did they meet?", "how_long"),
+        ("What did the two sides agree on?", "what"),
+    ],
+)
+def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, kind: str) -> None:
+    assert question_kind(text) == kind
+
+
+def test_a_follow_up_without_its_own_question_word_asks_what_the_one_before_asked(
+    index: CorpusIndex,
+) -> None:
+    conversation = Conversation()
+    find_candidates(index, "How long did Putin and Obama meet in Hangzhou?", conversation)
+    follow_up = find_candidates(index, "and the farmers?", conversation).question
+    assert follow_up is not None and follow_up.follow_up and follow_up.kind == "how_long"
+    own = find_candidates(index, "and what did they say then?", conversation).question
+    assert own is not None and own.follow_up and own.kind == "what"
+
+
+def test_a_name_the_coverage_never_mentions_is_weighed_unless_its_words_are_asked_for(
+    index: CorpusIndex,
+) -> None:
+    asked = find_candidates(index, "What did Angela Merkel say about the ceasefire?")
+    assert asked.rows is None and not asked.hits and "Merkel" in asked.unknown
+    weighed = find_candidates(index, "Did Putin and Obama talk about a ceasefire in Manhattan?")
+    assert weighed.hits and weighed.rows is not None and weighed.unknown == ("Manhattan",)
+    column = FEATURES.index("unknown_names")
+    assert np.all(weighed.rows[:, column] == 1.0)
+    outlet = find_candidates(index, "What did the AFP report say about the ceasefire?")  # a configured wire
+    assert outlet.hits and outlet.unknown == ()

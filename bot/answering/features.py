@@ -65,6 +65,7 @@ FEATURES: tuple[str, ...] = (
     "caption",
     "subheading",
     "question_unknown",  # weight share of the question's words the corpus never uses
+    "unknown_names",  # how many capitalised words of the question the coverage never mentions
     "follow_up",
     "length",  # log of the sentence's word count
     "constraints_failed",  # how many of the constraints above (people, type, unit, speaker) fail
@@ -200,9 +201,10 @@ def candidate_features(
     unknown_share: float,
     *,
     vector: np.ndarray | None = None,
+    unknown_names: Sequence[str] = (),
 ) -> np.ndarray:
     """One row of FEATURES per hit, in the hits' order; `vector` is the question's embedding (None: the
-    semantic features are NaN)."""
+    semantic features are NaN); `unknown_names` the question's names the coverage never mentions."""
     rows = np.zeros((len(hits), len(FEATURES)))
     if not hits:
         return rows
@@ -217,6 +219,7 @@ def candidate_features(
     rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]
     rows[:, _COLUMN["bm25_rank"]] = np.log1p(np.arange(len(hits)))
     rows[:, _COLUMN["question_unknown"]] = unknown_share
+    rows[:, _COLUMN["unknown_names"]] = len(unknown_names)
     cov = rows[:, _COLUMN["coverage"]]
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
     order = np.argsort(-cov, kind="stable")
