@@ -116,7 +116,8 @@ class CorpusIndex:
         """The unit vector of a question or topic, or None when the corpus has no vectors."""
         if self.vectors is None:
             return None
-        return encoder_for(self.config.semantic).embed([text])[0]
+        verified_dir = None if self._vectors_path is None else self._vectors_path.parent
+        return encoder_for(self.config.semantic, verified_dir).embed([text])[0]
 
     def nearest(self, vector: np.ndarray, k: int, *, docs: Collection[str] | None = None) -> list[int]:
         """The positions of the k sentences closest to `vector` by cosine, optionally within some articles."""
