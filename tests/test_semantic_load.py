@@ -111,3 +111,14 @@ def test_the_forward_pass_over_mapped_weights_equals_one_over_owned_copies(confi
     texts = ["What did the two presidents say about the war?", "Talks lasted 90 minutes.", "x"]
     assert np.array_equal(mapped.embed(texts), reference.embed(texts))
     assert np.array_equal(mapped.embed(texts[:1]), reference.embed(texts[:1]))
+
+
+@pytest.mark.parametrize("shape", [(1, 9), (3, 40)])
+def test_dense_equals_a_product_with_the_transposed_copy(shape: tuple[int, int]) -> None:
+    from bot.semantic.encoder import _dense
+
+    rng = np.random.default_rng(7)
+    for out, inner in ((1536, 384), (384, 1536), (1152, 384)):
+        weight = rng.standard_normal((out, inner)).astype(np.float32)
+        x = rng.standard_normal((*shape, inner)).astype(np.float32)
+        assert np.array_equal(_dense(x, weight), x @ np.ascontiguousarray(weight.T))
