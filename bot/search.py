@@ -21,6 +21,7 @@ from bot.facts import CorpusFacts, load_or_build_facts
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.semantic import encoder_for, load_or_embed, semantic_enabled
+from bot.sentence_terms import SentenceTerms, load_or_build_terms
 from bot.serving import ArticleTable, MemoryArticles
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
@@ -72,6 +73,7 @@ class CorpusIndex:
         self._by_id = {doc_id: i for i, doc_id in enumerate(self.articles.ids())}
         self._terms_sorted: list[str] | None = None
         self._terms: dict[int, frozenset[str]] = {}
+        self._title_terms: dict[int, frozenset[str]] = {}  # by article, for an index kept in memory
         self._mask_of: dict[int, tuple[Collection[str], np.ndarray]] = {}  # by id(): see mask()
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
@@ -82,9 +84,13 @@ class CorpusIndex:
         def build_facts() -> CorpusFacts:
             return CorpusFacts.build(self.articles, config, self.tokenizer)
 
+        self._saved_terms: SentenceTerms | None = None  # a persisted index's terms (bot/sentence_terms.py)
         if index_dir is not None and fingerprint is not None:
             self.bm25 = load_or_build(index_dir / "bm25", _fingerprint(fingerprint, config), build)
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
+            self._saved_terms = load_or_build_terms(
+                index_dir / "terms", _fingerprint(fingerprint, config), self._build_terms
+            )
         else:
             self.bm25 = build()
             self.facts = build_facts()
@@ -210,14 +216,34 @@ class CorpusIndex:
         return cached
 
     def terms(self, position: int) -> frozenset[str]:
-        """A sentence's names and words (Tokenizer.names_and_words), cached: sentences never change."""
+        """A sentence's names and words (Tokenizer.names_and_words): read from a persisted index's saved
+        terms, else computed; cached either way, since sentences never change."""
         cached = self._terms.get(position)
         if cached is None:
             if len(self._terms) >= _CACHE_LIMIT:
                 self._terms.clear()
-            _, sentence = self.locate(position)
-            cached = self._terms[position] = frozenset(self.tokenizer.names_and_words(sentence.text))
+            if self._saved_terms is not None:
+                cached = self._saved_terms.of(position)
+            else:
+                cached = frozenset(self.tokenizer.names_and_words(self.locate(position)[1].text))
+            self._terms[position] = cached
         return cached
+
+    def title_terms(self, position: int) -> frozenset[str]:
+        """The names and words of the headline of the article a sentence is in (none without one)."""
+        a = int(self._article_of[position])
+        if self._saved_terms is not None:
+            return self._saved_terms.title_of(a)
+        cached = self._title_terms.get(a)
+        if cached is None:
+            title = self.articles[a].title
+            cached = frozenset(self.tokenizer.names_and_words(title)) if title else frozenset()
+            self._title_terms[a] = cached
+        return cached
+
+    def _build_terms(self) -> SentenceTerms:
+        titles = (self.articles[a].title for a in range(len(self.articles)))
+        return SentenceTerms.build(self.tokenizer, self.articles.sentence_texts(), titles)
 
     def query_tokens(self, text: str, *, expand: bool = False, skip: Collection[str] = ()) -> list[str]:
         """Search terms for a question or topic: each name once (as its entity token), the other
