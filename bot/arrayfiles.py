@@ -35,6 +35,7 @@ __all__ = [
     "offsets",
     "read_meta",
     "replace_dir",
+    "save_folder",
     "temp_dir",
     "unchanged",
 ]
@@ -88,6 +89,19 @@ def replace_dir(new: Path, target: Path) -> None:
         raise
     finally:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def save_folder(directory: Path, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any]) -> None:
+    """Write each array as NAME.npy and `meta` (with every array's checksum and file stamp added) as
+    meta.json into a new folder, which then replaces `directory` in one rename."""
+    tmp = temp_dir(directory)
+    meta = {**meta, "checksums": {}, "stamps": {}}
+    for name, array in arrays.items():
+        np.save(tmp / f"{name}.npy", array, allow_pickle=False)
+        meta["checksums"][name] = checksum(array)
+        meta["stamps"][name] = file_stamp(tmp / f"{name}.npy")
+    (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    replace_dir(tmp, directory)
 
 
 def load_checked(path: Path, meta: dict[str, Any], name: str) -> npt.NDArray[Any]:

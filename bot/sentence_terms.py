@@ -19,7 +19,6 @@ so the space is a safe separator; `build` refuses a term that would break that.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from bot.arrayfiles import checksum, file_stamp, load_checked, offsets, read_meta, replace_dir, temp_dir
+from bot.arrayfiles import load_checked, offsets, read_meta, save_folder
 from bot.tokenizer import Tokenizer
 
 __all__ = ["FORMAT", "VERSION", "SentenceTerms", "load_or_build_terms"]
@@ -95,15 +94,8 @@ def _encode(
 
 def save_terms(terms: SentenceTerms, directory: Path, stamp: str) -> None:
     """Write `terms` into `directory` (replacing it in one rename), under `stamp`."""
-    tmp = temp_dir(directory)
-    meta: dict[str, Any] = {"format": FORMAT, "version": VERSION, "stamp": stamp}
-    meta |= {"sentences": len(terms), "articles": terms.articles(), "checksums": {}, "stamps": {}}
-    for name, array in terms.arrays.items():
-        np.save(tmp / f"{name}.npy", array, allow_pickle=False)
-        meta["checksums"][name] = checksum(array)
-        meta["stamps"][name] = file_stamp(tmp / f"{name}.npy")
-    (tmp / META).write_text(json.dumps(meta), encoding="utf-8")
-    replace_dir(tmp, directory)
+    meta = {"format": FORMAT, "version": VERSION, "stamp": stamp}
+    save_folder(directory, terms.arrays, meta | {"sentences": len(terms), "articles": terms.articles()})
 
 
 def load_terms(directory: Path, stamp: str) -> SentenceTerms:
