@@ -311,6 +311,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--ask-runs", type=int, default=3, help="cold `ask` processes timed (median)")
     parser.add_argument("--out", type=Path, default=OUT, help="where to write the markdown")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="work in this folder and keep it: a later run loads its index instead of building it "
+        "(its build figures are then a load's)",
+    )
     parser.add_argument("--worker", choices=sorted(WORKERS), help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -319,7 +325,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.write(json.dumps(result) + "\n")
         return 0
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+    with (
+        contextlib.nullcontext(str(args.keep))
+        if args.keep
+        else tempfile.TemporaryDirectory(prefix="bench-scale-")
+    ) as tmp:
         results = _spawn("build", Path(tmp), args) | _spawn("load", Path(tmp), args)
         if not args.no_rank_bm25:
             results |= _spawn("rank", Path(tmp), args)
