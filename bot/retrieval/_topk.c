@@ -29,7 +29,7 @@
 #define BLOCK_SHIFT 6 /* postings per block: 1 << BLOCK_SHIFT, topk.BLOCK on the Python side */
 #define BLOCK (1 << BLOCK_SHIFT)
 typedef float acc_t; /* term at a time: partial sums only bound, so float32 (half the memory traffic) */
-#define THETA_SAMPLE 32768 /* sentences a threshold check looks at */
+#define THETA_SAMPLE 8192 /* sentences a threshold check looks at (the first met: the rarest words') */
 #define ACC_TOL 1e-5 /* relative: float32 sums of up to ~100 addends, and the bounds' own rounding */
 
 typedef struct {
@@ -392,7 +392,8 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc,
             add_to_running(&cur[j], acc, touched, &m, running, r, sorted, &s->read);
             rest -= cur[j].ub;
             if (!sorted && j > 0) { /* the running shrink as the unread bound does */
-                double kth = base + kth_largest(acc, running, r, s->k, scratch);
+                /* any subset bounds the k-th from below; the first running carry the most */
+                double kth = base + kth_largest(acc, running, r < THETA_SAMPLE ? r : THETA_SAMPLE, s->k, scratch);
                 if (kth > theta) theta = kth;
                 r = still_running(acc, running, r, base + rest, theta, tol);
             }
