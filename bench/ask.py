@@ -24,6 +24,7 @@ import pstats
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,7 +45,7 @@ OUT = ROOT / "bench" / "out" / "ask.md"
 DEV = Path(os.environ.get("SUMMITBOT_DEV_QA", "/work/shared/eval/qa_dev.yaml"))
 MIN_TIMINGS = 300
 TARGET_ASK_MS = 5.0
-TARGET_PROCESS_S = 1.0
+TARGET_PROCESS_S = 0.2  # issue 13: `summitbot ask` on the seed corpus as a whole process
 
 
 def load_questions(path: Path = DEV) -> list[tuple[str, str | None]]:
@@ -97,12 +98,19 @@ def profile_calls(call: Callable[[], Any], top: int = 25) -> str:
     return out.getvalue()
 
 
-def _process_runs(command: list[str], questions: Sequence[str], runs: int) -> list[float]:
+def _process_runs(
+    command: list[str], questions: Sequence[str], runs: int, env: dict[str, str] | None = None
+) -> list[float]:
     times = []
     for i in range(runs + 1):
         start = time.perf_counter()
         done = subprocess.run(
-            [*command, questions[i % len(questions)]], cwd=ROOT, capture_output=True, text=True, check=False
+            [*command, questions[i % len(questions)]],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
         )
         elapsed = time.perf_counter() - start
         if done.returncode != 0:
@@ -121,7 +129,12 @@ def process_timings(questions: Sequence[str], runs: int) -> dict[str, list[float
         "python -m bot ask": [sys.executable, "-m", "bot", "ask"],
         "summitbot ask (console script)": [str(script), "ask"],
     }
-    return {name: _process_runs(command, questions, runs) for name, command in commands.items()}
+    timings = {name: _process_runs(command, questions, runs) for name, command in commands.items()}
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):  # this machine compiles our modules at every start
+        cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        name = "python -m bot ask, bytecode cached (as an installed package starts)"
+        timings[name] = _process_runs(commands["python -m bot ask"], questions, runs, cached)
+    return timings
 
 
 def import_profile(question: str, top: int = 15) -> str:
@@ -180,6 +193,11 @@ def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str 
     before, start = _rss_mb(), time.perf_counter()
     encoder = Encoder.load(settings.sha256, settings.max_tokens)  # a fresh load (sha256 check included)
     load_s, model_mb = time.perf_counter() - start, _rss_mb() - before
+    with tempfile.TemporaryDirectory() as remembered:  # the check remembered, as an index folder keeps it
+        Encoder.load(settings.sha256, settings.max_tokens, verified_dir=Path(remembered))
+        start = time.perf_counter()
+        Encoder.load(settings.sha256, settings.max_tokens, verified_dir=Path(remembered))
+        trusted_s = time.perf_counter() - start
     texts = [q for q, _ in questions]
     encoder.embed(texts)
     per_question = summary([_timed(lambda q=q: encoder.embed([q])) for _ in range(rounds) for q in texts])
@@ -196,7 +214,9 @@ def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str 
         [
             "| semantic measurement | figure |",
             "|---|---|",
-            f"| model load (90 MB safetensors, sha256 checked) | {load_s:.2f} s, +{model_mb:.0f} MB RSS |",
+            f"| model load (90 MB safetensors, memory-mapped, sha256 checked) | {load_s * 1000:.0f} ms, "
+            f"+{model_mb:.0f} MB RSS |",
+            f"| model load, its check remembered for the unchanged file | {trusted_s * 1000:.1f} ms |",
             f"| one question embedded (1 BLAS thread) | {per_question['median_ms']:.1f} ms median, "
             f"{per_question['p95_ms']:.1f} ms p95 ({per_question['n']}) |",
             f"| corpus at index time | {per_1000:.1f} s per 1,000 sentences ({len(sentences)} embedded, "
