@@ -83,13 +83,16 @@ def _decode(text: npt.NDArray[np.uint8], ptr: npt.NDArray[np.int64], i: int) -> 
 def _encode(
     tokenizer: Tokenizer, texts: Iterable[str | None]
 ) -> tuple[npt.NDArray[np.uint8], npt.NDArray[Any]]:
-    pieces = []
+    data = bytearray()  # grown in place: one copy of the text in memory, not a list of pieces and a join
+    lengths = []
     for text in texts:
         terms = sorted(tokenizer.names_and_words(text)) if text else []
         if any(not t or t != "".join(t.split()) for t in terms):
             raise ValueError(f"a term holds whitespace or is empty: {terms!r}")
-        pieces.append(" ".join(terms).encode("utf-8"))
-    return np.frombuffer(b"".join(pieces), dtype=np.uint8), offsets(len(p) for p in pieces)
+        piece = " ".join(terms).encode("utf-8")
+        data += piece
+        lengths.append(len(piece))
+    return np.frombuffer(data, dtype=np.uint8), offsets(lengths)
 
 
 def save_terms(terms: SentenceTerms, directory: Path, stamp: str) -> None:
