@@ -187,7 +187,7 @@ class CorpusIndex:
     def locate(self, position: int) -> tuple[Article, Sentence]:
         """The article and sentence at a position of the flat table."""
         a = int(self._article_of[position])
-        article = self.articles[a]
+        article = self.articles.article(a)
         return article, article.sentences[position - int(self._first[a])]
 
     def neighbour(self, position: int, offset: int) -> Sentence | None:
@@ -196,7 +196,7 @@ class CorpusIndex:
         target = position + offset
         if target < self._first[a] or target >= self._first[a + 1]:
             return None
-        return self.articles[a].sentences[target - int(self._first[a])]
+        return self.articles.article(a).sentences[target - int(self._first[a])]
 
     def mask(self, doc_ids: Collection[str]) -> np.ndarray:
         """A boolean mask over sentences that keeps those of the given articles (the last few cached:
@@ -236,13 +236,13 @@ class CorpusIndex:
             return self._saved_terms.title_of(a)
         cached = self._title_terms.get(a)
         if cached is None:
-            title = self.articles[a].title
+            title = self.articles.article(a).title
             cached = frozenset(self.tokenizer.names_and_words(title)) if title else frozenset()
             self._title_terms[a] = cached
         return cached
 
     def _build_terms(self) -> SentenceTerms:
-        titles = (self.articles[a].title for a in range(len(self.articles)))
+        titles = (self.articles.article(a).title for a in range(len(self.articles)))
         return SentenceTerms.build(self.tokenizer, self.articles.sentence_texts(), titles)
 
     def query_tokens(self, text: str, *, expand: bool = False, skip: Collection[str] = ()) -> list[str]:
