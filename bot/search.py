@@ -86,11 +86,10 @@ class CorpusIndex:
 
         self._saved_terms: SentenceTerms | None = None  # a persisted index's terms (bot/sentence_terms.py)
         if index_dir is not None and fingerprint is not None:
-            self.bm25 = load_or_build(index_dir / "bm25", _fingerprint(fingerprint, config), build)
+            stamp = _fingerprint(fingerprint, config)  # the corpus, the tokenizer and its settings
+            self.bm25 = load_or_build(index_dir / "bm25", stamp, build)
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
-            self._saved_terms = load_or_build_terms(
-                index_dir / "terms", _fingerprint(fingerprint, config), self._build_terms
-            )
+            self._saved_terms = load_or_build_terms(index_dir / "terms", stamp, self._build_terms)
         else:
             self.bm25 = build()
             self.facts = build_facts()
