@@ -294,12 +294,21 @@ static int cmp_int32(const void *x, const void *y) {
     return (a > b) - (a < b);
 }
 
-/* Keep the listed sentences whose sum plus `rest` reaches theta - tol; returns how many (in list order). */
-static int64_t still_running(const acc_t *acc, int32_t *list, int64_t m, double rest, double theta, double tol) {
+/* Copy to `out` the listed sentences whose sum plus `rest` reaches theta - tol (`out` may be `list`: it is
+ * compacted in place); returns how many, in list order. Branchless: most fail early on, most pass late. */
+static int64_t keep_running(const acc_t *acc, const int32_t *list, int64_t m, int32_t *out, double rest,
+                            double theta, double tol) {
     int64_t kept = 0;
-    for (int64_t i = 0; i < m; i++)
-        if ((double)acc[list[i]] + rest >= theta - tol) list[kept++] = list[i];
+    for (int64_t i = 0; i < m; i++) {
+        int32_t d = list[i];
+        out[kept] = d;
+        kept += (double)acc[d] + rest >= theta - tol;
+    }
     return kept;
+}
+
+static int64_t still_running(const acc_t *acc, int32_t *list, int64_t m, double rest, double theta, double tol) {
+    return keep_running(acc, list, m, list, rest, theta, tol);
 }
 
 /* Add a list's weights into the accumulator, listing each sentence met for the first time (every weight is
@@ -377,12 +386,12 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc,
         theta = base + kth_largest(acc, touched, m < THETA_SAMPLE ? m : THETA_SAMPLE, s->k, scratch);
         if (base + rest + tol < theta) { j--; break; } /* nothing unread can enter on its own */
     }
-    /* still_running compacts its list in place: keep `touched` whole for the reset at the end */
+    /* the running are copied out of `touched`, which stays whole for the reset at the end */
     int32_t *running = malloc(sizeof(int32_t) * (m > 0 ? m : 1));
-    memcpy(running, touched, sizeof(int32_t) * m);
     int64_t r = m;
-    if (j >= 0) { /* the rest of the lists, for the sentences still in the running */
-        r = still_running(acc, running, m, base + rest, theta, tol);
+    if (j < 0) memcpy(running, touched, sizeof(int32_t) * m);
+    else { /* the rest of the lists, for the sentences still in the running */
+        r = keep_running(acc, touched, m, running, base + rest, theta, tol);
         int sorted = 0;
         for (; j >= 0; j--) {
             if (!sorted && r <= s->sort_limit) { /* few enough to look up: sorted, seeks move forward */
