@@ -73,7 +73,7 @@ class CorpusIndex:
         self._by_id = {doc_id: i for i, doc_id in enumerate(self.articles.ids())}
         self._terms_sorted: list[str] | None = None
         self._terms: dict[int, frozenset[str]] = {}
-        self._title_terms: dict[int, frozenset[str]] = {}  # by article, for an index kept in memory
+        self._title_terms: dict[int, frozenset[str]] = {}  # by article
         self._mask_of: dict[int, tuple[Collection[str], np.ndarray]] = {}  # by id(): see mask()
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
@@ -231,13 +231,14 @@ class CorpusIndex:
     def title_terms(self, position: int) -> frozenset[str]:
         """The names and words of the headline of the article a sentence is in (none without one)."""
         a = int(self._article_of[position])
-        if self._saved_terms is not None:
-            return self._saved_terms.title_of(a)
         cached = self._title_terms.get(a)
         if cached is None:
-            title = self.articles.article(a).title
-            cached = frozenset(self.tokenizer.names_and_words(title)) if title else frozenset()
-            self._title_terms[a] = cached
+            if self._saved_terms is not None:
+                cached = self._saved_terms.title_of(a)
+            else:
+                title = self.articles.article(a).title
+                cached = frozenset(self.tokenizer.names_and_words(title)) if title else frozenset()
+            self._title_terms[a] = cached  # at most one per article
         return cached
 
     def _build_terms(self) -> SentenceTerms:
