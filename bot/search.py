@@ -89,7 +89,9 @@ class CorpusIndex:
             stamp = _fingerprint(fingerprint, config)  # the corpus, the tokenizer and its settings
             self.bm25 = load_or_build(index_dir / "bm25", stamp, build)
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
-            self._saved_terms = load_or_build_terms(index_dir / "terms", stamp, self._build_terms)
+            self._saved_terms = load_or_build_terms(
+                index_dir / "terms", stamp, self._build_terms, (len(self), len(self.articles))
+            )
         else:
             self.bm25 = build()
             self.facts = build_facts()

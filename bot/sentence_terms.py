@@ -101,11 +101,14 @@ def save_terms(terms: SentenceTerms, directory: Path, stamp: str) -> None:
     save_folder(directory, terms.arrays, meta | {"sentences": len(terms), "articles": terms.articles()})
 
 
-def load_terms(directory: Path, stamp: str) -> SentenceTerms:
-    """The saved terms, memory-mapped; ValueError saying why when they are missing, stale or damaged."""
+def load_terms(directory: Path, stamp: str, counts: tuple[int, int] | None = None) -> SentenceTerms:
+    """The saved terms, memory-mapped; ValueError saying why when they are missing, stale or damaged, or
+    hold another number of (sentences, articles) than `counts`."""
     meta = read_meta(directory / META, FORMAT, VERSION)
     if meta.get("stamp") != stamp:
         raise ValueError(f"{directory}: made for another corpus or tokenizer")
+    if counts is not None and (meta.get("sentences"), meta.get("articles")) != counts:
+        raise ValueError(f"{directory}: made for {meta.get('sentences')} sentences, not {counts[0]}")
     arrays = {}
     for name, dtype in _ARRAYS.items():
         array = load_checked(directory / f"{name}.npy", meta, name)
@@ -124,10 +127,13 @@ def load_terms(directory: Path, stamp: str) -> SentenceTerms:
     return SentenceTerms(arrays)
 
 
-def load_or_build_terms(directory: Path, stamp: str, build: Callable[[], SentenceTerms]) -> SentenceTerms:
-    """The terms saved in `directory` under `stamp`, else built (and saved if the folder can be written)."""
+def load_or_build_terms(
+    directory: Path, stamp: str, build: Callable[[], SentenceTerms], counts: tuple[int, int] | None = None
+) -> SentenceTerms:
+    """The terms saved in `directory` under `stamp` (for `counts` sentences and articles, when given), else
+    built (and saved if the folder can be written)."""
     try:
-        return load_terms(directory, stamp)
+        return load_terms(directory, stamp, counts)
     except ValueError as exc:
         if (directory / META).exists():
             log.warning("rebuilding the sentence terms: %s", exc)

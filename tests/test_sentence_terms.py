@@ -66,6 +66,9 @@ def test_terms_round_trip_and_stale_or_damaged_folders_are_rebuilt(
     assert loaded.title_of(0) == frozenset(tokenizer.names_and_words(titles[0]))
     with pytest.raises(ValueError, match="another corpus"):
         load_terms(folder, "stamp-2")
+    assert len(load_terms(folder, "stamp-1", (3, 2))) == 3
+    with pytest.raises(ValueError, match="made for 3 sentences, not 4"):
+        load_terms(folder, "stamp-1", (4, 2))
     calls: list[int] = []
 
     def build() -> SentenceTerms:
