@@ -97,3 +97,11 @@ def test_pointers_that_do_not_match_the_text_are_refused(tmp_path: Path, tokeniz
     save_terms(SentenceTerms(arrays), tmp_path / "terms", "s")
     with pytest.raises(ValueError, match="does not match"):
         load_terms(tmp_path / "terms", "s")
+
+
+def test_saved_arrays_are_plain_views_of_the_mapped_files(tmp_path: Path, tokenizer: Tokenizer) -> None:
+    """np.memmap's Python-level slicing is slow; the loaded arrays are ndarray views of the mapping."""
+    save_terms(SentenceTerms.build(tokenizer, ["A sentence here."], ["A headline"]), tmp_path / "t", "s")
+    for array in load_terms(tmp_path / "t", "s").arrays.values():
+        assert type(array) is np.ndarray and isinstance(array.base, np.memmap)
+        assert not array.flags.writeable
