@@ -95,7 +95,6 @@ class CandidateFacts:
 
 
 _FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
-_TITLE_TERMS: PerIndex[dict[str, frozenset[str]]] = PerIndex(lambda index: {})  # by headline
 
 
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
@@ -158,13 +157,6 @@ def has_type(
         text = index.locate(position)[1].text
         return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
     return None
-
-
-def _title_terms(index: CorpusIndex, title: str) -> frozenset[str]:
-    cache = _TITLE_TERMS.of(index)
-    if title not in cache:
-        cache[title] = frozenset(index.tokenizer.names_and_words(title))
-    return cache[title]
 
 
 def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
@@ -289,7 +281,7 @@ def _matching(
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
         context = covered(terms | index.terms(hit.position - 1)) - cov
     title = hit.article.title
-    title_gain = covered(terms | _title_terms(index, title)) - cov if title else 0.0
+    title_gain = covered(terms | index.title_terms(hit.position)) - cov if title else 0.0
     missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
     return {
         "coverage": cov / total,
