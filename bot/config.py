@@ -38,9 +38,12 @@ __all__ = [
     "PlatformMark",
     "RetrievalConfig",
     "SemanticConfig",
+    "Veto",
     "default_config_path",
     "load_config",
 ]
+
+Veto = Literal["none", "speaker", "all"]  # when a name the coverage never mentions declines
 
 CONFIG_ENV = "SUMMITBOT_CONFIG"
 MAX_CONFIG_BYTES = 1_000_000
@@ -143,6 +146,9 @@ class DecisionConfig:
     # a question of at most this many content words that points back ("it", "that") is a follow-up
     follow_up_max_words: int = field(default=3, metadata={"range": (0, 20)})
     fillers: tuple[str, ...] = ()  # chat words that carry no question ("lol", "ngl")
+    # a name the coverage never mentions declines: never ("none": only a feature), where the question
+    # asks for that someone's words ("speaker"), or wherever it is named ("all"); chosen by calibrate
+    veto: Veto = "speaker"
 
 
 @dataclass(frozen=True)

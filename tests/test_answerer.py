@@ -8,9 +8,10 @@ import dataclasses
 import numpy as np
 import pytest
 
-from bot.answering import answer_question
+from bot.answering import answer_question, decide
 from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
+from bot.answering.decision import load_decision
 from bot.answering.features import FEATURES
 from bot.answering.question import question_kind
 from bot.cleaner import clean_article
@@ -165,13 +166,21 @@ def test_a_follow_up_without_its_own_question_word_asks_what_the_one_before_aske
     assert own is not None and own.follow_up and own.kind == "what"
 
 
-def test_a_name_the_coverage_never_mentions_is_weighed_unless_its_words_are_asked_for(
+def test_a_name_the_coverage_never_mentions_is_weighed_and_vetoed_as_configured(
     index: CorpusIndex,
 ) -> None:
     asked = find_candidates(index, "What did Angela Merkel say about the ceasefire?")
-    assert asked.rows is None and not asked.hits and "Merkel" in asked.unknown
+    assert asked.asks_unknown and "Merkel" in asked.unknown
+    assert asked.vetoed("speaker") and asked.vetoed("all") and not asked.vetoed("none")
     weighed = find_candidates(index, "Did Putin and Obama talk about a ceasefire in Manhattan?")
     assert weighed.hits and weighed.rows is not None and weighed.unknown == ("Manhattan",)
+    assert not weighed.asks_unknown and weighed.vetoed("all") and not weighed.vetoed("speaker")
+    declined = answer_question(index, "What did Angela Merkel say about the ceasefire?")
+    assert declined.declined and "Merkel" in declined.unknown and declined.closest is None
+    everything = dataclasses.replace(index.config.decision, veto="all", threshold=0.0)
+    assert decide(index, weighed, load_decision(), 3, everything).declined
+    nothing = dataclasses.replace(everything, veto="none")
+    assert not decide(index, weighed, load_decision(), 3, nothing).declined  # threshold 0: answered
     column = FEATURES.index("unknown_names")
     assert np.all(weighed.rows[:, column] == 1.0)
     outlet = find_candidates(index, "What did the AFP report say about the ceasefire?")  # a configured wire

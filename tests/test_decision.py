@@ -110,6 +110,7 @@ def test_the_threshold_separates_answerable_from_unanswerable_questions() -> Non
     pairs = [(p, r) for p, r, _ in tops]
     chosen = choose_thresholds(tops, pairs)
     assert 0.4 < chosen.threshold <= 0.6
+    assert chosen.balance == pytest.approx(2.0)  # every answerable answered, every unanswerable declined
     assert chosen.close == chosen.threshold  # below the threshold nothing was an answer: none is "close"
     assert chosen.alternative <= chosen.threshold
 

@@ -46,7 +46,7 @@ def decide(
     settings = settings or index.config.decision
     question = candidates.question
     carried = question.carried if question else None
-    if candidates.rows is None or not candidates.hits:
+    if candidates.rows is None or not candidates.hits or candidates.vetoed(settings.veto):
         return _declined(candidates, None, None)
     probability = decision.answer.probability(candidates.rows)
     best = float(probability.max())
