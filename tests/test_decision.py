@@ -10,7 +10,13 @@ import numpy as np
 import pytest
 
 from bot.answering.decision import WEIGHTS_PATH, Decision, fit_logistic, load_decision, load_model
-from bot.answering.features import FEATURES, LEXICAL_FEATURES, SEMANTIC_FEATURES
+from bot.answering.features import (
+    FEATURES,
+    LEXICAL_FEATURES,
+    RANKING_FEATURES,
+    READER_FEATURES,
+    SEMANTIC_FEATURES,
+)
 from bot.errors import ConfigError
 from bot.evaluation.calibrate import choose_thresholds, reliability
 
@@ -64,7 +70,7 @@ def test_absent_semantic_features_are_imputed_at_their_mean() -> None:
     rows = rng.normal(size=(300, len(FEATURES)))
     cosine = FEATURES.index(SEMANTIC_FEATURES[0])
     labels = (rows[:, 0] + 2 * rows[:, cosine] > 0).astype(float)
-    model = fit_logistic(rows, labels)
+    model = fit_logistic(rows, labels, names=RANKING_FEATURES)
     absent = rows.copy()
     absent[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = np.nan
     p_present, p_absent = model.probability(rows), model.probability(absent)
@@ -80,8 +86,9 @@ def test_absent_semantic_features_are_imputed_at_their_mean() -> None:
 def test_the_shipped_coefficients_cover_every_feature() -> None:
     decision = load_decision(WEIGHTS_PATH)
     assert decision.answer.names == LEXICAL_FEATURES
-    assert decision.rank is not None and decision.rank.names == FEATURES
-    for model in (decision.answer, decision.rank):
+    assert decision.rank is not None and decision.rank.names == RANKING_FEATURES
+    assert decision.reader is not None and decision.reader.names == READER_FEATURES
+    for model in (decision.answer, decision.rank, decision.reader):
         assert np.all(np.isfinite(model.coef)) and np.all(model.scale > 0)
 
 
@@ -90,8 +97,9 @@ def test_the_ranking_fit_orders_only_when_every_feature_is_present(tmp_path: Pat
     rows = rng.normal(size=(300, len(FEATURES)))
     cosine = FEATURES.index("cosine")
     answer = fit_logistic(rows, (rows[:, 0] > 0).astype(float), names=LEXICAL_FEATURES)
-    rank = fit_logistic(rows, (rows[:, cosine] > 0).astype(float))
-    decision = Decision(answer, rank)
+    rank = fit_logistic(rows, (rows[:, cosine] > 0).astype(float), names=RANKING_FEATURES)
+    reader = fit_logistic(rows, (rows[:, -1] > 0).astype(float), names=READER_FEATURES)
+    decision = Decision(answer, rank, reader)
     assert np.allclose(decision.ranking(rows), rank.probability(rows))
     absent = rows.copy()
     absent[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = np.nan
@@ -100,6 +108,7 @@ def test_the_ranking_fit_orders_only_when_every_feature_is_present(tmp_path: Pat
     decision.save(path)
     again = load_decision(path)
     assert again.rank is not None and np.allclose(again.ranking(rows), decision.ranking(rows))
+    assert again.reader is not None and np.allclose(again.reader.probability(rows), reader.probability(rows))
     assert np.allclose(load_model(path).probability(rows), answer.probability(rows))
 
 

@@ -10,6 +10,7 @@ import numpy as np
 from bot.answering.cache import PerIndex
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import Decision, load_decision
+from bot.answering.reading import reread
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
 from bot.results import Answer, AskResult, Wording
@@ -50,7 +51,7 @@ def decide(
         return _declined(candidates, None, None)
     probability = decision.answer.probability(candidates.rows)
     best = float(probability.max())
-    ranked = decision.ranking(candidates.rows)
+    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows))
     order = sorted(range(len(candidates.hits)), key=lambda i: (-ranked[i], i))
     if best < settings.threshold:
         closest = int(np.argmax(probability))

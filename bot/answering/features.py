@@ -24,6 +24,8 @@ from bot.text import normalize
 __all__ = [
     "FEATURES",
     "LEXICAL_FEATURES",
+    "RANKING_FEATURES",
+    "READER_FEATURES",
     "SEMANTIC_FEATURES",
     "CandidateFacts",
     "candidate_features",
@@ -79,8 +81,15 @@ SEMANTIC_FEATURES: tuple[str, ...] = (
     "cosine_gap",  # cosine minus the best cosine among this question's candidates
     "cosine_rank",  # log(1 + rank) in the order of cosine
 )
+# Filled only for a question's best few sentences, when the reading model reorders them (answering.reading).
+READER_FEATURES: tuple[str, ...] = (
+    "first_logit",  # the ranking fit's log-odds for the sentence
+    "reader",  # the reading model's cosine of the question (a query) and the sentence (a passage)
+    "reader_gap",  # that cosine minus the best among the sentences read
+)
 LEXICAL_FEATURES = FEATURES
-FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
+RANKING_FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
+FEATURES = RANKING_FEATURES + READER_FEATURES
 
 
 @dataclass(frozen=True)

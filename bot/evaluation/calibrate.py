@@ -26,7 +26,8 @@ import numpy as np
 from bot.answering import decide
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic
-from bot.answering.features import FEATURES, LEXICAL_FEATURES
+from bot.answering.features import LEXICAL_FEATURES, RANKING_FEATURES, READER_FEATURES
+from bot.answering.reading import reader_rows
 from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
 from bot.errors import InputError
@@ -112,8 +113,30 @@ def fit(asked: Sequence[Asked], l2: float, names: Sequence[str] = LEXICAL_FEATUR
 
 
 def fit_decision(asked: Sequence[Asked], l2: float, semantic: bool) -> Decision:
-    """The answer fit (lexical features) and, with `semantic`, the ranking fit over every feature."""
-    return Decision(fit(asked, l2), fit(asked, l2, FEATURES) if semantic else None)
+    """The answer fit (lexical features) and, with `semantic`, the ranking fit over every feature and the
+    reader fit over the best few it ranks (where the reading model is there)."""
+    answer = fit(asked, l2)
+    if not semantic:
+        return Decision(answer)
+    first = Decision(answer, fit(asked, l2, RANKING_FEATURES))
+    return dataclasses.replace(first, reader=_fit_reader(asked, l2, first))
+
+
+def _fit_reader(asked: Sequence[Asked], l2: float, first: Decision) -> DecisionModel | None:
+    """The reader fit on the best few candidates of each question as `first` ranks them (a gold sentence
+    positive); None when nothing was read."""
+    rows, labels = [], []
+    for a in asked:
+        c = a.candidates
+        if c is None or c.rows is None or not len(c.hits):
+            continue
+        found = reader_rows(a.index, c, first.ranking(c.rows))
+        if found is not None:
+            rows.append(found[1])
+            labels.append(a.labels[found[0]])
+    if not rows:
+        return None
+    return fit_logistic(np.vstack(rows), np.concatenate(labels), l2=l2, names=READER_FEATURES)
 
 
 def _best(asked: Asked, model: DecisionModel, veto: Veto = "none") -> tuple[float, bool] | None:
@@ -304,9 +327,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "of them; absent: fitted with them, the held-out folds asked without vectors (a corpus too large "
         "to embed)",
     )
+    parser.add_argument(
+        "--reader", action="store_true", help="answer with the reading model (semantic.reader) switched on"
+    )
     add_corpus_options(parser)
     args = parser.parse_args(argv)
     config = load_config(args.config)
+    if args.reader:
+        config = dataclasses.replace(config, semantic=dataclasses.replace(config.semantic, reader=True))
     lexical = dataclasses.replace(config, semantic=dataclasses.replace(config.semantic, enabled=False))
     others = [tuple(pair) for pair in args.other]
     asked = collect(lexical if args.semantic == "off" else config, args.gold, args.grow, others)

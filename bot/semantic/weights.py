@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.errors import ConfigError
 
-__all__ = ["file_sha256", "read_safetensors"]
+__all__ = ["check_sha256", "file_sha256", "read_safetensors"]
 
 _DTYPES = {"F32": np.float32, "F16": np.float16, "BF16": None, "I64": np.int64, "I32": np.int32}
 _MAX_HEADER = 100_000_000
@@ -30,17 +30,21 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_safetensors(path: Path, sha256: str) -> dict[str, np.ndarray]:
-    """Every tensor of `path` as a float32 (or integer) array; a file whose digest is not `sha256` is
-    refused with a one-line ConfigError."""
+def check_sha256(path: Path, sha256: str, what: str, key: str) -> None:
+    """Refuse, with a one-line ConfigError naming `what` and its config `key`, a file that cannot be read
+    or whose digest is not `sha256`."""
     try:
         actual = file_sha256(path)
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the embedding model ({exc.strerror})") from None
+        raise ConfigError(f"{path}: cannot read {what} ({exc.strerror})") from None
     if actual != sha256.lower():
-        raise ConfigError(
-            f"{path}: sha256 {actual[:16]}... is not the expected {sha256[:16]}... (semantic.sha256)"
-        )
+        raise ConfigError(f"{path}: sha256 {actual[:16]}... is not the expected {sha256[:16]}... ({key})")
+
+
+def read_safetensors(path: Path, sha256: str) -> dict[str, np.ndarray]:
+    """Every tensor of `path` as a float32 (or integer) array; a file whose digest is not `sha256` is
+    refused with a one-line ConfigError."""
+    check_sha256(path, sha256, "the embedding model", "semantic.sha256")
     data = path.read_bytes()
     try:
         (length,) = struct.unpack("<Q", data[:8])
