@@ -18,6 +18,7 @@ from bot.cleaner import clean_article
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.search import CorpusIndex
+from bot.service import CoverageService
 from bot.tokenizer import Tokenizer
 
 MEETING = (
@@ -185,3 +186,12 @@ def test_a_name_the_coverage_never_mentions_is_weighed_and_vetoed_as_configured(
     assert np.all(weighed.rows[:, column] == 1.0)
     outlet = find_candidates(index, "What did the AFP report say about the ceasefire?")  # a configured wire
     assert outlet.hits and outlet.unknown == ()
+
+
+def test_when_is_answered_by_a_date_a_time_of_day_or_an_occasion(service: CoverageService) -> None:
+    found = find_candidates(service.index, "When did Putin and Obama clink glasses?")
+    assert found.question is not None and found.question.kind == "when" and found.rows is not None
+    present = FEATURES.index("type_present")
+    typed = {h.sentence.text: bool(row[present]) for h, row in zip(found.hits, found.rows, strict=True)}
+    assert any(typed[t] for t in typed if "luncheon" in t)  # a meal is a time
+    assert not all(typed.values())  # ...and not every sentence has one
