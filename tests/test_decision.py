@@ -18,7 +18,9 @@ from bot.answering.features import (
     SEMANTIC_FEATURES,
 )
 from bot.errors import ConfigError
-from bot.evaluation.calibrate import choose_thresholds, reliability
+from bot.evaluation.calibrate import OFFSETS, ask_all, choose_thresholds, operating_points, reliability
+from bot.evaluation.qa_eval import load_gold
+from bot.service import CoverageService
 
 THREE = FEATURES[:3]  # the synthetic data fills these columns of a row of FEATURES
 
@@ -140,3 +142,14 @@ def test_reliability_table_bins_predictions_against_outcomes() -> None:
     lines = table.splitlines()
     assert lines[1].split()[:2] == ["0.0-0.1", "2"] and lines[1].split()[-1] == "0.000"
     assert lines[2].split()[:2] == ["0.9-1.0", "2"] and lines[2].split()[-1] == "0.500"
+
+
+def test_operating_points_trade_answers_for_declines(service: CoverageService) -> None:
+    gold = load_gold(Path(__file__).parent / "data" / "qa_heldout.yaml")
+    asked = ask_all(service.index, gold, "qa_heldout.yaml")
+    rows = [line.split() for line in operating_points(asked, 3, 1.0).splitlines()[1:]]
+    answered = [float(r[1]) for r in rows]
+    declined = [float(r[2]) for r in rows]
+    assert len(rows) == len(OFFSETS)
+    assert answered == sorted(answered, reverse=True) and declined == sorted(declined)  # a higher bar
+    assert answered[0] > answered[-1] and declined[0] < declined[-1]

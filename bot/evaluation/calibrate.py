@@ -45,6 +45,7 @@ __all__ = [
     "cross_validate",
     "cross_validation_text",
     "main",
+    "operating_points",
     "reliability",
 ]
 
@@ -262,6 +263,29 @@ def cross_validate(
     return reports, tops, chosen
 
 
+OFFSETS = np.round(np.arange(-0.16, 0.33, 0.04), 2)
+
+
+def operating_points(asked: Sequence[Asked], folds: int, l2: float) -> str:
+    """The trade the threshold makes on the held-out folds: with each fold's tune-chosen threshold moved by
+    an offset, the share of answerable questions answered and of unanswerable ones declined (a question
+    with no candidate, or vetoed, is declined at every offset)."""
+    margins: list[tuple[float, bool]] = []
+    for train, test in _folds(asked, folds):
+        model, chosen = fit(train, l2), _tune(train, folds, l2)
+        for a in test:
+            top = _best(a, model, chosen.veto)
+            margins.append((top[0] - chosen.threshold if top else -np.inf, bool(a.gold.gold)))
+    m = np.array([x for x, _ in margins])
+    answerable = np.array([g for _, g in margins], dtype=bool)
+    lines = [f"{'offset':>7} {'answered':>9} {'declined':>9} {'balance':>8}"]
+    for offset in OFFSETS:
+        answered = float((m[answerable] >= offset).mean())
+        declined = float((m[~answerable] < offset).mean())
+        lines.append(f"{offset:>+7.2f} {answered:>9.3f} {declined:>9.3f} {answered + declined:>8.3f}")
+    return "\n".join(lines)
+
+
 def reliability(tops: Sequence[tuple[float, bool]], bins: int = 10) -> str:
     """Predicted probability of the best candidate, by bin, against how often it was a gold sentence."""
     lines = [f"{'predicted':>11} {'n':>4} {'mean p':>7} {'observed':>9}"]
@@ -328,6 +352,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "to embed)",
     )
     parser.add_argument(
+        "--operating-points",
+        action="store_true",
+        help="also print the held-out shares answered and declined with each fold's threshold moved",
+    )
+    parser.add_argument(
         "--reader", action="store_true", help="answer with the reading model (semantic.reader) switched on"
     )
     add_corpus_options(parser)
@@ -344,6 +373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         asked, args.folds, config.answer.top, config.decision.l2, semantic=semantic, answered=answered
     )
     print(text)
+    if args.operating_points:
+        print("\noperating points (test splits, each fold's threshold moved by the offset):")
+        print(operating_points(asked, args.folds, config.decision.l2))
     if args.write:
         decision = fit_decision(asked, config.decision.l2, semantic)
         sets = [p.name for p in (*args.gold, *(g for g, _ in args.other))]
