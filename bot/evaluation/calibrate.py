@@ -181,12 +181,14 @@ def choose_thresholds(
 
 
 def _answer_threshold(p: np.ndarray, answerable: np.ndarray) -> tuple[float, float]:
-    """The answer threshold (the middle of the best smoothed plateau) and its raw balance there."""
+    """The answer threshold and its raw balance there: the middle of the thresholds whose smoothed balance
+    is within one unanswerable question's worth (1 / their number) of the best, as the curve is flat
+    there and its highest point is noise (measured: 0.18 to 0.32 within 0.02 on all questions)."""
     n_a, n_u = max(answerable.sum(), 1), max((~answerable).sum(), 1)
     raw = [((p >= t) & answerable).sum() / n_a + ((p < t) & ~answerable).sum() / n_u for t in GRID]
     utility = np.convolve(raw, np.ones(5) / 5, mode="same")  # a few dozen questions: smooth the steps
     best = max(utility)
-    chosen = [i for i, u in enumerate(utility) if u >= best - 1e-9]
+    chosen = [i for i, u in enumerate(utility) if u >= best - 1 / n_u - 1e-9]
     i = chosen[len(chosen) // 2]
     return float(GRID[i]), float(raw[i])
 
