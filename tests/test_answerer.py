@@ -195,3 +195,14 @@ def test_when_is_answered_by_a_date_a_time_of_day_or_an_occasion(service: Covera
     typed = {h.sentence.text: bool(row[present]) for h, row in zip(found.hits, found.rows, strict=True)}
     assert any(typed[t] for t in typed if "luncheon" in t)  # a meal is a time
     assert not all(typed.values())  # ...and not every sentence has one
+
+
+def test_words_asked_of_someone_no_configured_name_fits_are_not_a_known_speakers(index: CorpusIndex) -> None:
+    column = FEATURES.index("speaker_unnamed")
+    unnamed = find_candidates(index, "What did the Iranian foreign minister say about the ceasefire?")
+    assert unnamed.rows is not None and unnamed.hits
+    spoken = [h.sentence.text.startswith("Putin said") for h in unnamed.hits]
+    assert any(spoken)
+    assert all(row[column] == 1.0 for row, said in zip(unnamed.rows, spoken, strict=True) if said)
+    named = find_candidates(index, "What did Putin say about the ceasefire?")
+    assert named.rows is not None and not named.rows[:, column].any()

@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.answering import evidence
 from bot.answering.cache import PerIndex
-from bot.answering.question import QUESTION_KINDS, Question
+from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept, people_of
 from bot.facts import INTERVAL
 from bot.search import CorpusIndex, SearchHit
@@ -64,6 +64,7 @@ FEATURES: tuple[str, ...] = (
     "unit_missing",  # "how many X": no number counts X
     "speaker_missing",  # "what did X say": X is not the one speaking
     "speaker_present",
+    "speaker_unnamed",  # "what did <someone no configured name fits> say": the sentence is a known person's
     "caption",
     "subheading",
     "question_unknown",  # weight share of the question's words the corpus never uses
@@ -221,8 +222,11 @@ def candidate_features(
     unit_match = _UNIT.search(normalize(question.text))
     unit = _unit_terms(unit_match.group(1), index) if unit_match and question.kind == "how_many" else None
     pairs = question_pairs(index, question.search_text)
+    unnamed = question.speaker is None and bool(asked_speaker(question.own_text))
     for i, hit in enumerate(hits):
         rows[i] = _row(index, question, concepts, hit, unit)
+        if unnamed and facts_of(index, hit.position).speakers:
+            rows[i, _COLUMN["speaker_unnamed"]] = 1.0
         if pairs:
             rows[i, _COLUMN["pairs"]] = len(pairs & index.terms(hit.position)) / len(pairs)
     rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]
