@@ -8,15 +8,17 @@ import dataclasses
 import numpy as np
 import pytest
 
-from bot.answering import answer_question
+from bot.answering import answer_question, decide
 from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
+from bot.answering.decision import load_decision
 from bot.answering.features import FEATURES
 from bot.answering.question import question_kind
 from bot.cleaner import clean_article
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.search import CorpusIndex
+from bot.service import CoverageService
 from bot.tokenizer import Tokenizer
 
 MEETING = (
@@ -165,14 +167,42 @@ def test_a_follow_up_without_its_own_question_word_asks_what_the_one_before_aske
     assert own is not None and own.follow_up and own.kind == "what"
 
 
-def test_a_name_the_coverage_never_mentions_is_weighed_unless_its_words_are_asked_for(
+def test_a_name_the_coverage_never_mentions_is_weighed_and_vetoed_as_configured(
     index: CorpusIndex,
 ) -> None:
     asked = find_candidates(index, "What did Angela Merkel say about the ceasefire?")
-    assert asked.rows is None and not asked.hits and "Merkel" in asked.unknown
+    assert asked.asks_unknown and "Merkel" in asked.unknown
+    assert asked.vetoed("speaker") and asked.vetoed("all") and not asked.vetoed("none")
     weighed = find_candidates(index, "Did Putin and Obama talk about a ceasefire in Manhattan?")
     assert weighed.hits and weighed.rows is not None and weighed.unknown == ("Manhattan",)
+    assert not weighed.asks_unknown and weighed.vetoed("all") and not weighed.vetoed("speaker")
+    declined = answer_question(index, "What did Angela Merkel say about the ceasefire?")
+    assert declined.declined and "Merkel" in declined.unknown and declined.closest is None
+    everything = dataclasses.replace(index.config.decision, veto="all", threshold=0.0)
+    assert decide(index, weighed, load_decision(), 3, everything).declined
+    nothing = dataclasses.replace(everything, veto="none")
+    assert not decide(index, weighed, load_decision(), 3, nothing).declined  # threshold 0: answered
     column = FEATURES.index("unknown_names")
     assert np.all(weighed.rows[:, column] == 1.0)
     outlet = find_candidates(index, "What did the AFP report say about the ceasefire?")  # a configured wire
     assert outlet.hits and outlet.unknown == ()
+
+
+def test_when_is_answered_by_a_date_a_time_of_day_or_an_occasion(service: CoverageService) -> None:
+    found = find_candidates(service.index, "When did Putin and Obama clink glasses?")
+    assert found.question is not None and found.question.kind == "when" and found.rows is not None
+    present = FEATURES.index("type_present")
+    typed = {h.sentence.text: bool(row[present]) for h, row in zip(found.hits, found.rows, strict=True)}
+    assert any(typed[t] for t in typed if "luncheon" in t)  # a meal is a time
+    assert not all(typed.values())  # ...and not every sentence has one
+
+
+def test_words_asked_of_someone_no_configured_name_fits_are_not_a_known_speakers(index: CorpusIndex) -> None:
+    column = FEATURES.index("speaker_unnamed")
+    unnamed = find_candidates(index, "What did the Iranian foreign minister say about the ceasefire?")
+    assert unnamed.rows is not None and unnamed.hits
+    spoken = [h.sentence.text.startswith("Putin said") for h in unnamed.hits]
+    assert any(spoken)
+    assert all(row[column] == 1.0 for row, said in zip(unnamed.rows, spoken, strict=True) if said)
+    named = find_candidates(index, "What did Putin say about the ceasefire?")
+    assert named.rows is not None and not named.rows[:, column].any()

@@ -17,6 +17,7 @@ from bot.answering.features import candidate_features
 from bot.answering.question import Question, analyse_question, asked_speaker, check_question
 from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, unknown_names
 from bot.answering.scope import ScopeTable
+from bot.config import Veto
 from bot.conversation import Conversation
 from bot.search import CorpusIndex, SearchHit
 
@@ -35,6 +36,15 @@ class Candidates:
     rows: np.ndarray | None = None  # one row of features.FEATURES per hit
     unknown: tuple[str, ...] = ()  # names in the question the coverage never mentions
     empty_scope: bool = False  # the outlet or event asked about has no articles
+    asks_unknown: bool = False  # the question asks for the words of someone the coverage never mentions
+
+    def vetoed(self, veto: Veto) -> bool:
+        """Whether a name the coverage never mentions declines this question before any probability:
+        `veto` is config `decision.veto` ("none": the names are only a feature; "speaker": only when the
+        question asks for that someone's words; "all": any such name)."""
+        if veto == "all":
+            return bool(self.unknown)
+        return veto == "speaker" and self.asks_unknown
 
     @property
     def scope(self) -> str | None:
@@ -58,10 +68,9 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
         _remember(conversation, question)
     if question.scope is not None and not question.scope.docs:
         return Candidates(cleaned, question, empty_scope=True)
-    missing = tuple(unknown_names(index, question.own_text))  # weighed by the decision...
+    missing = tuple(unknown_names(index, question.own_text))  # a feature, and a veto by `vetoed`
     speaker = asked_speaker(question.own_text)
-    if any(name in speaker for name in missing):  # ...unless the words asked for are of someone unknown
-        return Candidates(cleaned, question, unknown=missing)
+    asks_unknown = any(name in speaker for name in missing)
     docs = question.scope.docs if question.scope else None
     tokens = index.query_tokens(question.search_text, expand=True, skip=FRAMING)
     hits = index.search_tokens(tokens, config.retrieval.candidates, docs=docs)
@@ -71,7 +80,7 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
     concepts = query_concepts(index, question.search_text)
     unknown = unknown_share(index, concepts)
     rows = candidate_features(index, question, concepts, hits, unknown, vector=vector, unknown_names=missing)
-    return Candidates(cleaned, question, tuple(hits), rows, unknown=missing)
+    return Candidates(cleaned, question, tuple(hits), rows, unknown=missing, asks_unknown=asks_unknown)
 
 
 def _dense_hits(

@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.answering import evidence
 from bot.answering.cache import PerIndex
-from bot.answering.question import QUESTION_KINDS, Question
+from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept, people_of
 from bot.facts import INTERVAL
 from bot.search import CorpusIndex, SearchHit
@@ -24,6 +24,8 @@ from bot.text import normalize
 __all__ = [
     "FEATURES",
     "LEXICAL_FEATURES",
+    "RANKING_FEATURES",
+    "READER_FEATURES",
     "SEMANTIC_FEATURES",
     "CandidateFacts",
     "candidate_features",
@@ -62,6 +64,7 @@ FEATURES: tuple[str, ...] = (
     "unit_missing",  # "how many X": no number counts X
     "speaker_missing",  # "what did X say": X is not the one speaking
     "speaker_present",
+    "speaker_unnamed",  # "what did <someone no configured name fits> say": the sentence is a known person's
     "caption",
     "subheading",
     "question_unknown",  # weight share of the question's words the corpus never uses
@@ -79,8 +82,15 @@ SEMANTIC_FEATURES: tuple[str, ...] = (
     "cosine_gap",  # cosine minus the best cosine among this question's candidates
     "cosine_rank",  # log(1 + rank) in the order of cosine
 )
+# Filled only for a question's best few sentences, when the reading model reorders them (answering.reading).
+READER_FEATURES: tuple[str, ...] = (
+    "first_logit",  # the ranking fit's log-odds for the sentence
+    "reader",  # the reading model's cosine of the question (a query) and the sentence (a passage)
+    "reader_gap",  # that cosine minus the best among the sentences read
+)
 LEXICAL_FEATURES = FEATURES
-FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
+RANKING_FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
+FEATURES = RANKING_FEATURES + READER_FEATURES
 
 
 @dataclass(frozen=True)
@@ -204,8 +214,11 @@ def candidate_features(
     unit_match = _UNIT.search(normalize(question.text))
     unit = _unit_terms(unit_match.group(1), index) if unit_match and question.kind == "how_many" else None
     pairs = question_pairs(index, question.search_text)
+    unnamed = question.speaker is None and bool(asked_speaker(question.own_text))
     for i, hit in enumerate(hits):
         rows[i] = _row(index, question, concepts, hit, unit)
+        if unnamed and facts_of(index, hit.position).speakers:
+            rows[i, _COLUMN["speaker_unnamed"]] = 1.0
         if pairs:
             rows[i, _COLUMN["pairs"]] = len(pairs & index.terms(hit.position)) / len(pairs)
     rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]

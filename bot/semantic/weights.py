@@ -28,7 +28,7 @@ import numpy as np
 from bot.arrayfiles import file_stamp, unchanged
 from bot.errors import ConfigError
 
-__all__ = ["VERIFIED_FILE", "file_sha256", "read_safetensors"]
+__all__ = ["VERIFIED_FILE", "check_sha256", "file_sha256", "read_safetensors"]
 
 log = logging.getLogger(__name__)
 
@@ -47,19 +47,23 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def check_sha256(path: Path, sha256: str, what: str, key: str) -> None:
+    """Refuse, with a one-line ConfigError naming `what` and its config `key`, a file that cannot be read
+    or whose digest is not `sha256`."""
+    try:
+        actual = file_sha256(path)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read {what} ({exc.strerror})") from None
+    if actual != sha256.lower():
+        raise ConfigError(f"{path}: sha256 {actual[:16]}... is not the expected {sha256[:16]}... ({key})")
+
+
 def read_safetensors(path: Path, sha256: str, *, verified_dir: Path | None = None) -> dict[str, np.ndarray]:
     """Every tensor of `path` as a float32 (or integer) array, float32 ones mapped read-only; a file whose
     digest is not `sha256` is refused with a one-line ConfigError. With `verified_dir`, a check is
     remembered there and a file whose stamp is unchanged since is not hashed again."""
     if not _verified(path, sha256, verified_dir):
-        try:
-            actual = file_sha256(path)
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read the embedding model ({exc.strerror})") from None
-        if actual != sha256.lower():
-            raise ConfigError(
-                f"{path}: sha256 {actual[:16]}... is not the expected {sha256[:16]}... (semantic.sha256)"
-            )
+        check_sha256(path, sha256, "the embedding model", "semantic.sha256")
         _remember(path, sha256, verified_dir)
     try:
         with path.open("rb") as handle:
