@@ -24,6 +24,7 @@ from bot.text import read_text
 
 __all__ = [
     "AnswerConfig",
+    "BuildConfig",
     "CleanerConfig",
     "CompareConfig",
     "Config",
@@ -317,6 +318,15 @@ class SemanticConfig:
 
 
 @dataclass(frozen=True)
+class BuildConfig:
+    """The index build: the processes that tokenise sentences and read their facts, article by article
+    (bot/forkpool.py), and how many articles each takes at a time. Speed only: the index is the same."""
+
+    workers: int = field(default=0, metadata={"range": (0, 256)})  # 0: one per CPU; 1: this process alone
+    chunk_articles: int = field(default=100, metadata={"range": (1, 1_000_000)})
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -337,6 +347,7 @@ class Config:
     compare: CompareConfig = field(default_factory=CompareConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
     semantic: SemanticConfig = field(default_factory=SemanticConfig)
+    build: BuildConfig = field(default_factory=BuildConfig)
 
     @property
     def corpus_dir(self) -> Path:

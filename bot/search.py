@@ -18,6 +18,7 @@ import numpy as np
 
 from bot.config import Config
 from bot.facts import CorpusFacts, load_or_build_facts
+from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.semantic import encoder_for, load_or_embed, semantic_enabled
@@ -76,8 +77,7 @@ class CorpusIndex:
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
         def build() -> SparseBM25:
-            tokens = [self.tokenizer.tokenize(text) for text in self.articles.sentence_texts()]
-            return SparseBM25(tokens, config.retrieval)
+            return SparseBM25(_tokenized(self.articles, self.tokenizer, config), config.retrieval)
 
         def build_facts() -> CorpusFacts:
             return CorpusFacts.build(self.articles, config, self.tokenizer)
@@ -257,6 +257,20 @@ class CorpusIndex:
     ) -> list[SearchHit]:
         """The k best sentences for a piece of text (a question or a topic); see `query_tokens`."""
         return self.search_tokens(self.query_tokens(text, expand=expand, skip=skip), k, docs=docs)
+
+
+def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> list[list[str]]:
+    """Every sentence's tokens, in order, tokenised article by article on every core (bot/forkpool.py)."""
+    jobs = chunks(len(articles), config.build.chunk_articles)
+    tokens: list[list[str]] = []
+    for part in fork_map(_tokenize_chunk, (articles, tokenizer), jobs, worker_count(config.build.workers)):
+        tokens.extend(part)
+    return tokens
+
+
+def _tokenize_chunk(state: tuple[ArticleTable, Tokenizer], job: range) -> list[list[str]]:
+    articles, tokenizer = state
+    return [tokenizer.tokenize(s.text) for a in job for s in articles[a].sentences]
 
 
 def _bounded_put(table: dict[Any, Any], key: Any, value: Any) -> None:
