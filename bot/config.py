@@ -324,6 +324,8 @@ class BuildConfig:
 
     workers: int = field(default=0, metadata={"range": (0, 256)})  # 0: one per CPU; 1: this process alone
     chunk_articles: int = field(default=100, metadata={"range": (1, 1_000_000)})
+    # statements a process searches for same-statement pairs at a time
+    chunk_statements: int = field(default=20_000, metadata={"range": (1, 100_000_000)})
 
 
 @dataclass(frozen=True)

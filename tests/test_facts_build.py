@@ -30,7 +30,9 @@ def articles(service: CoverageService, config: Config) -> tuple[Article, ...]:
 
 
 def _with_build(config: Config, workers: int, chunk: int) -> Config:
-    return dataclasses.replace(config, build=BuildConfig(workers=workers, chunk_articles=chunk))
+    return dataclasses.replace(
+        config, build=BuildConfig(workers=workers, chunk_articles=chunk, chunk_statements=chunk * 50)
+    )
 
 
 def _pid(_: None, job: int) -> tuple[int, int]:

@@ -121,7 +121,9 @@ def build_arrays(articles: Sequence[Article], config: Config, tokenizer: Tokeniz
     article_of = np.repeat(np.arange(len(whole.counts), dtype=np.int32), whole.counts)
     for position, facts in _quote_groups(whole.quoted, whole.quotes, config.facts):
         whole.lines[position] = encode_facts(facts)
-    groups = group_statements(whole.statements, config.facts)
+    groups = group_statements(
+        whole.statements, config.facts, workers=workers, chunk=config.build.chunk_statements
+    )
     disagree = _disagreements(whole.statements, article_of.tolist(), config.facts)
     quoted = [p for p, _ in whole.quoted]
     assert all(line is not None for line in whole.lines), "a sentence's facts were not encoded"

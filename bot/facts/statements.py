@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from bot.config import FactsConfig
 from bot.facts.figures import Figure
+from bot.forkpool import chunks, fork_map
 
 __all__ = [
     "Measured",
@@ -117,13 +118,20 @@ def same_statement(a: Statement, b: Statement, config: FactsConfig) -> bool:
 
 
 def group_statements(
-    statements: Sequence[Statement], config: FactsConfig, *, keys: Sequence[str] | None = None
+    statements: Sequence[Statement],
+    config: FactsConfig,
+    *,
+    keys: Sequence[str] | None = None,
+    workers: int = 1,
+    chunk: int = 10_000,
 ) -> list[int]:
     """A group number for each statement: same statements across articles (and outlets) share it.
 
     Candidates share `min_shared_rare` of a statement's rarest words (the `max_candidates` sharing most
     are tested); `keys` (a speaker, say) must also be equal.
-    Groups are transitive but never join two statements whose figures conflict.
+    Groups are transitive but never join two statements whose figures conflict. The pairs that make the
+    same statement are found in `workers` forked processes, `chunk` statements at a time (a pure test of
+    two statements: the groups are the same for any number of processes); they are joined here in order.
     """
     parent = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
@@ -134,18 +142,11 @@ def group_statements(
             i = parent[i]
         return i
 
-    postings = _postings(statements)
-    for i, statement in enumerate(statements):
-        for j in _candidates(i, statement, postings, config):
-            other = statements[j]
-            if other.doc == statement.doc or other.outlet == statement.outlet:
-                continue
-            if keys is not None and keys[i] != keys[j]:
-                continue
+    state = _Pairs(statements, _postings(statements), config, keys)
+    for pairs in fork_map(_same_pairs, state, chunks(len(statements), chunk), workers):
+        for i, j in pairs:
             ri, rj = find(i), find(j)
-            if ri == rj or not same_statement(statement, other, config):
-                continue
-            if any(
+            if ri == rj or any(
                 conflict(statements[x], statements[y], config, strict=True)
                 for x in members[ri]
                 for y in members[rj]
@@ -154,6 +155,31 @@ def group_statements(
             parent[rj] = ri
             members[ri].extend(members.pop(rj))
     return [find(i) for i in range(len(statements))]
+
+
+class _Pairs(NamedTuple):
+    statements: Sequence[Statement]
+    postings: dict[str, npt.NDArray[np.int64]]
+    config: FactsConfig
+    keys: Sequence[str] | None
+
+
+def _same_pairs(state: _Pairs, job: range) -> list[tuple[int, int]]:
+    """(i, j), i in `job` and j > i, for every candidate pair of other outlets (and equal keys) that
+    makes the same statement, in order."""
+    statements, keys, config = state.statements, state.keys, state.config
+    pairs = []
+    for i in job:
+        statement = statements[i]
+        for j in _candidates(i, statement, state.postings, config):
+            other = statements[j]
+            if other.doc == statement.doc or other.outlet == statement.outlet:
+                continue
+            if keys is not None and keys[i] != keys[j]:
+                continue
+            if same_statement(statement, other, config):
+                pairs.append((i, j))
+    return pairs
 
 
 def _postings(statements: Sequence[Statement]) -> dict[str, npt.NDArray[np.int64]]:
