@@ -76,18 +76,24 @@ class CorpusIndex:
         self._mask_of: dict[int, tuple[Collection[str], np.ndarray]] = {}  # by id(): see mask()
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
+        # The facts are read from each sentence's tokens, so a facts build keeps them for BM25's.
+        kept: list[list[list[str]]] = []
+
         def build() -> SparseBM25:
-            return SparseBM25(_tokenized(self.articles, self.tokenizer, config), config.retrieval)
+            tokens = kept.pop() if kept else _tokenized(self.articles, self.tokenizer, config)
+            return SparseBM25(tokens, config.retrieval)
 
         def build_facts() -> CorpusFacts:
-            return CorpusFacts.build(self.articles, config, self.tokenizer)
+            kept.append([])
+            return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1])
 
         if index_dir is not None and fingerprint is not None:
-            self.bm25 = load_or_build(index_dir / "bm25", _fingerprint(fingerprint, config), build)
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
+            self.bm25 = load_or_build(index_dir / "bm25", _fingerprint(fingerprint, config), build)
         else:
-            self.bm25 = build()
             self.facts = build_facts()
+            self.bm25 = build()
+        kept.clear()
         self._vectors_path = index_dir / "vectors.npy" if index_dir is not None and fingerprint else None
         self._vectors_stamp = f"{fingerprint}-{config.semantic.sha256[:12]}-{config.semantic.max_tokens}"
         self._vectors: np.ndarray | None = None

@@ -17,6 +17,7 @@ from bot.forkpool import can_fork, chunks, fork_map
 from bot.models import Article
 from bot.search import CorpusIndex
 from bot.service import CoverageService
+from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
 from bot.tokenizer import Tokenizer
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
@@ -84,3 +85,20 @@ def test_bm25_built_on_two_cores_equals_that_of_one(articles: tuple[Article, ...
     assert one.terms == two.terms and len(one.terms) > 1000
     for name in ("term_ptr", "doc_ids", "weights", "idfs"):
         assert np.array_equal(getattr(one, name), getattr(two, name)), name
+
+
+def test_the_facts_read_terms_and_names_from_the_bm25_tokens(
+    articles: tuple[Article, ...], config: Config
+) -> None:
+    """The build tokenises each sentence once: its statement terms and entity tokens are read from its
+    BM25 tokens, which must therefore be its content words, then synonym and entity tokens (prefixed)."""
+    tokenizer = Tokenizer(config.entities, config.synonyms)
+    texts = [s.text for a in articles for s in a.sentences]
+    assert len(texts) > 500
+    named = 0
+    for text in texts:
+        tokens = tokenizer.tokenize(text)
+        assert terms_of_tokens(tokens) == statement_terms(tokenizer, text), text
+        assert entity_tokens(tokens) == tokenizer.entities(text), text
+        named += bool(entity_tokens(tokens))
+    assert named > 100  # names are covered

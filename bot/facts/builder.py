@@ -26,7 +26,7 @@ from bot.facts.statements import Measured, Statement, figure_key, group_statemen
 from bot.facts.store import Arrays, index_arrays, line_arrays
 from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article
-from bot.similarity import statement_terms
+from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
 from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = ["build_arrays"]
@@ -40,13 +40,17 @@ class _Part(NamedTuple):
     quoted: list[tuple[int, SentenceFacts]]  # the sentences holding quotations, not yet grouped
     statements: list[Statement]  # each sentence's
     quotes: list[tuple[int, QuoteFact, Statement]]  # each quotation, with its sentence and statement
+    tokens: list[list[str]]  # each sentence's BM25 tokens, when they are kept
 
 
 class _Reader:
     """The per-article work, with what it needs (a forked worker inherits it whole)."""
 
-    def __init__(self, articles: Sequence[Article], config: Config, tokenizer: Tokenizer) -> None:
+    def __init__(
+        self, articles: Sequence[Article], config: Config, tokenizer: Tokenizer, *, keep_tokens: bool
+    ) -> None:
         self.articles = articles
+        self.keep_tokens = keep_tokens
         self.config = config
         self.tokenizer = tokenizer
         self.lexicon = SpeakerLexicon(config.entities, max_gap_words=config.facts.max_gap_words)
@@ -60,7 +64,7 @@ class _Reader:
         return self.alike.get(stem) or self.tokenizer.synonym(stem) or stem
 
     def read(self, job: range) -> _Part:
-        part = _Part([], [], [], [], [])
+        part = _Part([], [], [], [], [], [])
         for a in job:
             self._article(self.articles[a], part)
         return part
@@ -72,46 +76,56 @@ class _Reader:
         for sentence_index, quote in speech.quotes:
             held.setdefault(sentence_index, []).append(quote)
             words = article.text[quote.start : quote.end]
-            statement = self._statement(article, words, read_figures(words, self.measured))
+            terms = statement_terms(self.tokenizer, words)
+            statement = self._statement(article, terms, read_figures(words, self.measured))
             part.quotes.append((base + sentence_index, quote, statement))
         for s, sentence in enumerate(article.sentences):
+            tokens = self.tokenizer.tokenize(sentence.text)  # its terms and names: one pass over it
             figures = read_figures(sentence.text, self.measured)
-            part.statements.append(self._statement(article, sentence.text, figures))
+            part.statements.append(self._statement(article, terms_of_tokens(tokens), figures))
             facts = SentenceFacts(
                 speakers=speech.speakers[s],
                 speaker_evidence=speech.evidence[s],
                 speaker_carried=bool(speech.speakers[s]) and speech.carried[s],
                 quotations=tuple(held.get(s, ())),
                 figures=tuple(figures),
-                entities=self._entities(sentence.text),
+                entities=tuple(
+                    dict.fromkeys(self.names[t] for t in entity_tokens(tokens) if t in self.names)
+                ),
             )
+            if self.keep_tokens:
+                part.tokens.append(tokens)
             if facts.quotations:
                 part.quoted.append((base + s, facts))
             part.lines.append(None if facts.quotations else encode_facts(facts))
         part.counts.append(len(article.sentences))
 
-    def _statement(self, article: Article, text: str, figures: Sequence[Figure]) -> Statement:
+    def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
         measured = tuple(
             Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
         )
-        terms = statement_terms(self.tokenizer, text)
         return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
 
-    def _entities(self, text: str) -> tuple[str, ...]:
-        tokens = self.tokenizer.entities(text)
-        return tuple(dict.fromkeys(self.names[t] for t in tokens if t in self.names))
+    def _entities(self, tokens: list[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.names[t] for t in entity_tokens(tokens) if t in self.names))
 
 
 def _read_chunk(reader: _Reader, job: range) -> _Part:
     return reader.read(job)
 
 
-def build_arrays(articles: Sequence[Article], config: Config, tokenizer: Tokenizer) -> Arrays:
-    """Every array of bot.facts.store for `articles` (see the module docstring)."""
+def build_arrays(
+    articles: Sequence[Article], config: Config, tokenizer: Tokenizer, tokens: list[list[str]] | None = None
+) -> Arrays:
+    """Every array of bot.facts.store for `articles` (see the module docstring); every sentence's
+    `Tokenizer.tokenize` tokens are appended to `tokens` if given (the BM25 index is built from them)."""
     jobs = chunks(len(articles), config.build.chunk_articles)
-    whole = _Part([], [], [], [], [])
-    reader, workers = _Reader(articles, config, tokenizer), worker_count(config.build.workers)
+    whole = _Part([], [], [], [], [], [])
+    reader = _Reader(articles, config, tokenizer, keep_tokens=tokens is not None)
+    workers = worker_count(config.build.workers)
     for part in fork_map(_read_chunk, reader, jobs, workers):
+        if tokens is not None:
+            tokens.extend(part.tokens)
         base = len(whole.lines)
         whole.counts.extend(part.counts)
         whole.lines.extend(part.lines)

@@ -81,9 +81,16 @@ class CorpusFacts:
         return groups
 
     @classmethod
-    def build(cls, articles: Sequence[Article], config: Config, tokenizer: Tokenizer) -> CorpusFacts:
-        """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core)."""
-        return cls(build_arrays(articles, config, tokenizer))
+    def build(
+        cls,
+        articles: Sequence[Article],
+        config: Config,
+        tokenizer: Tokenizer,
+        tokens: list[list[str]] | None = None,
+    ) -> CorpusFacts:
+        """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending
+        each sentence's `Tokenizer.tokenize` tokens to `tokens` if given."""
+        return cls(build_arrays(articles, config, tokenizer, tokens))
 
     def arrays(self) -> Arrays:
         """Every array of bot.facts.store."""
