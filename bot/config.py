@@ -128,6 +128,8 @@ class DiscordConfig:
     # how often (ms) Python hands the GIL between threads in the bot's process: Python's 5 ms lets the
     # answer workers hold the event loop back up to a second under load (bench.discord_burst)
     switch_interval_ms: float = field(default=0.5, metadata={"range": (0.05, 100.0)})
+    # /ask answered in `workers` spawned processes rather than threads (bot/discord/processes.py)
+    answer_processes: bool = True
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from discord.utils import MISSING
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.discord.pool import AnswerPool
+from bot.discord.processes import ProcessAsker
 from bot.discord.render import LIMITS, clip
 from bot.errors import SummitbotError
 from bot.service import CoverageService
@@ -143,10 +144,14 @@ class SummitBot(commands.Bot):
         self._conversations: dict[int, Conversation] = {}
         # answers never run on the event loop: a bounded pool, and a polite "busy" past its queue
         self.answers = AnswerPool(config.discord.workers, config.discord.queue_limit)
+        if config.discord.answer_processes and service.from_corpus_folder:  # see bot/discord/processes.py
+            self.answers.asker = ProcessAsker(service.config, self.answers.workers)
 
     async def setup_hook(self) -> None:
         # load the corpus and build (or load) the index now, so the first question is not the slow one
         await asyncio.to_thread(lambda: self.service.index)
+        if self.answers.asker is not None:  # after the index: the workers open the one it saved
+            await self.answers.asker.start()
         articles = self.service.sources()
         sentences = len(self.service.index)
         log.info(
