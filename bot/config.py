@@ -325,7 +325,7 @@ class BuildConfig:
     (bot/forkpool.py), and how many articles each takes at a time. Speed only: the index is the same."""
 
     workers: int = field(default=0, metadata={"range": (0, 256)})  # 0: one per CPU; 1: this process alone
-    chunk_articles: int = field(default=100, metadata={"range": (1, 1_000_000)})
+    chunk_articles: int = field(default=500, metadata={"range": (1, 1_000_000)})
     # statements a process searches for same-statement pairs at a time
     chunk_statements: int = field(default=20_000, metadata={"range": (1, 100_000_000)})
 

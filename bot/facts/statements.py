@@ -53,7 +53,7 @@ class Statement:
     doc: str
     outlet: str
     event: str | None
-    terms: frozenset[str]
+    terms: tuple[str, ...]  # distinct, in no particular order (a tuple is a quarter of a set's memory)
     figures: tuple[Measured, ...]
     known: tuple[Measured, ...] = ()  # the figures whose subject is known: a disagreement is about these
 
@@ -62,7 +62,7 @@ class Statement:
         cls, doc: str, outlet: str, event: str | None, terms: frozenset[str], figures: tuple[Measured, ...]
     ) -> Statement:
         known = tuple(m for m in figures if not m.key.endswith(UNKNOWN_SUBJECT))
-        return cls(doc, outlet, event, terms, figures, known)
+        return cls(doc, outlet, event, tuple(terms), figures, known)
 
 
 def figure_key(figure: Figure, fold: Callable[[str], str]) -> str | None:
@@ -110,7 +110,7 @@ def same_statement(a: Statement, b: Statement, config: FactsConfig) -> bool:
     """The one same-statement test (see the module docstring)."""
     if not a.terms or not b.terms or conflict(a, b, config, strict=True):
         return False
-    shared = len(a.terms & b.terms)
+    shared = len(set(a.terms).intersection(b.terms))
     if 2 * shared / (len(a.terms) + len(b.terms)) >= config.same_dice:
         return True
     small = min(len(a.terms), len(b.terms))
