@@ -276,7 +276,7 @@ def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> 
 
 def _tokenize_chunk(state: tuple[ArticleTable, Tokenizer], job: range) -> list[list[str]]:
     articles, tokenizer = state
-    return [tokenizer.tokenize(s.text) for a in job for s in articles[a].sentences]
+    return [tokenizer.tokenize(s.text) for a in job for s in articles.article_once(a).sentences]
 
 
 def _bounded_put(table: dict[Any, Any], key: Any, value: Any) -> None:

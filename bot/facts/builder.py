@@ -26,6 +26,7 @@ from bot.facts.statements import Measured, Statement, figure_key, group_statemen
 from bot.facts.store import Arrays, index_arrays, line_arrays
 from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article
+from bot.serving import ArticleTable
 from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
 from bot.tokenizer import Tokenizer, entity_token
 
@@ -65,8 +66,10 @@ class _Reader:
 
     def read(self, job: range) -> _Part:
         part = _Part([], [], [], [], [], [])
+        table = self.articles
+        read = table.article_once if isinstance(table, ArticleTable) else table.__getitem__
         for a in job:
-            self._article(self.articles[a], part)
+            self._article(read(a), part)
         return part
 
     def _article(self, article: Article, part: _Part) -> None:
