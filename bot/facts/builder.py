@@ -11,6 +11,8 @@ depend on the number of processes (tested).
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple, cast
@@ -31,6 +33,8 @@ from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
 from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = ["build_arrays"]
+
+log = logging.getLogger(__name__)
 
 
 class _Part(NamedTuple):
@@ -126,6 +130,7 @@ def build_arrays(
     whole = _Part([], [], [], [], [], [])
     reader = _Reader(articles, config, tokenizer, keep_tokens=tokens is not None)
     workers = worker_count(config.build.workers)
+    started = time.perf_counter()
     for part in fork_map(_read_chunk, reader, jobs, workers):
         if tokens is not None:
             tokens.extend(part.tokens)
@@ -136,16 +141,25 @@ def build_arrays(
         whole.quoted.extend((base + p, facts) for p, facts in part.quoted)
         whole.quotes.extend((base + p, quote, statement) for p, quote, statement in part.quotes)
     article_of = np.repeat(np.arange(len(whole.counts), dtype=np.int32), whole.counts)
+    log.info("facts: %d articles read in %.1f s (%d processes)", len(articles), _since(started), workers)
+    started = time.perf_counter()
     for position, facts in _quote_groups(whole.quoted, whole.quotes, config.facts):
         whole.lines[position] = encode_facts(facts)
     groups = group_statements(
         whole.statements, config.facts, workers=workers, chunk=config.build.chunk_statements
     )
+    log.info("facts: same statements grouped in %.1f s", _since(started))
+    started = time.perf_counter()
     disagree = _disagreements(whole.statements, article_of.tolist(), config.facts)
+    log.info("facts: disagreements found in %.1f s", _since(started))
     quoted = [p for p, _ in whole.quoted]
     assert all(line is not None for line in whole.lines), "a sentence's facts were not encoded"
     lines = cast(list[bytes], whole.lines)
     return {**index_arrays(groups, article_of.tolist(), quoted, disagree), **line_arrays(lines)}
+
+
+def _since(started: float) -> float:
+    return time.perf_counter() - started
 
 
 def _quote_groups(
