@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -60,9 +61,14 @@ class Slot:
     ) -> AskResult:
         """`service.ask` in the pool: in its answer processes when it has them, else on a thread."""
         asker = self._pool.asker
-        if asker is None:
-            return await self.run(service.ask, question, conversation=conversation, top=top)
-        return await asker.ask(question, conversation, top)
+        if asker is not None:
+            try:
+                return await asker.ask(question, conversation, top)
+            except BrokenProcessPool:  # a worker was killed: the threads answer from now on
+                log.error("an answer process died; answering on threads from now on")
+                self._pool.asker = None
+                asker.shutdown()
+        return await self.run(service.ask, question, conversation=conversation, top=top)
 
 
 class AnswerPool:

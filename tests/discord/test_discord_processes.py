@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -13,6 +14,7 @@ from fake_discord import FakeDiscord
 
 from bot.config import Config
 from bot.conversation import Conversation
+from bot.discord.pool import AnswerPool
 from bot.discord.processes import ProcessAsker
 from bot.errors import InputError
 from bot.service import CoverageService
@@ -75,3 +77,20 @@ async def test_slash_ask_is_answered_by_the_processes(
     body = await fake.response(token)
     best = real_service.ask(QUESTIONS[0]).answers[0]
     assert best.text[:40] in body["embeds"][0]["description"]
+
+
+async def test_a_killed_answer_process_leaves_the_threads_answering(
+    real_config: Config, real_service: CoverageService
+) -> None:
+    pool = AnswerPool(1, 4, ProcessAsker(real_config, 1))
+    assert pool.asker is not None
+    await pool.asker.start()
+    pid = pool.asker.executor.submit(os.getpid).result(timeout=30)
+    os.kill(pid, signal.SIGKILL)
+    try:
+        async with pool.slot() as slot:
+            result = await slot.ask(real_service, QUESTIONS[0], None, 3)
+    finally:
+        pool.shutdown()
+    assert result == real_service.ask(QUESTIONS[0], top=3)
+    assert pool.asker is None
