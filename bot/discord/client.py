@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import logging
 import math
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -143,9 +144,12 @@ class SummitBot(commands.Bot):
         self.service = service
         self._conversations: dict[int, Conversation] = {}
         # answers never run on the event loop: a bounded pool, and a polite "busy" past its queue
-        self.answers = AnswerPool(config.discord.workers, config.discord.queue_limit)
-        if config.discord.answer_processes and service.from_corpus_folder:  # see bot/discord/processes.py
-            self.answers.asker = ProcessAsker(service.config, self.answers.workers)
+        settings = config.discord
+        workers = settings.workers or os.cpu_count() or 1
+        # /ask in processes when another process can rebuild the same service (bot/discord/processes.py)
+        processes = settings.answer_processes and service.from_corpus_folder
+        asker = ProcessAsker(service.config, workers) if processes else None
+        self.answers = AnswerPool(workers, settings.queue_limit, asker)
 
     async def setup_hook(self) -> None:
         # load the corpus and build (or load) the index now, so the first question is not the slow one
