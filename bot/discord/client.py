@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import logging
 import math
-import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -26,6 +25,7 @@ from bot.discord.pool import AnswerPool
 from bot.discord.processes import ProcessAsker
 from bot.discord.render import LIMITS, clip
 from bot.errors import SummitbotError
+from bot.forkpool import worker_count
 from bot.service import CoverageService
 
 __all__ = [
@@ -145,7 +145,7 @@ class SummitBot(commands.Bot):
         self._conversations: dict[int, Conversation] = {}
         # answers never run on the event loop: a bounded pool, and a polite "busy" past its queue
         settings = config.discord
-        workers = settings.workers or os.cpu_count() or 1
+        workers = worker_count(settings.workers)
         # /ask in processes when another process can rebuild the same service (bot/discord/processes.py)
         processes = settings.answer_processes and service.from_corpus_folder
         asker = ProcessAsker(service.config, workers) if processes else None

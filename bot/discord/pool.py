@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
 import sys
 import time
 from collections.abc import AsyncIterator, Callable
@@ -22,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from bot.conversation import Conversation
 from bot.errors import SummitbotError
+from bot.forkpool import worker_count
 from bot.results import AskResult
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ class AnswerPool:
     `asker`, /ask runs in its processes instead (bot/discord/processes.py), as many as the threads."""
 
     def __init__(self, workers: int, queue_limit: int, asker: ProcessAsker | None = None) -> None:
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = worker_count(workers)
         self.capacity = self.workers + queue_limit
         self.asker = asker
         self.executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="summitbot-answer")
