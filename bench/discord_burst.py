@@ -3,6 +3,7 @@
     python -m bench.discord_burst                       # the seed corpus: 200 at once, then 100/s for 20 s
     python -m bench.discord_burst --sentences 100000    # a generated corpus (bench/scale_corpus.py)
     python -m bench.discord_burst --rate 50 --seconds 10 --burst 100
+    python -m bench.discord_burst --threads             # /ask on threads instead of processes
 
 The real bot (discord.py's own HTTP and gateway code) runs in this process; the fake Discord of
 tests/discord runs in a child process on 127.0.0.1 and sends the questions, as Discord would from
@@ -175,7 +176,11 @@ def _child_command(args: argparse.Namespace) -> list[str]:
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     """The parent: the bot, pointed at the child's fake Discord, watched while the child asks."""
     base = load_config(ROOT / "config.yaml")
-    changes: dict[str, Any] = {"cooldown_rate": 0, "workers": args.workers}
+    changes: dict[str, Any] = {
+        "cooldown_rate": 0,
+        "workers": args.workers,
+        "answer_processes": not args.threads,
+    }
     if args.switch_interval_ms is not None:
         changes["switch_interval_ms"] = args.switch_interval_ms
     if args.queue_limit is not None:
@@ -215,6 +220,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         sentences=len(service.index),
         load_s=load_s,
         workers=bot.answers.workers,
+        kind="processes" if bot.answers.asker is not None else "threads",
         queue_bound=bot.answers.capacity - bot.answers.workers,
     )
     return result
@@ -228,7 +234,7 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
     b, s = result["burst"], result["sustained"]
     lines = [
         f"corpus: {result['sentences']:,} sentences (ready in {result['load_s']:.1f} s); "
-        f"{result['workers']} answer workers, queue bound {result['queue_bound']}",
+        f"{result['workers']} answer {result['kind']}, queue bound {result['queue_bound']}",
         "",
         "| scenario | asked | acknowledged | all acked s | ack p95 ms | answered | busy | answer p50 ms "
         "| answer p95 ms | answer max ms | most waiting | loop lag max ms |",
@@ -265,6 +271,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the rate is held")
     parser.add_argument("--workers", type=int, default=0, help="answer workers (0: one per core)")
     parser.add_argument("--queue-limit", type=int, default=None, help="default: config.yaml's")
+    parser.add_argument(
+        "--threads", action="store_true", help="answer on threads, not processes (the seed corpus only)"
+    )
     parser.add_argument("--switch-interval-ms", type=float, default=None, help="default: config.yaml's")
     parser.add_argument("--drive", action="store_true", help=argparse.SUPPRESS)  # the child's role
     args = parser.parse_args(argv)

@@ -24,6 +24,7 @@ from bot.text import read_text
 
 __all__ = [
     "AnswerConfig",
+    "BuildConfig",
     "CleanerConfig",
     "CompareConfig",
     "Config",
@@ -130,6 +131,8 @@ class DiscordConfig:
     # how often (ms) Python hands the GIL between threads in the bot's process: Python's 5 ms lets the
     # answer workers hold the event loop back up to a second under load (bench.discord_burst)
     switch_interval_ms: float = field(default=0.5, metadata={"range": (0.05, 100.0)})
+    # /ask answered in `workers` spawned processes rather than threads (bot/discord/processes.py)
+    answer_processes: bool = True
 
 
 @dataclass(frozen=True)
@@ -332,6 +335,17 @@ class SemanticConfig:
 
 
 @dataclass(frozen=True)
+class BuildConfig:
+    """The index build: the processes that tokenise sentences and read their facts, article by article
+    (bot/forkpool.py), and how many articles each takes at a time. Speed only: the index is the same."""
+
+    workers: int = field(default=0, metadata={"range": (0, 256)})  # 0: one per CPU; 1: this process alone
+    chunk_articles: int = field(default=500, metadata={"range": (1, 1_000_000)})
+    # statements a process searches for same-statement pairs at a time
+    chunk_statements: int = field(default=20_000, metadata={"range": (1, 100_000_000)})
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -352,6 +366,7 @@ class Config:
     compare: CompareConfig = field(default_factory=CompareConfig)
     ingest: IngestConfig = field(default_factory=IngestConfig)
     semantic: SemanticConfig = field(default_factory=SemanticConfig)
+    build: BuildConfig = field(default_factory=BuildConfig)
 
     @property
     def corpus_dir(self) -> Path:

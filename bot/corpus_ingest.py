@@ -7,7 +7,6 @@ prepared article against its digest index under the lock and stages it.
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -16,6 +15,7 @@ from pathlib import Path
 from bot.config import Config
 from bot.corpus_files import DigestIndex, decode_article, doc_id_of, read_source, serialize, sha256
 from bot.errors import CorpusError, IngestError
+from bot.forkpool import worker_count
 from bot.models import Article, ArticleHints
 
 __all__ = ["Prepared", "Timer", "clean_raw", "prepare", "prepare_files", "refuse_duplicate"]
@@ -112,7 +112,7 @@ def prepare_files(
 ) -> Iterator[tuple[Path, Prepared | str]]:
     """Each file with its prepared article or refusal, in order; cleaned by ingest.workers processes."""
     jobs = [(path, hints.get(path.stem)) for path in files]
-    workers = config.ingest.workers or os.cpu_count() or 1
+    workers = worker_count(config.ingest.workers)
     if workers <= 1 or len(jobs) < _POOL_MIN_FILES:
         for job in jobs:
             with timer("read and clean"):

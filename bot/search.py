@@ -18,6 +18,7 @@ import numpy as np
 
 from bot.config import Config
 from bot.facts import CorpusFacts, load_or_build_facts
+from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.semantic import encoder_for, load_or_embed, semantic_enabled
@@ -77,24 +78,29 @@ class CorpusIndex:
         self._mask_of: dict[int, tuple[Collection[str], np.ndarray]] = {}  # by id(): see mask()
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
+        # The facts are read from each sentence's tokens, so a facts build keeps them for BM25's.
+        kept: list[list[list[str]]] = []
+
         def build() -> SparseBM25:
-            tokens = [self.tokenizer.tokenize(text) for text in self.articles.sentence_texts()]
+            tokens = kept.pop() if kept else _tokenized(self.articles, self.tokenizer, config)
             return SparseBM25(tokens, config.retrieval)
 
         def build_facts() -> CorpusFacts:
-            return CorpusFacts.build(self.articles, config, self.tokenizer)
+            kept.append([])
+            return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1])
 
         self._saved_terms: SentenceTerms | None = None  # a persisted index's terms (bot/sentence_terms.py)
         if index_dir is not None and fingerprint is not None:
             stamp = _fingerprint(fingerprint, config)  # the corpus, the tokenizer and its settings
-            self.bm25 = load_or_build(index_dir / "bm25", stamp, build)
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
+            self.bm25 = load_or_build(index_dir / "bm25", stamp, build)
             self._saved_terms = load_or_build_terms(
                 index_dir / "terms", stamp, self._build_terms, (len(self), len(self.articles))
             )
         else:
-            self.bm25 = build()
             self.facts = build_facts()
+            self.bm25 = build()
+        kept.clear()
         self._vectors_path = index_dir / "vectors.npy" if index_dir is not None and fingerprint else None
         self._vectors_stamp = f"{fingerprint}-{config.semantic.sha256[:12]}-{config.semantic.max_tokens}"
         self._vectors: np.ndarray | None = None
@@ -286,6 +292,20 @@ class CorpusIndex:
     ) -> list[SearchHit]:
         """The k best sentences for a piece of text (a question or a topic); see `query_tokens`."""
         return self.search_tokens(self.query_tokens(text, expand=expand, skip=skip), k, docs=docs)
+
+
+def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> list[list[str]]:
+    """Every sentence's tokens, in order, tokenised article by article on every core (bot/forkpool.py)."""
+    jobs = chunks(len(articles), config.build.chunk_articles)
+    tokens: list[list[str]] = []
+    for part in fork_map(_tokenize_chunk, (articles, tokenizer), jobs, worker_count(config.build.workers)):
+        tokens.extend(part)
+    return tokens
+
+
+def _tokenize_chunk(state: tuple[ArticleTable, Tokenizer], job: range) -> list[list[str]]:
+    articles, tokenizer = state
+    return [tokenizer.tokenize(s.text) for a in job for s in articles.article_once(a).sentences]
 
 
 def _bounded_put(table: dict[Any, Any], key: Any, value: Any) -> None:

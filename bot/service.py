@@ -47,6 +47,11 @@ class CoverageService:
         self._lock = threading.Lock()
 
     @property
+    def from_corpus_folder(self) -> bool:
+        """Built from its config's corpus folder alone, so another process can build the same service."""
+        return self._persist
+
+    @property
     def articles(self) -> ArticleTable:
         """The corpus folder's articles in their serving form (bot/serving.py), decoded as they are used."""
         if self._articles is None:

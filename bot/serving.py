@@ -111,6 +111,11 @@ class ArticleTable(Sequence[Article]):
     def article(self, i: int) -> Article:
         raise NotImplementedError
 
+    def article_once(self, i: int) -> Article:
+        """Article i, not kept decoded once dropped: a pass over every article (the index build) would
+        otherwise keep them all."""
+        return self.article(i)
+
 
 class MemoryArticles(ArticleTable):
     """Articles already in memory (tests, benchmarks, an explicit list)."""
@@ -173,6 +178,9 @@ class StoredArticles(ArticleTable):
         if cached is None:
             cached = self._cache[i] = _LazyArticle.create(self, i, self._meta[i])
         return cached
+
+    def article_once(self, i: int) -> Article:
+        return self._cache.get(i) or _LazyArticle.create(self, i, self._meta[i])
 
     def decode_body(self, i: int) -> tuple[str, tuple[Sentence, ...], tuple[DroppedLine, ...]]:
         """Article i's text, sentences and dropped lines."""

@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
-from bot.tokenizer import ENTITY_PREFIX, Tokenizer
+from bot.tokenizer import ENTITY_PREFIX, SYNONYM_PREFIX, Tokenizer
 
-__all__ = ["containment", "dice", "statement_terms"]
+__all__ = ["containment", "dice", "entity_tokens", "statement_terms", "terms_of_tokens"]
 
 
 def statement_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
     """The stemmed content words of a statement, without entity tokens (names weigh like any word)."""
     return frozenset(t for t in tokenizer.content_words(text) if not t.startswith(ENTITY_PREFIX))
+
+
+def terms_of_tokens(tokens: Sequence[str]) -> frozenset[str]:
+    """`statement_terms` of a text from its `Tokenizer.tokenize` tokens, without tokenising it again: they
+    are its content words, then their synonym tokens and its entity tokens, which alone carry a prefix
+    (tests/test_facts_build.py holds the tokenizer to that)."""
+    return frozenset(t for t in tokens if not t.startswith((ENTITY_PREFIX, SYNONYM_PREFIX)))
+
+
+def entity_tokens(tokens: Sequence[str]) -> list[str]:
+    """`Tokenizer.entities` of a text from its `Tokenizer.tokenize` tokens (see `terms_of_tokens`)."""
+    return [t for t in tokens if t.startswith(ENTITY_PREFIX)]
 
 
 def dice(a: Collection[str], b: Collection[str]) -> float:

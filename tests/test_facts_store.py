@@ -58,9 +58,9 @@ def test_loading_decodes_nothing_until_asked(
     decoded: list[object] = []
     real = corpus_module.facts_from_dict
 
-    def counting(data: dict[str, object]) -> object:
+    def counting(data: dict[str, object], group: int = -1) -> object:
         decoded.append(data)
-        return real(data)
+        return real(data, group)
 
     monkeypatch.setattr(corpus_module, "facts_from_dict", counting)
     loaded = load_or_build_facts(path, _FINGERPRINT, config, _never)

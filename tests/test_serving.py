@@ -32,6 +32,18 @@ def test_stored_articles_equal_the_cleaned_json(corpus_copy: tuple[Path, Config]
     assert table[-1] == table[len(table) - 1] and table[1:3] == (table[1], table[2])
 
 
+def test_an_article_read_once_is_not_kept(corpus_copy: tuple[Path, Config]) -> None:
+    """The index build reads every article once: none of them stays decoded in the table."""
+    root, _ = corpus_copy
+    store = CorpusStore(root)
+    table = load_or_build_articles(store, root / "index" / "serving")
+    once = [table.article_once(i) for i in range(len(table))]
+    assert once == list(store.load_articles())
+    assert table.article_once(0) is not table.article_once(0)
+    kept = table.article(0)
+    assert table.article_once(0) is kept  # one already decoded is reused
+
+
 def test_a_changed_clean_file_rebuilds_it(
     corpus_copy: tuple[Path, Config], caplog: pytest.LogCaptureFixture
 ) -> None:

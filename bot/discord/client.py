@@ -22,8 +22,10 @@ from discord.utils import MISSING
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.discord.pool import AnswerPool
+from bot.discord.processes import ProcessAsker
 from bot.discord.render import LIMITS, clip
 from bot.errors import SummitbotError
+from bot.forkpool import worker_count
 from bot.service import CoverageService
 
 __all__ = [
@@ -142,11 +144,18 @@ class SummitBot(commands.Bot):
         self.service = service
         self._conversations: dict[int, Conversation] = {}
         # answers never run on the event loop: a bounded pool, and a polite "busy" past its queue
-        self.answers = AnswerPool(config.discord.workers, config.discord.queue_limit)
+        settings = config.discord
+        workers = worker_count(settings.workers)
+        # /ask in processes when another process can rebuild the same service (bot/discord/processes.py)
+        processes = settings.answer_processes and service.from_corpus_folder
+        asker = ProcessAsker(service.config, workers) if processes else None
+        self.answers = AnswerPool(workers, settings.queue_limit, asker)
 
     async def setup_hook(self) -> None:
         # load the corpus and build (or load) the index now, so the first question is not the slow one
         await asyncio.to_thread(lambda: self.service.index)
+        if self.answers.asker is not None:  # after the index: the workers open the one it saved
+            await self.answers.asker.start()
         articles = self.service.sources()
         sentences = len(self.service.index)
         log.info(

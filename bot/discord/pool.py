@@ -11,15 +11,22 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
 import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from bot.conversation import Conversation
 from bot.errors import SummitbotError
+from bot.forkpool import worker_count
+from bot.results import AskResult
+
+if TYPE_CHECKING:
+    from bot.discord.processes import ProcessAsker
+    from bot.service import CoverageService
 
 __all__ = ["BUSY", "AnswerPool", "BusyError", "Slot", "favour_event_loop"]
 
@@ -49,13 +56,29 @@ class Slot:
         call = functools.partial(function, *args, **kwargs)
         return await asyncio.get_running_loop().run_in_executor(self._pool.executor, call)
 
+    async def ask(
+        self, service: CoverageService, question: str, conversation: Conversation | None, top: int
+    ) -> AskResult:
+        """`service.ask` in the pool: in its answer processes when it has them, else on a thread."""
+        asker = self._pool.asker
+        if asker is not None:
+            try:
+                return await asker.ask(question, conversation, top)
+            except BrokenProcessPool:  # a worker was killed: the threads answer from now on
+                log.error("an answer process died; answering on threads from now on")
+                self._pool.asker = None
+                asker.shutdown()
+        return await self.run(service.ask, question, conversation=conversation, top=top)
+
 
 class AnswerPool:
-    """`workers` threads (0: one per CPU core) and at most `queue_limit` requests waiting for one."""
+    """`workers` threads (0: one per CPU core) and at most `queue_limit` requests waiting for one; with
+    `asker`, /ask runs in its processes instead (bot/discord/processes.py), as many as the threads."""
 
-    def __init__(self, workers: int, queue_limit: int) -> None:
-        self.workers = workers or os.cpu_count() or 1
+    def __init__(self, workers: int, queue_limit: int, asker: ProcessAsker | None = None) -> None:
+        self.workers = worker_count(workers)
         self.capacity = self.workers + queue_limit
+        self.asker = asker
         self.executor = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="summitbot-answer")
         self.admitted = 0  # running or waiting now
         self.peak = 0  # the most ever admitted at once
@@ -91,6 +114,8 @@ class AnswerPool:
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
+        if self.asker is not None:
+            self.asker.shutdown()
 
 
 def favour_event_loop(switch_interval_ms: float) -> None:

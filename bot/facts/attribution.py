@@ -127,9 +127,12 @@ def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
 def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, str]]:
     """Each speech verb of a (masked) text with the mention that is its subject, and the clause's words
     ("Novak said", "said the foreign minister", "he added"); infinitives ("to say") are not clauses."""
+    verbs = list(SPEECH_VERB.finditer(masked))
+    if not verbs:
+        return []  # most sentences: no need to find their mentions
     window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked), lexicon.max_gap_words)
     out = []
-    for verb in SPEECH_VERB.finditer(masked):
+    for verb in verbs:
         if _INFINITIVE.search(masked, 0, verb.start()):
             continue
         cue = _subject_before(window, verb.start())

@@ -164,7 +164,11 @@ def _alternation(names: list[str], flags: int) -> re.Pattern[str] | None:
     for name in sorted(set(names), key=len, reverse=True):
         words = [re.escape(w).replace("'", "['’]") for w in name.split()]
         parts.append(r"\s+".join(words))
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", flags)
+    # Every match starts with one of these: the lookahead rejects other positions before the alternatives
+    # are tried one by one (the same matches, found several times faster).
+    firsts = {c for name in names for c in (name.split()[0][0], "’" if name.split()[0][0] == "'" else "")}
+    lead = "".join(sorted(re.escape(c) for c in firsts if c))
+    return re.compile(rf"(?<![\w-])(?=[{lead}])(?:{'|'.join(parts)})(?![\w-])", flags)
 
 
 def _is_possessive(text: str, end: int) -> bool:

@@ -24,6 +24,7 @@ _SINGLE = "'‘’‚‛"
 _OPEN_BEFORE = "([{—–-/"  # characters after which a mark opens
 _CLOSE_AFTER = ".,;:!?)]}…—–-"  # punctuation a closing mark may be followed by
 _INNER_STOP = re.compile(r",|;|\s[-—–]\s")
+_ANY_MARK = re.compile(f"[{re.escape(_DOUBLE + _SINGLE)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,8 @@ def find_spans(paragraph: str, *, short_inner: int = FactsConfig.short_inner_wor
     inside another of at most `short_inner` words is a closed scare quote."""
     stack: list[_Open] = []
     spans: list[QuoteSpan] = []
-    for i, ch in enumerate(paragraph):
+    for mark in _ANY_MARK.finditer(paragraph):  # every other character is passed over
+        i, ch = mark.start(), mark.group()
         if ch in _DOUBLE and _inside_word(paragraph, i):
             continue  # "partners”s": a misplaced apostrophe, which must not end the real quotation
         if ch in _DOUBLE:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from bot.facts.figures import Figure
 
-__all__ = ["QuoteFact", "SentenceFacts", "facts_from_dict", "facts_to_dict"]
+__all__ = ["QuoteFact", "SentenceFacts", "encode_facts", "facts_from_dict", "facts_to_dict"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,8 +41,9 @@ class SentenceFacts:
 
 
 def facts_to_dict(facts: SentenceFacts) -> dict[str, Any]:
-    """The JSON form (compact keys: a corpus holds many sentences)."""
-    data: dict[str, Any] = {"g": facts.group}
+    """The JSON form (compact keys: a corpus holds many sentences). The group is not in it: the facts'
+    folder keeps every sentence's group in an array (bot.facts.store)."""
+    data: dict[str, Any] = {}
     if facts.speakers:
         data["s"] = list(facts.speakers)
         data["e"] = facts.speaker_evidence
@@ -59,8 +61,17 @@ def facts_to_dict(facts: SentenceFacts) -> dict[str, Any]:
     return data
 
 
-def facts_from_dict(data: dict[str, Any]) -> SentenceFacts:
-    """The inverse of `facts_to_dict`."""
+def encode_facts(facts: SentenceFacts) -> bytes:
+    """A sentence's line in the facts' folder: `facts_to_dict` as compact UTF-8 JSON."""
+    data = facts_to_dict(facts)
+    return json.dumps(data, separators=(",", ":")).encode() if data else _EMPTY
+
+
+_EMPTY = b"{}"  # most sentences: one shared line
+
+
+def facts_from_dict(data: dict[str, Any], group: int = -1) -> SentenceFacts:
+    """The inverse of `facts_to_dict`, with the sentence's `group`."""
     return SentenceFacts(
         speakers=tuple(str(s) for s in data.get("s", ())),
         speaker_evidence=data.get("e"),
@@ -74,5 +85,5 @@ def facts_from_dict(data: dict[str, Any]) -> SentenceFacts:
             for v, u, d, m, a, b, t, bound in data.get("f", ())
         ),
         entities=tuple(str(n) for n in data.get("n", ())),
-        group=int(data.get("g", -1)),
+        group=group,
     )

@@ -32,6 +32,7 @@ class _Paragraph:
     offset: int  # where it starts in Article.text
     text: str
     masked: str  # the text with every quotation's words blanked out
+    spans: list[QuoteSpan]  # its quotations
 
 
 @dataclass(slots=True)
@@ -107,12 +108,14 @@ def _paragraphs(text: str, short_inner: int) -> list[_Paragraph]:
     offset = 0
     for chunk in text.split(PARAGRAPH_SEPARATOR):
         spans = find_spans(chunk, short_inner=short_inner)
-        out.append(_Paragraph(offset, chunk, _mask(chunk, spans)))
+        out.append(_Paragraph(offset, chunk, _mask(chunk, spans), spans))
         offset += len(chunk) + len(PARAGRAPH_SEPARATOR)
     return out
 
 
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for span in spans:
         for i in range(span.start, span.end):
@@ -127,7 +130,7 @@ def _find(article: Article, lexicon: SpeakerLexicon, config: FactsConfig) -> lis
     intro: _Paragraph | None = None  # the paragraph introducing a block quotation, while it runs
     run = 0
     for para in _paragraphs(article.text, config.short_inner_words):
-        spans = find_spans(para.text, short_inner=config.short_inner_words)
+        spans = para.spans
         first = len(found)
         if not spans and intro is not None and run < config.block_paragraphs and _plain(para, lexicon):
             sentence = max(bisect.bisect_right(starts, para.offset) - 1, 0)
@@ -274,6 +277,8 @@ def _evidence(item: _Found, cue: Cue | None) -> str:
 def _masked_sentence(found: list[_Found], article: Article, index: int) -> str:
     """A sentence with every quotation's words blanked out (names inside quotes are not speakers)."""
     sentence = article.sentences[index]
+    if not found:
+        return sentence.text
     chars = list(sentence.text)
     for item in found:
         lo, hi = max(item.start, sentence.start), min(item.end, sentence.end)

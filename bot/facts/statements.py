@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from bot.config import FactsConfig
 from bot.facts.figures import Figure
+from bot.forkpool import chunks, fork_map
 
 __all__ = [
     "Measured",
@@ -52,7 +53,7 @@ class Statement:
     doc: str
     outlet: str
     event: str | None
-    terms: frozenset[str]
+    terms: tuple[str, ...]  # distinct, in no particular order (a tuple is a quarter of a set's memory)
     figures: tuple[Measured, ...]
     known: tuple[Measured, ...] = ()  # the figures whose subject is known: a disagreement is about these
 
@@ -61,7 +62,7 @@ class Statement:
         cls, doc: str, outlet: str, event: str | None, terms: frozenset[str], figures: tuple[Measured, ...]
     ) -> Statement:
         known = tuple(m for m in figures if not m.key.endswith(UNKNOWN_SUBJECT))
-        return cls(doc, outlet, event, terms, figures, known)
+        return cls(doc, outlet, event, tuple(terms), figures, known)
 
 
 def figure_key(figure: Figure, fold: Callable[[str], str]) -> str | None:
@@ -109,7 +110,7 @@ def same_statement(a: Statement, b: Statement, config: FactsConfig) -> bool:
     """The one same-statement test (see the module docstring)."""
     if not a.terms or not b.terms or conflict(a, b, config, strict=True):
         return False
-    shared = len(a.terms & b.terms)
+    shared = len(set(a.terms).intersection(b.terms))
     if 2 * shared / (len(a.terms) + len(b.terms)) >= config.same_dice:
         return True
     small = min(len(a.terms), len(b.terms))
@@ -117,13 +118,20 @@ def same_statement(a: Statement, b: Statement, config: FactsConfig) -> bool:
 
 
 def group_statements(
-    statements: Sequence[Statement], config: FactsConfig, *, keys: Sequence[str] | None = None
+    statements: Sequence[Statement],
+    config: FactsConfig,
+    *,
+    keys: Sequence[str] | None = None,
+    workers: int = 1,
+    chunk: int = 10_000,
 ) -> list[int]:
     """A group number for each statement: same statements across articles (and outlets) share it.
 
     Candidates share `min_shared_rare` of a statement's rarest words (the `max_candidates` sharing most
     are tested); `keys` (a speaker, say) must also be equal.
-    Groups are transitive but never join two statements whose figures conflict.
+    Groups are transitive but never join two statements whose figures conflict. The pairs that make the
+    same statement are found in `workers` forked processes, `chunk` statements at a time (a pure test of
+    two statements: the groups are the same for any number of processes); they are joined here in order.
     """
     parent = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
@@ -134,18 +142,11 @@ def group_statements(
             i = parent[i]
         return i
 
-    postings = _postings(statements)
-    for i, statement in enumerate(statements):
-        for j in _candidates(i, statement, postings, config):
-            other = statements[j]
-            if other.doc == statement.doc or other.outlet == statement.outlet:
-                continue
-            if keys is not None and keys[i] != keys[j]:
-                continue
+    state = _Pairs(statements, _postings(statements), config, keys)
+    for pairs in fork_map(_same_pairs, state, chunks(len(statements), chunk), workers):
+        for i, j in pairs:
             ri, rj = find(i), find(j)
-            if ri == rj or not same_statement(statement, other, config):
-                continue
-            if any(
+            if ri == rj or any(
                 conflict(statements[x], statements[y], config, strict=True)
                 for x in members[ri]
                 for y in members[rj]
@@ -156,13 +157,42 @@ def group_statements(
     return [find(i) for i in range(len(statements))]
 
 
+class _Pairs(NamedTuple):
+    statements: Sequence[Statement]
+    postings: dict[str, npt.NDArray[np.int64]]
+    config: FactsConfig
+    keys: Sequence[str] | None
+
+
+def _same_pairs(state: _Pairs, job: range) -> list[tuple[int, int]]:
+    """(i, j), i in `job` and j > i, for every candidate pair of other outlets (and equal keys) that
+    makes the same statement, in order."""
+    statements, keys, config = state.statements, state.keys, state.config
+    pairs = []
+    for i in job:
+        statement = statements[i]
+        for j in _candidates(i, statement, state.postings, config):
+            other = statements[j]
+            if other.doc == statement.doc or other.outlet == statement.outlet:
+                continue
+            if keys is not None and keys[i] != keys[j]:
+                continue
+            if same_statement(statement, other, config):
+                pairs.append((i, j))
+    return pairs
+
+
 def _postings(statements: Sequence[Statement]) -> dict[str, npt.NDArray[np.int64]]:
-    """Each word's statements, in order."""
-    lists: dict[str, list[int]] = {}
-    for i, statement in enumerate(statements):
-        for term in statement.terms:
-            lists.setdefault(term, []).append(i)
-    return {t: np.asarray(p, dtype=np.int64) for t, p in lists.items()}
+    """Each word's statements, in order: slices of one array (a list of Python ints per word took about
+    36 bytes a posting, half a gigabyte at a million sentences)."""
+    vocabulary: dict[str, int] = {}
+    add = vocabulary.setdefault
+    words = np.fromiter((add(t, len(vocabulary)) for s in statements for t in s.terms), dtype=np.int64)
+    sizes = np.fromiter((len(s.terms) for s in statements), dtype=np.int64, count=len(statements))
+    order = np.argsort(words, kind="stable")  # by word, each word's statements still in order
+    owners = np.repeat(np.arange(len(statements), dtype=np.int64), sizes)[order]
+    bounds = np.concatenate([[0], np.cumsum(np.bincount(words, minlength=len(vocabulary)))]).tolist()
+    return {t: owners[bounds[k] : bounds[k + 1]] for t, k in vocabulary.items()}
 
 
 def _candidates(

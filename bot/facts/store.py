@@ -35,7 +35,7 @@ __all__ = [
     "save_facts",
 ]
 
-FACTS_FORMAT = 2
+FACTS_FORMAT = 3  # 3: a sentence's group only in `group`, not in its line
 _KIND = "summitbot-facts"
 META = "meta.json"
 _DTYPES: dict[str, type[np.generic]] = {

@@ -33,8 +33,9 @@ def real_service(real_config: Config) -> CoverageService:
 
 @pytest.fixture
 def config(real_config: Config) -> Config:
-    """The real settings with a generous cooldown, so tests only meet it on purpose."""
-    return with_discord(real_config, cooldown_rate=100, cooldown_seconds=60)
+    """The real settings with a generous cooldown, so tests only meet it on purpose, answering on threads
+    (tests replace the service's methods; test_discord_processes.py covers the answer processes)."""
+    return with_discord(real_config, cooldown_rate=100, cooldown_seconds=60, answer_processes=False)
 
 
 def with_discord(config: Config, **changes: Any) -> Config:

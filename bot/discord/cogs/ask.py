@@ -56,9 +56,7 @@ class AskCog(commands.Cog, name="Ask"):
         async with self.bot.answers.slot() as slot:  # BusyError (a private "try again") when full
             await interaction.response.defer(thinking=True)
             conversation = self.bot.conversation(interaction.channel_id) if interaction.channel_id else None
-            result = await slot.run(
-                self.bot.service.ask, question, conversation=conversation, top=settings.answers
-            )
+            result = await slot.ask(self.bot.service, question, conversation, settings.answers)
         embed, view = reply_parts(self.bot, result)
         await send(interaction, embed=embed, view=view)
 

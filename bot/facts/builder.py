@@ -1,0 +1,200 @@
+"""Building a corpus's facts: the work of each article, then the corpus-wide groups and disagreements.
+
+Each article's sentences are read on their own (speakers, quotations, figures, entities, the statement the
+same-statement test compares), so that part runs in forked processes over chunks of articles
+(bot/forkpool.py, `build.workers`) and comes back in article order. A sentence's facts are encoded there
+(its group lives in the `group` array, not in its line); those holding quotations come back decoded, as
+their quotations' same-remark groups are known only once every article is read. The groups and the
+disagreements then run here over all the statements, exactly as in one process: the result does not
+depend on the number of processes (tested).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import NamedTuple, cast
+
+import numpy as np
+
+from bot.config import Config, FactsConfig
+from bot.facts.figures import Figure, measure_stem, read_figures
+from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
+from bot.facts.model import QuoteFact, SentenceFacts, encode_facts
+from bot.facts.quotations import article_speech
+from bot.facts.statements import Measured, Statement, figure_key, group_statements, values_differ
+from bot.facts.store import Arrays, index_arrays, line_arrays
+from bot.forkpool import chunks, fork_map, worker_count
+from bot.models import Article
+from bot.serving import ArticleTable
+from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
+from bot.tokenizer import Tokenizer, entity_token
+
+__all__ = ["build_arrays"]
+
+log = logging.getLogger(__name__)
+
+
+class _Part(NamedTuple):
+    """What a chunk of articles gives; positions are the chunk's own (its first sentence is 0)."""
+
+    counts: list[int]  # sentences per article
+    lines: list[bytes | None]  # each sentence's encoded facts; None where it holds quotations
+    quoted: list[tuple[int, SentenceFacts]]  # the sentences holding quotations, not yet grouped
+    statements: list[Statement]  # each sentence's
+    quotes: list[tuple[int, QuoteFact, Statement]]  # each quotation, with its sentence and statement
+    tokens: list[list[str]]  # each sentence's BM25 tokens, when they are kept
+
+
+class _Reader:
+    """The per-article work, with what it needs (a forked worker inherits it whole)."""
+
+    def __init__(
+        self, articles: Sequence[Article], config: Config, tokenizer: Tokenizer, *, keep_tokens: bool
+    ) -> None:
+        self.articles = articles
+        self.keep_tokens = keep_tokens
+        self.config = config
+        self.tokenizer = tokenizer
+        self.lexicon = SpeakerLexicon(config.entities, max_gap_words=config.facts.max_gap_words)
+        self.names = {entity_token(e.name): e.name for e in config.entities}
+        groups = config.facts.measured_alike
+        self.measured = {word.lower(): measure_stem(group[0]) for group in groups for word in group}
+        self.alike = {measure_stem(word): measure_stem(group[0]) for group in groups for word in group}
+
+    def fold(self, stem: str) -> str:
+        """One name for what figures measured alike are about ('talk' and 'meet': a meeting's length)."""
+        return self.alike.get(stem) or self.tokenizer.synonym(stem) or stem
+
+    def read(self, job: range) -> _Part:
+        part = _Part([], [], [], [], [], [])
+        table = self.articles
+        read = table.article_once if isinstance(table, ArticleTable) else table.__getitem__
+        for a in job:
+            self._article(read(a), part)
+        return part
+
+    def _article(self, article: Article, part: _Part) -> None:
+        base = len(part.lines)
+        speech = article_speech(article, self.lexicon, self.config.facts)
+        held: dict[int, list[QuoteFact]] = {}
+        for sentence_index, quote in speech.quotes:
+            held.setdefault(sentence_index, []).append(quote)
+            words = article.text[quote.start : quote.end]
+            terms = statement_terms(self.tokenizer, words)
+            statement = self._statement(article, terms, read_figures(words, self.measured))
+            part.quotes.append((base + sentence_index, quote, statement))
+        for s, sentence in enumerate(article.sentences):
+            tokens = self.tokenizer.tokenize(sentence.text)  # its terms and names: one pass over it
+            figures = read_figures(sentence.text, self.measured)
+            part.statements.append(self._statement(article, terms_of_tokens(tokens), figures))
+            facts = SentenceFacts(
+                speakers=speech.speakers[s],
+                speaker_evidence=speech.evidence[s],
+                speaker_carried=bool(speech.speakers[s]) and speech.carried[s],
+                quotations=tuple(held.get(s, ())),
+                figures=tuple(figures),
+                entities=tuple(
+                    dict.fromkeys(self.names[t] for t in entity_tokens(tokens) if t in self.names)
+                ),
+            )
+            if self.keep_tokens:
+                part.tokens.append(tokens)
+            if facts.quotations:
+                part.quoted.append((base + s, facts))
+            part.lines.append(None if facts.quotations else encode_facts(facts))
+        part.counts.append(len(article.sentences))
+
+    def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
+        measured = tuple(
+            Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
+        )
+        return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
+
+    def _entities(self, tokens: list[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.names[t] for t in entity_tokens(tokens) if t in self.names))
+
+
+def _read_chunk(reader: _Reader, job: range) -> _Part:
+    return reader.read(job)
+
+
+def build_arrays(
+    articles: Sequence[Article], config: Config, tokenizer: Tokenizer, tokens: list[list[str]] | None = None
+) -> Arrays:
+    """Every array of bot.facts.store for `articles` (see the module docstring); every sentence's
+    `Tokenizer.tokenize` tokens are appended to `tokens` if given (the BM25 index is built from them)."""
+    jobs = chunks(len(articles), config.build.chunk_articles)
+    whole = _Part([], [], [], [], [], [])
+    reader = _Reader(articles, config, tokenizer, keep_tokens=tokens is not None)
+    workers = worker_count(config.build.workers)
+    started = time.perf_counter()
+    for part in fork_map(_read_chunk, reader, jobs, workers):
+        if tokens is not None:
+            tokens.extend(part.tokens)
+        base = len(whole.lines)
+        whole.counts.extend(part.counts)
+        whole.lines.extend(part.lines)
+        whole.statements.extend(part.statements)
+        whole.quoted.extend((base + p, facts) for p, facts in part.quoted)
+        whole.quotes.extend((base + p, quote, statement) for p, quote, statement in part.quotes)
+    article_of = np.repeat(np.arange(len(whole.counts), dtype=np.int32), whole.counts)
+    log.info("facts: %d articles read in %.1f s (%d processes)", len(articles), _since(started), workers)
+    started = time.perf_counter()
+    for position, facts in _quote_groups(whole.quoted, whole.quotes, config.facts):
+        whole.lines[position] = encode_facts(facts)
+    groups = group_statements(
+        whole.statements, config.facts, workers=workers, chunk=config.build.chunk_statements
+    )
+    log.info("facts: same statements grouped in %.1f s", _since(started))
+    started = time.perf_counter()
+    disagree = _disagreements(whole.statements, article_of.tolist(), config.facts)
+    log.info("facts: disagreements found in %.1f s", _since(started))
+    quoted = [p for p, _ in whole.quoted]
+    assert all(line is not None for line in whole.lines), "a sentence's facts were not encoded"
+    lines = cast(list[bytes], whole.lines)
+    return {**index_arrays(groups, article_of.tolist(), quoted, disagree), **line_arrays(lines)}
+
+
+def _since(started: float) -> float:
+    return time.perf_counter() - started
+
+
+def _quote_groups(
+    quoted: list[tuple[int, SentenceFacts]],
+    quotes: list[tuple[int, QuoteFact, Statement]],
+    config: FactsConfig,
+) -> list[tuple[int, SentenceFacts]]:
+    """The sentences holding quotations, their quotations grouped by remark: one speaker, the same
+    statement (an unknown speaker stays alone)."""
+    keys = [q.speaker if q.speaker != UNKNOWN else f"{UNKNOWN}:{n}" for n, (_, q, _) in enumerate(quotes)]
+    groups = group_statements([s for _, _, s in quotes], config, keys=keys)
+    by_position: dict[int, list[QuoteFact]] = {}
+    for (position, quote, _), group in zip(quotes, groups, strict=True):
+        by_position.setdefault(position, []).append(replace(quote, group=group))
+    return [(p, replace(facts, quotations=tuple(by_position[p]))) for p, facts in quoted]
+
+
+def _disagreements(
+    statements: Sequence[Statement], article_of: Sequence[int], facts: FactsConfig
+) -> dict[int, tuple[int, ...]]:
+    """For each sentence with a comparable figure: other outlets' sentences (same event, same thing
+    measured) whose figure differs; figures are grouped by value, so a common figure costs little."""
+    by_key: dict[tuple[str | None, str], dict[Measured, list[int]]] = {}
+    for p, statement in enumerate(statements):
+        for measured in statement.known:
+            by_key.setdefault((statement.event, measured.key), {}).setdefault(measured, []).append(p)
+    found: dict[int, set[int]] = {}
+    for by_value in by_key.values():
+        for mine, positions in by_value.items():
+            others = [q for other, qs in by_value.items() if values_differ(mine, other, facts) for q in qs]
+            for p in positions:
+                outlet, kept = statements[p].outlet, found.setdefault(p, set())
+                for q in others:
+                    if len(kept) >= facts.max_disagreeing:
+                        break
+                    if article_of[q] != article_of[p] and statements[q].outlet != outlet:
+                        kept.add(q)
+    return {p: tuple(sorted(q)) for p, q in found.items() if q}

@@ -1,0 +1,69 @@
+"""Per-chunk work on both cores: forked processes that inherit what they read instead of receiving it.
+
+The index build does the same pure work for every article (tokenising its sentences, computing their
+facts). `fork_map(fn, state, jobs)` runs `fn(state, job)` for every job in forked worker processes, which
+inherit `state` (the memory-mapped articles, the tokenizer, the config) at no cost; only the jobs (small:
+article ranges) and the results cross a pipe. Results come back in job order, so the outcome is the one a
+single process gives. Where forking is not safe it runs in this process: when the platform cannot fork,
+when this process has other threads (a thread holding a lock at the fork would leave the child's copy
+locked: the running Discord bot builds in its own process), or when there is only one worker or one job.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+__all__ = ["can_fork", "chunks", "fork_map", "worker_count"]
+
+S = TypeVar("S")
+J = TypeVar("J")
+R = TypeVar("R")
+
+log = logging.getLogger(__name__)
+_LOCK = threading.Lock()  # one fork_map at a time: the state it hands down is a module global
+_state: Any = None
+_fn: Callable[[Any, Any], Any] | None = None
+
+
+def worker_count(configured: int) -> int:
+    """The configured number of processes, or one per core for 0."""
+    return configured if configured > 0 else os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether this process may fork workers now: the platform forks and no other thread is running."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def chunks(n: int, size: int) -> list[range]:
+    """0..n in consecutive ranges of `size` (the last one shorter)."""
+    return [range(lo, min(lo + size, n)) for lo in range(0, n, max(size, 1))]
+
+
+def fork_map(fn: Callable[[S, J], R], state: S, jobs: Sequence[J], workers: int) -> Iterator[R]:
+    """`fn(state, job)` for each job, in order, in up to `workers` forked processes (see the module
+    docstring for when it runs in this process instead). `fn` must be a module-level function."""
+    if workers <= 1 or len(jobs) <= 1 or not can_fork():
+        yield from (fn(state, job) for job in jobs)
+        return
+    global _state, _fn  # handed to the children by the fork itself, never pickled
+    with _LOCK:
+        _state, _fn = state, fn
+        try:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(min(workers, len(jobs))) as pool:
+                log.debug("%d jobs in %d forked processes", len(jobs), min(workers, len(jobs)))
+                yield from pool.imap(_run, jobs)
+        finally:
+            _state, _fn = None, None
+
+
+def _run(job: Any) -> Any:
+    """In a worker: the inherited function on the inherited state."""
+    assert _fn is not None, "a fork_map worker without its function"
+    return _fn(_state, job)

@@ -1,0 +1,96 @@
+"""/ask in answer processes (bot/discord/processes.py): the same answers and follow-ups as the bot's own
+service on a thread, end to end through the fake Discord too."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Iterator
+
+import pytest
+from conftest import StartBot, with_discord
+from fake_discord import FakeDiscord
+
+from bot.config import Config
+from bot.conversation import Conversation
+from bot.discord.pool import AnswerPool
+from bot.discord.processes import ProcessAsker
+from bot.errors import InputError
+from bot.service import CoverageService
+
+# Questions, then follow-ups that need the conversation carried across the processes
+QUESTIONS = [
+    "How long did the Putin-Obama meeting at the UN last?",
+    "What did Obama say?",
+    "and Putin?",
+    "What did they discuss about Syria?",
+    "what about Ukraine?",
+    "Who reported the handshake?",
+    "What was served at the lunch?",
+]
+
+
+@pytest.fixture(scope="module")
+def asker(real_config: Config) -> Iterator[ProcessAsker]:
+    asker = ProcessAsker(real_config, 2)
+    asyncio.run(asker.start())
+    yield asker
+    asker.shutdown()
+
+
+async def test_answers_and_follow_ups_equal_the_services_own(
+    asker: ProcessAsker, real_service: CoverageService
+) -> None:
+    there, here = Conversation(), Conversation()
+    for question in QUESTIONS:
+        expected = real_service.ask(question, conversation=here, top=3)
+        assert await asker.ask(question, there, 3) == expected, question
+        assert (there.question, there.person, there.docs) == (here.question, here.person, here.docs)
+    assert here.question is not None  # the conversation was carried
+
+
+async def test_the_answers_come_from_other_processes(asker: ProcessAsker) -> None:
+    pids = {os.getpid()}
+    for future in [asker.executor.submit(os.getpid) for _ in range(8)]:
+        pids.add(future.result(timeout=30))
+    assert len(pids) > 1
+
+
+async def test_an_input_error_reaches_the_bot_as_itself(
+    asker: ProcessAsker, real_service: CoverageService
+) -> None:
+    question = "why? " * 400  # longer than answer.max_question_length
+    with pytest.raises(InputError) as here:
+        real_service.ask(question)
+    with pytest.raises(InputError) as there:
+        await asker.ask(question, None, 3)
+    assert str(there.value) == str(here.value)
+
+
+async def test_slash_ask_is_answered_by_the_processes(
+    start_bot: StartBot, fake: FakeDiscord, config: Config, real_service: CoverageService
+) -> None:
+    bot = await start_bot(with_discord(config, answer_processes=True, workers=2), real_service)
+    assert bot.answers.asker is not None
+    _, token = await fake.command("ask", question=QUESTIONS[0])
+    body = await fake.response(token)
+    best = real_service.ask(QUESTIONS[0]).answers[0]
+    assert best.text[:40] in body["embeds"][0]["description"]
+
+
+async def test_a_killed_answer_process_leaves_the_threads_answering(
+    real_config: Config, real_service: CoverageService
+) -> None:
+    pool = AnswerPool(1, 4, ProcessAsker(real_config, 1))
+    assert pool.asker is not None
+    await pool.asker.start()
+    pid = pool.asker.executor.submit(os.getpid).result(timeout=30)
+    os.kill(pid, signal.SIGKILL)
+    try:
+        async with pool.slot() as slot:
+            result = await slot.ask(real_service, QUESTIONS[0], None, 3)
+    finally:
+        pool.shutdown()
+    assert result == real_service.ask(QUESTIONS[0], top=3)
+    assert pool.asker is None

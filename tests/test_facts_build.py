@@ -1,0 +1,104 @@
+"""The index build on both cores (bot/forkpool.py): the same facts and BM25 arrays as in one process."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.config import BuildConfig, Config
+from bot.evaluation.corpora import read_pages
+from bot.facts import CorpusFacts
+from bot.forkpool import can_fork, chunks, fork_map
+from bot.models import Article
+from bot.search import CorpusIndex
+from bot.service import CoverageService
+from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
+from bot.tokenizer import Tokenizer
+
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+
+
+@pytest.fixture(scope="module")
+def articles(service: CoverageService, config: Config) -> tuple[Article, ...]:
+    """The seed corpus and every fixture page: quotations, figures, same statements across outlets."""
+    folders = sorted(p for p in PAGES.iterdir() if p.is_dir())
+    return (*service.articles, *read_pages(config, folders))
+
+
+def _with_build(config: Config, workers: int, chunk: int) -> Config:
+    return dataclasses.replace(
+        config, build=BuildConfig(workers=workers, chunk_articles=chunk, chunk_statements=chunk * 50)
+    )
+
+
+def _pid(_: None, job: int) -> tuple[int, int]:
+    return job, os.getpid()
+
+
+def test_fork_map_keeps_the_order_and_uses_other_processes() -> None:
+    assert can_fork()  # the test process has no other thread
+    results = list(fork_map(_pid, None, list(range(40)), workers=2))
+    assert [job for job, _ in results] == list(range(40))
+    assert {pid for _, pid in results} - {os.getpid()}
+
+
+def test_fork_map_stays_in_this_process_while_other_threads_run() -> None:
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+        results = list(fork_map(_pid, None, list(range(5)), workers=2))
+    finally:
+        stop.set()
+        thread.join()
+    assert results == [(job, os.getpid()) for job in range(5)]
+
+
+def test_chunks_cover_every_item_once() -> None:
+    assert chunks(7, 3) == [range(0, 3), range(3, 6), range(6, 7)]
+    assert chunks(0, 3) == []
+
+
+def test_facts_built_on_two_cores_equal_those_of_one(articles: tuple[Article, ...], config: Config) -> None:
+    assert can_fork()  # else both builds would run in this process
+    tokenizer = Tokenizer(config.entities, config.synonyms)
+    one = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
+    two = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer).arrays()
+    assert one.keys() == two.keys()
+    for name in one:
+        assert np.array_equal(one[name], two[name]), name
+    assert len(one["quoted"]) > 10 and len(one["disagree_at"]) > 0  # the comparison covers real facts
+    assert len(set(one["group"].tolist())) < len(one["group"])  # and same-statement groups
+
+
+def test_bm25_built_on_two_cores_equals_that_of_one(articles: tuple[Article, ...], config: Config) -> None:
+    assert can_fork()
+    semantic = dataclasses.replace(config.semantic, enabled=False)
+    one = CorpusIndex(articles, dataclasses.replace(_with_build(config, 1, 1000), semantic=semantic)).bm25
+    two = CorpusIndex(articles, dataclasses.replace(_with_build(config, 2, 3), semantic=semantic)).bm25
+    assert one.terms == two.terms and len(one.terms) > 1000
+    for name in ("term_ptr", "doc_ids", "weights", "idfs"):
+        assert np.array_equal(getattr(one, name), getattr(two, name)), name
+
+
+def test_the_facts_read_terms_and_names_from_the_bm25_tokens(
+    articles: tuple[Article, ...], config: Config
+) -> None:
+    """The build tokenises each sentence once: its statement terms and entity tokens are read from its
+    BM25 tokens, which must therefore be its content words, then synonym and entity tokens (prefixed)."""
+    tokenizer = Tokenizer(config.entities, config.synonyms)
+    texts = [s.text for a in articles for s in a.sentences]
+    assert len(texts) > 500
+    named = 0
+    for text in texts:
+        tokens = tokenizer.tokenize(text)
+        assert terms_of_tokens(tokens) == statement_terms(tokenizer, text), text
+        assert entity_tokens(tokens) == tokenizer.entities(text), text
+        named += bool(entity_tokens(tokens))
+    assert named > 100  # names are covered
