@@ -44,7 +44,7 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-prompt", re.compile(r"\bbecome a fan and comment\b.{0,80}$", _I)),
     # An author card after the article: "Written by NAME", "1.2K Followers".
     ("author-card", re.compile(r"^[Ww]ritten by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")),
-    ("counter", re.compile(r"^[\d,.]+k?\s+(?:followers|following|subscribers|members|claps)$", _I)),
+    ("counter", re.compile(r"^[\d,.]+\s*[kmb]?\s+(?:followers|following|subscribers|members|claps)$", _I)),
     # Wire and agency footers: how to reach the reporters and editors.
     ("credits", re.compile(r"^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,80}$", _I)),
     # E-mail newsletter furniture.

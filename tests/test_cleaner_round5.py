@@ -1,0 +1,33 @@
+"""The cleaner's fifth round of general rules (issue 9), on small pages written for these tests (no real
+page's text): a site's name spelled with "The" or by its initials, a subdomain's menu label, an account's
+name over its follower count, production cues and a columnist's tagline."""
+
+from __future__ import annotations
+
+from bot.config import Config
+from tests.test_cleaner_kinds import HEADLINE
+from tests.test_cleaner_rules import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
+
+
+def test_a_site_name_with_a_leading_the_spells_the_url(config: Config) -> None:
+    page = f"The Larkfield Sentinel\nOpinion\n{HEADLINE}\n{LEDE}\n{SECOND}\n© 2015 Some Features Syndicate\n"
+    assert clean(page, config, url="https://www.larkfieldsentinel.com/opinion/a.html").outlet == (
+        "The Larkfield Sentinel"
+    )
+
+
+def test_a_name_whose_initials_are_the_domain_beats_a_subdomain_menu_label(config: Config) -> None:
+    page = f"QRB\nQuillon Radio Bureau\nHome\nTranscripts\n{HEADLINE}\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config, url="https://transcripts.qrb.com/show/a")
+    assert article.outlet == "Quillon Radio Bureau"
+    menu_first = f"Home\nTranscripts\nQualnet\n{HEADLINE}\n{LEDE}\n{SECOND}\n"
+    assert clean(menu_first, config, url="https://transcripts.qualnet.com/a").outlet == "Qualnet"
+
+
+def test_an_account_name_over_its_follower_count_is_the_outlet(config: Config) -> None:
+    channel = "Fernbrook Evening News\nVerified\n2.31M subscribers\nSubscribe"
+    page = f"Sign in\n{HEADLINE}\n{channel}\n{LEDE}\n{SECOND}\n"
+    assert clean(page, config, url="https://video.example.com/watch?v=abc").outlet == "Fernbrook Evening News"
+    bare = page.replace("2.31M subscribers\n", "")
+    assert clean(bare, config, url="https://video.example.com/watch?v=abc").outlet != "Fernbrook Evening News"
