@@ -4,6 +4,9 @@ name over its follower count, production cues and a columnist's tagline."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.cleaner.patterns import AUTHOR_BIO, chrome_reason
 from bot.config import Config
 from tests.test_cleaner_kinds import HEADLINE
 from tests.test_cleaner_rules import LEDE, SECOND
@@ -31,3 +34,21 @@ def test_an_account_name_over_its_follower_count_is_the_outlet(config: Config) -
     assert clean(page, config, url="https://video.example.com/watch?v=abc").outlet == "Fernbrook Evening News"
     bare = page.replace("2.31M subscribers\n", "")
     assert clean(bare, config, url="https://video.example.com/watch?v=abc").outlet != "Fernbrook Evening News"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("(BEGIN VIDEO CLIP)", "production-cue"),
+        ("(COMMERCIAL BREAK)", "production-cue"),
+        ("(CROSSTALK)", "production-cue"),
+        ("(Begin video clip of the talks, which were long)", None),
+    ],
+)
+def test_a_transcripts_production_cue_is_chrome(config: Config, text: str, reason: str | None) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+def test_a_columnists_closing_tagline_is_an_author_bio() -> None:
+    assert AUTHOR_BIO.match("Jane Roe writes about the world. Her column is distributed by Some Features.")
+    assert not AUTHOR_BIO.match("Jane Roe reports that a column of tanks was seen near the border on Monday.")

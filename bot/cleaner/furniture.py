@@ -113,6 +113,11 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A transcript's label and its disclaimer; a public broadcaster's underwriting and membership appeal.
+    # A broadcast transcript's production cue on its own line: "(BEGIN VIDEO CLIP)", "(COMMERCIAL BREAK)".
+    (
+        "production-cue",
+        re.compile(r"^\((?-i:[A-Z]+(?: [A-Z]+)+|CROSSTALK|LAUGHTER|APPLAUSE|INAUDIBLE|MUSIC|BREAK)\)$"),
+    ),
     (
         "media-player",
         re.compile(r"^(?:(?:show|read|view|hide|see) )?(?:the )?(?:full )?transcript\s*:?$", _I),
