@@ -52,3 +52,24 @@ def test_a_transcripts_production_cue_is_chrome(config: Config, text: str, reaso
 def test_a_columnists_closing_tagline_is_an_author_bio() -> None:
     assert AUTHOR_BIO.match("Jane Roe writes about the world. Her column is distributed by Some Features.")
     assert not AUTHOR_BIO.match("Jane Roe reports that a column of tanks was seen near the border on Monday.")
+
+
+def test_a_slashed_dateline_credit_and_a_bracketed_lede_credit_name_the_wire(config: Config) -> None:
+    slashed = f"{HEADLINE}\n\nNEW YORK, Sept. 28, 2015 /Quillwire-Release/ -- {LEDE}\n{SECOND}\n"
+    assert clean(slashed, config).wire == "Quillwire-Release"
+    bracketed = f"{HEADLINE}\n\n(Marketline) - {LEDE}\n{SECOND}\n"
+    assert clean(bracketed, config).wire == "Marketline"
+    assert clean(f"{HEADLINE}\n\n(Sky News) - {LEDE}\n{SECOND}\n", config).wire is None  # a known non-agency
+
+
+def test_a_known_domain_beats_the_markups_publisher_name(config: Config) -> None:
+    title = "Leaders agree to keep talking"
+    publisher = '{"@type": "Organization", "name": "Sky Broadcasting Holdings Ltd"}'
+    page = (
+        f'<html><head><meta property="og:title" content="{title}">'
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{title}",'
+        f' "publisher": {publisher}}}</script></head>'
+        f"<body><article><h1>{title}</h1><p>{LEDE}</p><p>{SECOND}</p></article></body></html>"
+    )
+    assert clean(page, config, url="https://news.sky.com/story/a").outlet == "Sky News"
+    assert clean(page, config, url="https://unknown-site.example/a").outlet == "Sky Broadcasting Holdings Ltd"

@@ -18,7 +18,7 @@ from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.wire import find_wire, outlet_credit
 
-__all__ = ["find_outlet"]
+__all__ = ["find_outlet", "known_domain"]
 
 
 _COPYRIGHT_NAME = re.compile(
@@ -129,7 +129,7 @@ def find_outlet(page: PageLines) -> Found | None:
     page spells it ("Firstpost" for firstpost.com), the URL's registered domain,
     the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
     finders = (
-        _known_domain,
+        known_domain,
         _site_name_line,
         _list_name,
         _publisher_copyright,
@@ -202,7 +202,9 @@ def _first_line_name(page: PageLines) -> Found | None:
     return None
 
 
-def _known_domain(page: PageLines) -> Found | None:
+def known_domain(page: PageLines) -> Found | None:
+    """The outlet the config's table gives the URL's domain: it beats any name the page's markup gives
+    (a JSON-LD publisher is often the owning company's legal name)."""
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
     return Found(known, f"URL domain {site[0]}") if known and site else None

@@ -63,7 +63,8 @@ def _credit_name(name: str, table: OutletTable) -> str:
 
 
 def find_wire(page: PageLines) -> Found | None:
-    """The agency in the byline or wire dateline, a "Source:" line, a closing credit, a "..., NAME
+    """The agency in the byline or wire dateline (a credit between slashes, "/NAME/ --", is always a
+    wire's), a provider's credit opening the lede, a "Source:" line, a closing credit, a "..., NAME
     reports." credit, or the original of a platform repost."""
     table = page.table
     for line in page.of_kind("byline"):
@@ -72,10 +73,14 @@ def find_wire(page: PageLines) -> Found | None:
             return Found(agency, line.text)
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
+    slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
     if dateline is not None and (
-        table.is_agency(named) or _AGENCY_SHAPE.search(named) or _unknown_acronym(named, table)
+        table.is_agency(named) or _AGENCY_SHAPE.search(named) or _unknown_acronym(named, table) or slashed
     ):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
+    credit = _LEDE_CREDIT.match(page.first_body())
+    if credit and (table.is_agency(credit.group("name")) or not table.known(credit.group("name"))):
+        return Found(table.canonical(credit.group("name")), credit.group(0).strip())
     stated = _stated_source(page)
     if stated is not None:
         return stated
@@ -89,6 +94,11 @@ def find_wire(page: PageLines) -> Found | None:
     if platform is not None and credit is not None:
         return Found(credit.value, f"{credit.evidence} (original source of a {platform} repost)")
     return None
+
+
+# a provider's credit opening the lede without a place: "(RTTNews) - The ruble ..."; a site the table
+# knows as no agency ("(CNN) --") credits itself
+_LEDE_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,40})\)\s*[-–—]{1,2}\s")
 
 
 def _unknown_acronym(name: str, table: OutletTable) -> bool:
