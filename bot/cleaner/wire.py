@@ -78,9 +78,9 @@ def find_wire(page: PageLines) -> Found | None:
         table.is_agency(named) or _AGENCY_SHAPE.search(named) or _unknown_acronym(named, table) or slashed
     ):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
-    credit = _LEDE_CREDIT.match(page.first_body())
-    if credit and (table.is_agency(credit.group("name")) or not table.known(credit.group("name"))):
-        return Found(table.canonical(credit.group("name")), credit.group(0).strip())
+    lede = _LEDE_CREDIT.match(page.first_body())
+    if lede and (table.is_agency(lede.group("name")) or not table.known(lede.group("name"))):
+        return Found(table.canonical(lede.group("name")), lede.group(0).strip())
     stated = _stated_source(page)
     if stated is not None:
         return stated
