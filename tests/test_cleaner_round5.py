@@ -73,3 +73,20 @@ def test_a_known_domain_beats_the_markups_publisher_name(config: Config) -> None
     )
     assert clean(page, config, url="https://news.sky.com/story/a").outlet == "Sky News"
     assert clean(page, config, url="https://unknown-site.example/a").outlet == "Sky Broadcasting Holdings Ltd"
+
+
+def test_a_republished_storys_original_publisher_is_its_source(config: Config) -> None:
+    credit = (
+        "This story was originally published by The Larkfield Sentinel and is republished with permission."
+    )
+    page = f"{HEADLINE}\n{LEDE}\n{SECOND}\n{credit}\n"
+    assert clean(page, config, url="https://reader.example/story/1").wire == "The Larkfield Sentinel"
+    based = (
+        '"isBasedOn": {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Larkfield"}}'
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{{"@type": "NewsArticle", {based}}}</script></head>'
+        f"<body><article><h1>{HEADLINE}</h1><p>{LEDE}</p><p>{SECOND}</p></article></body></html>"
+    )
+    assert clean(html, config, url="https://reader.example/story/1").wire == "Larkfield"
+    assert clean(html.replace(based, '"x": 1'), config, url="https://reader.example/story/1").wire is None

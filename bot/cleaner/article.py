@@ -134,7 +134,7 @@ def _metadata(
     title = headline_text(line, config.cleaner) if line else None
     read = {
         "outlet": find_outlet(page),
-        "wire": find_wire(page) or _agency_author(page, stated),
+        "wire": find_wire(page) or _agency_author(page, stated) or stated.get("original"),
         "date": find_article_date(page, config),
         "updated": find_updated(page, config),
         "title": Found(title, line or title) if title else None,

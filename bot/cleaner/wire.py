@@ -111,10 +111,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _stated_source(page: PageLines) -> Found | None:
-    """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), or an
-    agency credit closing the body ("— AFP", "(AP)"). "With reporting by AFP" is no wire: the outlet
-    wrote the story with the agency's help."""
-    finders = (_source_line, _header_credit, _closing_credit)
+    """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), an
+    agency credit closing the body ("— AFP", "(AP)"), or a republished story's "originally published by
+    NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
+    finders = (_source_line, _header_credit, _closing_credit, _republished)
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
 
@@ -149,6 +149,20 @@ _NOT_AGENCY = re.compile(
     r"tiktok|telegram|reddit|linkedin|wikipedia|social media|website)\b",
     re.I,
 )
+
+
+# a republished story's credit: "This story was originally published by NAME and is republished ..."
+_ORIGINALLY = re.compile(
+    r"\boriginally (?:published|appeared|ran) (?:by|in|on) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})"
+)
+
+
+def _republished(page: PageLines) -> Found | None:
+    for line in page.lines:
+        match = _ORIGINALLY.search(line.text)
+        if match:
+            return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
+    return None
 
 
 def _header_credit(page: PageLines) -> Found | None:
