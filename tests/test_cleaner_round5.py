@@ -43,9 +43,11 @@ def test_an_account_name_over_its_follower_count_is_the_outlet(config: Config) -
         ("(COMMERCIAL BREAK)", "production-cue"),
         ("(CROSSTALK)", "production-cue"),
         ("(Begin video clip of the talks, which were long)", None),
+        ("Visit Larkwire for Journalists for releases, photos and customized feeds.", "promo"),
+        ("Visit the museum, officials said, and see the treaty for yourself.", None),
     ],
 )
-def test_a_transcripts_production_cue_is_chrome(config: Config, text: str, reason: str | None) -> None:
+def test_production_cues_and_site_pointers_are_chrome(config: Config, text: str, reason: str | None) -> None:
     assert chrome_reason(text, config.cleaner) == reason
 
 

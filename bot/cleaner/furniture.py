@@ -113,6 +113,15 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A transcript's label and its disclaimer; a public broadcaster's underwriting and membership appeal.
+    # A pointer to another part of the site: "Visit NAME for Journalists for releases, photos and feeds."
+    (
+        "promo",
+        re.compile(
+            r"^(?:visit|go to|head to) (?:our |the )?[A-Z][^.]{0,60}? for (?:more|releases|photos|videos|"
+            r"the latest|updates|news|live)\b[^.]{0,80}\.?$",
+            _I,
+        ),
+    ),
     # A broadcast transcript's production cue on its own line: "(BEGIN VIDEO CLIP)", "(COMMERCIAL BREAK)".
     (
         "production-cue",
