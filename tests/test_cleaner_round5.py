@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.cues import caption_cues
 from bot.cleaner.patterns import AUTHOR_BIO, chrome_reason
 from bot.config import Config
 from tests.test_cleaner_kinds import HEADLINE
@@ -45,6 +46,9 @@ def test_an_account_name_over_its_follower_count_is_the_outlet(config: Config) -
         ("(Begin video clip of the talks, which were long)", None),
         ("Visit Larkwire for Journalists for releases, photos and customized feeds.", "promo"),
         ("Visit the museum, officials said, and see the treaty for yourself.", None),
+        ("English version by Jane Roe.", "credits"),
+        ("Translated from Spanish by Jane Roe", "credits"),
+        ("The speech was translated by aides into six languages.", None),
     ],
 )
 def test_production_cues_and_site_pointers_are_chrome(config: Config, text: str, reason: str | None) -> None:
@@ -92,3 +96,9 @@ def test_a_republished_storys_original_publisher_is_its_source(config: Config) -
     )
     assert clean(html, config, url="https://reader.example/story/1").wire == "Larkfield"
     assert clean(html.replace(based, '"x": 1'), config, url="https://reader.example/story/1").wire is None
+
+
+def test_a_photographers_name_in_capitals_and_an_agency_in_brackets_is_a_caption_cue() -> None:
+    strong, _ = caption_cues("The two presidents at the start of their meeting on Monday. JANE ROE (AP)")
+    assert strong >= 1
+    assert caption_cues("The two presidents met on Monday in the city of NEW YORK (AP)") == (0, 0)

@@ -47,6 +47,14 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("counter", re.compile(r"^[\d,.]+\s*[kmb]?\s+(?:followers|following|subscribers|members|claps)$", _I)),
     # Wire and agency footers: how to reach the reporters and editors.
     ("credits", re.compile(r"^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,80}$", _I)),
+    # a translator's credit: "English version by Jane Doe.", "Translated from Spanish by Jane Doe"
+    (
+        "credits",
+        re.compile(
+            r"^(?:[A-Z][a-z]+ (?:version|translation)|[Tt]ranslated(?: from [A-Z][a-z]+)?|[Tt]ranslation)"
+            r" by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?$"
+        ),
+    ),
     # E-mail newsletter furniture.
     ("subscribe", re.compile(r"\bforwarded to you\b.{0,80}\b(?:sign up|subscribe)\b.{0,40}$", _I)),
     (
