@@ -102,3 +102,23 @@ def test_a_photographers_name_in_capitals_and_an_agency_in_brackets_is_a_caption
     strong, _ = caption_cues("The two presidents at the start of their meeting on Monday. JANE ROE (AP)")
     assert strong >= 1
     assert caption_cues("The two presidents met on Monday in the city of NEW YORK (AP)") == (0, 0)
+
+
+def test_a_column_of_briefs_is_titled_by_its_name_and_its_items_are_subheadings(config: Config) -> None:
+    items = [
+        ("Leaders end talks without a deal", "HANGZHOU, China — " + LEDE),
+        (
+            "Storm closes the port for a day",
+            "MANILA, Philippines — Heavy rain closed the port on Monday, officials said.",
+        ),
+        (
+            "Court delays a ruling on the vote",
+            "LIBREVILLE, Gabon — The court said it would rule later in the week.",
+        ),
+    ]
+    body = "\n".join(f"{head}\n{text}" for head, text in items)
+    article = clean(f"Home\nNews\nSport\nWorld briefs\nTuesday, September 6, 2016\n{body}\n", config)
+    assert article.title == "World briefs"
+    assert article.sentences[0].text.startswith("Leaders end talks")
+    single = clean(f"Home\nNews\nWorld briefs\n{items[0][0]}\n{items[0][1]}\n{SECOND}\n", config)
+    assert single.title == items[0][0]  # one datelined story is no column of briefs

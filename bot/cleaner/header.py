@@ -42,6 +42,7 @@ def lay_out_header(page: Page, start: int) -> None:
     _mark_repeated_clock(page, header)
     _mark_first_item_headings(page, start)
     headline = _choose_headline(page, header)
+    headline = _briefs_title(page, header, headline, start)
     if headline is not None:
         page.set(headline, "headline")
     _mark_photo_titles(page, header)
@@ -58,6 +59,43 @@ def lay_out_header(page: Page, start: int) -> None:
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
+
+
+# a paragraph opening with its place and a dash, no agency: "HANGZHOU, China — ...", "PARIS — ..."
+_PLACE_DASH = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?\s+[-–—]{1,2}\s"
+)
+
+
+def _briefs_title(page: Page, header: list[int], headline: int | None, start: int) -> int | None:
+    """A page of briefs (a column of short items, each a heading over a paragraph opening with its
+    place): the line chosen right above the first item is that item's heading, like the later ones, and
+    the page's title is the short line above it (the column's name), if the header has one."""
+    if headline is None or page.next_filled(headline) != start or start >= len(page.lines):
+        return headline
+    if not _PLACE_DASH.match(page.lines[start].text) or _datelined_items(page, start) < _LEAST_BRIEFS:
+        return headline
+    page.set(headline, "subheading")
+    above = [i for i in header if i < headline and page.open(i) and not is_date_only(page.lines[i].text)]
+    title = above[-1] if above else None
+    if title is None or word_count(page.lines[title].text) > page.settings.label_max_words:
+        return None
+    return title
+
+
+_LEAST_BRIEFS = 2  # not a threshold: two more items make a column of briefs, one is a story's subheading
+
+
+def _datelined_items(page: Page, start: int) -> int:
+    """How many items after the first: a short line right above a paragraph opening with its place."""
+    count = 0
+    for i in range(start + 1, len(page.lines)):
+        following = page.next_filled(i)
+        text = page.lines[i].text
+        short = not ends_sentence(text) and word_count(text) <= page.settings.subheading_max_words
+        if page.open(i) and short and following is not None and _PLACE_DASH.match(page.lines[following].text):
+            count += 1
+    return count
 
 
 def _mark_first_item_headings(page: Page, start: int) -> None:
