@@ -29,20 +29,12 @@ FLOORS = {
     "field": 0.8,
 }
 
-# batch5 arrived blind after round four and was measured once on its final rules (2 of 12 pages passed every
-# check; line P/R 0.917/0.985, HTML must_contain 0.941 / must_not_contain 0.972, chrome share 0.067, outlet
-# 8/12, date 10/12, headline 10/12, wire 9/12). These are blind arrival figures, below the common floors;
-# until a round of general rules lifts the set, they are its floors, so a change that loses ground on these
-# unseen styles still fails.
-ARRIVAL_FLOORS = {
-    "batch5": {
-        "line_recall": 0.98,
-        "line_precision": 0.91,
-        "html_contain": 0.94,
-        "chrome_share": 0.07,
-        "field": 0.66,
-    },
-}
+# batch5 arrived blind after round four (2 of 12 passed; line P/R 0.917/0.985, HTML must_contain 0.941,
+# chrome share 0.067, outlet 8/12, date 10/12, headline 10/12, wire 9/12) and was held to those arrival
+# figures; after round five's general rules it passes 11 of 12 and is held to the common floors: its figures
+# are training figures now. Its Helsinki pages need that summit's event, given as the measuring command
+# gives it (--events tests/fixtures/pages/other_summit/event.yaml).
+EXTRA = {"batch5": [PAGES / "other_summit" / "event.yaml"]}
 
 
 def test_the_fixture_sets_are_present() -> None:
@@ -51,8 +43,8 @@ def test_the_fixture_sets_are_present() -> None:
 
 @pytest.mark.parametrize("name", SETS)
 def test_fixture_set_meets_the_floors(config: Config, name: str) -> None:
-    result = evaluate_set(PAGES / name, config)
-    floors = ARRIVAL_FLOORS.get(name, FLOORS)
+    result = evaluate_set(PAGES / name, config, EXTRA.get(name))
+    floors = FLOORS
     n = result["pages"]
     assert n >= 5
     assert result["line_recall"] >= floors["line_recall"], result["misses"]
