@@ -4,11 +4,14 @@ name over its follower count, production cues and a columnist's tagline."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import pytest
 
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.patterns import AUTHOR_BIO, chrome_reason
-from bot.config import Config
+from bot.config import Config, Event
 from tests.test_cleaner_kinds import HEADLINE
 from tests.test_cleaner_rules import LEDE, SECOND
 from tests.test_cleaner_rules import _clean as clean
@@ -122,3 +125,26 @@ def test_a_column_of_briefs_is_titled_by_its_name_and_its_items_are_subheadings(
     assert article.sentences[0].text.startswith("Leaders end talks")
     single = clean(f"Home\nNews\nWorld briefs\n{items[0][0]}\n{items[0][1]}\n{SECOND}\n", config)
     assert single.title == items[0][0]  # one datelined story is no column of briefs
+
+
+def test_a_persons_name_among_an_events_keywords_is_no_evidence_of_it(config: Config) -> None:
+    later = Event(
+        id="later-summit",
+        name="A later summit",
+        start=dt.date(2018, 7, 10),
+        end=dt.date(2018, 7, 31),
+        place="Turku",
+        keywords=("Turku", "summit", "Putin", "Obama"),
+    )
+    config = replace(config, events=(*config.events, later))
+    page = (
+        "Putin will meet Obama at the G20 summit in China\n\n"
+        "Putin and Obama will meet at the summit, Putin's spokesman said. Obama agreed, and Putin said so.\n"
+        "The G20 meeting in China will be the place for Putin and Obama to talk about the summit agenda.\n"
+    )
+    assert clean(page, config).event == "g20-2016"
+
+
+def test_a_site_name_line_ending_in_a_colon_names_the_outlet_without_it(config: Config) -> None:
+    page = f"Quillon:\n{HEADLINE}\n{LEDE}\n{SECOND}\n"
+    assert clean(page, config, url="https://en.quillon.az/world/1.html").outlet == "Quillon"
