@@ -52,6 +52,8 @@ def test_an_account_name_over_its_follower_count_is_the_outlet(config: Config) -
         ("English version by Jane Roe.", "credits"),
         ("Translated from Spanish by Jane Roe", "credits"),
         ("The speech was translated by aides into six languages.", None),
+        ("Get the latest news from around the world, live coverage, features and analysis.", "promo"),
+        ("Get the latest figures, the minister told parliament on Monday.", None),
     ],
 )
 def test_production_cues_and_site_pointers_are_chrome(config: Config, text: str, reason: str | None) -> None:
@@ -148,3 +150,10 @@ def test_a_persons_name_among_an_events_keywords_is_no_evidence_of_it(config: Co
 def test_a_site_name_line_ending_in_a_colon_names_the_outlet_without_it(config: Config) -> None:
     page = f"Quillon:\n{HEADLINE}\n{LEDE}\n{SECOND}\n"
     assert clean(page, config, url="https://en.quillon.az/world/1.html").outlet == "Quillon"
+
+
+def test_a_line_opening_with_a_copyright_mark_is_no_headline(config: Config) -> None:
+    credit = "© Agency / Jane Roe / Go to the photo bankThe two presidents meet before the talks"
+    article = clean(f"{credit}\n{HEADLINE}\n{LEDE}\n{SECOND}\n", config)
+    assert article.title == HEADLINE
+    assert clean(f"{HEADLINE}\n{credit}\n{LEDE}\n{SECOND}\n", config).title == HEADLINE

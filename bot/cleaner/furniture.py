@@ -130,6 +130,15 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # A section's tagline: "Get the latest news from around the world, live coverage and analysis."
+    (
+        "promo",
+        re.compile(
+            r"^(?:get|read|find|follow|discover|stay (?:up to date|informed) with) (?:all )?the latest "
+            r"(?:news|stories|updates|headlines|coverage)\b[^.!?]{0,150}[.!]?$",
+            _I,
+        ),
+    ),
     # A broadcast transcript's production cue on its own line: "(BEGIN VIDEO CLIP)", "(COMMERCIAL BREAK)".
     (
         "production-cue",

@@ -203,6 +203,7 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or is_label(text, settings)
         or wire_dateline(text)
         or _WIKI_PATH.match(text)
+        or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
     )
 
 
