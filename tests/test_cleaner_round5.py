@@ -157,3 +157,11 @@ def test_a_line_opening_with_a_copyright_mark_is_no_headline(config: Config) -> 
     article = clean(f"{credit}\n{HEADLINE}\n{LEDE}\n{SECOND}\n", config)
     assert article.title == HEADLINE
     assert clean(f"{HEADLINE}\n{credit}\n{LEDE}\n{SECOND}\n", config).title == HEADLINE
+
+
+def test_an_agency_header_of_a_place_and_a_yearless_date_dates_the_page(config: Config) -> None:
+    page = f"Baku, Azerbaijan, Sept. 5\nReuters:\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config)
+    assert (article.date, article.wire) == ("2016-09-05", "Reuters")
+    dated_credit = clean(f"{HEADLINE}\nXinhua, September 6, 2016\n{LEDE}\n{SECOND}\n", config)
+    assert (dated_credit.date, dated_credit.wire) == ("2016-09-06", "Xinhua")

@@ -7,7 +7,7 @@ import re
 
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import wire_dateline
-from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.dates import find_date, find_partial_date, is_date_only
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
@@ -25,7 +25,7 @@ def lay_out_header(page: Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text):
+        if is_date_only(text) or _place_and_date(text):
             page.set(i, "dateline")
         elif is_byline(text, page.settings) or (
             n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"
@@ -96,6 +96,19 @@ def _datelined_items(page: Page, start: int) -> int:
         if page.open(i) and short and following is not None and _PLACE_DASH.match(page.lines[following].text):
             count += 1
     return count
+
+
+# a line that is only a place and a yearless date, an agency's header: "Baku, Azerbaijan, Aug. 30"
+_PLACE_AND_DATE = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){0,2},\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\.?$"
+)
+
+
+def _place_and_date(text: str) -> bool:
+    match = _PLACE_AND_DATE.match(text.strip())
+    # a dated credit with its year ("Agency, September 6, 2016") is read by the byline rules
+    return bool(match and find_partial_date(match.group("date")) and find_date(text) is None)
 
 
 def _mark_first_item_headings(page: Page, start: int) -> None:

@@ -177,8 +177,8 @@ def _header_credit(page: PageLines) -> Found | None:
         ):
             continue
         for part in re.split(r"\s*[/|]\s*", line.text):
-            if page.table.is_agency(part.strip("()—–- ")):
-                return Found(page.table.canonical(part.strip("()—–- ")), line.text)
+            if page.table.is_agency(part.strip("()—–-: ")):  # "AFP", "(AFP)", "Agency:" over the lede
+                return Found(page.table.canonical(part.strip("()—–-: ")), line.text)
     return None
 
 
