@@ -165,3 +165,12 @@ def test_an_agency_header_of_a_place_and_a_yearless_date_dates_the_page(config: 
     assert (article.date, article.wire) == ("2016-09-05", "Reuters")
     dated_credit = clean(f"{HEADLINE}\nXinhua, September 6, 2016\n{LEDE}\n{SECOND}\n", config)
     assert (dated_credit.date, dated_credit.wire) == ("2016-09-06", "Xinhua")
+
+
+def test_a_lede_sentence_ending_with_its_attribution_and_a_day_is_no_headline(config: Config) -> None:
+    lede = (
+        "Russian President Ivan Roe will meet U.S. President John Doe in Paris, Aide Jan Kos said Thursday."
+    )
+    article = clean(f"{lede}\n{LEDE}\n{SECOND}\n", config)
+    assert article.title is None
+    assert article.sentences[0].text == lede

@@ -55,7 +55,7 @@ def lay_out_header(page: Page, start: int) -> None:
         ):
             page.set(i, "subheading")  # a digest's first numbered item, right above its text
         if page.decisions[i] is None:
-            if is_prose(page.lines[i].text, page.settings):
+            if is_prose(page.lines[i].text, page.settings) or _ATTRIBUTED.search(page.lines[i].text):
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
@@ -203,6 +203,14 @@ def _mark_repeated_clock(page: Page, header: list[int]) -> None:
             page.set(i, "drop", "page-clock")
 
 
+# a sentence ending with its attribution and a day: "..., a spokesman said Thursday."
+_ATTRIBUTED = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){1,6}(?:said|says|told \w+|announced|reported)\s+(?:on\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\.$",
+    re.IGNORECASE,
+)
+
+
 def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     """A line that may be a headline: of a headline's length, and not a lone name or a section label
     (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation),
@@ -217,6 +225,7 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or wire_dateline(text)
         or _WIKI_PATH.match(text)
         or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
+        or _ATTRIBUTED.search(text)  # a lede's sentence, never a headline
     )
 
 
