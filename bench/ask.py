@@ -24,6 +24,7 @@ import pstats
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -44,7 +45,7 @@ OUT = ROOT / "bench" / "out" / "ask.md"
 DEV = Path(os.environ.get("SUMMITBOT_DEV_QA", "/work/shared/eval/qa_dev.yaml"))
 MIN_TIMINGS = 300
 TARGET_ASK_MS = 5.0
-TARGET_PROCESS_S = 1.0
+TARGET_PROCESS_S = 0.2  # issue 13: `summitbot ask` on the seed corpus as a whole process
 
 
 def load_questions(path: Path = DEV) -> list[tuple[str, str | None]]:
@@ -97,22 +98,33 @@ def profile_calls(call: Callable[[], Any], top: int = 25) -> str:
     return out.getvalue()
 
 
-def _process_runs(command: list[str], questions: Sequence[str], runs: int) -> list[float]:
+def _process_runs(
+    command: list[str], questions: Sequence[str], runs: int, env: dict[str, str] | None = None
+) -> list[tuple[float, float]]:
+    """(wall, CPU) seconds of each run: on a shared machine the CPU time shows the work without the waits."""
     times = []
     for i in range(runs + 1):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(
-            [*command, questions[i % len(questions)]], cwd=ROOT, capture_output=True, text=True, check=False
+            [*command, questions[i % len(questions)]],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
         )
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr}")
         if i:  # the first run is the warm-up (page cache, the persisted index written if missing)
-            times.append(elapsed)
+            times.append((elapsed, cpu))
     return times
 
 
-def process_timings(questions: Sequence[str], runs: int) -> dict[str, list[float]]:
+def process_timings(questions: Sequence[str], runs: int) -> dict[str, list[tuple[float, float]]]:
     """Wall times of whole processes: the interpreter alone, numpy's import, and the two CLI faces."""
     script = Path(sys.executable).with_name("summitbot")
     commands = {
@@ -121,7 +133,12 @@ def process_timings(questions: Sequence[str], runs: int) -> dict[str, list[float
         "python -m bot ask": [sys.executable, "-m", "bot", "ask"],
         "summitbot ask (console script)": [str(script), "ask"],
     }
-    return {name: _process_runs(command, questions, runs) for name, command in commands.items()}
+    timings = {name: _process_runs(command, questions, runs) for name, command in commands.items()}
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):  # this machine compiles our modules at every start
+        cached = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        name = "python -m bot ask, bytecode cached (as an installed package starts)"
+        timings[name] = _process_runs(commands["python -m bot ask"], questions, runs, cached)
+    return timings
 
 
 def import_profile(question: str, top: int = 15) -> str:
@@ -144,7 +161,7 @@ def import_profile(question: str, top: int = 15) -> str:
     return "\n".join(lines)
 
 
-def table(in_process: dict[str, float], cold: float, processes: dict[str, list[float]]) -> str:
+def table(in_process: dict[str, float], cold: float, processes: dict[str, list[tuple[float, float]]]) -> str:
     ok = "met" if in_process["median_ms"] < TARGET_ASK_MS else "MISSED"
     lines = [
         "| measurement | median | p95 | max | runs | target |",
@@ -153,15 +170,16 @@ def table(in_process: dict[str, float], cold: float, processes: dict[str, list[f
         f"| {in_process['max_ms']:.2f} ms | {in_process['n']} | < {TARGET_ASK_MS:g} ms median: {ok} |",
         f"| first `service.ask` of a new service (loads corpus + index) | {cold * 1000:.1f} ms | – | – | 1 | – |",
     ]
-    for name, seconds in processes.items():
-        s = summary(seconds)
+    for name, runs in processes.items():
+        s = summary([wall for wall, _ in runs])
+        cpu_ms = float(np.median([cpu for _, cpu in runs])) * 1000
         target = "–"
         if "ask" in name:
             target = f"< {TARGET_PROCESS_S:g} s median: " + (
                 "met" if s["median_ms"] < TARGET_PROCESS_S * 1000 else "MISSED"
             )
         lines.append(
-            f"| {name} | {s['median_ms']:.0f} ms | {s['p95_ms']:.0f} ms | {s['max_ms']:.0f} ms "
+            f"| {name} | {s['median_ms']:.0f} ms (CPU {cpu_ms:.0f} ms) | {s['p95_ms']:.0f} ms | {s['max_ms']:.0f} ms "
             f"| {s['n']} | {target} |"
         )
     return "\n".join(lines)
@@ -180,6 +198,11 @@ def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str 
     before, start = _rss_mb(), time.perf_counter()
     encoder = Encoder.load(settings.sha256, settings.max_tokens)  # a fresh load (sha256 check included)
     load_s, model_mb = time.perf_counter() - start, _rss_mb() - before
+    with tempfile.TemporaryDirectory() as remembered:  # the check remembered, as an index folder keeps it
+        Encoder.load(settings.sha256, settings.max_tokens, verified_dir=Path(remembered))
+        start = time.perf_counter()
+        Encoder.load(settings.sha256, settings.max_tokens, verified_dir=Path(remembered))
+        trusted_s = time.perf_counter() - start
     texts = [q for q, _ in questions]
     encoder.embed(texts)
     per_question = summary([_timed(lambda q=q: encoder.embed([q])) for _ in range(rounds) for q in texts])
@@ -196,7 +219,9 @@ def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str 
         [
             "| semantic measurement | figure |",
             "|---|---|",
-            f"| model load (90 MB safetensors, sha256 checked) | {load_s:.2f} s, +{model_mb:.0f} MB RSS |",
+            f"| model load (90 MB safetensors, memory-mapped, sha256 checked) | {load_s * 1000:.0f} ms, "
+            f"+{model_mb:.0f} MB RSS |",
+            f"| model load, its check remembered for the unchanged file | {trusted_s * 1000:.1f} ms |",
             f"| one question embedded (1 BLAS thread) | {per_question['median_ms']:.1f} ms median, "
             f"{per_question['p95_ms']:.1f} ms p95 ({per_question['n']}) |",
             f"| corpus at index time | {per_1000:.1f} s per 1,000 sentences ({len(sentences)} embedded, "

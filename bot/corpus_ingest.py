@@ -10,9 +10,7 @@ import contextlib
 import os
 import time
 from collections.abc import Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from multiprocessing import get_context
 from pathlib import Path
 
 from bot.config import Config
@@ -122,6 +120,10 @@ def prepare_files(
             yield job[0], outcome
         return
     # spawned workers inherit no open files, so none of them holds the corpus lock or outlives a killed ingest
+    # (imported here, not at the top: every `ask` imports this module, and these cost it ~20 ms)
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=get_context("spawn"), initializer=_start_worker, initargs=(config,)
     )

@@ -21,6 +21,7 @@ from bot.facts import CorpusFacts, load_or_build_facts
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.semantic import encoder_for, load_or_embed, semantic_enabled
+from bot.sentence_terms import SentenceTerms, load_or_build_terms
 from bot.serving import ArticleTable, MemoryArticles
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
@@ -72,6 +73,7 @@ class CorpusIndex:
         self._by_id = {doc_id: i for i, doc_id in enumerate(self.articles.ids())}
         self._terms_sorted: list[str] | None = None
         self._terms: dict[int, frozenset[str]] = {}
+        self._title_terms: dict[int, frozenset[str]] = {}  # by article
         self._mask_of: dict[int, tuple[Collection[str], np.ndarray]] = {}  # by id(): see mask()
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
@@ -82,9 +84,14 @@ class CorpusIndex:
         def build_facts() -> CorpusFacts:
             return CorpusFacts.build(self.articles, config, self.tokenizer)
 
+        self._saved_terms: SentenceTerms | None = None  # a persisted index's terms (bot/sentence_terms.py)
         if index_dir is not None and fingerprint is not None:
-            self.bm25 = load_or_build(index_dir / "bm25", _fingerprint(fingerprint, config), build)
+            stamp = _fingerprint(fingerprint, config)  # the corpus, the tokenizer and its settings
+            self.bm25 = load_or_build(index_dir / "bm25", stamp, build)
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
+            self._saved_terms = load_or_build_terms(
+                index_dir / "terms", stamp, self._build_terms, (len(self), len(self.articles))
+            )
         else:
             self.bm25 = build()
             self.facts = build_facts()
@@ -116,7 +123,8 @@ class CorpusIndex:
         """The unit vector of a question or topic, or None when the corpus has no vectors."""
         if self.vectors is None:
             return None
-        return encoder_for(self.config.semantic).embed([text])[0]
+        verified_dir = None if self._vectors_path is None else self._vectors_path.parent
+        return encoder_for(self.config.semantic, verified_dir).embed([text])[0]
 
     def nearest(self, vector: np.ndarray, k: int, *, docs: Collection[str] | None = None) -> list[int]:
         """The positions of the k sentences closest to `vector` by cosine, optionally within some articles."""
@@ -180,7 +188,7 @@ class CorpusIndex:
     def locate(self, position: int) -> tuple[Article, Sentence]:
         """The article and sentence at a position of the flat table."""
         a = int(self._article_of[position])
-        article = self.articles[a]
+        article = self.articles.article(a)
         return article, article.sentences[position - int(self._first[a])]
 
     def neighbour(self, position: int, offset: int) -> Sentence | None:
@@ -189,7 +197,7 @@ class CorpusIndex:
         target = position + offset
         if target < self._first[a] or target >= self._first[a + 1]:
             return None
-        return self.articles[a].sentences[target - int(self._first[a])]
+        return self.articles.article(a).sentences[target - int(self._first[a])]
 
     def mask(self, doc_ids: Collection[str]) -> np.ndarray:
         """A boolean mask over sentences that keeps those of the given articles (the last few cached:
@@ -209,14 +217,35 @@ class CorpusIndex:
         return cached
 
     def terms(self, position: int) -> frozenset[str]:
-        """A sentence's names and words (Tokenizer.names_and_words), cached: sentences never change."""
+        """A sentence's names and words (Tokenizer.names_and_words): read from a persisted index's saved
+        terms, else computed; cached either way, since sentences never change."""
         cached = self._terms.get(position)
         if cached is None:
             if len(self._terms) >= _CACHE_LIMIT:
                 self._terms.clear()
-            _, sentence = self.locate(position)
-            cached = self._terms[position] = frozenset(self.tokenizer.names_and_words(sentence.text))
+            if self._saved_terms is not None:
+                cached = self._saved_terms.of(position)
+            else:
+                cached = frozenset(self.tokenizer.names_and_words(self.locate(position)[1].text))
+            self._terms[position] = cached
         return cached
+
+    def title_terms(self, position: int) -> frozenset[str]:
+        """The names and words of the headline of the article a sentence is in (none without one)."""
+        a = int(self._article_of[position])
+        cached = self._title_terms.get(a)
+        if cached is None:
+            if self._saved_terms is not None:
+                cached = self._saved_terms.title_of(a)
+            else:
+                title = self.articles.article(a).title
+                cached = frozenset(self.tokenizer.names_and_words(title)) if title else frozenset()
+            self._title_terms[a] = cached  # at most one per article
+        return cached
+
+    def _build_terms(self) -> SentenceTerms:
+        titles = (self.articles.article(a).title for a in range(len(self.articles)))
+        return SentenceTerms.build(self.tokenizer, self.articles.sentence_texts(), titles)
 
     def query_tokens(self, text: str, *, expand: bool = False, skip: Collection[str] = ()) -> list[str]:
         """Search terms for a question or topic: each name once (as its entity token), the other

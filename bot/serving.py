@@ -30,7 +30,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-import json
 import logging
 import os
 from collections.abc import Iterator, Sequence
@@ -40,7 +39,7 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-from bot.arrayfiles import checksum, file_stamp, load_checked, offsets, read_meta, replace_dir, temp_dir
+from bot.arrayfiles import load_checked, offsets, read_meta, save_folder
 from bot.corpus import CorpusStore
 from bot.errors import CorpusError
 from bot.models import ROLES, Article, DroppedLine, Sentence
@@ -289,14 +288,7 @@ def _save(store: CorpusStore, directory: Path, key: str) -> None:
     articles, fingerprint = store.load_articles(), store.fingerprint()
     arrays, meta = serving_arrays(articles)
     meta |= {"format": FORMAT, "version": VERSION, "stat_key": key, "fingerprint": fingerprint}
-    tmp = temp_dir(directory)
-    meta["checksums"], meta["stamps"] = {}, {}
-    for name, array in arrays.items():
-        np.save(tmp / f"{name}.npy", array, allow_pickle=False)
-        meta["checksums"][name] = checksum(array)
-        meta["stamps"][name] = file_stamp(tmp / f"{name}.npy")
-    (tmp / META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-    replace_dir(tmp, directory)
+    save_folder(directory, arrays, meta)
     log.info("wrote the serving corpus (%d articles) to %s", len(articles), directory)
 
 

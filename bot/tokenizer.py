@@ -51,7 +51,14 @@ _WORD = re.compile(
     r"|[^\W_]+(?:['-][^\W_]+)*",  # words, with inner apostrophes and hyphens
     re.UNICODE,
 )
-_STEMMER = Stemmer.Stemmer("english")
+# PyStemmer's own cache is off: `_stem`'s lru_cache is the cache, and PyStemmer's, full at its default
+# 10,000 words, purged itself on nearly every new word (a pair of words, a rare name): 2.3 µs a word
+# against 0.27 µs without it. The stems are the same; only the time changes.
+_STEMMER = Stemmer.Stemmer("english", 0)
+
+
+_TERMS: dict[str, tuple[str, ...]] = {}  # a word as written -> its terms (see _terms_of)
+_TERMS_KEPT = 200_000
 
 
 @lru_cache(maxsize=200_000)
@@ -96,7 +103,7 @@ class Tokenizer:
     def tokenize(self, text: str) -> list[str]:
         """Terms of `text`: stemmed content words and their synonym-group tokens, then entity tokens."""
         text = normalize(text)
-        terms = [t for word in _WORD.findall(text) for t in _word_terms(word)]
+        terms = [t for word in _WORD.findall(text) for t in _terms_of(word)]
         terms.extend(group for t in terms if (group := self._synonyms.get(t)))
         terms.extend(self.entities(text, normalized=True))
         return terms
@@ -124,22 +131,44 @@ class Tokenizer:
         return sorted(spans)
 
     def names_and_words(self, text: str) -> set[str]:
-        """Entity tokens, plus the content words outside the names ('United States' is not 'state')."""
+        """Entity tokens, plus the content words outside the names ('United States' is not 'state'),
+        and the stems of adjacent content words written as one ('cease fire' as 'ceasefire')."""
         normal = normalize(text)
         spans = self.entity_spans(normal)
-        chars = list(normal)
-        for start, end, _ in spans:
-            chars[start:end] = " " * (end - start)
-        rest = "".join(chars)
-        words = set(self.content_words(rest))
-        raw = [w.lower() for w in _WORD.findall(rest) if w.lower() not in STOPWORDS]
-        words.update(_stem(a + b) for a, b in pairwise(raw) if a.isalpha() and b.isalpha())
-        words.update(group for w in list(words) if (group := self._synonyms.get(w)))
-        return {token for _, _, token in spans} | words
+        rest = _blanked(normal, spans)
+        words = _WORD.findall(rest)
+        # normalize(rest) only folds the blanked runs of spaces when rest is ASCII: the same words
+        content = words if rest.isascii() else _WORD.findall(normalize(rest))
+        found = {t for word in content for t in _terms_of(word)}
+        raw = [low for w in words if (low := w.lower()) not in STOPWORDS]
+        found.update(_stem(a + b) for a, b in pairwise(raw) if a.isalpha() and b.isalpha())
+        found.update(group for w in list(found) if (group := self._synonyms.get(w)))
+        found.update(token for _, _, token in spans)
+        return found
 
     def content_words(self, text: str) -> list[str]:
         """The stemmed content words alone (no entity tokens)."""
-        return [t for word in _WORD.findall(normalize(text)) for t in _word_terms(word)]
+        return [t for word in _WORD.findall(normalize(text)) for t in _terms_of(word)]
+
+
+def _blanked(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """`text` with the spans' characters replaced by spaces (the names taken out, the offsets kept)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end, _ in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _terms_of(word: str) -> tuple[str, ...]:
+    """`_word_terms(word)`, remembered: a word's terms never change, and most words recur."""
+    terms = _TERMS.get(word)
+    if terms is None:
+        if len(_TERMS) >= _TERMS_KEPT:
+            _TERMS.clear()
+        terms = _TERMS[word] = tuple(_word_terms(word))
+    return terms
 
 
 def _word_terms(word: str) -> Iterable[str]:
@@ -200,11 +229,33 @@ def _compile_aliases(entities: Sequence[Entity]) -> tuple[_AliasPattern, ...]:
     for names, flags in ((exact, 0), (folded, re.IGNORECASE)):
         if not names:
             continue
-        ordered = sorted(names, key=len, reverse=True)
-        body = "|".join(_alias_regex(n) for n in ordered)
+        body = _alternation(sorted(names, key=len, reverse=True), ignore_case=bool(flags & re.IGNORECASE))
         regex = re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
         patterns.append(_AliasPattern(regex, {_fold_alias(n): t for n, t in names.items()}))
     return tuple(patterns)
+
+
+def _alternation(ordered: Sequence[str], *, ignore_case: bool) -> str:
+    """The names' patterns as one alternation, tried in the given order (longest first).
+
+    When every name starts with an ASCII letter or digit, the alternatives are grouped by that character
+    (its case folded with `ignore_case`), each group behind a lookahead for it: at a position, only the
+    group whose first character is there is tried, instead of every name (12.8 against 36 µs a sentence
+    for config.yaml's 200 names). The matches are the same: the lookahead only states what each of its
+    alternatives needs first; alternatives keep their order within a group, and no character is the
+    first of two groups (ASCII letters and digits fold only into their own group), so at any position
+    the first alternative to match is the one the plain alternation would find."""
+    patterns = [_alias_regex(n) for n in ordered]
+    if not all(n[:1].isascii() and n[:1].isalnum() for n in ordered):
+        return "|".join(patterns)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name, pattern in zip(ordered, patterns, strict=True):
+        groups.setdefault(name[0].lower() if ignore_case else name[0], []).append((name[0], pattern))
+    parts = []
+    for members in groups.values():
+        firsts = "".join(sorted({first for first, _ in members}))
+        parts.append(f"(?=[{firsts}])(?:{'|'.join(p for _, p in members)})")
+    return "|".join(parts)
 
 
 def _alias_regex(name: str) -> str:

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pytest
 
-from bot.answering import answer_question
+from bot.answering import answer_question, decide
+from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
+from bot.answering.decision import load_decision
+from bot.answering.features import FEATURES
+from bot.answering.question import question_kind
 from bot.cleaner import clean_article
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.search import CorpusIndex
+from bot.service import CoverageService
 from bot.tokenizer import Tokenizer
 
 MEETING = (
@@ -101,6 +107,13 @@ def test_typo_fold_leaves_known_words_and_names(index: CorpusIndex) -> None:
     assert fold_casual(index, "lol what did putin say tbh") == "what did putin say"
 
 
+def test_typo_fold_leaves_real_words_the_corpus_lacks(index: CorpusIndex) -> None:
+    # "crust" is one edit from the corpus's "trust", but a real word (the model's vocabulary spells it
+    # whole), so no typo: it stays as written, while "trsut" is folded
+    assert fold_casual(index, "was there a crust") == "was there a crust"
+    assert fold_casual(index, "was there a trsut") == "was there a trust"
+
+
 def test_follow_ups_carry_the_topic(index: CorpusIndex) -> None:
     conversation = Conversation()
     ask(index, "What did Putin say about a ceasefire in Syria?", conversation)
@@ -125,3 +138,71 @@ def test_no_word_belongs_to_two_synonym_groups(config: Config) -> None:
         for phrase in group:
             for stem in plain.content_words(phrase.split()[-1]):
                 assert owner.setdefault(stem, group) == group, (stem, owner[stem], group)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Which city hosted the talks a year later?", "where"),
+        ("Following the summit, which country did he promise to keep informed?", "where"),
+        ("On which day of the week did he speak?", "when"),
+        ("Which member of the cabinet was told to keep working on it?", "who"),
+        ("Per the wire, when does the treaty run out?", "when"),
+        ("In China in 2016, how long did they meet?", "how_long"),
+        ("What did the two sides agree on?", "what"),
+    ],
+)
+def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, kind: str) -> None:
+    assert question_kind(text) == kind
+
+
+def test_a_follow_up_without_its_own_question_word_asks_what_the_one_before_asked(
+    index: CorpusIndex,
+) -> None:
+    conversation = Conversation()
+    find_candidates(index, "How long did Putin and Obama meet in Hangzhou?", conversation)
+    follow_up = find_candidates(index, "and the farmers?", conversation).question
+    assert follow_up is not None and follow_up.follow_up and follow_up.kind == "how_long"
+    own = find_candidates(index, "and what did they say then?", conversation).question
+    assert own is not None and own.follow_up and own.kind == "what"
+
+
+def test_a_name_the_coverage_never_mentions_is_weighed_and_vetoed_as_configured(
+    index: CorpusIndex,
+) -> None:
+    asked = find_candidates(index, "What did Angela Merkel say about the ceasefire?")
+    assert asked.asks_unknown and "Merkel" in asked.unknown
+    assert asked.vetoed("speaker") and asked.vetoed("all") and not asked.vetoed("none")
+    weighed = find_candidates(index, "Did Putin and Obama talk about a ceasefire in Manhattan?")
+    assert weighed.hits and weighed.rows is not None and weighed.unknown == ("Manhattan",)
+    assert not weighed.asks_unknown and weighed.vetoed("all") and not weighed.vetoed("speaker")
+    declined = answer_question(index, "What did Angela Merkel say about the ceasefire?")
+    assert declined.declined and "Merkel" in declined.unknown and declined.closest is None
+    everything = dataclasses.replace(index.config.decision, veto="all", threshold=0.0)
+    assert decide(index, weighed, load_decision(), 3, everything).declined
+    nothing = dataclasses.replace(everything, veto="none")
+    assert not decide(index, weighed, load_decision(), 3, nothing).declined  # threshold 0: answered
+    column = FEATURES.index("unknown_names")
+    assert np.all(weighed.rows[:, column] == 1.0)
+    outlet = find_candidates(index, "What did the AFP report say about the ceasefire?")  # a configured wire
+    assert outlet.hits and outlet.unknown == ()
+
+
+def test_when_is_answered_by_a_date_a_time_of_day_or_an_occasion(service: CoverageService) -> None:
+    found = find_candidates(service.index, "When did Putin and Obama clink glasses?")
+    assert found.question is not None and found.question.kind == "when" and found.rows is not None
+    present = FEATURES.index("type_present")
+    typed = {h.sentence.text: bool(row[present]) for h, row in zip(found.hits, found.rows, strict=True)}
+    assert any(typed[t] for t in typed if "luncheon" in t)  # a meal is a time
+    assert not all(typed.values())  # ...and not every sentence has one
+
+
+def test_words_asked_of_someone_no_configured_name_fits_are_not_a_known_speakers(index: CorpusIndex) -> None:
+    column = FEATURES.index("speaker_unnamed")
+    unnamed = find_candidates(index, "What did the Iranian foreign minister say about the ceasefire?")
+    assert unnamed.rows is not None and unnamed.hits
+    spoken = [h.sentence.text.startswith("Putin said") for h in unnamed.hits]
+    assert any(spoken)
+    assert all(row[column] == 1.0 for row, said in zip(unnamed.rows, spoken, strict=True) if said)
+    named = find_candidates(index, "What did Putin say about the ceasefire?")
+    assert named.rows is not None and not named.rows[:, column].any()

@@ -10,9 +10,17 @@ import numpy as np
 import pytest
 
 from bot.answering.decision import WEIGHTS_PATH, Decision, fit_logistic, load_decision, load_model
-from bot.answering.features import FEATURES, LEXICAL_FEATURES, SEMANTIC_FEATURES
+from bot.answering.features import (
+    FEATURES,
+    LEXICAL_FEATURES,
+    RANKING_FEATURES,
+    READER_FEATURES,
+    SEMANTIC_FEATURES,
+)
 from bot.errors import ConfigError
-from bot.evaluation.calibrate import choose_thresholds, reliability
+from bot.evaluation.calibrate import OFFSETS, ask_all, choose_thresholds, operating_points, reliability
+from bot.evaluation.qa_eval import load_gold
+from bot.service import CoverageService
 
 THREE = FEATURES[:3]  # the synthetic data fills these columns of a row of FEATURES
 
@@ -64,7 +72,7 @@ def test_absent_semantic_features_are_imputed_at_their_mean() -> None:
     rows = rng.normal(size=(300, len(FEATURES)))
     cosine = FEATURES.index(SEMANTIC_FEATURES[0])
     labels = (rows[:, 0] + 2 * rows[:, cosine] > 0).astype(float)
-    model = fit_logistic(rows, labels)
+    model = fit_logistic(rows, labels, names=RANKING_FEATURES)
     absent = rows.copy()
     absent[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = np.nan
     p_present, p_absent = model.probability(rows), model.probability(absent)
@@ -80,8 +88,9 @@ def test_absent_semantic_features_are_imputed_at_their_mean() -> None:
 def test_the_shipped_coefficients_cover_every_feature() -> None:
     decision = load_decision(WEIGHTS_PATH)
     assert decision.answer.names == LEXICAL_FEATURES
-    assert decision.rank is not None and decision.rank.names == FEATURES
-    for model in (decision.answer, decision.rank):
+    assert decision.rank is not None and decision.rank.names == RANKING_FEATURES
+    assert decision.reader is not None and decision.reader.names == READER_FEATURES
+    for model in (decision.answer, decision.rank, decision.reader):
         assert np.all(np.isfinite(model.coef)) and np.all(model.scale > 0)
 
 
@@ -90,8 +99,9 @@ def test_the_ranking_fit_orders_only_when_every_feature_is_present(tmp_path: Pat
     rows = rng.normal(size=(300, len(FEATURES)))
     cosine = FEATURES.index("cosine")
     answer = fit_logistic(rows, (rows[:, 0] > 0).astype(float), names=LEXICAL_FEATURES)
-    rank = fit_logistic(rows, (rows[:, cosine] > 0).astype(float))
-    decision = Decision(answer, rank)
+    rank = fit_logistic(rows, (rows[:, cosine] > 0).astype(float), names=RANKING_FEATURES)
+    reader = fit_logistic(rows, (rows[:, -1] > 0).astype(float), names=READER_FEATURES)
+    decision = Decision(answer, rank, reader)
     assert np.allclose(decision.ranking(rows), rank.probability(rows))
     absent = rows.copy()
     absent[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = np.nan
@@ -100,6 +110,7 @@ def test_the_ranking_fit_orders_only_when_every_feature_is_present(tmp_path: Pat
     decision.save(path)
     again = load_decision(path)
     assert again.rank is not None and np.allclose(again.ranking(rows), decision.ranking(rows))
+    assert again.reader is not None and np.allclose(again.reader.probability(rows), reader.probability(rows))
     assert np.allclose(load_model(path).probability(rows), answer.probability(rows))
 
 
@@ -110,6 +121,7 @@ def test_the_threshold_separates_answerable_from_unanswerable_questions() -> Non
     pairs = [(p, r) for p, r, _ in tops]
     chosen = choose_thresholds(tops, pairs)
     assert 0.4 < chosen.threshold <= 0.6
+    assert chosen.balance == pytest.approx(2.0)  # every answerable answered, every unanswerable declined
     assert chosen.close == chosen.threshold  # below the threshold nothing was an answer: none is "close"
     assert chosen.alternative <= chosen.threshold
 
@@ -130,3 +142,14 @@ def test_reliability_table_bins_predictions_against_outcomes() -> None:
     lines = table.splitlines()
     assert lines[1].split()[:2] == ["0.0-0.1", "2"] and lines[1].split()[-1] == "0.000"
     assert lines[2].split()[:2] == ["0.9-1.0", "2"] and lines[2].split()[-1] == "0.500"
+
+
+def test_operating_points_trade_answers_for_declines(service: CoverageService) -> None:
+    gold = load_gold(Path(__file__).parent / "data" / "qa_heldout.yaml")
+    asked = ask_all(service.index, gold, "qa_heldout.yaml")
+    rows = [line.split() for line in operating_points(asked, 3, 1.0).splitlines()[1:]]
+    answered = [float(r[1]) for r in rows]
+    declined = [float(r[2]) for r in rows]
+    assert len(rows) == len(OFFSETS)
+    assert answered == sorted(answered, reverse=True) and declined == sorted(declined)  # a higher bar
+    assert answered[0] > answered[-1] and declined[-1] == 1.0  # the highest bar declines every trap

@@ -10,6 +10,7 @@ import numpy as np
 from bot.answering.cache import PerIndex
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import Decision, load_decision
+from bot.answering.reading import reread
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
 from bot.results import Answer, AskResult, Wording
@@ -46,11 +47,11 @@ def decide(
     settings = settings or index.config.decision
     question = candidates.question
     carried = question.carried if question else None
-    if candidates.rows is None or not candidates.hits:
+    if candidates.rows is None or not candidates.hits or candidates.vetoed(settings.veto):
         return _declined(candidates, None, None)
     probability = decision.answer.probability(candidates.rows)
     best = float(probability.max())
-    ranked = decision.ranking(candidates.rows)
+    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows))
     order = sorted(range(len(candidates.hits)), key=lambda i: (-ranked[i], i))
     if best < settings.threshold:
         closest = int(np.argmax(probability))

@@ -14,9 +14,10 @@ import numpy as np
 from bot.answering.cache import PerIndex
 from bot.answering.casual import fold_casual
 from bot.answering.features import candidate_features
-from bot.answering.question import Question, analyse_question, check_question
+from bot.answering.question import Question, analyse_question, asked_speaker, check_question
 from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, unknown_names
 from bot.answering.scope import ScopeTable
+from bot.config import Veto
 from bot.conversation import Conversation
 from bot.search import CorpusIndex, SearchHit
 
@@ -33,8 +34,17 @@ class Candidates:
     question: Question | None
     hits: tuple[SearchHit, ...] = ()
     rows: np.ndarray | None = None  # one row of features.FEATURES per hit
-    unknown: tuple[str, ...] = ()  # names the coverage never mentions: nothing can answer
+    unknown: tuple[str, ...] = ()  # names in the question the coverage never mentions
     empty_scope: bool = False  # the outlet or event asked about has no articles
+    asks_unknown: bool = False  # the question asks for the words of someone the coverage never mentions
+
+    def vetoed(self, veto: Veto) -> bool:
+        """Whether a name the coverage never mentions declines this question before any probability:
+        `veto` is config `decision.veto` ("none": the names are only a feature; "speaker": only when the
+        question asks for that someone's words; "all": any such name)."""
+        if veto == "all":
+            return bool(self.unknown)
+        return veto == "speaker" and self.asks_unknown
 
     @property
     def scope(self) -> str | None:
@@ -58,9 +68,9 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
         _remember(conversation, question)
     if question.scope is not None and not question.scope.docs:
         return Candidates(cleaned, question, empty_scope=True)
-    missing = unknown_names(index, question.own_text)
-    if missing:
-        return Candidates(cleaned, question, unknown=tuple(missing))
+    missing = tuple(unknown_names(index, question.own_text))  # a feature, and a veto by `vetoed`
+    speaker = asked_speaker(question.own_text)
+    asks_unknown = any(name in speaker for name in missing)
     docs = question.scope.docs if question.scope else None
     tokens = index.query_tokens(question.search_text, expand=True, skip=FRAMING)
     hits = index.search_tokens(tokens, config.retrieval.candidates, docs=docs)
@@ -68,8 +78,9 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
     if vector is not None:
         hits += _dense_hits(index, tokens, vector, hits, docs)
     concepts = query_concepts(index, question.search_text)
-    rows = candidate_features(index, question, concepts, hits, unknown_share(index, concepts), vector=vector)
-    return Candidates(cleaned, question, tuple(hits), rows)
+    unknown = unknown_share(index, concepts)
+    rows = candidate_features(index, question, concepts, hits, unknown, vector=vector, unknown_names=missing)
+    return Candidates(cleaned, question, tuple(hits), rows, unknown=missing, asks_unknown=asks_unknown)
 
 
 def _dense_hits(

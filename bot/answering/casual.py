@@ -1,6 +1,7 @@
 """Questions as people type them in chat: filler words dropped, typos folded onto the corpus's words.
 
-A word of at least `typo_min_length` letters that the corpus never uses, written in lower case (a
+A word of at least `typo_min_length` letters that the corpus never uses and that is no English word (the
+sentence model's vocabulary spells it as no single piece), written in lower case (a
 capitalised word may be a name the coverage lacks, which must stay unknown), becomes the corpus word one
 edit away (a deletion, transposition, substitution or insertion) that most sentences use, if there is one
 and the corpus writes it so (a stem shared with another word is not enough).
@@ -13,6 +14,7 @@ import string
 
 from bot.answering.cache import PerIndex
 from bot.search import CorpusIndex
+from bot.semantic.words import dictionary_words
 
 __all__ = ["fold_casual", "fold_typo"]
 
@@ -54,6 +56,9 @@ def fold_typo(index: CorpusIndex, word: str, min_length: int) -> str | None:
 
 
 def _known(index: CorpusIndex, word: str) -> bool:
+    """A word the corpus uses, or a real English word (one piece of the model's vocabulary)."""
+    if word in dictionary_words():
+        return True
     stems = index.tokenizer.content_words(word)
     return not stems or any(index.bm25.doc_freq(s) > 0 or index.variants(s) for s in stems)
 

@@ -78,10 +78,12 @@ class DecisionModel:
 @dataclass(frozen=True)
 class Decision:
     """Whether to answer (`answer`, lexical) and, when the candidates carry semantic features, which
-    sentence answers first (`rank`)."""
+    sentence answers first (`rank`), then the reading model's reorder of the best few (`reader`, over
+    READER_FEATURES; see answering.reading)."""
 
     answer: DecisionModel
     rank: DecisionModel | None = None
+    reader: DecisionModel | None = None
 
     def ranking(self, rows: np.ndarray) -> np.ndarray:
         """The probabilities that order the candidates: the ranking fit's when every feature it reads is
@@ -95,17 +97,24 @@ class Decision:
         data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on), **self.answer.to_dict()}
         if self.rank is not None:
             data["ranking"] = self.rank.to_dict()
+        if self.reader is not None:
+            data["reader"] = self.reader.to_dict()
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def load_decision(path: Path = WEIGHTS_PATH) -> Decision:
-    """Both fits of decision.json (the ranking one is optional)."""
+    """The fits of decision.json (the ranking and reader ones are optional)."""
     answer = load_model(path)
     try:
-        ranking = json.loads(path.read_text(encoding="utf-8")).get("ranking")
-    except (OSError, ValueError) as exc:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        ranking, reader = data.get("ranking"), data.get("reader")
+    except (OSError, ValueError, AttributeError) as exc:
         raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
-    return Decision(answer, _model(ranking, path) if ranking is not None else None)
+    return Decision(
+        answer,
+        _model(ranking, path) if ranking is not None else None,
+        _model(reader, path) if reader is not None else None,
+    )
 
 
 def fitted_on(path: Path = WEIGHTS_PATH) -> frozenset[str]:

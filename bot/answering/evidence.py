@@ -31,6 +31,16 @@ _PLACE = re.compile(
     r"\b(in|at|to|on the sidelines of|headquarters|outside|inside|near)\s+(the\s+)?[A-Z][a-z]|"
     r"\b(headquarters|sidelines|capital|city|summit)\b"
 )
+# a time of day or a meal, and an occasion ("during the luncheon", "ahead of the talks")
+_TIME_OF_DAY = re.compile(
+    r"\b(morning|afternoon|evening|night|midnight|noon|midday|breakfast|lunch|luncheon|dinner|banquet|"
+    r"o'clock|a\.m\.|p\.m\.)\b",
+    re.IGNORECASE,
+)
+_OCCASION = re.compile(
+    r"\b(during|before|after|ahead of|at the (?:start|end|close) of)\s+(?:the|a|an|their|his|her|its)\s",
+    re.IGNORECASE,
+)
 _TWO_WORD_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
 _PLACE_NAME = re.compile(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 # "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
@@ -52,12 +62,14 @@ def has_duration(index: CorpusIndex, position: int) -> bool:
 
 
 def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
-    """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ...")."""
+    """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ..."),
+    or a time of day or an occasion ("at a luncheon", "ahead of the talks"): "when" is answered by any."""
     text = index.locate(position)[1].text
-    return any(
+    dated = any(
         f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])
         for f in index.facts.of(position).figures
     )
+    return dated or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
 
 
 def has_place(index: CorpusIndex, position: int, asked: str = "") -> bool:

@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.answering import evidence
 from bot.answering.cache import PerIndex
-from bot.answering.question import QUESTION_KINDS, Question
+from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept, people_of
 from bot.facts import INTERVAL
 from bot.search import CorpusIndex, SearchHit
@@ -24,6 +24,8 @@ from bot.text import normalize
 __all__ = [
     "FEATURES",
     "LEXICAL_FEATURES",
+    "RANKING_FEATURES",
+    "READER_FEATURES",
     "SEMANTIC_FEATURES",
     "CandidateFacts",
     "candidate_features",
@@ -62,9 +64,11 @@ FEATURES: tuple[str, ...] = (
     "unit_missing",  # "how many X": no number counts X
     "speaker_missing",  # "what did X say": X is not the one speaking
     "speaker_present",
+    "speaker_unnamed",  # "what did <someone no configured name fits> say": the sentence is a known person's
     "caption",
     "subheading",
     "question_unknown",  # weight share of the question's words the corpus never uses
+    "unknown_names",  # how many capitalised words of the question the coverage never mentions
     "follow_up",
     "length",  # log of the sentence's word count
     "constraints_failed",  # how many of the constraints above (people, type, unit, speaker) fail
@@ -78,8 +82,15 @@ SEMANTIC_FEATURES: tuple[str, ...] = (
     "cosine_gap",  # cosine minus the best cosine among this question's candidates
     "cosine_rank",  # log(1 + rank) in the order of cosine
 )
+# Filled only for a question's best few sentences, when the reading model reorders them (answering.reading).
+READER_FEATURES: tuple[str, ...] = (
+    "first_logit",  # the ranking fit's log-odds for the sentence
+    "reader",  # the reading model's cosine of the question (a query) and the sentence (a passage)
+    "reader_gap",  # that cosine minus the best among the sentences read
+)
 LEXICAL_FEATURES = FEATURES
-FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
+RANKING_FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
+FEATURES = RANKING_FEATURES + READER_FEATURES
 
 
 @dataclass(frozen=True)
@@ -94,7 +105,6 @@ class CandidateFacts:
 
 
 _FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
-_TITLE_TERMS: PerIndex[dict[str, frozenset[str]]] = PerIndex(lambda index: {})  # by headline
 
 
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
@@ -159,13 +169,6 @@ def has_type(
     return None
 
 
-def _title_terms(index: CorpusIndex, title: str) -> frozenset[str]:
-    cache = _TITLE_TERMS.of(index)
-    if title not in cache:
-        cache[title] = frozenset(index.tokenizer.names_and_words(title))
-    return cache[title]
-
-
 def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
     """A concept named counts in full; one only spoken of by related words ("terrorists" for ISIS), half."""
     return [1.0 if c.terms & terms else 0.5 if c.related & terms else 0.0 for c in concepts]
@@ -200,9 +203,10 @@ def candidate_features(
     unknown_share: float,
     *,
     vector: np.ndarray | None = None,
+    unknown_names: Sequence[str] = (),
 ) -> np.ndarray:
     """One row of FEATURES per hit, in the hits' order; `vector` is the question's embedding (None: the
-    semantic features are NaN)."""
+    semantic features are NaN); `unknown_names` the question's names the coverage never mentions."""
     rows = np.zeros((len(hits), len(FEATURES)))
     if not hits:
         return rows
@@ -210,13 +214,17 @@ def candidate_features(
     unit_match = _UNIT.search(normalize(question.text))
     unit = _unit_terms(unit_match.group(1), index) if unit_match and question.kind == "how_many" else None
     pairs = question_pairs(index, question.search_text)
+    unnamed = question.speaker is None and bool(asked_speaker(question.own_text))
     for i, hit in enumerate(hits):
         rows[i] = _row(index, question, concepts, hit, unit)
+        if unnamed and facts_of(index, hit.position).speakers:
+            rows[i, _COLUMN["speaker_unnamed"]] = 1.0
         if pairs:
             rows[i, _COLUMN["pairs"]] = len(pairs & index.terms(hit.position)) / len(pairs)
     rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]
     rows[:, _COLUMN["bm25_rank"]] = np.log1p(np.arange(len(hits)))
     rows[:, _COLUMN["question_unknown"]] = unknown_share
+    rows[:, _COLUMN["unknown_names"]] = len(unknown_names)
     cov = rows[:, _COLUMN["coverage"]]
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
     order = np.argsort(-cov, kind="stable")
@@ -286,7 +294,7 @@ def _matching(
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
         context = covered(terms | index.terms(hit.position - 1)) - cov
     title = hit.article.title
-    title_gain = covered(terms | _title_terms(index, title)) - cov if title else 0.0
+    title_gain = covered(terms | index.title_terms(hit.position)) - cov if title else 0.0
     missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
     return {
         "coverage": cov / total,

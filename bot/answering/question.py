@@ -12,7 +12,14 @@ from bot.errors import InputError
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
-__all__ = ["QUESTION_KINDS", "Question", "analyse_question", "check_question", "question_kind"]
+__all__ = [
+    "QUESTION_KINDS",
+    "Question",
+    "analyse_question",
+    "asked_speaker",
+    "check_question",
+    "question_kind",
+]
 
 # The question's type decides what evidence an answer must carry (a number, a duration, a date...).
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -33,7 +40,15 @@ _SPEECH_ASK = re.compile(
     r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
 )
+# "What did <someone> say / tell / think ...": the words between the auxiliary and the speech verb.
+_ASKED_SPEAKER = re.compile(
+    r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+" + _SPEECH_ASK.pattern
+)
 _FOLLOW_UP_START = re.compile(r"^(and|but|also|so|what about|how about|then|and what about)\b")
+_OWN_ASK = re.compile(
+    r"^(what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|"
+    r"will|would)\b"
+)
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|that|this|there|those|these)\b")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LETTERS = re.compile(r"[^\W\d_]")
@@ -83,13 +98,37 @@ _CUE_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "Which city", "on what day", "which senator": the noun after which/what names the answer's kind.
+_WHICH_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("where", re.compile(r"^(?:in |at )?(?:which|what) (?:\w+ )?(city|country|capital|town|venue|place)\b")),
+    ("when", re.compile(r"^(?:on |in |at |by )?(?:which|what) (day|date|year|month|week|time)\b")),
+    (
+        "who",
+        re.compile(
+            r"^(?:which|what) (?:\w+ )?(leader|official|minister|president|senator|member|members|diplomat|"
+            r"diplomats|person|politician|spokesman|spokeswoman|lawmaker|aide|envoy)\b"
+        ),
+    ),
+)
+
+
+def asked_speaker(text: str) -> str:
+    """Whose words the question asks for, as written ("Angela Merkel" in "What did Angela Merkel say
+    about ...?"), or "" when it asks for nobody's."""
+    match = _ASKED_SPEAKER.search(normalize(text))
+    return match.group("who") if match else ""
+
+
 def question_kind(text: str) -> str:
-    """The kind of answer a question wants (its wh-word, or a noun such as 'venue' or 'toll')."""
+    """The kind of answer a question wants (its wh-word, or a noun such as 'venue', 'city' or 'toll'),
+    read from its start or, failing that, from the start of a later clause ("In 2016, how long ...")."""
     lower = normalize(text).lower()
     lower = _FOLLOW_UP_START.sub("", lower).strip(" ,")
-    for kind, pattern in (*_CUE_NOUNS, *_TYPES):
-        if pattern.search(lower):
-            return kind
+    clauses = [lower, *(part.strip(" ,") for part in lower.split(",")[1:])]
+    for clause in clauses:
+        for kind, pattern in (*_CUE_NOUNS, *_WHICH_NOUNS, *_TYPES):
+            if pattern.search(clause):
+                return kind
     return "what"
 
 
@@ -134,6 +173,8 @@ def analyse_question(
     if persons and conversation.person and persons[0] != conversation.person:
         previous_search = _drop_person(previous_search, conversation.person, tokenizer)
     combined = f"{search_text} {search_text} {previous_search}"
+    if kind == "what" and not _OWN_ASK.match(_FOLLOW_UP_START.sub("", normalize(text).lower()).strip(" ,")):
+        kind = question_kind(previous)  # "What about Sky News?" asks what the question before asked
     return Question(
         text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous, own_text=search_text
     )

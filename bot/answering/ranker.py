@@ -16,6 +16,13 @@ __all__ = ["FRAMING", "Concept", "people_of", "query_concepts", "unknown_names"]
 _PEOPLE: PerIndex[frozenset[str]] = PerIndex(lambda index: person_tokens(index.config.entities))
 
 _WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
+# The words of the configured outlets' names: an outlet the question names is known even where no
+# sentence writes its name (a wire credited only in the byline).
+_OUTLET_WORDS: PerIndex[frozenset[str]] = PerIndex(
+    lambda index: frozenset(
+        w.lower() for o in index.config.outlets for name in (o.name, *o.aliases) for w in _WORD.findall(name)
+    )
+)
 _SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*")
 # Words that ask for the answer's type rather than name its subject: "how long ... last?", "... take place?"
 _TYPE_WORDS = re.compile(
@@ -47,6 +54,7 @@ def unknown_names(index: CorpusIndex, text: str) -> list[str]:
             match.start() in starts  # a sentence's first word is capitalised whatever it is
             or not written[:1].isupper()
             or written.lower() in STOPWORDS
+            or written.lower() in _OUTLET_WORDS.of(index)
         ):
             continue
         stems = index.tokenizer.content_words(written)

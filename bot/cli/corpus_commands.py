@@ -7,12 +7,13 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.cli.context import Context, print_json
-from bot.corpus import CorpusStore
-from bot.fetch import fetch_page, is_url, page_id
 from bot.models import Article, ArticleHints
+
+if TYPE_CHECKING:  # the store and the fetcher import the cleaner: only the commands that use them pay
+    from bot.corpus import CorpusStore
 
 __all__ = ["Progress", "article_summary", "register"]
 
@@ -53,6 +54,8 @@ def register(commands: Any) -> None:
 
 
 def run_clean(args: argparse.Namespace, ctx: Context) -> int:
+    from bot.corpus import CorpusStore
+
     store = CorpusStore(ctx.config.corpus_dir)
     if args.check:
         faults = store.check(ctx.config)
@@ -66,6 +69,9 @@ def run_clean(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_ingest(args: argparse.Namespace, ctx: Context) -> int:
+    from bot.corpus import CorpusStore
+    from bot.fetch import is_url
+
     store = CorpusStore(ctx.config.corpus_dir)
     if is_url(args.path):
         return _ingest_url(args, ctx, store)
@@ -83,6 +89,8 @@ def run_ingest(args: argparse.Namespace, ctx: Context) -> int:
 
 def _ingest_url(args: argparse.Namespace, ctx: Context, store: CorpusStore) -> int:
     """Fetch a page and ingest it as raw/ID.html, with the URL it was fetched from as a hint."""
+    from bot.fetch import fetch_page, page_id
+
     page = fetch_page(args.path, ctx.config.fetch)
     hints = ArticleHints(outlet=args.outlet, date=args.date, title=args.title, url=args.url or page.url)
     _print_added(store.ingest_data(page.data, f"{page_id(page.url)}.html", ctx.config, hints))

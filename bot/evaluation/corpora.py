@@ -6,14 +6,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from bot.config import Config, parse_config
 from bot.errors import InputError
 from bot.models import Article
-from bot.search import CorpusIndex
+
+if TYPE_CHECKING:  # `add_corpus_options` is on every command's start: no index imports there
+    from bot.search import CorpusIndex
 
 __all__ = ["PAGE_SUFFIXES", "add_corpus_options", "corpus_index", "event_config", "read_pages"]
 

@@ -29,7 +29,7 @@
 #define BLOCK_SHIFT 6 /* postings per block: 1 << BLOCK_SHIFT, topk.BLOCK on the Python side */
 #define BLOCK (1 << BLOCK_SHIFT)
 typedef float acc_t; /* term at a time: partial sums only bound, so float32 (half the memory traffic) */
-#define THETA_SAMPLE 32768 /* sentences a threshold check looks at */
+#define THETA_SAMPLE 8192 /* sentences a threshold check looks at (the first met: the rarest words') */
 #define ACC_TOL 1e-5 /* relative: float32 sums of up to ~100 addends, and the bounds' own rounding */
 
 typedef struct {
@@ -294,21 +294,57 @@ static int cmp_int32(const void *x, const void *y) {
     return (a > b) - (a < b);
 }
 
-/* Keep the listed sentences whose sum plus `rest` reaches theta - tol; returns how many (in list order). */
-static int64_t still_running(const acc_t *acc, int32_t *list, int64_t m, double rest, double theta, double tol) {
+/* Copy to `out` the listed sentences whose sum plus `rest` reaches theta - tol (`out` may be `list`: it is
+ * compacted in place); returns how many, in list order. Branchless: most fail early on, most pass late. */
+static int64_t keep_running(const acc_t *acc, const int32_t *list, int64_t m, int32_t *out, double rest,
+                            double theta, double tol) {
     int64_t kept = 0;
-    for (int64_t i = 0; i < m; i++)
-        if ((double)acc[list[i]] + rest >= theta - tol) list[kept++] = list[i];
+    for (int64_t i = 0; i < m; i++) {
+        int32_t d = list[i];
+        out[kept] = d;
+        kept += (double)acc[d] + rest >= theta - tol;
+    }
     return kept;
 }
 
-/* Add list c's weights to the running sentences only (members flagged 2 in mark; `sorted`: run is in
- * ascending order, so few of them can be looked up instead of reading the whole list). */
-static void add_to_running(Cursor *c, acc_t *acc, const uint8_t *mark, const int32_t *run, int64_t m,
-                           int sorted, int64_t *read) {
+static int64_t still_running(const acc_t *acc, int32_t *list, int64_t m, double rest, double theta, double tol) {
+    return keep_running(acc, list, m, list, rest, theta, tol);
+}
+
+/* Add a list's weights into the accumulator, listing each sentence met for the first time (every weight is
+ * > 0 on this path, so a zero sum means untouched). Branchless: the first-touch test is as likely as not for
+ * a mid-frequency word, and a mispredicted branch cost more than the always-written slot; the accumulator
+ * entries of postings PREFETCH ahead are fetched early, since their addresses are random. */
+#define PREFETCH 16
+static int64_t accumulate(const int32_t *ids, const double *w, int64_t start, int64_t end, double count,
+                          acc_t *acc, int32_t *touched, int64_t m) {
+    int64_t pos = start;
+    for (; pos + PREFETCH < end; pos++) {
+        __builtin_prefetch(&acc[ids[pos + PREFETCH]], 1, 1);
+        int32_t d = ids[pos];
+        acc_t before = acc[d];
+        touched[m] = d;
+        m += before == 0.0f;
+        acc[d] = before + (acc_t)(count * w[pos]);
+    }
+    for (; pos < end; pos++) {
+        int32_t d = ids[pos];
+        acc_t before = acc[d];
+        touched[m] = d;
+        m += before == 0.0f;
+        acc[d] = before + (acc_t)(count * w[pos]);
+    }
+    return m;
+}
+
+/* Add list c's weights to the running sentences (`sorted`: run is in ascending order, so few of them can be
+ * looked up instead of reading the whole list). Reading the whole list, every sentence's sum is updated,
+ * the running and the rest alike, as in the first phase (untested writes cost less than a test of each
+ * posting's sentence); a sentence met for the first time joins `touched`, so the reset finds it. */
+static void add_to_running(Cursor *c, acc_t *acc, int32_t *touched, int64_t *m_touched, const int32_t *run,
+                           int64_t m, int sorted, int64_t *read) {
     if (!sorted || m * 8 > c->end - c->start) { /* many: one pass over the list */
-        for (int64_t pos = c->start; pos < c->end; pos++)
-            if (mark[c->ids[pos]] == 2) acc[c->ids[pos]] += (acc_t)(c->count * (c->w[pos] - c->absent));
+        *m_touched = accumulate(c->ids, c->w, c->start, c->end, c->count, acc, touched, *m_touched);
         *read += c->end - c->start;
         return;
     }
@@ -319,8 +355,7 @@ static void add_to_running(Cursor *c, acc_t *acc, const uint8_t *mark, const int
     }
 }
 
-static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc, uint8_t *mark,
-                     int32_t *touched) {
+static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc, int32_t *touched) {
     Cursor *cur = s->cur;
     int n = s->n, j = n - 1;
     int64_t m = 0, checked_at = 0;
@@ -341,11 +376,7 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc,
                 acc[d] += (acc_t)(count * w[pos]);
             }
         } else {
-            for (int64_t pos = c->start; pos < c->end; pos++) {
-                int32_t d = ids[pos];
-                if (acc[d] == 0.0f) touched[m++] = d;
-                acc[d] += (acc_t)(count * w[pos]);
-            }
+            m = accumulate(ids, w, c->start, c->end, count, acc, touched, m);
         }
         s->read += c->end - c->start;
         rest -= c->ub;
@@ -355,34 +386,27 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc,
         theta = base + kth_largest(acc, touched, m < THETA_SAMPLE ? m : THETA_SAMPLE, s->k, scratch);
         if (base + rest + tol < theta) { j--; break; } /* nothing unread can enter on its own */
     }
-    /* still_running compacts its list in place: keep `touched` whole for the reset at the end */
+    /* the running are copied out of `touched`, which stays whole for the reset at the end */
     int32_t *running = malloc(sizeof(int32_t) * (m > 0 ? m : 1));
-    memcpy(running, touched, sizeof(int32_t) * m);
     int64_t r = m;
-    if (j >= 0) { /* the rest of the lists, for the sentences still in the running */
-        r = still_running(acc, running, m, base + rest, theta, tol);
+    if (j < 0) memcpy(running, touched, sizeof(int32_t) * m);
+    else { /* the rest of the lists, for the sentences still in the running */
+        r = keep_running(acc, touched, m, running, base + rest, theta, tol);
         int sorted = 0;
-        for (int64_t i = 0; i < r; i++) mark[running[i]] = 2;
         for (; j >= 0; j--) {
             if (!sorted && r <= s->sort_limit) { /* few enough to look up: sorted, seeks move forward */
                 qsort(running, r, sizeof(int32_t), cmp_int32);
                 sorted = 1;
             }
-            add_to_running(&cur[j], acc, mark, running, r, sorted, &s->read);
+            add_to_running(&cur[j], acc, touched, &m, running, r, sorted, &s->read);
             rest -= cur[j].ub;
             if (!sorted && j > 0) { /* the running shrink as the unread bound does */
-                double kth = base + kth_largest(acc, running, r, s->k, scratch);
+                /* any subset bounds the k-th from below; the first running carry the most */
+                double kth = base + kth_largest(acc, running, r < THETA_SAMPLE ? r : THETA_SAMPLE, s->k, scratch);
                 if (kth > theta) theta = kth;
-                int64_t kept = 0;
-                for (int64_t i = 0; i < r; i++) {
-                    int32_t d = running[i];
-                    if ((double)acc[d] + base + rest >= theta - tol) running[kept++] = d;
-                    else mark[d] = 0;
-                }
-                r = kept;
+                r = still_running(acc, running, r, base + rest, theta, tol);
             }
         }
-        for (int64_t i = 0; i < r; i++) mark[running[i]] = 0;
     }
     theta = base + kth_largest(acc, running, r, s->k, scratch);
     r = still_running(acc, running, r, base, theta, tol);
@@ -413,20 +437,20 @@ static void run_taat(Search *s, const Cursor *byterm[], double base, acc_t *acc,
 
 static PyObject *topk(PyObject *self, PyObject *args) {
     Py_buffer ids, w, starts, ends, bstarts, bmax, tops, absent, counts, seq, allowed, out_ids, out_scores, stats;
-    Py_buffer acc, mark, touched;
+    Py_buffer acc, touched;
     long long k, block, sort_limit;
     int by_term;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*y*LLw*w*w*pw*w*w*L", &ids, &w, &starts, &ends, &bstarts,
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*y*y*y*y*LLw*w*w*pw*w*L", &ids, &w, &starts, &ends, &bstarts,
                           &bmax, &tops, &absent, &counts, &seq, &allowed, &k, &block, &out_ids, &out_scores,
-                          &stats, &by_term, &acc, &mark, &touched, &sort_limit))
+                          &stats, &by_term, &acc, &touched, &sort_limit))
         return NULL;
     int n = (int)(starts.len / sizeof(int64_t));
     Cursor *cur = calloc(n > 0 ? n : 1, sizeof(Cursor));
     const Cursor **byterm = calloc(n > 0 ? n : 1, sizeof(Cursor *));
     Entry *heap = malloc(sizeof(Entry) * (k > 0 ? k : 1));
     Py_ssize_t written = 0;
-    if (by_term && (acc.len != mark.len * (Py_ssize_t)sizeof(acc_t) || touched.len != mark.len * 4)) {
-        PyErr_SetString(PyExc_ValueError, "scratch buffers: float32, uint8 and int32, one per sentence");
+    if (by_term && touched.len != acc.len) {
+        PyErr_SetString(PyExc_ValueError, "scratch buffers: float32 and int32, one per sentence");
         goto done;
     }
     if (block != BLOCK) {
@@ -459,7 +483,7 @@ static PyObject *topk(PyObject *self, PyObject *args) {
                 allowed.len ? (const uint8_t *)allowed.buf : NULL, k, sort_limit, heap, 0, 0, 0};
     Py_BEGIN_ALLOW_THREADS
     if (by_term)
-        run_taat(&s, byterm, base, (acc_t *)acc.buf, (uint8_t *)mark.buf, (int32_t *)touched.buf);
+        run_taat(&s, byterm, base, (acc_t *)acc.buf, (int32_t *)touched.buf);
     else
         run(&s, byterm, base, base != 0.0 ? (int)s.seq_len + 2 * n : 0);
     qsort(heap, s.size, sizeof(Entry), cmp_best);
@@ -480,7 +504,7 @@ done:
     PyBuffer_Release(&absent);
     PyBuffer_Release(&counts); PyBuffer_Release(&seq); PyBuffer_Release(&allowed);
     PyBuffer_Release(&out_ids); PyBuffer_Release(&out_scores); PyBuffer_Release(&stats);
-    PyBuffer_Release(&acc); PyBuffer_Release(&mark); PyBuffer_Release(&touched);
+    PyBuffer_Release(&acc); PyBuffer_Release(&touched);
     if (PyErr_Occurred()) return NULL;
     return PyLong_FromSsize_t(written);
 }

@@ -51,7 +51,7 @@ except ImportError:  # pragma: no cover - depends on the install
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
-_NO_SCRATCH = (np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.uint8), np.zeros(0, dtype=np.int32))
+_NO_SCRATCH = (np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int32))
 
 
 class Blocks(NamedTuple):
@@ -75,14 +75,13 @@ class Scratch(NamedTuple):
     """One thread's buffers for the term-at-a-time path (zero between searches)."""
 
     acc: npt.NDArray[np.float32]  # partial sums, one per sentence (bounds only: float32 is enough)
-    mark: npt.NDArray[np.uint8]  # touched / still running
-    touched: npt.NDArray[np.int32]
+    touched: npt.NDArray[np.int32]  # the sentences with a sum, in the order first met
 
     @classmethod
     def for_sentences(cls, n_docs: int) -> Scratch:
         # np.full, not np.zeros: touch every page now, not during the first question
         acc = np.full(n_docs, 0.0, dtype=np.float32)
-        return cls(acc, np.full(n_docs, 0, dtype=np.uint8), np.full(n_docs, 0, dtype=np.int32))
+        return cls(acc, np.full(n_docs, 0, dtype=np.int32))
 
 
 class Result(NamedTuple):

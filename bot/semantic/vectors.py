@@ -31,13 +31,15 @@ def semantic_enabled(settings: SemanticConfig, sentences: int) -> bool:
     return settings.enabled and 0 < sentences <= settings.max_sentences
 
 
-def encoder_for(settings: SemanticConfig) -> Encoder:
-    """The process's one encoder for these settings (loading takes about half a second)."""
+def encoder_for(settings: SemanticConfig, verified_dir: Path | None = None) -> Encoder:
+    """The process's one encoder for these settings; its weights' check is remembered in `verified_dir`
+    (an index folder) when given, so a later process with the file unchanged does not hash it again."""
     key = (settings.sha256, settings.max_tokens)
     with _LOCK:
         encoder = _ENCODERS.get(key)
         if encoder is None:
-            encoder = _ENCODERS[key] = Encoder.load(settings.sha256, settings.max_tokens)
+            encoder = Encoder.load(settings.sha256, settings.max_tokens, verified_dir=verified_dir)
+            _ENCODERS[key] = encoder
         return encoder
 
 
@@ -53,7 +55,7 @@ def load_or_embed(
             return np.asarray(np.load(path, allow_pickle=False), dtype=np.float32)
         except (OSError, ValueError) as exc:
             log.warning("%s: unreadable (%s); embedding again", path, exc)
-    vectors = _embed_new(list(texts()), settings)
+    vectors = _embed_new(list(texts()), settings, None if path is None else path.parent)
     if path is not None and stamp_path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial.npy")
@@ -67,13 +69,13 @@ def _stamped(path: Path, stamp_path: Path, stamp: str) -> bool:
     return path.is_file() and stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp
 
 
-def _embed_new(sentences: list[str], settings: SemanticConfig) -> np.ndarray:
+def _embed_new(sentences: list[str], settings: SemanticConfig, verified_dir: Path | None) -> np.ndarray:
     """Unit vectors (float16) of `sentences`, embedding only those this process has not seen."""
     keys = [(settings.sha256, settings.max_tokens, text) for text in sentences]
     with _LOCK:
         new = list(dict.fromkeys(k for k in keys if k not in _MEMO))
     started = time.perf_counter()
-    encoder = encoder_for(settings)
+    encoder = encoder_for(settings, verified_dir)
     embedded = encoder.embed([k[2] for k in new], settings.batch).astype(np.float16)
     log.info("embedded %d sentences in %.1f s", len(new), time.perf_counter() - started)
     with _LOCK:

@@ -1,0 +1,145 @@
+"""Every sentence's and headline's analysed terms (`Tokenizer.names_and_words`), computed when the index is
+built and saved beside it, so an answer reads them instead of tokenising its candidates again.
+
+At a million sentences, tokenising the 40 candidates of a question, the sentence before each and their
+headlines, all met for the first time, was 60 % of a whole answer (bench/README.md). Read back, a
+sentence's terms cost one slice of a memory-mapped byte array and a split.
+
+Folder layout (written atomically and checked at load like the BM25 index: bot/arrayfiles.py)::
+
+    meta.json      format, version, stamp (the index fingerprint), counts, checksums and file stamps
+    text.npy       uint8: each sentence's terms, sorted, UTF-8, separated by single spaces, end to end
+    ptr.npy        int64, sentences + 1: where each sentence's terms start
+    title.npy      uint8: each article's headline terms, the same way
+    title_ptr.npy  int64, articles + 1
+
+A term never holds whitespace (words are matched without it, entity and group tokens join with '_'),
+so the space is a safe separator; `build` refuses a term that would break that.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.arrayfiles import load_checked, offsets, read_meta, save_folder
+from bot.tokenizer import Tokenizer
+
+__all__ = ["FORMAT", "VERSION", "SentenceTerms", "load_or_build_terms"]
+
+log = logging.getLogger(__name__)
+
+FORMAT = "summitbot-sentence-terms"
+VERSION = 1
+META = "meta.json"
+_ARRAYS = {"text": np.uint8, "ptr": np.int64, "title": np.uint8, "title_ptr": np.int64}
+_EMPTY: frozenset[str] = frozenset()
+
+
+class SentenceTerms:
+    """Terms by sentence position and by article position, decoded on demand (nothing is cached here)."""
+
+    def __init__(self, arrays: dict[str, npt.NDArray[Any]]) -> None:
+        self._text, self._ptr = arrays["text"], arrays["ptr"]
+        self._title, self._title_ptr = arrays["title"], arrays["title_ptr"]
+        self.arrays = arrays
+
+    @classmethod
+    def build(
+        cls, tokenizer: Tokenizer, sentences: Iterable[str], titles: Iterable[str | None]
+    ) -> SentenceTerms:
+        """The terms of every sentence and every article's headline (None or empty: no terms)."""
+        text, ptr = _encode(tokenizer, sentences)
+        title, title_ptr = _encode(tokenizer, titles)
+        return cls({"text": text, "ptr": ptr, "title": title, "title_ptr": title_ptr})
+
+    def __len__(self) -> int:
+        return len(self._ptr) - 1
+
+    def articles(self) -> int:
+        return len(self._title_ptr) - 1
+
+    def of(self, position: int) -> frozenset[str]:
+        """A sentence's terms."""
+        return _decode(self._text, self._ptr, position)
+
+    def title_of(self, article: int) -> frozenset[str]:
+        """An article's headline terms."""
+        return _decode(self._title, self._title_ptr, article)
+
+
+def _decode(text: npt.NDArray[np.uint8], ptr: npt.NDArray[np.int64], i: int) -> frozenset[str]:
+    start, end = int(ptr[i]), int(ptr[i + 1])
+    if start == end:
+        return _EMPTY
+    return frozenset(text[start:end].tobytes().decode("utf-8").split(" "))
+
+
+def _encode(
+    tokenizer: Tokenizer, texts: Iterable[str | None]
+) -> tuple[npt.NDArray[np.uint8], npt.NDArray[Any]]:
+    data = bytearray()  # grown in place: one copy of the text in memory, not a list of pieces and a join
+    lengths = []
+    for text in texts:
+        terms = sorted(tokenizer.names_and_words(text)) if text else []
+        if any(not t or t != "".join(t.split()) for t in terms):
+            raise ValueError(f"a term holds whitespace or is empty: {terms!r}")
+        piece = " ".join(terms).encode("utf-8")
+        data += piece
+        lengths.append(len(piece))
+    return np.frombuffer(data, dtype=np.uint8), offsets(lengths)
+
+
+def save_terms(terms: SentenceTerms, directory: Path, stamp: str) -> None:
+    """Write `terms` into `directory` (replacing it in one rename), under `stamp`."""
+    meta = {"format": FORMAT, "version": VERSION, "stamp": stamp}
+    save_folder(directory, terms.arrays, meta | {"sentences": len(terms), "articles": terms.articles()})
+
+
+def load_terms(directory: Path, stamp: str, counts: tuple[int, int] | None = None) -> SentenceTerms:
+    """The saved terms, memory-mapped; ValueError saying why when they are missing, stale or damaged, or
+    hold another number of (sentences, articles) than `counts`."""
+    meta = read_meta(directory / META, FORMAT, VERSION)
+    if meta.get("stamp") != stamp:
+        raise ValueError(f"{directory}: made for another corpus or tokenizer")
+    if counts is not None and (meta.get("sentences"), meta.get("articles")) != counts:
+        raise ValueError(f"{directory}: made for {meta.get('sentences')} sentences, not {counts[0]}")
+    arrays = {}
+    for name, dtype in _ARRAYS.items():
+        array = load_checked(directory / f"{name}.npy", meta, name)
+        if array.dtype != np.dtype(dtype):
+            raise ValueError(f"{directory / name}.npy: expected {np.dtype(dtype)}, got {array.dtype}")
+        arrays[name] = array
+    for text, ptr, count in (("text", "ptr", "sentences"), ("title", "title_ptr", "articles")):
+        p = arrays[ptr]
+        if (
+            len(p) != meta.get(count, -1) + 1
+            or p[0] != 0
+            or p[-1] != len(arrays[text])
+            or np.any(p[1:] < p[:-1])
+        ):
+            raise ValueError(f"{directory / ptr}.npy: does not match {text}.npy")
+    return SentenceTerms(arrays)
+
+
+def load_or_build_terms(
+    directory: Path, stamp: str, build: Callable[[], SentenceTerms], counts: tuple[int, int] | None = None
+) -> SentenceTerms:
+    """The terms saved in `directory` under `stamp` (for `counts` sentences and articles, when given), else
+    built (and saved if the folder can be written)."""
+    try:
+        return load_terms(directory, stamp, counts)
+    except ValueError as exc:
+        if (directory / META).exists():
+            log.warning("rebuilding the sentence terms: %s", exc)
+    terms = build()
+    try:
+        save_terms(terms, directory, stamp)
+    except OSError as exc:
+        log.warning("the sentence terms could not be saved to %s (%s)", directory, exc)
+    return terms
