@@ -63,6 +63,19 @@ def test_two_labelled_stamps_on_one_line_are_dates_only() -> None:
     assert not is_date_only("Sep 05, 2016: leaders meet again in the city")
 
 
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("2015.09.29. 08:14", True),  # year-month-day with the trailing dot some countries write
+        ("09-05-2016 21:36 BJT", True),  # a zone abbreviation in capitals
+        ("Sept 5, 2016 at 10:00 AEDT", True),
+        ("Sept 5, 2016 but not", False),  # lower-case words are not a zone
+    ],
+)
+def test_a_date_line_may_carry_a_trailing_dot_and_any_capitalised_zone(text: str, only: bool) -> None:
+    assert is_date_only(text) is only
+
+
 def test_a_bracketed_photo_credit_closing_a_line_is_a_caption_cue() -> None:
     strong, _ = caption_cues("Two leaders shake hands before talks. (Jane Doe/Pool Photo via Agency)")
     assert strong >= 1

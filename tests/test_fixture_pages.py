@@ -29,6 +29,13 @@ FLOORS = {
     "field": 0.8,
 }
 
+# batch5 arrived blind after round four (2 of 12 passed; line P/R 0.917/0.985, HTML must_contain 0.941,
+# chrome share 0.067, outlet 8/12, date 10/12, headline 10/12, wire 9/12) and was held to those arrival
+# figures; after round five's general rules it passes 11 of 12 and is held to the common floors: its figures
+# are training figures now. Its Helsinki pages need that summit's event, given as the measuring command
+# gives it (--events tests/fixtures/pages/other_summit/event.yaml).
+EXTRA = {"batch5": [PAGES / "other_summit" / "event.yaml"]}
+
 
 def test_the_fixture_sets_are_present() -> None:
     assert "batch1" in SETS, f"no fixture set in {PAGES}"
@@ -36,7 +43,7 @@ def test_the_fixture_sets_are_present() -> None:
 
 @pytest.mark.parametrize("name", SETS)
 def test_fixture_set_meets_the_floors(config: Config, name: str) -> None:
-    result = evaluate_set(PAGES / name, config)
+    result = evaluate_set(PAGES / name, config, EXTRA.get(name))
     floors = FLOORS
     n = result["pages"]
     assert n >= 5

@@ -12,7 +12,7 @@ from bot.cleaner.header import headline_text
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.lines import Line, split_lines
-from bot.cleaner.metadata import find_outlet
+from bot.cleaner.metadata import find_outlet, known_domain
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
@@ -134,13 +134,16 @@ def _metadata(
     title = headline_text(line, config.cleaner) if line else None
     read = {
         "outlet": find_outlet(page),
-        "wire": find_wire(page) or _agency_author(page, stated),
+        "wire": find_wire(page) or _agency_author(page, stated) or stated.get("original"),
         "date": find_article_date(page, config),
         "updated": find_updated(page, config),
         "title": Found(title, line or title) if title else None,
     }
     found.update({key: value for key, value in read.items() if value is not None})
     found.update({key: stated[key] for key in ("outlet", "title", "date", "updated") if key in stated})
+    by_domain = known_domain(page)
+    if by_domain is not None:
+        found["outlet"] = by_domain
     if "date" not in found and "date_guess" in stated:  # htmldate's reading, when nothing states one
         found["date"] = stated["date_guess"]
     if "outlet" in found:

@@ -44,9 +44,17 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-prompt", re.compile(r"\bbecome a fan and comment\b.{0,80}$", _I)),
     # An author card after the article: "Written by NAME", "1.2K Followers".
     ("author-card", re.compile(r"^[Ww]ritten by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")),
-    ("counter", re.compile(r"^[\d,.]+k?\s+(?:followers|following|subscribers|members|claps)$", _I)),
+    ("counter", re.compile(r"^[\d,.]+\s*[kmb]?\s+(?:followers|following|subscribers|members|claps)$", _I)),
     # Wire and agency footers: how to reach the reporters and editors.
     ("credits", re.compile(r"^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,80}$", _I)),
+    # a translator's credit: "English version by Jane Doe.", "Translated from Spanish by Jane Doe"
+    (
+        "credits",
+        re.compile(
+            r"^(?:[A-Z][a-z]+ (?:version|translation)|[Tt]ranslated(?: from [A-Z][a-z]+)?|[Tt]ranslation)"
+            r" by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\.?$"
+        ),
+    ),
     # E-mail newsletter furniture.
     ("subscribe", re.compile(r"\bforwarded to you\b.{0,80}\b(?:sign up|subscribe)\b.{0,40}$", _I)),
     (
@@ -113,6 +121,29 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A transcript's label and its disclaimer; a public broadcaster's underwriting and membership appeal.
+    # A pointer to another part of the site: "Visit NAME for Journalists for releases, photos and feeds."
+    (
+        "promo",
+        re.compile(
+            r"^(?:visit|go to|head to) (?:our |the )?[A-Z][^.]{0,60}? for (?:more|releases|photos|videos|"
+            r"the latest|updates|news|live)\b[^.]{0,80}\.?$",
+            _I,
+        ),
+    ),
+    # A section's tagline: "Get the latest news from around the world, live coverage and analysis."
+    (
+        "promo",
+        re.compile(
+            r"^(?:get|read|find|follow|discover|stay (?:up to date|informed) with) (?:all )?the latest "
+            r"(?:news|stories|updates|headlines|coverage)\b[^.!?]{0,150}[.!]?$",
+            _I,
+        ),
+    ),
+    # A broadcast transcript's production cue on its own line: "(BEGIN VIDEO CLIP)", "(COMMERCIAL BREAK)".
+    (
+        "production-cue",
+        re.compile(r"^\((?-i:[A-Z]+(?: [A-Z]+)+|CROSSTALK|LAUGHTER|APPLAUSE|INAUDIBLE|MUSIC|BREAK)\)$"),
+    ),
     (
         "media-player",
         re.compile(r"^(?:(?:show|read|view|hide|see) )?(?:the )?(?:full )?transcript\s*:?$", _I),

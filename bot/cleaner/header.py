@@ -7,7 +7,7 @@ import re
 
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import wire_dateline
-from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.dates import find_date, find_partial_date, is_date_only
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
@@ -25,7 +25,7 @@ def lay_out_header(page: Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text):
+        if is_date_only(text) or _place_and_date(text):
             page.set(i, "dateline")
         elif is_byline(text, page.settings) or (
             n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"
@@ -42,6 +42,7 @@ def lay_out_header(page: Page, start: int) -> None:
     _mark_repeated_clock(page, header)
     _mark_first_item_headings(page, start)
     headline = _choose_headline(page, header)
+    headline = _briefs_title(page, header, headline, start)
     if headline is not None:
         page.set(headline, "headline")
     _mark_photo_titles(page, header)
@@ -54,10 +55,60 @@ def lay_out_header(page: Page, start: int) -> None:
         ):
             page.set(i, "subheading")  # a digest's first numbered item, right above its text
         if page.decisions[i] is None:
-            if is_prose(page.lines[i].text, page.settings):
+            if is_prose(page.lines[i].text, page.settings) or _ATTRIBUTED.search(page.lines[i].text):
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
+
+
+# a paragraph opening with its place and a dash, no agency: "HANGZHOU, China — ...", "PARIS — ..."
+_PLACE_DASH = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?\s+[-–—]{1,2}\s"
+)
+
+
+def _briefs_title(page: Page, header: list[int], headline: int | None, start: int) -> int | None:
+    """A page of briefs (a column of short items, each a heading over a paragraph opening with its
+    place): the line chosen right above the first item is that item's heading, like the later ones, and
+    the page's title is the short line above it (the column's name), if the header has one."""
+    if headline is None or page.next_filled(headline) != start or start >= len(page.lines):
+        return headline
+    if not _PLACE_DASH.match(page.lines[start].text) or _datelined_items(page, start) < _LEAST_BRIEFS:
+        return headline
+    page.set(headline, "subheading")
+    above = [i for i in header if i < headline and page.open(i) and not is_date_only(page.lines[i].text)]
+    title = above[-1] if above else None
+    if title is None or word_count(page.lines[title].text) > page.settings.label_max_words:
+        return None
+    return title
+
+
+_LEAST_BRIEFS = 2  # not a threshold: two more items make a column of briefs, one is a story's subheading
+
+
+def _datelined_items(page: Page, start: int) -> int:
+    """How many items after the first: a short line right above a paragraph opening with its place."""
+    count = 0
+    for i in range(start + 1, len(page.lines)):
+        following = page.next_filled(i)
+        text = page.lines[i].text
+        short = not ends_sentence(text) and word_count(text) <= page.settings.subheading_max_words
+        if page.open(i) and short and following is not None and _PLACE_DASH.match(page.lines[following].text):
+            count += 1
+    return count
+
+
+# a line that is only a place and a yearless date, an agency's header: "Baku, Azerbaijan, Aug. 30"
+_PLACE_AND_DATE = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){0,2},\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\.?$"
+)
+
+
+def _place_and_date(text: str) -> bool:
+    match = _PLACE_AND_DATE.match(text.strip())
+    # a dated credit with its year ("Agency, September 6, 2016") is read by the byline rules
+    return bool(match and find_partial_date(match.group("date")) and find_date(text) is None)
 
 
 def _mark_first_item_headings(page: Page, start: int) -> None:
@@ -152,6 +203,14 @@ def _mark_repeated_clock(page: Page, header: list[int]) -> None:
             page.set(i, "drop", "page-clock")
 
 
+# a sentence ending with its attribution and a day: "..., a spokesman said Thursday."
+_ATTRIBUTED = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){1,6}(?:said|says|told \w+|announced|reported)\s+(?:on\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\.$",
+    re.IGNORECASE,
+)
+
+
 def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
     """A line that may be a headline: of a headline's length, and not a lone name or a section label
     (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation),
@@ -165,6 +224,8 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or is_label(text, settings)
         or wire_dateline(text)
         or _WIKI_PATH.match(text)
+        or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
+        or _ATTRIBUTED.search(text)  # a lede's sentence, never a headline
     )
 
 

@@ -76,6 +76,9 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
     site = _first_ld(ld, ("publisher", "name")) or meta.get("site")
     if site:
         found["outlet"] = site
+    original = _first_ld(ld, ("isBasedOn", "publisher", "name"))  # a republished story's original
+    if original:
+        found["original"] = original
     title = _first_ld(ld, ("headline",)) or meta.get("title") or _h1(tree) or _title(tree)
     if title:
         found["title"] = (_without_site(title[0], found.get("outlet")), title[1])

@@ -18,7 +18,7 @@ from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.wire import find_wire, outlet_credit
 
-__all__ = ["find_outlet"]
+__all__ = ["find_outlet", "known_domain"]
 
 
 _COPYRIGHT_NAME = re.compile(
@@ -61,20 +61,48 @@ _ABOUT = re.compile(r"^(?i:about|contact)\s+(?i:the\s+)?(?P<name>[A-Z][^:|]{1,40
 def _site_name_line(page: PageLines) -> Found | None:
     """A short name that spells the URL's site name: a line near the top ("Radio International" on
     radiointernational.example.org, "Ukraine Today" on a social page at /UkraineTodayNews/), a footer
-    link "About NAME", or the name opening the lede before a dash ("Site.Net - Leaders agreed ...")."""
+    link "About NAME", or the name opening the lede before a dash ("Site.Net - Leaders agreed ...").
+    The registered domain's name is tried before a subdomain's (a "Transcripts" menu label is not the
+    site on transcripts.site.com), and a leading "The" is no part of the spelling; a name whose initials
+    are the registered domain's name ("Meridian News Network" on mnn.com) is the site's name spelled out."""
     if not page.url:
         return None
     host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
+    site = registered_domain(page.url)
+    own = site[0].split(".")[0] if site else ""
     labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
     least = page.settings.site_name_min_chars
-    names = {_squashed(label) for label in labels[:-1] if len(label) >= least}
     segment = path.split("/")[0]  # a social page's account name: /UkraineTodayNews/
-    names |= {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
-    for name, evidence in _name_lines(page):
-        squashed = _squashed(name)
-        short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
-        if short and any(known.startswith(squashed) or squashed.startswith(known) for known in names):
-            return Found(name, f"{evidence} (the site name in the URL)")
+    social = {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
+    others = {_squashed(label) for label in labels[:-1] if len(label) >= least and label != own}
+    groups = [{_squashed(own)} if len(own) >= least else set(), social, others]
+    spelled_out = _initials_name(page, own)
+    if spelled_out is not None:
+        return spelled_out
+    for names in (group for group in groups if group):
+        for name, evidence in _name_lines(page):
+            squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
+            short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
+            if short and any(known.startswith(squashed) or squashed.startswith(known) for known in names):
+                return Found(name.rstrip(":|-–— "), f"{evidence} (the site name in the URL)")
+    return None
+
+
+_SHORTEST_INITIALS = 3  # not a threshold: two letters ("ab.com") are the initials of too many names
+
+
+def _initials_name(page: PageLines, label: str) -> Found | None:
+    """A capitalised name of several words near the top, outside the story, whose initials spell the
+    domain's name: "Meridian News Network" on mnn.com (a logo's line, read as a byline or chrome)."""
+    if len(label) < _SHORTEST_INITIALS or not label.isalpha():
+        return None
+    top = list(page.pairs())[: page.settings.site_name_lines]
+    for line, decision in top:
+        tokens = line.text.split()
+        shaped = 1 < len(tokens) <= page.settings.site_name_max_words and all(t[0].isupper() for t in tokens)
+        outside = decision.kind in ("drop", "headline", "byline")
+        if shaped and outside and "".join(t[0] for t in tokens).casefold() == label.casefold():
+            return Found(line.text, f"{line.text} (its initials spell the URL's site name)")
     return None
 
 
@@ -91,23 +119,6 @@ def _name_lines(page: PageLines) -> list[tuple[str, str]]:
     about = [(m.group("name"), line.text) for line in page.lines if (m := _ABOUT.match(line.text))]
     lede = _LEDE_NAME.match(page.first_body())
     return [*top, *about, *([(lede.group("name"), page.first_body()[:60])] if lede else [])]
-    host, _, path = re.sub(r"^[a-z]+://", "", page.url, flags=re.I).partition("/")
-    labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
-    least = page.settings.site_name_min_chars
-    names = {_squashed(label) for label in labels[:-1] if len(label) >= least}
-    segment = path.split("/")[0]  # a social page's account name: /UkraineTodayNews/
-    names |= {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
-    top = list(page.pairs())[: page.settings.site_name_lines]
-    footer = [(line, d) for line, d in page.pairs() if d.kind == "drop" and _ABOUT.match(line.text)]
-    for line, decision in [*top, *footer]:
-        about = _ABOUT.match(line.text)
-        squashed = _squashed(about.group("name") if about else line.text)
-        short = len(squashed) >= least and len(line.text.split()) <= page.settings.site_name_max_words
-        shaped = decision.kind in ("drop", "headline") and short
-        if shaped and any(name.startswith(squashed) or squashed.startswith(name) for name in names):
-            name = about.group("name") if about else line.text
-            return Found(name, f"{line.text} (the site name in the URL)")
-    return None
 
 
 def find_outlet(page: PageLines) -> Found | None:
@@ -118,7 +129,7 @@ def find_outlet(page: PageLines) -> Found | None:
     page spells it ("Firstpost" for firstpost.com), the URL's registered domain,
     the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
     finders = (
-        _known_domain,
+        known_domain,
         _site_name_line,
         _list_name,
         _publisher_copyright,
@@ -191,24 +202,35 @@ def _first_line_name(page: PageLines) -> Found | None:
     return None
 
 
-def _known_domain(page: PageLines) -> Found | None:
+def known_domain(page: PageLines) -> Found | None:
+    """The outlet the config's table gives the URL's domain: it beats any name the page's markup gives
+    (a JSON-LD publisher is often the owning company's legal name)."""
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
     return Found(known, f"URL domain {site[0]}") if known and site else None
 
 
 def _channel_name(page: PageLines) -> Found | None:
-    """A channel or account page on a messaging or social platform: the name printed right above the
-    "@handle" that the URL's path starts with (t.me/handle/123 -> "NAME" over "@handle")."""
+    """A channel or account page on a messaging, social or video platform: the name printed right above
+    the "@handle" that the URL's path starts with (t.me/handle/123 -> "NAME" over "@handle"), or above
+    the account's follower count ("NAME" / "Verified" / "2.31M subscribers")."""
     if not page.url:
         return None
     path = re.sub(r"^[a-z]+://[^/]*/?", "", page.url, flags=re.I)
     handle = path.split("/")[0].lstrip("@").casefold()
-    named = [line.text for line in page.lines if line.text]
+    named = [line.text.strip() for line in page.lines if line.text and not _ACCOUNT_MARK.match(line.text)]
     for above, line in pairwise(named):
-        if handle and line.strip().casefold() == f"@{handle}":
-            return Found(above.strip(), f"{above.strip()} (the channel's name over {line.strip()})")
+        if handle and line.casefold() == f"@{handle}":
+            return Found(above, f"{above} (the channel's name over {line})")
+        short = len(above.split()) <= page.settings.site_name_max_words and above[:1].isupper()
+        if _FOLLOWERS.match(line) and short and not _UI_WORDS & {t.lower() for t in above.split()}:
+            return Found(above, f"{above} (the account's name over {line})")
     return None
+
+
+# an account's follower count and the verification mark some platforms print between it and the name
+_FOLLOWERS = re.compile(r"^[\d,.]+\s*[kmb]?\s+(?:subscribers|followers)$", re.IGNORECASE)
+_ACCOUNT_MARK = re.compile(r"^\s*(?:verified|✓|✔)\s*$", re.IGNORECASE)
 
 
 def _letterhead(page: PageLines) -> Found | None:

@@ -290,11 +290,12 @@ END_REASONS = (
     | FURNITURE_END_REASONS
 )
 
-# A closing paragraph about the writer: "NAME is a correspondent for ...", "NAME covers ... for ...".
+# A closing paragraph about the writer: "NAME is a correspondent for ...", "NAME covers ... for ...",
+# "NAME writes about ... His column is distributed by ...".
 AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|reports|writes)\b.{0,200}\b"
-    r"(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|producer|bureau chief|author|"
-    r"fellow at|for (?:the )?[A-Z][\w]+)",
+    r"(?:correspondent|reporter|editor|journalist|writer|columnist|column (?:is|appears)|contributor|"
+    r"producer|bureau chief|author|fellow at|for (?:the )?[A-Z][\w]+|(?:distributed|syndicated) by)",
 )
 
 # A line that announces a block of links to other stories.

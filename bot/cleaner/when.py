@@ -117,18 +117,19 @@ def find_event(
     one that began well after the page was published, nor one that ended before it unless the page names
     its place. Without a date, the month in the URL's path (/2013/09/) bounds when it was published."""
     text = "\n".join(texts)
+    clues = _clues(config)
     if date:
         day = dt.date.fromisoformat(date)
         for event, (start, end) in zip(config.events, event_windows(config), strict=True):
-            named = any(_count(k, text) for k in event.keywords if not k.isdigit())
+            named = any(_count(k, text) for k in clues[event.id] if not k.isdigit())
             if start <= day <= end and named:
                 return Found(event.id, f"date {date} within {event.start}..{event.end}")
     span = _published_span(date, url)
     lead = dt.timedelta(days=config.cleaner.event_preview_days)
     scores = {
-        event.id: sum(_count(keyword, text) for keyword in event.keywords)
+        event.id: sum(_count(keyword, text) for keyword in clues[event.id])
         for event, (_, end) in zip(config.events, event_windows(config), strict=True)
-        if any(_count(k, text) for k in event.keywords if not k.isdigit())  # a year alone is no clue
+        if any(_count(k, text) for k in clues[event.id] if not k.isdigit())  # a year alone is no clue
         and not (span and span[1] + lead < event.start)  # well before it began (a preview is not)
         # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not
         and not (span and span[0] > end and not _count(event.place.split(",")[0].strip(), text))
@@ -137,6 +138,13 @@ def find_event(
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
+
+
+def _clues(config: Config) -> dict[str, list[str]]:
+    """Each event's keywords but the names of people: a person attends many meetings, so a name that an
+    event's keywords list ("Putin") is no evidence of that event over another."""
+    people = {n.casefold() for e in config.entities if e.kind == "person" for n in (e.name, *e.aliases)}
+    return {event.id: [k for k in event.keywords if k.casefold() not in people] for event in config.events}
 
 
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?=[/-])")

@@ -63,7 +63,8 @@ def _credit_name(name: str, table: OutletTable) -> str:
 
 
 def find_wire(page: PageLines) -> Found | None:
-    """The agency in the byline or wire dateline, a "Source:" line, a closing credit, a "..., NAME
+    """The agency in the byline or wire dateline (a credit between slashes, "/NAME/ --", is always a
+    wire's), a provider's credit opening the lede, a "Source:" line, a closing credit, a "..., NAME
     reports." credit, or the original of a platform repost."""
     table = page.table
     for line in page.of_kind("byline"):
@@ -72,10 +73,14 @@ def find_wire(page: PageLines) -> Found | None:
             return Found(agency, line.text)
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
+    slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
     if dateline is not None and (
-        table.is_agency(named) or _AGENCY_SHAPE.search(named) or _unknown_acronym(named, table)
+        table.is_agency(named) or _AGENCY_SHAPE.search(named) or _unknown_acronym(named, table) or slashed
     ):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
+    lede = _LEDE_CREDIT.match(page.first_body())
+    if lede and (table.is_agency(lede.group("name")) or not table.known(lede.group("name"))):
+        return Found(table.canonical(lede.group("name")), lede.group(0).strip())
     stated = _stated_source(page)
     if stated is not None:
         return stated
@@ -91,6 +96,11 @@ def find_wire(page: PageLines) -> Found | None:
     return None
 
 
+# a provider's credit opening the lede without a place: "(RTTNews) - The ruble ..."; a site the table
+# knows as no agency ("(CNN) --") credits itself
+_LEDE_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,40})\)\s*[-–—]{1,2}\s")
+
+
 def _unknown_acronym(name: str, table: OutletTable) -> bool:
     """An acronym in a wire dateline's brackets that the table does not know ("PLACE, DATE (ZNA) --") is
     an agency's credit: broadcasters and papers the table knows ("(CNN) --") credit themselves."""
@@ -101,10 +111,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _stated_source(page: PageLines) -> Found | None:
-    """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), or an
-    agency credit closing the body ("— AFP", "(AP)"). "With reporting by AFP" is no wire: the outlet
-    wrote the story with the agency's help."""
-    finders = (_source_line, _header_credit, _closing_credit)
+    """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), an
+    agency credit closing the body ("— AFP", "(AP)"), or a republished story's "originally published by
+    NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
+    finders = (_source_line, _header_credit, _closing_credit, _republished)
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
 
@@ -141,6 +151,20 @@ _NOT_AGENCY = re.compile(
 )
 
 
+# a republished story's credit: "This story was originally published by NAME and is republished ..."
+_ORIGINALLY = re.compile(
+    r"\boriginally (?:published|appeared|ran) (?:by|in|on) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})"
+)
+
+
+def _republished(page: PageLines) -> Found | None:
+    for line in page.lines:
+        match = _ORIGINALLY.search(line.text)
+        if match:
+            return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
+    return None
+
+
 def _header_credit(page: PageLines) -> Found | None:
     body = page.of_kind("body")
     start = body[0].number if body else len(page.lines) + 1
@@ -153,8 +177,8 @@ def _header_credit(page: PageLines) -> Found | None:
         ):
             continue
         for part in re.split(r"\s*[/|]\s*", line.text):
-            if page.table.is_agency(part.strip("()—–- ")):
-                return Found(page.table.canonical(part.strip("()—–- ")), line.text)
+            if page.table.is_agency(part.strip("()—–-: ")):  # "AFP", "(AFP)", "Agency:" over the lede
+                return Found(page.table.canonical(part.strip("()—–-: ")), line.text)
     return None
 
 
