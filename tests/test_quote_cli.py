@@ -71,11 +71,14 @@ def test_ask_names_the_outlets_giving_another_figure(
     question = "How long did the Putin-Obama meeting at the UN last?"
     assert main(["--corpus", corpus_dir, "ask", "--json", question]) == 0
     best = json.loads(capsys.readouterr().out)["answers"][0]
-    assert "one hour" in best["text"]
-    assert [(d["outlet"], "90-minute" in d["text"]) for d in best["disagreements"]] == [("WT24", True)]
+    # The two outlets give the meeting's length differently; whichever is quoted, the other is named.
+    shown, other = ("one hour", "90-minute") if "one hour" in best["text"] else ("90-minute", "one hour")
+    assert shown in best["text"]
+    [disagreement] = best["disagreements"]
+    assert other in disagreement["text"] and disagreement["outlet"] != best["outlet"]
     assert best["also_reported_by"] == []
     assert main(["--corpus", corpus_dir, "ask", question]) == 0
-    assert "WT24 reports a different figure" in capsys.readouterr().out
+    assert f"{disagreement['outlet']} reports a different figure" in capsys.readouterr().out
 
 
 def test_quote_text_with_topic(corpus_dir: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,7 +28,9 @@ async def test_a_mention_gets_a_reply_to_that_message_without_pings(
     assert reply.body["allowed_mentions"] == {"parse": [], "replied_user": False}  # no pings at all
     embed = reply.body["embeds"][0]
     best = bot.service.ask("Where did Putin and Obama meet in September 2015?").answers[0]
-    assert best.text[:40] in embed["description"]
+    assert " ".join(best.text[:40].split()) in " ".join(
+        embed["description"].split()
+    )  # odd spaces shown plain
     assert "<@" not in embed["title"]  # the mention was stripped from the question
 
 

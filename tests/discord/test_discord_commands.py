@@ -52,7 +52,9 @@ async def test_ask_quotes_and_cites_the_best_answer(bot: SummitBot, fake: FakeDi
     assert (best.outlet or "unknown outlet") in text
     assert (best.date or "undated") in text
     assert (best.title or "untitled")[:40] in text
-    assert best.text[:40] in embed["description"]
+    assert " ".join(best.text[:40].split()) in " ".join(
+        embed["description"].split()
+    )  # odd spaces shown plain
     assert "Other answers" in buttons(body)
 
 
@@ -241,4 +243,4 @@ async def test_zero_width_characters_and_mentions_in_a_question_do_not_change_th
     _, token = await fake.command("ask", question=noisy)
     body = await fake.response(token)
     assert not plain.declined
-    assert plain.answers[0].text[:40] in body["embeds"][0]["description"]
+    assert " ".join(plain.answers[0].text[:40].split()) in " ".join(body["embeds"][0]["description"].split())

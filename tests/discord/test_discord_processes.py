@@ -76,7 +76,7 @@ async def test_slash_ask_is_answered_by_the_processes(
     _, token = await fake.command("ask", question=QUESTIONS[0])
     body = await fake.response(token)
     best = real_service.ask(QUESTIONS[0]).answers[0]
-    assert best.text[:40] in body["embeds"][0]["description"]
+    assert " ".join(best.text[:40].split()) in " ".join(body["embeds"][0]["description"].split())
 
 
 async def test_a_killed_answer_process_leaves_the_threads_answering(
