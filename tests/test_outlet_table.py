@@ -62,3 +62,32 @@ def test_a_shared_name_is_read_in_the_context_of_the_url_domain() -> None:
     assert table.canonical("Channel News") == "Channel One"
     assert table.canonical("channel news", "https://www.channel-two-news.org/a/1") == "Channel Two"
     assert table.canonical("Channel News", "https://elsewhere-news.org/") == "Channel One"
+
+
+def test_every_configured_domain_resolves_to_its_own_outlet(config: Config) -> None:
+    """A page's URL names the outlet whose domain it is, on any host under it: no domain of the table
+    is shadowed by another entry's (a paper's section site under a portal's domain keeps its own name)."""
+    table = outlet_table(config)
+    for outlet in config.outlets:
+        for domain in outlet.domains:
+            assert table.by_domain(domain) == outlet.name, domain
+            assert table.by_domain(f"www.{domain}") == outlet.name, domain
+            assert table.canonical(domain) == outlet.name, domain
+
+
+def test_no_outlet_goes_by_the_name_of_a_configured_entity(config: Config) -> None:
+    """A page's topic tags ("NATO", "Vladimir Putin") are dropped lines: were one of them an outlet's
+    name, a known-name line would credit that outlet with the page."""
+    entity_names = {n.casefold() for e in config.entities for n in (e.name, *e.aliases)}
+    for outlet in config.outlets:
+        for name in (outlet.name, *outlet.aliases):
+            assert name.casefold() not in entity_names, (outlet.name, name)
+
+
+def test_agencies_are_known_by_every_name_they_are_credited_by(config: Config) -> None:
+    table = outlet_table(config)
+    wires = [o for o in config.outlets if o.wire]
+    assert len(wires) >= 100  # national agencies of many countries
+    for outlet in wires:
+        for name in (outlet.name, *outlet.aliases):
+            assert table.is_agency(name) and table.canonical(name) == outlet.name, name
