@@ -371,3 +371,20 @@ def test_a_wiki_path_title_tagline_and_jump_link_are_no_headline() -> None:
     settings = CleanerConfig()
     assert chrome_reason("Jump to content", settings) == "navigation"
     assert chrome_reason("From Harbourpedia, the free encyclopedia", settings) == "site-banner"
+
+
+def test_a_push_notification_prompt_is_chrome_and_never_the_headline(config: Config) -> None:
+    settings = CleanerConfig()
+    prompt = "Stay up to date with notifications from The Daily Paper"
+    assert chrome_reason(prompt, settings) == "browser-notice"
+    assert chrome_reason("Notifications can be managed in browser preferences.", settings) == "browser-notice"
+    assert chrome_reason("Allow notifications", settings) == "browser-notice"
+    body = "Officials said notifications of the flights were sent to both air forces on Monday."
+    assert chrome_reason(body, settings) is None
+    page = (
+        f"{prompt}\n\nNotifications can be managed in browser preferences.\n\n{HEADLINE}\n\n"
+        f"Jane Doe\nTuesday 29 September 2015 09:41 BST\n\n{LEDE}\n\n{SECOND}\n"
+    )
+    article = clean(page, config)
+    assert (article.title, article.date) == (HEADLINE, "2015-09-29")
+    assert prompt not in article.text

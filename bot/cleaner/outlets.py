@@ -1,6 +1,7 @@
-"""The outlet table of config.yaml, read for the cleaner: names, aliases, domains, agencies and templates.
+"""The outlet table, read for the cleaner: names, aliases, domains, agencies and templates.
 
-Everything here is data from config (`outlets:` and `cleaner.platforms`); no outlet is named in code. A
+Everything here is data from config (`outlets:`, the long table file `outlet_table:` names, and
+`cleaner.platforms`); no outlet is named in code. A
 URL's host is reduced to its registered domain by tldextract with its bundled public-suffix snapshot
 (`suffix_list_urls=()`: it never fetches the live list).
 """
@@ -11,11 +12,12 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from bot.config import Config, OutletName, PlatformMark
+from bot.config import Config, OutletName, PlatformMark, load_outlet_table
 
-__all__ = ["OutletTable", "outlet_table", "registered_domain"]
+__all__ = ["OutletTable", "all_outlets", "outlet_table", "registered_domain"]
 
 
 @functools.cache
@@ -120,6 +122,17 @@ def _table(outlets: tuple[OutletName, ...], platforms: tuple[PlatformMark, ...])
     return OutletTable(outlets, platforms)
 
 
+def all_outlets(config: Config) -> tuple[OutletName, ...]:
+    """config.yaml's outlets, then those of its long table file (read once a process)."""
+    table = _table_file(config.outlet_table) if config.outlet_table is not None else ()
+    return (*config.outlets, *table)
+
+
+@functools.lru_cache(maxsize=4)
+def _table_file(path: Path) -> tuple[OutletName, ...]:
+    return load_outlet_table(path)
+
+
 def outlet_table(config: Config) -> OutletTable:
-    """The (cached) table for a config's outlets and platforms."""
-    return _table(config.outlets, config.cleaner.platforms)
+    """The (cached) table for a config's outlets, its table file's and its platforms."""
+    return _table(all_outlets(config), config.cleaner.platforms)

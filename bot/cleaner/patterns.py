@@ -154,6 +154,17 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("browser-notice", re.compile(r"^(?:can'?t|cannot|could not|unable to) connect\b.{0,40}$", _I)),
     ("browser-notice", re.compile(r"^(?:accept|allow|reject|manage)(?: all)? cookies\b", _I)),
     ("browser-notice", re.compile(r"\bad ?block(?:er)?\b.{0,60}(?:detected|disable|turn off|whitelist)", _I)),
+    # a site's push-notification prompt: "Stay up to date with notifications from NAME", "Notifications
+    # can be managed in browser preferences.", "Allow notifications"
+    (
+        "browser-notice",
+        re.compile(r"^(?:stay up to date|keep up|get (?:the )?latest\b.{0,20}) with notifications\b", _I),
+    ),
+    ("browser-notice", re.compile(r"^notifications can be (?:managed|turned off|changed)\b.{0,60}$", _I)),
+    (
+        "browser-notice",
+        re.compile(r"^(?:allow|enable|turn on|block) (?:push |browser )?notifications\W*$", _I),
+    ),
     # Subscription, newsletter and sign-up blocks.
     ("subscribe", re.compile(r"^(?:subscribe|sign up|signup|register|log in|sign in)\b.{0,150}$", _I)),
     (
