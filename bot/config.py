@@ -1,8 +1,7 @@
-"""config.yaml: settings only, read with YAML's safe loader into frozen dataclasses and validated key by key.
+"""config.yaml: settings only, read with yaml.safe_load into frozen dataclasses and validated key by key.
 
-The safe loader is libyaml's (``yaml.CSafeLoader``) when PyYAML was built with it, else the pure-Python
-``yaml.SafeLoader``: the same safe constructor (plain data only, never a Python object), but the C parser
-reads the long outlet table about six times faster, and every `summitbot ask` reads this file at start.
+The long outlet table is its own file (`outlet_table`), read the same way only where it is needed (the
+cleaner), so a `summitbot ask` does not parse it at start.
 
 Every error names the file, the line and the dotted key, for instance
 ``config.yaml:12: retrieval.k1: expected a number, got 'fast'``.
@@ -455,7 +454,7 @@ def _table_path(table: Path | None, base: Path) -> Path | None:
 
 def _parse_yaml(text: str, path: Path) -> Any:
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)  # a safe loader: see the module note
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -466,8 +465,6 @@ def _parse_yaml(text: str, path: Path) -> Any:
     return {} if data is None else data
 
 
-# libyaml's safe loader when PyYAML has it: same safe constructor as yaml.safe_load, a C parser
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
