@@ -120,6 +120,16 @@ def _table(outlets: tuple[OutletName, ...], platforms: tuple[PlatformMark, ...])
     return OutletTable(outlets, platforms)
 
 
+_last: list[tuple[tuple[OutletName, ...], tuple[PlatformMark, ...], OutletTable]] = []
+
+
 def outlet_table(config: Config) -> OutletTable:
-    """The (cached) table for a config's outlets and platforms."""
-    return _table(config.outlets, config.cleaner.platforms)
+    """The (cached) table for a config's outlets and platforms. The last one is found again by the
+    identity of its (immutable) tuples, which it holds: hashing them, as the cache's key does, costs a
+    hash of every outlet, and the cleaner asks for the table several times a page."""
+    outlets, platforms = config.outlets, config.cleaner.platforms
+    if _last and _last[0][0] is outlets and _last[0][1] is platforms:
+        return _last[0][2]
+    table = _table(outlets, platforms)
+    _last[:] = [(outlets, platforms, table)]
+    return table
