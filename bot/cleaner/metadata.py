@@ -269,22 +269,31 @@ def _domain_spelled(page: PageLines) -> Found | None:
         return None
     most = page.settings.site_name_max_words
     for line in page.lines:
-        tokens = _NAME_WORD.findall(line.text)
-        # squashing drops only characters, one at a time, so a run's squash is its tokens' squashes joined
-        squashed = [_squashed(token) for token in tokens]
-        for n in range(len(tokens)):
-            found = _spelled_from(tokens, squashed, n, label, most) if label.startswith(squashed[n]) else None
-            if found is not None:
-                return Found(found, f"{line.text} (the URL's site name as the page spells it)")
+        found = _spelled_name(line.text, label, most)
+        if found is not None:
+            return Found(found, f"{line.text} (the URL's site name as the page spells it)")
     return None
 
 
-def _spelled_from(tokens: list[str], squashed: list[str], n: int, label: str, most: int) -> str | None:
+def _spelled_name(text: str, label: str, most: int) -> str | None:
+    """The first whole name in a line that spells a (squashed) site name, of at most `most` words."""
+    tokens = _NAME_WORD.findall(text)
+    for n, token in enumerate(tokens):
+        # a token starts with an ASCII letter, so its squash starts with that letter in lower case
+        if token[0].lower() == label[0] and label.startswith(_squashed(token)):
+            found = _spelled_from(tokens, n, label, most)
+            if found is not None:
+                return found
+    return None
+
+
+def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | None:
     """The first whole, capitalised run of tokens from `n` (one to `most` of them) that spells `label`,
-    or spells it and then a media word ("SBS News" on sbs.com.au)."""
+    or spells it and then a media word ("SBS News" on sbs.com.au). Squashing drops characters one at a
+    time, so a run's squash is its tokens' squashes joined."""
     run = ""
     for k in range(1, min(most, len(tokens) - n) + 1):
-        shorter, run = run, run + squashed[n + k - 1]
+        shorter, run = run, run + _squashed(tokens[n + k - 1])
         spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in _MEDIA_SUFFIX)
         if spelled:
             name = " ".join(tokens[n : n + k]).strip(".")
