@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import sys
 
+from bot.cleaner.outlets import OutletTable
 from bot.cleaner.patterns import CHROME_PATTERNS
 from bot.cleaner.prefilter import CASE_TWINS, FirstMatch, needles
+from bot.config import OutletName
 
 
 def _slow_first(table: list[tuple[str, re.Pattern[str]]], text: str) -> str | None:
@@ -48,3 +50,14 @@ def test_first_match_agrees_with_every_pattern_run_in_order() -> None:
         assert first(text) == _slow_first(table, text), text
     assert first("THIS IS A MODAL WINDOW") is not None
     assert first("Th\u0130s \u0131s a modal w\u0131ndow") is not None
+
+
+def test_page_templates_match_as_before_with_their_needles() -> None:
+    marks = (r"^(?i:printed in the gazette)$", r"^Page \d+ of the Ledger$")
+    table = OutletTable([OutletName(name="Ledger Gazette", page_marks=marks)], [])
+    page = "Headline\nPRINTED IN THE GAZETTE\nText.\nPage 4 of the Ledger\n"
+    assert table.by_template(page) == ("Ledger Gazette", f"page template: {'; '.join(marks)}")
+    assert table.by_template(page.replace("GAZETTE", "GAZETT\u00c9")) is None  # É is no twin of E
+    twin = page.replace("PRINTED", "PR\u0130NTED").replace("Text.", "\u017fome text.")
+    assert table.by_template(twin) == table.by_template(page)  # İ matches i: the patterns run unfiltered
+    assert table.by_template(page.replace("Page 4", "Page four")) is None

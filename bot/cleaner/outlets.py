@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.cleaner.prefilter import lowered, may_match, needles
 from bot.config import Config, OutletName, PlatformMark
 
 __all__ = ["OutletTable", "outlet_table", "registered_domain"]
@@ -43,9 +44,12 @@ def registered_domain(url: str) -> tuple[str, str] | None:
 class _Marks:
     outlet: str
     patterns: tuple[re.Pattern[str], ...]
+    needles: tuple[tuple[str, ...] | None, ...] = ()  # each pattern's (bot/cleaner/prefilter.py)
 
-    def match(self, raw: str) -> bool:
-        return all(p.search(raw) for p in self.patterns)
+    def match(self, raw: str, low: str) -> bool:
+        """Every pattern matches the page (`low`: `prefilter.lowered(raw)`, to skip those that cannot)."""
+        pairs = zip(self.patterns, self.needles, strict=True)
+        return all(may_match(wanted, low) and p.search(raw) for p, wanted in pairs)
 
 
 class OutletTable:
@@ -67,7 +71,7 @@ class OutletTable:
                 self._by_domain.setdefault(domain.strip().lower().lstrip("."), outlet.name)
             if outlet.page_marks:
                 patterns = tuple(re.compile(p, re.MULTILINE) for p in outlet.page_marks)
-                self._marks.append(_Marks(outlet.name, patterns))
+                self._marks.append(_Marks(outlet.name, patterns, tuple(needles(p) for p in patterns)))
         self._platforms = [
             (p.name, tuple(re.compile(x, re.MULTILINE) for x in p.patterns)) for p in platforms
         ]
@@ -104,8 +108,9 @@ class OutletTable:
 
     def by_template(self, raw: str) -> tuple[str, str] | None:
         """(outlet, evidence) for the first outlet whose every page mark occurs in the page."""
+        low = lowered(raw) if self._marks else ""
         for marks in self._marks:
-            if marks.match(raw):
+            if marks.match(raw, low):
                 shown = "; ".join(p.pattern for p in marks.patterns)
                 return marks.outlet, f"page template: {shown}"
         return None

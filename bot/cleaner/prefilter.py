@@ -21,10 +21,11 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["CASE_TWINS", "FirstMatch", "needles"]
+__all__ = ["CASE_TWINS", "FirstMatch", "lowered", "may_match", "needles"]
 
 # Non-ASCII characters that IGNORECASE matches with an ASCII letter: İ ı ſ K (i, i, s, k).
 CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+_TWIN = re.compile("[" + "".join(sorted(CASE_TWINS)) + "]")
 _MIN_NEEDLE = 3  # shorter literals rule out too few lines to be worth a test
 
 
@@ -79,6 +80,16 @@ def _worth_testing(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return None if anchored and found is not None and len(found) > 1 else found
 
 
+def lowered(text: str) -> str:
+    """The text in lower case for `may_match`; "" (test nothing, run every pattern) if it holds a twin."""
+    return "" if _TWIN.search(text) else text.lower()
+
+
+def may_match(wanted: tuple[str, ...] | None, low: str) -> bool:
+    """False only when the pattern whose needles are `wanted` cannot match the text `low` was made of."""
+    return not (wanted and low) or any(needle in low for needle in wanted)
+
+
 class FirstMatch:
     """The first (label, pattern) whose pattern searches a text successfully, prefiltered by needles."""
 
@@ -86,11 +97,11 @@ class FirstMatch:
         self._table = [(label, pattern, _worth_testing(pattern)) for label, pattern in table]
 
     def __call__(self, text: str) -> str | None:
-        lowered = "" if CASE_TWINS.intersection(text) else text.lower()
+        low = lowered(text)
         for label, pattern, wanted in self._table:
-            if wanted and lowered:  # (a loop, not any(): this runs for every pattern of every line)
+            if wanted and low:  # `may_match` inlined: this runs for every pattern of every line
                 for needle in wanted:
-                    if needle in lowered:
+                    if needle in low:
                         break
                 else:
                     continue
