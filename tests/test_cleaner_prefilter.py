@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
+from bot.cleaner.cues import STRONG_CAPTION_CUES, WEAK_CAPTION_CUES, caption_cues
 from bot.cleaner.outlets import OutletTable
 from bot.cleaner.patterns import CHROME_PATTERNS
 from bot.cleaner.prefilter import CASE_TWINS, FirstMatch, needles
@@ -61,3 +62,18 @@ def test_page_templates_match_as_before_with_their_needles() -> None:
     twin = page.replace("PRINTED", "PR\u0130NTED").replace("Text.", "\u017fome text.")
     assert table.by_template(twin) == table.by_template(page)  # İ matches i: the patterns run unfiltered
     assert table.by_template(page.replace("Page 4", "Page four")) is None
+
+
+def test_caption_cue_counts_agree_with_every_pattern_run() -> None:
+    samples = [
+        "Leaders pose for a photo (L-R) at the summit. (AP Photo/Jane Doe)",
+        "FILE PHOTO: The leaders shake hands in the city. Press Office",
+        "Leaders met in Hangzhou on Sunday and said little about trade after the talks.",
+        "Le\u0131ders pose for a f\u0131le photo",
+        "",
+    ]
+    for text in samples:
+        strong = sum(1 for p in STRONG_CAPTION_CUES if p.search(text))
+        weak = sum(1 for p in WEAK_CAPTION_CUES if p.search(text))
+        assert caption_cues(text) == (strong, weak), text
+    assert caption_cues(samples[0])[0] >= 2

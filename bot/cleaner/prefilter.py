@@ -21,7 +21,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["CASE_TWINS", "FirstMatch", "lowered", "may_match", "needles"]
+__all__ = ["CASE_TWINS", "FirstMatch", "MatchCount", "lowered", "may_match", "needles"]
 
 # Non-ASCII characters that IGNORECASE matches with an ASCII letter: İ ı ſ K (i, i, s, k).
 CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
@@ -108,3 +108,14 @@ class FirstMatch:
             if pattern.search(text):
                 return label
         return None
+
+
+class MatchCount:
+    """How many of a set of patterns search a text successfully, those that cannot match not run."""
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
+        self._table = [(pattern, _worth_testing(pattern)) for pattern in patterns]
+
+    def __call__(self, text: str, low: str) -> int:
+        """The count for `text`; `low` is `lowered(text)`."""
+        return sum(1 for pattern, wanted in self._table if may_match(wanted, low) and pattern.search(text))
