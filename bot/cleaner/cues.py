@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.prefilter import MatchCount, lowered
+
 __all__ = ["STRONG_CAPTION_CUES", "WEAK_CAPTION_CUES", "caption_cues", "wire_dateline"]
 
 _I = re.IGNORECASE
@@ -46,11 +48,14 @@ WEAK_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
 )
 
 
+_STRONG = MatchCount(STRONG_CAPTION_CUES)
+_WEAK = MatchCount(WEAK_CAPTION_CUES)
+
+
 def caption_cues(text: str) -> tuple[int, int]:
     """How many strong and weak photo-caption cues a line holds."""
-    strong = sum(1 for p in STRONG_CAPTION_CUES if p.search(text))
-    weak = sum(1 for p in WEAK_CAPTION_CUES if p.search(text))
-    return strong, weak
+    low = lowered(text)
+    return _STRONG(text, low), _WEAK(text, low)
 
 
 # "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph.

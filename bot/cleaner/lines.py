@@ -6,6 +6,7 @@ These are the features every rule of the cleaner is written in, so that the rule
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -60,11 +61,17 @@ def split_lines(raw: str) -> list[Line]:
 
 def words(text: str) -> list[str]:
     """The words and numbers of a text, punctuation left out."""
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    """`words`, kept: the layout reads the same line's words several times over (cached by text alone)."""
+    return tuple(_WORD.findall(text))
 
 
 def word_count(text: str) -> int:
-    return len(words(text))
+    return len(_words(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -72,9 +79,10 @@ def ends_sentence(text: str) -> bool:
     return bool(_TERMINAL.search(text))
 
 
+@functools.lru_cache(maxsize=4096)
 def lowercase_share(text: str) -> float:
     """The share of alphabetic words that start with a lower-case letter (prose is mostly lower case)."""
-    alpha = [w for w in words(text) if w[0].isalpha()]
+    alpha = [w for w in _words(text) if w[0].isalpha()]
     if not alpha:
         return 0.0
     return sum(1 for w in alpha if w[0].islower()) / len(alpha)

@@ -50,8 +50,11 @@ def _copyright_holder(text: str) -> str:
     return "" if re.fullmatch(r"(?:all )?rights reserved", name, re.IGNORECASE) else name
 
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
 def _squashed(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text).casefold()
+    return _NOT_WORD.sub("", text).casefold()
 
 
 # a footer link to the site's own pages: "About NAME", "Contact NAME"
@@ -264,22 +267,40 @@ def _domain_spelled(page: PageLines) -> Found | None:
     label = _squashed(site[0].split(".")[0]) if site else ""
     if len(label) < _SHORTEST_LABEL:
         return None
+    most = page.settings.site_name_max_words
     for line in page.lines:
-        tokens = _NAME_WORD.findall(line.text)
-        for n in range(len(tokens)):
-            for k in range(1, min(page.settings.site_name_max_words, len(tokens) - n) + 1):
-                name = " ".join(tokens[n : n + k]).strip(".")
-                whole = _whole_name(tokens, n, n + k)
-                spelled = (
-                    _squashed(name) == label
-                    or (  # "SBS News" on sbs.com.au
-                        k > 1
-                        and _squashed(" ".join(tokens[n : n + k - 1])) == label
-                        and tokens[n + k - 1].lower() in _MEDIA_SUFFIX
-                    )
-                )
-                if whole and spelled and name != name.lower():
-                    return Found(name, f"{line.text} (the URL's site name as the page spells it)")
+        found = _spelled_name(line.text, label, most)
+        if found is not None:
+            return Found(found, f"{line.text} (the URL's site name as the page spells it)")
+    return None
+
+
+def _spelled_name(text: str, label: str, most: int) -> str | None:
+    """The first whole name in a line that spells a (squashed) site name, of at most `most` words."""
+    tokens = _NAME_WORD.findall(text)
+    for n, token in enumerate(tokens):
+        # a token starts with an ASCII letter, so its squash starts with that letter in lower case
+        if token[0].lower() == label[0] and label.startswith(_squashed(token)):
+            found = _spelled_from(tokens, n, label, most)
+            if found is not None:
+                return found
+    return None
+
+
+def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | None:
+    """The first whole, capitalised run of tokens from `n` (one to `most` of them) that spells `label`,
+    or spells it and then a media word ("SBS News" on sbs.com.au). Squashing drops characters one at a
+    time, so a run's squash is its tokens' squashes joined."""
+    run = ""
+    for k in range(1, min(most, len(tokens) - n) + 1):
+        shorter, run = run, run + _squashed(tokens[n + k - 1])
+        spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in _MEDIA_SUFFIX)
+        if spelled:
+            name = " ".join(tokens[n : n + k]).strip(".")
+            if _whole_name(tokens, n, n + k) and name != name.lower():
+                return name
+        if len(run) > len(label):  # every squash is non-empty: longer runs cannot spell it either
+            return None
     return None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.cleaner.prefilter import lowered, may_match, needles
 from bot.config import Config, OutletName, PlatformMark, load_outlet_table
 
 __all__ = ["OutletTable", "all_outlets", "outlet_table", "registered_domain"]
@@ -45,9 +46,12 @@ def registered_domain(url: str) -> tuple[str, str] | None:
 class _Marks:
     outlet: str
     patterns: tuple[re.Pattern[str], ...]
+    needles: tuple[tuple[str, ...] | None, ...] = ()  # each pattern's (bot/cleaner/prefilter.py)
 
-    def match(self, raw: str) -> bool:
-        return all(p.search(raw) for p in self.patterns)
+    def match(self, raw: str, low: str) -> bool:
+        """Every pattern matches the page (`low`: `prefilter.lowered(raw)`, to skip those that cannot)."""
+        pairs = zip(self.patterns, self.needles, strict=True)
+        return all(may_match(wanted, low) and p.search(raw) for p, wanted in pairs)
 
 
 class OutletTable:
@@ -69,7 +73,7 @@ class OutletTable:
                 self._by_domain.setdefault(domain.strip().lower().lstrip("."), outlet.name)
             if outlet.page_marks:
                 patterns = tuple(re.compile(p, re.MULTILINE) for p in outlet.page_marks)
-                self._marks.append(_Marks(outlet.name, patterns))
+                self._marks.append(_Marks(outlet.name, patterns, tuple(needles(p) for p in patterns)))
         self._platforms = [
             (p.name, tuple(re.compile(x, re.MULTILINE) for x in p.patterns)) for p in platforms
         ]
@@ -106,8 +110,9 @@ class OutletTable:
 
     def by_template(self, raw: str) -> tuple[str, str] | None:
         """(outlet, evidence) for the first outlet whose every page mark occurs in the page."""
+        low = lowered(raw) if self._marks else ""
         for marks in self._marks:
-            if marks.match(raw):
+            if marks.match(raw, low):
                 shown = "; ".join(p.pattern for p in marks.patterns)
                 return marks.outlet, f"page template: {shown}"
         return None
@@ -124,8 +129,11 @@ def _table(outlets: tuple[OutletName, ...], platforms: tuple[PlatformMark, ...])
 
 def all_outlets(config: Config) -> tuple[OutletName, ...]:
     """config.yaml's outlets, then those of its long table file (read once a process)."""
-    table = _table_file(config.outlet_table) if config.outlet_table is not None else ()
-    return (*config.outlets, *table)
+    return (*config.outlets, *_table_file_of(config))
+
+
+def _table_file_of(config: Config) -> tuple[OutletName, ...]:
+    return _table_file(config.outlet_table) if config.outlet_table is not None else ()
 
 
 @functools.lru_cache(maxsize=4)
@@ -133,6 +141,16 @@ def _table_file(path: Path) -> tuple[OutletName, ...]:
     return load_outlet_table(path)
 
 
+_last: list[tuple[tuple[OutletName, ...], tuple[OutletName, ...], tuple[PlatformMark, ...], OutletTable]] = []
+
+
 def outlet_table(config: Config) -> OutletTable:
-    """The (cached) table for a config's outlets, its table file's and its platforms."""
-    return _table(all_outlets(config), config.cleaner.platforms)
+    """The (cached) table for a config's outlets, its table file's and its platforms. The last one is
+    found again by the identity of its (immutable) tuples, which it holds: hashing them, as the cache's
+    key does, costs a hash of every outlet, and the cleaner asks for the table several times a page."""
+    outlets, extra, platforms = config.outlets, _table_file_of(config), config.cleaner.platforms
+    if _last and _last[0][0] is outlets and _last[0][1] is extra and _last[0][2] is platforms:
+        return _last[0][3]
+    table = _table((*outlets, *extra), platforms)
+    _last[:] = [(outlets, extra, platforms, table)]
+    return table

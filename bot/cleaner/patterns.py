@@ -11,6 +11,7 @@ import re
 
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.lines import ends_sentence
+from bot.cleaner.prefilter import FirstMatch
 from bot.config import CleanerConfig
 
 __all__ = [
@@ -340,6 +341,9 @@ _SOCIAL = frozenset(
 _SHARE_NOISE = re.compile(r"\((?:opens|open) in new window\)|click to share on|share on|[|•·,:]", _I)
 
 
+_FIRST_CHROME = FirstMatch(CHROME_PATTERNS)  # the first of CHROME_PATTERNS to match, in their order
+
+
 def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
     """The kind of chrome a stripped line is by its own shape, or None when it may be article text."""
     if not text:
@@ -348,9 +352,9 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
         return "icon-sprite"
     if is_share_bar(text, settings):
         return "share"
-    for reason, pattern in CHROME_PATTERNS:
-        if pattern.search(text):
-            return reason
+    reason = _FIRST_CHROME(text)
+    if reason is not None:
+        return reason
     if is_menu(text, settings):
         return "navigation"
     if is_headline_list(text, settings):

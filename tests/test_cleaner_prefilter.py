@@ -1,0 +1,79 @@
+"""The chrome patterns' prefilter skips only patterns that cannot match (bot/cleaner/prefilter.py)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from bot.cleaner.cues import STRONG_CAPTION_CUES, WEAK_CAPTION_CUES, caption_cues
+from bot.cleaner.outlets import OutletTable
+from bot.cleaner.patterns import CHROME_PATTERNS
+from bot.cleaner.prefilter import CASE_TWINS, FirstMatch, needles
+from bot.config import OutletName
+
+
+def _slow_first(table: list[tuple[str, re.Pattern[str]]], text: str) -> str | None:
+    return next((label for label, pattern in table if pattern.search(text)), None)
+
+
+def test_case_twins_are_every_non_ascii_character_ignorecase_matches_with_an_ascii_letter() -> None:
+    others = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    twins = {m for letter in "abcdefghijklmnopqrstuvwxyz" for m in re.findall(letter, others, re.IGNORECASE)}
+    assert twins == set(CASE_TWINS)
+
+
+def test_needles_are_read_off_the_parse_tree() -> None:
+    assert needles(re.compile(r"\bsign (?:up|in) for\b", re.I)) in {("sign ",), (" for",)}
+    assert needles(re.compile(r"(?:breaking news|live updates)!*", re.I)) == ("breaking news", "live updates")
+    assert needles(re.compile(r"(?:breaking news|\d+ updates)", re.I)) == (" updates", "breaking news")
+    assert needles(re.compile(r"(?:breaking news|\d+)", re.I)) is None  # a branch that needs nothing
+    assert needles(re.compile(r"(?:video)?\s*clip", re.I)) == ("clip",)  # an optional part needs nothing
+    assert needles(re.compile(r"(?=watch)\w+", re.I)) is None  # lookarounds are not read
+
+
+def test_first_match_agrees_with_every_pattern_run_in_order() -> None:
+    table = list(CHROME_PATTERNS)
+    first = FirstMatch(table)
+    samples = [
+        "This is a modal window.",
+        "THIS IS A MODAL WINDOW",
+        "Th\u0130s \u0131s a modal w\u0131ndow",  # dotted and dotless i match "i" under IGNORECASE
+        "\u017fubscribe to our newsletter",  # long s
+        "Subscribe to our newsletter for the latest news",
+        "We use cookies to improve your experience.",
+        "© 2016 The Daily Example. All rights reserved.",
+        "Leaders met in Hangzhou on Sunday and said little about trade after the talks.",
+        "Read more: Leaders meet",
+        "Share this article",
+        "",
+    ]
+    for text in samples:
+        assert first(text) == _slow_first(table, text), text
+    assert first("THIS IS A MODAL WINDOW") is not None
+    assert first("Th\u0130s \u0131s a modal w\u0131ndow") is not None
+
+
+def test_page_templates_match_as_before_with_their_needles() -> None:
+    marks = (r"^(?i:printed in the gazette)$", r"^Page \d+ of the Ledger$")
+    table = OutletTable([OutletName(name="Ledger Gazette", page_marks=marks)], [])
+    page = "Headline\nPRINTED IN THE GAZETTE\nText.\nPage 4 of the Ledger\n"
+    assert table.by_template(page) == ("Ledger Gazette", f"page template: {'; '.join(marks)}")
+    assert table.by_template(page.replace("GAZETTE", "GAZETT\u00c9")) is None  # É is no twin of E
+    twin = page.replace("PRINTED", "PR\u0130NTED").replace("Text.", "\u017fome text.")
+    assert table.by_template(twin) == table.by_template(page)  # İ matches i: the patterns run unfiltered
+    assert table.by_template(page.replace("Page 4", "Page four")) is None
+
+
+def test_caption_cue_counts_agree_with_every_pattern_run() -> None:
+    samples = [
+        "Leaders pose for a photo (L-R) at the summit. (AP Photo/Jane Doe)",
+        "FILE PHOTO: The leaders shake hands in the city. Press Office",
+        "Leaders met in Hangzhou on Sunday and said little about trade after the talks.",
+        "Le\u0131ders pose for a f\u0131le photo",
+        "",
+    ]
+    for text in samples:
+        strong = sum(1 for p in STRONG_CAPTION_CUES if p.search(text))
+        weak = sum(1 for p in WEAK_CAPTION_CUES if p.search(text))
+        assert caption_cues(text) == (strong, weak), text
+    assert caption_cues(samples[0])[0] >= 2
