@@ -131,6 +131,17 @@ class Encoder:
                 out[chosen] = self._forward([ids[i] for i in chosen])
         return out
 
+    def embed_questions(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text, like `embed`, from ONE forward pass over all of them: every layer's
+        weights go through BLAS once for the lot (matrix-matrix) instead of once per text. Shorter texts are
+        padded, and padding is never attended to nor pooled, so each vector equals its own `embed([text])`
+        to float rounding (tested). Meant for a few short questions asked at once; long lists of long
+        texts belong to `embed`, whose batches group texts of like length."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with _blas().limit(limits=1, user_api="blas"):
+            return self._forward([self.wordpiece.encode(t) for t in texts])
+
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         length = max(len(ids) for ids in batch)
         tokens = np.zeros((len(batch), length), dtype=np.int64)

@@ -50,6 +50,28 @@ async def test_answers_and_follow_ups_equal_the_services_own(
     assert here.question is not None  # the conversation was carried
 
 
+async def test_questions_that_wait_are_answered_in_batches_as_the_service_would(
+    asker: ProcessAsker, real_service: CoverageService
+) -> None:
+    before = asker.sent
+    asked = [*QUESTIONS, "why? " * 400] * 3  # one refused question in each round
+    results = await asyncio.gather(*(asker.ask(q, None, 3) for q in asked), return_exceptions=True)
+    batches, questions = asker.sent[0] - before[0], asker.sent[1] - before[1]
+    assert questions == len(asked) and batches < len(asked)  # some went to a worker together
+    assert asker.largest <= asker.batch_limit and asker.running == 0
+    for question, result in zip(asked, results, strict=True):
+        if question.startswith("why?"):
+            assert isinstance(result, InputError)  # only that question's asker hears of it
+        else:
+            assert result == real_service.ask(question, top=3), question
+
+
+async def test_a_lone_question_goes_alone_and_at_once(asker: ProcessAsker) -> None:
+    before = asker.sent
+    await asker.ask(QUESTIONS[0], None, 3)
+    assert (asker.sent[0] - before[0], asker.sent[1] - before[1]) == (1, 1)
+
+
 async def test_the_answers_come_from_other_processes(asker: ProcessAsker) -> None:
     pids = {os.getpid()}
     for future in [asker.executor.submit(os.getpid) for _ in range(8)]:
