@@ -60,7 +60,9 @@ def _ask_batch(batch: list[Asked]) -> list[Answered]:
     keeps identity), so the second question sees the first's answer, as it would one after the other."""
     assert _service is not None, "an answer worker started without its service"
     out: list[Answered] = []
-    with _service.asked_together([(question, conversation) for question, conversation, _ in batch]):
+    together = [(question, conversation) for question, conversation, _ in batch]
+    # a lone question is asked as the CLI asks it: priming one vector would only analyse it twice
+    with _service.asked_together(together) if len(batch) > 1 else contextlib.nullcontext():
         for question, conversation, top in batch:
             try:
                 out.append((_service.ask(question, conversation=conversation, top=top), conversation))
