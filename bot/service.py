@@ -131,6 +131,9 @@ class CoverageService:
         has moved on since, or that `ask` refuses, is embedded as usual or refused as usual."""
         from bot.answering import search_text
 
+        if self.index.vectors is None:  # no sentence vectors, so no question vectors either
+            yield
+            return
         texts = [search_text(self.index, normalize_query(q), c) for q, c in questions]
         with primed_questions(self.index.question_vectors([t for t in texts if t is not None])):
             yield

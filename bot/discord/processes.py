@@ -24,6 +24,7 @@ import dataclasses
 import logging
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 from bot.config import Config
@@ -89,6 +90,7 @@ class ProcessAsker:
         self.largest = 0  # the largest batch sent
         self._waiting: deque[tuple[Asked, asyncio.Future[Answered]]] = deque()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._closed = False
 
     async def start(self) -> None:
         """Start every worker and wait until each has its service loaded."""
@@ -98,6 +100,8 @@ class ProcessAsker:
 
     async def ask(self, question: str, conversation: Conversation | None, top: int) -> AskResult:
         """The answer of a worker's service, `conversation` updated as the answer left it."""
+        if self._closed:
+            raise BrokenProcessPool("the answer processes were shut down")
         answered: asyncio.Future[Answered] = asyncio.get_running_loop().create_future()
         self._waiting.append(((question, conversation, top), answered))
         self._send()
@@ -140,4 +144,11 @@ class ProcessAsker:
             self._send()
 
     def shutdown(self) -> None:
+        """Stop the workers; questions still waiting hear BrokenProcessPool (the pool answers them on its
+        threads instead: bot/discord/pool.py), as do any asked from now on."""
+        self._closed = True
+        while self._waiting:
+            _, answered = self._waiting.popleft()
+            if not answered.done():
+                answered.set_exception(BrokenProcessPool("the answer processes were shut down"))
         self.executor.shutdown(wait=False, cancel_futures=True)

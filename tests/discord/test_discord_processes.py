@@ -7,6 +7,7 @@ import asyncio
 import os
 import signal
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from conftest import StartBot, with_discord
@@ -116,3 +117,37 @@ async def test_a_killed_answer_process_leaves_the_threads_answering(
         pool.shutdown()
     assert result == real_service.ask(QUESTIONS[0], top=3)
     assert pool.asker is None
+
+
+async def test_questions_waiting_when_a_process_dies_are_answered_on_threads(
+    real_config: Config, real_service: CoverageService
+) -> None:
+    pool = AnswerPool(1, 8, ProcessAsker(real_config, 1))
+    assert pool.asker is not None
+    await pool.asker.start()
+    pid = pool.asker.executor.submit(os.getpid).result(timeout=30)
+    os.kill(pid, signal.SIGKILL)
+
+    async def ask(question: str) -> object:
+        async with pool.slot() as slot:
+            return await slot.ask(real_service, question, None, 3)
+
+    try:
+        results = await asyncio.gather(*(ask(q) for q in QUESTIONS[:4]))
+    finally:
+        pool.shutdown()
+    assert results == [real_service.ask(q, top=3) for q in QUESTIONS[:4]]
+    assert pool.asker is None
+
+
+async def test_questions_waiting_at_shutdown_hear_the_pool_is_gone(real_config: Config) -> None:
+    asker = ProcessAsker(real_config, 1)  # never started: no process is spawned
+    asker.running = asker.workers  # its one worker busy, so questions wait
+    waiting = [asyncio.create_task(asker.ask(q, None, 3)) for q in QUESTIONS[:3]]
+    await asyncio.sleep(0)
+    asker.shutdown()
+    for task in waiting:
+        with pytest.raises(BrokenProcessPool):  # what makes the pool answer on its threads instead
+            await asyncio.wait_for(task, 10)
+    with pytest.raises(BrokenProcessPool):
+        await asyncio.wait_for(asker.ask(QUESTIONS[0], None, 3), 10)
