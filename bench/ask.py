@@ -22,6 +22,7 @@ import io
 import os
 import pstats
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -35,7 +36,7 @@ import yaml
 
 from bot.config import load_config
 from bot.conversation import Conversation
-from bot.errors import InputError
+from bot.errors import InputError, SummitbotError
 from bot.service import CoverageService
 
 __all__ = ["ask_timings", "load_questions", "main", "profile_calls", "summary"]
@@ -236,6 +237,50 @@ def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str 
     )
 
 
+def batched_table(service: CoverageService, questions: Sequence[tuple[str, str | None]], rounds: int) -> str:
+    """Questions embedded and answered together (what a Discord answer process does with the questions that
+    wait for it) against one at a time: CPU per question, in this process."""
+    from bot.semantic import encoder_for
+
+    texts = [q for q, follows in questions if follows is None]
+    encoder = encoder_for(service.config.semantic)
+    lines = [
+        "| questions together (CPU per question, median of batches) | embedding | whole answer |",
+        "|---|---|---|",
+    ]
+    for size in sorted({1, 4, 8, service.config.discord.question_batch}):
+        batches = [texts[i : i + size] for _ in range(rounds) for i in range(0, len(texts) - size + 1, size)]
+        embed = [_cpu(lambda b=b: encoder.embed_questions(b)) / len(b) for b in batches]
+        answer = [_cpu(lambda b=b: _ask_together(service, b)) / len(b) for b in batches]
+        lines.append(
+            f"| {size} ({len(batches)} batches) | {1000 * statistics.median(embed):.2f} ms "
+            f"| {1000 * statistics.median(answer):.2f} ms |"
+        )
+    alone = [_cpu(lambda q=q: encoder.embed([q])) for _ in range(rounds) for q in texts]
+    asked = [
+        _cpu(lambda q=q: _ask_together(service, [q], together=False)) for _ in range(rounds) for q in texts
+    ]
+    lines.append(
+        f"| one at a time, as before (`embed`, `service.ask`) | {1000 * statistics.median(alone):.2f} ms "
+        f"| {1000 * statistics.median(asked):.2f} ms |"
+    )
+    return "\n".join(lines)
+
+
+def _ask_together(service: CoverageService, batch: Sequence[str], *, together: bool = True) -> None:
+    context = service.asked_together([(q, None) for q in batch]) if together else contextlib.nullcontext()
+    with context:
+        for question in batch:
+            with contextlib.suppress(SummitbotError):
+                service.ask(question)
+
+
+def _cpu(call: Callable[[], Any]) -> float:
+    start = time.process_time()
+    call()
+    return time.process_time() - start
+
+
 def _timed(call: Callable[[], Any]) -> float:
     start = time.perf_counter()
     call()
@@ -272,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.semantic:
         text += "\n\n## Sentence embeddings\n\n" + semantic_table(service, questions, rounds)
+        text += "\n\n## Questions together (Discord's answer processes)\n\n" + batched_table(
+            service, questions, max(1, rounds // 3)
+        )
     if args.profile:
         report = profile_calls(lambda: ask_timings(service, questions, rounds))
         text += "\n\n## cProfile of the timed passes\n\n```\n" + report.strip() + "\n```"

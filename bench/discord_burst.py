@@ -223,6 +223,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         kind="processes" if bot.answers.asker is not None else "threads",
         queue_bound=bot.answers.capacity - bot.answers.workers,
     )
+    if bot.answers.asker is not None:  # questions embedded together (bot/discord/processes.py)
+        asker = bot.answers.asker
+        result.update(batches=asker.sent[0], batched=asker.sent[1], largest_batch=asker.largest)
     return result
 
 
@@ -251,6 +254,13 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
         "",
         f"offered {s['offered_per_s']:.1f} questions/s; at most {s['waiting_peak']} waiting "
         f"(bound {result['queue_bound']})",
+    ]
+    if "batches" in result:
+        lines.append(
+            f"answer processes: {result['batched']} questions in {result['batches']} batches "
+            f"(largest {result['largest_batch']}, limit discord.question_batch)"
+        )
+    lines += [
         f"targets: burst all acknowledged < {TARGETS['burst_ack_s']:g} s: {_verdict(b['all_acked_s'], TARGETS['burst_ack_s'])}"
         f" and every one of them: {'met' if b['acknowledged'] == b['asked'] else 'MISSED'}; "
         f"burst answer p95 <= {TARGETS['burst_p95_ms']:g} ms: {_verdict(b['answer_p95_ms'], TARGETS['burst_p95_ms'])}; "

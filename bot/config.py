@@ -137,6 +137,8 @@ class DiscordConfig:
     switch_interval_ms: float = field(default=0.5, metadata={"range": (0.05, 100.0)})
     # /ask answered in `workers` spawned processes rather than threads (bot/discord/processes.py)
     answer_processes: bool = True
+    # the most waiting /ask questions an answer process takes at once, their embeddings in one forward pass
+    question_batch: int = field(default=16, metadata={"range": (1, 256)})
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from bot.facts import CorpusFacts, load_or_build_facts
 from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
-from bot.semantic import encoder_for, load_or_embed, semantic_enabled
+from bot.semantic import Encoder, encoder_for, load_or_embed, primed_vector, semantic_enabled
 from bot.sentence_terms import SentenceTerms, load_or_build_terms
 from bot.serving import ArticleTable, MemoryArticles
 from bot.text import normalize
@@ -126,11 +126,24 @@ class CorpusIndex:
             return self._vectors
 
     def question_vector(self, text: str) -> np.ndarray | None:
-        """The unit vector of a question or topic, or None when the corpus has no vectors."""
+        """The unit vector of a question or topic, or None when the corpus has no vectors; one embedded
+        ahead with its batch (`question_vectors`, bot.semantic.questions) when there is one."""
         if self.vectors is None:
             return None
+        primed = primed_vector(text)
+        return primed if primed is not None else self._encoder().embed([text])[0]
+
+    def question_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
+        """Unit vectors of several questions from one forward pass, by text; empty when the corpus has
+        no vectors."""
+        unique = list(dict.fromkeys(texts))
+        if self.vectors is None or not unique:
+            return {}
+        return dict(zip(unique, self._encoder().embed_questions(unique), strict=True))
+
+    def _encoder(self) -> Encoder:
         verified_dir = None if self._vectors_path is None else self._vectors_path.parent
-        return encoder_for(self.config.semantic, verified_dir).embed([text])[0]
+        return encoder_for(self.config.semantic, verified_dir)
 
     def nearest(self, vector: np.ndarray, k: int, *, docs: Collection[str] | None = None) -> list[int]:
         """The positions of the k sentences closest to `vector` by cosine, optionally within some articles."""

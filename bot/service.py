@@ -9,7 +9,7 @@ import contextlib
 import logging
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from bot.config import Config
@@ -19,6 +19,7 @@ from bot.errors import CorpusError, InputError
 from bot.models import Article
 from bot.results import AskResult, CompareResult, QuoteResult
 from bot.search import CorpusIndex
+from bot.semantic import primed_questions
 from bot.serving import ArticleTable, MemoryArticles, load_or_build_articles
 from bot.text import normalize_query
 
@@ -121,6 +122,21 @@ class CoverageService:
             conversation=conversation,
             top=top or self.config.answer.top,
         )
+
+    @contextlib.contextmanager
+    def asked_together(self, questions: Sequence[tuple[str, Conversation | None]]) -> Iterator[None]:
+        """Within the block, `ask` of any of these (question, conversation) pairs takes the question's
+        vector from ONE forward pass over all of them, made here (a burst's answers, bot/discord/
+        processes.py), instead of one pass each; the answers are `ask`'s own. A pair whose conversation
+        has moved on since, or that `ask` refuses, is embedded as usual or refused as usual."""
+        from bot.answering import search_text
+
+        if self.index.vectors is None:  # no sentence vectors, so no question vectors either
+            yield
+            return
+        texts = [search_text(self.index, normalize_query(q), c) for q, c in questions]
+        with primed_questions(self.index.question_vectors([t for t in texts if t is not None])):
+            yield
 
     def quote(self, speaker: str | None = None, topic: str | None = None) -> QuoteResult:
         """Quotations, optionally by one speaker (any alias) and ranked by a topic."""

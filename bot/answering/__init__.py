@@ -8,7 +8,7 @@ import logging
 import numpy as np
 
 from bot.answering.cache import PerIndex
-from bot.answering.candidates import Candidates, find_candidates
+from bot.answering.candidates import Candidates, find_candidates, search_text
 from bot.answering.decision import Decision, load_decision
 from bot.answering.reading import reread
 from bot.config import DecisionConfig
@@ -16,7 +16,7 @@ from bot.conversation import Conversation
 from bot.results import Answer, AskResult, Wording
 from bot.search import CorpusIndex, SearchHit
 
-__all__ = ["answer_question", "decide", "disagreements", "reported_by"]
+__all__ = ["answer_question", "decide", "disagreements", "reported_by", "search_text"]
 
 log = logging.getLogger(__name__)
 _DECISION: PerIndex[Decision] = PerIndex(lambda index: load_decision())

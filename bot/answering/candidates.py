@@ -19,9 +19,10 @@ from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, un
 from bot.answering.scope import ScopeTable
 from bot.config import Veto
 from bot.conversation import Conversation
+from bot.errors import InputError
 from bot.search import CorpusIndex, SearchHit
 
-__all__ = ["Candidates", "find_candidates", "unknown_share"]
+__all__ = ["Candidates", "find_candidates", "search_text", "unknown_share"]
 
 _SCOPES: PerIndex[ScopeTable] = PerIndex(lambda index: ScopeTable(index.articles, index.config))
 
@@ -51,19 +52,34 @@ class Candidates:
         return self.question.scope.label if self.question and self.question.scope else None
 
 
-def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> Candidates:
-    """Analyse `text` (a follow-up takes its topic from `conversation`), retrieve and describe candidates."""
+def _analyse(index: CorpusIndex, text: str, conversation: Conversation | None) -> tuple[str, Question]:
+    """`text` checked and cleaned, and its analysis (a follow-up takes its topic from `conversation`)."""
     config = index.config
     cleaned = check_question(text, config.answer.max_question_length, config.answer.min_latin_share)
-    scopes = _SCOPES.of(index)
     question = analyse_question(
         fold_casual(index, cleaned),
         index.tokenizer,
-        scopes,
+        _SCOPES.of(index),
         people_of(index),
         conversation,
         follow_up_max_words=config.decision.follow_up_max_words,
     )
+    return cleaned, question
+
+
+def search_text(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> str | None:
+    """What `find_candidates` would search and embed for `text` asked now in `conversation` (which it
+    leaves unchanged), or None when it would refuse the question."""
+    try:
+        return _analyse(index, text, conversation)[1].search_text
+    except InputError:
+        return None
+
+
+def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> Candidates:
+    """Analyse `text` (a follow-up takes its topic from `conversation`), retrieve and describe candidates."""
+    cleaned, question = _analyse(index, text, conversation)
+    config = index.config
     if conversation is not None:
         _remember(conversation, question)
     if question.scope is not None and not question.scope.docs:

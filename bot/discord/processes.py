@@ -10,6 +10,10 @@ its text, its conversation and `top`; the answer comes back as plain data, with 
 answer left it, which is copied onto the bot's own: the answers are those of the bot's own service
 (tested). Only a service built from its corpus folder can be rebuilt so: the bot falls back to threads
 for any other (tests, benchmarks over generated articles).
+
+Questions that wait go to a worker together, up to `discord.question_batch` of them: the worker embeds all
+of them in one forward pass (`CoverageService.asked_together`), then answers each with its own vector. A
+question that finds a worker free goes at once, alone: nothing ever waits for more questions to come.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
 from bot.config import Config
@@ -45,22 +51,46 @@ def _ready() -> bool:
     return _service is not None
 
 
-def _ask(question: str, conversation: Conversation | None, top: int) -> tuple[AskResult, Conversation | None]:
+Asked = tuple[str, Conversation | None, int]  # a question, its conversation, how many answers
+Answered = tuple[AskResult | Exception, Conversation | None]  # the answer (or why not), conversation after
+
+
+def _ask_batch(batch: list[Asked]) -> list[Answered]:
+    """Each question's answer (or its error) and conversation after it, answered in order, their question
+    vectors from one forward pass. A conversation asked twice in one batch crosses as one object (pickle
+    keeps identity), so the second question sees the first's answer, as it would one after the other."""
     assert _service is not None, "an answer worker started without its service"
-    return _service.ask(question, conversation=conversation, top=top), conversation
+    out: list[Answered] = []
+    together = [(question, conversation) for question, conversation, _ in batch]
+    # a lone question is asked as the CLI asks it: priming one vector would only analyse it twice
+    with _service.asked_together(together) if len(batch) > 1 else contextlib.nullcontext():
+        for question, conversation, top in batch:
+            try:
+                out.append((_service.ask(question, conversation=conversation, top=top), conversation))
+            except Exception as exc:  # noqa: BLE001 - returned to that question's asker, not its batch's
+                out.append((exc, conversation))
+    return out
 
 
 class ProcessAsker:
-    """`workers` spawned processes answering /ask with the service of `config`'s corpus folder."""
+    """`workers` spawned processes answering /ask with the service of `config`'s corpus folder; questions
+    that wait for one go to it together, up to `discord.question_batch` at a time."""
 
     def __init__(self, config: Config, workers: int) -> None:
         self.workers = workers
+        self.batch_limit = config.discord.question_batch
         self.executor = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=get_context("spawn"),
             initializer=_start_worker,
             initargs=(config,),
         )
+        self.running = 0  # batches on a worker now
+        self.sent = (0, 0)  # batches and questions sent to the workers so far (for benchmarks and tests)
+        self.largest = 0  # the largest batch sent
+        self._waiting: deque[tuple[Asked, asyncio.Future[Answered]]] = deque()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closed = False
 
     async def start(self) -> None:
         """Start every worker and wait until each has its service loaded."""
@@ -70,12 +100,55 @@ class ProcessAsker:
 
     async def ask(self, question: str, conversation: Conversation | None, top: int) -> AskResult:
         """The answer of a worker's service, `conversation` updated as the answer left it."""
-        loop = asyncio.get_running_loop()
-        result, after = await loop.run_in_executor(self.executor, _ask, question, conversation, top)
+        if self._closed:
+            raise BrokenProcessPool("the answer processes were shut down")
+        answered: asyncio.Future[Answered] = asyncio.get_running_loop().create_future()
+        self._waiting.append(((question, conversation, top), answered))
+        self._send()
+        result, after = await answered
         if conversation is not None and after is not None:
             for field in dataclasses.fields(Conversation):
                 setattr(conversation, field.name, getattr(after, field.name))
+        if isinstance(result, Exception):
+            raise result
         return result
 
+    def _send(self) -> None:
+        """Give every free worker what waits now (an even share, at most `batch_limit`); never wait."""
+        while self._waiting and self.running < self.workers:
+            share = -(-len(self._waiting) // (self.workers - self.running))  # ceiling
+            taken = [self._waiting.popleft() for _ in range(min(share, self.batch_limit))]
+            self.running += 1
+            self.sent = (self.sent[0] + 1, self.sent[1] + len(taken))
+            self.largest = max(self.largest, len(taken))
+            task = asyncio.get_running_loop().create_task(self._run(taken))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, taken: list[tuple[Asked, asyncio.Future[Answered]]]) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            answers = await loop.run_in_executor(self.executor, _ask_batch, [asked for asked, _ in taken])
+        except BaseException as exc:  # the pool broke or was shut down: every question in it hears so
+            for _, answered in taken:
+                if not answered.done():
+                    answered.set_exception(exc)
+            if not isinstance(exc, Exception):
+                raise
+        else:
+            for (_, answered), answer in zip(taken, answers, strict=True):
+                if not answered.done():  # its asker may have given up (cancelled)
+                    answered.set_result(answer)
+        finally:
+            self.running -= 1
+            self._send()
+
     def shutdown(self) -> None:
+        """Stop the workers; questions still waiting hear BrokenProcessPool (the pool answers them on its
+        threads instead: bot/discord/pool.py), as do any asked from now on."""
+        self._closed = True
+        while self._waiting:
+            _, answered = self._waiting.popleft()
+            if not answered.done():
+                answered.set_exception(BrokenProcessPool("the answer processes were shut down"))
         self.executor.shutdown(wait=False, cancel_futures=True)

@@ -4,6 +4,7 @@ sentences are embedded when the index is built, the question when it is asked.""
 from __future__ import annotations
 
 from bot.semantic.encoder import Encoder, model_dir
+from bot.semantic.questions import primed_questions, primed_vector
 from bot.semantic.vectors import encoder_for, load_or_embed, semantic_enabled
 from bot.semantic.weights import file_sha256, read_safetensors
 from bot.semantic.wordpiece import WordPiece
@@ -15,6 +16,8 @@ __all__ = [
     "file_sha256",
     "load_or_embed",
     "model_dir",
+    "primed_questions",
+    "primed_vector",
     "read_safetensors",
     "semantic_enabled",
 ]

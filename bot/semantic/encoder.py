@@ -4,9 +4,11 @@ against the sha256 in config (`semantic.sha256`)."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,6 +133,28 @@ class Encoder:
                 out[chosen] = self._forward([ids[i] for i in chosen])
         return out
 
+    def embed_questions(self, texts: Sequence[str]) -> np.ndarray:
+        """One unit vector per text, like `embed`, from ONE forward pass over all of them, packed: the dense
+        layers run over every text's real tokens stacked (no padding), so each weight matrix goes through
+        BLAS once for the lot as a matrix-matrix product; attention runs per text over its own tokens. Each
+        vector equals its own `embed([text])` to float rounding (tested). Meant for a few short questions
+        asked at once (bot/discord/processes.py)."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        ids = [self.wordpiece.encode(t) for t in texts]
+        lengths = np.array([len(i) for i in ids])
+        bounds = np.concatenate([[0], np.cumsum(lengths)])
+        tokens = np.concatenate([np.asarray(i, dtype=np.int64) for i in ids])
+        places = np.concatenate([np.arange(n) for n in lengths])
+        with _blas().limit(limits=1, user_api="blas"):
+            x = self.words[tokens] + self.positions[places] + self.token_type
+            x = _layer_norm(x, *self.norm, self.eps)
+            attend = functools.partial(self._packed_attention, bounds=bounds)
+            for layer in self.layers:
+                x = self._layer(x, layer, attend)
+        pooled = np.add.reduceat(x, bounds[:-1], axis=0) / lengths[:, None].astype(np.float32)
+        return _unit(pooled)
+
     def _forward(self, batch: list[list[int]]) -> np.ndarray:
         length = max(len(ids) for ids in batch)
         tokens = np.zeros((len(batch), length), dtype=np.int64)
@@ -141,25 +165,51 @@ class Encoder:
         x = self.words[tokens] + self.positions[:length] + self.token_type
         x = _layer_norm(x, *self.norm, self.eps)
         bias = (1.0 - mask)[:, None, None, :] * np.float32(-1e9)  # padding is never attended to
+        attend = functools.partial(self._padded_attention, bias=bias)
         for layer in self.layers:
-            x = self._layer(x, layer, bias)
+            x = self._layer(x, layer, attend)
         summed = (x * mask[:, :, None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+        return _unit(summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9))
 
-    def _layer(self, x: np.ndarray, layer: _Layer, bias: np.ndarray) -> np.ndarray:
-        n, length, hidden = x.shape
-        size = hidden // self.heads
-        qkv = (_dense(x, layer.qkv) + layer.qkv_bias).reshape(n, length, 3, self.heads, size)
-        q, k, v = (qkv[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
-        scores = q @ k.transpose(0, 1, 3, 2) * np.float32(1.0 / np.sqrt(size)) + bias
-        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
-        scores /= scores.sum(axis=-1, keepdims=True)
-        context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, length, hidden)
+    def _layer(self, x: np.ndarray, layer: _Layer, attend: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """One encoder layer over x (..., hidden); `attend` turns the stacked query, key and value rows
+        (..., 3 * hidden) into the attention's context (..., hidden)."""
+        context = attend(_dense(x, layer.qkv) + layer.qkv_bias)
         x = _layer_norm(x + _dense(context, layer.out) + layer.out_bias, *layer.norm1, self.eps)
         h = _gelu(_dense(x, layer.up) + layer.up_bias)
         return _layer_norm(x + _dense(h, layer.down) + layer.down_bias, *layer.norm2, self.eps)
+
+    def _padded_attention(self, qkv: np.ndarray, bias: np.ndarray) -> np.ndarray:
+        """Attention over (texts, length, 3 * hidden), padding masked out by `bias`."""
+        n, length, triple = qkv.shape
+        size = triple // 3 // self.heads
+        split = qkv.reshape(n, length, 3, self.heads, size)
+        q, k, v = (split[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
+        return _attend(q, k, v, bias).transpose(0, 2, 1, 3).reshape(n, length, triple // 3)
+
+    def _packed_attention(self, qkv: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+        """Attention over (tokens, 3 * hidden), each text's rows (bounds[i] to bounds[i + 1]) alone."""
+        total, triple = qkv.shape
+        size = triple // 3 // self.heads
+        split = qkv.reshape(total, 3, self.heads, size)
+        context = np.empty((total, triple // 3), dtype=np.float32)
+        for a, b in itertools.pairwise(bounds):
+            q, k, v = (split[a:b, j].transpose(1, 0, 2) for j in range(3))
+            context[a:b] = _attend(q, k, v, np.float32(0.0)).transpose(1, 0, 2).reshape(b - a, -1)
+        return context
+
+
+def _attend(q: np.ndarray, k: np.ndarray, v: np.ndarray, bias: np.ndarray | np.float32) -> np.ndarray:
+    """Scaled dot-product attention over the last two axes (heads and texts leading)."""
+    scores = q @ np.swapaxes(k, -1, -2) * np.float32(1.0 / np.sqrt(q.shape[-1])) + bias
+    scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    scores /= scores.sum(axis=-1, keepdims=True)
+    return np.asarray(scores @ v)
+
+
+def _unit(pooled: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
 def _dense(x: np.ndarray, weight: np.ndarray) -> np.ndarray:

@@ -7,6 +7,7 @@ import asyncio
 import os
 import signal
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 
 import pytest
 from conftest import StartBot, with_discord
@@ -50,6 +51,28 @@ async def test_answers_and_follow_ups_equal_the_services_own(
     assert here.question is not None  # the conversation was carried
 
 
+async def test_questions_that_wait_are_answered_in_batches_as_the_service_would(
+    asker: ProcessAsker, real_service: CoverageService
+) -> None:
+    before = asker.sent
+    asked = [*QUESTIONS, "why? " * 400] * 3  # one refused question in each round
+    results = await asyncio.gather(*(asker.ask(q, None, 3) for q in asked), return_exceptions=True)
+    batches, questions = asker.sent[0] - before[0], asker.sent[1] - before[1]
+    assert questions == len(asked) and batches < len(asked)  # some went to a worker together
+    assert asker.largest <= asker.batch_limit and asker.running == 0
+    for question, result in zip(asked, results, strict=True):
+        if question.startswith("why?"):
+            assert isinstance(result, InputError)  # only that question's asker hears of it
+        else:
+            assert result == real_service.ask(question, top=3), question
+
+
+async def test_a_lone_question_goes_alone_and_at_once(asker: ProcessAsker) -> None:
+    before = asker.sent
+    await asker.ask(QUESTIONS[0], None, 3)
+    assert (asker.sent[0] - before[0], asker.sent[1] - before[1]) == (1, 1)
+
+
 async def test_the_answers_come_from_other_processes(asker: ProcessAsker) -> None:
     pids = {os.getpid()}
     for future in [asker.executor.submit(os.getpid) for _ in range(8)]:
@@ -82,15 +105,32 @@ async def test_slash_ask_is_answered_by_the_processes(
 async def test_a_killed_answer_process_leaves_the_threads_answering(
     real_config: Config, real_service: CoverageService
 ) -> None:
-    pool = AnswerPool(1, 4, ProcessAsker(real_config, 1))
+    pool = AnswerPool(1, 8, ProcessAsker(real_config, 1))
     assert pool.asker is not None
     await pool.asker.start()
     pid = pool.asker.executor.submit(os.getpid).result(timeout=30)
     os.kill(pid, signal.SIGKILL)
-    try:
+
+    async def ask(question: str) -> object:
         async with pool.slot() as slot:
-            result = await slot.ask(real_service, QUESTIONS[0], None, 3)
+            return await slot.ask(real_service, question, None, 3)
+
+    try:  # one question goes to the dead process, the others wait for it: all are answered
+        results = await asyncio.gather(*(ask(q) for q in QUESTIONS[:4]))
     finally:
         pool.shutdown()
-    assert result == real_service.ask(QUESTIONS[0], top=3)
+    assert results == [real_service.ask(q, top=3) for q in QUESTIONS[:4]]
     assert pool.asker is None
+
+
+async def test_questions_waiting_at_shutdown_hear_the_pool_is_gone(real_config: Config) -> None:
+    asker = ProcessAsker(real_config, 1)  # never started: no process is spawned
+    asker.running = asker.workers  # its one worker busy, so questions wait
+    waiting = [asyncio.create_task(asker.ask(q, None, 3)) for q in QUESTIONS[:3]]
+    await asyncio.sleep(0)
+    asker.shutdown()
+    for task in waiting:
+        with pytest.raises(BrokenProcessPool):  # what makes the pool answer on its threads instead
+            await asyncio.wait_for(task, 10)
+    with pytest.raises(BrokenProcessPool):
+        await asyncio.wait_for(asker.ask(QUESTIONS[0], None, 3), 10)
