@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import os
 from collections.abc import Sequence
@@ -151,7 +152,9 @@ async def _reset_session(bot: SummitBot) -> None:
 def sync_commands(config: Config, service: CoverageService, guild: int | None = None) -> int:
     """Publish the slash commands, globally or to one server, and return how many were synced."""
     token = read_token()
-    return asyncio.run(sync_tree(SummitBot(config, service), token, guild))
+    # syncing answers no question: no answer processes to spawn and load the corpus for
+    quiet = dataclasses.replace(config, discord=dataclasses.replace(config.discord, answer_processes=False))
+    return asyncio.run(sync_tree(SummitBot(quiet, service), token, guild))
 
 
 async def sync_tree(bot: SummitBot, token: str, guild_id: int | None) -> int:
