@@ -13,6 +13,7 @@ from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.lines import Line, split_lines
 from bot.cleaner.metadata import find_outlet, known_domain
+from bot.cleaner.mirror import banner_url, original_url, without_link_tag
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
@@ -39,7 +40,8 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     text, stated = _page_text(raw, hints, config.cleaner)
     lines = unwrap(split_lines(text), config.cleaner)
     decisions = lay_out(lines, config.cleaner)
-    page = PageLines(lines, decisions, raw, hints.url, outlet_table(config), config.cleaner)
+    url = original_url(hints.url, config.cleaner) or hints.url or banner_url([line.text for line in lines])
+    page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)
     body, sentences = _sentences(lines, decisions)
     dropped = tuple(
         DroppedLine(line=line.number + k, text=part, reason=decision.reason)
@@ -131,7 +133,7 @@ def _metadata(
     """Every metadata field found, with its evidence: a hint beats the markup, the markup beats the text."""
     found: dict[str, Found] = {}
     line = _first(page.lines, page.decisions, "headline")
-    title = headline_text(line, config.cleaner) if line else None
+    title = without_link_tag(headline_text(line, config.cleaner)) if line else None
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page) or _agency_author(page, stated) or stated.get("original"),

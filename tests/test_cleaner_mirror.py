@@ -1,0 +1,110 @@
+"""Mirror pages and more chrome kinds (issue 9, batch6's round), on small pages written for these tests (no
+real page's text): an archive's capture, a translation proxy, a forum thread pasting an article, reading
+times, paywall offers, newsletter pitches, dash-split menus, illustrators' credits and print notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.mirror import banner_url, original_url, without_link_tag
+from bot.cleaner.patterns import chrome_reason
+from bot.config import Config
+from tests.test_cleaner_kinds import HEADLINE
+from tests.test_cleaner_rules import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
+
+ARCHIVED = "http://www.larkfieldsentinel.com/news/2015/09/29/leaders-talk/"
+CAPTURE = f"https://archive.example.org/web/20151004083211/{ARCHIVED}"
+
+
+def test_an_archive_capture_url_gives_the_archived_pages_url(config: Config) -> None:
+    assert original_url(CAPTURE, config.cleaner) == ARCHIVED
+    assert original_url("https://archive.example.org/web/2015/http:/www.site.com/a", config.cleaner) == (
+        "http://www.site.com/a"
+    )
+    assert original_url("https://www.site.com/news/a.html", config.cleaner) is None
+    assert original_url(None, config.cleaner) is None
+
+
+def test_a_translation_proxy_host_gives_the_proxied_host(config: Config) -> None:
+    proxy = config.cleaner.proxy_hosts[0]
+    url = f"https://www-larkfield--daily-ru.{proxy}/doc/12?_x_tr_sl=ru"
+    assert original_url(url, config.cleaner) == "https://www.larkfield-daily.ru/doc/12?_x_tr_sl=ru"
+    assert original_url(f"https://plain.{proxy}/doc/12", config.cleaner) is None  # no dashes: no host
+
+
+def test_an_archive_capture_is_read_as_the_archived_page(config: Config) -> None:
+    banner = f"Archive Machine - {CAPTURE}"
+    toolbar = "Go\n12 captures\n29 Sep 2015 - 17 Feb 2021\nAbout this capture\n"
+    notes = "Formed long ago, the crawling team is a collective saving copies of websites for history.\n"
+    page = (
+        f"{banner}\n{toolbar}{notes}Larkfield Sentinel\nHome\nNews\n{HEADLINE}\n"
+        f"Posted: Tuesday, September 29, 2015\n{LEDE}\n{SECOND}\n"
+    )
+    article = clean(page, config, url=CAPTURE)
+    assert article.outlet == "Larkfield Sentinel"
+    assert article.title == HEADLINE
+    assert article.date == "2015-09-29"
+    assert "collective" not in article.text
+    assert article.text.startswith(LEDE)
+    without_url = clean(page, config)  # the banner names the archived URL: the same reading
+    assert without_url.outlet == "Larkfield Sentinel"
+    assert banner_url(page.splitlines()) == ARCHIVED
+
+
+def test_a_forum_post_pasting_an_article_keeps_the_article_only(config: Config) -> None:
+    dateline = "HANGZHOU, China, Sept 5 (Reuters) - " + LEDE
+    page = (
+        "jump to content\nA place for news from around the world, excluding local news.\n"
+        f"{HEADLINE} (wirenews.com)\nsubmitted 9 years ago by some_poster\n12 comments\n"
+        "[–]Paste_Helper 61 points 9 years ago\nArticle text, for readers behind a paywall:\n"
+        f"{dateline}\n{SECOND}\n(Reporting by Jane Roe; Editing by John Doe)\n"
+        "[–]another_user 20 points 9 years ago\n"
+        "That is what they always say after a meeting like this one, is it not?\n"
+    )
+    article = clean(page, config, url="https://forum.example.com/r/news/comments/abc/leaders/")
+    assert article.text.split("\n\n")[0] == dateline
+    assert "excluding local news" not in article.text
+    assert "always say" not in article.text
+    assert article.title == HEADLINE
+    assert article.wire == "Reuters"
+
+
+def test_a_post_titles_link_tag_and_credit_are_no_part_of_the_headline() -> None:
+    assert without_link_tag(f"{HEADLINE} (wirenews.com)") == HEADLINE
+    assert without_link_tag(f"{HEADLINE} (wirenews.co.uk) submitted 2 hours ago by x") == HEADLINE
+    assert without_link_tag("Talks end (for now)") == "Talks end (for now)"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("5–6 minutes", "counter"),
+        ("· 18 min read", "counter"),
+        ("4 min", "counter"),
+        ("Subscribe to unlock this article", "subscribe"),
+        ("Only $1 for 4 weeks", "paywall"),
+        ("Then $65 per month. Complete digital access on any device. Cancel anytime.", "paywall"),
+        ("Try unlimited access", "paywall"),
+        ("Check whether you already have access via your university or organisation.", "paywall"),
+        ("Thanks for reading Larkfield Notes! Subscribe for free to receive new posts.", "subscribe"),
+        ("Want to join? Log in or sign up in seconds.", "subscribe"),
+        ("popular - all - random - users | news - pics - funny - videos", "navigation"),
+        ("Illustrations by Jane Roe for Larkfield", "photo-credit"),
+        ("This article appears in the November 2015 print edition with the headline “Talks.”", "print-note"),
+        ("The talks ran for 90 minutes.", None),
+        ("He paid $5 for a coffee in the hall before the talks began.", None),
+        ("Thanks for reading the statement aloud, the minister told the envoy.", None),
+        ("Obama - Putin talks end", None),
+        ("This article draws on interviews with officials in both capitals.", None),
+    ],
+)
+def test_more_chrome_kinds(config: Config, text: str, reason: str | None) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+def test_a_paywall_prompt_ends_the_story(config: Config) -> None:
+    offer = "Subscribe to unlock this article\nTry unlimited access\nOnly $1 for 4 weeks\n"
+    after = "Check the figures again, said an analyst who follows the market closely every day.\n"
+    article = clean(f"{HEADLINE}\n{LEDE}\n{SECOND}\n{offer}{after}", config)
+    assert article.text == f"{LEDE}\n\n{SECOND}"
