@@ -4,8 +4,11 @@ times, paywall offers, newsletter pitches, dash-split menus, illustrators' credi
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
+from bot.cleaner.company import company_name
+from bot.cleaner.markup import byline_credit, shows_update, site_name
 from bot.cleaner.mirror import banner_url, original_url, without_link_tag
 from bot.cleaner.patterns import chrome_reason
 from bot.config import Config
@@ -108,3 +111,65 @@ def test_a_paywall_prompt_ends_the_story(config: Config) -> None:
     after = "Check the figures again, said an analyst who follows the market closely every day.\n"
     article = clean(f"{HEADLINE}\n{LEDE}\n{SECOND}\n{offer}{after}", config)
     assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet"),
+    [
+        ('JSC "Larkfield"', "Larkfield"),
+        ("AO Larkfield Daily", "Larkfield Daily"),
+        ("Larkfield Media Group, Inc.", "Larkfield"),
+        ("LARKFIELD GmbH & Co. KG", "LARKFIELD"),
+        ("The Larkfield Ledger Ltd", "The Larkfield Ledger"),
+        ("Larkfield Media Group", "Larkfield Media Group"),  # no legal form: the name as it is
+        ("Larkfield", "Larkfield"),
+    ],
+)
+def test_a_company_legal_form_is_no_part_of_the_outlets_name(name: str, outlet: str) -> None:
+    assert company_name(name) == outlet
+
+
+def test_a_copyright_holders_legal_form_is_dropped_from_the_outlet(config: Config) -> None:
+    page = f'{HEADLINE}\n{LEDE}\n{SECOND}\n© JSC "Larkfield Vedomosti". All rights reserved.\n'
+    assert clean(page, config).outlet == "Larkfield Vedomosti"
+
+
+def _html(head: str, body: str) -> str:
+    story = f"<article><h1>{HEADLINE}</h1><p>{LEDE}</p><p>{SECOND}</p></article>"
+    return f"<!doctype html><html><head>{head}</head><body>{body}{story}</body></html>"
+
+
+def test_a_handle_is_no_outlet_name_but_the_logo_alt_is(config: Config) -> None:
+    head = '<meta name="twitter:site" content="@LRK9">'
+    logo = '<header><a href="/"><img src="/logo.svg" alt="LRK 9 News Larkfield"></a></header>'
+    tree = lxml.html.fromstring(_html(head, logo))
+    assert site_name(("@LRK9", "meta twitter:site"), tree) == (
+        "LRK 9 News Larkfield",
+        'logo alt="LRK 9 News Larkfield"',
+    )
+    assert site_name(("Larkfield Today", "meta og:site_name"), tree) == (
+        "Larkfield Today",
+        "meta og:site_name",
+    )
+    no_logo = lxml.html.fromstring(_html(head, ""))
+    assert site_name(("@LRK9", "meta twitter:site"), no_logo) is None
+
+
+def test_a_byline_crediting_a_known_outlet_names_the_source(config: Config) -> None:
+    byline = '<span class="byline">by Jane Roe, NBC News</span>'
+    article = clean(_html("", byline), config, url="https://www.lrk9.com/news/a/")
+    assert article.wire == "NBC News"
+    unknown = '<span class="byline">by Jane Roe, Larkfield Bureau</span>'
+    assert clean(_html("", unknown), config, url="https://www.lrk9.com/news/a/").wire is None
+    assert byline_credit(lxml.html.fromstring(_html("", byline))) == ("NBC News", "by Jane Roe, NBC News")
+
+
+def test_a_markup_modified_time_counts_only_when_the_page_shows_an_update(config: Config) -> None:
+    modified = '<meta property="article:modified_time" content="2015-09-30T10:00:00Z">'
+    silent = clean(_html(modified, ""), config, url="https://www.lrk9.com/news/a/")
+    assert silent.updated is None
+    shown = clean(
+        _html(modified, "<span>Updated Sept. 30</span>"), config, url="https://www.lrk9.com/news/a/"
+    )
+    assert shown.updated == "2015-09-30"
+    assert shows_update(lxml.html.fromstring(_html("", "<time>Last modified 30.09.2015</time>")), 120)

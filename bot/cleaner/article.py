@@ -6,6 +6,7 @@ import hashlib
 import logging
 from collections.abc import Sequence
 
+from bot.cleaner.company import company_name
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
 from bot.cleaner.header import headline_text
@@ -150,7 +151,11 @@ def _metadata(
         found["date"] = stated["date_guess"]
     if "outlet" in found:
         outlet = found["outlet"]
-        found["outlet"] = Found(page.table.canonical(outlet.value, hints.url), outlet.evidence)
+        name = outlet.value if page.table.known(outlet.value) else company_name(outlet.value)
+        found["outlet"] = Found(page.table.canonical(name, hints.url), outlet.evidence)
+    credited = _credited_outlet(page, stated, found)
+    if "wire" not in found and credited is not None:
+        found["wire"] = credited
     hinted = {
         "outlet": page.table.canonical(hints.outlet, hints.url) if hints.outlet else None,
         "wire": hints.wire,
@@ -177,3 +182,14 @@ def _agency_author(page: PageLines, stated: dict[str, Found]) -> Found | None:
         if page.table.is_agency(name):
             return Found(page.table.canonical(name), f"JSON-LD author: {name}")
     return None
+
+
+def _credited_outlet(page: PageLines, stated: dict[str, Found], found: dict[str, Found]) -> Found | None:
+    """A byline crediting a known outlet other than the page's own ("by NAME, Network News" on a local
+    station's page) names the copy's original source."""
+    credit = stated.get("credit")
+    if credit is None or not page.table.known(credit.value):
+        return None
+    name = page.table.canonical(credit.value)
+    own = found["outlet"].value if "outlet" in found else None
+    return None if own is not None and name.casefold() == own.casefold() else Found(name, credit.evidence)

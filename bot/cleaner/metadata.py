@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from bot.cleaner.company import company_name
 from bot.cleaner.dates import find_date
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
@@ -41,7 +42,7 @@ def _copyright_holder(text: str) -> str:
     mark = re.search(r"(?:©|\(c\)|copyright)\s*(?=(?:19|20)\d{2}\b)", text, re.IGNORECASE)
     text = text[mark.start() :] if mark else text
     match = _COPYRIGHT_NAME.match(text)
-    name = match.group("name") if match else ""
+    name = company_name(match.group("name")) if match else ""
     name = re.sub(r"^by\s+", "", _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,-–—"), flags=re.I)
     name = re.sub(
         r"\s+(?:or|and) its (?:affiliate|subsidiar|partner)\w*(?: companies)?$", "", name, flags=re.I
