@@ -173,3 +173,27 @@ def test_a_markup_modified_time_counts_only_when_the_page_shows_an_update(config
     )
     assert shown.updated == "2015-09-30"
     assert shows_update(lxml.html.fromstring(_html("", "<time>Last modified 30.09.2015</time>")), 120)
+
+
+def test_a_writers_bare_name_over_the_date_line_is_the_byline(config: Config) -> None:
+    standfirst = "The press conference, not the private talks, is what the region will remember."
+    page = f"Larkfield Notes\n{HEADLINE}\n{standfirst}\nJane Roe\nJul 17, 2018\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.byline == "Jane Roe"
+    assert "Jane Roe" not in article.text
+    site = f"Larkfield Daily News\nJul 17, 2018\n{HEADLINE}\n{LEDE}\n{SECOND}\n"  # a site's name: no byline
+    assert clean(site, config).byline != "Larkfield Daily News"
+
+
+def test_a_long_standfirst_clause_under_a_longer_headline_is_body(config: Config) -> None:
+    headline = "Leaders found common points on the air war but not on the future of the government"
+    standfirst = "Presidents of both countries talked in New York for longer than had been planned"
+    page = f"{headline}\n{standfirst}\nJane Roe, New York\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.title == headline
+    assert article.text.startswith(standfirst)
+    short_deck = "Talks ran long in New York"
+    assert (
+        short_deck
+        not in clean(f"{headline}\n{short_deck}\nJane Roe, New York\n{LEDE}\n{SECOND}\n", config).text
+    )

@@ -36,20 +36,13 @@ FLOORS = {
 # gives it (--events tests/fixtures/pages/other_summit/event.yaml).
 EXTRA = {"batch5": [PAGES / "other_summit" / "event.yaml"], "batch6": [PAGES / "other_summit" / "event.yaml"]}
 
-# batch6 arrived blind and was measured once on main f184ad3's rules, nothing changed in between (3 of 12
-# pages passed every check; line P/R 0.676/0.893, HTML must_contain 0.950 / must_not_contain 0.933, chrome
-# share 0.2095, outlet 8/12, date 11/12, updated 11/12, headline 9/12, wire 10/12, event 11/12). These are
-# blind arrival figures, below the common floors; until a round of general rules lifts the set, they are its
-# floors, so a change that loses ground on these unseen styles still fails.
-ARRIVAL_FLOORS = {
-    "batch6": {
-        "line_recall": 0.89,
-        "line_precision": 0.67,
-        "html_contain": 0.95,
-        "chrome_share": 0.21,
-        "field": 0.66,
-    },
-}
+# batch6 arrived blind and was measured once on main f184ad3's rules (3 of 12 pages passed every check; line
+# P/R 0.676/0.893, HTML must_contain 0.950 / must_not_contain 0.933, chrome share 0.2095, outlet 8/12, date
+# 11/12, updated 11/12, headline 9/12, wire 10/12, event 11/12) and was held to those arrival figures; after
+# batch6's round of general rules (mirror pages, markup read by kind, more chrome kinds) it passes 12 of 12
+# and is held to the common floors: its figures are training figures now. A blind set that arrives below
+# the common floors is held to its arrival figures here until a round of rules lifts it.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

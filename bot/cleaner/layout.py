@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
@@ -48,6 +49,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     _mark_sandwiched(page)
     _mark_forwarder_note(page)
     mark_mirror_page(page)
+    mark_author_over_date(page)
     start = _body_start(page)
     end, cut = _body_end(page, start)
     _mark_related_lists(page, 0, start - 1, header=True)

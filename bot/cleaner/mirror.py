@@ -113,7 +113,11 @@ def _mark_forum_paste(page: Page) -> None:
     """A forum thread with an article pasted under a post header and a line ending in a colon: the
     paragraphs of prose above that line (the forum's welcome, rules, sign-up prompts) are chrome, and so
     is the line, so the pasted article is where the story starts."""
-    headers = [i for i, line in enumerate(page.lines) if _POST_HEADER.search(line.text)]
+    headers = [
+        i
+        for i, line in enumerate(page.lines)
+        if ("ago" in line.text or "»" in line.text) and _POST_HEADER.search(line.text)  # the cheap test first
+    ]
     if not headers:
         return
     for i in range(headers[0] + 1, len(page.lines)):

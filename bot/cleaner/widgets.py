@@ -33,9 +33,9 @@ WIDGET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subscribe", re.compile(r"^thanks for reading\b.{0,80}\bsubscribe\b.{0,120}$", _I)),
     ("subscribe", re.compile(r"^.{0,20}\blog ?in or sign ?up\b.{0,30}$", _I)),
     # A menu of sections split by dashes or bars: "popular - all - random - users | news - pics - ...".
-    ("navigation", re.compile(rf"^(?:{_ITEM}\s+[-|]\s+){{4,}}{_ITEM}$")),
+    ("navigation", re.compile(rf"^(?:{_ITEM}(?: - | \| )){{4,}}{_ITEM}$")),
     # An illustrator's or photographer's credit line, and a magazine's note on its print edition.
-    ("photo-credit", re.compile(r"^(?i:illustrations?|artwork|graphics?|photographs?)\s+by\s+[A-Z].{0,60}$")),
+    ("photo-credit", re.compile(r"^(?:illustrations?|artwork|graphics?|photographs?) by \w.{0,60}$", _I)),
     (
         "print-note",
         re.compile(
