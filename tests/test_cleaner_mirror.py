@@ -197,3 +197,30 @@ def test_a_long_standfirst_clause_under_a_longer_headline_is_body(config: Config
         short_deck
         not in clean(f"{headline}\n{short_deck}\nJane Roe, New York\n{LEDE}\n{SECOND}\n", config).text
     )
+
+
+def test_an_archive_banner_naming_the_saved_url_gives_that_url(config: Config) -> None:
+    saved = "https://www.larkfieldherald.com/world/2016/09/05/leaders-talk/"
+    page = (
+        f"webpage capture\nSaved from {saved}\nsearch\n5 Sep 2016 14:02:11 UTC\nLarkfield Herald\n"
+        f"{HEADLINE}\n{LEDE}\n{SECOND}\n"
+    )
+    assert banner_url(page.splitlines()) == saved
+    article = clean(page, config, url="https://archive.example.org/AbCd1")
+    assert article.outlet == "Larkfield Herald"
+    assert article.date == "2016-09-05"  # from the saved page's URL, not the capture's stamp
+
+
+def test_a_forum_posts_buttons_end_the_post_that_holds_the_story(config: Config) -> None:
+    page = (
+        f"Larkfield Board\n{HEADLINE}\nby some_poster » Tue Sep 29, 2015 3:14 am\nQuote:\n{LEDE}\n{SECOND}\n"
+        "Reply With Quote\n#2\nanother_user\n"
+        "Ninety minutes is a long time for two men who do not like each other at all.\n"
+    )
+    article = clean(page, config, url="https://www.larkfieldboard.example/t/1.html")
+    assert article.text == f"{LEDE}\n\n{SECOND}"
+
+
+def test_a_link_aggregator_is_cited_by_its_name(config: Config) -> None:
+    page = f"{HEADLINE} (wirenews.com)\nsubmitted 9 years ago by some_poster\n{LEDE}\n{SECOND}\n"
+    assert clean(page, config, url="https://old.reddit.com/r/news/comments/abc/x/").outlet == "Reddit"

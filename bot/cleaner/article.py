@@ -41,7 +41,8 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     text, stated = _page_text(raw, hints, config.cleaner)
     lines = unwrap(split_lines(text), config.cleaner)
     decisions = lay_out(lines, config.cleaner)
-    url = original_url(hints.url, config.cleaner) or hints.url or banner_url([line.text for line in lines])
+    shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
+    url = shown or hints.url
     page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)
     body, sentences = _sentences(lines, decisions)
     dropped = tuple(

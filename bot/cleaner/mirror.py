@@ -17,6 +17,7 @@ from bot.cleaner.lines import is_prose
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.page import Page
 from bot.cleaner.widgets import ARCHIVE_BANNER as _BANNER
+from bot.cleaner.widgets import POST_BUTTONS
 from bot.config import CleanerConfig
 
 __all__ = [
@@ -57,11 +58,16 @@ def banner_url(lines: list[str]) -> str | None:
     for text in lines[:_BANNER_LINES]:
         match = _BANNER.match(text.strip())
         if match:
-            return original_url(match.group("url"), CleanerConfig())
+            return _banner_target(match)
     return None
 
 
 _BANNER_LINES = 5  # not a threshold: an archive's banner is the first thing its capture prints
+
+
+def _banner_target(match: re.Match[str]) -> str | None:
+    """The archived page's URL a banner names: the one embedded in the capture's URL, or the labelled one."""
+    return match.group("saved") or original_url(match.group("url"), CleanerConfig())
 
 
 def _squashed(text: str) -> str:
@@ -73,6 +79,9 @@ def mark_mirror_page(page: Page) -> None:
     thread around an article pasted into a forum post."""
     _mark_banner_block(page)
     _mark_forum_paste(page)
+    for i, line in enumerate(page.lines):
+        if "uote" in line.text and POST_BUTTONS.match(line.text):  # the cheap test first
+            page.set(i, "drop", "comment-prompt")  # a post's buttons end the post the story is in
 
 
 def _mark_banner_block(page: Page) -> None:
@@ -82,7 +91,7 @@ def _mark_banner_block(page: Page) -> None:
     if banner is None:
         return
     named = _BANNER.match(page.lines[banner].text)
-    url = original_url(named.group("url"), page.settings) if named else None
+    url = _banner_target(named) if named else None
     site = registered_domain(url) if url else None
     name = _squashed(site[0].split(".")[0]) if site else ""
     if len(name) < page.settings.site_name_min_chars:

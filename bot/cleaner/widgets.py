@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ARCHIVE_BANNER", "WIDGET_END_REASONS", "WIDGET_PATTERNS"]
+__all__ = ["ARCHIVE_BANNER", "POST_BUTTONS", "WIDGET_END_REASONS", "WIDGET_PATTERNS"]
 
 _I = re.IGNORECASE
 
-# The banner an archive prints above its capture: "NAME - https://archive/<stamp>/http://site/...".
-ARCHIVE_BANNER = re.compile(r"^(?:.{0,60}?\s[-–—:]\s*)?(?P<url>https?://[^/\s]+/\S*?https?:/{1,2}\S+)$", _I)
+# The banner an archive prints above its capture: "NAME - https://archive/<stamp>/http://site/...", or
+# the archived page's URL after a label ("Saved from https://site/...", "Original URL: https://site/...").
+ARCHIVE_BANNER = re.compile(
+    r"^(?:.{0,60}?\s[-–—:]\s*)?(?P<url>https?://[^/\s]+/\S*?https?:/{1,2}\S+)$"
+    r"|^(?:saved from|original url|archived from)\s*:?\s*\|?\s*(?P<saved>https?://\S+)$",
+    _I,
+)
 
 _ITEM = r"[\w&'’]+(?: [\w&'’]+)?"
 
@@ -34,6 +39,8 @@ WIDGET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subscribe", re.compile(r"^.{0,20}\blog ?in or sign ?up\b.{0,30}$", _I)),
     # A menu of sections split by dashes or bars: "popular - all - random - users | news - pics - ...".
     ("navigation", re.compile(rf"^(?:{_ITEM}(?: - | \| )){{4,}}{_ITEM}$")),
+    # A forum's clock footer.
+    ("forum-chrome", re.compile(r"^all times are (?:gmt|utc)\b.{0,80}$", _I)),
     # An illustrator's or photographer's credit line, and a magazine's note on its print edition.
     ("photo-credit", re.compile(r"^(?:illustrations?|artwork|graphics?|photographs?) by \w.{0,60}$", _I)),
     (
@@ -48,3 +55,7 @@ WIDGET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # A paywall's prompt ends the story: nothing of the article follows it.
 WIDGET_END_REASONS = frozenset({"paywall", "print-note"})
+
+# A forum post's buttons under its text: after them only other posts follow (read by `mirror`, which
+# makes them a comment prompt whatever other chrome a line of them looked like).
+POST_BUTTONS = re.compile(r"^(?:reply with quote|multi-?quote this message|quote this post)$", _I)
