@@ -301,6 +301,8 @@ class CleanerConfig:
     event_preview_days: int = field(default=60, metadata={"range": (0, 3650)})
     # translation proxies: a page's host "www-site-ru.PROXY" under one of these shows www.site.ru
     proxy_hosts: tuple[str, ...] = ()
+    # a date on the page more than this many days after the URL's path date is the page's clock
+    url_date_slack_days: int = field(default=7, metadata={"range": (0, 3650)})
 
 
 @dataclass(frozen=True)

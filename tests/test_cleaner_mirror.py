@@ -224,3 +224,24 @@ def test_a_forum_posts_buttons_end_the_post_that_holds_the_story(config: Config)
 def test_a_link_aggregator_is_cited_by_its_name(config: Config) -> None:
     page = f"{HEADLINE} (wirenews.com)\nsubmitted 9 years ago by some_poster\n{LEDE}\n{SECOND}\n"
     assert clean(page, config, url="https://old.reddit.com/r/news/comments/abc/x/").outlet == "Reddit"
+
+
+def test_a_page_date_well_after_the_urls_date_is_the_pages_clock(config: Config) -> None:
+    url = "http://www.larkfield-daily.example/2016/09/06/leaders-talk/"
+    clock = f"Saturday, February 17, 2018\n{HEADLINE}\n{LEDE}\n{SECOND}\n"
+    assert clean(clock, config, url=url).date == "2016-09-06"
+    next_day = f"Wednesday, September 7, 2016\n{HEADLINE}\n{LEDE}\n{SECOND}\n"  # within the slack: the page's
+    assert clean(next_day, config, url=url).date == "2016-09-07"
+
+
+def test_a_hyphenated_domain_the_page_never_names_gives_its_words(config: Config) -> None:
+    page = f"{HEADLINE}\n{LEDE}\n{SECOND}\n"
+    assert clean(page, config, url="http://larkfield-front.com/2015/09/24/a/").outlet == "Larkfield Front"
+    assert clean(page, config, url="http://larkfieldfront.com/2015/09/24/a/").outlet == "larkfieldfront.com"
+    assert clean(page, config, url="http://e-larkfield.com/a/").outlet == "e-larkfield.com"
+
+
+def test_a_site_name_with_its_the_spells_a_domain_that_has_it(config: Config) -> None:
+    credit = "photo: kremlin.ru"  # a picture's source, named by a domain the table knows
+    page = f"The Larkfielders\nGathering news from many papers\n{HEADLINE}\n{LEDE}\n{SECOND}\n{credit}\n"
+    assert clean(page, config, url="http://the-larkfielders.com/2016/09/06/a").outlet == "The Larkfielders"

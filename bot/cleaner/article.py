@@ -6,6 +6,7 @@ import hashlib
 import logging
 from collections.abc import Sequence
 
+from bot.cleaner.clock import url_over_clock
 from bot.cleaner.company import company_name
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
@@ -139,7 +140,7 @@ def _metadata(
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page) or _agency_author(page, stated) or stated.get("original"),
-        "date": find_article_date(page, config),
+        "date": url_over_clock(find_article_date(page, config), page.url, config.cleaner),
         "updated": find_updated(page, config),
         "title": Found(title, line or title) if title else None,
     }

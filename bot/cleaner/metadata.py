@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from bot.cleaner.company import company_name
+from bot.cleaner.company import company_name, domain_words
 from bot.cleaner.dates import find_date
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
@@ -87,7 +87,8 @@ def _site_name_line(page: PageLines) -> Found | None:
         for name, evidence in _name_lines(page):
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
-            if short and any(known.startswith(squashed) or squashed.startswith(known) for known in names):
+            spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
+            if short and any(known.startswith(s) or s.startswith(known) for known in names for s in spelled):
                 return Found(name.rstrip(":|-–— "), f"{evidence} (the site name in the URL)")
     return None
 
@@ -145,6 +146,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _channel_name,
         _letterhead,
         _domain_spelled,
+        domain_words,
         _any_domain,
         _first_line_name,
         _agency_copyright,
