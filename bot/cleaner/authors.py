@@ -19,6 +19,8 @@ _TITLE_WORDS = frozenset(
 
 
 def _bare_name(text: str, low: int, high: int) -> bool:
+    if text.count(" ") >= high or not text[:1].isupper():  # the cheap tests first: most lines are longer
+        return False
     tokens = text.split()
     return (
         low <= len(tokens) <= high
