@@ -299,6 +299,10 @@ class CleanerConfig:
     headline_list_item_max_words: int = field(default=20, metadata={"range": (1, 100)})
     # a page published more than this many days before an event began is not about it (a preview is)
     event_preview_days: int = field(default=60, metadata={"range": (0, 3650)})
+    # translation proxies: a page's host "www-site-ru.PROXY" under one of these shows www.site.ru
+    proxy_hosts: tuple[str, ...] = ()
+    # a date on the page more than this many days after the URL's path date is the page's clock
+    url_date_slack_days: int = field(default=7, metadata={"range": (0, 3650)})
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,8 @@ def test_a_known_domain_beats_the_markups_publisher_name(config: Config) -> None
         f"<body><article><h1>{title}</h1><p>{LEDE}</p><p>{SECOND}</p></article></body></html>"
     )
     assert clean(page, config, url="https://news.sky.com/story/a").outlet == "Sky News"
-    assert clean(page, config, url="https://unknown-site.example/a").outlet == "Sky Broadcasting Holdings Ltd"
+    # on a domain the table lacks, the markup's publisher, without its company's legal form (batch6's round)
+    assert clean(page, config, url="https://unknown-site.example/a").outlet == "Sky Broadcasting"
 
 
 def test_a_republished_storys_original_publisher_is_its_source(config: Config) -> None:

@@ -34,7 +34,15 @@ FLOORS = {
 # figures; after round five's general rules it passes 11 of 12 and is held to the common floors: its figures
 # are training figures now. Its Helsinki pages need that summit's event, given as the measuring command
 # gives it (--events tests/fixtures/pages/other_summit/event.yaml).
-EXTRA = {"batch5": [PAGES / "other_summit" / "event.yaml"]}
+EXTRA = {"batch5": [PAGES / "other_summit" / "event.yaml"], "batch6": [PAGES / "other_summit" / "event.yaml"]}
+
+# batch6 arrived blind and was measured once on main f184ad3's rules (3 of 12 pages passed every check; line
+# P/R 0.676/0.893, HTML must_contain 0.950 / must_not_contain 0.933, chrome share 0.2095, outlet 8/12, date
+# 11/12, updated 11/12, headline 9/12, wire 10/12, event 11/12) and was held to those arrival figures; after
+# batch6's round of general rules (mirror pages, markup read by kind, more chrome kinds) it passes 12 of 12
+# and is held to the common floors: its figures are training figures now. A blind set that arrives below
+# the common floors is held to its arrival figures here until a round of rules lifts it.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:
@@ -44,7 +52,7 @@ def test_the_fixture_sets_are_present() -> None:
 @pytest.mark.parametrize("name", SETS)
 def test_fixture_set_meets_the_floors(config: Config, name: str) -> None:
     result = evaluate_set(PAGES / name, config, EXTRA.get(name))
-    floors = FLOORS
+    floors = ARRIVAL_FLOORS.get(name, FLOORS)
     n = result["pages"]
     assert n >= 5
     assert result["line_recall"] >= floors["line_recall"], result["misses"]

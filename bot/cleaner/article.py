@@ -6,6 +6,8 @@ import hashlib
 import logging
 from collections.abc import Sequence
 
+from bot.cleaner.clock import url_over_clock
+from bot.cleaner.company import company_name
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
 from bot.cleaner.header import headline_text
@@ -13,6 +15,7 @@ from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.lines import Line, split_lines
 from bot.cleaner.metadata import find_outlet, known_domain
+from bot.cleaner.mirror import banner_url, original_url, without_link_tag
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
@@ -39,7 +42,9 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     text, stated = _page_text(raw, hints, config.cleaner)
     lines = unwrap(split_lines(text), config.cleaner)
     decisions = lay_out(lines, config.cleaner)
-    page = PageLines(lines, decisions, raw, hints.url, outlet_table(config), config.cleaner)
+    shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
+    url = shown or hints.url
+    page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)
     body, sentences = _sentences(lines, decisions)
     dropped = tuple(
         DroppedLine(line=line.number + k, text=part, reason=decision.reason)
@@ -131,11 +136,11 @@ def _metadata(
     """Every metadata field found, with its evidence: a hint beats the markup, the markup beats the text."""
     found: dict[str, Found] = {}
     line = _first(page.lines, page.decisions, "headline")
-    title = headline_text(line, config.cleaner) if line else None
+    title = without_link_tag(headline_text(line, config.cleaner)) if line else None
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page) or _agency_author(page, stated) or stated.get("original"),
-        "date": find_article_date(page, config),
+        "date": url_over_clock(find_article_date(page, config), page.url, config.cleaner),
         "updated": find_updated(page, config),
         "title": Found(title, line or title) if title else None,
     }
@@ -148,7 +153,11 @@ def _metadata(
         found["date"] = stated["date_guess"]
     if "outlet" in found:
         outlet = found["outlet"]
-        found["outlet"] = Found(page.table.canonical(outlet.value, hints.url), outlet.evidence)
+        name = outlet.value if page.table.known(outlet.value) else company_name(outlet.value)
+        found["outlet"] = Found(page.table.canonical(name, hints.url), outlet.evidence)
+    credited = _credited_outlet(page, stated, found)
+    if "wire" not in found and credited is not None:
+        found["wire"] = credited
     hinted = {
         "outlet": page.table.canonical(hints.outlet, hints.url) if hints.outlet else None,
         "wire": hints.wire,
@@ -175,3 +184,14 @@ def _agency_author(page: PageLines, stated: dict[str, Found]) -> Found | None:
         if page.table.is_agency(name):
             return Found(page.table.canonical(name), f"JSON-LD author: {name}")
     return None
+
+
+def _credited_outlet(page: PageLines, stated: dict[str, Found], found: dict[str, Found]) -> Found | None:
+    """A byline crediting a known outlet other than the page's own ("by NAME, Network News" on a local
+    station's page) names the copy's original source."""
+    credit = stated.get("credit")
+    if credit is None or not page.table.known(credit.value):
+        return None
+    name = page.table.canonical(credit.value)
+    own = found["outlet"].value if "outlet" in found else None
+    return None if own is not None and name.casefold() == own.casefold() else Found(name, credit.evidence)

@@ -250,7 +250,7 @@ def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
     return (
         word_count(headline) >= settings.standfirst_headline_words
         and (count >= settings.standfirst_min_words or sentence)
-        and count > word_count(headline)
+        and (count > word_count(headline) or count >= settings.standfirst_min_words)
         and lowercase_share(text) >= settings.standfirst_min_lowercase
     )
 

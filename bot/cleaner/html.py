@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.cleaner.dates import find_update
 from bot.cleaner.lines import is_prose
+from bot.cleaner.markup import byline_credit, shows_update, site_name
 from bot.config import CleanerConfig
 
 __all__ = ["HtmlPage", "read_html"]
@@ -73,7 +74,7 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
     """What the markup states: outlet, headline, date and update, each with its evidence."""
     meta = _meta_tags(tree)
     found: dict[str, tuple[str, str]] = {}
-    site = _first_ld(ld, ("publisher", "name")) or meta.get("site")
+    site = _first_ld(ld, ("publisher", "name")) or site_name(meta.get("site"), tree)
     if site:
         found["outlet"] = site
     original = _first_ld(ld, ("isBasedOn", "publisher", "name"))  # a republished story's original
@@ -85,8 +86,11 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
     for key, ld_key in (("date", "datePublished"), ("updated", "dateModified")):
         stated = _first_ld(ld, (ld_key,)) or meta.get(key)
         day = _iso_day(stated[0]) if stated else None
-        if stated and day:
+        if stated and day and (key == "date" or shows_update(tree, settings.update_stamp_max_chars)):
             found[key] = (day, stated[1])
+    credit = byline_credit(tree)
+    if credit is not None:
+        found["credit"] = credit
     if "updated" not in found:
         stamp = _visible_update(tree, settings.update_stamp_max_chars)
         if stamp is not None:
@@ -108,9 +112,8 @@ def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
         for credit in node.xpath(".//*[contains(@class, 'credit')]") if caption else ():
             credit.drop_tree()
         para = " ".join(node.text_content().split())
-        at = next(
-            (n for n, line in enumerate(lines) if para and para[: settings.lead_match_chars] in line), None
-        )
+        key = para if caption else para[: settings.lead_match_chars]  # a caption may open as the lede does
+        at = next((n for n, line in enumerate(lines) if para and key in line), None)
         kept = bool(para) and (caption or is_prose(para, settings))  # not a kicker or a meta line
         if at is not None and kept:  # the first paragraph the extractor kept: the lead goes right above it
             return "\n".join([*lines[:at], *lead, *lines[at:]])

@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, is_label, is_prose, is_title_like, word_count
+from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import (
     AUTHOR_BIO,
@@ -46,6 +48,8 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     _mark_repeats(page)
     _mark_sandwiched(page)
     _mark_forwarder_note(page)
+    mark_mirror_page(page)
+    mark_author_over_date(page)
     start = _body_start(page)
     end, cut = _body_end(page, start)
     _mark_related_lists(page, 0, start - 1, header=True)
@@ -201,7 +205,7 @@ def _end_marker(page: Page, start: int) -> int | None:
 
 # Kinds never printed above a story: after one of them, however much prose follows (a comment thread, a
 # publisher's letter), nothing of the article remains.
-_FINAL_REASONS = frozenset({"comment-prompt", "tags", "author-card", "appeal"})
+_FINAL_REASONS = frozenset({"comment-prompt", "tags", "author-card", "appeal", "paywall"})
 
 
 def _prose_lines(page: Page, start: int, stop: int) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from bot.cleaner.company import company_name, domain_words
 from bot.cleaner.dates import find_date
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
@@ -41,7 +42,7 @@ def _copyright_holder(text: str) -> str:
     mark = re.search(r"(?:©|\(c\)|copyright)\s*(?=(?:19|20)\d{2}\b)", text, re.IGNORECASE)
     text = text[mark.start() :] if mark else text
     match = _COPYRIGHT_NAME.match(text)
-    name = match.group("name") if match else ""
+    name = company_name(match.group("name")) if match else ""
     name = re.sub(r"^by\s+", "", _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,-–—"), flags=re.I)
     name = re.sub(
         r"\s+(?:or|and) its (?:affiliate|subsidiar|partner)\w*(?: companies)?$", "", name, flags=re.I
@@ -86,7 +87,8 @@ def _site_name_line(page: PageLines) -> Found | None:
         for name, evidence in _name_lines(page):
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
-            if short and any(known.startswith(squashed) or squashed.startswith(known) for known in names):
+            spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
+            if short and any(known.startswith(s) or s.startswith(known) for known in names for s in spelled):
                 return Found(name.rstrip(":|-–— "), f"{evidence} (the site name in the URL)")
     return None
 
@@ -144,6 +146,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _channel_name,
         _letterhead,
         _domain_spelled,
+        domain_words,
         _any_domain,
         _first_line_name,
         _agency_copyright,
