@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import dataclasses
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -186,6 +187,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     if args.queue_limit is not None:
         changes["queue_limit"] = args.queue_limit
     config = dataclasses.replace(base, discord=dataclasses.replace(base.discord, **changes))
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     service = _service(config, args.sentences)
     load_s = time.perf_counter() - started
@@ -222,6 +224,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         workers=bot.answers.workers,
         kind="processes" if bot.answers.asker is not None else "threads",
         queue_bound=bot.answers.capacity - bot.answers.workers,
+        load_average=(load_before, os.getloadavg()[0]),
     )
     if bot.answers.asker is not None:  # questions embedded together (bot/discord/processes.py)
         asker = bot.answers.asker
@@ -237,7 +240,9 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
     b, s = result["burst"], result["sustained"]
     lines = [
         f"corpus: {result['sentences']:,} sentences (ready in {result['load_s']:.1f} s); "
-        f"{result['workers']} answer {result['kind']}, queue bound {result['queue_bound']}",
+        f"{result['workers']} answer {result['kind']}, queue bound {result['queue_bound']}; "
+        f"load average (1 min) {result['load_average'][0]:.2f} at start, {result['load_average'][1]:.2f} "
+        f"at end, on {os.cpu_count()} cores (a shared machine: noisy)",
         "",
         "| scenario | asked | acknowledged | all acked s | ack p95 ms | answered | busy | answer p50 ms "
         "| answer p95 ms | answer max ms | most waiting | loop lag max ms |",

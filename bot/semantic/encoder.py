@@ -139,6 +139,7 @@ class Encoder:
         self.token_type = tensors["embeddings.token_type_embeddings.weight"][0]
         self.norm = (tensors["embeddings.LayerNorm.weight"], tensors["embeddings.LayerNorm.bias"])
         self.dimension = int(self.words.shape[1])
+        self.threads = 1  # BLAS threads in the forward pass (see `embed`; bench/embed.py measures 2)
         count = int(settings["num_hidden_layers"])
         matrices = prepared or PreparedWeights.from_tensors(tensors, count, self.dimension // self.heads)
         self.layers = [_layer(tensors, matrices, i) for i in range(count)]
@@ -199,7 +200,7 @@ class Encoder:
         x += self.positions[places]
         x += self.token_type
         _layer_norm_(x, *self.norm, self.eps)
-        with _blas().limit(limits=1, user_api="blas"):
+        with _blas().limit(limits=self.threads, user_api="blas"):
             buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.shape[1])
             for layer in self.layers:
                 x = self._layer(x, layer, bounds, buffers)
