@@ -183,6 +183,26 @@ def test_prepared_weights_are_the_transposed_matrices_with_the_query_scaled() ->
     assert np.array_equal(prepared.qkv[1][:, 8:16], tensors[p + "attention.self.key.weight"].T)
     assert np.allclose(prepared.qkv[1][:, :8], tensors[p + "attention.self.query.weight"].T / 2.0)
     assert all(m.flags.c_contiguous for m in prepared.qkv + prepared.out + prepared.up + prepared.down)
+    blocks = prepared.blocks[1]  # the tiny model's matrices are narrower than a block: one block each
+    assert [b.shape for b in blocks] == [(1, 8, 24), (1, 8, 8), (1, 8, 16), (1, 16, 8)]
+    assert np.array_equal(blocks[2][0], prepared.up[1]) and np.array_equal(blocks[0][0], prepared.qkv[1])
+
+
+def test_column_blocks_hold_the_matrix_and_give_the_same_product(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.semantic.encoder import _BLOCKED_ROWS, _product
+
+    monkeypatch.setattr(prepared_module, "BLOCKS", (8, 4, 8, 4))  # narrower than the tiny model's matrices
+    prepared = PreparedWeights.from_tensors(_tiny_model(), 2, 4)
+    qkv, out, up, down = prepared.blocks[0]
+    assert [b.shape for b in (qkv, out, up, down)] == [(3, 8, 8), (2, 8, 4), (2, 8, 8), (2, 16, 4)]
+    assert np.array_equal(qkv[1], prepared.qkv[0][:, 8:16]) and np.array_equal(
+        down[1], prepared.down[0][:, 4:]
+    )
+    rng = np.random.default_rng(5)
+    for rows in (3, _BLOCKED_ROWS + 1):  # by the blocks, then by the whole matrix
+        x = rng.standard_normal((rows, 8)).astype(np.float32)
+        product = _product(x, prepared.up[0], up, np.empty((rows, 16), dtype=np.float32))
+        assert np.allclose(product, x @ prepared.up[0], rtol=1e-5, atol=1e-6)
 
 
 def test_prepared_weights_are_kept_in_the_folder_and_made_again_when_stale(

@@ -35,6 +35,7 @@ _ERF_A = tuple(np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741, -
 _SQRT_HALF = np.float32(0.7071067811865476)
 _HALF = np.float32(0.5)
 _SIGN_BIT = np.uint32(0x80000000)
+_BLOCKED_ROWS = 64  # a pass of at most this many rows multiplies by the weights' column blocks
 _GELU_CHUNK = 32 * 1536  # values per chunk of the GELU: 32 rows of the feed-forward layer
 
 
@@ -110,6 +111,7 @@ class _Layer:
     query's projection and bias come scaled by 1 / sqrt(head size), so attention needs no scaling."""
 
     qkv: np.ndarray  # (hidden, 3 * hidden): query, key and value projections side by side
+    blocks: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # qkv, out, up, down in column blocks
     qkv_bias: np.ndarray
     out: np.ndarray
     out_bias: np.ndarray
@@ -209,17 +211,17 @@ class Encoder:
 
     def _layer(self, x: np.ndarray, layer: _Layer, bounds: np.ndarray, buffers: _Buffers) -> np.ndarray:
         """One encoder layer over the stacked rows x (tokens, hidden); the result is one of `buffers`."""
-        qkv = np.matmul(x, layer.qkv, out=buffers.qkv)
+        qkv = _product(x, layer.qkv, layer.blocks[0], buffers.qkv)
         qkv += layer.qkv_bias
         context = self._attention(qkv, bounds, buffers.context)
-        attended = np.matmul(context, layer.out, out=buffers.other(x))
+        attended = _product(context, layer.out, layer.blocks[1], buffers.other(x))
         attended += layer.out_bias
         attended += x
         _layer_norm_(attended, *layer.norm1, self.eps)
-        h = np.matmul(attended, layer.up, out=buffers.ffn)
+        h = _product(attended, layer.up, layer.blocks[2], buffers.ffn)
         h += layer.up_bias
         _gelu_(h)
-        y = np.matmul(h, layer.down, out=buffers.other(attended))
+        y = _product(h, layer.down, layer.blocks[3], buffers.other(attended))
         y += layer.down_bias
         y += attended
         _layer_norm_(y, *layer.norm2, self.eps)
@@ -254,6 +256,16 @@ class _Buffers:
         return self.hidden[1] if x is self.hidden[0] else self.hidden[0]
 
 
+def _product(x: np.ndarray, matrix: np.ndarray, blocks: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """x @ matrix into `out`: up to `_BLOCKED_ROWS` rows block by block (one call: numpy multiplies each
+    block in turn), more in one product (bot/semantic/prepared.py `BLOCKS`)."""
+    if len(x) > _BLOCKED_ROWS:
+        return np.matmul(x, matrix, out=out)
+    parts = np.matmul(x, blocks)  # (blocks, rows, width)
+    out.reshape(len(x), blocks.shape[0], blocks.shape[2])[...] = parts.transpose(1, 0, 2)
+    return out
+
+
 def _unit(pooled: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(pooled, axis=1, keepdims=True)
     return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
@@ -267,6 +279,7 @@ def _layer(tensors: dict[str, np.ndarray], matrices: PreparedWeights, i: int) ->
     qkv_bias[: len(qkv_bias) // 3] *= matrices.query_scale
     return _Layer(
         qkv=matrices.qkv[i],
+        blocks=matrices.blocks[i],
         qkv_bias=qkv_bias,
         out=matrices.out[i],
         out_bias=tensors[p + "attention.output.dense.bias"],
