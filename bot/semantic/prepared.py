@@ -1,13 +1,14 @@
-"""The encoder's matrices in the layout its forward pass multiplies fastest: (in, out), contiguous float32,
-the query, key and value projections side by side, the query's scaled by 1 / sqrt(head size).
+"""The encoder's matrices in the layouts its forward pass multiplies fastest: (in, out), contiguous
+float32, the query, key and value projections side by side, the query's scaled by 1 / sqrt(head size);
+and a second copy of each cut into contiguous column blocks (`BLOCKS`), for passes of a few rows.
 
-The model file stores them (out, in). For a question's dozen rows, `x @ w` with such a prepared w took
-about three quarters of the time of the product with the stored layout (`python -m bench.embed`), but
-making the 24 transposed copies costs 40-100 ms, too much for every `summitbot ask`. So the prepared
-matrices are derived data kept beside the index (`FILE`, one .npy, memory-mapped: the answer processes
-share its pages), rebuilt when missing or changed. Its record (`RECORD`) holds the model's digest it was
-made from, `FORMAT`, and the file's stamp (bot/arrayfiles.py): a file whose stamp is unchanged since it
-was written is the one written; anything else is made again from the checked weights.
+The model file stores them (out, in). For a question's dozen rows the blocks take under half the time of
+a product with the stored layout (`python -m bench.embed`), but making the copies costs 40-100 ms, too
+much for every `summitbot ask`. So they are derived data kept beside the index (`FILE`, one .npy,
+memory-mapped: the answer processes share its pages), made again when missing or changed. Its record
+(`RECORD`) holds the model's digest it was made from, `FORMAT`, and the file's stamp (bot/arrayfiles.py):
+a file whose stamp is unchanged since it was written is the one written; anything else is made again
+from the checked weights.
 """
 
 from __future__ import annotations
