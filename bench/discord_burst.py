@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import dataclasses
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -131,6 +132,7 @@ async def drive(args: argparse.Namespace) -> None:
     print(f"PORT {fake.port}", flush=True)
     await fake.wait_identified(timeout=120)
     await asyncio.sleep(1.0)  # the bot's guild_ready_timeout, and a moment to settle
+    print("PHASE burst", flush=True)
     result = {"burst": await burst(fake, questions, args.burst)}
     print("PHASE sustained", flush=True)
     result["sustained"] = await sustained(fake, questions, args.rate, args.seconds)
@@ -138,13 +140,41 @@ async def drive(args: argparse.Namespace) -> None:
     await fake.close()
 
 
-class Watch:
-    """In the bot's process: the event loop's worst lag and the deepest the answer queue got, per phase."""
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a live process so far (Linux /proc), 0 when it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    def __init__(self, bot: SummitBot) -> None:
+
+class Watch:
+    """In the bot's process: the event loop's worst lag and the deepest the answer queue got, per phase,
+    and the CPU each process spent in it (the bot, its answer processes, the fake Discord)."""
+
+    def __init__(self, bot: SummitBot, fake_pid: int) -> None:
         self.bot = bot
+        self.fake_pid = fake_pid
         self.phases: dict[str, dict[str, float]] = {}
-        self.current = "burst"
+        self.current = "start"
+        self._cpu = self._cpu_now()
+
+    def _cpu_now(self) -> dict[str, float]:
+        asker = self.bot.answers.asker
+        pids = list(asker.executor._processes) if asker is not None else []  # the pool's own pids
+        return {
+            "cpu_bot_s": time.process_time(),
+            "cpu_answer_processes_s": sum(_cpu_seconds(pid) for pid in pids),
+            "cpu_fake_s": _cpu_seconds(self.fake_pid),
+        }
+
+    def mark(self, phase: str) -> None:
+        """The current phase ends (its CPU is noted) and `phase` begins."""
+        now = self._cpu_now()
+        figures = self.phases.setdefault(self.current, {"loop_lag_ms": 0.0, "waiting_peak": 0})
+        figures.update({key: now[key] - self._cpu[key] for key in now})
+        self._cpu, self.current = now, phase
 
     async def run(self) -> None:
         while True:
@@ -186,6 +216,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     if args.queue_limit is not None:
         changes["queue_limit"] = args.queue_limit
     config = dataclasses.replace(base, discord=dataclasses.replace(base.discord, **changes))
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     service = _service(config, args.sentences)
     load_s = time.perf_counter() - started
@@ -199,15 +230,16 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     bot = SummitBot(config, service, guild_ready_timeout=0.05)
     favour_event_loop(config.discord.switch_interval_ms)  # as `summitbot run` does
     task = asyncio.create_task(bot.start(TOKEN))
-    watch = Watch(bot)
+    watch = Watch(bot, child.pid)
     watcher = asyncio.create_task(watch.run())
     result: dict[str, Any] = {}
     try:
         async for raw in child.stdout:
             line = raw.decode().strip()
             if line.startswith("PHASE "):
-                watch.current = line.split()[1]
+                watch.mark(line.split()[1])
             elif line.startswith("RESULT "):
+                watch.mark("end")
                 result = json.loads(line.removeprefix("RESULT "))
     finally:
         watcher.cancel()
@@ -215,13 +247,15 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         await bot.close()
         await asyncio.wait_for(task, 10)
     for phase, figures in watch.phases.items():
-        result.setdefault(phase, {}).update(figures)
+        if phase in ("burst", "sustained"):
+            result.setdefault(phase, {}).update(figures)
     result.update(
         sentences=len(service.index),
         load_s=load_s,
         workers=bot.answers.workers,
         kind="processes" if bot.answers.asker is not None else "threads",
         queue_bound=bot.answers.capacity - bot.answers.workers,
+        load_average=(load_before, os.getloadavg()[0]),
     )
     if bot.answers.asker is not None:  # questions embedded together (bot/discord/processes.py)
         asker = bot.answers.asker
@@ -237,7 +271,9 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
     b, s = result["burst"], result["sustained"]
     lines = [
         f"corpus: {result['sentences']:,} sentences (ready in {result['load_s']:.1f} s); "
-        f"{result['workers']} answer {result['kind']}, queue bound {result['queue_bound']}",
+        f"{result['workers']} answer {result['kind']}, queue bound {result['queue_bound']}; "
+        f"load average (1 min) {result['load_average'][0]:.2f} at start, {result['load_average'][1]:.2f} "
+        f"at end, on {os.cpu_count()} cores (a shared machine: noisy)",
         "",
         "| scenario | asked | acknowledged | all acked s | ack p95 ms | answered | busy | answer p50 ms "
         "| answer p95 ms | answer max ms | most waiting | loop lag max ms |",
@@ -255,6 +291,14 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
         f"offered {s['offered_per_s']:.1f} questions/s; at most {s['waiting_peak']} waiting "
         f"(bound {result['queue_bound']})",
     ]
+    for name, f in (("burst", b), ("sustained", s)):
+        if "cpu_bot_s" in f:
+            per = 1000 * f["cpu_answer_processes_s"] / max(1, f["answered"])
+            lines.append(
+                f"CPU in the {name} phase: bot {f['cpu_bot_s']:.1f} s, answer processes "
+                f"{f['cpu_answer_processes_s']:.1f} s ({per:.1f} ms per answered question), "
+                f"fake Discord {f['cpu_fake_s']:.1f} s"
+            )
     if "batches" in result:
         lines.append(
             f"answer processes: {result['batched']} questions in {result['batches']} batches "

