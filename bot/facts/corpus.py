@@ -17,7 +17,6 @@ import numpy as np
 from bot import similarity as similarity_code
 from bot import tokenizer as tokenizer_code
 from bot.config import Config
-from bot.facts.builder import build_arrays
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict
 from bot.facts.store import FACTS_FORMAT, Arrays, StaleFacts, load_facts, save_facts
 from bot.models import Article
@@ -90,6 +89,8 @@ class CorpusFacts:
     ) -> CorpusFacts:
         """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending
         each sentence's `Tokenizer.tokenize` tokens to `tokens` if given."""
+        from bot.facts.builder import build_arrays  # not at the top: a start that loads never builds
+
         return cls(build_arrays(articles, config, tokenizer, tokens))
 
     def arrays(self) -> Arrays:
