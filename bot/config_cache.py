@@ -18,7 +18,6 @@ import json
 import logging
 import math
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -95,6 +94,8 @@ def _read(target: Path, digest: str) -> Any:
 
 def _write(target: Path, entry: dict[str, Any]) -> None:
     """Atomically (a temporary file renamed over it): a reader sees the old cache or the new, whole."""
+    import tempfile  # here, not at the top: it imports shutil and the compressors, and a hit never writes
+
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".config-", suffix=".tmp", dir=target.parent)

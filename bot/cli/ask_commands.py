@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.cli.context import Context, print_json
+from bot.cli.context import Context, one_blas_thread, print_json
 from bot.config import AnswerConfig
 from bot.conversation import Conversation
 from bot.errors import InputError
@@ -76,6 +76,7 @@ def _positive(value: str) -> int:
 
 
 def run_ask(args: argparse.Namespace, ctx: Context) -> int:
+    one_blas_thread()
     result = ctx.service.ask(" ".join(args.question), top=args.top)
     if args.json:
         print_json(result.to_dict())
@@ -85,6 +86,7 @@ def run_ask(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_chat(args: argparse.Namespace, ctx: Context) -> int:
+    one_blas_thread()
     service = ctx.service
     conversation = Conversation()
     interactive = sys.stdin.isatty() and not args.json
