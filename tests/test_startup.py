@@ -3,11 +3,15 @@ read of the model's vocabulary. The time itself is measured by bench/ask.py, nev
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from bot.cli import main
 from bot.semantic import model_dir
 from bot.semantic.wordpiece import WordPiece, vocabulary
 from bot.semantic.words import dictionary_words
@@ -35,16 +39,19 @@ print(status, os.environ.get("OPENBLAS_NUM_THREADS"), ",".join(loaded) or "-", b
 """
 
 
-def _probe(env: dict[str, str]) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", _PROBE, QUESTION, *NOT_ON_THE_ASK_PATH],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
+def _python(
+    *argv: str, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter in the worktree (so its code, not an installed copy's, is what runs)."""
+    command = [sys.executable, *argv]
+    return subprocess.run(
+        command, check=False, cwd=ROOT, env=env, input=stdin, capture_output=True, text=True, timeout=120
     )
+
+
+def _probe(env: dict[str, str]) -> str:
+    done = _python("-c", _PROBE, QUESTION, *NOT_ON_THE_ASK_PATH, env=env)
+    assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
 
@@ -67,3 +74,26 @@ def test_the_encoder_and_the_dictionary_share_one_read_of_the_vocabulary() -> No
     assert WordPiece.from_file(path).vocab == {w: i for i, w in enumerate(vocabulary(path))}
     assert dictionary_words() == frozenset(w for w in lines if w.isalpha() and w.isascii())
     assert "ruler" in dictionary_words() and "##s" not in dictionary_words()
+
+
+def _bot(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return _python("-m", "bot", *argv, stdin=stdin)
+
+
+def test_the_process_exit_keeps_the_output_and_the_status(capsys: pytest.CaptureFixture[str]) -> None:
+    """`python -m bot` ends an ask without the interpreter's teardown (bot.cli.run): the output is all
+    there, flushed, and the status is main's, for an answer, a refusal and a conversation alike."""
+    assert main(["ask", "--json", QUESTION]) == 0
+    in_process = capsys.readouterr().out
+    answered = _bot("ask", "--json", QUESTION)
+    assert (answered.returncode, answered.stdout) == (0, in_process)
+    assert json.loads(answered.stdout)["answers"]
+    refused = _bot("ask", "   ")
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert len(refused.stderr.splitlines()) == 1 and refused.stderr.startswith("summitbot: error: ")
+    chat = _bot("chat", "--json", stdin=f"{QUESTION}\nand who said it?\n")
+    assert chat.returncode == 0
+    assert [json.loads(line)["question"] for line in chat.stdout.splitlines()] == [
+        QUESTION,
+        "and who said it?",
+    ]

@@ -36,12 +36,12 @@ def register(commands: Any) -> None:
         metavar="N",
         help="answers to give (default: answer.top in config.yaml)",
     )
-    ask.set_defaults(handler=run_ask)
+    ask.set_defaults(handler=run_ask, quick_exit=True)
 
     chat = commands.add_parser("chat", help="a conversation: one question a line on stdin, with follow-ups")
     chat.add_argument("--json", action="store_true", help="one JSON object a line")
     chat.add_argument("--top", type=_positive, default=None, metavar="N")
-    chat.set_defaults(handler=run_chat)
+    chat.set_defaults(handler=run_chat, quick_exit=True)
 
     gold = commands.add_parser("eval", help="score the answers against gold files (qa_dev.yaml format)")
     gold.add_argument("gold", type=Path, nargs="+", help="the gold YAML files")

@@ -1,0 +1,154 @@
+"""Start-up benchmark (issue 13): `summitbot ask` on the seed corpus as a whole process, and where its time goes.
+
+    python -m bench.startup [--runs 10] [--base DIR]
+
+Whole process: `python -m bot ask "..."` run `--runs` times (after one untimed warm-up run that may write the
+config cache and the saved index), cycling through the dev questions; the median wall time, CPU time
+(user + system) and peak RSS, and the load average before and after. With `--base DIR` (another checkout,
+such as `git archive` of an older commit), its runs are interleaved with this one's, so both see the same
+load. Phases: the same start cut into its steps inside one process (`--runs` probes, median of each step),
+in wall and CPU time. The machine is shared: wall times follow the load, CPU times much less. Children run
+without PYTHONDONTWRITEBYTECODE, with their bytecode cached, as an installed package starts.
+Output: printed and written to bench/out/startup.md (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from bench.ask import DEV, TARGET_PROCESS_S, load_questions
+
+__all__ = ["main", "phase_table", "process_table"]
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out" / "startup.md"
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+# The steps of `summitbot ask` (bot/cli), each ended by a mark: (step, wall s, CPU s) printed as JSON.
+_PROBE = """
+import json, sys, time
+marks = [("interpreter and site", time.perf_counter(), time.process_time())]
+def mark(step): marks.append((step, time.perf_counter(), time.process_time()))
+import bot.cli
+from bot.cli.context import Context, one_blas_thread
+mark("import bot.cli (argparse, config and result classes)")
+one_blas_thread()
+ctx = Context()
+ctx.config
+mark("config.yaml (cached parse, validation)")
+import bot.service
+mark("import bot.service (numpy, search, corpus store)")
+service = ctx.service
+service.articles
+mark("serving corpus (lock, stat key, arrays)")
+service.index
+mark("saved index (facts, BM25, terms, vectors)")
+import bot.answering
+mark("import bot.answering")
+service.ask(sys.argv[1])
+mark("first answer (model load, embedding)")
+print(json.dumps([(s, w - marks[0][1], c) for s, w, c in marks]))
+"""
+
+
+def _run(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """(wall s, CPU s, peak RSS MB) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=_ENV, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} in {cwd} failed:\n{done.stderr}")
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, after.ru_maxrss / 1024
+
+
+def process_table(trees: dict[str, Path], questions: Sequence[str], runs: int) -> str:
+    """Whole-process `python -m bot ask` in each tree, runs interleaved; one warm-up run each first."""
+    for tree in trees.values():
+        _run([sys.executable, "-m", "bot", "ask", questions[0]], tree)
+    load_before = os.getloadavg()[0]
+    times: dict[str, list[tuple[float, float, float]]] = {name: [] for name in trees}
+    for i in range(runs):
+        for name, tree in trees.items():
+            times[name].append(
+                _run([sys.executable, "-m", "bot", "ask", questions[i % len(questions)]], tree)
+            )
+    load_after = os.getloadavg()[0]
+    lines = [
+        "| `python -m bot ask` | wall median | wall min | CPU median | peak RSS | runs | target |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, rows in times.items():
+        wall = statistics.median(r[0] for r in rows)
+        verdict = "met" if wall <= TARGET_PROCESS_S else "MISSED"
+        lines.append(
+            f"| {name} | {wall * 1000:.0f} ms | {min(r[0] for r in rows) * 1000:.0f} ms "
+            f"| {statistics.median(r[1] for r in rows) * 1000:.0f} ms "
+            f"| {statistics.median(r[2] for r in rows):.0f} MB | {len(rows)} "
+            f"| <= {TARGET_PROCESS_S:g} s wall: {verdict} |"
+        )
+    lines.append(
+        f"\nLoad average (1 min) on {os.cpu_count()} cores: {load_before:.2f} before, {load_after:.2f} after."
+    )
+    return "\n".join(lines)
+
+
+def phase_table(question: str, runs: int) -> str:
+    """The median wall and CPU time of each step of a start, over `runs` fresh processes."""
+    probes = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", _PROBE, question],
+            cwd=ROOT,
+            env=_ENV,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        probes.append(json.loads(done.stdout.splitlines()[-1]))
+    lines = ["| step | wall ms (median) | CPU ms (median) |", "|---|---|---|"]
+    for i, (step, _, _) in enumerate(probes[0]):
+        if i == 0:  # the interpreter's own start: CPU only (its wall start is before the first mark)
+            cpu = statistics.median(p[0][2] for p in probes)
+            lines.append(f"| {step} | – | {cpu * 1000:.1f} |")
+            continue
+        wall = statistics.median(p[i][1] - p[i - 1][1] for p in probes)
+        cpu = statistics.median(p[i][2] - p[i - 1][2] for p in probes)
+        lines.append(f"| {step} | {wall * 1000:.1f} | {cpu * 1000:.1f} |")
+    total_cpu = statistics.median(p[-1][2] for p in probes)
+    lines.append(f"| total in the process (CPU from its start) | – | {total_cpu * 1000:.1f} |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.startup", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="process runs per tree (default 10)")
+    parser.add_argument("--base", type=Path, help="another checkout to time, interleaved (before/after)")
+    parser.add_argument("--gold", type=Path, default=DEV, help="the questions (qa_dev.yaml format)")
+    parser.add_argument("--out", type=Path, default=OUT, help="where to write the markdown")
+    args = parser.parse_args(argv)
+    questions = [q for q, follows in load_questions(args.gold) if follows is None]
+    trees = {"this tree": ROOT}
+    if args.base is not None:
+        trees = {f"base ({args.base})": args.base.resolve(), **trees}
+    text = "## Whole process\n\n" + process_table(trees, questions, args.runs)
+    text += "\n\n## Steps of one start (this tree)\n\n" + phase_table(questions[0], args.runs)
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
