@@ -56,7 +56,11 @@ def cache_file(path: Path) -> Path:
 def cached_parse(text: str, path: Path, parse: Callable[[str, Path], Any]) -> Any:
     """`parse(text, path)`'s result, from the cache when it was made from this very text."""
     digest = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-    target = cache_file(path)
+    try:
+        target = cache_file(path)
+    except (RuntimeError, OSError) as exc:  # no home folder to hold a cache (HOME unset, no passwd entry)
+        log.debug("config %s is not cached: %s", path, exc)
+        return parse(text, path)
     found = _read(target, digest)
     if found is not _MISS:
         return found

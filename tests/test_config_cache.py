@@ -178,3 +178,13 @@ def test_the_cli_answers_over_a_corrupt_cache_with_one_warning(
         f"the config cache {cache_file(path)} is corrupt "
         "(Expecting value: line 1 column 1 (char 0)); rebuilding it from the YAML"
     ]
+
+
+def test_no_home_folder_means_no_cache_not_an_error(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def homeless() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv(CACHE_ENV)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(homeless))
+    assert load_config(_config_file(folder)).retrieval.k1 == 1.5
