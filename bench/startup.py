@@ -41,7 +41,11 @@ import json, sys, time
 marks = [("interpreter and site", time.perf_counter(), time.process_time())]
 def mark(step): marks.append((step, time.perf_counter(), time.process_time()))
 import bot.cli
-from bot.cli.context import Context, one_blas_thread
+from bot.cli.context import Context
+try:
+    from bot.cli.context import one_blas_thread
+except ImportError:  # an older checkout (--base): its CLI set no thread count
+    def one_blas_thread(): pass
 mark("import bot.cli (argparse, config and result classes)")
 one_blas_thread()
 ctx = Context()
@@ -116,30 +120,37 @@ def process_table(trees: dict[str, Path], questions: Sequence[str], runs: int) -
     return "\n".join(lines)
 
 
-def phase_table(question: str, runs: int) -> str:
-    """The median wall and CPU time of each step of a start, over `runs` fresh processes."""
+def _probes(tree: Path, question: str, runs: int) -> list[list[tuple[str, float, float]]]:
     probes = []
     for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-c", _PROBE, question],
-            cwd=ROOT,
-            env=_ENV,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        command = [sys.executable, "-c", _PROBE, question]
+        done = subprocess.run(command, cwd=tree, env=_ENV, capture_output=True, text=True, check=True)
         probes.append(json.loads(done.stdout.splitlines()[-1]))
-    lines = ["| step | wall ms (median) | CPU ms (median) |", "|---|---|---|"]
-    for i, (step, _, _) in enumerate(probes[0]):
-        if i == 0:  # the interpreter's own start: CPU only (its wall start is before the first mark)
-            cpu = statistics.median(p[0][2] for p in probes)
-            lines.append(f"| {step} | – | {cpu * 1000:.1f} |")
-            continue
-        wall = statistics.median(p[i][1] - p[i - 1][1] for p in probes)
-        cpu = statistics.median(p[i][2] - p[i - 1][2] for p in probes)
-        lines.append(f"| {step} | {wall * 1000:.1f} | {cpu * 1000:.1f} |")
-    total_cpu = statistics.median(p[-1][2] for p in probes)
-    lines.append(f"| total in the process (CPU from its start) | – | {total_cpu * 1000:.1f} |")
+    return probes
+
+
+def phase_table(trees: dict[str, Path], question: str, runs: int) -> str:
+    """The median CPU (and wall) time of each step of a start, over `runs` fresh processes per tree."""
+    probes = {name: _probes(tree, question, runs) for name, tree in trees.items()}
+    lines = [
+        "| step | " + " | ".join(f"{name}: CPU ms (wall ms)" for name in trees) + " |",
+        "|---|" + "---|" * len(trees),
+    ]
+    steps = next(iter(probes.values()))[0]
+    for i, (step, _, _) in enumerate(steps):
+        cells = []
+        for runs_of_tree in probes.values():
+            cpu = statistics.median(p[i][2] - (p[i - 1][2] if i else 0.0) for p in runs_of_tree)
+            if i == 0:  # the interpreter's own start: its wall start is before the first mark
+                cells.append(f"{cpu * 1000:.1f}")
+                continue
+            wall = statistics.median(p[i][1] - p[i - 1][1] for p in runs_of_tree)
+            cells.append(f"{cpu * 1000:.1f} ({wall * 1000:.0f})")
+        lines.append(f"| {step} | " + " | ".join(cells) + " |")
+    totals = [statistics.median(p[-1][2] for p in r) * 1000 for r in probes.values()]
+    lines.append(
+        "| total in the process (CPU from its start) | " + " | ".join(f"{t:.1f}" for t in totals) + " |"
+    )
     return "\n".join(lines)
 
 
@@ -155,7 +166,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.base is not None:
         trees = {f"`python -m bot ask`, base ({args.base})": args.base.resolve(), **trees}
     text = "## Whole process\n\n" + process_table(trees, questions, args.runs)
-    text += "\n\n## Steps of one start (this tree)\n\n" + phase_table(questions[0], args.runs)
+    steps = {"this tree": ROOT} if args.base is None else {"base": args.base.resolve(), "this tree": ROOT}
+    text += "\n\n## Steps of one start\n\n" + phase_table(steps, questions[0], args.runs)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text + "\n", encoding="utf-8")
