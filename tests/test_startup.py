@@ -30,12 +30,14 @@ NOT_ON_THE_ASK_PATH = (
 )
 
 _PROBE = """
-import contextlib, io, os, sys
-from bot.cli import main
+import contextlib, io, os, sys, threading
+import bot.cli
 with contextlib.redirect_stdout(io.StringIO()) as out:
-    status = main(["ask", sys.argv[1]])
+    status = bot.cli.main(["ask", sys.argv[1]])
 loaded = [m for m in sys.argv[2:] if m in sys.modules]
-print(status, os.environ.get("OPENBLAS_NUM_THREADS"), ",".join(loaded) or "-", bool(out.getvalue().strip()))
+quick = bot.cli._FINISHED == [True] and threading.active_count() == 1  # bot.cli.run may skip the teardown
+answered = bool(out.getvalue().strip())
+print(status, os.environ.get("OPENBLAS_NUM_THREADS"), ",".join(loaded) or "-", answered, quick)
 """
 
 
@@ -58,7 +60,7 @@ def _probe(env: dict[str, str]) -> str:
 def test_an_ask_imports_no_build_machinery_and_uses_one_blas_thread() -> None:
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     _probe(env)  # the first start may write the config cache and the saved index (with YAML and the builder)
-    assert _probe(env) == "0 1 - True"
+    assert _probe(env) == "0 1 - True True"
 
 
 def test_a_blas_thread_count_the_user_set_is_kept() -> None:
