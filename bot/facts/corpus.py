@@ -11,6 +11,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -89,8 +90,6 @@ class CorpusFacts:
     ) -> CorpusFacts:
         """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending
         each sentence's `Tokenizer.tokenize` tokens to `tokens` if given."""
-        from bot.facts.builder import build_arrays  # not at the top: a start that loads never builds
-
         return cls(build_arrays(articles, config, tokenizer, tokens))
 
     def arrays(self) -> Arrays:
@@ -128,3 +127,11 @@ def load_or_build_facts(
     except OSError as exc:
         log.warning("the facts could not be saved to %s (%s)", path, exc)
     return facts
+
+
+def build_arrays(*args: Any, **kwargs: Any) -> Arrays:
+    """bot.facts.builder's `build_arrays`, imported on first use: a start that loads saved facts never
+    builds, and the builder's patterns (attribution, statements) cost a `summitbot ask` 20 ms to compile."""
+    from bot.facts.builder import build_arrays as build
+
+    return build(*args, **kwargs)
