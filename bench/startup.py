@@ -3,14 +3,14 @@
     python -m bench.startup [--runs 10] [--base DIR]
 
 Whole process: `python -m bot ask "..."` run `--runs` times (after one untimed warm-up run that may write the
-config cache and the saved index), cycling through the dev questions; the median wall time, CPU time
-(user + system) and peak RSS (each child's own, from wait4; it counts from the fork, so a small child shows
-the bench's own size), and the load average before and after, beside the floors `python -c pass` and
-`python -c 'import numpy'`. With `--base DIR` (another checkout,
-such as `git archive` of an older commit), its runs are interleaved with this one's, so both see the same
-load. Phases: the same start cut into its steps inside one process (`--runs` probes, median of each step),
-in wall and CPU time. The machine is shared: wall times follow the load, CPU times much less. Children run
-without PYTHONDONTWRITEBYTECODE, with their bytecode cached, as an installed package starts.
+config cache and the saved index), cycling through the dev questions, beside the floors `python -c pass`
+and `python -c 'import numpy'`: the median wall time, CPU time (user + system) and peak RSS of each child
+(its own, from wait4; it counts from the fork, so a small child shows the bench's own size), and the load
+average before and after. With `--base DIR` (another checkout, such as `git archive` of an older commit)
+its runs are interleaved with this tree's, so both see the same load. Steps: one start cut into its steps
+inside one process (`--runs` probes per tree, median of each step), in CPU and wall time. The machine is
+shared: wall times follow the load, CPU times much less. Children run without PYTHONDONTWRITEBYTECODE,
+their bytecode cached, as an installed package starts.
 Output: printed and written to bench/out/startup.md (git-ignored).
 """
 
