@@ -425,7 +425,7 @@ def load_outlet_table(path: Path) -> tuple[OutletName, ...]:
     """The outlets of a table file (config.yaml's `outlet_table`), validated entry by entry as
     config.yaml's own `outlets:` list, with the same file:line errors."""
     text = _read(path)
-    data, reader = _parse_yaml(text, path), _Reader(path, text)
+    data, reader = cached_parse(text, path, _parse_yaml), _Reader(path, text)
     if not isinstance(data, Mapping) or list(data) != ["outlets"]:
         raise reader.error((), "expected a mapping with one key, outlets")
     return tuple(reader.convert(tuple[OutletName, ...], data["outlets"], ("outlets",)))

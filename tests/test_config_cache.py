@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import bot.config
-from bot.config import load_config
+from bot.config import load_config, load_outlet_table
 from bot.config_cache import CACHE_ENV, SCHEMA, cache_file, cached_parse
 from bot.errors import ConfigError
 
@@ -188,3 +188,11 @@ def test_no_home_folder_means_no_cache_not_an_error(folder: Path, monkeypatch: p
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setattr(Path, "home", staticmethod(homeless))
     assert load_config(_config_file(folder)).retrieval.k1 == 1.5
+
+
+def test_the_outlet_table_is_cached_too(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = ROOT / "outlets.yaml"
+    fresh = load_outlet_table(table)
+    assert cache_file(table).is_file()
+    _no_yaml(monkeypatch)
+    assert load_outlet_table(table) == fresh and len(fresh) > 10
