@@ -15,12 +15,12 @@ from functools import cached_property
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.corpus import CorpusStore
-from bot.errors import CorpusError, InputError
+from bot.errors import CorpusError, InputError, NeedsWriter
 from bot.models import Article
 from bot.results import AskResult, CompareResult, QuoteResult
 from bot.search import CorpusIndex
 from bot.semantic import primed_questions
-from bot.serving import ArticleTable, MemoryArticles, load_or_build_articles
+from bot.serving import ArticleTable, MemoryArticles, load_articles, load_or_build_articles
 from bot.text import normalize_query
 
 __all__ = ["CoverageService"]
@@ -62,6 +62,13 @@ class CoverageService:
     def _load_articles(self) -> ArticleTable:
         if not self.store.clean_dir.is_dir():
             return MemoryArticles(self.store.load_articles())  # raises the store's "no cleaned corpus"
+        if self.store.settled():  # the load-only read: see `index`
+            table = load_articles(self.store.clean_dir, self.config.index_dir / "serving")
+            if table is not None:
+                return table
+        return self._load_articles_locked()
+
+    def _load_articles_locked(self) -> ArticleTable:
         try:
             with self._writers_excluded():
                 return load_or_build_articles(self.store, self.config.index_dir / "serving")
@@ -73,21 +80,40 @@ class CoverageService:
 
     @cached_property
     def index(self) -> CorpusIndex:
-        """The BM25 index over every sentence, loaded from disk when it matches the corpus."""
+        """The BM25 index over every sentence, loaded from disk when it matches the corpus.
+
+        A start first reads the saved stores without the writer lock (nor the lock library's import):
+        each is written into a new file or folder that takes its place by rename, checked against its
+        own meta or stamp at load, and keyed on the content fingerprint of the serving corpus read first.
+        So a read racing a rebuild sees one store whole, old or new, and a piece made for another version
+        of the corpus (or half replaced) does not match: CorpusIndex(load_only=True) then raises
+        NeedsWriter, and the articles and the index are loaded again under the lock, where anything stale
+        is rebuilt. Writers always hold the lock."""
         with self._lock:
             if not self.articles:
                 raise CorpusError(
                     f"{self.store.clean_dir}: the corpus has no articles; add one with `summitbot ingest`"
                 )
-            persist = self._persist and self.store.clean_dir.is_dir()
-            fingerprint = self.articles.fingerprint if persist else None
-            with self._writers_excluded() if persist else contextlib.nullcontext():
-                return CorpusIndex(
-                    self.articles,
-                    self.config,
-                    index_dir=self.config.index_dir if fingerprint else None,
-                    fingerprint=fingerprint,
-                )
+            if not (self._persist and self.store.clean_dir.is_dir()):
+                return CorpusIndex(self.articles, self.config)
+            if self.store.settled():
+                try:
+                    return self._open_index(load_only=True)
+                except NeedsWriter as exc:
+                    log.debug("%s; loading under the writer lock", exc)
+            with self._writers_excluded():
+                self._articles = self._load_articles_locked()  # the version the index is made for
+                return self._open_index(load_only=False)
+
+    def _open_index(self, *, load_only: bool) -> CorpusIndex:
+        fingerprint = self.articles.fingerprint
+        return CorpusIndex(
+            self.articles,
+            self.config,
+            index_dir=self.config.index_dir if fingerprint else None,
+            fingerprint=fingerprint or None,
+            load_only=load_only,
+        )
 
     def _writers_excluded(self) -> contextlib.AbstractContextManager[None]:
         """The corpus writer lock while the saved index may be rebuilt and written (the store's lock is
