@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import logging
 import os
 import sys
@@ -17,7 +18,6 @@ import typing
 from collections.abc import Sequence
 
 from bot import __version__
-from bot.cli import ask_commands, corpus_commands, discord_commands, quote_commands
 from bot.cli.context import Context
 from bot.cli.stdio import OutputError, finish_output, harden_stdio, report
 from bot.errors import SummitbotError
@@ -29,7 +29,15 @@ __all__ = ["EXIT_CODES", "build_parser", "main", "run"]
 
 log = logging.getLogger(__name__)
 
-_GROUPS = (corpus_commands, ask_commands, quote_commands, discord_commands)
+# Each command group's module and its commands, in --help's order: a command line that names a command
+# imports and builds only its group's parsers (argparse builds every option of every parser it is given).
+_GROUPS = {
+    "corpus_commands": ("clean", "ingest", "sources", "show", "index"),
+    "ask_commands": ("ask", "chat", "eval"),
+    "quote_commands": ("quote", "compare"),
+    "discord_commands": ("run", "sync"),
+}
+_VALUED = ("--config", "--corpus")  # the options before a command that take a value
 
 EXIT_CODES = {
     0: "success (also when the reader of the output goes away, as `| head` does)",
@@ -58,7 +66,9 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser: with `argv` naming a command, only that command's group has its parsers built (the
+    others are not needed to parse it); without one (or --help, or an abbreviated option) every group."""
     parser = _Parser(
         prog="summitbot",
         description="Answers questions about the press coverage of summit meetings, quoting sources.",
@@ -69,15 +79,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more log output (-vv for debug)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
-    for group in _GROUPS:
-        group.register(commands)
+    named = _command_in(argv)
+    for group, names in _GROUPS.items():
+        if named is None or named in names:
+            importlib.import_module(f"bot.cli.{group}").register(commands)
     return parser
+
+
+def _command_in(argv: Sequence[str] | None) -> str | None:
+    """The command `argv` names, when the options before it are plainly written; None otherwise."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    while args:
+        token = args.pop(0)
+        if token in _VALUED:
+            args = args[1:]
+        elif token.startswith(tuple(f"{o}=" for o in _VALUED)) or token == "--verbose":
+            continue
+        elif token.startswith("-"):
+            if token.lstrip("-v") or token == "-":  # -v, -vv; anything else (--help, --vers) parses in full
+                return None
+        else:
+            return token if any(token in names for names in _GROUPS.values()) else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the process exit status (see `EXIT_CODES`)."""
     harden_stdio()
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, or a usage error (already one line on stderr)
