@@ -13,7 +13,6 @@ import contextlib
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -56,6 +55,8 @@ def _step(name: str) -> None:
 
 def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never a part."""
+    import tempfile  # writers' only: a start that only reads skips its import (random, bisect, ...)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -6,6 +6,7 @@ Plain synchronous Python with no discord import; the Discord layer runs its call
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
 import os
 import threading
@@ -26,6 +27,43 @@ from bot.text import normalize_query
 __all__ = ["CoverageService"]
 
 log = logging.getLogger(__name__)
+
+# The loaders of the saved index log a damaged or stale piece before they rebuild it. A load-only attempt
+# rebuilds nothing (it fails, and the load under the lock that follows says it again), so their lines are
+# held while it runs: dropped when it fails, passed on when it succeeds.
+_LOADERS = (
+    "bot.retrieval.store",
+    "bot.facts.corpus",
+    "bot.facts.store",
+    "bot.sentence_terms",
+    "bot.semantic.vectors",
+)
+_HELD: contextvars.ContextVar[list[logging.LogRecord] | None] = contextvars.ContextVar("_HELD", default=None)
+
+
+def _hold(record: logging.LogRecord) -> bool:
+    held = _HELD.get()
+    if held is None:
+        return True
+    held.append(record)
+    return False
+
+
+for _name in _LOADERS:
+    logging.getLogger(_name).addFilter(_hold)
+
+
+@contextlib.contextmanager
+def _lines_held() -> Iterator[None]:
+    """The loaders' log lines within the block, passed on only if it ends without an exception."""
+    held: list[logging.LogRecord] = []
+    token = _HELD.set(held)
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
+    for record in held:
+        logging.getLogger(record.name).handle(record)
 
 
 class CoverageService:
@@ -98,7 +136,8 @@ class CoverageService:
                 return CorpusIndex(self.articles, self.config)
             if self.store.settled():
                 try:
-                    return self._open_index(load_only=True)
+                    with _lines_held():
+                        return self._open_index(load_only=True)
                 except NeedsWriter as exc:
                     log.debug("%s; loading under the writer lock", exc)
             with self._writers_excluded():

@@ -28,6 +28,7 @@ NOT_ON_THE_ASK_PATH = (
     "bot.cleaner",
     "bot.evaluation.qa_eval",
     "filelock",
+    "tempfile",
 )
 
 _PROBE = """
