@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -72,12 +71,16 @@ def finite(array: npt.NDArray[Any]) -> bool:
 
 def temp_dir(target: Path) -> Path:
     """A new empty folder beside `target`, to be filled and then put in its place with `replace_dir`."""
+    import tempfile  # here and below: writers' only, so a start that only loads skips its import
+
     target.parent.mkdir(parents=True, exist_ok=True)
     return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
 
 
 def replace_dir(new: Path, target: Path) -> None:
     """Put folder `new` where `target` is (os.replace cannot overwrite a non-empty folder: swap, renaming)."""
+    import tempfile
+
     if not target.exists():
         os.replace(new, target)
         return

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
+from bot.config_cache import cached_parse
 from bot.errors import ConfigError
 from bot.text import read_text
+
+if typing.TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "AnswerConfig",
@@ -410,7 +412,8 @@ def default_config_path() -> Path:
 def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     """Read and validate a config file; relative paths in it are taken from the file's folder."""
     config_path = Path(path) if path is not None else default_config_path()
-    return parse_config(_read(config_path), config_path)
+    text = _read(config_path)
+    return _validate(cached_parse(text, config_path, _parse_yaml), text, config_path)
 
 
 def _read(path: Path) -> str:
@@ -426,7 +429,7 @@ def load_outlet_table(path: Path) -> tuple[OutletName, ...]:
     """The outlets of a table file (config.yaml's `outlet_table`), validated entry by entry as
     config.yaml's own `outlets:` list, with the same file:line errors."""
     text = _read(path)
-    data, reader = _parse_yaml(text, path), _Reader(path, text)
+    data, reader = cached_parse(text, path, _parse_yaml), _Reader(path, text)
     if not isinstance(data, Mapping) or list(data) != ["outlets"]:
         raise reader.error((), "expected a mapping with one key, outlets")
     return tuple(reader.convert(tuple[OutletName, ...], data["outlets"], ("outlets",)))
@@ -434,7 +437,11 @@ def load_outlet_table(path: Path) -> tuple[OutletName, ...]:
 
 def parse_config(text: str, path: Path) -> Config:
     """Validate config text; `path` names the file in errors and anchors relative paths."""
-    data = _parse_yaml(text, path)
+    return _validate(_parse_yaml(text, path), text, path)
+
+
+def _validate(data: Any, text: str, path: Path) -> Config:
+    """The config from safe_load's data (fresh or cached); errors name `path` and a line of `text`."""
     reader = _Reader(path, text)
     config = reader.build(Config, data, ())
     base = path.resolve().parent
@@ -459,6 +466,8 @@ def _table_path(table: Path | None, base: Path) -> Path | None:
 
 
 def _parse_yaml(text: str, path: Path) -> Any:
+    import yaml  # only here and for errors: a start from the cache (bot/config_cache.py) never needs it
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -476,6 +485,8 @@ _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 def _bad_scalar(text: str, path: Path) -> ConfigError:
     """The error for the first scalar that YAML cannot construct (2015-13-01), with its line."""
+    import yaml
+
     for scalar in _scalars(yaml.compose(text, Loader=yaml.SafeLoader)):
         if scalar.tag != _TIMESTAMP_TAG:  # only what YAML itself reads as a date can fail to be one
             continue
@@ -488,6 +499,8 @@ def _bad_scalar(text: str, path: Path) -> ConfigError:
 
 
 def _scalars(node: yaml.Node | None) -> list[yaml.ScalarNode]:
+    import yaml
+
     if isinstance(node, yaml.ScalarNode):
         return [node]
     if isinstance(node, yaml.SequenceNode):
@@ -535,6 +548,8 @@ class _Reader:
     def _line(self, key: tuple[str | int, ...]) -> int | None:
         # the node tree (with line marks) is composed only for an error: parsing the file twice on
         # every start cost as much as the rest of a `summitbot ask`
+        import yaml
+
         node = yaml.compose(self.text, Loader=yaml.SafeLoader)
         line = node.start_mark.line + 1 if node is not None else None
         for part in key:

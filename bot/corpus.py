@@ -108,6 +108,10 @@ class CorpusStore:
             with self.lock():
                 pass
 
+    def settled(self) -> bool:
+        """No interrupted or running write to finish or wait for (a cheap look, no lock taken)."""
+        return not needs_recovery(self.root, self._temps())
+
     # -- reading -------------------------------------------------------------------------------------
     def raw_ids(self) -> list[str]:
         """The ids (raw file names without their suffix) of every raw article, sorted."""

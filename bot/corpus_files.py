@@ -12,8 +12,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.config import Config
 from bot.errors import CorpusError, IngestError
 from bot.models import Article, ArticleHints
@@ -96,6 +94,8 @@ def read_manifest(path: Path) -> dict[str, ArticleHints]:
 
 def manifest_entries(path: Path) -> dict[str, Any]:
     """A sources.yaml's `articles` mapping as plain data (empty when the file does not exist)."""
+    import yaml  # here, not at the top: a `summitbot ask` reads no manifest
+
     try:
         data = path.read_bytes()
     except FileNotFoundError:

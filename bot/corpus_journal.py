@@ -13,13 +13,14 @@ import contextlib
 import logging
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from bot.errors import CorpusError
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 __all__ = [
     "STATE_DIR",
@@ -54,6 +55,8 @@ def _step(name: str) -> None:
 
 def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never a part."""
+    import tempfile  # writers' only: a start that only reads skips its import (random, bisect, ...)
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -77,7 +80,9 @@ def _fsync_dir(path: Path) -> None:
 
 
 class CorpusLock:
-    """The corpus's writer lock (filelock): reentrant in one thread, released if the process dies."""
+    """The corpus's writer lock (filelock): reentrant in one thread, released if the process dies.
+
+    filelock is imported when a lock is first taken: a reader that needs none (bot/service.py) skips it."""
 
     def __init__(self, root: Path) -> None:
         self.path = root / STATE_DIR / "lock"
@@ -86,6 +91,8 @@ class CorpusLock:
     @contextlib.contextmanager
     def hold(self, timeout: float = -1) -> Iterator[None]:
         """Hold the lock; wait up to `timeout` seconds (-1: forever), then CorpusError."""
+        from filelock import FileLock, Timeout
+
         if self._lock is None:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +119,8 @@ class CorpusLock:
         """True when no other process holds the lock (it is taken and released again at once)."""
         if not self.path.exists():
             return True
+        from filelock import FileLock, Timeout
+
         probe = FileLock(self.path, preserve_lock_file=True)
         try:
             probe.acquire(timeout=0)

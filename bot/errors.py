@@ -7,6 +7,7 @@ __all__ = [
     "CorpusError",
     "IngestError",
     "InputError",
+    "NeedsWriter",
     "SummitbotError",
 ]
 
@@ -25,6 +26,11 @@ class ConfigError(SummitbotError):
 
 class CorpusError(SummitbotError):
     """A corpus file is missing or broken (the message names the file and, where it can, the line)."""
+
+
+class NeedsWriter(CorpusError):
+    """A load-only read found a saved store that would have to be (re)built: the caller loads it again
+    under the writer lock (bot/service.py), so a user never sees this one."""
 
 
 class IngestError(SummitbotError):

@@ -12,7 +12,6 @@ locked: the running Discord bot builds in its own process), or when there is onl
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -37,6 +36,8 @@ def worker_count(configured: int) -> int:
 
 def can_fork() -> bool:
     """Whether this process may fork workers now: the platform forks and no other thread is running."""
+    import multiprocessing  # here, not at the top: a `summitbot ask` never forks
+
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
@@ -55,6 +56,8 @@ def fork_map(fn: Callable[[S, J], R], state: S, jobs: Sequence[J], workers: int)
     with _LOCK:
         _state, _fn = state, fn
         try:
+            import multiprocessing
+
             context = multiprocessing.get_context("fork")
             with context.Pool(min(workers, len(jobs))) as pool:
                 log.debug("%d jobs in %d forked processes", len(jobs), min(workers, len(jobs)))

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from bot.config import Config
+from bot.errors import NeedsWriter
 from bot.facts import CorpusFacts, load_or_build_facts
 from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article, Sentence
@@ -53,7 +54,9 @@ class CorpusIndex:
     """Articles, their sentences in one flat table, the shared tokenizer, the BM25 index over them and
     each sentence's facts (`facts`: speakers, quotations, figures, entities, same-statement groups).
 
-    `articles` may be a serving-form table (bot/serving.py), whose articles are decoded only when used."""
+    `articles` may be a serving-form table (bot/serving.py), whose articles are decoded only when used.
+    With `load_only` the saved pieces are only read: one that is missing, damaged or made for another
+    corpus raises NeedsWriter instead of being rebuilt (a reader without the writer lock, bot/service.py)."""
 
     def __init__(
         self,
@@ -63,6 +66,7 @@ class CorpusIndex:
         tokenizer: Tokenizer | None = None,
         index_dir: Path | None = None,
         fingerprint: str | None = None,
+        load_only: bool = False,
     ) -> None:
         self.articles = articles if isinstance(articles, ArticleTable) else MemoryArticles(articles)
         self.config = config
@@ -81,13 +85,23 @@ class CorpusIndex:
         # The facts are read from each sentence's tokens, so a facts build keeps them for BM25's.
         kept: list[list[list[str]]] = []
 
+        def refuse(what: str) -> None:  # a load-only read builds nothing (see CoverageService.index)
+            if load_only:
+                raise NeedsWriter(f"{index_dir}: the saved {what} must be rebuilt")
+
         def build() -> SparseBM25:
+            refuse("BM25 index")
             tokens = kept.pop() if kept else _tokenized(self.articles, self.tokenizer, config)
             return SparseBM25(tokens, config.retrieval)
 
         def build_facts() -> CorpusFacts:
+            refuse("facts")
             kept.append([])
             return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1])
+
+        def build_terms() -> SentenceTerms:
+            refuse("sentence terms")
+            return self._build_terms()
 
         self._saved_terms: SentenceTerms | None = None  # a persisted index's terms (bot/sentence_terms.py)
         if index_dir is not None and fingerprint is not None:
@@ -95,7 +109,10 @@ class CorpusIndex:
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
             self.bm25 = load_or_build(index_dir / "bm25", stamp, build)
             self._saved_terms = load_or_build_terms(
-                index_dir / "terms", stamp, self._build_terms, (len(self), len(self.articles))
+                index_dir / "terms",
+                stamp,
+                build_terms,
+                (len(self), len(self.articles)),
             )
         else:
             self.facts = build_facts()
@@ -105,8 +122,10 @@ class CorpusIndex:
         self._vectors_stamp = f"{fingerprint}-{config.semantic.sha256[:12]}-{config.semantic.max_tokens}"
         self._vectors: np.ndarray | None = None
         self._vectors_lock = threading.Lock()
+        self._load_only = load_only  # only while loading: a later use may embed
         if self._vectors_path is not None:
             _ = self.vectors  # a persisted index embeds its sentences when it is built
+        self._load_only = False
 
     @property
     def vectors(self) -> np.ndarray | None:
@@ -120,10 +139,15 @@ class CorpusIndex:
                 self._vectors = load_or_embed(
                     self._vectors_path,
                     self._vectors_stamp,
-                    lambda: list(self.articles.sentence_texts()),
+                    self._texts_to_embed,
                     self.config.semantic,
                 )
             return self._vectors
+
+    def _texts_to_embed(self) -> list[str]:
+        if self._load_only:
+            raise NeedsWriter(f"{self._vectors_path}: the saved sentence vectors must be rebuilt")
+        return list(self.articles.sentence_texts())
 
     def question_vector(self, text: str) -> np.ndarray | None:
         """The unit vector of a question or topic, or None when the corpus has no vectors; one embedded

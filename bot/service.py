@@ -6,6 +6,7 @@ Plain synchronous Python with no discord import; the Discord layer runs its call
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import logging
 import os
 import threading
@@ -15,17 +16,54 @@ from functools import cached_property
 from bot.config import Config
 from bot.conversation import Conversation
 from bot.corpus import CorpusStore
-from bot.errors import CorpusError, InputError
+from bot.errors import CorpusError, InputError, NeedsWriter
 from bot.models import Article
 from bot.results import AskResult, CompareResult, QuoteResult
 from bot.search import CorpusIndex
 from bot.semantic import primed_questions
-from bot.serving import ArticleTable, MemoryArticles, load_or_build_articles
+from bot.serving import ArticleTable, MemoryArticles, load_articles, load_or_build_articles
 from bot.text import normalize_query
 
 __all__ = ["CoverageService"]
 
 log = logging.getLogger(__name__)
+
+# The loaders of the saved index log a damaged or stale piece before they rebuild it. A load-only attempt
+# rebuilds nothing (it fails, and the load under the lock that follows says it again), so their lines are
+# held while it runs: dropped when it fails, passed on when it succeeds.
+_LOADERS = (
+    "bot.retrieval.store",
+    "bot.facts.corpus",
+    "bot.facts.store",
+    "bot.sentence_terms",
+    "bot.semantic.vectors",
+)
+_HELD: contextvars.ContextVar[list[logging.LogRecord] | None] = contextvars.ContextVar("_HELD", default=None)
+
+
+def _hold(record: logging.LogRecord) -> bool:
+    held = _HELD.get()
+    if held is None:
+        return True
+    held.append(record)
+    return False
+
+
+for _name in _LOADERS:
+    logging.getLogger(_name).addFilter(_hold)
+
+
+@contextlib.contextmanager
+def _lines_held() -> Iterator[None]:
+    """The loaders' log lines within the block, passed on only if it ends without an exception."""
+    held: list[logging.LogRecord] = []
+    token = _HELD.set(held)
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
+    for record in held:
+        logging.getLogger(record.name).handle(record)
 
 
 class CoverageService:
@@ -62,6 +100,13 @@ class CoverageService:
     def _load_articles(self) -> ArticleTable:
         if not self.store.clean_dir.is_dir():
             return MemoryArticles(self.store.load_articles())  # raises the store's "no cleaned corpus"
+        if self.store.settled():  # the load-only read: see `index`
+            table = load_articles(self.store.clean_dir, self.config.index_dir / "serving")
+            if table is not None:
+                return table
+        return self._load_articles_locked()
+
+    def _load_articles_locked(self) -> ArticleTable:
         try:
             with self._writers_excluded():
                 return load_or_build_articles(self.store, self.config.index_dir / "serving")
@@ -73,21 +118,41 @@ class CoverageService:
 
     @cached_property
     def index(self) -> CorpusIndex:
-        """The BM25 index over every sentence, loaded from disk when it matches the corpus."""
+        """The BM25 index over every sentence, loaded from disk when it matches the corpus.
+
+        A start first reads the saved stores without the writer lock (nor the lock library's import):
+        each is written into a new file or folder that takes its place by rename, checked against its
+        own meta or stamp at load, and keyed on the content fingerprint of the serving corpus read first.
+        So a read racing a rebuild sees one store whole, old or new, and a piece made for another version
+        of the corpus (or half replaced) does not match: CorpusIndex(load_only=True) then raises
+        NeedsWriter, and the articles and the index are loaded again under the lock, where anything stale
+        is rebuilt. Writers always hold the lock."""
         with self._lock:
             if not self.articles:
                 raise CorpusError(
                     f"{self.store.clean_dir}: the corpus has no articles; add one with `summitbot ingest`"
                 )
-            persist = self._persist and self.store.clean_dir.is_dir()
-            fingerprint = self.articles.fingerprint if persist else None
-            with self._writers_excluded() if persist else contextlib.nullcontext():
-                return CorpusIndex(
-                    self.articles,
-                    self.config,
-                    index_dir=self.config.index_dir if fingerprint else None,
-                    fingerprint=fingerprint,
-                )
+            if not (self._persist and self.store.clean_dir.is_dir()):
+                return CorpusIndex(self.articles, self.config)
+            if self.store.settled():
+                try:
+                    with _lines_held():
+                        return self._open_index(load_only=True)
+                except NeedsWriter as exc:
+                    log.debug("%s; loading under the writer lock", exc)
+            with self._writers_excluded():
+                self._articles = self._load_articles_locked()  # the version the index is made for
+                return self._open_index(load_only=False)
+
+    def _open_index(self, *, load_only: bool) -> CorpusIndex:
+        fingerprint = self.articles.fingerprint
+        return CorpusIndex(
+            self.articles,
+            self.config,
+            index_dir=self.config.index_dir if fingerprint else None,
+            fingerprint=fingerprint or None,
+            load_only=load_only,
+        )
 
     def _writers_excluded(self) -> contextlib.AbstractContextManager[None]:
         """The corpus writer lock while the saved index may be rebuilt and written (the store's lock is

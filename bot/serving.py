@@ -44,7 +44,14 @@ from bot.corpus import CorpusStore
 from bot.errors import CorpusError
 from bot.models import ROLES, Article, DroppedLine, Sentence
 
-__all__ = ["ArticleTable", "MemoryArticles", "StoredArticles", "load_or_build_articles", "stat_key"]
+__all__ = [
+    "ArticleTable",
+    "MemoryArticles",
+    "StoredArticles",
+    "load_articles",
+    "load_or_build_articles",
+    "stat_key",
+]
 
 log = logging.getLogger(__name__)
 
@@ -289,6 +296,22 @@ def load_or_build_articles(store: CorpusStore, directory: Path) -> StoredArticle
             log.info("the cleaned corpus changed; rebuilding the serving corpus in %s", directory)
     _save(store, directory, key)
     return _load(directory)
+
+
+def load_articles(clean_dir: Path, directory: Path) -> StoredArticles | None:
+    """The serving form in `directory` if it is whole and matches `clean_dir`, else None; never writes.
+
+    Safe without the writer lock: the form is written into a new folder that takes its place by rename,
+    and every array is checked against its folder's meta (bot/arrayfiles.py), so a read racing a rebuild
+    gets the old folder or the new one, or a mismatch (None: the caller then loads under the lock)."""
+    if not clean_dir.is_dir():
+        return None
+    try:
+        table = _load(directory)
+    except CorpusError as exc:
+        log.debug("the serving corpus cannot be loaded without the writer lock: %s", exc)
+        return None
+    return table if table.stat_key == stat_key(clean_dir) else None
 
 
 def _save(store: CorpusStore, directory: Path, key: str) -> None:

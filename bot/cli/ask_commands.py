@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.cli.context import Context, print_json
+from bot.cli.context import Context, one_blas_thread, print_json
 from bot.config import AnswerConfig
 from bot.conversation import Conversation
 from bot.errors import InputError
@@ -36,12 +36,12 @@ def register(commands: Any) -> None:
         metavar="N",
         help="answers to give (default: answer.top in config.yaml)",
     )
-    ask.set_defaults(handler=run_ask)
+    ask.set_defaults(handler=run_ask, quick_exit=True)
 
     chat = commands.add_parser("chat", help="a conversation: one question a line on stdin, with follow-ups")
     chat.add_argument("--json", action="store_true", help="one JSON object a line")
     chat.add_argument("--top", type=_positive, default=None, metavar="N")
-    chat.set_defaults(handler=run_chat)
+    chat.set_defaults(handler=run_chat, quick_exit=True)
 
     gold = commands.add_parser("eval", help="score the answers against gold files (qa_dev.yaml format)")
     gold.add_argument("gold", type=Path, nargs="+", help="the gold YAML files")
@@ -76,6 +76,7 @@ def _positive(value: str) -> int:
 
 
 def run_ask(args: argparse.Namespace, ctx: Context) -> int:
+    one_blas_thread()
     result = ctx.service.ask(" ".join(args.question), top=args.top)
     if args.json:
         print_json(result.to_dict())
@@ -85,6 +86,7 @@ def run_ask(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_chat(args: argparse.Namespace, ctx: Context) -> int:
+    one_blas_thread()
     service = ctx.service
     conversation = Conversation()
     interactive = sys.stdin.isatty() and not args.json

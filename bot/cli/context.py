@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,9 @@ from bot.config import Config, load_config
 if TYPE_CHECKING:
     from bot.service import CoverageService
 
-__all__ = ["Context", "print_json"]
+__all__ = ["Context", "one_blas_thread", "print_json"]
+
+_BLAS_THREADS = "OPENBLAS_NUM_THREADS"  # numpy's wheels carry OpenBLAS
 
 
 @dataclass
@@ -46,3 +49,13 @@ class Context:
 def print_json(data: Any) -> None:
     """One JSON document on stdout, UTF-8, keys in their natural order."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def one_blas_thread() -> None:
+    """Before numpy loads, for a command that answers questions one at a time: a single BLAS thread.
+    An answer's matrix products are small (the encoder already runs each under threadpoolctl's limit of
+    one thread), so OpenBLAS's thread pool only cost its start: about 25 ms of CPU, more on a busy
+    machine, of every `summitbot ask`. A value the user set is kept; once numpy is loaded it is too late
+    to matter, so nothing is changed."""
+    if "numpy" not in sys.modules:
+        os.environ.setdefault(_BLAS_THREADS, "1")

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from bot.config import Config, parse_config
 from bot.errors import InputError
 from bot.models import Article
@@ -53,6 +51,8 @@ def corpus_index(config: Config, grow: Sequence[Path] = (), *, seeds: bool = Tru
 def event_config(config: Config, folder: Path) -> Config:
     """`config` with the event in `folder`/event.yaml and the people in `folder`/people.yaml added
     (another summit, measured on pages the bot was not built for)."""
+    import yaml  # here, not at the top: the CLI's parser imports this module on every start
+
     source = config.source or Path("config.yaml")
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}

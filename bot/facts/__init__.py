@@ -14,10 +14,14 @@ attribution engine), `statements` (the same-statement test), `model` (the per-se
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from bot.facts.corpus import CorpusFacts, load_or_build_facts
 from bot.facts.figures import INTERVAL, Figure, asked_dimension, asking_words, format_figure, read_figures
-from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 from bot.facts.model import QuoteFact, SentenceFacts
+
+if TYPE_CHECKING:
+    from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 
 __all__ = [
     "INTERVAL",
@@ -33,3 +37,13 @@ __all__ = [
     "load_or_build_facts",
     "read_figures",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The attribution lexicon on first use: its patterns are compiled where quotations are read (/quote,
+    a facts build), not on every `summitbot ask`."""
+    if name in ("UNKNOWN", "SpeakerLexicon"):
+        from bot.facts import lexicon
+
+        return getattr(lexicon, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,13 +11,13 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from bot import similarity as similarity_code
 from bot import tokenizer as tokenizer_code
 from bot.config import Config
-from bot.facts.builder import build_arrays
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict
 from bot.facts.store import FACTS_FORMAT, Arrays, StaleFacts, load_facts, save_facts
 from bot.models import Article
@@ -127,3 +127,11 @@ def load_or_build_facts(
     except OSError as exc:
         log.warning("the facts could not be saved to %s (%s)", path, exc)
     return facts
+
+
+def build_arrays(*args: Any, **kwargs: Any) -> Arrays:
+    """bot.facts.builder's `build_arrays`, imported on first use: a start that loads saved facts never
+    builds, and the builder's patterns (attribution, statements) cost a `summitbot ask` 20 ms to compile."""
+    from bot.facts.builder import build_arrays as build
+
+    return build(*args, **kwargs)

@@ -10,8 +10,9 @@ can be cited verbatim.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import Stemmer
@@ -41,7 +42,13 @@ _NUMBER = (
 _FRACTION = (
     r"(?:an?\s+)?(?:half|quarter|third)\s+(?:of\s+)?an?\s+(?:million|billion|thousand|hundred|hour|day)"
 )
-_QUANTITY = re.compile(
+
+
+def _compiled_on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    return functools.cache(lambda: re.compile(pattern, flags))
+
+
+_QUANTITY = _compiled_on_first_use(  # an answer reads no figures: only a facts build needs these two
     rf"(?<![\w.,-])(?P<num>{_FRACTION}|{_NUMBER})(?:\s+(?P<scale>million|billion|thousand))?"
     rf"(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)[\s-]+)?(?P<unit>[A-Za-z]+)(?P<half2>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
@@ -52,7 +59,7 @@ _MONEY = re.compile(
 )
 _PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 _MONTHS = "january february march april may june july august september october november december".split()
-_DATE = re.compile(
+_DATE = _compiled_on_first_use(
     rf"\b(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})"
     rf"(?:\s+(?P<day2>\d{{1,2}})\b)?(?:,?\s+(?P<year1>(?:19|20)\d\d)\b)?"
     r"|\b(?P<year2>(?:19|20)\d\d)\b"
@@ -128,7 +135,7 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
     for m in _PERCENT.finditer(folded):
         found.append(_figure(text, m, float(m["num"]), "%", "percent", measures=""))
     taken = [(f.start, f.end) for f in found]
-    for m in _QUANTITY.finditer(folded):
+    for m in _QUANTITY().finditer(folded):
         if any(a <= m.start() < b for a, b in taken):
             continue
         figure = _quantity(text, folded, m, measured or {})
@@ -234,7 +241,7 @@ def measure_stem(word: str) -> str:
 
 def _dates(text: str, folded: str) -> list[Figure]:
     out = []
-    for m in _DATE.finditer(folded):
+    for m in _DATE().finditer(folded):
         if m["relative"]:
             out.append(_figure(text, m, 0.0, "relative", "date", measures=""))
         elif m["weekday"]:

@@ -52,14 +52,18 @@ def load_or_embed(
     stamp_path = path.with_suffix(".stamp") if path is not None else None
     if path is not None and stamp_path is not None and _stamped(path, stamp_path, stamp):
         try:
-            return np.asarray(np.load(path, allow_pickle=False), dtype=np.float32)
+            vectors = np.asarray(np.load(path, allow_pickle=False), dtype=np.float32)
         except (OSError, ValueError) as exc:
             log.warning("%s: unreadable (%s); embedding again", path, exc)
+        else:  # the stamp is removed before a file is replaced: still there, the file read was its own
+            if _stamped(path, stamp_path, stamp):
+                return vectors
     vectors = _embed_new(list(texts()), settings, None if path is None else path.parent)
     if path is not None and stamp_path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial.npy")
         np.save(partial, vectors, allow_pickle=False)
+        stamp_path.unlink(missing_ok=True)  # no moment shows the new file under the old stamp
         partial.replace(path)
         stamp_path.write_text(stamp, encoding="utf-8")
     return vectors.astype(np.float32)

@@ -19,7 +19,6 @@ import logging
 import mmap
 import os
 import struct
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +116,8 @@ def _remember(path: Path, sha256: str, verified_dir: Path | None) -> None:
     """Record a successful check (atomically; a folder that cannot be written only costs the next check)."""
     if verified_dir is None:
         return
+    import tempfile  # here, not at the top: a start whose check is remembered writes nothing
+
     try:
         verified_dir.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{VERIFIED_FILE}.", suffix=".tmp", dir=verified_dir)

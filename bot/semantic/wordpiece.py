@@ -7,11 +7,12 @@ inner ones prefixed "##", or [UNK] when it cannot be spelled (or is longer than 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["WordPiece"]
+__all__ = ["WordPiece", "vocabulary"]
 
 _MAX_WORD = 100
 
@@ -30,6 +31,16 @@ _CJK_BLOCKS = (
     (0x2F800, 0x2FA1F),
 )
 _CACHE_WORDS = 200_000  # words whose pieces are remembered before the memo starts again (bounded memory)
+
+
+@functools.lru_cache(maxsize=4)
+def vocabulary(path: Path) -> tuple[str, ...]:
+    """A vocab.txt's pieces, one a line, read once per process: the encoder's WordPiece and the typo
+    folder's dictionary (bot/semantic/words.py) share one read of the file."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return tuple(lines)
 
 
 def _is_punctuation(ch: str) -> bool:
@@ -92,10 +103,7 @@ class WordPiece:
 
     @classmethod
     def from_file(cls, path: Path, max_tokens: int = 256) -> WordPiece:
-        lines = path.read_text(encoding="utf-8").split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        return cls(lines, max_tokens)
+        return cls(vocabulary(path), max_tokens)
 
     def encode(self, text: str) -> list[int]:
         """The ids of `text`, truncated to max_tokens with [CLS] and [SEP] around them."""

@@ -7,6 +7,7 @@ import threading
 
 from bot.errors import ConfigError
 from bot.semantic.encoder import model_dir
+from bot.semantic.wordpiece import vocabulary
 
 __all__ = ["dictionary_words"]
 
@@ -21,9 +22,9 @@ def dictionary_words() -> frozenset[str]:
     with _LOCK:
         if not _DICTIONARY:
             try:
-                lines = (model_dir() / "vocab.txt").read_text(encoding="utf-8").split("\n")
-            except (ConfigError, OSError) as exc:
+                lines: tuple[str, ...] = vocabulary(model_dir() / "vocab.txt")  # the encoder's read
+            except (ConfigError, OSError, UnicodeDecodeError) as exc:
                 log.warning("no dictionary for typo folding: %s", exc)
-                lines = []
-            _DICTIONARY.append(frozenset(w for w in lines if w.isalpha() and w.isascii()))
+                lines = ()
+            _DICTIONARY.append(frozenset(filter(str.isascii, filter(str.isalpha, lines))))
         return _DICTIONARY[0]

@@ -1,0 +1,47 @@
+"""The command line builds only the named command's group of parsers: the same parse as with every
+group, and every group when no command is plainly named (--help lists them all)."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from bot.cli import build_parser, main
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return set(action.choices)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["ask", "How long", "did it last?"],
+        ["-v", "ask", "--json", "q"],
+        ["-vv", "--corpus", "ask", "ask", "--top", "2", "q"],
+        ["--config=other.yaml", "compare", "Syria"],
+        ["--config", "c.yaml", "--verbose", "sources", "--json"],
+        ["quote", "--speaker", "Obama"],
+        ["clean", "--check"],
+        ["sync"],
+    ],
+)
+def test_a_named_command_parses_as_with_every_group(argv: list[str]) -> None:
+    one = build_parser(argv)
+    assert len(_commands(one)) < len(_commands(build_parser()))
+    assert vars(one.parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--help"], ["--corp", "sources", "ask", "q"], ["bogus"], ["-h", "ask"]]
+)
+def test_no_plainly_named_command_builds_every_group(argv: list[str]) -> None:
+    assert _commands(build_parser(argv)) == _commands(build_parser())
+
+
+def test_an_unknown_command_is_still_one_line_listing_them_all(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bogus"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "invalid choice: 'bogus'" in err and "'ask'" in err and "'sync'" in err
