@@ -325,11 +325,13 @@ def collect(
     golds: Sequence[Path],
     grow: Sequence[Path] = (),
     others: Sequence[tuple[Path, Path]] = (),
+    answers: Sequence[Path] = (),
 ) -> list[Asked]:
-    """Every question asked: the gold files over the corpus (grown with `grow`'s pages), and each
-    (gold file, folder) of `others` over that folder's pages alone, its event and people in the config."""
+    """Every question asked: the gold files over the corpus (grown with `grow`'s pages, whose answers to
+    the gold questions `answers` lists), and each (gold file, folder) of `others` over that folder's
+    pages alone, its event and people in the config."""
     index = corpus_index(config, grow)
-    asked = [a for path in golds for a in ask_all(index, load_gold(path), path.name)]
+    asked = [a for path in golds for a in ask_all(index, load_gold(path, answers), path.name)]
     for gold, folder in others:
         settings = dataclasses.replace(event_config(config, folder), semantic=config.semantic)
         other = corpus_index(settings, [folder], seeds=False)
@@ -368,8 +370,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = dataclasses.replace(config, semantic=dataclasses.replace(config.semantic, reader=True))
     lexical = dataclasses.replace(config, semantic=dataclasses.replace(config.semantic, enabled=False))
     others = [tuple(pair) for pair in args.other]
-    asked = collect(lexical if args.semantic == "off" else config, args.gold, args.grow, others)
-    answered = collect(lexical, args.gold, args.grow, others) if args.semantic == "absent" else None
+    grown = (args.gold, args.grow, others, args.grow_answers)
+    asked = collect(lexical if args.semantic == "off" else config, *grown)
+    answered = collect(lexical, *grown) if args.semantic == "absent" else None
     semantic = args.semantic != "off"
     text = cross_validation_text(
         asked, args.folds, config.answer.top, config.decision.l2, semantic=semantic, answered=answered

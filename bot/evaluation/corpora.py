@@ -67,9 +67,18 @@ def event_config(config: Config, folder: Path) -> Config:
 
 
 def add_corpus_options(parser: argparse.ArgumentParser | Any) -> None:
-    """--grow DIR (more pages in the corpus) and --other GOLD DIR (another summit's pages alone)."""
+    """--grow DIR (more pages in the corpus), --grow-answers FILE (the answers those pages add to the gold
+    files' questions) and --other GOLD DIR (another summit's pages alone)."""
     parser.add_argument(
         "--grow", type=Path, action="append", default=[], metavar="DIR", help="add DIR's pages"
+    )
+    parser.add_argument(
+        "--grow-answers",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="answer sentences the added pages give to the gold questions (tests/data/grown_*_answers.yaml)",
     )
     parser.add_argument(
         "--other",
