@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.answering.candidates import find_candidates
+from bot.answering.features import FEATURES
 from bot.config import Config
 from bot.evaluation.corpora import corpus_index
 from bot.evaluation.qa_eval import QAReport, evaluate_qa, load_gold
@@ -64,3 +66,31 @@ def test_answers_the_added_pages_give_join_the_gold(shared_eval: Callable[[str],
             (PAGES / f"{doc}.txt").exists() or (PAGES / f"{doc}.html").exists()
             for doc, _ in joined[qid].gold[len(plain[qid].gold) :]
         )
+
+
+def test_what_an_added_page_offers_is_read_from_that_page_alone(grown: CorpusIndex) -> None:
+    # an unrelated page (no configured event) that the question's words reach names none of its people
+    candidates = find_candidates(grown, "How many times had Putin and Obama met in person before New York?")
+    assert candidates.rows is not None
+    column = dict(zip(FEATURES, range(len(FEATURES)), strict=True))
+    unrelated = [i for i, hit in enumerate(candidates.hits) if hit.article.event is None]
+    assert unrelated, "no page about another matter among the candidates"
+    for i, hit in enumerate(candidates.hits):
+        row = candidates.rows[i]
+        assert row[column["event_unknown"]] == (hit.article.event is None)
+        assert row[column["names_off_article"]] <= row[column["names_missing"]]
+    assert all(candidates.rows[i, column["names_off_article"]] > 0.5 for i in unrelated)
+
+
+def test_copies_of_one_statement_share_a_rank(grown: CorpusIndex) -> None:
+    # reposts add copies of a statement; the ranks count statements, so a copy pushes no other down
+    candidates = find_candidates(grown, "How long did the Putin-Obama meeting at the UN last?")
+    assert candidates.rows is not None
+    rank = candidates.rows[:, list(FEATURES).index("bm25_rank")]
+    groups = [grown.facts.of(hit.position).group for hit in candidates.hits]
+    assert len(set(groups)) < len(groups), "no statement carried twice among the candidates"
+    by_group: dict[int, set[float]] = {}
+    for group, value in zip(groups, rank, strict=True):
+        by_group.setdefault(group, set()).add(float(value))
+    assert all(len(values) == 1 for values in by_group.values())
+    assert len(set(rank.tolist())) == len(by_group)

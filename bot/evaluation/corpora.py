@@ -68,18 +68,16 @@ def event_config(config: Config, folder: Path) -> Config:
 
 def add_corpus_options(parser: argparse.ArgumentParser | Any) -> None:
     """--grow DIR (more pages in the corpus), --grow-answers FILE (the answers those pages add to the gold
-    files' questions) and --other GOLD DIR (another summit's pages alone)."""
-    parser.add_argument(
-        "--grow", type=Path, action="append", default=[], metavar="DIR", help="add DIR's pages"
+    files' questions), --also-grow / --fit-grow DIR (k-fold over a grown corpus too) and --other GOLD DIR
+    (another summit's pages alone)."""
+    paths = (
+        ("--grow", "DIR", "add DIR's pages"),
+        ("--grow-answers", "FILE", "answer sentences the added pages give to the gold questions"),
+        ("--also-grow", "DIR", "k-fold: also report the questions --grow-answers covers over DIR added"),
+        ("--fit-grow", "DIR", "as --also-grow, and fit on those questions asked over the grown corpus too"),
     )
-    parser.add_argument(
-        "--grow-answers",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="answer sentences the added pages give to the gold questions (tests/data/grown_*_answers.yaml)",
-    )
+    for flag, metavar, text in paths:
+        parser.add_argument(flag, type=Path, action="append", default=[], metavar=metavar, help=text)
     parser.add_argument(
         "--other",
         type=Path,
