@@ -11,6 +11,7 @@ import pytest
 from bot.answering.candidates import find_candidates
 from bot.answering.features import FEATURES
 from bot.config import Config
+from bot.evaluation.calibrate import collect, cross_validation_text
 from bot.evaluation.corpora import corpus_index
 from bot.evaluation.qa_eval import QAReport, evaluate_qa, load_gold
 from bot.search import CorpusIndex
@@ -94,3 +95,14 @@ def test_copies_of_one_statement_share_a_rank(grown: CorpusIndex) -> None:
         by_group.setdefault(group, set()).add(float(value))
     assert all(len(values) == 1 for values in by_group.values())
     assert len(set(rank.tolist())) == len(by_group)
+
+
+def test_the_same_folds_are_reported_over_the_grown_corpus_apart(config: Config) -> None:
+    asked = collect(config, [HELD_OUT], answers=(ANSWERS,), also_grow=(PAGES,))
+    grown = [a for a in asked if a.grown]
+    assert len(grown) == len(asked) - len(grown) > 0
+    assert not any(a.in_fit for a in grown)
+    text = cross_validation_text(asked, 2, 3, config.decision.l2)
+    assert text.count("== qa_heldout.yaml over the grown corpus (test splits)") == 1
+    assert "questions:               18" in text.split("== all sets")[1].split("\n\n")[0]
+    assert "growth: accuracy@1" in text

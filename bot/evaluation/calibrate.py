@@ -456,10 +456,10 @@ def cross_validation_text(
     """The k-fold report: per gold file and overall (test splits), thresholds, reliability, categories."""
     reports, tops, chosen = cross_validate(asked, folds, top, l2, semantic=semantic, answered=answered)
     ranking = reports.pop(NEVER_DECLINING)
+    grown = {name: reports.pop(name) for name in list(reports) if name.endswith(GROWN)}
     lines = [f"k-fold ({folds} folds, grouped by question; figures on the held-out folds only)", ""]
     for name, report in reports.items():
         lines += [f"== {name} (test splits)", format_report(report, categories=False), ""]
-    grown = {name: reports.pop(name) for name in list(reports) if name.endswith(GROWN)}
     total = _summary(reports)
     lines += ["== all sets (test splits)", format_report(total), "", balance_text(total), ""]
     if grown:
