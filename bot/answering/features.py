@@ -73,6 +73,11 @@ FEATURES: tuple[str, ...] = (
     "length",  # log of the sentence's word count
     "constraints_failed",  # how many of the constraints above (people, type, unit, speaker) fail
     "coverage_met",  # coverage when every constraint is met, else 0 (a near match that fails one is not)
+    "names_missing",  # weight share of the names the question writes (configured or capitalised) found
+    # neither in the sentence, nor as its speaker, nor in its paragraph or headline: none of the other
+    # candidates counts, so a page added to the corpus cannot move it
+    "names_off_article",  # ... found nowhere in its article (a page about something else)
+    "event_unknown",  # the sentence's article is about no configured event (an unrelated page)
     *(f"asks_{kind}" for kind in QUESTION_KINDS),  # the kind of question (some are more often traps)
 )
 # Read from the sentence vectors (bot.semantic); NaN when the corpus has none (too large to embed), which
@@ -102,9 +107,11 @@ class CandidateFacts:
     paragraph_people: frozenset[str]  # ... named anywhere in its paragraph
     counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
     words: int
+    context: frozenset[str]  # the names and words of its paragraph and its article's headline
 
 
 _FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
+_ARTICLE_TERMS: PerIndex[dict[str, frozenset[str]]] = PerIndex(lambda index: {})  # by article id
 
 
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
@@ -122,8 +129,45 @@ def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
             _paragraph_people(index, position, persons),
             frozenset(counted),
             len(sentence.text.split()),
+            _context_terms(index, position),
         )
     return found
+
+
+def _article_terms(index: CorpusIndex, hit: SearchHit) -> frozenset[str]:
+    """Every name and word of the article a candidate is in, its headline's included (cached)."""
+    cache = _ARTICLE_TERMS.of(index)
+    found = cache.get(hit.article.id)
+    if found is None:
+        terms = set(index.title_terms(hit.position)) | index.terms(hit.position)
+        for step in (-1, 1):
+            offset = step
+            while index.neighbour(hit.position, offset) is not None:
+                terms.update(index.terms(hit.position + offset))
+                offset += step
+        found = cache[hit.article.id] = frozenset(terms)
+    return found
+
+
+def _paragraph(index: CorpusIndex, position: int) -> list[int]:
+    """The positions of the other sentences in the paragraph of the sentence at `position`."""
+    _, sentence = index.locate(position)
+    found = []
+    for step in (-1, 1):
+        offset = step
+        while (other := index.neighbour(position, offset)) is not None:
+            if other.paragraph != sentence.paragraph:
+                break
+            found.append(position + offset)
+            offset += step
+    return found
+
+
+def _context_terms(index: CorpusIndex, position: int) -> frozenset[str]:
+    terms = set(index.title_terms(position))
+    for other in _paragraph(index, position):
+        terms.update(index.terms(other))
+    return frozenset(terms)
 
 
 def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
@@ -132,15 +176,9 @@ def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> froze
 
 
 def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
-    _, sentence = index.locate(position)
     found: set[str] = set()
-    for step in (-1, 1):
-        offset = step
-        while (other := index.neighbour(position, offset)) is not None:
-            if other.paragraph != sentence.paragraph:
-                break
-            found.update(_people(index, position + offset, persons))
-            offset += step
+    for other in _paragraph(index, position):
+        found.update(_people(index, other, persons))
     return frozenset(found)
 
 
@@ -222,19 +260,40 @@ def candidate_features(
         if pairs:
             rows[i, _COLUMN["pairs"]] = len(pairs & index.terms(hit.position)) / len(pairs)
     rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]
-    rows[:, _COLUMN["bm25_rank"]] = np.log1p(np.arange(len(hits)))
+    groups = [_statement(index, h.position) for h in hits]
+    rows[:, _COLUMN["bm25_rank"]] = _distinct_ranks(np.array([h.score for h in hits]), groups)
     rows[:, _COLUMN["question_unknown"]] = unknown_share
     rows[:, _COLUMN["unknown_names"]] = len(unknown_names)
     cov = rows[:, _COLUMN["coverage"]]
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
-    order = np.argsort(-cov, kind="stable")
-    rows[order, _COLUMN["coverage_rank"]] = np.log1p(np.arange(len(hits)))
-    _semantic(index, hits, vector, rows)
+    rows[:, _COLUMN["coverage_rank"]] = _distinct_ranks(cov, groups)
+    _semantic(index, hits, vector, rows, groups)
     return rows
 
 
+def _statement(index: CorpusIndex, position: int) -> int:
+    """The sentence's same-statement group (bot.facts); one of its own when it has none."""
+    group = index.facts.of(position).group
+    return group if group >= 0 else -2 - position
+
+
+def _distinct_ranks(scores: np.ndarray, groups: Sequence[int]) -> np.ndarray:
+    """log(1 + rank) by `scores`, counting distinct statements (the facts' same-statement groups): the
+    copies of one statement that reposts add to a grown corpus share a rank instead of pushing the
+    others down."""
+    ranks = np.zeros(len(scores))
+    seen: dict[int, int] = {}
+    for i in np.argsort(-scores, kind="stable"):
+        ranks[i] = seen.setdefault(groups[i], len(seen))
+    return np.log1p(ranks)
+
+
 def _semantic(
-    index: CorpusIndex, hits: Sequence[SearchHit], vector: np.ndarray | None, rows: np.ndarray
+    index: CorpusIndex,
+    hits: Sequence[SearchHit],
+    vector: np.ndarray | None,
+    rows: np.ndarray,
+    groups: Sequence[int],
 ) -> None:
     columns = [_COLUMN[name] for name in SEMANTIC_FEATURES]
     vectors = index.vectors
@@ -244,8 +303,7 @@ def _semantic(
     cos = vectors[[h.position for h in hits]] @ vector
     rows[:, _COLUMN["cosine"]] = cos
     rows[:, _COLUMN["cosine_gap"]] = cos - cos.max()
-    order = np.argsort(-cos, kind="stable")
-    rows[order, _COLUMN["cosine_rank"]] = np.log1p(np.arange(len(hits)))
+    rows[:, _COLUMN["cosine_rank"]] = _distinct_ranks(cos, groups)
 
 
 def columns_of(names: Sequence[str]) -> np.ndarray:
@@ -267,6 +325,9 @@ def _row(
     facts = facts_of(index, hit.position)
     values = _matching(index, concepts, hit, facts) | _constraints(index, question, hit, facts, unit)
     values.update(
+        names_missing=_names_missing(concepts, index.terms(hit.position) | facts.speakers | facts.context),
+        names_off_article=_names_missing(concepts, _article_terms(index, hit) | facts.speakers),
+        event_unknown=hit.article.event is None,
         caption=hit.sentence.role == "caption",
         subheading=hit.sentence.role == "subheading",
         follow_up=question.follow_up,
@@ -302,6 +363,15 @@ def _matching(
         "title_gain": title_gain / total,
         "unmatched_heaviest": max(missed, default=0.0) / total,
     }
+
+
+def _names_missing(concepts: Sequence[Concept], seen: frozenset[str]) -> float:
+    """The weight share of the question's names that none of `seen` writes (0 when it names none)."""
+    names = [c for c in concepts if c.name]
+    total = sum(c.weight for c in names)
+    if total <= 0:
+        return 0.0
+    return sum(c.weight for c in names if not (c.terms | c.related) & seen) / total
 
 
 def _constraints(

@@ -37,6 +37,7 @@ class Concept:
     terms: frozenset[str]
     weight: float
     related: frozenset[str] = frozenset()  # words that speak of a name without naming it: half a match
+    name: bool = False  # a configured name or a capitalised word: something the answer's context must name
 
 
 def unknown_names(index: CorpusIndex, text: str) -> list[str]:
@@ -69,6 +70,7 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
     normal = _TYPE_WORDS.sub(" ", normalize(text))
     concepts: dict[frozenset[str], float] = {}
     related: dict[frozenset[str], frozenset[str]] = {}
+    names: set[frozenset[str]] = set()
     covered = [False] * len(normal)
     for start, end, token in tokenizer.entity_spans(normal):
         words = tokenizer.content_words(normal[start:end])
@@ -76,6 +78,7 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
         terms = frozenset([token, *words])
         concepts[terms] = weight
         related[terms] = tokenizer.related(token)
+        names.add(terms)
         for i in range(start, end):
             covered[i] = True
     rest = "".join(ch if not covered[i] else " " for i, ch in enumerate(normal))
@@ -85,7 +88,12 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
             group = tokenizer.synonym(word)
             key = frozenset([word, *index.variants(word), *([group] if group else [])])
             concepts[key] = concepts.get(key, 0.0) + _weight(index, word, name=capitalised)
-    return [Concept(terms, weight, related.get(terms, frozenset())) for terms, weight in concepts.items()]
+            if capitalised:
+                names.add(key)
+    return [
+        Concept(terms, weight, related.get(terms, frozenset()), terms in names)
+        for terms, weight in concepts.items()
+    ]
 
 
 # Words that frame a question rather than name its subject ("How did X describe ...", "What did Y say").

@@ -133,7 +133,8 @@ def run_eval(args: argparse.Namespace, ctx: Context) -> int:
         runs.append((gold, CoverageService(other, index=corpus_index(other, [folder], seeds=False))))
     reports = {}
     for path, asker in runs:
-        reports[path.name] = evaluate_qa(load_gold(path), partial(_ask_in, asker))
+        answers = args.grow_answers if asker is service and args.grow else ()
+        reports[path.name] = evaluate_qa(load_gold(path, answers), partial(_ask_in, asker))
     if args.json:
         figures = {name: r.figures() for name, r in reports.items()}
         print_json(next(iter(figures.values())) if len(figures) == 1 else figures)
@@ -148,7 +149,16 @@ def run_eval(args: argparse.Namespace, ctx: Context) -> int:
             for failure in report.failures:
                 print(json.dumps(failure, ensure_ascii=False))
     if args.folds:
-        asked = collect(config, args.gold, args.grow, [tuple(pair) for pair in args.other])
+        others = [tuple(pair) for pair in args.other]
+        asked = collect(
+            config,
+            args.gold,
+            args.grow,
+            others,
+            answers=args.grow_answers,
+            also_grow=args.also_grow,
+            fit_grow=args.fit_grow,
+        )
         print(cross_validation_text(asked, max(args.folds, 2), config.answer.top, config.decision.l2))
     return 0
 

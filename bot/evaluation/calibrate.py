@@ -32,7 +32,15 @@ from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.evaluation.corpora import add_corpus_options, corpus_index, event_config
-from bot.evaluation.qa_eval import GoldQuestion, QAReport, format_report, hit_matches, load_gold, score
+from bot.evaluation.qa_eval import (
+    GoldQuestion,
+    QAReport,
+    format_report,
+    hit_matches,
+    load_answers,
+    load_gold,
+    score,
+)
 from bot.search import CorpusIndex
 
 __all__ = [
@@ -51,6 +59,7 @@ __all__ = [
 
 GRID = np.round(np.arange(0.02, 0.98, 0.02), 2)
 NEVER_DECLINING = "ranking alone"  # the report of the same folds answered with every threshold at 0
+GROWN = " over the grown corpus"  # the report of a gold file's questions asked again over more pages
 CLOSE_PRECISION = 0.5  # a "closest" sentence is shown only where it is an answer at least this often
 
 
@@ -63,6 +72,8 @@ class Asked:
     candidates: Candidates | None  # None: the question was refused as bad input
     labels: np.ndarray
     index: CorpusIndex  # the corpus it was asked over
+    grown: bool = False  # asked again over the corpus grown by --also-grow / --fit-grow: reported apart
+    in_fit: bool = True  # its pairs are fitted on (a grown copy only with --fit-grow)
 
     @property
     def group(self) -> str:
@@ -82,7 +93,14 @@ VETOES: tuple[Veto, ...] = ("none", "speaker", "all")  # weighed in this order: 
 DECLINED = -1.0  # the "probability" of a vetoed question: below every threshold
 
 
-def ask_all(index: CorpusIndex, questions: Sequence[GoldQuestion], source: str) -> list[Asked]:
+def ask_all(
+    index: CorpusIndex,
+    questions: Sequence[GoldQuestion],
+    source: str,
+    *,
+    grown: bool = False,
+    in_fit: bool = True,
+) -> list[Asked]:
     """Candidates and labels for every question (a follow-up right after the question it follows)."""
     by_id = {q.id: q for q in questions}
     out = []
@@ -96,7 +114,7 @@ def ask_all(index: CorpusIndex, questions: Sequence[GoldQuestion], source: str) 
             candidates = None
         hits = candidates.hits if candidates else ()
         labels = np.array([hit_matches(h.article.id, h.sentence.text, q.gold) for h in hits], dtype=float)
-        out.append(Asked(q, source, candidates, labels, index))
+        out.append(Asked(q, source, candidates, labels, index, grown, in_fit))
     return out
 
 
@@ -200,7 +218,7 @@ def _tune(asked: Sequence[Asked], folds: int, l2: float) -> Thresholds:
     pairs: list[tuple[float, bool]] = []
     for train, test in _folds(asked, folds):
         model = fit(train, l2)
-        for a in test:
+        for a in (a for a in test if not a.grown):
             for veto in VETOES:
                 top = _best(a, model, veto)
                 if top is not None:
@@ -249,13 +267,16 @@ def cross_validate(
     held = _folds(answered, folds) if answered is not None else None
     never = Thresholds(0.0, 0.0, 0.0, veto="none")
     for f, (train, test) in enumerate(_folds(asked, folds)):
-        decision = fit_decision(train, l2, semantic)
-        thresholds = _tune(train, folds, l2)
+        fitted = [a for a in train if a.in_fit]
+        decision = fit_decision(fitted, l2, semantic)
+        thresholds = _tune(fitted, folds, l2)
         chosen.append(thresholds)
         for a in held[f][1] if held is not None else test:
             settings = _settings(a.index.config, thresholds)
             result = decide(a.index, a.candidates, decision, top, settings) if a.candidates else None
-            score(reports.setdefault(a.source, QAReport()), a.gold, result)
+            score(reports.setdefault(a.source + (GROWN if a.grown else ""), QAReport()), a.gold, result)
+            if a.grown:
+                continue
             never_settings = _settings(a.index.config, never)
             ranked = decide(a.index, a.candidates, decision, top, never_settings) if a.candidates else None
             score(reports.setdefault(NEVER_DECLINING, QAReport()), a.gold, ranked)
@@ -275,7 +296,7 @@ def operating_points(asked: Sequence[Asked], folds: int, l2: float) -> str:
     margins: list[tuple[float, bool]] = []
     for train, test in _folds(asked, folds):
         model, chosen = fit(train, l2), _tune(train, folds, l2)
-        for a in test:
+        for a in (a for a in test if not a.grown):
             top = _best(a, model, chosen.veto)
             margins.append((top[0] - chosen.threshold if top else -np.inf, bool(a.gold.gold)))
     m = np.array([x for x, _ in margins])
@@ -325,11 +346,26 @@ def collect(
     golds: Sequence[Path],
     grow: Sequence[Path] = (),
     others: Sequence[tuple[Path, Path]] = (),
+    *,
+    answers: Sequence[Path] = (),
+    also_grow: Sequence[Path] = (),
+    fit_grow: Sequence[Path] = (),
 ) -> list[Asked]:
-    """Every question asked: the gold files over the corpus (grown with `grow`'s pages), and each
-    (gold file, folder) of `others` over that folder's pages alone, its event and people in the config."""
+    """Every question asked: the gold files over the corpus (grown with `grow`'s pages, whose answers to
+    the gold questions `answers` lists), and each (gold file, folder) of `others` over that folder's
+    pages alone, its event and people in the config. With `also_grow` or `fit_grow`, the gold files
+    `answers` covers are asked again over the corpus grown with those pages too (each copy in its
+    question's fold, reported apart: the same folds' models over a larger corpus); with `fit_grow` the
+    fit also learns from the copies (related and unrelated pages the seed corpus lacks)."""
     index = corpus_index(config, grow)
-    asked = [a for path in golds for a in ask_all(index, load_gold(path), path.name)]
+    added = answers if grow else ()  # answers the added pages give: none without them
+    asked = [a for path in golds for a in ask_all(index, load_gold(path, added), path.name)]
+    if also_grow or fit_grow:
+        covered = {name for extra in answers for name in load_answers(extra)}
+        more = corpus_index(config, [*grow, *also_grow, *fit_grow])
+        for path in (p for p in golds if p.name in covered):
+            questions = load_gold(path, answers)
+            asked += ask_all(more, questions, path.name, grown=True, in_fit=bool(fit_grow))
     for gold, folder in others:
         settings = dataclasses.replace(event_config(config, folder), semantic=config.semantic)
         other = corpus_index(settings, [folder], seeds=False)
@@ -368,8 +404,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = dataclasses.replace(config, semantic=dataclasses.replace(config.semantic, reader=True))
     lexical = dataclasses.replace(config, semantic=dataclasses.replace(config.semantic, enabled=False))
     others = [tuple(pair) for pair in args.other]
-    asked = collect(lexical if args.semantic == "off" else config, args.gold, args.grow, others)
-    answered = collect(lexical, args.gold, args.grow, others) if args.semantic == "absent" else None
+    grown = {"answers": args.grow_answers, "also_grow": args.also_grow, "fit_grow": args.fit_grow}
+    asked = collect(lexical if args.semantic == "off" else config, args.gold, args.grow, others, **grown)
+    answered = collect(lexical, args.gold, args.grow, others, **grown) if args.semantic == "absent" else None
     semantic = args.semantic != "off"
     text = cross_validation_text(
         asked, args.folds, config.answer.top, config.decision.l2, semantic=semantic, answered=answered
@@ -389,6 +426,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _growth_lines(reports: dict[str, QAReport], grown: dict[str, QAReport]) -> list[str]:
+    """The same questions, models and thresholds over the seed corpus and over the grown one."""
+    seed = _summary({name: reports[name.removesuffix(GROWN)] for name in grown})
+    more = _summary(grown)
+    lines = [f"== {name} (test splits)\n{format_report(r, categories=False)}\n" for name, r in grown.items()]
+    lines += ["== those sets over the grown corpus (test splits)", format_report(more, categories=False), ""]
+    pairs = [(seed.correct_at_1, seed.answerable, more.correct_at_1, more.answerable)]
+    pairs.append(
+        (seed.declined_unanswerable, seed.unanswerable, more.declined_unanswerable, more.unanswerable)
+    )
+    (a, b, c, d), (e, g, h, k) = pairs
+    lines.append(
+        f"growth: accuracy@1 {a / max(b, 1):.3f} -> {c / max(d, 1):.3f}, "
+        f"unanswerables declined {e / max(g, 1):.3f} -> {h / max(k, 1):.3f}\n"
+    )
+    return lines
+
+
 def cross_validation_text(
     asked: Sequence[Asked],
     folds: int,
@@ -401,11 +456,14 @@ def cross_validation_text(
     """The k-fold report: per gold file and overall (test splits), thresholds, reliability, categories."""
     reports, tops, chosen = cross_validate(asked, folds, top, l2, semantic=semantic, answered=answered)
     ranking = reports.pop(NEVER_DECLINING)
+    grown = {name: reports.pop(name) for name in list(reports) if name.endswith(GROWN)}
     lines = [f"k-fold ({folds} folds, grouped by question; figures on the held-out folds only)", ""]
     for name, report in reports.items():
         lines += [f"== {name} (test splits)", format_report(report, categories=False), ""]
     total = _summary(reports)
     lines += ["== all sets (test splits)", format_report(total), "", balance_text(total), ""]
+    if grown:
+        lines += _growth_lines(reports, grown)
     figures = ranking.figures()
     lines += [
         f"never declining (the ranking alone, test splits): accuracy@1 {figures['accuracy_at_1']:.3f}, "

@@ -67,10 +67,17 @@ def event_config(config: Config, folder: Path) -> Config:
 
 
 def add_corpus_options(parser: argparse.ArgumentParser | Any) -> None:
-    """--grow DIR (more pages in the corpus) and --other GOLD DIR (another summit's pages alone)."""
-    parser.add_argument(
-        "--grow", type=Path, action="append", default=[], metavar="DIR", help="add DIR's pages"
+    """--grow DIR (more pages in the corpus), --grow-answers FILE (the answers those pages add to the gold
+    files' questions), --also-grow / --fit-grow DIR (k-fold over a grown corpus too) and --other GOLD DIR
+    (another summit's pages alone)."""
+    paths = (
+        ("--grow", "DIR", "add DIR's pages"),
+        ("--grow-answers", "FILE", "answer sentences the added pages give to the gold questions"),
+        ("--also-grow", "DIR", "k-fold: also report the questions --grow-answers covers over DIR added"),
+        ("--fit-grow", "DIR", "as --also-grow, and fit on those questions asked over the grown corpus too"),
     )
+    for flag, metavar, text in paths:
+        parser.add_argument(flag, type=Path, action="append", default=[], metavar=metavar, help=text)
     parser.add_argument(
         "--other",
         type=Path,

@@ -25,6 +25,7 @@ __all__ = [
     "evaluate_qa",
     "format_report",
     "hit_matches",
+    "load_answers",
     "load_gold",
     "matches",
     "score",
@@ -96,34 +97,60 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 3) if b else 0.0
 
 
-def load_gold(path: Path) -> list[GoldQuestion]:
-    """Read a gold file; errors name the file and the question."""
+def _read_yaml(path: Path, what: str) -> Any:
     try:
-        data = yaml.safe_load(read_text(path, MAX_GOLD_BYTES))
+        return yaml.safe_load(read_text(path, MAX_GOLD_BYTES))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         reason = " ".join(str(exc).split())[:200]
-        raise InputError(f"{path}: cannot read the gold file ({reason})") from None
+        raise InputError(f"{path}: cannot read the {what} ({reason})") from None
+
+
+def _gold_sentences(items: Any) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (Path(str(g["file"])).stem, str(g["text"]))
+        for g in items or []
+        if isinstance(g, Mapping) and "file" in g and "text" in g
+    )
+
+
+def load_gold(path: Path, answers: Sequence[Path] = ()) -> list[GoldQuestion]:
+    """Read a gold file; errors name the file and the question. `answers` are files of answer sentences
+    that added pages give to this file's questions (see `load_answers`), joined to their gold."""
+    data = _read_yaml(path, "gold file")
     if not isinstance(data, Mapping) or not isinstance(data.get("questions"), list):
         raise InputError(f"{path}: expected a mapping with a 'questions' list")
+    added: dict[str, tuple[tuple[str, str], ...]] = {}
+    for extra in answers:
+        for qid, sentences in load_answers(extra).get(path.name, {}).items():
+            added[qid] = added.get(qid, ()) + sentences
     out = []
     for i, item in enumerate(data["questions"]):
         if not isinstance(item, Mapping) or "question" not in item:
             raise InputError(f"{path}: questions[{i}] needs 'id' and 'question'")
-        gold = tuple(
-            (Path(str(g["file"])).stem, str(g["text"]))
-            for g in item.get("gold") or []
-            if isinstance(g, Mapping) and "file" in g and "text" in g
-        )
+        qid = str(item.get("id", i))
         out.append(
             GoldQuestion(
-                id=str(item.get("id", i)),
+                id=qid,
                 question=str(item["question"]),
                 category=str(item.get("category", "all")),
-                gold=gold,
+                gold=_gold_sentences(item.get("gold")) + added.get(qid, ()),
                 follows=item.get("follows"),
             )
         )
     return out
+
+
+def load_answers(path: Path) -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
+    """A file of answers that pages added to the corpus give: `answers: {gold file name: {question id:
+    [{file, text}, ...]}}`. A question with none in its gold file (a trap) becomes answerable with them."""
+    data = _read_yaml(path, "answers file")
+    sets = data.get("answers") if isinstance(data, Mapping) else None
+    if not isinstance(sets, Mapping) or not all(isinstance(v, Mapping) for v in sets.values()):
+        raise InputError(f"{path}: expected 'answers: {{gold file: {{question id: [file, text]}}}}'")
+    return {
+        str(name): {str(qid): _gold_sentences(items) for qid, items in questions.items()}
+        for name, questions in sets.items()
+    }
 
 
 def matches(answer: Answer, gold: Sequence[tuple[str, str]]) -> bool:
