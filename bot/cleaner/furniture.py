@@ -183,6 +183,27 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A government site's banner: "An official website of the United States government".
     ("site-banner", re.compile(r"^an official (?:website|site|web site) of (?:the )?.{2,60}$", _I)),
+    # A reader-funding appeal (above or below a story): "We need your help now", "Support from readers
+    # like you keeps NAME open.", "... please contribute what you can ..."; a line addressing the reader
+    # that asks for money for the site's own work.
+    ("donate", re.compile(r"^we (?:\w+ )?need your (?:help|support)\b[^.]{0,40}[.!]?$", _I)),
+    ("donate", re.compile(r"^.{0,40}\b(?:readers|people|members|listeners|viewers) like you\b.{0,120}$", _I)),
+    (
+        "donate",
+        re.compile(
+            r"^(?=.{0,400}$)(?=.*\byou(?:r|'ve|'re| are| have)?\b)"
+            r"(?=.*\b(?:support|contribut|donat|fund|give what)\w*)"
+            r".*\b(?:our (?:\w+ )?(?:journalism|reporting|mission|newsroom|work)|advertising revenue)\b",
+            _I,
+        ),
+    ),
+    # An agency's sign-off on its own line after the story: "-- BERNAMA", "— AFP", "--Reuters".
+    ("credits", re.compile(r"^(?:-{1,2}|[—–])\s*[A-Z][\w.&]{1,20}(?:\s*[/,]\s*[A-Za-z][\w.&]{1,20}){0,2}$")),
+    # A picture desk's slug with the photographer's name printed twice: "SLUG WORDS MX-2 Jane Roe Jane Roe".
+    (
+        "photo-credit",
+        re.compile(r"^(?:[A-Z0-9][A-Z0-9-]*\s+){2,12}(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\s+(?P=who)$"),
+    ),
     # Text-size buttons ("A A", "A+ A-") printed above an article.
     ("text-size", re.compile(r"^(?:A[+-]?\s*){2,3}$")),
 )

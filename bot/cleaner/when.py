@@ -87,7 +87,7 @@ def _yearless_date(page: PageLines, config: Config) -> Found | None:
         if year_in_url:
             day = dt.date(int(year_in_url.group(1)), partial.month, partial.day)
             return Found(day.isoformat(), f"{text} (year from the URL)")
-        strict = [(e.start, e.end) for e in config.events]
+        strict = _named_windows(page, config)
         years = {y for start, end in strict for y in range(start.year, end.year + 1)}
         fits = {
             dt.date(y, partial.month, partial.day)
@@ -97,6 +97,17 @@ def _yearless_date(page: PageLines, config: Config) -> Found | None:
         if len(fits) == 1:
             return Found(fits.pop().isoformat(), f"{text} (year from the event window)")
     return None
+
+
+def _named_windows(page: PageLines, config: Config) -> list[tuple[dt.date, dt.date]]:
+    """The windows of the events the page names (a keyword other than a year or a person): an event's
+    window gives a yearless date its year only on a page about that event."""
+    clues = _clues(config)
+    return [
+        (e.start, e.end)
+        for e in config.events
+        if any(_count(k, page.raw) for k in clues[e.id] if not k.isdigit())
+    ]
 
 
 def find_updated(page: PageLines, config: Config) -> Found | None:

@@ -1,0 +1,61 @@
+"""The cleaner's sixth round of general rules (issue 9), on small pages written for these tests (no real
+page's text): reader-funding appeals, an agency's sign-off line, a picture desk's slug, and a yearless
+dateline that an event window dates only on a page about that event."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.patterns import chrome_reason
+from bot.config import Config
+from tests.test_cleaner_kinds import HEADLINE
+from tests.test_cleaner_rules import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("We need your help today", "donate"),
+        ("We need your support.", "donate"),
+        ("Gifts from listeners like you keep the Harbour Bulletin on the air.", "donate"),
+        ("If you value our reporting, please give what you can so it stays free for everyone.", "donate"),
+        ("Advertising revenue no longer covers our costs, so we ask you to support the site.", "donate"),
+        ("We need your help to find the missing hikers, the police chief told reporters.", None),
+        ("You can support the talks, the minister said, but our mission is peace.", "donate"),
+        ("The minister said he would support the plan and fund the talks.", None),
+        ("-- KELNA", "credits"),
+        ("— AFP", "credits"),
+        ("--Reuters/dpa", "credits"),
+        ("-- said the minister, who left early", None),
+        ("SUMMIT LEADERS HANDSHAKE PX-4 Jane Roe Jane Roe", "photo-credit"),
+        ("Leaders met in the hall Jane Roe Jane Roe", None),
+    ],
+)
+def test_appeals_sign_offs_and_slugs_are_chrome(config: Config, text: str, reason: str | None) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+def test_an_appeal_above_the_story_is_never_the_headline(config: Config) -> None:
+    appeal = (
+        "We need your help now\n\nSupport from readers like you keeps the Harbour Bulletin going.\n\n"
+        "If you have found value in our journalism, please contribute what you can.\n\n"
+    )
+    article = clean(f"{appeal}{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n", config)
+    assert article.title == HEADLINE
+    assert "help now" not in article.text and "contribute" not in article.text
+    assert LEDE in article.text and SECOND in article.text
+
+
+def test_a_sign_off_ends_the_story_and_its_boilerplate(config: Config) -> None:
+    boiler = "KELNA provides news to subscribers via its wires, its television channel and its radio."
+    page = f"{HEADLINE}\n{LEDE}\n{SECOND}\n-- KELNA\n{boiler}\nFollow us on social media :\n"
+    article = clean(page, config)
+    assert SECOND in article.text and "subscribers via" not in article.text
+
+
+def test_a_yearless_dateline_takes_an_event_year_only_on_a_page_about_it(config: Config) -> None:
+    about = "SEAPORT, Oct 1 (KELNA) -- The prime minister said the talks at the United Nations went well."
+    other = "SEAPORT, Oct 1 (KELNA) -- The prime minister opened a new bridge over the river on Tuesday."
+    assert clean(f"{HEADLINE}\n{about}\n{SECOND}\n", config).date == "2015-10-01"
+    assert clean(f"{HEADLINE}\n{other}\n{SECOND}\n", config).date is None
