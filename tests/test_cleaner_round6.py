@@ -59,3 +59,44 @@ def test_a_yearless_dateline_takes_an_event_year_only_on_a_page_about_it(config:
     other = "SEAPORT, Oct 1 (KELNA) -- The prime minister opened a new bridge over the river on Tuesday."
     assert clean(f"{HEADLINE}\n{about}\n{SECOND}\n", config).date == "2015-10-01"
     assert clean(f"{HEADLINE}\n{other}\n{SECOND}\n", config).date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("This post appeared first on KELNA NEWS", "credits"),
+        ("First published in the Harbour Bulletin.", "credits"),
+        ("The treaty first appeared in draft form on Monday, and aides said more would follow.", None),
+        ("Connect with us", "navigation"),
+        ("Hi, what are you looking for?", "navigation"),
+        ("What are you looking for in these talks, the minister asked?", None),
+    ],
+)
+def test_republished_credits_and_header_prompts_are_chrome(
+    config: Config, text: str, reason: str | None
+) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+def test_a_first_appeared_credit_names_the_original_source(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nThis post appeared first on Harbour Bulletin\n"
+    assert clean(page, config, url="https://farm.example.com/2016/09/05/a").wire == "Harbour Bulletin"
+
+
+def test_truncated_teasers_under_a_related_header_are_chrome(config: Config) -> None:
+    teaser = "Harbour Bulletin — A group of publishers have started a legal challenge against the new..."
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nYou May Also Like\n\nBusiness\n\n{teaser}\n\nBusiness\n"
+    article = clean(page, config)
+    assert SECOND in article.text and "legal challenge" not in article.text
+
+
+def test_a_site_name_closed_by_a_dash_opens_the_lede(config: Config) -> None:
+    page = f"{HEADLINE}\n\nKELNAWIRE- {LEDE}\n\n{SECOND}\n"
+    assert clean(page, config, url="https://en.kelnawire.com/1234/talks/").outlet == "KELNAWIRE"
+
+
+def test_the_opening_paragraph_dates_the_day_it_reports(config: Config) -> None:
+    lede = "Ministers met in Geneva on Thursday (10 Mar 2022) and made no progress on a ceasefire."
+    assert clean(f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n", config).date == "2022-03-10"
+    vague = "Ministers met in Geneva on Thursday and said talks would resume on 10 March 2023."
+    assert clean(f"{HEADLINE}\n\n{vague}\n\n{SECOND}\n", config).date is None

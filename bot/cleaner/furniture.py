@@ -204,6 +204,19 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "photo-credit",
         re.compile(r"^(?:[A-Z0-9][A-Z0-9-]*\s+){2,12}(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\s+(?P=who)$"),
     ),
+    # A republished story's credit line: "This post appeared first on NAME", "First published in NAME."
+    (
+        "credits",
+        re.compile(
+            r"^(?:this (?:post|story|article) )?(?:appeared first|(?:was )?first (?:published|appeared)|"
+            r"(?:was )?originally (?:published|appeared))\s+(?:on|in|by|at)\s+[^.]{1,60}\.?$",
+            _I,
+        ),
+    ),
+    # A site header's social and search prompts: "Connect with us", "Hi, what are you looking for?"
+    ("navigation", re.compile(r"^(?:connect|stay connected|get in touch|keep in touch) with us\W{0,3}$", _I)),
+    ("navigation", re.compile(r"^(?:(?:hi|hey|hello),?\s+)?what are you (?:looking|searching) for\?$", _I)),
+    ("navigation", re.compile(r"^(?:type|enter) (?:your )?(?:search|keywords?|query)\b.{0,40}$", _I)),
     # Text-size buttons ("A A", "A+ A-") printed above an article.
     ("text-size", re.compile(r"^(?:A[+-]?\s*){2,3}$")),
 )

@@ -273,6 +273,10 @@ def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
             page.set(i, "drop", "pull-quote")
 
 
+# a teaser's excerpt cut short: "Investing.com — A group of publishers have initiated a challenge..."
+_TRUNCATED = re.compile(r"\w(?:\.{3}|…)\s*$")
+
+
 def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = False) -> None:
     """A "Related:" / "Read more:" line and the story links under it, up to the next prose; above the
     body, up to a blank line or a line that is not a dated link ("Title - March 3, 2021") or a bullet."""
@@ -283,7 +287,11 @@ def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = Fals
             continue
         page.set(i, "drop", "related-teaser")
         i += 1
-        while i <= end and (page.lines[i].blank or not is_prose(page.lines[i].text, page.settings)):
+        while i <= end and (
+            page.lines[i].blank
+            or not is_prose(page.lines[i].text, page.settings)
+            or _TRUNCATED.search(page.lines[i].text)
+        ):
             text = page.lines[i].text
             if header and (not text or (word_count(text) > 1 and find_date(text) is None)):
                 break

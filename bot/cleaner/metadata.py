@@ -296,7 +296,7 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
         shorter, run = run, run + _squashed(tokens[n + k - 1])
         spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in _MEDIA_SUFFIX)
         if spelled:
-            name = " ".join(tokens[n : n + k]).strip(".")
+            name = " ".join(tokens[n : n + k]).strip(".-")
             if _whole_name(tokens, n, n + k) and name != name.lower():
                 return name
         if len(run) > len(label):  # every squash is non-empty: longer runs cannot spell it either
@@ -307,7 +307,7 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
 def _whole_name(tokens: list[str], start: int, end: int) -> bool:
     """Tokens start..end-1 are a whole name: no capitalised word runs on after them, nor before them
     (but the line's first word, a verb such as "Follow")."""
-    after = end < len(tokens) and tokens[end][0].isupper()
+    after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-")
     before = start > 1 and tokens[start - 1][0].isupper()
     return not (after or before)
 

@@ -49,7 +49,25 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     in_url = url_date(page.url) if page.url else None
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
-    return _yearless_date(page, config)
+    return _weekday_date(page, windows) or _yearless_date(page, config)
+
+
+# the opening paragraph's day of the news with its full date: "on Thursday (10 Mar 2022)",
+# "on Thursday, March 10, 2022,"
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*(?:\(\s*(?P<inner>[^)]{6,30})\)|,\s*(?P<after>[^;]{6,30}))"
+)
+
+
+def _weekday_date(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) -> Found | None:
+    """A full date the opening paragraph gives next to the day of the week it reports."""
+    first = page.first_body()
+    for match in _WEEKDAY_DATE.finditer(first):
+        stated = match.group("inner") or match.group("after")
+        found = find_date(stated, windows)
+        if found is not None and stated.find(found.source) <= 1:
+            return Found(found.date.isoformat(), match.group(0))
+    return None
 
 
 # A place-and-date dateline opening the story without an agency: "MOSCOW, September 29, 2015 -",

@@ -151,9 +151,11 @@ _NOT_AGENCY = re.compile(
 )
 
 
-# a republished story's credit: "This story was originally published by NAME and is republished ..."
+# a republished story's credit: "This story was originally published by NAME and is republished ...",
+# "This post appeared first on NAME"
 _ORIGINALLY = re.compile(
-    r"\boriginally (?:published|appeared|ran) (?:by|in|on) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})"
+    r"\b(?:originally (?:published|appeared|ran)|(?:first )?appeared first|first (?:published|appeared))"
+    r" (?:by|in|on) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})"
 )
 
 
