@@ -54,11 +54,13 @@ def test_a_sign_off_ends_the_story_and_its_boilerplate(config: Config) -> None:
     assert SECOND in article.text and "subscribers via" not in article.text
 
 
-def test_a_yearless_dateline_takes_an_event_year_only_on_a_page_about_it(config: Config) -> None:
+def test_a_yearless_dateline_takes_no_event_year_on_a_page_of_other_years(config: Config) -> None:
     about = "SEAPORT, Oct 1 (KELNA) -- The prime minister said the talks at the United Nations went well."
     other = "SEAPORT, Oct 1 (KELNA) -- The prime minister opened a new bridge over the river on Tuesday."
-    assert clean(f"{HEADLINE}\n{about}\n{SECOND}\n", config).date == "2015-10-01"
-    assert clean(f"{HEADLINE}\n{other}\n{SECOND}\n", config).date is None
+    later = "He will table the budget for 2026 on Friday; the bridge was first planned in 1976."
+    assert clean(f"{HEADLINE}\n{about}\n{later}\n", config).date == "2015-10-01"  # names the event
+    assert clean(f"{HEADLINE}\n{other}\n{SECOND}\n", config).date == "2015-10-01"  # names no year
+    assert clean(f"{HEADLINE}\n{other}\n{later}\n", config).date is None
 
 
 @pytest.mark.parametrize(

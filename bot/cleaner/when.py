@@ -118,14 +118,21 @@ def _yearless_date(page: PageLines, config: Config) -> Found | None:
 
 
 def _named_windows(page: PageLines, config: Config) -> list[tuple[dt.date, dt.date]]:
-    """The windows of the events the page names (a keyword other than a year or a person): an event's
-    window gives a yearless date its year only on a page about that event."""
+    """The windows that may give a yearless date its year: an event's the page names (a keyword other
+    than a year or a person), or any event's when the page names no year far from it (a page that
+    speaks only of a budget a decade later and a founding decades earlier was not written then)."""
     clues = _clues(config)
+    years = {int(y) for y in _YEAR.findall(page.raw)}
     return [
         (e.start, e.end)
         for e in config.events
         if any(_count(k, page.raw) for k in clues[e.id] if not k.isdigit())
+        or not years
+        or any(abs(y - e.start.year) <= 1 for y in years)
     ]
+
+
+_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})(?![\w/.-])")
 
 
 def find_updated(page: PageLines, config: Config) -> Found | None:
