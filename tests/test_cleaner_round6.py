@@ -102,3 +102,46 @@ def test_the_opening_paragraph_dates_the_day_it_reports(config: Config) -> None:
     assert clean(f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n", config).date == "2022-03-10"
     vague = "Ministers met in Geneva on Thursday and said talks would resume on 10 March 2023."
     assert clean(f"{HEADLINE}\n\n{vague}\n\n{SECOND}\n", config).date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Article continues after advertisement", "advertisement"),
+        ("Story continues after the ad", "advertisement"),
+        ("[Source: KELNA]", "source-credit"),
+        ("Photo/Supplied", "photo-credit"),
+        ("Watch the minister's arrival below.", "media-player"),
+        ("Listen to the full interview here:", "media-player"),
+        ("Watch for the minister's reply, officials said, because the vote is close.", None),
+    ],
+)
+def test_ad_notices_bracketed_sources_and_player_pointers_are_chrome(
+    config: Config, text: str, reason: str | None
+) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+def test_a_bracketed_source_line_names_the_wire(config: Config) -> None:
+    page = f"[Source: Harbour Radio]\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config).wire == "Harbour Radio"
+
+
+def test_a_place_and_an_agency_acronym_after_a_comma_is_a_wire_dateline(config: Config) -> None:
+    lede = (
+        "SEAPORT, KNA - The two leaders met for an hour on the sidelines of the General Assembly on Monday."
+    )
+    assert clean(f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n", config).wire == "KNA"
+
+
+def test_a_lede_credit_naming_the_site_itself_is_no_wire(config: Config) -> None:
+    page = f"(KelnaWorld) - {LEDE}\n{SECOND}\n"
+    article = clean(page, config, url="https://kelnaworld.com/en/news/talks-123.html")
+    assert article.wire is None and article.outlet == "KelnaWorld"
+
+
+def test_a_caption_printed_again_with_its_credit_is_a_repeat(config: Config) -> None:
+    caption = "The foreign minister arrives for talks in the capital"
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{caption}\n\n{caption} Photo: Supplied\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.text.count(caption) == 1 and SECOND in article.text

@@ -217,6 +217,11 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"^(?:connect|stay connected|get in touch|keep in touch) with us\W{0,3}$", _I)),
     ("navigation", re.compile(r"^(?:(?:hi|hey|hello),?\s+)?what are you (?:looking|searching) for\?$", _I)),
     ("navigation", re.compile(r"^(?:type|enter) (?:your )?(?:search|keywords?|query)\b.{0,40}$", _I)),
+    # A pointer to an embedded player or post: "Watch the arrival below.", "Listen to the interview here:"
+    (
+        "media-player",
+        re.compile(r"^(?:watch|listen to|see|view)\b[^.!?]{0,80}\b(?:below|above|here)\s*[.:]?$", _I),
+    ),
     # Text-size buttons ("A A", "A+ A-") printed above an article.
     ("text-size", re.compile(r"^(?:A[+-]?\s*){2,3}$")),
 )

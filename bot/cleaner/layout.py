@@ -72,9 +72,13 @@ def _mark_repeats(page: Page) -> None:
         if key not in first:
             first[key] = i
             short = _SUFFIX.sub("", key)  # "CAPTION | License Photo" repeats "CAPTION"
-            if short == key or short not in first:
+            credited = _CREDIT_SUFFIX.sub("", key)  # "CAPTION Photo: Supplied" repeats a kept "CAPTION"
+            if short != key and short in first:
+                key = short
+            elif credited != key and credited in first and page.decisions[first[credited]] is None:
+                key = credited
+            else:
                 continue
-            key = short
         if page.decisions[i] is not None:
             continue
         original = first[key]
@@ -102,6 +106,8 @@ def _restore_body_repeats(page: Page, start: int, end: int) -> None:
 
 
 _SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
+# a caption printed again with its photo credit: "CAPTION Photo: Supplied" repeats a kept "CAPTION"
+_CREDIT_SUFFIX = re.compile(r"\s+(?:photo|image|picture)s?\s*(?:credit)?\s*[:/]\s*\S.{0,30}$")
 # A transcript's turn: "SPEAKER NAME: words" (counts as prose where the article ends).
 _SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Z .'-]{1,30})?:\s+\S")
 _SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-notice", "share"})

@@ -87,7 +87,7 @@ def _site_name_line(page: PageLines) -> Found | None:
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
             if short and any(known.startswith(squashed) or squashed.startswith(known) for known in names):
-                return Found(name.rstrip(":|-–— "), f"{evidence} (the site name in the URL)")
+                return Found(name.rstrip(":|-–— ").strip("()[]"), f"{evidence} (the site name in the URL)")
     return None
 
 

@@ -92,7 +92,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("disclaimer", re.compile(r"^disclaimer\s*:.{0,300}$", _I)),
     ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
     # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
-    ("source-credit", re.compile(r"^(?:/\s*)?sources?\s*:\s*.{1,100}$", _I)),
+    ("source-credit", re.compile(r"^(?:/\s*|[\[(])?sources?\s*:\s*.{1,100}$", _I)),
     ("credits", re.compile(r"^[\[(]?(?:web\s+)?editors?\s*:\s*[^.]{1,60}[\])]?$", _I)),
     # Copyright footers carry a year or "All rights reserved"; a bare "© NAME" is a photo credit.
     ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,300}$", _I)),
@@ -101,7 +101,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo-credit", re.compile(r"^(?:©|\(c\))\s*\S+(?:\s+\S+){0,3}$", _I)),
     (
         "photo-credit",
-        re.compile(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*\S+(?:\s+\S+){0,5}$", _I),
+        re.compile(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S+(?:\s+\S+){0,5}$", _I),
     ),
     # Navigation: breadcrumbs, menus and skip links.
     ("breadcrumb", re.compile(r"^home\s*(?:[|›»>/•]|&gt;).{0,300}$", _I)),
@@ -236,7 +236,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "advertisement",
         re.compile(
             r"^(?:advertisement|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
-            r"paid (?:content|post)|(?:story|article) continues(?: below)?(?: advertisement)?|"
+            r"paid (?:content|post)|"
+            r"(?:story|article) continues(?: below| after)?(?: (?:the )?(?:advertisement|advert|ad))?|"
             r"continue reading"
             r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)"
             r"\s*[:.]?$",

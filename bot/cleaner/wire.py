@@ -28,7 +28,8 @@ _REPORTS = re.compile(
     r"(?:^|[,;–—]\s*)(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\s*[.:]"
 )
 _SOURCE_LINE = re.compile(
-    r"(?:^|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/]{2,60}?)\s*(?:$|[|,;])", re.I
+    r"(?:^[\[(]?|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/\])]{2,60}?)\s*[\])]?\s*(?:$|[|,;])",
+    re.I,
 )
 _SOURCE_URL = re.compile(r"^(?:source|via|originally published at)\s*:?\s*(?P<name>https?://\S+)$", re.I)
 _CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Za-z][\w.&'/ -]{1,40}?)\)?\s*$")
@@ -79,7 +80,8 @@ def find_wire(page: PageLines) -> Found | None:
     ):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
     lede = _LEDE_CREDIT.match(page.first_body())
-    if lede and (table.is_agency(lede.group("name")) or not table.known(lede.group("name"))):
+    own = lede is not None and _own_site(lede.group("name"), page.url)  # "(SiteWorld) - " on siteworld.vn
+    if lede and not own and (table.is_agency(lede.group("name")) or not table.known(lede.group("name"))):
         return Found(table.canonical(lede.group("name")), lede.group(0).strip())
     stated = _stated_source(page)
     if stated is not None:
@@ -99,6 +101,13 @@ def find_wire(page: PageLines) -> Found | None:
 # a provider's credit opening the lede without a place: "(RTTNews) - The ruble ..."; a site the table
 # knows as no agency ("(CNN) --") credits itself
 _LEDE_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,40})\)\s*[-–—]{1,2}\s")
+
+
+def _own_site(name: str, url: str | None) -> bool:
+    """The credit spells the name of the site the page is on (its registered domain's first label)."""
+    site = registered_domain(url) if url else None
+    label = site[0].split(".")[0].casefold() if site else ""
+    return len(label) > 1 and re.sub(r"[\W_]+", "", name).casefold() == label
 
 
 def _unknown_acronym(name: str, table: OutletTable) -> bool:
@@ -141,7 +150,7 @@ def _source_line(page: PageLines) -> Found | None:
 
 # a whole line crediting a source by a proper name of one to three words
 _SOURCE_NAME = re.compile(
-    r"^(?:/\s*)?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})\s*$", re.I
+    r"^(?:/\s*|[\[(])?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})\s*[\])]?$", re.I
 )
 # a picture library or a social platform cited as a source is no wire
 _NOT_AGENCY = re.compile(
