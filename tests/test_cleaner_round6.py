@@ -145,3 +145,41 @@ def test_a_caption_printed_again_with_its_credit_is_a_repeat(config: Config) -> 
     page = f"{HEADLINE}\n\n{LEDE}\n\n{caption}\n\n{caption} Photo: Supplied\n\n{SECOND}\n"
     article = clean(page, config)
     assert article.text.count(caption) == 1 and SECOND in article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Key events", "live-blog"),
+        ("Updated at", "live-blog"),
+        ("Photograph: Jane Roe/Reuters", "photo-credit"),
+        ("Key events of the week were the talks and the vote, aides said.", None),
+    ],
+)
+def test_live_blog_furniture_and_photograph_credits_are_chrome(
+    config: Config, text: str, reason: str | None
+) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+def test_a_headline_printed_twice_over_its_standfirst(config: Config) -> None:
+    standfirst = (
+        "Seaport - The two leaders met for an hour on the sidelines of the assembly in New York on Monday."
+    )
+    page = f"{HEADLINE}\n\n{HEADLINE}\n\n{standfirst}\n\nBy Agencies\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.title == HEADLINE and standfirst in article.text
+
+
+def test_a_datelined_intro_is_no_headline_and_the_deck_under_the_title_is_not_either(config: Config) -> None:
+    title = "WATCH LIVE: Leaders meet on the sidelines of the assembly in New York"
+    deck = "President expected to address leaders Monday morning at the hall"
+    intro = "NEW YORK – Here's the latest on the talks at the General Assembly (all times local):"
+    article = clean(f"{title}\n\n{deck}\n\n{intro}\n\n10:05 a.m.\n\n{LEDE}\n\n{SECOND}\n", config)
+    assert article.title == title and intro in article.text and deck not in article.text
+
+
+def test_an_outlet_named_under_a_reporter_on_another_site_is_the_source(config: Config) -> None:
+    page = f"18:59 BST\nJane Roe\nBBC News\n\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config, url="https://www.harbourmirror.com/2332387")
+    assert article.wire == "BBC" and article.outlet != "BBC"

@@ -222,6 +222,9 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "media-player",
         re.compile(r"^(?:watch|listen to|see|view)\b[^.!?]{0,80}\b(?:below|above|here)\s*[.:]?$", _I),
     ),
+    # Live-blog furniture: "Key events", an empty "Updated at" stamp whose time the scraper lost.
+    ("live-blog", re.compile(r"^(?:key (?:events|moments|points)|show key events only|pinned post)$", _I)),
+    ("live-blog", re.compile(r"^(?:updated|posted|published)(?: at| on)?\s*:?$", _I)),
     # Text-size buttons ("A A", "A+ A-") printed above an article.
     ("text-size", re.compile(r"^(?:A[+-]?\s*){2,3}$")),
 )

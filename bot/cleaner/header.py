@@ -55,7 +55,8 @@ def lay_out_header(page: Page, start: int) -> None:
         ):
             page.set(i, "subheading")  # a digest's first numbered item, right above its text
         if page.decisions[i] is None:
-            if is_prose(page.lines[i].text, page.settings) or _ATTRIBUTED.search(page.lines[i].text):
+            text = page.lines[i].text
+            if is_prose(text, page.settings) or _ATTRIBUTED.search(text) or _PLACE_DASH.match(text):
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
@@ -223,6 +224,7 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or ADDRESS.search(text)
         or is_label(text, settings)
         or wire_dateline(text)
+        or _PLACE_DASH.match(text)  # "BUENOS AIRES, Argentina – Here's the latest ...": a lede
         or _WIKI_PATH.match(text)
         or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
         or _ATTRIBUTED.search(text)  # a lede's sentence, never a headline
@@ -280,7 +282,7 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     after_candidate = [m for m in metas if m > candidates[0]]
     chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]
     above = [i for i in candidates if i < chosen]
-    if not (above and page.next_filled(above[-1]) == chosen):
+    if not (above and _next_but_copies(page, above[-1]) == chosen):
         return chosen
     headline, under = page.lines[above[-1]].text, page.lines[chosen].text
     if _is_standfirst(under, headline, page.settings):
@@ -292,6 +294,14 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
         page.set(chosen, "drop", "deck")
         return above[-1]
     return chosen
+
+
+def _next_but_copies(page: Page, i: int) -> int | None:
+    """The next non-blank line after i that is not a copy of it (a headline printed twice)."""
+    j = page.next_filled(i)
+    while j is not None and page.copy_of.get(j) == i:
+        j = page.next_filled(j)
+    return j
 
 
 _SHORT_WORD = 2  # not a threshold: words of two letters ("US", "in") name nothing a headline shares

@@ -16,7 +16,7 @@ from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
-from bot.cleaner.wire import find_wire, outlet_credit
+from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
 
 __all__ = ["find_outlet", "known_domain"]
 
@@ -337,8 +337,12 @@ def _template(page: PageLines) -> Found | None:
 
 
 def _known_name_line(page: PageLines) -> Found | None:
-    """A line of chrome that is a known outlet's name (a logo's text), not an agency's."""
+    """A line of chrome that is a known outlet's name (a logo's text), not an agency's, nor the outlet a
+    reporter named above it filed for."""
+    credit = reporter_credit(page)
     for line, decision in page.pairs():
+        if credit is not None and page.table.canonical(line.text) == credit.value:
+            continue
         if decision.kind == "drop" and page.table.known(line.text) and not page.table.is_agency(line.text):
             return Found(page.table.canonical(line.text), line.text)
     return None

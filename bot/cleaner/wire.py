@@ -15,7 +15,7 @@ from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["find_wire", "outlet_credit"]
+__all__ = ["find_wire", "outlet_credit", "reporter_credit"]
 
 _MEDIA_WORDS = frozenset(
     "news times post journal telegraph guardian herald tribune agency press tv television radio "
@@ -43,6 +43,27 @@ def outlet_credit(page: PageLines) -> Found | None:
         )
         if name and page.table.known(name):
             return Found(page.table.canonical(name), line.text)
+    return None
+
+
+# a reporter's name alone on a line: "Jane Roe"
+_PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
+
+
+def reporter_credit(page: PageLines) -> Found | None:
+    """A known outlet named under a reporter's name ("Jane Roe" / "NAME News") on another site's page
+    (the URL's domain is not that outlet's): the outlet the reporter filed for, the story's source."""
+    host = registered_domain(page.url) if page.url else None
+    previous = ""
+    for line, decision in page.pairs():
+        if line.blank:
+            continue
+        text = line.text
+        if decision.kind == "drop" and _PERSON.match(previous) and page.table.known(text):
+            named = page.table.canonical(text)
+            if host is not None and page.table.by_domain(host[0]) != named:
+                return Found(named, f"{previous} / {text} (a reporter's credit on another site)")
+        previous = text if decision.kind == "drop" else ""
     return None
 
 
@@ -123,7 +144,7 @@ def _stated_source(page: PageLines) -> Found | None:
     """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), an
     agency credit closing the body ("— AFP", "(AP)"), or a republished story's "originally published by
     NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
-    finders = (_source_line, _header_credit, _closing_credit, _republished)
+    finders = (_source_line, _header_credit, _closing_credit, _republished, reporter_credit)
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
 
