@@ -183,3 +183,33 @@ def test_an_outlet_named_under_a_reporter_on_another_site_is_the_source(config: 
     page = f"18:59 BST\nJane Roe\nBBC News\n\n{LEDE}\n{SECOND}\n"
     article = clean(page, config, url="https://www.harbourmirror.com/2332387")
     assert article.wire == "BBC" and article.outlet != "BBC"
+
+
+def test_a_reporter_s_name_before_a_dashed_date_is_a_dated_byline(config: Config) -> None:
+    page = f"{HEADLINE}\n\nJane Roe Apr - 03 - 2024 , 07:07\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.date == "2024-04-03" and "Jane Roe" not in article.text
+
+
+def test_a_source_line_naming_the_site_itself_is_no_wire(config: Config) -> None:
+    page = f"{HEADLINE}\n\nSource: www.harbourmirror.com\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config, url="https://www.harbourmirror.com/news/a-1").wire is None
+
+
+def test_a_known_paper_with_its_city_on_an_aggregator_is_the_source(config: Config) -> None:
+    page = f"1 August 2017\n\nThe Guardian (London)\n\n{HEADLINE}\n\nBy Jane Roe\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config, url="https://www.harbourmirror.com/stories/201708010037.html")
+    assert article.wire == "The Guardian" and article.outlet != "The Guardian"
+
+
+def test_a_title_case_headline_naming_the_lead_is_kept_as_headline(config: Config) -> None:
+    title = "Premier Visits Neighbouring President"
+    lede = "The premier is in the neighbouring capital to see the president, his counterpart, aides said."
+    article = clean(f"{title}\n\nPolitics World\n\n{lede}\n\n{SECOND}\n", config)
+    assert article.title == title
+
+
+def test_a_capitalised_call_to_action_after_the_last_sentence_keeps_the_paragraph(config: Config) -> None:
+    last = "They agreed to meet again in the spring, the two delegations said. CLICK HERE TO READ MORE"
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{last}\n\nRelated Articles\n", config)
+    assert "meet again in the spring" in article.text

@@ -50,19 +50,26 @@ def outlet_credit(page: PageLines) -> Found | None:
 _PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
 
 
+# an original paper and its city on an aggregator's page: "Daily Paper (Capital)"
+_PLACED = re.compile(r"^(?P<name>[A-Z][^()]{1,60}?)\s*\((?P<place>[A-Z][\w .'’-]{1,30})\)$")
+
+
 def reporter_credit(page: PageLines) -> Found | None:
-    """A known outlet named under a reporter's name ("Jane Roe" / "NAME News") on another site's page
-    (the URL's domain is not that outlet's): the outlet the reporter filed for, the story's source."""
+    """A known outlet named under a reporter's name ("Jane Roe" / "NAME News"), or with its city in
+    brackets ("Daily Paper (Capital)"), on another site's page (the URL's domain is not that outlet's):
+    the outlet the story was written for, its source."""
     host = registered_domain(page.url) if page.url else None
     previous = ""
     for line, decision in page.pairs():
         if line.blank:
             continue
         text = line.text
-        if decision.kind == "drop" and _PERSON.match(previous) and page.table.known(text):
-            named = page.table.canonical(text)
+        placed = _PLACED.match(text)
+        name = text if _PERSON.match(previous) else placed.group("name") if placed else ""
+        if decision.kind == "drop" and name and page.table.known(name):
+            named = page.table.canonical(name)
             if host is not None and page.table.by_domain(host[0]) != named:
-                return Found(named, f"{previous} / {text} (a reporter's credit on another site)")
+                return Found(named, f"{previous} / {text} (a credit for another outlet)")
         previous = text if decision.kind == "drop" else ""
     return None
 
@@ -161,6 +168,8 @@ def _source_line(page: PageLines) -> Found | None:
         if name and page.table.known(name):
             return Found(_credit_name(name, page.table), line.text)
         site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
+        if site is not None and _own_site(site[0].split(".")[0], page.url):
+            continue  # "Source: www.site.com" on site.com: the page credits itself
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
         named = _SOURCE_NAME.match(line.text) if len(page.dropped_as("source-credit")) == 1 else None
