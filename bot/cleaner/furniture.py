@@ -190,10 +190,11 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("donate", re.compile(r"^.{0,40}\b(?:readers|people|members|listeners|viewers) like you\b.{0,120}$", _I)),
     (
         "donate",
+        # (?<![\s\S]) is the start of the line written so that the prefilter tests the rare nouns first
         re.compile(
-            r"^(?=.{0,400}$)(?=.*\byou(?:r|'ve|'re| are| have)?\b)"
+            r"(?<![\s\S])(?=.{0,400}$)(?=.*\byou(?:r|'ve|'re| are| have)?\b)"
             r"(?=.*\b(?:support|contribut|donat|fund|give what)\w*)"
-            r".*\b(?:our (?:\w+ )?(?:journalism|reporting|mission|newsroom|work)|advertising revenue)\b",
+            r".*\b(?:our (?:\w+ )?(?:journalism|reporting|mission|newsroom)|advertising revenue)\b",
             _I,
         ),
     ),
@@ -222,6 +223,8 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "media-player",
         re.compile(r"^(?:watch|listen to|see|view)\b[^.!?]{0,80}\b(?:below|above|here)\s*[.:]?$", _I),
     ),
+    # A photograph's credit on its own line: "Photograph: Jane Roe/Agency"
+    ("photo-credit", re.compile(r"^photographs?\s*:\s*\S+(?:\s+\S+){0,5}$", re.I)),
     # Live-blog furniture: "Key events", an empty "Updated at" stamp whose time the scraper lost.
     ("live-blog", re.compile(r"^(?:key (?:events|moments|points)|show key events only|pinned post)$", _I)),
     ("live-blog", re.compile(r"^(?:updated|posted|published)(?: at| on)?\s*:?$", _I)),

@@ -101,9 +101,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo-credit", re.compile(r"^(?:©|\(c\))\s*\S+(?:\s+\S+){0,3}$", _I)),
     (
         "photo-credit",
-        re.compile(
-            r"^(?:photo(?:graph)?|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S+(?:\s+\S+){0,5}$", _I
-        ),
+        re.compile(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S+(?:\s+\S+){0,5}$", _I),
     ),
     # Navigation: breadcrumbs, menus and skip links.
     ("breadcrumb", re.compile(r"^home\s*(?:[|›»>/•]|&gt;).{0,300}$", _I)),

@@ -108,7 +108,12 @@ def find_wire(page: PageLines) -> Found | None:
     ):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
     lede = _LEDE_CREDIT.match(page.first_body())
-    own = lede is not None and _own_site(lede.group("name"), page.url)  # "(SiteWorld) - " on siteworld.vn
+    # "(SiteWorld) - " on siteworld.vn credits the site itself; an agency's credit on its own site is its wire
+    own = (
+        lede is not None
+        and _own_site(lede.group("name"), page.url)
+        and not table.is_agency(lede.group("name"))
+    )
     if lede and not own and (table.is_agency(lede.group("name")) or not table.known(lede.group("name"))):
         return Found(table.canonical(lede.group("name")), lede.group(0).strip())
     stated = _stated_source(page)
