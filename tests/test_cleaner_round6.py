@@ -213,3 +213,24 @@ def test_a_capitalised_call_to_action_after_the_last_sentence_keeps_the_paragrap
     last = "They agreed to meet again in the spring, the two delegations said. CLICK HERE TO READ MORE"
     article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{last}\n\nRelated Articles\n", config)
     assert "meet again in the spring" in article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("No matches. Check your spelling and try again, or try other search terms.", "navigation"),
+        ("The Harbour Post with inputs from Agencies", "credits"),
+        ("No matches were found between the two sides, the minister said.", None),
+    ],
+)
+def test_search_notices_and_compilers_credits_are_chrome(
+    config: Config, text: str, reason: str | None
+) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+def test_a_compiler_s_credit_names_the_source_and_a_bracketed_credit_marks_a_caption(config: Config) -> None:
+    caption = "The minister described the talks as candid but said differences remained [Kelna]"
+    page = f"{caption}\n{LEDE}\n{SECOND}\nThe Harbour Post with inputs from Agencies\nSource\n"
+    article = clean(page, config, url="https://news.example-portal.com/content/talks")
+    assert article.wire == "The Harbour Post" and article.title != caption

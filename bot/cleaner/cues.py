@@ -19,6 +19,8 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\((?:[LR]\s*-\s*[LR]|[LR] to [LR]|from (?:left|right))\b[^)]{0,20}\)", _I),
     re.compile(r"\((?!see |view )(?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
     re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
+    # an agency's credit in square brackets closing the caption: "... remained over Syria [Agency]"
+    re.compile(r"[a-z.”\"]\s\[[A-Z][A-Za-z]{1,20}(?:/[A-Z][A-Za-z]{1,20})?\]$"),
     # a credit after a slash: "Photo/Supplied", "Image/Jane Doe"
     re.compile(r"\b(?:Photo|Image|Picture)/[A-Z][a-z]"),
     # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"

@@ -218,6 +218,15 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"^(?:connect|stay connected|get in touch|keep in touch) with us\W{0,3}$", _I)),
     ("navigation", re.compile(r"^(?:(?:hi|hey|hello),?\s+)?what are you (?:looking|searching) for\?$", _I)),
     ("navigation", re.compile(r"^(?:type|enter) (?:your )?(?:search|keywords?|query)\b.{0,40}$", _I)),
+    # a search box's empty result: "No matches. Check your spelling and try again, or ..."
+    (
+        "navigation",
+        re.compile(
+            r"^no (?:matches|results)(?: found)?\.?\s*(?:check|try|please)\b.{0,120}\bsearch\b.{0,60}$", _I
+        ),
+    ),
+    # a compiler's credit: "The Daily Post with inputs from Agencies"
+    ("credits", re.compile(r"^(?:[A-Z][\w.&'’-]*\s){1,5}with inputs? from (?:[A-Z]\w*|agencies)\b.{0,40}$")),
     # A pointer to an embedded player or post: "Watch the arrival below.", "Listen to the interview here:"
     (
         "media-player",

@@ -203,9 +203,13 @@ _ORIGINALLY = re.compile(
 )
 
 
+# a compiler's credit closing the story: "The Daily Post with inputs from Agencies"
+_WITH_INPUTS = re.compile(r"^(?P<name>(?:[A-Z][\w.&'’-]*\s){1,5})with inputs? from\b")
+
+
 def _republished(page: PageLines) -> Found | None:
     for line in page.lines:
-        match = _ORIGINALLY.search(line.text)
+        match = _ORIGINALLY.search(line.text) or _WITH_INPUTS.match(line.text)
         if match:
             return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
     return None
