@@ -14,6 +14,7 @@ from tests.test_cleaner_rules import LEDE, SECOND
 from tests.test_cleaner_rules import _clean as clean
 
 CHROME_CASES = [
+    ("No Widgets found in the Sidebar", "widget"),
     ("We need your help today", "donate"),
     ("We need your support.", "donate"),
     ("Gifts from listeners like you keep the Harbour Bulletin on the air.", "donate"),
@@ -192,3 +193,9 @@ def test_a_compiler_s_credit_names_the_source_and_a_bracketed_credit_marks_a_cap
     page = f"{caption}\n{LEDE}\n{SECOND}\nThe Harbour Post with inputs from Agencies\nSource\n"
     article = clean(page, config, url="https://news.example-portal.com/content/talks")
     assert article.wire == "The Harbour Post" and article.title != caption
+
+
+def test_a_teaser_copy_cut_short_beside_its_whole_paragraph_is_a_duplicate(config: Config) -> None:
+    cut = LEDE[:60].rstrip() + "..."
+    article = clean(f"{cut}\n{LEDE}\n{SECOND}\n", config)
+    assert article.text.count(LEDE[:40]) == 1 and SECOND in article.text

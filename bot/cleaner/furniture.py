@@ -234,6 +234,8 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A photograph's credit on its own line: "Photograph: Jane Roe/Agency"
     ("photo-credit", re.compile(r"^photographs?\s*:\s*\S+(?:\s+\S+){0,5}$", re.I)),
+    # An empty sidebar's placeholder: "No Widgets found in the Sidebar"
+    ("widget", re.compile(r"^no widgets? (?:found|added|to display)\b.{0,40}$", re.I)),
     # Live-blog furniture: "Key events", an empty "Updated at" stamp whose time the scraper lost.
     ("live-blog", re.compile(r"^(?:key (?:events|moments|points)|show key events only|pinned post)$", _I)),
     ("live-blog", re.compile(r"^(?:updated|posted|published)(?: at| on)?\s*:?$", _I)),

@@ -44,6 +44,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         if reason is not None:
             page.set(i, "drop", reason)
     _mark_repeats(page)
+    _mark_cut_copies(page)
     _mark_sandwiched(page)
     _mark_forwarder_note(page)
     start = _body_start(page)
@@ -86,6 +87,27 @@ def _mark_repeats(page: Page) -> None:
         reason = page.reason(original)
         page.set(i, "drop", reason if reason else "duplicate")
         page.copy_of[i] = original
+
+
+def _mark_cut_copies(page: Page) -> None:
+    """A teaser's copy of a paragraph cut short with an ellipsis ("... scheduled for 17:00 Moscow...")
+    printed beside the whole paragraph is a duplicate of it."""
+    for i, line in enumerate(page.lines):
+        cut = _TRUNCATED.search(line.text) if line.text.endswith(("...", "…")) else None
+        if cut is None or page.decisions[i] is not None:
+            continue
+        head = line.text[: cut.start() + 1]
+        whole = next(
+            (
+                j
+                for j, other in enumerate(page.lines)
+                if j != i and len(other.text) > len(line.text) and other.text.startswith(head)
+            ),
+            None,
+        )
+        if whole is not None:
+            page.set(i, "drop", "duplicate")
+            page.copy_of[i] = whole
 
 
 def _restore_body_repeats(page: Page, start: int, end: int) -> None:
