@@ -199,3 +199,12 @@ def test_a_teaser_copy_cut_short_beside_its_whole_paragraph_is_a_duplicate(confi
     cut = LEDE[:60].rstrip() + "..."
     article = clean(f"{cut}\n{LEDE}\n{SECOND}\n", config)
     assert article.text.count(LEDE[:40]) == 1 and SECOND in article.text
+
+
+def test_a_line_speaking_to_the_reader_about_nothing_in_the_story_is_no_headline(config: Config) -> None:
+    page = f"Stay with us for more\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config).title == HEADLINE
+    alone = f"Stay with us for more\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(alone, config).title is None
+    about = "What you need to know about the air war talks"
+    assert clean(f"{about}\n\n{LEDE}\n\n{SECOND}\n", config).title == about

@@ -276,6 +276,9 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     # a headline is about the story: when some line shares a word with its lead, a tagline that shares
     # none is no headline (a line alone is kept: a headline may share no word with the lead)
     about = [i for i in candidates if _shares_words(page, i, len(header))]
+    # a line speaking to the reader that names nothing the story names ("We need your help now",
+    # "Connect with us") is the site talking, never the headline
+    candidates = [i for i in candidates if i in about or not _ADDRESSES_READER.search(page.lines[i].text)]
     candidates = about or candidates or _title_case_headline(page, header)
     addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
     if addresses:  # a letterhead: the sender's name and address head the document, its title follows
@@ -305,6 +308,9 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
         page.set(chosen, "drop", "deck")
         return above[-1]
     return chosen
+
+
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
 
 
 def _title_case_headline(page: Page, header: list[int]) -> list[int]:
