@@ -299,6 +299,8 @@ class CleanerConfig:
     headline_list_item_max_words: int = field(default=20, metadata={"range": (1, 100)})
     # a page published more than this many days before an event began is not about it (a preview is)
     event_preview_days: int = field(default=60, metadata={"range": (0, 3650)})
+    # blog hosts whose subdomains are separate sites the suffix list does not mark ("NAME.wordpress.com")
+    hosted_site_domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -208,3 +208,36 @@ def test_a_line_speaking_to_the_reader_about_nothing_in_the_story_is_no_headline
     assert clean(alone, config).title is None
     about = "What you need to know about the air war talks"
     assert clean(f"{about}\n\n{LEDE}\n\n{SECOND}\n", config).title == about
+
+
+def test_a_blog_on_a_hosting_platform_is_cited_by_its_own_host(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config, url="https://harbournotes.wordpress.com/2015/09/29/talks/")
+    assert article.outlet == "harbournotes.wordpress.com"
+
+
+def test_a_first_appeared_credit_naming_a_site_by_its_domain(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nThis post first appeared on thesun.co.uk\n"
+    assert clean(page, config, url="https://farm.example-digest.com/a").wire == "The Sun"
+
+
+def test_a_title_case_place_and_an_agency_acronym_before_an_en_dash(config: Config) -> None:
+    lede = (
+        "Seaport, KNA – The two leaders met for an hour on the sidelines of the General Assembly on Monday."
+    )
+    assert clean(f"{lede}\n\n{SECOND}\n", config).wire == "KNA"
+    hyphen = "Meanwhile, NATO - The two leaders met for an hour on the sidelines of the assembly on Monday."
+    assert clean(f"{hyphen}\n\n{SECOND}\n", config).wire is None
+
+
+def test_a_title_with_the_site_glued_after_a_dash_is_a_copy_of_the_title(config: Config) -> None:
+    page = f"{HEADLINE}-Kelna\n\n{HEADLINE}\n\nSource: Kelna\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config).title == HEADLINE
+
+
+def test_a_paragraph_cut_before_a_continue_reading_link_is_kept(config: Config) -> None:
+    cut = (
+        "The statistics office said prices rose by one percent to 12.1 percent against the [continue reading]"
+    )
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{cut}\n\n%d bloggers like this:\n", config)
+    assert "prices rose by one percent" in article.text

@@ -79,12 +79,19 @@ _COMMA_CREDIT = re.compile(
 
 # "AUCKLAND, AAP - ...": a place in capitals, then an agency's acronym after a comma
 _COMMA_ACRONYM = re.compile(r"^(?P<dateline>[A-Z][A-Z .'-]{1,40}),\s*(?P<agency>[A-Z]{2,6})\s+[-–—]{1,2}\s")
+# "Izmir, MINA – ...": a place in title case, an agency's acronym, then an en or em dash (not a hyphen)
+_TITLE_ACRONYM = re.compile(
+    r"^(?P<dateline>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?),\s*(?P<agency>[A-Z]{2,6})\s+[–—]\s"
+)
 
 
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
     match = _WIRE_DATELINE.match(first_paragraph)
     if match is None:
-        comma = _COMMA_CREDIT.match(first_paragraph) or _COMMA_ACRONYM.match(first_paragraph)
+        comma = next(
+            (m for rx in (_COMMA_CREDIT, _COMMA_ACRONYM, _TITLE_ACRONYM) if (m := rx.match(first_paragraph))),
+            None,
+        )
         return (comma.group("dateline").strip(), comma.group("agency").strip()) if comma else None
     return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()

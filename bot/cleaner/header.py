@@ -250,7 +250,7 @@ def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
         i
         for i in candidates
         for j in candidates
-        if j != i and re.match(rf"{re.escape(texts[j])}\s+[-–—|:]\s+\S", texts[i])
+        if j != i and re.match(rf"{re.escape(texts[j])}(?:\s+[-–—|:]\s+|[-–—|][A-Z])\S*", texts[i])
     }
     return [i for i in candidates if i not in suffixed]
 

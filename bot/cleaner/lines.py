@@ -38,6 +38,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w,.:/-]*")
 # link's call to action in capitals: "... express themselves. CLICK HERE TO READ MORE".
 _TERMINAL = re.compile(
     r"[.!?…][\"'”’»)\]]*(?:\s+\([^()]{1,60}\)|\s+(?-i:CLICK HERE|READ MORE|CONTINUE READING)[A-Z ]{0,30})?$"
+    r"|\s\[(?i:continue reading|read more|full story)\]$"
 )
 
 

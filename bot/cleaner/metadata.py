@@ -313,7 +313,11 @@ def _whole_name(tokens: list[str], start: int, end: int) -> bool:
 
 
 def _any_domain(page: PageLines) -> Found | None:
+    """The URL's registered domain; on a blog host, the blog's own host ("name.wordpress.com")."""
     site = registered_domain(page.url) if page.url else None
+    if site and site[0] in page.settings.hosted_site_domains and site[1] != site[0]:
+        host = site[1].removeprefix("www.")
+        return Found(host, f"URL host {host} (a blog on a hosting platform)")
     return Found(site[0], f"URL domain {site[0]}") if site else None
 
 

@@ -197,18 +197,29 @@ _NOT_AGENCY = re.compile(
 
 # a republished story's credit: "This story was originally published by NAME and is republished ...",
 # "This post appeared first on NAME"
+_FIRST_PUBLISHED = (
+    r"(?:originally (?:published|appeared|ran)|(?:first )?appeared first|first (?:published|appeared))"
+)
 _ORIGINALLY = re.compile(
-    r"\b(?:originally (?:published|appeared|ran)|(?:first )?appeared first|first (?:published|appeared))"
-    r" (?:by|in|on) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})"
+    rf"\b{_FIRST_PUBLISHED} (?:by|in|on) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,4}})"
 )
 
 
+# a republished story's credit naming the original by its site: "This post first appeared on paper.co.uk"
+_ORIGINAL_SITE = re.compile(
+    rf"\b{_FIRST_PUBLISHED} (?:on|at) (?:https?://)?(?:www\.)?"
+    r"(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
+)
 # a compiler's credit closing the story: "The Daily Post with inputs from Agencies"
 _WITH_INPUTS = re.compile(r"^(?P<name>(?:[A-Z][\w.&'’-]*\s){1,5})with inputs? from\b")
 
 
 def _republished(page: PageLines) -> Found | None:
     for line in page.lines:
+        site = _ORIGINAL_SITE.search(line.text)
+        domain = registered_domain(f"http://{site.group('domain')}/") if site else None
+        if domain is not None:  # "This post first appeared on paper.co.uk"
+            return Found(page.table.by_domain(domain[0]) or domain[0], line.text)
         match = _ORIGINALLY.search(line.text) or _WITH_INPUTS.match(line.text)
         if match:
             return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
