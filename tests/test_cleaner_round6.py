@@ -241,3 +241,14 @@ def test_a_paragraph_cut_before_a_continue_reading_link_is_kept(config: Config) 
     )
     article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{cut}\n\n%d bloggers like this:\n", config)
     assert "prices rose by one percent" in article.text
+
+
+def test_a_dated_line_under_the_headline_beats_one_above_it(config: Config) -> None:
+    page = f"Broadcast 23-09-2020\n\n{HEADLINE}\n\nJaneroe 2020-09-17 12:09\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config).date == "2020-09-17"
+
+
+def test_a_long_comment_disclaimer_is_chrome(config: Config) -> None:
+    rules = "Disclaimer: All the comments will be moderated by the editors. " + "Please keep it civil. " * 20
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{rules.strip()}\n", config)
+    assert "moderated" not in article.text

@@ -89,7 +89,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "jump-line",
         re.compile(r"^(?:continued|cont'?d?\.?) (?:on|from) (?:page|p\.?)\s*[A-Z]?\d{1,3}\b.{0,20}$", _I),
     ),
-    ("disclaimer", re.compile(r"^disclaimer\s*:.{0,300}$", _I)),
+    ("disclaimer", re.compile(r"^disclaimer\s*:.{0,800}$", _I)),
     ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
     # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
     ("source-credit", re.compile(r"^(?:/\s*|[\[(])?sources?\s*:\s*.{1,100}$", _I)),

@@ -36,8 +36,11 @@ def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:
 def find_article_date(page: PageLines, config: Config) -> Found | None:
     """The publication date the page or its URL states; None when neither gives one."""
     windows = event_windows(config)
+    headline = next((line.number for line in page.of_kind("headline")), 0)
     for kind in ("dateline", "byline", "source-credit"):
         lines = page.dropped_as(kind) if kind == "source-credit" else page.of_kind(kind)
+        # a stamp under the headline is the story's; one above it may be the site's ("Broadcast DATE")
+        lines = sorted(lines, key=lambda line: line.number < headline)
         for line in lines:
             found = None if is_update_stamp(line.text) else find_date(line.text, windows)
             if found is not None and not is_update_word(line.text.partition(found.source)[0]):
