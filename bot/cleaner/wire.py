@@ -64,13 +64,16 @@ def reporter_credit(page: PageLines) -> Found | None:
         if line.blank:
             continue
         text = line.text
-        placed = _PLACED.match(text)
+        if decision.kind != "drop":
+            previous = ""
+            continue
+        placed = _PLACED.match(text) if text.endswith(")") else None
         name = text if _PERSON.match(previous) else placed.group("name") if placed else ""
-        if decision.kind == "drop" and name and page.table.known(name):
+        if name and page.table.known(name):
             named = page.table.canonical(name)
             if host is not None and page.table.by_domain(host[0]) != named:
                 return Found(named, f"{previous} / {text} (a credit for another outlet)")
-        previous = text if decision.kind == "drop" else ""
+        previous = text
     return None
 
 
@@ -210,12 +213,16 @@ _ORIGINAL_SITE = re.compile(
     rf"\b{_FIRST_PUBLISHED} (?:on|at) (?:https?://)?(?:www\.)?"
     r"(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
 )
+_REPUBLISHED_WORDS = ("published", "appeared", "originally ran", "with input")
 # a compiler's credit closing the story: "The Daily Post with inputs from Agencies"
 _WITH_INPUTS = re.compile(r"^(?P<name>(?:[A-Z][\w.&'’-]*\s){1,5})with inputs? from\b")
 
 
 def _republished(page: PageLines) -> Found | None:
     for line in page.lines:
+        low = line.text.lower()
+        if not any(word in low for word in _REPUBLISHED_WORDS):  # the patterns' words: skip the search
+            continue
         site = _ORIGINAL_SITE.search(line.text)
         domain = registered_domain(f"http://{site.group('domain')}/") if site else None
         if domain is not None:  # "This post first appeared on paper.co.uk"
