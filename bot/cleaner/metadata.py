@@ -12,9 +12,10 @@ import re
 from itertools import pairwise
 
 from bot.cleaner.dates import find_date
+from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
-from bot.cleaner.outlets import registered_domain
+from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
 
@@ -87,7 +88,8 @@ def _site_name_line(page: PageLines) -> Found | None:
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
             if short and any(known.startswith(squashed) or squashed.startswith(known) for known in names):
-                return Found(name.rstrip(":|-–— ").strip("()[]"), f"{evidence} (the site name in the URL)")
+                cited = dotted_name(name.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
+                return Found(cited, f"{evidence} (the site name in the URL)")
     return None
 
 
@@ -313,12 +315,23 @@ def _whole_name(tokens: list[str], start: int, end: int) -> bool:
 
 
 def _any_domain(page: PageLines) -> Found | None:
-    """The URL's registered domain; on a blog host, the blog's own host ("name.wordpress.com")."""
+    """The URL's registered domain, cited by the capitals the page prints it in ("UrduPoint.com" is
+    "UrduPoint") or else by its words when they are common words ("theborneopost.com" is "The Borneo
+    Post"); on a blog host, the blog's own host ("name.wordpress.com")."""
     site = registered_domain(page.url) if page.url else None
     if site and site[0] in page.settings.hosted_site_domains and site[1] != site[0]:
         host = site[1].removeprefix("www.")
         return Found(host, f"URL host {host} (a blog on a hosting platform)")
-    return Found(site[0], f"URL domain {site[0]}") if site else None
+    if site is None:
+        return None
+    printed = printed_domain([line.text for line in page.lines], site[0])
+    if printed is not None:
+        return Found(printed, f"{site[0]} printed as {printed} (the URL's domain as the page prints it)")
+    private = on_private_suffix(page.url or "")  # a platform's user site keeps its host
+    words = None if private else domain_words(site[0].partition(".")[0], page.settings)
+    if words is not None:
+        return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)")
+    return Found(site[0], f"URL domain {site[0]}")
 
 
 def _holders(page: PageLines) -> list[tuple[str, str]]:
