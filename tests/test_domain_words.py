@@ -61,3 +61,10 @@ def test_an_acronym_domain_and_a_platform_blog_keep_their_domain(config: Config)
         f"{LEDE}\n\n{SECOND}\n", config, url="https://harbourgazette.blogspot.com/2015/09/talks.html"
     )
     assert blog.outlet == "harbourgazette.blogspot.com"
+
+
+def test_a_run_together_web_token_is_no_common_word() -> None:
+    # the web corpus counts "knownsite" often and keeps it whole, but it is two dictionary words run
+    # together: its count proves nothing
+    assert domain_words("knownsite-daily", SETTINGS) is None
+    assert domain_words("known-site-daily", SETTINGS) == "Known Site Daily"

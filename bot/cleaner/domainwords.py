@@ -16,7 +16,6 @@ import functools
 import logging
 import re
 
-from bot.cleaner.lines import STOPWORDS
 from bot.config import CleanerConfig
 
 __all__ = ["domain_words", "dotted_name", "printed_domain"]
@@ -41,9 +40,22 @@ def _common(piece: str, settings: CleanerConfig) -> bool:
     if piece in dictionary:
         return True
     long_enough = len(piece) >= settings.domain_word_min_letters
-    return long_enough and counts.get(piece, 0.0) >= settings.domain_word_min_count
+    frequent = long_enough and counts.get(piece, 0.0) >= settings.domain_word_min_count
+    return frequent and not _run_together(piece, dictionary)
 
 
+_SHORTEST_HALF = 3  # not a threshold: two-letter dictionary words ("as", "ma") end too many names
+
+
+def _run_together(piece: str, dictionary: frozenset[str]) -> bool:
+    """A token the web counts that is two dictionary words run together ("knownsite"): a site's or a
+    handle's own spelling, not a word of the language."""
+    ends = range(_SHORTEST_HALF, len(piece) - _SHORTEST_HALF + 1)
+    return any(piece[:end] in dictionary and piece[end:] in dictionary for end in ends)
+
+
+# title case's minor words, in lower case inside a name ("Voice of the Island", but "Europe Says")
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
 _FEWEST_WORDS = 2  # not a threshold: a split into one piece is no split
 
 
@@ -61,7 +73,7 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
     if len(pieces) < _FEWEST_WORDS or not all(_common(piece, settings) for piece in pieces):
         return None
     return " ".join(
-        piece if n and piece in STOPWORDS else piece.capitalize() for n, piece in enumerate(pieces)
+        piece if n and piece in _MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)
     )
 
 
