@@ -19,7 +19,7 @@ from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
 
-__all__ = ["find_outlet", "known_domain"]
+__all__ = ["domain_as_words", "find_outlet", "known_domain"]
 
 
 _COPYRIGHT_NAME = re.compile(
@@ -327,11 +327,19 @@ def _any_domain(page: PageLines) -> Found | None:
     printed = printed_domain([line.text for line in page.lines], site[0])
     if printed is not None:
         return Found(printed, f"{site[0]} printed as {printed} (the URL's domain as the page prints it)")
-    private = on_private_suffix(page.url or "")  # a platform's user site keeps its host
-    words = None if private else domain_words(site[0].partition(".")[0], page.settings)
-    if words is not None:
-        return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)")
     return Found(site[0], f"URL domain {site[0]}")
+
+
+def domain_as_words(page: PageLines, found: Found) -> Found:
+    """The bare registered domain the outlet fell back to, cited by its words when they are common
+    words ("theborneopost.com" is "The Borneo Post"); any other finding as it is. Asked only when no
+    outlet is stated from outside the text: the word data loads on the first page that needs it."""
+    site = registered_domain(page.url) if page.url else None
+    bare = site is not None and found.value == site[0] and found.evidence == f"URL domain {site[0]}"
+    if not bare or site is None or on_private_suffix(page.url or ""):  # a platform's user site: its host
+        return found
+    words = domain_words(site[0].partition(".")[0], page.settings)
+    return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
 
 
 def _holders(page: PageLines) -> list[tuple[str, str]]:
