@@ -305,6 +305,12 @@ class CleanerConfig:
     proxy_hosts: tuple[str, ...] = ()
     # a date on the page more than this many days after the URL's path date is the page's clock
     url_date_slack_days: int = field(default=7, metadata={"range": (0, 3650)})
+    # blog hosts whose subdomains are separate sites the suffix list does not mark ("NAME.wordpress.com")
+    hosted_site_domains: tuple[str, ...] = ()
+    # an unknown site's domain read as words ("theborneopost.com" -> "The Borneo Post"): a piece that is
+    # no dictionary word is trusted with at least this many letters and this many corpus counts
+    domain_word_min_letters: int = field(default=4, metadata={"range": (1, 63)})
+    domain_word_min_count: float = field(default=500000.0, metadata={"range": (0.0, 1e12)})
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from bot.cleaner.header import headline_text
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.lines import Line, split_lines
-from bot.cleaner.metadata import find_outlet, known_domain
+from bot.cleaner.metadata import domain_as_words, find_outlet, known_domain
 from bot.cleaner.mirror import banner_url, original_url, without_link_tag
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
@@ -149,6 +149,8 @@ def _metadata(
     by_domain = known_domain(page)
     if by_domain is not None:
         found["outlet"] = by_domain
+    if "outlet" in found and "outlet" not in stated and not hints.outlet:
+        found["outlet"] = domain_as_words(page, found["outlet"])
     if "date" not in found and "date_guess" in stated:  # htmldate's reading, when nothing states one
         found["date"] = stated["date_guess"]
     if "outlet" in found:

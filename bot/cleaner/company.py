@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.outlets import registered_domain
-from bot.cleaner.pagelines import Found, PageLines
-
-__all__ = ["company_name", "domain_words"]
+__all__ = ["company_name"]
 
 _LEADING_FORM = re.compile(
     r"^(?:(?:[OCP]?JSC|[OZP]?AO|OOO|LLC|joint[- ]stock company|publishing house)\s+)+", re.IGNORECASE
@@ -37,17 +34,3 @@ def company_name(name: str) -> str:
 
 
 _SHORTEST = 2  # not a threshold: a name stripped to one letter was no name with a legal form
-
-
-_SHORTEST_WORD = 2  # not a threshold: a one-letter part ("e-news") is a prefix, not a word
-
-
-def domain_words(page: PageLines) -> Found | None:
-    """A site the page never names, whose registered domain spells its name in words split by hyphens:
-    "news-front.info" is "News Front" (a domain without hyphens gives no words: it stays the domain)."""
-    site = registered_domain(page.url) if page.url else None
-    parts = site[0].split(".")[0].split("-") if site else []
-    if len(parts) < _SHORTEST_WORD or not all(p.isalpha() and len(p) >= _SHORTEST_WORD for p in parts):
-        return None
-    name = " ".join(p.capitalize() for p in parts)
-    return Found(name, f"URL domain {site[0]} (the words of its name)") if site else None

@@ -19,6 +19,10 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\((?:[LR]\s*-\s*[LR]|[LR] to [LR]|from (?:left|right))\b[^)]{0,20}\)", _I),
     re.compile(r"\((?!see |view )(?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
     re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
+    # an agency's credit in square brackets closing the caption: "... remained over Syria [Agency]"
+    re.compile(r"[a-z.”\"]\s\[[A-Z][A-Za-z]{1,20}(?:/[A-Z][A-Za-z]{1,20})?\]$"),
+    # a credit after a slash: "Photo/Supplied", "Image/Jane Doe"
+    re.compile(r"\b(?:Photo|Image|Picture)/[A-Z][a-z]"),
     # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
     re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+"),
     re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+ Images)\b"),
@@ -73,10 +77,21 @@ _COMMA_CREDIT = re.compile(
 )
 
 
+# "AUCKLAND, AAP - ...": a place in capitals, then an agency's acronym after a comma
+_COMMA_ACRONYM = re.compile(r"^(?P<dateline>[A-Z][A-Z .'-]{1,40}),\s*(?P<agency>[A-Z]{2,6})\s+[-–—]{1,2}\s")
+# "Izmir, MINA – ...": a place in title case, an agency's acronym, then an en or em dash (not a hyphen)
+_TITLE_ACRONYM = re.compile(
+    r"^(?P<dateline>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?),\s*(?P<agency>[A-Z]{2,6})\s+[–—]\s"
+)
+
+
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
     match = _WIRE_DATELINE.match(first_paragraph)
     if match is None:
-        comma = _COMMA_CREDIT.match(first_paragraph)
+        comma = next(
+            (m for rx in (_COMMA_CREDIT, _COMMA_ACRONYM, _TITLE_ACRONYM) if (m := rx.match(first_paragraph))),
+            None,
+        )
         return (comma.group("dateline").strip(), comma.group("agency").strip()) if comma else None
     return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()

@@ -183,6 +183,62 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A government site's banner: "An official website of the United States government".
     ("site-banner", re.compile(r"^an official (?:website|site|web site) of (?:the )?.{2,60}$", _I)),
+    # A reader-funding appeal (above or below a story): "We need your help now", "Support from readers
+    # like you keeps NAME open.", "... please contribute what you can ..."; a line addressing the reader
+    # that asks for money for the site's own work.
+    ("donate", re.compile(r"^we (?:\w+ )?need your (?:help|support)\b[^.]{0,40}[.!]?$", _I)),
+    ("donate", re.compile(r"^.{0,40}\b(?:readers|people|members|listeners|viewers) like you\b.{0,120}$", _I)),
+    (
+        "donate",
+        # (?<![\s\S]) is the start of the line written so that the prefilter tests the rare nouns first
+        re.compile(
+            r"(?<![\s\S])(?=.{0,400}$)(?=.*\byou(?:r|'ve|'re| are| have)?\b)"
+            r"(?=.*\b(?:support|contribut|donat|fund|give what)\w*)"
+            r".*\b(?:our (?:\w+ )?(?:journalism|reporting|mission|newsroom)|advertising revenue)\b",
+            _I,
+        ),
+    ),
+    # An agency's sign-off on its own line after the story: "-- BERNAMA", "— AFP", "--Reuters".
+    ("credits", re.compile(r"^(?:-{1,2}|[—–])\s*[A-Z][\w.&]{1,20}(?:\s*[/,]\s*[A-Za-z][\w.&]{1,20}){0,2}$")),
+    # A picture desk's slug with the photographer's name printed twice: "SLUG WORDS MX-2 Jane Roe Jane Roe".
+    (
+        "photo-credit",
+        re.compile(r"^(?:[A-Z0-9][A-Z0-9-]*\s+){2,12}(?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\s+(?P=who)$"),
+    ),
+    # A republished story's credit line: "This post appeared first on NAME", "First published in NAME."
+    (
+        "credits",
+        re.compile(
+            r"^(?:this (?:post|story|article) )?(?:appeared first|(?:was )?first (?:published|appeared)|"
+            r"(?:was )?originally (?:published|appeared))\s+(?:on|in|by|at)\s+[^.]{1,60}\.?$",
+            _I,
+        ),
+    ),
+    # A site header's social and search prompts: "Connect with us", "Hi, what are you looking for?"
+    ("navigation", re.compile(r"^(?:connect|stay connected|get in touch|keep in touch) with us\W{0,3}$", _I)),
+    ("navigation", re.compile(r"^(?:(?:hi|hey|hello),?\s+)?what are you (?:looking|searching) for\?$", _I)),
+    ("navigation", re.compile(r"^(?:type|enter) (?:your )?(?:search|keywords?|query)\b.{0,40}$", _I)),
+    # a search box's empty result: "No matches. Check your spelling and try again, or ..."
+    (
+        "navigation",
+        re.compile(
+            r"^no (?:matches|results)(?: found)?\.?\s*(?:check|try|please)\b.{0,120}\bsearch\b.{0,60}$", _I
+        ),
+    ),
+    # a compiler's credit: "The Daily Post with inputs from Agencies"
+    ("credits", re.compile(r"^(?:[A-Z][\w.&'’-]*\s){1,5}with inputs? from (?:[A-Z]\w*|agencies)\b.{0,40}$")),
+    # A pointer to an embedded player or post: "Watch the arrival below.", "Listen to the interview here:"
+    (
+        "media-player",
+        re.compile(r"^(?:watch|listen to|see|view)\b[^.!?]{0,80}\b(?:below|above|here)\s*[.:]?$", _I),
+    ),
+    # A photograph's credit on its own line: "Photograph: Jane Roe/Agency"
+    ("photo-credit", re.compile(r"^photographs?\s*:\s*\S+(?:\s+\S+){0,5}$", re.I)),
+    # An empty sidebar's placeholder: "No Widgets found in the Sidebar"
+    ("widget", re.compile(r"^no widgets? (?:found|added|to display)\b.{0,40}$", re.I)),
+    # Live-blog furniture: "Key events", an empty "Updated at" stamp whose time the scraper lost.
+    ("live-blog", re.compile(r"^(?:key (?:events|moments|points)|show key events only|pinned post)$", _I)),
+    ("live-blog", re.compile(r"^(?:updated|posted|published)(?: at| on)?\s*:?$", _I)),
     # Text-size buttons ("A A", "A+ A-") printed above an article.
     ("text-size", re.compile(r"^(?:A[+-]?\s*){2,3}$")),
 )

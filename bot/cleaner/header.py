@@ -27,8 +27,10 @@ def lay_out_header(page: Page, start: int) -> None:
         text = page.lines[i].text
         if is_date_only(text) or _place_and_date(text):
             page.set(i, "dateline")
-        elif is_byline(text, page.settings) or (
-            n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by"
+        elif (
+            is_byline(text, page.settings)
+            or _named_stamp(text)
+            or (n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by")
         ):
             page.set(i, "byline")
         elif (
@@ -55,10 +57,20 @@ def lay_out_header(page: Page, start: int) -> None:
         ):
             page.set(i, "subheading")  # a digest's first numbered item, right above its text
         if page.decisions[i] is None:
-            if is_prose(page.lines[i].text, page.settings) or _ATTRIBUTED.search(page.lines[i].text):
+            text = page.lines[i].text
+            if is_prose(text, page.settings) or _ATTRIBUTED.search(text) or _PLACE_DASH.match(text):
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
+
+
+# a reporter's name before the date and time of the story: "Jane Roe Apr - 03 - 2024 , 07:07"
+_NAME_AND_DATE = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}\s+(?=[A-Z]?[a-z]{2,8}\.? |\d)")
+
+
+def _named_stamp(text: str) -> bool:
+    """A reporter's name, then only the story's date and time."""
+    return bool(_NAME_AND_DATE.match(text)) and is_date_only(_NAME_AND_DATE.sub("", text))
 
 
 # a paragraph opening with its place and a dash, no agency: "HANGZHOU, China — ...", "PARIS — ..."
@@ -223,6 +235,7 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or ADDRESS.search(text)
         or is_label(text, settings)
         or wire_dateline(text)
+        or _PLACE_DASH.match(text)  # "BUENOS AIRES, Argentina – Here's the latest ...": a lede
         or _WIKI_PATH.match(text)
         or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
         or _ATTRIBUTED.search(text)  # a lede's sentence, never a headline
@@ -237,7 +250,7 @@ def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
         i
         for i in candidates
         for j in candidates
-        if j != i and re.match(rf"{re.escape(texts[j])}\s+[-–—|:]\s+\S", texts[i])
+        if j != i and re.match(rf"{re.escape(texts[j])}(?:\s+[-–—|:]\s+|[-–—|][A-Z])\S*", texts[i])
     }
     return [i for i in candidates if i not in suffixed]
 
@@ -263,7 +276,10 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     # a headline is about the story: when some line shares a word with its lead, a tagline that shares
     # none is no headline (a line alone is kept: a headline may share no word with the lead)
     about = [i for i in candidates if _shares_words(page, i, len(header))]
-    candidates = about or candidates
+    # a line speaking to the reader that names nothing the story names ("We need your help now",
+    # "Connect with us") is the site talking, never the headline
+    candidates = [i for i in candidates if i in about or not _ADDRESSES_READER.search(page.lines[i].text)]
+    candidates = about or candidates or _title_case_headline(page, header)
     addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
     if addresses:  # a letterhead: the sender's name and address head the document, its title follows
         candidates = [i for i in candidates if i > addresses[-1]]
@@ -280,7 +296,7 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     after_candidate = [m for m in metas if m > candidates[0]]
     chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]
     above = [i for i in candidates if i < chosen]
-    if not (above and page.next_filled(above[-1]) == chosen):
+    if not (above and _next_but_copies(page, above[-1]) == chosen):
         return chosen
     headline, under = page.lines[above[-1]].text, page.lines[chosen].text
     if _is_standfirst(under, headline, page.settings):
@@ -294,6 +310,34 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     return chosen
 
 
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
+
+
+def _title_case_headline(page: Page, header: list[int]) -> list[int]:
+    """With no other candidate, a line of capitalised words shaped like a label ("Leader Visits
+    Neighbouring President") that names at least two things the lead names is the headline."""
+    least = page.settings.headline_min_words
+    return [
+        i
+        for i in header
+        if page.decisions[i] is None
+        and least <= word_count(page.lines[i].text) <= page.settings.headline_max_words
+        and is_label(page.lines[i].text, page.settings)
+        and len(_content_words(page.lines[i].text) & _lead_words(page, len(header))) >= _SHARED_TITLE_WORDS
+    ][-1:]
+
+
+_SHARED_TITLE_WORDS = 2  # not a threshold: one shared word ("Ghana" in "Ghana News") is a section's name
+
+
+def _next_but_copies(page: Page, i: int) -> int | None:
+    """The next non-blank line after i that is not a copy of it (a headline printed twice)."""
+    j = page.next_filled(i)
+    while j is not None and page.copy_of.get(j) == i:
+        j = page.next_filled(j)
+    return j
+
+
 _SHORT_WORD = 2  # not a threshold: words of two letters ("US", "in") name nothing a headline shares
 
 
@@ -302,11 +346,15 @@ def _content_words(text: str) -> set[str]:
     return {w for w in bare if len(w) > _SHORT_WORD and w not in STOPWORDS}
 
 
+def _lead_words(page: Page, start: int) -> set[str]:
+    """The content words of the article's first paragraphs."""
+    body = [line.text for line in page.lines[start:] if is_prose(line.text, page.settings)]
+    return set().union(*(_content_words(text) for text in body[: page.settings.dateline_paragraphs]))
+
+
 def _shares_words(page: Page, i: int, start: int) -> bool:
     """Does line i name something the article's first paragraphs name (a person, a place, a topic)?"""
-    body = [line.text for line in page.lines[start:] if is_prose(line.text, page.settings)]
-    lead = set().union(*(_content_words(text) for text in body[: page.settings.dateline_paragraphs]))
-    return bool(_content_words(page.lines[i].text) & lead)
+    return bool(_content_words(page.lines[i].text) & _lead_words(page, start))
 
 
 def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> None:

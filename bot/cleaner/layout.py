@@ -46,6 +46,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         if reason is not None:
             page.set(i, "drop", reason)
     _mark_repeats(page)
+    _mark_cut_copies(page)
     _mark_sandwiched(page)
     _mark_forwarder_note(page)
     mark_mirror_page(page)
@@ -76,9 +77,13 @@ def _mark_repeats(page: Page) -> None:
         if key not in first:
             first[key] = i
             short = _SUFFIX.sub("", key)  # "CAPTION | License Photo" repeats "CAPTION"
-            if short == key or short not in first:
+            credited = _CREDIT_SUFFIX.sub("", key)  # "CAPTION Photo: Supplied" repeats a kept "CAPTION"
+            if short != key and short in first:
+                key = short
+            elif credited != key and credited in first and page.decisions[first[credited]] is None:
+                key = credited
+            else:
                 continue
-            key = short
         if page.decisions[i] is not None:
             continue
         original = first[key]
@@ -86,6 +91,27 @@ def _mark_repeats(page: Page) -> None:
         reason = page.reason(original)
         page.set(i, "drop", reason if reason else "duplicate")
         page.copy_of[i] = original
+
+
+def _mark_cut_copies(page: Page) -> None:
+    """A teaser's copy of a paragraph cut short with an ellipsis ("... scheduled for 17:00 Moscow...")
+    printed beside the whole paragraph is a duplicate of it."""
+    for i, line in enumerate(page.lines):
+        cut = _TRUNCATED.search(line.text) if line.text.endswith(("...", "…")) else None
+        if cut is None or page.decisions[i] is not None:
+            continue
+        head = line.text[: cut.start() + 1]
+        whole = next(
+            (
+                j
+                for j, other in enumerate(page.lines)
+                if j != i and len(other.text) > len(line.text) and other.text.startswith(head)
+            ),
+            None,
+        )
+        if whole is not None:
+            page.set(i, "drop", "duplicate")
+            page.copy_of[i] = whole
 
 
 def _restore_body_repeats(page: Page, start: int, end: int) -> None:
@@ -106,6 +132,8 @@ def _restore_body_repeats(page: Page, start: int, end: int) -> None:
 
 
 _SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
+# a caption printed again with its photo credit: "CAPTION Photo: Supplied" repeats a kept "CAPTION"
+_CREDIT_SUFFIX = re.compile(r"\s+(?:photo|image|picture)s?\s*(?:credit)?\s*[:/]\s*\S.{0,30}$")
 # A transcript's turn: "SPEAKER NAME: words" (counts as prose where the article ends).
 _SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Z .'-]{1,30})?:\s+\S")
 _SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-notice", "share"})
@@ -277,6 +305,10 @@ def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
             page.set(i, "drop", "pull-quote")
 
 
+# a teaser's excerpt cut short: "Investing.com — A group of publishers have initiated a challenge..."
+_TRUNCATED = re.compile(r"\w(?:\.{3}|…)\s*$")
+
+
 def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = False) -> None:
     """A "Related:" / "Read more:" line and the story links under it, up to the next prose; above the
     body, up to a blank line or a line that is not a dated link ("Title - March 3, 2021") or a bullet."""
@@ -287,7 +319,11 @@ def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = Fals
             continue
         page.set(i, "drop", "related-teaser")
         i += 1
-        while i <= end and (page.lines[i].blank or not is_prose(page.lines[i].text, page.settings)):
+        while i <= end and (
+            page.lines[i].blank
+            or not is_prose(page.lines[i].text, page.settings)
+            or _TRUNCATED.search(page.lines[i].text)
+        ):
             text = page.lines[i].text
             if header and (not text or (word_count(text) > 1 and find_date(text) is None)):
                 break

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from bot.cleaner.company import company_name, domain_words
+from bot.cleaner.company import company_name
 from bot.cleaner.dates import find_date
+from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
-from bot.cleaner.outlets import registered_domain
+from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
-from bot.cleaner.wire import find_wire, outlet_credit
+from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
 
-__all__ = ["find_outlet", "known_domain"]
+__all__ = ["domain_as_words", "find_outlet", "known_domain"]
 
 
 _COPYRIGHT_NAME = re.compile(
@@ -89,7 +90,8 @@ def _site_name_line(page: PageLines) -> Found | None:
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
             spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
             if short and any(known.startswith(s) or s.startswith(known) for known in names for s in spelled):
-                return Found(name.rstrip(":|-–— "), f"{evidence} (the site name in the URL)")
+                cited = dotted_name(name.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
+                return Found(cited, f"{evidence} (the site name in the URL)")
     return None
 
 
@@ -146,7 +148,6 @@ def find_outlet(page: PageLines) -> Found | None:
         _channel_name,
         _letterhead,
         _domain_spelled,
-        domain_words,
         _any_domain,
         _first_line_name,
         _agency_copyright,
@@ -299,7 +300,7 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
         shorter, run = run, run + _squashed(tokens[n + k - 1])
         spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in _MEDIA_SUFFIX)
         if spelled:
-            name = " ".join(tokens[n : n + k]).strip(".")
+            name = " ".join(tokens[n : n + k]).strip(".-")
             if _whole_name(tokens, n, n + k) and name != name.lower():
                 return name
         if len(run) > len(label):  # every squash is non-empty: longer runs cannot spell it either
@@ -310,14 +311,37 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
 def _whole_name(tokens: list[str], start: int, end: int) -> bool:
     """Tokens start..end-1 are a whole name: no capitalised word runs on after them, nor before them
     (but the line's first word, a verb such as "Follow")."""
-    after = end < len(tokens) and tokens[end][0].isupper()
+    after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-")
     before = start > 1 and tokens[start - 1][0].isupper()
     return not (after or before)
 
 
 def _any_domain(page: PageLines) -> Found | None:
+    """The URL's registered domain, cited by the capitals the page prints it in ("UrduPoint.com" is
+    "UrduPoint") or else by its words when they are common words ("theborneopost.com" is "The Borneo
+    Post"); on a blog host, the blog's own host ("name.wordpress.com")."""
     site = registered_domain(page.url) if page.url else None
-    return Found(site[0], f"URL domain {site[0]}") if site else None
+    if site and site[0] in page.settings.hosted_site_domains and site[1] != site[0]:
+        host = site[1].removeprefix("www.")
+        return Found(host, f"URL host {host} (a blog on a hosting platform)")
+    if site is None:
+        return None
+    printed = printed_domain([line.text for line in page.lines], site[0])
+    if printed is not None:
+        return Found(printed, f"{site[0]} printed as {printed} (the URL's domain as the page prints it)")
+    return Found(site[0], f"URL domain {site[0]}")
+
+
+def domain_as_words(page: PageLines, found: Found) -> Found:
+    """The bare registered domain the outlet fell back to, cited by its words when they are common
+    words ("theborneopost.com" is "The Borneo Post"); any other finding as it is. Asked only when no
+    outlet is stated from outside the text: the word data loads on the first page that needs it."""
+    site = registered_domain(page.url) if page.url else None
+    bare = site is not None and found.value == site[0] and found.evidence == f"URL domain {site[0]}"
+    if not bare or site is None or on_private_suffix(page.url or ""):  # a platform's user site: its host
+        return found
+    words = domain_words(site[0].partition(".")[0], page.settings)
+    return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
 
 
 def _holders(page: PageLines) -> list[tuple[str, str]]:
@@ -340,8 +364,12 @@ def _template(page: PageLines) -> Found | None:
 
 
 def _known_name_line(page: PageLines) -> Found | None:
-    """A line of chrome that is a known outlet's name (a logo's text), not an agency's."""
+    """A line of chrome that is a known outlet's name (a logo's text), not an agency's, nor the outlet a
+    reporter named above it filed for."""
+    credit = reporter_credit(page)
     for line, decision in page.pairs():
+        if credit is not None and page.table.canonical(line.text) == credit.value:
+            continue
         if decision.kind == "drop" and page.table.known(line.text) and not page.table.is_agency(line.text):
             return Found(page.table.canonical(line.text), line.text)
     return None

@@ -90,10 +90,10 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "jump-line",
         re.compile(r"^(?:continued|cont'?d?\.?) (?:on|from) (?:page|p\.?)\s*[A-Z]?\d{1,3}\b.{0,20}$", _I),
     ),
-    ("disclaimer", re.compile(r"^disclaimer\s*:.{0,300}$", _I)),
+    ("disclaimer", re.compile(r"^disclaimer\s*:.{0,800}$", _I)),
     ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
     # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
-    ("source-credit", re.compile(r"^(?:/\s*)?sources?\s*:\s*.{1,100}$", _I)),
+    ("source-credit", re.compile(r"^(?:/\s*|[\[(])?sources?\s*:\s*.{1,100}$", _I)),
     ("credits", re.compile(r"^[\[(]?(?:web\s+)?editors?\s*:\s*[^.]{1,60}[\])]?$", _I)),
     # Copyright footers carry a year or "All rights reserved"; a bare "© NAME" is a photo credit.
     ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,300}$", _I)),
@@ -102,7 +102,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo-credit", re.compile(r"^(?:©|\(c\))\s*\S+(?:\s+\S+){0,3}$", _I)),
     (
         "photo-credit",
-        re.compile(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*:\s*\S+(?:\s+\S+){0,5}$", _I),
+        re.compile(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S+(?:\s+\S+){0,5}$", _I),
     ),
     # Navigation: breadcrumbs, menus and skip links.
     ("breadcrumb", re.compile(r"^home\s*(?:[|›»>/•]|&gt;).{0,300}$", _I)),
@@ -237,7 +237,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "advertisement",
         re.compile(
             r"^(?:advertisement|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
-            r"paid (?:content|post)|(?:story|article) continues(?: below)?(?: advertisement)?|"
+            r"paid (?:content|post)|"
+            r"(?:story|article) continues(?: below| after)?(?: (?:the )?(?:advertisement|advert|ad))?|"
             r"continue reading"
             r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)"
             r"\s*[:.]?$",

@@ -36,8 +36,11 @@ def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:
 def find_article_date(page: PageLines, config: Config) -> Found | None:
     """The publication date the page or its URL states; None when neither gives one."""
     windows = event_windows(config)
+    headline = next((line.number for line in page.of_kind("headline")), 0)
     for kind in ("dateline", "byline", "source-credit"):
         lines = page.dropped_as(kind) if kind == "source-credit" else page.of_kind(kind)
+        # a stamp under the headline is the story's; one above it may be the site's ("Broadcast DATE")
+        lines = sorted(lines, key=lambda line: line.number < headline)
         for line in lines:
             found = None if is_update_stamp(line.text) else find_date(line.text, windows)
             if found is not None and not is_update_word(line.text.partition(found.source)[0]):
@@ -49,7 +52,25 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     in_url = url_date(page.url) if page.url else None
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
-    return _yearless_date(page, config)
+    return _weekday_date(page, windows) or _yearless_date(page, config)
+
+
+# the opening paragraph's day of the news with its full date: "on Thursday (10 Mar 2022)",
+# "on Thursday, March 10, 2022,"
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*(?:\(\s*(?P<inner>[^)]{6,30})\)|,\s*(?P<after>[^;]{6,30}))"
+)
+
+
+def _weekday_date(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) -> Found | None:
+    """A full date the opening paragraph gives next to the day of the week it reports."""
+    first = page.first_body()
+    for match in _WEEKDAY_DATE.finditer(first):
+        stated = match.group("inner") or match.group("after")
+        found = find_date(stated, windows)
+        if found is not None and stated.find(found.source) <= 1:
+            return Found(found.date.isoformat(), match.group(0))
+    return None
 
 
 # A place-and-date dateline opening the story without an agency: "MOSCOW, September 29, 2015 -",
@@ -87,7 +108,7 @@ def _yearless_date(page: PageLines, config: Config) -> Found | None:
         if year_in_url:
             day = dt.date(int(year_in_url.group(1)), partial.month, partial.day)
             return Found(day.isoformat(), f"{text} (year from the URL)")
-        strict = [(e.start, e.end) for e in config.events]
+        strict = _named_windows(page, config)
         years = {y for start, end in strict for y in range(start.year, end.year + 1)}
         fits = {
             dt.date(y, partial.month, partial.day)
@@ -97,6 +118,24 @@ def _yearless_date(page: PageLines, config: Config) -> Found | None:
         if len(fits) == 1:
             return Found(fits.pop().isoformat(), f"{text} (year from the event window)")
     return None
+
+
+def _named_windows(page: PageLines, config: Config) -> list[tuple[dt.date, dt.date]]:
+    """The windows that may give a yearless date its year: an event's the page names (a keyword other
+    than a year or a person), or any event's when the page names no year far from it (a page that
+    speaks only of a budget a decade later and a founding decades earlier was not written then)."""
+    clues = _clues(config)
+    years = {int(y) for y in _YEAR.findall(page.raw)}
+    return [
+        (e.start, e.end)
+        for e in config.events
+        if any(_count(k, page.raw) for k in clues[e.id] if not k.isdigit())
+        or not years
+        or any(abs(y - e.start.year) <= 1 for y in years)
+    ]
+
+
+_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})(?![\w/.-])")
 
 
 def find_updated(page: PageLines, config: Config) -> Found | None:

@@ -15,7 +15,7 @@ from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["find_wire", "outlet_credit"]
+__all__ = ["find_wire", "outlet_credit", "reporter_credit"]
 
 _MEDIA_WORDS = frozenset(
     "news times post journal telegraph guardian herald tribune agency press tv television radio "
@@ -28,7 +28,8 @@ _REPORTS = re.compile(
     r"(?:^|[,;–—]\s*)(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\s*[.:]"
 )
 _SOURCE_LINE = re.compile(
-    r"(?:^|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/]{2,60}?)\s*(?:$|[|,;])", re.I
+    r"(?:^[\[(]?|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/\])]{2,60}?)\s*[\])]?\s*(?:$|[|,;])",
+    re.I,
 )
 _SOURCE_URL = re.compile(r"^(?:source|via|originally published at)\s*:?\s*(?P<name>https?://\S+)$", re.I)
 _CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Za-z][\w.&'/ -]{1,40}?)\)?\s*$")
@@ -42,6 +43,37 @@ def outlet_credit(page: PageLines) -> Found | None:
         )
         if name and page.table.known(name):
             return Found(page.table.canonical(name), line.text)
+    return None
+
+
+# a reporter's name alone on a line: "Jane Roe"
+_PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
+
+
+# an original paper and its city on an aggregator's page: "Daily Paper (Capital)"
+_PLACED = re.compile(r"^(?P<name>[A-Z][^()]{1,60}?)\s*\((?P<place>[A-Z][\w .'’-]{1,30})\)$")
+
+
+def reporter_credit(page: PageLines) -> Found | None:
+    """A known outlet named under a reporter's name ("Jane Roe" / "NAME News"), or with its city in
+    brackets ("Daily Paper (Capital)"), on another site's page (the URL's domain is not that outlet's):
+    the outlet the story was written for, its source."""
+    host = registered_domain(page.url) if page.url else None
+    previous = ""
+    for line, decision in page.pairs():
+        if line.blank:
+            continue
+        text = line.text
+        if decision.kind != "drop":
+            previous = ""
+            continue
+        placed = _PLACED.match(text) if text.endswith(")") else None
+        name = text if _PERSON.match(previous) else placed.group("name") if placed else ""
+        if name and page.table.known(name):
+            named = page.table.canonical(name)
+            if host is not None and page.table.by_domain(host[0]) != named:
+                return Found(named, f"{previous} / {text} (a credit for another outlet)")
+        previous = text
     return None
 
 
@@ -79,7 +111,13 @@ def find_wire(page: PageLines) -> Found | None:
     ):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
     lede = _LEDE_CREDIT.match(page.first_body())
-    if lede and (table.is_agency(lede.group("name")) or not table.known(lede.group("name"))):
+    # "(SiteWorld) - " on siteworld.vn credits the site itself; an agency's credit on its own site is its wire
+    own = (
+        lede is not None
+        and _own_site(lede.group("name"), page.url)
+        and not table.is_agency(lede.group("name"))
+    )
+    if lede and not own and (table.is_agency(lede.group("name")) or not table.known(lede.group("name"))):
         return Found(table.canonical(lede.group("name")), lede.group(0).strip())
     stated = _stated_source(page)
     if stated is not None:
@@ -101,6 +139,13 @@ def find_wire(page: PageLines) -> Found | None:
 _LEDE_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,40})\)\s*[-–—]{1,2}\s")
 
 
+def _own_site(name: str, url: str | None) -> bool:
+    """The credit spells the name of the site the page is on (its registered domain's first label)."""
+    site = registered_domain(url) if url else None
+    label = site[0].split(".")[0].casefold() if site else ""
+    return len(label) > 1 and re.sub(r"[\W_]+", "", name).casefold() == label
+
+
 def _unknown_acronym(name: str, table: OutletTable) -> bool:
     """An acronym in a wire dateline's brackets that the table does not know ("PLACE, DATE (ZNA) --") is
     an agency's credit: broadcasters and papers the table knows ("(CNN) --") credit themselves."""
@@ -114,7 +159,7 @@ def _stated_source(page: PageLines) -> Found | None:
     """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), an
     agency credit closing the body ("— AFP", "(AP)"), or a republished story's "originally published by
     NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
-    finders = (_source_line, _header_credit, _closing_credit, _republished)
+    finders = (_source_line, _header_credit, _closing_credit, _republished, reporter_credit)
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
 
@@ -131,6 +176,8 @@ def _source_line(page: PageLines) -> Found | None:
         if name and page.table.known(name):
             return Found(_credit_name(name, page.table), line.text)
         site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
+        if site is not None and _own_site(site[0].split(".")[0], page.url):
+            continue  # "Source: www.site.com" on site.com: the page credits itself
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
         named = _SOURCE_NAME.match(line.text) if len(page.dropped_as("source-credit")) == 1 else None
@@ -141,7 +188,7 @@ def _source_line(page: PageLines) -> Found | None:
 
 # a whole line crediting a source by a proper name of one to three words
 _SOURCE_NAME = re.compile(
-    r"^(?:/\s*)?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})\s*$", re.I
+    r"^(?:/\s*|[\[(])?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})\s*[\])]?$", re.I
 )
 # a picture library or a social platform cited as a source is no wire
 _NOT_AGENCY = re.compile(
@@ -151,15 +198,36 @@ _NOT_AGENCY = re.compile(
 )
 
 
-# a republished story's credit: "This story was originally published by NAME and is republished ..."
-_ORIGINALLY = re.compile(
-    r"\boriginally (?:published|appeared|ran) (?:by|in|on) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})"
+# a republished story's credit: "This story was originally published by NAME and is republished ...",
+# "This post appeared first on NAME"
+_FIRST_PUBLISHED = (
+    r"(?:originally (?:published|appeared|ran)|(?:first )?appeared first|first (?:published|appeared))"
 )
+_ORIGINALLY = re.compile(
+    rf"\b{_FIRST_PUBLISHED} (?:by|in|on) (?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,4}})"
+)
+
+
+# a republished story's credit naming the original by its site: "This post first appeared on paper.co.uk"
+_ORIGINAL_SITE = re.compile(
+    rf"\b{_FIRST_PUBLISHED} (?:on|at) (?:https?://)?(?:www\.)?"
+    r"(?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b"
+)
+_REPUBLISHED_WORDS = ("published", "appeared", "originally ran", "with input")
+# a compiler's credit closing the story: "The Daily Post with inputs from Agencies"
+_WITH_INPUTS = re.compile(r"^(?P<name>(?:[A-Z][\w.&'’-]*\s){1,5})with inputs? from\b")
 
 
 def _republished(page: PageLines) -> Found | None:
     for line in page.lines:
-        match = _ORIGINALLY.search(line.text)
+        low = line.text.lower()
+        if not any(word in low for word in _REPUBLISHED_WORDS):  # the patterns' words: skip the search
+            continue
+        site = _ORIGINAL_SITE.search(line.text)
+        domain = registered_domain(f"http://{site.group('domain')}/") if site else None
+        if domain is not None:  # "This post first appeared on paper.co.uk"
+            return Found(page.table.by_domain(domain[0]) or domain[0], line.text)
+        match = _ORIGINALLY.search(line.text) or _WITH_INPUTS.match(line.text)
         if match:
             return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
     return None

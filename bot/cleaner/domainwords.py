@@ -1,0 +1,108 @@
+"""A site's name read from its domain's words, for a site the outlet table does not know and whose page
+never prints its name: "theborneopost.com" is cited as "The Borneo Post", "daily-sun.com" as "Daily Sun".
+
+A domain's name with hyphens is split at them: the site marked its own words ("larkfield-front.com" is
+"Larkfield Front") when one of them is a common word; a one-letter part, "e-larkfield", is a prefix
+and keeps the domain. Run-together words are split by `wordsegment` (English word segmentation over
+a web corpus's unigram and bigram counts), and that guessed split is trusted only when every piece is
+a common word: a word of its dictionary, or a word of at least `domain_word_min_letters` letters that
+the corpus counts at least `domain_word_min_count` times (places and peoples: "Borneo", "Zambia").
+An acronym ("fbc", "vom"), a digit, a rare word are not: the bare domain is kept then. A page that
+prints the domain with its own capitals ("UrduPoint.com") gives the name those capitals, suffix dropped.
+The word data (about 10 MB) loads on first use, only where pages are cleaned.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+from bot.config import CleanerConfig
+
+__all__ = ["domain_words", "dotted_name", "printed_domain"]
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _words() -> tuple[dict[str, float], frozenset[str]]:
+    """wordsegment's unigram counts and dictionary words, loaded once."""
+    import wordsegment  # deferred: its data loads only when a page's outlet needs it
+
+    wordsegment.load()
+    log.debug("loaded %d unigrams for domain-word splits", len(wordsegment.UNIGRAMS))
+    return wordsegment.UNIGRAMS, frozenset(wordsegment.WORDS)
+
+
+def _common(piece: str, settings: CleanerConfig) -> bool:
+    counts, dictionary = _words()
+    if not piece.isalpha():
+        return False
+    if piece in dictionary:
+        return True
+    long_enough = len(piece) >= settings.domain_word_min_letters
+    frequent = long_enough and counts.get(piece, 0.0) >= settings.domain_word_min_count
+    return frequent and not _run_together(piece, dictionary)
+
+
+_SHORTEST_HALF = 3  # not a threshold: two-letter dictionary words ("as", "ma") end too many names
+
+
+def _run_together(piece: str, dictionary: frozenset[str]) -> bool:
+    """A token the web counts that is two dictionary words run together ("knownsite"): a site's or a
+    handle's own spelling, not a word of the language."""
+    ends = range(_SHORTEST_HALF, len(piece) - _SHORTEST_HALF + 1)
+    return any(piece[:end] in dictionary and piece[end:] in dictionary for end in ends)
+
+
+# title case's minor words, in lower case inside a name ("Voice of the Island", but "Europe Says")
+_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
+_FEWEST_WORDS = 2  # not a threshold: a split into one piece is no split
+_SHORTEST_PART = 2  # not a threshold: a one-letter part ("e-news") is a prefix, not a word
+
+
+def domain_words(label: str, settings: CleanerConfig) -> str | None:
+    """The name a domain's name spells in common words, title-cased ("theborneopost" -> "The Borneo
+    Post"), or None when a piece is not a common word."""
+    import wordsegment
+
+    parts = [part for part in label.lower().split("-") if part]
+    if not parts or not all(part.isalpha() for part in parts):
+        return None
+    _words()
+    if len(parts) >= _FEWEST_WORDS:  # the site's own hyphens mark its words: no split is guessed,
+        # and one common word among them shows a name, not a string of letters ("qxv-zkt")
+        whole = all(len(part) >= _SHORTEST_PART for part in parts)
+        pieces = parts if whole and any(_common(part, settings) for part in parts) else []
+    else:
+        pieces = wordsegment.segment(parts[0])
+        # one word is no name: "news.cn" is not "News", and the domain says more than the word
+        if not all(_common(piece, settings) for piece in pieces):
+            return None
+    if len(pieces) < _FEWEST_WORDS:
+        return None
+    return " ".join(
+        piece if n and piece in _MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)
+    )
+
+
+def printed_domain(lines: list[str], domain: str) -> str | None:
+    """The domain's name with the capitals a page prints it in ("UrduPoint.com" -> "UrduPoint"), when
+    the page prints the whole domain with a capital letter."""
+    label, _, suffix = domain.partition(".")
+    pattern = re.compile(rf"(?<![\w.-])({re.escape(label)})\.{re.escape(suffix)}(?![\w-])", re.IGNORECASE)
+    for text in lines:
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            if name != name.lower():
+                return name
+    return None
+
+
+def dotted_name(name: str, domain: str) -> str:
+    """A site name printed as its whole domain with its own capitals, cited without the suffix
+    ("UrduPoint.com" on urdupoint.com is "UrduPoint"); any other name as it is."""
+    label, _, suffix = domain.partition(".")
+    whole = name.casefold() == domain and name != name.lower()
+    return name[: len(label)] if whole and suffix else name
