@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ import numpy.typing as npt
 from bot.arrayfiles import load_checked, offsets, read_meta, save_folder
 from bot.tokenizer import Tokenizer
 
-__all__ = ["FORMAT", "VERSION", "SentenceTerms", "load_or_build_terms"]
+__all__ = ["FORMAT", "VERSION", "EncodedTerms", "SentenceTerms", "encode_terms", "load_or_build_terms"]
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,43 @@ class SentenceTerms:
         return _decode(self._title, self._title_ptr, article)
 
 
+@dataclass(slots=True)
+class EncodedTerms:
+    """Terms encoded as they are found, in order (the index build fills one where it tokenises each
+    sentence, on every core): the bytes end to end and each piece's length."""
+
+    text: bytearray = field(default_factory=bytearray)
+    lengths: list[int] = field(default_factory=list)
+    title: bytearray = field(default_factory=bytearray)
+    title_lengths: list[int] = field(default_factory=list)
+
+    def add(self, found: Iterable[str]) -> None:
+        """The next sentence's terms."""
+        piece = encode_terms(found)
+        self.text += piece
+        self.lengths.append(len(piece))
+
+    def add_title(self, found: Iterable[str]) -> None:
+        """The next article's headline terms."""
+        piece = encode_terms(found)
+        self.title += piece
+        self.title_lengths.append(len(piece))
+
+    def extend(self, other: EncodedTerms) -> None:
+        """`other`'s terms after these."""
+        self.text += other.text
+        self.lengths.extend(other.lengths)
+        self.title += other.title
+        self.title_lengths.extend(other.title_lengths)
+
+    def terms(self) -> SentenceTerms:
+        """The terms as the saved arrays."""
+        arrays: dict[str, npt.NDArray[Any]] = {"text": np.frombuffer(self.text, dtype=np.uint8)}
+        arrays["ptr"], arrays["title_ptr"] = offsets(self.lengths), offsets(self.title_lengths)
+        arrays["title"] = np.frombuffer(self.title, dtype=np.uint8)
+        return SentenceTerms(arrays)
+
+
 def _decode(text: npt.NDArray[np.uint8], ptr: npt.NDArray[np.int64], i: int) -> frozenset[str]:
     start, end = int(ptr[i]), int(ptr[i + 1])
     if start == end:
@@ -86,13 +124,18 @@ def _encode(
     data = bytearray()  # grown in place: one copy of the text in memory, not a list of pieces and a join
     lengths = []
     for text in texts:
-        terms = sorted(tokenizer.names_and_words(text)) if text else []
-        if any(not t or t != "".join(t.split()) for t in terms):
-            raise ValueError(f"a term holds whitespace or is empty: {terms!r}")
-        piece = " ".join(terms).encode("utf-8")
+        piece = encode_terms(tokenizer.names_and_words(text)) if text else b""
         data += piece
         lengths.append(len(piece))
     return np.frombuffer(data, dtype=np.uint8), offsets(lengths)
+
+
+def encode_terms(found: Iterable[str]) -> bytes:
+    """One text's terms as saved: sorted, UTF-8, separated by single spaces."""
+    terms = sorted(found)
+    if any(not t or t != "".join(t.split()) for t in terms):
+        raise ValueError(f"a term holds whitespace or is empty: {terms!r}")
+    return " ".join(terms).encode("utf-8")
 
 
 def save_terms(terms: SentenceTerms, directory: Path, stamp: str) -> None:

@@ -21,6 +21,7 @@ from bot.facts.builder import build_arrays
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict
 from bot.facts.store import FACTS_FORMAT, Arrays, StaleFacts, load_facts, save_facts
 from bot.models import Article
+from bot.sentence_terms import EncodedTerms
 from bot.tokenizer import Tokenizer
 
 __all__ = ["FACTS_FORMAT", "CorpusFacts", "facts_fingerprint", "load_or_build_facts"]
@@ -87,10 +88,12 @@ class CorpusFacts:
         config: Config,
         tokenizer: Tokenizer,
         tokens: list[list[str]] | None = None,
+        terms: EncodedTerms | None = None,
     ) -> CorpusFacts:
         """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending
-        each sentence's `Tokenizer.tokenize` tokens to `tokens` if given."""
-        return cls(build_arrays(articles, config, tokenizer, tokens))
+        each sentence's `Tokenizer.tokenize` tokens to `tokens` and the terms saved for answers to
+        `terms` if given."""
+        return cls(build_arrays(articles, config, tokenizer, tokens, terms))
 
     def arrays(self) -> Arrays:
         """Every array of bot.facts.store."""
