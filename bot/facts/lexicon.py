@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.config import Entity, FactsConfig
 
 __all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
 
 UNKNOWN = "unknown"
+# a character that is neither ASCII nor a quotation mark, dash, ellipsis or no-break space (none has a case)
+_UNCASED = re.compile(r"[^\x00-\x7f‘’“”–—…«»\u00a0]")
+_MENTIONS_KEPT = 256  # texts whose mentions a lexicon remembers (an article's paragraphs and sentences)
 
 _SPEECH_WORDS = (
     r"said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|stressed|stresses"
@@ -101,6 +105,12 @@ class SpeakerLexicon:
                 (folded if " " in alias.strip() else exact).append(alias)
         self._exact = _alternation(exact, 0)
         self._folded = _alternation(folded, re.IGNORECASE)
+        # The same matches on a lower-cased text, found twice as fast without IGNORECASE, when the text
+        # is ASCII but for marks without case (_UNCASED): there an ASCII name's letters match exactly
+        # their lower-cased selves, and lower-casing moves no character.
+        plain = all(name.isascii() for name in folded)
+        self._folded_lower = _alternation([n.lower() for n in folded], 0) if plain else None
+        self._found = lru_cache(maxsize=_MENTIONS_KEPT)(self._mentions)
         self._things = frozenset(
             _fold(a) for e in entities if e.kind != "person" for a in (e.name, *e.aliases)
         )
@@ -111,10 +121,16 @@ class SpeakerLexicon:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every possible speaker in `text`, by position; a longer or configured mention wins an overlap."""
+        return list(self._found(text))  # an article's paragraph or sentence is often searched again
+
+    def _mentions(self, text: str) -> tuple[Mention, ...]:
         found: list[Mention] = []
-        for regex in (self._folded, self._exact):
-            if regex is not None:
-                found.extend(self._person(text, m) for m in regex.finditer(text))
+        if self._folded_lower is not None and _UNCASED.search(text) is None:
+            found.extend(self._person(text, m) for m in self._folded_lower.finditer(text.lower()))
+        elif self._folded is not None:
+            found.extend(self._person(text, m) for m in self._folded.finditer(text))
+        if self._exact is not None:
+            found.extend(self._person(text, m) for m in self._exact.finditer(text))
         found.extend(
             Mention(m.start(), m.end(), "described", _described(m.group(0)))
             for m in _DESCRIBED.finditer(text)
@@ -130,7 +146,7 @@ class SpeakerLexicon:
         )
         found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
         found.extend(self._names(text))
-        return _without_overlaps(found)
+        return tuple(_without_overlaps(found))
 
     def _person(self, text: str, match: re.Match[str]) -> Mention:
         name = self._canonical.get(_fold(match.group(0)))
