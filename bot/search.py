@@ -80,7 +80,7 @@ class CorpusIndex:
 
         # The facts are read from each sentence's tokens, so a facts build keeps them for BM25's (and,
         # for a persisted index, the terms saved for answers, found in the same pass).
-        kept: list[list[list[str]]] = []
+        kept: list[list[Sequence[str]]] = []
         self._kept_terms: EncodedTerms | None = None
 
         def build() -> SparseBM25:
@@ -313,10 +313,10 @@ class CorpusIndex:
         return self.search_tokens(self.query_tokens(text, expand=expand, skip=skip), k, docs=docs)
 
 
-def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> list[list[str]]:
+def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> list[Sequence[str]]:
     """Every sentence's tokens, in order, tokenised article by article on every core (bot/forkpool.py)."""
     jobs = chunks(len(articles), config.build.chunk_articles)
-    tokens: list[list[str]] = []
+    tokens: list[Sequence[str]] = []
     for part in fork_map(_tokenize_chunk, (articles, tokenizer), jobs, worker_count(config.build.workers)):
         tokens.extend(part)
     return tokens

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -160,7 +161,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     """Every facts array and every saved term, built on two cores as the index build does, against one
     process with every figures pattern run and the terms computed apart (`SentenceTerms.build`)."""
     tokenizer = Tokenizer(config.entities, config.synonyms)
-    tokens: list[list[str]] = []
+    tokens: list[Sequence[str]] = []
     encoded = EncodedTerms()
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
@@ -169,7 +170,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     for name in plain:
         assert np.array_equal(quick[name], plain[name]), name
     sentences = [s.text for a in articles for s in a.sentences]
-    assert tokens == [tokenizer.tokenize(text) for text in sentences]
+    assert [list(t) for t in tokens] == [tokenizer.tokenize(text) for text in sentences]
     saved, reference = encoded.terms(), SentenceTerms.build(tokenizer, sentences, [a.title for a in articles])
     for name in ("text", "ptr", "title", "title_ptr"):
         assert np.array_equal(saved.arrays[name], reference.arrays[name]), name

@@ -46,7 +46,7 @@ class _Part(NamedTuple):
     quoted: list[tuple[int, SentenceFacts]]  # the sentences holding quotations, not yet grouped
     statements: list[Statement]  # each sentence's
     quotes: list[tuple[int, QuoteFact, Statement]]  # each quotation, with its sentence and statement
-    tokens: list[list[str]]  # each sentence's BM25 tokens, when they are kept
+    tokens: list[tuple[str, ...]]  # each sentence's BM25 tokens (a tuple: a third smaller), when kept
     terms: EncodedTerms  # each sentence's and headline's saved terms, when they are kept
 
 
@@ -83,6 +83,7 @@ class _Reader:
         read = table.article_once if isinstance(table, ArticleTable) else table.__getitem__
         for a in job:
             self._article(read(a), part)
+        part.terms.pack()  # compressed here, on every core
         return part
 
     def _article(self, article: Article, part: _Part) -> None:
@@ -114,7 +115,7 @@ class _Reader:
                 ),
             )
             if self.keep_tokens:
-                part.tokens.append(tokens)
+                part.tokens.append(tuple(tokens))
             if facts.quotations:
                 part.quoted.append((base + s, facts))
             part.lines.append(None if facts.quotations else encode_facts(facts))
@@ -140,7 +141,7 @@ def build_arrays(
     articles: Sequence[Article],
     config: Config,
     tokenizer: Tokenizer,
-    tokens: list[list[str]] | None = None,
+    tokens: list[Sequence[str]] | None = None,
     terms: EncodedTerms | None = None,
 ) -> Arrays:
     """Every array of bot.facts.store for `articles` (see the module docstring); every sentence's

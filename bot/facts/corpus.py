@@ -87,7 +87,7 @@ class CorpusFacts:
         articles: Sequence[Article],
         config: Config,
         tokenizer: Tokenizer,
-        tokens: list[list[str]] | None = None,
+        tokens: list[Sequence[str]] | None = None,
         terms: EncodedTerms | None = None,
     ) -> CorpusFacts:
         """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending
