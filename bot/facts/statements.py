@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -56,6 +56,11 @@ class Statement:
     terms: tuple[str, ...]  # distinct, in no particular order (a tuple is a quarter of a set's memory)
     figures: tuple[Measured, ...]
     known: tuple[Measured, ...] = ()  # the figures whose subject is known: a disagreement is about these
+
+    def __reduce__(self) -> tuple[type[Statement], tuple[Any, ...]]:
+        """Pickled (from the build's workers) as its fields in order: the parent unpickles a million
+        statements, several times faster so than through a frozen dataclass's state."""
+        return (Statement, (self.doc, self.outlet, self.event, self.terms, self.figures, self.known))
 
     @classmethod
     def of(
