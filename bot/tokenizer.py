@@ -57,7 +57,6 @@ _WORD = re.compile(
 _STEMMER = Stemmer.Stemmer("english", 0)
 
 
-_TERMS: dict[str, tuple[str, ...]] = {}  # a word as written -> its terms (see _terms_of)
 _TERMS_KEPT = 200_000
 
 
@@ -103,7 +102,7 @@ class Tokenizer:
     def tokenize(self, text: str) -> list[str]:
         """Terms of `text`: stemmed content words and their synonym-group tokens, then entity tokens."""
         normal = normalize(text)
-        content = [t for word in _WORD.findall(normal) for t in _terms_of(word)]
+        content = _content(_WORD.findall(normal))
         return self._tokens(content, self.entity_spans(normal))
 
     def tokens_and_terms(self, text: str) -> tuple[list[str], set[str]]:
@@ -112,7 +111,7 @@ class Tokenizer:
         normal = normalize(text)
         spans = self.entity_spans(normal)
         words = _WORD.findall(normal)
-        content = [t for word in words for t in _terms_of(word)]
+        content = _content(words)
         tokens = self._tokens(content, spans)
         if spans or not normal.isascii():
             return tokens, self._names_and_words(normal, spans)
@@ -158,7 +157,7 @@ class Tokenizer:
         words = _WORD.findall(rest)
         # normalize(rest) only folds the blanked runs of spaces when rest is ASCII: the same words
         content = words if rest.isascii() else _WORD.findall(normalize(rest))
-        found = self._found({t for word in content for t in _terms_of(word)}, words)
+        found = self._found(set(_content(content)), words)
         found.update(token for _, _, token in spans)
         return found
 
@@ -166,13 +165,14 @@ class Tokenizer:
         """`found` (the content words' terms) with the stems of adjacent words written as one and the
         synonym tokens of them all."""
         raw = [low for w in words if (low := w.lower()) not in STOPWORDS]
-        found.update(_stem(a + b) for a, b in pairwise(raw) if a.isalpha() and b.isalpha())
+        # most pairs are new (no cache holds them): stemmed in one call
+        found.update(_STEMMER.stemWords([a + b for a, b in pairwise(raw) if a.isalpha() and b.isalpha()]))
         found.update(group for w in list(found) if (group := self._synonyms.get(w)))
         return found
 
     def content_words(self, text: str) -> list[str]:
         """The stemmed content words alone (no entity tokens)."""
-        return [t for word in _WORD.findall(normalize(text)) for t in _terms_of(word)]
+        return _content(_WORD.findall(normalize(text)))
 
 
 def _blanked(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
@@ -185,14 +185,28 @@ def _blanked(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     return "".join(chars)
 
 
+def _content(words: Iterable[str]) -> list[str]:
+    """The terms of words in order (`_terms_of` each)."""
+    return [t for word in words for t in _TERMS[word]]
+
+
 def _terms_of(word: str) -> tuple[str, ...]:
     """`_word_terms(word)`, remembered: a word's terms never change, and most words recur."""
-    terms = _TERMS.get(word)
-    if terms is None:
-        if len(_TERMS) >= _TERMS_KEPT:
-            _TERMS.clear()
-        terms = _TERMS[word] = tuple(_word_terms(word))
-    return terms
+    return _TERMS[word]
+
+
+class _WordTerms(dict[str, tuple[str, ...]]):
+    """A word as written -> its terms, computed on first use (a lookup is then one subscript); emptied
+    when it holds _TERMS_KEPT words."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= _TERMS_KEPT:
+            self.clear()
+        terms = self[word] = tuple(_word_terms(word))
+        return terms
+
+
+_TERMS = _WordTerms()
 
 
 def _word_terms(word: str) -> Iterable[str]:
