@@ -142,7 +142,7 @@ def group_statements(
     two statements: the groups are the same for any number of processes); they are joined here in order.
     """
     parent = list(range(len(statements)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+    members: dict[int, list[int]] = {}  # a group's members, by its root; a root alone is not in it
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -155,14 +155,14 @@ def group_statements(
     for pairs in fork_map(_same_pairs, state, chunks(len(statements), chunk), workers):
         for i, j in pairs:
             ri, rj = find(i), find(j)
-            if ri == rj or any(
-                conflict(statements[x], statements[y], config, strict=True)
-                for x in members[ri]
-                for y in members[rj]
-            ):
+            if ri == rj:
+                continue
+            mine, theirs = members.get(ri, [ri]), members.get(rj, [rj])
+            if any(conflict(statements[x], statements[y], config, strict=True) for x in mine for y in theirs):
                 continue
             parent[rj] = ri
-            members[ri].extend(members.pop(rj))
+            members[ri] = mine + theirs
+            members.pop(rj, None)
     return [find(i) for i in range(len(statements))]
 
 
