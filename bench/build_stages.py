@@ -2,8 +2,9 @@
 
 On a seeded generated corpus (bench/scale_corpus.py, the shipped config), the CPU time of each stage of
 `summitbot index` over every sentence, as µs a sentence: the tokenizer, the sentence terms saved for
-answers, speaker attribution, the figures reader, the whole per-article read (every one of those plus
-encoding each sentence's facts, as a forked worker does it), the same-statement grouping, the BM25 build.
+answers (and both in the one pass the build makes), speaker attribution, the figures reader, the whole
+per-article read (all of those plus encoding each sentence's facts and terms, as a forked worker does it),
+the same-statement grouping, the BM25 build, and the saved terms computed in a pass of their own.
 CPU time (time.process_time) in this process alone: other processes on the machine change it less than
 wall time, but it is still noisy on a shared machine.
 """
@@ -46,9 +47,12 @@ def stages(sentences: int, config_path: str) -> list[tuple[str, float]]:
     rows.append(("tokenizer (`Tokenizer.tokenize`)", took))
     took, _ = _timed(lambda: [tokenizer.names_and_words(t) for t in texts])
     rows.append(("sentence terms (`Tokenizer.names_and_words`)", took))
+    took, _ = _timed(lambda: [tokenizer.tokens_and_terms(t) for t in texts])
+    rows.append(("both in one pass, as the build does (`Tokenizer.tokens_and_terms`)", took))
     rows.append(("speaker attribution (`article_speech`)", _timed(lambda: _speech(articles, reader))[0]))
     took, _ = _timed(lambda: [read_figures(t, reader.measured) for t in texts])
     rows.append(("figures reader (`read_figures`)", took))
+    reader.keep_terms = True  # as a persisted index's build reads them
     took, part = _timed(lambda: reader.read(range(len(articles))))
     rows.append(("per-article read, all of the above and encoding (one worker's job)", took))
     took, _ = _timed(lambda: group_statements(part.statements, config.facts))

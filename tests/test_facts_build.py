@@ -13,7 +13,8 @@ import pytest
 
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
-from bot.facts import CorpusFacts, figures
+from bot.facts import CorpusFacts, figures, lexicon
+from bot.facts.lexicon import SpeakerLexicon
 from bot.forkpool import can_fork, chunks, fork_map
 from bot.models import Article
 from bot.search import CorpusIndex
@@ -175,3 +176,26 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     for name in ("text", "ptr", "title", "title_ptr"):
         assert np.array_equal(saved.arrays[name], reference.arrays[name]), name
     assert len(saved) == len(sentences) and saved.articles() == len(articles)
+
+
+class _AllNouns:
+    """lexicon._LETTERS that reports every noun the mention patterns need: every pattern runs."""
+
+    @staticmethod
+    def findall(_: str) -> list[str]:
+        return sorted(lexicon._SOURCE_WORDS | lexicon._ROLE_WORDS | lexicon._INSTITUTION_WORDS)
+
+
+def test_the_mentions_shortcuts_change_no_mention(
+    texts: list[str], config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lower-cased matching of the people's names, the nouns' test and the per-text cache against the
+    plain case-insensitive pass with every pattern run."""
+    quick = SpeakerLexicon(config.entities)
+    found = [quick.mentions(text) for text in texts] + [quick.mentions(text) for text in texts]
+    plain = SpeakerLexicon(config.entities)
+    plain._folded_lower = None
+    monkeypatch.setattr(lexicon, "_LETTERS", _AllNouns)
+    assert found == [plain.mentions(text) for text in texts] * 2
+    kinds = {m.kind for mentions in found for m in mentions}
+    assert kinds == {"person", "pronoun", "role", "described", "definite", "organisation", "name"}
