@@ -23,7 +23,7 @@ from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.semantic import Encoder, encoder_for, load_or_embed, primed_vector, semantic_enabled
-from bot.sentence_terms import SentenceTerms, load_or_build_terms
+from bot.sentence_terms import EncodedTerms, SentenceTerms, load_or_build_terms
 from bot.serving import ArticleTable, MemoryArticles
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
@@ -82,8 +82,10 @@ class CorpusIndex:
         self._mask_of: dict[int, tuple[Collection[str], np.ndarray]] = {}  # by id(): see mask()
         self._masks: dict[frozenset[str], np.ndarray] = {}
 
-        # The facts are read from each sentence's tokens, so a facts build keeps them for BM25's.
-        kept: list[list[list[str]]] = []
+        # The facts are read from each sentence's tokens, so a facts build keeps them for BM25's (and,
+        # for a persisted index, the terms saved for answers, found in the same pass).
+        kept: list[list[Sequence[str]]] = []
+        self._kept_terms: EncodedTerms | None = None
 
         def refuse(what: str) -> None:  # a load-only read builds nothing (see CoverageService.index)
             if load_only:
@@ -97,7 +99,8 @@ class CorpusIndex:
         def build_facts() -> CorpusFacts:
             refuse("facts")
             kept.append([])
-            return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1])
+            terms = self._kept_terms = EncodedTerms() if index_dir is not None and fingerprint else None
+            return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1], terms)
 
         def build_terms() -> SentenceTerms:
             refuse("sentence terms")
@@ -118,6 +121,7 @@ class CorpusIndex:
             self.facts = build_facts()
             self.bm25 = build()
         kept.clear()
+        self._kept_terms = None
         self._vectors_path = index_dir / "vectors.npy" if index_dir is not None and fingerprint else None
         self._vectors_stamp = f"{fingerprint}-{config.semantic.sha256[:12]}-{config.semantic.max_tokens}"
         self._vectors: np.ndarray | None = None
@@ -287,6 +291,8 @@ class CorpusIndex:
         return cached
 
     def _build_terms(self) -> SentenceTerms:
+        if self._kept_terms is not None:  # found by the facts build
+            return self._kept_terms.terms()
         titles = (self.articles.article(a).title for a in range(len(self.articles)))
         return SentenceTerms.build(self.tokenizer, self.articles.sentence_texts(), titles)
 
@@ -331,10 +337,10 @@ class CorpusIndex:
         return self.search_tokens(self.query_tokens(text, expand=expand, skip=skip), k, docs=docs)
 
 
-def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> list[list[str]]:
+def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> list[Sequence[str]]:
     """Every sentence's tokens, in order, tokenised article by article on every core (bot/forkpool.py)."""
     jobs = chunks(len(articles), config.build.chunk_articles)
-    tokens: list[list[str]] = []
+    tokens: list[Sequence[str]] = []
     for part in fork_map(_tokenize_chunk, (articles, tokenizer), jobs, worker_count(config.build.workers)):
         tokens.extend(part)
     return tokens

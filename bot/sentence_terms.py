@@ -20,7 +20,9 @@ so the space is a safe separator; `build` refuses a term that would break that.
 from __future__ import annotations
 
 import logging
+import zlib
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ import numpy.typing as npt
 from bot.arrayfiles import load_checked, offsets, read_meta, save_folder
 from bot.tokenizer import Tokenizer
 
-__all__ = ["FORMAT", "VERSION", "SentenceTerms", "load_or_build_terms"]
+__all__ = ["FORMAT", "VERSION", "EncodedTerms", "SentenceTerms", "encode_terms", "load_or_build_terms"]
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +75,62 @@ class SentenceTerms:
         return _decode(self._title, self._title_ptr, article)
 
 
+@dataclass(slots=True)
+class EncodedTerms:
+    """Terms encoded as they are found, in order (the index build fills one where it tokenises each
+    sentence, on every core): the sentences' bytes end to end, each piece's length, and the same for
+    the headlines. `pack` compresses the sentences' bytes so far (a chunk's, in the worker that found
+    them): a million sentences' terms take about 280 MB as text, which the build would otherwise hold
+    from its first article to its end."""
+
+    text: bytearray = field(default_factory=bytearray)
+    lengths: list[int] = field(default_factory=list)
+    title: bytearray = field(default_factory=bytearray)
+    title_lengths: list[int] = field(default_factory=list)
+    packed: list[bytes] = field(default_factory=list)  # earlier sentences' bytes, zlib-compressed
+
+    def add(self, found: Iterable[str]) -> None:
+        """The next sentence's terms."""
+        piece = encode_terms(found)
+        self.text += piece
+        self.lengths.append(len(piece))
+
+    def add_title(self, found: Iterable[str]) -> None:
+        """The next article's headline terms."""
+        piece = encode_terms(found)
+        self.title += piece
+        self.title_lengths.append(len(piece))
+
+    def pack(self) -> None:
+        """Compress the sentences' bytes found so far."""
+        if self.text:
+            self.packed.append(zlib.compress(self.text, 1))
+            self.text = bytearray()
+
+    def extend(self, other: EncodedTerms) -> None:
+        """`other`'s terms after these."""
+        self.pack()
+        other.pack()
+        self.packed.extend(other.packed)
+        self.lengths.extend(other.lengths)
+        self.title += other.title
+        self.title_lengths.extend(other.title_lengths)
+
+    def terms(self) -> SentenceTerms:
+        """The terms as the saved arrays."""
+        self.pack()
+        text = np.empty(sum(self.lengths), dtype=np.uint8)
+        at = 0
+        for blob in self.packed:
+            piece = zlib.decompress(blob)
+            text[at : at + len(piece)] = np.frombuffer(piece, dtype=np.uint8)
+            at += len(piece)
+        assert at == len(text), "the packed terms do not match their lengths"
+        arrays: dict[str, npt.NDArray[Any]] = {"text": text, "title": np.frombuffer(self.title, np.uint8)}
+        arrays["ptr"], arrays["title_ptr"] = offsets(self.lengths), offsets(self.title_lengths)
+        return SentenceTerms(arrays)
+
+
 def _decode(text: npt.NDArray[np.uint8], ptr: npt.NDArray[np.int64], i: int) -> frozenset[str]:
     start, end = int(ptr[i]), int(ptr[i + 1])
     if start == end:
@@ -86,13 +144,18 @@ def _encode(
     data = bytearray()  # grown in place: one copy of the text in memory, not a list of pieces and a join
     lengths = []
     for text in texts:
-        terms = sorted(tokenizer.names_and_words(text)) if text else []
-        if any(not t or t != "".join(t.split()) for t in terms):
-            raise ValueError(f"a term holds whitespace or is empty: {terms!r}")
-        piece = " ".join(terms).encode("utf-8")
+        piece = encode_terms(tokenizer.names_and_words(text)) if text else b""
         data += piece
         lengths.append(len(piece))
     return np.frombuffer(data, dtype=np.uint8), offsets(lengths)
+
+
+def encode_terms(found: Iterable[str]) -> bytes:
+    """One text's terms as saved: sorted, UTF-8, separated by single spaces."""
+    terms = sorted(found)
+    if any(not t or t != "".join(t.split()) for t in terms):
+        raise ValueError(f"a term holds whitespace or is empty: {terms!r}")
+    return " ".join(terms).encode("utf-8")
 
 
 def save_terms(terms: SentenceTerms, directory: Path, stamp: str) -> None:

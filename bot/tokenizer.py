@@ -57,7 +57,6 @@ _WORD = re.compile(
 _STEMMER = Stemmer.Stemmer("english", 0)
 
 
-_TERMS: dict[str, tuple[str, ...]] = {}  # a word as written -> its terms (see _terms_of)
 _TERMS_KEPT = 200_000
 
 
@@ -102,10 +101,27 @@ class Tokenizer:
 
     def tokenize(self, text: str) -> list[str]:
         """Terms of `text`: stemmed content words and their synonym-group tokens, then entity tokens."""
-        text = normalize(text)
-        terms = [t for word in _WORD.findall(text) for t in _terms_of(word)]
-        terms.extend(group for t in terms if (group := self._synonyms.get(t)))
-        terms.extend(self.entities(text, normalized=True))
+        normal = normalize(text)
+        content = _content(_WORD.findall(normal))
+        return self._tokens(content, self.entity_spans(normal))
+
+    def tokens_and_terms(self, text: str) -> tuple[list[str], set[str]]:
+        """`(tokenize(text), names_and_words(text))`, normalising the text and finding its names once
+        (the index build needs both of every sentence)."""
+        normal = normalize(text)
+        spans = self.entity_spans(normal)
+        words = _WORD.findall(normal)
+        content = _content(words)
+        tokens = self._tokens(content, spans)
+        if spans or not normal.isascii():
+            return tokens, self._names_and_words(normal, spans)
+        return tokens, self._found(set(content), words)  # no name taken out: the same words
+
+    def _tokens(self, content: list[str], spans: list[tuple[int, int, str]]) -> list[str]:
+        """The content words' terms, their synonym tokens, then the names' entity tokens."""
+        terms = list(content)
+        terms.extend(group for t in content if (group := self._synonyms.get(t)))
+        terms.extend(token for _, _, token in spans)
         return terms
 
     def related(self, entity: str) -> frozenset[str]:
@@ -134,21 +150,29 @@ class Tokenizer:
         """Entity tokens, plus the content words outside the names ('United States' is not 'state'),
         and the stems of adjacent content words written as one ('cease fire' as 'ceasefire')."""
         normal = normalize(text)
-        spans = self.entity_spans(normal)
+        return self._names_and_words(normal, self.entity_spans(normal))
+
+    def _names_and_words(self, normal: str, spans: list[tuple[int, int, str]]) -> set[str]:
         rest = _blanked(normal, spans)
         words = _WORD.findall(rest)
         # normalize(rest) only folds the blanked runs of spaces when rest is ASCII: the same words
         content = words if rest.isascii() else _WORD.findall(normalize(rest))
-        found = {t for word in content for t in _terms_of(word)}
-        raw = [low for w in words if (low := w.lower()) not in STOPWORDS]
-        found.update(_stem(a + b) for a, b in pairwise(raw) if a.isalpha() and b.isalpha())
-        found.update(group for w in list(found) if (group := self._synonyms.get(w)))
+        found = self._found(set(_content(content)), words)
         found.update(token for _, _, token in spans)
+        return found
+
+    def _found(self, found: set[str], words: list[str]) -> set[str]:
+        """`found` (the content words' terms) with the stems of adjacent words written as one and the
+        synonym tokens of them all."""
+        raw = [low for w in words if (low := w.lower()) not in STOPWORDS]
+        # most pairs are new (no cache holds them): stemmed in one call
+        found.update(_STEMMER.stemWords([a + b for a, b in pairwise(raw) if a.isalpha() and b.isalpha()]))
+        found.update(group for w in list(found) if (group := self._synonyms.get(w)))
         return found
 
     def content_words(self, text: str) -> list[str]:
         """The stemmed content words alone (no entity tokens)."""
-        return [t for word in _WORD.findall(normalize(text)) for t in _terms_of(word)]
+        return _content(_WORD.findall(normalize(text)))
 
 
 def _blanked(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
@@ -161,14 +185,28 @@ def _blanked(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     return "".join(chars)
 
 
+def _content(words: Iterable[str]) -> list[str]:
+    """The terms of words in order (`_terms_of` each)."""
+    return [t for word in words for t in _TERMS[word]]
+
+
 def _terms_of(word: str) -> tuple[str, ...]:
     """`_word_terms(word)`, remembered: a word's terms never change, and most words recur."""
-    terms = _TERMS.get(word)
-    if terms is None:
-        if len(_TERMS) >= _TERMS_KEPT:
-            _TERMS.clear()
-        terms = _TERMS[word] = tuple(_word_terms(word))
-    return terms
+    return _TERMS[word]
+
+
+class _WordTerms(dict[str, tuple[str, ...]]):
+    """A word as written -> its terms, computed on first use (a lookup is then one subscript); emptied
+    when it holds _TERMS_KEPT words."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= _TERMS_KEPT:
+            self.clear()
+        terms = self[word] = tuple(_word_terms(word))
+        return terms
+
+
+_TERMS = _WordTerms()
 
 
 def _word_terms(word: str) -> Iterable[str]:

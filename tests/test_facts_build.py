@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -12,10 +13,12 @@ import pytest
 
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
-from bot.facts import CorpusFacts
+from bot.facts import CorpusFacts, figures, lexicon
+from bot.facts.lexicon import SpeakerLexicon
 from bot.forkpool import can_fork, chunks, fork_map
 from bot.models import Article
 from bot.search import CorpusIndex
+from bot.sentence_terms import EncodedTerms, SentenceTerms
 from bot.service import CoverageService
 from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
 from bot.tokenizer import Tokenizer
@@ -102,3 +105,97 @@ def test_the_facts_read_terms_and_names_from_the_bm25_tokens(
         assert entity_tokens(tokens) == tokenizer.entities(text), text
         named += bool(entity_tokens(tokens))
     assert named > 100  # names are covered
+
+
+# Shortcuts the build takes (bot/facts/figures.py's cues, one pass for tokens and saved terms) must give
+# what the plain path gives: texts that test their edges, beside every sentence of the corpus.
+EDGES = (
+    "The Marches ended on Mayor Street; they met in May 2015 and March.",
+    "It lasted 5 hours2 and a day, then a half hour, a quarter of a million people, ninety-five minutes.",
+    "Talks went on for twenty-five minutes; $2.5bn, 40 per cent, 12% and €3m (£2m) were at stake.",
+    "A two-year gap, a day earlier, last week, next few days, tomorrow, tonight and soon after.",
+    "The US-backed rebels met U.S. officials; the U.N. and Daesh, in Kyiv — ‘said’ “Putin”.",
+    "Ｔｗｅｎｔｙ ｍｉｎｕｔｅｓ in ｆｕｌｌ-width, ninety Minutes, Ninety MINUTES,",
+    "an HOUR, a \u212aelvin-day, ٣ hours, 3 ｄａｙｓ.",
+    "Café talks lasted ninety minutes on Monday, the ministry said.",
+    "",
+)
+
+
+@pytest.fixture(scope="module")
+def texts(articles: tuple[Article, ...]) -> list[str]:
+    found = [s.text for a in articles for s in a.sentences] + [a.title or "" for a in articles]
+    return [*found, *EDGES]
+
+
+class _EveryPattern:
+    """figures._Cues that lets every pattern run (the plain path)."""
+
+    def __init__(self, folded: str) -> None:
+        self.digit = self.money = True
+
+    def quantity(self) -> bool:
+        return True
+
+    def date(self) -> bool:
+        return True
+
+
+def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    quick = [figures.read_figures(text) for text in texts]
+    monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    plain = [figures.read_figures(text) for text in texts]
+    assert quick == plain
+    assert sum(map(len, plain)) > 300  # figures of every kind are compared
+    assert {f.dimension for found in plain for f in found} == set(figures.DIMENSIONS)
+
+
+def test_tokens_and_terms_in_one_pass_equal_the_two_calls(texts: list[str], config: Config) -> None:
+    tokenizer = Tokenizer(config.entities, config.synonyms)
+    for text in texts:
+        assert tokenizer.tokens_and_terms(text) == (tokenizer.tokenize(text), tokenizer.names_and_words(text))
+
+
+def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
+    articles: tuple[Article, ...], config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every facts array and every saved term, built on two cores as the index build does, against one
+    process with every figures pattern run and the terms computed apart (`SentenceTerms.build`)."""
+    tokenizer = Tokenizer(config.entities, config.synonyms)
+    tokens: list[Sequence[str]] = []
+    encoded = EncodedTerms()
+    quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
+    monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    plain = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
+    assert quick.keys() == plain.keys()
+    for name in plain:
+        assert np.array_equal(quick[name], plain[name]), name
+    sentences = [s.text for a in articles for s in a.sentences]
+    assert [list(t) for t in tokens] == [tokenizer.tokenize(text) for text in sentences]
+    saved, reference = encoded.terms(), SentenceTerms.build(tokenizer, sentences, [a.title for a in articles])
+    for name in ("text", "ptr", "title", "title_ptr"):
+        assert np.array_equal(saved.arrays[name], reference.arrays[name]), name
+    assert len(saved) == len(sentences) and saved.articles() == len(articles)
+
+
+class _AllNouns:
+    """lexicon._LETTERS that reports every noun the mention patterns need: every pattern runs."""
+
+    @staticmethod
+    def findall(_: str) -> list[str]:
+        return sorted(lexicon._SOURCE_WORDS | lexicon._ROLE_WORDS | lexicon._INSTITUTION_WORDS)
+
+
+def test_the_mentions_shortcuts_change_no_mention(
+    texts: list[str], config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lower-cased matching of the people's names, the nouns' test and the per-text cache against the
+    plain case-insensitive pass with every pattern run."""
+    quick = SpeakerLexicon(config.entities)
+    found = [quick.mentions(text) for text in texts] + [quick.mentions(text) for text in texts]
+    plain = SpeakerLexicon(config.entities)
+    plain._folded_lower = None
+    monkeypatch.setattr(lexicon, "_LETTERS", _AllNouns)
+    assert found == [plain.mentions(text) for text in texts] * 2
+    kinds = {m.kind for mentions in found for m in mentions}
+    assert kinds == {"person", "pronoun", "role", "described", "definite", "organisation", "name"}

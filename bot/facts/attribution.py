@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.facts.lexicon import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
 
@@ -37,6 +38,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|for|with|of|after|before|without|o
 # An opening phrase before the subject: "In his first speech at the forum, Novak told ..."
 _INTRO = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,12}?,\s*")
 _INFINITIVE = re.compile(r"\bto\s+$")
+_VERBS_KEPT = 256  # texts whose speech verbs are remembered (an article's sentences)
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
 
@@ -91,7 +93,7 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
         mentions = tuple(lexicon.mentions(piece))
         window = Window(piece, mentions, 0, len(piece), lexicon.max_gap_words)
         cue = next(
-            (c for v in SPEECH_VERB.finditer(piece) if (c := _subject_before(window, v.start())) is not None),
+            (c for v in _verbs(piece) if (c := _subject_before(window, v.start())) is not None),
             None,
         )
         subject = cue.mention if cue is not None else _opening_subject(window, 0, len(piece))
@@ -127,7 +129,7 @@ def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
 def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, str]]:
     """Each speech verb of a (masked) text with the mention that is its subject, and the clause's words
     ("Novak said", "said the foreign minister", "he added"); infinitives ("to say") are not clauses."""
-    verbs = list(SPEECH_VERB.finditer(masked))
+    verbs = _verbs(masked)
     if not verbs:
         return []  # most sentences: no need to find their mentions
     window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked), lexicon.max_gap_words)
@@ -143,6 +145,12 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
             lo, hi = min(cue.mention.start, verb.start()), max(cue.mention.end, verb.end())
             out.append((cue.mention, " ".join(masked[lo:hi].split())))
     return out
+
+
+@lru_cache(maxsize=_VERBS_KEPT)
+def _verbs(text: str) -> tuple[re.Match[str], ...]:
+    """The speech verbs of a whole text (a sentence's are read twice: for its clauses, then its subject)."""
+    return tuple(SPEECH_VERB.finditer(text))
 
 
 def _cue_after(window: Window, tail_at: int) -> Cue | None:

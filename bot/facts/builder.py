@@ -28,6 +28,7 @@ from bot.facts.statements import Measured, Statement, figure_key, group_statemen
 from bot.facts.store import Arrays, index_arrays, line_arrays
 from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article
+from bot.sentence_terms import EncodedTerms
 from bot.serving import ArticleTable
 from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
 from bot.tokenizer import Tokenizer, entity_token
@@ -45,17 +46,25 @@ class _Part(NamedTuple):
     quoted: list[tuple[int, SentenceFacts]]  # the sentences holding quotations, not yet grouped
     statements: list[Statement]  # each sentence's
     quotes: list[tuple[int, QuoteFact, Statement]]  # each quotation, with its sentence and statement
-    tokens: list[list[str]]  # each sentence's BM25 tokens, when they are kept
+    tokens: list[tuple[str, ...]]  # each sentence's BM25 tokens (a tuple: a third smaller), when kept
+    terms: EncodedTerms  # each sentence's and headline's saved terms, when they are kept
 
 
 class _Reader:
     """The per-article work, with what it needs (a forked worker inherits it whole)."""
 
     def __init__(
-        self, articles: Sequence[Article], config: Config, tokenizer: Tokenizer, *, keep_tokens: bool
+        self,
+        articles: Sequence[Article],
+        config: Config,
+        tokenizer: Tokenizer,
+        *,
+        keep_tokens: bool,
+        keep_terms: bool = False,
     ) -> None:
         self.articles = articles
         self.keep_tokens = keep_tokens
+        self.keep_terms = keep_terms
         self.config = config
         self.tokenizer = tokenizer
         self.lexicon = SpeakerLexicon(config.entities, max_gap_words=config.facts.max_gap_words)
@@ -69,11 +78,12 @@ class _Reader:
         return self.alike.get(stem) or self.tokenizer.synonym(stem) or stem
 
     def read(self, job: range) -> _Part:
-        part = _Part([], [], [], [], [], [])
+        part = _Part([], [], [], [], [], [], EncodedTerms())
         table = self.articles
         read = table.article_once if isinstance(table, ArticleTable) else table.__getitem__
         for a in job:
             self._article(read(a), part)
+        part.terms.pack()  # compressed here, on every core
         return part
 
     def _article(self, article: Article, part: _Part) -> None:
@@ -87,7 +97,11 @@ class _Reader:
             statement = self._statement(article, terms, read_figures(words, self.measured))
             part.quotes.append((base + sentence_index, quote, statement))
         for s, sentence in enumerate(article.sentences):
-            tokens = self.tokenizer.tokenize(sentence.text)  # its terms and names: one pass over it
+            if self.keep_terms:  # its tokens, terms and names: one pass over it
+                tokens, saved = self.tokenizer.tokens_and_terms(sentence.text)
+                part.terms.add(saved)
+            else:
+                tokens = self.tokenizer.tokenize(sentence.text)
             figures = read_figures(sentence.text, self.measured)
             part.statements.append(self._statement(article, terms_of_tokens(tokens), figures))
             facts = SentenceFacts(
@@ -101,11 +115,13 @@ class _Reader:
                 ),
             )
             if self.keep_tokens:
-                part.tokens.append(tokens)
+                part.tokens.append(tuple(tokens))
             if facts.quotations:
                 part.quoted.append((base + s, facts))
             part.lines.append(None if facts.quotations else encode_facts(facts))
         part.counts.append(len(article.sentences))
+        if self.keep_terms:
+            part.terms.add_title(self.tokenizer.names_and_words(article.title) if article.title else ())
 
     def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
         measured = tuple(
@@ -122,18 +138,26 @@ def _read_chunk(reader: _Reader, job: range) -> _Part:
 
 
 def build_arrays(
-    articles: Sequence[Article], config: Config, tokenizer: Tokenizer, tokens: list[list[str]] | None = None
+    articles: Sequence[Article],
+    config: Config,
+    tokenizer: Tokenizer,
+    tokens: list[Sequence[str]] | None = None,
+    terms: EncodedTerms | None = None,
 ) -> Arrays:
     """Every array of bot.facts.store for `articles` (see the module docstring); every sentence's
-    `Tokenizer.tokenize` tokens are appended to `tokens` if given (the BM25 index is built from them)."""
+    `Tokenizer.tokenize` tokens are appended to `tokens` if given (the BM25 index is built from them),
+    and its and every headline's `Tokenizer.names_and_words` to `terms` (saved for answers)."""
     jobs = chunks(len(articles), config.build.chunk_articles)
-    whole = _Part([], [], [], [], [], [])
-    reader = _Reader(articles, config, tokenizer, keep_tokens=tokens is not None)
+    whole = _Part([], [], [], [], [], [], EncodedTerms())
+    keep_terms = terms is not None
+    reader = _Reader(articles, config, tokenizer, keep_tokens=tokens is not None, keep_terms=keep_terms)
     workers = worker_count(config.build.workers)
     started = time.perf_counter()
     for part in fork_map(_read_chunk, reader, jobs, workers):
         if tokens is not None:
             tokens.extend(part.tokens)
+        if terms is not None:
+            terms.extend(part.terms)
         base = len(whole.lines)
         whole.counts.extend(part.counts)
         whole.lines.extend(part.lines)

@@ -21,6 +21,7 @@ from bot.config import Config
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict
 from bot.facts.store import FACTS_FORMAT, Arrays, StaleFacts, load_facts, save_facts
 from bot.models import Article
+from bot.sentence_terms import EncodedTerms
 from bot.tokenizer import Tokenizer
 
 __all__ = ["FACTS_FORMAT", "CorpusFacts", "facts_fingerprint", "load_or_build_facts"]
@@ -86,11 +87,13 @@ class CorpusFacts:
         articles: Sequence[Article],
         config: Config,
         tokenizer: Tokenizer,
-        tokens: list[list[str]] | None = None,
+        tokens: list[Sequence[str]] | None = None,
+        terms: EncodedTerms | None = None,
     ) -> CorpusFacts:
         """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending
-        each sentence's `Tokenizer.tokenize` tokens to `tokens` if given."""
-        return cls(build_arrays(articles, config, tokenizer, tokens))
+        each sentence's `Tokenizer.tokenize` tokens to `tokens` and the terms saved for answers to
+        `terms` if given."""
+        return cls(build_arrays(articles, config, tokenizer, tokens, terms))
 
     def arrays(self) -> Arrays:
         """Every array of bot.facts.store."""

@@ -96,6 +96,18 @@ _NOUN_AFTER = re.compile(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
 _SUPERLATIVE_NOUN = re.compile(r"\s+(?P<noun>[a-z]+)")
 _SUBJECT_WORDS = re.compile(r"[A-Za-z]+")
 _STEMMER = Stemmer.Stemmer("english")
+# The words of _Cues: a quantity's number word, fraction or unit of time; a date's weekday or relative
+# word; a month's name, which the date pattern reads at a word's start (capitalised).
+_ASCII_DIGIT = re.compile(r"[0-9]")
+_LETTERS = re.compile(r"[a-z]+")
+_QUANTITY_WORDS = frozenset(
+    {*NUMBER_WORDS, "half", "quarter", "third", *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS)}
+)
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight soon shortly"
+    " later earlier immediately week month year weekend night morning days weeks months years".split()
+)
+_MONTH_START = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
 
 
@@ -128,22 +140,55 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
     """Every figure stated in `text`, in order of position. `measured` maps words (lower case) to what a
     length "for" them measures ({"met": "meet"}): "they met for 95 minutes" is a meeting's length."""
     folded = text.translate(_FOLD)
+    cues = _Cues(folded)
     found: list[Figure] = []
-    for m in _MONEY.finditer(folded):
+    for m in _MONEY.finditer(folded) if cues.money else ():
         value = float(m["num"].replace(",", "")) * scale_of(m["scale"])
         found.append(_figure(text, m, value, m["cur"], "money", measures=""))
-    for m in _PERCENT.finditer(folded):
+    for m in _PERCENT.finditer(folded) if cues.digit else ():
         found.append(_figure(text, m, float(m["num"]), "%", "percent", measures=""))
     taken = [(f.start, f.end) for f in found]
-    for m in _QUANTITY().finditer(folded):
+    for m in _QUANTITY().finditer(folded) if cues.quantity() else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
         figure = _quantity(text, folded, m, measured or {})
         if figure is not None:
             found.append(figure)
     taken = [(f.start, f.end) for f in found]
-    found.extend(f for f in _dates(text, folded) if not any(a <= f.start < b for a, b in taken))
+    dates = _dates(text, folded) if cues.date() else ()
+    found.extend(f for f in dates if not any(a <= f.start < b for a, b in taken))
     return sorted(found, key=lambda f: f.start)
+
+
+class _Cues:
+    """Which of the figures' patterns can match a (folded) text at all, from literal words every match
+    of the pattern holds: most sentences have no digit, no number word and no word of time, so their
+    scans are skipped and the figures are the same. Only a plain ASCII text is judged (for any other
+    every pattern runs): there every word those patterns match as a whole (delimited by what is no
+    letter) is one of its maximal runs of letters, lower-cased."""
+
+    def __init__(self, folded: str) -> None:
+        self.plain = folded.isascii()
+        self.digit = not self.plain or _ASCII_DIGIT.search(folded) is not None
+        self.money = not self.plain or "$" in folded
+        self._folded = folded
+        self._words: set[str] | None = None
+
+    def quantity(self) -> bool:
+        """A number in digits or words, a fraction, or "a" unit of time ("a day"; any other "a" thing
+        is no figure)."""
+        return self.digit or not self._letter_runs().isdisjoint(_QUANTITY_WORDS)
+
+    def date(self) -> bool:
+        """A year, a weekday, a relative time, or a month's name (which may start a longer word)."""
+        if self.digit or not self._letter_runs().isdisjoint(_DATE_WORDS):
+            return True
+        return _MONTH_START.search(self._folded) is not None
+
+    def _letter_runs(self) -> set[str]:
+        if self._words is None:
+            self._words = set(_LETTERS.findall(self._folded.lower()))
+        return self._words
 
 
 def format_figure(figure: Figure) -> str:

@@ -277,11 +277,15 @@ def _evidence(item: _Found, cue: Cue | None) -> str:
 def _masked_sentence(found: list[_Found], article: Article, index: int) -> str:
     """A sentence with every quotation's words blanked out (names inside quotes are not speakers)."""
     sentence = article.sentences[index]
-    if not found:
+    spans = [
+        (lo, hi)
+        for item in found
+        if (lo := max(item.start, sentence.start)) < (hi := min(item.end, sentence.end))
+    ]
+    if not spans:  # most sentences: no quotation in them
         return sentence.text
     chars = list(sentence.text)
-    for item in found:
-        lo, hi = max(item.start, sentence.start), min(item.end, sentence.end)
+    for lo, hi in spans:
         for i in range(lo - sentence.start, hi - sentence.start):
             if not chars[i].isspace():
                 chars[i] = " "
