@@ -277,6 +277,19 @@ class CorpusIndex:
             self._terms[position] = cached
         return cached
 
+    def article_has(self, position: int, words: frozenset[str]) -> bool:
+        """True when one of `words` is a name or word (as `terms` gives them) of the article the
+        sentence at `position` is in, its headline included. Read from the saved terms in one pass over
+        the article when the index has them; nothing is kept, so it costs no memory as questions come."""
+        if words & self.title_terms(position):
+            return True
+        a = int(self._article_of[position])
+        first, end = int(self._first[a]), int(self._first[a + 1])
+        if self._saved_terms is not None:
+            text = self._saved_terms.span_text(first, end)
+            return any(f" {word} " in text for word in words if word)
+        return any(words & self.terms(p) for p in range(first, end))
+
     def title_terms(self, position: int) -> frozenset[str]:
         """The names and words of the headline of the article a sentence is in (none without one)."""
         a = int(self._article_of[position])

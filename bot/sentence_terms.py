@@ -41,6 +41,7 @@ VERSION = 1
 META = "meta.json"
 _ARRAYS = {"text": np.uint8, "ptr": np.int64, "title": np.uint8, "title_ptr": np.int64}
 _EMPTY: frozenset[str] = frozenset()
+_SPACE = ord(" ")
 
 
 class SentenceTerms:
@@ -73,6 +74,15 @@ class SentenceTerms:
     def title_of(self, article: int) -> frozenset[str]:
         """An article's headline terms."""
         return _decode(self._title, self._title_ptr, article)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The terms of the sentences at positions start..end-1 as one text, each term between single
+        spaces (" a b c "): a term is among them when f" {term} " is in it. One slice and one decode
+        for a whole article, instead of a set per sentence."""
+        low, high = int(self._ptr[start]), int(self._ptr[end])
+        cuts = self._ptr[start + 1 : end] - low  # where one sentence's terms end and the next's begin
+        joined = np.insert(self._text[low:high], cuts, _SPACE)
+        return f" {joined.tobytes().decode('utf-8')} "
 
 
 @dataclass(slots=True)

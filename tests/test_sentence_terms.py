@@ -105,3 +105,26 @@ def test_saved_arrays_are_plain_views_of_the_mapped_files(tmp_path: Path, tokeni
     for array in load_terms(tmp_path / "t", "s").arrays.values():
         assert type(array) is np.ndarray and isinstance(array.base, np.memmap)
         assert not array.flags.writeable
+
+
+def test_an_articles_terms_read_in_one_pass_equal_the_union_of_its_sentences(
+    service: CoverageService, config: Config
+) -> None:
+    saved = service.index
+    memory = CorpusIndex(tuple(service.articles), config)
+    assert saved._saved_terms is not None and memory._saved_terms is None
+    position = 0
+    others = [frozenset({"zzz-no-such-term"}), frozenset()]
+    for article in service.articles:
+        start, position = position, position + len(article.sentences)
+        sentences = set().union(*(saved.terms(p) for p in range(start, position)))
+        assert set(saved._saved_terms.span_text(start, position).split()) == sentences
+        union = sentences | saved.title_terms(start)
+        for word in sorted(union)[:: max(1, len(union) // 25)]:  # words of the article: found
+            for index in (saved, memory):
+                assert index.article_has(position - 1, frozenset({word})), word
+            part = word[:-1]  # a part of a term is no term: found only if it is one itself
+            assert saved.article_has(start, frozenset({part})) == (part in union)
+        for words in others:  # no word of it: not found, from either end of the article
+            for index in (saved, memory):
+                assert not index.article_has(start, words) and not index.article_has(position - 1, words)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -111,7 +111,6 @@ class CandidateFacts:
 
 
 _FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
-_ARTICLE_TERMS: PerIndex[dict[str, frozenset[str]]] = PerIndex(lambda index: {})  # by article id
 
 
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
@@ -134,19 +133,14 @@ def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
     return found
 
 
-def _article_terms(index: CorpusIndex, hit: SearchHit) -> frozenset[str]:
-    """Every name and word of the article a candidate is in, its headline's included (cached)."""
-    cache = _ARTICLE_TERMS.of(index)
-    found = cache.get(hit.article.id)
-    if found is None:
-        terms = set(index.title_terms(hit.position)) | index.terms(hit.position)
-        for step in (-1, 1):
-            offset = step
-            while index.neighbour(hit.position, offset) is not None:
-                terms.update(index.terms(hit.position + offset))
-                offset += step
-        found = cache[hit.article.id] = frozenset(terms)
-    return found
+def _names_off_article(
+    concepts: Sequence[Concept], index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]
+) -> float:
+    """The weight share of the question's names that neither the candidate's speakers nor any sentence
+    or the headline of its article writes (0 when it names none)."""
+    return _names_share(
+        concepts, lambda words: not (words & speakers or index.article_has(hit.position, words))
+    )
 
 
 def _paragraph(index: CorpusIndex, position: int) -> list[int]:
@@ -324,9 +318,11 @@ def _row(
     """The features of one sentence that do not depend on the other candidates."""
     facts = facts_of(index, hit.position)
     values = _matching(index, concepts, hit, facts) | _constraints(index, question, hit, facts, unit)
+    missing = _names_missing(concepts, index.terms(hit.position) | facts.speakers | facts.context)
     values.update(
-        names_missing=_names_missing(concepts, index.terms(hit.position) | facts.speakers | facts.context),
-        names_off_article=_names_missing(concepts, _article_terms(index, hit) | facts.speakers),
+        names_missing=missing,
+        # the article holds the sentence, its paragraph and headline: no name missing there, none off it
+        names_off_article=_names_off_article(concepts, index, hit, facts.speakers) if missing else 0.0,
         event_unknown=hit.article.event is None,
         caption=hit.sentence.role == "caption",
         subheading=hit.sentence.role == "subheading",
@@ -367,11 +363,16 @@ def _matching(
 
 def _names_missing(concepts: Sequence[Concept], seen: frozenset[str]) -> float:
     """The weight share of the question's names that none of `seen` writes (0 when it names none)."""
+    return _names_share(concepts, lambda words: not words & seen)
+
+
+def _names_share(concepts: Sequence[Concept], absent: Callable[[frozenset[str]], bool]) -> float:
+    """The weight share of the question's names whose words (or related words) are `absent`."""
     names = [c for c in concepts if c.name]
     total = sum(c.weight for c in names)
     if total <= 0:
         return 0.0
-    return sum(c.weight for c in names if not (c.terms | c.related) & seen) / total
+    return sum(c.weight for c in names if absent(c.terms | c.related)) / total
 
 
 def _constraints(
