@@ -286,8 +286,7 @@ class CorpusIndex:
         a = int(self._article_of[position])
         first, end = int(self._first[a]), int(self._first[a + 1])
         if self._saved_terms is not None:
-            text = self._saved_terms.span_text(first, end)
-            return any(f" {word} " in text for word in words if word)
+            return self._saved_terms.span_has(first, end, words)
         return any(words & self.terms(p) for p in range(first, end))
 
     def title_terms(self, position: int) -> frozenset[str]:

@@ -75,14 +75,24 @@ class SentenceTerms:
         """An article's headline terms."""
         return _decode(self._title, self._title_ptr, article)
 
-    def span_text(self, start: int, end: int) -> str:
-        """The terms of the sentences at positions start..end-1 as one text, each term between single
-        spaces (" a b c "): a term is among them when f" {term} " is in it. One slice and one decode
-        for a whole article, instead of a set per sentence."""
+    def span_has(self, start: int, end: int, words: Iterable[str]) -> bool:
+        """True when one of `words` is a term of a sentence at positions start..end-1: one slice of the
+        saved text for a whole article, searched for each word as a whole term (its ends at a space or at
+        a sentence's edge), instead of a set per sentence."""
         low, high = int(self._ptr[start]), int(self._ptr[end])
-        cuts = self._ptr[start + 1 : end] - low  # where one sentence's terms end and the next's begin
-        joined = np.insert(self._text[low:high], cuts, _SPACE)
-        return f" {joined.tobytes().decode('utf-8')} "
+        raw = self._text[low:high].tobytes()
+        edges: set[int] | None = None  # where one sentence's terms end and the next's begin
+        for word in words:
+            key = word.encode("utf-8")
+            at = raw.find(key) if key else -1
+            while at >= 0:
+                stop = at + len(key)
+                if edges is None:
+                    edges = set((self._ptr[start : end + 1] - low).tolist())
+                if (at in edges or raw[at - 1] == _SPACE) and (stop in edges or raw[stop] == _SPACE):
+                    return True
+                at = raw.find(key, at + 1)
+        return False
 
 
 @dataclass(slots=True)
