@@ -111,6 +111,7 @@ class CandidateFacts:
 
 
 _FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
+_FACTS_LIMIT = 200_000  # sentences whose decision facts are kept between questions
 
 
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
@@ -118,17 +119,20 @@ def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
     cache = _FACTS.of(index)
     found = cache.get(position)
     if found is None:
+        if len(cache) >= _FACTS_LIMIT:  # bounded for a long-running bot, as index.terms is
+            cache.clear()
         persons = people_of(index)
+        paragraph = _paragraph(index, position)
         _, sentence = index.locate(position)
         counted = {f.measures for f in index.facts.of(position).figures if f.dimension in _COUNTING}
         counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
         found = cache[position] = CandidateFacts(
             evidence.speakers(index, position, persons),
             _people(index, position, persons),
-            _paragraph_people(index, position, persons),
+            _paragraph_people(index, paragraph, persons),
             frozenset(counted),
             len(sentence.text.split()),
-            _context_terms(index, position),
+            _context_terms(index, position, paragraph),
         )
     return found
 
@@ -157,9 +161,9 @@ def _paragraph(index: CorpusIndex, position: int) -> list[int]:
     return found
 
 
-def _context_terms(index: CorpusIndex, position: int) -> frozenset[str]:
+def _context_terms(index: CorpusIndex, position: int, paragraph: Sequence[int]) -> frozenset[str]:
     terms = set(index.title_terms(position))
-    for other in _paragraph(index, position):
+    for other in paragraph:
         terms.update(index.terms(other))
     return frozenset(terms)
 
@@ -169,11 +173,10 @@ def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> froze
     return frozenset(t for t in tokens if t in persons)
 
 
-def _paragraph_people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
-    found: set[str] = set()
-    for other in _paragraph(index, position):
-        found.update(_people(index, other, persons))
-    return frozenset(found)
+def _paragraph_people(
+    index: CorpusIndex, paragraph: Sequence[int], persons: frozenset[str]
+) -> frozenset[str]:
+    return frozenset[str]().union(*(_people(index, other, persons) for other in paragraph))
 
 
 def has_type(
