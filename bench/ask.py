@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from bench.report import write_report
 from bot.config import load_config
 from bot.conversation import Conversation
 from bot.errors import InputError, SummitbotError
@@ -324,9 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = profile_calls(lambda: ask_timings(service, questions, rounds))
         text += "\n\n## cProfile of the timed passes\n\n```\n" + report.strip() + "\n```"
         text += "\n\n## Slowest imports of `python -m bot ask`\n\n" + import_profile(questions[0][0])
-    print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    write_report(text, args.out)
     return 0
 
 

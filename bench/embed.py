@@ -27,6 +27,7 @@ import numpy as np
 import yaml
 from threadpoolctl import threadpool_limits
 
+from bench.report import write_report
 from bot.config import load_config
 from bot.semantic import Encoder
 from bot.semantic.encoder import _gelu_, _layer_norm_, _product
@@ -162,9 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\n\n{len(questions)} gold questions; load average (1 min) {load:.2f} at start, "
         f"{os.getloadavg()[0]:.2f} at end, on {os.cpu_count()} cores (shared: noisy)."
     )
-    print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    write_report(text, args.out)
     return 0
 
 

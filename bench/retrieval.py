@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from bench.engines import ENGINES, LENGTHS, run_engine
+from bench.report import write_report
 
 __all__ = ["main"]
 
@@ -159,9 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             results.append(_spawn(name, Path(tmp), common | extra))
             loads.append(os.getloadavg()[0])
     text = report(results, args, loads)
-    print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    write_report(text, args.out)
     return 0
 
 

@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from bench.ask import profile_calls, summary
+from bench.report import write_report
 from bench.scale_corpus import generate_articles, generate_questions
 from bench.start import ready_worker, start_figures, start_rows
 from bench.workers import latencies, peak_mb, rss_mb
@@ -360,9 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if "profile" in results:
         text += "\n\n## cProfile of the answers\n\n```\n" + results["profile"].strip() + "\n```"
-    print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    write_report(text, args.out)
     return 0
 
 

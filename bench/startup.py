@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.ask import DEV, TARGET_PROCESS_S, load_questions
+from bench.report import write_report
 
 __all__ = ["main", "phase_table", "process_table"]
 
@@ -168,9 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = "## Whole process\n\n" + process_table(trees, questions, args.runs)
     steps = {"this tree": ROOT} if args.base is None else {"base": args.base.resolve(), "this tree": ROOT}
     text += "\n\n## Steps of one start\n\n" + phase_table(steps, questions[0], args.runs)
-    print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    write_report(text, args.out)
     return 0
 
 
