@@ -7,7 +7,7 @@ import re
 
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import wire_dateline
-from bot.cleaner.dates import find_date, find_partial_date, is_date_only
+from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yearless_date_only
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
@@ -25,7 +25,7 @@ def lay_out_header(page: Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text) or _place_and_date(text):
+        if is_date_only(text) or is_yearless_date_only(text) or _place_and_date(text):
             page.set(i, "dateline")
         elif (
             is_byline(text, page.settings)

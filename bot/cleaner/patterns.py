@@ -330,7 +330,7 @@ RELATED_HEADER = re.compile(
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
 TEASER_MARKERS = re.compile(
     r"\((?:video|photos?|infographic|gallery|live)\)"
-    r"|^(?:read more|read also|also read|see also|more|related)\s*:"
+    r"|^(?:read more|read also|also read|see also|see|watch|more|related)\s*:"
     r"|^(?-i:RELATED|Related)\s+(?=(?-i:[A-Z\"'‘“]))",
     _I,
 )

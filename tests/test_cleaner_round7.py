@@ -1,0 +1,97 @@
+"""The cleaner's seventh round of general rules (issue 9), on small pages written for these tests (no real
+page's text): date shapes met on real pages of outlets not probed before (a date line with a read
+counter, a yearless "24 of September" line, a site's dated credit opening the lede, a day-first month
+name in the URL, a scraper's date stamp glued before the page), a "PLACE. AGENCY -" dateline, a
+"Source:" line naming an institution, and "SEE:" / "WATCH:" teasers inside the story."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.dates import is_date_only, is_yearless_date_only, url_date
+from bot.config import Config
+from tests.test_cleaner_kinds import HEADLINE
+from tests.test_cleaner_rules import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("  14 March 2021    Read: 1,204", True),
+        ("14 March 2021 | Views 88", True),
+        ("14 March 2021, read the minister's letter", False),
+    ],
+)
+def test_a_date_line_may_carry_a_read_counter(line: str, expected: bool) -> None:
+    assert is_date_only(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("24 of September, 18:03", True),
+        ("Sept. 29", True),
+        ("Monday, 5 September", True),
+        ("September", False),
+        ("24 of September the talks resumed", False),
+    ],
+)
+def test_a_yearless_date_line(line: str, expected: bool) -> None:
+    assert is_yearless_date_only(line) is expected
+
+
+def test_a_yearless_date_line_takes_the_year_of_the_event_the_page_names(config: Config) -> None:
+    """Both events' windows hold 24 September; the page names only the General Assembly's keywords."""
+    page = f"HARBOUR.example\n24 of September, 18:03\n\n{HEADLINE}\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.date == "2015-09-24"
+    assert LEDE in article.text and "18:03" not in article.text
+
+
+def test_a_date_line_with_a_read_counter_dates_the_page(config: Config) -> None:
+    page = f"{HEADLINE}\n\n  28 September 2015    Read: 512\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.date == "2015-09-28"
+    assert "Read:" not in article.text
+
+
+def test_a_sites_dated_credit_opening_the_lede_dates_the_page(config: Config) -> None:
+    lede = f"(Harbourwire.net — September 27, 2015) — {LEDE}"
+    article = clean(f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n", config, url="https://harbourwire.net/?p=12")
+    assert article.date == "2015-09-27"
+    assert article.wire is None
+
+
+def test_a_day_first_month_name_in_the_url_path_dates_the_page() -> None:
+    found = url_date("http://www.radio.example/05-Sep-2016/leaders-meet-in-hangzhou")
+    assert found is not None and found.date.isoformat() == "2016-09-05"
+    assert url_date("http://www.radio.example/section-Sep-2016/leaders") is None
+
+
+def test_a_scrapers_date_stamp_is_the_date_only_when_the_page_states_none(config: Config) -> None:
+    lede = "SEAPORT – The two leaders met for an hour on Monday, officials from both governments said."
+    page = f" date 2016-09-05 {lede}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.date == "2016-09-05"
+    assert article.text.startswith("SEAPORT –")  # the stamp is no part of the story
+    source = "Source: Harbour Office of the Premier"
+    dated = f" date 2016-09-09 {source}\n\n6 September 2016\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(dated, config)
+    assert article.date == "2016-09-06"
+    assert article.wire == "Harbour Office of the Premier"
+
+
+def test_a_place_a_full_stop_and_an_agency_in_capitals_is_a_wire_dateline(config: Config) -> None:
+    lede = "SEAPORT. KNA – The two leaders met for an hour on the sidelines on Monday, aides said."
+    assert clean(f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n", config).wire == "KNA"
+    plain = "SEAPORT. The two leaders met for an hour on the sidelines on Monday, aides said."
+    assert clean(f"{HEADLINE}\n\n{plain}\n\n{SECOND}\n", config).wire is None
+
+
+@pytest.mark.parametrize("label", ["SEE", "WATCH"])
+def test_a_labelled_teaser_inside_the_story_is_chrome(config: Config, label: str) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{label}: Harbour summit: last preparations\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert LEDE in article.text and SECOND in article.text
+    assert "last preparations" not in article.text
