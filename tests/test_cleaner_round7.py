@@ -95,3 +95,17 @@ def test_a_labelled_teaser_inside_the_story_is_chrome(config: Config, label: str
     article = clean(page, config)
     assert LEDE in article.text and SECOND in article.text
     assert "last preparations" not in article.text
+
+
+def test_a_skip_link_with_a_full_stop_is_never_the_headline(config: Config) -> None:
+    page = f"Harbour Forum\nNews/Activism\n\nSkip to comments.\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config).title == HEADLINE
+
+
+def test_an_agency_byline_glued_after_a_space_leaves_the_headline_and_names_the_wire(config: Config) -> None:
+    glued = f"{HEADLINE} By JANE ROE and JOHN DOE, Associated Press Writers"
+    article = clean(f"{glued}\n\n{LEDE}\n\n{SECOND}\n", config)
+    assert article.title == HEADLINE
+    assert article.wire == "AP"
+    own_by = "Leaders Stand By Their Pledge, Officials Say"  # a headline's own "By" stays
+    assert clean(f"{own_by}\n\n{LEDE}\n\n{SECOND}\n", config).title == own_by

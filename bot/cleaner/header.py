@@ -13,7 +13,7 @@ from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
 
-__all__ = ["ADDRESS", "headline_text", "lay_out_header"]
+__all__ = ["ADDRESS", "glued_byline", "headline_text", "lay_out_header"]
 
 
 # "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
@@ -380,11 +380,24 @@ def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> No
 
 # a byline the scraper glued to the headline: "Leaders meet in the cityBy Jane Doe and John Roe, Site"
 _GLUED_BYLINE = re.compile(r"^(?P<head>.*?[a-z0-9'’\"”?!.)])(?P<byline>By [A-Z].*)$")
+# ... or after a space, when it ends in a writer's credit: "Rain floods the subway By JANE DOE and JOHN
+# ROE, Agency Writers" (a headline's own "By" reads "Leaders Stand By Their Pledge")
+_SPACED_BYLINE = re.compile(
+    r"^(?P<head>.*?\S)\s+(?P<byline>By [A-Z][^,]{2,80},[^,]{0,40}"
+    r"\b(?:writers?|correspondents?|reporters?|staff|editors?|bureau))$",
+    re.IGNORECASE,
+)
 
 
 def headline_text(text: str, settings: CleanerConfig) -> str:
     """The headline line's text without a byline glued to its end."""
-    glued = _GLUED_BYLINE.match(text)
+    byline = glued_byline(text, settings)
+    return text[: text.rindex(byline)].strip() if byline else text
+
+
+def glued_byline(text: str, settings: CleanerConfig) -> str | None:
+    """A byline glued to the end of a headline line, or None."""
+    glued = _GLUED_BYLINE.match(text) or _SPACED_BYLINE.match(text)
     if glued and is_byline(glued.group("byline"), settings) and word_count(glued.group("head")) > 1:
-        return glued.group("head").strip()
-    return text
+        return glued.group("byline")
+    return None

@@ -109,7 +109,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"^(?:skip to (?:main )?content|menu|search|subscribe|sign in|log in)$", _I)),
     (
         "navigation",
-        re.compile(r"^(?:\d{1,2}\.\s+)?(?:skip|jump) to (?:the )?(?:\w+ ){0,3}\w+$", _I),
+        re.compile(r"^(?:\d{1,2}\.\s+)?(?:skip|jump) to (?:the )?(?:\w+ ){0,3}\w+\.?$", _I),
     ),  # "3. Skip to more DW sites"
     (
         "navigation",

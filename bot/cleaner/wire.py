@@ -12,6 +12,7 @@ import re
 
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
+from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
@@ -99,10 +100,11 @@ def find_wire(page: PageLines) -> Found | None:
     wire's), a provider's credit opening the lede, a "Source:" line, a closing credit, a "..., NAME
     reports." credit, or the original of a platform repost."""
     table = page.table
-    for line in page.of_kind("byline"):
-        agency = _agency_in(line.text, table, page.settings.agency_acronym_max_chars)
+    headlines = (glued_byline(line.text, page.settings) for line in page.of_kind("headline"))
+    for text in (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h)):
+        agency = _agency_in(text, table, page.settings.agency_acronym_max_chars)
         if agency is not None:
-            return Found(agency, line.text)
+            return Found(agency, text)
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
     slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
