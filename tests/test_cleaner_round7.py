@@ -109,3 +109,24 @@ def test_an_agency_byline_glued_after_a_space_leaves_the_headline_and_names_the_
     assert article.wire == "AP"
     own_by = "Leaders Stand By Their Pledge, Officials Say"  # a headline's own "By" stays
     assert clean(f"{own_by}\n\n{LEDE}\n\n{SECOND}\n", config).title == own_by
+
+
+def test_a_list_of_other_stories_under_a_most_recent_header_is_chrome(config: Config) -> None:
+    items = "Most recent headlines\n01/01/2026\nHarbour council opens a new ferry line to the isles and...\n"
+    article = clean(f"{HEADLINE}\n{LEDE}\n{SECOND}\n{items}", config)
+    assert SECOND in article.text and "ferry" not in article.text and "2026" not in article.text
+
+
+def test_a_photo_pages_story_links_and_their_dates_are_chrome(config: Config) -> None:
+    caption = "Leaders pose at the summit venue on Monday, Sept. 5, 2016. (Jane Roe, Pool Photo via AP)"
+    links = f"Stories this photo appears in:\n\n{HEADLINE}\nSeptember 5, 2016 10 a.m.\n"
+    article = clean(f"{caption}\n\n{links}", config, url="https://paper.example/photos/2016/sep/05/1/")
+    assert "Leaders pose" in article.text
+    assert HEADLINE not in article.text and "10 a.m." not in article.text
+
+
+def test_an_about_heading_naming_an_agency_names_the_releases_wire(config: Config) -> None:
+    about = "About AP\nThe Associated Press is a news agency founded in the nineteenth century."
+    assert clean(f"{HEADLINE}\n{LEDE}\n{SECOND}\n{about}\n", config).wire == "AP"
+    other = "About Harbour Relief\nHarbour Relief is a charity founded in 2013."
+    assert clean(f"{HEADLINE}\n{LEDE}\n{SECOND}\n{other}\n", config).wire is None

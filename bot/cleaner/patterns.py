@@ -318,6 +318,8 @@ RELATED_HEADER = re.compile(
     r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links))?|"
     r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|"
     r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)|"
+    r"most recent(?: headlines| stories| news| posts| articles)?|"
+    r"stories (?:this|that) (?:photo|image|picture|video) appears? in|"
     r"trending(?: now| stories| news)?|top (?:stories|news|headlines)|"
     r"latest(?: news| stories| headlines| videos)?|"
     r"more (?:stories|news|headlines|videos|from [\w .'-]{1,40})|"

@@ -161,8 +161,18 @@ def _stated_source(page: PageLines) -> Found | None:
     """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), an
     agency credit closing the body ("— AFP", "(AP)"), or a republished story's "originally published by
     NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
-    finders = (_source_line, _header_credit, _closing_credit, _republished, reporter_credit)
+    finders = (_source_line, _header_credit, _closing_credit, _republished, reporter_credit, _release_issuer)
     return next((found for finder in finders if (found := finder(page)) is not None), None)
+
+
+def _release_issuer(page: PageLines) -> Found | None:
+    """A press release's closing "About NAME" heading over its issuer's boilerplate, naming an agency the
+    table knows: on another site's page, the copy is that agency's."""
+    for line in page.lines:
+        name = line.text[len("About ") :] if line.text.startswith("About ") else ""
+        if name and page.table.is_agency(name) and not _own_site(name, page.url):
+            return Found(page.table.canonical(name), line.text)
+    return None
 
 
 def _source_line(page: PageLines) -> Found | None:
