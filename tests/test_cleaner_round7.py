@@ -6,6 +6,8 @@ name in the URL, a scraper's date stamp glued before the page), a "PLACE. AGENCY
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bot.cleaner.dates import is_date_only, is_yearless_date_only, url_date
@@ -130,3 +132,13 @@ def test_an_about_heading_naming_an_agency_names_the_releases_wire(config: Confi
     assert clean(f"{HEADLINE}\n{LEDE}\n{SECOND}\n{about}\n", config).wire == "AP"
     other = "About Harbour Relief\nHarbour Relief is a charity founded in 2013."
     assert clean(f"{HEADLINE}\n{LEDE}\n{SECOND}\n{other}\n", config).wire is None
+
+
+def test_two_digit_folders_in_the_url_date_the_page_when_an_event_window_settles_them(config: Config) -> None:
+    windows = [(dt.date(2016, 8, 28), dt.date(2016, 10, 5))]
+    found = url_date("http://news.example.com/news/09/08/16/leaders-skip-talks", windows)
+    assert found is not None and found.date == dt.date(2016, 9, 8)
+    assert url_date("http://news.example.com/news/09/08/16/leaders-skip-talks") is None
+    assert url_date("http://news.example.com/news/03/04/11/leaders-skip-talks", windows) is None
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config, url="http://news.example.com/news/09/08/16/leaders").date == "2016-09-08"

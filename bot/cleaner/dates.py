@@ -166,9 +166,10 @@ def _query_date(url: str) -> DateMatch | None:
     return DateMatch(made, f"{picked[0]}-{picked[1]}-{picked[2]}") if made else None
 
 
-def url_date(url: str) -> DateMatch | None:
+def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
     """A date in a URL's path (/2015/09/29/, /2015-09-29-, /20150929/, /2016/sep/05/) or query
-    (?yyyy=2015&mm=09&dd=29); None if it has none."""
+    (?yyyy=2015&mm=09&dd=29), or three two-digit folders (/09/08/16/) that one of the `windows` settles;
+    None if it has none."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?", 1)[0]
     for match in _URL_DATE.finditer(path):
         made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
@@ -181,7 +182,21 @@ def url_date(url: str) -> DateMatch | None:
         made = _make(year, month, day) if month else None
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
-    return _query_date(url)
+    return _query_date(url) or _short_path_date(path, windows)
+
+
+_URL_SHORT_DATE = re.compile(r"/(?P<a>\d{2})/(?P<b>\d{2})/(?P<c>\d{2})/")
+
+
+def _short_path_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
+    """/MM/DD/YY/ (or DD/MM/YY, YY/MM/DD): a date only when exactly one reading falls in a window."""
+    match = _URL_SHORT_DATE.search(path)
+    if match is None:
+        return None
+    a, b, c = (int(match.group(k)) for k in "abc")
+    readings = {_make(2000 + c, a, b), _make(2000 + c, b, a), _make(2000 + a, b, c)} - {None}
+    inside = {d for d in readings if d and any(start <= d <= end for start, end in windows)}
+    return DateMatch(inside.pop(), match.group(0).strip("/")) if len(inside) == 1 else None
 
 
 def is_date_only(text: str) -> bool:

@@ -49,7 +49,7 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
         found = find_date(opening, windows)
         if found is not None:
             return Found(found.date.isoformat(), opening)
-    in_url = url_date(page.url) if page.url else None
+    in_url = url_date(page.url, windows) if page.url else None
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
     return _weekday_date(page, windows) or _yearless_date(page, config)
