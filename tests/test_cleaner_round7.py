@@ -142,3 +142,17 @@ def test_two_digit_folders_in_the_url_date_the_page_when_an_event_window_settles
     assert url_date("http://news.example.com/news/03/04/11/leaders-skip-talks", windows) is None
     page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
     assert clean(page, config, url="http://news.example.com/news/09/08/16/leaders").date == "2016-09-08"
+
+
+def test_a_site_name_before_a_glued_by_credit_is_a_byline(config: Config) -> None:
+    page = f"{HEADLINE}\n\nHarbour Times | ByJane Roe, Seaport\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert "Harbour Times" not in article.text and LEDE in article.text
+
+
+def test_the_sites_host_printed_with_its_capitals_names_it(config: Config) -> None:
+    page = f"<a href=NEWS.harbourportal.ru'> NEWS.harbourportal.ru\n\n{HEADLINE}\n{LEDE}\n{SECOND}\n"
+    url = "http://news.harbourportal.ru/eng/news_text/1/"
+    assert clean(page, config, url=url).outlet == "NEWS.harbourportal.ru"
+    other = f"WORLD.otherportal.ru\n\n{HEADLINE}\n{LEDE}\n{SECOND}\n"  # another site's host names nothing
+    assert clean(other, config, url=url).outlet != "WORLD.otherportal.ru"

@@ -201,7 +201,7 @@ def _source_line(page: PageLines) -> Found | None:
 # a whole line crediting a source by a proper name of one to three words
 _SOURCE_NAME = re.compile(
     r"^(?:/\s*|[\[(])?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}"
-    r"(?:(?: (?:of|the|for|and)){1,2}(?: [A-Z][\w.&'-]*){1,2}){0,2})\s*[\])]?$",  # "Office of the President"
+    r"(?:(?: (?:of|the|for|and)){1,2}(?: [A-Z][\w.&'-]*){1,2}){0,3})\s*[\])]?$",  # "Office of the President"
     re.I,
 )
 # a picture library or a social platform cited as a source is no wire
