@@ -275,7 +275,8 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
         text = page.lines[i].text
         if is_caption(page, i, header=False):
             page.set(i, "caption")
-        elif is_date_only(text):  # another story's date in a list, a stamp between paragraphs
+        elif word_count(text) <= page.settings.dateline_max_words and is_date_only(text):
+            # another story's date in a list, a stamp between paragraphs
             page.set(i, "drop", "date-line")
         elif is_prose(text, page.settings):
             page.set(i, "body")
