@@ -156,3 +156,9 @@ def test_the_sites_host_printed_with_its_capitals_names_it(config: Config) -> No
     assert clean(page, config, url=url).outlet == "NEWS.harbourportal.ru"
     other = f"WORLD.otherportal.ru\n\n{HEADLINE}\n{LEDE}\n{SECOND}\n"  # another site's host names nothing
     assert clean(other, config, url=url).outlet != "WORLD.otherportal.ru"
+
+
+def test_a_source_line_naming_the_site_itself_names_no_wire(config: Config) -> None:
+    page = f"{HEADLINE}\n\nSource : Newsday\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config, url="https://harbour.example.org/a/1").wire == "Newsday"
+    assert clean(page, config, url="https://www.newsday.com/news/a-1.5").wire is None

@@ -178,6 +178,8 @@ def _release_issuer(page: PageLines) -> Found | None:
 def _source_line(page: PageLines) -> Found | None:
     """ "Source: Reuters", or "Source: URL" naming the original by its domain; a page's one "Source: NAME"
     line names its wire even when the table lacks the agency."""
+    site = registered_domain(page.url) if page.url else None
+    own = page.table.by_domain(site[1]) if site else None  # "Source: NAME" on NAME's own site credits itself
     for line in page.lines:
         match = _SOURCE_LINE.search(line.text) or _SOURCE_URL.search(line.text)
         name = match.group("name").strip() if match else ""
@@ -185,7 +187,7 @@ def _source_line(page: PageLines) -> Found | None:
         name = (
             name[: name.find(dated.source)].strip(" ,-|") if dated and name.find(dated.source) > 0 else name
         )
-        if name and page.table.known(name):
+        if name and page.table.known(name) and page.table.canonical(name) != own:
             return Found(_credit_name(name, page.table), line.text)
         site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
         if site is not None and _own_site(site[0].split(".")[0], page.url):
@@ -193,7 +195,8 @@ def _source_line(page: PageLines) -> Found | None:
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
         named = _SOURCE_NAME.match(line.text) if len(page.dropped_as("source-credit")) == 1 else None
-        if named and not _NOT_AGENCY.search(named.group("name")):  # "Source: Tanjug", not yet in the table
+        mine = named is not None and page.table.canonical(named.group("name")) == own
+        if named and not mine and not _NOT_AGENCY.search(named.group("name")):  # "Source: Tanjug"
             return Found(named.group("name"), line.text)
     return None
 
