@@ -22,6 +22,7 @@ from tests.test_cleaner_rules import _clean as clean
     [
         ("  14 March 2021    Read: 1,204", True),
         ("14 March 2021 | Views 88", True),
+        ("Mar. 14, 2021  |     |  0 comments", True),
         ("14 March 2021, read the minister's letter", False),
     ],
 )
