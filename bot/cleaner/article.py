@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Sequence
 
 from bot.cleaner.clock import url_over_clock
@@ -76,12 +77,21 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
 def _page_text(raw: str, hints: ArticleHints, settings: CleanerConfig) -> tuple[str, dict[str, Found]]:
     """The text to lay out, and what an HTML page's markup states (nothing for a text page)."""
     if not looks_like_html(raw):
-        return raw, {}
+        stamp = _SCRAPER_STAMP.match(raw)
+        if stamp is None:
+            return raw, {}
+        # a scraper's "date 2016-09-04" glued before the page's first line: its reading of the date,
+        # taken when the page states none (blanked, so the line keeps its number and the rest its place)
+        guess = Found(stamp.group("iso"), f"the scraper's date stamp {stamp.group(0).strip()}")
+        return " " * stamp.end() + raw[stamp.end() :], {"date_guess": guess}
     html = read_html(raw, settings, hints.url)
     stated = {key: Found(value, evidence) for key, (value, evidence) in html.found.items()}
     if html.authors:
         stated["authors"] = Found(", ".join(html.authors), "JSON-LD author")
     return html.text, stated
+
+
+_SCRAPER_STAMP = re.compile(r"^[ \t]*date[ \t]+(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)(?![\w-])[ \t]*")
 
 
 def _value(found: dict[str, Found], key: str) -> str | None:

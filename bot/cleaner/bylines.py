@@ -44,6 +44,9 @@ def _is_name(text: str, low: int, high: int) -> bool:
 def is_byline(text: str, settings: CleanerConfig) -> bool:
     """A byline: "By NAME", "Posted on DATE by NAME", "NAME Desk", or a short credit and a date."""
     text = text.lstrip("-–—•· ")  # "- By NAME Agency" in a list of credits
+    site, bar, credit = text.partition(" | ")  # "Site Name | By NAME, Place"
+    if bar and word_count(site) <= settings.desk_byline_max_words and credit.startswith("By"):
+        text = credit
     count = word_count(text)
     lowered = text.lower()
     if (_CREDIT_LABEL.match(text) and count <= settings.credit_byline_max_words) or _names_only(

@@ -84,14 +84,15 @@ _TITLE_ACRONYM = re.compile(
     r"^(?P<dateline>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?),\s*(?P<agency>[A-Z]{2,6})\s+[–—]\s"
 )
 
+# "ASTANA. KAZINFORM – ...": a place in capitals and a full stop, then an agency's name in capitals
+_DOT_ACRONYM = re.compile(r"^(?P<dateline>[A-Z][A-Z '-]{1,40})\.\s+(?P<agency>[A-Z]{3,12})\s+[-–—]{1,2}\s")
+_CREDIT_DATELINES = (_COMMA_CREDIT, _COMMA_ACRONYM, _TITLE_ACRONYM, _DOT_ACRONYM)
+
 
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
     match = _WIRE_DATELINE.match(first_paragraph)
     if match is None:
-        comma = next(
-            (m for rx in (_COMMA_CREDIT, _COMMA_ACRONYM, _TITLE_ACRONYM) if (m := rx.match(first_paragraph))),
-            None,
-        )
+        comma = next((m for rx in _CREDIT_DATELINES if (m := rx.match(first_paragraph))), None)
         return (comma.group("dateline").strip(), comma.group("agency").strip()) if comma else None
     return match.group("dateline").strip(), (match.group("agency") or match.group("slashed")).strip()

@@ -26,6 +26,7 @@ __all__ = [
     "is_date_only",
     "is_update_stamp",
     "is_update_word",
+    "is_yearless_date_only",
     "url_date",
 ]
 
@@ -55,14 +56,14 @@ _DATE = re.compile(
 )
 _PARTIAL = re.compile(
     rf"(?<![\w/])(?:{_WEEKDAY},?\s+)?(?:(?P<md>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dm>{_MONTH}))(?![\w])(?!,?\s+{_YEAR})",
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{_MONTH}))(?![\w])(?!,?\s+{_YEAR})",
     re.IGNORECASE,
 )
 # What may sit beside the date in a line that is only a date: a weekday, a clock, a zone, separators.
 _DATE_LINE_REST = re.compile(
-    rf"^(?:\s|[-–—,|/•·:().]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
+    rf"^(?:\s|[-–—,|/•·:().]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|\d{{1,2}}(?=\s*[ap]\.?m\b)|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
     r"\(?(?-i:[A-Z]{1,3}T)\)?|"  # a zone abbreviation in capitals: most end in T ("BJT", "HKT", "AEDT")
-    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|on|at|last|first|modified|date|(?:adjust\s+)?(?:font|text)\s+size)*$",
+    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|on|at|last|first|modified|date|(?:read|views?|hits)\s*:?\s*\d[\d,]*|\d[\d,]*\s+comments?|(?:adjust\s+)?(?:font|text)\s+size)*$",
     re.IGNORECASE,
 )
 _UPDATE_WORD = re.compile(
@@ -73,9 +74,11 @@ _UPDATE = re.compile(r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised)\b", 
 _URL_DATE = re.compile(
     rf"[/_-](?P<y>{_YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$|\d{{6,}}[/_.-])"
 )
-# a month by name in a URL's path: /2016/sep/05/, /2016_September_5
+# a month by name in a URL's path: /2016/sep/05/, /2016_September_5, /04-Sep-2016/
 _URL_NAMED_DATE = re.compile(
-    rf"/(?P<y>{_YEAR})[/_-](?P<m>[a-z]{{3,9}})[/_-](?P<d>\d{{1,2}})(?=[/_.-]|$)", re.IGNORECASE
+    rf"/(?:(?P<y>{_YEAR})[/_-](?P<m>[a-z]{{3,9}})[/_-](?P<d>\d{{1,2}})"
+    rf"|(?P<d2>\d{{1,2}})[_-](?P<m2>[a-z]{{3,9}})[_-](?P<y2>{_YEAR}))(?=[/_.-]|$)",
+    re.IGNORECASE,
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -163,21 +166,37 @@ def _query_date(url: str) -> DateMatch | None:
     return DateMatch(made, f"{picked[0]}-{picked[1]}-{picked[2]}") if made else None
 
 
-def url_date(url: str) -> DateMatch | None:
+def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
     """A date in a URL's path (/2015/09/29/, /2015-09-29-, /20150929/, /2016/sep/05/) or query
-    (?yyyy=2015&mm=09&dd=29); None if it has none."""
+    (?yyyy=2015&mm=09&dd=29), or three two-digit folders (/09/08/16/) that one of the `windows` settles;
+    None if it has none."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?", 1)[0]
     for match in _URL_DATE.finditer(path):
         made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
     for match in _URL_NAMED_DATE.finditer(path):
-        name = match.group("m").lower()
+        name = (match.group("m") or match.group("m2")).lower()
         month = _MONTHS.index(name[:3]) + 1 if re.fullmatch(_MONTH, name) else 0
-        made = _make(int(match.group("y")), month, int(match.group("d"))) if month else None
+        year, day = (int(match.group(k) or match.group(f"{k}2")) for k in ("y", "d"))
+        made = _make(year, month, day) if month else None
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
-    return _query_date(url)
+    return _query_date(url) or _short_path_date(path, windows)
+
+
+_URL_SHORT_DATE = re.compile(r"/(?P<a>\d{2})/(?P<b>\d{2})/(?P<c>\d{2})/")
+
+
+def _short_path_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
+    """/MM/DD/YY/ (or DD/MM/YY, YY/MM/DD): a date only when exactly one reading falls in a window."""
+    match = _URL_SHORT_DATE.search(path)
+    if match is None:
+        return None
+    a, b, c = (int(match.group(k)) for k in "abc")
+    readings = {_make(2000 + c, a, b), _make(2000 + c, b, a), _make(2000 + a, b, c)} - {None}
+    inside = {d for d in readings if d and any(start <= d <= end for start, end in windows)}
+    return DateMatch(inside.pop(), match.group(0).strip("/")) if len(inside) == 1 else None
 
 
 def is_date_only(text: str) -> bool:
@@ -186,6 +205,13 @@ def is_date_only(text: str) -> bool:
         return False
     rest = _DATE.sub(" ", text)  # "Posted: DATE | Last Updated: DATE" is dates only too
     return bool(_DATE_LINE_REST.match(rest))
+
+
+def is_yearless_date_only(text: str) -> bool:
+    """True for a line that is a month and day without a year and nothing else but a weekday, a clock or
+    separators ("24 of September, 18:03"): a dateline whose year comes from the URL or an event."""
+    partial = find_partial_date(text)
+    return bool(partial and _DATE_LINE_REST.match(text.replace(partial.source, " ", 1)))
 
 
 def find_update(text: str, max_chars: int, windows: Sequence[Window] = ()) -> DateMatch | None:

@@ -7,13 +7,13 @@ import re
 
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import wire_dateline
-from bot.cleaner.dates import find_date, find_partial_date, is_date_only
+from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yearless_date_only
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
 
-__all__ = ["ADDRESS", "headline_text", "lay_out_header"]
+__all__ = ["ADDRESS", "glued_byline", "headline_text", "lay_out_header"]
 
 
 # "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
@@ -25,7 +25,7 @@ def lay_out_header(page: Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text) or _place_and_date(text):
+        if is_date_only(text) or is_yearless_date_only(text) or _place_and_date(text):
             page.set(i, "dateline")
         elif (
             is_byline(text, page.settings)
@@ -380,11 +380,24 @@ def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> No
 
 # a byline the scraper glued to the headline: "Leaders meet in the cityBy Jane Doe and John Roe, Site"
 _GLUED_BYLINE = re.compile(r"^(?P<head>.*?[a-z0-9'’\"”?!.)])(?P<byline>By [A-Z].*)$")
+# ... or after a space, when it ends in a writer's credit: "Rain floods the subway By JANE DOE and JOHN
+# ROE, Agency Writers" (a headline's own "By" reads "Leaders Stand By Their Pledge")
+_SPACED_BYLINE = re.compile(
+    r"^(?P<head>.*?\S)\s+(?P<byline>By [A-Z][^,]{2,80},[^,]{0,40}"
+    r"\b(?:writers?|correspondents?|reporters?|staff|editors?|bureau))$",
+    re.IGNORECASE,
+)
 
 
 def headline_text(text: str, settings: CleanerConfig) -> str:
     """The headline line's text without a byline glued to its end."""
-    glued = _GLUED_BYLINE.match(text)
+    byline = glued_byline(text, settings)
+    return text[: text.rindex(byline)].strip() if byline else text
+
+
+def glued_byline(text: str, settings: CleanerConfig) -> str | None:
+    """A byline glued to the end of a headline line, or None."""
+    glued = _GLUED_BYLINE.match(text) or _SPACED_BYLINE.match(text)
     if glued and is_byline(glued.group("byline"), settings) and word_count(glued.group("head")) > 1:
-        return glued.group("head").strip()
-    return text
+        return glued.group("byline")
+    return None

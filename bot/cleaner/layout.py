@@ -16,7 +16,7 @@ from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.header import lay_out_header
-from bot.cleaner.lines import Line, is_label, is_prose, is_title_like, word_count
+from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import (
@@ -185,6 +185,16 @@ def _body_start(page: Page) -> int:
         if following is not None and _is_meta(page.lines[following].text, page.settings):
             continue
         return i
+    return _lone_caption(page)
+
+
+def _lone_caption(page: Page) -> int:
+    """A photo page's caption (a long sentence closed by its credit), when the page has no prose: it is
+    the page's text."""
+    for i, line in enumerate(page.lines):
+        long = word_count(line.text) > page.settings.subheading_max_words
+        if page.open(i) and long and ends_sentence(line.text) and not _is_meta(line.text, page.settings):
+            return i if line.text.endswith(")") else len(page.lines)
     return len(page.lines)
 
 
@@ -265,6 +275,9 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
         text = page.lines[i].text
         if is_caption(page, i, header=False):
             page.set(i, "caption")
+        elif word_count(text) <= page.settings.dateline_max_words and is_date_only(text):
+            # another story's date in a list, a stamp between paragraphs
+            page.set(i, "drop", "date-line")
         elif is_prose(text, page.settings):
             page.set(i, "body")
         elif TEASER_MARKERS.search(text):
@@ -283,6 +296,8 @@ def _mark_lead_metadata(page: Page, start: int, end: int) -> None:
         if prose > page.settings.dateline_paragraphs:
             return
         text = page.lines[i].text
+        if RELATED_HEADER.match(text):  # the dates below it are other stories'
+            return
         if not page.open(i):
             continue
         if is_prose(text, page.settings):

@@ -81,7 +81,7 @@ def _site_name_line(page: PageLines) -> Found | None:
     social = {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
     others = {_squashed(label) for label in labels[:-1] if len(label) >= least and label != own}
     groups = [{_squashed(own)} if len(own) >= least else set(), social, others]
-    spelled_out = _initials_name(page, own)
+    spelled_out = _initials_name(page, own) or _printed_host(page, host, site[0] if site else "")
     if spelled_out is not None:
         return spelled_out
     for names in (group for group in groups if group):
@@ -92,6 +92,22 @@ def _site_name_line(page: PageLines) -> Found | None:
             if short and any(known.startswith(s) or s.startswith(known) for known in names for s in spelled):
                 cited = dotted_name(name.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
                 return Found(cited, f"{evidence} (the site name in the URL)")
+    return None
+
+
+_HOST_TOKEN = re.compile(r"(?<![\w.=/'\"])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w.'\"/])")
+
+
+def _printed_host(page: PageLines, host: str, domain: str) -> Found | None:
+    """The page's own host printed near the top with its own capitals ("NEWS.site.ru" on news.site.ru),
+    a subdomain included: the name the site gives itself."""
+    bare = re.sub(r"^www\.", "", host.lower())
+    if bare == domain:  # a registered domain alone is read by the other finders
+        return None
+    for line, _ in list(page.pairs())[: page.settings.site_name_lines]:
+        for token in _HOST_TOKEN.findall(line.text):
+            if token.casefold() == bare and token != token.lower():
+                return Found(token, f"{line.text} (the site's host as it prints it)")
     return None
 
 

@@ -109,7 +109,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"^(?:skip to (?:main )?content|menu|search|subscribe|sign in|log in)$", _I)),
     (
         "navigation",
-        re.compile(r"^(?:\d{1,2}\.\s+)?(?:skip|jump) to (?:the )?(?:\w+ ){0,3}\w+$", _I),
+        re.compile(r"^(?:\d{1,2}\.\s+)?(?:skip|jump) to (?:the )?(?:\w+ ){0,3}\w+\.?$", _I),
     ),  # "3. Skip to more DW sites"
     (
         "navigation",
@@ -318,6 +318,8 @@ RELATED_HEADER = re.compile(
     r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links))?|"
     r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|"
     r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)|"
+    r"most recent(?: headlines| stories| news| posts| articles)?|"
+    r"stories (?:this|that) (?:photo|image|picture|video) appears? in|"
     r"trending(?: now| stories| news)?|top (?:stories|news|headlines)|"
     r"latest(?: news| stories| headlines| videos)?|"
     r"more (?:stories|news|headlines|videos|from [\w .'-]{1,40})|"
@@ -330,7 +332,7 @@ RELATED_HEADER = re.compile(
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
 TEASER_MARKERS = re.compile(
     r"\((?:video|photos?|infographic|gallery|live)\)"
-    r"|^(?:read more|read also|also read|see also|more|related)\s*:"
+    r"|^(?:read more|read also|also read|see also|see|watch|more|related)\s*:"
     r"|^(?-i:RELATED|Related)\s+(?=(?-i:[A-Z\"'‘“]))",
     _I,
 )

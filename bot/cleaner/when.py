@@ -49,7 +49,7 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
         found = find_date(opening, windows)
         if found is not None:
             return Found(found.date.isoformat(), opening)
-    in_url = url_date(page.url) if page.url else None
+    in_url = url_date(page.url, windows) if page.url else None
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
     return _weekday_date(page, windows) or _yearless_date(page, config)
@@ -86,6 +86,9 @@ _BARE_DATELINE = re.compile(
     r"(?:,?\s+\d{4})?)\s+(?=[A-Z])"
 )
 
+# a site's own credit and date in brackets opening the story: "(Site.net — September 25, 2015) — ..."
+_DATED_CREDIT = re.compile(r"^\([^()]{2,60}?\s[-–—]{1,2}\s(?P<dateline>[^()]{6,40})\)\s*[-–—]{1,2}\s")
+
 
 def _openings(page: PageLines) -> list[str]:
     """The story's opening dateline: a wire dateline, else a place and a date before a dash."""
@@ -93,7 +96,7 @@ def _openings(page: PageLines) -> list[str]:
     wire = wire_dateline(first)
     if wire:  # "MOSCOW (Site / Agency - 27th January, 2021)": the date may sit in the credit
         return [wire[0], wire[1]]
-    place = _PLACE_DATELINE.match(first) or _BARE_DATELINE.match(first)
+    place = _PLACE_DATELINE.match(first) or _BARE_DATELINE.match(first) or _DATED_CREDIT.match(first)
     return [place.group("dateline")] if place else []
 
 
@@ -108,30 +111,34 @@ def _yearless_date(page: PageLines, config: Config) -> Found | None:
         if year_in_url:
             day = dt.date(int(year_in_url.group(1)), partial.month, partial.day)
             return Found(day.isoformat(), f"{text} (year from the URL)")
-        strict = _named_windows(page, config)
-        years = {y for start, end in strict for y in range(start.year, end.year + 1)}
-        fits = {
-            dt.date(y, partial.month, partial.day)
-            for y in years
-            if any(s <= dt.date(y, partial.month, partial.day) <= e for s, e in strict)
-        }
-        if len(fits) == 1:
-            return Found(fits.pop().isoformat(), f"{text} (year from the event window)")
+        for windows in (_named_windows(page, config, named_only=True), _named_windows(page, config)):
+            fits = _fitting_days(partial.month, partial.day, windows)
+            if len(fits) == 1:
+                return Found(fits.pop().isoformat(), f"{text} (year from the event window)")
     return None
 
 
-def _named_windows(page: PageLines, config: Config) -> list[tuple[dt.date, dt.date]]:
+def _fitting_days(month: int, day: int, windows: list[tuple[dt.date, dt.date]]) -> set[dt.date]:
+    years = {y for start, end in windows for y in range(start.year, end.year + 1)}
+    return {
+        dt.date(y, month, day) for y in years if any(s <= dt.date(y, month, day) <= e for s, e in windows)
+    }
+
+
+def _named_windows(
+    page: PageLines, config: Config, named_only: bool = False
+) -> list[tuple[dt.date, dt.date]]:
     """The windows that may give a yearless date its year: an event's the page names (a keyword other
-    than a year or a person), or any event's when the page names no year far from it (a page that
-    speaks only of a budget a decade later and a founding decades earlier was not written then)."""
+    than a year or a person), or (unless `named_only`) any event's when the page names no year far from
+    it (a page that speaks only of a budget a decade later and a founding decades earlier was not
+    written then)."""
     clues = _clues(config)
     years = {int(y) for y in _YEAR.findall(page.raw)}
     return [
         (e.start, e.end)
         for e in config.events
         if any(_count(k, page.raw) for k in clues[e.id] if not k.isdigit())
-        or not years
-        or any(abs(y - e.start.year) <= 1 for y in years)
+        or not (named_only or (years and all(abs(y - e.start.year) > 1 for y in years)))
     ]
 
 

@@ -12,6 +12,7 @@ import re
 
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
+from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
@@ -99,10 +100,11 @@ def find_wire(page: PageLines) -> Found | None:
     wire's), a provider's credit opening the lede, a "Source:" line, a closing credit, a "..., NAME
     reports." credit, or the original of a platform repost."""
     table = page.table
-    for line in page.of_kind("byline"):
-        agency = _agency_in(line.text, table, page.settings.agency_acronym_max_chars)
+    headlines = (glued_byline(line.text, page.settings) for line in page.of_kind("headline"))
+    for text in (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h)):
+        agency = _agency_in(text, table, page.settings.agency_acronym_max_chars)
         if agency is not None:
-            return Found(agency, line.text)
+            return Found(agency, text)
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
     slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
@@ -159,13 +161,25 @@ def _stated_source(page: PageLines) -> Found | None:
     """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), an
     agency credit closing the body ("— AFP", "(AP)"), or a republished story's "originally published by
     NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
-    finders = (_source_line, _header_credit, _closing_credit, _republished, reporter_credit)
+    finders = (_source_line, _header_credit, _closing_credit, _republished, reporter_credit, _release_issuer)
     return next((found for finder in finders if (found := finder(page)) is not None), None)
+
+
+def _release_issuer(page: PageLines) -> Found | None:
+    """A press release's closing "About NAME" heading over its issuer's boilerplate, naming an agency the
+    table knows: on another site's page, the copy is that agency's."""
+    for line in page.lines:
+        name = line.text[len("About ") :] if line.text.startswith("About ") else ""
+        if name and page.table.is_agency(name) and not _own_site(name, page.url):
+            return Found(page.table.canonical(name), line.text)
+    return None
 
 
 def _source_line(page: PageLines) -> Found | None:
     """ "Source: Reuters", or "Source: URL" naming the original by its domain; a page's one "Source: NAME"
     line names its wire even when the table lacks the agency."""
+    site = registered_domain(page.url) if page.url else None
+    own = page.table.by_domain(site[1]) if site else None  # "Source: NAME" on NAME's own site credits itself
     for line in page.lines:
         match = _SOURCE_LINE.search(line.text) or _SOURCE_URL.search(line.text)
         name = match.group("name").strip() if match else ""
@@ -173,7 +187,7 @@ def _source_line(page: PageLines) -> Found | None:
         name = (
             name[: name.find(dated.source)].strip(" ,-|") if dated and name.find(dated.source) > 0 else name
         )
-        if name and page.table.known(name):
+        if name and page.table.known(name) and page.table.canonical(name) != own:
             return Found(_credit_name(name, page.table), line.text)
         site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
         if site is not None and _own_site(site[0].split(".")[0], page.url):
@@ -181,14 +195,17 @@ def _source_line(page: PageLines) -> Found | None:
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
         named = _SOURCE_NAME.match(line.text) if len(page.dropped_as("source-credit")) == 1 else None
-        if named and not _NOT_AGENCY.search(named.group("name")):  # "Source: Tanjug", not yet in the table
+        mine = named is not None and page.table.canonical(named.group("name")) == own
+        if named and not mine and not _NOT_AGENCY.search(named.group("name")):  # "Source: Tanjug"
             return Found(named.group("name"), line.text)
     return None
 
 
 # a whole line crediting a source by a proper name of one to three words
 _SOURCE_NAME = re.compile(
-    r"^(?:/\s*|[\[(])?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2})\s*[\])]?$", re.I
+    r"^(?:/\s*|[\[(])?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}"
+    r"(?:(?: (?:of|the|for|and)){1,2}(?: [A-Z][\w.&'-]*){1,2}){0,3})\s*[\])]?$",  # "Office of the President"
+    re.I,
 )
 # a picture library or a social platform cited as a source is no wire
 _NOT_AGENCY = re.compile(
