@@ -155,3 +155,23 @@ def test_a_station_credit_in_a_dateline_is_its_own_copy_not_a_wire(config: Confi
     article = clean(page, config, url=f"https://{outlet.domains[0]}/news/talks/")
     assert article.outlet == outlet.name
     assert article.wire is None
+
+
+# what share bars and follow-us lists print on lines of their own
+_SHARE_LABELS = (
+    "Facebook", "Twitter", "WhatsApp", "Telegram", "LinkedIn", "Pinterest", "Tumblr", "Email", "Print",
+    "Flipboard", "Google News", "Apple News", "SmartNews", "Digg", "Newsvine", "Fark", "Slashdot", "Quora",
+    "Pocket", "Mix",
+)  # fmt: skip
+
+
+def test_no_share_or_follow_label_is_an_outlet_name(config: Config) -> None:
+    """A line of chrome that is a known outlet's name credits that outlet with the page: a platform a
+    share bar names ("Flipboard") is listed by its domain, so that its button is no outlet's name."""
+    table = outlet_table(config)
+    assert [label for label in _SHARE_LABELS if table.known(label)] == []
+    assert table.by_domain("flipboard.com") == "Flipboard.com"
+    page = f"{LEDE}\n\n{SECOND}\n\nShare\nFacebook\nFlipboard\nDigg\nFollow us on\nGoogle News\n"
+    assert clean(page, config, url="https://www.theharbourgazette.com/2015/09/29/talks/").outlet == (
+        "The Harbour Gazette"
+    )
