@@ -10,6 +10,8 @@ import pytest
 from bot.cleaner.outlets import OutletTable, all_outlets, outlet_table
 from bot.config import Config, OutletName, load_config, load_outlet_table
 from bot.errors import ConfigError
+from tests.test_cleaner_rules import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
 
 
 def test_every_pattern_compiles_and_every_domain_is_a_bare_host(config: Config) -> None:
@@ -119,3 +121,57 @@ def test_a_fault_in_the_table_file_names_its_file_line_and_key(tmp_path: Path) -
     (tmp_path / "config.yaml").write_text("outlet_table: missing.yaml\n")
     with pytest.raises(ConfigError, match=r"config\.yaml:1: outlet_table: no such file"):
         load_config(tmp_path / "config.yaml")
+
+
+_CALL_LETTERS = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|DT))?")
+
+
+def _stations(config: Config) -> list[OutletName]:
+    """Broadcasters known by call letters (a US or Canadian station), with a site of their own."""
+    return [
+        o for o in all_outlets(config) if o.domains and any(_CALL_LETTERS.fullmatch(a) for a in o.aliases)
+    ]
+
+
+def test_a_station_page_that_never_prints_its_name_is_cited_by_its_domain(config: Config) -> None:
+    """A local station's story page carries no station name in its text; its URL's domain names it,
+    and its call letters are one of its names."""
+    stations = _stations(config)
+    assert len(stations) >= 100
+    table = outlet_table(config)
+    for outlet in stations[:: len(stations) // 4]:
+        article = clean(f"{LEDE}\n\n{SECOND}\n", config, url=f"https://www.{outlet.domains[0]}/news/talks/")
+        assert article.outlet == outlet.name, outlet.domains[0]
+        letters = next(a for a in outlet.aliases if _CALL_LETTERS.fullmatch(a))
+        assert table.canonical(letters) == outlet.name and not table.is_agency(letters)
+
+
+def test_a_station_credit_in_a_dateline_is_its_own_copy_not_a_wire(config: Config) -> None:
+    """A "CITY (KXXX) --" dateline on a station's page credits the station itself: call letters the
+    table knows are no agency's, where an unknown acronym in that place would be read as one."""
+    outlet = _stations(config)[0]
+    letters = next(a for a in outlet.aliases if _CALL_LETTERS.fullmatch(a))
+    page = f"NEW YORK ({letters}) -- {LEDE}\n\n{SECOND}\n"
+    article = clean(page, config, url=f"https://{outlet.domains[0]}/news/talks/")
+    assert article.outlet == outlet.name
+    assert article.wire is None
+
+
+# what share bars and follow-us lists print on lines of their own
+_SHARE_LABELS = (
+    "Facebook", "Twitter", "WhatsApp", "Telegram", "LinkedIn", "Pinterest", "Tumblr", "Email", "Print",
+    "Flipboard", "Google News", "Apple News", "SmartNews", "Digg", "Newsvine", "Fark", "Slashdot", "Quora",
+    "Pocket", "Mix",
+)  # fmt: skip
+
+
+def test_no_share_or_follow_label_is_an_outlet_name(config: Config) -> None:
+    """A line of chrome that is a known outlet's name credits that outlet with the page: a platform a
+    share bar names ("Flipboard") is listed by its domain, so that its button is no outlet's name."""
+    table = outlet_table(config)
+    assert [label for label in _SHARE_LABELS if table.known(label)] == []
+    assert table.by_domain("flipboard.com") == "Flipboard.com"
+    page = f"{LEDE}\n\n{SECOND}\n\nShare\nFacebook\nFlipboard\nDigg\nFollow us on\nGoogle News\n"
+    assert clean(page, config, url="https://www.theharbourgazette.com/2015/09/29/talks/").outlet == (
+        "The Harbour Gazette"
+    )
