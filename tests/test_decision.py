@@ -18,8 +18,9 @@ from bot.answering.features import (
     SEMANTIC_FEATURES,
 )
 from bot.errors import ConfigError
-from bot.evaluation.calibrate import OFFSETS, ask_all, choose_thresholds, operating_points, reliability
+from bot.evaluation.calibrate import OFFSETS, ask_all, operating_points, reliability
 from bot.evaluation.qa_eval import load_gold
+from bot.evaluation.thresholds import Thresholds, choose_thresholds, shipped
 from bot.service import CoverageService
 
 THREE = FEATURES[:3]  # the synthetic data fills these columns of a row of FEATURES
@@ -121,7 +122,7 @@ def test_the_threshold_separates_answerable_from_unanswerable_questions() -> Non
     pairs = [(p, r) for p, r, _ in tops]
     chosen = choose_thresholds(tops, pairs)
     assert 0.4 < chosen.threshold <= 0.6
-    assert chosen.balance == pytest.approx(2.0)  # every answerable answered, every unanswerable declined
+    assert chosen.accuracy == pytest.approx(1.0)  # every answerable answered, every unanswerable declined
     assert chosen.close == chosen.threshold  # below the threshold nothing was an answer: none is "close"
     assert chosen.alternative <= chosen.threshold
 
@@ -129,12 +130,38 @@ def test_the_threshold_separates_answerable_from_unanswerable_questions() -> Non
 def test_a_close_band_is_kept_where_declined_sentences_were_mostly_answers() -> None:
     tops = [(p, True, True) for p in np.linspace(0.7, 0.9, 40)]
     tops += [(p, False, False) for p in np.linspace(0.05, 0.3, 20)]
-    # a band where answerable questions (their best sentence right) and unanswerable ones mix
-    tops += [(p, True, True) for p in (0.42, 0.44, 0.46, 0.48)]
-    tops += [(p, False, False) for p in (0.41, 0.45, 0.49)]
+    # a band where answerable questions (their best sentence right) and slightly more unanswerable ones mix
+    tops += [(p, True, True) for p in (0.42, 0.44, 0.46)]
+    tops += [(p, False, False) for p in (0.41, 0.45, 0.48, 0.49)]
     chosen = choose_thresholds(tops, [(p, r) for p, r, _ in tops])
-    assert 0.48 < chosen.threshold < 0.7
+    assert 0.49 < chosen.threshold < 0.7
     assert chosen.close <= 0.42
+
+
+def test_an_answerable_question_answered_wrongly_does_not_raise_the_threshold() -> None:
+    # the product's accuracy: declining an answerable question whose first answer is wrong gains nothing,
+    # so only the right answers (0.3-0.9) weigh against the unanswerables (0.05-0.25)
+    tops = [(p, True, True) for p in np.linspace(0.3, 0.9, 30)]
+    tops += [(p, False, True) for p in np.linspace(0.05, 0.25, 30)]
+    tops += [(p, False, False) for p in np.linspace(0.05, 0.25, 10)]
+    chosen = choose_thresholds(tops, [(p, r) for p, r, _ in tops])
+    assert 0.25 < chosen.threshold <= 0.3
+    # the same probabilities, every answerable first answer right: now answering the low band pays
+    flipped = [(p, a, a) for p, _, a in tops]
+    assert choose_thresholds(flipped, [(p, r) for p, r, _ in flipped]).threshold < 0.1
+
+
+def test_the_shipped_thresholds_are_the_folds_median_and_most_chosen_veto() -> None:
+    folds = [
+        Thresholds(0.2, 0.2, 0.02, "none"),
+        Thresholds(0.26, 0.22, 0.04, "all"),
+        Thresholds(0.38, 0.3, 0.02, "none"),
+        Thresholds(0.3, 0.3, 0.06, "all"),
+        Thresholds(0.24, 0.24, 0.02, "none"),
+    ]
+    t = shipped(folds)
+    assert (t.threshold, t.close, t.alternative, t.veto) == (0.26, 0.24, 0.02, "none")
+    assert shipped([Thresholds(0.2, 0.3, 0.5, "speaker")]).close == 0.2  # never above the threshold
 
 
 def test_reliability_table_bins_predictions_against_outcomes() -> None:
