@@ -46,6 +46,24 @@ def test_the_fit_recovers_the_direction_of_each_feature() -> None:
     assert abs(p.mean() - labels.mean()) < 0.02
 
 
+def test_a_weighted_fit_keeps_its_direction_and_stays_calibrated() -> None:
+    rows, labels = synthetic()
+    # the negatives of one kind (here: feature 2 above 0, as a trap's sentences) weigh five times more
+    weights = np.where((labels == 0) & (rows[:, 2] > 0), 5.0, 1.0)
+    plain = fit_logistic(rows, labels, l2=0.1, names=THREE)
+    weighted = fit_logistic(rows, labels, l2=0.1, names=THREE, weights=weights)
+    # the weights turn the fit against that kind...
+    assert weighted.coef[2] < plain.coef[2] - 0.1
+    # ...and its probabilities are rescaled to the observed rate, overall and by band
+    p = weighted.probability(rows)
+    assert abs(p.mean() - labels.mean()) < 0.02
+    high = p >= 0.5
+    assert abs(p[high].mean() - labels[high].mean()) < 0.05
+    # without weights, or with equal ones, nothing is rescaled
+    same = fit_logistic(rows, labels, l2=0.1, names=THREE, weights=np.ones(len(labels)))
+    assert np.allclose(same.coef, plain.coef) and same.intercept == pytest.approx(plain.intercept)
+
+
 def test_regularisation_shrinks_the_coefficients() -> None:
     rows, labels = synthetic()
     loose = fit_logistic(rows, labels, l2=0.01, names=THREE)

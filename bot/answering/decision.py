@@ -166,16 +166,32 @@ def fit_logistic(
     iterations: int = 50,
 ) -> DecisionModel:
     """L2-regularised logistic regression by Newton's method (IRLS) on standardised features; `rows` hold
-    every column of FEATURES, of which the fit uses `names`."""
+    every column of FEATURES, of which the fit uses `names`. With `weights` that are not all equal, the
+    fit's log-odds are then rescaled (Platt: a slope and an offset, fitted unweighted on the same pairs)
+    so that its probabilities stay calibrated: the weights choose the direction, not the scale."""
     rows = rows[:, columns_of(names)]
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
     scale[scale < _FLAT] = 1.0
     x = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale])
-    w = np.ones(len(rows)) if weights is None else weights
-    beta = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0  # the intercept is not shrunk
+    beta = _newton(x, labels, np.ones(len(rows)) if weights is None else weights, penalty, iterations)
+    if weights is not None and len(weights) and np.ptp(weights) > 0:
+        logit = x @ beta
+        offset, slope = _newton(np.column_stack([np.ones(len(logit)), logit]), labels, None, None, iterations)
+        beta = beta * slope
+        beta[0] += offset
+    return DecisionModel(tuple(names), mean, scale, beta[1:], float(beta[0]))
+
+
+def _newton(
+    x: np.ndarray, labels: np.ndarray, w: np.ndarray | None, penalty: np.ndarray | None, iterations: int
+) -> np.ndarray:
+    """The coefficients of a (weighted, ridge-penalised) logistic regression of `labels` on `x`."""
+    w = np.ones(len(x)) if w is None else w
+    penalty = np.zeros(x.shape[1]) if penalty is None else penalty
+    beta = np.zeros(x.shape[1])
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
         gradient = x.T @ (w * (p - labels)) + penalty * beta
@@ -184,4 +200,4 @@ def fit_logistic(
         beta -= step
         if np.abs(step).max() < _CONVERGED:
             break
-    return DecisionModel(tuple(names), mean, scale, beta[1:], float(beta[0]))
+    return beta
