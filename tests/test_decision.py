@@ -9,7 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.answering.decision import WEIGHTS_PATH, Decision, fit_logistic, load_decision, load_model
+from bot.answering.decision import (
+    WEIGHTS_PATH,
+    Decision,
+    fit_logistic,
+    load_decision,
+    load_model,
+    rescaled,
+)
 from bot.answering.features import (
     FEATURES,
     LEXICAL_FEATURES,
@@ -46,22 +53,21 @@ def test_the_fit_recovers_the_direction_of_each_feature() -> None:
     assert abs(p.mean() - labels.mean()) < 0.02
 
 
-def test_a_weighted_fit_keeps_its_direction_and_stays_calibrated() -> None:
+def test_a_weighted_fit_keeps_its_direction_and_is_rescaled_to_the_observed_rate() -> None:
     rows, labels = synthetic()
     # the negatives of one kind (here: feature 2 above 0, as a trap's sentences) weigh five times more
     weights = np.where((labels == 0) & (rows[:, 2] > 0), 5.0, 1.0)
     plain = fit_logistic(rows, labels, l2=0.1, names=THREE)
     weighted = fit_logistic(rows, labels, l2=0.1, names=THREE, weights=weights)
-    # the weights turn the fit against that kind...
-    assert weighted.coef[2] < plain.coef[2] - 0.1
-    # ...and its probabilities are rescaled to the observed rate, overall and by band
+    assert weighted.coef[2] < plain.coef[2] - 0.1  # the weights turn the fit against that kind
     p = weighted.probability(rows)
-    assert abs(p.mean() - labels.mean()) < 0.02
-    high = p >= 0.5
-    assert abs(p[high].mean() - labels[high].mean()) < 0.05
-    # without weights, or with equal ones, nothing is rescaled
-    same = fit_logistic(rows, labels, l2=0.1, names=THREE, weights=np.ones(len(labels)))
-    assert np.allclose(same.coef, plain.coef) and same.intercept == pytest.approx(plain.intercept)
+    assert p.mean() < labels.mean() - 0.05  # and its probabilities run low
+    again = rescaled(weighted, weighted.logit(rows), labels)
+    q = again.probability(rows)
+    assert abs(q.mean() - labels.mean()) < 0.02  # rescaled: the observed rate, overall and by band
+    high = q >= 0.5
+    assert abs(q[high].mean() - labels[high].mean()) < 0.05
+    assert np.array_equal(np.argsort(q), np.argsort(p))  # the order is the weighted fit's
 
 
 def test_regularisation_shrinks_the_coefficients() -> None:

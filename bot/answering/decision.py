@@ -31,6 +31,7 @@ __all__ = [
     "fitted_on",
     "load_decision",
     "load_model",
+    "rescaled",
 ]
 
 _FLAT = 1e-9  # the solver's floor: a feature spread this small is constant; the Hessian's ridge
@@ -56,10 +57,13 @@ class DecisionModel:
         no sentence vectors in a corpus too large to embed) is imputed at its fitted mean."""
         if rows.size == 0:
             return np.zeros(len(rows))
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(self.logit(rows), -30, 30))))
+
+    def logit(self, rows: np.ndarray) -> np.ndarray:
+        """The log-odds behind `probability`."""
         own = rows[:, columns_of(self.names)]
         own = np.where(np.isnan(own), self.mean, own)
-        z = ((own - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+        return np.asarray(((own - self.mean) / self.scale) @ self.coef + self.intercept)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,9 +170,7 @@ def fit_logistic(
     iterations: int = 50,
 ) -> DecisionModel:
     """L2-regularised logistic regression by Newton's method (IRLS) on standardised features; `rows` hold
-    every column of FEATURES, of which the fit uses `names`. With `weights` that are not all equal, the
-    fit's log-odds are then rescaled (Platt: a slope and an offset, fitted unweighted on the same pairs)
-    so that its probabilities stay calibrated: the weights choose the direction, not the scale."""
+    every column of FEATURES, of which the fit uses `names`."""
     rows = rows[:, columns_of(names)]
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
@@ -177,12 +179,17 @@ def fit_logistic(
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0  # the intercept is not shrunk
     beta = _newton(x, labels, np.ones(len(rows)) if weights is None else weights, penalty, iterations)
-    if weights is not None and len(weights) and np.ptp(weights) > 0:
-        logit = x @ beta
-        offset, slope = _newton(np.column_stack([np.ones(len(logit)), logit]), labels, None, None, iterations)
-        beta = beta * slope
-        beta[0] += offset
     return DecisionModel(tuple(names), mean, scale, beta[1:], float(beta[0]))
+
+
+def rescaled(model: DecisionModel, logits: np.ndarray, outcomes: np.ndarray) -> DecisionModel:
+    """`model` with its log-odds rescaled (Platt: a slope and an offset) so that `logits`, its log-odds
+    for some cases, predict `outcomes` (0 or 1) as a calibrated probability: the direction the fit chose
+    is kept, its scale set by what happened."""
+    x = np.column_stack([np.ones(len(logits)), logits])
+    offset, slope = _newton(x, outcomes, None, None, 50)
+    intercept = model.intercept * slope + offset
+    return DecisionModel(model.names, model.mean, model.scale, model.coef * slope, float(intercept))
 
 
 def _newton(
