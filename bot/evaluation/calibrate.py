@@ -386,7 +386,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(operating_points(asked, args.folds, l2, semantic))
     if args.write:
         t = shipped(result[2])
-        decision = fit_decision(asked, l2, semantic, t.trap_weight)
+        decision = fit_decision([a for a in asked if a.in_fit], l2, semantic, t.trap_weight)
         sets = [p.name for p in (*args.gold, *(g for g, _ in args.other))]
         note = "fitted by python -m bot.evaluation.calibrate --write"
         decision.save(WEIGHTS_PATH, f"{note}; unanswerable questions' pairs weigh {t.trap_weight:g}", sets)
