@@ -289,7 +289,8 @@ def operating_points(asked: Sequence[Asked], folds: int, l2: float, semantic: bo
     questions ending right (product accuracy; a question with no candidate, or vetoed, is declined at
     every offset)."""
     margins: list[tuple[float, bool, bool]] = []
-    for train, test in _folds(asked, folds):
+    for every, test in _folds(asked, folds):
+        train = [a for a in every if a.in_fit]
         chosen = _tune(train, folds, l2, semantic)
         rank = _rank_fit(train, l2) if semantic else None
         decision = Decision(_answer_fit(train, l2, chosen.trap_weight, rank), rank)
