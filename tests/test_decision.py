@@ -9,7 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.answering.decision import WEIGHTS_PATH, Decision, fit_logistic, load_decision, load_model
+from bot.answering.decision import (
+    WEIGHTS_PATH,
+    Decision,
+    fit_logistic,
+    load_decision,
+    load_model,
+    rescaled,
+)
 from bot.answering.features import (
     FEATURES,
     LEXICAL_FEATURES,
@@ -18,8 +25,9 @@ from bot.answering.features import (
     SEMANTIC_FEATURES,
 )
 from bot.errors import ConfigError
-from bot.evaluation.calibrate import OFFSETS, ask_all, choose_thresholds, operating_points, reliability
+from bot.evaluation.calibrate import OFFSETS, ask_all, operating_points, reliability
 from bot.evaluation.qa_eval import load_gold
+from bot.evaluation.thresholds import Thresholds, choose_thresholds, shipped
 from bot.service import CoverageService
 
 THREE = FEATURES[:3]  # the synthetic data fills these columns of a row of FEATURES
@@ -43,6 +51,23 @@ def test_the_fit_recovers_the_direction_of_each_feature() -> None:
     assert np.all((p > 0) & (p < 1))
     # calibrated on its own data: the mean predicted probability is the observed rate
     assert abs(p.mean() - labels.mean()) < 0.02
+
+
+def test_a_weighted_fit_keeps_its_direction_and_is_rescaled_to_the_observed_rate() -> None:
+    rows, labels = synthetic()
+    # the negatives of one kind (here: feature 2 above 0, as a trap's sentences) weigh five times more
+    weights = np.where((labels == 0) & (rows[:, 2] > 0), 5.0, 1.0)
+    plain = fit_logistic(rows, labels, l2=0.1, names=THREE)
+    weighted = fit_logistic(rows, labels, l2=0.1, names=THREE, weights=weights)
+    assert weighted.coef[2] < plain.coef[2] - 0.1  # the weights turn the fit against that kind
+    p = weighted.probability(rows)
+    assert p.mean() < labels.mean() - 0.05  # and its probabilities run low
+    again = rescaled(weighted, weighted.logit(rows), labels)
+    q = again.probability(rows)
+    assert abs(q.mean() - labels.mean()) < 0.02  # rescaled: the observed rate, overall and by band
+    high = q >= 0.5
+    assert abs(q[high].mean() - labels[high].mean()) < 0.05
+    assert np.array_equal(np.argsort(q), np.argsort(p))  # the order is the weighted fit's
 
 
 def test_regularisation_shrinks_the_coefficients() -> None:
@@ -121,7 +146,7 @@ def test_the_threshold_separates_answerable_from_unanswerable_questions() -> Non
     pairs = [(p, r) for p, r, _ in tops]
     chosen = choose_thresholds(tops, pairs)
     assert 0.4 < chosen.threshold <= 0.6
-    assert chosen.balance == pytest.approx(2.0)  # every answerable answered, every unanswerable declined
+    assert chosen.accuracy == pytest.approx(1.0)  # every answerable answered, every unanswerable declined
     assert chosen.close == chosen.threshold  # below the threshold nothing was an answer: none is "close"
     assert chosen.alternative <= chosen.threshold
 
@@ -129,12 +154,38 @@ def test_the_threshold_separates_answerable_from_unanswerable_questions() -> Non
 def test_a_close_band_is_kept_where_declined_sentences_were_mostly_answers() -> None:
     tops = [(p, True, True) for p in np.linspace(0.7, 0.9, 40)]
     tops += [(p, False, False) for p in np.linspace(0.05, 0.3, 20)]
-    # a band where answerable questions (their best sentence right) and unanswerable ones mix
-    tops += [(p, True, True) for p in (0.42, 0.44, 0.46, 0.48)]
-    tops += [(p, False, False) for p in (0.41, 0.45, 0.49)]
+    # a band where answerable questions (their best sentence right) and slightly more unanswerable ones mix
+    tops += [(p, True, True) for p in (0.42, 0.44, 0.46)]
+    tops += [(p, False, False) for p in (0.41, 0.45, 0.48, 0.49)]
     chosen = choose_thresholds(tops, [(p, r) for p, r, _ in tops])
-    assert 0.48 < chosen.threshold < 0.7
+    assert 0.49 < chosen.threshold < 0.7
     assert chosen.close <= 0.42
+
+
+def test_an_answerable_question_answered_wrongly_does_not_raise_the_threshold() -> None:
+    # the product's accuracy: declining an answerable question whose first answer is wrong gains nothing,
+    # so only the right answers (0.3-0.9) weigh against the unanswerables (0.05-0.25)
+    tops = [(p, True, True) for p in np.linspace(0.3, 0.9, 30)]
+    tops += [(p, False, True) for p in np.linspace(0.05, 0.25, 30)]
+    tops += [(p, False, False) for p in np.linspace(0.05, 0.25, 10)]
+    chosen = choose_thresholds(tops, [(p, r) for p, r, _ in tops])
+    assert 0.25 < chosen.threshold <= 0.3
+    # the same probabilities, every answerable first answer right: now answering the low band pays
+    flipped = [(p, a, a) for p, _, a in tops]
+    assert choose_thresholds(flipped, [(p, r) for p, r, _ in flipped]).threshold < 0.1
+
+
+def test_the_shipped_thresholds_are_the_folds_median_and_most_chosen_veto() -> None:
+    folds = [
+        Thresholds(0.2, 0.2, 0.02, "none"),
+        Thresholds(0.26, 0.22, 0.04, "all"),
+        Thresholds(0.38, 0.3, 0.02, "none"),
+        Thresholds(0.3, 0.3, 0.06, "all"),
+        Thresholds(0.24, 0.24, 0.02, "none"),
+    ]
+    t = shipped(folds)
+    assert (t.threshold, t.close, t.alternative, t.veto) == (0.26, 0.24, 0.02, "none")
+    assert shipped([Thresholds(0.2, 0.3, 0.5, "speaker")]).close == 0.2  # never above the threshold
 
 
 def test_reliability_table_bins_predictions_against_outcomes() -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "fitted_on",
     "load_decision",
     "load_model",
+    "rescaled",
 ]
 
 _FLAT = 1e-9  # the solver's floor: a feature spread this small is constant; the Hessian's ridge
@@ -56,10 +57,13 @@ class DecisionModel:
         no sentence vectors in a corpus too large to embed) is imputed at its fitted mean."""
         if rows.size == 0:
             return np.zeros(len(rows))
+        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(self.logit(rows), -30, 30))))
+
+    def logit(self, rows: np.ndarray) -> np.ndarray:
+        """The log-odds behind `probability`."""
         own = rows[:, columns_of(self.names)]
         own = np.where(np.isnan(own), self.mean, own)
-        z = ((own - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+        return np.asarray(((own - self.mean) / self.scale) @ self.coef + self.intercept)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,10 +176,29 @@ def fit_logistic(
     scale = rows.std(axis=0)
     scale[scale < _FLAT] = 1.0
     x = np.hstack([np.ones((len(rows), 1)), (rows - mean) / scale])
-    w = np.ones(len(rows)) if weights is None else weights
-    beta = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0  # the intercept is not shrunk
+    beta = _newton(x, labels, np.ones(len(rows)) if weights is None else weights, penalty, iterations)
+    return DecisionModel(tuple(names), mean, scale, beta[1:], float(beta[0]))
+
+
+def rescaled(model: DecisionModel, logits: np.ndarray, outcomes: np.ndarray) -> DecisionModel:
+    """`model` with its log-odds rescaled (Platt: a slope and an offset) so that `logits`, its log-odds
+    for some cases, predict `outcomes` (0 or 1) as a calibrated probability: the direction the fit chose
+    is kept, its scale set by what happened."""
+    x = np.column_stack([np.ones(len(logits)), logits])
+    offset, slope = _newton(x, outcomes, None, None, 50)
+    intercept = model.intercept * slope + offset
+    return DecisionModel(model.names, model.mean, model.scale, model.coef * slope, float(intercept))
+
+
+def _newton(
+    x: np.ndarray, labels: np.ndarray, w: np.ndarray | None, penalty: np.ndarray | None, iterations: int
+) -> np.ndarray:
+    """The coefficients of a (weighted, ridge-penalised) logistic regression of `labels` on `x`."""
+    w = np.ones(len(x)) if w is None else w
+    penalty = np.zeros(x.shape[1]) if penalty is None else penalty
+    beta = np.zeros(x.shape[1])
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ beta, -30, 30)))
         gradient = x.T @ (w * (p - labels)) + penalty * beta
@@ -184,4 +207,4 @@ def fit_logistic(
         beta -= step
         if np.abs(step).max() < _CONVERGED:
             break
-    return DecisionModel(tuple(names), mean, scale, beta[1:], float(beta[0]))
+    return beta

@@ -5,11 +5,13 @@
 Every question of every gold file is asked once; each retrieved sentence becomes a labelled pair (a gold
 sentence is positive, every other candidate and every candidate of an unanswerable question negative).
 Questions are split into k folds (a follow-up stays with the question it follows). For each fold, the
-logistic regression is fitted on the other folds and its thresholds are chosen on them from
-out-of-fold probabilities (an inner k-fold), then the held-out fold is answered through the real
-decision (`bot.answering.decide`): those are the test-split figures. `--write` fits on everything and
-writes bot/answering/decision.json (the answer fit over the lexical features, and with `--semantic on`
-the ranking fit over every feature); the thresholds it prints go into config.yaml's `decision:` section.
+logistic regression is fitted on the other folds and its thresholds (and the weight of the traps' pairs
+in the answer fit) are chosen on them from out-of-fold probabilities (an inner k-fold) by the product's
+accuracy (bot.evaluation.thresholds), then the held-out fold is answered through the real decision
+(`bot.answering.decide`): those are the test-split figures. `--write` fits on everything and writes
+bot/answering/decision.json (the answer fit over the lexical features, and with `--semantic on` the
+ranking fit over every feature), with the folds' median traps' weight; the thresholds it prints (the
+folds' median) go into config.yaml's `decision:` section.
 """
 
 from __future__ import annotations
@@ -25,42 +27,44 @@ import numpy as np
 
 from bot.answering import decide
 from bot.answering.candidates import Candidates, find_candidates
-from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic
+from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic, rescaled
 from bot.answering.features import LEXICAL_FEATURES, RANKING_FEATURES, READER_FEATURES
 from bot.answering.reading import reader_rows
 from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.evaluation.corpora import add_corpus_options, corpus_index, event_config
+from bot.evaluation.kfold_report import GROWN, NEVER_DECLINING, balance_text, reliability, report_text
 from bot.evaluation.qa_eval import (
     GoldQuestion,
     QAReport,
-    format_report,
     hit_matches,
     load_answers,
     load_gold,
     score,
 )
+from bot.evaluation.thresholds import (
+    TRAP_WEIGHTS,
+    VETOES,
+    Thresholds,
+    choose_thresholds,
+    product_accuracy,
+    shipped,
+)
 from bot.search import CorpusIndex
 
 __all__ = [
     "Asked",
-    "Thresholds",
     "ask_all",
     "balance_text",
-    "choose_thresholds",
     "collect",
     "cross_validate",
     "cross_validation_text",
     "main",
     "operating_points",
     "reliability",
+    "report_text",
 ]
-
-GRID = np.round(np.arange(0.02, 0.98, 0.02), 2)
-NEVER_DECLINING = "ranking alone"  # the report of the same folds answered with every threshold at 0
-GROWN = " over the grown corpus"  # the report of a gold file's questions asked again over more pages
-CLOSE_PRECISION = 0.5  # a "closest" sentence is shown only where it is an answer at least this often
 
 
 @dataclass(frozen=True)
@@ -80,16 +84,6 @@ class Asked:
         return f"{self.source}:{self.gold.follows or self.gold.id}"
 
 
-@dataclass(frozen=True)
-class Thresholds:
-    threshold: float
-    close: float
-    alternative: float
-    veto: Veto = "speaker"  # config decision.veto
-    balance: float = 0.0  # on the tune split: answerable questions answered + unanswerable declined shares
-
-
-VETOES: tuple[Veto, ...] = ("none", "speaker", "all")  # weighed in this order: the first best wins
 DECLINED = -1.0  # the "probability" of a vetoed question: below every threshold
 
 
@@ -126,19 +120,52 @@ def _pairs(asked: Sequence[Asked]) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack(rows), np.concatenate(labels)
 
 
-def fit(asked: Sequence[Asked], l2: float, names: Sequence[str] = LEXICAL_FEATURES) -> DecisionModel:
-    rows, labels = _pairs(asked)
-    return fit_logistic(rows, labels, l2=l2, names=names)
+def fit(
+    asked: Sequence[Asked], l2: float, names: Sequence[str] = LEXICAL_FEATURES, trap_weight: float = 1.0
+) -> DecisionModel:
+    """A logistic fit over `names` on every pair of `asked`; an unanswerable question's pairs weigh
+    `trap_weight` (more weight on the traps' sentences teaches the fit what a trap's best sentence lacks)."""
+    use = [a for a in asked if a.candidates is not None and a.candidates.rows is not None]
+    rows, labels = _pairs(use)
+    weights = np.concatenate([np.full(len(a.labels), 1.0 if a.gold.gold else trap_weight) for a in use])
+    return fit_logistic(rows, labels, l2=l2, names=names, weights=weights if use else None)
 
 
-def fit_decision(asked: Sequence[Asked], l2: float, semantic: bool) -> Decision:
-    """The answer fit (lexical features) and, with `semantic`, the ranking fit over every feature and the
-    reader fit over the best few it ranks (where the reading model is there)."""
-    answer = fit(asked, l2)
-    if not semantic:
-        return Decision(answer)
-    first = Decision(answer, fit(asked, l2, RANKING_FEATURES))
-    return dataclasses.replace(first, reader=_fit_reader(asked, l2, first))
+def _rank_fit(asked: Sequence[Asked], l2: float) -> DecisionModel:
+    """The ranking fit over every feature, on the answerable questions' pairs only: it orders the
+    sentences of a question that has an answer, and a trap's sentences, none of them gold, say nothing
+    about that order (measured on the k-fold: accuracy@1 of the ranking alone 0.645-0.652 with them,
+    0.652-0.663 without, over three fold seeds)."""
+    return fit([a for a in asked if a.gold.gold], l2, RANKING_FEATURES)
+
+
+def fit_decision(asked: Sequence[Asked], l2: float, semantic: bool, trap_weight: float = 1.0) -> Decision:
+    """The answer fit (lexical features, the traps' pairs weighing `trap_weight`) and, with `semantic`, the
+    ranking fit over every feature and the reader fit over the best few it ranks (where the reading model
+    is there)."""
+    rank = _rank_fit(asked, l2) if semantic else None
+    first = Decision(_answer_fit(asked, l2, trap_weight, rank), rank)
+    return dataclasses.replace(first, reader=_fit_reader(asked, l2, first)) if semantic else first
+
+
+def _answer_fit(
+    asked: Sequence[Asked], l2: float, trap_weight: float, rank: DecisionModel | None
+) -> DecisionModel:
+    """The answer fit, its log-odds rescaled so that a question's best probability is calibrated against
+    whether the sentence answered first (`rank`'s, else its own best) is gold: the traps' weight moves
+    the fit's probabilities down, and the reliability table reads the best one."""
+    answer = fit(asked, l2, trap_weight=trap_weight)
+    logits, outcomes = [], []
+    for a in asked:
+        c = a.candidates
+        if (a.grown and not a.in_fit) or c is None or c.rows is None or not len(c.hits):
+            continue
+        logits.append(float(answer.logit(c.rows).max()))
+        first = int(np.argmax((rank or answer).probability(c.rows)))
+        outcomes.append(float(a.labels[first]))
+    if not logits:
+        return answer
+    return rescaled(answer, np.array(logits), np.array(outcomes))
 
 
 def _fit_reader(asked: Sequence[Asked], l2: float, first: Decision) -> DecisionModel | None:
@@ -158,75 +185,42 @@ def _fit_reader(asked: Sequence[Asked], l2: float, first: Decision) -> DecisionM
     return fit_logistic(np.vstack(rows), np.concatenate(labels), l2=l2, names=READER_FEATURES)
 
 
-def _best(asked: Asked, model: DecisionModel, veto: Veto = "none") -> tuple[float, bool] | None:
-    """The top candidate's probability (DECLINED when `veto` declines the question first) and whether it
-    is gold; None when nothing was weighed."""
+def _best(asked: Asked, decision: Decision, veto: Veto = "none") -> tuple[float, bool] | None:
+    """The best candidate's answer probability (DECLINED when `veto` declines the question first) and
+    whether the sentence answered first (the ranking fit's) is gold; None when nothing was weighed."""
     c = asked.candidates
     if c is None or c.rows is None or not len(c.hits):
         return None
-    p = model.probability(c.rows)
-    i = int(np.argmax(p))
-    return DECLINED if c.vetoed(veto) else float(p[i]), bool(asked.labels[i])
+    p = decision.answer.probability(c.rows)
+    first = int(np.argmax(decision.ranking(c.rows)))
+    return DECLINED if c.vetoed(veto) else float(p.max()), bool(asked.labels[first])
 
 
-def choose_thresholds(
-    tops: Sequence[tuple[float, bool, bool]], pairs: Sequence[tuple[float, bool]]
-) -> Thresholds:
-    """Thresholds from the tune split's out-of-fold probabilities.
-
-    - answer: from (best probability, best is gold, answerable) per question, the one that maximises
-      answerable-answered rate plus unanswerable-declined rate (smoothed over neighbouring thresholds);
-    - close: the lowest below it at which the declined questions' best sentences, from there up, are a
-      gold sentence at least CLOSE_PRECISION of the time (else none is shown);
-    - alternative: from (probability, is gold) of every pair, the one that best tells gold sentences
-      from the others (Youden's J), never above the answer threshold.
-    """
-    p = np.array([t[0] for t in tops])
-    right = np.array([t[1] for t in tops], dtype=bool)
-    answerable = np.array([t[2] for t in tops], dtype=bool)
-    threshold, balance = _answer_threshold(p, answerable)
-    close = threshold
-    for t in GRID[threshold > GRID][::-1]:
-        band = (p >= t) & (p < threshold)
-        if band.any() and right[band].mean() >= CLOSE_PRECISION:
-            close = float(t)
-    pair_p = np.array([q for q, _ in pairs])
-    gold = np.array([g for _, g in pairs], dtype=bool)
-    n_g, n_o = max(gold.sum(), 1), max((~gold).sum(), 1)
-    youden = [((pair_p >= t) & gold).sum() / n_g - ((pair_p >= t) & ~gold).sum() / n_o for t in GRID]
-    alternative = float(GRID[int(np.argmax(youden))])
-    return Thresholds(threshold, close, min(alternative, threshold), balance=balance)
-
-
-def _answer_threshold(p: np.ndarray, answerable: np.ndarray) -> tuple[float, float]:
-    """The answer threshold and its raw balance there: the middle of the thresholds whose smoothed balance
-    is within one unanswerable question's worth (1 / their number) of the best, as the curve is flat
-    there and its highest point is noise (measured: 0.18 to 0.32 within 0.02 on all questions)."""
-    n_a, n_u = max(answerable.sum(), 1), max((~answerable).sum(), 1)
-    raw = [((p >= t) & answerable).sum() / n_a + ((p < t) & ~answerable).sum() / n_u for t in GRID]
-    utility = np.convolve(raw, np.ones(5) / 5, mode="same")  # a few dozen questions: smooth the steps
-    best = max(utility)
-    chosen = [i for i, u in enumerate(utility) if u >= best - 1 / n_u - 1e-9]
-    i = chosen[len(chosen) // 2]
-    return float(GRID[i]), float(raw[i])
-
-
-def _tune(asked: Sequence[Asked], folds: int, l2: float) -> Thresholds:
-    """The veto and thresholds with the best balance on the answer fit's out-of-fold probabilities within
-    the tune questions (an inner k-fold): one fit per inner fold, weighed under every veto."""
-    tops: dict[str, list[tuple[float, bool, bool]]] = {v: [] for v in VETOES}
-    pairs: list[tuple[float, bool]] = []
+def _tune(asked: Sequence[Asked], folds: int, l2: float, semantic: bool = True) -> Thresholds:
+    """The traps' weight in the answer fit, the veto and the thresholds with the best product accuracy on
+    out-of-fold probabilities within the tune questions (an inner k-fold): per inner fold, one ranking fit
+    (the reader, an extra, is left out) and one answer fit per weight of TRAP_WEIGHTS, weighed under every
+    veto."""
+    tops: dict[tuple[float, Veto], list[tuple[float, bool, bool]]] = {}
+    pairs: dict[float, list[tuple[float, bool]]] = {w: [] for w in TRAP_WEIGHTS}
     for train, test in _folds(asked, folds):
-        model = fit(train, l2)
-        for a in (a for a in test if not a.grown):
-            for veto in VETOES:
-                top = _best(a, model, veto)
-                if top is not None:
-                    tops[veto].append((top[0], top[1], bool(a.gold.gold)))
-            if a.candidates is not None and a.candidates.rows is not None:
-                pairs.extend(zip(model.probability(a.candidates.rows), a.labels.astype(bool), strict=True))
-    chosen = [dataclasses.replace(choose_thresholds(tops[v], pairs), veto=v) for v in VETOES]
-    return max(chosen, key=lambda t: t.balance)
+        rank = _rank_fit(train, l2) if semantic else None
+        for weight in TRAP_WEIGHTS:
+            answer = _answer_fit(train, l2, weight, rank)
+            decision = Decision(answer, rank)
+            for a in (a for a in test if not a.grown):
+                for veto in VETOES:
+                    top = _best(a, decision, veto)
+                    if top is not None:
+                        tops.setdefault((weight, veto), []).append((top[0], top[1], bool(a.gold.gold)))
+                if a.candidates is not None and a.candidates.rows is not None:
+                    p = answer.probability(a.candidates.rows)
+                    pairs[weight].extend(zip(p, a.labels.astype(bool), strict=True))
+    chosen = [
+        dataclasses.replace(choose_thresholds(found, pairs[w]), veto=v, trap_weight=w)
+        for (w, v), found in tops.items()
+    ]
+    return max(chosen, key=lambda t: t.accuracy)
 
 
 def _folds(asked: Sequence[Asked], k: int) -> list[tuple[list[Asked], list[Asked]]]:
@@ -268,8 +262,8 @@ def cross_validate(
     never = Thresholds(0.0, 0.0, 0.0, veto="none")
     for f, (train, test) in enumerate(_folds(asked, folds)):
         fitted = [a for a in train if a.in_fit]
-        decision = fit_decision(fitted, l2, semantic)
-        thresholds = _tune(fitted, folds, l2)
+        thresholds = _tune(fitted, folds, l2, semantic)
+        decision = fit_decision(fitted, l2, semantic, thresholds.trap_weight)
         chosen.append(thresholds)
         for a in held[f][1] if held is not None else test:
             settings = _settings(a.index.config, thresholds)
@@ -280,7 +274,7 @@ def cross_validate(
             never_settings = _settings(a.index.config, never)
             ranked = decide(a.index, a.candidates, decision, top, never_settings) if a.candidates else None
             score(reports.setdefault(NEVER_DECLINING, QAReport()), a.gold, ranked)
-            best = _best(a, decision.answer)
+            best = _best(a, decision)
             if best is not None:
                 tops.append(best)
     return reports, tops, chosen
@@ -289,56 +283,33 @@ def cross_validate(
 OFFSETS = np.round(np.arange(-0.16, 0.33, 0.04), 2)
 
 
-def operating_points(asked: Sequence[Asked], folds: int, l2: float) -> str:
+def operating_points(asked: Sequence[Asked], folds: int, l2: float, semantic: bool = True) -> str:
     """The trade the threshold makes on the held-out folds: with each fold's tune-chosen threshold moved by
-    an offset, the share of answerable questions answered and of unanswerable ones declined (a question
-    with no candidate, or vetoed, is declined at every offset)."""
-    margins: list[tuple[float, bool]] = []
-    for train, test in _folds(asked, folds):
-        model, chosen = fit(train, l2), _tune(train, folds, l2)
+    an offset, the share of answerable questions answered, of unanswerable ones declined, and of all
+    questions ending right (product accuracy; a question with no candidate, or vetoed, is declined at
+    every offset)."""
+    margins: list[tuple[float, bool, bool]] = []
+    for every, test in _folds(asked, folds):
+        train = [a for a in every if a.in_fit]
+        chosen = _tune(train, folds, l2, semantic)
+        rank = _rank_fit(train, l2) if semantic else None
+        decision = Decision(_answer_fit(train, l2, chosen.trap_weight, rank), rank)
         for a in (a for a in test if not a.grown):
-            top = _best(a, model, chosen.veto)
-            margins.append((top[0] - chosen.threshold if top else -np.inf, bool(a.gold.gold)))
-    m = np.array([x for x, _ in margins])
-    answerable = np.array([g for _, g in margins], dtype=bool)
-    lines = [f"{'offset':>7} {'answered':>9} {'declined':>9} {'balance':>8}"]
+            top = _best(a, decision, chosen.veto)
+            margin = top[0] - chosen.threshold if top else -np.inf
+            margins.append((margin, bool(top and top[1]), bool(a.gold.gold)))
+    m = np.array([x for x, _, _ in margins])
+    right = np.array([r for _, r, _ in margins], dtype=bool)
+    answerable = np.array([g for _, _, g in margins], dtype=bool)
+    lines = [f"{'offset':>7} {'answered':>9} {'declined':>9} {'balance':>8} {'accuracy':>9}"]
     for offset in OFFSETS:
         answered = float((m[answerable] >= offset).mean())
         declined = float((m[~answerable] < offset).mean())
-        lines.append(f"{offset:>+7.2f} {answered:>9.3f} {declined:>9.3f} {answered + declined:>8.3f}")
+        accuracy = product_accuracy(m, right, answerable, float(offset))
+        lines.append(
+            f"{offset:>+7.2f} {answered:>9.3f} {declined:>9.3f} {answered + declined:>8.3f} {accuracy:>9.3f}"
+        )
     return "\n".join(lines)
-
-
-def reliability(tops: Sequence[tuple[float, bool]], bins: int = 10) -> str:
-    """Predicted probability of the best candidate, by bin, against how often it was a gold sentence."""
-    lines = [f"{'predicted':>11} {'n':>4} {'mean p':>7} {'observed':>9}"]
-    for b in range(bins):
-        lo, hi = b / bins, (b + 1) / bins
-        inside = [(p, r) for p, r in tops if lo <= p < hi or (b == bins - 1 and p == 1.0)]
-        if inside:
-            mean = sum(p for p, _ in inside) / len(inside)
-            observed = sum(r for _, r in inside) / len(inside)
-            lines.append(f"{lo:.1f}-{hi:.1f}    {len(inside):>4} {mean:>7.3f} {observed:>9.3f}")
-    return "\n".join(lines)
-
-
-def balance_text(report: QAReport) -> str:
-    """The balance the thresholds are chosen by, and the shape of the hidden checks (at most 2 of 25
-    answerable questions declined, at least 4 of 5 unanswerable ones declined), on `report`'s questions."""
-    answered = 1 - report.wrongly_declined / max(report.answerable, 1)
-    declined = report.declined_unanswerable / max(report.unanswerable, 1)
-    met = answered >= 23 / 25 and declined >= 4 / 5
-    return (
-        f"balance (answerable answered {answered:.3f} + unanswerable declined {declined:.3f}): "
-        f"{answered + declined:.3f}; hidden-check shape (>= 0.920 and >= 0.800) {'met' if met else 'not met'}"
-    )
-
-
-def _summary(reports: dict[str, QAReport]) -> QAReport:
-    total = QAReport()
-    for report in reports.values():
-        total.merge(report)
-    return total
 
 
 def collect(
@@ -408,40 +379,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     asked = collect(lexical if args.semantic == "off" else config, args.gold, args.grow, others, **grown)
     answered = collect(lexical, args.gold, args.grow, others, **grown) if args.semantic == "absent" else None
     semantic = args.semantic != "off"
-    text = cross_validation_text(
-        asked, args.folds, config.answer.top, config.decision.l2, semantic=semantic, answered=answered
-    )
-    print(text)
+    l2 = config.decision.l2
+    result = cross_validate(asked, args.folds, config.answer.top, l2, semantic=semantic, answered=answered)
+    print(report_text(result, args.folds))
     if args.operating_points:
         print("\noperating points (test splits, each fold's threshold moved by the offset):")
-        print(operating_points(asked, args.folds, config.decision.l2))
+        print(operating_points(asked, args.folds, l2, semantic))
     if args.write:
-        decision = fit_decision(asked, config.decision.l2, semantic)
+        t = shipped(result[2])
+        decision = fit_decision([a for a in asked if a.in_fit], l2, semantic, t.trap_weight)
         sets = [p.name for p in (*args.gold, *(g for g, _ in args.other))]
-        decision.save(WEIGHTS_PATH, "fitted by python -m bot.evaluation.calibrate --write", sets)
-        t = _tune(asked, args.folds, config.decision.l2)
+        note = "fitted by python -m bot.evaluation.calibrate --write"
+        decision.save(WEIGHTS_PATH, f"{note}; unanswerable questions' pairs weigh {t.trap_weight:g}", sets)
         print(f"\nwrote {WEIGHTS_PATH}")
-        print(f"decision: threshold {t.threshold}, close {t.close}, alternative {t.alternative}", end="")
-        print(f", veto {t.veto}")
+        print("decision (the median of the folds' choices, the veto most folds chose): ", end="")
+        print(f"threshold {t.threshold}, close {t.close}, alternative {t.alternative}, veto {t.veto}")
     return 0
-
-
-def _growth_lines(reports: dict[str, QAReport], grown: dict[str, QAReport]) -> list[str]:
-    """The same questions, models and thresholds over the seed corpus and over the grown one."""
-    seed = _summary({name: reports[name.removesuffix(GROWN)] for name in grown})
-    more = _summary(grown)
-    lines = [f"== {name} (test splits)\n{format_report(r, categories=False)}\n" for name, r in grown.items()]
-    lines += ["== those sets over the grown corpus (test splits)", format_report(more, categories=False), ""]
-    pairs = [(seed.correct_at_1, seed.answerable, more.correct_at_1, more.answerable)]
-    pairs.append(
-        (seed.declined_unanswerable, seed.unanswerable, more.declined_unanswerable, more.unanswerable)
-    )
-    (a, b, c, d), (e, g, h, k) = pairs
-    lines.append(
-        f"growth: accuracy@1 {a / max(b, 1):.3f} -> {c / max(d, 1):.3f}, "
-        f"unanswerables declined {e / max(g, 1):.3f} -> {h / max(k, 1):.3f}\n"
-    )
-    return lines
 
 
 def cross_validation_text(
@@ -454,28 +407,7 @@ def cross_validation_text(
     answered: Sequence[Asked] | None = None,
 ) -> str:
     """The k-fold report: per gold file and overall (test splits), thresholds, reliability, categories."""
-    reports, tops, chosen = cross_validate(asked, folds, top, l2, semantic=semantic, answered=answered)
-    ranking = reports.pop(NEVER_DECLINING)
-    grown = {name: reports.pop(name) for name in list(reports) if name.endswith(GROWN)}
-    lines = [f"k-fold ({folds} folds, grouped by question; figures on the held-out folds only)", ""]
-    for name, report in reports.items():
-        lines += [f"== {name} (test splits)", format_report(report, categories=False), ""]
-    total = _summary(reports)
-    lines += ["== all sets (test splits)", format_report(total), "", balance_text(total), ""]
-    if grown:
-        lines += _growth_lines(reports, grown)
-    figures = ranking.figures()
-    lines += [
-        f"never declining (the ranking alone, test splits): accuracy@1 {figures['accuracy_at_1']:.3f}, "
-        f"recall@3 {figures['recall_at_3']:.3f}",
-        "",
-    ]
-    lines += ["thresholds chosen per fold (answer / close / alternative / veto, tune balance): "]
-    lines[-1] += ", ".join(
-        f"{t.threshold:.2f}/{t.close:.2f}/{t.alternative:.2f}/{t.veto} {t.balance:.3f}" for t in chosen
-    )
-    lines += ["", "reliability of the best candidate's probability (test splits):", reliability(tops)]
-    return "\n".join(lines)
+    return report_text(cross_validate(asked, folds, top, l2, semantic=semantic, answered=answered), folds)
 
 
 if __name__ == "__main__":
