@@ -175,7 +175,7 @@ def _mark_photo_titles(page: Page, header: list[int]) -> None:
 # A numbered item of a digest ("1. Title"), a postal address or a telephone line: never a headline.
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
 ADDRESS = re.compile(
-    r"^\d{1,5}\s+(?:[A-Z0-9][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
+    r"^\d{1,5}(?:[-–]\d{1,5})?\s+(?:[A-Z0-9][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
     r"|\b(?:tel|phone|fax)\.?\s*:",
     re.I,
 )

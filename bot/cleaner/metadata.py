@@ -18,6 +18,7 @@ from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
@@ -139,6 +140,7 @@ def find_outlet(page: PageLines) -> Found | None:
         known_domain,
         _site_name_line,
         _list_name,
+        masthead_over_owner,
         _publisher_copyright,
         _template,
         _known_name_line,
