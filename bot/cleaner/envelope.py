@@ -11,28 +11,25 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ENVELOPE_PATTERNS"]
+from bot.cleaner.page import Page
+
+__all__ = ["ENVELOPE_PATTERNS", "mark_share_notes"]
 
 _I = re.IGNORECASE
-_CAPS_NAME = r"(?-i:[A-Z][A-Z.&'-]+(?: [A-Z][A-Z.&'-]+){0,3})"  # "AGENCE FRANCE-PRESSE"
 
 ENVELOPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Mail headers: "From: NAME <address>", "To: address", "Subject: ...". The "Date:" header stays: it
     # is the message's date line.
     ("mail-header", re.compile(r"^(?:from|to|cc|bcc|reply-to|sender)\s*:\s*[^:]{0,80}@[\w.-]+\.\w+>?$", _I)),
     ("mail-header", re.compile(r"^subject\s*:\s*.{1,300}$", _I)),
-    # A shared story's note from the reader who sent it: "NAME shared this article with you ...",
-    # "Her message: ...".
+    # A shared story's note to the reader it was sent to: "NAME shared this article with you ..." (the
+    # sharer's own message under it is read by `mark_share_notes`).
     (
         "share-note",
         re.compile(
             r"^[A-Z][\w.'’ -]{0,40}\b(?:shared|sent|forwarded|recommended) (?:this|an|a) (?:article|story|"
-            r"link|post|page)\b.{0,120}$"
+            r"link|post|page) (?:with|to) you\b.{0,120}$"
         ),
-    ),
-    (
-        "share-note",
-        re.compile(r"^(?:his|her|their|the sender'?s|a personal) (?:message|note)\s*:.{0,400}$", _I),
     ),
     # A news app's promotion around a shared story: "Read the full story ... on SITE", "Open in the app",
     # "Don't have the app? Download ...".
@@ -67,7 +64,7 @@ ENVELOPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A note to the desks that take the copy, in capitals: "EDITORS: Updates with ...".
     ("editor-note", re.compile(r"^(?:EDITORS?|EDS|NOTE TO EDITORS|EDITOR'S NOTE)\s*:\s+\S.{0,300}$")),
     # A document's contents list: an entry, a dot leader and its page number.
-    ("contents", re.compile(r"^\S.{2,200}?\s*(?:\.{4,}|…{2,}|_{4,})\s*\d{1,3}$")),
+    ("contents", re.compile(r"^\S.{2,200}?(?:\.\.\.\.+|____+)\s*\d{1,3}$")),
     # A section mark between items: "* * *".
     ("separator", re.compile(r"^(?:[*•·~#]\s*){3,}$")),
     # How to subscribe to a bulletin: "To subscribe or unsubscribe, please write to ...".
@@ -84,13 +81,24 @@ ENVELOPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A breadcrumb trail after its label: "You are here: Home > News > World".
     (
         "breadcrumb",
-        re.compile(
-            r"^(?:you are here|current location|location|您的位置|当前位置)\s*[:：]\s*\S.{0,200}$", _I
-        ),
-    ),
-    # Agencies signing off a compiled report, in capitals: "AGENCE FRANCE-PRESSE, REUTERS".
-    (
-        "credits",
-        re.compile(rf"^{_CAPS_NAME}(?:,\s*{_CAPS_NAME}){{1,3}}$"),
+        re.compile(r"^(?:you are here|current location|您的位置|当前位置)\s*[:：]\s*\S.{0,200}$", _I),
     ),
 )
+
+
+# the sharer's own message: "Her message: ...", "Personal note: ..."
+_SHARER_MESSAGE = re.compile(
+    r"^(?:his|her|their|the sender'?s|a|personal) (?:personal )?(?:message|note)\s*:", _I
+)
+
+
+def mark_share_notes(page: Page) -> None:
+    """The line right under a share note that gives the sharer's own message is that note too."""
+    for i in range(len(page.lines)):
+        following = page.next_filled(i) if page.reason(i) == "share-note" else None
+        if (
+            following is not None
+            and page.open(following)
+            and _SHARER_MESSAGE.match(page.lines[following].text)
+        ):
+            page.set(following, "drop", "share-note")

@@ -24,11 +24,17 @@ _COPYRIGHT = re.compile(
 _MAX_CHARS = 300  # not a threshold: a longer text is a paragraph that mentions copyright, not the line
 
 
+_FOOTER_TEXTS = (
+    "(//footer | //*[contains(@class, 'footer') or contains(@id, 'footer') or contains(@class, 'copyright')"
+    " or contains(@id, 'colophon')])//text()[contains(., '©') or contains(., 'opyright')"
+    " or contains(., 'OPYRIGHT')]"
+)
+
+
 def copyright_text(tree: Any) -> str | None:
-    """The page's copyright line ("© 2015 NAME · Privacy"), as one text of the footer's markup."""
-    nodes = tree.xpath(
-        "//body//text()[contains(., '©') or contains(., 'opyright') or contains(., 'OPYRIGHT')]"
-    )
+    """The page's copyright line ("© 2015 NAME · Privacy"), as one text of the footer's markup (a photo's
+    "© 2016 NAME" credit elsewhere on the page is no copyright of the site)."""
+    nodes = tree.xpath(_FOOTER_TEXTS)
     for node in nodes:
         text = " ".join(str(node).split()).rstrip(" ·•|–—-")  # the separator before the footer's links
         if len(text) <= _MAX_CHARS and _COPYRIGHT.search(text):
