@@ -351,7 +351,7 @@ def _holders(page: PageLines) -> list[tuple[str, str]]:
 
 
 def _publisher_copyright(page: PageLines) -> Found | None:
-    holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
+    holder = next(((h, t) for h, t in reversed(_holders(page)) if h and not page.table.is_agency(h)), None)
     return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
 
 
