@@ -40,6 +40,12 @@ CHROME_CASES = [
     ("Sponsored by Harbour Motors", "advertisement"),
     ("Presented by the minister, the plan was welcomed.", None),
     ("You are here: Home > World > Talks", "breadcrumb"),
+    ("News > World > Europe", "breadcrumb"),
+    ("Sales rose > 5% > forecast, the minister said of the three quarters", None),
+    ("In partnership with Harbour Motors", "advertisement"),
+    ("You have 3 free articles left this month. Subscribe now", "subscribe"),
+    ("You have three options, the minister told the leaders.", None),
+    ("Sent from my iPhone", "mail-header"),
 ]
 
 

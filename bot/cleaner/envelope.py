@@ -77,12 +77,36 @@ ENVELOPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # A sponsor's line inside a story: "Sponsored by NAME", "Presented by NAME".
-    ("advertisement", re.compile(r"^(?:sponsored|presented|brought to you|powered) by\s+[^.!?]{1,60}$", _I)),
+    (
+        "advertisement",
+        re.compile(
+            r"^(?:sponsored|presented|brought to you|powered|promoted|supported) by\s+[^.!?]{1,60}$"
+            r"|^in (?:partnership|association) with\s+[^.!?]{1,60}$",
+            _I,
+        ),
+    ),
+    # A paper's meter: "You have 2 free articles remaining this month." (a prompt, not the paywall: the
+    # story may go on under it).
+    (
+        "subscribe",
+        re.compile(
+            r"^you have (?:\d+|one|two|three|four|five) (?:free )?(?:articles?|stor(?:y|ies))"
+            r" (?:left|remaining)\b.{0,100}$|^(?:this is )?your last free (?:article|story)\b.{0,100}$",
+            _I,
+        ),
+    ),
+    # A mail client's signature: "Sent from my iPhone".
+    (
+        "mail-header",
+        re.compile(r"^sent from my (?:iphone|ipad|android|phone|mobile|tablet|\w+ device)\W*$", _I),
+    ),
     # A breadcrumb trail after its label: "You are here: Home > News > World".
     (
         "breadcrumb",
         re.compile(r"^(?:you are here|current location|您的位置|当前位置)\s*[:：]\s*\S.{0,200}$", _I),
     ),
+    # A trail without its label, two or more steps split by ">": "News > World > Asia".
+    ("breadcrumb", re.compile(r"^(?:[^>›»,.!?]{1,30}\s(?:>|›|»)\s){2,}[^>›»,.!?]{1,40}$")),
 )
 
 
