@@ -34,7 +34,7 @@ CHROME_CASES = [
     ("EDITORS: Adds quotes from the minister in paragraph four.", "editor-note"),
     ("Editors said the talks would go on, aides added.", None),
     ("2. Statement on the air war ............ 4", "contents"),
-    ("Annex on the ceasefire ____ 12", "contents"),
+    ("Annex on the ceasefire .... 12", "contents"),
     ("* * *", "separator"),
     ("To unsubscribe, please e-mail the press office.", "subscribe"),
     ("Sponsored by Harbour Motors", "advertisement"),

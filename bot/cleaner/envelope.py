@@ -28,7 +28,7 @@ ENVELOPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "share-note",
         re.compile(
             r"^[A-Z][\w.'’ -]{0,40}\b(?:shared|sent|forwarded|recommended) (?:this|an|a) (?:article|story|"
-            r"link|post|page) (?:with|to) you\b.{0,120}$"
+            r"link|post|page) with you\b.{0,120}$"
         ),
     ),
     # A news app's promotion around a shared story: "Read the full story ... on SITE", "Open in the app",
@@ -64,7 +64,7 @@ ENVELOPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A note to the desks that take the copy, in capitals: "EDITORS: Updates with ...".
     ("editor-note", re.compile(r"^(?:EDITORS?|EDS|NOTE TO EDITORS|EDITOR'S NOTE)\s*:\s+\S.{0,300}$")),
     # A document's contents list: an entry, a dot leader and its page number.
-    ("contents", re.compile(r"^\S.{2,200}?(?:\.\.\.\.+|____+)\s*\d{1,3}$")),
+    ("contents", re.compile(r"^\S.{2,200}?\.\.\.\.+\s*\d{1,3}$")),
     # A section mark between items: "* * *".
     ("separator", re.compile(r"^(?:[*•·~#]\s*){3,}$")),
     # How to subscribe to a bulletin: "To subscribe or unsubscribe, please write to ...".
@@ -105,8 +105,8 @@ ENVELOPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "breadcrumb",
         re.compile(r"^(?:you are here|current location|您的位置|当前位置)\s*[:：]\s*\S.{0,200}$", _I),
     ),
-    # A trail without its label, two or more steps split by ">": "News > World > Asia".
-    ("breadcrumb", re.compile(r"^(?:[^>›»,.!?]{1,30}\s(?:>|›|»)\s){2,}[^>›»,.!?]{1,40}$")),
+    # A trail without its label, two or more steps split by " > ": "News > World > Asia".
+    ("breadcrumb", re.compile(r"^(?:[^>,.!?]{1,30} > ){2,}[^>,.!?]{1,40}$")),
 )
 
 
