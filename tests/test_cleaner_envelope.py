@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.outlets import outlet_table
 from bot.cleaner.patterns import chrome_reason
+from bot.cleaner.sitename import without_outlet_suffix
 from bot.config import Config
 from tests.test_cleaner_kinds import HEADLINE
 from tests.test_cleaner_rules import LEDE, SECOND
@@ -132,6 +134,7 @@ def test_a_bulletin_of_numbered_items_has_its_title_and_its_items(config: Config
         ("Harbour Bulletin, Geneva", "above", None),  # a paper and a place: no agency
         ("HB/AFP", "below", "AFP"),
         ("Jane Roe/AFP", "below", None),  # a photographer's credit names no wire
+        ("AFP/Reuters", "below", None),  # two agencies sign off a compiled report
         ("2015-09-29 08:14    来源: 新华网    Source: Xinhua    Editor: Li Wen", "above", "Xinhua"),
     ],
 )
@@ -169,3 +172,16 @@ def test_a_known_masthead_beats_an_owner_companys_copyright(config: Config) -> N
         "Copyright 2015 Example Media Holdings Ltd. All rights reserved.\n"
     )
     assert clean(page, config).outlet == "The Korea Herald"
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "expected"),
+    [
+        (f"{HEADLINE} - Harbour Evening Courier", "Harbour Evening Courier", HEADLINE),
+        (f"Harbour Evening Courier | {HEADLINE}", "Harbour Evening Courier", HEADLINE),
+        (f"{HEADLINE} | Straits Times", "The Straits Times", HEADLINE),  # an alias the table gives it
+        (f"{HEADLINE} - analysis", "Harbour Evening Courier", f"{HEADLINE} - analysis"),
+    ],
+)
+def test_a_title_loses_the_outlets_name_only(config: Config, title: str, outlet: str, expected: str) -> None:
+    assert without_outlet_suffix(title, outlet, outlet_table(config)) == expected

@@ -160,7 +160,8 @@ def _metadata(
         found["outlet"] = Found(page.table.canonical(name, hints.url), outlet.evidence)
         if "title" in found:  # "Headline - Site Name" read from a <title>
             title_found = found["title"]
-            found["title"] = Found(without_outlet_suffix(title_found.value, name), title_found.evidence)
+            title = without_outlet_suffix(title_found.value, name, page.table)
+            found["title"] = Found(title, title_found.evidence)
     credited = _credited_outlet(page, stated, found)
     if "wire" not in found and credited is not None:
         found["wire"] = credited

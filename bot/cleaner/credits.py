@@ -53,8 +53,8 @@ def slashed_signoff(page: PageLines) -> Found | None:
         if not all(page.table.known(part) or _ACRONYM.fullmatch(part) for part in parts):
             continue
         agencies = [part for part in parts if page.table.is_agency(part)]
-        if agencies:
-            return Found(page.table.canonical(agencies[-1]), text)
+        if len(agencies) == 1:  # "AGENCY/AGENCY" signs off a report compiled from both: no one wire
+            return Found(page.table.canonical(agencies[0]), text)
     return None
 
 

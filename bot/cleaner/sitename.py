@@ -5,8 +5,8 @@ masthead above an owner's copyright, and the suffix of a <title> (used by `html`
   text's last line, where the line cleaner drops it as chrome and the outlet finders read its holder.
 - A copyright held by a company ("NAME Holdings Ltd", "NAME Media Group") names the owner of the site,
   not the site: a masthead near the top that the outlet table knows is the site's name.
-- A headline read from a <title> ("Headline - Site Name") keeps no site name: the suffix after a dash or
-  a bar goes when it is the outlet found for the page.
+- A headline read from a <title> ("Headline - Site Name", "Site Name | Headline") keeps no site name:
+  the part after (or before) a dash or a bar goes when it names the outlet found for the page.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.cleaner.outlets import OutletTable
 from bot.cleaner.pagelines import Found, PageLines
 
 __all__ = ["copyright_text", "masthead_over_owner", "without_outlet_suffix"]
@@ -62,12 +63,25 @@ def masthead_over_owner(page: PageLines) -> Found | None:
 _SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 
 
-def without_outlet_suffix(title: str, outlet: str | None) -> str:
-    """ "Headline - Site Name" without " - Site Name" when that is the outlet."""
-    if not outlet:
-        return title
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def without_outlet_suffix(title: str, outlet: str | None, table: OutletTable | None = None) -> str:
+    """ "Headline - Site Name" (or "Site Name | Headline") without the site's name when that is the
+    outlet: spelled as found, or (with the outlet table) any name the table gives that outlet."""
     parts = _SEPARATOR.split(title)
-    squash = re.sub(r"[\W_]+", "", outlet).casefold()
-    if len(parts) > 1 and re.sub(r"[\W_]+", "", parts[-1]).casefold() == squash:
+    if not outlet or len(parts) == 1:
+        return title
+
+    def names_outlet(part: str) -> bool:
+        same = _squash(part) == _squash(outlet)
+        return same or (
+            table is not None and table.known(part) and table.canonical(part) == table.canonical(outlet)
+        )
+
+    if names_outlet(parts[-1]):
         return title[: title.rfind(parts[-1])].rstrip(" |–—-")
+    if names_outlet(parts[0]):
+        return title[len(parts[0]) :].lstrip(" |–—-")
     return title
