@@ -185,3 +185,12 @@ def test_a_known_masthead_beats_an_owner_companys_copyright(config: Config) -> N
 )
 def test_a_title_loses_the_outlets_name_only(config: Config, title: str, outlet: str, expected: str) -> None:
     assert without_outlet_suffix(title, outlet, outlet_table(config)) == expected
+
+
+def test_the_footers_first_copyright_line_names_the_site(config: Config) -> None:
+    page = (
+        f"{HEADLINE}\n\n{LEDE}\n\nLeaders at the table. © 2015 Example Images\n\n{SECOND}\n\n"
+        "© 2015 Harbour Evening Courier\n"
+        "Copyright © 2015 Example Counties Publishing. All rights reserved.\n"
+    )
+    assert clean(page, config).outlet == "Harbour Evening Courier"

@@ -346,12 +346,23 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
     return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
 
 
+_OPENS_WITH_MARK = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+
+
 def _holders(page: PageLines) -> list[tuple[str, str]]:
-    return [(_copyright_holder(line.text), line.text) for line in page.dropped_as("copyright")]
+    """Copyright holders, the footer's first: a line after the story that opens with the mark, then the
+    rest in order (a mark glued after a caption's text, above or under the story, credits a photo)."""
+    body = page.of_kind("body")
+    end = body[-1].number if body else 0
+    lines = sorted(
+        page.dropped_as("copyright"),
+        key=lambda line: (line.number <= end, not _OPENS_WITH_MARK.match(line.text)),
+    )
+    return [(_copyright_holder(line.text), line.text) for line in lines]
 
 
 def _publisher_copyright(page: PageLines) -> Found | None:
-    holder = next(((h, t) for h, t in reversed(_holders(page)) if h and not page.table.is_agency(h)), None)
+    holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
     return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
 
 
