@@ -20,6 +20,7 @@ from bot.cleaner.mirror import banner_url, original_url, without_link_tag
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
+from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
 from bot.cleaner.wire import find_wire
@@ -167,6 +168,10 @@ def _metadata(
         outlet = found["outlet"]
         name = outlet.value if page.table.known(outlet.value) else company_name(outlet.value)
         found["outlet"] = Found(page.table.canonical(name, hints.url), outlet.evidence)
+        if "title" in found:  # "Headline - Site Name" read from a <title>
+            title_found = found["title"]
+            title = without_outlet_suffix(title_found.value, name, page.table)
+            found["title"] = Found(title, title_found.evidence)
     credited = _credited_outlet(page, stated, found)
     if "wire" not in found and credited is not None:
         found["wire"] = credited

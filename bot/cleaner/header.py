@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.bulletin import bulletin_title, mark_first_item_heading
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yearless_date_only
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
+from bot.cleaner.record import headline_under_record
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -43,8 +45,11 @@ def lay_out_header(page: Page, start: int) -> None:
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
     _mark_first_item_headings(page, start)
-    headline = _choose_headline(page, header)
+    headline = headline_under_record(page, header, _choose_headline(page, header), _headline_shaped)
     headline = _briefs_title(page, header, headline, start)
+    addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
+    headline = bulletin_title(page, header, headline, start, addresses[-1] if addresses else -1)
+    mark_first_item_heading(page, start)
     if headline is not None:
         page.set(headline, "headline")
     _mark_photo_titles(page, header)
@@ -175,7 +180,7 @@ def _mark_photo_titles(page: Page, header: list[int]) -> None:
 # A numbered item of a digest ("1. Title"), a postal address or a telephone line: never a headline.
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
 ADDRESS = re.compile(
-    r"^\d{1,5}\s+(?:[A-Z0-9][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
+    r"^\d{1,5}(?:[-–]\d{1,5})?\s+(?:[A-Z0-9][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
     r"|\b(?:tel|phone|fax)\.?\s*:",
     re.I,
 )

@@ -19,6 +19,7 @@ from typing import Any
 from bot.cleaner.dates import find_update
 from bot.cleaner.lines import is_prose
 from bot.cleaner.markup import byline_credit, shows_update, site_name
+from bot.cleaner.sitename import copyright_text, without_outlet_suffix
 from bot.config import CleanerConfig
 
 __all__ = ["HtmlPage", "read_html"]
@@ -60,6 +61,8 @@ def read_html(html: str, settings: CleanerConfig, url: str | None = None) -> Htm
         lxml.html.fromstring(html), url=url, include_comments=False, include_tables=False, fast=True
     )
     text = _with_lead(tree, text or "", settings)
+    footer = copyright_text(tree) if text else None  # the extractor leaves the footer's copyright out
+    text = f"{text}\n{footer}" if footer and footer not in text else text
     ld = list(_json_ld(tree))
     found = _stated(tree, ld, settings)
     if "date" not in found:
@@ -207,12 +210,7 @@ def _title(tree: Any) -> tuple[str, str] | None:
 
 def _without_site(title: str, site: tuple[str, str] | None) -> str:
     """A <title>-style "Headline | Site" or "Headline - Site" without the site's name."""
-    if site is None:
-        return title
-    parts = re.split(r"\s+[|–—-]\s+", title)
-    if len(parts) > 1 and parts[-1].strip().casefold() == site[0].strip().casefold():
-        return title[: title.rfind(parts[-1])].rstrip(" |–—-")
-    return title
+    return without_outlet_suffix(title, site[0] if site else None)
 
 
 def _iso_day(value: str) -> str | None:

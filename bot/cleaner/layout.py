@@ -15,6 +15,7 @@ from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.mirror import mark_mirror_page
@@ -49,6 +50,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     _mark_cut_copies(page)
     _mark_sandwiched(page)
     _mark_forwarder_note(page)
+    mark_share_notes(page)
     mark_mirror_page(page)
     mark_author_over_date(page)
     start = _body_start(page)

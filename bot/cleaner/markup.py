@@ -3,7 +3,8 @@ a byline's credit to another outlet, and whether the page shows an update stamp 
 
 - A social account's handle ("@KVTR9" in twitter:site) is no outlet's name; the logo's alt text inside
   the link to the site's home page (or an element classed as a logo or brand) is the name as printed.
-- "by NAME, OUTLET" in a byline credits another outlet's copy (a network's story on a local station).
+- "by NAME, OUTLET" in a byline credits another outlet's copy (a network's story on a local station),
+  as does a byline of an agency's name alone ("By Press Association").
 - A modified time in the markup is the page's `updated` only when the page shows an update stamp: many
   sites stamp every save in their markup without telling the reader the story was updated.
 """
@@ -40,7 +41,9 @@ def site_name(stated: tuple[str, str] | None, tree: Any) -> tuple[str, str] | No
 
 
 _BYLINES = "//*[contains(@class, 'byline') or @rel='author' or contains(@class, 'author-name')]"
-_CREDITED = re.compile(r"^by\s+[^,]{3,60},\s+(?P<outlet>[A-Z][\w&.' -]{1,40})$", re.IGNORECASE)
+# "by NAME, OUTLET", or "By OUTLET" alone (an agency's copy: "By Press Association"); the caller keeps a
+# name only when the outlet table knows it, so a writer's own name gives nothing
+_CREDITED = re.compile(r"^by\s+(?:[^,]{3,60},\s+)?(?P<outlet>[A-Z][\w&.' -]{1,40})$", re.IGNORECASE)
 
 
 def byline_credit(tree: Any) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
@@ -155,6 +156,7 @@ def find_outlet(page: PageLines) -> Found | None:
         known_domain,
         _site_name_line,
         _list_name,
+        masthead_over_owner,
         _publisher_copyright,
         _template,
         _known_name_line,
@@ -360,8 +362,19 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
     return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
 
 
+_OPENS_WITH_MARK = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+
+
 def _holders(page: PageLines) -> list[tuple[str, str]]:
-    return [(_copyright_holder(line.text), line.text) for line in page.dropped_as("copyright")]
+    """Copyright holders, the footer's first: a line after the story that opens with the mark, then the
+    rest in order (a mark glued after a caption's text, above or under the story, credits a photo)."""
+    body = page.of_kind("body")
+    end = body[-1].number if body else 0
+    lines = sorted(
+        page.dropped_as("copyright"),
+        key=lambda line: (line.number <= end, not _OPENS_WITH_MARK.match(line.text)),
+    )
+    return [(_copyright_holder(line.text), line.text) for line in lines]
 
 
 def _publisher_copyright(page: PageLines) -> Found | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.prefilter import FirstMatch
@@ -285,7 +286,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
     ),
 )
-CHROME_PATTERNS = (*_OWN_PATTERNS, *FURNITURE_PATTERNS, *WIDGET_PATTERNS)
+CHROME_PATTERNS = (*_OWN_PATTERNS, *FURNITURE_PATTERNS, *WIDGET_PATTERNS, *ENVELOPE_PATTERNS)
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
 END_REASONS = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
@@ -161,7 +162,15 @@ def _stated_source(page: PageLines) -> Found | None:
     """A "Source:" line, an agency credit on a short line above the body ("AFP", "Moscow / AFP"), an
     agency credit closing the body ("— AFP", "(AP)"), or a republished story's "originally published by
     NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
-    finders = (_source_line, _header_credit, _closing_credit, _republished, reporter_credit, _release_issuer)
+    finders = (
+        _source_line,
+        _header_credit,
+        _closing_credit,
+        _republished,
+        reporter_credit,
+        _release_issuer,
+        credit_lines,
+    )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
 
