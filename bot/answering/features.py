@@ -352,7 +352,8 @@ def _matching(
     def covered_with(more: frozenset[str]) -> float:
         """The coverage of the sentence's terms and `more` together: a concept's share of both is the
         larger of its shares of each, so no joined set is built."""
-        return covered(map(max, share, _shares(concepts, more)))
+        other = _shares(concepts, more)
+        return sum(w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True))
 
     share = _shares(concepts, terms)
     cov = covered(share)
