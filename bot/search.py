@@ -73,8 +73,13 @@ class CorpusIndex:
         self.tokenizer = tokenizer or Tokenizer(config.entities, config.synonyms)
         counts = self.articles.sentence_counts()
         self._article_of = np.repeat(np.arange(len(self.articles), dtype=np.int32), counts)
-        self._first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        self._counts = np.diff(self._first)  # sentences per article: a mask by article repeats by these
+        first = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        self._counts = np.diff(first)  # sentences per article: a mask by article repeats by these
+        # Read for every candidate of every answer, so read without numpy's per-item cost (about 1 µs an
+        # item): a memoryview of the article column gives Python ints, and the article starts (one per
+        # article) are a list.
+        self._article_at = self._article_of.data
+        self._first: list[int] = first.tolist()
         self._by_id = {doc_id: i for i, doc_id in enumerate(self.articles.ids())}
         self._terms_sorted: list[str] | None = None
         self._terms: dict[int, frozenset[str]] = {}
@@ -196,7 +201,7 @@ class CorpusIndex:
         return [SearchHit(p, *self.locate(p), scores.get(p, 0.0)) for p in positions]
 
     def __len__(self) -> int:
-        return int(self._first[-1])
+        return self._first[-1]
 
     def variants(self, term: str, *, max_suffix: int = 3, min_length: int = 5) -> list[str]:
         """Corpus words that extend or shorten `term` by a short suffix the stemmer leaves
@@ -234,17 +239,17 @@ class CorpusIndex:
 
     def locate(self, position: int) -> tuple[Article, Sentence]:
         """The article and sentence at a position of the flat table."""
-        a = int(self._article_of[position])
+        a = self._article_at[position]
         article = self.articles.article(a)
-        return article, article.sentences[position - int(self._first[a])]
+        return article, article.sentences[position - self._first[a]]
 
     def neighbour(self, position: int, offset: int) -> Sentence | None:
         """The sentence `offset` places away in the same article, or None past its edges."""
-        a = int(self._article_of[position])
-        target = position + offset
-        if target < self._first[a] or target >= self._first[a + 1]:
+        a = self._article_at[position]
+        target, first = position + offset, self._first[a]
+        if target < first or target >= self._first[a + 1]:
             return None
-        return self.articles.article(a).sentences[target - int(self._first[a])]
+        return self.articles.article(a).sentences[target - first]
 
     def mask(self, doc_ids: Collection[str]) -> np.ndarray:
         """A boolean mask over sentences that keeps those of the given articles (the last few cached:
@@ -283,15 +288,15 @@ class CorpusIndex:
         the article when the index has them; nothing is kept, so it costs no memory as questions come."""
         if words & self.title_terms(position):
             return True
-        a = int(self._article_of[position])
-        first, end = int(self._first[a]), int(self._first[a + 1])
+        a = self._article_at[position]
+        first, end = self._first[a], self._first[a + 1]
         if self._saved_terms is not None:
             return self._saved_terms.span_has(first, end, words)
         return any(words & self.terms(p) for p in range(first, end))
 
     def title_terms(self, position: int) -> frozenset[str]:
         """The names and words of the headline of the article a sentence is in (none without one)."""
-        a = int(self._article_of[position])
+        a = self._article_at[position]
         cached = self._title_terms.get(a)
         if cached is None:
             if self._saved_terms is not None:

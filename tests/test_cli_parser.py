@@ -26,6 +26,7 @@ def _commands(parser: argparse.ArgumentParser) -> set[str]:
         ["quote", "--speaker", "Obama"],
         ["clean", "--check"],
         ["sync"],
+        ["eval", "gold.yaml", "--folds", "3", "--grow", "pages"],
     ],
 )
 def test_a_named_command_parses_as_with_every_group(argv: list[str]) -> None:
@@ -45,3 +46,10 @@ def test_an_unknown_command_is_still_one_line_listing_them_all(capsys: pytest.Ca
     assert main(["bogus"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "invalid choice: 'bogus'" in err and "'ask'" in err and "'sync'" in err
+
+
+def test_ask_builds_neither_eval_nor_its_corpus_options() -> None:
+    """eval is a group of its own: its parser (and the evaluation package behind its options) is not
+    built for an ask."""
+    assert _commands(build_parser(["ask", "q"])) == {"ask", "chat"}
+    assert "eval" in _commands(build_parser(["eval", "gold.yaml"]))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -162,15 +163,11 @@ def _paragraph(index: CorpusIndex, position: int) -> list[int]:
 
 
 def _context_terms(index: CorpusIndex, position: int, paragraph: Sequence[int]) -> frozenset[str]:
-    terms = set(index.title_terms(position))
-    for other in paragraph:
-        terms.update(index.terms(other))
-    return frozenset(terms)
+    return index.title_terms(position).union(*(index.terms(other) for other in paragraph))
 
 
 def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
-    tokens = (evidence.name_token(name) for name in index.facts.of(position).entities)
-    return frozenset(t for t in tokens if t in persons)
+    return persons.intersection(map(evidence.name_token, index.facts.of(position).entities))
 
 
 def _paragraph_people(
@@ -206,7 +203,10 @@ def has_type(
 
 def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
     """A concept named counts in full; one only spoken of by related words ("terrorists" for ISIS), half."""
-    return [1.0 if c.terms & terms else 0.5 if c.related & terms else 0.0 for c in concepts]
+    return [
+        1.0 if not c.terms.isdisjoint(terms) else 0.5 if not c.related.isdisjoint(terms) else 0.0
+        for c in concepts
+    ]
 
 
 def question_pairs(index: CorpusIndex, text: str) -> frozenset[str]:
@@ -309,6 +309,7 @@ def columns_of(names: Sequence[str]) -> np.ndarray:
 
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
+_ZEROS = dict.fromkeys(FEATURES, 0.0)  # a row's values before its own are filled in
 
 
 def _row(
@@ -321,7 +322,7 @@ def _row(
     """The features of one sentence that do not depend on the other candidates."""
     facts = facts_of(index, hit.position)
     values = _matching(index, concepts, hit, facts) | _constraints(index, question, hit, facts, unit)
-    missing = _names_missing(concepts, index.terms(hit.position) | facts.speakers | facts.context)
+    missing = _names_missing(concepts, (index.terms(hit.position), facts.speakers, facts.context))
     values.update(
         names_missing=missing,
         # the article holds the sentence, its paragraph and headline: no name missing there, none off it
@@ -334,27 +335,34 @@ def _row(
     )
     values[f"asks_{question.kind}"] = 1.0
     values["coverage_met"] = values["coverage"] if not values["constraints_failed"] else 0.0
-    return [float(values.get(name, 0.0)) for name in FEATURES]
+    return list((_ZEROS | values).values())  # in FEATURES' order (the row's numpy array makes them floats)
 
 
 def _matching(
     index: CorpusIndex, concepts: Sequence[Concept], hit: SearchHit, facts: CandidateFacts
 ) -> dict[str, float]:
     """How much of the question the sentence covers, and what its paragraph and headline add."""
-    terms = index.terms(hit.position) | facts.speakers
+    terms = index.terms(hit.position) | facts.speakers if facts.speakers else index.terms(hit.position)
     total = sum(c.weight for c in concepts) or 1.0
+    weights = [c.weight for c in concepts]
 
-    def covered(with_terms: frozenset[str]) -> float:
-        return sum(c.weight * m for c, m in zip(concepts, _shares(concepts, with_terms), strict=True))
+    def covered(shares: Iterable[float]) -> float:
+        return sum(w * m for w, m in zip(weights, shares, strict=True))
+
+    def covered_with(more: frozenset[str]) -> float:
+        """The coverage of the sentence's terms and `more` together: a concept's share of both is the
+        larger of its shares of each, so no joined set is built."""
+        other = _shares(concepts, more)
+        return sum(w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True))
 
     share = _shares(concepts, terms)
-    cov = covered(terms)
+    cov = covered(share)
     previous = index.neighbour(hit.position, -1)
     context = 0.0
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
-        context = covered(terms | index.terms(hit.position - 1)) - cov
+        context = covered_with(index.terms(hit.position - 1)) - cov
     title = hit.article.title
-    title_gain = covered(terms | index.title_terms(hit.position)) - cov if title else 0.0
+    title_gain = covered_with(index.title_terms(hit.position)) - cov if title else 0.0
     missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
     return {
         "coverage": cov / total,
@@ -364,9 +372,10 @@ def _matching(
     }
 
 
-def _names_missing(concepts: Sequence[Concept], seen: frozenset[str]) -> float:
-    """The weight share of the question's names that none of `seen` writes (0 when it names none)."""
-    return _names_share(concepts, lambda words: not words & seen)
+def _names_missing(concepts: Sequence[Concept], seen: Sequence[frozenset[str]]) -> float:
+    """The weight share of the question's names that none of the sets in `seen` writes (0 when it names
+    none)."""
+    return _names_share(concepts, lambda words: all(words.isdisjoint(terms) for terms in seen))
 
 
 def _names_share(concepts: Sequence[Concept], absent: Callable[[frozenset[str]], bool]) -> float:
@@ -378,6 +387,12 @@ def _names_share(concepts: Sequence[Concept], absent: Callable[[frozenset[str]],
     return sum(c.weight for c in names if absent(c.terms | c.related)) / total
 
 
+@lru_cache(maxsize=1024)
+def _asks_since(text: str) -> bool:
+    """Whether a question asks for the time since something ("how long had it been"), once a question."""
+    return bool(_SINCE.search(text))
+
+
 def _constraints(
     index: CorpusIndex, question: Question, hit: SearchHit, facts: CandidateFacts, unit: frozenset[str] | None
 ) -> dict[str, float]:
@@ -386,7 +401,7 @@ def _constraints(
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
     in_paragraph = len((people - own) & facts.paragraph_people)
-    since = bool(_SINCE.search(question.text))
+    since = _asks_since(question.text)
     typed = has_type(question.kind, hit.position, facts, index, interval=since, asked=question.search_text)
     speaker = question.speaker
     values = {

@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 # imports and builds only its group's parsers (argparse builds every option of every parser it is given).
 _GROUPS = {
     "corpus_commands": ("clean", "ingest", "sources", "show", "index"),
-    "ask_commands": ("ask", "chat", "eval"),
+    "ask_commands": ("ask", "chat"),
+    "eval_commands": ("eval",),
     "quote_commands": ("quote", "compare"),
     "discord_commands": ("run", "sync"),
 }

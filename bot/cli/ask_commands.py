@@ -1,4 +1,4 @@
-"""Question commands: ask, chat (a conversation on standard input) and eval (a gold file)."""
+"""Question commands: ask and chat (a conversation on standard input); eval is in eval_commands."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ import argparse
 import dataclasses
 import json
 import sys
-from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from bot.cli.context import Context, one_blas_thread, print_json
 from bot.config import AnswerConfig
@@ -16,10 +14,7 @@ from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.results import Answer, AskResult
 
-if TYPE_CHECKING:
-    from bot.service import CoverageService
-
-__all__ = ["format_answer", "format_ask", "register"]
+__all__ = ["format_answer", "format_ask", "positive", "register"]
 
 # --top accepts what config's answer.top may be: the one place that bound is declared
 _TOP_RANGE = next(f.metadata["range"] for f in dataclasses.fields(AnswerConfig) if f.name == "top")
@@ -31,7 +26,7 @@ def register(commands: Any) -> None:
     ask.add_argument("--json", action="store_true", help="JSON output")
     ask.add_argument(
         "--top",
-        type=_positive,
+        type=positive,
         default=None,
         metavar="N",
         help="answers to give (default: answer.top in config.yaml)",
@@ -40,31 +35,11 @@ def register(commands: Any) -> None:
 
     chat = commands.add_parser("chat", help="a conversation: one question a line on stdin, with follow-ups")
     chat.add_argument("--json", action="store_true", help="one JSON object a line")
-    chat.add_argument("--top", type=_positive, default=None, metavar="N")
+    chat.add_argument("--top", type=positive, default=None, metavar="N")
     chat.set_defaults(handler=run_chat, quick_exit=True)
 
-    gold = commands.add_parser("eval", help="score the answers against gold files (qa_dev.yaml format)")
-    gold.add_argument("gold", type=Path, nargs="+", help="the gold YAML files")
-    gold.add_argument("--json", action="store_true", help="JSON output")
-    gold.add_argument("--failures", action="store_true", help="also list the questions answered wrongly")
-    gold.add_argument(
-        "--folds",
-        type=_positive,
-        default=None,
-        metavar="K",
-        help="also a k-fold tune/test split over all files",
-    )
-    _corpus_options(gold)
-    gold.set_defaults(handler=run_eval)
 
-
-def _corpus_options(parser: Any) -> None:
-    from bot.evaluation.corpora import add_corpus_options
-
-    add_corpus_options(parser)
-
-
-def _positive(value: str) -> int:
+def positive(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
@@ -116,55 +91,6 @@ def _chat_error(as_json: bool, line: str, exc: InputError) -> None:
         print(json.dumps({"question": line.strip(), "error": str(exc)}, ensure_ascii=False), flush=True)
     else:
         print(f"! {exc}\n", flush=True)
-
-
-def run_eval(args: argparse.Namespace, ctx: Context) -> int:
-    from bot.answering.decision import fitted_on
-    from bot.evaluation.calibrate import collect, cross_validation_text
-    from bot.evaluation.corpora import corpus_index, event_config
-    from bot.evaluation.qa_eval import evaluate_qa, format_report, load_gold
-    from bot.service import CoverageService
-
-    config = ctx.config
-    service = CoverageService(config, index=corpus_index(config, args.grow)) if args.grow else ctx.service
-    runs = [(path, service) for path in args.gold]
-    for gold, folder in args.other:
-        other = event_config(config, folder)
-        runs.append((gold, CoverageService(other, index=corpus_index(other, [folder], seeds=False))))
-    reports = {}
-    for path, asker in runs:
-        answers = args.grow_answers if asker is service and args.grow else ()
-        reports[path.name] = evaluate_qa(load_gold(path, answers), partial(_ask_in, asker))
-    if args.json:
-        figures = {name: r.figures() for name, r in reports.items()}
-        print_json(next(iter(figures.values())) if len(figures) == 1 else figures)
-    else:
-        fitted = fitted_on()
-        for name, report in reports.items():
-            kind = "training figures: the decision was fitted on it" if name in fitted else "not in the fit"
-            print(f"== {name} (the shipped decision; {kind})")
-            print(format_report(report) + "\n")
-    if args.failures:
-        for report in reports.values():
-            for failure in report.failures:
-                print(json.dumps(failure, ensure_ascii=False))
-    if args.folds:
-        others = [tuple(pair) for pair in args.other]
-        asked = collect(
-            config,
-            args.gold,
-            args.grow,
-            others,
-            answers=args.grow_answers,
-            also_grow=args.also_grow,
-            fit_grow=args.fit_grow,
-        )
-        print(cross_validation_text(asked, max(args.folds, 2), config.answer.top, config.decision.l2))
-    return 0
-
-
-def _ask_in(service: CoverageService, question: str, conversation: Conversation) -> AskResult:
-    return service.ask(question, conversation=conversation)
 
 
 def format_answer(answer: Answer) -> str:

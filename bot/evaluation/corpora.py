@@ -12,7 +12,7 @@ from bot.config import Config, parse_config
 from bot.errors import InputError
 from bot.models import Article
 
-if TYPE_CHECKING:  # `add_corpus_options` is on every command's start: no index imports there
+if TYPE_CHECKING:  # `add_corpus_options` is on `eval`'s start: no index imports there
     from bot.search import CorpusIndex
 
 __all__ = ["PAGE_SUFFIXES", "add_corpus_options", "corpus_index", "event_config", "read_pages"]
