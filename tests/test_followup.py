@@ -3,6 +3,7 @@ is read as the formal question, on a few sentences written here."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,6 @@ import pytest
 from bot.answering import answer_question
 from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
-from bot.answering.features import FEATURES
 from bot.answering.question import is_follow_up
 from bot.cleaner import clean_article
 from bot.config import Config, parse_config
@@ -53,10 +53,6 @@ def index(config: Config) -> CorpusIndex:
     return CorpusIndex([clean_article(t, doc_id=d, config=config) for d, t in pages.items()], config)
 
 
-def _column(name: str) -> int:
-    return FEATURES.index(name)
-
-
 def test_a_turn_remembers_the_sentence_it_answered_with(index: CorpusIndex) -> None:
     conversation = Conversation()
     result = answer_question(index, FIRST, conversation=conversation)
@@ -65,36 +61,47 @@ def test_a_turn_remembers_the_sentence_it_answered_with(index: CorpusIndex) -> N
     assert index.locate(conversation.answer)[1].text == result.answers[0].text
 
 
-def test_a_follow_up_weighs_the_sentence_after_the_answer(index: CorpusIndex) -> None:
+@pytest.fixture(scope="module")
+def narrow(config: Config) -> CorpusIndex:
+    """The same pages, with retrieval keeping one sentence and no sentence vectors: only what a
+    follow-up adds besides its own retrieval is a further candidate."""
+    settings = dataclasses.replace(
+        config,
+        retrieval=dataclasses.replace(config.retrieval, candidates=1),
+        semantic=dataclasses.replace(config.semantic, enabled=False),
+    )
+    pages = {"talks": TALKS, "harvest": HARVEST}
+    return CorpusIndex([clean_article(t, doc_id=d, config=settings) for d, t in pages.items()], settings)
+
+
+def test_the_sentences_around_the_previous_answer_are_a_follow_ups_candidates(narrow: CorpusIndex) -> None:
     conversation = Conversation()
-    answer_question(index, FIRST, conversation=conversation)
+    answer_question(narrow, FIRST, conversation=conversation)
     given = conversation.answer
     assert given is not None
-    follow = find_candidates(index, "how did he rate it?", conversation)
+    follow = find_candidates(narrow, "how did he rate it?", dataclasses.replace(conversation))
     assert follow.question is not None and follow.question.previous == given
-    assert follow.rows is not None
-    by_position = {h.position: i for i, h in enumerate(follow.hits)}
-    # the next sentence shares no word with the follow-up, yet is a candidate, marked as next
-    assert given + 1 in by_position
-    assert follow.rows[by_position[given + 1], _column("previous_next")] == 1.0
-    assert follow.rows[by_position[given], _column("previous_same")] == 1.0
-    other = [i for h, i in by_position.items() if h != given and index.locate(h)[0].id == "harvest"]
-    assert all(follow.rows[i, _column("previous_article")] == 0.0 for i in other)
+    # the next sentence shares no word with the follow-up, yet is weighed
+    assert given + 1 in {h.position for h in follow.hits}
+    forgotten = dataclasses.replace(conversation, answer=None)
+    alone = find_candidates(narrow, "how did he rate it?", forgotten)
+    assert given + 1 not in {h.position for h in alone.hits}
 
 
-def test_a_follow_up_after_an_answer_picks_the_adjacent_sentence_that_answers(index: CorpusIndex) -> None:
+def test_a_follow_up_after_an_answer_picks_the_adjacent_sentence_that_answers(narrow: CorpusIndex) -> None:
     conversation = Conversation()
-    answer_question(index, FIRST, conversation=conversation)
-    result = answer_question(index, "and how did he describe it?", conversation=conversation)
+    answer_question(narrow, FIRST, conversation=conversation)
+    given = conversation.answer
+    result = answer_question(narrow, "did he call it frank?", conversation=conversation)
     assert result.answers and "frank and businesslike" in result.answers[0].text
+    assert given is not None and conversation.answer == given + 1  # the new turn's sentence, remembered
 
 
 def test_a_fresh_question_has_no_previous_sentence(index: CorpusIndex) -> None:
-    asked = find_candidates(index, FIRST)
-    assert asked.question is not None and asked.question.previous is None
-    assert asked.rows is not None
-    columns = [_column(n) for n in ("previous_same", "previous_next", "previous_article", "own_coverage")]
-    assert not asked.rows[:, columns].any()
+    conversation = Conversation()
+    answer_question(index, FIRST, conversation=conversation)
+    asked = find_candidates(index, "What did Obama tell reporters about trust?", conversation)
+    assert asked.question is not None and not asked.question.follow_up and asked.question.previous is None
 
 
 def test_a_sentence_of_another_index_is_not_leaned_on(index: CorpusIndex) -> None:

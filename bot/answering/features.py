@@ -15,7 +15,6 @@ import numpy as np
 
 from bot.answering import evidence
 from bot.answering.cache import PerIndex
-from bot.answering.followup import FOLLOW_UP_FEATURES, previous_features
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept, people_of
 from bot.facts import INTERVAL
@@ -80,7 +79,6 @@ FEATURES: tuple[str, ...] = (
     "names_off_article",  # ... found nowhere in its article (a page about something else)
     "event_unknown",  # the sentence's article is about no configured event (an unrelated page)
     *(f"asks_{kind}" for kind in QUESTION_KINDS),  # the kind of question (some are more often traps)
-    *FOLLOW_UP_FEATURES,  # how near the previous turn's sentence a follow-up's candidate is
 )
 # Read from the sentence vectors (bot.semantic); NaN when the corpus has none (too large to embed), which
 # the decision imputes at the fitted mean.
@@ -267,7 +265,6 @@ def candidate_features(
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
     rows[:, _COLUMN["coverage_rank"]] = _distinct_ranks(cov, groups)
     _semantic(index, hits, vector, rows, groups)
-    rows[:, columns_of(FOLLOW_UP_FEATURES)] = previous_features(index, question, hits)
     return rows
 
 
