@@ -367,8 +367,8 @@ class BuildConfig:
 @dataclass(frozen=True)
 class FollowupConfig:
     """Follow-up and chat questions. A follow-up leans on the previous turn (bot/answering/followup.py):
-    the sentences around the one the bot gave last are candidates too, each weighed by how near that
-    sentence it is. Chat shorthand ("abt", "w") is read as the words it stands for (answering.casual)."""
+    the sentences around the one the bot gave last are candidates too. Chat shorthand ("abt", "w") is
+    read as the words it stands for (answering.casual)."""
 
     # sentences each side of the previous turn's sentence, in its article, added as candidates
     window: int = field(default=3, metadata={"range": (0, 50)})
