@@ -39,6 +39,7 @@ __all__ = [
     "Event",
     "FactsConfig",
     "FetchConfig",
+    "FollowupConfig",
     "IngestConfig",
     "OutletName",
     "PlatformMark",
@@ -364,6 +365,25 @@ class BuildConfig:
 
 
 @dataclass(frozen=True)
+class FollowupConfig:
+    """Follow-up and chat questions. A follow-up leans on the previous turn (bot/answering/followup.py):
+    the sentences around the one the bot gave last are candidates too. Chat shorthand ("abt", "w") is
+    read as the words it stands for (answering.casual)."""
+
+    # sentences each side of the previous turn's sentence, in its article, added as candidates
+    window: int = field(default=3, metadata={"range": (0, 50)})
+    # general English chat shorthand: [short form, the words it stands for ...], e.g. [abt, about]
+    shorthand: tuple[tuple[str, ...], ...] = ()
+    # a question word the corpus lacks, this long, may be a typo two edits from a corpus term
+    typo2_min_length: int = field(default=7, metadata={"range": (3, 50)})
+
+    def __post_init__(self) -> None:
+        for entry in self.shorthand:
+            if len(entry) <= 1 or len(entry[0].split()) != 1:
+                raise ConfigError(f"followup.shorthand: {list(entry)} is not [one short word, its words ...]")
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -387,6 +407,7 @@ class Config:
     build: BuildConfig = field(default_factory=BuildConfig)
     # the long outlet table's file (outlets: only), read by the cleaner: bot.cleaner.outlets
     outlet_table: Path | None = None
+    followup: FollowupConfig = field(default_factory=FollowupConfig)
 
     @property
     def corpus_dir(self) -> Path:

@@ -10,6 +10,7 @@ import numpy as np
 from bot.answering.cache import PerIndex
 from bot.answering.candidates import Candidates, find_candidates, search_text
 from bot.answering.decision import Decision, load_decision
+from bot.answering.followup import remember_answer
 from bot.answering.reading import reread
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
@@ -28,10 +29,18 @@ def answer_question(
     *,
     conversation: Conversation | None = None,
     top: int = 3,
+    decision: Decision | None = None,
+    settings: DecisionConfig | None = None,
 ) -> AskResult:
-    """Answer `text` from the corpus; a follow-up in `conversation` carries over the previous topic."""
+    """Answer `text` from the corpus; a follow-up in `conversation` carries over the previous topic and
+    leans on the sentence given last, which this turn's replaces. `decision` and `settings` default to the
+    shipped fit and config's thresholds."""
     candidates = find_candidates(index, text, conversation)
-    return decide(index, candidates, _DECISION.of(index), top)
+    decision = decision or _DECISION.of(index)
+    result = decide(index, candidates, decision, top, settings)
+    if conversation is not None:
+        remember_answer(index, conversation, candidates, result, decision)
+    return result
 
 
 def decide(

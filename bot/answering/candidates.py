@@ -14,6 +14,7 @@ import numpy as np
 from bot.answering.cache import PerIndex
 from bot.answering.casual import fold_casual
 from bot.answering.features import candidate_features
+from bot.answering.followup import previous_hits, with_previous
 from bot.answering.question import Question, analyse_question, asked_speaker, check_question
 from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, unknown_names
 from bot.answering.scope import ScopeTable
@@ -64,7 +65,7 @@ def _analyse(index: CorpusIndex, text: str, conversation: Conversation | None) -
         conversation,
         follow_up_max_words=config.decision.follow_up_max_words,
     )
-    return cleaned, question
+    return cleaned, with_previous(index, question, conversation)
 
 
 def search_text(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> str | None:
@@ -93,6 +94,7 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
     vector = index.question_vector(question.search_text)
     if vector is not None:
         hits += _dense_hits(index, tokens, vector, hits, docs)
+    hits += previous_hits(index, tokens, hits, question, docs)
     concepts = query_concepts(index, question.search_text)
     unknown = unknown_share(index, concepts)
     rows = candidate_features(index, question, concepts, hits, unknown, vector=vector, unknown_names=missing)

@@ -1,30 +1,42 @@
-"""Questions as people type them in chat: filler words dropped, typos folded onto the corpus's words.
+"""Questions as people type them in chat: filler words dropped, shorthand spelt out, typos folded onto the
+corpus's words.
+
+Shorthand and slang ("abt", "w", "salty") is config data (`followup.shorthand`), read as the words it
+stands for wherever the corpus never uses the word as written.
 
 A word of at least `typo_min_length` letters that the corpus never uses and that is no English word (the
 sentence model's vocabulary spells it as no single piece), written in lower case (a
 capitalised word may be a name the coverage lacks, which must stay unknown), becomes the corpus word one
 edit away (a deletion, transposition, substitution or insertion) that most sentences use, if there is one
-and the corpus writes it so (a stem shared with another word is not enough).
+and the corpus writes it so (a stem shared with another word is not enough); failing that, the function
+word one edit away ("anythin"); failing that, for a word of at least `followup.typo2_min_length` letters,
+the corpus term two edits from its stem that most sentences use, as the corpus writes it.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 
 from bot.answering.cache import PerIndex
 from bot.search import CorpusIndex
 from bot.semantic.words import dictionary_words
+from bot.tokenizer import STOPWORDS
 
 __all__ = ["fold_casual", "fold_typo"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LETTERS = string.ascii_lowercase
 _LOOK_IN = 8  # sentences holding a candidate's stem searched for the candidate as written
+_MAX_EDITS = 2  # the farthest a typo is folded from the corpus term it means
 _FILLERS: PerIndex[frozenset[str]] = PerIndex(
     lambda index: frozenset(w.lower() for w in index.config.decision.fillers)
 )
 _TYPOS: PerIndex[dict[str, str | None]] = PerIndex(lambda index: {})  # a question word -> its fold, or None
+_SHORTHAND: PerIndex[dict[str, str]] = PerIndex(
+    lambda index: {e[0].lower(): " ".join(e[1:]) for e in index.config.followup.shorthand}
+)
 
 
 def fold_casual(index: CorpusIndex, text: str) -> str:
@@ -37,12 +49,23 @@ def fold_casual(index: CorpusIndex, text: str) -> str:
         lower = word.lower()
         if lower in fillers:
             return ""
+        spelt = _spelt_out(index, lower)
+        if spelt is not None:
+            return spelt
         if word != lower and match.start() > 0:  # a capitalised word past the first: maybe a name
             return word
         return fold_typo(index, lower, settings.typo_min_length) or word
 
     folded = _WORD.sub(replace, text)
     return " ".join(folded.split()) or text
+
+
+def _spelt_out(index: CorpusIndex, word: str) -> str | None:
+    """The words a chat shorthand stands for, unless the corpus uses it as written (then it is a word)."""
+    spelt = _SHORTHAND.of(index).get(word)
+    if spelt is None or any(index.bm25.doc_freq(s) > 0 for s in index.tokenizer.content_words(word)):
+        return None
+    return spelt
 
 
 def fold_typo(index: CorpusIndex, word: str, min_length: int) -> str | None:
@@ -64,8 +87,18 @@ def _known(index: CorpusIndex, word: str) -> bool:
 
 
 def _nearest(index: CorpusIndex, word: str) -> str | None:
+    edits = _edits(word)
+    function_words = sorted(
+        e for e in edits if e in STOPWORDS and len(e) >= index.config.decision.typo_min_target
+    )
+    found = _most_used(index, edits) or next(iter(function_words), None)
+    return found or _two_edits(index, word)
+
+
+def _most_used(index: CorpusIndex, edits: set[str]) -> str | None:
+    """The candidate the most sentences use, of those the corpus writes."""
     best: tuple[int, str] | None = None
-    for candidate in _edits(word):
+    for candidate in edits:
         if len(candidate) < index.config.decision.typo_min_target:
             continue
         stems = index.tokenizer.content_words(candidate)
@@ -80,6 +113,61 @@ def _written(index: CorpusIndex, word: str, stems: list[str]) -> bool:
     word of its stem ('several' for 'severate'): looked for in a few of the sentences that hold the stem."""
     pattern = re.compile(rf"\b{re.escape(word)}", re.IGNORECASE)
     return any(pattern.search(hit.sentence.text) for hit in index.search_tokens(stems, _LOOK_IN))
+
+
+_BY_INITIAL: PerIndex[dict[str, list[str]]] = PerIndex(lambda index: _initials(index.bm25.vocabulary))
+
+
+def _initials(vocabulary: Iterable[str]) -> dict[str, list[str]]:
+    """The corpus's terms by their first letter (built once per index, when a typo first needs it)."""
+    out: dict[str, list[str]] = {}
+    for term in vocabulary:
+        if term[:1].isalpha():
+            out.setdefault(term[0], []).append(term)
+    return out
+
+
+def _two_edits(index: CorpusIndex, word: str) -> str | None:
+    """The corpus term two edits from `word`'s stem (same first letter) that most sentences use, written
+    as the corpus writes it; None for a short word (two edits change too much of it) or when none is."""
+    if len(word) < index.config.followup.typo2_min_length:
+        return None
+    stems = index.tokenizer.content_words(word)
+    if len(stems) != 1:
+        return None
+    stem = stems[0]
+    near = [
+        (index.bm25.doc_freq(term), term)
+        for term in _BY_INITIAL.of(index).get(stem[0], ())
+        if abs(len(term) - len(stem)) <= _MAX_EDITS and _within(stem, term, _MAX_EDITS)
+    ]
+    for _, term in sorted(near, reverse=True):
+        written = _written_as(index, term)
+        if written is not None and len(written) >= index.config.decision.typo_min_target:
+            return written
+    return None
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance (insertions, deletions, substitutions) of a and b is at most `limit`."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+def _written_as(index: CorpusIndex, term: str) -> str | None:
+    """A word the corpus writes whose stem is `term`, looked for in a few sentences that hold it."""
+    for hit in index.search_tokens([term], _LOOK_IN):
+        for written in _WORD.findall(hit.sentence.text):
+            if index.tokenizer.content_words(written) == [term]:
+                return written.lower()
+    return None
 
 
 def _edits(word: str) -> set[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.answering.scope import Scope, ScopeTable
@@ -50,6 +51,13 @@ _OWN_ASK = re.compile(
     r"will|would)\b"
 )
 _PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|that|this|there|those|these)\b")
+# Words that point back whatever the question's length: a person named nowhere in it, "those two
+# capitals", "fixing that?", "in that same report" (not "said that ...", which introduces a clause).
+_PERSONAL = re.compile(r"\b(he|she|him|her|his|hers|they|them|their|theirs)\b")
+_POINTING = re.compile(
+    r"\b(those|these)\b|\b(that|this|it)\W*$|"
+    r"\b(in|of|about|on|with|at|for|from|to|by|over|after|before|until|since|despite)\s+(that|this)\b"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LETTERS = re.compile(r"[^\W\d_]")
 _LATIN_END = 0x250  # Basic Latin up to the end of Latin Extended-B: the letters English is written in
@@ -68,6 +76,7 @@ class Question:
     follow_up: bool
     carried: str | None = None  # the earlier question a follow-up continues
     own_text: str = ""  # the question's own words less its scope (no carried-over topic)
+    previous: int | None = None  # a follow-up: the position of the sentence the previous turn gave
 
 
 def check_question(text: str, max_length: int, min_latin_share: float) -> str:
@@ -153,7 +162,7 @@ def analyse_question(
     follow_up = (
         conversation is not None
         and conversation.question is not None
-        and is_follow_up(text, tokenizer, follow_up_max_words)
+        and is_follow_up(text, tokenizer, follow_up_max_words, persons)
     )
     if not follow_up or conversation is None or conversation.question is None:
         return Question(
@@ -180,16 +189,19 @@ def analyse_question(
     )
 
 
-def is_follow_up(text: str, tokenizer: Tokenizer, max_words: int) -> bool:
-    """A short question that leans on the one before: 'And Obama?', 'Did he say anything about trust?',
-    'Why?'."""
+def is_follow_up(text: str, tokenizer: Tokenizer, max_words: int, persons: Sequence[str] = ()) -> bool:
+    """A question that leans on the one before: 'And Obama?', 'Why?', 'why so short', 'Did he say
+    anything about trust?', 'Did Obama buy that argument?', or one about "he" that names nobody."""
     lower = normalize(text).lower()
     if _FOLLOW_UP_START.match(lower):
         return True
     words = tokenizer.content_words(text)
-    if not words and not tokenizer.entities(text):  # "why?", "how so?": nothing of its own to ask about
+    names = tokenizer.entities(text)
+    if len(words) <= 1 and not names:  # "why?", "why so short": next to nothing of its own to ask about
         return True
-    return len(words) <= max_words and bool(_PRONOUN.search(lower))
+    if len(words) <= max_words and _PRONOUN.search(lower):
+        return True
+    return bool(_POINTING.search(lower)) or (not persons and bool(_PERSONAL.search(lower)))
 
 
 def _drop_person(text: str, person: str, tokenizer: Tokenizer) -> str:

@@ -17,6 +17,7 @@ folds' median) go into config.yaml's `decision:` section.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import sys
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.answering import decide
+from bot.answering import answer_question, decide
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic, rescaled
 from bot.answering.features import LEXICAL_FEATURES, RANKING_FEATURES, READER_FEATURES
@@ -38,6 +39,7 @@ from bot.evaluation.kfold_report import GROWN, NEVER_DECLINING, balance_text, re
 from bot.evaluation.qa_eval import (
     GoldQuestion,
     QAReport,
+    earlier_turns,
     hit_matches,
     load_answers,
     load_gold,
@@ -78,6 +80,7 @@ class Asked:
     index: CorpusIndex  # the corpus it was asked over
     grown: bool = False  # asked again over the corpus grown by --also-grow / --fit-grow: reported apart
     in_fit: bool = True  # its pairs are fitted on (a grown copy only with --fit-grow)
+    earlier: tuple[str, ...] = ()  # a follow-up: the questions it continues, oldest first
 
     @property
     def group(self) -> str:
@@ -95,21 +98,31 @@ def ask_all(
     grown: bool = False,
     in_fit: bool = True,
 ) -> list[Asked]:
-    """Candidates and labels for every question (a follow-up right after the question it follows)."""
+    """Candidates and labels for every question; a follow-up asked as a user would, after the questions
+    it continues were answered in its conversation (by the shipped decision)."""
     by_id = {q.id: q for q in questions}
     out = []
     for q in questions:
-        conversation = Conversation()
-        try:
-            if q.follows and q.follows in by_id:
-                find_candidates(index, by_id[q.follows].question, conversation)
-            candidates: Candidates | None = find_candidates(index, q.question, conversation)
-        except InputError:
-            candidates = None
-        hits = candidates.hits if candidates else ()
-        labels = np.array([hit_matches(h.article.id, h.sentence.text, q.gold) for h in hits], dtype=float)
-        out.append(Asked(q, source, candidates, labels, index, grown, in_fit))
+        earlier = tuple(e.question for e in earlier_turns(q, by_id))
+        out.append(_asked(Asked(q, source, None, np.zeros(0), index, grown, in_fit, earlier)))
     return out
+
+
+def _asked(asked: Asked, decision: Decision | None = None, settings: DecisionConfig | None = None) -> Asked:
+    """`asked` asked (again), its earlier turns answered first by `decision` (default: the shipped one)
+    through the answering's own path, so the follow-up leans on what that decision gave."""
+    index, q = asked.index, asked.gold
+    conversation = Conversation()
+    for text in asked.earlier:
+        with contextlib.suppress(InputError):  # refused, as a user would see it: the chat goes on
+            answer_question(index, text, conversation=conversation, decision=decision, settings=settings)
+    try:
+        candidates: Candidates | None = find_candidates(index, q.question, conversation)
+    except InputError:
+        candidates = None
+    hits = candidates.hits if candidates else ()
+    labels = np.array([hit_matches(h.article.id, h.sentence.text, q.gold) for h in hits], dtype=float)
+    return dataclasses.replace(asked, candidates=candidates, labels=labels)
 
 
 def _pairs(asked: Sequence[Asked]) -> tuple[np.ndarray, np.ndarray]:
@@ -265,8 +278,10 @@ def cross_validate(
         thresholds = _tune(fitted, folds, l2, semantic)
         decision = fit_decision(fitted, l2, semantic, thresholds.trap_weight)
         chosen.append(thresholds)
-        for a in held[f][1] if held is not None else test:
-            settings = _settings(a.index.config, thresholds)
+        for tested in held[f][1] if held is not None else test:
+            settings = _settings(tested.index.config, thresholds)
+            # a follow-up's earlier turns answered by this fold's decision, not by the shipped one
+            a = _asked(tested, decision, settings) if tested.earlier else tested
             result = decide(a.index, a.candidates, decision, top, settings) if a.candidates else None
             score(reports.setdefault(a.source + (GROWN if a.grown else ""), QAReport()), a.gold, result)
             if a.grown:

@@ -1,8 +1,9 @@
 """Question-answering evaluation against a gold file in the format of shared/eval/qa_dev.yaml.
 
-Each follow-up is asked right after the question it follows, in one conversation; every other question
-in a fresh one. A predicted answer matches a gold sentence when it comes from the same article and one
-text contains the other once whitespace, quote marks and case are ignored.
+Each follow-up is asked as a user would: in one conversation, right after the question it follows (and
+that one's own earlier questions, oldest first); every other question in a fresh one. A predicted answer
+matches a gold sentence when it comes from the same article and one text contains the other once
+whitespace, quote marks and case are ignored.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from bot.text import match_key, read_text
 __all__ = [
     "GoldQuestion",
     "QAReport",
+    "earlier_turns",
     "evaluate_qa",
     "format_report",
     "hit_matches",
@@ -174,11 +176,22 @@ def evaluate_qa(questions: Sequence[GoldQuestion], ask: Ask) -> QAReport:
     report = QAReport()
     for q in questions:
         conversation = Conversation()
-        if q.follows and q.follows in by_id:
-            _safe_ask(ask, by_id[q.follows].question, conversation)
+        for earlier in earlier_turns(q, by_id):
+            _safe_ask(ask, earlier.question, conversation)
         result = _safe_ask(ask, q.question, conversation)
         score(report, q, result)
     return report
+
+
+def earlier_turns(q: GoldQuestion, by_id: Mapping[str, GoldQuestion]) -> list[GoldQuestion]:
+    """The questions a follow-up continues, oldest first: the one it follows, and that one's own."""
+    turns: list[GoldQuestion] = []
+    seen = {q.id}
+    while q.follows and q.follows in by_id and q.follows not in seen:
+        q = by_id[q.follows]
+        seen.add(q.id)
+        turns.append(q)
+    return turns[::-1]
 
 
 def _safe_ask(ask: Ask, text: str, conversation: Conversation) -> AskResult | None:
