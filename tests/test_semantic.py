@@ -87,6 +87,21 @@ def test_vectors_are_saved_as_npy_and_read_back(tmp_path: Path, config: Config) 
     assert np.array_equal(again, made)
 
 
+def test_vectors_saved_from_another_form_of_the_weights_are_embedded_again(
+    tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question is compared with sentences embedded by the same weights: vectors saved by an earlier
+    form of the prepared weights (bot/semantic/prepared.py FORMAT) are not read."""
+    from bot.semantic import vectors as vectors_module
+
+    path = tmp_path / "vectors.npy"
+    load_or_embed(path, "stamp-1", lambda: ["One sentence."], config.semantic)
+    monkeypatch.setattr(vectors_module, "_WEIGHTS_FORM", "w-older")
+    asked: list[int] = []
+    load_or_embed(path, "stamp-1", lambda: asked.append(1) or ["One sentence."], config.semantic)
+    assert asked == [1]
+
+
 def test_semantic_features_are_present_on_a_small_corpus(service: CoverageService) -> None:
     found = find_candidates(service.index, "How long did the two presidents talk in New York?")
     assert found.rows is not None and np.isfinite(found.rows[:, SEMANTIC_COLUMNS]).all()
