@@ -158,12 +158,10 @@ def test_every_path_of_the_products_keeps_the_reference_vectors(
 
 
 def test_gelu_is_the_exact_erf_gelu() -> None:
-    from bot.semantic.encoder import _gelu_
-
     x = np.linspace(-9.0, 9.0, 7 * 28_573)  # an odd count: 0.0 in the middle
     exact = x * 0.5 * (1.0 + np.vectorize(math.erf)(x / math.sqrt(2.0)))
     h = x.astype(np.float32).reshape(-1, 7)  # rows of an odd width: chunks end mid-array
-    _gelu_(h)
+    dense_module.gelu_(h)
     assert np.abs(h.ravel() - exact).max() < 1e-6
     assert h.ravel()[len(x) // 2] == 0.0 and np.all(h.ravel()[:1000] <= 0.0)  # the sign of every half kept
     for level in range(1, dense_module.kernel_level() + 1):  # the kernel's own, vector and scalar
@@ -234,6 +232,20 @@ def test_panels_hold_the_matrix_in_pairs_of_inputs() -> None:
     assert panels.shape == (2, 4, 32, 2) and panels.dtype == np.uint16
     assert np.array_equal(widened(panels)[:7], _bf16(matrix)) and not widened(panels)[7].any()
     assert panels[1, 2, 5, 1] == to_bfloat16(matrix[5:6, 32 + 5])[0]  # panel 1, inputs 4 and 5, column 37
+
+
+def test_the_kernels_residual_add_and_layer_norm_are_numpys() -> None:
+    if dense_module.kernel_level() == 0:
+        pytest.skip("the kernel is not built")
+    rng = np.random.default_rng(8)
+    x, residual = (rng.standard_normal((13, 384)).astype(np.float32) * 3 for _ in range(2))
+    norm = (rng.standard_normal(384).astype(np.float32), rng.standard_normal(384).astype(np.float32))
+    expected = x + residual
+    dense_module.layer_norm_(expected, *norm, 1e-12)
+    for with_residual in (True, False):
+        got = x.copy() if with_residual else x + residual
+        dense_module._halfgemm.add_norm(got, residual if with_residual else None, *norm, 13, 384, 1e-12)
+        assert np.abs(got - expected).max() < 2e-5
 
 
 @pytest.mark.parametrize("level", [1, 2, 3])

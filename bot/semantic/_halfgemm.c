@@ -22,6 +22,9 @@
  * built without global -m flags and loads on any x86-64; elsewhere it builds with no paths at all.
  *
  *   gemm(x float32[M*K], w uint16[N*K], bias float32[N], out float32[M*N], M, K, N, level, gelu)
+ *
+ * And the layers' residual add and layer normalisation in one pass over each row (`add_norm`, plain C:
+ * numpy took 25-35 us a call for a question's rows, 12 calls a pass).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -296,6 +299,37 @@ static void gemm(int level, const uint16_t *x, Py_ssize_t M, Py_ssize_t K, const
 #endif
 }
 
+/* Each row of x (rows, width): x += residual (when given), then layer normalisation in place. Sums in
+ * double, four running ones (a single one waits on each addition's latency). */
+static void add_norm(float *x, const float *res, const float *w, const float *b, Py_ssize_t rows,
+                     Py_ssize_t width, float eps) {
+    for (Py_ssize_t r = 0; r < rows; r++) {
+        float *row = x + r * width;
+        if (res != NULL)
+            for (Py_ssize_t i = 0; i < width; i++)
+                row[i] += res[r * width + i];
+        double s[4] = {0, 0, 0, 0}, v[4] = {0, 0, 0, 0};
+        Py_ssize_t i = 0;
+        for (; i + 4 <= width; i += 4)
+            for (int j = 0; j < 4; j++)
+                s[j] += row[i + j];
+        for (; i < width; i++)
+            s[0] += row[i];
+        const float mean = (float)((s[0] + s[1] + s[2] + s[3]) / (double)width);
+        for (i = 0; i < width; i++)
+            row[i] -= mean;
+        for (i = 0; i + 4 <= width; i += 4)
+            for (int j = 0; j < 4; j++)
+                v[j] += (double)row[i + j] * row[i + j];
+        for (; i < width; i++)
+            v[0] += (double)row[i] * row[i];
+        const float scale = (float)(v[0] + v[1] + v[2] + v[3]) / (float)width + eps;
+        const float inv = 1.0f / sqrtf(scale);
+        for (i = 0; i < width; i++)
+            row[i] = row[i] * inv * w[i] + b[i];
+    }
+}
+
 static int take(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t items, int writable,
                 const char *name) {
     if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | (writable ? PyBUF_WRITABLE : 0)) < 0)
@@ -390,6 +424,47 @@ static PyObject *py_gelu(PyObject *self, PyObject *args) {
     Py_RETURN_NONE;
 }
 
+static PyObject *py_add_norm(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *ox, *ores, *ow, *ob;
+    Py_ssize_t rows, width;
+    float eps;
+    if (!PyArg_ParseTuple(args, "OOOOnnf", &ox, &ores, &ow, &ob, &rows, &width, &eps))
+        return NULL;
+    if (rows < 0 || width <= 0) {
+        PyErr_SetString(PyExc_ValueError, "bad shape");
+        return NULL;
+    }
+    Py_buffer x, res = {0}, w, b;
+    const int with_res = ores != Py_None;
+    if (take(ox, &x, 4, rows * width, 1, "x") < 0)
+        return NULL;
+    if (with_res && take(ores, &res, 4, rows * width, 0, "residual") < 0)
+        goto fail_x;
+    if (take(ow, &w, 4, width, 0, "weight") < 0)
+        goto fail_res;
+    if (take(ob, &b, 4, width, 0, "bias") < 0)
+        goto fail_w;
+    Py_BEGIN_ALLOW_THREADS;
+    add_norm((float *)x.buf, with_res ? (const float *)res.buf : NULL, (const float *)w.buf,
+             (const float *)b.buf, rows, width, eps);
+    Py_END_ALLOW_THREADS;
+    PyBuffer_Release(&b);
+    PyBuffer_Release(&w);
+    if (with_res)
+        PyBuffer_Release(&res);
+    PyBuffer_Release(&x);
+    Py_RETURN_NONE;
+fail_w:
+    PyBuffer_Release(&w);
+fail_res:
+    if (with_res)
+        PyBuffer_Release(&res);
+fail_x:
+    PyBuffer_Release(&x);
+    return NULL;
+}
+
 static PyObject *py_level(PyObject *self, PyObject *args) {
     (void)self, (void)args;
     return PyLong_FromLong(best_level());
@@ -399,6 +474,8 @@ static PyMethodDef methods[] = {
     {"gemm", py_gemm, METH_VARARGS,
      "gemm(x, w, bias, out, M, K, N, level, gelu): out = bf16(x) @ W + bias, then GELU if gelu"},
     {"gelu", py_gelu, METH_VARARGS, "gelu(y, level): y = GELU(y) in place (float32)"},
+    {"add_norm", py_add_norm, METH_VARARGS,
+     "add_norm(x, residual or None, weight, bias, rows, width, eps): x = LayerNorm(x + residual)"},
     {"level", py_level, METH_NOARGS, "level(): 3 AVX512_BF16, 2 AVX-512F, 1 AVX2 + FMA, 0 none"},
     {NULL, NULL, 0, NULL},
 };

@@ -22,7 +22,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from bot.errors import ConfigError
-from bot.semantic.dense import Dense
+from bot.semantic.dense import Dense, add_norm_
 from bot.semantic.prepared import PreparedWeights, prepared_weights
 from bot.semantic.weights import read_safetensors
 from bot.semantic.wordpiece import WordPiece
@@ -30,59 +30,6 @@ from bot.semantic.wordpiece import WordPiece
 __all__ = ["Encoder", "model_dir"]
 
 log = logging.getLogger(__name__)
-
-# Abramowitz and Stegun 7.1.26: erf within 1.5e-7, for BERT's exact (erf) GELU without scipy.
-_ERF_P = np.float32(0.3275911)
-_ERF_A = tuple(np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429))
-_SQRT_HALF = np.float32(0.7071067811865476)
-_HALF = np.float32(0.5)
-_SIGN_BIT = np.uint32(0x80000000)
-_GELU_CHUNK = 32 * 1536  # values per chunk of the GELU: 32 rows of the feed-forward layer
-
-
-def _gelu_(h: np.ndarray) -> None:
-    """h <- h * Phi(h) in place (BERT's exact, erf GELU), `_GELU_CHUNK` values at a time: the dozen
-    temporaries of a chunk stay in the core's cache (a whole batch's did not: 4x slower)."""
-    rows = max(1, _GELU_CHUNK // h.shape[-1])
-    for start in range(0, h.shape[0], rows):
-        _gelu_chunk(h[start : start + rows])
-
-
-def _gelu_chunk(h: np.ndarray) -> None:
-    """Phi(h) = 0.5 + sign(h) * (0.5 - q / 2), where q = 1 - erf(|h| / sqrt 2) is A&S 7.1.26's polynomial
-    times its exponential; the sign is copied bitwise (np.copysign is not vectorised: 7x a product)."""
-    z = h * _SQRT_HALF
-    a = np.abs(z)
-    t = a * _ERF_P
-    t += 1.0
-    np.reciprocal(t, out=t)
-    q = t * _ERF_A[4]
-    for coefficient in reversed(_ERF_A[:4]):
-        q += coefficient
-        q *= t
-    np.square(a, out=a)
-    np.negative(a, out=a)
-    np.exp(a, out=a)
-    q *= a
-    q *= -_HALF
-    q += _HALF  # >= 0: 1 - erf(|z|) <= 1
-    bits = q.view(np.uint32)
-    np.bitwise_or(bits, np.bitwise_and(z.view(np.uint32), _SIGN_BIT), out=bits)
-    q += _HALF
-    h *= q
-
-
-def _layer_norm_(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> None:
-    """Layer normalisation of x's rows, in place."""
-    x -= x.mean(axis=-1, keepdims=True)
-    variance = np.einsum("ij,ij->i", x, x)[:, None]
-    variance /= np.float32(x.shape[-1])
-    variance += np.float32(eps)
-    np.sqrt(variance, out=variance)
-    x /= variance
-    x *= weight
-    x += bias
-
 
 _CONTROLLER: list[ThreadpoolController] = []
 
@@ -197,7 +144,7 @@ class Encoder:
         x = self.words[tokens]
         x += self.positions[places]
         x += self.token_type
-        _layer_norm_(x, *self.norm, self.eps)
+        add_norm_(x, None, self.norm, self.eps)
         with _blas().limit(limits=self.threads, user_api="blas"):
             buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.width)
             for layer in self.layers:
@@ -210,12 +157,10 @@ class Encoder:
         qkv = layer.qkv(x, buffers.qkv)
         context = self._attention(qkv, bounds, buffers.context)
         attended = layer.out(context, buffers.other(x))
-        attended += x
-        _layer_norm_(attended, *layer.norm1, self.eps)
+        add_norm_(attended, x, layer.norm1, self.eps)
         h = layer.up(attended, buffers.ffn)  # GELU included
         y = layer.down(h, buffers.other(attended))
-        y += attended
-        _layer_norm_(y, *layer.norm2, self.eps)
+        add_norm_(y, attended, layer.norm2, self.eps)
         return y
 
     def _attention(self, qkv: np.ndarray, bounds: np.ndarray, context: np.ndarray) -> np.ndarray:
