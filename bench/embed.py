@@ -4,11 +4,14 @@
 
 Op by op: each kind of operation of one encoder layer, run alone on the shapes of one question (15
 WordPiece tokens) and of 16 questions packed into one pass (240 rows), CPU microseconds per layer and its
-share of the layer: the four matrix products (BLAS; by column blocks up to 64 rows, as the encoder does,
-and for comparison as whole-matrix products), attention, the GELU, the two layer norms, and the
-bias and residual adds (the per-call numpy overhead is what the small ones cost). Whole pass: CPU and wall
-milliseconds per question, one at a time and 4, 8 and 16 together, with BLAS on 1 thread (what the bot
-uses) and on 2. `--onnx` adds bench/embed_onnx.py's comparison with onnxruntime (bench extra).
+share of the layer: the four matrix products (bot/semantic/dense.py: the compiled kernel's path, the
+up product with its GELU; and for comparison numpy's float32 BLAS), attention, the residual adds with the
+layer norms, the bias and residual adds (the per-call numpy overhead is what the small ones cost). By
+length: CPU per pass of one text of 1, 4, 15 and 60 tokens, all six layers and the first two alone
+(whose weights stay in the cache: x 3, to tell arithmetic from weight traffic), by the kernel and by
+numpy. Whole pass: CPU and wall milliseconds per question, one at a time and 4, 8 and 16 together, by the
+kernel, and by numpy with BLAS on 1 thread (what the fallback uses) and on 2. `--onnx` adds
+bench/embed_onnx.py's comparison with onnxruntime (bench extra).
 Questions: every question of the gold files (../shared/eval and tests/data). The machine is shared: the
 load average is printed, and figures are noisy.
 """
@@ -133,11 +136,8 @@ def rows_table(encoder: Encoder, rounds: int) -> str:
                     two = _cpu_us(run, max(1, rounds // 4))
                 finally:
                     encoder.layers = layers
-            lines.append(f"| {rows} | {_PATHS[level]} | {whole:.0f} | {3 * two:.0f} |")
+            lines.append(f"| {rows} | {dense.PATHS[level]} | {whole:.0f} | {3 * two:.0f} |")
     return "\n".join(lines)
-
-
-_PATHS = {0: "numpy (float32 BLAS)", 1: "kernel, AVX2", 2: "kernel, AVX-512"}
 
 
 class _level:
@@ -171,7 +171,7 @@ def pass_table(encoder: Encoder, questions: Sequence[str], rounds: int) -> str:
                     cpu.append((time.process_time() - began_cpu) / size * 1e3)
                     wall.append((time.perf_counter() - began) / size * 1e3)
             lines.append(
-                f"| {size} | {_PATHS[level]} | {threads} | {statistics.median(cpu):.2f} "
+                f"| {size} | {dense.PATHS[level]} | {threads} | {statistics.median(cpu):.2f} "
                 f"| {statistics.median(wall):.2f} |"
             )
     encoder.threads = 1

@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.semantic.prepared import PANEL, to_bfloat16, widened
 
-__all__ = ["LEVEL", "Dense", "add_norm_", "gelu_", "kernel_level", "layer_norm_"]
+__all__ = ["LEVEL", "PATHS", "Dense", "add_norm_", "gelu_", "kernel_level", "layer_norm_"]
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ def kernel_level() -> int:
 
 
 LEVEL = kernel_level()
+PATHS = {0: "numpy (float32 BLAS)", 1: "kernel, AVX2", 2: "kernel, AVX-512F", 3: "kernel, AVX512_BF16"}
 
 
 class Dense:
