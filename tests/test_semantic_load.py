@@ -250,8 +250,9 @@ def test_the_kernels_residual_add_and_layer_norm_are_numpys() -> None:
 
 @pytest.mark.parametrize("level", [1, 2, 3])
 def test_each_compiled_path_gives_numpys_product(level: int) -> None:
-    """The kernel's paths and numpy multiply the same bfloat16-rounded rows by the same weights; only the
-    order of the float32 additions differs. Row counts cover one tile, uneven tiles and several."""
+    """The kernel's paths round the rows to bfloat16 and multiply them by the same weights as numpy's path
+    given the rounded rows; only the order of the float32 additions differs. Row counts cover one tile,
+    uneven tiles and several."""
     if level > dense_module.kernel_level():
         pytest.skip(f"this CPU or build has no path {level}")
     rng = np.random.default_rng(level)
@@ -262,7 +263,7 @@ def test_each_compiled_path_gives_numpys_product(level: int) -> None:
             layer = Dense(panels_of(matrix), bias, gelu=gelu)
             for rows in (1, 7, 13, 25):
                 x = rng.standard_normal((rows, inner)).astype(np.float32)
-                expected = layer(x, np.empty((rows, width), dtype=np.float32), level=0)
+                expected = layer(_bf16(x), np.empty((rows, width), dtype=np.float32), level=0)
                 got = layer(x, np.empty((rows, width), dtype=np.float32), level=level)
                 assert np.allclose(got, expected, rtol=1e-5, atol=1e-5), (inner, gelu, rows)
                 exact = _bf16(x).astype(np.float64) @ _bf16(matrix).astype(np.float64) + bias
