@@ -40,6 +40,23 @@ def test_wordpiece_matches_the_models_own_tokenizer(service: CoverageService) ->
         assert ours.encode(text) == reference.encode(text).ids, text
 
 
+def test_ascii_text_gives_the_general_paths_words() -> None:
+    from bot.semantic.wordpiece import _basic_words, basic_words
+
+    rng = np.random.default_rng(6)
+    alphabet = [chr(c) for c in range(128)]
+    weights = np.array([8.0 if chr(c).isalnum() or c == 32 else 1.0 for c in range(128)])
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet, size=int(rng.integers(0, 40)), p=weights / weights.sum()))
+        assert basic_words(text) == _basic_words(text), repr(text)
+    text = 'Did Putin say\tit\'s "$5bn"?\x0bok'
+    assert (
+        basic_words(text)
+        == _basic_words(text)
+        == ["did", "putin", "say", "it", "'", "s", '"', "$", "5bn", '"', "?", "ok"]
+    )
+
+
 def test_embeddings_are_unit_vectors_and_deterministic(encoder: Encoder) -> None:
     texts = ["Putin and Obama met for 90 minutes.", "How long did the two presidents talk?", "Rain in Spain."]
     first = encoder.embed(texts)
