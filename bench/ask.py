@@ -195,6 +195,7 @@ def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str 
     """What the sentence embeddings cost: model load, a question, the corpus per 1,000 sentences, memory,
     and the in-process answer without them."""
     from bot.semantic import Encoder
+    from bot.semantic.dense import LEVEL, PATHS
 
     settings = service.config.semantic
     before, start = _rss_mb(), time.perf_counter()
@@ -224,7 +225,7 @@ def semantic_table(service: CoverageService, questions: Sequence[tuple[str, str 
             f"| model load (90 MB safetensors, memory-mapped, sha256 checked) | {load_s * 1000:.0f} ms, "
             f"+{model_mb:.0f} MB RSS |",
             f"| model load, its check remembered for the unchanged file | {trusted_s * 1000:.1f} ms |",
-            f"| one question embedded (1 BLAS thread) | {per_question['median_ms']:.1f} ms median, "
+            f"| one question embedded (products: {PATHS[LEVEL]}) | {per_question['median_ms']:.1f} ms median, "
             f"{per_question['p95_ms']:.1f} ms p95 ({per_question['n']}) |",
             f"| corpus at index time | {per_1000:.1f} s per 1,000 sentences ({len(sentences)} embedded, "
             f"batch {settings.batch}); {settings.max_sentences:,} sentences (`semantic.max_sentences`) "

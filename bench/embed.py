@@ -4,11 +4,14 @@
 
 Op by op: each kind of operation of one encoder layer, run alone on the shapes of one question (15
 WordPiece tokens) and of 16 questions packed into one pass (240 rows), CPU microseconds per layer and its
-share of the layer: the four matrix products (BLAS; by column blocks up to 64 rows, as the encoder does,
-and for comparison as whole-matrix products), attention, the GELU, the two layer norms, and the
-bias and residual adds (the per-call numpy overhead is what the small ones cost). Whole pass: CPU and wall
-milliseconds per question, one at a time and 4, 8 and 16 together, with BLAS on 1 thread (what the bot
-uses) and on 2. `--onnx` adds bench/embed_onnx.py's comparison with onnxruntime (bench extra).
+share of the layer: the four matrix products (bot/semantic/dense.py: the compiled kernel's path, the
+up product with its GELU; and for comparison numpy's float32 BLAS), attention, the residual adds with the
+layer norms, the bias and residual adds (the per-call numpy overhead is what the small ones cost). By
+length: CPU per pass of one text of 1, 4, 15 and 60 tokens, all six layers and the first two alone
+(whose weights stay in the cache: x 3, to tell arithmetic from weight traffic), by the kernel and by
+numpy. Whole pass: CPU and wall milliseconds per question, one at a time and 4, 8 and 16 together, by the
+kernel, and by numpy with BLAS on 1 thread (what the fallback uses) and on 2. `--onnx` adds
+bench/embed_onnx.py's comparison with onnxruntime (bench extra).
 Questions: every question of the gold files (../shared/eval and tests/data). The machine is shared: the
 load average is printed, and figures are noisy.
 """
@@ -16,6 +19,7 @@ load average is printed, and figures are noisy.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import statistics
 import time
@@ -29,8 +33,8 @@ from threadpoolctl import threadpool_limits
 
 from bench.report import write_report
 from bot.config import load_config
-from bot.semantic import Encoder
-from bot.semantic.encoder import _gelu_, _layer_norm_, _product
+from bot.semantic import Encoder, dense
+from bot.semantic.dense import add_norm_, gelu_
 
 __all__ = ["gold_questions", "main"]
 
@@ -66,34 +70,29 @@ def _ops(encoder: Encoder, rows: int, texts: int) -> dict[str, Callable[[], Any]
     layer = encoder.layers[0]
     rng = np.random.default_rng(1)
     x = rng.standard_normal((rows, encoder.dimension)).astype(np.float32)
-    h = rng.standard_normal((rows, layer.up.shape[1])).astype(np.float32)
-    qkv = rng.standard_normal((rows, layer.qkv.shape[1])).astype(np.float32)
+    h = rng.standard_normal((rows, layer.up.width)).astype(np.float32)
+    qkv = rng.standard_normal((rows, layer.qkv.width)).astype(np.float32)
     outs = {
-        n: np.empty((rows, n), dtype=np.float32) for n in {layer.qkv.shape[1], encoder.dimension, h.shape[1]}
+        n: np.empty((rows, n), dtype=np.float32) for n in {layer.qkv.width, encoder.dimension, h.shape[1]}
     }
     bounds = np.linspace(0, rows, texts + 1).astype(np.int64)
     work = h.copy()
+    products = ((x, layer.qkv), (x, layer.out), (x, layer.up), (h, layer.down))
     return {
-        "query-key-value product (384 x 1152)": lambda: _product(
-            x, layer.qkv, layer.blocks[0], outs[qkv.shape[1]]
-        ),
-        "attention output product (384 x 384)": lambda: _product(
-            x, layer.out, layer.blocks[1], outs[x.shape[1]]
-        ),
-        "feed-forward up product (384 x 1536)": lambda: _product(
-            x, layer.up, layer.blocks[2], outs[h.shape[1]]
-        ),
-        "feed-forward down product (1536 x 384)": lambda: _product(
-            h, layer.down, layer.blocks[3], outs[x.shape[1]]
-        ),
-        "  the same four as whole-matrix products": lambda: [
-            np.matmul(a, w, out=outs[w.shape[1]])
-            for a, w in ((x, layer.qkv), (x, layer.out), (x, layer.up), (h, layer.down))
+        "query-key-value product (384 x 1152)": lambda: layer.qkv(x, outs[qkv.shape[1]]),
+        "attention output product (384 x 384)": lambda: layer.out(x, outs[x.shape[1]]),
+        "feed-forward up product (384 x 1536)": lambda: layer.up(x, outs[h.shape[1]]),
+        "feed-forward down product (1536 x 384)": lambda: layer.down(h, outs[x.shape[1]]),
+        "  the same four by numpy (float32 BLAS, bias added)": lambda: [
+            d(a, outs[d.width], level=0) for a, d in products
         ],
         "attention (per text, no masks)": lambda: encoder._attention(qkv, bounds, outs[x.shape[1]]),
-        "GELU (exact erf, in place)": lambda: (np.copyto(work, h), _gelu_(work)),
+        "  numpy's GELU (exact erf, in place; fused into the up product above)": lambda: (
+            np.copyto(work, h),
+            gelu_(work),
+        ),
         "two layer norms": lambda: [
-            _layer_norm_(x.copy(), *norm, encoder.eps) for norm in (layer.norm1,) * 2
+            add_norm_(x.copy(), x, norm, encoder.eps) for norm in (layer.norm1, layer.norm2)
         ],
         "bias and residual adds (5)": lambda: [np.add(x, x, out=outs[x.shape[1]]) for _ in range(5)],
     }
@@ -118,24 +117,62 @@ def ops_table(encoder: Encoder, rounds: int) -> str:
     return "\n".join(lines)
 
 
-def pass_table(encoder: Encoder, questions: Sequence[str], rounds: int) -> str:
+def rows_table(encoder: Encoder, rounds: int) -> str:
+    """CPU per pass of one text of 1-60 tokens, all six layers and the first two only (their weights, 7 MB
+    in float16, stay in the cache between passes; times 3 to compare), by each path of the products."""
     lines = [
-        "| questions per pass | BLAS threads | CPU ms per question (median) | wall ms per question (median) |",
+        "| rows (tokens) | products by | 6 layers: CPU us a pass | 2 layers x 3: CPU us |",
         "|---|---|---|---|",
     ]
+    layers = encoder.layers
+    for level in sorted({dense.LEVEL, 0}, reverse=True):
+        for rows in (1, 4, 15, 60):
+            ids = [[101, *range(2000, 2000 + rows - 2), 102]] if rows > 1 else [[101]]
+            run = functools.partial(encoder._forward, ids)
+            with _level(level):
+                whole = _cpu_us(run, max(1, rounds // 4))
+                encoder.layers = layers[:2]
+                try:
+                    two = _cpu_us(run, max(1, rounds // 4))
+                finally:
+                    encoder.layers = layers
+            lines.append(f"| {rows} | {dense.PATHS[level]} | {whole:.0f} | {3 * two:.0f} |")
+    return "\n".join(lines)
+
+
+class _level:
+    """Within the block, the encoder's products go by `level`'s path (bot/semantic/dense.py)."""
+
+    def __init__(self, level: int) -> None:
+        self.level, self.saved = level, dense.LEVEL
+
+    def __enter__(self) -> None:
+        dense.LEVEL = self.level
+
+    def __exit__(self, *exc: object) -> None:
+        dense.LEVEL = self.saved
+
+
+def pass_table(encoder: Encoder, questions: Sequence[str], rounds: int) -> str:
+    lines = [
+        "| questions per pass | products by | BLAS threads | CPU ms per question (median) | wall ms (median) |",
+        "|---|---|---|---|---|",
+    ]
     chosen = list(questions[: 16 * max(1, rounds // 16)])
-    for threads in (1, 2):
+    for level, threads in [(dense.LEVEL, 1)] + [(0, 1), (0, 2)] * (dense.LEVEL > 0):
         encoder.threads = threads
         for size in (1, 4, 8, 16):
             cpu, wall = [], []
             for start in range(0, len(chosen) - size + 1, size):
                 batch = chosen[start : start + size]
-                began, began_cpu = time.perf_counter(), time.process_time()
-                encoder.embed_questions(batch)
-                cpu.append((time.process_time() - began_cpu) / size * 1e3)
-                wall.append((time.perf_counter() - began) / size * 1e3)
+                with _level(level):
+                    began, began_cpu = time.perf_counter(), time.process_time()
+                    encoder.embed_questions(batch)
+                    cpu.append((time.process_time() - began_cpu) / size * 1e3)
+                    wall.append((time.perf_counter() - began) / size * 1e3)
             lines.append(
-                f"| {size} | {threads} | {statistics.median(cpu):.2f} | {statistics.median(wall):.2f} |"
+                f"| {size} | {dense.PATHS[level]} | {threads} | {statistics.median(cpu):.2f} "
+                f"| {statistics.median(wall):.2f} |"
             )
     encoder.threads = 1
     return "\n".join(lines)
@@ -154,6 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     questions = gold_questions()
     load = os.getloadavg()[0]
     text = "## One layer, op by op\n\n" + ops_table(encoder, args.rounds)
+    text += "\n\n## One text's pass by its length\n\n" + rows_table(encoder, args.rounds)
     text += "\n\n## The whole pass\n\n" + pass_table(encoder, questions, max(args.rounds, 64))
     if args.onnx:
         from bench.embed_onnx import onnx_table

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from bot.semantic import Encoder, model_dir, read_safetensors
-from bot.semantic.encoder import _layer_norm_
+from bot.semantic.dense import layer_norm_
 
 __all__ = ["build_graph", "onnx_table"]
 
@@ -126,7 +126,7 @@ def _session(path: Path) -> Any:
 def _embedded(encoder: Encoder, text: str) -> np.ndarray:
     ids = encoder.wordpiece.encode(text)
     x = encoder.words[ids] + encoder.positions[: len(ids)] + encoder.token_type
-    _layer_norm_(x, *encoder.norm, encoder.eps)
+    layer_norm_(x, *encoder.norm, encoder.eps)
     return np.asarray(x, dtype=np.float32)
 
 

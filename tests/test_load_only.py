@@ -117,7 +117,8 @@ def test_vectors_replaced_while_read_are_not_used(
     """A writer removes the stamp before it replaces the vectors: a read it overlapped is not used."""
     path = tmp_path / "vectors.npy"
     np.save(path, np.ones((2, 3), dtype=np.float16))
-    path.with_suffix(".stamp").write_text("A", encoding="utf-8")
+    stamp = f"A-{saved_vectors._WEIGHTS_FORM}"  # as load_or_embed writes it: with the weights' form
+    path.with_suffix(".stamp").write_text(stamp, encoding="utf-8")
     load = np.load
 
     def racing_load(*args: object, **kwargs: object) -> object:
@@ -133,5 +134,5 @@ def test_vectors_replaced_while_read_are_not_used(
     with pytest.raises(NeedsWriter):
         saved_vectors.load_or_embed(path, "A", refuse, config.semantic)
     monkeypatch.setattr(saved_vectors.np, "load", load)
-    path.with_suffix(".stamp").write_text("A", encoding="utf-8")
+    path.with_suffix(".stamp").write_text(stamp, encoding="utf-8")
     assert saved_vectors.load_or_embed(path, "A", refuse, config.semantic).shape == (2, 3)

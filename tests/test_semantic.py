@@ -40,6 +40,23 @@ def test_wordpiece_matches_the_models_own_tokenizer(service: CoverageService) ->
         assert ours.encode(text) == reference.encode(text).ids, text
 
 
+def test_ascii_text_gives_the_general_paths_words() -> None:
+    from bot.semantic.wordpiece import _basic_words, basic_words
+
+    rng = np.random.default_rng(6)
+    alphabet = [chr(c) for c in range(128)]
+    weights = np.array([8.0 if chr(c).isalnum() or c == 32 else 1.0 for c in range(128)])
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet, size=int(rng.integers(0, 40)), p=weights / weights.sum()))
+        assert basic_words(text) == _basic_words(text), repr(text)
+    text = 'Did Putin say\tit\'s "$5bn"?\x0bok'
+    assert (
+        basic_words(text)
+        == _basic_words(text)
+        == ["did", "putin", "say", "it", "'", "s", '"', "$", "5bn", '"', "?", "ok"]
+    )
+
+
 def test_embeddings_are_unit_vectors_and_deterministic(encoder: Encoder) -> None:
     texts = ["Putin and Obama met for 90 minutes.", "How long did the two presidents talk?", "Rain in Spain."]
     first = encoder.embed(texts)
@@ -85,6 +102,21 @@ def test_vectors_are_saved_as_npy_and_read_back(tmp_path: Path, config: Config) 
     assert np.array_equal(saved.astype(np.float32), made)
     again = load_or_embed(path, "stamp-1", lambda: pytest.fail("embedded again"), config.semantic)
     assert np.array_equal(again, made)
+
+
+def test_vectors_saved_from_another_form_of_the_weights_are_embedded_again(
+    tmp_path: Path, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A question is compared with sentences embedded by the same weights: vectors saved by an earlier
+    form of the prepared weights (bot/semantic/prepared.py FORMAT) are not read."""
+    from bot.semantic import vectors as vectors_module
+
+    path = tmp_path / "vectors.npy"
+    load_or_embed(path, "stamp-1", lambda: ["One sentence."], config.semantic)
+    monkeypatch.setattr(vectors_module, "_WEIGHTS_FORM", "w-older")
+    asked: list[int] = []
+    load_or_embed(path, "stamp-1", lambda: asked.append(1) or ["One sentence."], config.semantic)
+    assert asked == [1]
 
 
 def test_semantic_features_are_present_on_a_small_corpus(service: CoverageService) -> None:

@@ -3,9 +3,10 @@ L2 normalisation), in plain numpy: no torch. The weights come from the pinned mo
 against the sha256 in config (`semantic.sha256`).
 
 One forward pass serves every caller: the texts' real tokens are stacked (no padding, so no masks), the
-dense layers run once over all the rows, and attention runs per text over its own rows. The weights are
-multiplied in the layout BLAS reads fastest, (in, out) and contiguous (bot/semantic/prepared.py), and the
-pass works in buffers allocated once per call, in place. `python -m bench.embed` measures it op by op.
+dense layers run once over all the rows, and attention runs per text over its own rows. The weight
+matrices are bfloat16 panels (bot/semantic/prepared.py) multiplied by a compiled kernel, or by numpy where
+there is none (bot/semantic/dense.py), and the pass works in buffers allocated once per call, in place.
+`python -m bench.embed` measures it op by op.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from bot.errors import ConfigError
+from bot.semantic.dense import Dense, add_norm_
 from bot.semantic.prepared import PreparedWeights, prepared_weights
 from bot.semantic.weights import read_safetensors
 from bot.semantic.wordpiece import WordPiece
@@ -28,60 +30,6 @@ from bot.semantic.wordpiece import WordPiece
 __all__ = ["Encoder", "model_dir"]
 
 log = logging.getLogger(__name__)
-
-# Abramowitz and Stegun 7.1.26: erf within 1.5e-7, for BERT's exact (erf) GELU without scipy.
-_ERF_P = np.float32(0.3275911)
-_ERF_A = tuple(np.float32(a) for a in (0.254829592, -0.284496736, 1.421413741, -1.453152027, 1.061405429))
-_SQRT_HALF = np.float32(0.7071067811865476)
-_HALF = np.float32(0.5)
-_SIGN_BIT = np.uint32(0x80000000)
-_BLOCKED_ROWS = 64  # a pass of at most this many rows multiplies by the weights' column blocks
-_GELU_CHUNK = 32 * 1536  # values per chunk of the GELU: 32 rows of the feed-forward layer
-
-
-def _gelu_(h: np.ndarray) -> None:
-    """h <- h * Phi(h) in place (BERT's exact, erf GELU), `_GELU_CHUNK` values at a time: the dozen
-    temporaries of a chunk stay in the core's cache (a whole batch's did not: 4x slower)."""
-    rows = max(1, _GELU_CHUNK // h.shape[-1])
-    for start in range(0, h.shape[0], rows):
-        _gelu_chunk(h[start : start + rows])
-
-
-def _gelu_chunk(h: np.ndarray) -> None:
-    """Phi(h) = 0.5 + sign(h) * (0.5 - q / 2), where q = 1 - erf(|h| / sqrt 2) is A&S 7.1.26's polynomial
-    times its exponential; the sign is copied bitwise (np.copysign is not vectorised: 7x a product)."""
-    z = h * _SQRT_HALF
-    a = np.abs(z)
-    t = a * _ERF_P
-    t += 1.0
-    np.reciprocal(t, out=t)
-    q = t * _ERF_A[4]
-    for coefficient in reversed(_ERF_A[:4]):
-        q += coefficient
-        q *= t
-    np.square(a, out=a)
-    np.negative(a, out=a)
-    np.exp(a, out=a)
-    q *= a
-    q *= -_HALF
-    q += _HALF  # >= 0: 1 - erf(|z|) <= 1
-    bits = q.view(np.uint32)
-    np.bitwise_or(bits, np.bitwise_and(z.view(np.uint32), _SIGN_BIT), out=bits)
-    q += _HALF
-    h *= q
-
-
-def _layer_norm_(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> None:
-    """Layer normalisation of x's rows, in place."""
-    x -= x.mean(axis=-1, keepdims=True)
-    variance = np.einsum("ij,ij->i", x, x)[:, None]
-    variance /= np.float32(x.shape[-1])
-    variance += np.float32(eps)
-    np.sqrt(variance, out=variance)
-    x /= variance
-    x *= weight
-    x += bias
-
 
 _CONTROLLER: list[ThreadpoolController] = []
 
@@ -107,19 +55,14 @@ def model_dir() -> Path:
 
 @dataclass(frozen=True)
 class _Layer:
-    """A layer's weights for `x @ w`: matrices (in, out), contiguous (bot/semantic/prepared.py); the
-    query's projection and bias come scaled by 1 / sqrt(head size), so attention needs no scaling."""
+    """A layer's dense products with their biases (bot/semantic/dense.py) and its norms; the query's
+    projection and bias come scaled by 1 / sqrt(head size), so attention needs no scaling."""
 
-    qkv: np.ndarray  # (hidden, 3 * hidden): query, key and value projections side by side
-    blocks: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # qkv, out, up, down in column blocks
-    qkv_bias: np.ndarray
-    out: np.ndarray
-    out_bias: np.ndarray
+    qkv: Dense  # hidden -> 3 * hidden: query, key and value projections side by side
+    out: Dense
     norm1: tuple[np.ndarray, np.ndarray]
-    up: np.ndarray
-    up_bias: np.ndarray
-    down: np.ndarray
-    down_bias: np.ndarray
+    up: Dense
+    down: Dense
     norm2: tuple[np.ndarray, np.ndarray]
 
 
@@ -201,9 +144,9 @@ class Encoder:
         x = self.words[tokens]
         x += self.positions[places]
         x += self.token_type
-        _layer_norm_(x, *self.norm, self.eps)
+        add_norm_(x, None, self.norm, self.eps)
         with _blas().limit(limits=self.threads, user_api="blas"):
-            buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.shape[1])
+            buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.width)
             for layer in self.layers:
                 x = self._layer(x, layer, bounds, buffers)
         pooled = np.add.reduceat(x, bounds[:-1], axis=0) / lengths[:, None].astype(np.float32)
@@ -211,20 +154,13 @@ class Encoder:
 
     def _layer(self, x: np.ndarray, layer: _Layer, bounds: np.ndarray, buffers: _Buffers) -> np.ndarray:
         """One encoder layer over the stacked rows x (tokens, hidden); the result is one of `buffers`."""
-        qkv = _product(x, layer.qkv, layer.blocks[0], buffers.qkv)
-        qkv += layer.qkv_bias
+        qkv = layer.qkv(x, buffers.qkv)
         context = self._attention(qkv, bounds, buffers.context)
-        attended = _product(context, layer.out, layer.blocks[1], buffers.other(x))
-        attended += layer.out_bias
-        attended += x
-        _layer_norm_(attended, *layer.norm1, self.eps)
-        h = _product(attended, layer.up, layer.blocks[2], buffers.ffn)
-        h += layer.up_bias
-        _gelu_(h)
-        y = _product(h, layer.down, layer.blocks[3], buffers.other(attended))
-        y += layer.down_bias
-        y += attended
-        _layer_norm_(y, *layer.norm2, self.eps)
+        attended = layer.out(context, buffers.other(x))
+        add_norm_(attended, x, layer.norm1, self.eps)
+        h = layer.up(attended, buffers.ffn)  # GELU included
+        y = layer.down(h, buffers.other(attended))
+        add_norm_(y, attended, layer.norm2, self.eps)
         return y
 
     def _attention(self, qkv: np.ndarray, bounds: np.ndarray, context: np.ndarray) -> np.ndarray:
@@ -256,40 +192,26 @@ class _Buffers:
         return self.hidden[1] if x is self.hidden[0] else self.hidden[0]
 
 
-def _product(x: np.ndarray, matrix: np.ndarray, blocks: np.ndarray, out: np.ndarray) -> np.ndarray:
-    """x @ matrix into `out`: up to `_BLOCKED_ROWS` rows block by block (one call: numpy multiplies each
-    block in turn), more in one product (bot/semantic/prepared.py `BLOCKS`)."""
-    if len(x) > _BLOCKED_ROWS:
-        return np.matmul(x, matrix, out=out)
-    parts = np.matmul(x, blocks)  # (blocks, rows, width)
-    out.reshape(len(x), blocks.shape[0], blocks.shape[2])[...] = parts.transpose(1, 0, 2)
-    return out
-
-
 def _unit(pooled: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(pooled, axis=1, keepdims=True)
     return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
 def _layer(tensors: dict[str, np.ndarray], matrices: PreparedWeights, i: int) -> _Layer:
-    """Layer i's prepared matrices with its biases and norms (the query's bias scaled like its matrix)."""
+    """Layer i's prepared panels with their biases, and its norms (the query's bias scaled like its
+    matrix)."""
     p = f"encoder.layer.{i}."
     attention = [p + f"attention.self.{n}.bias" for n in ("query", "key", "value")]
     qkv_bias = np.concatenate([tensors[a] for a in attention])
     qkv_bias[: len(qkv_bias) // 3] *= matrices.query_scale
     return _Layer(
-        qkv=matrices.qkv[i],
-        blocks=matrices.blocks[i],
-        qkv_bias=qkv_bias,
-        out=matrices.out[i],
-        out_bias=tensors[p + "attention.output.dense.bias"],
+        qkv=Dense(matrices.qkv[i], qkv_bias),
+        out=Dense(matrices.out[i], tensors[p + "attention.output.dense.bias"]),
         norm1=(
             tensors[p + "attention.output.LayerNorm.weight"],
             tensors[p + "attention.output.LayerNorm.bias"],
         ),
-        up=matrices.up[i],
-        up_bias=tensors[p + "intermediate.dense.bias"],
-        down=matrices.down[i],
-        down_bias=tensors[p + "output.dense.bias"],
+        up=Dense(matrices.up[i], tensors[p + "intermediate.dense.bias"], gelu=True),
+        down=Dense(matrices.down[i], tensors[p + "output.dense.bias"]),
         norm2=(tensors[p + "output.LayerNorm.weight"], tensors[p + "output.LayerNorm.bias"]),
     )

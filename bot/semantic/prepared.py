@@ -1,14 +1,18 @@
-"""The encoder's matrices in the layouts its forward pass multiplies fastest: (in, out), contiguous
-float32, the query, key and value projections side by side, the query's scaled by 1 / sqrt(head size);
-and a second copy of each cut into contiguous column blocks (`BLOCKS`), for passes of a few rows.
+"""The encoder's matrices in the layout its products read (bot/semantic/dense.py): transposed to (in, out),
+the query, key and value projections side by side with the query's scaled by 1 / sqrt(head size), rounded
+once to bfloat16 (to nearest, ties to even), and cut into panels of `PANEL` output columns; within a
+panel, each pair of inputs (k, k + 1) holds the PANEL columns' two weights side by side, the operand
+layout of AVX512_BF16's dot product (bot/semantic/_halfgemm.c).
 
-The model file stores them (out, in). For a question's dozen rows the blocks take under half the time of
-a product with the stored layout (`python -m bench.embed`), but making the copies costs 40-100 ms, too
-much for every `summitbot ask`. So they are derived data kept beside the index (`FILE`, one .npy,
+bfloat16 keeps 8 significant bits. With the products' inputs rounded the same way and every sum in
+float32, the vectors stay within cosine 0.9999 of the float32 pass (tests/test_semantic_load.py,
+`python -m bench.embed`). Every path multiplies these same rounded weights: the compiled kernel reads
+them as they are, numpy widens them to float32 once. Making them costs 40-100 ms, too much for every
+`summitbot ask`, so they are derived data kept beside the index (`FILE`, one .npy of 21 MB,
 memory-mapped: the answer processes share its pages), made again when missing or changed. Its record
-(`RECORD`) holds the model's digest it was made from, `FORMAT`, and the file's stamp (bot/arrayfiles.py):
-a file whose stamp is unchanged since it was written is the one written; anything else is made again
-from the checked weights.
+(`RECORD`) holds the model's digest they were made from, `FORMAT`, and the file's stamp
+(bot/arrayfiles.py): a file whose stamp is unchanged since it was written is the one written; anything
+else is made again from the checked weights.
 """
 
 from __future__ import annotations
@@ -24,29 +28,36 @@ import numpy as np
 from bot.arrayfiles import file_stamp, unchanged
 from bot.corpus_journal import atomic_write
 
-__all__ = ["FILE", "FORMAT", "RECORD", "PreparedWeights", "prepared_weights"]
+__all__ = [
+    "FILE",
+    "FORMAT",
+    "PANEL",
+    "RECORD",
+    "PreparedWeights",
+    "panels_of",
+    "prepared_weights",
+    "to_bfloat16",
+    "widened",
+]
 
 log = logging.getLogger(__name__)
 
 FILE = "model.prepared.npy"
 RECORD = "model.prepared.json"
-FORMAT = 2  # bump when the layout or the scaling changes
-# Columns per block of the blocked copies (query-key-value, attention output, up, down): a question's few
-# rows multiply 1.6-1.9x faster by contiguous blocks this wide (OpenBLAS's small-matrix kernels, no
-# packing) than by the whole matrix, and 5-15 % slower from about 120 rows (`python -m bench.embed`).
-BLOCKS = (64, 64, 64, 32)
+FORMAT = 3  # bump when the layout, the precision or the scaling changes (3: bfloat16 paired panels)
+PANEL = 32  # output columns per panel: bot/semantic/_halfgemm.c's PANEL
 
 
 @dataclass(frozen=True)
 class PreparedWeights:
-    """Per layer, the (in, out) matrices (query-key-value, attention output, up and down projections),
-    and each as blocks of its columns, (out / block, in, block), contiguous."""
+    """Per layer, the panels of the query-key-value, attention output, up and down projections: bfloat16
+    bits (uint16) shaped (out / PANEL, in / 2, PANEL, 2), or (1, in / 2, out, 2) for a matrix whose width
+    PANEL does not divide (an odd `in` gets a zero last input)."""
 
     qkv: list[np.ndarray]
     out: list[np.ndarray]
     up: list[np.ndarray]
     down: list[np.ndarray]
-    blocks: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]  # per layer, in the same order
     query_scale: np.float32
 
     @classmethod
@@ -58,19 +69,36 @@ class PreparedWeights:
     def from_flat(
         cls, flat: np.ndarray, tensors: dict[str, np.ndarray], layers: int, head_size: int
     ) -> PreparedWeights:
-        """Views of one flat array holding every layer's matrices in order (`_shapes`), then their blocks."""
-        shapes = _shapes(tensors, layers)
+        """Views of one flat uint16 array holding every layer's panels in order (`_shapes`)."""
         views: list[np.ndarray] = []
         start = 0
-        for shape in shapes + [_blocked(shape, BLOCKS[i % 4]) for i, shape in enumerate(shapes)]:
-            size = int(np.prod(shape))
-            views.append(flat[start : start + size].reshape(shape))
+        for shape in _shapes(tensors, layers):
+            size = int(np.prod(_paneled(shape)))
+            views.append(flat[start : start + size].reshape(_paneled(shape)))
             start += size
-        plain, blocked = views[: len(shapes)], views[len(shapes) :]
-        grouped = [
-            (blocked[i], blocked[i + 1], blocked[i + 2], blocked[i + 3]) for i in range(0, len(blocked), 4)
-        ]
-        return cls(plain[0::4], plain[1::4], plain[2::4], plain[3::4], grouped, _scale(head_size))
+        return cls(views[0::4], views[1::4], views[2::4], views[3::4], _scale(head_size))
+
+
+def panels_of(matrix: np.ndarray) -> np.ndarray:
+    """An (in, out) float32 matrix as bfloat16 panels (`PreparedWeights`)."""
+    count, pairs, width, _ = _paneled(matrix.shape)
+    rounded = np.zeros((2 * pairs, matrix.shape[1]), dtype=np.uint16)
+    rounded[: matrix.shape[0]] = to_bfloat16(matrix)
+    return np.ascontiguousarray(rounded.reshape(pairs, 2, count, width).transpose(2, 0, 3, 1))
+
+
+def to_bfloat16(values: np.ndarray) -> np.ndarray:
+    """float32 values rounded to bfloat16 (to nearest, ties to even; finite values), as uint16 bits."""
+    bits = np.ascontiguousarray(values, dtype=np.float32).view(np.uint32)
+    return ((bits + (np.uint32(0x7FFF) + ((bits >> 16) & 1))) >> 16).astype(np.uint16)
+
+
+def widened(panels: np.ndarray) -> np.ndarray:
+    """Panels back to the (in, out) float32 matrix of their bfloat16 values, exactly (an odd `in`'s zero
+    last row included)."""
+    count, pairs, width, _ = panels.shape
+    bits = panels.transpose(1, 3, 0, 2).reshape(2 * pairs, count * width).astype(np.uint32) << 16
+    return bits.view(np.float32)
 
 
 def prepared_weights(
@@ -80,7 +108,7 @@ def prepared_weights(
     from `tensors` (already checked against `sha256`) and, with a `folder`, kept there."""
     if folder is None:
         return PreparedWeights.from_tensors(tensors, layers, head_size)
-    size = 2 * sum(a * b for a, b in _shapes(tensors, layers))
+    size = sum(int(np.prod(_paneled(shape))) for shape in _shapes(tensors, layers))
     flat = _kept(folder, sha256, size)
     if flat is None:
         flat = _flat(tensors, layers, head_size)
@@ -92,12 +120,11 @@ def _scale(head_size: int) -> np.float32:
     return np.float32(1.0 / np.sqrt(head_size))
 
 
-def _blocked(shape: tuple[int, int], width: int) -> tuple[int, int, int]:
-    """The shape of an (in, out) matrix's column blocks, `width` wide (the whole matrix if that does not
-    divide it)."""
-    inner, out = shape
-    width = width if out % width == 0 else out
-    return (out // width, inner, width)
+def _paneled(shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+    """The panels' shape of an (in, out) matrix (one panel when PANEL does not divide its width)."""
+    inner, out = int(shape[0]), int(shape[1])
+    width = PANEL if out % PANEL == 0 else out
+    return (out // width, (inner + 1) // 2, width, 2)
 
 
 def _shapes(tensors: dict[str, np.ndarray], layers: int) -> list[tuple[int, int]]:
@@ -114,25 +141,19 @@ def _shapes(tensors: dict[str, np.ndarray], layers: int) -> list[tuple[int, int]
 
 
 def _flat(tensors: dict[str, np.ndarray], layers: int, head_size: int) -> np.ndarray:
-    """Every layer's matrices transposed into one contiguous float32 array, in `_shapes`'s order."""
-    shapes = _shapes(tensors, layers)
-    flat = np.empty(2 * sum(a * b for a, b in shapes), dtype=np.float32)
-    views = PreparedWeights.from_flat(flat, tensors, layers, head_size)
+    """Every layer's matrices, transposed, rounded to bfloat16 and cut into panels, in one flat array in
+    `_shapes`'s order (the query's projection scaled before it is rounded)."""
+    parts = []
+    scale = _scale(head_size)
     for i in range(layers):
         p = f"encoder.layer.{i}."
-        qkv = views.qkv[i]
-        hidden = qkv.shape[0]
-        for j, name in enumerate(("query", "key", "value")):
-            qkv[:, j * hidden : (j + 1) * hidden] = tensors[p + f"attention.self.{name}.weight"].T
-        qkv[:, :hidden] *= views.query_scale
-        views.out[i][...] = tensors[p + "attention.output.dense.weight"].T
-        views.up[i][...] = tensors[p + "intermediate.dense.weight"].T
-        views.down[i][...] = tensors[p + "output.dense.weight"].T
-        for matrix, blocks in zip(
-            (qkv, views.out[i], views.up[i], views.down[i]), views.blocks[i], strict=True
-        ):
-            blocks[...] = matrix.reshape(matrix.shape[0], blocks.shape[0], blocks.shape[2]).transpose(1, 0, 2)
-    return flat
+        names = ("query", "key", "value")
+        qkv = np.concatenate([tensors[p + f"attention.self.{n}.weight"].T for n in names], axis=1)
+        qkv[:, : qkv.shape[1] // 3] *= scale
+        parts.append(qkv)
+        for name in ("attention.output.dense", "intermediate.dense", "output.dense"):
+            parts.append(tensors[p + name + ".weight"].T)
+    return np.concatenate([panels_of(np.asarray(m, dtype=np.float32)).ravel() for m in parts])
 
 
 def _kept(folder: Path, sha256: str, size: int) -> np.ndarray | None:
@@ -152,7 +173,7 @@ def _kept(folder: Path, sha256: str, size: int) -> np.ndarray | None:
     except (OSError, ValueError) as exc:
         log.warning("%s: unreadable (%s); preparing the weights again", path, exc)
         return None
-    if flat.dtype != np.float32 or flat.shape != (size,):
+    if flat.dtype != np.uint16 or flat.shape != (size,):
         return None
     return np.asarray(flat)
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from bot.config import SemanticConfig
 from bot.semantic.encoder import Encoder
+from bot.semantic.prepared import FORMAT
 
 __all__ = ["encoder_for", "load_or_embed", "semantic_enabled"]
 
@@ -24,6 +25,9 @@ _LOCK = threading.Lock()
 # articles (a grown corpus, an evaluation, the tests) embeds only its new sentences.
 _MEMO: dict[tuple[str, int, str], np.ndarray] = {}
 _MEMO_LIMIT = 100_000
+# Part of the saved vectors' stamp: vectors made by another form of the weights (bot/semantic/prepared.py)
+# are embedded again, so a question and the sentences it is compared with come from the same pass.
+_WEIGHTS_FORM = f"w{FORMAT}"
 
 
 def semantic_enabled(settings: SemanticConfig, sentences: int) -> bool:
@@ -47,8 +51,9 @@ def load_or_embed(
     path: Path | None, stamp: str, texts: Callable[[], Sequence[str]], settings: SemanticConfig
 ) -> np.ndarray:
     """The unit vectors of `texts()`, float32 in memory (a float16 product has no BLAS: 6 ms against
-    0.1 ms for 2,000 sentences) and float16 on disk: read from `path` when its stamp file matches `stamp`,
-    otherwise embedded and, with a `path`, saved there."""
+    0.1 ms for 2,000 sentences) and float16 on disk: read from `path` when its stamp file matches `stamp`
+    (and the weights' form), otherwise embedded and, with a `path`, saved there."""
+    stamp = f"{stamp}-{_WEIGHTS_FORM}"
     stamp_path = path.with_suffix(".stamp") if path is not None else None
     if path is not None and stamp_path is not None and _stamped(path, stamp_path, stamp):
         try:

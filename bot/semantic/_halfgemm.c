@@ -1,0 +1,191 @@
+/* y = bf16(x) @ W + b, optionally GELU(y), with W kept in bfloat16 (bot/semantic/prepared.py,
+ * bot/semantic/dense.py).
+ *
+ * A question's forward pass multiplies a dozen rows by each weight matrix, which is bound by arithmetic,
+ * not by reading the weights: float32 fused multiply-adds peak at about 90 GFLOP/s on one core here,
+ * which OpenBLAS already reached. AVX512_BF16's dot product (VDPBF16PS) does twice the multiplications
+ * per instruction: it multiplies pairs of bfloat16 values exactly and sums them in float32. So the
+ * weights are stored in bfloat16 and each product's input rows are rounded to bfloat16 (to nearest,
+ * ties to even) before the product; every sum stays float32. The CPUs without it run the very same
+ * products (of bfloat16 values, exact in float32) with float32 multiply-adds, so every path computes one
+ * function up to the order of additions, and so does numpy's fallback (dense.py).
+ *
+ * Layout of W: panels of PANEL output columns; within a panel, for each pair of inputs (k, k + 1), the
+ * PANEL columns' two weights side by side: an array (N / PANEL, K / 2, PANEL, 2) of uint16. A tile of up
+ * to 12 rows of x is multiplied by one panel with its accumulators in registers.
+ *
+ * With `gelu`, the output is BERT's exact (erf) GELU of the product: erf by Abramowitz and Stegun 7.1.26
+ * (within 1.5e-7) and exp by a Cephes polynomial, as the numpy path computes it (encoder.py's `_gelu_`).
+ *
+ * Paths are chosen at run time (`level()`): 3 = AVX-512F + AVX512_BF16, 2 = AVX-512F, 1 = AVX2 + FMA,
+ * 0 = none (the caller uses numpy). Each has its own function-level target attribute, so the module is
+ * built without global -m flags and loads on any x86-64; elsewhere it builds with no paths at all.
+ *
+ *   gemm(x float32[M*K], w uint16[N*K], bias float32[N], out float32[M*N], M, K, N, level, gelu)
+ *
+ * And the layers' residual add and layer normalisation in one pass over each row (`add_norm`, plain C:
+ * numpy took 25-35 us a call for a question's rows, 13 calls a pass).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "_halfgemm_kernels.h"
+
+static int take(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t items, int writable,
+                const char *name) {
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | (writable ? PyBUF_WRITABLE : 0)) < 0)
+        return -1;
+    if (view->itemsize != itemsize || view->len != itemsize * items) {
+        PyErr_Format(PyExc_ValueError, "%s: expected %zd items of %zd bytes, got %zd bytes", name, items,
+                     itemsize, view->len);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *py_gemm(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *ox, *ow, *ob, *oy;
+    Py_ssize_t M, K, N;
+    int level, gelu;
+    if (!PyArg_ParseTuple(args, "OOOOnnnip", &ox, &ow, &ob, &oy, &M, &K, &N, &level, &gelu))
+        return NULL;
+    if (M < 0 || K <= 0 || K % 2 != 0 || N <= 0 || N % PANEL != 0) {
+        PyErr_Format(PyExc_ValueError, "bad shape (%zd, %zd, %zd): K must be even, N a multiple of %d", M,
+                     K, N, PANEL);
+        return NULL;
+    }
+    if (level < 1 || level > best_level()) {
+        PyErr_Format(PyExc_ValueError, "level %d is not available on this CPU", level);
+        return NULL;
+    }
+    Py_buffer x, w, b, y;
+    if (take(ox, &x, 4, M * K, 0, "x") < 0)
+        return NULL;
+    if (take(ow, &w, 2, N * K, 0, "w") < 0)
+        goto fail_x;
+    if (take(ob, &b, 4, N, 0, "bias") < 0)
+        goto fail_w;
+    if (take(oy, &y, 4, M * N, 1, "out") < 0)
+        goto fail_b;
+    uint16_t *rounded = malloc((size_t)(M * K + 1) * sizeof(uint16_t));
+    if (rounded == NULL) {
+        PyErr_NoMemory();
+        goto fail_y;
+    }
+    Py_BEGIN_ALLOW_THREADS;
+    round_rows((const float *)x.buf, M * K, rounded);
+    gemm(level, rounded, M, K, (const uint16_t *)w.buf, N, (const float *)b.buf, (float *)y.buf, gelu);
+    Py_END_ALLOW_THREADS;
+    free(rounded);
+    PyBuffer_Release(&y);
+    PyBuffer_Release(&b);
+    PyBuffer_Release(&w);
+    PyBuffer_Release(&x);
+    Py_RETURN_NONE;
+fail_y:
+    PyBuffer_Release(&y);
+fail_b:
+    PyBuffer_Release(&b);
+fail_w:
+    PyBuffer_Release(&w);
+fail_x:
+    PyBuffer_Release(&x);
+    return NULL;
+}
+
+static PyObject *py_gelu(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *oy;
+    int level;
+    if (!PyArg_ParseTuple(args, "Oi", &oy, &level))
+        return NULL;
+    if (level < 1 || level > best_level()) {
+        PyErr_Format(PyExc_ValueError, "level %d is not available on this CPU", level);
+        return NULL;
+    }
+    Py_buffer y;
+    if (PyObject_GetBuffer(oy, &y, PyBUF_C_CONTIGUOUS | PyBUF_WRITABLE | PyBUF_FORMAT) < 0)
+        return NULL;
+    if (y.itemsize != 4 || y.format == NULL || strcmp(y.format, "f") != 0) {
+        PyErr_SetString(PyExc_ValueError, "gelu: expected float32");
+        PyBuffer_Release(&y);
+        return NULL;
+    }
+    Py_BEGIN_ALLOW_THREADS;
+#if HAVE_X86
+    if (level >= 2)
+        gelu_512((float *)y.buf, y.len / 4);
+    else
+#endif
+        gelu_scalar((float *)y.buf, y.len / 4);
+    Py_END_ALLOW_THREADS;
+    PyBuffer_Release(&y);
+    Py_RETURN_NONE;
+}
+
+static PyObject *py_add_norm(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *ox, *ores, *ow, *ob;
+    Py_ssize_t rows, width;
+    float eps;
+    if (!PyArg_ParseTuple(args, "OOOOnnf", &ox, &ores, &ow, &ob, &rows, &width, &eps))
+        return NULL;
+    if (rows < 0 || width <= 0) {
+        PyErr_SetString(PyExc_ValueError, "bad shape");
+        return NULL;
+    }
+    Py_buffer x, res = {0}, w, b;
+    const int with_res = ores != Py_None;
+    if (take(ox, &x, 4, rows * width, 1, "x") < 0)
+        return NULL;
+    if (with_res && take(ores, &res, 4, rows * width, 0, "residual") < 0)
+        goto fail_x;
+    if (take(ow, &w, 4, width, 0, "weight") < 0)
+        goto fail_res;
+    if (take(ob, &b, 4, width, 0, "bias") < 0)
+        goto fail_w;
+    Py_BEGIN_ALLOW_THREADS;
+    add_norm((float *)x.buf, with_res ? (const float *)res.buf : NULL, (const float *)w.buf,
+             (const float *)b.buf, rows, width, eps);
+    Py_END_ALLOW_THREADS;
+    PyBuffer_Release(&b);
+    PyBuffer_Release(&w);
+    if (with_res)
+        PyBuffer_Release(&res);
+    PyBuffer_Release(&x);
+    Py_RETURN_NONE;
+fail_w:
+    PyBuffer_Release(&w);
+fail_res:
+    if (with_res)
+        PyBuffer_Release(&res);
+fail_x:
+    PyBuffer_Release(&x);
+    return NULL;
+}
+
+static PyObject *py_level(PyObject *self, PyObject *args) {
+    (void)self, (void)args;
+    return PyLong_FromLong(best_level());
+}
+
+static PyMethodDef methods[] = {
+    {"gemm", py_gemm, METH_VARARGS,
+     "gemm(x, w, bias, out, M, K, N, level, gelu): out = bf16(x) @ W + bias, then GELU if gelu"},
+    {"gelu", py_gelu, METH_VARARGS, "gelu(y, level): y = GELU(y) in place (float32)"},
+    {"add_norm", py_add_norm, METH_VARARGS,
+     "add_norm(x, residual or None, weight, bias, rows, width, eps): x = LayerNorm(x + residual)"},
+    {"level", py_level, METH_NOARGS, "level(): 3 AVX512_BF16, 2 AVX-512F, 1 AVX2 + FMA, 0 none"},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_halfgemm", NULL, -1, methods, NULL, NULL, NULL,
+                                    NULL};
+
+PyMODINIT_FUNC PyInit__halfgemm(void) { return PyModule_Create(&module); }
