@@ -21,7 +21,8 @@ from bot.search import CorpusIndex
 from bot.sentence_terms import EncodedTerms, SentenceTerms
 from bot.service import CoverageService
 from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
-from bot.tokenizer import Tokenizer
+from bot.text import normalize
+from bot.tokenizer import Tokenizer, _ascii_apart
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
@@ -154,6 +155,25 @@ def test_tokens_and_terms_in_one_pass_equal_the_two_calls(texts: list[str], conf
     tokenizer = Tokenizer(config.entities, config.synonyms)
     for text in texts:
         assert tokenizer.tokens_and_terms(text) == (tokenizer.tokenize(text), tokenizer.names_and_words(text))
+
+
+def test_names_found_on_lowered_ascii_text_equal_the_case_insensitive_scan(
+    texts: list[str], config: Config
+) -> None:
+    tokenizer = Tokenizer(config.entities, config.synonyms)
+    assert any(p.lowered is not None for p in tokenizer._aliases)
+    plain = Tokenizer(config.entities, config.synonyms)
+    plain._aliases = tuple(dataclasses.replace(p, lowered=None) for p in plain._aliases)
+    cased = [variant for text in texts for variant in (text, text.upper(), text.swapcase(), text.title())]
+    found = 0
+    for text in (normalize(t) for t in cased):
+        spans = tokenizer.entity_spans(text)
+        assert spans == plain.entity_spans(text), text
+        found += len(spans)
+    assert found > 1000
+    # a name with a character that matches ASCII text in some case keeps the case-insensitive scan
+    assert _ascii_apart(["François Hollande"]) and not _ascii_apart(["\u212aelvin", "Jo\u017fe"][:1])
+    assert not _ascii_apart(["Jo\u017fe"]) and not _ascii_apart(["\u0130stanbul"])
 
 
 def test_the_index_build_with_its_shortcuts_equals_the_plain_path(

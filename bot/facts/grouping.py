@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -113,10 +114,11 @@ class _Pairs(NamedTuple):
 def _postings(statements: Sequence[Statement]) -> _Postings:
     """The words of every statement and the statements of every word, as arrays (a list of Python ints
     per word took about 36 bytes a posting, half a gigabyte at a million sentences)."""
-    vocabulary: dict[str, int] = {}
-    add = vocabulary.setdefault
-    terms = np.fromiter((add(t, len(vocabulary)) for s in statements for t in s.terms), dtype=np.int64)
-    sizes = np.fromiter((len(s.terms) for s in statements), dtype=np.int64, count=len(statements))
+    flat = list(chain.from_iterable(s.terms for s in statements))
+    vocabulary = {t: k for k, t in enumerate(dict.fromkeys(flat))}  # numbered in order of first use
+    terms = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    del flat
+    sizes = np.fromiter(map(len, (s.terms for s in statements)), dtype=np.int64, count=len(statements))
     order = np.argsort(terms, kind="stable")  # by word, each word's statements still in order
     ids = np.repeat(np.arange(len(statements), dtype=np.int64), sizes)[order]
     counts = np.bincount(terms, minlength=len(vocabulary))
