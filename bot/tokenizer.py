@@ -19,7 +19,15 @@ import Stemmer
 from bot.config import Entity
 from bot.text import normalize
 
-__all__ = ["ENTITY_PREFIX", "STOPWORDS", "SYNONYM_PREFIX", "Tokenizer", "entity_token", "person_tokens"]
+__all__ = [
+    "ENTITY_PREFIX",
+    "STOPWORDS",
+    "SYNONYM_PREFIX",
+    "Tokenizer",
+    "ascii_apart",
+    "entity_token",
+    "person_tokens",
+]
 
 ENTITY_PREFIX = "@"
 SYNONYM_PREFIX = "~"
@@ -279,13 +287,13 @@ def _compile_aliases(entities: Sequence[Entity]) -> tuple[_AliasPattern, ...]:
         body = _alternation(sorted(names, key=len, reverse=True), ignore_case=bool(flags & re.IGNORECASE))
         regex = re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
         # the lowered form's pattern text only: _alias_regex writes no escape that is an upper-case letter
-        lowered = regex.pattern.lower() if flags and _ascii_apart(names) else None
+        lowered = regex.pattern.lower() if flags and ascii_apart(names) else None
         folds = {_fold_alias(n): t for n, t in names.items()}
         patterns.append(_AliasPattern(regex, folds, None if lowered is None else re.compile(lowered)))
     return tuple(patterns)
 
 
-def _ascii_apart(names: Iterable[str]) -> bool:
+def ascii_apart(names: Iterable[str]) -> bool:
     """Whether no character of `names` outside ASCII matches an ASCII text in any case (the Kelvin sign
     matches 'k', 'ſ' matches 's'), lower-cased or not: a lower-cased pattern then finds on an ASCII text
     what the case-insensitive one finds."""
