@@ -20,8 +20,8 @@ from bench.scale_corpus import generate_articles
 from bot.config import load_config
 from bot.facts.builder import _Reader
 from bot.facts.figures import read_figures
+from bot.facts.grouping import group_statements
 from bot.facts.quotations import article_speech
-from bot.facts.statements import group_statements
 from bot.retrieval.bm25 import SparseBM25
 from bot.sentence_terms import SentenceTerms
 from bot.tokenizer import Tokenizer

@@ -19,7 +19,15 @@ import Stemmer
 from bot.config import Entity
 from bot.text import normalize
 
-__all__ = ["ENTITY_PREFIX", "STOPWORDS", "SYNONYM_PREFIX", "Tokenizer", "entity_token", "person_tokens"]
+__all__ = [
+    "ENTITY_PREFIX",
+    "STOPWORDS",
+    "SYNONYM_PREFIX",
+    "Tokenizer",
+    "ascii_apart",
+    "entity_token",
+    "person_tokens",
+]
 
 ENTITY_PREFIX = "@"
 SYNONYM_PREFIX = "~"
@@ -58,6 +66,7 @@ _STEMMER = Stemmer.Stemmer("english", 0)
 
 
 _TERMS_KEPT = 200_000
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @lru_cache(maxsize=200_000)
@@ -79,6 +88,10 @@ def person_tokens(entities: Sequence[Entity]) -> frozenset[str]:
 class _AliasPattern:
     regex: re.Pattern[str]
     tokens: dict[str, str]  # folded surface form -> entity token
+    # The same matches of a case-insensitive pattern of ASCII names, on a lower-cased ASCII text, without
+    # IGNORECASE (a third of the time): ASCII letters fold only into each other, lower-casing an ASCII
+    # text moves no character, and only the matched text's case differs (folded away by _fold_alias).
+    lowered: re.Pattern[str] | None = None
 
 
 class Tokenizer:
@@ -139,8 +152,12 @@ class Tokenizer:
     def entity_spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, entity token) of every name in already normalised `text`, in order."""
         spans = []
+        lower = text.lower() if text.isascii() else None
         for pattern in self._aliases:
-            for match in pattern.regex.finditer(text):
+            regex, subject = pattern.regex, text
+            if lower is not None and pattern.lowered is not None:
+                regex, subject = pattern.lowered, lower
+            for match in regex.finditer(subject):
                 token = pattern.tokens.get(_fold_alias(match.group(0)))
                 if token:
                     spans.append((match.start(), match.end(), token))
@@ -269,8 +286,23 @@ def _compile_aliases(entities: Sequence[Entity]) -> tuple[_AliasPattern, ...]:
             continue
         body = _alternation(sorted(names, key=len, reverse=True), ignore_case=bool(flags & re.IGNORECASE))
         regex = re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags)
-        patterns.append(_AliasPattern(regex, {_fold_alias(n): t for n, t in names.items()}))
+        # the lowered form's pattern text only: _alias_regex writes no escape that is an upper-case letter
+        lowered = regex.pattern.lower() if flags and ascii_apart(names) else None
+        folds = {_fold_alias(n): t for n, t in names.items()}
+        patterns.append(_AliasPattern(regex, folds, None if lowered is None else re.compile(lowered)))
     return tuple(patterns)
+
+
+def ascii_apart(names: Iterable[str]) -> bool:
+    """Whether no character of `names` outside ASCII matches an ASCII text in any case (the Kelvin sign
+    matches 'k', 'ſ' matches 's'), lower-cased or not: a lower-cased pattern then finds on an ASCII text
+    what the case-insensitive one finds."""
+    odd = {c for name in names for c in name if not c.isascii()}
+    return not any(
+        any(x.isascii() for x in c.lower())
+        or any(re.fullmatch(re.escape(c), a, re.IGNORECASE) for a in _LETTERS)
+        for c in odd
+    )
 
 
 def _alternation(ordered: Sequence[str], *, ignore_case: bool) -> str:

@@ -21,7 +21,8 @@ from bot.search import CorpusIndex
 from bot.sentence_terms import EncodedTerms, SentenceTerms
 from bot.service import CoverageService
 from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
-from bot.tokenizer import Tokenizer
+from bot.text import normalize
+from bot.tokenizer import Tokenizer, ascii_apart
 
 PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
@@ -156,6 +157,25 @@ def test_tokens_and_terms_in_one_pass_equal_the_two_calls(texts: list[str], conf
         assert tokenizer.tokens_and_terms(text) == (tokenizer.tokenize(text), tokenizer.names_and_words(text))
 
 
+def test_names_found_on_lowered_ascii_text_equal_the_case_insensitive_scan(
+    texts: list[str], config: Config
+) -> None:
+    tokenizer = Tokenizer(config.entities, config.synonyms)
+    assert any(p.lowered is not None for p in tokenizer._aliases)
+    plain = Tokenizer(config.entities, config.synonyms)
+    plain._aliases = tuple(dataclasses.replace(p, lowered=None) for p in plain._aliases)
+    cased = [variant for text in texts for variant in (text, text.upper(), text.swapcase(), text.title())]
+    found = 0
+    for text in (normalize(t) for t in cased):
+        spans = tokenizer.entity_spans(text)
+        assert spans == plain.entity_spans(text), text
+        found += len(spans)
+    assert found > 1000
+    # a name with a character that matches ASCII text in some case keeps the case-insensitive scan
+    assert ascii_apart(["François Hollande"]) and not ascii_apart(["\u212aelvin", "Jo\u017fe"][:1])
+    assert not ascii_apart(["Jo\u017fe"]) and not ascii_apart(["\u0130stanbul"])
+
+
 def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     articles: tuple[Article, ...], config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -192,6 +212,8 @@ def test_the_mentions_shortcuts_change_no_mention(
     """Lower-cased matching of the people's names, the nouns' test and the per-text cache against the
     plain case-insensitive pass with every pattern run."""
     quick = SpeakerLexicon(config.entities)
+    assert quick._folded_lower is not None  # a name written with a cedilla keeps the lower-cased pass
+    texts = [variant for text in texts for variant in (text, text.upper(), text.swapcase())]
     found = [quick.mentions(text) for text in texts] + [quick.mentions(text) for text in texts]
     plain = SpeakerLexicon(config.entities)
     plain._folded_lower = None

@@ -21,10 +21,11 @@ import numpy as np
 
 from bot.config import Config, FactsConfig
 from bot.facts.figures import Figure, measure_stem, read_figures
+from bot.facts.grouping import group_statements
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 from bot.facts.model import QuoteFact, SentenceFacts, encode_facts
 from bot.facts.quotations import article_speech
-from bot.facts.statements import Measured, Statement, figure_key, group_statements, values_differ
+from bot.facts.statements import Measured, Statement, figure_key, values_differ
 from bot.facts.store import Arrays, index_arrays, line_arrays
 from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article

@@ -105,6 +105,7 @@ def facts_fingerprint(corpus: str, config: Config) -> str:
     settings = repr((config.facts, config.entities, config.synonyms)).encode()
     sources = [
         *sorted(Path(__file__).parent.glob("*.py")),
+        *sorted(Path(__file__).parent.glob("*.c")),  # the same-statement pairs' C search
         Path(tokenizer_code.__file__),
         Path(similarity_code.__file__),
     ]

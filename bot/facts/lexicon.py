@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.config import Entity, FactsConfig
+from bot.tokenizer import ascii_apart
 
 __all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
 
@@ -119,8 +120,9 @@ class SpeakerLexicon:
         self._folded = _alternation(folded, re.IGNORECASE)
         # The same matches on a lower-cased text, found twice as fast without IGNORECASE, when the text
         # is ASCII but for marks without case (_UNCASED): there an ASCII name's letters match exactly
-        # their lower-cased selves, and lower-casing moves no character.
-        plain = all(name.isascii() for name in folded)
+        # their lower-cased selves, and lower-casing moves no character; a name's other letters match
+        # nothing there in either pass, unless one folds into ASCII (the Kelvin sign: `ascii_apart`).
+        plain = ascii_apart(folded)
         self._folded_lower = _alternation([n.lower() for n in folded], 0) if plain else None
         self._found = lru_cache(maxsize=_MENTIONS_KEPT)(self._mentions)
         self._things = frozenset(

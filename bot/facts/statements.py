@@ -14,23 +14,18 @@ the same-statement test a length whose subject is unknown ("for 95 minutes") con
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-import numpy as np
-import numpy.typing as npt
-
 from bot.config import FactsConfig
 from bot.facts.figures import Figure
-from bot.forkpool import chunks, fork_map
 
 __all__ = [
     "Measured",
     "Statement",
     "conflict",
     "figure_key",
-    "group_statements",
     "same_statement",
     "values_differ",
 ]
@@ -123,107 +118,3 @@ def same_statement(
         return True
     small = min(len(a.terms), len(b.terms))
     return small >= config.min_contained and shared / small >= config.same_contained
-
-
-def group_statements(
-    statements: Sequence[Statement],
-    config: FactsConfig,
-    *,
-    keys: Sequence[str] | None = None,
-    workers: int = 1,
-    chunk: int = 10_000,
-) -> list[int]:
-    """A group number for each statement: same statements across articles (and outlets) share it.
-
-    Candidates share `min_shared_rare` of a statement's rarest words (the `max_candidates` sharing most
-    are tested); `keys` (a speaker, say) must also be equal.
-    Groups are transitive but never join two statements whose figures conflict. The pairs that make the
-    same statement are found in `workers` forked processes, `chunk` statements at a time (a pure test of
-    two statements: the groups are the same for any number of processes); they are joined here in order.
-    """
-    parent = list(range(len(statements)))
-    members: dict[int, list[int]] = {}  # a group's members, by its root; a root alone is not in it
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    postings = _postings(statements)
-    state = _Pairs(statements, postings, _rarity(postings), config, keys)
-    for pairs in fork_map(_same_pairs, state, chunks(len(statements), chunk), workers):
-        for i, j in pairs:
-            ri, rj = find(i), find(j)
-            if ri == rj:
-                continue
-            mine, theirs = members.get(ri, [ri]), members.get(rj, [rj])
-            if any(conflict(statements[x], statements[y], config, strict=True) for x in mine for y in theirs):
-                continue
-            parent[rj] = ri
-            members[ri] = mine + theirs
-            members.pop(rj, None)
-    return [find(i) for i in range(len(statements))]
-
-
-class _Pairs(NamedTuple):
-    statements: Sequence[Statement]
-    postings: dict[str, npt.NDArray[np.int64]]
-    rarity: dict[str, int]  # each word's place in the order of (statements using it, word)
-    config: FactsConfig
-    keys: Sequence[str] | None
-
-
-def _same_pairs(state: _Pairs, job: range) -> list[tuple[int, int]]:
-    """(i, j), i in `job` and j > i, for every candidate pair of other outlets (and equal keys) that
-    makes the same statement, in order."""
-    statements, keys, config = state.statements, state.keys, state.config
-    pairs = []
-    for i in job:
-        statement = statements[i]
-        terms = frozenset(statement.terms)
-        for j in _candidates(i, statement, state, config):
-            other = statements[j]
-            if other.doc == statement.doc or other.outlet == statement.outlet:
-                continue
-            if keys is not None and keys[i] != keys[j]:
-                continue
-            if same_statement(statement, other, config, terms):
-                pairs.append((i, j))
-    return pairs
-
-
-def _postings(statements: Sequence[Statement]) -> dict[str, npt.NDArray[np.int64]]:
-    """Each word's statements, in order: slices of one array (a list of Python ints per word took about
-    36 bytes a posting, half a gigabyte at a million sentences)."""
-    vocabulary: dict[str, int] = {}
-    add = vocabulary.setdefault
-    words = np.fromiter((add(t, len(vocabulary)) for s in statements for t in s.terms), dtype=np.int64)
-    sizes = np.fromiter((len(s.terms) for s in statements), dtype=np.int64, count=len(statements))
-    order = np.argsort(words, kind="stable")  # by word, each word's statements still in order
-    owners = np.repeat(np.arange(len(statements), dtype=np.int64), sizes)[order]
-    bounds = np.concatenate([[0], np.cumsum(np.bincount(words, minlength=len(vocabulary)))]).tolist()
-    return {t: owners[bounds[k] : bounds[k + 1]] for t, k in vocabulary.items()}
-
-
-def _rarity(postings: dict[str, npt.NDArray[np.int64]]) -> dict[str, int]:
-    """Each word's rank by (number of statements using it, the word): rarest first, a total order."""
-    return {t: n for n, t in enumerate(sorted(postings, key=lambda t: (len(postings[t]), t)))}
-
-
-def _candidates(i: int, statement: Statement, state: _Pairs, config: FactsConfig) -> list[int]:
-    """Later statements sharing `min_shared_rare` of statement i's rarest words, those sharing most first
-    (at most `max_candidates`), in order."""
-    postings = state.postings
-    rarest = sorted(statement.terms, key=state.rarity.__getitem__)[: config.rarest_terms]
-    lists = [p for t in rarest if len(p := postings[t]) <= config.max_postings]
-    if not lists:
-        return []
-    found = np.concatenate(lists)
-    ids, counts = np.unique(found[found > i], return_counts=True)
-    need = min(len(rarest), config.min_shared_rare)  # one rare word in common is no duplicate
-    keep = counts >= need
-    ids, counts = ids[keep], counts[keep]
-    if len(ids) > config.max_candidates:
-        ids = ids[np.argsort(-counts, kind="stable")[: config.max_candidates]]
-    return sorted(int(j) for j in ids)

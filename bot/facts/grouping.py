@@ -1,0 +1,220 @@
+"""Same-statement groups: the candidate pairs found by shared rare words, tested, then joined in order.
+
+A statement's candidates are the later statements sharing `min_shared_rare` of its `rarest_terms` rarest
+words (words used by more than `max_postings` statements are not searched), the `max_candidates` sharing
+most; a candidate of another document and outlet (and the same key) that bot.facts.statements'
+`same_statement` accepts is a pair. The pairs are found in forked processes over chunks of statements
+(`build.chunk_statements`) and joined here in order, so the groups do not depend on the number of
+processes. The search runs in C when the extension (bot/facts/_pairs.c) is built, else in numpy and
+Python: the same pairs (tested), found several times faster.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from itertools import chain
+from typing import NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.config import FactsConfig
+from bot.facts.statements import Statement, conflict, same_statement
+from bot.forkpool import chunks, fork_map
+
+__all__ = ["HAVE_KERNEL", "group_statements", "statement_pairs"]
+
+log = logging.getLogger(__name__)
+
+try:  # built by `pip install -e .` (optional: without a compiler the Python path serves)
+    from bot.facts import _pairs  # type: ignore[attr-defined,unused-ignore]
+
+    HAVE_KERNEL = True
+except ImportError:  # pragma: no cover - depends on the install
+    _pairs = None
+    HAVE_KERNEL = False
+
+IntArray = npt.NDArray[np.int64]
+
+
+def group_statements(
+    statements: Sequence[Statement],
+    config: FactsConfig,
+    *,
+    keys: Sequence[str] | None = None,
+    workers: int = 1,
+    chunk: int = 10_000,
+) -> list[int]:
+    """A group number for each statement: same statements across articles (and outlets) share it.
+
+    Candidates share `min_shared_rare` of a statement's rarest words (the `max_candidates` sharing most
+    are tested); `keys` (a speaker, say) must also be equal. Groups are transitive but never join two
+    statements whose figures conflict."""
+    parent = list(range(len(statements)))
+    members: dict[int, list[int]] = {}  # a group's members, by its root; a root alone is not in it
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for pairs in statement_pairs(statements, config, keys=keys, workers=workers, chunk=chunk):
+        for i, j in pairs:
+            ri, rj = find(i), find(j)
+            if ri == rj:
+                continue
+            mine, theirs = members.get(ri, [ri]), members.get(rj, [rj])
+            if any(conflict(statements[x], statements[y], config, strict=True) for x in mine for y in theirs):
+                continue
+            parent[rj] = ri
+            members[ri] = mine + theirs
+            members.pop(rj, None)
+    return [find(i) for i in range(len(statements))]
+
+
+def statement_pairs(
+    statements: Sequence[Statement],
+    config: FactsConfig,
+    *,
+    keys: Sequence[str] | None = None,
+    workers: int = 1,
+    chunk: int = 10_000,
+    kernel: bool = True,
+) -> list[list[tuple[int, int]]]:
+    """Every pair (i, j), i < j, of statements that make the same statement, by chunk of i, in order;
+    `kernel=False` takes the Python path even when the C one is built."""
+    started = time.perf_counter()
+    state = _Pairs(statements, _postings(statements), config, _codes(statements, keys))
+    log.debug("facts: postings of %d statements in %.1f s", len(statements), time.perf_counter() - started)
+    find = _kernel_pairs if kernel and HAVE_KERNEL else _python_pairs
+    return list(fork_map(find, state, chunks(len(statements), chunk), workers))
+
+
+class _Postings(NamedTuple):
+    """Statement i's word ids are terms[ptr[i]:ptr[i + 1]]; word w's statements (ascending) are
+    ids[bounds[w]:bounds[w + 1]]; rank[w] is w's place in the order (statements using it, word)."""
+
+    ptr: IntArray
+    terms: IntArray
+    bounds: IntArray
+    ids: IntArray
+    rank: IntArray
+
+
+class _Pairs(NamedTuple):
+    statements: Sequence[Statement]
+    postings: _Postings
+    config: FactsConfig
+    codes: tuple[IntArray, IntArray, IntArray]  # each statement's document, outlet and key, as numbers
+
+
+def _postings(statements: Sequence[Statement]) -> _Postings:
+    """The words of every statement and the statements of every word, as arrays (a list of Python ints
+    per word took about 36 bytes a posting, half a gigabyte at a million sentences)."""
+    flat = list(chain.from_iterable(s.terms for s in statements))
+    vocabulary = {t: k for k, t in enumerate(dict.fromkeys(flat))}  # numbered in order of first use
+    terms = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
+    del flat
+    sizes = np.fromiter(map(len, (s.terms for s in statements)), dtype=np.int64, count=len(statements))
+    order = np.argsort(terms, kind="stable")  # by word, each word's statements still in order
+    ids = np.repeat(np.arange(len(statements), dtype=np.int64), sizes)[order]
+    counts = np.bincount(terms, minlength=len(vocabulary))
+    bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    used = counts.tolist()
+    ordered = sorted(vocabulary, key=lambda t: (used[vocabulary[t]], t))  # rarest first, a total order
+    rank = np.empty(len(vocabulary), dtype=np.int64)
+    rank[np.fromiter((vocabulary[t] for t in ordered), dtype=np.int64, count=len(ordered))] = np.arange(
+        len(ordered), dtype=np.int64
+    )
+    ptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    return _Postings(ptr, terms, bounds, ids, rank)
+
+
+def _codes(
+    statements: Sequence[Statement], keys: Sequence[str] | None
+) -> tuple[IntArray, IntArray, IntArray]:
+    def numbered(values: Sequence[str]) -> IntArray:
+        seen: dict[str, int] = {}
+        return np.fromiter((seen.setdefault(v, len(seen)) for v in values), dtype=np.int64, count=len(values))
+
+    no_keys = np.zeros(0, dtype=np.int64)
+    return (
+        numbered([s.doc for s in statements]),
+        numbered([s.outlet for s in statements]),
+        no_keys if keys is None else numbered(keys),
+    )
+
+
+def _kernel_pairs(state: _Pairs, job: range) -> list[tuple[int, int]]:
+    """`_python_pairs` in C: the candidates and their word test there, the figures' conflicts here."""
+    assert _pairs is not None
+    p, config, (doc, outlet, key) = state.postings, state.config, state.codes
+    found = _pairs.pairs(
+        job.start,
+        job.stop,
+        p.ptr,
+        p.terms,
+        p.rank,
+        p.bounds,
+        p.ids,
+        doc,
+        outlet,
+        key,
+        config.rarest_terms,
+        config.max_postings,
+        config.min_shared_rare,
+        config.max_candidates,
+        config.same_dice,
+        config.same_contained,
+        config.min_contained,
+    )
+    flat = np.frombuffer(found, dtype=np.int64).tolist()
+    statements = state.statements
+    return [
+        (i, j)
+        for i, j in zip(flat[0::2], flat[1::2], strict=True)
+        if not (statements[i].figures and statements[j].figures)
+        or not conflict(statements[i], statements[j], config, strict=True)
+    ]
+
+
+def _python_pairs(state: _Pairs, job: range) -> list[tuple[int, int]]:
+    """(i, j), i in `job` and j > i, for every candidate pair of other outlets (and equal keys) that
+    makes the same statement, in order."""
+    statements, config = state.statements, state.config
+    keys = state.codes[2] if len(state.codes[2]) else None
+    pairs = []
+    for i in job:
+        statement = statements[i]
+        terms = frozenset(statement.terms)
+        for j in _candidates(i, state.postings, config):
+            other = statements[j]
+            if other.doc == statement.doc or other.outlet == statement.outlet:
+                continue
+            if keys is not None and keys[i] != keys[j]:
+                continue
+            if same_statement(statement, other, config, terms):
+                pairs.append((i, j))
+    return pairs
+
+
+def _candidates(i: int, p: _Postings, config: FactsConfig) -> list[int]:
+    """Later statements sharing `min_shared_rare` of statement i's rarest words, those sharing most first
+    (at most `max_candidates`), in order."""
+    mine = p.terms[p.ptr[i] : p.ptr[i + 1]]
+    rarest = mine[np.argsort(p.rank[mine])][: config.rarest_terms].tolist()
+    lists = [p.ids[p.bounds[w] : p.bounds[w + 1]] for w in rarest]
+    lists = [ids for ids in lists if len(ids) <= config.max_postings]
+    if not lists:
+        return []
+    found = np.concatenate(lists)
+    ids, counts = np.unique(found[found > i], return_counts=True)
+    need = min(len(rarest), config.min_shared_rare)  # one rare word in common is no duplicate
+    keep = counts >= need
+    ids, counts = ids[keep], counts[keep]
+    if len(ids) > config.max_candidates:
+        ids = ids[np.argsort(-counts, kind="stable")[: config.max_candidates]]
+    return sorted(int(j) for j in ids)
