@@ -11,12 +11,13 @@ import pytest
 from bot.answering import answer_question
 from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
-from bot.answering.question import is_follow_up
+from bot.answering.question import asks_words, is_follow_up
 from bot.cleaner import clean_article
 from bot.config import Config, parse_config
 from bot.conversation import Conversation
 from bot.errors import ConfigError
 from bot.evaluation.calibrate import ask_all
+from bot.evaluation.kfold_report import outcome
 from bot.evaluation.qa_eval import GoldQuestion, earlier_turns, evaluate_qa
 from bot.results import AskResult
 from bot.search import CorpusIndex
@@ -188,3 +189,39 @@ def test_calibrate_asks_a_follow_up_after_the_answered_turn(index: CorpusIndex) 
     conversation = Conversation()
     answer_question(index, FIRST, conversation=conversation)
     assert follow.candidates.question.previous == conversation.answer is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("In that same report, did he still hold out hope for cooperation?", False),
+        ("What was in the Kremlin's report on the talks?", False),
+        ("how did he rate the call", False),
+        ("What did RT report about the talks?", True),
+        ("and what did he call it?", True),
+        ("Did he say the report was wrong?", True),
+    ],
+)
+def test_a_speech_word_after_a_determiner_is_a_noun(text: str, asks: bool) -> None:
+    assert asks_words(text) is asks
+
+
+def test_he_asked_without_a_speech_verb_does_not_demand_he_speaks(index: CorpusIndex) -> None:
+    conversation = Conversation()
+    answer_question(index, "Who said gaps of trust remained?", conversation=conversation)
+    follow = find_candidates(index, "in that same report, did he still see trust as a problem?", conversation)
+    assert follow.question is not None and follow.question.persons == ("@barack_obama",)
+    assert follow.question.speaker is None
+    said = find_candidates(index, "and what did he say about trust?", conversation)
+    assert said.question is not None and said.question.speaker == "@barack_obama"
+
+
+def test_the_dump_records_what_a_held_out_question_got(index: CorpusIndex) -> None:
+    talks = index.locate(0)[0].id
+    gold = ((talks, "Obama told reporters that gaps of trust remained between Washington and Moscow."),)
+    q = GoldQuestion("t1", "Who said gaps of trust remained?", "who", gold)
+    record = outcome("test.yaml", q, answer_question(index, q.question), 2)
+    assert record["at1"] is True and record["declined"] is False and record["fold"] == 2
+    assert record["first"] == gold[0][1] and record["first_doc"] == talks
+    refused = outcome("test.yaml", GoldQuestion("t2", "?", "trap", ()), None, 0)
+    assert refused["declined"] is True and refused["at1"] is False and refused["first"] is None

@@ -18,6 +18,7 @@ __all__ = [
     "Question",
     "analyse_question",
     "asked_speaker",
+    "asks_words",
     "check_question",
     "question_kind",
 ]
@@ -40,6 +41,11 @@ QUESTION_KINDS: tuple[str, ...] = (*(kind for kind, _ in _TYPES), "what")
 _SPEECH_ASK = re.compile(
     r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
+)
+# A speech word right after one of these is a noun ("in that same report", "the call", "RT's claim"): the
+# question does not ask for anyone's words by it.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|same|its|his|her|their|our|your|my|any|each|every|no)|'s)\s+$"
 )
 # "What did <someone> say / tell / think ...": the words between the auxiliary and the speech verb.
 _ASKED_SPEAKER = re.compile(
@@ -121,6 +127,13 @@ _WHICH_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+def asks_words(text: str) -> bool:
+    """True when the question asks what someone said (a speech verb, not the noun: "did he say ...?",
+    "how did Putin describe ...?", not "in that same report, did he ...?")."""
+    lower = normalize(text).lower()
+    return any(not _NOUN_BEFORE.search(lower[: m.start()]) for m in _SPEECH_ASK.finditer(lower))
+
+
 def asked_speaker(text: str) -> str:
     """Whose words the question asks for, as written ("Angela Merkel" in "What did Angela Merkel say
     about ...?"), or "" when it asks for nobody's."""
@@ -154,8 +167,8 @@ def analyse_question(
     scope, search_text = scopes.find(text)
     persons = tuple(dict.fromkeys(t for t in tokenizer.entities(text) if t in people))
     kind = question_kind(text)
-    asks_words = kind not in ("who_said", "who") and _SPEECH_ASK.search(normalize(text).lower())
-    speaker = persons[0] if persons and asks_words else None
+    speech = kind not in ("who_said", "who") and asks_words(text)
+    speaker = persons[0] if persons and speech else None
     fresh = conversation is None or conversation.question is None
     if not tokenizer.content_words(search_text) and not persons and fresh:
         raise InputError("That question has only common words in it; name who or what you are asking about.")
@@ -169,10 +182,10 @@ def analyse_question(
             text, search_text, kind, persons, speaker, scope, follow_up=False, own_text=search_text
         )
     previous = conversation.question
-    asked_words = bool(_SPEECH_ASK.search(normalize(previous).lower()))
+    asked_words = asks_words(previous)
     if not persons and conversation.person:
         persons = (conversation.person,)
-        if _SPEECH_ASK.search(normalize(text).lower()):
+        if asks_words(text):
             speaker = conversation.person
     elif persons and speaker is None and asked_words:  # "What did Lavrov say ...?" "And Putin?"
         speaker = persons[0]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import dataclasses
+import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,7 +36,14 @@ from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.evaluation.corpora import add_corpus_options, corpus_index, event_config
-from bot.evaluation.kfold_report import GROWN, NEVER_DECLINING, balance_text, reliability, report_text
+from bot.evaluation.kfold_report import (
+    GROWN,
+    NEVER_DECLINING,
+    balance_text,
+    outcome,
+    reliability,
+    report_text,
+)
 from bot.evaluation.qa_eval import (
     GoldQuestion,
     QAReport,
@@ -264,10 +272,12 @@ def cross_validate(
     *,
     semantic: bool = True,
     answered: Sequence[Asked] | None = None,
+    records: list[dict[str, object]] | None = None,
 ) -> tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]]:
     """Test-split reports per gold file, (probability, is gold) of each test question's best
     candidate, and the thresholds each fold chose. The held-out folds are answered from `answered`
-    (the same questions asked another way, e.g. without sentence vectors) when it is given."""
+    (the same questions asked another way, e.g. without sentence vectors) when it is given. Each held-out
+    question's outcome is appended to `records` when it is given (`--dump`)."""
     reports: dict[str, QAReport] = {}
     tops: list[tuple[float, bool]] = []
     chosen = []
@@ -284,6 +294,8 @@ def cross_validate(
             a = _asked(tested, decision, settings) if tested.earlier else tested
             result = decide(a.index, a.candidates, decision, top, settings) if a.candidates else None
             score(reports.setdefault(a.source + (GROWN if a.grown else ""), QAReport()), a.gold, result)
+            if records is not None:
+                records.append(outcome(a.source + (GROWN if a.grown else ""), a.gold, result, f))
             if a.grown:
                 continue
             never_settings = _settings(a.index.config, never)
@@ -383,6 +395,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--reader", action="store_true", help="answer with the reading model (semantic.reader) switched on"
     )
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        help="write each held-out question's outcome as JSON",
+    )
     add_corpus_options(parser)
     args = parser.parse_args(argv)
     config = load_config(args.config)
@@ -395,8 +412,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     answered = collect(lexical, args.gold, args.grow, others, **grown) if args.semantic == "absent" else None
     semantic = args.semantic != "off"
     l2 = config.decision.l2
-    result = cross_validate(asked, args.folds, config.answer.top, l2, semantic=semantic, answered=answered)
+    records: list[dict[str, object]] | None = [] if args.dump else None
+    result = cross_validate(
+        asked, args.folds, config.answer.top, l2, semantic=semantic, answered=answered, records=records
+    )
     print(report_text(result, args.folds))
+    if args.dump:
+        args.dump.write_text(json.dumps(records, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.operating_points:
         print("\noperating points (test splits, each fold's threshold moved by the offset):")
         print(operating_points(asked, args.folds, l2, semantic))

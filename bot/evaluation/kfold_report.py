@@ -6,13 +6,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.evaluation.qa_eval import QAReport, format_report
+from bot.evaluation.qa_eval import GoldQuestion, QAReport, format_report, matches
 from bot.evaluation.thresholds import Thresholds, shipped
+from bot.results import AskResult
 
-__all__ = ["GROWN", "NEVER_DECLINING", "balance_text", "reliability", "report_text"]
+__all__ = ["GROWN", "NEVER_DECLINING", "balance_text", "outcome", "reliability", "report_text"]
 
 NEVER_DECLINING = "ranking alone"  # the report of the same folds answered with every threshold at 0
 GROWN = " over the grown corpus"  # the report of a gold file's questions asked again over more pages
+
+
+def outcome(source: str, q: GoldQuestion, result: AskResult | None, fold: int) -> dict[str, object]:
+    """One held-out question's outcome, as `calibrate --dump` writes it: declined (None: refused as bad
+    input), right at 1 and within the top 3 (answerable questions), and the sentence answered first."""
+    answers = () if result is None else result.answers
+    return {
+        "source": source,
+        "id": q.id,
+        "category": q.category,
+        "follows": q.follows,
+        "question": q.question,
+        "answerable": bool(q.gold),
+        "fold": fold,
+        "declined": result is None or result.declined,
+        "at1": bool(q.gold) and bool(answers) and matches(answers[0], q.gold),
+        "at3": bool(q.gold) and any(matches(a, q.gold) for a in answers[:3]),
+        "first": answers[0].text if answers else None,
+        "first_doc": answers[0].doc if answers else None,
+    }
 
 
 def reliability(tops: Sequence[tuple[float, bool]], bins: int = 10) -> str:
