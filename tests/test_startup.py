@@ -29,6 +29,7 @@ NOT_ON_THE_ASK_PATH = (
     "bot.evaluation.qa_eval",
     "filelock",
     "tempfile",
+    "threadpoolctl",  # the encoder's BLAS limit, not needed when the CLI fixed the count before numpy
 )
 
 _PROBE = """
@@ -70,6 +71,10 @@ def test_an_ask_imports_no_build_machinery_and_uses_one_blas_thread() -> None:
 def test_a_blas_thread_count_the_user_set_is_kept() -> None:
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "2"}
     assert _probe(env).split()[1] == "2"
+    # then the encoder's forward pass limits BLAS to its one thread itself, with threadpoolctl
+    done = _python("-c", _PROBE, QUESTION, "threadpoolctl", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[2] == "threadpoolctl"
 
 
 def test_the_encoder_and_the_dictionary_share_one_read_of_the_vocabulary() -> None:
