@@ -86,6 +86,8 @@ def person_tokens(entities: Sequence[Entity]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class _AliasPattern:
+    """One alternation of entity names and the entity token of each name's folded form."""
+
     source: str  # the alternation's pattern text, compiled with `flags` on first use (`regex`)
     flags: int
     tokens: dict[str, str]  # folded surface form -> entity token
