@@ -26,6 +26,7 @@ NOT_ON_THE_ASK_PATH = (
     "bot.facts.lexicon",
     "bot.facts.quotations",
     "bot.cleaner",
+    "bot.corpus_ingest",
     "bot.evaluation.qa_eval",
     "filelock",
     "tempfile",
