@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Config
 from bot.corpus_files import (
@@ -34,10 +35,14 @@ from bot.corpus_files import (
     serialize,
     stated_in,
 )
-from bot.corpus_ingest import Prepared, Timer, clean_raw, prepare, prepare_files, refuse_duplicate
 from bot.corpus_journal import STATE_DIR, CorpusLock, Transaction, atomic_write, needs_recovery, recover
 from bot.errors import CorpusError, IngestError
 from bot.models import Article, ArticleHints
+
+# The ingest machinery (bot/corpus_ingest.py) is imported by the methods that ingest or clean: a process
+# that only reads the corpus (`summitbot ask`) never loads it.
+if TYPE_CHECKING:
+    from bot.corpus_ingest import Prepared
 
 __all__ = [
     "CHECK_KINDS",
@@ -178,6 +183,8 @@ class CorpusStore:
     # -- cleaning ------------------------------------------------------------------------------------
     def clean_one(self, doc_id: str, config: Config, hints: ArticleHints | None = None) -> Article:
         """Clean one raw article with `hints`, else its manifest entry, else the metadata it stated before."""
+        from bot.corpus_ingest import clean_raw
+
         if hints is None:
             hints = self._hints_for(doc_id, self._manifest())
         path = self.raw_path(doc_id)
@@ -261,6 +268,8 @@ class CorpusStore:
         self, data: bytes, name: str, config: Config, hints: ArticleHints | None = None
     ) -> Article:
         """Add one article from its bytes (`name` gives its id); one transaction under the lock."""
+        from bot.corpus_ingest import prepare, refuse_duplicate
+
         prepared = prepare(data, name, doc_id_of(name), config, checked_hints(hints))
         with self.lock(config.ingest.lock_timeout):
             digests = self._digests()
@@ -277,6 +286,8 @@ class CorpusStore:
         progress: Callable[[int, int, str], None] | None = None,
     ) -> IngestReport:
         """Ingest every article file in a folder (metadata from its sources.yaml) as one transaction."""
+        from bot.corpus_ingest import Timer, prepare_files
+
         files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
         if not files:
             raise IngestError(f"{folder}: no .txt or .html articles to ingest")
@@ -349,6 +360,8 @@ def _known_id(path: Path) -> str:
 
 def _admit(outcome: Prepared | str, name: str, digests: DigestIndex) -> Prepared:
     """A prepared article not yet in the corpus (nor earlier in its batch), or IngestError saying why."""
+    from bot.corpus_ingest import refuse_duplicate
+
     if isinstance(outcome, str):
         raise IngestError(outcome)
     refuse_duplicate(outcome, digests, name)

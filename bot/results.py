@@ -136,6 +136,8 @@ class Quotation:
 
 @dataclass(frozen=True)
 class QuoteResult:
+    """What `summitbot quote` found: a speaker's (or a topic's) quotations."""
+
     speaker: str | None
     topic: str | None
     quotes: tuple[Quotation, ...]
@@ -146,6 +148,8 @@ class QuoteResult:
 
 @dataclass(frozen=True)
 class ScoredSentence:
+    """A sentence of one outlet's coverage in a comparison, with its score and span."""
+
     text: str
     start: int
     end: int
@@ -164,6 +168,8 @@ class ScoredSentence:
 
 @dataclass(frozen=True)
 class OutletCoverage:
+    """One outlet's article on a comparison's topic and its best sentences."""
+
     outlet: str
     doc: str
     date: str | None
@@ -184,6 +190,8 @@ class OutletCoverage:
 
 @dataclass(frozen=True)
 class Claim:
+    """What one outlet says in a disagreement."""
+
     outlet: str
     text: str
 
@@ -193,6 +201,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class Disagreement:
+    """Outlets that report different figures or claims about one thing."""
+
     about: str
     claims: tuple[Claim, ...]
 
@@ -202,6 +212,8 @@ class Disagreement:
 
 @dataclass(frozen=True)
 class CompareResult:
+    """What `summitbot compare` found: each outlet's coverage of a topic, and where they differ."""
+
     topic: str
     outlets: tuple[OutletCoverage, ...]
     not_covered: tuple[str, ...]

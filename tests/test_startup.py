@@ -13,8 +13,8 @@ import pytest
 
 from bot.cli import main
 from bot.semantic import model_dir
-from bot.semantic.wordpiece import WordPiece, vocabulary
-from bot.semantic.words import dictionary_words
+from bot.semantic.wordpiece import WordPiece, piece_ids, vocabulary
+from bot.semantic.words import is_dictionary_word
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTION = "How long did the Putin-Obama meeting at the UN last?"
@@ -26,9 +26,11 @@ NOT_ON_THE_ASK_PATH = (
     "bot.facts.lexicon",
     "bot.facts.quotations",
     "bot.cleaner",
+    "bot.corpus_ingest",
     "bot.evaluation.qa_eval",
     "filelock",
     "tempfile",
+    "threadpoolctl",  # the encoder's BLAS limit, not needed when the CLI fixed the count before numpy
 )
 
 _PROBE = """
@@ -70,6 +72,10 @@ def test_an_ask_imports_no_build_machinery_and_uses_one_blas_thread() -> None:
 def test_a_blas_thread_count_the_user_set_is_kept() -> None:
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "2"}
     assert _probe(env).split()[1] == "2"
+    # then the encoder's forward pass limits BLAS to its one thread itself, with threadpoolctl
+    done = _python("-c", _PROBE, QUESTION, "threadpoolctl", env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[2] == "threadpoolctl"
 
 
 def test_the_encoder_and_the_dictionary_share_one_read_of_the_vocabulary() -> None:
@@ -78,8 +84,11 @@ def test_the_encoder_and_the_dictionary_share_one_read_of_the_vocabulary() -> No
     assert vocabulary(path) is vocabulary(path)  # read once
     assert list(vocabulary(path)) == (lines[:-1] if lines[-1] == "" else lines)
     assert WordPiece.from_file(path).vocab == {w: i for i, w in enumerate(vocabulary(path))}
-    assert dictionary_words() == frozenset(w for w in lines if w.isalpha() and w.isascii())
-    assert "ruler" in dictionary_words() and "##s" not in dictionary_words()
+    assert WordPiece.from_file(path).vocab is piece_ids(path)  # one table of pieces, shared
+    words = {w for w in lines if w.isalpha() and w.isascii()}
+    assert all(is_dictionary_word(w) for w in words)
+    assert not any(is_dictionary_word(w) for w in lines if w not in words)
+    assert is_dictionary_word("ruler") and not is_dictionary_word("##s") and not is_dictionary_word("rulerr")
 
 
 def _bot(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

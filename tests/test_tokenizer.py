@@ -61,3 +61,16 @@ def test_empty_and_symbol_only_text(tokenizer: Tokenizer) -> None:
     assert tokenizer.tokenize("") == []
     assert tokenizer.tokenize("?!... --") == []
     assert tokenizer.tokenize("what is the") == []
+
+
+def test_the_case_insensitive_name_pattern_is_compiled_only_for_a_text_outside_ascii(config: Config) -> None:
+    """An ASCII text is scanned lower-cased without IGNORECASE; the case-insensitive pattern (a large
+    alternation) is compiled on first use, by a text outside ASCII, and finds the same names there."""
+    fresh = Tokenizer(config.entities)
+    folded = [p for p in fresh._aliases if p.lowered is not None]
+    assert folded
+    ascii_names = fresh.entities("What did the RUSSIAN PRESIDENT say to Obama in Zurich?")
+    assert "regex" not in vars(folded[0])
+    curly = fresh.entities("What did the RUSSIAN PRESIDENT say to Obama in Zürich?")
+    assert "regex" in vars(folded[0])
+    assert curly == ascii_names == [Tokenizer(config.entities).entities("Putin")[0], *fresh.entities("Obama")]

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from bot.answering.cache import PerIndex
 from bot.search import CorpusIndex
-from bot.semantic.words import dictionary_words
+from bot.semantic.words import is_dictionary_word
 from bot.tokenizer import STOPWORDS
 
 __all__ = ["fold_casual", "fold_typo"]
@@ -80,7 +80,7 @@ def fold_typo(index: CorpusIndex, word: str, min_length: int) -> str | None:
 
 def _known(index: CorpusIndex, word: str) -> bool:
     """A word the corpus uses, or a real English word (one piece of the model's vocabulary)."""
-    if word in dictionary_words():
+    if is_dictionary_word(word):
         return True
     stems = index.tokenizer.content_words(word)
     return not stems or any(index.bm25.doc_freq(s) > 0 or index.variants(s) for s in stems)

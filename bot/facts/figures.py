@@ -48,16 +48,18 @@ def _compiled_on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Patt
     return functools.cache(lambda: re.compile(pattern, flags))
 
 
-_QUANTITY = _compiled_on_first_use(  # an answer reads no figures: only a facts build needs these two
+_QUANTITY = _compiled_on_first_use(  # an answer reads no figures: only a facts build needs these
     rf"(?<![\w.,-])(?P<num>{_FRACTION}|{_NUMBER})(?:\s+(?P<scale>million|billion|thousand))?"
     rf"(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)[\s-]+)?(?P<unit>[A-Za-z]+)(?P<half2>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\s+(?:earlier|later|ago|before|after|from\s+now|previously)\b", re.IGNORECASE)
-_MONEY = re.compile(
+_RELATIVE = _compiled_on_first_use(
+    r"\s+(?:earlier|later|ago|before|after|from\s+now|previously)\b", re.IGNORECASE
+)
+_MONEY = _compiled_on_first_use(
     r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|thousand|bn|m)?\b"
 )
-_PERCENT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_PERCENT = _compiled_on_first_use(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 _MONTHS = "january february march april may june july august september october november december".split()
 _DATE = _compiled_on_first_use(
     rf"\b(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})"
@@ -69,37 +71,39 @@ _DATE = _compiled_on_first_use(
     r"(?:next|coming|following|past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years)))\b"
 )
 # "... lasted ninety minutes", "the talks went on for an hour": the length of the noun before the verb.
-_LASTED = re.compile(
+_LASTED = _compiled_on_first_use(
     r"\b(?:last(?:ed|s|ing)?|went\s+on|go\s+on|ran|run|took|take|takes)\s+(?:for\s+)?"
     r"(?:(?:about|around|approximately|roughly|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
     r"only|barely|a\s+little|up\s+to)\s+)*$",
     re.IGNORECASE,
 )
 # "their first meeting in two years", "for the first time in a decade", "in the last two years"
-_SINCE = re.compile(
+_SINCE = _compiled_on_first_use(
     r"\b(?:first|last)\b[^,;.]{0,60}\b(?:in|for)\s+(?:(?:the|a)\s+)?(?:(?:last|past|more\s+than|over|nearly|"
     r"almost|about)\s+)*$|\b(?:in|for|over)\s+(?:the\s+)?(?:last|past)\s+$",
     re.IGNORECASE,
 )
 # "they met for 95 minutes", "the two talked for an hour": the verb names what the figure measures.
 # The words (config facts.measured_alike) name it: "met face-to-face for", "sat down one-on-one for".
-_FOR_TAIL = re.compile(r"(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_FOR_TAIL = _compiled_on_first_use(r"(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # "more than an hour" is a lower bound, "up to 250,000" an upper one: neither contradicts a figure beyond it
-_AT_LEAST = re.compile(
+_AT_LEAST = _compiled_on_first_use(
     r"\b(?:more\s+than|over|at\s+least|longer\s+than|upwards\s+of|in\s+excess\s+of)\s+$", re.I
 )
-_AT_MOST = re.compile(r"\b(?:less\s+than|under|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than)\s+$", re.I)
-_CLAUSE = re.compile(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.IGNORECASE)
-_PREPOSITION = re.compile(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
-_OF_NOUN = re.compile(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
-_SUPERLATIVE_NOUN = re.compile(r"\s+(?P<noun>[a-z]+)")
-_SUBJECT_WORDS = re.compile(r"[A-Za-z]+")
+_AT_MOST = _compiled_on_first_use(
+    r"\b(?:less\s+than|under|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than)\s+$", re.I
+)
+_CLAUSE = _compiled_on_first_use(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.IGNORECASE)
+_PREPOSITION = _compiled_on_first_use(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
+_OF_NOUN = _compiled_on_first_use(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_NOUN_AFTER = _compiled_on_first_use(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_SUPERLATIVE_NOUN = _compiled_on_first_use(r"\s+(?P<noun>[a-z]+)")
+_SUBJECT_WORDS = _compiled_on_first_use(r"[A-Za-z]+")
 _STEMMER = Stemmer.Stemmer("english")
 # The words of _Cues: a quantity's number word, fraction or unit of time; a date's weekday or relative
 # word; a month's name, which the date pattern reads at a word's start (capitalised).
-_ASCII_DIGIT = re.compile(r"[0-9]")
-_LETTERS = re.compile(r"[a-z]+")
+_ASCII_DIGIT = _compiled_on_first_use(r"[0-9]")
+_LETTERS = _compiled_on_first_use(r"[a-z]+")
 _QUANTITY_WORDS = frozenset(
     {*NUMBER_WORDS, "half", "quarter", "third", *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS)}
 )
@@ -107,7 +111,7 @@ _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight soon shortly"
     " later earlier immediately week month year weekend night morning days weeks months years".split()
 )
-_MONTH_START = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
+_MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
 
 
@@ -142,10 +146,10 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
     folded = text.translate(_FOLD)
     cues = _Cues(folded)
     found: list[Figure] = []
-    for m in _MONEY.finditer(folded) if cues.money else ():
+    for m in _MONEY().finditer(folded) if cues.money else ():
         value = float(m["num"].replace(",", "")) * scale_of(m["scale"])
         found.append(_figure(text, m, value, m["cur"], "money", measures=""))
-    for m in _PERCENT.finditer(folded) if cues.digit else ():
+    for m in _PERCENT().finditer(folded) if cues.digit else ():
         found.append(_figure(text, m, float(m["num"]), "%", "percent", measures=""))
     taken = [(f.start, f.end) for f in found]
     for m in _QUANTITY().finditer(folded) if cues.quantity() else ():
@@ -169,7 +173,7 @@ class _Cues:
 
     def __init__(self, folded: str) -> None:
         self.plain = folded.isascii()
-        self.digit = not self.plain or _ASCII_DIGIT.search(folded) is not None
+        self.digit = not self.plain or _ASCII_DIGIT().search(folded) is not None
         self.money = not self.plain or "$" in folded
         self._folded = folded
         self._words: set[str] | None = None
@@ -183,11 +187,11 @@ class _Cues:
         """A year, a weekday, a relative time, or a month's name (which may start a longer word)."""
         if self.digit or not self._letter_runs().isdisjoint(_DATE_WORDS):
             return True
-        return _MONTH_START.search(self._folded) is not None
+        return _MONTH_START().search(self._folded) is not None
 
     def _letter_runs(self) -> set[str]:
         if self._words is None:
-            self._words = set(_LETTERS.findall(self._folded.lower()))
+            self._words = set(_LETTERS().findall(self._folded.lower()))
         return self._words
 
 
@@ -209,13 +213,13 @@ def format_figure(figure: Figure) -> str:
 
 def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str, *, measures: str) -> Figure:
     before = text[: m.start()].translate(_FOLD)
-    bound = "min" if _AT_LEAST.search(before) else "max" if _AT_MOST.search(before) else ""
+    bound = "min" if _AT_LEAST().search(before) else "max" if _AT_MOST().search(before) else ""
     return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()], bound)
 
 
 def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, str]) -> Figure | None:
     number, unit = m["num"], m["unit"].lower()
-    if _RELATIVE.match(folded, m.end()):
+    if _RELATIVE().match(folded, m.end()):
         return None  # "a day earlier", "two years ago": a point in time
     singular = unit[:-1] if unit.endswith("s") and unit[:-1] in TIME_UNITS else unit
     if singular in TIME_UNITS:
@@ -240,7 +244,7 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
     ):
         return None
     value = parse_number(number) * scale_of(m["scale"])
-    superlative = _SUPERLATIVE_NOUN.match(folded, m.end()) if unit.endswith("est") else None
+    superlative = _SUPERLATIVE_NOUN().match(folded, m.end()) if unit.endswith("est") else None
     noun = measure_stem(superlative["noun"] if superlative else unit)  # "20 largest economies"
     return _figure(text, m, value, noun, "count", measures=noun)
 
@@ -248,31 +252,31 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
 def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str:
     """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval."""
     before = folded[: m.start()]
-    if _SINCE.search(before):
+    if _SINCE().search(before):
         return INTERVAL
     if m["sep"].strip() == "-" or folded[m.end() : m.end() + 5].lower().startswith("-long"):
-        noun = _NOUN_AFTER.match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
+        noun = _NOUN_AFTER().match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
         if noun and noun["noun"].lower() not in _NOT_NOUNS:
             return measure_stem(noun["noun"])
-    of = _OF_NOUN.match(folded, m.end())  # "95 minutes of talks"
+    of = _OF_NOUN().match(folded, m.end())  # "95 minutes of talks"
     if of and of["noun"].lower() not in _NOT_NOUNS:
         return measure_stem(of["noun"])
-    tail = _FOR_TAIL.search(before)
+    tail = _FOR_TAIL().search(before)
     if tail:
         named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
         if named:
             return named[-1]
-    if _LASTED.search(before):
-        return _subject_head(_LASTED.sub("", before))
+    if _LASTED().search(before):
+        return _subject_head(_LASTED().sub("", before))
     return ""
 
 
 def _subject_head(before: str) -> str:
     """The head noun of a verb's subject ('Talks between the two' -> talk; 'the war, which' -> war)."""
-    pieces = [p for p in _CLAUSE.split(before) if p is not None]
+    pieces = [p for p in _CLAUSE().split(before) if p is not None]
     for piece in reversed(pieces):
-        phrase = _PREPOSITION.split(piece)[0]
-        words = [w for w in _SUBJECT_WORDS.findall(phrase) if w.lower() not in _NOT_NOUNS]
+        phrase = _PREPOSITION().split(piece)[0]
+        words = [w for w in _SUBJECT_WORDS().findall(phrase) if w.lower() not in _NOT_NOUNS]
         words = [w for w in words if w.lower() not in NUMBER_WORDS]
         if words:
             return measure_stem(words[-1])

@@ -11,21 +11,26 @@ there is none (bot/semantic/dense.py), and the pass works in buffers allocated o
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from threadpoolctl import ThreadpoolController
 
 from bot.errors import ConfigError
 from bot.semantic.dense import Dense, add_norm_
 from bot.semantic.prepared import PreparedWeights, prepared_weights
 from bot.semantic.weights import read_safetensors
 from bot.semantic.wordpiece import WordPiece
+
+if TYPE_CHECKING:
+    from threadpoolctl import ThreadpoolController
 
 __all__ = ["Encoder", "model_dir"]
 
@@ -37,8 +42,20 @@ _CONTROLLER: list[ThreadpoolController] = []
 def _blas() -> ThreadpoolController:
     """The thread pools of the loaded BLAS, found once (finding them reads every loaded library)."""
     if not _CONTROLLER:
+        from threadpoolctl import ThreadpoolController
+
         _CONTROLLER.append(ThreadpoolController())
     return _CONTROLLER[0]
+
+
+def _blas_threads(threads: int) -> contextlib.AbstractContextManager[object]:
+    """BLAS limited to `threads` for a forward pass. Nothing to do when the environment already fixed
+    OpenBLAS (numpy's) at that count: it is read as numpy loads (`summitbot ask` sets it before, see
+    bot/cli/context.py), and no limit was changed since. Then threadpoolctl is neither imported nor run
+    (it reads every loaded library), a few ms of a one-question process."""
+    if not _CONTROLLER and os.environ.get("OPENBLAS_NUM_THREADS") == str(threads):
+        return contextlib.nullcontext()
+    return _blas().limit(limits=threads, user_api="blas")
 
 
 def model_dir() -> Path:
@@ -145,7 +162,7 @@ class Encoder:
         x += self.positions[places]
         x += self.token_type
         add_norm_(x, None, self.norm, self.eps)
-        with _blas().limit(limits=self.threads, user_api="blas"):
+        with _blas_threads(self.threads):
             buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.width)
             for layer in self.layers:
                 x = self._layer(x, layer, bounds, buffers)

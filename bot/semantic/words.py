@@ -7,24 +7,29 @@ import threading
 
 from bot.errors import ConfigError
 from bot.semantic.encoder import model_dir
-from bot.semantic.wordpiece import vocabulary
+from bot.semantic.wordpiece import piece_ids
 
-__all__ = ["dictionary_words"]
+__all__ = ["is_dictionary_word"]
 
 log = logging.getLogger(__name__)
-_DICTIONARY: list[frozenset[str]] = []
+_PIECES: list[dict[str, int]] = []
 _LOCK = threading.Lock()
 
 
-def dictionary_words() -> frozenset[str]:
-    """The English words the model's vocabulary spells as one piece (lower case, letters only): a word
-    spelt so is a real word, never a typo ("ruler", "willing"); empty when the model is not installed."""
+def is_dictionary_word(word: str) -> bool:
+    """Whether the model's vocabulary spells `word` as one piece and it is all (ASCII) letters: a word
+    spelt so is a real English word, never a typo ("ruler", "willing"); never, when the model is not
+    installed. The encoder's own table of pieces (`piece_ids`) is read, not a set of its own."""
+    return word.isalpha() and word.isascii() and word in _pieces()
+
+
+def _pieces() -> dict[str, int]:
     with _LOCK:
-        if not _DICTIONARY:
+        if not _PIECES:
             try:
-                lines: tuple[str, ...] = vocabulary(model_dir() / "vocab.txt")  # the encoder's read
+                found = piece_ids(model_dir() / "vocab.txt")  # the encoder's table
             except (ConfigError, OSError, UnicodeDecodeError) as exc:
                 log.warning("no dictionary for typo folding: %s", exc)
-                lines = ()
-            _DICTIONARY.append(frozenset(filter(str.isascii, filter(str.isalpha, lines))))
-        return _DICTIONARY[0]
+                found = {}
+            _PIECES.append(found)
+        return _PIECES[0]
