@@ -138,14 +138,21 @@ def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
     return found
 
 
-def _names_off_article(
-    concepts: Sequence[Concept], index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]
-) -> float:
+def _names_off_article(asked: _Asked, index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]) -> float:
     """The weight share of the question's names that neither the candidate's speakers nor any sentence
-    or the headline of its article writes (0 when it names none)."""
-    return _names_share(
-        concepts, lambda words: not (words & speakers or index.article_has(hit.position, words))
-    )
+    or the headline of its article writes (0 when it names none). Whether an article writes a name is
+    looked up once a question (candidates share articles)."""
+    article = index.article_number(hit.position)
+    found = asked.in_article
+
+    def written(i: int, words: frozenset[str]) -> bool:
+        key = (article, i)
+        has = found.get(key)
+        if has is None:
+            has = found[key] = index.article_has(hit.position, words)
+        return has
+
+    return asked.names_share(lambda i, words: not (words & speakers or written(i, words)))
 
 
 def _paragraph(index: CorpusIndex, position: int) -> list[int]:
@@ -230,6 +237,39 @@ def _unit_terms(unit: str, index: CorpusIndex) -> frozenset[str]:
     return frozenset(terms)
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What the features read of a question, worked out once for all its candidates."""
+
+    question: Question
+    concepts: Sequence[Concept]
+    weights: list[float]
+    total: float  # the concepts' weight (1 when none)
+    names: list[tuple[float, frozenset[str]]]  # each name concept's weight and words (related ones too)
+    unit: frozenset[str] | None  # "how many X": X's terms
+    since: bool
+    people: frozenset[str]
+    in_article: dict[tuple[int, int], bool]  # (article number, name): whether the article writes it
+
+    @classmethod
+    def of(cls, index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> _Asked:
+        match = _UNIT.search(normalize(question.text))
+        unit = _unit_terms(match.group(1), index) if match and question.kind == "how_many" else None
+        names = [(c.weight, c.terms | c.related) for c in concepts if c.name]
+        weights = [c.weight for c in concepts]
+        total = sum(c.weight for c in concepts) or 1.0
+        people = frozenset(question.persons)
+        return cls(question, concepts, weights, total, names, unit, _asks_since(question.text), people, {})
+
+    def names_share(self, absent: Callable[[int, frozenset[str]], bool]) -> float:
+        """The weight share of the question's names whose words (or related words) are `absent` (given
+        the name's number and words); 0 when it names none."""
+        total = sum(weight for weight, _ in self.names)
+        if total <= 0:
+            return 0.0
+        return sum(weight for i, (weight, words) in enumerate(self.names) if absent(i, words)) / total
+
+
 def candidate_features(
     index: CorpusIndex,
     question: Question,
@@ -246,12 +286,11 @@ def candidate_features(
     if not hits:
         return rows
     top_bm25 = max(h.score for h in hits) or 1.0
-    unit_match = _UNIT.search(normalize(question.text))
-    unit = _unit_terms(unit_match.group(1), index) if unit_match and question.kind == "how_many" else None
+    asked = _Asked.of(index, question, concepts)
     pairs = question_pairs(index, question.search_text)
     unnamed = question.speaker is None and bool(asked_speaker(question.own_text))
     for i, hit in enumerate(hits):
-        rows[i] = _row(index, question, concepts, hit, unit)
+        rows[i] = _row(index, asked, hit)
         if unnamed and facts_of(index, hit.position).speakers:
             rows[i, _COLUMN["speaker_unnamed"]] = 1.0
         if pairs:
@@ -312,21 +351,16 @@ _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _ZEROS = dict.fromkeys(FEATURES, 0.0)  # a row's values before its own are filled in
 
 
-def _row(
-    index: CorpusIndex,
-    question: Question,
-    concepts: Sequence[Concept],
-    hit: SearchHit,
-    unit: frozenset[str] | None,
-) -> list[float]:
+def _row(index: CorpusIndex, asked: _Asked, hit: SearchHit) -> list[float]:
     """The features of one sentence that do not depend on the other candidates."""
+    question = asked.question
     facts = facts_of(index, hit.position)
-    values = _matching(index, concepts, hit, facts) | _constraints(index, question, hit, facts, unit)
-    missing = _names_missing(concepts, (index.terms(hit.position), facts.speakers, facts.context))
+    values = _matching(index, asked, hit, facts) | _constraints(index, asked, hit, facts)
+    missing = _names_missing(asked, (index.terms(hit.position), facts.speakers, facts.context))
     values.update(
         names_missing=missing,
         # the article holds the sentence, its paragraph and headline: no name missing there, none off it
-        names_off_article=_names_off_article(concepts, index, hit, facts.speakers) if missing else 0.0,
+        names_off_article=_names_off_article(asked, index, hit, facts.speakers) if missing else 0.0,
         event_unknown=hit.article.event is None,
         caption=hit.sentence.role == "caption",
         subheading=hit.sentence.role == "subheading",
@@ -338,13 +372,10 @@ def _row(
     return list((_ZEROS | values).values())  # in FEATURES' order (the row's numpy array makes them floats)
 
 
-def _matching(
-    index: CorpusIndex, concepts: Sequence[Concept], hit: SearchHit, facts: CandidateFacts
-) -> dict[str, float]:
+def _matching(index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts) -> dict[str, float]:
     """How much of the question the sentence covers, and what its paragraph and headline add."""
     terms = index.terms(hit.position) | facts.speakers if facts.speakers else index.terms(hit.position)
-    total = sum(c.weight for c in concepts) or 1.0
-    weights = [c.weight for c in concepts]
+    concepts, total, weights = asked.concepts, asked.total, asked.weights
 
     def covered(shares: Iterable[float]) -> float:
         return sum(w * m for w, m in zip(weights, shares, strict=True))
@@ -372,19 +403,10 @@ def _matching(
     }
 
 
-def _names_missing(concepts: Sequence[Concept], seen: Sequence[frozenset[str]]) -> float:
+def _names_missing(asked: _Asked, seen: Sequence[frozenset[str]]) -> float:
     """The weight share of the question's names that none of the sets in `seen` writes (0 when it names
     none)."""
-    return _names_share(concepts, lambda words: all(words.isdisjoint(terms) for terms in seen))
-
-
-def _names_share(concepts: Sequence[Concept], absent: Callable[[frozenset[str]], bool]) -> float:
-    """The weight share of the question's names whose words (or related words) are `absent`."""
-    names = [c for c in concepts if c.name]
-    total = sum(c.weight for c in names)
-    if total <= 0:
-        return 0.0
-    return sum(c.weight for c in names if absent(c.terms | c.related)) / total
+    return asked.names_share(lambda _, words: all(words.isdisjoint(terms) for terms in seen))
 
 
 @lru_cache(maxsize=1024)
@@ -394,14 +416,14 @@ def _asks_since(text: str) -> bool:
 
 
 def _constraints(
-    index: CorpusIndex, question: Question, hit: SearchHit, facts: CandidateFacts, unit: frozenset[str] | None
+    index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts
 ) -> dict[str, float]:
     """The question's constraints, each met or not: its people, the asked type and unit, the speaker."""
-    people = set(question.persons)
+    question, people, unit = asked.question, asked.people, asked.unit
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
     in_paragraph = len((people - own) & facts.paragraph_people)
-    since = _asks_since(question.text)
+    since = asked.since
     typed = has_type(question.kind, hit.position, facts, index, interval=since, asked=question.search_text)
     speaker = question.speaker
     values = {
