@@ -99,20 +99,38 @@ RANKING_FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
 FEATURES = RANKING_FEATURES + READER_FEATURES
 
 
-@dataclass(frozen=True)
+@dataclass
 class CandidateFacts:
-    """What the decision reads of one sentence's facts (bot.facts), cached per sentence."""
+    """What the decision reads of one sentence's facts (bot.facts), cached per sentence. What its
+    paragraph gives is read only when a question needs it (decoding the other sentences' facts is most
+    of the cost of a sentence not seen before)."""
 
+    position: int
     speakers: frozenset[str]  # entity tokens of the configured people speaking in it
     people: frozenset[str]  # ... named in it
-    paragraph_people: frozenset[str]  # ... named anywhere in its paragraph
     counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
     words: int
-    context: frozenset[str]  # the names and words of its paragraph and its article's headline
+    _paragraph_people: frozenset[str] | None = None
+    _context: frozenset[str] | None = None
+
+    def paragraph_people(self, index: CorpusIndex) -> frozenset[str]:
+        """The configured people named anywhere in its paragraph."""
+        if self._paragraph_people is None:
+            paragraph = _paragraph(index, self.position)
+            self._paragraph_people = _paragraph_people(index, paragraph, people_of(index))
+        return self._paragraph_people
+
+    def context(self, index: CorpusIndex) -> frozenset[str]:
+        """The names and words of its paragraph and its article's headline."""
+        if self._context is None:
+            self._context = _context_terms(index, self.position, _paragraph(index, self.position))
+        return self._context
 
 
 _FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
 _FACTS_LIMIT = 200_000  # sentences whose decision facts are kept between questions
+# (article number, a name's words): whether the article writes the name
+_IN_ARTICLE: PerIndex[dict[tuple[int, frozenset[str]], bool]] = PerIndex(lambda index: {})
 
 
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
@@ -123,17 +141,15 @@ def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
         if len(cache) >= _FACTS_LIMIT:  # bounded for a long-running bot, as index.terms is
             cache.clear()
         persons = people_of(index)
-        paragraph = _paragraph(index, position)
         _, sentence = index.locate(position)
         counted = {f.measures for f in index.facts.of(position).figures if f.dimension in _COUNTING}
         counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
         found = cache[position] = CandidateFacts(
+            position,
             evidence.speakers(index, position, persons),
             _people(index, position, persons),
-            _paragraph_people(index, paragraph, persons),
             frozenset(counted),
             len(sentence.text.split()),
-            _context_terms(index, position, paragraph),
         )
     return found
 
@@ -141,18 +157,20 @@ def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
 def _names_off_article(asked: _Asked, index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]) -> float:
     """The weight share of the question's names that neither the candidate's speakers nor any sentence
     or the headline of its article writes (0 when it names none). Whether an article writes a name is
-    looked up once a question (candidates share articles)."""
+    kept between questions (candidates share articles; questions share names), as facts_of keeps facts."""
     article = index.article_number(hit.position)
-    found = asked.in_article
+    found = _IN_ARTICLE.of(index)
 
-    def written(i: int, words: frozenset[str]) -> bool:
-        key = (article, i)
+    def written(words: frozenset[str]) -> bool:
+        key = (article, words)
         has = found.get(key)
         if has is None:
+            if len(found) >= _FACTS_LIMIT:
+                found.clear()
             has = found[key] = index.article_has(hit.position, words)
         return has
 
-    return asked.names_share(lambda i, words: not (words & speakers or written(i, words)))
+    return asked.names_share(lambda words: not (words & speakers or written(words)))
 
 
 def _paragraph(index: CorpusIndex, position: int) -> list[int]:
@@ -249,7 +267,6 @@ class _Asked:
     unit: frozenset[str] | None  # "how many X": X's terms
     since: bool
     people: frozenset[str]
-    in_article: dict[tuple[int, int], bool]  # (article number, name): whether the article writes it
 
     @classmethod
     def of(cls, index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> _Asked:
@@ -259,15 +276,15 @@ class _Asked:
         weights = [c.weight for c in concepts]
         total = sum(c.weight for c in concepts) or 1.0
         people = frozenset(question.persons)
-        return cls(question, concepts, weights, total, names, unit, _asks_since(question.text), people, {})
+        return cls(question, concepts, weights, total, names, unit, _asks_since(question.text), people)
 
-    def names_share(self, absent: Callable[[int, frozenset[str]], bool]) -> float:
-        """The weight share of the question's names whose words (or related words) are `absent` (given
-        the name's number and words); 0 when it names none."""
+    def names_share(self, absent: Callable[[frozenset[str]], bool]) -> float:
+        """The weight share of the question's names whose words (or related words) are `absent`; 0 when
+        it names none."""
         total = sum(weight for weight, _ in self.names)
         if total <= 0:
             return 0.0
-        return sum(weight for i, (weight, words) in enumerate(self.names) if absent(i, words)) / total
+        return sum(weight for weight, words in self.names if absent(words)) / total
 
 
 def candidate_features(
@@ -356,7 +373,7 @@ def _row(index: CorpusIndex, asked: _Asked, hit: SearchHit) -> list[float]:
     question = asked.question
     facts = facts_of(index, hit.position)
     values = _matching(index, asked, hit, facts) | _constraints(index, asked, hit, facts)
-    missing = _names_missing(asked, (index.terms(hit.position), facts.speakers, facts.context))
+    missing = _names_missing(asked, index, hit.position, facts)
     values.update(
         names_missing=missing,
         # the article holds the sentence, its paragraph and headline: no name missing there, none off it
@@ -403,10 +420,19 @@ def _matching(index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: Candidat
     }
 
 
-def _names_missing(asked: _Asked, seen: Sequence[frozenset[str]]) -> float:
-    """The weight share of the question's names that none of the sets in `seen` writes (0 when it names
-    none)."""
-    return asked.names_share(lambda _, words: all(words.isdisjoint(terms) for terms in seen))
+def _names_missing(asked: _Asked, index: CorpusIndex, position: int, facts: CandidateFacts) -> float:
+    """The weight share of the question's names that neither the sentence, nor its speakers, nor its
+    paragraph or headline writes (0 when it names none)."""
+    terms = index.terms(position)
+
+    def absent(words: frozenset[str]) -> bool:
+        return (
+            words.isdisjoint(terms)
+            and words.isdisjoint(facts.speakers)
+            and words.isdisjoint(facts.context(index))
+        )
+
+    return asked.names_share(absent)
 
 
 @lru_cache(maxsize=1024)
@@ -422,7 +448,8 @@ def _constraints(
     question, people, unit = asked.question, asked.people, asked.unit
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
-    in_paragraph = len((people - own) & facts.paragraph_people)
+    elsewhere = people - own
+    in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
     since = asked.since
     typed = has_type(question.kind, hit.position, facts, index, interval=since, asked=question.search_text)
     speaker = question.speaker
