@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -112,6 +112,7 @@ class CandidateFacts:
     words: int
     _paragraph_people: frozenset[str] | None = None
     _context: frozenset[str] | None = None
+    _typed: dict[tuple[str, bool], bool | None] = field(default_factory=dict)  # has_type's answers
 
     def paragraph_people(self, index: CorpusIndex) -> frozenset[str]:
         """The configured people named anywhere in its paragraph."""
@@ -224,6 +225,19 @@ def has_type(
         text = index.locate(position)[1].text
         return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
     return None
+
+
+def _has_type(
+    kind: str, facts: CandidateFacts, index: CorpusIndex, interval: bool, asked: str
+) -> bool | None:
+    """has_type, kept with the sentence's facts for the kinds whose answer does not depend on the
+    question's words ("where" does: a place the question names is no answer)."""
+    if kind == "where":
+        return has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
+    key = (kind, interval)
+    if key not in facts._typed:
+        facts._typed[key] = has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
+    return facts._typed[key]
 
 
 def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
@@ -395,13 +409,13 @@ def _matching(index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: Candidat
     concepts, total, weights = asked.concepts, asked.total, asked.weights
 
     def covered(shares: Iterable[float]) -> float:
-        return sum(w * m for w, m in zip(weights, shares, strict=True))
+        return sum([w * m for w, m in zip(weights, shares, strict=True)])
 
     def covered_with(more: frozenset[str]) -> float:
         """The coverage of the sentence's terms and `more` together: a concept's share of both is the
         larger of its shares of each, so no joined set is built."""
         other = _shares(concepts, more)
-        return sum(w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True))
+        return sum([w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True)])
 
     share = _shares(concepts, terms)
     cov = covered(share)
@@ -451,7 +465,7 @@ def _constraints(
     elsewhere = people - own
     in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
     since = asked.since
-    typed = has_type(question.kind, hit.position, facts, index, interval=since, asked=question.search_text)
+    typed = _has_type(question.kind, facts, index, since, question.search_text)
     speaker = question.speaker
     values = {
         "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,
