@@ -419,12 +419,13 @@ def _matching(index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: Candidat
 
     share = _shares(concepts, terms)
     cov = covered(share)
+    full = all(m == 1.0 for m in share)  # nothing to gain: the neighbour and headline need not be read
     previous = index.neighbour(hit.position, -1)
     context = 0.0
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
-        context = covered_with(index.terms(hit.position - 1)) - cov
+        context = 0.0 if full else covered_with(index.terms(hit.position - 1)) - cov
     title = hit.article.title
-    title_gain = covered_with(index.title_terms(hit.position)) - cov if title else 0.0
+    title_gain = covered_with(index.title_terms(hit.position)) - cov if title and not full else 0.0
     missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
     return {
         "coverage": cov / total,
