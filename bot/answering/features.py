@@ -1,7 +1,7 @@
 """What a candidate sentence offers a question, as numbers the decision weighs.
 
-This module is the answerer's one reader of sentence facts (speakers, figures, dates, places, people),
-all of them read from the index's facts (bot.facts) through answering.evidence.
+The answerer reads sentence facts (speakers, figures, dates, places, people) only through
+answering.sentence_facts, which reads the index's facts (bot.facts) through answering.evidence.
 """
 
 from __future__ import annotations
@@ -9,16 +9,15 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from bot.answering import evidence
 from bot.answering.cache import PerIndex
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
-from bot.answering.ranker import Concept, people_of
-from bot.facts import INTERVAL
+from bot.answering.ranker import Concept
+from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of, has_type_kept
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 
@@ -28,21 +27,12 @@ __all__ = [
     "RANKING_FEATURES",
     "READER_FEATURES",
     "SEMANTIC_FEATURES",
-    "CandidateFacts",
     "candidate_features",
     "columns_of",
-    "facts_of",
-    "has_type",
     "question_pairs",
 ]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
-_TYPE_TESTS = {
-    "how_many": evidence.has_number,
-    "when": evidence.has_date,
-    "where": evidence.has_place,
-    "why": evidence.has_cause,
-}
 _SINCE = re.compile(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
 _UNIT = re.compile(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
 _COUNTING = ("count", "money", "percent")
@@ -99,60 +89,8 @@ RANKING_FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
 FEATURES = RANKING_FEATURES + READER_FEATURES
 
 
-@dataclass
-class CandidateFacts:
-    """What the decision reads of one sentence's facts (bot.facts), cached per sentence. What its
-    paragraph gives is read only when a question needs it (decoding the other sentences' facts is most
-    of the cost of a sentence not seen before)."""
-
-    position: int
-    speakers: frozenset[str]  # entity tokens of the configured people speaking in it
-    people: frozenset[str]  # ... named in it
-    counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
-    words: int
-    _paragraph_people: frozenset[str] | None = None
-    _context: frozenset[str] | None = None
-    _typed: dict[tuple[str, bool], bool | None] = field(default_factory=dict)  # has_type's answers
-
-    def paragraph_people(self, index: CorpusIndex) -> frozenset[str]:
-        """The configured people named anywhere in its paragraph."""
-        if self._paragraph_people is None:
-            paragraph = _paragraph(index, self.position)
-            self._paragraph_people = _paragraph_people(index, paragraph, people_of(index))
-        return self._paragraph_people
-
-    def context(self, index: CorpusIndex) -> frozenset[str]:
-        """The names and words of its paragraph and its article's headline."""
-        if self._context is None:
-            self._context = _context_terms(index, self.position, _paragraph(index, self.position))
-        return self._context
-
-
-_FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
-_FACTS_LIMIT = 200_000  # sentences whose decision facts are kept between questions
 # (article number, a name's words): whether the article writes the name
 _IN_ARTICLE: PerIndex[dict[tuple[int, frozenset[str]], bool]] = PerIndex(lambda index: {})
-
-
-def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
-    """The facts of the sentence at `position` that the decision weighs."""
-    cache = _FACTS.of(index)
-    found = cache.get(position)
-    if found is None:
-        if len(cache) >= _FACTS_LIMIT:  # bounded for a long-running bot, as index.terms is
-            cache.clear()
-        persons = people_of(index)
-        _, sentence = index.locate(position)
-        counted = {f.measures for f in index.facts.of(position).figures if f.dimension in _COUNTING}
-        counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
-        found = cache[position] = CandidateFacts(
-            position,
-            evidence.speakers(index, position, persons),
-            _people(index, position, persons),
-            frozenset(counted),
-            len(sentence.text.split()),
-        )
-    return found
 
 
 def _names_off_article(asked: _Asked, index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]) -> float:
@@ -166,78 +104,12 @@ def _names_off_article(asked: _Asked, index: CorpusIndex, hit: SearchHit, speake
         key = (article, words)
         has = found.get(key)
         if has is None:
-            if len(found) >= _FACTS_LIMIT:
+            if len(found) >= FACTS_LIMIT:
                 found.clear()
             has = found[key] = index.article_has(hit.position, words)
         return has
 
     return asked.names_share(lambda words: not (words & speakers or written(words)))
-
-
-def _paragraph(index: CorpusIndex, position: int) -> list[int]:
-    """The positions of the other sentences in the paragraph of the sentence at `position`."""
-    _, sentence = index.locate(position)
-    found = []
-    for step in (-1, 1):
-        offset = step
-        while (other := index.neighbour(position, offset)) is not None:
-            if other.paragraph != sentence.paragraph:
-                break
-            found.append(position + offset)
-            offset += step
-    return found
-
-
-def _context_terms(index: CorpusIndex, position: int, paragraph: Sequence[int]) -> frozenset[str]:
-    return index.title_terms(position).union(*(index.terms(other) for other in paragraph))
-
-
-def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
-    return persons.intersection(map(evidence.name_token, index.facts.of(position).entities))
-
-
-def _paragraph_people(
-    index: CorpusIndex, paragraph: Sequence[int], persons: frozenset[str]
-) -> frozenset[str]:
-    return frozenset[str]().union(*(_people(index, other, persons) for other in paragraph))
-
-
-def has_type(
-    kind: str,
-    position: int,
-    facts: CandidateFacts,
-    index: CorpusIndex,
-    *,
-    interval: bool = False,
-    asked: str = "",
-) -> bool | None:
-    """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
-    "How long" asks for a length ("a 90-minute meeting"), or with `interval` for the time since something
-    last happened ("their first meeting in two years"). `asked` is the question: a place it names already
-    is no answer to "where", as a date that is only the day something was said is none to "when"."""
-    if kind == "how_long":
-        durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
-        return any(f.measures == INTERVAL if interval else f.is_length for f in durations)
-    test = _TYPE_TESTS.get(kind)
-    if test is not None:
-        return test(index, position, asked)
-    if kind in ("who", "who_said"):
-        text = index.locate(position)[1].text
-        return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
-    return None
-
-
-def _has_type(
-    kind: str, facts: CandidateFacts, index: CorpusIndex, interval: bool, asked: str
-) -> bool | None:
-    """has_type, kept with the sentence's facts for the kinds whose answer does not depend on the
-    question's words ("where" does: a place the question names is no answer)."""
-    if kind == "where":
-        return has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
-    key = (kind, interval)
-    if key not in facts._typed:
-        facts._typed[key] = has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
-    return facts._typed[key]
 
 
 def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
@@ -466,7 +338,7 @@ def _constraints(
     elsewhere = people - own
     in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
     since = asked.since
-    typed = _has_type(question.kind, facts, index, since, question.search_text)
+    typed = has_type_kept(question.kind, facts, index, since, question.search_text)
     speaker = question.speaker
     values = {
         "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,
