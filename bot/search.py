@@ -294,6 +294,10 @@ class CorpusIndex:
             return self._saved_terms.span_has(first, end, words)
         return any(words & self.terms(p) for p in range(first, end))
 
+    def article_number(self, position: int) -> int:
+        """The number of the article the sentence at `position` is in (its place in `articles`)."""
+        return int(self._article_at[position])
+
     def title_terms(self, position: int) -> frozenset[str]:
         """The names and words of the headline of the article a sentence is in (none without one)."""
         a = self._article_at[position]

@@ -1,7 +1,7 @@
 """What a candidate sentence offers a question, as numbers the decision weighs.
 
-This module is the answerer's one reader of sentence facts (speakers, figures, dates, places, people),
-all of them read from the index's facts (bot.facts) through answering.evidence.
+The answerer reads sentence facts (speakers, figures, dates, places, people) only through
+answering.sentence_facts, which reads the index's facts (bot.facts) through answering.evidence.
 """
 
 from __future__ import annotations
@@ -14,11 +14,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.answering import evidence
 from bot.answering.cache import PerIndex
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
-from bot.answering.ranker import Concept, people_of
-from bot.facts import INTERVAL
+from bot.answering.ranker import Concept
+from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of, has_type_kept
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 
@@ -28,21 +27,12 @@ __all__ = [
     "RANKING_FEATURES",
     "READER_FEATURES",
     "SEMANTIC_FEATURES",
-    "CandidateFacts",
     "candidate_features",
     "columns_of",
-    "facts_of",
-    "has_type",
     "question_pairs",
 ]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
-_TYPE_TESTS = {
-    "how_many": evidence.has_number,
-    "when": evidence.has_date,
-    "where": evidence.has_place,
-    "why": evidence.has_cause,
-}
 _SINCE = re.compile(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
 _UNIT = re.compile(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
 _COUNTING = ("count", "money", "percent")
@@ -99,106 +89,27 @@ RANKING_FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
 FEATURES = RANKING_FEATURES + READER_FEATURES
 
 
-@dataclass(frozen=True)
-class CandidateFacts:
-    """What the decision reads of one sentence's facts (bot.facts), cached per sentence."""
-
-    speakers: frozenset[str]  # entity tokens of the configured people speaking in it
-    people: frozenset[str]  # ... named in it
-    paragraph_people: frozenset[str]  # ... named anywhere in its paragraph
-    counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
-    words: int
-    context: frozenset[str]  # the names and words of its paragraph and its article's headline
+# (article number, a name's words): whether the article writes the name
+_IN_ARTICLE: PerIndex[dict[tuple[int, frozenset[str]], bool]] = PerIndex(lambda index: {})
 
 
-_FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
-_FACTS_LIMIT = 200_000  # sentences whose decision facts are kept between questions
-
-
-def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
-    """The facts of the sentence at `position` that the decision weighs."""
-    cache = _FACTS.of(index)
-    found = cache.get(position)
-    if found is None:
-        if len(cache) >= _FACTS_LIMIT:  # bounded for a long-running bot, as index.terms is
-            cache.clear()
-        persons = people_of(index)
-        paragraph = _paragraph(index, position)
-        _, sentence = index.locate(position)
-        counted = {f.measures for f in index.facts.of(position).figures if f.dimension in _COUNTING}
-        counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
-        found = cache[position] = CandidateFacts(
-            evidence.speakers(index, position, persons),
-            _people(index, position, persons),
-            _paragraph_people(index, paragraph, persons),
-            frozenset(counted),
-            len(sentence.text.split()),
-            _context_terms(index, position, paragraph),
-        )
-    return found
-
-
-def _names_off_article(
-    concepts: Sequence[Concept], index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]
-) -> float:
+def _names_off_article(asked: _Asked, index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]) -> float:
     """The weight share of the question's names that neither the candidate's speakers nor any sentence
-    or the headline of its article writes (0 when it names none)."""
-    return _names_share(
-        concepts, lambda words: not (words & speakers or index.article_has(hit.position, words))
-    )
+    or the headline of its article writes (0 when it names none). Whether an article writes a name is
+    kept between questions (candidates share articles; questions share names), as facts_of keeps facts."""
+    article = index.article_number(hit.position)
+    found = _IN_ARTICLE.of(index)
 
+    def written(words: frozenset[str]) -> bool:
+        key = (article, words)
+        has = found.get(key)
+        if has is None:
+            if len(found) >= FACTS_LIMIT:
+                found.clear()
+            has = found[key] = index.article_has(hit.position, words)
+        return has
 
-def _paragraph(index: CorpusIndex, position: int) -> list[int]:
-    """The positions of the other sentences in the paragraph of the sentence at `position`."""
-    _, sentence = index.locate(position)
-    found = []
-    for step in (-1, 1):
-        offset = step
-        while (other := index.neighbour(position, offset)) is not None:
-            if other.paragraph != sentence.paragraph:
-                break
-            found.append(position + offset)
-            offset += step
-    return found
-
-
-def _context_terms(index: CorpusIndex, position: int, paragraph: Sequence[int]) -> frozenset[str]:
-    return index.title_terms(position).union(*(index.terms(other) for other in paragraph))
-
-
-def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
-    return persons.intersection(map(evidence.name_token, index.facts.of(position).entities))
-
-
-def _paragraph_people(
-    index: CorpusIndex, paragraph: Sequence[int], persons: frozenset[str]
-) -> frozenset[str]:
-    return frozenset[str]().union(*(_people(index, other, persons) for other in paragraph))
-
-
-def has_type(
-    kind: str,
-    position: int,
-    facts: CandidateFacts,
-    index: CorpusIndex,
-    *,
-    interval: bool = False,
-    asked: str = "",
-) -> bool | None:
-    """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
-    "How long" asks for a length ("a 90-minute meeting"), or with `interval` for the time since something
-    last happened ("their first meeting in two years"). `asked` is the question: a place it names already
-    is no answer to "where", as a date that is only the day something was said is none to "when"."""
-    if kind == "how_long":
-        durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
-        return any(f.measures == INTERVAL if interval else f.is_length for f in durations)
-    test = _TYPE_TESTS.get(kind)
-    if test is not None:
-        return test(index, position, asked)
-    if kind in ("who", "who_said"):
-        text = index.locate(position)[1].text
-        return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
-    return None
+    return asked.names_share(lambda words: not (words & speakers or written(words)))
 
 
 def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
@@ -230,6 +141,38 @@ def _unit_terms(unit: str, index: CorpusIndex) -> frozenset[str]:
     return frozenset(terms)
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What the features read of a question, worked out once for all its candidates."""
+
+    question: Question
+    concepts: Sequence[Concept]
+    weights: list[float]
+    total: float  # the concepts' weight (1 when none)
+    names: list[tuple[float, frozenset[str]]]  # each name concept's weight and words (related ones too)
+    unit: frozenset[str] | None  # "how many X": X's terms
+    since: bool
+    people: frozenset[str]
+
+    @classmethod
+    def of(cls, index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> _Asked:
+        match = _UNIT.search(normalize(question.text))
+        unit = _unit_terms(match.group(1), index) if match and question.kind == "how_many" else None
+        names = [(c.weight, c.terms | c.related) for c in concepts if c.name]
+        weights = [c.weight for c in concepts]
+        total = sum(c.weight for c in concepts) or 1.0
+        people = frozenset(question.persons)
+        return cls(question, concepts, weights, total, names, unit, _asks_since(question.text), people)
+
+    def names_share(self, absent: Callable[[frozenset[str]], bool]) -> float:
+        """The weight share of the question's names whose words (or related words) are `absent`; 0 when
+        it names none."""
+        total = sum(weight for weight, _ in self.names)
+        if total <= 0:
+            return 0.0
+        return sum(weight for weight, words in self.names if absent(words)) / total
+
+
 def candidate_features(
     index: CorpusIndex,
     question: Question,
@@ -246,12 +189,11 @@ def candidate_features(
     if not hits:
         return rows
     top_bm25 = max(h.score for h in hits) or 1.0
-    unit_match = _UNIT.search(normalize(question.text))
-    unit = _unit_terms(unit_match.group(1), index) if unit_match and question.kind == "how_many" else None
+    asked = _Asked.of(index, question, concepts)
     pairs = question_pairs(index, question.search_text)
     unnamed = question.speaker is None and bool(asked_speaker(question.own_text))
     for i, hit in enumerate(hits):
-        rows[i] = _row(index, question, concepts, hit, unit)
+        rows[i] = _row(index, asked, hit)
         if unnamed and facts_of(index, hit.position).speakers:
             rows[i, _COLUMN["speaker_unnamed"]] = 1.0
         if pairs:
@@ -312,21 +254,16 @@ _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _ZEROS = dict.fromkeys(FEATURES, 0.0)  # a row's values before its own are filled in
 
 
-def _row(
-    index: CorpusIndex,
-    question: Question,
-    concepts: Sequence[Concept],
-    hit: SearchHit,
-    unit: frozenset[str] | None,
-) -> list[float]:
+def _row(index: CorpusIndex, asked: _Asked, hit: SearchHit) -> list[float]:
     """The features of one sentence that do not depend on the other candidates."""
+    question = asked.question
     facts = facts_of(index, hit.position)
-    values = _matching(index, concepts, hit, facts) | _constraints(index, question, hit, facts, unit)
-    missing = _names_missing(concepts, (index.terms(hit.position), facts.speakers, facts.context))
+    values = _matching(index, asked, hit, facts) | _constraints(index, asked, hit, facts)
+    missing = _names_missing(asked, index, hit.position, facts)
     values.update(
         names_missing=missing,
         # the article holds the sentence, its paragraph and headline: no name missing there, none off it
-        names_off_article=_names_off_article(concepts, index, hit, facts.speakers) if missing else 0.0,
+        names_off_article=_names_off_article(asked, index, hit, facts.speakers) if missing else 0.0,
         event_unknown=hit.article.event is None,
         caption=hit.sentence.role == "caption",
         subheading=hit.sentence.role == "subheading",
@@ -338,31 +275,29 @@ def _row(
     return list((_ZEROS | values).values())  # in FEATURES' order (the row's numpy array makes them floats)
 
 
-def _matching(
-    index: CorpusIndex, concepts: Sequence[Concept], hit: SearchHit, facts: CandidateFacts
-) -> dict[str, float]:
+def _matching(index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts) -> dict[str, float]:
     """How much of the question the sentence covers, and what its paragraph and headline add."""
     terms = index.terms(hit.position) | facts.speakers if facts.speakers else index.terms(hit.position)
-    total = sum(c.weight for c in concepts) or 1.0
-    weights = [c.weight for c in concepts]
+    concepts, total, weights = asked.concepts, asked.total, asked.weights
 
     def covered(shares: Iterable[float]) -> float:
-        return sum(w * m for w, m in zip(weights, shares, strict=True))
+        return sum([w * m for w, m in zip(weights, shares, strict=True)])
 
     def covered_with(more: frozenset[str]) -> float:
         """The coverage of the sentence's terms and `more` together: a concept's share of both is the
         larger of its shares of each, so no joined set is built."""
         other = _shares(concepts, more)
-        return sum(w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True))
+        return sum([w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True)])
 
     share = _shares(concepts, terms)
     cov = covered(share)
+    full = all(m == 1.0 for m in share)  # nothing to gain: the neighbour and headline need not be read
     previous = index.neighbour(hit.position, -1)
     context = 0.0
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
-        context = covered_with(index.terms(hit.position - 1)) - cov
+        context = 0.0 if full else covered_with(index.terms(hit.position - 1)) - cov
     title = hit.article.title
-    title_gain = covered_with(index.title_terms(hit.position)) - cov if title else 0.0
+    title_gain = covered_with(index.title_terms(hit.position)) - cov if title and not full else 0.0
     missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
     return {
         "coverage": cov / total,
@@ -372,19 +307,19 @@ def _matching(
     }
 
 
-def _names_missing(concepts: Sequence[Concept], seen: Sequence[frozenset[str]]) -> float:
-    """The weight share of the question's names that none of the sets in `seen` writes (0 when it names
-    none)."""
-    return _names_share(concepts, lambda words: all(words.isdisjoint(terms) for terms in seen))
+def _names_missing(asked: _Asked, index: CorpusIndex, position: int, facts: CandidateFacts) -> float:
+    """The weight share of the question's names that neither the sentence, nor its speakers, nor its
+    paragraph or headline writes (0 when it names none)."""
+    terms = index.terms(position)
 
+    def absent(words: frozenset[str]) -> bool:
+        return (
+            words.isdisjoint(terms)
+            and words.isdisjoint(facts.speakers)
+            and words.isdisjoint(facts.context(index))
+        )
 
-def _names_share(concepts: Sequence[Concept], absent: Callable[[frozenset[str]], bool]) -> float:
-    """The weight share of the question's names whose words (or related words) are `absent`."""
-    names = [c for c in concepts if c.name]
-    total = sum(c.weight for c in names)
-    if total <= 0:
-        return 0.0
-    return sum(c.weight for c in names if absent(c.terms | c.related)) / total
+    return asked.names_share(absent)
 
 
 @lru_cache(maxsize=1024)
@@ -394,15 +329,16 @@ def _asks_since(text: str) -> bool:
 
 
 def _constraints(
-    index: CorpusIndex, question: Question, hit: SearchHit, facts: CandidateFacts, unit: frozenset[str] | None
+    index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts
 ) -> dict[str, float]:
     """The question's constraints, each met or not: its people, the asked type and unit, the speaker."""
-    people = set(question.persons)
+    question, people, unit = asked.question, asked.people, asked.unit
     own = facts.people | facts.speakers
     in_sentence = len(people & own)
-    in_paragraph = len((people - own) & facts.paragraph_people)
-    since = _asks_since(question.text)
-    typed = has_type(question.kind, hit.position, facts, index, interval=since, asked=question.search_text)
+    elsewhere = people - own
+    in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
+    since = asked.since
+    typed = has_type_kept(question.kind, facts, index, since, question.search_text)
     speaker = question.speaker
     values = {
         "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,

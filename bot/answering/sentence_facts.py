@@ -1,0 +1,144 @@
+"""What the answerer's features read of one candidate sentence's facts (bot.facts, through
+answering.evidence): its speakers, people, counts and length at once, and what its paragraph gives or
+whether it carries the type a question asks for only when a question needs it; kept per sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.answering import evidence
+from bot.answering.cache import PerIndex
+from bot.answering.ranker import people_of
+from bot.facts import INTERVAL
+from bot.search import CorpusIndex
+
+__all__ = ["FACTS_LIMIT", "CandidateFacts", "facts_of", "has_type", "has_type_kept"]
+
+_TYPE_TESTS = {
+    "how_many": evidence.has_number,
+    "when": evidence.has_date,
+    "where": evidence.has_place,
+    "why": evidence.has_cause,
+}
+_COUNTING = ("count", "money", "percent")
+
+
+@dataclass
+class CandidateFacts:
+    """What the decision reads of one sentence's facts (bot.facts), cached per sentence. What its
+    paragraph gives is read only when a question needs it (decoding the other sentences' facts is most
+    of the cost of a sentence not seen before)."""
+
+    position: int
+    speakers: frozenset[str]  # entity tokens of the configured people speaking in it
+    people: frozenset[str]  # ... named in it
+    counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
+    words: int
+    _paragraph_people: frozenset[str] | None = None
+    _context: frozenset[str] | None = None
+    _typed: dict[tuple[str, bool], bool | None] = field(default_factory=dict)  # has_type's answers
+
+    def paragraph_people(self, index: CorpusIndex) -> frozenset[str]:
+        """The configured people named anywhere in its paragraph."""
+        if self._paragraph_people is None:
+            paragraph = _paragraph(index, self.position)
+            self._paragraph_people = _paragraph_people(index, paragraph, people_of(index))
+        return self._paragraph_people
+
+    def context(self, index: CorpusIndex) -> frozenset[str]:
+        """The names and words of its paragraph and its article's headline."""
+        if self._context is None:
+            self._context = _context_terms(index, self.position, _paragraph(index, self.position))
+        return self._context
+
+
+_FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
+FACTS_LIMIT = 200_000  # sentences whose decision facts are kept between questions
+
+
+def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
+    """The facts of the sentence at `position` that the decision weighs."""
+    cache = _FACTS.of(index)
+    found = cache.get(position)
+    if found is None:
+        if len(cache) >= FACTS_LIMIT:  # bounded for a long-running bot, as index.terms is
+            cache.clear()
+        persons = people_of(index)
+        _, sentence = index.locate(position)
+        counted = {f.measures for f in index.facts.of(position).figures if f.dimension in _COUNTING}
+        counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
+        found = cache[position] = CandidateFacts(
+            position,
+            evidence.speakers(index, position, persons),
+            _people(index, position, persons),
+            frozenset(counted),
+            len(sentence.text.split()),
+        )
+    return found
+
+
+def _paragraph(index: CorpusIndex, position: int) -> list[int]:
+    """The positions of the other sentences in the paragraph of the sentence at `position`."""
+    _, sentence = index.locate(position)
+    found = []
+    for step in (-1, 1):
+        offset = step
+        while (other := index.neighbour(position, offset)) is not None:
+            if other.paragraph != sentence.paragraph:
+                break
+            found.append(position + offset)
+            offset += step
+    return found
+
+
+def _context_terms(index: CorpusIndex, position: int, paragraph: Sequence[int]) -> frozenset[str]:
+    return index.title_terms(position).union(*(index.terms(other) for other in paragraph))
+
+
+def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
+    return persons.intersection(map(evidence.name_token, index.facts.of(position).entities))
+
+
+def _paragraph_people(
+    index: CorpusIndex, paragraph: Sequence[int], persons: frozenset[str]
+) -> frozenset[str]:
+    return frozenset[str]().union(*(_people(index, other, persons) for other in paragraph))
+
+
+def has_type(
+    kind: str,
+    position: int,
+    facts: CandidateFacts,
+    index: CorpusIndex,
+    *,
+    interval: bool = False,
+    asked: str = "",
+) -> bool | None:
+    """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
+    "How long" asks for a length ("a 90-minute meeting"), or with `interval` for the time since something
+    last happened ("their first meeting in two years"). `asked` is the question: a place it names already
+    is no answer to "where", as a date that is only the day something was said is none to "when"."""
+    if kind == "how_long":
+        durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
+        return any(f.measures == INTERVAL if interval else f.is_length for f in durations)
+    test = _TYPE_TESTS.get(kind)
+    if test is not None:
+        return test(index, position, asked)
+    if kind in ("who", "who_said"):
+        text = index.locate(position)[1].text
+        return bool(facts.speakers) or evidence.has_person(text, index.tokenizer, people_of(index))
+    return None
+
+
+def has_type_kept(
+    kind: str, facts: CandidateFacts, index: CorpusIndex, interval: bool, asked: str
+) -> bool | None:
+    """has_type, kept with the sentence's facts for the kinds whose answer does not depend on the
+    question's words ("where" does: a place the question names is no answer)."""
+    if kind == "where":
+        return has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
+    key = (kind, interval)
+    if key not in facts._typed:
+        facts._typed[key] = has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
+    return facts._typed[key]
