@@ -37,10 +37,28 @@ _FULL_NAME_WORDS = (
     2  # a definition: an unknown person is named by two or more words (a lone word may be anything)
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_ROLE = re.compile(
-    r"\b(?:the|The)\s+(?:president|leader|minister|prime\s+minister|foreign\s+minister|chancellor"
-    r"|secretary|premier|spokesman|spokeswoman)\b(?!['’]s)"
-)
+# The nouns a role ("the foreign minister") and an institution ("the Russian Foreign Ministry") end in: the
+# patterns below and their cheap word test (_ROLE_WORDS, _INSTITUTION_WORDS) are both made from these lists.
+_ROLE_NOUNS = (
+    "president leader minister prime_minister foreign_minister chancellor secretary premier spokesman"
+    " spokeswoman"
+).split()
+_INSTITUTION_NOUNS = (
+    "ministry department office agency embassy government presidency commission secretariat police army"
+).split()
+_INSTITUTION_NAMES = ("White_House", "Kremlin", "Pentagon")  # written with their capitals only
+
+
+def _phrases(nouns: Iterable[str]) -> str:
+    """An alternation of `nouns`, a "_" standing for the space between a phrase's words."""
+    return "|".join(n.replace("_", r"\s+") for n in nouns)
+
+
+def _last_words(nouns: Iterable[str]) -> frozenset[str]:
+    return frozenset(n.rsplit("_", 1)[-1].lower() for n in nouns)
+
+
+_ROLE = re.compile(rf"\b(?:the|The)\s+(?:{_phrases(_ROLE_NOUNS)})\b(?!['’]s)")
 _SOURCE_NOUN_WORDS = tuple(
     "official diplomat spokesman spokeswoman spokesperson source aide adviser advisor analyst expert observer"
     " lawmaker senator commentator insider negotiator envoy representative journalist correspondent"
@@ -56,21 +74,16 @@ _DESCRIBED = re.compile(
 _DEFINITE = re.compile(rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
 # "the ministry said in a statement", "the Russian Foreign Ministry said": an institution speaks
 _ORGANISATION = re.compile(
-    r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,4}(?:[Mm]inistry|[Dd]epartment|[Oo]ffice|[Aa]gency|[Ee]mbassy"
-    r"|[Gg]overnment|[Pp]residency|[Cc]ommission|[Ss]ecretariat|[Pp]olice|[Aa]rmy|White\s+House|Kremlin"
-    r"|Pentagon)\b(?!['’]s)"
+    r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,4}(?:"
+    + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in _INSTITUTION_NOUNS)
+    + rf"|{_phrases(_INSTITUTION_NAMES)})\b(?!['’]s)"
 )
 # The nouns _DESCRIBED and _DEFINITE, _ROLE and _ORGANISATION end in, as words (lower-cased): a cheap test
-# that a text may hold a match (keep them in step with those patterns).
+# that a text may hold a match, made from the same lists as the patterns.
 _LETTERS = re.compile(r"[a-z]+")
 _SOURCE_WORDS = frozenset(_SOURCE_NOUN_WORDS)
-_ROLE_WORDS = frozenset(
-    "president leader minister chancellor secretary premier spokesman spokeswoman".split()
-)
-_INSTITUTION_WORDS = frozenset(
-    "ministry department office agency embassy government presidency commission secretariat police army"
-    " house kremlin pentagon".split()
-)
+_ROLE_WORDS = _last_words(_ROLE_NOUNS)
+_INSTITUTION_WORDS = _last_words(_INSTITUTION_NOUNS) | _last_words(_INSTITUTION_NAMES)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b")
 _TITLES = frozenset(
     "Mr Mrs Ms Dr President Prime Minister Senator Secretary General Foreign Former Chancellor Ambassador"
