@@ -312,6 +312,10 @@ class CleanerConfig:
     # no dictionary word is trusted with at least this many letters and this many corpus counts
     domain_word_min_letters: int = field(default=4, metadata={"range": (1, 63)})
     domain_word_min_count: float = field(default=500000.0, metadata={"range": (0.0, 1e12)})
+    # an unknown domain's name as an acronym beside common words ("uaposition" -> "UA Position"): its
+    # longest acronym; a site's logo line names it when it begins with this many of the domain's letters
+    domain_acronym_max_letters: int = field(default=3, metadata={"range": (2, 10)})
+    logo_domain_letters: int = field(default=3, metadata={"range": (1, 63)})
 
 
 @dataclass(frozen=True)

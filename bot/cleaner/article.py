@@ -14,6 +14,7 @@ from bot.cleaner.detect import looks_like_html
 from bot.cleaner.header import headline_text
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
+from bot.cleaner.leadlines import lead_agency, refine_lead
 from bot.cleaner.lines import Line, split_lines
 from bot.cleaner.metadata import domain_as_words, find_outlet, known_domain
 from bot.cleaner.mirror import banner_url, original_url, without_link_tag
@@ -43,7 +44,7 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     hints = hints or ArticleHints()
     text, stated = _page_text(raw, hints, config.cleaner)
     lines = unwrap(split_lines(text), config.cleaner)
-    decisions = lay_out(lines, config.cleaner)
+    decisions = refine_lead(lines, lay_out(lines, config.cleaner), outlet_table(config), config.cleaner)
     shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
     url = shown or hints.url
     page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)
@@ -150,7 +151,10 @@ def _metadata(
     title = without_link_tag(headline_text(line, config.cleaner)) if line else None
     read = {
         "outlet": find_outlet(page),
-        "wire": find_wire(page) or _agency_author(page, stated) or stated.get("original"),
+        "wire": find_wire(page)
+        or _agency_author(page, stated)
+        or stated.get("original")
+        or lead_agency(page),
         "date": url_over_clock(find_article_date(page, config), page.url, config.cleaner),
         "updated": find_updated(page, config),
         "title": Found(title, line or title) if title else None,

@@ -2,7 +2,8 @@
 
 Copyright lines and JSON-LD publishers often give the owning company's legal name: a legal form before
 it ("JSC "Daily Name"", "OOO Name") with the name in quotes, or after it ("Name Media Group, Inc.",
-"NAME GmbH & Co. KG"), with the words a holding company adds ("Media Group", "Publishing").
+"NAME GmbH & Co. KG"), with the words a holding company adds ("Media Group", "Publishing"). A
+broadcaster's "Broadcasting Corporation" is its name, not a legal form.
 """
 
 from __future__ import annotations
@@ -23,13 +24,19 @@ _TRAILING_FORM = re.compile(
 )
 
 
+# a broadcaster's name ends in its legal word: "British Broadcasting Corporation", "Radio Company"
+_SERVICE_NAME = re.compile(r"\b(?:broadcasting|television|radio)\s+(?:corporation|company)\b", re.IGNORECASE)
+
+
 def company_name(name: str) -> str:
     """The outlet's name in a company's legal name: 'JSC "Larkfield"' and "Larkfield Media Group, Inc."
     give "Larkfield"; a name without a legal form is returned as it is."""
     short = _LEADING_FORM.sub("", name.strip())
     quoted = _QUOTED.match(short)
     short = quoted.group("name") if quoted else short
-    short = _TRAILING_FORM.sub("", short).strip(" ,.&")
+    service = _SERVICE_NAME.search(short)  # "Kenya Broadcasting Corporation Ltd" ends at "Corporation"
+    head, tail = (short[: service.end()], short[service.end() :]) if service else ("", short)
+    short = (head + _TRAILING_FORM.sub("", tail)).strip(" ,.&")
     return short if short and short != name.strip() and len(short) >= _SHORTEST else name.strip()
 
 

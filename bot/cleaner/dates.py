@@ -63,7 +63,7 @@ _PARTIAL = re.compile(
 _DATE_LINE_REST = re.compile(
     rf"^(?:\s|[-–—,|/•·:().]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|\d{{1,2}}(?=\s*[ap]\.?m\b)|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
     r"\(?(?-i:[A-Z]{1,3}T)\)?|"  # a zone abbreviation in capitals: most end in T ("BJT", "HKT", "AEDT")
-    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|on|at|last|first|modified|date|(?:read|views?|hits)\s*:?\s*\d[\d,]*|\d[\d,]*\s+comments?|(?:adjust\s+)?(?:font|text)\s+size)*$",
+    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|created|on|at|last|first|modified|date|(?:read|views?|hits)\s*:?\s*\d[\d,]*|\d[\d,]*\s+comments?|(?:adjust\s+)?(?:font|text)\s+size)*$",
     re.IGNORECASE,
 )
 _UPDATE_WORD = re.compile(

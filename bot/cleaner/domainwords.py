@@ -20,7 +20,7 @@ import re
 
 from bot.config import CleanerConfig
 
-__all__ = ["domain_words", "dotted_name", "printed_domain"]
+__all__ = ["common_pieces", "domain_words", "dotted_name", "is_dictionary_word", "printed_domain", "segment"]
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,31 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
     return " ".join(
         piece if n and piece in _MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)
     )
+
+
+def segment(run: str) -> list[str]:
+    """wordsegment's split of a run of letters into words (its data loaded on first use)."""
+    import wordsegment
+
+    _words()
+    return list(wordsegment.segment(run.lower()))
+
+
+def is_dictionary_word(piece: str) -> bool:
+    """A word of wordsegment's dictionary (loaded on first use)."""
+    return piece.lower() in _words()[1]
+
+
+def common_pieces(run: str, settings: CleanerConfig) -> list[str] | None:
+    """A run of letters split into title-cased common words ("dailynews" -> ["Daily", "News"]), one word
+    included, or None when a piece is no common word."""
+    import wordsegment
+
+    _words()
+    pieces = wordsegment.segment(run.lower()) if run.isalpha() else []
+    if not pieces or not all(_common(piece, settings) for piece in pieces):
+        return None
+    return [piece if n and piece in _MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)]
 
 
 def printed_domain(lines: list[str], domain: str) -> str | None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.company import company_name
 from bot.cleaner.dates import find_date
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
+from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sitename import masthead_over_owner
@@ -30,12 +32,6 @@ _COPYRIGHT_NAME = re.compile(
     re.IGNORECASE,
 )
 _HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z][a-z])|\s[|–—-](?:\s|$)|\s*\||,\s")
-# A company's legal form after a publisher's name: "Daily Courier Newspapers Ltd" is "Daily Courier".
-_LEGAL_FORM = re.compile(
-    r"(?:\s+(?:newspapers?|media|group|publishing|publications|holdings|communications|company))*"
-    r"\s*,?\s+(?:ltd|limited|inc|llc|plc|co|corp|corporation|gmbh|ag|s\.?a|pty|pvt)\.?$",
-    re.IGNORECASE,
-)
 _DESK = re.compile(r"^(?:by\s+)?(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
 
 
@@ -49,7 +45,7 @@ def _copyright_holder(text: str) -> str:
     name = re.sub(
         r"\s+(?:or|and) its (?:affiliate|subsidiar|partner)\w*(?: companies)?$", "", name, flags=re.I
     )
-    name = _LEGAL_FORM.sub("", name).strip(" .,&")
+    name = company_name(name).strip(" .,&")
     return "" if re.fullmatch(r"(?:all )?rights reserved", name, re.IGNORECASE) else name
 
 
@@ -155,6 +151,7 @@ def find_outlet(page: PageLines) -> Found | None:
     finders = (
         known_domain,
         _site_name_line,
+        logo_name,
         _list_name,
         masthead_over_owner,
         _publisher_copyright,
@@ -347,7 +344,10 @@ def _any_domain(page: PageLines) -> Found | None:
     printed = printed_domain([line.text for line in page.lines], site[0])
     if printed is not None:
         return Found(printed, f"{site[0]} printed as {printed} (the URL's domain as the page prints it)")
-    return Found(site[0], f"URL domain {site[0]}")
+    return Found(site[0], _NOT_IN_TABLE.format(site[0]))
+
+
+_NOT_IN_TABLE = "URL domain {} (not in the outlet table)"
 
 
 def domain_as_words(page: PageLines, found: Found) -> Found:
@@ -355,10 +355,11 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
     words ("theborneopost.com" is "The Borneo Post"); any other finding as it is. Asked only when no
     outlet is stated from outside the text: the word data loads on the first page that needs it."""
     site = registered_domain(page.url) if page.url else None
-    bare = site is not None and found.value == site[0] and found.evidence == f"URL domain {site[0]}"
+    bare = site is not None and found.value == site[0] and found.evidence == _NOT_IN_TABLE.format(site[0])
     if not bare or site is None or on_private_suffix(page.url or ""):  # a platform's user site: its host
         return found
-    words = domain_words(site[0].partition(".")[0], page.settings)
+    label = site[0].partition(".")[0]
+    words = domain_words(label, page.settings) or acronym_words(label, page.settings)
     return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
 
 

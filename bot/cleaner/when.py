@@ -22,6 +22,7 @@ from bot.cleaner.dates import (
     url_date,
 )
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.stamps import published_part
 from bot.config import Config
 
 __all__ = ["event_windows", "find_article_date", "find_event", "find_updated"]
@@ -42,8 +43,9 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
         # a stamp under the headline is the story's; one above it may be the site's ("Broadcast DATE")
         lines = sorted(lines, key=lambda line: line.number < headline)
         for line in lines:
-            found = None if is_update_stamp(line.text) else find_date(line.text, windows)
-            if found is not None and not is_update_word(line.text.partition(found.source)[0]):
+            text = published_part(line.text) or line.text  # "Updated: DATE | Created: DATE"
+            found = None if is_update_stamp(text) else find_date(text, windows)
+            if found is not None and not is_update_word(text.partition(found.source)[0]):
                 return Found(found.date.isoformat(), line.text)
     for opening in _openings(page):
         found = find_date(opening, windows)
@@ -212,4 +214,7 @@ def _published_span(date: str | None, url: str | None) -> tuple[dt.date, dt.date
 def _count(keyword: str, text: str) -> int:
     """Whole-word mentions; acronyms and numbers ("UN", "G20", "2015") must match their case exactly."""
     flags = 0 if keyword.upper() == keyword else re.IGNORECASE
-    return len(re.findall(rf"(?<![\w-]){re.escape(keyword)}(?![\w-])", text, flags))
+    spelled = re.escape(keyword)
+    if keyword.isalpha() and keyword.isupper() and len(keyword) > 1:  # "UN" is also written "U.N."
+        spelled += "|" + r"\.".join(keyword) + r"\."
+    return len(re.findall(rf"(?<![\w-])(?:{spelled})(?![\w-])", text, flags))

@@ -1,0 +1,105 @@
+"""Lines the layout kept inside a story that the outlet table shows are its metadata or links, and a
+headline the header pass could not place.
+
+The layout keeps a short line between paragraphs as a subheading. Read with the outlet table, some are
+not: a news agency's name alone on a line ("AGENCY" under a summary paragraph) credits the copy, and a
+line ending in a known outlet's name after a dash ("Update #2: TITLE -- OUTLET") links that outlet's
+story. When no line is the headline: a page opening with a one-sentence standfirst has its headline on
+the unfinished line right under it; a page opening with a short title in sentence words ("A Gift to
+NAME", a lower-case little word inside) right over the story has its headline there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.cleaner.lines import Line, ends_sentence, word_count
+from bot.cleaner.outlets import OutletTable, registered_domain
+from bot.cleaner.page import Decision
+from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.sentences import sentence_spans
+from bot.config import CleanerConfig
+
+__all__ = ["lead_agency", "refine_lead"]
+
+AGENCY_CREDIT = "agency-credit"
+_CREDIT_TRIM = "()—–-:. "
+# a link to another outlet's story: "TITLE -- OUTLET", "TITLE — OUTLET" (a spaced dash before the name)
+# a blog's link to the story it quotes, under its headline: "OUTLET: Title of the Story"
+_SOURCE_LINK = re.compile(r"^(?P<name>[A-Z][\w.&'’ -]{1,40}?):\s+\S+(?:\s+\S+){2,}$")
+_OUTLET_LINK = re.compile(r"^(?P<title>\S+(?:\s+\S+){2,}?)\s+(?:--|—|–)\s+(?P<name>[^-–—]{2,40}?)\s*$")
+# the little words of a title in sentence words: a section label ("World News") has none
+_LITTLE_WORD = re.compile(r"\s(?:a|an|the|to|of|for|in|on|at|with|and|by|from)\s")
+
+
+def refine_lead(
+    lines: Sequence[Line], decisions: Sequence[Decision], table: OutletTable, settings: CleanerConfig
+) -> list[Decision]:
+    """The layout's decisions with the table's corrections: agency credits and outlet links kept as
+    subheadings are dropped, and a headline is placed when the layout found none."""
+    out = list(decisions)
+    for i, (line, decision) in enumerate(zip(lines, out, strict=True)):
+        if decision.kind != "subheading":
+            continue
+        if table.is_agency(line.text.strip(_CREDIT_TRIM)):
+            out[i] = Decision("drop", AGENCY_CREDIT)
+        elif (link := _OUTLET_LINK.match(line.text)) and table.known(link.group("name")):
+            out[i] = Decision("drop", "related-teaser")
+    if not any(d.kind == "headline" for d in out):
+        at = _headline_under_standfirst(lines, out, settings) or _short_title_over_story(lines, out, settings)
+        if at is not None:
+            out[at] = Decision("headline")
+    return out
+
+
+def _filled(lines: Sequence[Line]) -> list[int]:
+    return [i for i, line in enumerate(lines) if not line.blank]
+
+
+def _headline_under_standfirst(
+    lines: Sequence[Line], decisions: Sequence[Decision], settings: CleanerConfig
+) -> int | None:
+    """The page opens with one kept sentence, then a title-cased subheading, then the story."""
+    filled = _filled(lines)
+    if len(filled) < len(("standfirst", "headline", "story")):
+        return None
+    first, second, third = filled[:3]
+    one_sentence = decisions[first].kind == "body" and len(sentence_spans(lines[first].text)) == 1
+    titled = decisions[second].kind == "subheading" and not ends_sentence(lines[second].text)
+    shaped = settings.headline_min_words <= word_count(lines[second].text) <= settings.headline_max_words
+    return second if one_sentence and titled and shaped and decisions[third].kind == "body" else None
+
+
+def _short_title_over_story(
+    lines: Sequence[Line], decisions: Sequence[Decision], settings: CleanerConfig
+) -> int | None:
+    """The page's first line, a short title with a little word in lower case, dropped as page header
+    right over the story's first paragraph."""
+    filled = _filled(lines)
+    if len(filled) < len(("title", "story")):
+        return None
+    first, second = filled[:2]
+    text = lines[first].text
+    short = settings.headline_min_words <= word_count(text) <= settings.label_max_words
+    header = decisions[first] == Decision("drop", "page-header") and decisions[second].kind == "body"
+    worded = bool(_LITTLE_WORD.search(f" {text} ")) and text[:1].isupper() and not text.isupper()
+    return first if short and header and worded and not re.search(r"[:|?!]", text) else None
+
+
+def lead_agency(page: PageLines) -> Found | None:
+    """A news agency's name alone on a line inside the story (the copy's credit), else a known outlet
+    opening the line under the headline, "OUTLET: Its Title" (a blog's link to the story it quotes)."""
+    line = next(iter(page.dropped_as(AGENCY_CREDIT)), None)
+    if line is not None:
+        return Found(page.table.canonical(line.text.strip(_CREDIT_TRIM)), line.text)
+    pairs = [(line, d) for line, d in page.pairs() if not line.blank]
+    at = next((n for n, (_, d) in enumerate(pairs) if d.kind == "headline"), None)
+    under = pairs[at + 1] if at is not None and at + 1 < len(pairs) else None
+    source = _SOURCE_LINK.match(under[0].text) if under and under[1].kind == "drop" else None
+    site = registered_domain(page.url) if page.url else None
+    own = page.table.by_domain(site[1]) if site else None
+    if source is None or not page.table.known(source.group("name")):
+        return None
+    name = page.table.canonical(source.group("name"), page.url)
+    return None if name == own or under is None else Found(name, under[0].text)
