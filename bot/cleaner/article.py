@@ -44,7 +44,8 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     hints = hints or ArticleHints()
     text, stated = _page_text(raw, hints, config.cleaner)
     lines = unwrap(split_lines(text), config.cleaner)
-    decisions = refine_lead(lines, lay_out(lines, config.cleaner), outlet_table(config), config.cleaner)
+    laid_out = lay_out(lines, config.cleaner)
+    decisions = refine_lead(lines, laid_out, outlet_table(config), config.cleaner, titled="title" in stated)
     shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
     url = shown or hints.url
     page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)

@@ -19,6 +19,7 @@ from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.mirror import mark_mirror_page
+from bot.cleaner.notices import LIVE_ENTRY
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import (
     AUTHOR_BIO,
@@ -233,7 +234,10 @@ def _end_marker(page: Page, start: int) -> int | None:
     markers = [
         i
         for i in range(start + 1, len(page.lines))
-        if page.reason(i) in END_REASONS and not (cited and i in credits)
+        if page.reason(i) in END_REASONS
+        and not (cited and i in credits)
+        and page.reason(page.next_filled(i) or i)
+        != LIVE_ENTRY  # a sign-off before a live update's next entry
     ]
     for n, marker in enumerate(markers):
         following = markers[n + 1] if n + 1 < len(markers) else len(page.lines)

@@ -6,7 +6,8 @@ not: a news agency's name alone on a line ("AGENCY" under a summary paragraph) c
 line ending in a known outlet's name after a dash ("Update #2: TITLE -- OUTLET") links that outlet's
 story. When no line is the headline: a page opening with a one-sentence standfirst has its headline on
 the unfinished line right under it; a page opening with a short title in sentence words ("A Gift to
-NAME", a lower-case little word inside) right over the story has its headline there.
+NAME", a lower-case little word inside) or with a title tagged "VIDEO:" right over the story has its
+headline there.
 """
 
 from __future__ import annotations
@@ -34,10 +35,16 @@ _LITTLE_WORD = re.compile(r"\s(?:a|an|the|to|of|for|in|on|at|with|and|by|from)\s
 
 
 def refine_lead(
-    lines: Sequence[Line], decisions: Sequence[Decision], table: OutletTable, settings: CleanerConfig
+    lines: Sequence[Line],
+    decisions: Sequence[Decision],
+    table: OutletTable,
+    settings: CleanerConfig,
+    *,
+    titled: bool = False,
 ) -> list[Decision]:
     """The layout's decisions with the table's corrections: agency credits and outlet links kept as
-    subheadings are dropped, and a headline is placed when the layout found none."""
+    subheadings are dropped, and a headline is placed when the layout found none and the markup stated
+    none (`titled`: an HTML page's title)."""
     out = list(decisions)
     for i, (line, decision) in enumerate(zip(lines, out, strict=True)):
         if decision.kind != "subheading":
@@ -46,7 +53,7 @@ def refine_lead(
             out[i] = Decision("drop", AGENCY_CREDIT)
         elif (link := _OUTLET_LINK.match(line.text)) and table.known(link.group("name")):
             out[i] = Decision("drop", "related-teaser")
-    if not any(d.kind == "headline" for d in out):
+    if not titled and not any(d.kind == "headline" for d in out):
         at = _headline_under_standfirst(lines, out, settings) or _short_title_over_story(lines, out, settings)
         if at is not None:
             out[at] = Decision("headline")
@@ -74,24 +81,35 @@ def _headline_under_standfirst(
 def _short_title_over_story(
     lines: Sequence[Line], decisions: Sequence[Decision], settings: CleanerConfig
 ) -> int | None:
-    """The page's first line, a short title with a little word in lower case, dropped as page header
-    right over the story's first paragraph."""
+    """The page's first line over the story's first paragraph (only chrome between): a short title with
+    a little word in lower case dropped as page header, or a title tagged "VIDEO:" dropped as a player's
+    label."""
     filled = _filled(lines)
-    if len(filled) < len(("title", "story")):
+    kept = [i for i in filled[1:] if decisions[i].kind != "drop"]  # notices between are chrome
+    if not filled or not kept or decisions[kept[0]].kind != "body":
         return None
-    first, second = filled[:2]
-    text = lines[first].text
+    first, text = filled[0], lines[filled[0]].text
+    if re.search(r"[|?!]", text):
+        return None
     short = settings.headline_min_words <= word_count(text) <= settings.label_max_words
-    header = decisions[first] == Decision("drop", "page-header") and decisions[second].kind == "body"
     worded = bool(_LITTLE_WORD.search(f" {text} ")) and text[:1].isupper() and not text.isupper()
-    return first if short and header and worded and not re.search(r"[:|?!]", text) else None
+    header = decisions[first] == Decision("drop", "page-header") and ":" not in text
+    tagged = _TAGGED_TITLE.match(text) if decisions[first] == Decision("drop", "media-player") else None
+    titled = tagged is not None and word_count(tagged.group("title")) >= settings.headline_min_words
+    return first if (header and short and worded) or titled else None
+
+
+# a story's title tagged as a video page's: "VIDEO: Leaders argue at the airport"
+_TAGGED_TITLE = re.compile(r"^VIDEO:\s+(?P<title>[A-Z][^:]{10,200})$")
 
 
 def lead_agency(page: PageLines) -> Found | None:
-    """A news agency's name alone on a line inside the story (the copy's credit), else a known outlet
+    """A news agency's name alone on a line inside the story, or its sign-off ("— AGENCY") between
+    entries of a live-updates page: the copy's credit. Else a known outlet
     opening the line under the headline, "OUTLET: Its Title" (a blog's link to the story it quotes)."""
-    line = next(iter(page.dropped_as(AGENCY_CREDIT)), None)
-    if line is not None:
+    signed = [line for line in page.dropped_as("credits") if line.text.startswith(("—", "–", "-"))]
+    line = next(iter([*page.dropped_as(AGENCY_CREDIT), *signed]), None)
+    if line is not None and page.table.is_agency(line.text.strip(_CREDIT_TRIM)):
         return Found(page.table.canonical(line.text.strip(_CREDIT_TRIM)), line.text)
     pairs = [(line, d) for line, d in page.pairs() if not line.blank]
     at = next((n for n, (_, d) in enumerate(pairs) if d.kind == "headline"), None)

@@ -12,6 +12,7 @@ import re
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.lines import ends_sentence
+from bot.cleaner.notices import NOTICE_PATTERNS
 from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
@@ -286,7 +287,13 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
     ),
 )
-CHROME_PATTERNS = (*_OWN_PATTERNS, *FURNITURE_PATTERNS, *WIDGET_PATTERNS, *ENVELOPE_PATTERNS)
+CHROME_PATTERNS = (
+    *_OWN_PATTERNS,
+    *FURNITURE_PATTERNS,
+    *WIDGET_PATTERNS,
+    *ENVELOPE_PATTERNS,
+    *NOTICE_PATTERNS,
+)
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
 END_REASONS = (
