@@ -105,6 +105,8 @@ def test_a_sign_off_between_live_entries_ends_nothing(config: Config) -> None:
         "This was published 7 years ago",
         "We're sorry, this feature is currently unavailable. We're working to restore it.",
         "Presidential jet on the apron (public domain)",
+        "Stay on top of the news with our Morning Brief newsletter.",
+        "« Refugees reach the islands Ministers meet on trade »",
     ],
 )
 def test_site_notices_and_licence_credits_are_chrome(line: str, config: Config) -> None:
@@ -137,3 +139,13 @@ def test_an_acronym_beside_common_words(label: str, name: str | None, config: Co
 def test_a_broadcasting_corporation_keeps_its_name() -> None:
     assert company_name("Harbour Broadcasting Corporation Ltd.") == "Harbour Broadcasting Corporation"
     assert company_name("Harbour Daily Media Group, Inc.") == "Harbour Daily"
+
+
+def test_a_repost_title_keeping_its_source_names_the_wire(config: Config) -> None:
+    title = "Syria talks: Handshake but no smiles as leaders meet – BBC News"
+    page = f"{title}\n\n{LEDE}\n\n{SECOND}\n\n{THIRD}\n"
+    article = clean(page, config, url="http://gadgetdeals.example.com/blog/leaders-shake-hands/")
+    assert article.title == title
+    assert article.wire is not None and article.wire.startswith("BBC")  # the table's canonical name
+    own = clean(page, config, url="https://www.bbc.com/news/world-123")
+    assert own.wire is None  # the site's own name after its title is no source

@@ -22,7 +22,7 @@ from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
 from bot.config import CleanerConfig
 
-__all__ = ["lead_agency", "refine_lead"]
+__all__ = ["lead_agency", "refine_lead", "title_source"]
 
 AGENCY_CREDIT = "agency-credit"
 _CREDIT_TRIM = "()—–-:. "
@@ -121,3 +121,20 @@ def lead_agency(page: PageLines) -> Found | None:
         return None
     name = page.table.canonical(source.group("name"), page.url)
     return None if name == own or under is None else Found(name, under[0].text)
+
+
+# a title that keeps the name of the site it was taken from: "Leaders meet at the UN – OUTLET"
+_TITLE_SOURCE = re.compile(r"^\S.{10,}?\s+[-–—|]\s+(?P<name>[^-–—|]{2,40}?)\s*$")
+
+
+def title_source(page: PageLines) -> Found | None:
+    """A known outlet other than the page's own site named after the headline: a repost that kept the
+    original's title whole names its source."""
+    headline = next(iter(page.of_kind("headline")), None)
+    named = _TITLE_SOURCE.match(headline.text) if headline else None
+    if headline is None or named is None or not page.table.known(named.group("name")):
+        return None
+    site = registered_domain(page.url) if page.url else None
+    own = page.table.by_domain(site[1]) if site else None
+    name = page.table.canonical(named.group("name"), page.url)
+    return None if own is not None and name == own else Found(name, headline.text)

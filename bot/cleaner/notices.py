@@ -5,7 +5,9 @@ notices about itself and the page, a live-updates page's entry heads and a licen
 - "We're sorry, this feature is currently unavailable. ...": a broken widget's apology;
 - "Updated 9:41 a.m.: Leader calls for a coalition": a live-updates entry's clock and title (its text
   follows as paragraphs; an agency's sign-off before the next entry ends nothing, see `layout`);
-- "Air Force One (public domain)": a photo's title with its licence.
+- "Air Force One (public domain)": a photo's title with its licence;
+- "Stay on top of the news with our NAME newsletter.": a newsletter's pitch;
+- "« Title of the previous post Title of the next »": a blog's links to its neighbouring posts.
 """
 
 from __future__ import annotations
@@ -43,6 +45,17 @@ NOTICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # a newsletter's pitch that does not say "subscribe": "Stay on top of the news with our NAME newsletter."
+    (
+        "subscribe",
+        re.compile(
+            r"^(?:stay|keep) (?:on top of|up to date|up-to-date|informed|in the know)\b"
+            r".{0,100}\bnewsletters?\b.{0,40}$",
+            _I,
+        ),
+    ),
+    # a blog's links to the previous and next posts: "« Title of one post Title of the next »"
+    ("navigation", re.compile(r"^«\s+[^«»]{5,300}?\s+»$")),
     (
         "photo-credit",
         re.compile(
