@@ -149,3 +149,11 @@ def test_a_repost_title_keeping_its_source_names_the_wire(config: Config) -> Non
     assert article.wire is not None and article.wire.startswith("BBC")  # the table's canonical name
     own = clean(page, config, url="https://www.bbc.com/news/world-123")
     assert own.wire is None  # the site's own name after its title is no source
+
+
+def test_as_an_outlet_reports_names_the_source(config: Config) -> None:
+    lede = "The two leaders walked by the lake after dinner. As CCTV reports, they spoke for an hour."
+    article = clean(f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n", config, url="http://harbourportal.example.com/x/")
+    assert article.wire == "CCTV"
+    plain = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n", config, url="http://harbourportal.example.com/x/")
+    assert plain.wire is None

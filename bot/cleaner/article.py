@@ -14,7 +14,7 @@ from bot.cleaner.detect import looks_like_html
 from bot.cleaner.header import headline_text
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
-from bot.cleaner.leadlines import lead_agency, refine_lead, title_source
+from bot.cleaner.leadlines import as_reported, lead_agency, refine_lead, title_source
 from bot.cleaner.lines import Line, split_lines
 from bot.cleaner.metadata import domain_as_words, find_outlet, known_domain
 from bot.cleaner.mirror import banner_url, original_url, without_link_tag
@@ -156,7 +156,8 @@ def _metadata(
         or _agency_author(page, stated)
         or stated.get("original")
         or lead_agency(page)
-        or title_source(page),
+        or title_source(page)
+        or as_reported(page),
         "date": url_over_clock(find_article_date(page, config), page.url, config.cleaner),
         "updated": find_updated(page, config),
         "title": Found(title, line or title) if title else None,

@@ -22,7 +22,7 @@ from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
 from bot.config import CleanerConfig
 
-__all__ = ["lead_agency", "refine_lead", "title_source"]
+__all__ = ["as_reported", "lead_agency", "refine_lead", "title_source"]
 
 AGENCY_CREDIT = "agency-credit"
 _CREDIT_TRIM = "()—–-:. "
@@ -138,3 +138,19 @@ def title_source(page: PageLines) -> Found | None:
     own = page.table.by_domain(site[1]) if site else None
     name = page.table.canonical(named.group("name"), page.url)
     return None if own is not None and name == own else Found(name, headline.text)
+
+
+# a story told on another outlet's word: "As AGENCY reports, ...", "as NAME reported on Monday"
+_AS_REPORTED = re.compile(
+    r"\b[Aa]s\s+(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\b"
+)
+
+
+def as_reported(page: PageLines) -> Found | None:
+    """A known outlet the story's first paragraphs say they report after ("As NAME reports"): the copy's
+    source, as a closing "..., NAME reports." is."""
+    for line in page.of_kind("body")[: page.settings.dateline_paragraphs]:
+        for match in _AS_REPORTED.finditer(line.text):
+            if page.table.known(match.group("name")):
+                return Found(page.table.canonical(match.group("name"), page.url), match.group(0))
+    return None
