@@ -130,6 +130,7 @@ def test_a_logo_line_names_the_site_it_echoes(config: Config) -> None:
         ("kktv", None),  # no word beside the letters
         ("calderdale", None),  # a place's name cut into short pieces
         ("news", None),  # a word's domain
+        ("hanflor", None),  # "han" is a spoken syllable, no acronym
     ],
 )
 def test_an_acronym_beside_common_words(label: str, name: str | None, config: Config) -> None:
@@ -157,3 +158,21 @@ def test_as_an_outlet_reports_names_the_source(config: Config) -> None:
     assert article.wire == "CCTV"
     plain = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n", config, url="http://harbourportal.example.com/x/")
     assert plain.wire is None
+
+
+def test_a_metered_paywall_block_inside_the_story_ends_nothing(config: Config) -> None:
+    block = (
+        "Join Harbour Post today\nGet every article and the archive. 14-day free trial.\nChoose your plan\n"
+    )
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n{block}{SECOND}\n\n{THIRD}\n", config)
+    assert SECOND in article.text and THIRD in article.text
+    assert "free trial" not in article.text and "Choose your plan" not in article.text
+
+
+def test_a_subscribe_prompt_under_a_cut_paragraph_ends_the_story(config: Config) -> None:
+    cut = "The leaders met for an hour on Monday, and officials said the talks had risked embarrassing..."
+    pitch = "Support our award-winning journalism for a small sum each month, with no advertising at all."
+    more = "There has never been a better time to read us."
+    page = f"{cut}\n\nSubscribe now to unlock this article.\n\n{pitch}\n\n{more}\n"
+    article = clean(page, config)
+    assert cut in article.text and "award-winning" not in article.text

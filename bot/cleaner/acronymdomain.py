@@ -3,13 +3,16 @@
 
 Asked when the domain's words (`domainwords`) give nothing because one piece is no word. The name is
 read as an acronym of two to `domain_acronym_max_letters` letters that is no dictionary word, before or
-after a run of common words (one will do; a two-letter piece only if it is a little word such as "of"),
-both where wordsegment's split of the whole name cuts them; the
+after a run of dictionary words (one will do; a two-letter piece only if it is a little word such as
+"of"), both where wordsegment's split of the whole name cuts them; a spoken syllable ("han" in
+"hanflor") is no acronym; the
 acronym is written in capitals. Only a name with exactly one such reading is given: "ippreview" reads
 as "IP Preview" and as "IPP Review", so it keeps its domain.
 """
 
 from __future__ import annotations
+
+import re
 
 from bot.cleaner.domainwords import common_pieces, is_dictionary_word, segment
 from bot.config import CleanerConfig
@@ -19,6 +22,8 @@ __all__ = ["acronym_words"]
 _SHORTEST_ACRONYM = 2  # not a threshold: one letter is a prefix ("e-", "i")
 _SHORTEST_PIECE = 3  # not a threshold: a word beside the acronym; a shorter one is a little word or a cut
 _LITTLE = frozenset({"of", "on", "in", "to", "at"})
+# a spoken syllable, consonant-vowel-consonant ("han", "kim"), is a name's piece, not letters read out
+_SYLLABLE = re.compile(r"[^aeiouy][aeiouy][^aeiouy]")
 
 
 def acronym_words(label: str, settings: CleanerConfig) -> str | None:
@@ -43,9 +48,9 @@ def _words_beside(acronym: str, rest: list[str], settings: CleanerConfig) -> lis
     too long or short) or a piece beside it is no common word of three letters or more (a little word
     aside: a two-letter piece is too often a wrong cut, "calder da le")."""
     size = _SHORTEST_ACRONYM <= len(acronym) <= settings.domain_acronym_max_letters
-    if not size or is_dictionary_word(acronym):
+    if not size or is_dictionary_word(acronym) or _SYLLABLE.fullmatch(acronym):
         return None
     words = common_pieces("".join(rest), settings)
-    if words is None or len(words) != len(rest):
+    if words is None or len(words) != len(rest) or not all(is_dictionary_word(w) for w in words):
         return None
     return None if any(len(w) < _SHORTEST_PIECE and w.lower() not in _LITTLE for w in words) else words

@@ -234,17 +234,27 @@ def _end_marker(page: Page, start: int) -> int | None:
     markers = [
         i
         for i in range(start + 1, len(page.lines))
-        if page.reason(i) in END_REASONS
+        if (page.reason(i) in END_REASONS or _cut_before(page, i))
         and not (cited and i in credits)
-        and page.reason(page.next_filled(i) or i)
-        != LIVE_ENTRY  # a sign-off before a live update's next entry
+        and page.reason(page.next_filled(i) or i) != LIVE_ENTRY  # a sign-off before a live entry
     ]
     for n, marker in enumerate(markers):
         following = markers[n + 1] if n + 1 < len(markers) else len(page.lines)
-        final = page.reason(marker) in _FINAL_REASONS
+        final = page.reason(marker) in _FINAL_REASONS or _cut_before(page, marker)
         if final or _prose_lines(page, marker + 1, following) <= _prose_lines(page, start, marker):
             return marker
     return None
+
+
+def _cut_before(page: Page, marker: int) -> bool:
+    """A subscribe prompt right under a paragraph cut short ("... risked embarrassing..."): a paywall's
+    teaser ends there, whatever pitch follows."""
+    above = page.previous_filled(marker)
+    return (
+        page.reason(marker) == "subscribe"
+        and above != marker
+        and _TRUNCATED.search(page.lines[above].text) is not None
+    )
 
 
 # Kinds never printed above a story: after one of them, however much prose follows (a comment thread, a

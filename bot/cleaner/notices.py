@@ -7,7 +7,8 @@ notices about itself and the page, a live-updates page's entry heads and a licen
   follows as paragraphs; an agency's sign-off before the next entry ends nothing, see `layout`);
 - "Air Force One (public domain)": a photo's title with its licence;
 - "Stay on top of the news with our NAME newsletter.": a newsletter's pitch;
-- "« Title of the previous post Title of the next »": a blog's links to its neighbouring posts.
+- "« Title of the previous post Title of the next »": a blog's links to its neighbouring posts;
+- "Join NAME today", "14-day free trial", "Choose your plan": a metered paywall's block in the story.
 """
 
 from __future__ import annotations
@@ -53,6 +54,15 @@ NOTICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r".{0,100}\bnewsletters?\b.{0,40}$",
             _I,
         ),
+    ),
+    # a metered paywall's block inside a story, which goes on under it (no end of the story, unlike a
+    # paywall's prompt): "Join NAME today", "14-day free trial", "Choose your plan"
+    ("meter", re.compile(r"^join [A-Z]\S*(?: \S+){0,3} today[.!]?$", _I)),
+    ("meter", re.compile(r"^.{0,80}\b\d{1,3}-day free trial\b.{0,40}$", _I)),
+    ("meter", re.compile(r"^choose (?:your|a) (?:plan|subscription|package)\b.{0,30}$", _I)),
+    (
+        "meter",
+        re.compile(r"^(?:\.\.\.|…)?\s*or subscribe as an? (?:group|team|organi[sz]ation)\b.{0,30}$", _I),
     ),
     # a blog's links to the previous and next posts: "« Title of one post Title of the next »"
     ("navigation", re.compile(r"^«\s+[^«»]{5,300}?\s+»$")),
