@@ -55,8 +55,11 @@ def test_an_unknown_site_that_never_prints_its_name_is_cited_by_its_words(config
 
 
 def test_an_acronym_domain_and_a_platform_blog_keep_their_domain(config: Config) -> None:
-    acronym = clean(f"{LEDE}\n\n{SECOND}\n", config, url="https://www.qxvnews.com/story/1")
-    assert acronym.outlet == "qxvnews.com"
+    acronym = clean(f"{LEDE}\n\n{SECOND}\n", config, url="https://www.qxvz.com/story/1")
+    assert acronym.outlet == "qxvz.com"
+    # an acronym beside a common word is read as both (round eight, bot/cleaner/acronymdomain.py)
+    beside = clean(f"{LEDE}\n\n{SECOND}\n", config, url="https://www.qxvnews.com/story/1")
+    assert beside.outlet == "QXV News"
     blog = clean(
         f"{LEDE}\n\n{SECOND}\n", config, url="https://harbourgazette.blogspot.com/2015/09/talks.html"
     )
