@@ -105,6 +105,7 @@ def test_a_sign_off_between_live_entries_ends_nothing(config: Config) -> None:
         "This was published 7 years ago",
         "We're sorry, this feature is currently unavailable. We're working to restore it.",
         "Presidential jet on the apron (public domain)",
+        "File photo: Harbour Photo Agency",
         "Stay on top of the news with our Morning Brief newsletter.",
         "« Refugees reach the islands Ministers meet on trade »",
     ],

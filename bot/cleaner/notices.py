@@ -5,7 +5,8 @@ notices about itself and the page, a live-updates page's entry heads and a licen
 - "We're sorry, this feature is currently unavailable. ...": a broken widget's apology;
 - "Updated 9:41 a.m.: Leader calls for a coalition": a live-updates entry's clock and title (its text
   follows as paragraphs; an agency's sign-off before the next entry ends nothing, see `layout`);
-- "Air Force One (public domain)": a photo's title with its licence;
+- "Air Force One (public domain)": a photo's title with its licence, "File photo: AGENCY" a file
+  picture's credit;
 - "Stay on top of the news with our NAME newsletter.": a newsletter's pitch;
 - "« Title of the previous post Title of the next »": a blog's links to its neighbouring posts;
 - "Join NAME today", "14-day free trial", "Choose your plan": a metered paywall's block in the story.
@@ -66,6 +67,8 @@ NOTICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # a blog's links to the previous and next posts: "« Title of one post Title of the next »"
     ("navigation", re.compile(r"^«\s+[^«»]{5,300}?\s+»$")),
+    # a file picture's credit on its own line: "File photo: AGENCY", "File image / NAME"
+    ("photo-credit", re.compile(r"^file (?:photo|picture|image)s?\s*[:/|–-]\s*\S.{0,60}$", _I)),
     (
         "photo-credit",
         re.compile(
