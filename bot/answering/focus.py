@@ -36,11 +36,11 @@ def focus_cosine(sentences: np.ndarray, question: np.ndarray) -> np.ndarray:
     when nothing is left of it."""
     if not len(sentences):
         return np.zeros(0)
-    shared = sentences.mean(axis=0, dtype=np.float64)
+    shared = sentences.mean(axis=0)
     norm = float(np.linalg.norm(shared))
-    asked = question.astype(np.float64)
+    asked = question
     if norm > _FLAT:
-        shared /= norm
+        shared = shared / norm
         asked = asked - float(asked @ shared) * shared
     left = float(np.linalg.norm(asked))
     if left <= _FLAT:
