@@ -1,10 +1,15 @@
-"""The focus cosine: a question's vector with its candidates' shared direction taken out."""
+"""The focus cosine: a question's vector with its candidates' shared direction taken out (and, for a
+follow-up, its own words' vector too)."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from bot.answering.candidates import embedded_texts, find_candidates
+from bot.answering.features import FEATURES
 from bot.answering.focus import focus_cosine
+from bot.conversation import Conversation
+from bot.service import CoverageService
 
 
 def _unit(*values: float) -> np.ndarray:
@@ -46,3 +51,25 @@ def test_values_are_cosines() -> None:
     # the question's part along the candidates' mean is gone, so their focus cosines average to 0
     assert abs(float(focus.mean())) < 1e-9
     assert float(np.abs(focus).max()) > 0.1
+
+
+def test_a_follow_up_embeds_its_own_words_too(service: CoverageService) -> None:
+    index = service.index
+    assert embedded_texts(index, "What did Obama say about Syria?") == ("What did Obama say about Syria?",)
+    conversation = Conversation()
+    service.ask("What did Obama say about Syria?", conversation=conversation)
+    texts = embedded_texts(index, "and Putin?", conversation)
+    assert len(texts) == 2 and "Syria" in texts[0] and "Syria" not in texts[1] and "Putin" in texts[1]
+    assert embedded_texts(index, "why? " * 400) == ()  # refused
+
+
+def test_the_own_focus_column_is_filled_for_a_follow_up_only(service: CoverageService) -> None:
+    index = service.index
+    own = FEATURES.index("own_focus_cosine")
+    first = find_candidates(index, "What did Obama say about Syria?")
+    assert first.rows is not None and not first.rows[:, own].any()
+    conversation = Conversation()
+    service.ask("What did Obama say about Syria?", conversation=conversation)
+    follow = find_candidates(index, "and Putin?", conversation)
+    assert follow.rows is not None and np.abs(follow.rows[:, own]).max() > 0.05
+    assert not np.allclose(follow.rows[:, own], follow.rows[:, FEATURES.index("focus_cosine")])

@@ -25,7 +25,7 @@ import numpy as np
 from bot.answering.question import Question
 from bot.search import CorpusIndex
 
-__all__ = ["focus_columns", "focus_cosine"]
+__all__ = ["focus_columns", "focus_cosine", "own_words"]
 
 _FLAT = 1e-6  # a question vector this close to its candidates' shared direction has no focus left
 
@@ -48,13 +48,20 @@ def focus_cosine(sentences: np.ndarray, question: np.ndarray) -> np.ndarray:
     return np.asarray(sentences @ (asked / left), dtype=np.float64)
 
 
+def own_words(question: Question) -> str | None:
+    """The follow-up's own words, whose vector the own focus cosine reads; None for a question that is
+    not a follow-up (or whose own words are all it searches)."""
+    if not question.follow_up or question.own_text == question.search_text:
+        return None
+    return question.own_text
+
+
 def focus_columns(
     index: CorpusIndex, question: Question, sentences: np.ndarray, vector: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """The focus cosine of each candidate (`sentences`, their unit vectors) with the searched question's
     `vector`, and with the follow-up's own words (zeros when `question` is not a follow-up)."""
     focus = focus_cosine(sentences, vector)
-    if not question.follow_up or question.own_text == question.search_text:
-        return focus, np.zeros(len(sentences))
-    own = index.question_vector(question.own_text)
+    words = own_words(question)
+    own = index.question_vector(words) if words is not None else None
     return focus, focus_cosine(sentences, own) if own is not None else np.zeros(len(sentences))
