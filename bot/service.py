@@ -194,13 +194,13 @@ class CoverageService:
         vector from ONE forward pass over all of them, made here (a burst's answers, bot/discord/
         processes.py), instead of one pass each; the answers are `ask`'s own. A pair whose conversation
         has moved on since, or that `ask` refuses, is embedded as usual or refused as usual."""
-        from bot.answering import search_text
+        from bot.answering import embedded_texts
 
         if self.index.vectors is None:  # no sentence vectors, so no question vectors either
             yield
             return
-        texts = [search_text(self.index, normalize_query(q), c) for q, c in questions]
-        with primed_questions(self.index.question_vectors([t for t in texts if t is not None])):
+        texts = [t for q, c in questions for t in embedded_texts(self.index, normalize_query(q), c)]
+        with primed_questions(self.index.question_vectors(texts)):
             yield
 
     def quote(self, speaker: str | None = None, topic: str | None = None) -> QuoteResult:

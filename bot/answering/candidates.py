@@ -14,6 +14,7 @@ import numpy as np
 from bot.answering.cache import PerIndex
 from bot.answering.casual import fold_casual
 from bot.answering.features import candidate_features
+from bot.answering.focus import own_words
 from bot.answering.followup import previous_hits, with_previous
 from bot.answering.question import Question, analyse_question, asked_speaker, check_question
 from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, unknown_names
@@ -23,7 +24,7 @@ from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.search import CorpusIndex, SearchHit
 
-__all__ = ["Candidates", "find_candidates", "search_text", "unknown_share"]
+__all__ = ["Candidates", "embedded_texts", "find_candidates", "search_text", "unknown_share"]
 
 _SCOPES: PerIndex[ScopeTable] = PerIndex(lambda index: ScopeTable(index.articles, index.config))
 
@@ -75,6 +76,20 @@ def search_text(index: CorpusIndex, text: str, conversation: Conversation | None
         return _analyse(index, text, conversation)[1].search_text
     except InputError:
         return None
+
+
+def embedded_texts(
+    index: CorpusIndex, text: str, conversation: Conversation | None = None
+) -> tuple[str, ...]:
+    """The texts `find_candidates` would embed for `text` asked now in `conversation` (which it leaves
+    unchanged): its search text and, for a follow-up, its own words (answering.focus); none when it
+    would refuse the question."""
+    try:
+        question = _analyse(index, text, conversation)[1]
+    except InputError:
+        return ()
+    own = own_words(question)
+    return (question.search_text,) if own is None else (question.search_text, own)
 
 
 def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> Candidates:

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from bot.answering.cache import PerIndex
+from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
 from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of, has_type_kept
@@ -77,6 +78,9 @@ SEMANTIC_FEATURES: tuple[str, ...] = (
     "cosine",  # cosine of the question's and the sentence's embeddings
     "cosine_gap",  # cosine minus the best cosine among this question's candidates
     "cosine_rank",  # log(1 + rank) in the order of cosine
+    "focus_cosine",  # cosine with the question once the candidates' shared direction is taken out of
+    # it (answering.focus): what the question asks beyond the setting every candidate repeats
+    "own_focus_cosine",  # the same for a follow-up's own words alone (0 for other questions)
 )
 # Filled only for a question's best few sentences, when the reading model reorders them (answering.reading).
 READER_FEATURES: tuple[str, ...] = (
@@ -206,7 +210,7 @@ def candidate_features(
     cov = rows[:, _COLUMN["coverage"]]
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
     rows[:, _COLUMN["coverage_rank"]] = _distinct_ranks(cov, groups)
-    _semantic(index, hits, vector, rows, groups)
+    _semantic(index, hits, vector, rows, groups, question=question)
     return rows
 
 
@@ -233,16 +237,22 @@ def _semantic(
     vector: np.ndarray | None,
     rows: np.ndarray,
     groups: Sequence[int],
+    *,
+    question: Question,
 ) -> None:
     columns = [_COLUMN[name] for name in SEMANTIC_FEATURES]
     vectors = index.vectors
     if vector is None or vectors is None:
         rows[:, columns] = np.nan
         return
-    cos = vectors[[h.position for h in hits]] @ vector
+    sentences = vectors[[h.position for h in hits]]
+    cos = sentences @ vector
     rows[:, _COLUMN["cosine"]] = cos
     rows[:, _COLUMN["cosine_gap"]] = cos - cos.max()
     rows[:, _COLUMN["cosine_rank"]] = _distinct_ranks(cos, groups)
+    focus, own_focus = focus_columns(index, question, sentences, vector)
+    rows[:, _COLUMN["focus_cosine"]] = focus
+    rows[:, _COLUMN["own_focus_cosine"]] = own_focus
 
 
 def columns_of(names: Sequence[str]) -> np.ndarray:
