@@ -312,6 +312,9 @@ class CleanerConfig:
     # no dictionary word is trusted with at least this many letters and this many corpus counts
     domain_word_min_letters: int = field(default=4, metadata={"range": (1, 63)})
     domain_word_min_count: float = field(default=500000.0, metadata={"range": (0.0, 1e12)})
+    # a page with this many live-blog entry stamps ("13:58 SAST") is a live blog: its entries' share
+    # lines and posters' bylines do not end the article
+    live_blog_min_entries: int = field(default=3, metadata={"range": (2, 1000)})
 
 
 @dataclass(frozen=True)

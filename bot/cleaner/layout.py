@@ -16,8 +16,10 @@ from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.envelope import mark_share_notes
+from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
+from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import (
@@ -52,6 +54,8 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     _mark_forwarder_note(page)
     mark_share_notes(page)
     mark_mirror_page(page)
+    mark_forum_thread(page)
+    mark_live_blog(page)
     mark_author_over_date(page)
     start = _body_start(page)
     end, cut = _body_end(page, start)

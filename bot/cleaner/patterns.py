@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.endtags import END_TAG_PATTERNS
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
+from bot.cleaner.forum import FORUM_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.lines import ends_sentence
+from bot.cleaner.liveblog import LIVE_BLOG_PATTERNS
+from bot.cleaner.pagecontrols import PAGE_CONTROL_PATTERNS
 from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
@@ -237,7 +241,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "advertisement",
         re.compile(
-            r"^(?:advertisement|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
+            r"^(?:advertisements?|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
             r"paid (?:content|post)|"
             r"(?:story|article) continues(?: below| after)?(?: (?:the )?(?:advertisement|advert|ad))?|"
             r"continue reading"
@@ -256,7 +260,9 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "credits",
-        re.compile(r"^.{0,80}\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.{0,40}$", _I),
+        re.compile(
+            r"^.{0,160}\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.{0,40}$", _I
+        ),
     ),
     ("caption-label", re.compile(r"^(?:image|media|video|photo) caption\s*[,:]?$", _I)),
     # Bare links and image files; markup and script text that escaped a scraper.
@@ -286,7 +292,16 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
     ),
 )
-CHROME_PATTERNS = (*_OWN_PATTERNS, *FURNITURE_PATTERNS, *WIDGET_PATTERNS, *ENVELOPE_PATTERNS)
+CHROME_PATTERNS = (
+    *_OWN_PATTERNS,
+    *FURNITURE_PATTERNS,
+    *WIDGET_PATTERNS,
+    *ENVELOPE_PATTERNS,
+    *FORUM_PATTERNS,
+    *LIVE_BLOG_PATTERNS,
+    *END_TAG_PATTERNS,
+    *PAGE_CONTROL_PATTERNS,
+)
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
 END_REASONS = (

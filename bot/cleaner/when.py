@@ -37,8 +37,8 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     """The publication date the page or its URL states; None when neither gives one."""
     windows = event_windows(config)
     headline = next((line.number for line in page.of_kind("headline")), 0)
-    for kind in ("dateline", "byline", "source-credit"):
-        lines = page.dropped_as(kind) if kind == "source-credit" else page.of_kind(kind)
+    for kind in ("dateline", "byline", "source-credit", "post-stamp"):  # a thread's first post's stamp
+        lines = page.dropped_as(kind) if kind in ("source-credit", "post-stamp") else page.of_kind(kind)
         # a stamp under the headline is the story's; one above it may be the site's ("Broadcast DATE")
         lines = sorted(lines, key=lambda line: line.number < headline)
         for line in lines:

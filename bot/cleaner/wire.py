@@ -16,6 +16,7 @@ from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["find_wire", "outlet_credit", "reporter_credit"]
 
@@ -164,6 +165,7 @@ def _stated_source(page: PageLines) -> Found | None:
     NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
     finders = (
         _source_line,
+        end_tag_wire,
         _header_credit,
         _closing_credit,
         _republished,

@@ -1,0 +1,35 @@
+"""A story's end tag: the credits a desk prints under the last paragraph, and the wire they name.
+
+Kinds read (never one site's): agencies joined by slashes with the editors' initials after them,
+"(PNA/Xinhua) SCS/EBP" (a re-publisher's own acronym first, then the source agency), "Reuters/ts" (the
+agency and an editor's initials in lower case); and a syndicate's tag, "©2015 NAME / Visit the NAME at
+... / Distributed by SYNDICATE", whose copyright names the story's original source, not the distributor.
+Such lines are chrome (`END_TAG_PATTERNS`, credits: after them nothing of the article follows); `tagwire`
+reads the wire they name.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["END_TAG_PATTERNS", "OWNER", "SYNDICATE", "TAG"]
+
+_NAME = r"[A-Z][A-Za-z]{1,15}"
+# "(PNA/Xinhua) SCS/EBP", "PNA/Xinhua SCS/EBP", "(AFP) mk": credits in brackets or joined by slashes, then
+# the editors' initials in capitals or lower case; "Reuters/ts", "AFP/dpa/jw": initials after a slash
+_INITIALS = r"(?:[A-Z]{2,4}(?:/[A-Z]{2,4})*|[a-z]{2,4}(?:/[a-z]{2,4})*)"
+TAG = re.compile(
+    rf"^(?:\((?P<bracketed>{_NAME}(?:\s?/\s?{_NAME})*)\)\s+{_INITIALS}"
+    rf"|(?P<slashed>{_NAME}(?:\s?/\s?{_NAME})+)\s+{_INITIALS}"
+    rf"|(?P<tagged>{_NAME}(?:/{_NAME})*)/[a-z]{{1,4}}(?:/[a-z]{{1,4}})*)$"
+)
+SYNDICATE = re.compile(r"^distributed by\b.{2,80}$", re.IGNORECASE)
+OWNER = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2})?\s*(?P<name>[A-Z][\w&.'’ -]{1,60}?)\.?$", re.I
+)
+
+END_TAG_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("credits", TAG),
+    ("credits", SYNDICATE),
+    ("credits", re.compile(r"^visit (?:the )?[A-Z][\w&.'’ -]{1,60} (?:at|on) \S+\.\w{2,}\S*$", re.I)),
+)
