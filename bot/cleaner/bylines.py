@@ -7,6 +7,7 @@ import re
 
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
+from bot.cleaner.stamps import is_dated_credit
 from bot.config import CleanerConfig
 
 __all__ = ["is_byline"]
@@ -76,6 +77,8 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
     found = find_date(text)
     if found is None or is_date_only(text):
         return False
+    if is_dated_credit(text):  # "29-09-2015 15:11 | NAME"
+        return True
     before, _, after = text.partition(found.source)
     credit = _HANDLE_OR_AGO.sub(" ", before).strip(" ,|/-–—")  # "NAME (@handle) 1 minute ago DATE"
     return (

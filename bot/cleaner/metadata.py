@@ -90,10 +90,18 @@ def _site_name_line(page: PageLines) -> Found | None:
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
             spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
-            if short and any(known.startswith(s) or s.startswith(known) for known in names for s in spelled):
+            if short and any(_spells(s, known) for known in names for s in spelled):
                 cited = dotted_name(name.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
                 return Found(cited, f"{evidence} (the site name in the URL)")
     return None
+
+
+def _spells(name: str, label: str) -> bool:
+    """A squashed name spells a squashed site name: wholly, with more after it ("Radio Prague
+    International" on radioprague...), or all but a media word at its end ("Ukraine Today" on
+    /UkraineTodayNews/); a section label that is only its first word ("World" on worldnewsdose.com)
+    does not."""
+    return name.startswith(label) or (label.startswith(name) and label[len(name) :] in _MEDIA_SUFFIX)
 
 
 _HOST_TOKEN = re.compile(r"(?<![\w.=/'\"])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w.'\"/])")
