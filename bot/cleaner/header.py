@@ -64,13 +64,8 @@ def lay_out_header(page: Page, start: int) -> None:
             page.set(i, "subheading")  # a digest's first numbered item, right above its text
         if page.decisions[i] is None:
             text = page.lines[i].text
-            standfirst = is_standfirst_under_meta(page, i, headline)
-            if (
-                standfirst
-                or is_prose(text, page.settings)
-                or _ATTRIBUTED.search(text)
-                or _PLACE_DASH.match(text)
-            ):
+            lead = is_prose(text, page.settings) or is_standfirst_under_meta(page, i, headline)
+            if lead or _ATTRIBUTED.search(text) or _PLACE_DASH.match(text):
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")

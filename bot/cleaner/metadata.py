@@ -19,6 +19,7 @@ from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sitename import masthead_over_owner
+from bot.cleaner.spelling import MEDIA_SUFFIX, spells
 from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
@@ -90,18 +91,10 @@ def _site_name_line(page: PageLines) -> Found | None:
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
             spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
-            if short and any(_spells(s, known) for known in names for s in spelled):
+            if short and any(spells(s, known) for known in names for s in spelled):
                 cited = dotted_name(name.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
                 return Found(cited, f"{evidence} (the site name in the URL)")
     return None
-
-
-def _spells(name: str, label: str) -> bool:
-    """A squashed name spells a squashed site name: wholly, with more after it ("Radio Prague
-    International" on radioprague...), or all but a media word at its end ("Ukraine Today" on
-    /UkraineTodayNews/); a section label that is only its first word ("World" on worldnewsdose.com)
-    does not."""
-    return name.startswith(label) or (label.startswith(name) and label[len(name) :] in _MEDIA_SUFFIX)
 
 
 _HOST_TOKEN = re.compile(r"(?<![\w.=/'\"])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w.'\"/])")
@@ -287,7 +280,6 @@ def _letterhead(page: PageLines) -> Found | None:
 
 _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
 _SHORTEST_LABEL = 2  # not a threshold: a one-letter domain name spells no outlet's name
-_MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily"})
 
 
 def _domain_spelled(page: PageLines) -> Found | None:
@@ -324,7 +316,7 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
     run = ""
     for k in range(1, min(most, len(tokens) - n) + 1):
         shorter, run = run, run + _squashed(tokens[n + k - 1])
-        spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in _MEDIA_SUFFIX)
+        spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in MEDIA_SUFFIX)
         if spelled:
             name = " ".join(tokens[n : n + k]).strip(".-")
             if _whole_name(tokens, n, n + k) and name != name.lower():

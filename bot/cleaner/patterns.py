@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.endtags import END_TAG_PATTERNS
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
-from bot.cleaner.forum import FORUM_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.lines import ends_sentence
-from bot.cleaner.liveblog import LIVE_BLOG_PATTERNS
-from bot.cleaner.pagecontrols import PAGE_CONTROL_PATTERNS
+from bot.cleaner.pagecontrols import PAGE_KINDS
 from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
@@ -260,9 +257,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "credits",
-        re.compile(
-            r"^.{0,160}\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.{0,40}$", _I
-        ),
+        re.compile(r"^.{0,80}\bcontributed (?:to )?(?:this )?(?:report|story|article)(?:ing)?\b.{0,40}$", _I),
     ),
     ("caption-label", re.compile(r"^(?:image|media|video|photo) caption\s*[,:]?$", _I)),
     # Bare links and image files; markup and script text that escaped a scraper.
@@ -292,16 +287,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
     ),
 )
-CHROME_PATTERNS = (
-    *_OWN_PATTERNS,
-    *FURNITURE_PATTERNS,
-    *WIDGET_PATTERNS,
-    *ENVELOPE_PATTERNS,
-    *FORUM_PATTERNS,
-    *LIVE_BLOG_PATTERNS,
-    *END_TAG_PATTERNS,
-    *PAGE_CONTROL_PATTERNS,
-)
+CHROME_PATTERNS = (*_OWN_PATTERNS, *FURNITURE_PATTERNS, *WIDGET_PATTERNS, *ENVELOPE_PATTERNS, *PAGE_KINDS)
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
 END_REASONS = (
