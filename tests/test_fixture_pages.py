@@ -57,17 +57,11 @@ EXTRA = {
 #
 # batch8 arrived blind and was measured once on main 60b8558's rules (3 of 12 pages passed every check; line
 # P/R 0.671/0.826, HTML must_contain 1.000 / must_not_contain 1.000, chrome share 0.2703, outlet 9/12, date
-# 8/12, updated 12/12, headline 12/12, wire 9/12, event 12/12). These are blind arrival figures; it is held to
-# them until a round of general rules lifts it to the common floors.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch8": {
-        "line_recall": 0.82,
-        "line_precision": 0.67,
-        "html_contain": 0.95,
-        "chrome_share": 0.28,
-        "field": 0.66,
-    },
-}
+# 8/12, updated 12/12, headline 12/12, wire 9/12, event 12/12: blind arrival figures) and was held to them;
+# after batch8's round of general rules (forum threads, live blogs, end and syndicate tags, foot and
+# date-then-name stamps, a <time> element's local date) it passes 12 of 12 and is held to the common
+# floors: its figures are training figures now.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

@@ -77,7 +77,7 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
     found = find_date(text)
     if found is None or is_date_only(text):
         return False
-    if is_dated_credit(text):  # "29-09-2015 15:11 | NAME"
+    if is_dated_credit(text, found):  # "29-09-2015 15:11 | NAME"
         return True
     before, _, after = text.partition(found.source)
     credit = _HANDLE_OR_AGO.sub(" ", before).strip(" ,|/-–—")  # "NAME (@handle) 1 minute ago DATE"

@@ -52,4 +52,4 @@ def mark_live_blog(page: Page) -> None:
         following = page.next_filled(i)
         heading = page.reason(i) == "live-blog" and _KEY_HEADING.match(page.lines[i].text)
         if heading and following is not None and is_prose(page.lines[following].text, page.settings):
-            page.decisions[i] = None
+            page.set(i, "subheading")

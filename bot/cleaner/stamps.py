@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.dates import find_date
+from bot.cleaner.dates import DateMatch, find_date
 
 __all__ = ["is_dated_credit"]
 
@@ -17,9 +17,10 @@ _AFTER = re.compile(
 )
 
 
-def is_dated_credit(text: str) -> bool:
-    """A date opening the line, perhaps a clock, then a bar and a capitalised name."""
-    found = find_date(text)
+def is_dated_credit(text: str, found: DateMatch | None = None) -> bool:
+    """A date opening the line, perhaps a clock, then a bar and a capitalised name (`found`: the line's
+    date when the caller has read it)."""
+    found = found or find_date(text)
     if found is None or text.find(found.source) > 1:
         return False
     after = _AFTER.match(text[text.find(found.source) + len(found.source) :])
