@@ -280,6 +280,7 @@ def _letterhead(page: PageLines) -> Found | None:
 
 _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
 _SHORTEST_LABEL = 2  # not a threshold: a one-letter domain name spells no outlet's name
+_MEDIA_SUFFIX = MEDIA_SUFFIX
 
 
 def _domain_spelled(page: PageLines) -> Found | None:
@@ -316,7 +317,7 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
     run = ""
     for k in range(1, min(most, len(tokens) - n) + 1):
         shorter, run = run, run + _squashed(tokens[n + k - 1])
-        spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in MEDIA_SUFFIX)
+        spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in _MEDIA_SUFFIX)
         if spelled:
             name = " ".join(tokens[n : n + k]).strip(".-")
             if _whole_name(tokens, n, n + k) and name != name.lower():
