@@ -74,6 +74,9 @@ def test_a_board_thread_keeps_the_quoted_story_and_dates_it_by_the_first_post(co
     [
         ("07-16-2018, 09:48 PM #1", "post-stamp"),
         ("16.07.2018, 21:48 #12", "post-stamp"),
+        ("Jul 16, 2018 #1", "post-stamp"),
+        ("16 July 2018 at 21:48 #2", "post-stamp"),
+        ("Click to expand...", "forum-chrome"),
         ("Originally Posted by Harbour_Gull", "forum-chrome"),
         ("Join Date: Feb 2011", "forum-chrome"),
         ("Switch to Hybrid Mode", "forum-chrome"),
@@ -246,3 +249,12 @@ def test_a_standfirst_clause_under_the_byline_is_the_first_paragraph(config: Con
     bullet = "The leaders met for about an hour at the harbour summit"
     bullets = f"{title}\nBy Jane Roe\nStory highlights\n{bullet}\n{LEDE}\n{SECOND}\n"
     assert "about an hour at the harbour" not in clean(bullets, config).text
+
+
+def test_an_html_syndicate_tag_credits_the_paper_even_when_the_extractor_drops_it(config: Config) -> None:
+    stamp = '<time datetime="2015-09-29T02:14:00Z">September 29, 2015</time>'
+    tag = '<p class="tag">&copy;2015 Los Angeles Times<br>Distributed by Harbour Content Agency, LLC.</p>'
+    page = _html(stamp, "<span>By Jane Roe</span>").replace("</article>", f"{tag}</article>")
+    article = clean(page, config)
+    assert article.wire == "Los Angeles Times"
+    assert "Distributed" not in article.text

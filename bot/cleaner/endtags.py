@@ -11,8 +11,9 @@ reads the wire they name.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["END_TAG_PATTERNS", "OWNER", "SYNDICATE", "TAG"]
+__all__ = ["END_TAG_PATTERNS", "OWNER", "SYNDICATE", "TAG", "syndicated_credit"]
 
 _NAME = r"[A-Z][A-Za-z]{1,15}"
 # "(PNA/Xinhua) SCS/EBP", "PNA/Xinhua SCS/EBP", "(AFP) mk": credits in brackets or joined by slashes, then
@@ -33,3 +34,20 @@ END_TAG_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credits", SYNDICATE),
     ("credits", re.compile(r"^visit (?:the )?[A-Z][\w&.'’ -]{1,60} (?:at|on) \S+\.\w{2,}\S*$", re.I)),
 )
+
+
+def syndicated_credit(tree: Any) -> tuple[str, str] | None:
+    """In an HTML page, the paper a syndicate's tag names by its copyright line ("©2015 PAPER" beside
+    "Distributed by ..."), whether or not the extractor kept the tag: (name, evidence)."""
+    for text in tree.xpath("//body//text()[contains(., 'istributed by')]"):
+        node = text.getparent()
+        node = node.getparent() if text.is_tail and node is not None else node  # text after a <br>
+        lines = (
+            [" ".join(part.split()) for part in node.itertext() if part.strip()] if node is not None else []
+        )
+        if not any(SYNDICATE.match(line) for line in lines):
+            continue
+        owner = next((m for line in lines if (m := OWNER.match(line))), None)
+        if owner is not None:
+            return owner.group("name").strip(), " / ".join(lines)
+    return None

@@ -23,10 +23,13 @@ __all__ = ["FORUM_PATTERNS", "POST_STAMP", "mark_forum_thread"]
 
 _I = re.IGNORECASE
 
-# A post's stamp with its number: "07-16-2018, 09:48 PM #1", "16.07.2018, 21:48 #12", "Today, 09:48 PM #3".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+# A post's stamp with its number: "07-16-2018, 09:48 PM #1", "16.07.2018, 21:48 #12", "Today, 09:48 PM #3",
+# "Jul 16, 2018 #1", "16 July 2018 at 21:48 #2".
 POST_STAMP = re.compile(
-    r"^(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})|today|yesterday),?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
-    r"\s*#\s?\d{1,6}$",
+    r"^(?:(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})|today|yesterday),?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    rf"|(?:{_MONTH}\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{_MONTH}\s\d{{4}})(?:(?:,|\sat)\s+\d{{1,2}}:\d{{2}}"
+    r"(?:\s*[ap]\.?m\.?)?)?)\s*#\s?\d{1,6}$",
     _I,
 )
 _QUOTE_MARKER = re.compile(r"^(?:quote|originally posted by\b.{0,60}|.{1,40}\bwrote)\s*:?$", _I)
@@ -39,6 +42,7 @@ FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("post-stamp", POST_STAMP),
     ("forum-chrome", re.compile(r"^(?:quote|originally posted by\b.{0,60})\s*:?$", _I)),
     ("forum-chrome", _CARD_FIELD),
+    ("forum-chrome", re.compile(r"^click to expand\s*(?:\.\.\.|…)?$", _I)),
     # a board's first-visit notice and its thread tools and display modes
     ("forum-chrome", re.compile(r"^if this is your first visit\b.{0,300}$", _I)),
     (

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.cleaner.dates import find_update
+from bot.cleaner.endtags import syndicated_credit
 from bot.cleaner.lines import is_prose
 from bot.cleaner.markup import byline_credit, shows_update, site_name
 from bot.cleaner.shown import shown_date
@@ -94,7 +95,7 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
             found[key] = (day, stated[1])
     if "date" in found:  # the local date a <time> element prints, over its UTC stamp
         found["date"] = shown_date(tree, found["date"])
-    credit = byline_credit(tree)
+    credit = byline_credit(tree) or syndicated_credit(tree)
     if credit is not None:
         found["credit"] = credit
     if "updated" not in found:
