@@ -162,10 +162,20 @@ def test_a_syndicate_tag_names_the_original_paper_not_the_distributor(config: Co
         "Distributed by Harbour Content Agency, LLC."
     )
     article = clean(
-        f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{tag}\n", config, url="https://harbourledger.example/a1"
+        f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{tag}\n", config, url="https://www.harbourledger.com/a1"
     )
     assert article.wire == "Los Angeles Times"
+    assert article.outlet != "Los Angeles Times"  # the tag's copyright credits the original, not the page
     assert "Distributed" not in article.text and "Visit the" not in article.text
+
+
+def test_a_pointer_to_the_original_version_names_its_paper(config: Config) -> None:
+    pointer = "For the original version including any photos or video, visit http://www.latimes.com/world/la-x-1.html"
+    article = clean(
+        f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{pointer}\n", config, url="https://harbour.example/a"
+    )
+    assert article.wire == "Los Angeles Times"
+    assert "original version" not in article.text
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["END_TAG_PATTERNS", "OWNER", "SYNDICATE", "TAG", "syndicated_credit"]
+from bot.cleaner.page import Page
+
+__all__ = [
+    "END_TAG_PATTERNS",
+    "ORIGINAL_VERSION",
+    "OWNER",
+    "SYNDICATE",
+    "TAG",
+    "mark_syndicate_tags",
+    "syndicated_credit",
+]
 
 _NAME = r"[A-Z][A-Za-z]{1,15}"
 # "(PNA/Xinhua) SCS/EBP", "PNA/Xinhua SCS/EBP", "(AFP) mk": credits in brackets or joined by slashes, then
@@ -29,11 +39,29 @@ OWNER = re.compile(
     r"^(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2})?\s*(?P<name>[A-Z][\w&.'’ -]{1,60}?)\.?$", re.I
 )
 
+# a syndicated story's pointer to its original: "For the original version ... visit http://paper.com/..."
+ORIGINAL_VERSION = re.compile(
+    r"^for the original (?:version|story|article)\b.{0,80}\bvisit\s+(?P<url>(?:https?://|www\.)\S+?)\.?$",
+    re.I,
+)
+
 END_TAG_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("credits", TAG),
     ("credits", SYNDICATE),
+    ("credits", ORIGINAL_VERSION),
     ("credits", re.compile(r"^visit (?:the )?[A-Z][\w&.'’ -]{1,60} (?:at|on) \S+\.\w{2,}\S*$", re.I)),
 )
+
+
+def mark_syndicate_tags(page: Page) -> None:
+    """The copyright line of a syndicate's tag (just above its "Distributed by" line) credits the story's
+    original paper: a credit, not the page's own copyright footer."""
+    for i in range(len(page.lines)):
+        if page.reason(i) != "credits" or not SYNDICATE.match(page.lines[i].text):
+            continue
+        for j in range(max(0, i - 3), i):
+            if page.reason(j) == "copyright" and OWNER.match(page.lines[j].text):
+                page.set(j, "drop", "credits")
 
 
 def syndicated_credit(tree: Any) -> tuple[str, str] | None:

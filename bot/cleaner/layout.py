@@ -15,6 +15,7 @@ from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.endtags import mark_syndicate_tags
 from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.header import lay_out_header
@@ -56,6 +57,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_mirror_page(page)
     mark_forum_thread(page)
     mark_live_blog(page)
+    mark_syndicate_tags(page)
     mark_author_over_date(page)
     start = _body_start(page)
     end, cut = _body_end(page, start)

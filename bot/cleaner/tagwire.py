@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.endtags import OWNER, SYNDICATE, TAG
+from bot.cleaner.endtags import ORIGINAL_VERSION, OWNER, SYNDICATE, TAG
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
@@ -30,6 +30,10 @@ def end_tag_wire(page: PageLines) -> Found | None:
             name = owner.group("name").strip() if owner else ""
             if name and page.table.known(name) and page.table.canonical(name) != own:
                 return Found(page.table.canonical(name), f"{owner.group(0) if owner else ''} / {line.text}")
+        pointer = ORIGINAL_VERSION.match(line.text)
+        site = registered_domain(pointer.group("url")) if pointer else None
+        if site is not None and page.table.by_domain(site[1]) != own:
+            return Found(page.table.by_domain(site[1]) or site[0], line.text)
         if not line.blank:
             previous.append(line.text)
     return None
