@@ -10,7 +10,7 @@ import pytest
 
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.spelling import spells
-from bot.cleaner.stamps import is_dated_credit
+from bot.cleaner.stamps import glued_credit, is_dated_credit
 from bot.config import Config
 from tests.test_cleaner_kinds import HEADLINE
 from tests.test_cleaner_rules import LEDE, SECOND
@@ -268,3 +268,21 @@ def test_an_html_syndicate_tag_credits_the_paper_even_when_the_extractor_drops_i
     article = clean(page, config)
     assert article.wire == "Los Angeles Times"
     assert "Distributed" not in article.text
+
+
+def test_a_lone_more_heads_a_related_box_and_does_not_end_the_story(config: Config) -> None:
+    third = "Officials said the next round of talks would be held in the harbour city within a month."
+    page = (
+        f"{HEADLINE}\n\n{LEDE}\n\nMore\n\nHarbour summit?\n\n{SECOND}\n\n{third}\n\nMore\n\nPopular Stories\n"
+    )
+    article = clean(page, config)
+    assert LEDE in article.text and SECOND in article.text and third in article.text
+    assert "Harbour summit?" not in article.text and "Popular" not in article.text
+
+
+def test_an_agency_acronym_glued_after_the_writers_name_names_the_wire(config: Config) -> None:
+    assert glued_credit("Jane RoeAAP") == "AAP"
+    assert glued_credit("Jane Roe") is None and glued_credit("Leaders Meet In NYC") is None
+    article = clean(f"{HEADLINE}\n\nJane RoeAFP\n\n{LEDE}\n\n{SECOND}\n", config)
+    assert article.wire == "AFP"
+    assert "RoeAFP" not in article.text

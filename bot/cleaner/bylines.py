@@ -7,7 +7,7 @@ import re
 
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
-from bot.cleaner.stamps import is_dated_credit
+from bot.cleaner.stamps import glued_credit, is_dated_credit
 from bot.config import CleanerConfig
 
 __all__ = ["is_byline"]
@@ -73,6 +73,8 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
         "newsroom",
         "correspondent",
     }:
+        return True
+    if glued_credit(text):  # "Jane RoeAAP"
         return True
     found = find_date(text)
     if found is None or is_date_only(text):

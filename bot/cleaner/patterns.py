@@ -328,7 +328,7 @@ RELATED_HEADER = re.compile(
     r"you (?:may|might) (?:also )?(?:like|be interested in)|editor'?s'? picks?|in other news|"
     r"(?:from )?around the web|what to read next|more in [\w .'-]{1,30}|popular(?: now)?|must read|"
     r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage|"
-    r"recent (?:posts|articles|stories|news))\s*:?$",
+    r"recent (?:posts|articles|stories|news)|more)\s*:?$",
     _I,
 )
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
@@ -381,6 +381,7 @@ def is_share_bar(text: str, settings: CleanerConfig) -> bool:
     return (
         bool(tokens)
         and all(token in _SOCIAL for token in tokens)
+        and tokens != ["more"]  # a lone "More" heads a box of related stories
         and len(tokens) <= settings.share_bar_max_words
     )
 

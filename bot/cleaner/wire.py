@@ -16,6 +16,7 @@ from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.stamps import glued_credit
 from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["find_wire", "outlet_credit", "reporter_credit"]
@@ -104,7 +105,8 @@ def find_wire(page: PageLines) -> Found | None:
     table = page.table
     headlines = (glued_byline(line.text, page.settings) for line in page.of_kind("headline"))
     for text in (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h)):
-        agency = _agency_in(text, table, page.settings.agency_acronym_max_chars)
+        glued = glued_credit(text)  # "Jane RoeAAP"
+        agency = _agency_in(glued or text, table, page.settings.agency_acronym_max_chars)
         if agency is not None:
             return Found(agency, text)
     dateline = wire_dateline(page.first_body())
