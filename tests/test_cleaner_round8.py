@@ -286,3 +286,24 @@ def test_an_agency_acronym_glued_after_the_writers_name_names_the_wire(config: C
     article = clean(f"{HEADLINE}\n\nJane RoeAFP\n\n{LEDE}\n\n{SECOND}\n", config)
     assert article.wire == "AFP"
     assert "RoeAFP" not in article.text
+
+
+def test_a_page_of_titled_entries_keeps_its_first_entrys_title_and_its_headline(config: Config) -> None:
+    standfirst = (
+        "Harbour - The Latest: ministers failed to reach a deal on the ferry dispute, officials said."
+    )
+    third = "Officials said the next round of talks would be held in the harbour city within a month."
+    page = "\n".join(
+        [
+            f"{HEADLINE}\n\nTop Stories\n\n{HEADLINE}\n\n{standfirst}\n\nBy Agencies\n",
+            "Published: Mon 5 Sep 2016, 10:12 AM\n",
+            f"Ministers prepare to wrap up the talks\n{LEDE}\n{SECOND}",
+            f"Leaders agree to keep talking\n{third}\n",
+        ]
+    )
+    article = clean(page, config)
+    assert article.title == HEADLINE
+    roles = {s.text: s.role for s in article.sentences}
+    assert roles.get("Ministers prepare to wrap up the talks") == "subheading"
+    assert roles.get("Leaders agree to keep talking") == "subheading"
+    assert roles.get(standfirst) == "body" and "By Agencies" not in article.text

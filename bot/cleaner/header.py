@@ -338,9 +338,11 @@ _SHARED_TITLE_WORDS = 2  # not a threshold: one shared word ("Ghana" in "Ghana N
 
 
 def _next_but_copies(page: Page, i: int) -> int | None:
-    """The next non-blank line after i that is not a copy of it (a headline printed twice)."""
+    """The next non-blank line after i that is not a copy of it (a headline printed twice, perhaps with
+    chrome between the copies)."""
+    last = max((k for k, original in page.copy_of.items() if original == i), default=i)
     j = page.next_filled(i)
-    while j is not None and page.copy_of.get(j) == i:
+    while j is not None and (page.copy_of.get(j) == i or (j < last and page.reason(j))):
         j = page.next_filled(j)
     return j
 

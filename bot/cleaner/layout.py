@@ -16,6 +16,7 @@ from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.endtags import mark_syndicate_tags
+from bot.cleaner.entries import mark_first_entry_title
 from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.header import lay_out_header
@@ -67,6 +68,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         _restore_body_repeats(page, start, end)
         _lay_out_body(page, start, end)
         _mark_pull_quotes(page, start, end)
+        mark_first_entry_title(page, start)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
