@@ -56,8 +56,9 @@ END_TAG_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def mark_syndicate_tags(page: Page) -> None:
     """The copyright line of a syndicate's tag (just above its "Distributed by" line) credits the story's
     original paper: a credit, not the page's own copyright footer."""
-    for i in range(len(page.lines)):
-        if page.reason(i) != "credits" or not SYNDICATE.match(page.lines[i].text):
+    tags = [i for i, d in enumerate(page.decisions) if d is not None and d.reason == "credits"]
+    for i in tags:
+        if not SYNDICATE.match(page.lines[i].text):
             continue
         for j in range(max(0, i - 3), i):
             if page.reason(j) == "copyright" and OWNER.match(page.lines[j].text):

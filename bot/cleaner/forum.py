@@ -55,7 +55,7 @@ FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def mark_forum_thread(page: Page) -> None:
     """On a thread with numbered post stamps: the lines above the first post but its title, the poster's
     card under each stamp, and the poster's own remark above a quoted story in the first post, are chrome."""
-    stamps = [i for i in range(len(page.lines)) if page.reason(i) == "post-stamp"]
+    stamps = [i for i, d in enumerate(page.decisions) if d is not None and d.reason == "post-stamp"]
     if not stamps:
         return
     first = stamps[0]

@@ -37,7 +37,7 @@ _KEY_HEADING = re.compile(r"^key (?:events|moments|points)$", _I)
 def mark_live_blog(page: Page) -> None:
     """On a page with several entry stamps: the posters' bylines and share lines between entries are
     entry furniture, and a key-points heading over prose is a pinned entry's title."""
-    stamps = [i for i in range(len(page.lines)) if page.reason(i) == "timestamp"]
+    stamps = [i for i, d in enumerate(page.decisions) if d is not None and d.reason == "timestamp"]
     if len(stamps) < page.settings.live_blog_min_entries:
         return
     for i in range(stamps[0], stamps[-1]):
