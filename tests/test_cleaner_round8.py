@@ -6,17 +6,22 @@ standfirst under the byline, and page controls known by their shape."""
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.spelling import spells
 from bot.cleaner.stamps import glued_credit, is_dated_credit
 from bot.config import Config
+from bot.evaluation.pages_eval import config_with
 from tests.test_cleaner_kinds import HEADLINE
 from tests.test_cleaner_rules import LEDE, SECOND
 from tests.test_cleaner_rules import _clean as clean
 
 QUOTED = f"HARBOUR (AP) — {LEDE}"
+PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
 
 
 def _thread(config: Config) -> str:
@@ -307,3 +312,11 @@ def test_a_page_of_titled_entries_keeps_its_first_entrys_title_and_its_headline(
     assert roles.get("Ministers prepare to wrap up the talks") == "subheading"
     assert roles.get("Leaders agree to keep talking") == "subheading"
     assert roles.get(standfirst) == "body" and "By Agencies" not in article.text
+
+
+def test_an_extra_event_file_keeps_the_cleaner_settings_a_sweep_gives(config: Config) -> None:
+    """`corpus_eval --sweep` with `--events`: the merged config keeps the swept value, not the file's."""
+    changed = dataclasses.replace(config, cleaner=dataclasses.replace(config.cleaner, headline_max_words=7))
+    merged = config_with(changed, [PAGES / "other_summit" / "event.yaml"])
+    assert merged.cleaner.headline_max_words == 7
+    assert "helsinki-2018" in {event.id for event in merged.events}
