@@ -110,6 +110,8 @@ def test_batch8_chrome_kinds_by_their_shape(config: Config, line: str, reason: s
     "line",
     [
         "Read more",
+        "Obama/Putin talks",
+        "Diplomats from twenty countries contributed to the report.",
         "On Monday the two leaders met.",
         "Moscow / AFP",
         "REUTERS/Jane Doe",

@@ -26,9 +26,9 @@ __all__ = [
 ]
 
 _NAME = r"[A-Z][A-Za-z]{1,15}"
-# "(PNA/Xinhua) SCS/EBP", "PNA/Xinhua SCS/EBP", "(AFP) mk": credits in brackets or joined by slashes, then
-# the editors' initials in capitals or lower case; "Reuters/ts", "AFP/dpa/jw": initials after a slash
-_INITIALS = r"(?:[A-Z]{2,4}(?:/[A-Z]{2,4})*|[a-z]{2,4}(?:/[a-z]{2,4})*)"
+# "(PNA/Xinhua) SCS/EBP", "PNA/Xinhua SCS/EBP": credits in brackets or joined by slashes, then the
+# editors' initials in capitals; "Reuters/ts", "AFP/dpa/jw": initials in lower case after a slash
+_INITIALS = r"[A-Z]{2,4}(?:/[A-Z]{2,4})*"  # in capitals: "Obama/Putin talks" is no tag
 TAG = re.compile(
     rf"^(?:\((?P<bracketed>{_NAME}(?:\s?/\s?{_NAME})*)\)\s+{_INITIALS}"
     rf"|(?P<slashed>{_NAME}(?:\s?/\s?{_NAME})+)\s+{_INITIALS}"

@@ -24,7 +24,7 @@ _BUTTON = r"(?:share|print|email|e-mail|tweet|save)"
 PAGE_CONTROL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("font-size", re.compile(r"^[A-Za-z][+-]?$")),
     ("share", re.compile(rf"^{_BUTTON}(?:\s*[/|&]\s*{_BUTTON})+\s*:?$", _I)),
-    ("credits", re.compile(r"^[^.]{0,160}\bcontributed to (?:this|the) (?:report|story)\.?$", _I)),
+    ("credits", re.compile(r"^[^.]{0,160}\bcontributed to this (?:report|story)\.?$", _I)),
     (
         "copyright",
         re.compile(
