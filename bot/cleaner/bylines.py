@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.bylineshapes import glued_credit, is_dated_credit
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
-from bot.cleaner.stamps import glued_credit, is_dated_credit
 from bot.config import CleanerConfig
 
 __all__ = ["is_byline"]

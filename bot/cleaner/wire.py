@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.bylineshapes import glued_credit
 from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
-from bot.cleaner.stamps import glued_credit
 from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["find_wire", "outlet_credit", "reporter_credit"]

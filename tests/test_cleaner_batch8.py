@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.cleaner.bylineshapes import glued_credit, is_dated_credit
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.spelling import spells
-from bot.cleaner.stamps import glued_credit, is_dated_credit
 from bot.config import Config
 from bot.evaluation.pages_eval import config_with
 from tests.test_cleaner_kinds import HEADLINE
