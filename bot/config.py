@@ -316,6 +316,9 @@ class CleanerConfig:
     # longest acronym; a site's logo line names it when it begins with this many of the domain's letters
     domain_acronym_max_letters: int = field(default=3, metadata={"range": (2, 10)})
     logo_domain_letters: int = field(default=3, metadata={"range": (1, 63)})
+    # a page with this many live-blog entry stamps ("13:58 SAST") is a live blog: its entries' share
+    # lines and posters' bylines do not end the article
+    live_blog_min_entries: int = field(default=3, metadata={"range": (2, 1000)})
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.bylineshapes import glued_credit, is_dated_credit
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
 from bot.config import CleanerConfig
@@ -73,9 +74,13 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
         "correspondent",
     }:
         return True
+    if glued_credit(text):  # "Jane RoeAAP"
+        return True
     found = find_date(text)
     if found is None or is_date_only(text):
         return False
+    if is_dated_credit(text, found):  # "29-09-2015 15:11 | NAME"
+        return True
     before, _, after = text.partition(found.source)
     credit = _HANDLE_OR_AGO.sub(" ", before).strip(" ,|/-–—")  # "NAME (@handle) 1 minute ago DATE"
     return (

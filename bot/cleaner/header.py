@@ -12,6 +12,7 @@ from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yea
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
+from bot.cleaner.standfirst import is_standfirst_under_meta
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -63,7 +64,8 @@ def lay_out_header(page: Page, start: int) -> None:
             page.set(i, "subheading")  # a digest's first numbered item, right above its text
         if page.decisions[i] is None:
             text = page.lines[i].text
-            if is_prose(text, page.settings) or _ATTRIBUTED.search(text) or _PLACE_DASH.match(text):
+            lead = is_prose(text, page.settings) or is_standfirst_under_meta(page, i, headline)
+            if lead or _ATTRIBUTED.search(text) or _PLACE_DASH.match(text):
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
@@ -336,9 +338,11 @@ _SHARED_TITLE_WORDS = 2  # not a threshold: one shared word ("Ghana" in "Ghana N
 
 
 def _next_but_copies(page: Page, i: int) -> int | None:
-    """The next non-blank line after i that is not a copy of it (a headline printed twice)."""
+    """The next non-blank line after i that is not a copy of it (a headline printed twice, perhaps with
+    chrome between the copies)."""
+    last = max((k for k, original in page.copy_of.items() if original == i), default=i)
     j = page.next_filled(i)
-    while j is not None and page.copy_of.get(j) == i:
+    while j is not None and (page.copy_of.get(j) == i or (j < last and page.reason(j))):
         j = page.next_filled(j)
     return j
 

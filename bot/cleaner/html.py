@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.cleaner.dates import find_update
+from bot.cleaner.endtags import syndicated_credit
 from bot.cleaner.lines import is_prose
 from bot.cleaner.markup import byline_credit, shows_update, site_name
+from bot.cleaner.shown import shown_date
 from bot.cleaner.sitename import copyright_text, without_outlet_suffix
 from bot.config import CleanerConfig
 
@@ -91,7 +93,9 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
         day = _iso_day(stated[0]) if stated else None
         if stated and day and (key == "date" or shows_update(tree, settings.update_stamp_max_chars)):
             found[key] = (day, stated[1])
-    credit = byline_credit(tree)
+    if "date" in found:  # the local date a <time> element prints, over its UTC stamp
+        found["date"] = shown_date(tree, found["date"])
+    credit = byline_credit(tree) or syndicated_credit(tree)
     if credit is not None:
         found["credit"] = credit
     if "updated" not in found:

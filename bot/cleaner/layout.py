@@ -15,9 +15,13 @@ from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.endtags import mark_syndicate_tags
+from bot.cleaner.entries import mark_first_entry_title
 from bot.cleaner.envelope import mark_share_notes
+from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
+from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.notices import LIVE_ENTRY
 from bot.cleaner.page import Decision, Page, is_caption
@@ -53,6 +57,9 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     _mark_forwarder_note(page)
     mark_share_notes(page)
     mark_mirror_page(page)
+    mark_forum_thread(page)
+    mark_live_blog(page)
+    mark_syndicate_tags(page)
     mark_author_over_date(page)
     start = _body_start(page)
     end, cut = _body_end(page, start)
@@ -62,6 +69,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         _restore_body_repeats(page, start, end)
         _lay_out_body(page, start, end)
         _mark_pull_quotes(page, start, end)
+        mark_first_entry_title(page, start)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")

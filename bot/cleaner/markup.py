@@ -50,7 +50,11 @@ def byline_credit(tree: Any) -> tuple[str, str] | None:
     """The outlet a byline credits after the writer's name: "by Jane Roe, Network News" -> the network."""
     for node in tree.xpath(_BYLINES):
         text = " ".join(node.text_content().split())
-        match = _CREDITED.match(text)
+        # the writer and the affiliation in elements of their own: "By NAME" then "OUTLET"
+        parts = ", ".join(
+            " ".join(child.text_content().split()) for child in node if isinstance(child.tag, str)
+        )
+        match = (_CREDITED.match(parts) if len(node) > 1 else None) or _CREDITED.match(text)
         if match:
             return match.group("outlet").strip(), text
     return None

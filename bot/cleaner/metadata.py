@@ -21,6 +21,7 @@ from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sitename import masthead_over_owner
+from bot.cleaner.spelling import MEDIA_SUFFIX, spells
 from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
@@ -86,7 +87,7 @@ def _site_name_line(page: PageLines) -> Found | None:
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
             spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
-            if short and any(known.startswith(s) or s.startswith(known) for known in names for s in spelled):
+            if short and any(spells(s, known) for known in names for s in spelled):
                 cited = dotted_name(name.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
                 return Found(cited, f"{evidence} (the site name in the URL)")
     return None
@@ -276,7 +277,7 @@ def _letterhead(page: PageLines) -> Found | None:
 
 _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
 _SHORTEST_LABEL = 2  # not a threshold: a one-letter domain name spells no outlet's name
-_MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily"})
+_MEDIA_SUFFIX = MEDIA_SUFFIX
 
 
 def _domain_spelled(page: PageLines) -> Found | None:

@@ -13,6 +13,7 @@ from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.notices import NOTICE_PATTERNS
+from bot.cleaner.pagecontrols import PAGE_KINDS
 from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
@@ -238,7 +239,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "advertisement",
         re.compile(
-            r"^(?:advertisement|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
+            r"^(?:advertisements?|advertising|sponsored(?: content| links?)?|ads?|promoted(?: content)?|"
             r"paid (?:content|post)|"
             r"(?:story|article) continues(?: below| after)?(?: (?:the )?(?:advertisement|advert|ad))?|"
             r"continue reading"
@@ -293,6 +294,7 @@ CHROME_PATTERNS = (
     *WIDGET_PATTERNS,
     *ENVELOPE_PATTERNS,
     *NOTICE_PATTERNS,
+    *PAGE_KINDS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
@@ -334,7 +336,7 @@ RELATED_HEADER = re.compile(
     r"you (?:may|might) (?:also )?(?:like|be interested in)|editor'?s'? picks?|in other news|"
     r"(?:from )?around the web|what to read next|more in [\w .'-]{1,30}|popular(?: now)?|must read|"
     r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage|"
-    r"recent (?:posts|articles|stories|news))\s*:?$",
+    r"recent (?:posts|articles|stories|news)|more)\s*:?$",
     _I,
 )
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
@@ -387,6 +389,7 @@ def is_share_bar(text: str, settings: CleanerConfig) -> bool:
     return (
         bool(tokens)
         and all(token in _SOCIAL for token in tokens)
+        and tokens != ["more"]  # a lone "More" heads a box of related stories
         and len(tokens) <= settings.share_bar_max_words
     )
 

@@ -21,6 +21,7 @@ from bot.cleaner.dates import (
     is_update_word,
     url_date,
 )
+from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.stamps import published_part
 from bot.config import Config
@@ -38,8 +39,8 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     """The publication date the page or its URL states; None when neither gives one."""
     windows = event_windows(config)
     headline = next((line.number for line in page.of_kind("headline")), 0)
-    for kind in ("dateline", "byline", "source-credit"):
-        lines = page.dropped_as(kind) if kind == "source-credit" else page.of_kind(kind)
+    for kind in ("dateline", "byline", "source-credit", "post-stamp"):  # a thread's first post's stamp
+        lines = page.dropped_as(kind) if kind in ("source-credit", "post-stamp") else page.of_kind(kind)
         # a stamp under the headline is the story's; one above it may be the site's ("Broadcast DATE")
         lines = sorted(lines, key=lambda line: line.number < headline)
         for line in lines:
@@ -54,7 +55,7 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     in_url = url_date(page.url, windows) if page.url else None
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
-    return _weekday_date(page, windows) or _yearless_date(page, config)
+    return foot_published(page, windows) or _weekday_date(page, windows) or _yearless_date(page, config)
 
 
 # the opening paragraph's day of the news with its full date: "on Thursday (10 Mar 2022)",

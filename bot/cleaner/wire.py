@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.bylineshapes import glued_credit
 from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["find_wire", "outlet_credit", "reporter_credit"]
 
@@ -103,7 +105,8 @@ def find_wire(page: PageLines) -> Found | None:
     table = page.table
     headlines = (glued_byline(line.text, page.settings) for line in page.of_kind("headline"))
     for text in (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h)):
-        agency = _agency_in(text, table, page.settings.agency_acronym_max_chars)
+        glued = glued_credit(text)  # "Jane RoeAAP"
+        agency = _agency_in(glued or text, table, page.settings.agency_acronym_max_chars)
         if agency is not None:
             return Found(agency, text)
     dateline = wire_dateline(page.first_body())
@@ -164,6 +167,7 @@ def _stated_source(page: PageLines) -> Found | None:
     NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
     finders = (
         _source_line,
+        end_tag_wire,
         _header_credit,
         _closing_credit,
         _republished,

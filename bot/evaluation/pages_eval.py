@@ -9,6 +9,7 @@ The labels are read here only to measure; nothing in the cleaner is derived from
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,9 @@ def config_with(config: Config, extra: list[Path]) -> Config:
         more = _as_sections(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
         for key in _MERGED_KEYS:
             data[key] = [*(data.get(key) or []), *(more.get(key) or [])]
-    return parse_config(yaml.safe_dump(data, allow_unicode=True), config.source)
+    merged = parse_config(yaml.safe_dump(data, allow_unicode=True), config.source)
+    # only the merged sections come from the file: every other setting stays as given (a sweep's values)
+    return dataclasses.replace(config, **{key: getattr(merged, key) for key in _MERGED_KEYS})
 
 
 def _as_sections(data: Any) -> dict[str, Any]:

@@ -1,0 +1,28 @@
+"""A publication stamp printed only at the foot of the page ("Published: Tuesday, 29 September 2015
+02:10" under the story's links and share buttons): a labelled date line, read wherever it sits when the
+page's head, its lede and its URL state no date. Other stories' dates in a list are no labelled line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from bot.cleaner.dates import find_date, is_date_only, is_update_stamp
+from bot.cleaner.pagelines import Found, PageLines
+
+__all__ = ["foot_published"]
+
+_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.IGNORECASE)
+
+
+def foot_published(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) -> Found | None:
+    """The date of the first line that is a "Published: DATE" stamp and nothing more."""
+    for line in page.lines:
+        text = line.text
+        if not _LABEL.match(text) or is_update_stamp(text) or not is_date_only(text):
+            continue
+        found = find_date(text, windows)
+        if found is not None:
+            return Found(found.date.isoformat(), text)
+    return None

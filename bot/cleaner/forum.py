@@ -1,0 +1,89 @@
+"""A discussion-board thread (vBulletin, XenForo and kin) reposting a story inside a post's quote block.
+
+Such a thread prints each post under a stamp with its number ("07-16-2018, 09:48 PM #1"), a poster's
+card under it (name, rank, "Join Date:", "Location:", "Posts:"), quote markers ("Quote:", "Originally
+Posted by NAME") and signatures. Read by kind, never by board:
+
+- the post stamps, poster cards and quote markers are chrome (`POST_STAMP` also serves the date: the
+  first post's stamp is when the thread, and so the repost, was published);
+- above the first post only the thread's title is kept (it is printed again as the first post's title);
+  board notices ("If this is your first visit, ...") and thread tools ("Linear Mode") are chrome;
+- in the first post, when a quote block follows the poster's own remark, the remark is chrome: the quoted
+  story is the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.cleaner.lines import is_prose
+from bot.cleaner.page import Page
+
+__all__ = ["FORUM_PATTERNS", "POST_STAMP", "mark_forum_thread"]
+
+_I = re.IGNORECASE
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+# A post's stamp with its number: "07-16-2018, 09:48 PM #1", "16.07.2018, 21:48 #12", "Today, 09:48 PM #3",
+# "Jul 16, 2018 #1", "16 July 2018 at 21:48 #2".
+POST_STAMP = re.compile(
+    r"^(?:(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})|today|yesterday),?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+    rf"|(?:{_MONTH}\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{_MONTH}\s\d{{4}})(?:(?:,|\sat)\s+\d{{1,2}}:\d{{2}}"
+    r"(?:\s*[ap]\.?m\.?)?)?)\s*#\s?\d{1,6}$",
+    _I,
+)
+_QUOTE_MARKER = re.compile(r"^(?:quote|originally posted by\b.{0,60}|.{1,40}\bwrote)\s*:?$", _I)
+# A poster card's fields: "Join Date: Feb 2011", "Location: Oulu", "Posts: 6,418".
+_CARD_FIELD = re.compile(
+    r"^(?:join(?:ed)? date|joined|location|posts|messages|reputation|rep power)\s*:.{0,40}$", _I
+)
+
+FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("post-stamp", POST_STAMP),
+    ("forum-chrome", re.compile(r"^(?:quote|originally posted by\b.{0,60})\s*:?$", _I)),
+    ("forum-chrome", _CARD_FIELD),
+    ("forum-chrome", re.compile(r"^click to expand\s*(?:\.\.\.|…)?$", _I)),
+    # a board's first-visit notice and its thread tools and display modes
+    ("forum-chrome", re.compile(r"^if this is your first visit\b.{0,300}$", _I)),
+    (
+        "forum-chrome",
+        re.compile(r"^(?:(?:switch to )?(?:linear|hybrid|threaded) mode|thread tools|display modes?)$", _I),
+    ),
+)
+
+
+def mark_forum_thread(page: Page) -> None:
+    """On a thread with numbered post stamps: the lines above the first post but its title, the poster's
+    card under each stamp, and the poster's own remark above a quoted story in the first post, are chrome."""
+    stamps = [i for i, d in enumerate(page.decisions) if d is not None and d.reason == "post-stamp"]
+    if not stamps:
+        return
+    first = stamps[0]
+    following = stamps[1] if len(stamps) > 1 else len(page.lines)
+    title = next(
+        (page.copy_of[j] for j in range(first, following) if page.copy_of.get(j, first) < first), None
+    )
+    for i in range(first):
+        other = i != title if title is not None else is_prose(page.lines[i].text, page.settings)
+        if page.open(i) and other:
+            page.set(i, "drop", "forum-chrome")
+    for stamp in stamps:
+        _mark_card(page, stamp)
+    quote = next((j for j in range(first, following) if _QUOTE_MARKER.match(page.lines[j].text)), None)
+    if quote is not None:
+        for j in range(first, quote):
+            if page.open(j):
+                page.set(j, "drop", "forum-chrome")
+
+
+def _mark_card(page: Page, stamp: int) -> None:
+    """The short lines right under a post's stamp, up to its first prose or quote marker: the poster's
+    name, rank and card fields."""
+    for j in range(stamp + 1, len(page.lines)):
+        text = page.lines[j].text
+        if page.lines[j].blank or page.reason(j) == "duplicate":
+            continue
+        if is_prose(text, page.settings) or _QUOTE_MARKER.match(text) or page.reason(j) == "post-stamp":
+            return
+        if page.open(j):
+            page.set(j, "drop", "forum-chrome")

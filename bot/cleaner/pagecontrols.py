@@ -1,0 +1,36 @@
+"""Page controls and footer notices known by their own shape, and the chrome tables of the forum, live
+blog and end tag readers, joined as `PAGE_KINDS` into `patterns.CHROME_PATTERNS`.
+
+- a text-size switcher printed as lone letters ("A", "A+", "A-"): no article line is one letter;
+- a combined share-and-print label ("Share/Print:", "Print | Email");
+- a government or public site's notice that its content is in the public domain;
+- a contributors' line naming several writers and where each filed from ("Agency writers NAME in PLACE and
+  NAME in PLACE contributed to this report.").
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.cleaner.endtags import END_TAG_PATTERNS
+from bot.cleaner.forum import FORUM_PATTERNS
+from bot.cleaner.liveblog import LIVE_BLOG_PATTERNS
+
+__all__ = ["PAGE_CONTROL_PATTERNS", "PAGE_KINDS"]
+
+_I = re.IGNORECASE
+_BUTTON = r"(?:share|print|email|e-mail|tweet|save)"
+
+PAGE_CONTROL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("font-size", re.compile(r"^[A-Za-z][+-]?$")),
+    ("share", re.compile(rf"^{_BUTTON}(?:\s*[/|&]\s*{_BUTTON})+\s*:?$", _I)),
+    ("credits", re.compile(r"^[^.]{0,160}\bcontributed to this (?:report|story)\.?$", _I)),
+    (
+        "copyright",
+        re.compile(
+            r"^(?:all )?(?:content|material|text|articles?)\b.{0,40}\bin the public domain\b.{0,60}$", _I
+        ),
+    ),
+)
+
+PAGE_KINDS = (*FORUM_PATTERNS, *LIVE_BLOG_PATTERNS, *END_TAG_PATTERNS, *PAGE_CONTROL_PATTERNS)
