@@ -29,6 +29,7 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "AnswerConfig",
+    "AnswerabilityConfig",
     "BuildConfig",
     "CleanerConfig",
     "CompareConfig",
@@ -384,6 +385,14 @@ class FollowupConfig:
 
 
 @dataclass(frozen=True)
+class AnswerabilityConfig:
+    """Whether a sentence can answer at all (bot/answering/answerability.py): a concept it misses by name
+    is met by a word whose vector (the sentence model's word table) is this near to the concept's."""
+
+    near_floor: float = field(default=0.5, metadata={"range": (0.05, 1.0)})
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -408,6 +417,7 @@ class Config:
     # the long outlet table's file (outlets: only), read by the cleaner: bot.cleaner.outlets
     outlet_table: Path | None = None
     followup: FollowupConfig = field(default_factory=FollowupConfig)
+    answerability: AnswerabilityConfig = field(default_factory=AnswerabilityConfig)
 
     @property
     def corpus_dir(self) -> Path:
