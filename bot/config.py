@@ -386,8 +386,9 @@ class FollowupConfig:
 
 @dataclass(frozen=True)
 class AnswerabilityConfig:
-    """Whether a sentence can answer at all (bot/answering/answerability.py): a concept it misses by name
-    is met by a word whose vector (the sentence model's word table) is this near to the concept's."""
+    """Whether a sentence can answer at all (bot/answering/answerability.py): a role phrase the question
+    names ("Britain's prime minister") stands for a configured person when each of its words is a word of
+    one of the person's aliases or this near to one (cosine of the sentence model's word vectors)."""
 
     near_floor: float = field(default=0.5, metadata={"range": (0.05, 1.0)})
 

@@ -211,7 +211,7 @@ def candidate_features(
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
     rows[:, _COLUMN["coverage_rank"]] = _distinct_ranks(cov, groups)
     _semantic(index, hits, vector, rows, groups)
-    rows[:, columns_of(ANSWERABILITY_FEATURES)] = answerability_rows(index, question, concepts, hits)
+    rows[:, columns_of(ANSWERABILITY_FEATURES)] = answerability_rows(index, question, hits)
     return rows
 
 
