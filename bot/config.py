@@ -29,6 +29,7 @@ if typing.TYPE_CHECKING:
 
 __all__ = [
     "AnswerConfig",
+    "AnswerabilityConfig",
     "BuildConfig",
     "CleanerConfig",
     "CompareConfig",
@@ -391,6 +392,15 @@ class FollowupConfig:
 
 
 @dataclass(frozen=True)
+class AnswerabilityConfig:
+    """Whether a sentence can answer at all (bot/answering/answerability.py): a role phrase the question
+    names ("Britain's prime minister") stands for a configured person when each of its words is a word of
+    one of the person's aliases or this near to one (cosine of the sentence model's word vectors)."""
+
+    near_floor: float = field(default=0.5, metadata={"range": (0.05, 1.0)})
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole of config.yaml."""
 
@@ -415,6 +425,7 @@ class Config:
     # the long outlet table's file (outlets: only), read by the cleaner: bot.cleaner.outlets
     outlet_table: Path | None = None
     followup: FollowupConfig = field(default_factory=FollowupConfig)
+    answerability: AnswerabilityConfig = field(default_factory=AnswerabilityConfig)
 
     @property
     def corpus_dir(self) -> Path:

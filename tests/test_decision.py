@@ -18,6 +18,7 @@ from bot.answering.decision import (
     rescaled,
 )
 from bot.answering.features import (
+    ANSWER_FEATURES,
     FEATURES,
     LEXICAL_FEATURES,
     RANKING_FEATURES,
@@ -112,7 +113,7 @@ def test_absent_semantic_features_are_imputed_at_their_mean() -> None:
 
 def test_the_shipped_coefficients_cover_every_feature() -> None:
     decision = load_decision(WEIGHTS_PATH)
-    assert decision.answer.names == LEXICAL_FEATURES
+    assert decision.answer.names == ANSWER_FEATURES
     assert decision.rank is not None and decision.rank.names == RANKING_FEATURES
     assert decision.reader is not None and decision.reader.names == READER_FEATURES
     for model in (decision.answer, decision.rank, decision.reader):

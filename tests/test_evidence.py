@@ -26,3 +26,23 @@ def test_where_and_when_need_a_place_or_date_the_question_lacks(config: Config) 
     assert not has_place(index, reported, "In which city will the ministers meet about Syria?")
     assert has_place(index, met, "Where in China did the leaders meet?")
     assert not has_place(index, met, "Did the leaders meet in Hangzhou?")
+
+
+def test_a_person_after_to_or_at_is_no_place(config: Config) -> None:
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "Obama gave instructions to Secretary Kerry to keep working. "
+                    "Obama spoke to Putin for an hour. "
+                    "Obama spoke to reporters in Hangzhou."
+                ],
+            )
+        ],
+        config,
+    )
+    asked = "In which city will the ministers meet?"
+    assert not has_place(index, 0, asked)  # a title leads the name
+    assert not has_place(index, 1, asked)  # a configured person
+    assert has_place(index, 2, asked)

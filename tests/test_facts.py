@@ -105,6 +105,38 @@ def test_he_said_after_a_quote_by_another_person(config: Config) -> None:
     assert _speakers(index)[2] == ("Barack Obama",)
 
 
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        # the sentence's subject, not the person named last (the object)
+        (["Obama met Putin for 90 minutes on Monday."], "Barack Obama"),
+        # an opening phrase, then the subject
+        (["On Monday, Obama sat down with Putin and Hollande."], "Barack Obama"),
+        # no person opens the sentence: the one who opens a clause in it, not a possessive named after him
+        (
+            [
+                "“We are ready,” Putin said.",
+                "Their talks followed speeches where Obama took aim at Putin’s policy.",
+            ],
+            "Barack Obama",
+        ),
+        # nobody in focus: a possessive subject before the object of a preposition
+        (["Obama’s meeting with Putin lasted 90 minutes."], "Barack Obama"),
+        # a mere mention (after a preposition) leaves the speaker in focus
+        (
+            ["“We are ready,” Putin said.", "The talks covered the sanctions imposed by Obama."],
+            "Vladimir Putin",
+        ),
+    ],
+)
+def test_he_is_the_previous_sentences_speaker_or_subject(
+    config: Config, before: list[str], expected: str
+) -> None:
+    index = _index(config, [" ".join(before), "He told reporters the talks had been useful."])
+    assert _speakers(index)[-1] == (expected,)
+    assert index.facts.of(len(index) - 1).speaker_carried
+
+
 def test_a_misplaced_mark_does_not_make_a_fake_quotation(config: Config) -> None:
     index = _index(
         config,

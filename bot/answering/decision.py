@@ -4,9 +4,10 @@ The coefficients are data (decision.json beside this file, written by `summitbot
 plain numpy on labelled question-sentence pairs; nothing is pickled. Its output is a probability; the
 thresholds that turn it into answer / decline / "closest" live in config.yaml's `decision:` section.
 
-Two fits share the file: the lexical one decides whether to answer (the semantic features, measured,
-do not tell unanswerable questions apart and made the threshold unstable), and one over every feature,
-cosine included, orders the sentences when the corpus has vectors (measured: it ranks better).
+Two fits share the file: the lexical one, with answering.answerability's features, decides whether to
+answer (the semantic features, measured, do not tell unanswerable questions apart and made the threshold
+unstable), and one over the lexical and semantic features, cosine included, orders the sentences when the
+corpus has vectors (measured: it ranks better).
 """
 
 from __future__ import annotations

@@ -4,10 +4,12 @@ facts hold it (figures, dates, speakers) and from the words for places and reaso
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
+from bot.config import Entity
 from bot.search import CorpusIndex
-from bot.tokenizer import Tokenizer, entity_token
+from bot.tokenizer import Tokenizer, entity_token, person_tokens
 
 __all__ = [
     "has_cause",
@@ -41,6 +43,8 @@ _OCCASION = re.compile(
     r"\b(during|before|after|ahead of|at the (?:start|end|close) of)\s+(?:the|a|an|their|his|her|its)\s",
     re.IGNORECASE,
 )
+_PLACE_WORD = re.compile(r"\b(headquarters|sidelines|capital|city|summit)\b")
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Dr|President|Secretary|Minister|Prime|Foreign|Chancellor|Senator|Sir)\b")
 _TWO_WORD_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
 _PLACE_NAME = re.compile(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 # "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
@@ -78,9 +82,17 @@ def has_place(index: CorpusIndex, position: int, asked: str = "") -> bool:
     text = index.locate(position)[1].text
     named = asked.lower()
     names = [m.group(1) for m in _PLACE_NAME.finditer(text)]
-    if names:
-        return any(name.lower() not in named for name in names)
+    places = [n for n in names if not _is_person(n, index.tokenizer, index.config.entities)]
+    if places:
+        return any(name.lower() not in named for name in places)
+    if names:  # only people after "to", "at" ("instructions to Secretary Kerry"): no place by name
+        return bool(_PLACE_WORD.search(text))
     return bool(_PLACE.search(text))
+
+
+def _is_person(name: str, tokenizer: Tokenizer, entities: Sequence[Entity]) -> bool:
+    """A name that is a person's: led by a title ("Secretary Kerry") or a configured person's."""
+    return bool(_TITLED.match(name)) or not person_tokens(entities).isdisjoint(tokenizer.entities(name))
 
 
 def has_cause(index: CorpusIndex, position: int, asked: str = "") -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows
 from bot.answering.cache import PerIndex
 from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
@@ -23,6 +24,7 @@ from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 
 __all__ = [
+    "ANSWER_FEATURES",
     "FEATURES",
     "LEXICAL_FEATURES",
     "RANKING_FEATURES",
@@ -90,7 +92,9 @@ READER_FEATURES: tuple[str, ...] = (
 )
 LEXICAL_FEATURES = FEATURES
 RANKING_FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
-FEATURES = RANKING_FEATURES + READER_FEATURES
+FEATURES = RANKING_FEATURES + READER_FEATURES + ANSWERABILITY_FEATURES
+# The answer fit's features (whether to answer): the lexical ones and answering.answerability's
+ANSWER_FEATURES = LEXICAL_FEATURES + ANSWERABILITY_FEATURES
 
 
 # (article number, a name's words): whether the article writes the name
@@ -211,6 +215,7 @@ def candidate_features(
     rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
     rows[:, _COLUMN["coverage_rank"]] = _distinct_ranks(cov, groups)
     _semantic(index, hits, vector, rows, groups, question=question)
+    rows[:, columns_of(ANSWERABILITY_FEATURES)] = answerability_rows(index, question, hits)
     return rows
 
 

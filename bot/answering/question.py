@@ -24,9 +24,11 @@ __all__ = [
 ]
 
 # The question's type decides what evidence an answer must carry (a number, a duration, a date...).
+_TIME_UNITS = r"(?:more\s+)?(?:seconds|minutes|hours|days|weeks|months|years|decades)\b"
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("how_many", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage)\b")),
-    ("how_long", re.compile(r"\bhow long\b|\bfor how many (minutes|hours|days|years)\b")),
+    # "how many years had passed since ..." asks a length of time, as "how long" does
+    ("how_many", re.compile(rf"\bhow (many|much)\b(?!\s+{_TIME_UNITS})|\bwhat (number|share|percentage)\b")),
+    ("how_long", re.compile(rf"\bhow long\b|\bhow many {_TIME_UNITS}")),
     (
         "when",
         re.compile(r"^(when|what time|what day|on what date)\b|\b(when did|about when|by when|how soon)\b"),

@@ -9,9 +9,9 @@ logistic regression is fitted on the other folds and its thresholds (and the wei
 in the answer fit) are chosen on them from out-of-fold probabilities (an inner k-fold) by the product's
 accuracy (bot.evaluation.thresholds), then the held-out fold is answered through the real decision
 (`bot.answering.decide`): those are the test-split figures. `--write` fits on everything and writes
-bot/answering/decision.json (the answer fit over the lexical features, and with `--semantic on` the
-ranking fit over every feature), with the folds' median traps' weight; the thresholds it prints (the
-folds' median) go into config.yaml's `decision:` section.
+bot/answering/decision.json (the answer fit over the lexical and answerability features, and with
+`--semantic on` the ranking fit over every feature), with the folds' median traps' weight; the thresholds
+it prints (the folds' median) go into config.yaml's `decision:` section.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import numpy as np
 from bot.answering import answer_question, decide
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic, rescaled
-from bot.answering.features import LEXICAL_FEATURES, RANKING_FEATURES, READER_FEATURES
+from bot.answering.features import ANSWER_FEATURES, RANKING_FEATURES, READER_FEATURES
 from bot.answering.reading import reader_rows
 from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
@@ -142,7 +142,7 @@ def _pairs(asked: Sequence[Asked]) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit(
-    asked: Sequence[Asked], l2: float, names: Sequence[str] = LEXICAL_FEATURES, trap_weight: float = 1.0
+    asked: Sequence[Asked], l2: float, names: Sequence[str] = ANSWER_FEATURES, trap_weight: float = 1.0
 ) -> DecisionModel:
     """A logistic fit over `names` on every pair of `asked`; an unanswerable question's pairs weigh
     `trap_weight` (more weight on the traps' sentences teaches the fit what a trap's best sentence lacks)."""
@@ -161,9 +161,9 @@ def _rank_fit(asked: Sequence[Asked], l2: float) -> DecisionModel:
 
 
 def fit_decision(asked: Sequence[Asked], l2: float, semantic: bool, trap_weight: float = 1.0) -> Decision:
-    """The answer fit (lexical features, the traps' pairs weighing `trap_weight`) and, with `semantic`, the
-    ranking fit over every feature and the reader fit over the best few it ranks (where the reading model
-    is there)."""
+    """The answer fit (lexical and answerability features, the traps' pairs weighing `trap_weight`) and,
+    with `semantic`, the ranking fit over every feature and the reader fit over the best few it ranks
+    (where the reading model is there)."""
     rank = _rank_fit(asked, l2) if semantic else None
     first = Decision(_answer_fit(asked, l2, trap_weight, rank), rank)
     return dataclasses.replace(first, reader=_fit_reader(asked, l2, first)) if semantic else first

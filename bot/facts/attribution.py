@@ -9,8 +9,9 @@ quote is never a cue) and within the sentence(s) that hold the quotation. In ord
    (`Novak, who did not smile, ended his toast by saying, "...`);
 3. a speech verb later in the sentence (`... to the people, Novak told the media.`);
 4. for a quotation left open at a paragraph's end, the speaker of the next paragraph's quotation;
-5. the person in focus: the last speaker, or the subject of the latest sentence (pronouns and bare roles
-   such as `he` or `the president` resolve to it too). With nobody in focus the speaker is "unknown".
+5. the person in focus: the last speaker, or the subject of the latest sentence, or (no person opening
+   it) the subject of a clause in it, never a person it merely names last (pronouns and bare roles such
+   as `he` or `the president` resolve to it too). With nobody in focus the speaker is "unknown".
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|for|with|of|after|before|without|o
 # An opening phrase before the subject: "In his first speech at the forum, Novak told ..."
 _INTRO = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,12}?,\s*")
 _INFINITIVE = re.compile(r"\bto\s+$")
+# a clause's subject: after "where", "when", "as" ... (titles between), before a lower-case word that is no
+# preposition, article or conjunction ("where Mr Novak took aim", not "after Novak and Smith")
+_CLAUSE_OPENER = re.compile(
+    r"\b(?:where|when|while|as|after|before|because|since|although|though|whereas|until|once|which|who"
+    r"|whom)\s+(?:[A-Z][\w.'’-]*\s+)*$"
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?!(?:of|and|or|in|on|at|to|for|with|by|from|the|a|an|as|who|which|that|is|was|were|are)\b)[a-z]"
+)
 _VERBS_KEPT = 256  # texts whose speech verbs are remembered (an article's sentences)
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 
@@ -97,9 +107,11 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
             None,
         )
         subject = cue.mention if cue is not None else _opening_subject(window, 0, len(piece))
+        if subject is None:  # no person opens the sentence: one who opens a clause in it
+            subject = _clause_subject(window)
         keeps = ("pronoun", "role", "definite", "organisation")  # "he" never means the ministry
         if focus is None and (subject is None or subject.kind in keeps):  # the first person named will do
-            subject = next((m for m in mentions if m.kind == "person" and not m.possessive), None)
+            subject = _first_named(piece, mentions)
         if subject is not None:
             focus = focus if subject.kind in keeps else resolve(subject, focus)
     return focus
@@ -121,6 +133,35 @@ def _opening_subject(window: Window, lo: int, hi: int) -> Mention | None:
             and m.kind in ("person", "name", "described", "definite")
             and _OPENING.match(window.masked[lo : m.start])
             and not _CONJOINED.match(window.masked, m.end)
+        ),
+        None,
+    )
+
+
+def _first_named(text: str, mentions: Sequence[Mention]) -> Mention | None:
+    """With nobody in focus, the person a sentence is most about: the first named who is neither a
+    possessive nor the object of a preposition ("Novak's talks with Smith" is Novak's), else the first."""
+    people = [m for m in mentions if m.kind == "person"]
+    return next(
+        (m for m in people if not m.possessive and not _PREPOSITION_BEFORE.search(text, 0, m.start)),
+        people[0] if people else None,
+    )
+
+
+def _clause_subject(window: Window) -> Mention | None:
+    """The first person who is the subject of a clause inside the sentence ("Their meeting followed
+    speeches where Mr Novak took aim at Smith's policy" is Novak's): named right after a word that opens a
+    clause, only titles between, a verb-like word after; never a possessive or an object after a
+    preposition."""
+    text = window.masked
+    return next(
+        (
+            m
+            for m in window.mentions
+            if m.kind == "person"
+            and not m.possessive
+            and _CLAUSE_OPENER.search(text, 0, m.start)
+            and _VERB_AFTER.match(text, m.end)
         ),
         None,
     )

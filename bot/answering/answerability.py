@@ -1,0 +1,145 @@
+"""Whether a candidate sentence can answer at all, by the kinds of question the coverage leaves open:
+the party whose words or reaction a question asks for must be the one speaking ("How did the Syrian
+government react?" is not answered by Obama's words about Syria), and a "when" needs more than a vague
+time ("in the next few days" for "on what date").
+
+A role phrase stands for the configured person one of whose aliases it matches ("the French leader", "the
+French president"), its other words compared by the sentence model's word table when the corpus has the
+model ("Britain's prime minister", "the British prime minister").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from bot.answering.evidence import name_token
+from bot.answering.question import Question
+from bot.answering.sentence_facts import facts_of
+from bot.search import CorpusIndex, SearchHit
+from bot.semantic.words import word_vectors
+from bot.text import normalize
+from bot.tokenizer import STOPWORDS
+
+__all__ = ["ANSWERABILITY_FEATURES", "answerability_rows"]
+
+ANSWERABILITY_FEATURES: tuple[str, ...] = (
+    "party_unmet",  # the question asks a party's words or reaction ("How did the X government react"):
+    # someone else speaks in the sentence, or nobody does and it does not name the whole party
+    "date_vague",  # a "when" question: the sentence dates nothing but vaguely ("in the next few days")
+)
+
+_WORD = re.compile(r"[a-z]+")
+_PRONOUNS = frozenset("he she they it we you i someone anyone".split())
+_PARTY_WORDS = 6  # a longer "party" is a clause the pattern caught, not a name or a role
+# what a party's words may be written in rather than said by ("the story", "the caption")
+_DOCUMENT_NOUNS = frozenset(
+    "story report article copy caption piece headline account version coverage".split()
+)
+# the nouns a role phrase ends in ("the French leader"), as the press writes them
+_ROLE_NOUNS = frozenset(
+    "president leader minister premier chancellor secretary diplomat spokesman spokeswoman chief head".split()
+)
+# "How did <party> react", "What did <party> say", "Did <party> back ...": the party whose words or
+# stance are asked for
+_PARTY_ASK = re.compile(
+    r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+(?:say|tell|react|respond|reply|answer"
+    r"|comment|welcome|back|support|reject|receive|view|see|make of|think)\b"
+)
+
+
+def answerability_rows(index: CorpusIndex, question: Question, hits: Sequence[SearchHit]) -> np.ndarray:
+    """One row of ANSWERABILITY_FEATURES per hit, in the hits' order."""
+    rows = np.zeros((len(hits), len(ANSWERABILITY_FEATURES)))
+    if not hits:
+        return rows
+    rows[:, 0] = _party_unmet(index, question, hits)
+    if question.kind == "when":
+        rows[:, 1] = [_vague(index, h.position) for h in hits]
+    return rows
+
+
+def _vague(index: CorpusIndex, position: int) -> bool:
+    """The sentence's dates are all relative ("soon", "next week"): no day, month, year or weekday."""
+    dates = [f for f in index.facts.of(position).figures if f.dimension == "date"]
+    return bool(dates) and all(f.unit == "relative" for f in dates)
+
+
+def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHit]) -> np.ndarray:
+    """1 where the question asks a party's words or reaction and the party does not speak in the sentence:
+    someone else does, or nobody does and the sentence does not name the whole party; 0 elsewhere."""
+    out = np.zeros(len(hits))
+    who = _party(question)
+    if not who:
+        return out
+    tokenizer = index.tokenizer
+    single = {*tokenizer.content_words(who), *tokenizer.entities(who)}
+    single.update(group for w in list(single) if (group := tokenizer.synonym(w)))
+    party = frozenset(tokenizer.names_and_words(who)) & single  # its names and words, no word pairs
+    if not party:
+        return out
+    named = frozenset(tokenizer.entities(who)) | _resolved(index, who)
+    for i, hit in enumerate(hits):
+        speakers = facts_of(index, hit.position).speakers
+        if speakers & named:
+            continue
+        out[i] = float(bool(speakers) or not party <= index.terms(hit.position))
+    return out
+
+
+def _party(question: Question) -> str:
+    """The party whose words or reaction a question asks for ("the Syrian government"), or ""."""
+    if question.kind in ("who", "who_said"):
+        return ""
+    match = _PARTY_ASK.search(normalize(question.own_text or question.text).lower())
+    if match is None:
+        return ""
+    words = match.group("who").split()
+    if words[0] in _PRONOUNS or len(words) > _PARTY_WORDS or words[-1] in _DOCUMENT_NOUNS:
+        return ""
+    return match.group("who")
+
+
+def _resolved(index: CorpusIndex, who: str) -> frozenset[str]:
+    """The configured people a role phrase may stand for ("the French leader" for the person whose alias
+    is "the French president"): the phrase ends in a role noun and each of its other words is a word,
+    or a neighbouring word, of one of the person's aliases."""
+    words = [w for w in _WORD.findall(normalize(who).lower()) if w not in STOPWORDS]
+    if not words or words[-1] not in _ROLE_NOUNS:
+        return frozenset()
+    qualifiers = [w for w in words if w not in _ROLE_NOUNS]
+    if not qualifiers:
+        return frozenset()
+    table = word_vectors(index.config.semantic) if index.vectors is not None else None
+    floor = index.config.answerability.near_floor
+    found = set()
+    for entity in index.config.entities:
+        if entity.kind != "person":
+            continue
+        for alias in entity.aliases:
+            alias_words = _WORD.findall(normalize(alias).lower())
+            if all(_word_near(q, alias_words, table, floor) for q in qualifiers):
+                found.add(name_token(entity.name))
+                break
+    return frozenset(found)
+
+
+def _word_near(
+    word: str, others: Sequence[str], table: tuple[np.ndarray, dict[str, int]] | None, floor: float
+) -> bool:
+    """`word` is one of `others`, or (with the word table) near one of them."""
+    if word in others:
+        return True
+    if table is None:
+        return False
+    vectors, ids = table
+    if word not in ids:
+        return False
+    pieces = [ids[w] for w in others if w in ids]
+    if not pieces:
+        return False
+    rows = vectors[[ids[word], *pieces]]
+    rows = rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    return bool((rows[1:] @ rows[0]).max() >= floor)

@@ -1,0 +1,73 @@
+"""bot/answering/answerability.py: the party whose words or reaction a question asks for (a role phrase
+standing for a configured person), and a "when" answered only vaguely."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from bot.answering.candidates import find_candidates
+from bot.answering.features import FEATURES
+from bot.config import Config
+from bot.search import CorpusIndex
+from tests.test_quotes import make_article
+
+
+def _index(config: Config, *paragraphs: str) -> CorpusIndex:
+    return CorpusIndex([make_article("d0", list(paragraphs))], config)
+
+
+def _feature(index: CorpusIndex, question: str, name: str) -> dict[str, float]:
+    """The feature's value for each candidate sentence, by its text."""
+    found = find_candidates(index, question)
+    assert found.rows is not None
+    column = FEATURES.index(name)
+    return {hit.sentence.text: float(found.rows[i, column]) for i, hit in enumerate(found.hits)}
+
+
+def test_the_party_asked_for_must_be_the_one_speaking(config: Config) -> None:
+    index = _index(
+        config,
+        "The Syrian government said the talks were a positive step.",
+        "“The Syrian government must go,” Obama said after the talks.",
+        "The talks lasted an hour.",
+    )
+    party = _feature(index, "How did the Syrian government react to the talks?", "party_unmet")
+    assert party["The Syrian government said the talks were a positive step."] == 0.0
+    assert party["“The Syrian government must go,” Obama said after the talks."] == 1.0
+    assert party["The talks lasted an hour."] == 1.0
+    # a question that asks nobody's reaction leaves it 0
+    assert set(_feature(index, "How long did the talks last?", "party_unmet").values()) == {0.0}
+
+
+def test_a_when_question_answered_only_by_a_relative_time_is_vague(config: Config) -> None:
+    index = _index(
+        config,
+        "The ministers will meet again in the next few days.",
+        "The ministers will meet again on September 30.",
+    )
+    vague = _feature(index, "When will the ministers meet again?", "date_vague")
+    assert vague == {
+        "The ministers will meet again in the next few days.": 1.0,
+        "The ministers will meet again on September 30.": 0.0,
+    }
+
+
+@pytest.mark.parametrize("semantic", [True, False])
+def test_a_role_phrase_stands_for_the_person_with_that_alias(config: Config, semantic: bool) -> None:
+    settings = dataclasses.replace(config.semantic, enabled=semantic)
+    index = _index(
+        dataclasses.replace(config, semantic=settings),
+        "“Russia and Iran say they want to be part of a solution,” Hollande said.",
+        "“Russia must be part of a solution,” Putin said.",
+        "British Prime Minister David Cameron said he was open to working with Russia.",
+    )
+    # "the French leader": Hollande's alias is "the French president"
+    party = _feature(index, "What did the French leader say Russia and Iran want?", "party_unmet")
+    assert party["“Russia and Iran say they want to be part of a solution,” Hollande said."] == 0.0
+    assert party["“Russia must be part of a solution,” Putin said."] == 1.0
+    # "Britain's prime minister": "Britain" is a neighbour of "British" in the model's word table only
+    britain = _feature(index, "Did Britain's prime minister back working with Russia?", "party_unmet")
+    cameron = britain["British Prime Minister David Cameron said he was open to working with Russia."]
+    assert cameron == (0.0 if semantic else 1.0)
