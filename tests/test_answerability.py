@@ -71,3 +71,20 @@ def test_a_role_phrase_stands_for_the_person_with_that_alias(config: Config, sem
     britain = _feature(index, "Did Britain's prime minister back working with Russia?", "party_unmet")
     cameron = britain["British Prime Minister David Cameron said he was open to working with Russia."]
     assert cameron == (0.0 if semantic else 1.0)
+
+
+def test_a_configured_persons_words_need_that_person_speaking(config: Config) -> None:
+    # naming the person is not enough when their words are asked; when their reaction is asked, a sentence
+    # naming them with nobody speaking may report it
+    index = _index(
+        config,
+        "Obama said the talks were a positive step.",
+        "Putin held talks with Obama on Syria.",
+        "The talks lasted an hour.",
+    )
+    said = _feature(index, "What did Obama say about the talks?", "party_unmet")
+    assert said["Obama said the talks were a positive step."] == 0.0
+    assert said["Putin held talks with Obama on Syria."] == 1.0
+    reacted = _feature(index, "How did Obama react to the talks?", "party_unmet")
+    assert reacted["Putin held talks with Obama on Syria."] == 0.0
+    assert reacted["The talks lasted an hour."] == 1.0

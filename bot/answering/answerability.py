@@ -27,7 +27,8 @@ __all__ = ["ANSWERABILITY_FEATURES", "answerability_rows"]
 
 ANSWERABILITY_FEATURES: tuple[str, ...] = (
     "party_unmet",  # the question asks a party's words or reaction ("How did the X government react"):
-    # someone else speaks in the sentence, or nobody does and it does not name the whole party
+    # someone else speaks in the sentence, or nobody does and it does not name the whole party (or the
+    # party is a configured person whose words are asked: "What did X say")
     "date_vague",  # a "when" question: the sentence dates nothing but vaguely ("in the next few days")
 )
 
@@ -45,9 +46,11 @@ _ROLE_NOUNS = frozenset(
 # "How did <party> react", "What did <party> say", "Did <party> back ...": the party whose words or
 # stance are asked for
 _PARTY_ASK = re.compile(
-    r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+(?:say|tell|react|respond|reply|answer"
+    r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+(?P<verb>say|tell|react|respond|reply|answer"
     r"|comment|welcome|back|support|reject|receive|view|see|make of|think)\b"
 )
+# the verbs that ask for a party's own words, which only a sentence it speaks in can give
+_WORDS_ASKED = frozenset("say tell reply answer comment".split())
 
 
 def answerability_rows(index: CorpusIndex, question: Question, hits: Sequence[SearchHit]) -> np.ndarray:
@@ -71,7 +74,7 @@ def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHi
     """1 where the question asks a party's words or reaction and the party does not speak in the sentence:
     someone else does, or nobody does and the sentence does not name the whole party; 0 elsewhere."""
     out = np.zeros(len(hits))
-    who = _party(question)
+    who, verb = _party(question)
     if not who:
         return out
     tokenizer = index.tokenizer
@@ -81,25 +84,28 @@ def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHi
     if not party:
         return out
     named = frozenset(tokenizer.entities(who)) | _resolved(index, who)
+    # a configured person's words are seen where that person speaks: naming them is not enough
+    words_asked = bool(named) and verb in _WORDS_ASKED
     for i, hit in enumerate(hits):
         speakers = facts_of(index, hit.position).speakers
         if speakers & named:
             continue
-        out[i] = float(bool(speakers) or not party <= index.terms(hit.position))
+        out[i] = float(words_asked or bool(speakers) or not party <= index.terms(hit.position))
     return out
 
 
-def _party(question: Question) -> str:
-    """The party whose words or reaction a question asks for ("the Syrian government"), or ""."""
+def _party(question: Question) -> tuple[str, str]:
+    """The party whose words or reaction a question asks for ("the Syrian government") and the verb
+    asking it ("react"), or ("", "")."""
     if question.kind in ("who", "who_said"):
-        return ""
+        return "", ""
     match = _PARTY_ASK.search(normalize(question.own_text or question.text).lower())
     if match is None:
-        return ""
+        return "", ""
     words = match.group("who").split()
     if words[0] in _PRONOUNS or len(words) > _PARTY_WORDS or words[-1] in _DOCUMENT_NOUNS:
-        return ""
-    return match.group("who")
+        return "", ""
+    return match.group("who"), match.group("verb")
 
 
 def _resolved(index: CorpusIndex, who: str) -> frozenset[str]:
