@@ -99,11 +99,15 @@ def _most_used(index: CorpusIndex, edits: set[str]) -> str | None:
     """The candidate the most sentences use, of those the corpus writes (of two as used, the later in
     alphabetical order): candidates the corpus uses, most used first, until one is written."""
     targets = [e for e in edits if len(e) >= index.config.decision.typo_min_target]
+    terms = index.tokenizer.words_terms(targets)
+    # a stem outside the vocabulary is in no sentence: most candidates end here, unweighed
+    known = index.bm25.vocabulary.keys() & {s for stems in terms for s in stems}
     used = []
-    for candidate, stems in zip(targets, index.tokenizer.words_terms(targets), strict=True):
-        freq = min((index.bm25.doc_freq(s) for s in stems), default=0)
-        if freq > 0:
-            used.append((freq, candidate, stems))
+    for candidate, stems in zip(targets, terms, strict=True) if known else ():
+        if stems and known.issuperset(stems):
+            freq = min(index.bm25.doc_freq(s) for s in stems)
+            if freq > 0:
+                used.append((freq, candidate, stems))
     for _, candidate, stems in sorted(used, reverse=True):  # candidates are distinct: stems never compared
         if _written(index, candidate, stems):
             return candidate
