@@ -38,7 +38,7 @@ from fake_discord import APP_ID, TOKEN, USER_ID, FakeDiscord, Recorded  # noqa: 
 from bench.scale_corpus import generate_articles, generate_questions  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.discord.client import SummitBot  # noqa: E402
-from bot.discord.pool import favour_event_loop  # noqa: E402
+from bot.discord.pool import favour_event_loop, settle_heap  # noqa: E402
 from bot.search import CorpusIndex  # noqa: E402
 from bot.service import CoverageService  # noqa: E402
 
@@ -229,6 +229,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(f"ws://127.0.0.1:{port}/")
     bot = SummitBot(config, service, guild_ready_timeout=0.05)
     favour_event_loop(config.discord.switch_interval_ms)  # as `summitbot run` does
+    settle_heap()  # so does this, once the index is loaded (`_service` above)
     task = asyncio.create_task(bot.start(TOKEN))
     watch = Watch(bot, child.pid)
     watcher = asyncio.create_task(watch.run())

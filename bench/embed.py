@@ -5,8 +5,9 @@
 Op by op: each kind of operation of one encoder layer, run alone on the shapes of one question (15
 WordPiece tokens) and of 16 questions packed into one pass (240 rows), CPU microseconds per layer and its
 share of the layer: the four matrix products (bot/semantic/dense.py: the compiled kernel's path, the
-up product with its GELU; and for comparison numpy's float32 BLAS), attention, the residual adds with the
-layer norms, the bias and residual adds (the per-call numpy overhead is what the small ones cost). By
+up product with its GELU; and for comparison numpy's float32 BLAS), attention (the kernel's, and for
+comparison numpy's), the residual adds with the layer norms, the bias and residual adds (the per-call
+numpy overhead is what the small ones cost). By
 length: CPU per pass of one text of 1, 4, 15 and 60 tokens, all six layers and the first two alone
 (whose weights stay in the cache: x 3, to tell arithmetic from weight traffic), by the kernel and by
 numpy. Whole pass: CPU and wall milliseconds per question, one at a time and 4, 8 and 16 together, by the
@@ -35,6 +36,7 @@ from bench.report import write_report
 from bot.config import load_config
 from bot.semantic import Encoder, dense
 from bot.semantic.dense import add_norm_, gelu_
+from bot.semantic.encoder import numpy_attention
 
 __all__ = ["gold_questions", "main"]
 
@@ -87,6 +89,7 @@ def _ops(encoder: Encoder, rows: int, texts: int) -> dict[str, Callable[[], Any]
             d(a, outs[d.width], level=0) for a, d in products
         ],
         "attention (per text, no masks)": lambda: encoder._attention(qkv, bounds, outs[x.shape[1]]),
+        "  the same by numpy": lambda: numpy_attention(qkv, bounds, outs[x.shape[1]], encoder.heads),
         "  numpy's GELU (exact erf, in place; fused into the up product above)": lambda: (
             np.copyto(work, h),
             gelu_(work),

@@ -4,10 +4,12 @@
     python -m bench.same_answers --out after.json ... && diff before.json after.json
 
 Seed corpus (config.yaml): every question of the dev, dev2, held-out and reworded gold files, a follow-up
-asked after the question it follows in one conversation. Generated corpus (bench/scale_corpus.py, its index
-persisted under --workdir so a second run loads it): the 200 generated questions. Each reply is written in
-full (answers in order, their sentences, sources, scores and probabilities rounded to 6 places, declined,
-closest, scope, unknown names); a rejected question is written as its error's message.
+asked after the question it follows in one conversation; with --seed-generated N, also N generated
+questions asked in batches as the Discord answer processes ask them. Generated corpus
+(bench/scale_corpus.py, its index persisted under --workdir so a second run loads it): the 200 generated
+questions. Each reply is written in full (answers in order, their sentences, sources, scores and
+probabilities rounded to 6 places, declined, closest, scope, unknown names); a rejected question is
+written as its error's message.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ def _reply(service: CoverageService, question: str, conversation: Conversation |
         result: AskResult = service.ask(question, conversation=conversation)
     except InputError as exc:
         return {"error": str(exc)}
+    return _data(result)
+
+
+def _data(result: AskResult) -> Any:
     data = result.to_dict()
     data["answers"] = [a.to_dict() | {"score": a.score, "probability": a.probability} for a in result.answers]
     data["probability"] = result.probability
@@ -75,6 +81,25 @@ def seed_replies() -> dict[str, list[Any]]:
     return out
 
 
+def seed_generated_replies(count: int) -> list[Any]:
+    """Replies to `count` generated questions (bench/scale_corpus.py) over the seed corpus, asked as the
+    answer processes ask a burst's (bot/discord/processes.py): `discord.question_batch` at a time, their
+    vectors from one forward pass. Most name a word the corpus lacks: the typo folding's work."""
+    from bot.discord import processes
+
+    config = load_config(ROOT / "config.yaml")
+    processes._service = CoverageService(config)
+    questions = list(dict.fromkeys(generate_questions(2 * count)))[:count]
+    size, out = config.discord.question_batch, []
+    for start in range(0, len(questions), size):
+        batch = questions[start : start + size]
+        for question, (result, _) in zip(
+            batch, processes._ask_batch([(q, None, 3) for q in batch]), strict=True
+        ):
+            out.append([question, {"error": str(result)} if isinstance(result, Exception) else _data(result)])
+    return out
+
+
 def generated_replies(workdir: Path, sentences: int, queries: int) -> list[Any]:
     config = _config(workdir)
     articles = generate_articles(sentences, config)
@@ -88,8 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=200_000, help="0: the seed corpus only")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/summitbot-same-answers"))
+    parser.add_argument(
+        "--seed-generated", type=int, default=0, help="this many generated questions over the seed corpus too"
+    )
     args = parser.parse_args(argv)
     data: dict[str, Any] = {"seed": seed_replies()}
+    if args.seed_generated:
+        data["seed_generated"] = seed_generated_replies(args.seed_generated)
     if args.sentences:
         args.workdir.mkdir(parents=True, exist_ok=True)
         data["generated"] = generated_replies(args.workdir, args.sentences, args.queries)

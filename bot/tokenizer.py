@@ -201,6 +201,20 @@ class Tokenizer:
         """The stemmed content words alone (no entity tokens)."""
         return _content(_WORD.findall(normalize(text)))
 
+    def words_terms(self, words: Sequence[str]) -> list[list[str]]:
+        """`content_words(w)` of each of `words`; those written in lower-case ASCII letters alone (a
+        typo's hundreds of one-edit neighbours, each seen once) are stemmed in one call and not kept in
+        the word cache: such a word is one word whose terms are its stem, or none for a stopword."""
+        joined = "".join(words)  # one test for a list of such words (a typo's neighbours), else each
+        simple = joined.isascii() and joined.isalpha() and joined.islower()
+        plain = [
+            w
+            for w in words
+            if w and (simple or (w.isascii() and w.isalpha() and w.islower())) and w not in STOPWORDS
+        ]
+        stems = dict(zip(plain, _STEMMER.stemWords(plain), strict=True))
+        return [[stems[w]] if w in stems else [] if w in STOPWORDS else self.content_words(w) for w in words]
+
 
 def _blanked(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     """`text` with the spans' characters replaced by spaces (the names taken out, the offsets kept)."""

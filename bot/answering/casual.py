@@ -96,16 +96,22 @@ def _nearest(index: CorpusIndex, word: str) -> str | None:
 
 
 def _most_used(index: CorpusIndex, edits: set[str]) -> str | None:
-    """The candidate the most sentences use, of those the corpus writes."""
-    best: tuple[int, str] | None = None
-    for candidate in edits:
-        if len(candidate) < index.config.decision.typo_min_target:
-            continue
-        stems = index.tokenizer.content_words(candidate)
-        freq = min((index.bm25.doc_freq(s) for s in stems), default=0)
-        if freq > 0 and (best is None or (freq, candidate) > best) and _written(index, candidate, stems):
-            best = (freq, candidate)
-    return best[1] if best else None
+    """The candidate the most sentences use, of those the corpus writes (of two as used, the later in
+    alphabetical order): candidates the corpus uses, most used first, until one is written."""
+    targets = [e for e in edits if len(e) >= index.config.decision.typo_min_target]
+    terms = index.tokenizer.words_terms(targets)
+    # a stem outside the vocabulary is in no sentence: most candidates end here, unweighed
+    known = index.bm25.vocabulary.keys() & {s for stems in terms for s in stems}
+    used = []
+    for candidate, stems in zip(targets, terms, strict=True) if known else ():
+        if stems and known.issuperset(stems):
+            freq = min(index.bm25.doc_freq(s) for s in stems)
+            if freq > 0:
+                used.append((freq, candidate, stems))
+    for _, candidate, stems in sorted(used, reverse=True):  # candidates are distinct: stems never compared
+        if _written(index, candidate, stems):
+            return candidate
+    return None
 
 
 def _written(index: CorpusIndex, word: str, stems: list[str]) -> bool:

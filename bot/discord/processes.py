@@ -31,6 +31,7 @@ from threadpoolctl import threadpool_limits
 
 from bot.config import Config
 from bot.conversation import Conversation
+from bot.discord.pool import settle_heap
 from bot.errors import SummitbotError
 from bot.results import AskResult
 from bot.service import CoverageService
@@ -51,6 +52,7 @@ def _start_worker(config: Config) -> None:
     _service = CoverageService(config)
     with contextlib.suppress(SummitbotError):  # a declined question is an answer too
         _service.ask(_WARM_UP)  # loads the index, the facts and the embedding model now
+    settle_heap()  # what the warm-up loaded lives as long as the process: no full collection rescans it
 
 
 def _ready() -> bool:

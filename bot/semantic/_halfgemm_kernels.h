@@ -221,6 +221,64 @@ T_512 static void gelu_512(float *y, Py_ssize_t n) {
     gelu_scalar(y + i, n - i);
 }
 
+/* One text's self-attention, head by head (AVX-512F): qkv holds its n rows (stride 3 * hidden: the query,
+ * already scaled, the key, the value), context its n output rows (stride hidden). `kt` is scratch for
+ * size * lanes floats (a head's keys transposed, so a query's n scores are multiply-adds across lanes;
+ * lanes = n rounded up to 16) and `s` for lanes. The softmax subtracts its maximum, exponentiates (the
+ * GELU's Cephes exp) and divides by the sum, as numpy's path does; the value rows are then summed with
+ * those weights. */
+T_512 static void attend_512(const float *qkv, Py_ssize_t n, Py_ssize_t hidden, Py_ssize_t heads,
+                             float *context, float *kt, float *s) {
+    const Py_ssize_t size = hidden / heads, lanes = (n + 15) / 16 * 16, stride = 3 * hidden;
+    const __mmask16 tail = (__mmask16)((1u << (n % 16 ? n % 16 : 16)) - 1u);
+    for (Py_ssize_t h = 0; h < heads; h++) {
+        const float *q = qkv + h * size, *k = qkv + hidden + h * size, *v = qkv + 2 * hidden + h * size;
+        for (Py_ssize_t d = 0; d < size; d++) {
+            for (Py_ssize_t j = 0; j < n; j++)
+                kt[d * lanes + j] = k[j * stride + d];
+            for (Py_ssize_t j = n; j < lanes; j++)
+                kt[d * lanes + j] = 0.0f;
+        }
+        for (Py_ssize_t i = 0; i < n; i++) {
+            __m512 most = _mm512_set1_ps(-INFINITY);
+            const float *qi = q + i * stride;
+            for (Py_ssize_t c = 0; c < lanes; c += 16) {
+                __m512 acc[4] = {_mm512_setzero_ps(), _mm512_setzero_ps(), _mm512_setzero_ps(),
+                                 _mm512_setzero_ps()}; /* four chains: size is a multiple of 16 */
+                for (Py_ssize_t d = 0; d < size; d += 4)
+                    for (int u = 0; u < 4; u++)
+                        acc[u] = _mm512_fmadd_ps(_mm512_set1_ps(qi[d + u]),
+                                                 _mm512_loadu_ps(kt + (d + u) * lanes + c), acc[u]);
+                acc[0] = _mm512_add_ps(_mm512_add_ps(acc[0], acc[1]), _mm512_add_ps(acc[2], acc[3]));
+                _mm512_storeu_ps(s + c, acc[0]);
+                most = _mm512_mask_max_ps(most, c + 16 < lanes ? (__mmask16)0xFFFF : tail, most, acc[0]);
+            }
+            const __m512 top = _mm512_set1_ps(_mm512_reduce_max_ps(most));
+            __m512 total = _mm512_setzero_ps();
+            for (Py_ssize_t c = 0; c < lanes; c += 16) {
+                const __mmask16 m = c + 16 < lanes ? (__mmask16)0xFFFF : tail;
+                const __m512 e = _mm512_maskz_mov_ps(m, exp_512(_mm512_sub_ps(_mm512_loadu_ps(s + c), top)));
+                _mm512_storeu_ps(s + c, e);
+                total = _mm512_add_ps(total, e);
+            }
+            const __m512 sum = _mm512_set1_ps(_mm512_reduce_add_ps(total));
+            for (Py_ssize_t c = 0; c < lanes; c += 16)
+                _mm512_storeu_ps(s + c, _mm512_div_ps(_mm512_loadu_ps(s + c), sum));
+            for (Py_ssize_t d = 0; d < size; d += 16) {
+                __m512 even = _mm512_setzero_ps(), odd = _mm512_setzero_ps(); /* two chains */
+                Py_ssize_t j = 0;
+                for (; j + 2 <= n; j += 2) {
+                    even = _mm512_fmadd_ps(_mm512_set1_ps(s[j]), _mm512_loadu_ps(v + j * stride + d), even);
+                    odd = _mm512_fmadd_ps(_mm512_set1_ps(s[j + 1]), _mm512_loadu_ps(v + (j + 1) * stride + d), odd);
+                }
+                if (j < n)
+                    even = _mm512_fmadd_ps(_mm512_set1_ps(s[j]), _mm512_loadu_ps(v + j * stride + d), even);
+                _mm512_storeu_ps(context + i * hidden + h * size + d, _mm512_add_ps(even, odd));
+            }
+        }
+    }
+}
+
 static int detect(void) {
     __builtin_cpu_init();
     if (__builtin_cpu_supports("avx512f"))

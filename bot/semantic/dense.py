@@ -21,7 +21,7 @@ import numpy as np
 
 from bot.semantic.prepared import PANEL, widened
 
-__all__ = ["LEVEL", "PATHS", "Dense", "add_norm_", "gelu_", "kernel_level", "layer_norm_"]
+__all__ = ["LEVEL", "PATHS", "Dense", "add_norm_", "attend_", "gelu_", "kernel_level", "layer_norm_"]
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,9 @@ LEVEL = kernel_level()
 _BLOCKED_ROWS = 64  # numpy's path multiplies passes of at most this many rows by column blocks
 _BLOCK_WIDTH = 64
 _LONG_INPUT = 1024  # inputs from which the blocks are half as wide
+_ATTENTION_LEVEL = 2  # the kernel's attention needs AVX-512F
+_BUILT_WITH_ATTENTION = hasattr(_halfgemm, "attention")  # a module built before it had none
+_ATTENTION_LANES = 16  # ...and heads a multiple of its 16 lanes wide (MiniLM's are 32)
 PATHS = {0: "numpy (float32 BLAS)", 1: "kernel, AVX2", 2: "kernel, AVX-512F", 3: "kernel, AVX512_BF16"}
 
 
@@ -110,6 +113,20 @@ def add_norm_(
     if residual is not None:
         x += residual
     layer_norm_(x, *norm, eps)
+
+
+def attend_(qkv: np.ndarray, bounds: np.ndarray, context: np.ndarray, heads: int) -> bool:
+    """Each text's attention over its own rows (bounds[i] to bounds[i + 1], int64) of qkv (rows, 3 *
+    hidden, the query already scaled) into `context` (rows, hidden), by the kernel's AVX-512 code (`LEVEL`
+    2 and 3); False, `context` untouched, where it is not used (the encoder then runs numpy's). One call
+    a layer instead of a dozen numpy calls a text: 19 against 40 us a layer for a 15-token question, 387
+    against 1,087 us for 16 questions (`python -m bench.embed`, load 6). Its vectors are as close to the
+    float32 pass as numpy's (cosine 0.99998 or more on every gold question)."""
+    rows, hidden = context.shape
+    if LEVEL < _ATTENTION_LEVEL or not _BUILT_WITH_ATTENTION or (hidden // heads) % _ATTENTION_LANES != 0:
+        return False
+    _halfgemm.attention(qkv, bounds, context, rows, hidden, heads, len(bounds) - 1)
+    return True
 
 
 # Abramowitz and Stegun 7.1.26: erf within 1.5e-7, for BERT's exact (erf) GELU without scipy.

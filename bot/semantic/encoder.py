@@ -4,8 +4,9 @@ against the sha256 in config (`semantic.sha256`).
 
 One forward pass serves every caller: the texts' real tokens are stacked (no padding, so no masks), the
 dense layers run once over all the rows, and attention runs per text over its own rows. The weight
-matrices are bfloat16 panels (bot/semantic/prepared.py) multiplied by a compiled kernel, or by numpy where
-there is none (bot/semantic/dense.py), and the pass works in buffers allocated once per call, in place.
+matrices are bfloat16 panels (bot/semantic/prepared.py) multiplied by a compiled kernel, which also runs
+the attention, or by numpy where there is none (bot/semantic/dense.py), and the pass works in buffers
+allocated once per call, in place.
 `python -m bench.embed` measures it op by op.
 """
 
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.errors import ConfigError
-from bot.semantic.dense import Dense, add_norm_
+from bot.semantic.dense import Dense, add_norm_, attend_
 from bot.semantic.prepared import PreparedWeights, prepared_weights
 from bot.semantic.weights import read_safetensors
 from bot.semantic.wordpiece import WordPiece
@@ -32,7 +33,7 @@ from bot.semantic.wordpiece import WordPiece
 if TYPE_CHECKING:
     from threadpoolctl import ThreadpoolController
 
-__all__ = ["Encoder", "model_dir"]
+__all__ = ["Encoder", "model_dir", "numpy_attention"]
 
 log = logging.getLogger(__name__)
 
@@ -182,17 +183,24 @@ class Encoder:
 
     def _attention(self, qkv: np.ndarray, bounds: np.ndarray, context: np.ndarray) -> np.ndarray:
         """Each text's attention over its own rows (bounds[i] to bounds[i + 1]) of qkv (tokens, 3 * hidden),
-        into `context` (tokens, hidden); no masks, as no row is padding."""
-        total, triple = qkv.shape
-        split = qkv.reshape(total, 3, self.heads, triple // 3 // self.heads)
-        for a, b in itertools.pairwise(bounds):
-            q = split[a:b, 0].transpose(1, 0, 2)  # (heads, n, size), already scaled
-            scores = q @ split[a:b, 1].transpose(1, 2, 0)  # (heads, n, n)
-            scores -= scores.max(axis=-1, keepdims=True)
-            np.exp(scores, out=scores)
-            scores /= scores.sum(axis=-1, keepdims=True)
-            context[a:b] = (scores @ split[a:b, 2].transpose(1, 0, 2)).transpose(1, 0, 2).reshape(b - a, -1)
+        into `context` (tokens, hidden); no masks, as no row is padding. By the kernel where it has an
+        AVX-512 path (bot/semantic/dense.py's `attend_`), else by numpy (`numpy_attention`)."""
+        if not attend_(qkv, bounds, context, self.heads):
+            numpy_attention(qkv, bounds, context, self.heads)
         return context
+
+
+def numpy_attention(qkv: np.ndarray, bounds: np.ndarray, context: np.ndarray, heads: int) -> None:
+    """`Encoder._attention` by numpy, text by text: the fallback, and the kernel's reference."""
+    total, triple = qkv.shape
+    split = qkv.reshape(total, 3, heads, triple // 3 // heads)
+    for a, b in itertools.pairwise(bounds):
+        q = split[a:b, 0].transpose(1, 0, 2)  # (heads, n, size), already scaled
+        scores = q @ split[a:b, 1].transpose(1, 2, 0)  # (heads, n, n)
+        scores -= scores.max(axis=-1, keepdims=True)
+        np.exp(scores, out=scores)
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context[a:b] = (scores @ split[a:b, 2].transpose(1, 0, 2)).transpose(1, 0, 2).reshape(b - a, -1)
 
 
 class _Buffers:

@@ -4,8 +4,10 @@ service on a thread, end to end through the fake Discord too."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
+import weakref
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 
@@ -16,7 +18,7 @@ from threadpoolctl import threadpool_info
 
 from bot.config import Config
 from bot.conversation import Conversation
-from bot.discord.pool import AnswerPool
+from bot.discord.pool import AnswerPool, settle_heap
 from bot.discord.processes import ProcessAsker
 from bot.errors import InputError
 from bot.service import CoverageService
@@ -85,6 +87,30 @@ async def test_each_answer_process_runs_blas_on_one_thread(asker: ProcessAsker) 
     pools = asker.executor.submit(threadpool_info).result(timeout=30)
     blas = [pool for pool in pools if pool["user_api"] == "blas"]
     assert blas and all(pool["num_threads"] == 1 for pool in blas)
+
+
+async def test_each_answer_process_settled_its_loaded_heap(asker: ProcessAsker) -> None:
+    # the index, facts and model the warm-up loaded are beyond the full collections' scans
+    assert asker.executor.submit(gc.get_freeze_count).result(timeout=30) > 10_000
+
+
+class _Node:
+    other: object = None
+
+
+def test_settling_the_heap_freezes_what_lives_and_collects_the_garbage() -> None:
+    kept, cycle = _Node(), _Node()
+    cycle.other = cycle
+    gone = weakref.ref(cycle)
+    del cycle
+    try:
+        settle_heap()
+        assert gone() is None  # a cycle dropped before is collected, not frozen
+        assert gc.get_freeze_count() > 0
+        assert not any(o is kept for o in gc.get_objects())  # frozen: no collection scans it
+    finally:
+        gc.unfreeze()
+    assert any(o is kept for o in gc.get_objects())
 
 
 async def test_an_input_error_reaches_the_bot_as_itself(
