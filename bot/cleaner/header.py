@@ -13,6 +13,7 @@ from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowe
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
 from bot.cleaner.standfirst import is_standfirst_under_meta
+from bot.cleaner.titlefields import is_lead_in
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -246,6 +247,7 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or _WIKI_PATH.match(text)
         or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
         or _ATTRIBUTED.search(text)  # a lede's sentence, never a headline
+        or is_lead_in(text)  # "Here's the translation:" introduces the lines under it
     )
 
 

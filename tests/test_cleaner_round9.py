@@ -1,0 +1,78 @@
+"""The cleaner's ninth round of general rules (issue 9), on small pages written for these tests (no real
+page's text): a line ending in a colon is no headline, a database's "[Title]" field label is no part of
+the title, the links under a "READ MORE:" line are chrome, and a repost's "Read More: TITLE | SOURCE."
+link places the headline and names the wire."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.titlefields import is_lead_in, without_field_label
+from bot.config import Config
+from tests.test_cleaner_kinds import HEADLINE
+from tests.test_cleaner_rules import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
+
+THIRD = "The talks ran past the hour set for them, aides said."
+
+
+@pytest.mark.parametrize(
+    ("line", "lead_in"),
+    [
+        ("Here is what he said:", True),
+        ("The statement in full :", True),
+        ("Leaders agree: talks go on", False),
+        (HEADLINE, False),
+        ("Time: 10:30", False),
+    ],
+)
+def test_a_line_ending_in_a_colon_is_a_lead_in(line: str, lead_in: bool) -> None:
+    assert is_lead_in(line) is lead_in
+
+
+def test_a_posters_lead_in_is_not_the_headline_and_stays_in_the_post(config: Config) -> None:
+    page = f"Here is what the two leaders said afterwards:\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config, url="https://www.example-traders-board.com/post/view?id=12")
+    assert article.title != "Here is what the two leaders said afterwards:"
+
+
+@pytest.mark.parametrize(
+    ("title", "bare"),
+    [
+        ("[Title] Joint Statement of the Leaders", "Joint Statement of the Leaders"),
+        ("[HEADLINE]Joint Statement", "Joint Statement"),
+        ("[Update] Leaders meet", "[Update] Leaders meet"),
+        (HEADLINE, HEADLINE),
+    ],
+)
+def test_a_bracketed_field_label_is_no_part_of_the_title(title: str, bare: str) -> None:
+    assert without_field_label(title) == bare
+
+
+def test_a_document_databases_title_field_gives_the_headline(config: Config) -> None:
+    page = f"[Title] {HEADLINE}\n\n[Place] New York\n[Date] September 28, 2015\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config, url="https://docs.example-archive.ac.jp/texts/20150928.html")
+    assert article.title == HEADLINE
+
+
+def test_the_links_under_a_read_more_line_are_chrome(config: Config) -> None:
+    links = "Leaders trade barbs over the air war\nMinisters to meet again next month\nA summit of few smiles"
+    page = f"{HEADLINE}\n\n{LEDE}\n\nREAD MORE:\n{links}\n\n{SECOND}\n\n{THIRD}\n"
+    article = clean(page, config)
+    assert "Ministers to meet again" not in article.text
+    assert SECOND in article.text and THIRD in article.text
+
+
+def test_a_reposts_source_link_places_the_headline_and_names_the_wire(config: Config) -> None:
+    link = f"Read More: {HEADLINE} | Reuters."
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{THIRD}\n\n{link}\n\nComments are closed.\n"
+    article = clean(page, config, url="https://www.example-ministry.org/news/leaders-agree/")
+    assert (article.title, article.wire) == (HEADLINE, "Reuters")
+    assert "Read More" not in article.text and HEADLINE not in article.text
+
+
+def test_a_source_link_naming_no_known_outlet_places_nothing(config: Config) -> None:
+    link = f"Read More: {HEADLINE} | Some Neighbourhood Blog."
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{link}\n"
+    article = clean(page, config, url="https://www.example-ministry.org/news/leaders-agree/")
+    assert article.wire is None
