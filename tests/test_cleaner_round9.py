@@ -76,3 +76,34 @@ def test_a_source_link_naming_no_known_outlet_places_nothing(config: Config) -> 
     page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{link}\n"
     article = clean(page, config, url="https://www.example-ministry.org/news/leaders-agree/")
     assert article.wire is None
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ad Feedback",
+        "(Jane Roe / Agence Wire/Stock Images)",
+        "NEWSLETTER: Get the morning's main stories from our editors >>",
+        "Leaders' meeting: In some copies of Tuesday's edition, and in an earlier online version, an article"
+        " about the meeting misstated the day the two leaders last spoke. They spoke on a Friday.",
+        "summit_handshake_large",
+    ],
+)
+def test_a_site_note_between_paragraphs_is_chrome(config: Config, note: str) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{note}\n\n{SECOND}\n\n{THIRD}\n"
+    article = clean(page, config)
+    assert note not in article.text
+    assert SECOND in article.text and THIRD in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(The two leaders met for an hour, aides said.)",
+        "An earlier version of the plan was rejected by ministers, who said it misstated the war's costs.",
+    ],
+)
+def test_prose_that_looks_like_a_site_note_stays(config: Config, line: str) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{line}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert line in article.text
