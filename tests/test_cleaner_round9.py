@@ -107,3 +107,24 @@ def test_prose_that_looks_like_a_site_note_stays(config: Config, line: str) -> N
     page = f"{HEADLINE}\n\n{LEDE}\n\n{line}\n\n{SECOND}\n"
     article = clean(page, config)
     assert line in article.text
+
+
+def test_a_lead_in_over_the_story_stays_with_it(config: Config) -> None:
+    page = f"{HEADLINE}\nPost# of 4120\nHere is the readout:\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config, url="https://www.example-traders-board.com/post/view?id=12")
+    assert article.text.startswith("Here is the readout:")
+    assert "Post#" not in article.text
+
+
+def test_a_label_ending_in_a_colon_over_the_story_stays_out(config: Config) -> None:
+    page = f"{HEADLINE}\nShare:\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config)
+    assert "Share:" not in article.text and LEDE in article.text
+
+
+def test_a_menu_over_a_reposts_title_is_the_sites_header(config: Config) -> None:
+    link = f"Read More: {HEADLINE} | Reuters."
+    page = f"Menu  Watch  Give\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{link}\n"
+    article = clean(page, config, url="https://www.example-ministry.org/news/leaders-agree/")
+    assert article.title == HEADLINE
+    assert "Menu" not in article.text and LEDE in article.text

@@ -23,7 +23,7 @@ from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
 from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.sourcelink import mark_source_link, source_link
-from bot.cleaner.titlefields import without_field_label
+from bot.cleaner.titlefields import keep_lead_in, without_field_label
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
 from bot.cleaner.wire import find_wire
@@ -49,6 +49,7 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     laid_out = lay_out(lines, config.cleaner)
     decisions = refine_lead(lines, laid_out, outlet_table(config), config.cleaner, titled="title" in stated)
     mark_source_link(lines, decisions, outlet_table(config))
+    keep_lead_in(lines, decisions)
     shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
     url = shown or hints.url
     page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)

@@ -43,13 +43,16 @@ _UNPLACED = ("body", "caption", "subheading", "drop")
 
 def mark_source_link(lines: Sequence[Line], decisions: list[Decision], table: OutletTable) -> None:
     """Drop (in place) a source link crediting a known outlet whose title the page prints above it,
-    and make that line the headline."""
+    and make that line the headline (what the page kept above it is the site's header)."""
     for i, line in enumerate(lines):
         link = _LINK.match(line.text.strip())
         if link is None or not table.known(link.group("source")):
             continue
         at = _title_line(lines, decisions, link.group("title"), i)
         if at is not None:
+            for j in range(at):  # above the title a repost keeps, the site's own lines (a menu)
+                if decisions[j].kind in _UNPLACED[:3]:
+                    decisions[j] = Decision("drop", "page-header")
             decisions[at] = Decision("headline")
             decisions[i] = Decision("drop", SOURCE_LINK)
             return

@@ -4,13 +4,21 @@ A line ending in a colon introduces what follows it ("Here's the translation:" o
 statement, a forum poster's remark over a pasted text): it is a lead-in, never the page's title. A
 document database prints its fields with bracketed labels ("[Title] TEXT", "[Date] ..."): the title is
 the text after the label.
+
+A lead-in printed right over the story's first paragraph belongs to the story (a poster's "Here is the
+readout they gave:" over the pasted text), even when the header pass took the lines above the story
+for the page's header.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["is_lead_in", "without_field_label"]
+from bot.cleaner.lines import Line, word_count
+from bot.cleaner.page import Decision
+
+__all__ = ["is_lead_in", "keep_lead_in", "without_field_label"]
 
 _LEAD_IN = re.compile(r"[^:\s]\s*:$")
 _FIELD_LABEL = re.compile(r"^\s*\[(?:title|headline|subject)\]\s*", re.IGNORECASE)
@@ -24,3 +32,17 @@ def is_lead_in(text: str) -> bool:
 def without_field_label(title: str) -> str:
     """A title without a database's bracketed field label before it."""
     return _FIELD_LABEL.sub("", title, count=1) or title
+
+
+_LEAD_IN_MIN_WORDS = 3  # not a threshold: "Comments:", "Share this:" are labels, no lead-in
+
+
+def keep_lead_in(lines: Sequence[Line], decisions: list[Decision]) -> None:
+    """Keep (in place) a lead-in the header pass dropped right over the story's first paragraph."""
+    first = next((i for i, d in enumerate(decisions) if d.kind == "body"), None)
+    above = next((i for i in range(first - 1, -1, -1) if not lines[i].blank), None) if first else None
+    if above is None or decisions[above] != Decision("drop", "page-header"):
+        return
+    text = lines[above].text
+    if is_lead_in(text) and word_count(text) >= _LEAD_IN_MIN_WORDS:
+        decisions[above] = Decision("body")
