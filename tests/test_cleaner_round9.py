@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cleaner.titlefields import is_lead_in, without_field_label
+from bot.cleaner.titlefields import is_lead_in, repeats_caption, without_field_label
 from bot.config import Config
 from tests.test_cleaner_kinds import HEADLINE
 from tests.test_cleaner_rules import LEDE, SECOND
@@ -128,3 +128,35 @@ def test_a_menu_over_a_reposts_title_is_the_sites_header(config: Config) -> None
     article = clean(page, config, url="https://www.example-ministry.org/news/leaders-agree/")
     assert article.title == HEADLINE
     assert "Menu" not in article.text and LEDE in article.text
+
+
+@pytest.mark.parametrize(
+    ("text", "above", "repeat"),
+    [
+        (
+            "Leaders at the summit. Day Two - Example Site",
+            "© Agency / Name / Go to the bankLeaders at the summit. Day Two",
+            True,
+        ),
+        (
+            "Leaders at the summit. Day Two",
+            "© Agency / Name / Go to the bankLeaders at the summit. Day Two",
+            True,
+        ),
+        ("Day Two - Example Site", "© Agency / Name / Day Two", False),  # too short to tell
+        (HEADLINE, "World", False),
+        (HEADLINE, HEADLINE, False),  # a line printed twice is the repeats rule's, not this one's
+    ],
+)
+def test_a_caption_printed_again_is_no_headline_candidate(text: str, above: str, repeat: bool) -> None:
+    assert repeats_caption(text, above) is repeat
+
+
+def test_a_captions_repeat_with_the_site_name_is_not_taken_over_the_headline(config: Config) -> None:
+    caption = "Leaders walk to the conference hall in the rain"
+    page = (
+        f"- Example Site\nWorld\n\n{HEADLINE}\n\n© Agency / Jane Roe / Go to the bank{caption}\n"
+        f"{caption} - Example Site\nSubscribe\n\n{LEDE}\n\n{SECOND}\n"
+    )
+    article = clean(page, config, url="https://www.example-site.com/20150915/1027.html")
+    assert article.title == HEADLINE

@@ -7,7 +7,8 @@ the text after the label.
 
 A lead-in printed right over the story's first paragraph belongs to the story (a poster's "Here is the
 readout they gave:" over the pasted text), even when the header pass took the lines above the story
-for the page's header.
+for the page's header. A caption printed twice, the second time with the site's name after a dash
+("TEXT - Site"), looks like a "Headline - Site" title and is none.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from bot.cleaner.lines import Line, word_count
 from bot.cleaner.page import Decision
 
-__all__ = ["is_lead_in", "keep_lead_in", "without_field_label"]
+__all__ = ["is_lead_in", "keep_lead_in", "repeats_caption", "without_field_label"]
 
 _LEAD_IN = re.compile(r"[^:\s]\s*:$")
 _FIELD_LABEL = re.compile(r"^\s*\[(?:title|headline|subject)\]\s*", re.IGNORECASE)
@@ -46,3 +47,17 @@ def keep_lead_in(lines: Sequence[Line], decisions: list[Decision]) -> None:
     text = lines[above].text
     if is_lead_in(text) and word_count(text) >= _LEAD_IN_MIN_WORDS:
         decisions[above] = Decision("body")
+
+
+_SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{2,60}$")
+_REPEAT_MIN_WORDS = 3  # not a threshold: a two-word tail ("Day Two") is too common to tell a repeat
+
+
+def repeats_caption(text: str, above: str) -> bool:
+    """A line printing again the end of the line above it, with or without the site's name after a
+    dash: a picture's caption given twice (its text after a credit, then as the image's title), never
+    the headline."""
+    core = _SITE_SUFFIX.sub("", text).strip()
+    if word_count(core) < _REPEAT_MIN_WORDS or core == above.strip():
+        return False
+    return above.strip().endswith(core)
