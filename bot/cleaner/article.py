@@ -22,6 +22,8 @@ from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
 from bot.cleaner.sitename import without_outlet_suffix
+from bot.cleaner.sourcelink import mark_source_link, source_link
+from bot.cleaner.titlefields import keep_lead_in, without_field_label
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
 from bot.cleaner.wire import find_wire
@@ -46,6 +48,8 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     lines = unwrap(split_lines(text), config.cleaner)
     laid_out = lay_out(lines, config.cleaner)
     decisions = refine_lead(lines, laid_out, outlet_table(config), config.cleaner, titled="title" in stated)
+    mark_source_link(lines, decisions, outlet_table(config))
+    keep_lead_in(lines, decisions)
     shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
     url = shown or hints.url
     page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)
@@ -149,7 +153,7 @@ def _metadata(
     """Every metadata field found, with its evidence: a hint beats the markup, the markup beats the text."""
     found: dict[str, Found] = {}
     line = _first(page.lines, page.decisions, "headline")
-    title = without_link_tag(headline_text(line, config.cleaner)) if line else None
+    title = without_field_label(without_link_tag(headline_text(line, config.cleaner))) if line else None
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page)
@@ -157,6 +161,7 @@ def _metadata(
         or stated.get("original")
         or lead_agency(page)
         or title_source(page)
+        or source_link(page)
         or as_reported(page),
         "date": url_over_clock(find_article_date(page, config), page.url, config.cleaner),
         "updated": find_updated(page, config),

@@ -13,6 +13,7 @@ from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowe
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
 from bot.cleaner.standfirst import is_standfirst_under_meta
+from bot.cleaner.titlefields import is_lead_in, repeats_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -246,6 +247,7 @@ def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or _WIKI_PATH.match(text)
         or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
         or _ATTRIBUTED.search(text)  # a lede's sentence, never a headline
+        or is_lead_in(text)  # "Here's the translation:" introduces the lines under it
     )
 
 
@@ -278,7 +280,11 @@ def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
 def _choose_headline(page: Page, header: list[int]) -> int | None:
     """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
     candidates = [
-        i for i in header if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
+        i
+        for i in header
+        if page.decisions[i] is None
+        and _headline_shaped(page.lines[i].text, page.settings)
+        and not (i and repeats_caption(page.lines[i].text, page.lines[i - 1].text))
     ]
     # a headline is about the story: when some line shares a word with its lead, a tagline that shares
     # none is no headline (a line alone is kept: a headline may share no word with the lead)

@@ -353,7 +353,9 @@ def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = Fals
     body, up to a blank line or a line that is not a dated link ("Title - March 3, 2021") or a bullet."""
     i = start
     while i <= end:
-        if not (page.open(i) and RELATED_HEADER.match(page.lines[i].text)):
+        # a "READ MORE:" line the furniture pass already dropped still heads the links under it
+        heads = page.open(i) or page.reason(i) == "read-more"
+        if not (heads and RELATED_HEADER.match(page.lines[i].text)):
             i += 1
             continue
         page.set(i, "drop", "related-teaser")

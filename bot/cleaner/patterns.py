@@ -15,6 +15,7 @@ from bot.cleaner.lines import ends_sentence
 from bot.cleaner.notices import NOTICE_PATTERNS
 from bot.cleaner.pagecontrols import PAGE_KINDS
 from bot.cleaner.prefilter import FirstMatch
+from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
 
@@ -294,6 +295,7 @@ CHROME_PATTERNS = (
     *WIDGET_PATTERNS,
     *ENVELOPE_PATTERNS,
     *NOTICE_PATTERNS,
+    *SITE_NOTE_PATTERNS,
     *PAGE_KINDS,
 )
 

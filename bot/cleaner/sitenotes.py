@@ -1,0 +1,39 @@
+"""More kinds of page chrome told from a line alone (appended to `patterns.CHROME_PATTERNS`): an ad
+slot's label, a photographer's credit in brackets, a newsletter's labelled pitch, a correction notice
+and an image's file name left where its picture was.
+
+- "Ad Feedback", "AdChoices": the label of an ad slot between paragraphs;
+- "(Jane Doe / AGENCY/Getty Images)": a photo's credit on its own line, in brackets;
+- "NEWSLETTER: Get the day's top headlines ... >>": a newsletter's pitch under its label;
+- "In some copies of ... and in an earlier online version, an article ... misstated ...": a correction
+  notice, the paper's note about an earlier edition, no sentence of the story;
+- "summit_photo_large": an image's file name (lower case, words joined by underscores, no space).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SITE_NOTE_PATTERNS"]
+
+_I = re.IGNORECASE
+
+SITE_NOTE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("advertisement", re.compile(r"^ad\s?(?:feedback|choices)$", _I)),
+    (
+        "photo-credit",
+        re.compile(r"^\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+\s*/\s*[A-Z][^()]{1,60}\)$"),
+    ),
+    ("subscribe", re.compile(r"^newsletters?\s*:\s*\S.{0,120}$", _I)),
+    (
+        "notice",
+        re.compile(
+            r"^.{0,80}\b(?:in (?:some|earlier) (?:copies|editions)|(?:in )?an? (?:earlier|previous)"
+            r"(?: online)? version)\b.{0,120}\b(?:this|an?|the) (?:article|story|report|caption|headline)\b"
+            r".{0,240}\b(?:misstated|misidentified|misspelled|incorrectly|"
+            r"erroneously)\b.{0,300}$",
+            _I,
+        ),
+    ),
+    ("file-name", re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:_[a-z0-9]+)+$")),
+)
