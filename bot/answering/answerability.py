@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.answering.evidence import name_token
-from bot.answering.question import Question
+from bot.answering.question import Question, asked_party
 from bot.answering.sentence_facts import facts_of
 from bot.search import CorpusIndex, SearchHit
 from bot.semantic.words import word_vectors
@@ -42,12 +42,6 @@ _DOCUMENT_NOUNS = frozenset(
 # the nouns a role phrase ends in ("the French leader"), as the press writes them
 _ROLE_NOUNS = frozenset(
     "president leader minister premier chancellor secretary diplomat spokesman spokeswoman chief head".split()
-)
-# "How did <party> react", "What did <party> say", "Did <party> back ...": the party whose words or
-# stance are asked for
-_PARTY_ASK = re.compile(
-    r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+(?P<verb>say|tell|react|respond|reply|answer"
-    r"|comment|welcome|back|support|reject|receive|view|see|make of|think)\b"
 )
 # the verbs that ask for a party's own words, which only a sentence it speaks in can give
 _WORDS_ASKED = frozenset("say tell reply answer comment".split())
@@ -99,13 +93,11 @@ def _party(question: Question) -> tuple[str, str]:
     asking it ("react"), or ("", "")."""
     if question.kind in ("who", "who_said"):
         return "", ""
-    match = _PARTY_ASK.search(normalize(question.own_text or question.text).lower())
-    if match is None:
+    who, verb = asked_party(question.own_text or question.text)
+    words = who.split()
+    if not words or words[0] in _PRONOUNS or len(words) > _PARTY_WORDS or words[-1] in _DOCUMENT_NOUNS:
         return "", ""
-    words = match.group("who").split()
-    if words[0] in _PRONOUNS or len(words) > _PARTY_WORDS or words[-1] in _DOCUMENT_NOUNS:
-        return "", ""
-    return match.group("who"), match.group("verb")
+    return who, verb
 
 
 def _resolved(index: CorpusIndex, who: str) -> frozenset[str]:

@@ -17,6 +17,7 @@ __all__ = [
     "QUESTION_KINDS",
     "Question",
     "analyse_question",
+    "asked_party",
     "asked_speaker",
     "asks_words",
     "check_question",
@@ -50,8 +51,13 @@ _NOUN_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|this|that|these|those|same|its|his|her|their|our|your|my|any|each|every|no)|'s)\s+$"
 )
 # "What did <someone> say / tell / think ...": the words between the auxiliary and the speech verb.
-_ASKED_SPEAKER = re.compile(
-    r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+" + _SPEECH_ASK.pattern
+_ASKING = r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+"
+_ASKED_SPEAKER = re.compile(_ASKING + _SPEECH_ASK.pattern)
+# "How did <party> react", "What did <party> say", "Did <party> back ...": the party whose words or stance
+# are asked for, and the verb asking it
+_PARTY_ASK = re.compile(
+    _ASKING + r"(?P<verb>say|tell|react|respond|reply|answer|comment|welcome|back|support|reject|receive|view"
+    r"|see|make of|think)\b"
 )
 _FOLLOW_UP_START = re.compile(r"^(and|but|also|so|what about|how about|then|and what about)\b")
 _OWN_ASK = re.compile(
@@ -141,6 +147,14 @@ def asked_speaker(text: str) -> str:
     about ...?"), or "" when it asks for nobody's."""
     match = _ASKED_SPEAKER.search(normalize(text))
     return match.group("who") if match else ""
+
+
+def asked_party(text: str) -> tuple[str, str]:
+    """The party whose words or stance the question asks for, lower-cased as written ("the syrian
+    government" in "How did the Syrian government react?"), and the verb asking it ("react"); ("", "")
+    when it asks for nobody's."""
+    match = _PARTY_ASK.search(normalize(text).lower())
+    return (match.group("who"), match.group("verb")) if match else ("", "")
 
 
 def question_kind(text: str) -> str:
