@@ -26,7 +26,7 @@ from bot.answering.features import (
     SEMANTIC_FEATURES,
 )
 from bot.errors import ConfigError
-from bot.evaluation.calibrate import OFFSETS, ask_all, operating_points, reliability
+from bot.evaluation.calibrate import OFFSETS, ask_all, cross_validate, operating_points, reliability
 from bot.evaluation.qa_eval import load_gold
 from bot.evaluation.thresholds import Thresholds, choose_thresholds, shipped
 from bot.service import CoverageService
@@ -210,3 +210,17 @@ def test_operating_points_trade_answers_for_declines(service: CoverageService) -
     assert len(rows) == len(OFFSETS)
     assert answered == sorted(answered, reverse=True) and declined == sorted(declined)  # a higher bar
     assert answered[0] > answered[-1] and declined[-1] > declined[0]  # ... answers less, declines more
+
+
+def test_leaving_one_set_out_holds_out_each_gold_file_whole(service: CoverageService) -> None:
+    data = Path(__file__).parent / "data"
+    asked = [
+        a
+        for name in ("qa_heldout.yaml", "qa_final.yaml")
+        for a in ask_all(service.index, load_gold(data / name), name)
+    ]
+    reports, _, chosen = cross_validate(asked, 3, service.config.answer.top, 1.0, by_set=True)
+    assert len(chosen) == 2  # one fold a gold file
+    for name in ("qa_heldout.yaml", "qa_final.yaml"):
+        held = reports[name]
+        assert held.total == len(load_gold(data / name))  # every question of the file held out once

@@ -254,6 +254,13 @@ def _folds(asked: Sequence[Asked], k: int) -> list[tuple[list[Asked], list[Asked
     ]
 
 
+def _set_folds(asked: Sequence[Asked]) -> list[tuple[list[Asked], list[Asked]]]:
+    """Leave one gold file out: a set's questions share their author's wording, so this split says more
+    about questions nobody tuned to than question-level folds do."""
+    sources = sorted({a.source for a in asked})
+    return [([a for a in asked if a.source != s], [a for a in asked if a.source == s]) for s in sources]
+
+
 def _settings(config: Config, thresholds: Thresholds) -> DecisionConfig:
     return dataclasses.replace(
         config.decision,
@@ -273,17 +280,20 @@ def cross_validate(
     semantic: bool = True,
     answered: Sequence[Asked] | None = None,
     records: list[dict[str, object]] | None = None,
+    by_set: bool = False,
 ) -> tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]]:
     """Test-split reports per gold file, (probability, is gold) of each test question's best
     candidate, and the thresholds each fold chose. The held-out folds are answered from `answered`
     (the same questions asked another way, e.g. without sentence vectors) when it is given. Each held-out
-    question's outcome is appended to `records` when it is given (`--dump`)."""
+    question's outcome is appended to `records` when it is given (`--dump`). With `by_set` each held-out
+    fold is one whole gold file (the thresholds are still chosen by an inner k-fold of the rest)."""
     reports: dict[str, QAReport] = {}
     tops: list[tuple[float, bool]] = []
     chosen = []
-    held = _folds(answered, folds) if answered is not None else None
+    split = _set_folds if by_set else lambda given: _folds(given, folds)
+    held = split(answered) if answered is not None else None
     never = Thresholds(0.0, 0.0, 0.0, veto="none")
-    for f, (train, test) in enumerate(_folds(asked, folds)):
+    for f, (train, test) in enumerate(split(asked)):
         fitted = [a for a in train if a.in_fit]
         thresholds = _tune(fitted, folds, l2, semantic)
         decision = fit_decision(fitted, l2, semantic, thresholds.trap_weight)
@@ -377,6 +387,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("gold", type=Path, nargs="+", help="gold files (qa_dev.yaml format)")
     parser.add_argument("--folds", type=int, default=5, help="k of the k-fold split (default 5)")
+    parser.add_argument(
+        "--by-set",
+        action="store_true",
+        help="hold out one whole gold file at a time instead of question folds (thresholds still tuned by "
+        "an inner --folds split)",
+    )
     parser.add_argument("--config", help="config.yaml to start from")
     parser.add_argument("--write", action="store_true", help=f"fit on everything and write {WEIGHTS_PATH}")
     parser.add_argument(
@@ -414,9 +430,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     l2 = config.decision.l2
     records: list[dict[str, object]] | None = [] if args.dump else None
     result = cross_validate(
-        asked, args.folds, config.answer.top, l2, semantic=semantic, answered=answered, records=records
+        asked,
+        args.folds,
+        config.answer.top,
+        l2,
+        semantic=semantic,
+        answered=answered,
+        records=records,
+        by_set=args.by_set,
     )
-    print(report_text(result, args.folds))
+    if args.by_set:
+        print(report_text(result, len({a.source for a in asked}), grouping="gold file"))
+    else:
+        print(report_text(result, args.folds))
     if args.dump:
         args.dump.write_text(json.dumps(records, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.operating_points:

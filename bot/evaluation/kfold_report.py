@@ -91,13 +91,15 @@ def _growth_lines(reports: dict[str, QAReport], grown: dict[str, QAReport]) -> l
 
 
 def report_text(
-    result: tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]], folds: int
+    result: tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]],
+    folds: int,
+    grouping: str = "question",
 ) -> str:
     """The k-fold report of `cross_validate`'s result."""
     reports, tops, chosen = result
     ranking = reports.pop(NEVER_DECLINING)
     grown = {name: reports.pop(name) for name in list(reports) if name.endswith(GROWN)}
-    lines = [f"k-fold ({folds} folds, grouped by question; figures on the held-out folds only)", ""]
+    lines = [f"k-fold ({folds} folds, grouped by {grouping}; figures on the held-out folds only)", ""]
     for name, report in reports.items():
         lines += [f"== {name} (test splits)", format_report(report, categories=False), ""]
     total = _summary(reports)
