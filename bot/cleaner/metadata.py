@@ -14,6 +14,7 @@ from itertools import pairwise
 from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.company import company_name
 from bot.cleaner.dates import find_date
+from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
@@ -360,7 +361,11 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
     if not bare or site is None or on_private_suffix(page.url or ""):  # a platform's user site: its host
         return found
     label = site[0].partition(".")[0]
-    words = domain_words(label, page.settings) or acronym_words(label, page.settings)
+    words = (
+        domain_words(label, page.settings)
+        or acronym_words(label, page.settings)
+        or name_words(label, page.settings)
+    )
     return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.bylineshapes import glued_credit
+from bot.cleaner.creditfields import date_row_source, repost_from_line, story_credit
 from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
@@ -167,6 +168,7 @@ def _stated_source(page: PageLines) -> Found | None:
     NAME". "With reporting by AFP" is no wire: the outlet wrote the story with the agency's help."""
     finders = (
         _source_line,
+        date_row_source,
         end_tag_wire,
         _header_credit,
         _closing_credit,
@@ -174,6 +176,7 @@ def _stated_source(page: PageLines) -> Found | None:
         reporter_credit,
         _release_issuer,
         credit_lines,
+        repost_from_line,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
@@ -264,8 +267,10 @@ def _republished(page: PageLines) -> Found | None:
 
 
 def _header_credit(page: PageLines) -> Found | None:
+    """A short agency credit line above the story: above its first paragraph, or between a standfirst
+    and the story ("AP | PTI Place" under the dek)."""
     body = page.of_kind("body")
-    start = body[0].number if body else len(page.lines) + 1
+    start = body[min(1, len(body) - 1)].number if body else len(page.lines) + 1
     for line, decision in page.pairs():
         if (
             line.number >= start
@@ -291,4 +296,7 @@ def _closing_credit(page: PageLines) -> Found | None:
             return Found(_credit_name(match.group("name"), page.table), text)
         if page.table.is_agency(text.strip("()—–- ")):
             return Found(page.table.canonical(text.strip("()—–- ")), text)
+        newsroom = story_credit(text, page.table)  # "Story by NAME News": a sister newsroom's copy
+        if newsroom is not None:
+            return Found(newsroom, text)
     return None
