@@ -17,6 +17,7 @@ import re
 
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.repostheading import FROM_CREDIT
 
 __all__ = ["date_row_source", "repost_from_line", "story_credit"]
 
@@ -24,7 +25,6 @@ _NAME = r"[A-Z][\w.&'’-]*(?: (?:of|the|for|and|on|[A-Z][\w.&'’-]*)){0,6}"
 # "...14:27:00 Source:NAME" / "... 2016 | Source: NAME"
 _ROW_SOURCE = re.compile(rf"\d\s+source\s*:\s*(?P<name>{_NAME})\s*$", re.IGNORECASE)
 _WEBSITE = re.compile(r"(?:'s)?\s+(?:official\s+)?(?:web\s?site|web portal|portal)$", re.IGNORECASE)
-_FROM = re.compile(r"^(?:from|via)\s+(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})$")
 _STORY_BY = re.compile(
     r"^(?i:story|report|text)\s+by\s+(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})\.?$"
 )
@@ -54,9 +54,9 @@ def repost_from_line(page: PageLines) -> Found | None:
     for n, (line, decision) in enumerate(pairs):
         if line.number >= body[1].number:
             break
-        match = _FROM.match(line.text)
+        match = FROM_CREDIT.match(line.text)
         above = next((p for p in reversed(pairs[:n]) if p[0].text.strip()), None)
-        titled = above is not None and above[1].kind != "body" and not _FROM.match(above[0].text)
+        titled = above is not None and above[1].kind != "body" and not FROM_CREDIT.match(above[0].text)
         if match and decision.kind != "body" and titled and not _own(match.group("name"), page):
             return Found(page.table.canonical(match.group("name")), line.text)
     return None

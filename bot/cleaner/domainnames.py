@@ -24,6 +24,7 @@ __all__ = ["name_words"]
 
 _VOWELS = frozenset("aeiouy")
 _MINOR = frozenset("a an and as at but by for from in into nor of on or the to with".split())
+_SHORTEST_ACRONYM = 2  # not a threshold: one letter is a stray cut ("the brindle r")
 _FEWEST_PIECES = 2  # not a threshold: a name and a word beside it
 _SHORTEST_WORD = 3  # not a threshold: as in `acronymdomain`, a shorter word is a little word or a cut
 _ARTICLE = "the"  # a masthead's leading article: "The Trendler" shows a name as a common word would
@@ -47,7 +48,7 @@ def name_words(label: str, settings: CleanerConfig) -> str | None:
     ):
         return None
     name = pieces[known.index(False)]
-    if not _VOWELS.intersection(name):
+    if not _VOWELS.intersection(name) and len(name) >= _SHORTEST_ACRONYM:
         written = name.upper()
     elif len(name) >= settings.domain_word_min_letters:
         written = name.capitalize()

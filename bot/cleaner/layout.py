@@ -19,6 +19,7 @@ from bot.cleaner.endtags import mark_syndicate_tags
 from bot.cleaner.entries import mark_first_entry_title
 from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.forum import mark_forum_thread
+from bot.cleaner.forumquote import mark_quoted_post
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.liveblog import mark_live_blog
@@ -32,6 +33,7 @@ from bot.cleaner.patterns import (
     TEASER_MARKERS,
     chrome_reason,
 )
+from bot.cleaner.repostheading import mark_repost_heading
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -58,6 +60,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_share_notes(page)
     mark_mirror_page(page)
     mark_forum_thread(page)
+    mark_quoted_post(page)
     mark_live_blog(page)
     mark_syndicate_tags(page)
     mark_author_over_date(page)
@@ -285,6 +288,7 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
     """Inside the body: teaser blocks and "Related:" link lists go; prose, captions, subheadings stay."""
     _mark_lead_metadata(page, start, end)
     _mark_related_lists(page, start, end)
+    mark_repost_heading(page, start, end)
     for run in _short_line_runs(page, start, end):
         last = page.lines[run[-1]].text
         if len(run) >= page.settings.teaser_min_run and (
