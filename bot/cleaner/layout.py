@@ -33,7 +33,7 @@ from bot.cleaner.patterns import (
     TEASER_MARKERS,
     chrome_reason,
 )
-from bot.cleaner.repostheading import mark_repost_heading
+from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -67,6 +67,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     start = _body_start(page)
     end, cut = _body_end(page, start)
     _mark_related_lists(page, 0, start - 1, header=True)
+    mark_repost_heading_above(page, start)
     lay_out_header(page, start)
     if start < len(lines):
         _restore_body_repeats(page, start, end)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from bot.cleaner.lines import Line, word_count
 from bot.cleaner.page import Decision
 
-__all__ = ["is_lead_in", "keep_lead_in", "repeats_caption", "without_field_label"]
+__all__ = ["LEAD_IN_MIN_WORDS", "is_lead_in", "keep_lead_in", "repeats_caption", "without_field_label"]
 
 _LEAD_IN = re.compile(r"[^:\s]\s*:$")
 _FIELD_LABEL = re.compile(r"^\s*\[(?:title|headline|subject)\]\s*", re.IGNORECASE)
@@ -35,7 +35,7 @@ def without_field_label(title: str) -> str:
     return _FIELD_LABEL.sub("", title, count=1) or title
 
 
-_LEAD_IN_MIN_WORDS = 3  # not a threshold: "Comments:", "Share this:" are labels, no lead-in
+LEAD_IN_MIN_WORDS = 3  # not a threshold: "Comments:", "Share this:" are labels, no lead-in
 
 
 def keep_lead_in(lines: Sequence[Line], decisions: list[Decision]) -> None:
@@ -45,7 +45,7 @@ def keep_lead_in(lines: Sequence[Line], decisions: list[Decision]) -> None:
     if above is None or decisions[above] != Decision("drop", "page-header"):
         return
     text = lines[above].text
-    if is_lead_in(text) and word_count(text) >= _LEAD_IN_MIN_WORDS:
+    if is_lead_in(text) and word_count(text) >= LEAD_IN_MIN_WORDS:
         decisions[above] = Decision("body")
 
 
