@@ -102,3 +102,9 @@ def test_a_quote_line_without_a_threads_widget_changes_nothing(config: Config) -
     page = f"{HEADLINE}\n\n{REMARK}\n\nQuote: {LEDE}\n\n{SECOND}\n"
     article = clean(page, config)
     assert REMARK in article.text
+
+
+def test_a_known_outlets_photo_credit_between_paragraphs_does_not_name_the_site(config: Config) -> None:
+    page = f"{LEDE}\n\n© DR\n\n{SECOND}\n\n{THIRD}\n"
+    article = clean(page, config, url="https://www.ashbournereport.com/leaders-meet/")
+    assert article.outlet == "Ashbourne Report"

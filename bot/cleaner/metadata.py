@@ -21,9 +21,10 @@ from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
-from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
+from bot.cleaner.wire import find_wire, reporter_credit
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
 
@@ -160,7 +161,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _template,
         _known_name_line,
         _desk_byline,
-        outlet_credit,
+        credit_outside_story,
         _folio,
         _channel_name,
         _letterhead,
