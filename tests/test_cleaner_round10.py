@@ -59,15 +59,6 @@ def test_a_reposts_from_line_names_the_wire_and_keeps_its_title(config: Config) 
     assert title in article.text and "from Harbour" not in article.text
 
 
-def test_a_lead_in_over_a_reposted_title_opens_the_story(config: Config) -> None:
-    lead = "Here is a piece that says most of what I would have said about the meeting:"
-    title = "What the Two Leaders Did Not Settle"
-    page = f"{HEADLINE}\n\n{lead}\n\n{title}\nfrom Harbour Policy Review\n\n{LEDE}\n\n{SECOND}\n"
-    article = clean(page, config, url="https://kestrelnotes.wordpress.com/2015/09/30/worth-reading/")
-    assert article.title == HEADLINE
-    assert article.text.startswith(lead) and title in article.text
-
-
 @pytest.mark.parametrize(
     ("line", "wire"),
     [
@@ -104,7 +95,56 @@ def test_a_quote_line_without_a_threads_widget_changes_nothing(config: Config) -
     assert REMARK in article.text
 
 
-def test_a_known_outlets_photo_credit_between_paragraphs_does_not_name_the_site(config: Config) -> None:
-    page = f"{LEDE}\n\n© DR\n\n{SECOND}\n\n{THIRD}\n"
-    article = clean(page, config, url="https://www.ashbournereport.com/leaders-meet/")
-    assert article.outlet == "Ashbourne Report"
+CAPTION = "The two leaders shake hands before their meeting in New York on September 28, 2015."
+
+
+@pytest.mark.parametrize(
+    ("page", "url", "outlet"),
+    [  # a known outlet's credit between the paragraphs; an agency's credit over the story
+        (
+            f"{LEDE}\n\n© DR\n\n{SECOND}\n\n{THIRD}\n",
+            "https://www.ashbournereport.com/a/",
+            "Ashbourne Report",
+        ),
+        (
+            f"{HEADLINE}\n\n{CAPTION}\nPHOTO: Reuters\n\n{LEDE}\n\n{SECOND}\n",
+            "https://www.islandnewsportal.com/a/",
+            "Island News Portal",
+        ),
+    ],
+)
+def test_a_photo_credit_that_credits_a_picture_does_not_name_the_site(
+    config: Config, page: str, url: str, outlet: str
+) -> None:
+    assert clean(page, config, url=url).outlet == outlet
+
+
+TURN = "President: The talks between our deputy ministers last month were useful."
+
+
+@pytest.mark.parametrize(
+    ("lead", "heading", "credit", "story"),
+    [  # a blog's repost under its "from NAME" line; an embassy digest's section over a speaker's line
+        (
+            "Here is a piece that says most of what I would have said:",
+            "What the Leaders Left Open",
+            True,
+            LEDE,
+        ),
+        (
+            "Following is the gist of the leaders' meeting on the sidelines:",
+            "Peace treaty talks",
+            False,
+            TURN,
+        ),
+    ],
+)
+def test_a_lead_in_over_a_heading_opens_the_story(
+    config: Config, lead: str, heading: str, credit: bool, story: str
+) -> None:
+    under = "\nfrom Harbour Policy Review" if credit else ""
+    page = f"{HEADLINE}\n\n{lead}\n\n{heading}{under}\n\n{story}\n\n{SECOND}\n"
+    article = clean(page, config, url="https://kestrelnotes.wordpress.com/2015/09/30/worth-reading/")
+    assert article.title == HEADLINE
+    assert article.text.startswith(lead) and heading in article.text
+    assert "from Harbour" not in article.text

@@ -5,14 +5,15 @@ it, "from NAME" (the site it came from). Two short lines in a row look like a te
 pair, the title is the post's subheading and the credit line is chrome (`creditfields` reads NAME as
 the wire). Only a pair with prose after it is read so: inside the story, or right over it under the
 blogger's lead-in (a line ending in a colon), which then opens the story: the piece's title is then no
-candidate for the post's headline.
+candidate for the post's headline. A lead-in over a section's short heading over the first paragraph
+reads the same way ("Following is the gist of the meeting:" / "Peace treaty talks" / "Speaker: ...").
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.cleaner.lines import is_prose
+from bot.cleaner.lines import is_prose, word_count
 from bot.cleaner.page import Page
 from bot.cleaner.titlefields import LEAD_IN_MIN_WORDS, is_lead_in
 
@@ -35,19 +36,35 @@ def mark_repost_heading(page: Page, start: int, end: int) -> None:
 
 
 def mark_repost_heading_above(page: Page, start: int) -> None:
-    """A lead-in, a title and a "from NAME" line right over the story's first paragraph: the lead-in
-    opens the story, the title is its subheading, the credit line chrome."""
-    credit = page.previous_filled(start) if start < len(page.lines) else start
-    if credit == start or not (page.open(credit) and FROM_CREDIT.match(page.lines[credit].text.strip())):
+    """A lead-in over a heading right over the story's first paragraph: the lead-in opens the story and
+    the heading is its subheading. The heading is a reposted piece's title over its "from NAME" line
+    (the line chrome), or a section's heading ("Following is the gist:" / "Peace treaty talks" /
+    "Speaker: ...")."""
+    if start >= len(page.lines):
         return
-    title = page.previous_filled(credit)
-    lead = page.previous_filled(title)
-    if title in (credit, lead) or not (page.open(title) and page.open(lead)):
+    above = page.previous_filled(start)
+    credit = above if FROM_CREDIT.match(page.lines[above].text.strip()) else None
+    heading = page.previous_filled(above) if credit is not None else above
+    lead = page.previous_filled(heading)
+    if len({start, above, heading, lead}) < (4 if credit is not None else 3):
         return
-    text = page.lines[lead].text
-    if is_prose(page.lines[title].text, page.settings) or not is_lead_in(text):
+    if not all(page.open(i) for i in (heading, lead, *([credit] if credit is not None else []))):
         return
-    if len(text.split()) >= LEAD_IN_MIN_WORDS:
+    text = page.lines[heading].text.strip()
+    section = word_count(text) <= _HEADING_MAX_WORDS and not text.endswith((".", ":", "!", "?"))
+    if (
+        (credit is not None or section)
+        and not is_prose(text, page.settings)
+        and _lead_in(page.lines[lead].text)
+    ):
         page.set(lead, "body")
-        page.set(title, "subheading")
-        page.set(credit, "drop", "source-credit")
+        page.set(heading, "subheading")
+        if credit is not None:
+            page.set(credit, "drop", "source-credit")
+
+
+_HEADING_MAX_WORDS = 8  # not a threshold: a section's heading is a few words ("Northern Territories issue")
+
+
+def _lead_in(text: str) -> bool:
+    return is_lead_in(text) and word_count(text) >= LEAD_IN_MIN_WORDS
