@@ -45,10 +45,13 @@ def date_row_source(page: PageLines) -> Found | None:
     return None
 
 
+_LEAD_AND_LEDE = 2  # not a threshold: a lead-in and the story's first paragraph
+
+
 def repost_from_line(page: PageLines) -> Found | None:
     """The "from NAME" credit under a reposted piece's title, above the story's second paragraph."""
     body = page.of_kind("body")
-    if len(body) < 2:  # noqa: PLR2004 - a lead-in and the story's first paragraph
+    if len(body) < _LEAD_AND_LEDE:
         return None
     pairs = list(page.pairs())
     for n, (line, decision) in enumerate(pairs):
@@ -56,7 +59,7 @@ def repost_from_line(page: PageLines) -> Found | None:
             break
         match = FROM_CREDIT.match(line.text)
         above = next((p for p in reversed(pairs[:n]) if p[0].text.strip()), None)
-        titled = above is not None and above[1].kind != "body" and not FROM_CREDIT.match(above[0].text)
+        titled = above is not None and above[1].kind == "subheading"  # the reposted title, read so by layout
         if match and decision.kind != "body" and titled and not _own(match.group("name"), page):
             return Found(page.table.canonical(match.group("name")), line.text)
     return None
