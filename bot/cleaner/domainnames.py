@@ -17,13 +17,13 @@ little word ("lo", "be") shows a wrong cut ("prothomalo" is no "Pro Thoma Lo").
 
 from __future__ import annotations
 
+from bot.cleaner.domainwords import MINOR_WORDS as _MINOR
 from bot.cleaner.domainwords import common_pieces, segment
 from bot.config import CleanerConfig
 
 __all__ = ["name_words"]
 
 _VOWELS = frozenset("aeiouy")
-_MINOR = frozenset("a an and as at but by for from in into nor of on or the to with".split())
 _SHORTEST_ACRONYM = 2  # not a threshold: one letter is a stray cut ("the brindle r")
 _FEWEST_PIECES = 2  # not a threshold: a name and a word beside it
 _SHORTEST_WORD = 3  # not a threshold: as in `acronymdomain`, a shorter word is a little word or a cut

@@ -20,7 +20,15 @@ import re
 
 from bot.config import CleanerConfig
 
-__all__ = ["common_pieces", "domain_words", "dotted_name", "is_dictionary_word", "printed_domain", "segment"]
+__all__ = [
+    "MINOR_WORDS",
+    "common_pieces",
+    "domain_words",
+    "dotted_name",
+    "is_dictionary_word",
+    "printed_domain",
+    "segment",
+]
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +65,7 @@ def _run_together(piece: str, dictionary: frozenset[str]) -> bool:
 
 
 # title case's minor words, in lower case inside a name ("Voice of the Island", but "Europe Says")
-_MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
+MINOR_WORDS = frozenset("a an and as at but by for from in into nor of on or the to with".split())
 _FEWEST_WORDS = 2  # not a threshold: a split into one piece is no split
 _SHORTEST_PART = 2  # not a threshold: a one-letter part ("e-news") is a prefix, not a word
 
@@ -83,7 +91,7 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
     if len(pieces) < _FEWEST_WORDS:
         return None
     return " ".join(
-        piece if n and piece in _MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)
+        piece if n and piece in MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)
     )
 
 
@@ -109,7 +117,7 @@ def common_pieces(run: str, settings: CleanerConfig) -> list[str] | None:
     pieces = wordsegment.segment(run.lower()) if run.isalpha() else []
     if not pieces or not all(_common(piece, settings) for piece in pieces):
         return None
-    return [piece if n and piece in _MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)]
+    return [piece if n and piece in MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)]
 
 
 def printed_domain(lines: list[str], domain: str) -> str | None:
