@@ -20,6 +20,7 @@ from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.publisherhost import on_publisher_host, printed_publisher
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
 from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
@@ -33,6 +34,11 @@ _COPYRIGHT_NAME = re.compile(
     re.IGNORECASE,
 )
 _HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z][a-z])|\s[|–—-](?:\s|$)|\s*\||,\s")
+# a newsroom's desks by their beat or medium: "Web Desk", "News Desk", "Monitoring Desk"
+_DESK_KINDS = frozenset(
+    "web news online digital monitoring foreign world international national city metro business sports"
+    " editorial special multimedia".split()
+)
 _DESK = re.compile(r"^(?:by\s+)?(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
 
 
@@ -228,6 +234,8 @@ def _first_line_name(page: PageLines) -> Found | None:
 def known_domain(page: PageLines) -> Found | None:
     """The outlet the config's table gives the URL's domain: it beats any name the page's markup gives
     (a JSON-LD publisher is often the owning company's legal name)."""
+    if on_publisher_host(page):  # a newsstand's page of a paper: the paper the page names
+        return printed_publisher(page) or _publisher_copyright(page)
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
     return Found(known, f"URL domain {site[0]}") if known and site else None
@@ -409,6 +417,8 @@ def _known_name_line(page: PageLines) -> Found | None:
 def _desk_byline(page: PageLines) -> Found | None:
     for line in page.of_kind("byline"):
         desk = _DESK.match(line.text)
+        if desk and desk.group("name").casefold() in _DESK_KINDS:  # "Web Desk" names a desk, not a site
+            continue
         if desk and not page.table.is_agency(desk.group("name")):  # "By Agency staff" names the wire
             return Found(page.table.canonical(desk.group("name")), line.text)
     return None

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from bot.cleaner.cardstamp import is_card_credit
 from bot.cleaner.lines import Line, ends_sentence
 from bot.cleaner.patterns import chrome_reason
 from bot.config import CleanerConfig
@@ -83,8 +84,11 @@ def _narrow(line: Line, settings: CleanerConfig, width: int) -> bool:
 
 def _strong_break(a: str, b: str) -> bool:
     """A break that cannot end a paragraph: inside a hyphenated word, or before words in lower case (one
-    lone word in lower case is more often a link of a menu: "edit", "history")."""
-    return bool(_SPLIT_WORD.search(a)) or (not ends_sentence(a) and b[:1].islower() and " " in b)
+    lone word in lower case is more often a link of a menu: "edit", "history"; a card's credit, "short by
+    NAME / DATE", is a byline)."""
+    return bool(_SPLIT_WORD.search(a)) or (
+        not ends_sentence(a) and b[:1].islower() and " " in b and not is_card_credit(b)
+    )
 
 
 def _is_wrapped(block: list[Line], settings: CleanerConfig) -> bool:
