@@ -65,17 +65,12 @@ EXTRA = {
 #
 # batch9 arrived blind and was measured once on main b5701ad's rules (2 of 12 pages passed every check; line
 # P/R 0.681/0.954, HTML must_contain 0.895 / must_not_contain 1.000, chrome share 0.2981, outlet 5/12, date
-# 7/12, updated 12/12, headline 7/12, wire 10/12, event 12/12). These are blind arrival figures; it is held to
-# them until a round of general rules lifts it to the common floors.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch9": {
-        "line_recall": 0.95,
-        "line_precision": 0.68,
-        "html_contain": 0.89,
-        "chrome_share": 0.30,
-        "field": 0.41,
-    },
-}
+# 7/12, updated 12/12, headline 7/12, wire 10/12, event 12/12: blind arrival figures) and was held to them;
+# after batch9's round of general rules (forum topics with link previews and topic maps, PDF documents'
+# footnotes, notices and wrapped titles, "Write:" and CJK date stamps, news cards, publisher hosts, URL-slug
+# headlines, end tags with initials after a dash) it passes 12 of 12 and is held to the common floors: its
+# figures are training figures now.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

@@ -31,7 +31,7 @@ _NAME = r"[A-Z][A-Za-z]{1,15}"
 # editors' initials in capitals; "Reuters/ts", "AFP/dpa/jw": initials in lower case after a slash
 _INITIALS = r"[A-Z]{2,4}(?:/[A-Z]{2,4})*"  # in capitals: "Obama/Putin talks" is no tag
 # "teleSUR / EFE - ja-MH": the outlet and the agency, a dash, then the writer's and editor's initials
-_CREDIT = r"[A-Za-z][A-Za-z]{1,15}"
+_CREDIT = r"[A-Za-z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?"
 TAG = re.compile(
     rf"^(?:\((?P<bracketed>{_NAME}(?:\s?/\s?{_NAME})*)\)\s+{_INITIALS}"
     rf"|(?P<slashed>{_NAME}(?:\s?/\s?{_NAME})+)\s+{_INITIALS}"

@@ -14,6 +14,8 @@ from itertools import pairwise
 from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.company import company_name
 from bot.cleaner.dates import find_date
+from bot.cleaner.document import notice_holder
+from bot.cleaner.documentname import fuller_holder
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.lines import STOPWORDS
@@ -175,7 +177,8 @@ def find_outlet(page: PageLines) -> Found | None:
         _agency_copyright,
         find_wire,
     )
-    return next((found for finder in finders if (found := finder(page)) is not None), None)
+    found = next((found for finder in finders if (found := finder(page)) is not None), None)
+    return fuller_holder(page, found) if found is not None else None
 
 
 _LIST_NAME = re.compile(
@@ -384,7 +387,8 @@ def _holders(page: PageLines) -> list[tuple[str, str]]:
         page.dropped_as("copyright"),
         key=lambda line: (line.number <= end, not _OPENS_WITH_MARK.match(line.text)),
     )
-    return [(_copyright_holder(line.text), line.text) for line in lines]
+    # a document's notice ends in its copyright: "... legal advice. © NAME 2015"
+    return [(notice_holder(line.text) or _copyright_holder(line.text), line.text) for line in lines]
 
 
 def _publisher_copyright(page: PageLines) -> Found | None:
