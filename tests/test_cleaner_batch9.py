@@ -305,3 +305,15 @@ def test_a_pdf_documents_title_headings_footnotes_and_notice(config: Config) -> 
     assert "Statement by the press office" not in article.text
     assert "prepared for members" not in article.text
     assert article.outlet == "South Harbour Library"
+
+
+def test_like_counters_over_the_story_are_no_forum_thread(config: Config) -> None:
+    page = "\n".join(["Harbour Social", "gull_77", "Sep 2015", "12 Likes", HEADLINE, LEDE, SECOND, "3 Likes"])
+    article = clean(page, config)
+    assert LEDE in article.text and SECOND in article.text
+
+
+def test_a_hosts_own_copyright_does_not_name_the_paper_on_its_page(config: Config) -> None:
+    page = _newsstand().replace("This article was printed in", "© 2015 PressReader.com")
+    url = "https://www.pressreader.com/harbour/harbour-gazette/20150929/281603830012417"
+    assert clean(page, config, url=url).outlet == "Harbour Gazette"

@@ -22,7 +22,7 @@ from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
-from bot.cleaner.publisherhost import on_publisher_host, printed_publisher
+from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
 from bot.cleaner.wire import find_wire, outlet_credit, reporter_credit
@@ -238,7 +238,7 @@ def known_domain(page: PageLines) -> Found | None:
     """The outlet the config's table gives the URL's domain: it beats any name the page's markup gives
     (a JSON-LD publisher is often the owning company's legal name)."""
     if on_publisher_host(page):  # a newsstand's page of a paper: the paper the page names
-        return printed_publisher(page) or _publisher_copyright(page)
+        return printed_publisher(page) or _paper_copyright(page)
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
     return Found(known, f"URL domain {site[0]}") if known and site else None
@@ -394,6 +394,12 @@ def _holders(page: PageLines) -> list[tuple[str, str]]:
 def _publisher_copyright(page: PageLines) -> Found | None:
     holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
     return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
+
+
+def _paper_copyright(page: PageLines) -> Found | None:
+    """On a publisher host's page, the first copyright holder that is not the host itself."""
+    held = (Found(page.table.canonical(h), t) for h, t in _holders(page) if h)
+    return next((found for found in held if not_the_host(page, found)), None)
 
 
 def _agency_copyright(page: PageLines) -> Found | None:

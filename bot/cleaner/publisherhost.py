@@ -10,7 +10,7 @@ import re
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["on_publisher_host", "printed_publisher"]
+__all__ = ["not_the_host", "on_publisher_host", "printed_publisher"]
 
 # the Latin-script name opening a line whose rest is in another script: "China Daily 中国日报"
 _LATIN_NAME = re.compile(r"^(?P<name>[A-Za-z][\w&.'’ -]*?)\s*(?:[^\x00-\u024f\s].*)?$")
@@ -25,11 +25,21 @@ def on_publisher_host(page: PageLines) -> bool:
     return any(host == h or host.endswith(f".{h}") for h in page.settings.publisher_hosts)
 
 
+def _host(page: PageLines) -> str | None:
+    site = registered_domain(page.url) if page.url else None
+    return page.table.by_domain(site[1]) if site else None
+
+
+def not_the_host(page: PageLines, found: Found | None) -> Found | None:
+    """A name read for the page unless it is the host's own ("© PressReader Inc." in its footer)."""
+    host = _host(page)
+    return None if found is None or (host and page.table.canonical(found.value) == host) else found
+
+
 def printed_publisher(page: PageLines) -> Found | None:
     """The first line of chrome that names a known outlet other than the host (an account's or a paper's
     name over its article, perhaps followed by the name in another script)."""
-    site = registered_domain(page.url) if page.url else None
-    host = page.table.by_domain(site[1]) if site else None
+    host = _host(page)
     for line, decision in page.pairs():
         match = _LATIN_NAME.match(line.text) if decision.kind == "drop" else None
         name = match.group("name") if match else ""

@@ -2,8 +2,9 @@
 ("tapio_v" / "Jul 2018" / ... / "16 Likes"), then a topic map ("created" / "Jul 16 '18" / "last reply"
 / ... / "1.2k" / "views") and a list of suggested topics. Read by kind, never by board:
 
-- a page with several like counters and a post's age stamp above the first is such a thread: after the
-  first post's like counter everything is replies, the topic map and other topics (chrome);
+- a page with several like counters and a post's age stamp above the first, with the post's prose
+  between them, is such a thread: after the first post's like counter everything is replies, the topic
+  map and other topics (chrome);
 - in the first post, a link preview (the linked site's bare domain, the linked story's title, its excerpt
   cut with "...") stands in for the link: its title is chrome, and so is the poster's own remark between
   the post's age stamp and the preview (the pasted story under it is the text);
@@ -38,7 +39,8 @@ def mark_topic_thread(page: Page) -> None:
         return
     first = counters[0]
     ages = [i for i in range(first) if _AGE.match(page.lines[i].text)]
-    if not ages:
+    # a post between its age and its counter (counters at the top of a page are a share bar's)
+    if not ages or not any(is_prose(page.lines[i].text, page.settings) for i in range(ages[-1], first)):
         return
     for i in range(first + 1, len(page.lines)):
         if page.open(i):
