@@ -320,6 +320,9 @@ class CleanerConfig:
     # a page with this many live-blog entry stamps ("13:58 SAST") is a live blog: its entries' share
     # lines and posters' bylines do not end the article
     live_blog_min_entries: int = field(default=3, metadata={"range": (2, 1000)})
+    # hosts that publish other publishers' articles (a newsstand, an app's article platform): the outlet is
+    # the paper or account the page names, the host's domain only the last resort
+    publisher_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

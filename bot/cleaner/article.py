@@ -22,8 +22,10 @@ from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
 from bot.cleaner.sitename import without_outlet_suffix
+from bot.cleaner.slugtitle import mark_slug_title
 from bot.cleaner.sourcelink import mark_source_link, source_link
 from bot.cleaner.titlefields import keep_lead_in, without_field_label
+from bot.cleaner.titlesection import without_section
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
 from bot.cleaner.wire import find_wire
@@ -49,6 +51,7 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     laid_out = lay_out(lines, config.cleaner)
     decisions = refine_lead(lines, laid_out, outlet_table(config), config.cleaner, titled="title" in stated)
     mark_source_link(lines, decisions, outlet_table(config))
+    mark_slug_title(lines, decisions, hints.url)
     keep_lead_in(lines, decisions)
     shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
     url = shown or hints.url
@@ -183,6 +186,8 @@ def _metadata(
         if "title" in found:  # "Headline - Site Name" read from a <title>
             title_found = found["title"]
             title = without_outlet_suffix(title_found.value, name, page.table)
+            if title != title_found.value:  # a <title>'s parts: "Headline | Section | Site"
+                title = without_section(title, hints.url)
             found["title"] = Found(title, title_found.evidence)
     credited = _credited_outlet(page, stated, found)
     if "wire" not in found and credited is not None:

@@ -1,10 +1,10 @@
 """Dates written in article text and URLs: find one, parse it, and tell a bare date line or an update stamp.
 
-Styles read: "29 Sep 2015", "September 28, 2015", "Sept. 29, 2015", "2015-09-28", numeric "29/09/2015",
-"09/29/2015", "29.09.2015" and "03/10/16" (an ambiguous day/month order is settled by the windows given,
-else read day first, as most of the world writes it), a month and day without a year ("Sept. 29")
-whose year comes from elsewhere, and dates in URL paths. Relative dates ("2 hours ago") are never dates.
-E-mail and archive stamps ("Tue Sep 29 08:14:22 EDT 2015") are read too.
+Styles read: "29 Sep 2015", "September 28, 2015", "Sept. 29, 2015", "2015-09-28", "2016年9月5日",
+numeric "29/09/2015", "09/29/2015", "29.09.2015" and "03/10/16" (an ambiguous day/month order is settled
+by the windows given, else read day first, as most of the world writes it), a month and day without a
+year ("Sept. 29") whose year comes from elsewhere, and dates in URL paths. Relative dates ("2 hours ago")
+are never dates. E-mail and archive stamps ("Tue Sep 29 08:14:22 EDT 2015") are read too.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ _DATE = re.compile(
     rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}"  # e-mail
     rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
     rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})"  # 29/09/2015, 9/29/15
+    rf"|(?P<cy>{_YEAR})\s*年\s*(?P<cm>\d{{1,2}})\s*月\s*(?P<cd>\d{{1,2}})\s*日"  # 2016年9月5日 (CJK)
     rf")(?!\d)(?![/-]\d)",
     re.IGNORECASE,
 )
@@ -63,7 +64,7 @@ _PARTIAL = re.compile(
 _DATE_LINE_REST = re.compile(
     rf"^(?:\s|[-–—,|/•·:().]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|\d{{1,2}}(?=\s*[ap]\.?m\b)|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
     r"\(?(?-i:[A-Z]{1,3}T)\)?|"  # a zone abbreviation in capitals: most end in T ("BJT", "HKT", "AEDT")
-    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|updated|published|posted|created|on|at|last|first|modified|date|(?:read|views?|hits)\s*:?\s*\d[\d,]*|\d[\d,]*\s+comments?|(?:adjust\s+)?(?:font|text)\s+size)*$",
+    r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|update[ds]?|published|posted|created|write|written|on|at|last|first|modified|date|(?:read|views?|hits)\s*:?\s*\d[\d,]*|\d[\d,]*\s+comments?|(?:adjust\s+)?(?:font|text)\s+size)*$",
     re.IGNORECASE,
 )
 _UPDATE_WORD = re.compile(
@@ -104,7 +105,8 @@ Window = tuple[dt.date, dt.date]
 def find_date(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
     """The first full date (with a year) written in the text; None if there is none."""
     for match in _DATE.finditer(text):
-        found = _numeric(match, windows) if match.group("a") or match.group("iso") else _words(match)
+        numeric = match.group("a") or match.group("iso") or match.group("cy")
+        found = _numeric(match, windows) if numeric else _words(match)
         if found is not None:
             return DateMatch(found, match.group(0))
     return None
@@ -121,6 +123,8 @@ def _words(match: re.Match[str]) -> dt.date | None:
 def _numeric(match: re.Match[str], windows: Sequence[Window]) -> dt.date | None:
     if match.group("iso"):
         return _make(int(match.group("iso")), int(match.group("im")), int(match.group("id")))
+    if match.group("cy"):
+        return _make(int(match.group("cy")), int(match.group("cm")), int(match.group("cd")))
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
     year = year + _CENTURY_START if year < _TWO_DIGITS else year
     day_first, month_first = _make(year, b, a), _make(year, a, b)

@@ -2,8 +2,9 @@
 
 Kinds read (never one site's): agencies joined by slashes with the editors' initials after them,
 "(PNA/Xinhua) SCS/EBP" (a re-publisher's own acronym first, then the source agency), "Reuters/ts" (the
-agency and an editor's initials in lower case); and a syndicate's tag, "©2015 NAME / Visit the NAME at
-... / Distributed by SYNDICATE", whose copyright names the story's original source, not the distributor.
+agency and an editor's initials in lower case), "Site / Agency - ab-CD" (initials after a dash); and a
+syndicate's tag, "©2015 NAME / Visit the NAME at ... / Distributed by SYNDICATE", whose copyright names
+the story's original source, not the distributor.
 Such lines are chrome (`END_TAG_PATTERNS`, credits: after them nothing of the article follows); `tagwire`
 reads the wire they name.
 """
@@ -29,10 +30,13 @@ _NAME = r"[A-Z][A-Za-z]{1,15}"
 # "(PNA/Xinhua) SCS/EBP", "PNA/Xinhua SCS/EBP": credits in brackets or joined by slashes, then the
 # editors' initials in capitals; "Reuters/ts", "AFP/dpa/jw": initials in lower case after a slash
 _INITIALS = r"[A-Z]{2,4}(?:/[A-Z]{2,4})*"  # in capitals: "Obama/Putin talks" is no tag
+# "teleSUR / EFE - ja-MH": the outlet and the agency, a dash, then the writer's and editor's initials
+_CREDIT = r"[A-Za-z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?"
 TAG = re.compile(
     rf"^(?:\((?P<bracketed>{_NAME}(?:\s?/\s?{_NAME})*)\)\s+{_INITIALS}"
     rf"|(?P<slashed>{_NAME}(?:\s?/\s?{_NAME})+)\s+{_INITIALS}"
-    rf"|(?P<tagged>{_NAME}(?:/{_NAME})*)/[a-z]{{1,4}}(?:/[a-z]{{1,4}})*)$"
+    rf"|(?P<tagged>{_NAME}(?:/{_NAME})*)/[a-z]{{1,4}}(?:/[a-z]{{1,4}})*"
+    rf"|(?P<dashed>{_CREDIT}(?:\s?/\s?{_CREDIT})+)\s[-–]\s(?:[a-z]{{1,4}}|[A-Z]{{1,4}})-[A-Z]{{1,4}})$"
 )
 SYNDICATE = re.compile(r"^distributed by\b.{2,80}$", re.IGNORECASE)
 OWNER = re.compile(

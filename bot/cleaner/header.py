@@ -14,6 +14,7 @@ from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
 from bot.cleaner.standfirst import is_standfirst_under_meta
 from bot.cleaner.titlefields import is_lead_in, repeats_caption
+from bot.cleaner.topclock import mark_top_clock
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -55,6 +56,7 @@ def lay_out_header(page: Page, start: int) -> None:
     if headline is not None:
         page.set(headline, "headline")
     _mark_photo_titles(page, header)
+    mark_top_clock(page, header, headline)
     _mark_page_clocks(page, header, headline)
     for i in header:
         if (

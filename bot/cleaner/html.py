@@ -105,6 +105,12 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
     return found
 
 
+# the story's container: an <article>, or a block whose class says it is one; a caption may be a <p>
+_LEAD_NODES = (
+    "//*[self::article or @class='article' or @itemprop='articleBody']//*[self::p or self::figcaption]"
+)
+
+
 def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
     """The extracted text with the article's lead put back: prose <p>s and photo captions of the
     <article> that come before the first extracted paragraph (a standfirst or a lead photo's caption
@@ -114,8 +120,8 @@ def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
     if not text.strip():
         return text
     lead: list[str] = []
-    for node in tree.xpath("//article//p | //article//figcaption"):
-        caption = node.tag == "figcaption"
+    for node in tree.xpath(_LEAD_NODES):
+        caption = node.tag == "figcaption" or "caption" in (node.get("class") or "")
         for credit in node.xpath(".//*[contains(@class, 'credit')]") if caption else ():
             credit.drop_tree()
         para = " ".join(node.text_content().split())

@@ -15,6 +15,7 @@ from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.document import mark_first_section, mark_notices
 from bot.cleaner.endtags import mark_syndicate_tags
 from bot.cleaner.entries import mark_first_entry_title
 from bot.cleaner.envelope import mark_share_notes
@@ -34,6 +35,7 @@ from bot.cleaner.patterns import (
     chrome_reason,
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
+from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -61,6 +63,8 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_mirror_page(page)
     mark_forum_thread(page)
     mark_quoted_post(page)
+    mark_topic_thread(page)
+    mark_notices(page)
     mark_live_blog(page)
     mark_syndicate_tags(page)
     mark_author_over_date(page)
@@ -68,6 +72,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     end, cut = _body_end(page, start)
     _mark_related_lists(page, 0, start - 1, header=True)
     mark_repost_heading_above(page, start)
+    mark_first_section(page, start)
     lay_out_header(page, start)
     if start < len(lines):
         _restore_body_repeats(page, start, end)

@@ -3,7 +3,8 @@ NAME"), which a scraper copies as a line of its own.
 
 A page shows other logos too: a share bar's, an app store's, an advertiser's. The site's own logo
 echoes its address, so with a URL the name must begin as the registered domain's name does (its first
-`logo_domain_letters` letters, a leading "The" aside: "Vindicator Logo" on vindyarchives.com).
+`logo_domain_letters` letters, a leading "The" aside: "Vindicator Logo" on vindyarchives.com), or the
+domain's name must be the name's initials, as many letters at least ("Indus Plus News Logo" on ipn.com.pk).
 """
 
 from __future__ import annotations
@@ -35,7 +36,12 @@ def logo_name(page: PageLines) -> Found | None:
         if not name[:1].isupper() or len(name.split()) > page.settings.site_name_max_words:
             continue
         squashed = _NOT_LETTER.sub("", re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)).casefold()
-        echoes = not site or (len(squashed) >= letters and label[:letters] == squashed[:letters])
+        initials = "".join(word[0] for word in _NOT_LETTER.sub(" ", name).split()).casefold()
+        echoes = (
+            not site
+            or (len(squashed) >= letters and label[:letters] == squashed[:letters])
+            or (len(initials) >= letters and label == initials)  # "Indus Plus News Logo" on ipn.com.pk
+        )
         if echoes and not page.table.is_agency(name):
             return Found(page.table.canonical(name, page.url), f"{line.text} (the site's logo)")
     return None

@@ -14,6 +14,8 @@ from itertools import pairwise
 from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.company import company_name
 from bot.cleaner.dates import find_date
+from bot.cleaner.document import notice_holder
+from bot.cleaner.documentname import fuller_holder
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
@@ -22,6 +24,7 @@ from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.photocredit import credit_outside_story
+from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
 from bot.cleaner.wire import find_wire, reporter_credit
@@ -35,6 +38,11 @@ _COPYRIGHT_NAME = re.compile(
     re.IGNORECASE,
 )
 _HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z][a-z])|\s[|–—-](?:\s|$)|\s*\||,\s")
+# a newsroom's desks by their beat or medium: "Web Desk", "News Desk", "Monitoring Desk"
+_DESK_KINDS = frozenset(
+    "web news online digital monitoring foreign world international national city metro business sports"
+    " editorial special multimedia".split()
+)
 _DESK = re.compile(r"^(?:by\s+)?(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
 
 
@@ -171,7 +179,8 @@ def find_outlet(page: PageLines) -> Found | None:
         _agency_copyright,
         find_wire,
     )
-    return next((found for finder in finders if (found := finder(page)) is not None), None)
+    found = next((found for finder in finders if (found := finder(page)) is not None), None)
+    return fuller_holder(page, found) if found is not None else None
 
 
 _LIST_NAME = re.compile(
@@ -230,6 +239,8 @@ def _first_line_name(page: PageLines) -> Found | None:
 def known_domain(page: PageLines) -> Found | None:
     """The outlet the config's table gives the URL's domain: it beats any name the page's markup gives
     (a JSON-LD publisher is often the owning company's legal name)."""
+    if on_publisher_host(page):  # a newsstand's page of a paper: the paper the page names
+        return printed_publisher(page) or _paper_copyright(page)
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
     return Found(known, f"URL domain {site[0]}") if known and site else None
@@ -382,12 +393,19 @@ def _holders(page: PageLines) -> list[tuple[str, str]]:
         page.dropped_as("copyright"),
         key=lambda line: (line.number <= end, not _OPENS_WITH_MARK.match(line.text)),
     )
-    return [(_copyright_holder(line.text), line.text) for line in lines]
+    # a document's notice ends in its copyright: "... legal advice. © NAME 2015"
+    return [(notice_holder(line.text) or _copyright_holder(line.text), line.text) for line in lines]
 
 
 def _publisher_copyright(page: PageLines) -> Found | None:
     holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
     return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
+
+
+def _paper_copyright(page: PageLines) -> Found | None:
+    """On a publisher host's page, the first copyright holder that is not the host itself."""
+    held = (Found(page.table.canonical(h), t) for h, t in _holders(page) if h)
+    return next((found for found in held if not_the_host(page, found)), None)
 
 
 def _agency_copyright(page: PageLines) -> Found | None:
@@ -415,6 +433,8 @@ def _known_name_line(page: PageLines) -> Found | None:
 def _desk_byline(page: PageLines) -> Found | None:
     for line in page.of_kind("byline"):
         desk = _DESK.match(line.text)
+        if desk and desk.group("name").casefold() in _DESK_KINDS:  # "Web Desk" names a desk, not a site
+            continue
         if desk and not page.table.is_agency(desk.group("name")):  # "By Agency staff" names the wire
             return Found(page.table.canonical(desk.group("name")), line.text)
     return None

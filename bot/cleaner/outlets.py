@@ -60,6 +60,11 @@ class _Marks:
         return all(may_match(wanted, low) and p.search(raw) for p, wanted in pairs)
 
 
+# a table name with its disambiguator, "NAME (PLACE)": the table's, not the reader's; the page's own domain
+# answers to the bare NAME (other sites keep it: another paper may go by it)
+_DISAMBIGUATED = re.compile(r"^(.+?)\s+\([^()]+\)$")
+
+
 class OutletTable:
     """Lookups over the configured outlets: by any name, by domain, agencies, templates and platforms."""
 
@@ -75,6 +80,8 @@ class OutletTable:
                 self._names.setdefault(outlet.name, set()).add(name.strip().casefold())
                 if outlet.wire:
                     self.agencies.setdefault(name.strip(), outlet.name)
+            if bare := _DISAMBIGUATED.match(outlet.name):  # "The Star (Malaysia)": "The Star" on its domain
+                self._names[outlet.name].add(bare.group(1).casefold())
             for domain in outlet.domains:
                 self._by_domain.setdefault(domain.strip().lower().lstrip("."), outlet.name)
             if outlet.page_marks:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.document import DOCUMENT_PATTERNS
 from bot.cleaner.endtags import END_TAG_PATTERNS
 from bot.cleaner.forum import FORUM_PATTERNS
 from bot.cleaner.liveblog import LIVE_BLOG_PATTERNS
@@ -33,4 +34,10 @@ PAGE_CONTROL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
-PAGE_KINDS = (*FORUM_PATTERNS, *LIVE_BLOG_PATTERNS, *END_TAG_PATTERNS, *PAGE_CONTROL_PATTERNS)
+PAGE_KINDS = (
+    *FORUM_PATTERNS,
+    *LIVE_BLOG_PATTERNS,
+    *END_TAG_PATTERNS,
+    *PAGE_CONTROL_PATTERNS,
+    *DOCUMENT_PATTERNS,
+)

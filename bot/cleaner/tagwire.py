@@ -33,7 +33,7 @@ def end_tag_wire(page: PageLines) -> Found | None:
 
 def _tag_credit(page: PageLines, text: str, previous: list[str], own: str | None) -> Found | None:
     tag = TAG.match(text)
-    names = (tag.group("bracketed") or tag.group("slashed") or tag.group("tagged")) if tag else ""
+    names = next(filter(None, tag.group("bracketed", "slashed", "tagged", "dashed")), "") if tag else ""
     for name in re.split(r"\s?/\s?", names) if names else ():
         if page.table.is_agency(name) and page.table.canonical(name) != own:
             return Found(page.table.canonical(name), text)

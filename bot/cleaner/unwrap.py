@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from bot.cleaner.cardstamp import is_card_credit
 from bot.cleaner.lines import Line, ends_sentence
 from bot.cleaner.patterns import chrome_reason
 from bot.config import CleanerConfig
@@ -27,7 +28,8 @@ def unwrap(lines: Sequence[Line], settings: CleanerConfig) -> list[Line]:
     `last` is its last raw line and `parts` its raw lines). Narrow columns are joined first, then
     text wrapped at a page's width, where only a nearly full line runs on."""
     narrow = _unwrap_at(lines, settings, settings.column_max_chars, fill=0.0)
-    return _unwrap_at(narrow, settings, settings.page_column_max_chars, fill=settings.wrap_fill_share)
+    joined = _unwrap_at(narrow, settings, settings.page_column_max_chars, fill=settings.wrap_fill_share)
+    return _join_title(joined, settings)
 
 
 def _unwrap_at(lines: Sequence[Line], settings: CleanerConfig, width: int, *, fill: float) -> list[Line]:
@@ -83,8 +85,11 @@ def _narrow(line: Line, settings: CleanerConfig, width: int) -> bool:
 
 def _strong_break(a: str, b: str) -> bool:
     """A break that cannot end a paragraph: inside a hyphenated word, or before words in lower case (one
-    lone word in lower case is more often a link of a menu: "edit", "history")."""
-    return bool(_SPLIT_WORD.search(a)) or (not ends_sentence(a) and b[:1].islower() and " " in b)
+    lone word in lower case is more often a link of a menu: "edit", "history"; a card's credit, "short by
+    NAME / DATE", is a byline)."""
+    return bool(_SPLIT_WORD.search(a)) or (
+        not ends_sentence(a) and b[:1].islower() and " " in b and not is_card_credit(b)
+    )
 
 
 def _is_wrapped(block: list[Line], settings: CleanerConfig) -> bool:
@@ -104,6 +109,32 @@ def _runs_on(a: str, b: str, full: bool) -> bool:
         return _strong_break(a, b) and not a.isupper()
     # a line in capitals ("OBAMA, PUTIN MEET") is a heading; a mixed-case one ending on a name runs on
     return _strong_break(a, b) or (not ends_sentence(a) and not a.isupper() and _prose_like(b))
+
+
+# a title wrapped before its colon: "Russia and the United States at the 70th UN General" / "Assembly: the
+# Obama-Putin meeting of 28 September" (a line of its own never opens with one word and a colon)
+_COLON_OPENING = re.compile(r"^[A-Z][\w'’-]*:\s+\S")
+
+
+_TITLE_MIN_WORDS = 4  # not tuned: a label ("Research Note") is no title wrapped in two
+
+
+def _join_title(lines: list[Line], settings: CleanerConfig) -> list[Line]:
+    """On a wrapped page (some paragraph was joined), a title above the text wrapped before its colon is
+    joined too: the two lines are one heading."""
+    first = next((n for n, line in enumerate(lines) if line.parts), None)
+    for n in range(first or 0):
+        a, b = lines[n], lines[n + 1]
+        if (
+            not (a.parts or b.parts)
+            and len(a.text.split()) >= _TITLE_MIN_WORDS
+            and a.text[-1:].isalnum()
+            and not ends_sentence(a.text)
+            and _COLON_OPENING.match(b.text)
+            and chrome_reason(b.text, settings) is None
+        ):
+            return [*lines[:n], _joined([a, b]), *lines[n + 2 :]]
+    return lines
 
 
 def _join_block(block: list[Line], fill: float) -> list[Line]:

@@ -24,6 +24,7 @@ from bot.cleaner.dates import (
 from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.stamps import published_part
+from bot.cleaner.topicdate import topic_created
 from bot.config import Config
 
 __all__ = ["event_windows", "find_article_date", "find_event", "find_updated"]
@@ -55,7 +56,12 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     in_url = url_date(page.url, windows) if page.url else None
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
-    return foot_published(page, windows) or _weekday_date(page, windows) or _yearless_date(page, config)
+    return (
+        foot_published(page, windows)
+        or topic_created(page)
+        or _weekday_date(page, windows)
+        or _yearless_date(page, config)
+    )
 
 
 # the opening paragraph's day of the news with its full date: "on Thursday (10 Mar 2022)",

@@ -18,6 +18,7 @@ from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.readmore import read_more_source
 from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["find_wire", "outlet_credit", "reporter_credit"]
@@ -177,6 +178,7 @@ def _stated_source(page: PageLines) -> Found | None:
         _release_issuer,
         credit_lines,
         repost_from_line,
+        read_more_source,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
