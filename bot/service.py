@@ -194,14 +194,15 @@ class CoverageService:
         vector from ONE forward pass over all of them, made here (a burst's answers, bot/discord/
         processes.py), instead of one pass each; the answers are `ask`'s own. A pair whose conversation
         has moved on since, or that `ask` refuses, is embedded as usual or refused as usual."""
-        from bot.answering import embedded_texts
+        from bot.answering import analyses_kept, embedded_texts
 
         if self.index.vectors is None:  # no sentence vectors, so no question vectors either
             yield
             return
-        texts = [t for q, c in questions for t in embedded_texts(self.index, normalize_query(q), c)]
-        with primed_questions(self.index.question_vectors(texts)):
-            yield
+        with analyses_kept():  # each question analysed once, here, and its analysis taken by `ask`
+            texts = [t for q, c in questions for t in embedded_texts(self.index, normalize_query(q), c)]
+            with primed_questions(self.index.question_vectors(texts)):
+                yield
 
     def quote(self, speaker: str | None = None, topic: str | None = None) -> QuoteResult:
         """Quotations, optionally by one speaker (any alias) and ranked by a topic."""

@@ -7,7 +7,8 @@ import itertools
 import numpy as np
 import pytest
 
-from bot.semantic import dense
+from bot.config import Config
+from bot.semantic import Encoder, dense, encoder_for
 from bot.semantic.encoder import numpy_attention
 
 HIDDEN, HEADS = 384, 12
@@ -19,6 +20,11 @@ def _qkv(lengths: list[int], seed: int = 3) -> tuple[np.ndarray, np.ndarray]:
     qkv = rng.standard_normal((rows, 3 * HIDDEN)).astype(np.float32)
     qkv[:, :HIDDEN] *= np.float32(32**-0.5)  # the query scaled, as the prepared weights scale it
     return qkv, np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+
+
+@pytest.fixture(scope="module")
+def encoder(config: Config) -> Encoder:
+    return encoder_for(config.semantic)
 
 
 @pytest.fixture
@@ -65,3 +71,29 @@ def test_without_the_avx512_paths_numpy_attends(monkeypatch: pytest.MonkeyPatch)
     context = np.zeros((7, HIDDEN), dtype=np.float32)
     assert not dense.attend_(qkv, bounds, context, HEADS)
     assert not context.any()  # untouched: the encoder runs numpy's instead
+
+
+@pytest.mark.usefixtures("kernel")
+@pytest.mark.parametrize(
+    "texts", [["Who met Putin?"], ["Where did they meet?", "Syria " * 20, "ok", "a b " * 40]]
+)
+def test_every_layer_in_one_call_gives_the_layer_by_layer_bits(
+    encoder: Encoder, texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not dense._BUILT_WITH_FORWARD:
+        pytest.skip("a kernel built without `forward`")
+    assert encoder.stacked  # MiniLM's products are all in panels: the one call is taken
+    ids = [encoder.wordpiece.encode(t) for t in texts]
+    at_once = encoder._forward(ids)
+    monkeypatch.setattr(dense, "_BUILT_WITH_FORWARD", False)  # the encoder's own loop, call by call
+    assert np.array_equal(at_once, encoder._forward(ids))
+
+
+@pytest.mark.usefixtures("kernel")
+def test_one_call_refuses_weights_of_the_wrong_size(encoder: Encoder) -> None:
+    if not dense._BUILT_WITH_FORWARD:
+        pytest.skip("a kernel built without `forward`")
+    x = np.zeros((4, HIDDEN), dtype=np.float32)
+    short = [tuple(part[:-1] if i == 1 else part for i, part in enumerate(encoder.stacked[0]))]
+    with pytest.raises(ValueError, match="layer part"):
+        dense.layers_(x, np.array([0, 4], dtype=np.int64), short, HEADS, encoder.eps)

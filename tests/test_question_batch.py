@@ -91,3 +91,22 @@ def test_a_refused_question_in_a_batch_is_refused_as_alone(service: CoverageServ
         with pytest.raises(InputError):
             service.ask(refused)
         assert service.ask(QUESTIONS[0], top=3) == alone
+
+
+def test_a_question_asked_together_is_analysed_once(
+    service: CoverageService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.answering import candidates
+
+    alone = [service.ask(q, top=3) for q in QUESTIONS]
+    analysed: list[str] = []
+    real = candidates._analysed
+    monkeypatch.setattr(
+        candidates, "_analysed", lambda index, text, c: analysed.append(text) or real(index, text, c)
+    )
+    with service.asked_together([(q, None) for q in QUESTIONS]):
+        together = [service.ask(q, top=3) for q in QUESTIONS]
+    assert sorted(analysed) == sorted(QUESTIONS)  # the batch's analysis taken by `ask`, not made again
+    assert together == alone
+    service.ask(QUESTIONS[0], top=3)  # outside the block, analysed afresh
+    assert len(analysed) == len(QUESTIONS) + 1

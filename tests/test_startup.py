@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.semantic import model_dir
+from bot.semantic import dense, model_dir
 from bot.semantic.wordpiece import WordPiece, piece_ids, vocabulary
 from bot.semantic.words import is_dictionary_word
 
@@ -72,10 +72,16 @@ def test_an_ask_imports_no_build_machinery_and_uses_one_blas_thread() -> None:
 def test_a_blas_thread_count_the_user_set_is_kept() -> None:
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "2"}
     assert _probe(env).split()[1] == "2"
-    # then the encoder's forward pass limits BLAS to its one thread itself, with threadpoolctl
-    done = _python("-c", _PROBE, QUESTION, "threadpoolctl", env=env)
+    # then the encoder's forward pass limits BLAS to its one thread itself, with threadpoolctl, where it
+    # runs BLAS: numpy's attention (SUMMITBOT_HALFGEMM=1 caps the kernel at its AVX2 path, which has none)
+    done = _python("-c", _PROBE, QUESTION, "threadpoolctl", env=env | {"SUMMITBOT_HALFGEMM": "1"})
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[2] == "threadpoolctl"
+    # the kernel's one-call pass (bot/semantic/_halfgemm.c `forward`) runs no BLAS: nothing to limit
+    done = _python("-c", _PROBE, QUESTION, "threadpoolctl", env=env)
+    assert done.returncode == 0, done.stderr
+    one_call = dense.LEVEL >= 2 and dense._BUILT_WITH_FORWARD
+    assert done.stdout.split()[2] == ("-" if one_call else "threadpoolctl")
 
 
 def test_the_encoder_and_the_dictionary_share_one_read_of_the_vocabulary() -> None:

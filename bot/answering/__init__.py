@@ -8,7 +8,13 @@ import logging
 import numpy as np
 
 from bot.answering.cache import PerIndex
-from bot.answering.candidates import Candidates, embedded_texts, find_candidates, search_text
+from bot.answering.candidates import (
+    Candidates,
+    analyses_kept,
+    embedded_texts,
+    find_candidates,
+    search_text,
+)
 from bot.answering.decision import Decision, load_decision
 from bot.answering.followup import remember_answer
 from bot.answering.reading import reread
@@ -17,7 +23,15 @@ from bot.conversation import Conversation
 from bot.results import Answer, AskResult, Wording
 from bot.search import CorpusIndex, SearchHit
 
-__all__ = ["answer_question", "decide", "disagreements", "embedded_texts", "reported_by", "search_text"]
+__all__ = [
+    "analyses_kept",
+    "answer_question",
+    "decide",
+    "disagreements",
+    "embedded_texts",
+    "reported_by",
+    "search_text",
+]
 
 log = logging.getLogger(__name__)
 _DECISION: PerIndex[Decision] = PerIndex(lambda index: load_decision())

@@ -6,7 +6,9 @@ fitted model, so the evaluation can score many models over one pass of retrieval
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,9 +26,12 @@ from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.search import CorpusIndex, SearchHit
 
-__all__ = ["Candidates", "embedded_texts", "find_candidates", "search_text", "unknown_share"]
+__all__ = ["Candidates", "analyses_kept", "embedded_texts", "find_candidates", "search_text", "unknown_share"]
 
 _SCOPES: PerIndex[ScopeTable] = PerIndex(lambda index: ScopeTable(index.articles, index.config))
+# Within `analyses_kept`: the analyses of questions asked with no conversation, by text
+_Kept = dict[str, tuple[CorpusIndex, str, Question]]
+_KEPT: ContextVar[_Kept | None] = ContextVar("summitbot_kept_analyses", default=None)
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,33 @@ class Candidates:
         return self.question.scope.label if self.question and self.question.scope else None
 
 
+@contextmanager
+def analyses_kept() -> Iterator[None]:
+    """Within the block, a question asked with no conversation is analysed once: `find_candidates` takes
+    the analysis that `embedded_texts` made of it (with no conversation it depends on the text and the
+    index alone), so questions embedded together are not analysed twice (bot/discord/processes.py)."""
+    token = _KEPT.set({})
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
 def _analyse(index: CorpusIndex, text: str, conversation: Conversation | None) -> tuple[str, Question]:
-    """`text` checked and cleaned, and its analysis (a follow-up takes its topic from `conversation`)."""
+    """`text` checked and cleaned, and its analysis (a follow-up takes its topic from `conversation`);
+    within `analyses_kept`, made once for a question with no conversation."""
+    kept = _KEPT.get() if conversation is None else None
+    if kept is not None:
+        found = kept.get(text)
+        if found is not None and found[0] is index:
+            return found[1], found[2]
+    cleaned, question = _analysed(index, text, conversation)
+    if kept is not None:
+        kept[text] = (index, cleaned, question)
+    return cleaned, question
+
+
+def _analysed(index: CorpusIndex, text: str, conversation: Conversation | None) -> tuple[str, Question]:
     config = index.config
     cleaned = check_question(text, config.answer.max_question_length, config.answer.min_latin_share)
     question = analyse_question(

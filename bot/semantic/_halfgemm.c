@@ -26,7 +26,8 @@
  * And the layers' residual add and layer normalisation in one pass over each row (`add_norm`, plain C:
  * numpy took 25-35 us a call for a question's rows, 13 calls a pass), and each text's attention over its
  * own rows (`attention`, AVX-512F only: numpy's twelve small products and softmax a text took 40 us a
- * layer for a 15-token question, this 19).
+ * layer for a 15-token question, this 19). And `forward`: every layer of a pass in one call, the same
+ * steps in the same order as encoder.py's `_layer` (so the same bits), without its 42 Python calls a pass.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -227,6 +228,138 @@ fail_qkv:
     return NULL;
 }
 
+/* The weights of one layer, in this order, each a C-contiguous buffer (forward's `layers` items). */
+enum { QKV_W, QKV_B, OUT_W, OUT_B, N1_W, N1_B, UP_W, UP_B, DOWN_W, DOWN_B, N2_W, N2_B, PARTS };
+
+/* Rows a hidden row of each part holds (times hidden or ffn below), and its item size. */
+static int part_shape(int part, Py_ssize_t h, Py_ssize_t f, Py_ssize_t *items) {
+    const Py_ssize_t sizes[PARTS] = {3 * h * h, 3 * h, h * h, h, h, h, f * h, f, h * f, h, h, h};
+    *items = sizes[part];
+    return part == QKV_W || part == OUT_W || part == UP_W || part == DOWN_W ? 2 : 4;
+}
+
+/* Every layer over the stacked rows x, in place: the very calls (and order) of encoder.py's `_layer`
+ * (qkv product, each text's attention, output product, add + norm, up product with GELU, down product,
+ * add + norm) on buffers made once, so the result is the same to the bit, with no Python call a step. */
+static void run_layers(int level, float *x, const int64_t *at, Py_ssize_t texts, Py_ssize_t rows,
+                       Py_ssize_t h, Py_ssize_t f, Py_ssize_t heads, float eps, Py_buffer *parts,
+                       Py_ssize_t count, float *work, uint16_t *rounded, float *scratch, Py_ssize_t lanes) {
+    float *qkv = work, *ctx = qkv + rows * 3 * h, *att = ctx + rows * h, *ffn = att + rows * h;
+    const Py_ssize_t size = h / heads;
+    for (Py_ssize_t l = 0; l < count; l++) {
+        const Py_buffer *p = parts + l * PARTS;
+#define W(i) ((const uint16_t *)p[i].buf)
+#define F(i) ((const float *)p[i].buf)
+        round_rows(x, rows * h, rounded);
+        gemm(level, rounded, rows, h, W(QKV_W), 3 * h, F(QKV_B), qkv, 0);
+#if HAVE_X86
+        for (Py_ssize_t t = 0; t < texts; t++)
+            attend_512(qkv + at[t] * 3 * h, at[t + 1] - at[t], h, heads, ctx + at[t] * h, scratch,
+                       scratch + size * lanes);
+#endif
+        round_rows(ctx, rows * h, rounded);
+        gemm(level, rounded, rows, h, W(OUT_W), h, F(OUT_B), att, 0);
+        add_norm(att, x, F(N1_W), F(N1_B), rows, h, eps);
+        round_rows(att, rows * h, rounded);
+        gemm(level, rounded, rows, h, W(UP_W), f, F(UP_B), ffn, 1);
+        round_rows(ffn, rows * f, rounded);
+        gemm(level, rounded, rows, f, W(DOWN_W), h, F(DOWN_B), x, 0);
+        add_norm(x, att, F(N2_W), F(N2_B), rows, h, eps);
+#undef W
+#undef F
+    }
+}
+
+static PyObject *py_forward(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *ox, *obounds, *olayers;
+    Py_ssize_t rows, h, f, heads, texts;
+    int level;
+    float eps;
+    if (!PyArg_ParseTuple(args, "OOOnnnnnif", &ox, &obounds, &olayers, &rows, &h, &f, &heads, &texts, &level,
+                          &eps))
+        return NULL;
+    if (level < 2 || level > best_level() || rows <= 0 || texts <= 0 || heads <= 0 || h % heads != 0 ||
+        (h / heads) % 16 != 0 || h % PANEL != 0 || f % PANEL != 0) {
+        PyErr_SetString(PyExc_ValueError, "forward: needs AVX-512F, heads 16-wide, widths in panels");
+        return NULL;
+    }
+    PyObject *layers = PySequence_Fast(olayers, "forward: layers must be a sequence");
+    if (layers == NULL)
+        return NULL;
+    const Py_ssize_t count = PySequence_Fast_GET_SIZE(layers);
+    Py_buffer x, bounds, *parts = calloc((size_t)(count * PARTS + 1), sizeof(Py_buffer));
+    Py_ssize_t taken = 0;
+    PyObject *result = NULL;
+    float *work = NULL, *scratch = NULL;
+    uint16_t *rounded = NULL;
+    if (parts == NULL) {
+        Py_DECREF(layers);
+        return PyErr_NoMemory();
+    }
+    if (take(ox, &x, 4, rows * h, 1, "x") < 0)
+        goto done_parts;
+    if (take(obounds, &bounds, 8, texts + 1, 0, "bounds") < 0)
+        goto done_x;
+    for (Py_ssize_t l = 0; l < count; l++) {
+        PyObject *layer = PySequence_Fast(PySequence_Fast_GET_ITEM(layers, l), "forward: a layer is a sequence");
+        if (layer == NULL)
+            goto done;
+        if (PySequence_Fast_GET_SIZE(layer) != PARTS) {
+            PyErr_Format(PyExc_ValueError, "forward: a layer has %d parts", PARTS);
+            Py_DECREF(layer);
+            goto done;
+        }
+        for (int i = 0; i < PARTS; i++) {
+            Py_ssize_t items;
+            const int itemsize = part_shape(i, h, f, &items);
+            if (take(PySequence_Fast_GET_ITEM(layer, i), &parts[taken], itemsize, items, 0, "layer part") < 0) {
+                Py_DECREF(layer);
+                goto done;
+            }
+            taken++;
+        }
+        Py_DECREF(layer);
+    }
+    const int64_t *at = (const int64_t *)bounds.buf;
+    Py_ssize_t longest = 0;
+    for (Py_ssize_t t = 0; t < texts; t++) {
+        if (at[t] < 0 || at[t] >= at[t + 1] || at[t + 1] > rows || (t == 0 && at[0] != 0)) {
+            PyErr_SetString(PyExc_ValueError, "forward: bounds must rise within the rows");
+            goto done;
+        }
+        if (at[t + 1] - at[t] > longest)
+            longest = at[t + 1] - at[t];
+    }
+    const Py_ssize_t lanes = (longest + 15) / 16 * 16, widest = f > h ? f : h;
+    work = malloc((size_t)(rows * (5 * h + f)) * sizeof(float));
+    rounded = malloc((size_t)(rows * widest + 1) * sizeof(uint16_t));
+    scratch = malloc((size_t)((h / heads + 1) * lanes + 1) * sizeof(float));
+    if (work == NULL || rounded == NULL || scratch == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_BEGIN_ALLOW_THREADS;
+    run_layers(level, (float *)x.buf, at, texts, rows, h, f, heads, eps, parts, count, work, rounded, scratch,
+               lanes);
+    Py_END_ALLOW_THREADS;
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    free(work);
+    free(rounded);
+    free(scratch);
+    for (Py_ssize_t i = 0; i < taken; i++)
+        PyBuffer_Release(&parts[i]);
+    PyBuffer_Release(&bounds);
+done_x:
+    PyBuffer_Release(&x);
+done_parts:
+    free(parts);
+    Py_DECREF(layers);
+    return result;
+}
+
 static PyObject *py_level(PyObject *self, PyObject *args) {
     (void)self, (void)args;
     return PyLong_FromLong(best_level());
@@ -240,6 +373,8 @@ static PyMethodDef methods[] = {
      "add_norm(x, residual or None, weight, bias, rows, width, eps): x = LayerNorm(x + residual)"},
     {"attention", py_attention, METH_VARARGS,
      "attention(qkv, bounds, context, rows, hidden, heads, texts): each text's attention (AVX-512F)"},
+    {"forward", py_forward, METH_VARARGS,
+     "forward(x, bounds, layers, rows, hidden, ffn, heads, texts, level, eps): every layer over x, in place"},
     {"level", py_level, METH_NOARGS, "level(): 3 AVX512_BF16, 2 AVX-512F, 1 AVX2 + FMA, 0 none"},
     {NULL, NULL, 0, NULL},
 };

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.errors import ConfigError
-from bot.semantic.dense import Dense, add_norm_, attend_
+from bot.semantic.dense import PANEL, Dense, add_norm_, attend_, layers_
 from bot.semantic.prepared import PreparedWeights, prepared_weights
 from bot.semantic.weights import read_safetensors
 from bot.semantic.wordpiece import WordPiece
@@ -106,6 +106,7 @@ class Encoder:
         count = int(settings["num_hidden_layers"])
         matrices = prepared or PreparedWeights.from_tensors(tensors, count, self.dimension // self.heads)
         self.layers = [_layer(tensors, matrices, i) for i in range(count)]
+        self.stacked = _stacked(self.layers)
 
     @classmethod
     def load(
@@ -163,10 +164,11 @@ class Encoder:
         x += self.positions[places]
         x += self.token_type
         add_norm_(x, None, self.norm, self.eps)
-        with _blas_threads(self.threads):
-            buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.width)
-            for layer in self.layers:
-                x = self._layer(x, layer, bounds, buffers)
+        if not layers_(x, bounds, self.stacked, self.heads, self.eps):  # the same steps, one call
+            with _blas_threads(self.threads):
+                buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.width)
+                for layer in self.layers:
+                    x = self._layer(x, layer, bounds, buffers)
         pooled = np.add.reduceat(x, bounds[:-1], axis=0) / lengths[:, None].astype(np.float32)
         return _unit(pooled)
 
@@ -220,6 +222,21 @@ class _Buffers:
 def _unit(pooled: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(pooled, axis=1, keepdims=True)
     return np.asarray(pooled / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+def _stacked(layers: Sequence[_Layer]) -> tuple[tuple[np.ndarray, ...], ...]:
+    """Each layer's weights in the order of the kernel's `forward` (bot/semantic/_halfgemm.c); none
+    when a product is not in PANEL-wide panels (the kernel's `gemm` would not take it either)."""
+    products = [d for layer in layers for d in (layer.qkv, layer.out, layer.up, layer.down)]
+    if any(d.panels.shape[2] != PANEL for d in products):
+        return ()
+    return tuple(
+        (
+            *(layer.qkv.panels, layer.qkv.bias, layer.out.panels, layer.out.bias, *layer.norm1),
+            *(layer.up.panels, layer.up.bias, layer.down.panels, layer.down.bias, *layer.norm2),
+        )
+        for layer in layers
+    )
 
 
 def _layer(tensors: dict[str, np.ndarray], matrices: PreparedWeights, i: int) -> _Layer:
