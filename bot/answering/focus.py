@@ -25,7 +25,7 @@ import numpy as np
 from bot.answering.question import Question
 from bot.search import CorpusIndex
 
-__all__ = ["focus_columns", "focus_cosine", "own_words"]
+__all__ = ["embedded_question", "focus_columns", "focus_cosine", "own_words"]
 
 _FLAT = 1e-6  # a question vector this close to its candidates' shared direction has no focus left
 
@@ -46,6 +46,19 @@ def focus_cosine(sentences: np.ndarray, question: np.ndarray) -> np.ndarray:
     if left <= _FLAT:
         return np.zeros(len(sentences))
     return np.asarray(sentences @ (asked / left), dtype=np.float64)
+
+
+def embedded_question(question: Question) -> str:
+    """The text the question's vector is read from: the question as asked (typos folded), scope words
+    and all, where the search drops them ("At the G20, what did ..."): the sentence model reads a whole
+    sentence better than one with holes, and the focus cosine takes the setting those words share with
+    the candidates out anyway. A follow-up keeps its searched text (its own words twice and the earlier
+    question's), which carries the topic it continues.
+
+    Measured, ranking alone, 359 answerable questions of eleven sets: accuracy@1 246 -> 250 right on
+    5-fold splits and 247 -> 250 with each set held out whole (no set more than one lower); a follow-up
+    embedded as asked with the earlier question, as a user wrote them, did worse (247 / 248)."""
+    return question.search_text if question.follow_up else question.text
 
 
 def own_words(question: Question) -> str | None:
