@@ -104,7 +104,9 @@ def test_absent_semantic_features_are_imputed_at_their_mean() -> None:
     p_present, p_absent = model.probability(rows), model.probability(absent)
     assert np.all(np.isfinite(p_absent)) and not np.allclose(p_present, p_absent)
     at_mean = rows.copy()
-    at_mean[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = model.mean[len(LEXICAL_FEATURES) :]
+    at_mean[:, [FEATURES.index(n) for n in SEMANTIC_FEATURES]] = model.mean[
+        [model.names.index(n) for n in SEMANTIC_FEATURES]
+    ]
     assert np.allclose(p_absent, model.probability(at_mean))
     # a lexical fit ignores the semantic columns altogether
     lexical = fit_logistic(rows, labels, names=LEXICAL_FEATURES)
@@ -224,3 +226,12 @@ def test_leaving_one_set_out_holds_out_each_gold_file_whole(service: CoverageSer
     for name in ("qa_heldout.yaml", "qa_final.yaml"):
         held = reports[name]
         assert held.total == len(load_gold(data / name))  # every question of the file held out once
+
+
+def test_the_ranking_fit_leaves_out_the_columns_that_restate_others() -> None:
+    restating = {"constraints_failed", "people_missing", "names_off_article"}
+    assert restating <= set(ANSWER_FEATURES)  # the answer fit still weighs them
+    assert restating.isdisjoint(RANKING_FEATURES)
+    assert set(RANKING_FEATURES) == (set(LEXICAL_FEATURES) | set(SEMANTIC_FEATURES)) - restating
+    rank = load_decision(WEIGHTS_PATH).rank
+    assert rank is not None and restating.isdisjoint(rank.names)

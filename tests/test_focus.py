@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bot.answering.candidates import embedded_texts, find_candidates
+from bot.answering.candidates import embedded_texts, find_candidates, search_text
 from bot.answering.features import FEATURES
 from bot.answering.focus import focus_cosine
 from bot.conversation import Conversation
@@ -73,3 +73,27 @@ def test_the_own_focus_column_is_filled_for_a_follow_up_only(service: CoverageSe
     follow = find_candidates(index, "and Putin?", conversation)
     assert follow.rows is not None and np.abs(follow.rows[:, own]).max() > 0.05
     assert not np.allclose(follow.rows[:, own], follow.rows[:, FEATURES.index("focus_cosine")])
+
+
+def test_a_scoped_question_is_embedded_whole_and_searched_without_its_scope(service: CoverageService) -> None:
+    index = service.index
+    asked = "What did Putin say about Obama at the G20 in 2016?"
+    searched = search_text(index, asked)
+    assert searched is not None and "G20" not in searched and "2016" not in searched
+    assert embedded_texts(index, asked) == (asked,)  # the sentence model reads it as written
+    cosine = FEATURES.index("cosine")
+    rows = find_candidates(index, asked).rows
+    assert rows is not None
+    whole, holed = index.question_vector(asked), index.question_vector(searched)
+    assert whole is not None and holed is not None and not np.allclose(whole, holed)
+    hits = find_candidates(index, asked).hits
+    expected = index.vectors[[h.position for h in hits]] @ whole
+    assert np.allclose(rows[:, cosine], expected, atol=1e-5)
+
+
+def test_a_follow_up_is_embedded_with_the_topic_it_continues(service: CoverageService) -> None:
+    conversation = Conversation()
+    service.ask("What did Obama say about Syria at the UN?", conversation=conversation)
+    texts = embedded_texts(service.index, "and Putin?", conversation)
+    assert texts[0] == search_text(service.index, "and Putin?", conversation)
+    assert "Syria" in texts[0]

@@ -16,7 +16,7 @@ import numpy as np
 from bot.answering.cache import PerIndex
 from bot.answering.casual import fold_casual
 from bot.answering.features import candidate_features
-from bot.answering.focus import own_words
+from bot.answering.focus import embedded_question, own_words
 from bot.answering.followup import previous_hits, with_previous
 from bot.answering.question import Question, analyse_question, asked_speaker, check_question
 from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, unknown_names
@@ -119,7 +119,8 @@ def embedded_texts(
     except InputError:
         return ()
     own = own_words(question)
-    return (question.search_text,) if own is None else (question.search_text, own)
+    asked = embedded_question(question)
+    return (asked,) if own is None else (asked, own)
 
 
 def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> Candidates:
@@ -136,7 +137,7 @@ def find_candidates(index: CorpusIndex, text: str, conversation: Conversation | 
     docs = question.scope.docs if question.scope else None
     tokens = index.query_tokens(question.search_text, expand=True, skip=FRAMING)
     hits = index.search_tokens(tokens, config.retrieval.candidates, docs=docs)
-    vector = index.question_vector(question.search_text)
+    vector = index.question_vector(embedded_question(question))
     if vector is not None:
         hits += _dense_hits(index, tokens, vector, hits, docs)
     hits += previous_hits(index, tokens, hits, question, docs)

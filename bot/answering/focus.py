@@ -25,7 +25,7 @@ import numpy as np
 from bot.answering.question import Question
 from bot.search import CorpusIndex
 
-__all__ = ["focus_columns", "focus_cosine", "own_words"]
+__all__ = ["embedded_question", "focus_columns", "focus_cosine", "own_words"]
 
 _FLAT = 1e-6  # a question vector this close to its candidates' shared direction has no focus left
 
@@ -46,6 +46,21 @@ def focus_cosine(sentences: np.ndarray, question: np.ndarray) -> np.ndarray:
     if left <= _FLAT:
         return np.zeros(len(sentences))
     return np.asarray(sentences @ (asked / left), dtype=np.float64)
+
+
+def embedded_question(question: Question) -> str:
+    """The text the question's vector is read from: the question as asked (typos folded), scope words
+    and all, where the search drops them ("At the G20, what did ..."): the sentence model reads a whole
+    sentence better than one with holes, and the focus cosine takes the setting those words share with
+    the candidates out anyway. A follow-up keeps its searched text (its own words twice and the earlier
+    question's), which carries the topic it continues.
+
+    Measured, ranking alone, 359 answerable questions of eleven sets (the dense candidates found with the
+    same vector): accuracy@1 246 -> 249 right on 5-fold splits and 247 -> 248 with each set held out
+    whole; a follow-up embedded as asked with the earlier question, as a user wrote them, did no better
+    (247 / 248). Through the whole decision, with the ranking fit's three restating columns left out too
+    (answering.features): accuracy@1 0.616 -> 0.635 (5-fold), 0.635 -> 0.649 (held out by set)."""
+    return question.search_text if question.follow_up else question.text
 
 
 def own_words(question: Question) -> str | None:
