@@ -15,11 +15,11 @@ from functools import lru_cache
 import numpy as np
 
 from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows
+from bot.answering.cache import PerIndex
 from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
-from bot.answering.reach import REACH_FEATURES, article_writes, reach_rows
-from bot.answering.sentence_facts import CandidateFacts, facts_of, has_type_kept
+from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of, has_type_kept
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 
@@ -92,17 +92,32 @@ READER_FEATURES: tuple[str, ...] = (
 )
 LEXICAL_FEATURES = FEATURES
 RANKING_FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES
-FEATURES = RANKING_FEATURES + READER_FEATURES + ANSWERABILITY_FEATURES + REACH_FEATURES
-# The answer fit's features (whether to answer): the lexical ones, answering.answerability's and
-# answering.reach's
-ANSWER_FEATURES = LEXICAL_FEATURES + ANSWERABILITY_FEATURES + REACH_FEATURES
+FEATURES = RANKING_FEATURES + READER_FEATURES + ANSWERABILITY_FEATURES
+# The answer fit's features (whether to answer): the lexical ones and answering.answerability's
+ANSWER_FEATURES = LEXICAL_FEATURES + ANSWERABILITY_FEATURES
+
+
+# (article number, a name's words): whether the article writes the name
+_IN_ARTICLE: PerIndex[dict[tuple[int, frozenset[str]], bool]] = PerIndex(lambda index: {})
 
 
 def _names_off_article(asked: _Asked, index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]) -> float:
     """The weight share of the question's names that neither the candidate's speakers nor any sentence
-    or the headline of its article writes (0 when it names none)."""
-    p = hit.position
-    return asked.names_share(lambda words: not (words & speakers or article_writes(index, p, words)))
+    or the headline of its article writes (0 when it names none). Whether an article writes a name is
+    kept between questions (candidates share articles; questions share names), as facts_of keeps facts."""
+    article = index.article_number(hit.position)
+    found = _IN_ARTICLE.of(index)
+
+    def written(words: frozenset[str]) -> bool:
+        key = (article, words)
+        has = found.get(key)
+        if has is None:
+            if len(found) >= FACTS_LIMIT:
+                found.clear()
+            has = found[key] = index.article_has(hit.position, words)
+        return has
+
+    return asked.names_share(lambda words: not (words & speakers or written(words)))
 
 
 def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
@@ -201,7 +216,6 @@ def candidate_features(
     rows[:, _COLUMN["coverage_rank"]] = _distinct_ranks(cov, groups)
     _semantic(index, hits, vector, rows, groups, question=question)
     rows[:, columns_of(ANSWERABILITY_FEATURES)] = answerability_rows(index, question, hits)
-    rows[:, columns_of(REACH_FEATURES)] = reach_rows(index, question.own_text, concepts, hits)
     return rows
 
 
