@@ -16,12 +16,13 @@ import os
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Literal
 
 from bot.config_cache import cached_parse
 from bot.errors import ConfigError
+from bot.frozen import frozen_dataclass as dataclass
 from bot.text import read_text
 
 if typing.TYPE_CHECKING:
