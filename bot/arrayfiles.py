@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -92,6 +91,8 @@ def replace_dir(new: Path, target: Path) -> None:
         os.replace(old / target.name, target)  # put the old folder back
         raise
     finally:
+        import shutil  # here: shutil loads the compressors, and a start that only reads never writes
+
         shutil.rmtree(old, ignore_errors=True)
 
 

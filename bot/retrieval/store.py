@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -91,6 +90,8 @@ def save_index(index: SparseBM25, directory: Path) -> None:
         (tmp / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         replace_dir(tmp, directory)
     except BaseException:
+        import shutil  # here: shutil loads the compressors, and a start that only loads never writes
+
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     log.info("saved the BM25 index (%d sentences) to %s", index.n_docs, directory)
