@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from bot.arrayfiles import checksum, file_stamp, finite, plain, replace_dir, temp_dir, unchanged
+from bot.arrayfiles import checksum, file_stamp, finite, map_array, replace_dir, temp_dir, unchanged
 from bot.config import RetrievalConfig
 from bot.errors import CorpusError
 from bot.retrieval.bm25 import SparseBM25
@@ -164,7 +164,7 @@ def _read_meta(path: Path) -> dict[str, Any]:
 
 def _read_array(path: Path, dtypes: tuple[str, ...], mmap: bool) -> npt.NDArray[Any]:
     try:
-        array = plain(np.load(path, allow_pickle=False, mmap_mode="r" if mmap else None))
+        array = map_array(path) if mmap else np.load(path, allow_pickle=False)
     except FileNotFoundError:
         raise CorpusError(f"{path}: index file is missing") from None
     except (OSError, ValueError, EOFError) as exc:  # a truncated or garbled .npy
