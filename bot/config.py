@@ -16,12 +16,13 @@ import os
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Literal
 
 from bot.config_cache import cached_parse
 from bot.errors import ConfigError
+from bot.frozen import frozen_dataclass as dataclass
 from bot.text import read_text
 
 if typing.TYPE_CHECKING:
@@ -568,16 +569,29 @@ def _check_unique(reader: _Reader, config: Config) -> None:
         seen.add(event.id)
 
 
-_HINTS: dict[type[Any], dict[str, Any]] = {}
+class _Schema(typing.NamedTuple):
+    """What reading a dataclass's entries needs, worked out once per class (a long table has hundreds)."""
+
+    hints: dict[str, Any]  # resolved annotations
+    fields: dict[str, dataclasses.Field[Any]]  # by name, but `source` (set by the reader, never read)
+    required: tuple[str, ...]  # fields with no default
 
 
-def _type_hints(cls: type[Any]) -> dict[str, Any]:
-    """A dataclass's resolved annotations, once per class (resolving them was most of the work of reading
-    each entry of a long table)."""
-    hints = _HINTS.get(cls)
-    if hints is None:
-        hints = _HINTS[cls] = typing.get_type_hints(cls)
-    return hints
+_SCHEMAS: dict[type[Any], _Schema] = {}
+_SHAPES: dict[Any, tuple[Any, tuple[Any, ...]]] = {}  # a setting type's typing origin and arguments
+
+
+def _schema(cls: type[Any]) -> _Schema:
+    schema = _SCHEMAS.get(cls)
+    if schema is None:
+        fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "source"}
+        required = tuple(
+            name
+            for name, f in fields.items()
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        )
+        schema = _SCHEMAS[cls] = _Schema(typing.get_type_hints(cls), fields, required)
+    return schema
 
 
 class _Reader:
@@ -618,8 +632,7 @@ class _Reader:
     def build(self, cls: type[Any], data: Any, key: tuple[str | int, ...]) -> Any:
         if not isinstance(data, Mapping):
             raise self.error(key, f"expected a mapping, got {_describe(data)}")
-        hints = _type_hints(cls)
-        fields = {f.name: f for f in dataclasses.fields(cls) if f.name != "source"}
+        hints, fields, required = _schema(cls)
         unknown = [k for k in data if k not in fields]
         if unknown:
             raise self.error((*key, str(unknown[0])), f"unknown key (known: {', '.join(fields)})")
@@ -628,13 +641,7 @@ class _Reader:
             if name in data:
                 values[name] = self.convert(hints[name], data[name], (*key, name))
                 self._check_range(spec, values[name], (*key, name))
-        missing = [
-            f.name
-            for f in fields.values()
-            if f.name not in values
-            and f.default is dataclasses.MISSING
-            and f.default_factory is dataclasses.MISSING
-        ]
+        missing = [name for name in required if name not in values]
         if missing:
             raise self.error((*key, missing[0]), "missing required key")
         return cls(**values)
@@ -658,8 +665,10 @@ class _Reader:
         plain = _PLAIN.get(hint) if isinstance(hint, type) else None
         if plain is not None:  # the common case (2,000 values of config.yaml), without typing's inspection
             return plain(self, value, key)
-        origin = typing.get_origin(hint)
-        args = typing.get_args(hint)
+        shape = _SHAPES.get(hint)
+        if shape is None:
+            shape = _SHAPES[hint] = (typing.get_origin(hint), typing.get_args(hint))
+        origin, args = shape
         if origin in (typing.Union, types.UnionType):
             if value is None and type(None) in args:
                 return None
@@ -675,6 +684,8 @@ class _Reader:
                 return ()
             if not isinstance(value, list):
                 raise self.error(key, f"expected a list, got {_describe(value)}")
+            if args[0] is str and all(isinstance(item, str) and item.strip() for item in value):
+                return tuple(value)  # the common list, every item as _to_str would pass it
             return tuple(self.convert(args[0], item, (*key, i)) for i, item in enumerate(value))
         if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self.build(hint, value, key)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,6 +50,14 @@ def set_crash_hook(hook: Callable[[str], None] | None) -> None:
 def _step(name: str) -> None:
     if _crash_hook is not None:
         _crash_hook(name)
+
+
+def _rmtree(path: Path, *, ignore_errors: bool = False) -> None:
+    """shutil.rmtree, imported here: shutil loads the compressors, and a start that only reads never
+    removes anything (bench/startup.py)."""
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=ignore_errors)
 
 
 def atomic_write(path: Path, data: bytes, *, sync: bool = True) -> None:
@@ -139,7 +146,7 @@ class Transaction:
         self.sync = sync
         self._deletions: list[str] = []
         if self.stage.exists():  # a crashed writer's stage: the lock holder owns it now
-            shutil.rmtree(self.stage)
+            _rmtree(self.stage)
         self.stage.mkdir(parents=True)
 
     def write(self, relative: str, data: bytes) -> Path:
@@ -174,7 +181,7 @@ class Transaction:
 
     def abort(self) -> None:
         """Forget every staged write; the corpus is unchanged."""
-        shutil.rmtree(self.stage, ignore_errors=True)
+        _rmtree(self.stage, ignore_errors=True)
 
 
 def _apply(root: Path, journal: Path) -> None:
@@ -195,7 +202,7 @@ def _apply(root: Path, journal: Path) -> None:
     for folder in touched:
         _fsync_dir(folder)
     _step("finish")
-    shutil.rmtree(journal)
+    _rmtree(journal)
 
 
 def _strays(temps: tuple[TempPattern, ...]) -> Iterator[Path]:
@@ -221,7 +228,7 @@ def recover(root: Path, temps: tuple[TempPattern, ...]) -> list[str]:
         _apply(root, journal)
         done.append("completed an interrupted transaction")
     if (state / _STAGE).exists():
-        shutil.rmtree(state / _STAGE)
+        _rmtree(state / _STAGE)
         done.append("rolled back an uncommitted transaction")
     strays = list(_strays(temps))
     for path in strays:

@@ -6,9 +6,10 @@ cleaned text, and its score. `to_dict()` gives the CLI's --json form.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import Any
 
+from bot.frozen import frozen_dataclass as dataclass
 from bot.text import match_key
 
 __all__ = [

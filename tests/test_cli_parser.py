@@ -53,3 +53,18 @@ def test_ask_builds_neither_eval_nor_its_corpus_options() -> None:
     built for an ask."""
     assert _commands(build_parser(["ask", "q"])) == {"ask", "chat"}
     assert "eval" in _commands(build_parser(["eval", "gold.yaml"]))
+
+
+@pytest.mark.parametrize("columns", ["40", "100", "", "wide"])
+def test_help_laid_out_as_argparse_lays_it_out(monkeypatch: pytest.MonkeyPatch, columns: str) -> None:
+    """The help's width is found without shutil: the same text as argparse's own formatter gives."""
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = build_parser(["ask", "q"])
+    theirs = build_parser(["ask", "q"])
+    theirs.formatter_class = argparse.HelpFormatter
+    ask = ours._subparsers._group_actions[0].choices["ask"]  # type: ignore[union-attr]
+    their_ask = theirs._subparsers._group_actions[0].choices["ask"]  # type: ignore[union-attr]
+    their_ask.formatter_class = argparse.HelpFormatter
+    assert ours.format_help() == theirs.format_help()
+    assert ask.format_help() == their_ask.format_help()
+    assert type(ours._get_formatter()) is not argparse.HelpFormatter  # the comparison is not with itself

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import numpy as np
 
 from bot.answering.features import FEATURES, columns_of
 from bot.errors import ConfigError
+from bot.frozen import frozen_dataclass as dataclass
 
 __all__ = [
     "WEIGHTS_PATH",

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bot.answering.scope import Scope, ScopeTable
 from bot.conversation import Conversation
 from bot.errors import InputError
+from bot.frozen import frozen_dataclass as dataclass
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from bot.answering.cache import PerIndex
+from bot.frozen import frozen_dataclass as dataclass
 from bot.search import CorpusIndex
 from bot.text import normalize
 from bot.tokenizer import STOPWORDS, person_tokens

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from bot.config import Config
+from bot.frozen import frozen_dataclass as dataclass
 from bot.models import Article
 from bot.text import normalize
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from bot.arrayfiles import checksum, file_stamp, finite, plain, replace_dir, temp_dir, unchanged
+from bot.arrayfiles import checksum, file_stamp, finite, map_array, replace_dir, temp_dir, unchanged
 from bot.config import RetrievalConfig
 from bot.errors import CorpusError
 from bot.retrieval.bm25 import SparseBM25
@@ -91,6 +90,8 @@ def save_index(index: SparseBM25, directory: Path) -> None:
         (tmp / META_FILE).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         replace_dir(tmp, directory)
     except BaseException:
+        import shutil  # here: shutil loads the compressors, and a start that only loads never writes
+
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     log.info("saved the BM25 index (%d sentences) to %s", index.n_docs, directory)
@@ -163,7 +164,7 @@ def _read_meta(path: Path) -> dict[str, Any]:
 
 def _read_array(path: Path, dtypes: tuple[str, ...], mmap: bool) -> npt.NDArray[Any]:
     try:
-        array = plain(np.load(path, allow_pickle=False, mmap_mode="r" if mmap else None))
+        array = map_array(path) if mmap else np.load(path, allow_pickle=False)
     except FileNotFoundError:
         raise CorpusError(f"{path}: index file is missing") from None
     except (OSError, ValueError, EOFError) as exc:  # a truncated or garbled .npy

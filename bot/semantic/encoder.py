@@ -18,13 +18,13 @@ import json
 import logging
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from bot.errors import ConfigError
+from bot.frozen import frozen_dataclass as dataclass
 from bot.semantic.dense import PANEL, Dense, add_norm_, attend_, layers_
 from bot.semantic.prepared import PreparedWeights, prepared_weights
 from bot.semantic.weights import read_safetensors

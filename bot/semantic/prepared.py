@@ -20,13 +20,13 @@ from __future__ import annotations
 import io
 import json
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from bot.arrayfiles import file_stamp, unchanged
 from bot.corpus_journal import atomic_write
+from bot.frozen import frozen_dataclass as dataclass
 
 __all__ = [
     "FILE",
