@@ -20,7 +20,8 @@ import json
 import mmap
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "ByteStream",
     "checksum",
     "file_stamp",
     "finite",
@@ -99,17 +101,49 @@ def replace_dir(new: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def save_folder(directory: Path, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any]) -> None:
+def save_folder(
+    directory: Path, arrays: Mapping[str, npt.NDArray[Any] | ByteStream], meta: dict[str, Any]
+) -> None:
     """Write each array as NAME.npy and `meta` (with every array's checksum and file stamp added) as
-    meta.json into a new folder, which then replaces `directory` in one rename."""
+    meta.json into a new folder, which then replaces `directory` in one rename. A ByteStream is written
+    piece by piece: the same file and checksum as the whole array's."""
     tmp = temp_dir(directory)
     meta = {**meta, "checksums": {}, "stamps": {}}
     for name, array in arrays.items():
-        np.save(tmp / f"{name}.npy", array, allow_pickle=False)
-        meta["checksums"][name] = checksum(array)
-        meta["stamps"][name] = file_stamp(tmp / f"{name}.npy")
+        path = tmp / f"{name}.npy"
+        if isinstance(array, ByteStream):
+            meta["checksums"][name] = _write_stream(path, array)
+        else:
+            np.save(path, array, allow_pickle=False)
+            meta["checksums"][name] = checksum(array)
+        meta["stamps"][name] = file_stamp(path)
     (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     replace_dir(tmp, directory)
+
+
+@dataclass(frozen=True)
+class ByteStream:
+    """A 1-D uint8 array of `size` bytes given as its pieces in order (`pieces()`), so that it is saved
+    without ever being whole in memory (the index build's saved terms: 280 MB at a million sentences)."""
+
+    size: int
+    pieces: Callable[[], Iterable[bytes]]
+
+
+def _write_stream(path: Path, stream: ByteStream) -> str:
+    """Write `stream` as `np.save` writes the array it stands for; returns its `checksum`."""
+    digest = hashlib.sha256()
+    written = 0
+    with path.open("wb") as file:
+        header = {"descr": np.lib.format.dtype_to_descr(np.dtype(np.uint8)), "fortran_order": False}
+        np.lib.format.write_array_header_1_0(file, header | {"shape": (stream.size,)})
+        for piece in stream.pieces():
+            file.write(piece)
+            digest.update(piece)
+            written += len(piece)
+    if written != stream.size:
+        raise ValueError(f"{path}: {written} bytes written for {stream.size}")
+    return digest.hexdigest()
 
 
 def plain(array: npt.NDArray[Any]) -> npt.NDArray[Any]:

@@ -121,6 +121,7 @@ class CorpusIndex:
                 stamp,
                 build_terms,
                 (len(self), len(self.articles)),
+                found=self._kept_terms,  # the facts build's, saved without assembling them in memory
             )
         else:
             self.facts = build_facts()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import pickle
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
 from bot.facts import CorpusFacts, figures, lexicon
 from bot.facts.lexicon import SpeakerLexicon
+from bot.facts.statements import Measured, Statement
 from bot.forkpool import can_fork, chunks, fork_map
 from bot.models import Article
 from bot.search import CorpusIndex
@@ -221,3 +223,20 @@ def test_the_mentions_shortcuts_change_no_mention(
     assert found == [plain.mentions(text) for text in texts] * 2
     kinds = {m.kind for mentions in found for m in mentions}
     assert kinds == {"person", "pronoun", "role", "described", "definite", "organisation", "name"}
+
+
+def test_statements_from_separate_workers_share_their_words_once_received() -> None:
+    def sent(words: list[str], event: str | None) -> Statement:  # fresh strings, as another process's
+        built = Statement.of("doc-" + "1", "".join(["Out", "let"]), event, frozenset(words), ())
+        return pickle.loads(pickle.dumps(built))
+
+    a = sent(["".join(["tal", "k"]), "minut"], "".join(["ev", "ent"]))
+    b = sent(["".join(["ta", "lk"]), "x"], None)
+    assert a == Statement("doc-1", "Outlet", "event", a.terms, (), ())
+    assert b.event is None and sorted(b.terms) == ["talk", "x"]
+    talk_a = next(w for w in a.terms if w == "talk")
+    talk_b = next(w for w in b.terms if w == "talk")
+    assert talk_a is talk_b and a.outlet is b.outlet and a.doc is b.doc
+    measured = (Measured("duration:meet", 90.0, ""),)
+    c = pickle.loads(pickle.dumps(Statement.of("d", "o", None, frozenset({"y"}), measured)))
+    assert c.figures == measured and c.known == measured

@@ -13,7 +13,14 @@ import pytest
 
 from bot.config import Config
 from bot.search import CorpusIndex
-from bot.sentence_terms import SentenceTerms, load_or_build_terms, load_terms, save_terms
+from bot.sentence_terms import (
+    EncodedTerms,
+    SentenceTerms,
+    encode_terms,
+    load_or_build_terms,
+    load_terms,
+    save_terms,
+)
 from bot.service import CoverageService
 from bot.tokenizer import Tokenizer
 
@@ -130,3 +137,40 @@ def test_an_articles_terms_read_in_one_pass_equal_the_union_of_its_sentences(
         for words in others:  # no word of it: not found, from either end of the article
             for index in (saved, memory):
                 assert not index.article_has(start, words) and not index.article_has(position - 1, words)
+
+
+@pytest.mark.parametrize("bad", ["a b", "", " a", "a\t", "a\u00a0b", "a\u2028b"])
+def test_a_term_that_would_not_come_back_whole_is_refused(bad: str) -> None:
+    with pytest.raises(ValueError, match="whitespace or is empty"):
+        encode_terms({"ok", bad})
+
+
+def test_terms_are_saved_sorted_and_spaced() -> None:
+    assert encode_terms({"b", "a", "été"}) == "a b été".encode()
+    assert encode_terms(set()) == b""
+
+
+def test_terms_found_by_the_build_are_saved_streamed_as_the_whole_arrays_are(
+    tmp_path: Path, tokenizer: Tokenizer
+) -> None:
+    texts = ["The talks lasted 90 minutes.", "", "Путин и Обама встретились.", "Ceasefire, cease fire!"] * 7
+    found = EncodedTerms()
+    for n, text in enumerate(texts):
+        found.add(tokenizer.names_and_words(text))
+        if n % 5 == 4:
+            found.pack()  # several compressed pieces, as a build's chunks give
+        if n % 3 == 0:
+            found.add_title(tokenizer.names_and_words(f"Headline {n} é"))
+    whole = found.terms()
+    save_terms(whole, tmp_path / "whole", "s")
+    saved = found.save(tmp_path / "streamed", "s")
+    for name in ("text", "ptr", "title", "title_ptr"):
+        assert (tmp_path / "whole" / f"{name}.npy").read_bytes() == (
+            tmp_path / "streamed" / f"{name}.npy"
+        ).read_bytes()
+        assert np.array_equal(saved.arrays[name], whole.arrays[name])
+    metas = [json.loads((tmp_path / d / "meta.json").read_text()) for d in ("whole", "streamed")]
+    whole_meta, streamed_meta = ({k: v for k, v in m.items() if k != "stamps"} for m in metas)
+    assert whole_meta == streamed_meta
+    assert [saved.of(i) for i in range(len(texts))] == [tokenizer.names_and_words(t) for t in texts]
+    assert list(metas[1]["checksums"]) == list(metas[0]["checksums"])  # the same order of arrays

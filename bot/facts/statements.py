@@ -14,6 +14,7 @@ the same-statement test a length whose subject is unknown ("for 95 minutes") con
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -52,10 +53,10 @@ class Statement:
     figures: tuple[Measured, ...]
     known: tuple[Measured, ...] = ()  # the figures whose subject is known: a disagreement is about these
 
-    def __reduce__(self) -> tuple[type[Statement], tuple[Any, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., Statement], tuple[Any, ...]]:
         """Pickled (from the build's workers) as its fields in order: the parent unpickles a million
         statements, several times faster so than through a frozen dataclass's state."""
-        return (Statement, (self.doc, self.outlet, self.event, self.terms, self.figures, self.known))
+        return (_unpickled, ((self.doc, self.outlet, self.event, self.terms, self.figures, self.known),))
 
     @classmethod
     def of(
@@ -63,6 +64,20 @@ class Statement:
     ) -> Statement:
         known = tuple(m for m in figures if not m.key.endswith(UNKNOWN_SUBJECT))
         return cls(doc, outlet, event, tuple(terms), figures, known)
+
+
+def _unpickled(
+    fields: tuple[str, str, str | None, tuple[str, ...], tuple[Measured, ...], tuple[Measured, ...]],
+) -> Statement:
+    """A statement as received from a build's worker, its words and names interned: one pickle shares a
+    string among its statements, but each chunk of articles brought its own copy of every word, and the
+    parent holds a million statements while it groups them (the build's peak)."""
+    doc, outlet, event, terms, figures, known = fields
+    intern = sys.intern
+    terms = tuple(map(intern, terms))
+    return Statement(
+        intern(doc), intern(outlet), event if event is None else intern(event), terms, figures, known
+    )
 
 
 def figure_key(figure: Figure, fold: Callable[[str], str]) -> str | None:
