@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import yaml
 
+from bench.paths import SHARED_EVAL
 from bench.report import write_report
 from bot.config import load_config
 from bot.conversation import Conversation
@@ -44,7 +45,7 @@ __all__ = ["ask_timings", "load_questions", "main", "profile_calls", "summary"]
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "ask.md"
-DEV = Path(os.environ.get("SUMMITBOT_DEV_QA", "/work/shared/eval/qa_dev.yaml"))
+DEV = Path(os.environ.get("SUMMITBOT_DEV_QA", str(SHARED_EVAL / "qa_dev.yaml")))
 MIN_TIMINGS = 300
 TARGET_ASK_MS = 5.0
 TARGET_PROCESS_S = 0.2  # issue 13: `summitbot ask` on the seed corpus as a whole process

@@ -32,6 +32,7 @@ import numpy as np
 import yaml
 from threadpoolctl import threadpool_limits
 
+from bench.paths import SHARED_EVAL
 from bench.report import write_report
 from bot.config import load_config
 from bot.semantic import Encoder, dense
@@ -41,7 +42,7 @@ from bot.semantic.encoder import numpy_attention
 __all__ = ["gold_questions", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD_DIRS = (Path("/work/shared/eval"), ROOT / "tests" / "data")
+GOLD_DIRS = (SHARED_EVAL, ROOT / "tests" / "data")
 OUT = ROOT / "bench" / "out" / "embed.md"
 
 

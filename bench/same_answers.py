@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.ask import load_questions
+from bench.paths import SHARED_EVAL
 from bench.scale import _config, _index
 from bench.scale_corpus import generate_articles, generate_questions
 from bot.config import load_config
@@ -33,8 +34,8 @@ __all__ = ["main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = (
-    Path("/work/shared/eval/qa_dev.yaml"),
-    Path("/work/shared/eval/qa_dev2.yaml"),
+    SHARED_EVAL / "qa_dev.yaml",
+    SHARED_EVAL / "qa_dev2.yaml",
     ROOT / "tests" / "data" / "qa_heldout.yaml",
     ROOT / "tests" / "data" / "qa_reworded.yaml",
 )
