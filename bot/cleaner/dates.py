@@ -18,6 +18,9 @@ from typing import NamedTuple
 from dateutil import parser as date_parser
 
 __all__ = [
+    "CENTURY_START",
+    "MONTHS",
+    "MONTH_START",
     "DateMatch",
     "PartialDate",
     "find_date",
@@ -34,12 +37,14 @@ log = logging.getLogger(__name__)
 
 # not thresholds: a year written in two digits ("29.09.15") is below 100, and read in the 2000s
 _TWO_DIGITS = 100
-_CENTURY_START = 2000
+CENTURY_START = 2000
 _LEAP_YEAR = 2000  # any leap year: a month and day is real when it is a day of some year ("Feb. 29")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# a month's abbreviation and any letters after it, as forum and topic stamps print them ("Jul", "Sept.")
+MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -81,7 +86,7 @@ _URL_NAMED_DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})[_-](?P<m2>[a-z]{{3,9}})[_-](?P<y2>{_YEAR}))(?=[/_.-]|$)",
     re.IGNORECASE,
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class DateMatch(NamedTuple):
@@ -126,7 +131,7 @@ def _numeric(match: re.Match[str], windows: Sequence[Window]) -> dt.date | None:
     if match.group("cy"):
         return _make(int(match.group("cy")), int(match.group("cm")), int(match.group("cd")))
     a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
-    year = year + _CENTURY_START if year < _TWO_DIGITS else year
+    year = year + CENTURY_START if year < _TWO_DIGITS else year
     day_first, month_first = _make(year, b, a), _make(year, a, b)
     if day_first is None or month_first is None:
         return day_first or month_first
@@ -148,7 +153,7 @@ def find_partial_date(text: str) -> PartialDate | None:
     """The first month-and-day written without a year ("Sept. 29", "5 September")."""
     for match in _PARTIAL.finditer(text):
         name = (match.group("md") or match.group("dm")).lower()[:3]
-        month = _MONTHS.index(name) + 1
+        month = MONTHS.index(name) + 1
         day = int(match.group("d1") or match.group("d2"))
         if _make(_LEAP_YEAR, month, day) is not None:
             return PartialDate(month, day, match.group(0))
@@ -181,7 +186,7 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
             return DateMatch(made, match.group(0).strip("/"))
     for match in _URL_NAMED_DATE.finditer(path):
         name = (match.group("m") or match.group("m2")).lower()
-        month = _MONTHS.index(name[:3]) + 1 if re.fullmatch(_MONTH, name) else 0
+        month = MONTHS.index(name[:3]) + 1 if re.fullmatch(_MONTH, name) else 0
         year, day = (int(match.group(k) or match.group(f"{k}2")) for k in ("y", "d"))
         made = _make(year, month, day) if month else None
         if made is not None:

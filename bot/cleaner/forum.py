@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.dates import MONTH_START
 from bot.cleaner.lines import is_prose
 from bot.cleaner.page import Page
 
@@ -23,12 +24,11 @@ __all__ = ["FORUM_PATTERNS", "POST_STAMP", "mark_forum_thread"]
 
 _I = re.IGNORECASE
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 # A post's stamp with its number: "07-16-2018, 09:48 PM #1", "16.07.2018, 21:48 #12", "Today, 09:48 PM #3",
 # "Jul 16, 2018 #1", "16 July 2018 at 21:48 #2".
 POST_STAMP = re.compile(
     r"^(?:(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})|today|yesterday),?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
-    rf"|(?:{_MONTH}\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{_MONTH}\s\d{{4}})(?:(?:,|\sat)\s+\d{{1,2}}:\d{{2}}"
+    rf"|(?:{MONTH_START}\s\d{{1,2}},?\s\d{{4}}|\d{{1,2}}\s{MONTH_START}\s\d{{4}})(?:(?:,|\sat)\s+\d{{1,2}}:\d{{2}}"
     r"(?:\s*[ap]\.?m\.?)?)?)\s*#\s?\d{1,6}$",
     _I,
 )

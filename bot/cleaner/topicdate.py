@@ -7,18 +7,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.cleaner.dates import CENTURY_START, MONTH_START, MONTHS
 from bot.cleaner.pagelines import Found, PageLines
-from bot.cleaner.topicthread import MONTH
 
 __all__ = ["topic_created"]
 
 _I = re.IGNORECASE
 _CREATED = re.compile(r"^created\s*(?P<rest>.*)$", _I)
 _SHORT_YEAR = re.compile(
-    rf"^(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}),?\s+['’](?P<y>\d{{2}})\b", _I
+    rf"^(?P<m>{MONTH_START})\s+(?P<d>\d{{1,2}}),?\s+['’](?P<y>\d{{2}})\b", _I
 )  # a joined "last reply" may follow
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_CENTURY = 2000  # not a threshold: a year written "'18" is read in the 2000s
 
 
 def topic_created(page: PageLines) -> Found | None:
@@ -39,8 +37,8 @@ def _short_year_date(text: str) -> dt.date | None:
     match = _SHORT_YEAR.match(text.strip())
     if match is None:
         return None
-    month = _MONTHS.index(match.group("m")[:3].lower()) + 1
+    month = MONTHS.index(match.group("m")[:3].lower()) + 1
     try:
-        return dt.date(_CENTURY + int(match.group("y")), month, int(match.group("d")))
+        return dt.date(CENTURY_START + int(match.group("y")), month, int(match.group("d")))
     except ValueError:
         return None

@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.dates import MONTH_START
 from bot.cleaner.lines import is_prose
 from bot.cleaner.page import Page
 
-__all__ = ["MONTH", "mark_topic_thread"]
+__all__ = ["mark_topic_thread"]
 
 _I = re.IGNORECASE
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 _LIKES = re.compile(r"^\d[\d.,]*k?\s+likes?$", _I)
 # a post's age: "Jul 2018", "Jul 16", "3d", "5h"
-_AGE = re.compile(rf"^(?:{MONTH}\s+(?:\d{{1,2}}|(?:19|20)\d{{2}})|\d{{1,2}}\s?[mhdwy])$", _I)
+_AGE = re.compile(rf"^(?:{MONTH_START}\s+(?:\d{{1,2}}|(?:19|20)\d{{2}})|\d{{1,2}}\s?[mhdwy])$", _I)
 _DOMAIN = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}$", _I)
 _CUT = re.compile(r"(?:\.\.\.|…)$")
 _MIN_COUNTERS = 2  # a definition: a thread has posts, each over its counter
