@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,20 @@ def test_out_of_range_values_are_refused_with_line_and_key(tmp_path, text, messa
         load_config(path)
     assert message in str(info.value)
     assert f"{path}:2:" in str(info.value)
+
+
+def test_field_types_are_typings_own_for_every_settings_class() -> None:
+    """The reader evaluates each annotation text once (config._hints): the same types get_type_hints
+    gives, for every dataclass config.yaml is read into."""
+    from bot import config as config_module
+
+    classes = [
+        c
+        for c in vars(config_module).values()
+        if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == config_module.__name__
+    ]
+    assert len(classes) >= 18
+    for cls in classes:
+        fields = {f.name: f for f in dataclasses.fields(cls)}
+        expected = {k: v for k, v in typing.get_type_hints(cls).items() if k in fields}
+        assert config_module._hints(cls, fields) == expected, cls.__name__
