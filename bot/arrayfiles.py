@@ -21,12 +21,13 @@ import mmap
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from bot.frozen import dataclass
 
 __all__ = [
     "ByteStream",

@@ -13,7 +13,6 @@ import contextlib
 import json
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +36,7 @@ from bot.corpus_files import (
 )
 from bot.corpus_journal import STATE_DIR, CorpusLock, Transaction, atomic_write, needs_recovery, recover
 from bot.errors import CorpusError, IngestError
+from bot.frozen import dataclass
 from bot.models import Article, ArticleHints
 
 # The ingest machinery (bot/corpus_ingest.py) is imported by the methods that ingest or clean: a process

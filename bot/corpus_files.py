@@ -8,12 +8,13 @@ import logging
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from bot.config import Config
 from bot.errors import CorpusError, IngestError
+from bot.frozen import dataclass
 from bot.models import Article, ArticleHints
 
 __all__ = [

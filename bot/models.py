@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, fields, is_dataclass
 from typing import Any, Literal
 
 from bot.errors import CorpusError
+from bot.frozen import dataclass
 
 __all__ = [
     "ROLES",

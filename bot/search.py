@@ -10,7 +10,6 @@ import bisect
 import logging
 import threading
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,7 @@ from bot.config import Config
 from bot.errors import NeedsWriter
 from bot.facts import CorpusFacts, load_or_build_facts
 from bot.forkpool import chunks, fork_map, worker_count
+from bot.frozen import dataclass
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.semantic import Encoder, encoder_for, load_or_embed, primed_vector, semantic_enabled

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import zlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.arrayfiles import ByteStream, load_checked, offsets, read_meta, save_folder
+from bot.frozen import dataclass
 from bot.tokenizer import Tokenizer
 
 __all__ = ["FORMAT", "VERSION", "EncodedTerms", "SentenceTerms", "encode_terms", "load_or_build_terms"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -24,6 +23,7 @@ from bot.answering.scope import ScopeTable
 from bot.config import Veto
 from bot.conversation import Conversation
 from bot.errors import InputError
+from bot.frozen import dataclass
 from bot.search import CorpusIndex, SearchHit
 
 __all__ = ["Candidates", "analyses_kept", "embedded_texts", "find_candidates", "search_text", "unknown_share"]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -20,6 +19,7 @@ from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
 from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of, has_type_kept
+from bot.frozen import dataclass
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 

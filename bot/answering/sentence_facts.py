@@ -5,12 +5,13 @@ whether it carries the type a question asks for only when a question needs it; k
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from bot.answering import evidence
 from bot.answering.cache import PerIndex
 from bot.answering.ranker import people_of
 from bot.facts import INTERVAL
+from bot.frozen import dataclass
 from bot.search import CorpusIndex
 
 __all__ = ["FACTS_LIMIT", "CandidateFacts", "facts_of", "has_type", "has_type_kept"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.config import Config, load_config
+from bot.frozen import dataclass
 
 if TYPE_CHECKING:
     from bot.service import CoverageService

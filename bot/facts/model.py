@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import Any
 
 from bot.facts.figures import Figure
+from bot.frozen import dataclass
 
 __all__ = ["QuoteFact", "SentenceFacts", "encode_facts", "facts_from_dict", "facts_to_dict"]
 
