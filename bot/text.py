@@ -7,6 +7,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from bot.regex_cache import compiled
+
 __all__ = ["drop_surrogates", "fold_quotes", "match_key", "normalize", "normalize_query", "read_text"]
 
 _QUOTES = str.maketrans(
@@ -32,7 +34,7 @@ _QUOTES = str.maketrans(
         "\u202f": " ",
     }
 )
-_SPACES = re.compile(r"\s+")
+_SPACES = compiled(r"\s+")
 
 
 def fold_quotes(text: str) -> str:
@@ -45,7 +47,7 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", fold_quotes(unicodedata.normalize("NFKC", text))).strip()
 
 
-_KEY_STRIP = re.compile(r"[\"'\s]+")
+_KEY_STRIP = compiled(r"[\"'\s]+")
 
 
 def match_key(text: str) -> str:
@@ -53,15 +55,13 @@ def match_key(text: str) -> str:
     return _KEY_STRIP.sub(" ", normalize(text).lower()).strip(" .,;:")
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
+_SURROGATES = compiled("[\ud800-\udfff]")
 # Discord's markup for users, roles, channels, slash commands, custom emoji and timestamps
-_DISCORD_TOKENS = re.compile(r"<(?:@[!&]?\d+|#\d+|/[^<>\s:]+:\d+|a?:\w+:\d+|t:-?\d+(?::\w)?)>")
-_BROADCASTS = re.compile(r"@(?:everyone|here)\b")
-_MASKED_LINK = re.compile(r"\[([^\]]*)\]\(<?https?://[^)\s]*>?\)")
-_LINE_MARKUP = re.compile(
-    r"^(?:[ \t]*(?:#{1,3}[ \t]+|-#[ \t]+|>{1,3}[ \t]+|[*-][ \t]+(?=\S)))+", re.MULTILINE
-)
-_INLINE_MARKUP = re.compile(r"\\(?=[*_~|`>#\\])|\*+|~~|\|\||`+|__+|(?<!\w)_+|_+(?!\w)")
+_DISCORD_TOKENS = compiled(r"<(?:@[!&]?\d+|#\d+|/[^<>\s:]+:\d+|a?:\w+:\d+|t:-?\d+(?::\w)?)>")
+_BROADCASTS = compiled(r"@(?:everyone|here)\b")
+_MASKED_LINK = compiled(r"\[([^\]]*)\]\(<?https?://[^)\s]*>?\)")
+_LINE_MARKUP = compiled(r"^(?:[ \t]*(?:#{1,3}[ \t]+|-#[ \t]+|>{1,3}[ \t]+|[*-][ \t]+(?=\S)))+", re.MULTILINE)
+_INLINE_MARKUP = compiled(r"\\(?=[*_~|`>#\\])|\*+|~~|\|\||`+|__+|(?<!\w)_+|_+(?!\w)")
 
 
 def drop_surrogates(text: str) -> str:

@@ -17,6 +17,7 @@ from itertools import pairwise
 import Stemmer
 
 from bot.config import Entity
+from bot.regex_cache import compiled
 from bot.text import normalize
 
 __all__ = [
@@ -54,7 +55,7 @@ STOPWORDS: frozenset[str] = frozenset(
     """.split()
 )
 
-_WORD = re.compile(
+_WORD = compiled(
     r"(?:[A-Za-z]\.){2,}"  # dotted acronyms: U.S., U.N., U.S.A.
     r"|[^\W_]+(?:['-][^\W_]+)*",  # words, with inner apostrophes and hyphens
     re.UNICODE,
@@ -100,7 +101,7 @@ class _AliasPattern:
     def regex(self) -> re.Pattern[str]:
         """The pattern itself, compiled when first needed: with `lowered`, only a text outside ASCII
         needs it, and an ASCII question (`summitbot ask`) is spared a 200-name compile (about 5 ms)."""
-        return re.compile(self.source, self.flags)
+        return compiled(self.source, self.flags)
 
 
 class Tokenizer:
@@ -313,7 +314,7 @@ def _compile_aliases(entities: Sequence[Entity]) -> tuple[_AliasPattern, ...]:
         # the lowered form's pattern text only: _alias_regex writes no escape that is an upper-case letter
         lowered = source.lower() if flags and ascii_apart(names) else None
         folds = {_fold_alias(n): t for n, t in names.items()}
-        patterns.append(_AliasPattern(source, flags, folds, None if lowered is None else re.compile(lowered)))
+        patterns.append(_AliasPattern(source, flags, folds, None if lowered is None else compiled(lowered)))
     return tuple(patterns)
 
 

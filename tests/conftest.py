@@ -4,17 +4,40 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.config import Config, load_config
 from bot.config_cache import CACHE_ENV
-from bot.service import CoverageService
+
+if TYPE_CHECKING:  # imported by the fixtures: modules compile their patterns at import (below)
+    from bot.config import Config
+    from bot.service import CoverageService
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+
+_BEFORE = os.environ.get(CACHE_ENV)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module is collected: the project's modules compile their regular expressions
+    at import through bot/regex_cache.py, whose cache must not be the user's either."""
+    os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="summitbot-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = os.environ.get(CACHE_ENV)
+    if folder and Path(folder).name.startswith("summitbot-cache-"):
+        shutil.rmtree(folder, ignore_errors=True)
+    if _BEFORE is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = _BEFORE
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -45,11 +68,15 @@ def shared_eval() -> Callable[[str], Path]:
 
 @pytest.fixture(scope="session")
 def config() -> Config:
+    from bot.config import load_config
+
     return load_config(ROOT / "config.yaml")
 
 
 @pytest.fixture(scope="session")
 def service(config: Config) -> CoverageService:
+    from bot.service import CoverageService
+
     return CoverageService(config)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from bot.config import Entity
+from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 from bot.tokenizer import Tokenizer, entity_token, person_tokens
 
@@ -24,31 +25,31 @@ __all__ = [
 ]
 
 _COUNTING = ("count", "money", "percent")
-_CAUSE = re.compile(
+_CAUSE = compiled(
     r"\b(because|due to|owing to|as a result|so that|in order to|thanks to|reason|caused by|because of|"
     r"led to|leading to|therefore|hence)\b",
     re.IGNORECASE,
 )
-_PLACE = re.compile(
+_PLACE = compiled(
     r"\b(in|at|to|on the sidelines of|headquarters|outside|inside|near)\s+(the\s+)?[A-Z][a-z]|"
     r"\b(headquarters|sidelines|capital|city|summit)\b"
 )
 # a time of day or a meal, and an occasion ("during the luncheon", "ahead of the talks")
-_TIME_OF_DAY = re.compile(
+_TIME_OF_DAY = compiled(
     r"\b(morning|afternoon|evening|night|midnight|noon|midday|breakfast|lunch|luncheon|dinner|banquet|"
     r"o'clock|a\.m\.|p\.m\.)\b",
     re.IGNORECASE,
 )
-_OCCASION = re.compile(
+_OCCASION = compiled(
     r"\b(during|before|after|ahead of|at the (?:start|end|close) of)\s+(?:the|a|an|their|his|her|its)\s",
     re.IGNORECASE,
 )
-_PLACE_WORD = re.compile(r"\b(headquarters|sidelines|capital|city|summit)\b")
-_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Dr|President|Secretary|Minister|Prime|Foreign|Chancellor|Senator|Sir)\b")
-_TWO_WORD_NAME = re.compile(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
-_PLACE_NAME = re.compile(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
+_PLACE_WORD = compiled(r"\b(headquarters|sidelines|capital|city|summit)\b")
+_TITLED = compiled(r"(?:Mr|Mrs|Ms|Dr|President|Secretary|Minister|Prime|Foreign|Chancellor|Senator|Sir)\b")
+_TWO_WORD_NAME = compiled(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
+_PLACE_NAME = compiled(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 # "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
-_REPORTED_ON = re.compile(
+_REPORTED_ON = compiled(
     r"\b(?:said|says|told|announced|added|stated|reported|noted)\b(?:\s+\w+){0,2}\s+(?:on\s+)?$",
     re.IGNORECASE,
 )

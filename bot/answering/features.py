@@ -20,6 +20,7 @@ from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
 from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of, has_type_kept
 from bot.frozen import dataclass
+from bot.regex_cache import compiled
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 
@@ -36,8 +37,8 @@ __all__ = [
 ]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
-_SINCE = re.compile(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
-_UNIT = re.compile(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
+_SINCE = compiled(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
+_UNIT = compiled(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
 _COUNTING = ("count", "money", "percent")
 
 FEATURES: tuple[str, ...] = (

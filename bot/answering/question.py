@@ -10,6 +10,7 @@ from bot.answering.scope import Scope, ScopeTable
 from bot.conversation import Conversation
 from bot.errors import InputError
 from bot.frozen import frozen_dataclass as dataclass
+from bot.regex_cache import compiled
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
@@ -28,52 +29,52 @@ __all__ = [
 _TIME_UNITS = r"(?:more\s+)?(?:seconds|minutes|hours|days|weeks|months|years|decades)\b"
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "how many years had passed since ..." asks a length of time, as "how long" does
-    ("how_many", re.compile(rf"\bhow (many|much)\b(?!\s+{_TIME_UNITS})|\bwhat (number|share|percentage)\b")),
-    ("how_long", re.compile(rf"\bhow long\b|\bhow many {_TIME_UNITS}")),
+    ("how_many", compiled(rf"\bhow (many|much)\b(?!\s+{_TIME_UNITS})|\bwhat (number|share|percentage)\b")),
+    ("how_long", compiled(rf"\bhow long\b|\bhow many {_TIME_UNITS}")),
     (
         "when",
-        re.compile(r"^(when|what time|what day|on what date)\b|\b(when did|about when|by when|how soon)\b"),
+        compiled(r"^(when|what time|what day|on what date)\b|\b(when did|about when|by when|how soon)\b"),
     ),
-    ("where", re.compile(r"^where\b|\bwhere did\b|\bin what (city|place)\b")),
-    ("why", re.compile(r"^why\b|\bwhy did\b|\bwhat was the reason\b|\bwhy\b")),
-    ("who_said", re.compile(r"^who (said|called|described|told|warned|argued|claimed|stated)\b")),
-    ("who", re.compile(r"^(who|whom|which (leader|official|minister|president))\b")),
-    ("yes_no", re.compile(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
+    ("where", compiled(r"^where\b|\bwhere did\b|\bin what (city|place)\b")),
+    ("why", compiled(r"^why\b|\bwhy did\b|\bwhat was the reason\b|\bwhy\b")),
+    ("who_said", compiled(r"^who (said|called|described|told|warned|argued|claimed|stated)\b")),
+    ("who", compiled(r"^(who|whom|which (leader|official|minister|president))\b")),
+    ("yes_no", compiled(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
 )
 QUESTION_KINDS: tuple[str, ...] = (*(kind for kind, _ in _TYPES), "what")
-_SPEECH_ASK = re.compile(
+_SPEECH_ASK = compiled(
     r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
 )
 # A speech word right after one of these is a noun ("in that same report", "the call", "RT's claim"): the
 # question does not ask for anyone's words by it.
-_NOUN_BEFORE = re.compile(
+_NOUN_BEFORE = compiled(
     r"(?:\b(?:the|a|an|this|that|these|those|same|its|his|her|their|our|your|my|any|each|every|no)|'s)\s+$"
 )
 # "What did <someone> say / tell / think ...": the words between the auxiliary and the speech verb.
 _ASKING = r"\b(?:did|does|do|has|had|will|would)\s+(?P<who>[^?,;]+?)\s+"
-_ASKED_SPEAKER = re.compile(_ASKING + _SPEECH_ASK.pattern)
+_ASKED_SPEAKER = compiled(_ASKING + _SPEECH_ASK.pattern)
 # "How did <party> react", "What did <party> say", "Did <party> back ...": the party whose words or stance
 # are asked for, and the verb asking it
-_PARTY_ASK = re.compile(
+_PARTY_ASK = compiled(
     _ASKING + r"(?P<verb>say|tell|react|respond|reply|answer|comment|welcome|back|support|reject|receive|view"
     r"|see|make of|think)\b"
 )
-_FOLLOW_UP_START = re.compile(r"^(and|but|also|so|what about|how about|then|and what about)\b")
-_OWN_ASK = re.compile(
+_FOLLOW_UP_START = compiled(r"^(and|but|also|so|what about|how about|then|and what about)\b")
+_OWN_ASK = compiled(
     r"^(what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|has|have|had|can|could|"
     r"will|would)\b"
 )
-_PRONOUN = re.compile(r"\b(he|she|him|her|his|they|them|their|it|that|this|there|those|these)\b")
+_PRONOUN = compiled(r"\b(he|she|him|her|his|they|them|their|it|that|this|there|those|these)\b")
 # Words that point back whatever the question's length: a person named nowhere in it, "those two
 # capitals", "fixing that?", "in that same report" (not "said that ...", which introduces a clause).
-_PERSONAL = re.compile(r"\b(he|she|him|her|his|hers|they|them|their|theirs)\b")
-_POINTING = re.compile(
+_PERSONAL = compiled(r"\b(he|she|him|her|his|hers|they|them|their|theirs)\b")
+_POINTING = compiled(
     r"\b(those|these)\b|\b(that|this|it)\W*$|"
     r"\b(in|of|about|on|with|at|for|from|to|by|over|after|before|until|since|despite)\s+(that|this)\b"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_LETTERS = re.compile(r"[^\W\d_]")
+_CONTROL = compiled(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_LETTERS = compiled(r"[^\W\d_]")
 _LATIN_END = 0x250  # Basic Latin up to the end of Latin Extended-B: the letters English is written in
 
 
@@ -113,21 +114,21 @@ def check_question(text: str, max_length: int, min_latin_share: float) -> str:
 
 # Nouns that ask for a kind of answer: "what was the venue" asks where, "what was the toll" how many.
 _CUE_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("where", re.compile(r"^(what|which) (was|is|were) the (venue|place|location|city|site)\b")),
-    ("when", re.compile(r"^(what|which) (was|is) the (date|day|time)\b")),
-    ("how_many", re.compile(r"^(what|which) (was|is) the (toll|number|figure|count|total)\b")),
-    ("how_long", re.compile(r"^(what|which) (was|is) the (duration|length)\b")),
-    ("why", re.compile(r"^(what|which) (was|is) the (reason|cause|motive)\b")),
+    ("where", compiled(r"^(what|which) (was|is|were) the (venue|place|location|city|site)\b")),
+    ("when", compiled(r"^(what|which) (was|is) the (date|day|time)\b")),
+    ("how_many", compiled(r"^(what|which) (was|is) the (toll|number|figure|count|total)\b")),
+    ("how_long", compiled(r"^(what|which) (was|is) the (duration|length)\b")),
+    ("why", compiled(r"^(what|which) (was|is) the (reason|cause|motive)\b")),
 )
 
 
 # "Which city", "on what day", "which senator": the noun after which/what names the answer's kind.
 _WHICH_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("where", re.compile(r"^(?:in |at )?(?:which|what) (?:\w+ )?(city|country|capital|town|venue|place)\b")),
-    ("when", re.compile(r"^(?:on |in |at |by )?(?:which|what) (day|date|year|month|week|time)\b")),
+    ("where", compiled(r"^(?:in |at )?(?:which|what) (?:\w+ )?(city|country|capital|town|venue|place)\b")),
+    ("when", compiled(r"^(?:on |in |at |by )?(?:which|what) (day|date|year|month|week|time)\b")),
     (
         "who",
-        re.compile(
+        compiled(
             r"^(?:which|what) (?:\w+ )?(leader|official|minister|president|senator|member|members|diplomat|"
             r"diplomats|person|politician|spokesman|spokeswoman|lawmaker|aide|envoy)\b"
         ),

@@ -7,6 +7,7 @@ import re
 
 from bot.answering.cache import PerIndex
 from bot.frozen import frozen_dataclass as dataclass
+from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 from bot.text import normalize
 from bot.tokenizer import STOPWORDS, person_tokens
@@ -15,7 +16,7 @@ __all__ = ["FRAMING", "Concept", "people_of", "query_concepts", "unknown_names"]
 
 _PEOPLE: PerIndex[frozenset[str]] = PerIndex(lambda index: person_tokens(index.config.entities))
 
-_WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*")
+_WORD = compiled(r"[^\W_]+(?:['.-][^\W_]+)*")
 # The words of the configured outlets' names: an outlet the question names is known even where no
 # sentence writes its name (a wire credited only in the byline).
 _OUTLET_WORDS: PerIndex[frozenset[str]] = PerIndex(
@@ -23,9 +24,9 @@ _OUTLET_WORDS: PerIndex[frozenset[str]] = PerIndex(
         w.lower() for o in index.config.outlets for name in (o.name, *o.aliases) for w in _WORD.findall(name)
     )
 )
-_SENTENCE_START = re.compile(r"(?:^|[.?!]\s+)\W*")
+_SENTENCE_START = compiled(r"(?:^|[.?!]\s+)\W*")
 # Words that ask for the answer's type rather than name its subject: "how long ... last?", "... take place?"
-_TYPE_WORDS = re.compile(
+_TYPE_WORDS = compiled(
     r"\bhow (many|much|long|often|soon)\b|\b(last|take place|took place|happen|occur)\W*$", re.IGNORECASE
 )
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from bot.config import Config
 from bot.frozen import frozen_dataclass as dataclass
 from bot.models import Article
+from bot.regex_cache import compiled
 from bot.text import normalize
 
 __all__ = ["Scope", "ScopeTable"]
@@ -21,7 +22,7 @@ _ACRONYM_MAX = 4  # an all-capital name this short (RT, UN, AFP) is matched by c
 
 _SCOPES_KEPT = 4096  # distinct (outlets, event) scopes remembered per table; past it, start again
 
-_YEAR = re.compile(
+_YEAR = compiled(
     r"\b(?:in\s+)?(?:(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -44,7 +45,7 @@ def _alternation(names: Sequence[str]) -> re.Pattern[str] | None:
     for name in sorted(names, key=len, reverse=True):
         body = re.escape(name)
         parts.append(body if name.isupper() and len(name) <= _ACRONYM_MAX else f"(?i:{body})")
-    return re.compile(rf"(?<![\w.])(?:(?i:according to|from)\s+)?({'|'.join(parts)})(?:'s)?(?![\w])")
+    return compiled(rf"(?<![\w.])(?:(?i:according to|from)\s+)?({'|'.join(parts)})(?:'s)?(?![\w])")
 
 
 class ScopeTable:

@@ -18,6 +18,7 @@ import Stemmer
 
 from bot.facts.numbers import NUMBER_WORDS, SCALES, TIME_UNITS, parse_number, scale_of
 from bot.frozen import dataclass
+from bot.regex_cache import compiled
 from bot.tokenizer import STOPWORDS
 
 __all__ = [
@@ -45,7 +46,7 @@ _FRACTION = (
 
 
 def _compiled_on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
-    return functools.cache(lambda: re.compile(pattern, flags))
+    return functools.cache(lambda: compiled(pattern, flags))
 
 
 _QUANTITY = _compiled_on_first_use(  # an answer reads no figures: only a facts build needs these
@@ -308,9 +309,9 @@ def _dates(text: str, folded: str) -> list[Figure]:
 
 
 _ASKS = {
-    "duration": re.compile(r"\bhow\s+long\b|\blast(?:ed|s|ing)?\b|\bduration\b|\blength\b", re.IGNORECASE),
-    "count": re.compile(r"\bhow\s+many\b|\bnumber\s+of\b|\btoll\b", re.IGNORECASE),
-    "money": re.compile(r"\bhow\s+much\b|\bcost\b|\bprice\b", re.IGNORECASE),
+    "duration": compiled(r"\bhow\s+long\b|\blast(?:ed|s|ing)?\b|\bduration\b|\blength\b", re.IGNORECASE),
+    "count": compiled(r"\bhow\s+many\b|\bnumber\s+of\b|\btoll\b", re.IGNORECASE),
+    "money": compiled(r"\bhow\s+much\b|\bcost\b|\bprice\b", re.IGNORECASE),
 }
 
 
