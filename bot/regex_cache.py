@@ -18,6 +18,7 @@ old alias patterns behind) is started again.
 from __future__ import annotations
 
 import _sre
+import array
 import contextlib
 import json
 import logging
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 
 _MAX_BYTES = 4 << 20
 _ENTRY = 5  # flags, groups, group index, index group, program
+_CODE = "I"  # the engine's code words: unsigned, _sre.CODESIZE (4) bytes
 _LOCK = threading.Lock()
 _TABLE: dict[str, list[Any]] = {}
 _READ: list[Path] = []  # the file `_TABLE` was read from, once per process
@@ -50,12 +52,15 @@ def cache_file() -> Path:
 
 def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(source, flags)`, its program from the cache when this Python compiled it before."""
+    if array.array(_CODE).itemsize != _sre.CODESIZE:  # pragma: no cover - no such CPython build today
+        return re.compile(source, flags)
     key = f"{int(flags)}:{source}"
     with _LOCK:
         entry = _table().get(key)
     if entry is not None:
         try:
-            flags_made, groups, groupindex, indexgroup, code = entry
+            flags_made, groups, groupindex, indexgroup, program = entry
+            code = array.array(_CODE, bytes.fromhex(program)).tolist()
             return _sre.compile(source, flags_made, code, groups, groupindex, tuple(indexgroup))
         except (TypeError, ValueError, RuntimeError) as exc:  # not a program the engine takes: compile it
             log.debug("cached pattern %r refused (%s); compiling it", source[:40], exc)
@@ -76,9 +81,10 @@ def _compile(source: str, flags: int) -> tuple[re.Pattern[str], list[Any]]:
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    entry = [int(flags | parsed.state.flags), parsed.state.groups - 1, groupindex, indexgroup, code]
-    pattern = _sre.compile(source, entry[0], code, entry[1], groupindex, tuple(indexgroup))
-    return pattern, entry
+    made = int(flags | parsed.state.flags)
+    pattern = _sre.compile(source, made, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    program = array.array(_CODE, code).tobytes().hex()  # as text: JSON reads it 10x faster than numbers
+    return pattern, [made, parsed.state.groups - 1, groupindex, indexgroup, program]
 
 
 def _table() -> dict[str, list[Any]]:

@@ -3,6 +3,7 @@ the cache."""
 
 from __future__ import annotations
 
+import array
 import json
 import re
 import zlib
@@ -63,7 +64,8 @@ def test_a_damaged_line_is_compiled_again(fresh: Path) -> None:
 
 def test_a_program_the_engine_refuses_is_compiled_again(fresh: Path) -> None:
     source, flags = PATTERNS[0]
-    text = json.dumps([f"{flags}:{source}", [32, 2, {}, [None, None, None], [1, 2, 3]]]).encode()
+    program = array.array("I", [1, 2, 3]).tobytes().hex()
+    text = json.dumps([f"{flags}:{source}", [32, 2, {}, [None, None, None], program]]).encode()
     target = regex_cache.cache_file()
     target.write_bytes(b"%08x %s\n" % (zlib.crc32(text), text))
     _same(source, flags)
