@@ -15,7 +15,6 @@ loaders still check sizes, structure, and NaN and infinity in the small per-term
 
 from __future__ import annotations
 
-import hashlib
 import json
 import mmap
 import os
@@ -48,6 +47,8 @@ __all__ = [
 
 def checksum(array: npt.NDArray[Any]) -> str:
     """The SHA-256 of an array's data (its .npy header is checked by numpy's reader and the dtype checks)."""
+    import hashlib  # here: loading OpenSSL costs a start that only reads (bot/digest.py)
+
     data = np.ascontiguousarray(array)
     digest = hashlib.sha256()
     if data.size:
@@ -133,6 +134,8 @@ class ByteStream:
 
 def _write_stream(path: Path, stream: ByteStream) -> str:
     """Write `stream` as `np.save` writes the array it stands for; returns its `checksum`."""
+    import hashlib
+
     digest = hashlib.sha256()
     written = 0
     with path.open("wb") as file:

@@ -1,19 +1,18 @@
 """A derived cache of config.yaml's parsed data, so a `summitbot ask` does not run the YAML parser at start.
 
 Parsing config.yaml with `yaml.safe_load` (pure Python) cost more than the rest of a start. The cache holds
-what safe_load returned, as JSON, keyed by the SHA-256 of the text and a schema version, one file per config
-path in the cache folder (`SUMMITBOT_CACHE`, else `$XDG_CACHE_HOME/summitbot`, else `~/.cache/summitbot`),
-written atomically. It is only ever a copy: validation (and its file:line errors) runs on the data as it
-would on safe_load's, a stale or unreadable cache is rebuilt from the YAML, and a folder that cannot be
-written costs the cache, never the command. Data JSON cannot carry exactly (a key that is not a string,
-binary) is simply not cached.
+what safe_load returned, as JSON, keyed by the BLAKE2b digest of the text (bot/digest.py) and a schema
+version, one file per config path in the cache folder (`SUMMITBOT_CACHE`, else
+`$XDG_CACHE_HOME/summitbot`, else `~/.cache/summitbot`), written atomically. It is only ever a copy:
+validation (and its file:line errors) runs on the data as it would on safe_load's, a stale or unreadable
+cache is rebuilt from the YAML, and a folder that cannot be written costs the cache, never the command.
+Data JSON cannot carry exactly (a key that is not a string, binary) is simply not cached.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import logging
 import math
@@ -22,12 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.digest import key_digest
+
 __all__ = ["CACHE_ENV", "SCHEMA", "cache_dir", "cache_file", "cached_parse"]
 
 log = logging.getLogger(__name__)
 
 CACHE_ENV = "SUMMITBOT_CACHE"
-SCHEMA = 1  # bump when the encoding below changes
+SCHEMA = 2  # bump when the encoding below changes (2: keyed by BLAKE2b, bot/digest.py)
 _TAGS: dict[str, Callable[[str], Any]] = {
     "$date": dt.date.fromisoformat,
     "$datetime": dt.datetime.fromisoformat,
@@ -49,13 +50,13 @@ def cache_dir() -> Path:
 
 def cache_file(path: Path) -> Path:
     """The cache of one config file: named by its absolute path, so two configs never share one."""
-    name = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    name = key_digest(str(path.resolve()).encode("utf-8", "surrogateescape"))[:24]
     return cache_dir() / f"config-{name}.json"
 
 
 def cached_parse(text: str, path: Path, parse: Callable[[str, Path], Any]) -> Any:
     """`parse(text, path)`'s result, from the cache when it was made from this very text."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    digest = key_digest(text.encode("utf-8", "surrogateescape"))
     try:
         target = cache_file(path)
     except (RuntimeError, OSError) as exc:  # no home folder to hold a cache (HOME unset, no passwd entry)
@@ -70,7 +71,7 @@ def cached_parse(text: str, path: Path, parse: Callable[[str, Path], Any]) -> An
     except _Unencodable as exc:
         log.debug("config %s is not cached: %s", path, exc)
         return data
-    _write(target, {"schema": SCHEMA, "sha256": digest, "data": encoded})
+    _write(target, {"schema": SCHEMA, "digest": digest, "data": encoded})
     return data
 
 
@@ -87,7 +88,7 @@ def _read(target: Path, digest: str) -> Any:
         return _MISS
     try:
         entry = json.loads(raw, object_hook=_decode)  # tags are read as the parser meets them
-        if entry["schema"] != SCHEMA or entry["sha256"] != digest:
+        if entry["schema"] != SCHEMA or entry["digest"] != digest:
             log.debug("the config cache %s is stale; reading the YAML", target)
             return _MISS
         return entry["data"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -57,6 +56,8 @@ def serialize(article: Article) -> bytes:
 
 
 def sha256(data: bytes) -> str:
+    import hashlib  # here: loading OpenSSL costs a start that only reads (bot/digest.py)
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from bot.config import Config
+from bot.digest import key_digest
 from bot.errors import NeedsWriter
 from bot.facts import CorpusFacts, load_or_build_facts
 from bot.forkpool import chunks, fork_map, worker_count
@@ -383,10 +384,8 @@ def _bounded_put(table: dict[Any, Any], key: Any, value: Any) -> None:
 
 def _fingerprint(corpus: str, config: Config) -> str:
     """The corpus digest plus the settings that change the index (tokenizer aliases, BM25 parameters)."""
-    import hashlib
-
     from bot import tokenizer
 
     settings = repr((config.retrieval, config.entities, config.synonyms)).encode()
     code = Path(tokenizer.__file__).read_bytes()  # a change to the tokenizer changes every term
-    return f"{corpus}-{hashlib.sha256(settings + code).hexdigest()[:12]}"
+    return f"{corpus}-{key_digest(settings + code)[:12]}"

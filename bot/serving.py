@@ -28,7 +28,6 @@ or mismatched file is rebuilt, with one log line saying why.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import itertools
 import logging
 import os
@@ -41,6 +40,7 @@ import numpy.typing as npt
 
 from bot.arrayfiles import load_checked, offsets, read_meta, save_folder
 from bot.corpus import CorpusStore
+from bot.digest import blake2b
 from bot.errors import CorpusError
 from bot.models import ROLES, Article, DroppedLine, Sentence
 
@@ -271,7 +271,7 @@ class _LazyArticle(Article):
 
 def stat_key(clean_dir: Path) -> str:
     """A digest of the clean files' names, sizes and modification times: any write changes it."""
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=32)
     entries = sorted((e.name, e.stat()) for e in os.scandir(clean_dir) if e.name.endswith(".json"))
     for name, st in entries:
         digest.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())

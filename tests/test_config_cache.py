@@ -73,9 +73,9 @@ def test_an_edited_config_is_read_again(folder: Path) -> None:
     [
         b"{not json",
         b"",
-        b'{"schema": 1}',
+        b'{"schema": %d}' % SCHEMA,
         b"[1, 2]",
-        b'{"schema": 1, "sha256": "%s", "data": {"$date": "x"}}',
+        b'{"schema": %d, "digest": "@", "data": {"$date": "x"}}' % SCHEMA,
     ],
 )
 def test_a_corrupt_cache_is_rebuilt_with_one_log_line(
@@ -84,9 +84,9 @@ def test_a_corrupt_cache_is_rebuilt_with_one_log_line(
     path = _config_file(folder)
     expected = load_config(path)
     target = cache_file(path)
-    if b"%s" in damage:  # the right digest, so only the damaged data can fail
-        digest = json.loads(target.read_text(encoding="utf-8"))["sha256"]
-        damage = damage.replace(b"%s", digest.encode())
+    if b"@" in damage:  # the right digest, so only the damaged data can fail
+        digest = json.loads(target.read_text(encoding="utf-8"))["digest"]
+        damage = damage.replace(b"@", digest.encode())
     target.write_bytes(damage)
     with caplog.at_level(logging.WARNING, logger="bot.config_cache"):
         assert load_config(path) == expected

@@ -31,6 +31,8 @@ NOT_ON_THE_ASK_PATH = (
     "filelock",
     "tempfile",
     "threadpoolctl",  # the encoder's BLAS limit, not needed when the CLI fixed the count before numpy
+    "hashlib",  # OpenSSL's libcrypto: a start's cache keys are BLAKE2b (bot/digest.py), checksums not read
+    "_hashlib",
 )
 
 _PROBE = """

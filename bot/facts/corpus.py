@@ -6,7 +6,6 @@ Positions are those of the index's flat sentence table (articles in order, their
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Callable, Sequence
@@ -18,6 +17,7 @@ import numpy as np
 from bot import similarity as similarity_code
 from bot import tokenizer as tokenizer_code
 from bot.config import Config
+from bot.digest import key_digest
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict
 from bot.facts.store import FACTS_FORMAT, Arrays, StaleFacts, load_facts, save_facts
 from bot.models import Article
@@ -110,7 +110,7 @@ def facts_fingerprint(corpus: str, config: Config) -> str:
         Path(similarity_code.__file__),
     ]
     code = b"".join(p.read_bytes() for p in sources)  # the facts' code and the words they compare
-    return f"{corpus}-{hashlib.sha256(settings + code).hexdigest()[:12]}"
+    return f"{corpus}-{key_digest(settings + code)[:12]}"
 
 
 def load_or_build_facts(

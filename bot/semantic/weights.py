@@ -13,7 +13,6 @@ can set back, so a changed file is hashed again.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import mmap
@@ -39,6 +38,8 @@ _MAX_HEADER = 100_000_000
 
 def file_sha256(path: Path) -> str:
     """The hex sha256 of a file, read in 1 MiB chunks."""
+    import hashlib  # here: loading OpenSSL costs a start whose check is remembered (bot/digest.py)
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 20):
