@@ -8,9 +8,9 @@ and `python -c 'import numpy'`: the median wall time, CPU time (user + system) a
 (its own, from wait4; it counts from the fork, so a small child shows the bench's own size), and the load
 average before and after. With `--base DIR` (another checkout, such as `git archive` of an older commit)
 its runs are interleaved with this tree's, so both see the same load. Steps: one start cut into its steps
-inside one process (`--runs` probes per tree, median of each step), in CPU and wall time. The machine is
-shared: wall times follow the load, CPU times much less. Children run without PYTHONDONTWRITEBYTECODE,
-their bytecode cached, as an installed package starts.
+inside one process (`--runs` probes per tree, interleaved, median of each step), in CPU and wall time.
+The machine is shared: wall times follow the load, CPU times much less. Children run without
+PYTHONDONTWRITEBYTECODE, their bytecode cached, as an installed package starts.
 Output: printed and written to bench/out/startup.md (git-ignored).
 """
 
@@ -121,18 +121,19 @@ def process_table(trees: dict[str, Path], questions: Sequence[str], runs: int) -
     return "\n".join(lines)
 
 
-def _probes(tree: Path, question: str, runs: int) -> list[list[tuple[str, float, float]]]:
-    probes = []
-    for _ in range(runs):
-        command = [sys.executable, "-c", _PROBE, question]
-        done = subprocess.run(command, cwd=tree, env=_ENV, capture_output=True, text=True, check=True)
-        probes.append(json.loads(done.stdout.splitlines()[-1]))
-    return probes
+def _probe(tree: Path, question: str) -> list[tuple[str, float, float]]:
+    command = [sys.executable, "-c", _PROBE, question]
+    done = subprocess.run(command, cwd=tree, env=_ENV, capture_output=True, text=True, check=True)
+    return [tuple(step) for step in json.loads(done.stdout.splitlines()[-1])]
 
 
 def phase_table(trees: dict[str, Path], question: str, runs: int) -> str:
-    """The median CPU (and wall) time of each step of a start, over `runs` fresh processes per tree."""
-    probes = {name: _probes(tree, question, runs) for name, tree in trees.items()}
+    """The median CPU (and wall) time of each step of a start, over `runs` fresh processes per tree, the
+    trees' probes interleaved (so both see the same load)."""
+    probes: dict[str, list[list[tuple[str, float, float]]]] = {name: [] for name in trees}
+    for _ in range(runs):
+        for name, tree in trees.items():
+            probes[name].append(_probe(tree, question))
     lines = [
         "| step | " + " | ".join(f"{name}: CPU ms (wall ms)" for name in trees) + " |",
         "|---|" + "---|" * len(trees),

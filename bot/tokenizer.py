@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
 import Stemmer
 
 from bot.config import Entity
+from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
 from bot.text import normalize
 

@@ -23,7 +23,7 @@ from bot.answering.scope import ScopeTable
 from bot.config import Veto
 from bot.conversation import Conversation
 from bot.errors import InputError
-from bot.frozen import dataclass
+from bot.frozen import frozen_dataclass as dataclass
 from bot.search import CorpusIndex, SearchHit
 
 __all__ = ["Candidates", "analyses_kept", "embedded_texts", "find_candidates", "search_text", "unknown_share"]

@@ -19,7 +19,7 @@ from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
 from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of, has_type_kept
-from bot.frozen import dataclass
+from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
