@@ -158,8 +158,8 @@ def _frozen_delattr(cls: type[Any], names: frozenset[str]) -> Any:
 def dataclass(cls: type[_T] | None = None, /, *, frozen: bool = False, slots: bool = False) -> Any:
     """`dataclasses.dataclass` (bare, or with `frozen` and `slots`) whose __init__ is compiled at the first
     instance and whose other methods are shared (see the module's docstring). A class without a docstring
-    (dataclasses writes its signature into one), with an `InitVar` or keyword-only fields is left to
-    dataclasses itself."""
+    (dataclasses writes its signature into one), with an `InitVar` or keyword-only fields, or with a
+    dataclass base is left to dataclasses itself."""
 
     def wrap(target: type[_T]) -> type[_T]:
         if target.__doc__ is None or _unusual(target):
@@ -170,9 +170,12 @@ def dataclass(cls: type[_T] | None = None, /, *, frozen: bool = False, slots: bo
 
 
 def _unusual(cls: type[Any]) -> bool:
+    """InitVar or keyword-only fields, or a dataclass base (whose frozenness dataclasses checks)."""
     notes = inspect.get_annotations(cls)  # the class body's own, as text
-    return any("InitVar" in str(note) or "KW_ONLY" in str(note) for note in notes.values()) or any(
-        isinstance(value, dataclasses.Field) and value.kw_only is True for value in vars(cls).values()
+    return (
+        any("InitVar" in str(note) or "KW_ONLY" in str(note) for note in notes.values())
+        or any(isinstance(v, dataclasses.Field) and v.kw_only is True for v in vars(cls).values())
+        or any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:])
     )
 
 

@@ -36,11 +36,10 @@ __all__ = ["cache_file", "compiled"]
 
 log = logging.getLogger(__name__)
 
-_MAX_BYTES = 4 << 20
-_ENTRY = 5  # flags, groups, group index, index group, program
+_MAX_BYTES = 1 << 20
 _CODE = "I"  # the engine's code words: unsigned, _sre.CODESIZE (4) bytes
 _LOCK = threading.Lock()
-_TABLE: dict[str, list[Any]] = {}
+_TABLE: dict[str, bytes] = {}
 _READ: list[Path] = []  # the file `_TABLE` was read from, once per process
 
 
@@ -56,18 +55,19 @@ def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(source, flags)
     key = f"{int(flags)}:{source}"
     with _LOCK:
-        entry = _table().get(key)
-    if entry is not None:
-        try:
-            flags_made, groups, groupindex, indexgroup, program = entry
+        found = _table().get(key)
+    if found is not None:
+        try:  # an entry is read (JSON) only when its pattern is asked for
+            flags_made, groups, groupindex, indexgroup, program = json.loads(found)
             code = array.array(_CODE, bytes.fromhex(program)).tolist()
             return _sre.compile(source, flags_made, code, groups, groupindex, tuple(indexgroup))
         except (TypeError, ValueError, RuntimeError) as exc:  # not a program the engine takes: compile it
             log.debug("cached pattern %r refused (%s); compiling it", source[:40], exc)
     pattern, entry = _compile(source, flags)
+    raw = json.dumps(entry, separators=(",", ":")).encode()
     with _LOCK:
-        _TABLE[key] = entry
-    _append(key, entry)
+        _TABLE[key] = raw
+    _append(key, raw)
     return pattern
 
 
@@ -87,7 +87,8 @@ def _compile(source: str, flags: int) -> tuple[re.Pattern[str], list[Any]]:
     return pattern, [made, parsed.state.groups - 1, groupindex, indexgroup, program]
 
 
-def _table() -> dict[str, list[Any]]:
+def _table() -> dict[str, bytes]:
+    """Each cached pattern's key (flags and source) and its entry's JSON, unread (see `_append`)."""
     if not _READ:
         try:
             target = cache_file()
@@ -101,18 +102,18 @@ def _table() -> dict[str, list[Any]]:
                 crc, _, text = line.partition(b" ")
                 if int(crc, 16) != zlib.crc32(text):
                     continue
-                key, entry = json.loads(text)
-                if isinstance(key, str) and isinstance(entry, list) and len(entry) == _ENTRY:
-                    _TABLE[key] = entry
+                key, _, entry = text.partition(b"\t")
+                _TABLE[json.loads(key)] = entry
     return _TABLE
 
 
-def _append(key: str, entry: list[Any]) -> None:
-    """One line added to the cache (one write: lines from processes compiling at once do not mix)."""
+def _append(key: str, entry: bytes) -> None:
+    """One line added to the cache, in one write (lines from processes compiling at once do not mix): the
+    CRC-32 of the rest, the key as JSON, a tab (JSON writes none of its own), the entry's JSON."""
     if not _READ:
         return
     target = _READ[0]
-    text = json.dumps([key, entry], separators=(",", ":")).encode()  # ASCII: lone surrogates escaped
+    text = json.dumps(key).encode() + b"\t" + entry  # ASCII: lone surrogates escaped
     line = b"%08x %s\n" % (zlib.crc32(text), text)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -132,6 +132,14 @@ def test_unusual_classes_are_left_to_dataclasses() -> None:
     assert inspect.signature(bare.__init__).parameters["x"].annotation == "int"
 
 
+def test_a_frozen_class_on_a_mutable_base_is_refused_as_dataclasses_refuses_it() -> None:
+    base = frozen.dataclass(type("Base", (), {"__annotations__": {"x": "int"}, "__doc__": "B."}))
+    with pytest.raises(TypeError, match="cannot inherit frozen dataclass from a non-frozen one"):
+        frozen.dataclass(frozen=True)(
+            type("Child", (base,), {"__annotations__": {"y": "int"}, "__doc__": "C."})
+        )
+
+
 def test_project_classes_keep_their_behaviour() -> None:
     sentence = Sentence("Text.", 0, "body", 1, 0, 5)
     assert sentence == Sentence("Text.", 0, "body", 1, 0, 5) and {sentence: 1}[copy.copy(sentence)] == 1

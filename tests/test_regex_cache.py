@@ -65,7 +65,8 @@ def test_a_damaged_line_is_compiled_again(fresh: Path) -> None:
 def test_a_program_the_engine_refuses_is_compiled_again(fresh: Path) -> None:
     source, flags = PATTERNS[0]
     program = array.array("I", [1, 2, 3]).tobytes().hex()
-    text = json.dumps([f"{flags}:{source}", [32, 2, {}, [None, None, None], program]]).encode()
+    entry = json.dumps([32, 2, {}, [None, None, None], program]).encode()
+    text = json.dumps(f"{flags}:{source}").encode() + b"\t" + entry
     target = regex_cache.cache_file()
     target.write_bytes(b"%08x %s\n" % (zlib.crc32(text), text))
     _same(source, flags)
