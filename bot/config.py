@@ -117,6 +117,7 @@ class Event:
     end: dt.date = field(metadata={"range": DATES})
     place: str = ""
     keywords: tuple[str, ...] = ()
+    series: tuple[str, ...] = ()  # keywords naming every edition of a recurring meeting ("G20")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import re
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
+from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.document import mark_first_section, mark_notices
 from bot.cleaner.endtags import mark_syndicate_tags
@@ -79,6 +80,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         _lay_out_body(page, start, end)
         _mark_pull_quotes(page, start, end)
         mark_first_entry_title(page, start)
+        end = keep_cut_last_paragraph(page, end)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")

@@ -1,0 +1,46 @@
+"""The cleaner's twelfth round of general rules (issue 9), on small pages written for these tests (no real
+page's text): a last paragraph the scrape cut off mid-sentence is kept; a page naming a recurring meeting
+only by its series' name ("G20"), with no date, is given no event."""
+
+from __future__ import annotations
+
+from bot.config import Config
+from tests.test_cleaner_kinds import HEADLINE
+from tests.test_cleaner_rules import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
+
+CUT = "The two delegations then moved to a smaller room where the ministers of defence were wait"
+
+
+def test_a_last_paragraph_cut_mid_sentence_is_kept(config: Config) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{CUT}\n", config)
+    assert CUT in article.text
+
+
+def test_a_pointer_or_a_title_on_the_last_line_is_not(config: Config) -> None:
+    for last in ("Read the whole report at the Harbour Ledger", "Leaders Leave The Summit Without A Deal"):
+        article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{last}\n", config)
+        assert last not in article.text, last
+
+
+def test_a_cut_line_after_a_comment_prompt_is_not_the_storys(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\nLeave a comment\n\n{CUT}\n"
+    assert CUT not in clean(page, config).text
+
+
+ELSEWHERE = (
+    "Leaders of the G20 met in a resort on the coast on Sunday, and the two presidents spoke for half an"
+    " hour before lunch, officials said."
+)
+
+
+def test_a_page_naming_only_the_series_of_a_meeting_gets_no_event(config: Config) -> None:
+    article = clean(f"Leaders talk at G20 lunch\n\n{ELSEWHERE}\n\nThe G20 leaders then posed for a photo.\n", config)
+    assert article.event is None
+
+
+def test_the_series_with_the_events_place_or_date_still_names_it(config: Config) -> None:
+    placed = ELSEWHERE.replace("a resort on the coast", "Hangzhou")
+    assert clean(f"Leaders talk at G20 lunch\n\n{placed}\n", config).event == "g20-2016"
+    dated = clean(f"Leaders talk at G20 lunch\n\nSeptember 5, 2016\n\n{ELSEWHERE}\n", config)
+    assert (dated.date, dated.event) == ("2016-09-05", "g20-2016")
