@@ -35,7 +35,9 @@ ELSEWHERE = (
 
 
 def test_a_page_naming_only_the_series_of_a_meeting_gets_no_event(config: Config) -> None:
-    article = clean(f"Leaders talk at G20 lunch\n\n{ELSEWHERE}\n\nThe G20 leaders then posed for a photo.\n", config)
+    article = clean(
+        f"Leaders talk at G20 lunch\n\n{ELSEWHERE}\n\nThe G20 leaders then posed for a photo.\n", config
+    )
     assert article.event is None
 
 
