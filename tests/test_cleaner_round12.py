@@ -4,6 +4,8 @@ only by its series' name ("G20"), with no date, is given no event."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.config import Config
 from tests.test_cleaner_kinds import HEADLINE
 from tests.test_cleaner_rules import LEDE, SECOND
@@ -46,3 +48,36 @@ def test_the_series_with_the_events_place_or_date_still_names_it(config: Config)
     assert clean(f"Leaders talk at G20 lunch\n\n{placed}\n", config).event == "g20-2016"
     dated = clean(f"Leaders talk at G20 lunch\n\nSeptember 5, 2016\n\n{ELSEWHERE}\n", config)
     assert (dated.date, dated.event) == ("2016-09-05", "g20-2016")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Trending: Why the Harbour Ledger's Editors Changed Their Minds",
+        "Image result for leaders agree to keep talking about the air war",
+        "{{item.published_date}}",
+    ],
+)
+def test_teasers_image_alt_texts_and_placeholders_are_chrome(config: Config, line: str) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{line}\n\n{SECOND}\n", config)
+    assert line not in article.text and SECOND in article.text
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Comment Below",
+        "Join the conversation!",
+        "This entry passed through a feed service - if this is yours",
+    ],
+)
+def test_a_comment_prompt_or_a_feed_notice_ends_the_story(config: Config, prompt: str) -> None:
+    comment = "I think both of them knew the talks would go nowhere, but it was worth a try anyway."
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{prompt}\n\n{comment}\n", config)
+    assert SECOND in article.text and comment not in article.text
+
+
+def test_a_masthead_images_alt_text_names_the_site_without_its_word(config: Config) -> None:
+    page = f"Harbour Ledger masthead\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config, url="https://www.harbourledger.com/story/leaders-talk/")
+    assert article.outlet == "Harbour Ledger"

@@ -25,6 +25,7 @@ from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
+from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
 from bot.cleaner.wire import find_wire, reporter_credit
@@ -93,7 +94,8 @@ def _site_name_line(page: PageLines) -> Found | None:
     if spelled_out is not None:
         return spelled_out
     for names in (group for group in groups if group):
-        for name, evidence in _name_lines(page):
+        for printed, evidence in _name_lines(page):
+            name = without_image_word(printed)
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
             spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
