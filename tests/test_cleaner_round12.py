@@ -81,3 +81,9 @@ def test_a_masthead_images_alt_text_names_the_site_without_its_word(config: Conf
     page = f"Harbour Ledger masthead\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
     article = clean(page, config, url="https://www.harbourledger.com/story/leaders-talk/")
     assert article.outlet == "Harbour Ledger"
+
+
+def test_a_date_row_of_dotted_fields_gives_the_date(config: Config) -> None:
+    page = f"{HEADLINE}\n  ·  2016-09-06  ·   Source: Web Exclusive\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.date == "2016-09-06" and "Web Exclusive" not in article.text

@@ -8,6 +8,7 @@ import re
 from bot.cleaner.bulletin import bulletin_title, mark_first_item_heading
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import wire_dateline
+from bot.cleaner.daterow import is_date_row
 from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yearless_date_only
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
@@ -30,7 +31,7 @@ def lay_out_header(page: Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text) or is_yearless_date_only(text) or _place_and_date(text):
+        if is_date_only(text) or is_yearless_date_only(text) or _place_and_date(text) or is_date_row(text):
             page.set(i, "dateline")
         elif (
             is_byline(text, page.settings)
