@@ -87,3 +87,18 @@ def test_a_date_row_of_dotted_fields_gives_the_date(config: Config) -> None:
     page = f"{HEADLINE}\n  ·  2016-09-06  ·   Source: Web Exclusive\n\n{LEDE}\n\n{SECOND}\n"
     article = clean(page, config)
     assert article.date == "2016-09-06" and "Web Exclusive" not in article.text
+
+
+def test_a_transcripts_speaker_label_is_kept_each_time_the_speaker_speaks(config: Config) -> None:
+    turns = [
+        ("ANNA HOST:", "Tonight the two presidents met in New York for the first time in two years."),
+        ("PETER REPORTER:", "They spoke for ninety minutes, aides from both sides said afterwards."),
+        ("ANNA HOST:", "And what did they agree on, if anything at all, by the end of the evening?"),
+        ("PETER REPORTER:", "Mostly that their defence ministers should keep talking about the air wa"),
+    ]
+    page = f"{HEADLINE}\n\nRead the Full Transcript\n\n" + "\n\n".join(
+        f"  • {a}\n\n    {b}" for a, b in turns
+    )
+    kept = clean(page + "\n", config).text
+    assert kept.count("ANNA HOST:") == 2 and kept.count("PETER REPORTER:") == 2
+    assert turns[-1][1] in kept

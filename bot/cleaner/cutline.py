@@ -25,7 +25,7 @@ def keep_cut_last_paragraph(page: Page, end: int) -> int:
     if last is None or page.previous_filled(last) != end or not page.open(last):
         return end
     decision = page.decisions[end]
-    if decision is None or decision.kind != "body":
+    if decision is None or decision.kind not in ("body", "subheading"):
         return end
     text = page.lines[last].text
     if not _cut_running_text(page, text) or text.startswith(page.lines[end].text):  # a copy, credit glued

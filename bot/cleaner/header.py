@@ -13,6 +13,7 @@ from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yea
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
+from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.standfirst import is_standfirst_under_meta
 from bot.cleaner.titlefields import is_lead_in, repeats_caption
 from bot.cleaner.topclock import mark_top_clock
@@ -62,10 +63,10 @@ def lay_out_header(page: Page, start: int) -> None:
     for i in header:
         if (
             page.decisions[i] is None
-            and _ITEM_NUMBER.match(page.lines[i].text)
+            and (_ITEM_NUMBER.match(page.lines[i].text) or is_speaker_label(page.lines[i].text))
             and page.next_filled(i) == start
         ):
-            page.set(i, "subheading")  # a digest's first numbered item, right above its text
+            page.set(i, "subheading")  # a digest's first numbered item or a transcript's first speaker
         if page.decisions[i] is None:
             text = page.lines[i].text
             lead = is_prose(text, page.settings) or is_standfirst_under_meta(page, i, headline)

@@ -36,6 +36,7 @@ from bot.cleaner.patterns import (
     chrome_reason,
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
+from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
 from bot.text import normalize
@@ -106,7 +107,7 @@ def _mark_repeats(page: Page) -> None:
                 key = credited
             else:
                 continue
-        if page.decisions[i] is not None:
+        if page.decisions[i] is not None or is_speaker_label(line.text):  # a speaker speaking again
             continue
         original = first[key]
         page.repeated[original] = True
@@ -237,7 +238,11 @@ def _body_end(page: Page, start: int) -> tuple[int, int | None]:
         i
         for i in range(start, stop)
         if page.open(i)
-        and (is_prose(page.lines[i].text, page.settings) or _SPEAKER_TURN.match(page.lines[i].text))
+        and (
+            is_prose(page.lines[i].text, page.settings)
+            or _SPEAKER_TURN.match(page.lines[i].text)
+            or is_speaker_label(page.lines[i].text)
+        )
     ]
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
         page.set(prose.pop(), "drop", "author-bio")
