@@ -102,3 +102,14 @@ def test_a_transcripts_speaker_label_is_kept_each_time_the_speaker_speaks(config
     kept = clean(page + "\n", config).text
     assert kept.count("ANNA HOST:") == 2 and kept.count("PETER REPORTER:") == 2
     assert turns[-1][1] in kept
+
+
+def test_a_titles_photos_badge_is_no_caption_cue(config: Config) -> None:
+    title = "Leaders Trade Cold Looks At The Summit In China (Photos)"
+    assert clean(f"{title}\n\n{LEDE}\n\n{SECOND}\n", config).title == title
+
+
+def test_a_headlines_footnote_mark_is_left_off(config: Config) -> None:
+    title = "Build an Open and Inclusive World Economy"
+    page = f"Nav Search\n\n{title}*\n\nSeptember 4, 2016\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config).title == title

@@ -25,6 +25,7 @@ from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.slugtitle import mark_slug_title
 from bot.cleaner.sourcelink import mark_source_link, source_link
 from bot.cleaner.titlefields import keep_lead_in, without_field_label
+from bot.cleaner.titlemarks import without_footnote_mark
 from bot.cleaner.titlesection import without_section
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
@@ -157,6 +158,7 @@ def _metadata(
     found: dict[str, Found] = {}
     line = _first(page.lines, page.decisions, "headline")
     title = without_field_label(without_link_tag(headline_text(line, config.cleaner))) if line else None
+    title = without_footnote_mark(title) if title else None
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page)
