@@ -113,3 +113,20 @@ def test_a_headlines_footnote_mark_is_left_off(config: Config) -> None:
     title = "Build an Open and Inclusive World Economy"
     page = f"Nav Search\n\n{title}*\n\nSeptember 4, 2016\n\n{LEDE}\n\n{SECOND}\n"
     assert clean(page, config).title == title
+
+
+def test_a_long_paragraph_listing_leaders_by_name_is_prose(config: Config) -> None:
+    names = ", ".join(
+        f"{title} {name} of {place}"
+        for title, name, place in [
+            ("President", "Anna Vell", "Arland"),
+            ("Prime Minister", "Boris Tam", "Bexia"),
+            ("President", "Carl Osei", "Corvina"),
+            ("Chancellor", "Dana Lutz", "Drava"),
+            ("King", "Emil Sarr", "Estova"),
+            ("Prime Minister", "Fay Moro", "Fenland"),
+        ]
+    )
+    listing = f"The spokesman said the leaders of the member states include {names}."
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{listing}\n\n{SECOND}\n", config)
+    assert listing in article.text
