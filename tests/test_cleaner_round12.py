@@ -130,3 +130,18 @@ def test_a_long_paragraph_listing_leaders_by_name_is_prose(config: Config) -> No
     listing = f"The spokesman said the leaders of the member states include {names}."
     article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{listing}\n\n{SECOND}\n", config)
     assert listing in article.text
+
+
+def test_a_stamp_closing_with_an_agency_names_the_wire_and_reads_a_glued_year(config: Config) -> None:
+    page = f"App | Menu |\n\n{HEADLINE}\n\nUpdated: Sep 5,2016 9:09 AM     Xinhua\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert (article.wire, article.updated) == ("Xinhua", "2016-09-05")
+
+
+def test_a_menus_word_spelling_an_agencys_acronym_is_no_credit(config: Config) -> None:
+    assert clean(f"App | Menu |\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n", config).wire is None
+
+
+def test_a_clip_first_published_on_a_social_network_names_no_wire(config: Config) -> None:
+    clip = "The handshake was seen in a 40-second video clip, which was first published on Facebook."
+    assert clean(f"{HEADLINE}\n\n{LEDE}\n\n{clip}\n\n{SECOND}\n", config).wire is None

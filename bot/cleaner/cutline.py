@@ -50,7 +50,9 @@ def _cut_running_text(page: Page, text: str) -> bool:
     )
 
 
-# A pointer to more ("Read the full story at ...") or a link's byline ("... short on details. By NAME").
+# A pointer to more ("Read the full story at ...", "Update #1: ..."), a link's byline ("... short on
+# details. By NAME") or its source after a dash ("... before the talks -- NAME News").
 _POINTER = re.compile(
-    r"^(?i:read|see|watch|listen|click|continue|view|follow|download|subscribe|sign up)\b|\sBy\s+[A-Z][a-z]"
+    r"^(?i:read|see|watch|listen|click|continue|view|follow|download|subscribe|sign up|update)\b"
+    r"|\sBy\s+[A-Z][a-z]|\s(?:--|[-–—])\s+[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,4}$"
 )

@@ -19,6 +19,7 @@ from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.readmore import read_more_source
+from bot.cleaner.stampcredit import agency_as_written, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["find_wire", "outlet_credit", "reporter_credit"]
@@ -170,6 +171,7 @@ def _stated_source(page: PageLines) -> Found | None:
     finders = (
         _source_line,
         date_row_source,
+        stamp_agency,
         end_tag_wire,
         _header_credit,
         _closing_credit,
@@ -263,7 +265,7 @@ def _republished(page: PageLines) -> Found | None:
         if domain is not None:  # "This post first appeared on paper.co.uk"
             return Found(page.table.by_domain(domain[0]) or domain[0], line.text)
         match = _ORIGINALLY.search(line.text) or _WITH_INPUTS.match(line.text)
-        if match:
+        if match and not _NOT_AGENCY.fullmatch(match.group("name").rstrip(".")):  # a clip first on Facebook
             return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
     return None
 
@@ -282,8 +284,9 @@ def _header_credit(page: PageLines) -> Found | None:
         ):
             continue
         for part in re.split(r"\s*[/|]\s*", line.text):
-            if page.table.is_agency(part.strip("()—–-: ")):  # "AFP", "(AFP)", "Agency:" over the lede
-                return Found(page.table.canonical(part.strip("()—–-: ")), line.text)
+            agency = agency_as_written(page.table, part.strip("()—–-: "))  # "AFP", "(AFP)", "Agency:"
+            if agency is not None:
+                return Found(agency, line.text)
     return None
 
 
