@@ -1,6 +1,7 @@
 """Chrome kinds round twelve's probes met that no other pattern list names (issue 9).
 
-- a comment section's prompts: "Comment Below", "Join the conversation!", "Please enter your comment!",
+- a comment section's prompts: "Comment Below", "Tell us what you think. Leave a comment.", "Join the
+  conversation!", "Please enter your comment!",
   "Please enter your name here", a moderation notice ("We have no tolerance for comments containing...");
 - a teaser under a label glued to it: "Trending: TITLE", "Most read: TITLE", "Don't miss: TITLE";
 - a feed reader's notice on a copied entry ("This entry passed through the Full-Text RSS service - if this
@@ -23,6 +24,13 @@ READER_CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-prompt", re.compile(r"^join the (?:conversation|discussion|debate)\s*[:!.]?$", _I)),
     ("comment-prompt", re.compile(r"^please enter your (?:comment|name|e-?mail)(?: here)?\s*[!.]?$", _I)),
     ("comment-prompt", re.compile(r"^we have no tolerance for comments\b.{0,400}$", _I)),
+    # a prompt after a short question or plea: "Tell us what you think. Leave a respectful comment."
+    (
+        "comment-prompt",
+        re.compile(
+            r"^.{0,40}[.?!]\s+(?:leave|post|add|write) (?:a|your) (?:\w+ )?(?:comment|reply)[.!]?$", _I
+        ),
+    ),
     (
         "related-teaser",
         re.compile(
