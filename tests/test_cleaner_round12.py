@@ -145,3 +145,21 @@ def test_a_menus_word_spelling_an_agencys_acronym_is_no_credit(config: Config) -
 def test_a_clip_first_published_on_a_social_network_names_no_wire(config: Config) -> None:
     clip = "The handshake was seen in a 40-second video clip, which was first published on Facebook."
     assert clean(f"{HEADLINE}\n\n{LEDE}\n\n{clip}\n\n{SECOND}\n", config).wire is None
+
+
+def test_a_caption_printed_twice_under_the_dek_is_kept_once(config: Config) -> None:
+    dek = (
+        "One leader insists the Syrian president must step down, while the other calls on the world to"
+        " accept his army's central role in fighting the militants"
+    )
+    caption = "The two presidents trade barbs at the General Assembly"
+    page = f"{HEADLINE}\n\n{dek}\n\n{caption}\n{caption}\n\n{LEDE}\n\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.title == HEADLINE
+    assert article.text.count(caption) == 1 and any(s.role == "caption" for s in article.sentences)
+
+
+def test_a_headline_printed_twice_under_a_tagline_is_still_the_headline(config: Config) -> None:
+    title = "Leaders Exchange A Few Words At The Summit"
+    page = f"Harbour Holler\n\nRaw Coverage and Opinions\n\n{title}\n\n{title}\n\n{LEDE}\n\n{SECOND}\n"
+    assert clean(page, config).title == title

@@ -17,6 +17,7 @@ from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.standfirst import is_standfirst_under_meta
 from bot.cleaner.titlefields import is_lead_in, repeats_caption
 from bot.cleaner.topclock import mark_top_clock
+from bot.cleaner.twicecaption import is_twice_printed_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -46,7 +47,7 @@ def lay_out_header(page: Page, start: int) -> None:
             and word_count(text) <= page.settings.dateline_max_words
         ):
             page.set(i, "dateline")
-        elif is_caption(page, i, header=True):
+        elif is_caption(page, i, header=True) or is_twice_printed_caption(page, header, n):
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
     _mark_first_item_headings(page, start)
