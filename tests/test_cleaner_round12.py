@@ -163,3 +163,11 @@ def test_a_headline_printed_twice_under_a_tagline_is_still_the_headline(config: 
     title = "Leaders Exchange A Few Words At The Summit"
     page = f"Harbour Holler\n\nRaw Coverage and Opinions\n\n{title}\n\n{title}\n\n{LEDE}\n\n{SECOND}\n"
     assert clean(page, config).title == title
+
+
+def test_a_title_on_its_parents_subdomain_is_cited_by_its_own_name(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
+    titled = clean(page, config, url="http://theharbourpost.youm7.com/news/1/leaders")
+    assert titled.outlet == "The Harbour Post"
+    section = clean(page, config, url="http://worldnews.youm7.com/news/1/leaders")
+    assert section.outlet == "Youm7"

@@ -28,6 +28,7 @@ from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_p
 from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
+from bot.cleaner.subdomainpaper import subdomain_paper
 from bot.cleaner.wire import find_wire, reporter_credit
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
@@ -245,6 +246,8 @@ def known_domain(page: PageLines) -> Found | None:
         return printed_publisher(page) or _paper_copyright(page)
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
+    if known and site and page.table.by_domain(site[0]) == known:  # the parent's entry: a title of its own?
+        return subdomain_paper(page) or Found(known, f"URL domain {site[0]}")
     return Found(known, f"URL domain {site[0]}") if known and site else None
 
 

@@ -22,9 +22,9 @@ from bot.cleaner.readmore import read_more_source
 from bot.cleaner.stampcredit import agency_as_written, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 
-__all__ = ["find_wire", "outlet_credit", "reporter_credit"]
+__all__ = ["MEDIA_WORDS", "find_wire", "outlet_credit", "reporter_credit"]
 
-_MEDIA_WORDS = frozenset(
+MEDIA_WORDS = frozenset(
     "news times post journal telegraph guardian herald tribune agency press tv television radio "
     "broadcasting channel daily gazette wire online review observer independent".split()
 )
@@ -134,7 +134,7 @@ def find_wire(page: PageLines) -> Found | None:
     for text in (line.text for line in page.of_kind("body")):
         for reports in _REPORTS.finditer(text):
             name = reports.group("name")
-            if table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in _MEDIA_WORDS:
+            if table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
                 return Found(table.canonical(name), reports.group(0).strip(" ,;–—"))
     platform = table.platform(page.raw)
     credit = outlet_credit(page)
