@@ -171,3 +171,9 @@ def test_a_title_on_its_parents_subdomain_is_cited_by_its_own_name(config: Confi
     assert titled.outlet == "The Harbour Post"
     section = clean(page, config, url="http://worldnews.youm7.com/news/1/leaders")
     assert section.outlet == "Youm7"
+
+
+def test_a_speechs_salutation_over_its_first_paragraph_is_kept(config: Config) -> None:
+    first = "I declare the summit open, and I welcome you all to the city on behalf of its people."
+    page = f"Nav Search\n\n{HEADLINE}\n\nDear colleagues,\n\n{first}\n\n{SECOND}\n"
+    assert "Dear colleagues," in clean(page, config).text

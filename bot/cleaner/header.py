@@ -13,6 +13,7 @@ from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yea
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
+from bot.cleaner.salutation import is_salutation
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.standfirst import is_standfirst_under_meta
 from bot.cleaner.titlefields import is_lead_in, repeats_caption
@@ -68,6 +69,8 @@ def lay_out_header(page: Page, start: int) -> None:
             and page.next_filled(i) == start
         ):
             page.set(i, "subheading")  # a digest's first numbered item or a transcript's first speaker
+        if page.decisions[i] is None and is_salutation(page.lines[i].text) and page.next_filled(i) == start:
+            page.set(i, "body")  # a speech's "Dear colleagues," over its first paragraph
         if page.decisions[i] is None:
             text = page.lines[i].text
             lead = is_prose(text, page.settings) or is_standfirst_under_meta(page, i, headline)
