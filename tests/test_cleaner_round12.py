@@ -177,3 +177,13 @@ def test_a_speechs_salutation_over_its_first_paragraph_is_kept(config: Config) -
     first = "I declare the summit open, and I welcome you all to the city on behalf of its people."
     page = f"Nav Search\n\n{HEADLINE}\n\nDear colleagues,\n\n{first}\n\n{SECOND}\n"
     assert "Dear colleagues," in clean(page, config).text
+
+
+def test_a_dek_without_its_full_stop_right_under_the_headline_is_kept(config: Config) -> None:
+    dek = (
+        "One leader insists the Syrian president must step down, while the other calls on the world to"
+        " accept his army's central role in fighting the militants"
+    )
+    assert dek in clean(f"{HEADLINE}\n\n{dek}\n\n{LEDE}\n\n{SECOND}\n", config).text
+    source = "Reuters: Leaders differ on Assad but agree to keep their military channels open for now"
+    assert source not in clean(f"{HEADLINE}\n\n{source}\n\n{LEDE}\n\n{SECOND}\n", config).text

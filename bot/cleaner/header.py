@@ -73,7 +73,11 @@ def lay_out_header(page: Page, start: int) -> None:
             page.set(i, "body")  # a speech's "Dear colleagues," over its first paragraph
         if page.decisions[i] is None:
             text = page.lines[i].text
-            lead = is_prose(text, page.settings) or is_standfirst_under_meta(page, i, headline)
+            lead = (
+                is_prose(text, page.settings)
+                or is_standfirst_under_meta(page, i, headline)
+                or _dek_under(page, i, headline)
+            )
             if lead or _ATTRIBUTED.search(text) or _PLACE_DASH.match(text):
                 page.set(i, "body")
             else:
@@ -270,6 +274,17 @@ def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
         if j != i and re.match(rf"{re.escape(texts[j])}(?:\s+[-–—|:]\s+|[-–—|][A-Z])\S*", texts[i])
     }
     return [i for i in candidates if i not in suffixed]
+
+
+def _dek_under(page: Page, i: int, headline: int | None) -> bool:
+    """Line i, right under the headline, is its standfirst though it has no full stop."""
+    above = headline is not None and page.previous_filled(i) == headline
+    text = page.lines[i].text
+    labelled = _LABEL_PREFIX.match(text)  # "Reuters: TITLE", a source's link under the headline
+    return above and not labelled and _is_standfirst(text, page.lines[headline or 0].text, page.settings)
+
+
+_LABEL_PREFIX = re.compile(r"^[A-Z][\w.&'’ -]{0,30}:\s")
 
 
 def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
