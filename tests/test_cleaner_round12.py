@@ -185,3 +185,13 @@ def test_a_dek_without_its_full_stop_right_under_the_headline_is_kept(config: Co
         " accept his army's central role in fighting the militants"
     )
     assert dek in clean(f"{HEADLINE}\n\n{dek}\n\n{LEDE}\n\n{SECOND}\n", config).text
+
+
+def test_an_agencys_acronym_glued_after_the_last_paragraph_is_the_wire(config: Config) -> None:
+    last = "Both leaders agreed that the conflict could be settled only by political means. PNA"
+    prompt = "Please follow our commenting guidelines."
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{last}\n\n{prompt}\n\nNo comments yet.\n"
+    article = clean(page, config)
+    assert article.wire == "PNA" and last in article.text
+    assert [s.text for s in article.sentences][-1] == last.removesuffix(" PNA")
+    assert "commenting guidelines" not in article.text

@@ -11,6 +11,7 @@ from bot.cleaner.clock import url_over_clock
 from bot.cleaner.company import company_name
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
+from bot.cleaner.gluedcredit import is_sign_off
 from bot.cleaner.header import headline_text
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
@@ -122,6 +123,8 @@ def _sentences(lines: Sequence[Line], decisions: Sequence[Decision]) -> tuple[st
         paragraph = len(parts)
         parts.append(line.text)
         for start, end in sentence_spans(line.text):
+            if is_sign_off(line.text, start, end):  # "... by political means. PNA": the wire's sign-off
+                continue
             sentences.append(
                 Sentence(
                     text=line.text[start:end],

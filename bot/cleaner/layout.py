@@ -22,6 +22,7 @@ from bot.cleaner.entries import mark_first_entry_title
 from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.forumquote import mark_quoted_post
+from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.liveblog import mark_live_blog
@@ -242,6 +243,7 @@ def _body_end(page: Page, start: int) -> tuple[int, int | None]:
             is_prose(page.lines[i].text, page.settings)
             or _SPEAKER_TURN.match(page.lines[i].text)
             or is_speaker_label(page.lines[i].text)
+            or is_prose_with_glued_credit(page.lines[i].text, page.settings)
         )
     ]
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
@@ -319,7 +321,7 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
         elif word_count(text) <= page.settings.dateline_max_words and is_date_only(text):
             # another story's date in a list, a stamp between paragraphs
             page.set(i, "drop", "date-line")
-        elif is_prose(text, page.settings):
+        elif is_prose(text, page.settings) or is_prose_with_glued_credit(text, page.settings):
             page.set(i, "body")
         elif TEASER_MARKERS.search(text):
             page.set(i, "drop", "related-teaser")

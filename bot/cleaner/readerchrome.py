@@ -24,6 +24,12 @@ READER_CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-prompt", re.compile(r"^join the (?:conversation|discussion|debate)\s*[:!.]?$", _I)),
     ("comment-prompt", re.compile(r"^please enter your (?:comment|name|e-?mail)(?: here)?\s*[!.]?$", _I)),
     ("comment-prompt", re.compile(r"^we have no tolerance for comments\b.{0,400}$", _I)),
+    (
+        "comment-prompt",
+        re.compile(
+            r"^please (?:follow|read|respect) our comment(?:ing)? (?:guidelines|rules|policy)\.?$", _I
+        ),
+    ),
     # a prompt after a short question or plea: "Tell us what you think. Leave a respectful comment."
     (
         "comment-prompt",

@@ -1,4 +1,5 @@
-"""An agency named at the end of a date stamp: "Updated: Aug 25,2016 9:09 AM     Xinhua".
+"""An agency named at the end of another line: a date stamp ("Updated: Aug 25,2016 9:09 AM     Xinhua") or
+the story's last paragraph ("... by political means. PNA").
 
 State portals and agency clients print the story's stamp and its source in one row, the source after
 the clock with only spaces between them. The row is no "Source:" field and no byline, yet a reader reads
@@ -11,10 +12,11 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.dates import find_date
+from bot.cleaner.gluedcredit import GLUED_ACRONYM
 from bot.cleaner.outlets import OutletTable
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["agency_as_written", "stamp_agency"]
+__all__ = ["agency_as_written", "glued_acronym", "stamp_agency"]
 
 # after the date: an optional clock and meridiem, then the name alone
 _AFTER_DATE = re.compile(
@@ -47,3 +49,9 @@ def agency_as_written(table: OutletTable, name: str) -> str | None:
     canonical = table.canonical(name)
     lowered = canonical.isupper() and name.casefold() == canonical.casefold() and not name.isupper()
     return None if lowered else canonical
+
+
+def glued_acronym(text: str, table: OutletTable) -> str | None:
+    """The agency whose acronym closes the story's last paragraph after its final full stop."""
+    match = GLUED_ACRONYM.search(text)
+    return agency_as_written(table, match.group("name")) if match else None

@@ -19,7 +19,7 @@ from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.readmore import read_more_source
-from bot.cleaner.stampcredit import agency_as_written, stamp_agency
+from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["MEDIA_WORDS", "find_wire", "outlet_credit", "reporter_credit"]
@@ -301,6 +301,9 @@ def _closing_credit(page: PageLines) -> Found | None:
             return Found(_credit_name(match.group("name"), page.table), text)
         if page.table.is_agency(text.strip("()—–- ")):
             return Found(page.table.canonical(text.strip("()—–- ")), text)
+        glued = glued_acronym(text, page.table)
+        if glued is not None:
+            return Found(glued, text)
         newsroom = story_credit(text, page.table)  # "Story by NAME News": a sister newsroom's copy
         if newsroom is not None:
             return Found(newsroom, text)
