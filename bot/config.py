@@ -118,6 +118,7 @@ class Event:
     end: dt.date = field(metadata={"range": DATES})
     place: str = ""
     keywords: tuple[str, ...] = ()
+    series: tuple[str, ...] = ()  # keywords naming every edition of a recurring meeting ("G20")
 
 
 @dataclass(frozen=True)
@@ -325,6 +326,9 @@ class CleanerConfig:
     # hosts that publish other publishers' articles (a newsstand, an app's article platform): the outlet is
     # the paper or account the page names, the host's domain only the last resort
     publisher_hosts: tuple[str, ...] = ()
+    # a long paragraph of this many comma-separated items, opened by running text, is prose (a list of
+    # leaders by title and name is mostly capitals)
+    name_list_min_items: int = field(default=6, metadata={"range": (2, 1000)})
 
 
 @dataclass(frozen=True)

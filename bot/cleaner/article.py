@@ -11,6 +11,7 @@ from bot.cleaner.clock import url_over_clock
 from bot.cleaner.company import company_name
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
+from bot.cleaner.gluedcredit import is_sign_off
 from bot.cleaner.header import headline_text
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
@@ -25,6 +26,7 @@ from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.slugtitle import mark_slug_title
 from bot.cleaner.sourcelink import mark_source_link, source_link
 from bot.cleaner.titlefields import keep_lead_in, without_field_label
+from bot.cleaner.titlemarks import without_footnote_mark
 from bot.cleaner.titlesection import without_section
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
@@ -121,6 +123,8 @@ def _sentences(lines: Sequence[Line], decisions: Sequence[Decision]) -> tuple[st
         paragraph = len(parts)
         parts.append(line.text)
         for start, end in sentence_spans(line.text):
+            if is_sign_off(line.text, start, end):  # "... by political means. PNA": the wire's sign-off
+                continue
             sentences.append(
                 Sentence(
                     text=line.text[start:end],
@@ -157,6 +161,7 @@ def _metadata(
     found: dict[str, Found] = {}
     line = _first(page.lines, page.decisions, "headline")
     title = without_field_label(without_link_tag(headline_text(line, config.cleaner))) if line else None
+    title = without_footnote_mark(title) if title else None
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page)

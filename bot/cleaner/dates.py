@@ -51,7 +51,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = re.compile(
     rf"(?<![\w/.-])(?:{_WEEKDAY},?\s+)?(?:"
     rf"{_DAY}(?:\s+|-){_MONTH},?(?:\s+|-){_YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016
-    rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # September 28, 2015
+    rf"|{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}"  # September 28, 2015; Aug 25,2016
     rf"|{_MONTH}\s+-\s+{_DAY}\s+-\s+{_YEAR}"  # Apr - 03 - 2024
     rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}"  # e-mail
     rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
@@ -117,9 +117,13 @@ def find_date(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
     return None
 
 
+_GLUED_YEAR = re.compile(r",(?=\d{4})")
+
+
 def _words(match: re.Match[str]) -> dt.date | None:
     try:
-        return date_parser.parse(match.group(0), fuzzy=True, ignoretz=True).date()
+        spaced = _GLUED_YEAR.sub(", ", match.group(0))  # "Aug 25,2016": the parser needs the space
+        return date_parser.parse(spaced, fuzzy=True, ignoretz=True).date()
     except (ValueError, OverflowError):
         log.debug("not a date: %r", match.group(0))
         return None

@@ -8,13 +8,17 @@ import re
 from bot.cleaner.bulletin import bulletin_title, mark_first_item_heading
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import wire_dateline
+from bot.cleaner.daterow import is_date_row
 from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yearless_date_only
 from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
+from bot.cleaner.salutation import is_salutation
+from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.standfirst import is_standfirst_under_meta
 from bot.cleaner.titlefields import is_lead_in, repeats_caption
 from bot.cleaner.topclock import mark_top_clock
+from bot.cleaner.twicecaption import is_twice_printed_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -30,7 +34,7 @@ def lay_out_header(page: Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text) or is_yearless_date_only(text) or _place_and_date(text):
+        if is_date_only(text) or is_yearless_date_only(text) or _place_and_date(text) or is_date_row(text):
             page.set(i, "dateline")
         elif (
             is_byline(text, page.settings)
@@ -44,7 +48,7 @@ def lay_out_header(page: Page, start: int) -> None:
             and word_count(text) <= page.settings.dateline_max_words
         ):
             page.set(i, "dateline")
-        elif is_caption(page, i, header=True):
+        elif is_caption(page, i, header=True) or is_twice_printed_caption(page, header, n):
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
     _mark_first_item_headings(page, start)
@@ -61,13 +65,19 @@ def lay_out_header(page: Page, start: int) -> None:
     for i in header:
         if (
             page.decisions[i] is None
-            and _ITEM_NUMBER.match(page.lines[i].text)
+            and (_ITEM_NUMBER.match(page.lines[i].text) or is_speaker_label(page.lines[i].text))
             and page.next_filled(i) == start
         ):
-            page.set(i, "subheading")  # a digest's first numbered item, right above its text
+            page.set(i, "subheading")  # a digest's first numbered item or a transcript's first speaker
+        if page.decisions[i] is None and is_salutation(page.lines[i].text) and page.next_filled(i) == start:
+            page.set(i, "body")  # a speech's "Dear colleagues," over its first paragraph
         if page.decisions[i] is None:
             text = page.lines[i].text
-            lead = is_prose(text, page.settings) or is_standfirst_under_meta(page, i, headline)
+            lead = (
+                is_prose(text, page.settings)
+                or is_standfirst_under_meta(page, i, headline)
+                or _dek_under(page, i, headline)
+            )
             if lead or _ATTRIBUTED.search(text) or _PLACE_DASH.match(text):
                 page.set(i, "body")
             else:
@@ -264,6 +274,17 @@ def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
         if j != i and re.match(rf"{re.escape(texts[j])}(?:\s+[-–—|:]\s+|[-–—|][A-Z])\S*", texts[i])
     }
     return [i for i in candidates if i not in suffixed]
+
+
+def _dek_under(page: Page, i: int, headline: int | None) -> bool:
+    """Line i, right under the headline, is its standfirst though it has no full stop."""
+    above = headline is not None and page.previous_filled(i) == headline
+    text = page.lines[i].text
+    labelled = _LABEL_PREFIX.match(text)  # "Reuters: TITLE", a source's link under the headline
+    return above and not labelled and _is_standfirst(text, page.lines[headline or 0].text, page.settings)
+
+
+_LABEL_PREFIX = re.compile(r"^[A-Z][\w.&'’ -]{0,30}:\s")
 
 
 def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:

@@ -14,6 +14,7 @@ import re
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
+from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.document import mark_first_section, mark_notices
 from bot.cleaner.endtags import mark_syndicate_tags
@@ -21,6 +22,7 @@ from bot.cleaner.entries import mark_first_entry_title
 from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.forumquote import mark_quoted_post
+from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.liveblog import mark_live_blog
@@ -35,6 +37,7 @@ from bot.cleaner.patterns import (
     chrome_reason,
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
+from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
 from bot.text import normalize
@@ -79,6 +82,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         _lay_out_body(page, start, end)
         _mark_pull_quotes(page, start, end)
         mark_first_entry_title(page, start)
+        end = keep_cut_last_paragraph(page, end)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
@@ -104,7 +108,7 @@ def _mark_repeats(page: Page) -> None:
                 key = credited
             else:
                 continue
-        if page.decisions[i] is not None:
+        if page.decisions[i] is not None or is_speaker_label(line.text):  # a speaker speaking again
             continue
         original = first[key]
         page.repeated[original] = True
@@ -235,7 +239,12 @@ def _body_end(page: Page, start: int) -> tuple[int, int | None]:
         i
         for i in range(start, stop)
         if page.open(i)
-        and (is_prose(page.lines[i].text, page.settings) or _SPEAKER_TURN.match(page.lines[i].text))
+        and (
+            is_prose(page.lines[i].text, page.settings)
+            or _SPEAKER_TURN.match(page.lines[i].text)
+            or is_speaker_label(page.lines[i].text)
+            or is_prose_with_glued_credit(page.lines[i].text, page.settings)
+        )
     ]
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
         page.set(prose.pop(), "drop", "author-bio")
@@ -312,7 +321,7 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
         elif word_count(text) <= page.settings.dateline_max_words and is_date_only(text):
             # another story's date in a list, a stamp between paragraphs
             page.set(i, "drop", "date-line")
-        elif is_prose(text, page.settings):
+        elif is_prose(text, page.settings) or is_prose_with_glued_credit(text, page.settings):
             page.set(i, "body")
         elif TEASER_MARKERS.search(text):
             page.set(i, "drop", "related-teaser")

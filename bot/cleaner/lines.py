@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from bot.cleaner.namelists import is_name_list
 from bot.config import CleanerConfig
 
 __all__ = [
@@ -101,6 +102,13 @@ def is_prose(text: str, settings: CleanerConfig) -> bool:
     count = word_count(text)
     share = lowercase_share(text)
     if count >= settings.prose_long_words and share >= settings.prose_long_lowercase:
+        return True
+    if count >= settings.prose_long_words and is_name_list(
+        text,
+        min_words=settings.prose_long_words,
+        min_items=settings.name_list_min_items,
+        min_lowercase=settings.prose_min_lowercase,
+    ):
         return True
     return count >= settings.prose_min_words and ends_sentence(text) and share >= settings.prose_min_lowercase
 

@@ -25,8 +25,10 @@ from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
+from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
+from bot.cleaner.subdomainpaper import subdomain_paper
 from bot.cleaner.wire import find_wire, reporter_credit
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
@@ -93,7 +95,8 @@ def _site_name_line(page: PageLines) -> Found | None:
     if spelled_out is not None:
         return spelled_out
     for names in (group for group in groups if group):
-        for name, evidence in _name_lines(page):
+        for printed, evidence in _name_lines(page):
+            name = without_image_word(printed)
             squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
             spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
@@ -243,6 +246,8 @@ def known_domain(page: PageLines) -> Found | None:
         return printed_publisher(page) or _paper_copyright(page)
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
+    if known and site and page.table.by_domain(site[0]) == known:  # the parent's entry: a title of its own?
+        return subdomain_paper(page) or Found(known, f"URL domain {site[0]}")
     return Found(known, f"URL domain {site[0]}") if known and site else None
 
 

@@ -15,6 +15,7 @@ from bot.cleaner.lines import ends_sentence
 from bot.cleaner.notices import NOTICE_PATTERNS
 from bot.cleaner.pagecontrols import PAGE_KINDS
 from bot.cleaner.prefilter import FirstMatch
+from bot.cleaner.readerchrome import READER_CHROME_END_REASONS, READER_CHROME_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
@@ -297,6 +298,7 @@ CHROME_PATTERNS = (
     *NOTICE_PATTERNS,
     *SITE_NOTE_PATTERNS,
     *PAGE_KINDS,
+    *READER_CHROME_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
@@ -314,6 +316,7 @@ END_REASONS = (
         }
     )
     | FURNITURE_END_REASONS
+    | READER_CHROME_END_REASONS
     | WIDGET_END_REASONS
 )
 

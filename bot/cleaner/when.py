@@ -21,6 +21,7 @@ from bot.cleaner.dates import (
     is_update_word,
     url_date,
 )
+from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.stamps import published_part
@@ -191,6 +192,9 @@ def find_event(
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    top = next(event for event in config.events if event.id == ranked[0][0])
+    if names_only_series(top, clues[top.id], text, _count):  # another edition of the meeting
         return None
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
 

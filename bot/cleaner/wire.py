@@ -19,11 +19,12 @@ from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.readmore import read_more_source
+from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 
-__all__ = ["find_wire", "outlet_credit", "reporter_credit"]
+__all__ = ["MEDIA_WORDS", "find_wire", "outlet_credit", "reporter_credit"]
 
-_MEDIA_WORDS = frozenset(
+MEDIA_WORDS = frozenset(
     "news times post journal telegraph guardian herald tribune agency press tv television radio "
     "broadcasting channel daily gazette wire online review observer independent".split()
 )
@@ -133,7 +134,7 @@ def find_wire(page: PageLines) -> Found | None:
     for text in (line.text for line in page.of_kind("body")):
         for reports in _REPORTS.finditer(text):
             name = reports.group("name")
-            if table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in _MEDIA_WORDS:
+            if table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
                 return Found(table.canonical(name), reports.group(0).strip(" ,;–—"))
     platform = table.platform(page.raw)
     credit = outlet_credit(page)
@@ -170,6 +171,7 @@ def _stated_source(page: PageLines) -> Found | None:
     finders = (
         _source_line,
         date_row_source,
+        stamp_agency,
         end_tag_wire,
         _header_credit,
         _closing_credit,
@@ -263,7 +265,7 @@ def _republished(page: PageLines) -> Found | None:
         if domain is not None:  # "This post first appeared on paper.co.uk"
             return Found(page.table.by_domain(domain[0]) or domain[0], line.text)
         match = _ORIGINALLY.search(line.text) or _WITH_INPUTS.match(line.text)
-        if match:
+        if match and not _NOT_AGENCY.fullmatch(match.group("name").rstrip(".")):  # a clip first on Facebook
             return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
     return None
 
@@ -282,8 +284,9 @@ def _header_credit(page: PageLines) -> Found | None:
         ):
             continue
         for part in re.split(r"\s*[/|]\s*", line.text):
-            if page.table.is_agency(part.strip("()—–-: ")):  # "AFP", "(AFP)", "Agency:" over the lede
-                return Found(page.table.canonical(part.strip("()—–-: ")), line.text)
+            agency = agency_as_written(page.table, part.strip("()—–-: "))  # "AFP", "(AFP)", "Agency:"
+            if agency is not None:
+                return Found(agency, line.text)
     return None
 
 
@@ -298,6 +301,9 @@ def _closing_credit(page: PageLines) -> Found | None:
             return Found(_credit_name(match.group("name"), page.table), text)
         if page.table.is_agency(text.strip("()—–- ")):
             return Found(page.table.canonical(text.strip("()—–- ")), text)
+        glued = glued_acronym(text, page.table)
+        if glued is not None:
+            return Found(glued, text)
         newsroom = story_credit(text, page.table)  # "Story by NAME News": a sister newsroom's copy
         if newsroom is not None:
             return Found(newsroom, text)

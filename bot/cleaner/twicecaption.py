@@ -1,0 +1,39 @@
+"""A photo caption printed twice in a row under the headline.
+
+A page that shows a picture under its headline often prints the caption twice, once as the image's
+alternative text and once under it, with no cue a caption usually has (no credit, no "(L)", no
+"pictured"). Two copies of one line back to back, right under the headline's dek (a longer line of
+running text), are that caption; the same line twice at the top of the page, or under a section label,
+a date or a site's tagline, is the headline printed twice (a page's title and its heading).
+"""
+
+from __future__ import annotations
+
+from bot.cleaner.lines import is_label, is_title_like, lowercase_share, word_count
+from bot.cleaner.page import Page
+
+__all__ = ["is_twice_printed_caption"]
+
+_HEADLINE_AND_DEK = 2  # not a threshold: the lines above the caption, a headline and its dek
+
+
+def is_twice_printed_caption(page: Page, header: list[int], n: int) -> bool:
+    """True when header line header[n], no lone name, is printed again on the next line and sits right
+    under a dek (a longer line of running text in sentence case, not yet taken for a dateline, byline or
+    caption) with a line above that."""
+    i = header[n]
+    following = page.next_filled(i)
+    if following is None or page.copy_of.get(following) != i or n < _HEADLINE_AND_DEK:
+        return False
+    if is_label(page.lines[i].text, page.settings):  # a name printed twice: a credit, a byline
+        return False
+    above = header[n - 1]
+    text = page.lines[above].text
+    settings = page.settings
+    return (
+        page.previous_filled(i) == above
+        and page.decisions[above] is None
+        and word_count(text) >= max(settings.prose_min_words, word_count(page.lines[i].text))
+        and lowercase_share(text) >= settings.prose_min_lowercase
+        and not is_title_like(text, settings)
+    )
