@@ -13,12 +13,7 @@ for any other (tests, benchmarks over generated articles).
 
 Questions that wait go to a worker together, up to `discord.question_batch` of them: the worker embeds all
 of them in one forward pass (`CoverageService.asked_together`), then answers each with its own vector. A
-question that finds a worker free goes at once, alone: nothing ever waits for more questions to come. Each
-answer comes back the moment it is made, not with its batch's last one: the worker writes it to a queue
-that a thread of the bot reads (the batch's own call returns only when the worker is free again). And a
-free worker takes an even share of what waits for ALL the workers, not only the free ones, so that at the
-end of a burst the batches shrink and both workers finish together instead of one idling while the other
-answers a full batch.
+question that finds a worker free goes at once, alone: nothing ever waits for more questions to come.
 """
 
 from __future__ import annotations
@@ -27,14 +22,10 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import threading
 from collections import deque
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
-from multiprocessing.queues import SimpleQueue
-from typing import Any
 
 from threadpoolctl import threadpool_limits
 
@@ -50,12 +41,10 @@ __all__ = ["ProcessAsker"]
 log = logging.getLogger(__name__)
 _WARM_UP = "What did the coverage say?"  # asked once per worker, before any user's question
 _service: CoverageService | None = None  # a worker process's own
-_answers: SimpleQueue[Any] | None = None  # a worker's way back to the bot, each answer as it is made
 
 
-def _start_worker(config: Config, answers: SimpleQueue[Any] | None = None) -> None:
-    global _service, _answers  # noqa: PLW0603 - one service per worker process, set once when it starts
-    _answers = answers
+def _start_worker(config: Config) -> None:
+    global _service  # noqa: PLW0603 - one service per worker process, set once when it starts
     # One BLAS thread in each: the processes are the parallelism (one per core); a second thread in each
     # would oversubscribe the cores (a question's embedding on 2 threads of a busy machine took 8x as
     # long, `python -m bench.embed`).
@@ -74,34 +63,21 @@ Asked = tuple[str, Conversation | None, int]  # a question, its conversation, ho
 Answered = tuple[AskResult | Exception, Conversation | None]  # the answer (or why not), conversation after
 
 
-def _answering(batch: list[Asked]) -> Iterator[Answered]:
+def _ask_batch(batch: list[Asked]) -> list[Answered]:
     """Each question's answer (or its error) and conversation after it, answered in order, their question
-    vectors from one forward pass. A conversation asked twice in one batch is one object here (pickle
+    vectors from one forward pass. A conversation asked twice in one batch crosses as one object (pickle
     keeps identity), so the second question sees the first's answer, as it would one after the other."""
     assert _service is not None, "an answer worker started without its service"
+    out: list[Answered] = []
     together = [(question, conversation) for question, conversation, _ in batch]
     # a lone question is asked as the CLI asks it: priming one vector would only analyse it twice
     with _service.asked_together(together) if len(batch) > 1 else contextlib.nullcontext():
         for question, conversation, top in batch:
             try:
-                answer: AskResult | Exception = _service.ask(question, conversation=conversation, top=top)
+                out.append((_service.ask(question, conversation=conversation, top=top), conversation))
             except Exception as exc:  # noqa: BLE001 - returned to that question's asker, not its batch's
-                answer = exc
-            yield answer, conversation
-
-
-def _ask_batch(batch: list[Asked]) -> list[Answered]:
-    """`_answering`'s answers, all at once (benchmarks)."""
-    return list(_answering(batch))
-
-
-def _stream_batch(number: int, batch: list[Asked]) -> int:
-    """`_answering`'s answers, each written to the bot's queue as (batch number, place, answer) the
-    moment it is made; returns how many, once the worker is free again."""
-    assert _answers is not None, "an answer worker started without its queue"
-    for place, answered in enumerate(_answering(batch)):
-        _answers.put((number, place, answered))
-    return len(batch)
+                out.append((exc, conversation))
+    return out
 
 
 class ProcessAsker:
@@ -111,22 +87,17 @@ class ProcessAsker:
     def __init__(self, config: Config, workers: int) -> None:
         self.workers = workers
         self.batch_limit = config.discord.question_batch
-        context = get_context("spawn")
-        self._answers: SimpleQueue[Any] = context.SimpleQueue()  # the workers' answers, as they are made
         self.executor = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=context,
+            mp_context=get_context("spawn"),
             initializer=_start_worker,
-            initargs=(config, self._answers),
+            initargs=(config,),
         )
         self.running = 0  # batches on a worker now
         self.sent = (0, 0)  # batches and questions sent to the workers so far (for benchmarks and tests)
         self.largest = 0  # the largest batch sent
         self._waiting: deque[tuple[Asked, asyncio.Future[Answered]]] = deque()
         self._tasks: set[asyncio.Task[None]] = set()
-        # a batch's number -> the loop its askers wait on and their futures, until all are answered
-        self._batches: dict[int, tuple[asyncio.AbstractEventLoop, list[asyncio.Future[Answered]]]] = {}
-        self._reader: threading.Thread | None = None
         self._closed = False
 
     async def start(self) -> None:
@@ -152,64 +123,36 @@ class ProcessAsker:
 
     def _send(self) -> None:
         """Give every free worker its even share of what waits now, counting the busy workers too (at
-        most `batch_limit`): the batches shrink as the queue empties. Never waits for more to come."""
+        most `batch_limit`), so the batches shrink as the queue empties and at the end of a burst the
+        workers finish together, instead of one idling while the other answers a full batch. Never waits
+        for more questions to come."""
         while self._waiting and self.running < self.workers:
             share = -(-len(self._waiting) // self.workers)  # ceiling
             taken = [self._waiting.popleft() for _ in range(min(share, self.batch_limit))]
             self.running += 1
             self.sent = (self.sent[0] + 1, self.sent[1] + len(taken))
             self.largest = max(self.largest, len(taken))
-            task = asyncio.get_running_loop().create_task(self._run(self.sent[0], taken))
+            task = asyncio.get_running_loop().create_task(self._run(taken))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
-    async def _run(self, number: int, taken: list[tuple[Asked, asyncio.Future[Answered]]]) -> None:
+    async def _run(self, taken: list[tuple[Asked, asyncio.Future[Answered]]]) -> None:
         loop = asyncio.get_running_loop()
-        self._batches[number] = (loop, [answered for _, answered in taken])
-        self._read()
         try:
-            await loop.run_in_executor(self.executor, _stream_batch, number, [asked for asked, _ in taken])
+            answers = await loop.run_in_executor(self.executor, _ask_batch, [asked for asked, _ in taken])
         except BaseException as exc:  # the pool broke or was shut down: every question in it hears so
-            self._batches.pop(number, None)
             for _, answered in taken:
                 if not answered.done():
                     answered.set_exception(exc)
             if not isinstance(exc, Exception):
                 raise
-        finally:  # its answers have all been written (some may still be on their way through the queue)
+        else:
+            for (_, answered), answer in zip(taken, answers, strict=True):
+                if not answered.done():  # its asker may have given up (cancelled)
+                    answered.set_result(answer)
+        finally:
             self.running -= 1
             self._send()
-
-    def _read(self) -> None:
-        """Start the thread that hands each answer the workers write to its asker's loop (once)."""
-        if self._reader is None:
-            self._reader = threading.Thread(target=self._read_answers, name="summitbot-answers", daemon=True)
-            self._reader.start()
-
-    def _read_answers(self) -> None:
-        while True:
-            try:
-                message = self._answers.get()
-            except (EOFError, OSError):  # the queue was closed
-                return
-            if message is None:  # shutdown
-                return
-            number, place, answered = message
-            entry = self._batches.get(number)
-            if entry is not None:
-                with contextlib.suppress(RuntimeError):  # that loop has closed: no one waits
-                    entry[0].call_soon_threadsafe(self._deliver, number, place, answered)
-
-    def _deliver(self, number: int, place: int, answered: Answered) -> None:
-        """On the asker's loop: one answer of batch `number` to its asker."""
-        entry = self._batches.get(number)
-        if entry is None:
-            return
-        futures = entry[1]
-        if not futures[place].done():  # its asker may have given up (cancelled)
-            futures[place].set_result(answered)
-        if all(future.done() for future in futures):
-            del self._batches[number]
 
     def shutdown(self) -> None:
         """Stop the workers; questions still waiting hear BrokenProcessPool (the pool answers them on its
@@ -220,5 +163,3 @@ class ProcessAsker:
             if not answered.done():
                 answered.set_exception(BrokenProcessPool("the answer processes were shut down"))
         self.executor.shutdown(wait=False, cancel_futures=True)
-        if self._reader is not None:
-            self._answers.put(None)  # the reader's last message
