@@ -122,9 +122,12 @@ class ProcessAsker:
         return result
 
     def _send(self) -> None:
-        """Give every free worker what waits now (an even share, at most `batch_limit`); never wait."""
+        """Give every free worker its even share of what waits now, counting the busy workers too (at
+        most `batch_limit`), so the batches shrink as the queue empties and at the end of a burst the
+        workers finish together, instead of one idling while the other answers a full batch. Never waits
+        for more questions to come."""
         while self._waiting and self.running < self.workers:
-            share = -(-len(self._waiting) // (self.workers - self.running))  # ceiling
+            share = -(-len(self._waiting) // self.workers)  # ceiling
             taken = [self._waiting.popleft() for _ in range(min(share, self.batch_limit))]
             self.running += 1
             self.sent = (self.sent[0] + 1, self.sent[1] + len(taken))

@@ -8,7 +8,9 @@ import contextlib
 import logging
 import os
 import threading
+from typing import Any
 
+import discord
 import pytest
 from conftest import StartBot, with_discord
 from fake_discord import APP_ID, USER_ID, FakeDiscord, Recorded
@@ -151,3 +153,33 @@ async def test_a_busy_pool_gives_no_suggestions_rather_than_an_error(
     _, token = await fake.autocomplete("quote", "speaker", "Pu")
     (callback,) = await fake.wait_for(callback_of({token}))
     assert callback.body["type"] == 8 and callback.body["data"]["choices"] == []
+
+
+async def test_the_question_is_on_its_way_to_a_worker_before_the_deferral_returns(
+    start_bot: StartBot,
+    fake: FakeDiscord,
+    config: Config,
+    real_service: CoverageService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bot = await start_bot(config, real_service)
+    loop = asyncio.get_running_loop()
+    asked = asyncio.Event()
+    answer = real_service.ask
+
+    def noted_ask(*args: object, **kwargs: object) -> AskResult:
+        loop.call_soon_threadsafe(asked.set)
+        return answer(*args, **kwargs)  # type: ignore[arg-type]
+
+    defer = discord.InteractionResponse.defer
+
+    async def held_defer(self: discord.InteractionResponse, **kwargs: Any) -> Any:
+        await asyncio.wait_for(asked.wait(), 10)  # only once the worker has the question
+        return await defer(self, **kwargs)
+
+    monkeypatch.setattr(bot.service, "ask", noted_ask)
+    monkeypatch.setattr(discord.InteractionResponse, "defer", held_defer)
+    _, token = await fake.command("ask", question=QUESTION)
+    answered = await fake.wait_for(followup_of({token}), count=1, timeout=20)
+    assert answered[0].body["embeds"]
+    assert [r.body["type"] for r in fake.callbacks(token)] == [5]  # deferred all the same, then answered

@@ -76,6 +76,31 @@ async def test_a_lone_question_goes_alone_and_at_once(asker: ProcessAsker) -> No
     assert (asker.sent[0] - before[0], asker.sent[1] - before[1]) == (1, 1)
 
 
+async def test_a_free_worker_takes_an_even_share_for_all_workers(
+    real_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asker = ProcessAsker(real_config, 2)  # never started: the batches are only noted
+    shares: list[int] = []
+
+    async def run(taken: list[object]) -> None:
+        shares.append(len(taken))
+
+    monkeypatch.setattr(asker, "_run", run)
+    asker.running = 2  # both workers busy, so all ten wait
+    waiting = [asyncio.create_task(asker.ask(q, None, 3)) for q in [*QUESTIONS, *QUESTIONS[:3]]]
+    await asyncio.sleep(0)
+    asker.running = 1  # one is free
+    asker._send()  # the free worker takes half of the ten, not all of them
+    asker.running = 1
+    asker._send()  # then half of the five left
+    await asyncio.sleep(0)
+    assert shares == [5, 3]
+    asker.shutdown()
+    for task in waiting:  # the batches were only noted: their askers would wait for ever
+        task.cancel()
+    await asyncio.gather(*waiting, return_exceptions=True)
+
+
 async def test_the_answers_come_from_other_processes(asker: ProcessAsker) -> None:
     pids = {os.getpid()}
     for future in [asker.executor.submit(os.getpid) for _ in range(8)]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -38,6 +40,12 @@ def reply_parts(bot: SummitBot, result: AskResult) -> tuple[discord.Embed, Other
     return ask_embed(result, bot.event_names()), view
 
 
+def _dropped(task: asyncio.Future[AskResult]) -> None:
+    """An answer no one will send (its deferral failed): its error, if any, is read and dropped."""
+    if not task.cancelled():
+        task.exception()
+
+
 class AskCog(commands.Cog, name="Ask"):
     def __init__(self, bot: SummitBot) -> None:
         self.bot = bot
@@ -54,9 +62,19 @@ class AskCog(commands.Cog, name="Ask"):
         settings = self.bot.config.discord
         question = check_question(question, settings.max_question_length)
         async with self.bot.answers.slot() as slot:  # BusyError (a private "try again") when full
-            await interaction.response.defer(thinking=True)
             conversation = self.bot.conversation(interaction.channel_id) if interaction.channel_id else None
-            result = await slot.ask(self.bot.service, question, conversation, settings.answers)
+            # the question goes to the answer workers now, while the deferral is on its way: in a burst
+            # the workers would otherwise wait for the first deferrals' round trips
+            answering = asyncio.ensure_future(
+                slot.ask(self.bot.service, question, conversation, settings.answers)
+            )
+            try:
+                await interaction.response.defer(thinking=True)
+            except BaseException:
+                answering.cancel()
+                answering.add_done_callback(_dropped)
+                raise
+            result = await answering
         embed, view = reply_parts(self.bot, result)
         await send(interaction, embed=embed, view=view)
 
