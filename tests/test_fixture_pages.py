@@ -40,6 +40,7 @@ EXTRA = {
     "batch7": [PAGES / "other_summit" / "event.yaml"],
     "batch8": [PAGES / "other_summit" / "event.yaml"],
     "batch9": [PAGES / "other_summit" / "event.yaml"],
+    "batch10": [PAGES / "other_summit" / "event.yaml"],
 }
 
 # batch6 arrived blind and was measured once on main f184ad3's rules (3 of 12 pages passed every check; line
@@ -70,7 +71,20 @@ EXTRA = {
 # footnotes, notices and wrapped titles, "Write:" and CJK date stamps, news cards, publisher hosts, URL-slug
 # headlines, end tags with initials after a dash) it passes 12 of 12 and is held to the common floors: its
 # figures are training figures now.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
+#
+# batch10 arrived blind and was measured once on main 5c94a15's rules (2 of 12 pages passed every check; line
+# P/R 0.975/1.000, HTML must_contain 0.947 / must_not_contain 0.980, chrome share 0.0435, outlet 6/12, date
+# 10/12, updated 11/12, headline 10/12, wire 6/12, event 11/12). These are blind arrival figures; it is held
+# to them until a round of general rules lifts it to the common floors.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
+    "batch10": {
+        "line_recall": 0.95,
+        "line_precision": 0.97,
+        "html_contain": 0.94,
+        "chrome_share": 0.05,
+        "field": 0.5,
+    },
+}
 
 
 def test_the_fixture_sets_are_present() -> None:
