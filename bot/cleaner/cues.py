@@ -17,7 +17,8 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     ),
     # who is where in the photo: "(L-R, front)", "(from left)", "(L to R)"
     re.compile(r"\((?:[LR]\s*-\s*[LR]|[LR] to [LR]|from (?:left|right))\b[^)]{0,20}\)", _I),
-    re.compile(r"\((?!see |view )(?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
+    # (a bare "(Photos)" closing a line tags a headline or a link to a gallery, not a caption)
+    re.compile(r"\((?!see |view |photos\)$)(?:[A-Z][\w.]* )?(?:photo|image|picture|file)s?\b[^)]*\)", _I),
     re.compile(r"\b(?:photo|image|picture)\s*(?:credit)?\s*:", _I),
     # an agency's credit in square brackets closing the caption: "... remained over Syria [Agency]"
     re.compile(r"[a-z.”\"]\s\[[A-Z][A-Za-z]{1,20}(?:/[A-Z][A-Za-z]{1,20})?\]$"),

@@ -408,7 +408,7 @@ def is_menu(text: str, settings: CleanerConfig) -> bool:
     )
 
 
-_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
+_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b|(?:19|20|１９|２０)\d{2}\s*年")  # "2016年", in full width too
 _LIST_SEPARATOR = re.compile(r"\s+[•·]\s+|\s+[|]\s+|\s{2,}•\s*")
 
 

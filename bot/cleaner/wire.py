@@ -18,7 +18,10 @@ from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
+from bot.cleaner.rightsline import rights_line_wire
+from bot.cleaner.sectionwire import own_masthead, section_wire
 from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["find_wire", "outlet_credit", "reporter_credit"]
@@ -172,13 +175,16 @@ def _stated_source(page: PageLines) -> Found | None:
         date_row_source,
         end_tag_wire,
         _header_credit,
+        section_wire,
         _closing_credit,
+        rights_line_wire,
         _republished,
         reporter_credit,
         _release_issuer,
         credit_lines,
         repost_from_line,
         read_more_source,
+        publisher_field,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
@@ -225,10 +231,10 @@ _SOURCE_NAME = re.compile(
     r"(?:(?: (?:of|the|for|and)){1,2}(?: [A-Z][\w.&'-]*){1,2}){0,3})\s*[\])]?$",  # "Office of the President"
     re.I,
 )
-# a picture library or a social platform cited as a source is no wire
+# a picture library, a social platform or "agencies" (none named) cited as a source is no wire
 _NOT_AGENCY = re.compile(
     r"\b(?:images?|photos?|pictures?|getty|shutterstock|file|handout|twitter|x|instagram|facebook|youtube|"
-    r"tiktok|telegram|reddit|linkedin|wikipedia|social media|website)\b",
+    r"tiktok|telegram|reddit|linkedin|wikipedia|social media|website|agencies|wires|news agencies)\b",
     re.I,
 )
 
@@ -282,8 +288,9 @@ def _header_credit(page: PageLines) -> Found | None:
         ):
             continue
         for part in re.split(r"\s*[/|]\s*", line.text):
-            if page.table.is_agency(part.strip("()—–-: ")):  # "AFP", "(AFP)", "Agency:" over the lede
-                return Found(page.table.canonical(part.strip("()—–-: ")), line.text)
+            name = part.strip("()—–-: ")
+            if page.table.is_agency(name) and not own_masthead(page, line, name):  # "AFP" over the lede
+                return Found(page.table.canonical(name), line.text)
     return None
 
 
