@@ -53,7 +53,7 @@ _CJK_YEAR = rf"{_YEAR}|[１２][０-９]{{3}}"  # a CJK date's year, perhaps in 
 _DATE = re.compile(
     rf"(?<![\w/.-])(?:{_WEEKDAY},?\s+)?(?:"
     rf"{_DAY}(?:\s+|-){_MONTH},?(?:\s+|-){_YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016
-    rf"|{_MONTH}\s+{_DAY},?\s+{_YEAR}"  # September 28, 2015
+    rf"|{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}"  # September 28, 2015; Sep 6,2016
     rf"|{_MONTH}\s+-\s+{_DAY}\s+-\s+{_YEAR}"  # Apr - 03 - 2024
     rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}"  # e-mail
     rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28

@@ -22,6 +22,7 @@ from bot.cleaner.lines import is_prose
 from bot.cleaner.markup import byline_credit, shows_update, site_name
 from bot.cleaner.shown import shown_date
 from bot.cleaner.sitename import copyright_text, without_outlet_suffix
+from bot.cleaner.stampcredit import stamp_credit
 from bot.config import CleanerConfig
 
 __all__ = ["HtmlPage", "read_html"]
@@ -102,6 +103,9 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
         stamp = _visible_update(tree, settings.update_stamp_max_chars)
         if stamp is not None:
             found["updated"] = stamp
+            glued = stamp_credit(stamp[1])  # "Updated: DATE TIME    Agency"
+            if glued is not None and "credit" not in found:
+                found["credit"] = (glued, stamp[1])
     return found
 
 

@@ -19,6 +19,7 @@ from bot.cleaner.documentname import fuller_holder
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
+from bot.cleaner.holderchain import known_in_chain
 from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
@@ -402,7 +403,11 @@ def _holders(page: PageLines) -> list[tuple[str, str]]:
 
 def _publisher_copyright(page: PageLines) -> Found | None:
     holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
-    return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
+    if holder is None:
+        return None
+    # "© Division, NAME Radio, Parent": the outlet the table knows in the chain, not its unit
+    name = known_in_chain(holder[1], holder[0], page.table) or page.table.canonical(holder[0])
+    return Found(name, holder[1])
 
 
 def _paper_copyright(page: PageLines) -> Found | None:

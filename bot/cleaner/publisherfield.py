@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.outlets import registered_domain
+from bot.cleaner.ownsite import own_outlet
 from bot.cleaner.pagelines import Found, PageLines
 
 __all__ = ["publisher_field"]
@@ -21,8 +21,7 @@ _FIELD = re.compile(
 
 def publisher_field(page: PageLines) -> Found | None:
     """The publisher a chrome line's closing "Publisher: NAME" field names, other than the site itself."""
-    site = registered_domain(page.url) if page.url else None
-    own = page.table.by_domain(site[1]) if site else None
+    own = own_outlet(page)
     printed = {line.text.casefold() for line in page.lines}
     for line, decision in page.pairs():
         match = _FIELD.search(line.text) if decision.kind == "drop" else None

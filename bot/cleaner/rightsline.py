@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.outlets import registered_domain
+from bot.cleaner.ownsite import after_story, own_outlet
 from bot.cleaner.pagelines import Found, PageLines
 
 __all__ = ["rights_line_wire"]
@@ -22,13 +22,8 @@ _RIGHTS = re.compile(
 
 def rights_line_wire(page: PageLines) -> Found | None:
     """The agency holding the rights line printed within a few lines after the story's last paragraph."""
-    body = page.of_kind("body")
-    if not body:
-        return None
-    site = registered_domain(page.url) if page.url else None
-    own = page.table.by_domain(site[1]) if site else None
-    after = [line for line in page.lines if line.number > body[-1].number and not line.blank]
-    for line in after[: page.settings.closing_credit_lines]:
+    own = own_outlet(page)
+    for line in after_story(page):
         match = _RIGHTS.match(line.text)
         name = match.group("name").strip() if match else ""
         if name and page.table.is_agency(name) and page.table.canonical(name) != own:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.lines import Line
-from bot.cleaner.outlets import registered_domain
+from bot.cleaner.ownsite import own_outlet
 from bot.cleaner.pagelines import Found, PageLines
 
 __all__ = ["own_masthead", "section_wire"]
@@ -30,8 +30,7 @@ _MOST_WORDS = 4  # not a threshold: an agency's name and a section of a word or 
 def own_masthead(page: PageLines, line: Line, name: str) -> bool:
     """The agency `name` on `line` above the headline is the page's own outlet by its URL's domain."""
     headline = next((h.number for h in page.of_kind("headline")), None)
-    site = registered_domain(page.url) if page.url else None
-    own = page.table.by_domain(site[1]) if site else None
+    own = own_outlet(page)
     above = headline is not None and line.number < headline
     if not above or own is None or page.table.canonical(name) != own:
         return False

@@ -1,0 +1,28 @@
+"""An agency credited on the page's stamp line: "Updated: Sep 6,2016 7:52 AM    Xinhua". Some portals
+print the source after the date and clock with only spaces between, no "Source:" label; the name after
+the stamp is the copy's source when the outlet table knows it (read by `html` as a byline credit)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cleaner.dates import find_date
+
+__all__ = ["stamp_credit"]
+
+# after the date: perhaps a clock, then a name of one to four capitalised words closing the line
+_AFTER = re.compile(
+    r"^,?\s*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?\s+"
+    r"(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})$",
+    re.IGNORECASE,
+)
+
+
+def stamp_credit(text: str) -> str | None:
+    """The name closing a stamp line after its date and clock, or None."""
+    found = find_date(text)
+    if found is None:
+        return None
+    after = _AFTER.match(text[text.find(found.source) + len(found.source) :])
+    name = after.group("name") if after else ""
+    return name if name[:1].isupper() else None
