@@ -20,6 +20,7 @@ from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.holderchain import known_in_chain
+from bot.cleaner.initialsname import credits_software, initials_title_name
 from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
@@ -166,6 +167,7 @@ def find_outlet(page: PageLines) -> Found | None:
     finders = (
         known_domain,
         _site_name_line,
+        initials_title_name,
         logo_name,
         _list_name,
         masthead_over_owner,
@@ -394,7 +396,7 @@ def _holders(page: PageLines) -> list[tuple[str, str]]:
     body = page.of_kind("body")
     end = body[-1].number if body else 0
     lines = sorted(
-        page.dropped_as("copyright"),
+        (line for line in page.dropped_as("copyright") if not credits_software(line.text)),
         key=lambda line: (line.number <= end, not _OPENS_WITH_MARK.match(line.text)),
     )
     # a document's notice ends in its copyright: "... legal advice. © NAME 2015"
