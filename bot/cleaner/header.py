@@ -18,7 +18,7 @@ from bot.cleaner.topclock import mark_top_clock
 from bot.config import CleanerConfig
 from bot.text import normalize
 
-__all__ = ["ADDRESS", "glued_byline", "headline_text", "lay_out_header"]
+__all__ = ["ADDRESS", "glued_byline", "headline_text", "is_standfirst", "lay_out_header"]
 
 
 # "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
@@ -266,7 +266,7 @@ def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
     return [i for i in candidates if i not in suffixed]
 
 
-def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
+def is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
     """A summary printed under a headline of some length (not a tagline under a site name): longer than
     it, in lower case, and long or ending as a sentence does."""
     count = word_count(text)
@@ -314,7 +314,7 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     if not (above and _next_but_copies(page, above[-1]) == chosen):
         return chosen
     headline, under = page.lines[above[-1]].text, page.lines[chosen].text
-    if _is_standfirst(under, headline, page.settings):
+    if is_standfirst(under, headline, page.settings):
         page.set(chosen, "body")
         return above[-1]
     if word_count(headline) * page.settings.deck_max_ratio >= word_count(

@@ -18,6 +18,7 @@ from typing import Any
 
 from bot.cleaner.dates import find_update
 from bot.cleaner.endtags import syndicated_credit
+from bot.cleaner.licence import CAPTION_CLASSES
 from bot.cleaner.lines import is_prose
 from bot.cleaner.markup import byline_credit, shows_update, site_name
 from bot.cleaner.shown import shown_date
@@ -111,7 +112,8 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
 
 # the story's container: an <article>, or a block whose class says it is one; a caption may be a <p>
 _LEAD_NODES = (
-    "//*[self::article or @class='article' or @itemprop='articleBody']//*[self::p or self::figcaption]"
+    "//*[self::article or @class='article' or @itemprop='articleBody']//*[self::p or self::figcaption"
+    f" or {' or '.join(f'contains(@class, {word!r})' for word in CAPTION_CLASSES)}]"
 )
 
 
@@ -125,7 +127,7 @@ def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
         return text
     lead: list[str] = []
     for node in tree.xpath(_LEAD_NODES):
-        caption = node.tag == "figcaption" or "caption" in (node.get("class") or "")
+        caption = node.tag == "figcaption" or any(w in (node.get("class") or "") for w in CAPTION_CLASSES)
         for credit in node.xpath(".//*[contains(@class, 'credit')]") if caption else ():
             credit.drop_tree()
         para = " ".join(node.text_content().split())

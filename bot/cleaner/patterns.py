@@ -11,6 +11,7 @@ import re
 
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
+from bot.cleaner.licence import LICENCE_PATTERNS
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.notices import NOTICE_PATTERNS
 from bot.cleaner.pagecontrols import PAGE_KINDS
@@ -297,6 +298,7 @@ CHROME_PATTERNS = (
     *NOTICE_PATTERNS,
     *SITE_NOTE_PATTERNS,
     *PAGE_KINDS,
+    *LICENCE_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
