@@ -25,7 +25,7 @@ from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
-from bot.cleaner.parentgroup import owner_domain
+from bot.cleaner.parentgroup import owner_domain, paper_labels
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
 from bot.cleaner.sitename import masthead_over_owner
@@ -93,7 +93,7 @@ def _site_name_line(page: PageLines) -> Found | None:
     others = {_squashed(label) for label in labels[:-1] if len(label) >= least and label != own}
     groups = [{_squashed(own)} if len(own) >= least else set(), social, others]
     if owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):  # a paper on its owner's
-        groups = [others, *groups]  # subdomain: the paper's name before the group's
+        groups = [paper_labels(others), *groups]  # subdomain: the paper's name before the group's
     spelled_out = _initials_name(page, own) or _printed_host(page, host, site[0] if site else "")
     if spelled_out is not None:
         return spelled_out

@@ -17,6 +17,9 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# the clock's own words are no name: "AM", "p.m.", a zone ("GMT", "JST")
+_CLOCK_WORD = re.compile(r"^(?:[ap]\.?m\.?|[A-Z]{1,3}T|UTC)$", re.IGNORECASE)
+
 
 def stamp_credit(text: str) -> str | None:
     """The name closing a stamp line after its date and clock, or None."""
@@ -25,4 +28,4 @@ def stamp_credit(text: str) -> str | None:
         return None
     after = _AFTER.match(text[text.find(found.source) + len(found.source) :])
     name = after.group("name") if after else ""
-    return name if name[:1].isupper() else None
+    return name if name[:1].isupper() and not _CLOCK_WORD.match(name) else None
