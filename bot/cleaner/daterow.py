@@ -22,7 +22,7 @@ _MOST_FIELDS = 4  # not a threshold: a date row names a source, an editor, a wri
 
 def is_date_row(text: str) -> bool:
     """A date opening the line, perhaps a clock, then bar-split short fields, one with a role label."""
-    found = find_date(text)
+    found = find_date(text) if "|" in text else None  # the bars first: most lines have none
     if found is None or text.find(found.source) > 1:
         return False
     head, *fields = (part.strip() for part in text[text.find(found.source) + len(found.source) :].split("|"))

@@ -111,9 +111,11 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
 
 
 # the story's container: an <article>, or a block whose class says it is one; a caption may be a <p>
+_CAPTION_CLASS = " or ".join(f"contains(@class, {word!r})" for word in CAPTION_CLASSES)
+# (a block classed as a caption, not inside a figcaption nor holding one or a paragraph: a figure's own box)
 _LEAD_NODES = (
     "//*[self::article or @class='article' or @itemprop='articleBody']//*[self::p or self::figcaption"
-    f" or {' or '.join(f'contains(@class, {word!r})' for word in CAPTION_CLASSES)}]"
+    f" or (not(ancestor::figcaption or .//figcaption or .//p) and ({_CAPTION_CLASS}))]"
 )
 
 

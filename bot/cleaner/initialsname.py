@@ -1,7 +1,8 @@
 """Two readings of who runs a site that its own footer and title give away.
 
-- A copyright line that credits software ("Forum software by NAME® © 2010-2016 NAME Ltd.", "Powered by
-  NAME") names the software's maker, not the site: its holder is no outlet (read by `metadata`).
+- A copyright line that opens with a software credit ("Forum software by NAME® © 2010-2016 NAME Ltd.",
+  "Powered by NAME © ...") names the software's maker, not the site: its holder is no outlet (read by
+  `metadata`).
 - A title line near the top ending in the site's name after a bar ("TITLE | GDT Forum"), the name opening
   with an acronym whose letters are the initials of the domain's words ("globaldefencetalk.net": global
   defence talk), is the name the site goes by.
@@ -17,8 +18,12 @@ from bot.cleaner.pagelines import Found, PageLines
 
 __all__ = ["credits_software", "initials_title_name"]
 
+# the credit before the mark: "Forum software by NAME® © 2010-2016 NAME Ltd." ("© Site. Powered by NAME" is
+# the site's own copyright, its software credited after it)
 _SOFTWARE = re.compile(
-    r"\b(?:(?:forum|board|blog|site) software|powered|theme|template|hosted|designed|developed)\s+by\b", re.I
+    r"^[^©]*?\b(?:(?:forum|board|blog|site) software|powered|theme|template|hosted|designed|developed)"
+    r"\s+by\b",
+    re.I,
 )
 _SUFFIX = re.compile(r"\s[|–—-]\s(?P<name>(?P<acronym>[A-Z]{2,6})(?: [A-Z][\w'’-]*){0,3})$")
 

@@ -21,13 +21,12 @@ _FIELD = re.compile(
 
 def publisher_field(page: PageLines) -> Found | None:
     """The publisher a chrome line's closing "Publisher: NAME" field names, other than the site itself."""
-    own = own_outlet(page)
-    printed = {line.text.casefold() for line in page.lines}
     for line, decision in page.pairs():
-        match = _FIELD.search(line.text) if decision.kind == "drop" else None
+        match = _FIELD.search(line.text) if decision.kind == "drop" and ":" in line.text else None
         name = match.group("name") if match else ""
-        if not name or (own is not None and page.table.canonical(name) == own):
+        if not name or page.table.canonical(name) == own_outlet(page):
             continue
-        if page.table.known(name) or (name.casefold() in printed and name != line.text):
+        printed = any(other.text.casefold() == name.casefold() for other in page.lines if other is not line)
+        if page.table.known(name) or printed:
             return Found(page.table.canonical(name), f"{line.text} (the aggregator's publisher field)")
     return None

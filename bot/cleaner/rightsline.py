@@ -22,11 +22,10 @@ _RIGHTS = re.compile(
 
 def rights_line_wire(page: PageLines) -> Found | None:
     """The agency holding the rights line printed within a few lines after the story's last paragraph."""
-    own = own_outlet(page)
     for line in after_story(page):
         match = _RIGHTS.match(line.text)
         name = match.group("name").strip() if match else ""
-        if name and page.table.is_agency(name) and page.table.canonical(name) != own:
+        if name and page.table.is_agency(name) and page.table.canonical(name) != own_outlet(page):
             return Found(
                 page.table.canonical(name), f"{line.text} (the agency's rights line under the story)"
             )
