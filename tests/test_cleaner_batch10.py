@@ -257,6 +257,7 @@ def test_a_print_headline_joined_with_its_deck_keeps_its_own_lines(config: Confi
         ),
         ("This work is licensed under a Creative Commons Attribution 4.0 International License.", "licence"),
         ("The report was published under the auspices of the United Nations.", None),
+        ("The White House released the photos under a Creative Commons licence on Monday.", None),
     ],
 )
 def test_a_licence_notice_is_chrome(config: Config, text: str, reason: str | None) -> None:

@@ -18,7 +18,11 @@ LICENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "licence",
         re.compile(
-            r"^.{0,80}\b(?:published|licensed|available|distributed|released)\s+under\s+(?:an?\s+|the\s+)?"
+            # what it licenses is the site's content, not a thing the news is about
+            r"^(?:all |the )?(?:content|contents|text|texts|materials?|articles?|stories|photos"
+            r"|this (?:article|story|work|page|site|website|content)"
+            r"|(?:[\w.]+ )?(?:site|website)(?:'s)? content)\b.{0,60}?"
+            r"\b(?:published|licensed|available|distributed|released)\s+under\s+(?:an?\s+|the\s+)?"
             r"(?:creative commons|cc[ -]by)\b.{0,240}$",
             re.IGNORECASE,
         ),
