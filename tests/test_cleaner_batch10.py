@@ -282,3 +282,17 @@ def test_a_caption_classed_in_the_sites_language_is_kept(config: Config) -> None
 def test_an_apps_promotion_over_the_date_is_no_byline(config: Config) -> None:
     page = ["Harbour Daily", "Harbour App Download", "Sep 5, 2016", "Home", HEADLINE, LEDE, SECOND]
     assert clean("\n".join(page), config).byline != "Harbour App Download"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "wire"),
+    [
+        ("Updated: Sep 6,2016 7:52 AM    Xinhua", "Xinhua"),
+        ("Updated: Sep 6,2016 7:52 AM    Harbour Daily", None),
+    ],
+)
+def test_an_agency_closing_a_text_pages_stamp_line_names_the_wire(
+    config: Config, stamp: str, wire: str | None
+) -> None:
+    page = ["Harbour Portal", "Home", "News", HEADLINE, stamp, "Font: A A A", LEDE, SECOND, THIRD]
+    assert clean("\n".join(page), config).wire == wire

@@ -22,6 +22,7 @@ from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
+from bot.cleaner.stampcredit import stamp_line_wire
 from bot.cleaner.tagwire import end_tag_wire
 
 __all__ = ["find_wire", "outlet_credit", "reporter_credit"]
@@ -185,6 +186,7 @@ def _stated_source(page: PageLines) -> Found | None:
         repost_from_line,
         read_more_source,
         publisher_field,
+        stamp_line_wire,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
