@@ -98,6 +98,7 @@ def test_an_agencys_masthead_on_its_own_site_credits_nothing(config: Config) -> 
     [
         ("© Reuters. All rights reserved. Reproduction is prohibited without written permission.", "Reuters"),
         ("© 2016 Agence France-Presse. All rights reserved.", "AFP"),
+        ("© Copyright 2016 The Associated Press. All rights reserved. Not to be republished.", "AP"),
         ("© 2016 Harbour Daily. All rights reserved.", None),  # the site's own copyright
     ],
 )

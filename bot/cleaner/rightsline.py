@@ -14,7 +14,7 @@ __all__ = ["rights_line_wire"]
 
 # the mark, perhaps a year, then the holder up to its full stop or the rights clause
 _RIGHTS = re.compile(
-    r"^(?:©|\(c\)|copyright)\s*©?\s*(?:(?:19|20)\d{2}\s*)?(?P<name>[A-Z][^.©|]{1,60}?)\s*"
+    r"^(?:©|\(c\)|copyright)\s*©?\s*(?:copyright\s*)?(?:(?:19|20)\d{2}\s*)?(?P<name>[A-Z][^.©|]{1,60}?)\s*"
     r"(?:\.|,|$|\s+all rights reserved)",
     re.IGNORECASE,
 )
