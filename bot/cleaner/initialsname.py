@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.cleaner.domainwords import segment
@@ -43,7 +44,13 @@ def initials_title_name(page: PageLines) -> Found | None:
         match = _SUFFIX.search(line.text)
         if match is None:
             continue
-        pieces = segment(label)
-        if len(pieces) > 1 and "".join(p[0] for p in pieces) == match.group("acronym").lower():
+        if _initials(label) == match.group("acronym").lower():
             return Found(match.group("name"), f"{line.text} (its initials are the URL's words)")
     return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _initials(label: str) -> str:
+    """The initials of a domain name's words ("globaldefencetalk" -> "gdt"); "" for a single word."""
+    pieces = segment(label)
+    return "".join(piece[0] for piece in pieces) if len(pieces) > 1 else ""
