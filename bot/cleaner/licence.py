@@ -18,8 +18,9 @@ LICENCE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "licence",
         re.compile(
-            # what it licenses is the site's content, not a thing the news is about
-            r"^(?:all |the )?(?:content|contents|text|texts|materials?|articles?|stories|photos"
+            # what it licenses is the site's content, not a thing the news is about; "(?<!.)" holds it to the
+            # line's start as "^" would, but lets the prefilter skip lines without "commons" or "cc"
+            r"(?<!.)(?:all |the )?(?:content|contents|text|texts|materials?|articles?|stories|photos"
             r"|this (?:article|story|work|page|site|website|content)"
             r"|(?:[\w.]+ )?(?:site|website)(?:'s)? content)\b.{0,60}?"
             r"\b(?:published|licensed|available|distributed|released)\s+under\s+(?:an?\s+|the\s+)?"
