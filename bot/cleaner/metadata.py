@@ -92,7 +92,7 @@ def _site_name_line(page: PageLines) -> Found | None:
     social = {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
     others = {_squashed(label) for label in labels[:-1] if len(label) >= least and label != own}
     groups = [{_squashed(own)} if len(own) >= least else set(), social, others]
-    if owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):  # a paper on its owner's
+    if others and owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):  # a paper on its owner's
         groups = [paper_labels(others), *groups]  # subdomain: the paper's name before the group's
     spelled_out = _initials_name(page, own) or _printed_host(page, host, site[0] if site else "")
     if spelled_out is not None:
