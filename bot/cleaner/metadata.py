@@ -92,8 +92,9 @@ def _site_name_line(page: PageLines) -> Found | None:
     social = {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
     others = {_squashed(label) for label in labels[:-1] if len(label) >= least and label != own}
     groups = [{_squashed(own)} if len(own) >= least else set(), social, others]
-    if others and owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):  # a paper on its owner's
-        groups = [paper_labels(others), *groups]  # subdomain: the paper's name before the group's
+    # a paper on its owner group's subdomain: the paper's name before the group's
+    if others and owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):
+        groups = [paper_labels(others), *groups]
     spelled_out = _initials_name(page, own) or _printed_host(page, host, site[0] if site else "")
     if spelled_out is not None:
         return spelled_out
