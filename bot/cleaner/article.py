@@ -31,6 +31,7 @@ from bot.cleaner.titlesection import without_section
 from bot.cleaner.unwrap import unwrap
 from bot.cleaner.when import find_article_date, find_event, find_updated
 from bot.cleaner.wire import find_wire
+from bot.cleaner.wrappedtitle import without_deck
 from bot.config import CleanerConfig, Config
 from bot.models import PARAGRAPH_SEPARATOR, Article, ArticleHints, DroppedLine, Sentence
 
@@ -161,6 +162,8 @@ def _metadata(
     found: dict[str, Found] = {}
     line = _first(page.lines, page.decisions, "headline")
     title = without_field_label(without_link_tag(headline_text(line, config.cleaner))) if line else None
+    if title:  # a print headline joined with the deck wrapped under it
+        title = without_deck(next(iter(page.of_kind("headline")), None), title, config.cleaner)
     title = without_footnote_mark(title) if title else None
     read = {
         "outlet": find_outlet(page),

@@ -11,10 +11,12 @@ from bot.cleaner.page import Page
 __all__ = ["mark_author_over_date"]
 
 
-# words of a publication's name, not a person's ("The Larkfield Gazette", "Larkfield Today")
+# words of a publication's name, not a person's ("The Larkfield Gazette", "Larkfield Today"), or of its
+# app's promotion ("NAME App Download")
 _TITLE_WORDS = frozenset(
     "the news today daily times post gazette herald journal tribune press radio tv media online weekly "
-    "review chronicle observer telegraph standard express mail star world network channel brief".split()
+    "review chronicle observer telegraph standard express mail star world network channel brief"
+    " app apps download install".split()
 )
 
 

@@ -7,6 +7,7 @@ import re
 
 from bot.cleaner.bylineshapes import glued_credit, is_dated_credit
 from bot.cleaner.cardstamp import is_card_credit
+from bot.cleaner.daterow import is_date_row
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
 from bot.config import CleanerConfig
@@ -75,7 +76,9 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
         "correspondent",
     }:
         return True
-    if glued_credit(text) or is_card_credit(text):  # "Jane RoeAAP", "short by NAME / 10:58 pm on DATE"
+    if (
+        glued_credit(text) or is_card_credit(text) or is_date_row(text)
+    ):  # "Jane RoeAAP", "DATE | Editor: NAME"
         return True
     found = find_date(text)
     if found is None or is_date_only(text):

@@ -1,18 +1,21 @@
-"""A date row under a headline: the date among short fields set apart by dots or bars.
+"""A date row under a headline: the story's date among short fields set apart by dots or bars.
 
-State media and magazines print the story's date in one row with its source or writer: "· 2016-10-10 ·
-Source: Web Exclusive", "2016-09-05 | Author: NAME | Editor: NAME". The row is not a date alone, so it
-is no dateline by that test, and it does not open with "Source:", so it is no credit line; yet a
-reader reads the date off it. A row whose fields are a date and only labelled fields ("Source: ...",
-"Author: ...", "By ...") is the story's date row. An update stamp is no such field: its date is kept
-apart as `updated`.
+State media, magazines and portals print the story's date in one row with its source, writer or editor:
+"· 2016-10-10 · Source: Web Exclusive", "2016-09-05 | Author: NAME | Editor: NAME", "2016年9月6日 08:45 |
+SOURCE | Editor: NAME". The row is not a date alone, so it is no dateline by that test, and it does not
+open with "Source:", so it is no credit line; yet a reader reads the date off it, and it is a byline, so
+its date is the story's, not a clock's. Two shapes of the one kind:
+- every field but the date is a labelled one ("Source: ...", "Author: ...", "By ...");
+- the row opens with the date (perhaps a clock after it), then a few short bar-split fields, at least one
+  naming its role, which a menu of section names never does.
+An update stamp is no such row: its date is kept apart as `updated`.
 """
 
 from __future__ import annotations
 
 import re
 
-from bot.cleaner.dates import is_date_only
+from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.stamps import is_update_stamp
 
 __all__ = ["is_date_row"]
@@ -21,13 +24,35 @@ _SEPARATOR = re.compile(r"\s*[·•|]\s*")
 _LABELLED = re.compile(
     r"^(?:source|author|writer|editor|reporter|by|from|section|column)\b\s*:?\s*\S.{0,60}$", re.I
 )
+_CLOCK = re.compile(r"^,?\s*(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.I)
+_FIELD = re.compile(
+    r"^(?:(?P<role>editor|source|author|reporter|writer)\s*[:：]\s*)?[^\W\d_][\w.'’ -]{0,40}$", re.I
+)
+_MOST_FIELDS = 4  # not a threshold: a date row names a source, an editor, a writer, a section at most
 
 
 def is_date_row(text: str) -> bool:
-    """True for a row of fields split by dots or bars: one a date alone, the others labelled fields."""
+    """True for a row of fields split by dots or bars around the story's date (either shape above)."""
     if not _SEPARATOR.search(text) or is_update_stamp(text):
         return False
+    return _labelled_fields(text) or _opening_date(text)
+
+
+def _labelled_fields(text: str) -> bool:
+    """One field is a date alone and every other field is a labelled one."""
     fields = [field for field in _SEPARATOR.split(text.strip()) if field]
     dates = [field for field in fields if is_date_only(field)]
     others = [field for field in fields if field not in dates]
     return len(dates) == 1 and bool(others) and all(_LABELLED.match(field) for field in others)
+
+
+def _opening_date(text: str) -> bool:
+    """A date opening the line, perhaps a clock, then bar-split short fields, one with a role label."""
+    found = find_date(text) if "|" in text else None
+    if found is None or text.find(found.source) > 1:
+        return False
+    head, *fields = (part.strip() for part in text[text.find(found.source) + len(found.source) :].split("|"))
+    if not _CLOCK.match(head) or not 1 <= len(fields) <= _MOST_FIELDS:
+        return False
+    matches = [_FIELD.match(field) for field in fields]
+    return all(matches) and any(m.group("role") for m in matches if m)

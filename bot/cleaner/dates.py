@@ -1,6 +1,7 @@
 """Dates written in article text and URLs: find one, parse it, and tell a bare date line or an update stamp.
 
-Styles read: "29 Sep 2015", "September 28, 2015", "Sept. 29, 2015", "2015-09-28", "2016年9月5日",
+Styles read: "29 Sep 2015", "September 28, 2015", "Sept. 29, 2015", "2015-09-28", "2016年9月5日" (in
+full-width digits too),
 numeric "29/09/2015", "09/29/2015", "29.09.2015" and "03/10/16" (an ambiguous day/month order is settled
 by the windows given, else read day first, as most of the world writes it), a month and day without a
 year ("Sept. 29") whose year comes from elsewhere, and dates in URL paths. Relative dates ("2 hours ago")
@@ -48,6 +49,7 @@ MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_CJK_YEAR = rf"{_YEAR}|[１２][０-９]{{3}}"  # a CJK date's year, perhaps in full-width digits: ２０１６年
 _DATE = re.compile(
     rf"(?<![\w/.-])(?:{_WEEKDAY},?\s+)?(?:"
     rf"{_DAY}(?:\s+|-){_MONTH},?(?:\s+|-){_YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016
@@ -56,7 +58,7 @@ _DATE = re.compile(
     rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}"  # e-mail
     rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
     rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})"  # 29/09/2015, 9/29/15
-    rf"|(?P<cy>{_YEAR})\s*年\s*(?P<cm>\d{{1,2}})\s*月\s*(?P<cd>\d{{1,2}})\s*日"  # 2016年9月5日 (CJK)
+    rf"|(?P<cy>{_CJK_YEAR})\s*年\s*(?P<cm>\d{{1,2}})\s*月\s*(?P<cd>\d{{1,2}})\s*日"  # 2016年9月5日 (CJK)
     rf")(?!\d)(?![/-]\d)",
     re.IGNORECASE,
 )

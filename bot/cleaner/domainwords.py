@@ -2,13 +2,14 @@
 never prints its name: "theborneopost.com" is cited as "The Borneo Post", "daily-sun.com" as "Daily Sun".
 
 A domain's name with hyphens is split at them: the site marked its own words ("larkfield-front.com" is
-"Larkfield Front") when one of them is a common word; a one-letter part, "e-larkfield", is a prefix
-and keeps the domain. Run-together words are split by `wordsegment` (English word segmentation over
-a web corpus's unigram and bigram counts), and that guessed split is trusted only when every piece is
-a common word: a word of its dictionary, or a word of at least `domain_word_min_letters` letters that
-the corpus counts at least `domain_word_min_count` times (places and peoples: "Borneo", "Zambia").
-An acronym ("fbc", "vom"), a digit, a rare word are not: the bare domain is kept then. A page that
-prints the domain with its own capitals ("UrduPoint.com") gives the name those capitals, suffix dropped.
+"Larkfield Front", "larkfield-24.com" "Larkfield 24") when one of them is a common word; a one-letter
+part, "e-larkfield", is a prefix and keeps the domain. Run-together words are split by `wordsegment`
+(English word segmentation over a web corpus's unigram and bigram counts), and that guessed split is
+trusted only when every piece is a common word: a word of its dictionary, or a word of at least
+`domain_word_min_letters` letters that the corpus counts at least `domain_word_min_count` times (places
+and peoples: "Borneo", "Zambia"). An acronym ("fbc", "vom"), a digit, a rare word are not: the bare
+domain is kept then. A page that prints the domain with its own capitals ("UrduPoint.com") gives the
+name those capitals, suffix dropped.
 The word data (about 10 MB) loads on first use, only where pages are cleaned.
 """
 
@@ -76,7 +77,8 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
     import wordsegment
 
     parts = [part for part in label.lower().split("-") if part]
-    if not parts or not all(part.isalpha() for part in parts):
+    # a number the site set apart by a hyphen is a word of its name: "headlines-24" is "Headlines 24"
+    if not parts or not all(part.isalpha() or (len(parts) > 1 and part.isdigit()) for part in parts):
         return None
     _words()
     if len(parts) >= _FEWEST_WORDS:  # the site's own hyphens mark its words: no split is guessed,

@@ -22,7 +22,7 @@ from bot.cleaner.twicecaption import is_twice_printed_caption
 from bot.config import CleanerConfig
 from bot.text import normalize
 
-__all__ = ["ADDRESS", "glued_byline", "headline_text", "lay_out_header"]
+__all__ = ["ADDRESS", "glued_byline", "headline_text", "is_standfirst", "lay_out_header"]
 
 
 # "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
@@ -281,13 +281,13 @@ def _dek_under(page: Page, i: int, headline: int | None) -> bool:
     above = headline is not None and page.previous_filled(i) == headline
     text = page.lines[i].text
     labelled = _LABEL_PREFIX.match(text)  # "Reuters: TITLE", a source's link under the headline
-    return above and not labelled and _is_standfirst(text, page.lines[headline or 0].text, page.settings)
+    return above and not labelled and is_standfirst(text, page.lines[headline or 0].text, page.settings)
 
 
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w.&'’ -]{0,30}:\s")
 
 
-def _is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
+def is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
     """A summary printed under a headline of some length (not a tagline under a site name): longer than
     it, in lower case, and long or ending as a sentence does."""
     count = word_count(text)
@@ -335,7 +335,7 @@ def _choose_headline(page: Page, header: list[int]) -> int | None:
     if not (above and _next_but_copies(page, above[-1]) == chosen):
         return chosen
     headline, under = page.lines[above[-1]].text, page.lines[chosen].text
-    if _is_standfirst(under, headline, page.settings):
+    if is_standfirst(under, headline, page.settings):
         page.set(chosen, "body")
         return above[-1]
     if word_count(headline) * page.settings.deck_max_ratio >= word_count(

@@ -18,10 +18,12 @@ from typing import Any
 
 from bot.cleaner.dates import find_update
 from bot.cleaner.endtags import syndicated_credit
+from bot.cleaner.licence import CAPTION_CLASSES
 from bot.cleaner.lines import is_prose
 from bot.cleaner.markup import byline_credit, shows_update, site_name
 from bot.cleaner.shown import shown_date
 from bot.cleaner.sitename import copyright_text, without_outlet_suffix
+from bot.cleaner.stampcredit import stamp_credit
 from bot.config import CleanerConfig
 
 __all__ = ["HtmlPage", "read_html"]
@@ -102,12 +104,18 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
         stamp = _visible_update(tree, settings.update_stamp_max_chars)
         if stamp is not None:
             found["updated"] = stamp
+            glued = stamp_credit(stamp[1])  # "Updated: DATE TIME    Agency"
+            if glued is not None and "credit" not in found:
+                found["credit"] = (glued, stamp[1])
     return found
 
 
 # the story's container: an <article>, or a block whose class says it is one; a caption may be a <p>
+_CAPTION_CLASS = " or ".join(f"contains(@class, {word!r})" for word in CAPTION_CLASSES)
+# (a block classed as a caption, not inside a figcaption nor holding one or a paragraph: a figure's own box)
 _LEAD_NODES = (
-    "//*[self::article or @class='article' or @itemprop='articleBody']//*[self::p or self::figcaption]"
+    "//*[self::article or @class='article' or @itemprop='articleBody']//*[self::p or self::figcaption"
+    f" or (not(ancestor::figcaption or .//figcaption or .//p) and ({_CAPTION_CLASS}))]"
 )
 
 
@@ -121,7 +129,7 @@ def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
         return text
     lead: list[str] = []
     for node in tree.xpath(_LEAD_NODES):
-        caption = node.tag == "figcaption" or "caption" in (node.get("class") or "")
+        caption = node.tag == "figcaption" or any(w in (node.get("class") or "") for w in CAPTION_CLASSES)
         for credit in node.xpath(".//*[contains(@class, 'credit')]") if caption else ():
             credit.drop_tree()
         para = " ".join(node.text_content().split())

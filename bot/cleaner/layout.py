@@ -38,6 +38,7 @@ from bot.cleaner.patterns import (
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
 from bot.cleaner.speakerlabel import is_speaker_label
+from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
 from bot.text import normalize
@@ -64,7 +65,9 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     _mark_forwarder_note(page)
     mark_share_notes(page)
     mark_mirror_page(page)
+    mark_split_stamps(page)
     mark_forum_thread(page)
+    mark_remark_over_title(page)
     mark_quoted_post(page)
     mark_topic_thread(page)
     mark_notices(page)

@@ -19,10 +19,13 @@ from bot.cleaner.documentname import fuller_holder
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.header import ADDRESS
+from bot.cleaner.holderchain import known_in_chain
+from bot.cleaner.initialsname import credits_software, initials_title_name
 from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.parentgroup import owner_domain, paper_labels
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
 from bot.cleaner.readerchrome import without_image_word
@@ -91,6 +94,9 @@ def _site_name_line(page: PageLines) -> Found | None:
     social = {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
     others = {_squashed(label) for label in labels[:-1] if len(label) >= least and label != own}
     groups = [{_squashed(own)} if len(own) >= least else set(), social, others]
+    # a paper on its owner group's subdomain: the paper's name before the group's
+    if others and owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):
+        groups = [paper_labels(others), *groups]
     spelled_out = _initials_name(page, own) or _printed_host(page, host, site[0] if site else "")
     if spelled_out is not None:
         return spelled_out
@@ -165,6 +171,7 @@ def find_outlet(page: PageLines) -> Found | None:
     finders = (
         known_domain,
         _site_name_line,
+        initials_title_name,
         logo_name,
         _list_name,
         masthead_over_owner,
@@ -395,7 +402,7 @@ def _holders(page: PageLines) -> list[tuple[str, str]]:
     body = page.of_kind("body")
     end = body[-1].number if body else 0
     lines = sorted(
-        page.dropped_as("copyright"),
+        (line for line in page.dropped_as("copyright") if not credits_software(line.text)),
         key=lambda line: (line.number <= end, not _OPENS_WITH_MARK.match(line.text)),
     )
     # a document's notice ends in its copyright: "... legal advice. © NAME 2015"
@@ -404,7 +411,11 @@ def _holders(page: PageLines) -> list[tuple[str, str]]:
 
 def _publisher_copyright(page: PageLines) -> Found | None:
     holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
-    return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
+    if holder is None:
+        return None
+    # "© Division, NAME Radio, Parent": the outlet the table knows in the chain, not its unit
+    name = known_in_chain(holder[1], holder[0], page.table) or page.table.canonical(holder[0])
+    return Found(name, holder[1])
 
 
 def _paper_copyright(page: PageLines) -> Found | None:

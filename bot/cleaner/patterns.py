@@ -11,6 +11,7 @@ import re
 
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
+from bot.cleaner.licence import LICENCE_PATTERNS
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.notices import NOTICE_PATTERNS
 from bot.cleaner.pagecontrols import PAGE_KINDS
@@ -299,6 +300,7 @@ CHROME_PATTERNS = (
     *SITE_NOTE_PATTERNS,
     *PAGE_KINDS,
     *READER_CHROME_PATTERNS,
+    *LICENCE_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
@@ -411,7 +413,7 @@ def is_menu(text: str, settings: CleanerConfig) -> bool:
     )
 
 
-_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b")
+_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b|(?:19|20|１９|２０)\d{2}\s*年")  # "2016年", in full width too
 _LIST_SEPARATOR = re.compile(r"\s+[•·]\s+|\s+[|]\s+|\s{2,}•\s*")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.outlets import registered_domain
+from bot.cleaner.ownsite import after_story, own_outlet
 from bot.cleaner.pagelines import Found, PageLines
 
 __all__ = ["read_more_source"]
@@ -20,13 +20,8 @@ _READ_MORE = re.compile(
 
 def read_more_source(page: PageLines) -> Found | None:
     """The known site a closing "read more at NAME" line names, if it is not the page's own."""
-    body = page.of_kind("body")
-    if not body:
-        return None
-    after = [line.text for line, d in page.pairs() if d.kind == "drop" and line.number > body[-1].number]
-    site = registered_domain(page.url) if page.url else None
-    own = page.table.by_domain(site[1]) if site else None
-    for text in after[: page.settings.closing_credit_lines]:
+    own = own_outlet(page)
+    for text in (line.text for line in after_story(page)):
         match = _READ_MORE.match(text.strip())
         name = match.group("name") if match else ""
         if name and page.table.known(name) and page.table.canonical(name, page.url) != own:

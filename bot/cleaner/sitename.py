@@ -17,7 +17,7 @@ from typing import Any
 from bot.cleaner.outlets import OutletTable
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["copyright_text", "masthead_over_owner", "without_outlet_suffix"]
+__all__ = ["copyright_text", "is_owner_name", "masthead_over_owner", "without_outlet_suffix"]
 
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright)\s*©?\s*(?:copyright\s*)?(?:19|20)\d{2}\b|\ball rights reserved\b", re.I
@@ -45,6 +45,11 @@ def copyright_text(tree: Any) -> str | None:
 
 # a company's form: "Singapore Press Holdings Ltd", "NAME Media Group", "NAME Corporation"
 _OWNER = re.compile(r"\b(?:holdings?|group|corporation|corp|plc|inc|ltd|limited|llc|gmbh)\b\.?", re.I)
+
+
+def is_owner_name(name: str) -> bool:
+    """A company's name ("NAME Media Group", "NAME Holdings Ltd"): a site's owner, not the site."""
+    return bool(_OWNER.search(name))
 
 
 def masthead_over_owner(page: PageLines) -> Found | None:

@@ -1,10 +1,11 @@
-"""An agency named at the end of another line: a date stamp ("Updated: Aug 25,2016 9:09 AM     Xinhua") or
+"""An agency named at the end of another line: a date stamp ("Updated: Sep 6,2016 7:52 AM    Xinhua") or
 the story's last paragraph ("... by political means. PNA").
 
 State portals and agency clients print the story's stamp and its source in one row, the source after
-the clock with only spaces between them. The row is no "Source:" field and no byline, yet a reader reads
-the agency off it. The name must be one the outlet table knows as an agency, written as the table spells
-it (a menu's "App" is no agency's "APP").
+the date and clock with only spaces between them, no "Source:" label. The row is no byline, yet a reader
+reads the agency off it (`stamp_credit`, read by `html` as a byline credit and by `wire` on a text page's
+lines above the story). The name must be one the outlet table knows as an agency, written as the table
+spells it (a menu's "App" is no agency's "APP").
 """
 
 from __future__ import annotations
@@ -16,12 +17,27 @@ from bot.cleaner.gluedcredit import GLUED_ACRONYM
 from bot.cleaner.outlets import OutletTable
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["agency_as_written", "glued_acronym", "stamp_agency"]
+__all__ = ["agency_as_written", "glued_acronym", "stamp_agency", "stamp_credit"]
 
-# after the date: an optional clock and meridiem, then the name alone
-_AFTER_DATE = re.compile(
-    r"^\s*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?)?\s+(?P<name>[A-Z][\w.&'’ -]{1,40})$"
+# after the date: perhaps a clock, then a name of one to four capitalised words closing the line
+_AFTER = re.compile(
+    r"^,?\s*(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?)?\s+"
+    r"(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})$",
+    re.IGNORECASE,
 )
+
+# the clock's own words are no name: "AM", "p.m.", a zone ("GMT", "JST")
+_CLOCK_WORD = re.compile(r"^(?:[ap]\.?m\.?|[A-Z]{1,3}T|UTC)$", re.IGNORECASE)
+
+
+def stamp_credit(text: str) -> str | None:
+    """The name closing a stamp line after its date and clock, or None."""
+    found = find_date(text)
+    if found is None:
+        return None
+    after = _AFTER.match(text[text.find(found.source) + len(found.source) :])
+    name = after.group("name") if after else ""
+    return name if name[:1].isupper() and not _CLOCK_WORD.match(name) else None
 
 
 def stamp_agency(page: PageLines) -> Found | None:
@@ -31,13 +47,10 @@ def stamp_agency(page: PageLines) -> Found | None:
     for line, decision in page.pairs():
         if line.number >= first or decision.kind == "body":
             continue
-        found = find_date(line.text)
-        if found is None:
-            continue
-        after = _AFTER_DATE.match(line.text.partition(found.source)[2])
-        agency = agency_as_written(page.table, after.group("name").strip()) if after else None
+        name = stamp_credit(line.text) if any(c.isdigit() for c in line.text) else None
+        agency = agency_as_written(page.table, name) if name else None
         if agency is not None:
-            return Found(agency, line.text)
+            return Found(agency, f"{line.text} (an agency closing the stamp line)")
     return None
 
 

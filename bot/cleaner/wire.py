@@ -18,7 +18,10 @@ from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
+from bot.cleaner.rightsline import rights_line_wire
+from bot.cleaner.sectionwire import own_masthead, section_wire
 from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 
@@ -174,13 +177,16 @@ def _stated_source(page: PageLines) -> Found | None:
         stamp_agency,
         end_tag_wire,
         _header_credit,
+        section_wire,
         _closing_credit,
+        rights_line_wire,
         _republished,
         reporter_credit,
         _release_issuer,
         credit_lines,
         repost_from_line,
         read_more_source,
+        publisher_field,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
@@ -227,10 +233,10 @@ _SOURCE_NAME = re.compile(
     r"(?:(?: (?:of|the|for|and)){1,2}(?: [A-Z][\w.&'-]*){1,2}){0,3})\s*[\])]?$",  # "Office of the President"
     re.I,
 )
-# a picture library or a social platform cited as a source is no wire
+# a picture library, a social platform or "agencies" (none named) cited as a source is no wire
 _NOT_AGENCY = re.compile(
     r"\b(?:images?|photos?|pictures?|getty|shutterstock|file|handout|twitter|x|instagram|facebook|youtube|"
-    r"tiktok|telegram|reddit|linkedin|wikipedia|social media|website)\b",
+    r"tiktok|telegram|reddit|linkedin|wikipedia|social media|website|agencies|wires|news agencies)\b",
     re.I,
 )
 
@@ -284,7 +290,8 @@ def _header_credit(page: PageLines) -> Found | None:
         ):
             continue
         for part in re.split(r"\s*[/|]\s*", line.text):
-            agency = agency_as_written(page.table, part.strip("()—–-: "))  # "AFP", "(AFP)", "Agency:"
+            name = part.strip("()—–-: ")  # "AFP", "(AFP)", "Agency:" over the lede
+            agency = None if own_masthead(page, line, name) else agency_as_written(page.table, name)
             if agency is not None:
                 return Found(agency, line.text)
     return None
