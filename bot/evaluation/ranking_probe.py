@@ -11,9 +11,11 @@ over the grown corpus are reported apart, in their question's fold, and never fi
 
 No threshold is tuned, so both splits take seconds where `calibrate` takes minutes: it is the tool for
 trying ranking features and ablations. Its figures are the ranking alone, as the "never declining" row
-of `calibrate`'s report (which also skips a repeat of one statement among the three); a change that holds
-here is then measured through the whole decision with `calibrate`. Exit status 2, with one line on
-stderr, for a name that is not a ranking feature or fewer than 2 folds.
+of `calibrate`'s report, not equal to it: that report skips a repeat of one statement among the three and
+asks a follow-up again after its earlier turns were answered by each fold's decision (here, once, by the
+shipped one), a question or two apart on thirteen sets. A change that holds here is then measured through
+the whole decision with `calibrate`. Exit status 2, with one line on stderr, for a name that is not a
+ranking feature or fewer than 2 folds.
 """
 
 from __future__ import annotations
