@@ -60,7 +60,10 @@ def test_grown_copies_are_reported_apart_and_never_fitted_on() -> None:
     seeds = sum(tally.sets[name][0] for name in tally.sets if name not in grown)
     assert seeds >= 57  # the seed questions' fit is untouched by the copies
     assert sum(tally.sets[name][0] for name in grown) <= 20
-    assert "accuracy@1" in probe_text({"k-fold": tally})
+    assert tally.total()[2] == 60 and tally.total(grown=True)[2] == 60  # the totals kept apart
+    assert tally.total()[0] == seeds
+    text = probe_text({"k-fold": tally})
+    assert f"k-fold: accuracy@1 {seeds}/60" in text and "k-fold over the grown corpus: accuracy@1" in text
 
 
 def test_unanswerable_questions_are_not_ranked() -> None:

@@ -2,12 +2,13 @@
 
     python -m bot.evaluation.ranking_probe GOLD.yaml [...] [--other GOLD DIR] [--drop FEATURE ...]
 
-Every question is asked once (`calibrate.collect`, sentence vectors on). On the two test splits of
-`calibrate` (5 folds by question, and each gold file held out whole) the ranking fit over
+Every question is asked once (`calibrate.collect`, sentence vectors on). On the two kinds of test split
+`calibrate` uses (5 folds by question, drawn here over the answerable ones; each gold file held out
+whole) the ranking fit over
 RANKING_FEATURES, less the `--drop`ped ones, is fitted on the other folds' answerable questions, and each
 held-out answerable question's candidates are ordered by it: right at 1 when its first is a gold
-sentence, right within 3 when one of its first three is. With `--also-grow`, the questions asked again
-over the grown corpus are reported apart, in their question's fold, and never fitted on.
+sentence, right within 3 when one of its first three is. With `--also-grow` (or `--fit-grow`), the questions
+asked again over the grown corpus are reported apart, in their question's fold, and never fitted on.
 
 No threshold is tuned, so both splits take seconds where `calibrate` takes minutes: it is the tool for
 trying ranking features and ablations. Its figures are the ranking alone, as the "never declining" row
@@ -54,8 +55,10 @@ class RankingTally:
         counts[1] += within_three
         counts[2] += 1
 
-    def total(self) -> tuple[int, int, int]:
-        right, three, asked = (sum(c[i] for c in self.sets.values()) for i in range(3))
+    def total(self, *, grown: bool = False) -> tuple[int, int, int]:
+        """The sums over the gold files asked over the corpus (`grown`: over the grown corpus instead)."""
+        kept = [c for name, c in self.sets.items() if name.endswith(GROWN) == grown]
+        right, three, asked = (sum(c[i] for c in kept) for i in range(3))
         return right, three, asked
 
 
@@ -70,13 +73,25 @@ def probe(
     """The ranking alone over `names` on the question folds ("k-fold") and by gold file ("by set")."""
     answerable = [a for a in asked if _ranked(a)]
     splits: dict[str, Split] = {"k-fold": lambda given: _folds(given, folds), "by set": _set_folds}
-    return {name: _tally(split(answerable), names, l2) for name, split in splits.items()}
+    return {name: _tally(_held_out(split, answerable), names, l2) for name, split in splits.items()}
+
+
+def _held_out(split: Split, answerable: Sequence[Asked]) -> list[tuple[list[Asked], list[Asked]]]:
+    """`split` of the questions asked over the corpus; each copy asked over the grown corpus is held out
+    with its question (a copy whose question is a trap over the corpus, in the first fold), never fitted."""
+    splits = split([a for a in answerable if not a.grown])
+    fold_of = {a.group: f for f, (_, test) in enumerate(splits) for a in test}
+    copies = [a for a in answerable if a.grown]
+    return [
+        (train, test + [c for c in copies if fold_of.get(c.group, 0) == f])
+        for f, (train, test) in enumerate(splits)
+    ]
 
 
 def _tally(splits: list[tuple[list[Asked], list[Asked]]], names: Sequence[str], l2: float) -> RankingTally:
     tally = RankingTally()
     for train, test in splits:
-        model: DecisionModel = fit([a for a in train if a.in_fit], l2, names)
+        model: DecisionModel = fit(train, l2, names)
         for a in test:
             rows = a.candidates.rows if a.candidates is not None else None
             assert rows is not None  # kept by _ranked
@@ -87,16 +102,18 @@ def _tally(splits: list[tuple[list[Asked], list[Asked]]], names: Sequence[str], 
 
 
 def probe_text(tallies: dict[str, RankingTally]) -> str:
-    """Each split's figures, overall and per gold file."""
+    """Each split's figures: overall (and over the grown corpus apart), then per gold file."""
     lines = []
     for split, tally in tallies.items():
-        right, three, n = tally.total()
-        lines.append(
-            f"{split}: accuracy@1 {right}/{n} ({right / max(n, 1):.3f}), recall@3 {three / max(n, 1):.3f}"
-        )
+        for grown in (False, True):
+            right, three, n = tally.total(grown=grown)
+            if n or not grown:
+                share = f"({right / max(n, 1):.3f}), recall@3 {three / max(n, 1):.3f}"
+                lines.append(f"{split}{GROWN if grown else ''}: accuracy@1 {right}/{n} {share}")
+        width = max(len(source) for source in tally.sets) if tally.sets else 0
         for source in sorted(tally.sets):
             r, t, m = tally.sets[source]
-            lines.append(f"  {source:28s} @1 {r:>3}/{m:<3} @3 {t:>3}/{m}")
+            lines.append(f"  {source:{width}s} @1 {r:>3}/{m:<3} @3 {t:>3}/{m}")
     return "\n".join(lines)
 
 
