@@ -142,6 +142,26 @@ def test_the_ranking_fit_orders_only_when_every_feature_is_present(tmp_path: Pat
     assert np.allclose(load_model(path).probability(rows), answer.probability(rows))
 
 
+def test_a_sentence_about_no_configured_event_answers_nothing_when_there_are_events() -> None:
+    rng = np.random.default_rng(5)
+    rows = rng.normal(size=(40, len(FEATURES)))
+    off = FEATURES.index("event_unknown")
+    rows[:, off] = 0.0
+    rows[::4, off] = 1.0  # every fourth sentence's article is about none of the configured events
+    answer = fit_logistic(rows, (rows[:, 0] > 0).astype(float), names=LEXICAL_FEATURES)
+    rank = fit_logistic(rows, (rows[:, 1] > 0).astype(float), names=RANKING_FEATURES)
+    decision = Decision(answer, rank)
+    with_events = decision.answering(rows, events=True)
+    assert np.all(with_events[::4] == 0.0)
+    kept = rows[:, off] == 0
+    assert np.allclose(with_events[kept], answer.probability(rows)[kept])
+    assert np.all(decision.ranking(rows, events=True)[::4] == 0.0)
+    assert np.allclose(decision.ranking(rows, events=True)[kept], rank.probability(rows)[kept])
+    # a config with no events at all leaves every article outside one: nothing is set aside then
+    assert np.allclose(decision.answering(rows), answer.probability(rows))
+    assert np.allclose(decision.ranking(rows), rank.probability(rows))
+
+
 def test_the_threshold_separates_answerable_from_unanswerable_questions() -> None:
     # answerable questions' best sentences score 0.6-0.9, unanswerable ones' 0.1-0.4
     tops = [(p, True, True) for p in np.linspace(0.6, 0.9, 20)]

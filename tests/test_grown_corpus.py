@@ -83,6 +83,26 @@ def test_what_an_added_page_offers_is_read_from_that_page_alone(grown: CorpusInd
     assert all(candidates.rows[i, column["names_off_article"]] > 0.5 for i in unrelated)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many times had Putin and Obama met in person before New York?",
+        "What share of Americans backed working with Russia on Syria, according to the poll?",
+    ],
+)
+def test_a_page_about_no_configured_event_neither_answers_nor_comes_closest(
+    question: str, grown: CorpusIndex
+) -> None:
+    # the unrelated pages' figures meet the asked type ("how many", "what share") by chance
+    unrelated = [a for a in grown.articles if a.event is None]
+    candidates = find_candidates(grown, question)
+    assert any(hit.article.event is None for hit in candidates.hits), "no unrelated page among the candidates"
+    result = CoverageService(grown.config, index=grown).ask(question)
+    assert all(answer.event is not None for answer in result.answers)
+    written = {s.text for article in unrelated for s in article.sentences}
+    assert result.closest not in written
+
+
 def test_copies_of_one_statement_share_a_rank(grown: CorpusIndex) -> None:
     # reposts add copies of a statement; the ranks count statements, so a copy pushes no other down
     candidates = find_candidates(grown, "How long did the Putin-Obama meeting at the UN last?")

@@ -72,9 +72,10 @@ def decide(
     carried = question.carried if question else None
     if candidates.rows is None or not candidates.hits or candidates.vetoed(settings.veto):
         return _declined(candidates, None, None)
-    probability = decision.answer.probability(candidates.rows)
+    events = bool(index.config.events)
+    probability = decision.answering(candidates.rows, events=events)
     best = float(probability.max())
-    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows))
+    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows, events=events))
     order = sorted(range(len(candidates.hits)), key=lambda i: (-ranked[i], i))
     if best < settings.threshold:
         closest = int(np.argmax(probability))

@@ -212,8 +212,9 @@ def _best(asked: Asked, decision: Decision, veto: Veto = "none") -> tuple[float,
     c = asked.candidates
     if c is None or c.rows is None or not len(c.hits):
         return None
-    p = decision.answer.probability(c.rows)
-    first = int(np.argmax(decision.ranking(c.rows)))
+    events = bool(asked.index.config.events)
+    p = decision.answering(c.rows, events=events)
+    first = int(np.argmax(decision.ranking(c.rows, events=events)))
     return DECLINED if c.vetoed(veto) else float(p.max()), bool(asked.labels[first])
 
 
