@@ -10,12 +10,14 @@ import pytest
 
 from bot.answering.candidates import find_candidates
 from bot.answering.features import FEATURES
+from bot.answering.offtopic import off_topic
 from bot.config import Config
 from bot.evaluation.calibrate import collect, cross_validation_text
 from bot.evaluation.corpora import corpus_index
 from bot.evaluation.qa_eval import QAReport, evaluate_qa, load_gold
 from bot.search import CorpusIndex
 from bot.service import CoverageService
+from bot.tokenizer import person_tokens
 
 PAGES = Path(__file__).parent / "fixtures" / "pages" / "batch1"
 HELD_OUT = Path(__file__).parent / "data" / "qa_heldout.yaml"
@@ -90,16 +92,24 @@ def test_what_an_added_page_offers_is_read_from_that_page_alone(grown: CorpusInd
         "What share of Americans backed working with Russia on Syria, according to the poll?",
     ],
 )
-def test_a_page_about_no_configured_event_neither_answers_nor_comes_closest(
+def test_a_page_that_is_not_coverage_neither_answers_nor_comes_closest(
     question: str, grown: CorpusIndex
 ) -> None:
-    # the unrelated pages' figures meet the asked type ("how many", "what share") by chance
-    unrelated = [a for a in grown.articles if a.event is None]
+    # the unrelated pages (no configured event, no configured person) meet "how many" / "what share" by
+    # chance with their figures
+    people = person_tokens(grown.config.entities)
+    elsewhere = {
+        a.id
+        for a in grown.articles
+        if a.event is None and not any(people & set(grown.tokenizer.entities(s.text)) for s in a.sentences)
+    }
     candidates = find_candidates(grown, question)
-    assert any(hit.article.event is None for hit in candidates.hits), "no unrelated page among the candidates"
+    unrelated = [hit.article.id in elsewhere for hit in candidates.hits]
+    assert any(unrelated), "no unrelated page among the candidates"
+    assert off_topic(grown, candidates.hits).tolist() == unrelated
     result = CoverageService(grown.config, index=grown).ask(question)
-    assert all(answer.event is not None for answer in result.answers)
-    written = {s.text for article in unrelated for s in article.sentences}
+    assert all(answer.doc not in elsewhere for answer in result.answers)
+    written = {s.text for a in grown.articles if a.id in elsewhere for s in a.sentences}
     assert result.closest not in written
 
 

@@ -17,6 +17,7 @@ from bot.answering.candidates import (
 )
 from bot.answering.decision import Decision, load_decision
 from bot.answering.followup import remember_answer
+from bot.answering.offtopic import off_topic
 from bot.answering.reading import reread
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
@@ -72,10 +73,10 @@ def decide(
     carried = question.carried if question else None
     if candidates.rows is None or not candidates.hits or candidates.vetoed(settings.veto):
         return _declined(candidates, None, None)
-    events = bool(index.config.events)
-    probability = decision.answering(candidates.rows, events=events)
+    off = off_topic(index, candidates.hits)
+    probability = decision.answering(candidates.rows, off)
     best = float(probability.max())
-    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows, events=events))
+    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows, off))
     order = sorted(range(len(candidates.hits)), key=lambda i: (-ranked[i], i))
     if best < settings.threshold:
         closest = int(np.argmax(probability))

@@ -4,11 +4,8 @@ The coefficients are data (decision.json beside this file, written by `summitbot
 plain numpy on labelled question-sentence pairs; nothing is pickled. Its output is a probability; the
 thresholds that turn it into answer / decline / "closest" live in config.yaml's `decision:` section.
 
-A sentence from an article about none of the configured events (a page on another matter that a grown
-corpus took in: oil prices, a golf score) answers nothing and is ranked last, when config has events:
-the fits never see such a page (every gold question is asked over summit coverage, so `event_unknown` is
-constant there and weighs nothing), and its figures and dates met a question's asked type by chance
-(measured on the grown corpus: see `Decision.answering`).
+A sentence whose article is not coverage at all (answering.offtopic: about no configured event and naming
+no configured person) answers nothing and ranks last: `off` marks those rows.
 
 Two fits share the file: the lexical one, with answering.answerability's features, decides whether to
 answer (the semantic features, measured, do not tell unanswerable questions apart and made the threshold
@@ -38,7 +35,6 @@ __all__ = [
     "fitted_on",
     "load_decision",
     "load_model",
-    "on_event",
     "rescaled",
 ]
 
@@ -46,7 +42,6 @@ _FLAT = 1e-9  # the solver's floor: a feature spread this small is constant; the
 _CONVERGED = 1e-8  # Newton steps smaller than this have converged
 
 WEIGHTS_PATH = Path(__file__).with_name("decision.json")
-_EVENT_UNKNOWN = int(columns_of(("event_unknown",))[0])
 
 log = logging.getLogger(__name__)
 
@@ -98,21 +93,20 @@ class Decision:
     rank: DecisionModel | None = None
     reader: DecisionModel | None = None
 
-    def ranking(self, rows: np.ndarray, *, events: bool = False) -> np.ndarray:
+    def ranking(self, rows: np.ndarray, off: np.ndarray | None = None) -> np.ndarray:
         """The probabilities that order the candidates: the ranking fit's when every feature it reads is
-        present, otherwise the answer fit's; with `events` (config has events), 0 for a sentence whose
-        article is about none of them."""
+        present, otherwise the answer fit's; 0 where `off` (answering.offtopic) is true."""
         model = self.rank
         if model is None or rows.size == 0 or np.isnan(rows[:, columns_of(model.names)]).any():
             model = self.answer
-        return model.probability(rows) * on_event(rows, events)
+        return _kept(model.probability(rows), off)
 
-    def answering(self, rows: np.ndarray, *, events: bool = False) -> np.ndarray:
-        """P(the sentence answers the question), the answer fit's, for each row; with `events` (config
-        has events), 0 for a sentence whose article is about none of them. Measured on the grown corpus
-        (nine sets' 5-fold, the seed sets' questions asked again with 24 pages added, 3 of them
-        unrelated): see README's issue-10 round-7 row."""
-        return self.answer.probability(rows) * on_event(rows, events)
+    def answering(self, rows: np.ndarray, off: np.ndarray | None = None) -> np.ndarray:
+        """P(the sentence answers the question), the answer fit's, for each row; 0 where `off` (its
+        article is not coverage: answering.offtopic) is true. Measured on the grown corpus (nine sets'
+        5-fold, the seed sets' questions asked again with 24 pages added, 3 of them unrelated): see
+        README's issue-10 round-7 row."""
+        return _kept(self.answer.probability(rows), off)
 
     def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
         data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on), **self.answer.to_dict()}
@@ -123,12 +117,8 @@ class Decision:
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
-def on_event(rows: np.ndarray, events: bool) -> np.ndarray:
-    """1 for each row whose sentence may answer, 0 for one whose article is about no configured event
-    (only when `events`: a corpus whose config names no event has every article outside one)."""
-    if not events or rows.size == 0:
-        return np.ones(len(rows))
-    return np.asarray(rows[:, _EVENT_UNKNOWN] == 0, dtype=np.float64)
+def _kept(probability: np.ndarray, off: np.ndarray | None) -> np.ndarray:
+    return probability if off is None or not off.any() else np.where(off, 0.0, probability)
 
 
 def load_decision(path: Path = WEIGHTS_PATH) -> Decision:

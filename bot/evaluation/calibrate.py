@@ -31,6 +31,7 @@ from bot.answering import answer_question, decide
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic, rescaled
 from bot.answering.features import ANSWER_FEATURES, RANKING_FEATURES, READER_FEATURES
+from bot.answering.offtopic import off_topic
 from bot.answering.reading import reader_rows
 from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
@@ -212,9 +213,9 @@ def _best(asked: Asked, decision: Decision, veto: Veto = "none") -> tuple[float,
     c = asked.candidates
     if c is None or c.rows is None or not len(c.hits):
         return None
-    events = bool(asked.index.config.events)
-    p = decision.answering(c.rows, events=events)
-    first = int(np.argmax(decision.ranking(c.rows, events=events)))
+    off = off_topic(asked.index, c.hits)
+    p = decision.answering(c.rows, off)
+    first = int(np.argmax(decision.ranking(c.rows, off)))
     return DECLINED if c.vetoed(veto) else float(p.max()), bool(asked.labels[first])
 
 
