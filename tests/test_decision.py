@@ -142,23 +142,6 @@ def test_the_ranking_fit_orders_only_when_every_feature_is_present(tmp_path: Pat
     assert np.allclose(load_model(path).probability(rows), answer.probability(rows))
 
 
-def test_a_sentence_whose_article_is_not_coverage_answers_nothing_and_ranks_last() -> None:
-    rng = np.random.default_rng(5)
-    rows = rng.normal(size=(40, len(FEATURES)))
-    answer = fit_logistic(rows, (rows[:, 0] > 0).astype(float), names=LEXICAL_FEATURES)
-    rank = fit_logistic(rows, (rows[:, 1] > 0).astype(float), names=RANKING_FEATURES)
-    decision = Decision(answer, rank)
-    off = np.zeros(len(rows), dtype=bool)
-    off[::4] = True  # every fourth sentence's article is not coverage (answering.offtopic)
-    assert np.all(decision.answering(rows, off)[off] == 0.0)
-    assert np.allclose(decision.answering(rows, off)[~off], answer.probability(rows)[~off])
-    assert np.all(decision.ranking(rows, off)[off] == 0.0)
-    assert np.allclose(decision.ranking(rows, off)[~off], rank.probability(rows)[~off])
-    # nothing set aside: the fits' own probabilities
-    assert np.allclose(decision.answering(rows), answer.probability(rows))
-    assert np.allclose(decision.ranking(rows, np.zeros(len(rows), dtype=bool)), rank.probability(rows))
-
-
 def test_the_threshold_separates_answerable_from_unanswerable_questions() -> None:
     # answerable questions' best sentences score 0.6-0.9, unanswerable ones' 0.1-0.4
     tops = [(p, True, True) for p in np.linspace(0.6, 0.9, 20)]

@@ -17,7 +17,6 @@ from bot.answering.candidates import (
 )
 from bot.answering.decision import Decision, load_decision
 from bot.answering.followup import remember_answer
-from bot.answering.offtopic import off_topic
 from bot.answering.reading import reread
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
@@ -73,10 +72,9 @@ def decide(
     carried = question.carried if question else None
     if candidates.rows is None or not candidates.hits or candidates.vetoed(settings.veto):
         return _declined(candidates, None, None)
-    off = off_topic(index, candidates.hits)
-    probability = decision.answering(candidates.rows, off)
+    probability = decision.answer.probability(candidates.rows)
     best = float(probability.max())
-    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows, off))
+    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows))
     order = sorted(range(len(candidates.hits)), key=lambda i: (-ranked[i], i))
     if best < settings.threshold:
         closest = int(np.argmax(probability))

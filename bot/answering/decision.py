@@ -4,9 +4,6 @@ The coefficients are data (decision.json beside this file, written by `summitbot
 plain numpy on labelled question-sentence pairs; nothing is pickled. Its output is a probability; the
 thresholds that turn it into answer / decline / "closest" live in config.yaml's `decision:` section.
 
-A sentence whose article is not coverage at all (answering.offtopic: about no configured event and naming
-no configured person) answers nothing and ranks last: `off` marks those rows.
-
 Two fits share the file: the lexical one, with answering.answerability's features, decides whether to
 answer (the semantic features, measured, do not tell unanswerable questions apart and made the threshold
 unstable), and one over the lexical and semantic features, cosine included, orders the sentences when the
@@ -93,20 +90,13 @@ class Decision:
     rank: DecisionModel | None = None
     reader: DecisionModel | None = None
 
-    def ranking(self, rows: np.ndarray, off: np.ndarray | None = None) -> np.ndarray:
+    def ranking(self, rows: np.ndarray) -> np.ndarray:
         """The probabilities that order the candidates: the ranking fit's when every feature it reads is
-        present, otherwise the answer fit's; 0 where `off` (answering.offtopic) is true."""
+        present, otherwise the answer fit's."""
         model = self.rank
         if model is None or rows.size == 0 or np.isnan(rows[:, columns_of(model.names)]).any():
             model = self.answer
-        return _kept(model.probability(rows), off)
-
-    def answering(self, rows: np.ndarray, off: np.ndarray | None = None) -> np.ndarray:
-        """P(the sentence answers the question), the answer fit's, for each row; 0 where `off` (its
-        article is not coverage: answering.offtopic) is true. Measured on the grown corpus (nine sets'
-        5-fold, the seed sets' questions asked again with 24 pages added, 3 of them unrelated): see
-        README's issue-10 round-7 row."""
-        return _kept(self.answer.probability(rows), off)
+        return model.probability(rows)
 
     def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
         data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on), **self.answer.to_dict()}
@@ -115,10 +105,6 @@ class Decision:
         if self.reader is not None:
             data["reader"] = self.reader.to_dict()
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-
-
-def _kept(probability: np.ndarray, off: np.ndarray | None) -> np.ndarray:
-    return probability if off is None or not off.any() else np.where(off, 0.0, probability)
 
 
 def load_decision(path: Path = WEIGHTS_PATH) -> Decision:

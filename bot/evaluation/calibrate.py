@@ -31,7 +31,6 @@ from bot.answering import answer_question, decide
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic, rescaled
 from bot.answering.features import ANSWER_FEATURES, RANKING_FEATURES, READER_FEATURES
-from bot.answering.offtopic import off_topic
 from bot.answering.reading import reader_rows
 from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
@@ -213,9 +212,8 @@ def _best(asked: Asked, decision: Decision, veto: Veto = "none") -> tuple[float,
     c = asked.candidates
     if c is None or c.rows is None or not len(c.hits):
         return None
-    off = off_topic(asked.index, c.hits)
-    p = decision.answering(c.rows, off)
-    first = int(np.argmax(decision.ranking(c.rows, off)))
+    p = decision.answer.probability(c.rows)
+    first = int(np.argmax(decision.ranking(c.rows)))
     return DECLINED if c.vetoed(veto) else float(p.max()), bool(asked.labels[first])
 
 
