@@ -235,11 +235,11 @@ def _distinct_ranks(scores: np.ndarray, groups: Sequence[int]) -> np.ndarray:
     """log(1 + rank) by `scores`, counting distinct statements (the facts' same-statement groups): the
     copies of one statement that reposts add to a grown corpus share a rank instead of pushing the
     others down."""
-    ranks = np.zeros(len(scores))
+    ranks = [0.0] * len(scores)
     seen: dict[int, int] = {}
-    for i in np.argsort(-scores, kind="stable"):
+    for i in np.argsort(-scores, kind="stable").tolist():  # Python ints: numpy scalars index slowly
         ranks[i] = seen.setdefault(groups[i], len(seen))
-    return np.log1p(ranks)
+    return np.log1p(np.array(ranks, dtype=float))
 
 
 def _semantic(
@@ -372,4 +372,4 @@ def _constraints(
     }
     failed = ("people_missing", "type_missing", "unit_missing", "speaker_missing")
     values["constraints_failed"] = sum(bool(values[name]) for name in failed)
-    return {name: float(value) for name, value in values.items()}
+    return values  # bools as they are: the row's numpy array makes them floats
