@@ -184,10 +184,10 @@ class _Asked:
         it names none."""
         if not self.names:  # most questions: nothing to sum for any candidate
             return 0.0
-        total = sum(weight for weight, _ in self.names)
+        total = sum([weight for weight, _ in self.names])
         if total <= 0:
             return 0.0
-        return sum(weight for weight, words in self.names if absent(words)) / total
+        return sum([weight for weight, words in self.names if absent(words)]) / total
 
 
 def candidate_features(
@@ -376,5 +376,5 @@ def _constraints(
         "speaker_present": speaker is not None and speaker in facts.speakers,
     }
     failed = ("people_missing", "type_missing", "unit_missing", "speaker_missing")
-    values["constraints_failed"] = sum(bool(values[name]) for name in failed)
+    values["constraints_failed"] = sum([bool(values[name]) for name in failed])
     return values  # bools as they are: the row's numpy array makes them floats
