@@ -4,13 +4,13 @@ facts hold it (figures, dates, speakers) and from the words for places and reaso
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
-from bot.config import Entity
+from bot.answering.cache import PerIndex
+from bot.answering.ranker import people_of
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
-from bot.tokenizer import Tokenizer, entity_token, person_tokens
+from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = [
     "has_cause",
@@ -83,7 +83,7 @@ def has_place(index: CorpusIndex, position: int, asked: str = "") -> bool:
     text = index.locate(position)[1].text
     named = asked.lower()
     names = [m.group(1) for m in _PLACE_NAME.finditer(text)]
-    places = [n for n in names if not _is_person(n, index.tokenizer, index.config.entities)]
+    places = [n for n in names if not _person_name(index, n)]
     if places:
         return any(name.lower() not in named for name in places)
     if names:  # only people after "to", "at" ("instructions to Secretary Kerry"): no place by name
@@ -91,9 +91,25 @@ def has_place(index: CorpusIndex, position: int, asked: str = "") -> bool:
     return bool(_PLACE.search(text))
 
 
-def _is_person(name: str, tokenizer: Tokenizer, entities: Sequence[Entity]) -> bool:
-    """A name that is a person's: led by a title ("Secretary Kerry") or a configured person's."""
-    return bool(_TITLED.match(name)) or not person_tokens(entities).isdisjoint(tokenizer.entities(name))
+def _is_person(name: str, tokenizer: Tokenizer, persons: frozenset[str]) -> bool:
+    """A name that is a person's: led by a title ("Secretary Kerry") or a configured person's (`persons`:
+    their entity tokens)."""
+    return bool(_TITLED.match(name)) or not persons.isdisjoint(tokenizer.entities(name))
+
+
+_PERSON_NAMES: PerIndex[dict[str, bool]] = PerIndex(lambda index: {})  # a place-like name -> a person's?
+_NAMES_LIMIT = 65_536  # names kept before the cache starts over (a corpus's names recur: few reach it)
+
+
+def _person_name(index: CorpusIndex, name: str) -> bool:
+    """_is_person of a name, kept per index: the same names recur in the candidates of every "where"."""
+    known = _PERSON_NAMES.of(index)
+    found = known.get(name)
+    if found is None:
+        if len(known) >= _NAMES_LIMIT:
+            known.clear()
+        found = known[name] = _is_person(name, index.tokenizer, people_of(index))
+    return found
 
 
 def has_cause(index: CorpusIndex, position: int, asked: str = "") -> bool:

@@ -6,9 +6,10 @@ answering.sentence_facts, which reads the index's facts (bot.facts) through answ
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -181,10 +182,12 @@ class _Asked:
     def names_share(self, absent: Callable[[frozenset[str]], bool]) -> float:
         """The weight share of the question's names whose words (or related words) are `absent`; 0 when
         it names none."""
-        total = sum(weight for weight, _ in self.names)
+        if not self.names:  # most questions: nothing to sum for any candidate
+            return 0.0
+        total = sum([weight for weight, _ in self.names])
         if total <= 0:
             return 0.0
-        return sum(weight for weight, words in self.names if absent(words)) / total
+        return sum([weight for weight, words in self.names if absent(words)]) / total
 
 
 def candidate_features(
@@ -199,19 +202,15 @@ def candidate_features(
 ) -> np.ndarray:
     """One row of FEATURES per hit, in the hits' order; `vector` is the question's embedding (None: the
     semantic features are NaN); `unknown_names` the question's names the coverage never mentions."""
-    rows = np.zeros((len(hits), len(FEATURES)))
     if not hits:
-        return rows
+        return np.zeros((0, len(FEATURES)))
     top_bm25 = max(h.score for h in hits) or 1.0
-    asked = _Asked.of(index, question, concepts)
+    rows = _rows(index, _Asked.of(index, question, concepts), hits)
     pairs = question_pairs(index, question.search_text)
-    unnamed = question.speaker is None and bool(asked_speaker(question.own_text))
-    for i, hit in enumerate(hits):
-        rows[i] = _row(index, asked, hit)
-        if unnamed and facts_of(index, hit.position).speakers:
-            rows[i, _COLUMN["speaker_unnamed"]] = 1.0
-        if pairs:
-            rows[i, _COLUMN["pairs"]] = len(pairs & index.terms(hit.position)) / len(pairs)
+    if question.speaker is None and asked_speaker(question.own_text):
+        rows[:, _COLUMN["speaker_unnamed"]] = [bool(facts_of(index, h.position).speakers) for h in hits]
+    if pairs:
+        rows[:, _COLUMN["pairs"]] = [len(pairs & index.terms(h.position)) / len(pairs) for h in hits]
     rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]
     groups = [_statement(index, h.position) for h in hits]
     rows[:, _COLUMN["bm25_rank"]] = _distinct_ranks(np.array([h.score for h in hits]), groups)
@@ -225,6 +224,14 @@ def candidate_features(
     return rows
 
 
+def _rows(index: CorpusIndex, asked: _Asked, hits: Sequence[SearchHit]) -> np.ndarray:
+    """_row of every hit as one array, filled in one pass (a row assigned at a time costs more than its
+    features' floats)."""
+    values = itertools.chain.from_iterable(_row(index, asked, hit) for hit in hits)
+    table = np.fromiter(values, dtype=float, count=len(hits) * len(FEATURES))
+    return table.reshape(len(hits), len(FEATURES))
+
+
 def _statement(index: CorpusIndex, position: int) -> int:
     """The sentence's same-statement group (bot.facts); one of its own when it has none."""
     group = index.facts.of(position).group
@@ -235,11 +242,11 @@ def _distinct_ranks(scores: np.ndarray, groups: Sequence[int]) -> np.ndarray:
     """log(1 + rank) by `scores`, counting distinct statements (the facts' same-statement groups): the
     copies of one statement that reposts add to a grown corpus share a rank instead of pushing the
     others down."""
-    ranks = np.zeros(len(scores))
+    ranks = [0.0] * len(scores)
     seen: dict[int, int] = {}
-    for i in np.argsort(-scores, kind="stable"):
+    for i in np.argsort(-scores, kind="stable").tolist():  # Python ints: numpy scalars index slowly
         ranks[i] = seen.setdefault(groups[i], len(seen))
-    return np.log1p(ranks)
+    return np.log1p(np.array(ranks, dtype=float))
 
 
 def _semantic(
@@ -301,9 +308,6 @@ def _matching(index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: Candidat
     terms = index.terms(hit.position) | facts.speakers if facts.speakers else index.terms(hit.position)
     concepts, total, weights = asked.concepts, asked.total, asked.weights
 
-    def covered(shares: Iterable[float]) -> float:
-        return sum([w * m for w, m in zip(weights, shares, strict=True)])
-
     def covered_with(more: frozenset[str]) -> float:
         """The coverage of the sentence's terms and `more` together: a concept's share of both is the
         larger of its shares of each, so no joined set is built."""
@@ -311,8 +315,9 @@ def _matching(index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: Candidat
         return sum([w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True)])
 
     share = _shares(concepts, terms)
-    cov = covered(share)
-    full = all(m == 1.0 for m in share)  # nothing to gain: the neighbour and headline need not be read
+    cov = sum([w * m for w, m in zip(weights, share, strict=True)])
+    # every share 1.0 (they are 0, 0.5 or 1): nothing to gain, the neighbour and headline need not be read
+    full = min(share, default=1.0) == 1.0
     previous = index.neighbour(hit.position, -1)
     context = 0.0
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
@@ -371,5 +376,5 @@ def _constraints(
         "speaker_present": speaker is not None and speaker in facts.speakers,
     }
     failed = ("people_missing", "type_missing", "unit_missing", "speaker_missing")
-    values["constraints_failed"] = sum(bool(values[name]) for name in failed)
-    return {name: float(value) for name, value in values.items()}
+    values["constraints_failed"] = sum([bool(values[name]) for name in failed])
+    return values  # bools as they are: the row's numpy array makes them floats
