@@ -89,7 +89,7 @@ class SparseBM25:
         config = config if config is not None else RetrievalConfig()
         _check_config(config)
         if isinstance(corpus, TokenIds):
-            postings = _postings_of_ids(*corpus.arrays())
+            postings = _postings_of_ids(*corpus.take())
         else:
             postings = _count_postings(corpus)
         n_docs = len(postings.doc_len)
@@ -294,22 +294,30 @@ def _count_postings(corpus: Sequence[Sequence[str]]) -> _Postings:
     add = vocab.setdefault
     total = int(doc_len.sum())
     keys = np.fromiter((add(tok, len(vocab)) for doc in corpus for tok in doc), dtype=np.int64, count=total)
-    return _postings_of_ids(list(vocab), keys, doc_len)
+    return _postings_of_ids(list(vocab), [keys], doc_len)
 
 
 def _postings_of_ids(
-    terms: list[str], keys: npt.NDArray[np.int64], doc_len: npt.NDArray[np.int64]
+    terms: list[str],
+    pieces: list[npt.NDArray[np.signedinteger[Any]]],
+    doc_len: npt.NDArray[np.int64],
 ) -> _Postings:
     """`_count_postings` from every token's term id (numbered by first appearance), sentence after
-    sentence, and each sentence's length; `keys` is overwritten.
+    sentence, in consecutive `pieces` (emptied here, so they are freed as soon as they are copied), and
+    each sentence's length.
 
-    Memory is kept to about 30 bytes a token: one int64 key per token, term * N + sentence, sorted in place.
+    Memory is kept to about 30 bytes a token: one int64 key per token, term * N + sentence, sorted in place
+    (the sentence numbers added as int32: no second int64 array of every token).
     """
     n_docs = len(doc_len)
-    total = len(keys)
+    total = sum(len(piece) for piece in pieces)
+    keys = np.empty(total, dtype=np.int64)
+    if pieces:
+        np.concatenate(pieces, out=keys)  # widened as copied
+    pieces.clear()
     width = max(n_docs, 1)
     keys *= width
-    keys += np.repeat(np.arange(n_docs, dtype=np.int64), doc_len)
+    keys += np.repeat(np.arange(n_docs, dtype=np.int32), doc_len)
     keys.sort()
     first = np.ones(total, dtype=np.bool_)
     np.not_equal(keys[1:], keys[:-1], out=first[1:])

@@ -13,6 +13,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,19 +21,27 @@ import numpy.typing as npt
 __all__ = ["ChunkIds", "TokenIds"]
 
 
+class _Numbers(dict[str, int]):
+    """Token -> its number, the next number given to a token not seen before (a lookup of a known token,
+    most of them, is then one subscript in C: `map(numbers.__getitem__, tokens)`)."""
+
+    def __missing__(self, token: str) -> int:
+        number = self[token] = len(self)
+        return number
+
+
 @dataclass(slots=True)
 class ChunkIds:
     """A chunk's tokens: its distinct tokens in order of first appearance, each token's number in that
     list, and each sentence's number of tokens."""
 
-    words: dict[str, int] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=_Numbers)
     ids: array[int] = field(default_factory=lambda: array("i"))
     lengths: array[int] = field(default_factory=lambda: array("q"))
 
     def add(self, tokens: Sequence[str]) -> None:
         """The next sentence's tokens."""
-        words, number = self.words, self.words.setdefault
-        self.ids.extend([number(t, len(words)) for t in tokens])
+        self.ids.extend(map(self.words.__getitem__, tokens))
         self.lengths.append(len(tokens))
 
 
@@ -65,6 +74,14 @@ class TokenIds:
             np.concatenate(self._ids, out=ids)  # widened as copied: no int32 copy of them all
         lengths = np.concatenate(self._lengths) if self._lengths else np.zeros(0, dtype=np.int64)
         return list(self.words), ids, lengths
+
+    def take(self) -> tuple[list[str], list[npt.NDArray[np.signedinteger[Any]]], npt.NDArray[np.int64]]:
+        """The distinct tokens, every token's number in consecutive pieces (handed over: this object
+        keeps none of them, so the one who takes them frees them), each sentence's length."""
+        pieces: list[npt.NDArray[np.signedinteger[Any]]] = list(self._ids)
+        self._ids.clear()
+        lengths = np.concatenate(self._lengths) if self._lengths else np.zeros(0, dtype=np.int64)
+        return list(self.words), pieces, lengths
 
     def lists(self) -> list[list[str]]:
         """Each sentence's tokens again (tests)."""
