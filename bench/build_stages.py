@@ -4,7 +4,8 @@ On a seeded generated corpus (bench/scale_corpus.py, the shipped config), the CP
 `summitbot index` over every sentence, as µs a sentence: the tokenizer, the sentence terms saved for
 answers (and both in the one pass the build makes), speaker attribution, the figures reader, the whole
 per-article read (all of those plus encoding each sentence's facts and terms, as a forked worker does it),
-the same-statement grouping, the BM25 build, and the saved terms computed in a pass of their own.
+the same-statement grouping, the BM25 build (from token lists, and from the numbers the build's
+workers send), and the saved terms computed in a pass of their own.
 CPU time (time.process_time) in this process alone: other processes on the machine change it less than
 wall time, but it is still noisy on a shared machine.
 """
@@ -22,7 +23,9 @@ from bot.facts.builder import _Reader
 from bot.facts.figures import read_figures
 from bot.facts.grouping import group_statements
 from bot.facts.quotations import article_speech
+from bot.forkpool import chunks
 from bot.retrieval.bm25 import SparseBM25
+from bot.retrieval.token_ids import TokenIds
 from bot.sentence_terms import SentenceTerms
 from bot.tokenizer import Tokenizer
 
@@ -57,7 +60,12 @@ def stages(sentences: int, config_path: str) -> list[tuple[str, float]]:
     rows.append(("per-article read, all of the above and encoding (one worker's job)", took))
     took, _ = _timed(lambda: group_statements(part.statements, config.facts))
     rows.append(("same-statement grouping (one process)", took))
-    rows.append(("BM25 build", _timed(lambda: SparseBM25(tokens, config.retrieval))[0]))
+    rows.append(("BM25 build from token lists", _timed(lambda: SparseBM25(tokens, config.retrieval))[0]))
+    numbered = TokenIds()
+    for job in chunks(len(tokens), config.build.chunk_articles * 50):  # as the workers number them
+        numbered.extend(tokens[job.start : job.stop])
+    took, _ = _timed(lambda: SparseBM25(numbered, config.retrieval))
+    rows.append(("BM25 build from the workers' token numbers (as the build does)", took))
     titles = [a.title for a in articles]
     took, _ = _timed(lambda: SentenceTerms.build(tokenizer, texts, titles))
     rows.append(("saved terms in a pass of their own (before: the build's serial last step)", took))

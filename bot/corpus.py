@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,6 +49,7 @@ __all__ = [
     "CorpusStore",
     "IngestReport",
     "atomic_write",
+    "corpus_digest",
     "decode_article",
     "parse_iso_date",
     "serialize",
@@ -152,17 +153,31 @@ class CorpusStore:
 
     def load_articles(self) -> tuple[Article, ...]:
         """Every cleaned article, validated against the schema, sorted by id."""
+        return tuple(self.parse_clean(path, self.read_clean(path)) for path in self.clean_files())
+
+    def clean_files(self) -> list[Path]:
+        """Every cleaned article's file, sorted (by id)."""
         if not self.clean_dir.is_dir():
             raise CorpusError(f"{self.clean_dir}: no cleaned corpus; run `summitbot clean`")
         self._open()
-        return tuple(self._load_clean(path) for path in sorted(self.clean_dir.glob("*.json")))
+        return sorted(self.clean_dir.glob("*.json"))
 
-    def _load_clean(self, path: Path) -> Article:
+    @staticmethod
+    def read_clean(path: Path) -> bytes:
+        """A cleaned article's file, as bytes (CorpusError when it cannot be read)."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            return path.read_bytes()
+        except OSError as exc:
+            raise CorpusError(f"{path}: cannot read ({exc})") from None
+
+    @staticmethod
+    def parse_clean(path: Path, raw: bytes) -> Article:
+        """The article in the bytes of cleaned file `path`, validated against the schema."""
+        try:
+            data = json.loads(raw.decode("utf-8"))
         except json.JSONDecodeError as exc:
             raise CorpusError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg})") from None
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError as exc:
             raise CorpusError(f"{path}: cannot read ({exc})") from None
         article = Article.from_dict(data, where=str(path))
         if article.id != path.stem:
@@ -174,11 +189,8 @@ class CorpusStore:
         import hashlib
 
         self._open()
-        digest = hashlib.sha256()
-        for path in sorted(self.clean_dir.glob("*.json")):
-            digest.update(path.name.encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-        return digest.hexdigest()[:32]
+        files = sorted(self.clean_dir.glob("*.json"))
+        return corpus_digest((p.name, hashlib.sha256(p.read_bytes()).digest()) for p in files)
 
     # -- cleaning ------------------------------------------------------------------------------------
     def clean_one(self, doc_id: str, config: Config, hints: ArticleHints | None = None) -> Article:
@@ -352,6 +364,17 @@ class CorpusStore:
             self._stage_manifest(txn, {**self._manifest(), **stated})
         txn.write(f"{STATE_DIR}/{_DIGESTS}", digests.to_bytes())
         txn.commit()
+
+
+def corpus_digest(files: Iterable[tuple[str, bytes]]) -> str:
+    """The corpus fingerprint from each cleaned file's name and SHA-256, in name order."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name, sha in files:
+        digest.update(name.encode())
+        digest.update(sha)
+    return digest.hexdigest()[:32]
 
 
 def _known_id(path: Path) -> str:

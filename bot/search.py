@@ -23,6 +23,7 @@ from bot.forkpool import chunks, fork_map, worker_count
 from bot.frozen import dataclass
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
+from bot.retrieval.token_ids import TokenIds
 from bot.semantic import Encoder, encoder_for, load_or_embed, primed_vector, semantic_enabled
 from bot.sentence_terms import EncodedTerms, SentenceTerms, load_or_build_terms
 from bot.serving import ArticleTable, MemoryArticles
@@ -90,7 +91,7 @@ class CorpusIndex:
 
         # The facts are read from each sentence's tokens, so a facts build keeps them for BM25's (and,
         # for a persisted index, the terms saved for answers, found in the same pass).
-        kept: list[list[Sequence[str]]] = []
+        kept: list[TokenIds] = []
         self._kept_terms: EncodedTerms | None = None
 
         def refuse(what: str) -> None:  # a load-only read builds nothing (see CoverageService.index)
@@ -104,7 +105,7 @@ class CorpusIndex:
 
         def build_facts() -> CorpusFacts:
             refuse("facts")
-            kept.append([])
+            kept.append(TokenIds())
             terms = self._kept_terms = EncodedTerms() if index_dir is not None and fingerprint else None
             return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1], terms)
 

@@ -195,9 +195,10 @@ def _encode(
 def encode_terms(found: Iterable[str]) -> bytes:
     """One text's terms as saved: sorted, UTF-8, separated by single spaces."""
     terms = sorted(found)
-    if any(not t or t != "".join(t.split()) for t in terms):
+    joined = " ".join(terms)
+    if joined.split() != terms:  # a term holding whitespace, or an empty one, does not come back whole
         raise ValueError(f"a term holds whitespace or is empty: {terms!r}")
-    return " ".join(terms).encode("utf-8")
+    return joined.encode("utf-8")
 
 
 def save_terms(terms: SentenceTerms, directory: Path, stamp: str) -> None:

@@ -17,6 +17,7 @@ from bot.config import Config
 from bot.conversation import Conversation
 from bot.corpus import CorpusStore
 from bot.errors import CorpusError, InputError, NeedsWriter
+from bot.forkpool import worker_count
 from bot.models import Article
 from bot.results import AskResult, CompareResult, QuoteResult
 from bot.search import CorpusIndex
@@ -109,7 +110,11 @@ class CoverageService:
     def _load_articles_locked(self) -> ArticleTable:
         try:
             with self._writers_excluded():
-                return load_or_build_articles(self.store, self.config.index_dir / "serving")
+                build = self.config.build  # the files read on every core (bot/serving_build.py)
+                workers = worker_count(build.workers)
+                return load_or_build_articles(
+                    self.store, self.config.index_dir / "serving", workers, build.chunk_articles
+                )
         except OSError as exc:  # a read-only index folder: parse the cleaned articles as before
             log.warning(
                 "cannot write the serving corpus to %s (%s); reading the articles", self.config.index_dir, exc

@@ -38,11 +38,12 @@ from typing import Any, overload
 import numpy as np
 import numpy.typing as npt
 
-from bot.arrayfiles import load_checked, offsets, read_meta, save_folder
+from bot.arrayfiles import load_checked, read_meta, save_folder
 from bot.corpus import CorpusStore
 from bot.digest import blake2b
 from bot.errors import CorpusError
 from bot.models import ROLES, Article, DroppedLine, Sentence
+from bot.serving_build import FIELDS, NO_LINE, read_form
 
 __all__ = [
     "ArticleTable",
@@ -58,19 +59,6 @@ log = logging.getLogger(__name__)
 FORMAT = "summitbot-serving-corpus"
 VERSION = 2  # 2: updated, stated and Sentence.last_line
 META = "meta.json"
-_FIELDS = (
-    "id",
-    "outlet",
-    "date",
-    "title",
-    "wire",
-    "event",
-    "url",
-    "byline",
-    "dateline",
-    "source_sha256",
-    "updated",
-)
 _INT32 = (
     "sent_start",
     "sent_end",
@@ -80,7 +68,6 @@ _INT32 = (
     "drop_line",
     "drop_reason",
 )
-_NO_LINE = -1  # sent_last_line of a sentence from one raw line
 _INT64 = ("text_ptr", "sent_ptr", "drop_ptr", "drop_first")
 _UINT8 = ("text", "sent_role", "drop_text")
 
@@ -204,7 +191,7 @@ class StoredArticles(ArticleTable):
                 line=line,
                 start=s,
                 end=e,
-                last_line=None if last == _NO_LINE else last,
+                last_line=None if last == NO_LINE else last,
             )
             for s, e, p, line, last, r in zip(*columns, roles, strict=True)
         )
@@ -233,10 +220,10 @@ class _LazyArticle(Article):
     @classmethod
     def create(cls, table: StoredArticles, position: int, meta: list[Any]) -> _LazyArticle:
         self = object.__new__(cls)
-        for name, value in zip(_FIELDS, meta, strict=False):
+        for name, value in zip(FIELDS, meta, strict=False):
             object.__setattr__(self, name, value)
-        object.__setattr__(self, "evidence", dict(meta[len(_FIELDS)]))
-        object.__setattr__(self, "stated", dict(meta[len(_FIELDS) + 1]))
+        object.__setattr__(self, "evidence", dict(meta[len(FIELDS)]))
+        object.__setattr__(self, "stated", dict(meta[len(FIELDS) + 1]))
         for name, value in (("_table", table), ("_position", position), ("_body", None)):
             object.__setattr__(self, name, value)
         return self
@@ -278,8 +265,11 @@ def stat_key(clean_dir: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def load_or_build_articles(store: CorpusStore, directory: Path) -> StoredArticles:
-    """The serving form of `store`'s cleaned articles: loaded if it matches the clean folder, else rebuilt.
+def load_or_build_articles(
+    store: CorpusStore, directory: Path, workers: int = 1, chunk: int = 500
+) -> StoredArticles:
+    """The serving form of `store`'s cleaned articles: loaded if it matches the clean folder, else rebuilt
+    (the files read `chunk` at a time on up to `workers` processes: bot/serving_build.py).
 
     If the folder cannot be written, the form is built in a temporary folder and used from there."""
     if not store.clean_dir.is_dir():
@@ -294,7 +284,7 @@ def load_or_build_articles(store: CorpusStore, directory: Path) -> StoredArticle
             if table.stat_key == key:
                 return table
             log.info("the cleaned corpus changed; rebuilding the serving corpus in %s", directory)
-    _save(store, directory, key)
+    _save(store, directory, key, workers, chunk)
     return _load(directory)
 
 
@@ -314,48 +304,12 @@ def load_articles(clean_dir: Path, directory: Path) -> StoredArticles | None:
     return table if table.stat_key == stat_key(clean_dir) else None
 
 
-def _save(store: CorpusStore, directory: Path, key: str) -> None:
+def _save(store: CorpusStore, directory: Path, key: str, workers: int, chunk: int) -> None:
     """Read every cleaned article once (validated by the schema) and write the serving form."""
-    articles, fingerprint = store.load_articles(), store.fingerprint()
-    arrays, meta = serving_arrays(articles)
+    arrays, meta, fingerprint = read_form(store, workers, chunk)
     meta |= {"format": FORMAT, "version": VERSION, "stat_key": key, "fingerprint": fingerprint}
     save_folder(directory, arrays, meta)
-    log.info("wrote the serving corpus (%d articles) to %s", len(articles), directory)
-
-
-def serving_arrays(articles: Sequence[Article]) -> tuple[dict[str, npt.NDArray[Any]], dict[str, Any]]:
-    """The arrays and the metadata of the serving form of `articles`."""
-    sentences = [s for a in articles for s in a.sentences]
-    dropped = [d for a in articles for d in a.dropped]
-    reasons = sorted({d.reason for d in dropped})
-    reason_of = {r: i for i, r in enumerate(reasons)}
-    texts = [a.text.encode("utf-8") for a in articles]
-    drop_texts = [d.text.encode("utf-8") for d in dropped]
-
-    def int32(values: Iterator[int]) -> npt.NDArray[np.int32]:
-        return np.fromiter(values, dtype=np.int32)
-
-    arrays: dict[str, npt.NDArray[Any]] = {
-        "text": np.frombuffer(b"".join(texts), dtype=np.uint8),
-        "text_ptr": offsets(len(t) for t in texts),
-        "sent_ptr": offsets(len(a.sentences) for a in articles),
-        "sent_start": int32(s.start for s in sentences),
-        "sent_end": int32(s.end for s in sentences),
-        "sent_paragraph": int32(s.paragraph for s in sentences),
-        "sent_line": int32(s.line for s in sentences),
-        "sent_last_line": int32(_NO_LINE if s.last_line is None else s.last_line for s in sentences),
-        "sent_role": np.fromiter((ROLES.index(s.role) for s in sentences), dtype=np.uint8),
-        "drop_text": np.frombuffer(b"".join(drop_texts), dtype=np.uint8),
-        "drop_ptr": offsets(len(t) for t in drop_texts),
-        "drop_first": offsets(len(a.dropped) for a in articles),
-        "drop_line": int32(d.line for d in dropped),
-        "drop_reason": int32(reason_of[d.reason] for d in dropped),
-    }
-    meta = {
-        "articles": [[getattr(a, f) for f in _FIELDS] + [dict(a.evidence), dict(a.stated)] for a in articles],
-        "reasons": reasons,
-    }
-    return arrays, meta
+    log.info("wrote the serving corpus (%d articles) to %s", len(meta["articles"]), directory)
 
 
 def _load(directory: Path) -> StoredArticles:

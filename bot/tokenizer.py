@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import Stemmer
 
@@ -143,7 +143,7 @@ class Tokenizer:
     def _tokens(self, content: list[str], spans: list[tuple[int, int, str]]) -> list[str]:
         """The content words' terms, their synonym tokens, then the names' entity tokens."""
         terms = list(content)
-        terms.extend(group for t in content if (group := self._synonyms.get(t)))
+        terms.extend(filter(None, map(self._synonyms.get, content)))
         terms.extend(token for _, _, token in spans)
         return terms
 
@@ -192,10 +192,10 @@ class Tokenizer:
     def _found(self, found: set[str], words: list[str]) -> set[str]:
         """`found` (the content words' terms) with the stems of adjacent words written as one and the
         synonym tokens of them all."""
-        raw = [low for w in words if (low := w.lower()) not in STOPWORDS]
+        raw = [low for low in map(str.lower, words) if low not in STOPWORDS]
         # most pairs are new (no cache holds them): stemmed in one call
         found.update(_STEMMER.stemWords([a + b for a, b in pairwise(raw) if a.isalpha() and b.isalpha()]))
-        found.update(group for w in list(found) if (group := self._synonyms.get(w)))
+        found.update(filter(None, map(self._synonyms.get, list(found))))  # each one's synonym group
         return found
 
     def content_words(self, text: str) -> list[str]:
@@ -228,8 +228,8 @@ def _blanked(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
 
 
 def _content(words: Iterable[str]) -> list[str]:
-    """The terms of words in order (`_terms_of` each)."""
-    return [t for word in words for t in _TERMS[word]]
+    """The terms of words in order (`_terms_of` each), looked up and joined in C."""
+    return list(chain.from_iterable(map(_TERMS.__getitem__, words)))
 
 
 def _terms_of(word: str) -> tuple[str, ...]:

@@ -6,7 +6,6 @@ import dataclasses
 import os
 import pickle
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +18,7 @@ from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
 from bot.forkpool import can_fork, chunks, fork_map
 from bot.models import Article
+from bot.retrieval.token_ids import TokenIds
 from bot.search import CorpusIndex
 from bot.sentence_terms import EncodedTerms, SentenceTerms
 from bot.service import CoverageService
@@ -184,7 +184,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     """Every facts array and every saved term, built on two cores as the index build does, against one
     process with every figures pattern run and the terms computed apart (`SentenceTerms.build`)."""
     tokenizer = Tokenizer(config.entities, config.synonyms)
-    tokens: list[Sequence[str]] = []
+    tokens = TokenIds()
     encoded = EncodedTerms()
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
@@ -193,7 +193,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     for name in plain:
         assert np.array_equal(quick[name], plain[name]), name
     sentences = [s.text for a in articles for s in a.sentences]
-    assert [list(t) for t in tokens] == [tokenizer.tokenize(text) for text in sentences]
+    assert tokens.lists() == [tokenizer.tokenize(text) for text in sentences]
     saved, reference = encoded.terms(), SentenceTerms.build(tokenizer, sentences, [a.title for a in articles])
     for name in ("text", "ptr", "title", "title_ptr"):
         assert np.array_equal(saved.arrays[name], reference.arrays[name]), name

@@ -93,3 +93,19 @@ def test_groups_join_same_statements_and_keep_conflicting_figures_apart(config: 
     assert groups[0] == groups[1] != groups[2]
     assert groups[3] not in (groups[0], groups[2]) and groups[4] == groups[0]
     assert (0, 4) not in [pair for chunk in statement_pairs(statements, facts) for pair in chunk]
+
+
+def test_words_are_ranked_rarest_first_then_by_the_word() -> None:
+    from bot.facts.grouping import _postings
+
+    rng = random.Random(5)
+    vocabulary = [f"w{i}" for i in range(40)] + ["é", "Z", "a"]
+    statements = [
+        Statement.of(str(n), "o", None, frozenset(rng.sample(vocabulary, rng.randint(0, 6))), ())
+        for n in range(300)
+    ]
+    postings = _postings(statements)
+    numbered = list(dict.fromkeys(t for s in statements for t in s.terms))  # numbered by first use
+    used = {t: sum(t in s.terms for s in statements) for t in numbered}
+    expected = sorted(numbered, key=lambda t: (used[t], t))
+    assert [numbered[w] for w in sorted(range(len(numbered)), key=lambda w: postings.rank[w])] == expected

@@ -29,6 +29,7 @@ from bot.facts.statements import Measured, Statement, figure_key, values_differ
 from bot.facts.store import Arrays, index_arrays, line_arrays
 from bot.forkpool import chunks, fork_map, worker_count
 from bot.models import Article
+from bot.retrieval.token_ids import ChunkIds, TokenIds
 from bot.sentence_terms import EncodedTerms
 from bot.serving import ArticleTable
 from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
@@ -47,7 +48,7 @@ class _Part(NamedTuple):
     quoted: list[tuple[int, SentenceFacts]]  # the sentences holding quotations, not yet grouped
     statements: list[Statement]  # each sentence's
     quotes: list[tuple[int, QuoteFact, Statement]]  # each quotation, with its sentence and statement
-    tokens: list[tuple[str, ...]]  # each sentence's BM25 tokens (a tuple: a third smaller), when kept
+    tokens: ChunkIds  # each sentence's BM25 tokens, numbered, when kept
     terms: EncodedTerms  # each sentence's and headline's saved terms, when they are kept
 
 
@@ -79,7 +80,7 @@ class _Reader:
         return self.alike.get(stem) or self.tokenizer.synonym(stem) or stem
 
     def read(self, job: range) -> _Part:
-        part = _Part([], [], [], [], [], [], EncodedTerms())
+        part = _Part([], [], [], [], [], ChunkIds(), EncodedTerms())
         table = self.articles
         read = table.article_once if isinstance(table, ArticleTable) else table.__getitem__
         for a in job:
@@ -116,7 +117,7 @@ class _Reader:
                 ),
             )
             if self.keep_tokens:
-                part.tokens.append(tuple(tokens))
+                part.tokens.add(tokens)
             if facts.quotations:
                 part.quoted.append((base + s, facts))
             part.lines.append(None if facts.quotations else encode_facts(facts))
@@ -142,21 +143,21 @@ def build_arrays(
     articles: Sequence[Article],
     config: Config,
     tokenizer: Tokenizer,
-    tokens: list[Sequence[str]] | None = None,
+    tokens: TokenIds | None = None,
     terms: EncodedTerms | None = None,
 ) -> Arrays:
     """Every array of bot.facts.store for `articles` (see the module docstring); every sentence's
-    `Tokenizer.tokenize` tokens are appended to `tokens` if given (the BM25 index is built from them),
+    `Tokenizer.tokenize` tokens are added to `tokens` if given (the BM25 index is built from them),
     and its and every headline's `Tokenizer.names_and_words` to `terms` (saved for answers)."""
     jobs = chunks(len(articles), config.build.chunk_articles)
-    whole = _Part([], [], [], [], [], [], EncodedTerms())
+    whole = _Part([], [], [], [], [], ChunkIds(), EncodedTerms())
     keep_terms = terms is not None
     reader = _Reader(articles, config, tokenizer, keep_tokens=tokens is not None, keep_terms=keep_terms)
     workers = worker_count(config.build.workers)
     started = time.perf_counter()
     for part in fork_map(_read_chunk, reader, jobs, workers):
         if tokens is not None:
-            tokens.extend(part.tokens)
+            tokens.add(part.tokens)
         if terms is not None:
             terms.extend(part.terms)
         base = len(whole.lines)

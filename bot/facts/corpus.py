@@ -21,6 +21,7 @@ from bot.digest import key_digest
 from bot.facts.model import QuoteFact, SentenceFacts, facts_from_dict
 from bot.facts.store import FACTS_FORMAT, Arrays, StaleFacts, load_facts, save_facts
 from bot.models import Article
+from bot.retrieval.token_ids import TokenIds
 from bot.sentence_terms import EncodedTerms
 from bot.tokenizer import Tokenizer
 
@@ -87,7 +88,7 @@ class CorpusFacts:
         articles: Sequence[Article],
         config: Config,
         tokenizer: Tokenizer,
-        tokens: list[Sequence[str]] | None = None,
+        tokens: TokenIds | None = None,
         terms: EncodedTerms | None = None,
     ) -> CorpusFacts:
         """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending

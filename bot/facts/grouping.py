@@ -123,12 +123,10 @@ def _postings(statements: Sequence[Statement]) -> _Postings:
     ids = np.repeat(np.arange(len(statements), dtype=np.int64), sizes)[order]
     counts = np.bincount(terms, minlength=len(vocabulary))
     bounds = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    used = counts.tolist()
-    ordered = sorted(vocabulary, key=lambda t: (used[vocabulary[t]], t))  # rarest first, a total order
+    # Rarest first, then by the word: a total order. The words sorted by themselves, then stably by use.
+    by_word = np.fromiter(map(vocabulary.__getitem__, sorted(vocabulary)), np.int64, len(vocabulary))
     rank = np.empty(len(vocabulary), dtype=np.int64)
-    rank[np.fromiter((vocabulary[t] for t in ordered), dtype=np.int64, count=len(ordered))] = np.arange(
-        len(ordered), dtype=np.int64
-    )
+    rank[by_word[np.argsort(counts[by_word], kind="stable")]] = np.arange(len(vocabulary), dtype=np.int64)
     ptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
     return _Postings(ptr, terms, bounds, ids, rank)
 

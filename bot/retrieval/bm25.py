@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.config import RetrievalConfig
+from bot.retrieval.token_ids import TokenIds
 from bot.retrieval.topk import (
     HAVE_KERNEL,
     Blocks,
@@ -78,15 +79,19 @@ class SparseBM25:
 
     def __init__(
         self,
-        corpus: Sequence[Sequence[str]],
+        corpus: Sequence[Sequence[str]] | TokenIds,
         config: RetrievalConfig | None = None,
         *,
         fingerprint: str = "",
     ) -> None:
-        """Index `corpus` (one token list per sentence); `fingerprint` names the corpus for persistence."""
+        """Index `corpus` (one token list per sentence, or their numbers: bot/retrieval/token_ids.py);
+        `fingerprint` names the corpus for persistence."""
         config = config if config is not None else RetrievalConfig()
         _check_config(config)
-        postings = _count_postings(corpus)
+        if isinstance(corpus, TokenIds):
+            postings = _postings_of_ids(*corpus.take())
+        else:
+            postings = _count_postings(corpus)
         n_docs = len(postings.doc_len)
         avgdl = float(postings.doc_len.sum() / n_docs) if n_docs else 0.0
         df = np.diff(postings.term_ptr)
@@ -282,19 +287,37 @@ def _check_config(config: RetrievalConfig) -> None:
 
 
 def _count_postings(corpus: Sequence[Sequence[str]]) -> _Postings:
-    """Term ids by first appearance and the (term, sentence, tf) triples sorted by term then sentence.
-
-    Memory is kept to about 30 bytes a token: one int64 key per token, term * N + sentence, sorted in place.
-    """
+    """Term ids by first appearance and the (term, sentence, tf) triples sorted by term then sentence."""
     n_docs = len(corpus)
     doc_len = np.fromiter((len(doc) for doc in corpus), dtype=np.int64, count=n_docs)
     vocab: dict[str, int] = {}
     add = vocab.setdefault
     total = int(doc_len.sum())
-    width = max(n_docs, 1)
     keys = np.fromiter((add(tok, len(vocab)) for doc in corpus for tok in doc), dtype=np.int64, count=total)
+    return _postings_of_ids(list(vocab), [keys], doc_len)
+
+
+def _postings_of_ids(
+    terms: list[str],
+    pieces: list[npt.NDArray[np.signedinteger[Any]]],
+    doc_len: npt.NDArray[np.int64],
+) -> _Postings:
+    """`_count_postings` from every token's term id (numbered by first appearance), sentence after
+    sentence, in consecutive `pieces` (emptied here, so they are freed as soon as they are copied), and
+    each sentence's length.
+
+    Memory is kept to about 30 bytes a token: one int64 key per token, term * N + sentence, sorted in place
+    (the sentence numbers added as int32: no second int64 array of every token).
+    """
+    n_docs = len(doc_len)
+    total = sum(len(piece) for piece in pieces)
+    keys = np.empty(total, dtype=np.int64)
+    if pieces:
+        np.concatenate(pieces, out=keys)  # widened as copied
+    pieces.clear()
+    width = max(n_docs, 1)
     keys *= width
-    keys += np.repeat(np.arange(n_docs, dtype=np.int64), doc_len)
+    keys += np.repeat(np.arange(n_docs, dtype=np.int32), doc_len)
     keys.sort()
     first = np.ones(total, dtype=np.bool_)
     np.not_equal(keys[1:], keys[:-1], out=first[1:])
@@ -305,9 +328,9 @@ def _count_postings(corpus: Sequence[Sequence[str]]) -> _Postings:
     tf[-1:] = total - starts[-1:]
     unique = keys[starts]
     del keys, starts
-    term_ptr = np.searchsorted(unique, np.arange(len(vocab) + 1, dtype=np.int64) * width).astype(np.int64)
+    term_ptr = np.searchsorted(unique, np.arange(len(terms) + 1, dtype=np.int64) * width).astype(np.int64)
     np.remainder(unique, width, out=unique)
-    return _Postings(list(vocab), term_ptr, unique.astype(np.int32), tf, doc_len)
+    return _Postings(terms, term_ptr, unique.astype(np.int32), tf, doc_len)
 
 
 def _all_weights(
