@@ -10,7 +10,6 @@ arrays `serving_arrays` gives for all the articles at once (tested).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -118,6 +117,8 @@ def read_form(store: CorpusStore, workers: int, chunk: int = 500) -> tuple[Array
 def _read_chunk(
     state: tuple[CorpusStore, list[Path]], job: range
 ) -> tuple[Arrays, dict[str, Any], list[tuple[str, bytes]]]:
+    import hashlib  # only a build hashes: an ask must not load OpenSSL (tests/test_startup.py)
+
     store, files = state
     articles, digests = [], []
     for path in files[job.start : job.stop]:
