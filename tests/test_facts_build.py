@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.scale_corpus import generate_articles
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
-from bot.facts import CorpusFacts, figures, lexicon
+from bot.facts import CorpusFacts, attribution, figures, lexicon
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
 from bot.forkpool import can_fork, chunks, fork_map
@@ -126,9 +127,21 @@ EDGES = (
 
 
 @pytest.fixture(scope="module")
-def texts(articles: tuple[Article, ...]) -> list[str]:
+def texts(articles: tuple[Article, ...], config: Config) -> list[str]:
     found = [s.text for a in articles for s in a.sentences] + [a.title or "" for a in articles]
-    return [*found, *EDGES]
+    generated = [s.text for a in generate_articles(1500, config, seed=7) for s in a.sentences]
+    names = [
+        f"Then {alias}{end} spoke; {alias.upper()} said it."
+        for e in config.entities
+        for alias in (e.name, *e.aliases)
+        for end in ("", "’s", "-led")
+    ]
+    verbs = [
+        f"Novak {verb.replace('[sz]', z).replace(chr(92) + 's+', ' ')}: “it”, she {verb[:3]}"
+        for verb in lexicon._SPEECH_WORDS.split("|")
+        for z in "sz"
+    ]
+    return [*found, *generated, *EDGES, *names, *verbs]
 
 
 class _EveryPattern:
@@ -188,6 +201,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     encoded = EncodedTerms()
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    _without_word_tests(monkeypatch)
     plain = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
     assert quick.keys() == plain.keys()
     for name in plain:
@@ -200,27 +214,39 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     assert len(saved) == len(sentences) and saved.articles() == len(articles)
 
 
-class _AllNouns:
-    """lexicon._LETTERS that reports every noun the mention patterns need: every pattern runs."""
+def _every_word(_: str) -> frozenset[str]:
+    """lexicon.letter_runs that reports every noun the mention patterns need: every pattern runs."""
+    return lexicon._SOURCE_WORDS | lexicon._ROLE_WORDS | lexicon._INSTITUTION_WORDS
 
-    @staticmethod
-    def findall(_: str) -> list[str]:
-        return sorted(lexicon._SOURCE_WORDS | lexicon._ROLE_WORDS | lexicon._INSTITUTION_WORDS)
+
+def _without_word_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pattern of the speakers' search runs, on every text, whatever words it holds (the plain path):
+    no text is plain (bot/facts/words.py), so no name, pronoun or speech verb scan is skipped and the
+    people's names take the case-insensitive pass; the nouns' test finds every noun."""
+    monkeypatch.setattr(lexicon, "plain_runs", lambda _: None)
+    monkeypatch.setattr(attribution, "plain_runs", lambda _: None)
+    monkeypatch.setattr(lexicon, "letter_runs", _every_word)
+    attribution._verbs.cache_clear()  # texts remembered by the quick path
 
 
 def test_the_mentions_shortcuts_change_no_mention(
     texts: list[str], config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Lower-cased matching of the people's names, the nouns' test and the per-text cache against the
-    plain case-insensitive pass with every pattern run."""
+    """Lower-cased matching of the people's names, the word tests that skip scans and the per-text cache
+    against the plain case-insensitive pass with every pattern run."""
     quick = SpeakerLexicon(config.entities)
     assert quick._folded_lower is not None  # a name written with a cedilla keeps the lower-cased pass
+    assert quick._folded_keys and quick._exact_keys  # the names' scans are skipped where they cannot match
     texts = [variant for text in texts for variant in (text, text.upper(), text.swapcase())]
     found = [quick.mentions(text) for text in texts] + [quick.mentions(text) for text in texts]
+    verbs = [attribution._verbs(text) for text in texts]
     plain = SpeakerLexicon(config.entities)
-    plain._folded_lower = None
-    monkeypatch.setattr(lexicon, "_LETTERS", _AllNouns)
+    _without_word_tests(monkeypatch)
     assert found == [plain.mentions(text) for text in texts] * 2
+    assert [[m.span() for m in v] for v in verbs] == [
+        [m.span() for m in attribution._verbs(t)] for t in texts
+    ]
+    assert sum(map(len, verbs)) > 300  # speech verbs are compared
     kinds = {m.kind for mentions in found for m in mentions}
     assert kinds == {"person", "pronoun", "role", "described", "definite", "organisation", "name"}
 
