@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import re
 import threading
 from pathlib import Path
 
@@ -266,3 +267,13 @@ def test_statements_from_separate_workers_share_their_words_once_received() -> N
     measured = (Measured("duration:meet", 90.0, ""),)
     c = pickle.loads(pickle.dumps(Statement.of("d", "o", None, frozenset({"y"}), measured)))
     assert c.figures == measured and c.known == measured
+
+
+def test_the_speech_verbs_shared_starts_match_as_the_plain_alternation(texts: list[str]) -> None:
+    plain = re.compile(rf"\b(?:{lexicon._SPEECH_WORDS})\b")
+    variants = [v for text in texts for v in (text, text.upper(), text.lower(), text.replace(" ", "\n  "))]
+    found = [[m.span() for m in lexicon.SPEECH_VERB.finditer(text)] for text in variants]
+    assert found == [[m.span() for m in plain.finditer(text)] for text in variants]
+    assert len({text[a:b] for text, spans in zip(variants, found, strict=True) for a, b in spans}) >= len(
+        lexicon._SPEECH_SPELT
+    )

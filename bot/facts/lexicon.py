@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from bot.config import Entity, FactsConfig
 from bot.facts.words import letter_runs, plain_runs, run_keys
@@ -30,13 +31,39 @@ _SPEECH_WORDS = (
     r"|continued|concluded|quipped|branded|branding|mentioned|pointed\s+out|suggested|suggests|believes|thinks"
     r"|tweeted|tweets|posted"
 )
-SPEECH_VERB = re.compile(rf"\b(?:{_SPEECH_WORDS})\b")
-# Every SPEECH_VERB match starts with one of these words (whole): a plain text without any has none.
-SPEECH_KEYS = frozenset(
-    spelt
+# Each of _SPEECH_WORDS as written ("[sz]" spelt both ways), as its characters and gaps ("\s+").
+_SPEECH_SPELT = tuple(
+    tuple(re.findall(r"\\s\+|.", spelt))
     for verb in _SPEECH_WORDS.split("|")
-    for spelt in (verb.split(r"\s+")[0].replace("[sz]", "s"), verb.split(r"\s+")[0].replace("[sz]", "z"))
+    for spelt in dict.fromkeys((verb.replace("[sz]", "s"), verb.replace("[sz]", "z")))
 )
+
+
+def _trie(words: Iterable[Sequence[str]]) -> str:
+    """An alternation of `words` (each a sequence of regex atoms) that shares their common starts
+    ("sa(?:id|y(?:s|ing)?)"): the same matches as `a|b|...` wherever at most one word can match at a
+    place (as whole words do), tried several times faster than word after word."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for atom in word:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alternatives = [atom + emit(child) for atom, child in node.items() if atom]
+        if not alternatives:
+            return ""
+        if len(alternatives) == 1 and "" not in node:
+            return alternatives[0]
+        return f"(?:{'|'.join(alternatives)}){'?' if '' in node else ''}"
+
+    return emit(root)
+
+
+SPEECH_VERB = re.compile(rf"\b{_trie(_SPEECH_SPELT)}\b")  # the words of _SPEECH_WORDS, whole
+# Every SPEECH_VERB match starts with one of these words (whole): a plain text without any has none.
+SPEECH_KEYS = frozenset("".join(spelt).split(r"\s+")[0] for spelt in _SPEECH_SPELT)
 
 _FULL_NAME_WORDS = (
     2  # a definition: an unknown person is named by two or more words (a lone word may be anything)
