@@ -103,6 +103,8 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
     once someone is in focus."""
     for piece in _JOINED_SENTENCES.split(masked):
         mentions = tuple(lexicon.mentions(piece))
+        if not mentions:
+            continue  # nobody to be its subject: the focus stays
         window = Window(piece, mentions, 0, len(piece), lexicon.max_gap_words)
         cue = next(
             (c for v in _verbs(piece) if (c := _subject_before(window, v.start())) is not None),
@@ -176,6 +178,8 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
     if not verbs:
         return []  # most sentences: no need to find their mentions
     window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked), lexicon.max_gap_words)
+    if not window.mentions:
+        return []  # no subject for any verb
     out = []
     for verb in verbs:
         if _INFINITIVE.search(masked, 0, verb.start()):
