@@ -165,6 +165,7 @@ def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest
     assert quick == plain
     assert sum(map(len, plain)) > 300  # figures of every kind are compared
     assert {f.dimension for found in plain for f in found} == set(figures.DIMENSIONS)
+    assert min(figures._FOLD) > 127  # an ASCII text is its own folded form (read_figures skips folding it)
 
 
 def test_tokens_and_terms_in_one_pass_equal_the_two_calls(texts: list[str], config: Config) -> None:

@@ -145,7 +145,7 @@ class Figure:
 def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[Figure]:
     """Every figure stated in `text`, in order of position. `measured` maps words (lower case) to what a
     length "for" them measures ({"met": "meet"}): "they met for 95 minutes" is a meeting's length."""
-    folded = text.translate(_FOLD)
+    folded = text if text.isascii() else text.translate(_FOLD)  # every folded mark is outside ASCII
     cues = _Cues(folded)
     found: list[Figure] = []
     for m in _MONEY().finditer(folded) if cues.money else ():

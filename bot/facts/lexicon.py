@@ -197,29 +197,11 @@ class SpeakerLexicon:
             found.extend(self._person(text, m) for m in self._folded.finditer(text))
         if self._exact is not None and _may_hold(plain, self._exact_keys):
             found.extend(self._person(text, m) for m in self._exact.finditer(text))
-        # Each of these patterns needs one of its nouns, a whole word: a text without any skips its scan.
-        words = letter_runs(text)
-        sourced = not words.isdisjoint(_SOURCE_WORDS)
-        found.extend(
-            Mention(m.start(), m.end(), "described", _described(m.group(0)))
-            for m in (_DESCRIBED.finditer(text) if sourced else ())
-        )
-        found.extend(
-            Mention(m.start(), m.end(), "role", None, _is_possessive(text, m.end()))
-            for m in (_ROLE.finditer(text) if not words.isdisjoint(_ROLE_WORDS) else ())
-        )
-        found.extend(
-            Mention(m.start(), m.end(), "definite", m["noun"])
-            for m in (_DEFINITE.finditer(text) if sourced else ())
-        )
-        found.extend(
-            Mention(m.start(), m.end(), "organisation", _institution(m.group(0)))
-            for m in (_ORGANISATION.finditer(text) if not words.isdisjoint(_INSTITUTION_WORDS) else ())
-        )
+        _nouns(text, found)
         if _may_hold(plain, _PRONOUN_WORDS):
             found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
         found.extend(self._names(text))
-        return tuple(_without_overlaps(found))
+        return tuple(_without_overlaps(found)) if len(found) > 1 else tuple(found)
 
     def _person(self, text: str, match: re.Match[str]) -> Mention:
         name = self._canonical.get(_fold(match.group(0)))
@@ -240,6 +222,30 @@ class SpeakerLexicon:
                 continue  # "an official Tour Final match ball": a thing's name, not a person's
             if _fold(name) not in self._things:
                 yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
+
+
+def _nouns(text: str, found: list[Mention]) -> None:
+    """Add the described sources, roles, definite sources and institutions of `text` to `found`. Each
+    of their patterns needs one of its nouns, a whole word: a text without any skips its scan."""
+    words = letter_runs(text)
+    sourced = not words.isdisjoint(_SOURCE_WORDS)
+    if sourced:
+        found.extend(
+            Mention(m.start(), m.end(), "described", _described(m.group(0)))
+            for m in _DESCRIBED.finditer(text)
+        )
+    if not words.isdisjoint(_ROLE_WORDS):
+        found.extend(
+            Mention(m.start(), m.end(), "role", None, _is_possessive(text, m.end()))
+            for m in _ROLE.finditer(text)
+        )
+    if sourced:
+        found.extend(Mention(m.start(), m.end(), "definite", m["noun"]) for m in _DEFINITE.finditer(text))
+    if not words.isdisjoint(_INSTITUTION_WORDS):
+        found.extend(
+            Mention(m.start(), m.end(), "organisation", _institution(m.group(0)))
+            for m in _ORGANISATION.finditer(text)
+        )
 
 
 def _may_hold(plain: frozenset[str] | None, keys: frozenset[str] | None) -> bool:
