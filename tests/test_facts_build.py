@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import random
 import re
 import threading
 from pathlib import Path
@@ -278,3 +279,43 @@ def test_the_speech_verbs_shared_starts_match_as_the_plain_alternation(texts: li
     assert len({text[a:b] for text, spans in zip(variants, found, strict=True) for a, b in spans}) >= len(
         lexicon._SPEECH_SPELT
     )
+
+
+def test_the_word_tests_change_nothing_on_random_texts(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names, verbs and pronouns run together with what borders a word (no space, an underscore, a digit,
+    an apostrophe, a non-ASCII letter, one that folds into ASCII), in every case."""
+    rng = random.Random(5)
+    names = [a for e in config.entities for a in (e.name, *e.aliases)]
+    pieces = [*names, "said", "pointed out", "emphasized", "he", "She", "a senior official", "the ministry"]
+    pieces += [
+        "Anna Novak",
+        "Mr",
+        "’s",
+        "'s",
+        "-",
+        "_",
+        "é",
+        "ſ",
+        "\u212a",
+        "İ",
+        "5",
+        "“",
+        "—",
+        ".",
+        "\u00a0",
+    ]
+    joins = [" ", "", "  ", "\n", "-", "_", "’", "é", "5"]
+    texts = []
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) + rng.choice(joins) for _ in range(rng.randint(1, 8)))
+        texts.append(rng.choice([text, text.upper(), text.lower(), text.swapcase()]))
+    quick = SpeakerLexicon(config.entities)
+    found = [quick.mentions(text) for text in texts]
+    verbs = [[m.span() for m in attribution._verbs(text)] for text in texts]
+    plain = SpeakerLexicon(config.entities)
+    _without_word_tests(monkeypatch)
+    assert found == [plain.mentions(text) for text in texts]
+    assert verbs == [[m.span() for m in attribution._verbs(text)] for text in texts]
+    assert sum(map(bool, found)) > 1000 and sum(map(bool, verbs)) > 100
