@@ -5,15 +5,18 @@ from __future__ import annotations
 import dataclasses
 import os
 import pickle
+import random
+import re
 import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from bench.scale_corpus import generate_articles
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
-from bot.facts import CorpusFacts, figures, lexicon
+from bot.facts import CorpusFacts, attribution, figures, lexicon
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
 from bot.forkpool import can_fork, chunks, fork_map
@@ -126,9 +129,21 @@ EDGES = (
 
 
 @pytest.fixture(scope="module")
-def texts(articles: tuple[Article, ...]) -> list[str]:
+def texts(articles: tuple[Article, ...], config: Config) -> list[str]:
     found = [s.text for a in articles for s in a.sentences] + [a.title or "" for a in articles]
-    return [*found, *EDGES]
+    generated = [s.text for a in generate_articles(1500, config, seed=7) for s in a.sentences]
+    names = [
+        f"Then {alias}{end} spoke; {alias.upper()} said it."
+        for e in config.entities
+        for alias in (e.name, *e.aliases)
+        for end in ("", "’s", "-led")
+    ]
+    verbs = [
+        f"Novak {verb.replace('[sz]', z).replace(chr(92) + 's+', ' ')}: “it”, she {verb[:3]}"
+        for verb in lexicon._SPEECH_WORDS.split("|")
+        for z in "sz"
+    ]
+    return [*found, *generated, *EDGES, *names, *verbs]
 
 
 class _EveryPattern:
@@ -151,6 +166,7 @@ def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest
     assert quick == plain
     assert sum(map(len, plain)) > 300  # figures of every kind are compared
     assert {f.dimension for found in plain for f in found} == set(figures.DIMENSIONS)
+    assert min(figures._FOLD) > 127  # an ASCII text is its own folded form (read_figures skips folding it)
 
 
 def test_tokens_and_terms_in_one_pass_equal_the_two_calls(texts: list[str], config: Config) -> None:
@@ -188,6 +204,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     encoded = EncodedTerms()
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    _without_word_tests(monkeypatch)
     plain = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
     assert quick.keys() == plain.keys()
     for name in plain:
@@ -200,27 +217,39 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     assert len(saved) == len(sentences) and saved.articles() == len(articles)
 
 
-class _AllNouns:
-    """lexicon._LETTERS that reports every noun the mention patterns need: every pattern runs."""
+def _every_word(_: str) -> frozenset[str]:
+    """lexicon.letter_runs that reports every noun the mention patterns need: every pattern runs."""
+    return lexicon._SOURCE_WORDS | lexicon._ROLE_WORDS | lexicon._INSTITUTION_WORDS
 
-    @staticmethod
-    def findall(_: str) -> list[str]:
-        return sorted(lexicon._SOURCE_WORDS | lexicon._ROLE_WORDS | lexicon._INSTITUTION_WORDS)
+
+def _without_word_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pattern of the speakers' search runs, on every text, whatever words it holds (the plain path):
+    no text is plain (bot/facts/words.py), so no name, pronoun or speech verb scan is skipped and the
+    people's names take the case-insensitive pass; the nouns' test finds every noun."""
+    monkeypatch.setattr(lexicon, "plain_runs", lambda _: None)
+    monkeypatch.setattr(attribution, "plain_runs", lambda _: None)
+    monkeypatch.setattr(lexicon, "letter_runs", _every_word)
+    attribution._verbs.cache_clear()  # texts remembered by the quick path
 
 
 def test_the_mentions_shortcuts_change_no_mention(
     texts: list[str], config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Lower-cased matching of the people's names, the nouns' test and the per-text cache against the
-    plain case-insensitive pass with every pattern run."""
+    """Lower-cased matching of the people's names, the word tests that skip scans and the per-text cache
+    against the plain case-insensitive pass with every pattern run."""
     quick = SpeakerLexicon(config.entities)
     assert quick._folded_lower is not None  # a name written with a cedilla keeps the lower-cased pass
+    assert quick._folded_keys and quick._exact_keys  # the names' scans are skipped where they cannot match
     texts = [variant for text in texts for variant in (text, text.upper(), text.swapcase())]
     found = [quick.mentions(text) for text in texts] + [quick.mentions(text) for text in texts]
+    verbs = [attribution._verbs(text) for text in texts]
     plain = SpeakerLexicon(config.entities)
-    plain._folded_lower = None
-    monkeypatch.setattr(lexicon, "_LETTERS", _AllNouns)
+    _without_word_tests(monkeypatch)
     assert found == [plain.mentions(text) for text in texts] * 2
+    assert [[m.span() for m in v] for v in verbs] == [
+        [m.span() for m in attribution._verbs(t)] for t in texts
+    ]
+    assert sum(map(len, verbs)) > 300  # speech verbs are compared
     kinds = {m.kind for mentions in found for m in mentions}
     assert kinds == {"person", "pronoun", "role", "described", "definite", "organisation", "name"}
 
@@ -240,3 +269,53 @@ def test_statements_from_separate_workers_share_their_words_once_received() -> N
     measured = (Measured("duration:meet", 90.0, ""),)
     c = pickle.loads(pickle.dumps(Statement.of("d", "o", None, frozenset({"y"}), measured)))
     assert c.figures == measured and c.known == measured
+
+
+def test_the_speech_verbs_shared_starts_match_as_the_plain_alternation(texts: list[str]) -> None:
+    plain = re.compile(rf"\b(?:{lexicon._SPEECH_WORDS})\b")
+    variants = [v for text in texts for v in (text, text.upper(), text.lower(), text.replace(" ", "\n  "))]
+    found = [[m.span() for m in lexicon.SPEECH_VERB.finditer(text)] for text in variants]
+    assert found == [[m.span() for m in plain.finditer(text)] for text in variants]
+    assert len({text[a:b] for text, spans in zip(variants, found, strict=True) for a, b in spans}) >= len(
+        lexicon._SPEECH_SPELT
+    )
+
+
+def test_the_word_tests_change_nothing_on_random_texts(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names, verbs and pronouns run together with what borders a word (no space, an underscore, a digit,
+    an apostrophe, a non-ASCII letter, one that folds into ASCII), in every case."""
+    rng = random.Random(5)
+    names = [a for e in config.entities for a in (e.name, *e.aliases)]
+    pieces = [*names, "said", "pointed out", "emphasized", "he", "She", "a senior official", "the ministry"]
+    pieces += [
+        "Anna Novak",
+        "Mr",
+        "’s",
+        "'s",
+        "-",
+        "_",
+        "é",
+        "ſ",
+        "\u212a",
+        "İ",
+        "5",
+        "“",
+        "—",
+        ".",
+        "\u00a0",
+    ]
+    joins = [" ", "", "  ", "\n", "-", "_", "’", "é", "5"]
+    texts = []
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) + rng.choice(joins) for _ in range(rng.randint(1, 8)))
+        texts.append(rng.choice([text, text.upper(), text.lower(), text.swapcase()]))
+    quick = SpeakerLexicon(config.entities)
+    found = [quick.mentions(text) for text in texts]
+    verbs = [[m.span() for m in attribution._verbs(text)] for text in texts]
+    plain = SpeakerLexicon(config.entities)
+    _without_word_tests(monkeypatch)
+    assert found == [plain.mentions(text) for text in texts]
+    assert verbs == [[m.span() for m in attribution._verbs(text)] for text in texts]
+    assert sum(map(bool, found)) > 1000 and sum(map(bool, verbs)) > 100

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.facts.lexicon import SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
+from bot.facts.lexicon import SPEECH_KEYS, SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
+from bot.facts.words import plain_runs
 
 __all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject", "speech_clauses"]
 
@@ -50,6 +51,7 @@ _VERB_AFTER = re.compile(
 )
 _VERBS_KEPT = 256  # texts whose speech verbs are remembered (an article's sentences)
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
+_HEADLINE_COLON = re.compile(r"\s*([^:]{2,40}):")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,8 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
     once someone is in focus."""
     for piece in _JOINED_SENTENCES.split(masked):
         mentions = tuple(lexicon.mentions(piece))
+        if not mentions:
+            continue  # nobody to be its subject: the focus stays
         window = Window(piece, mentions, 0, len(piece), lexicon.max_gap_words)
         cue = next(
             (c for v in _verbs(piece) if (c := _subject_before(window, v.start())) is not None),
@@ -174,6 +178,8 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
     if not verbs:
         return []  # most sentences: no need to find their mentions
     window = Window(masked, tuple(lexicon.mentions(masked)), 0, len(masked), lexicon.max_gap_words)
+    if not window.mentions:
+        return []  # no subject for any verb
     out = []
     for verb in verbs:
         if _INFINITIVE.search(masked, 0, verb.start()):
@@ -190,7 +196,11 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
 
 @lru_cache(maxsize=_VERBS_KEPT)
 def _verbs(text: str) -> tuple[re.Match[str], ...]:
-    """The speech verbs of a whole text (a sentence's are read twice: for its clauses, then its subject)."""
+    """The speech verbs of a whole text (a sentence's are read twice: for its clauses, then its subject);
+    a plain text without a speech verb's word has none (most sentences: the scan costs more than the test)."""
+    plain = plain_runs(text)
+    if plain is not None and plain.isdisjoint(SPEECH_KEYS):
+        return ()
     return tuple(SPEECH_VERB.finditer(text))
 
 
@@ -223,7 +233,7 @@ def _cue_before(window: Window, open_at: int) -> Cue | None:
         if opening is not None:  # the sentence's subject, far from its speech verb
             return Cue(opening)
     head = window.masked[window.lo : open_at]
-    colon = re.match(r"\s*([^:]{2,40}):", head)  # a headline's "Novak: ..."
+    colon = _HEADLINE_COLON.match(head)  # a headline's "Novak: ..."
     if colon:
         return next(
             (

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 import Stemmer
 
 from bot.facts.numbers import NUMBER_WORDS, SCALES, TIME_UNITS, parse_number, scale_of
+from bot.facts.words import letter_runs
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.tokenizer import STOPWORDS
@@ -100,11 +101,11 @@ _OF_NOUN = _compiled_on_first_use(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P
 _NOUN_AFTER = _compiled_on_first_use(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
 _SUPERLATIVE_NOUN = _compiled_on_first_use(r"\s+(?P<noun>[a-z]+)")
 _SUBJECT_WORDS = _compiled_on_first_use(r"[A-Za-z]+")
+_YEAR = _compiled_on_first_use(r"(?:19|20)\d\d")
 _STEMMER = Stemmer.Stemmer("english")
 # The words of _Cues: a quantity's number word, fraction or unit of time; a date's weekday or relative
 # word; a month's name, which the date pattern reads at a word's start (capitalised).
 _ASCII_DIGIT = _compiled_on_first_use(r"[0-9]")
-_LETTERS = _compiled_on_first_use(r"[a-z]+")
 _QUANTITY_WORDS = frozenset(
     {*NUMBER_WORDS, "half", "quarter", "third", *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS)}
 )
@@ -144,7 +145,7 @@ class Figure:
 def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[Figure]:
     """Every figure stated in `text`, in order of position. `measured` maps words (lower case) to what a
     length "for" them measures ({"met": "meet"}): "they met for 95 minutes" is a meeting's length."""
-    folded = text.translate(_FOLD)
+    folded = text if text.isascii() else text.translate(_FOLD)  # every folded mark is outside ASCII
     cues = _Cues(folded)
     found: list[Figure] = []
     for m in _MONEY().finditer(folded) if cues.money else ():
@@ -177,7 +178,7 @@ class _Cues:
         self.digit = not self.plain or _ASCII_DIGIT().search(folded) is not None
         self.money = not self.plain or "$" in folded
         self._folded = folded
-        self._words: set[str] | None = None
+        self._words: frozenset[str] | None = None
 
     def quantity(self) -> bool:
         """A number in digits or words, a fraction, or "a" unit of time ("a day"; any other "a" thing
@@ -190,9 +191,9 @@ class _Cues:
             return True
         return _MONTH_START().search(self._folded) is not None
 
-    def _letter_runs(self) -> set[str]:
+    def _letter_runs(self) -> frozenset[str]:
         if self._words is None:
-            self._words = set(_LETTERS().findall(self._folded.lower()))
+            self._words = letter_runs(self._folded)  # a sentence's: often the speakers' search's already
         return self._words
 
 
@@ -238,7 +239,7 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
     if (
         number.lower() in ("a", "an")
         or unit in STOPWORDS
-        or re.fullmatch(r"(?:19|20)\d\d", number)
+        or _YEAR().fullmatch(number)
         or not m["unit"][0].islower()
         or unit in SCALES
         or folded[: m.start()].lower().endswith("the ")  # "the two presidents" names, it does not count

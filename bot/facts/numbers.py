@@ -28,6 +28,7 @@ TIME_UNITS = {  # in minutes
 }
 NUMBER_WORDS = frozenset([*_SMALL, *_TENS, *SCALES])
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SPACES = re.compile(r"[\s-]+")
 
 
 def scale_of(word: str | None) -> float:
@@ -39,7 +40,7 @@ def scale_of(word: str | None) -> float:
 
 def parse_number(text: str) -> float:
     """'90' -> 90, 'one' -> 1, 'twenty-five' -> 25, 'a quarter of a million' -> 250000, 'an' -> 1."""
-    words = re.split(r"[\s-]+", text.lower().replace(",", ""))
+    words = _SPACES.split(text.lower().replace(",", ""))
     fraction = next((_FRACTIONS[w] for w in words if w in _FRACTIONS), None)
     if fraction is not None:
         scale = next((SCALES[w] for w in words if w in SCALES), 1)

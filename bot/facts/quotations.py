@@ -19,7 +19,7 @@ from bot.facts.kind import classify
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 from bot.facts.marks import QuoteSpan, find_spans
 from bot.facts.model import QuoteFact
-from bot.models import PARAGRAPH_SEPARATOR, Article
+from bot.models import PARAGRAPH_SEPARATOR, Article, Sentence
 
 __all__ = ["ArticleSpeech", "article_speech"]
 
@@ -196,13 +196,15 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
     by_sentence: dict[int, list[_Found]] = {}
     for item in found:
         by_sentence.setdefault(item.sentence, []).append(item)
-    top = [item for item in found if item.parent is None]
+    top = [(item.start, item.end, item) for item in found if item.parent is None]
+    bounds = [(item.start, item.end) for item in found]  # each sentence tests them all: computed once
     for index, sentence in enumerate(article.sentences):
         spoken, evidence = _quoted(article, by_sentence.get(index, []), lexicon, state)
-        masked = _masked_sentence(found, article, index)
+        masked = _masked_sentence(bounds, sentence)
         carried = True
         if not spoken:
-            within = next((i for i in top if i.start < sentence.start < i.end and i.speaker != UNKNOWN), None)
+            at = sentence.start
+            within = next((i for lo, hi, i in top if lo < at < hi and i.speaker != UNKNOWN), None)
             if within is not None:
                 spoken, evidence = [within.speaker], f"inside a quotation ({within.evidence})"
         if not spoken:
@@ -274,14 +276,11 @@ def _evidence(item: _Found, cue: Cue | None) -> str:
     return f"block after '{words}'" if item.block is not None else f"cue '{words}'"
 
 
-def _masked_sentence(found: list[_Found], article: Article, index: int) -> str:
-    """A sentence with every quotation's words blanked out (names inside quotes are not speakers)."""
-    sentence = article.sentences[index]
-    spans = [
-        (lo, hi)
-        for item in found
-        if (lo := max(item.start, sentence.start)) < (hi := min(item.end, sentence.end))
-    ]
+def _masked_sentence(bounds: list[tuple[int, int]], sentence: Sentence) -> str:
+    """A sentence with every quotation's words blanked out (names inside quotes are not speakers);
+    `bounds` are the quotations' [start, end) in the article."""
+    first, last = sentence.start, sentence.end
+    spans = [(lo, hi) for a, b in bounds if (lo := max(a, first)) < (hi := min(b, last))]
     if not spans:  # most sentences: no quotation in them
         return sentence.text
     chars = list(sentence.text)

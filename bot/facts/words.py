@@ -1,0 +1,50 @@
+"""A text's words as the facts' cheap tests read them: the maximal runs of a-z of its lower-cased text.
+
+A pattern that can only match where one of a few literal words stands whole (a speech verb, a person's
+alias, a pronoun, a role's noun, a number word) need not scan a text none of whose runs is such a word:
+its result is empty either way. The runs are computed once per text (an article's sentence is read by the
+speakers' search, then by the figures reader) and kept for the latest texts.
+
+`plain_runs` gives them only for a plain text: ASCII but for marks that have no case (curly quotation
+marks, dashes, the ellipsis, the no-break space). There lower-casing changes A-Z alone and moves no
+character, and every character a pattern's word boundary (`\\b`, `(?<![\\w-])`) stands on stays a
+non-letter, so a word a pattern matches whole, in any case, is one of the runs. Any other text gets None:
+its callers then run every pattern.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+__all__ = ["letter_runs", "plain_runs", "run_keys"]
+
+_LETTERS = re.compile(r"[a-z]+")
+# a character that is neither ASCII nor a quotation mark, dash, ellipsis or no-break space (none has a case)
+_UNCASED = re.compile(r"[^\x00-\x7f‘’“”–—…«»\u00a0]")
+_KEPT = 512  # texts whose runs are kept: an article's sentences, paragraphs and their masked forms
+
+
+@lru_cache(maxsize=_KEPT)
+def letter_runs(text: str) -> frozenset[str]:
+    """The maximal runs of a-z in `text.lower()`."""
+    return frozenset(_LETTERS.findall(text.lower()))
+
+
+@lru_cache(maxsize=_KEPT)
+def plain_runs(text: str) -> frozenset[str] | None:
+    """`letter_runs(text)` for a plain text (see the module docstring), else None."""
+    return letter_runs(text) if _UNCASED.search(text) is None else None
+
+
+def run_keys(words: Iterable[str]) -> frozenset[str] | None:
+    """One run of each of `words` (its longest, lower-cased): a plain text in which one of them matches,
+    whole and in any case, holds that run. None when a word has no run of a-z (nothing to test by)."""
+    keys = set()
+    for word in words:
+        runs = _LETTERS.findall(word.lower())
+        if not runs:
+            return None
+        keys.add(max(runs, key=len))
+    return frozenset(keys)
