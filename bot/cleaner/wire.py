@@ -22,6 +22,7 @@ from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
+from bot.cleaner.sourcecredit import reposted_source
 from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 
@@ -134,16 +135,35 @@ def find_wire(page: PageLines) -> Found | None:
     stated = _stated_source(page)
     if stated is not None:
         return stated
-    for text in (line.text for line in page.of_kind("body")):
-        for reports in _REPORTS.finditer(text):
-            name = reports.group("name")
-            if table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
-                return Found(table.canonical(name), reports.group(0).strip(" ,;–—"))
+    reported = _reported(page)
+    if reported is not None:
+        return reported
     platform = table.platform(page.raw)
     credit = outlet_credit(page)
     if platform is not None and credit is not None:
         return Found(credit.value, f"{credit.evidence} (original source of a {platform} repost)")
     return None
+
+
+def _reported(page: PageLines) -> Found | None:
+    """A "..., NAME reports." credit in the story; a story crediting several outlets so was compiled
+    from them, and names no one source."""
+    found: list[Found] = []
+    for text in (line.text for line in page.of_kind("body")):
+        for reports in _REPORTS.finditer(text):
+            name = reports.group("name")
+            if page.table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
+                found.append(Found(page.table.canonical(name), reports.group(0).strip(" ,;–—")))
+    if not found:
+        return None
+    story = " ".join(line.text for line in page.of_kind("body"))
+    cited = {page.table.canonical(m.group("name")).casefold() for m in _CITED.finditer(story)}
+    others = cited - {found[0].value.casefold()}
+    return found[0] if not any(page.table.known(name) for name in others) else None
+
+
+# any outlet reporting in the story's text: "... here Saturday," the Paper reported.
+_CITED = re.compile(r"\b(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\b")
 
 
 # a provider's credit opening the lede without a place: "(RTTNews) - The ruble ..."; a site the table
@@ -187,6 +207,7 @@ def _stated_source(page: PageLines) -> Found | None:
         repost_from_line,
         read_more_source,
         publisher_field,
+        reposted_source,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
