@@ -2,7 +2,8 @@
 line alone (appended to `patterns.CHROME_PATTERNS`):
 
 - a template's placeholder left unfilled inside a hint ("Press {{ keys }} + D to bookmark this page");
-- a pointer to a live or embedded video ("Watch live as the leaders hold a press conference.");
+- a pointer to a live or embedded video ("Watch live as the leaders hold a press conference."), a player's
+  tab labels run together ("Subtitles section Play video");
 - a blog's post footer ("This entry was posted in NEWS by NAME. Bookmark the permalink.");
 - a photo gallery's lead-in and its count ("See images from the summit:", "23 PHOTOS", "See Gallery");
 - a search box's hint ("Begin typing your search above and press return to search."), an icon font's
@@ -28,6 +29,14 @@ POST_CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^watch (?:it )?live (?:as|while|when)\s.{5,160}\.$|"
             r"^watch (?:the )?(?:full |live )?(?:video|stream|broadcast|livestream) (?:of|as)\s.{5,160}\.$",
+            _I,
+        ),
+    ),
+    # a player's tab labels run together: "Subtitles section Play video"
+    (
+        "media-player",
+        re.compile(
+            r"^(?:subtitles?|captions?|transcript)(?: section)?\s+(?:play|watch) (?:the )?(?:video|audio)$",
             _I,
         ),
     ),
