@@ -14,7 +14,10 @@ __all__ = ["station_name"]
 # a station's label: letters, then its frequency ("wham1180", "talk1370", "kfi640", "z100"); a label
 # without one ("news", "www") is the network's own section
 _STATION = re.compile(r"(?P<letters>[a-z]{1,20})(?P<frequency>\d{2,4}(?:-\d)?)")
-_CALL_LETTERS = 4  # not a threshold: broadcast call signs are at most four letters ("WHAM", "KFI")
+# not thresholds: a North American call sign is at most four letters, after an ITU prefix of the region
+# ("WHAM", "KFI", "CFRB"); any other label is the station's brand ("talk1370" is "Talk 1370")
+_CALL_LETTERS = 4
+_CALL_PREFIXES = "kwc"
 
 
 def station_name(page: PageLines) -> Found | None:
@@ -27,6 +30,7 @@ def station_name(page: PageLines) -> Found | None:
     if match is None:
         return None
     letters = match.group("letters")
-    name = letters.upper() if len(letters) <= _CALL_LETTERS else letters.capitalize()
+    called = len(letters) <= _CALL_LETTERS and letters[0] in _CALL_PREFIXES
+    name = letters.upper() if called else letters.capitalize()
     named = f"{name} {match.group('frequency').replace('-', '.')}"
     return Found(named, f"URL host {site[1]} (a station on its network's host)")
