@@ -8,8 +8,8 @@ line alone (appended to `patterns.CHROME_PATTERNS`):
 - a photo gallery's lead-in and its count ("See images from the summit:", "23 PHOTOS", "See Gallery");
 - a search box's hint ("Begin typing your search above and press return to search."), an icon font's
   ligature names left in the text ("access_time DATE" by a sidebar's story, "Homechevron_rightWorld...");
-- a reposted story's source in brackets alone on its line ("[NAME]"): a credit, read as the wire by
-  `sourcecredit`, and, after the story, its end.
+- a label in brackets alone on its line ("[NAME]", "[Full text]"): a reposted story's source among them is
+  read as the wire by `sourcecredit`.
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ POST_CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gallery", re.compile(r"^see (?:more )?(?:images|photos|pictures) (?:from|of)\s.{3,100}:$", _I)),
     ("gallery", re.compile(r"^(?:see|view) (?:the )?(?:full )?gallery$", _I)),
     ("gallery", re.compile(r"^\d{1,3}\s+(?:photos|images|pictures)$", _I)),
-    ("source-credit", re.compile(r"^\[[A-Z][\w&.'’ -]{1,40}\]$")),
+    # (a bracketed label ends nothing: "[Full text]" or "[Video]" may sit between paragraphs)
+    ("bracket-label", re.compile(r"^\[[A-Z][\w&.'’ -]{1,40}\]$")),
     ("navigation", re.compile(r"^begin typing your search\b.{0,80}$", _I)),
     # an icon font's ligature names left in the text: "access_time 2016-09-05T...", "Homechevron_rightWorld"
     ("page-clock", re.compile(r"^(?:access_time|schedule|calendar_today|update|today)\s+\S.{0,40}$")),
