@@ -272,7 +272,7 @@ def _end_marker(page: Page, start: int) -> int | None:
     for n, marker in enumerate(markers):
         following = markers[n + 1] if n + 1 < len(markers) else len(page.lines)
         final = page.reason(marker) in _FINAL_REASONS or _cut_before(page, marker)
-        if final or _prose_lines(page, marker + 1, following) <= _prose_lines(page, start, marker):
+        if final or _prose_lines(page, marker + 1, following) < _prose_lines(page, start, marker):
             return marker
     return None
 
