@@ -112,10 +112,12 @@ def test_a_breadcrumb_glued_over_a_title_printed_twice_gives_the_title(config: C
 
 
 def test_icon_ligature_names_mark_a_breadcrumb_and_a_stamp(config: Config) -> None:
+    search = "Begin typing your search above and press return to search."
     crumb = "Homechevron_rightWorldchevron_rightLeaders agree..."
-    page = f"access_time 2022-03-01T10:15:00+05:30\n{crumb}\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
+    sidebar = "Ministers agree on steel at last\naccess_time 2022-03-01T10:15:00+05:30"
+    page = f"{search}\n{sidebar}\n{crumb}\n\n{HEADLINE}\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n"
     article = clean(page, config)
-    assert article.title == HEADLINE and "chevron" not in article.text and "access_time" not in article.text
+    assert article.title == HEADLINE and article.text.startswith(LEDE)
 
 
 @pytest.mark.parametrize(
@@ -132,3 +134,24 @@ def test_a_networks_own_section_is_no_station(config: Config) -> None:
         f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n", config, url="https://news.iheart.com/content/leaders/"
     )
     assert article.outlet != "NEWS"
+
+
+CUT = "The two delegations then moved to a smaller room where the ministers of defence were wait"
+
+
+def test_a_cut_last_paragraph_is_kept_over_a_closing_source_line(config: Config) -> None:
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{CUT}\n\nSource: NNA\n", config)
+    assert CUT in article.text and "NNA" not in article.text
+
+
+def test_a_cut_last_paragraph_is_kept_under_a_dashed_crosshead(config: Config) -> None:
+    crosshead = "– Talks go on –"
+    article = clean(f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{crosshead}\n\n{CUT}\n", config)
+    assert crosshead in article.text and CUT in article.text
+
+
+def test_a_remark_under_a_source_line_is_kept_when_as_much_prose_came_before(config: Config) -> None:
+    remark = "I sense that readers on both sides will find something to agree with in this analysis."
+    page = f"{HEADLINE}\n\n{LEDE}\n\nSource: Leaders Meet Again – The Guardian\n\n{remark}\n"
+    article = clean(page, config, url=ELSEWHERE)
+    assert remark in article.text and article.wire == "The Guardian"
