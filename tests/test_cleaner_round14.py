@@ -155,13 +155,3 @@ def test_a_remark_under_a_source_line_is_kept_when_as_much_prose_came_before(con
     page = f"{HEADLINE}\n\n{LEDE}\n\nSource: Leaders Meet Again – The Guardian\n\n{remark}\n"
     article = clean(page, config, url=ELSEWHERE)
     assert remark in article.text and article.wire == "The Guardian"
-
-
-def test_the_ledes_first_words_cut_over_the_lede_are_no_headline(config: Config) -> None:
-    cut = " ".join(LEDE.split()[:12])
-    assert clean(f"{cut}\n\n{LEDE}\n\n{SECOND}\n", config).title is None
-
-
-def test_a_spun_title_printed_again_at_the_ledes_head_is_still_the_headline(config: Config) -> None:
-    title = "Leaders Meet: Two Presidents, One Hour"
-    assert clean(f"{title}\n\n{title}, {LEDE}\n\n{SECOND}\n", config).title == title

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from bot.cleaner.clock import url_over_clock
 from bot.cleaner.company import company_name
-from bot.cleaner.crumbtitle import is_lede_start, without_crumb
+from bot.cleaner.crumbtitle import without_crumb
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
 from bot.cleaner.gluedcredit import is_sign_off
@@ -171,7 +171,6 @@ def _metadata(
         title = without_deck(next(iter(page.of_kind("headline")), None), title, config.cleaner)
     title = without_footnote_mark(title) if title else None
     title = without_crumb(page, _first_number(page, "headline"), title) if title else None
-    title = None if title and is_lede_start(page, title) else title
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page)
