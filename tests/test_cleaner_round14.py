@@ -155,3 +155,25 @@ def test_a_remark_under_a_source_line_is_kept_when_as_much_prose_came_before(con
     page = f"{HEADLINE}\n\n{LEDE}\n\nSource: Leaders Meet Again – The Guardian\n\n{remark}\n"
     article = clean(page, config, url=ELSEWHERE)
     assert remark in article.text and article.wire == "The Guardian"
+
+
+def test_a_page_of_named_comments_under_a_comment_count_is_chrome(config: Config) -> None:
+    comments = (
+        "Dana Roe (Oslo)\nThe two presidents will never agree on this war, whatever the aides say.\n"
+        "harbourfan (USA)\nAt least they talked for an hour and a half, which is more than last year."
+    )
+    page = f"{HEADLINE}\n\nSep 29, 2015 · 212 comments\n{comments}\n"
+    article = clean(page, config)
+    assert "whatever the aides say" not in article.text and "which is more" not in article.text
+
+
+def test_a_named_line_without_a_comment_count_is_kept(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\nDana Roe (Oslo)\n{SECOND}\n"
+    assert SECOND in clean(page, config).text
+
+
+def test_an_agency_closing_the_ledes_first_sentence_names_the_wire(config: Config) -> None:
+    lede = LEDE.replace("officials from both governments said.", "according to Reuters.")
+    assert clean(f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n", config, url=ELSEWHERE).wire == "Reuters"
+    paper = LEDE.replace("officials from both governments said.", "according to The Guardian.")
+    assert clean(f"{HEADLINE}\n\n{paper}\n\n{SECOND}\n", config, url=ELSEWHERE).wire is None

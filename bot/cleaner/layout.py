@@ -13,7 +13,7 @@ import re
 
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
-from bot.cleaner.commentlist import mark_comment_list
+from bot.cleaner.commentlist import mark_comment_list, mark_named_comments
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only
@@ -69,6 +69,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_split_stamps(page)
     mark_forum_thread(page)
     mark_comment_list(page)
+    mark_named_comments(page)
     mark_remark_over_title(page)
     mark_quoted_post(page)
     mark_topic_thread(page)

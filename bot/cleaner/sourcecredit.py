@@ -2,7 +2,8 @@
 fourteen): a known outlet's name in the lede's dateline brackets on another outlet's site ("United
 Nations (NAME)President ..."), a "Source:" line citing the original's title and then its outlet ("Source:
 TITLE – NAME"), a "Source NAME" line without its colon, the outlet's name alone in brackets ("[NAME]"),
-and a "From NAME" line over the story (read as its byline).
+a "From NAME" line over the story (read as its byline), and a news agency the lede's first sentence
+ends on ("..., according to AGENCY."): the story was rewritten from that agency's copy.
 
 Every credit must name an outlet the table knows, other than the page's own (a site crediting itself
 names no wire): an unknown name in such a shape is as likely a person, a title or a section.
@@ -56,9 +57,20 @@ def reposted_source(page: PageLines) -> Found | None:
 def _dateline_credit(page: PageLines) -> Found | None:
     first = page.first_body()
     match = _DATELINE_CREDIT.match(first)
-    if match is None or not _others(match.group("name"), page):
-        return None
-    return Found(page.table.canonical(match.group("name")), match.group(0)[:-1].strip())
+    if match is not None and _others(match.group("name"), page):
+        return Found(page.table.canonical(match.group("name")), match.group(0)[:-1].strip())
+    sentence = first.split(". ", 1)[0]
+    according = _ACCORDING.search(sentence if sentence != first else first)
+    name = according.group("name").rstrip(".") if according else ""
+    if name and page.table.is_agency(name) and _others(name, page):
+        return Found(page.table.canonical(name), according.group(0).strip(" ,.") if according else name)
+    return None
+
+
+# the lede's first sentence ending on its source: "..., according to Reuters."
+_ACCORDING = re.compile(
+    r",\s+according to (?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\.?$"
+)
 
 
 def _others(name: str, page: PageLines) -> bool:
