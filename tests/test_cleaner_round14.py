@@ -177,3 +177,14 @@ def test_an_agency_closing_the_ledes_first_sentence_names_the_wire(config: Confi
     assert clean(f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n", config, url=ELSEWHERE).wire == "Reuters"
     paper = LEDE.replace("officials from both governments said.", "according to The Guardian.")
     assert clean(f"{HEADLINE}\n\n{paper}\n\n{SECOND}\n", config, url=ELSEWHERE).wire is None
+
+
+def test_a_live_pages_header_over_its_view_all_link_is_chrome(config: Config) -> None:
+    header = (
+        "Live updates: The latest from the summit\n\nKey developments so far:\n\n"
+        "  • The leaders met for an hour on the sidelines\n  • Their ministers will meet again next week\n"
+        "View all 12 updates ›"
+    )
+    article = clean(f"{header}\n\n{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n", config)
+    assert article.title == HEADLINE and "Key developments" not in article.text
+    assert "ministers will meet again" not in article.text and article.text.startswith(LEDE)

@@ -27,6 +27,7 @@ from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.liveblog import mark_live_blog
+from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.notices import LIVE_ENTRY
 from bot.cleaner.page import Decision, Page, is_caption
@@ -70,6 +71,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_forum_thread(page)
     mark_comment_list(page)
     mark_named_comments(page)
+    mark_live_page_header(page)
     mark_remark_over_title(page)
     mark_quoted_post(page)
     mark_topic_thread(page)
