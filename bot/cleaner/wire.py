@@ -9,6 +9,7 @@ Agency names come from config's outlet table; an acronym in a wire dateline's br
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.cleaner.bylineshapes import glued_credit
 from bot.cleaner.creditfields import date_row_source, repost_from_line, story_credit
@@ -148,18 +149,21 @@ def find_wire(page: PageLines) -> Found | None:
 def _reported(page: PageLines) -> Found | None:
     """A "..., NAME reports." credit in the story; a story crediting several outlets so was compiled
     from them, and names no one source."""
-    found: list[Found] = []
-    for text in (line.text for line in page.of_kind("body")):
-        for reports in _REPORTS.finditer(text):
-            name = reports.group("name")
-            if page.table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
-                found.append(Found(page.table.canonical(name), reports.group(0).strip(" ,;–—")))
-    if not found:
-        return None
-    story = " ".join(line.text for line in page.of_kind("body"))
+    texts = [line.text for line in page.of_kind("body")]
+    found = next((credit for text in texts for credit in _report_credits(text, page)), None)
+    story = " ".join(texts)
+    if found is None or story.count(" report") <= 1:  # one "reported" in the story: no other outlet's
+        return found
     cited = {page.table.canonical(m.group("name")).casefold() for m in _CITED.finditer(story)}
-    others = cited - {found[0].value.casefold()}
-    return found[0] if not any(page.table.known(name) for name in others) else None
+    others = cited - {found.value.casefold()}
+    return found if not any(page.table.known(name) for name in others) else None
+
+
+def _report_credits(text: str, page: PageLines) -> Iterator[Found]:
+    for reports in _REPORTS.finditer(text):
+        name = reports.group("name")
+        if page.table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
+            yield Found(page.table.canonical(name), reports.group(0).strip(" ,;–—"))
 
 
 # any outlet reporting in the story's text: "... here Saturday," the Paper reported.
