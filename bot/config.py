@@ -329,6 +329,9 @@ class CleanerConfig:
     # a long paragraph of this many comma-separated items, opened by running text, is prose (a list of
     # leaders by title and name is mostly capitals)
     name_list_min_items: int = field(default=6, metadata={"range": (2, 1000)})
+    # broadcast networks hosting their stations' sites on subdomains ("STATION1180.network.com"): the
+    # outlet is the station the subdomain names, not the network
+    station_network_domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

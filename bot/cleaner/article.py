@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from bot.cleaner.clock import url_over_clock
 from bot.cleaner.company import company_name
+from bot.cleaner.crumbtitle import without_crumb
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
 from bot.cleaner.gluedcredit import is_sign_off
@@ -145,6 +146,10 @@ def _first(lines: Sequence[Line], decisions: Sequence[Decision], kind: str) -> s
     return next((line.text for line, d in zip(lines, decisions, strict=True) if d.kind == kind), None)
 
 
+def _first_number(page: PageLines, kind: str) -> int:
+    return next((line.number for line, d in page.pairs() if d.kind == kind), 0)
+
+
 def _dateline(lines: Sequence[Line], decisions: Sequence[Decision]) -> str | None:
     """The dateline line above the headline or below it, else a wire dateline opening the first paragraph."""
     line = _first(lines, decisions, "dateline")
@@ -165,6 +170,7 @@ def _metadata(
     if title:  # a print headline joined with the deck wrapped under it
         title = without_deck(next(iter(page.of_kind("headline")), None), title, config.cleaner)
     title = without_footnote_mark(title) if title else None
+    title = without_crumb(page, _first_number(page, "headline"), title) if title else None
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page)

@@ -59,7 +59,8 @@ def repost_from_line(page: PageLines) -> Found | None:
             break
         match = FROM_CREDIT.match(line.text)
         above = next((p for p in reversed(pairs[:n]) if p[0].text.strip()), None)
-        titled = above is not None and above[1].kind == "subheading"  # the reposted title, read so by layout
+        # the reposted title, read so by layout, or the page's headline right over the credit
+        titled = above is not None and above[1].kind in ("subheading", "headline")
         if match and decision.kind != "body" and titled and not _own(match.group("name"), page):
             return Found(page.table.canonical(match.group("name")), line.text)
     return None

@@ -3,7 +3,9 @@
 A saved page often stops inside a paragraph ("... and the two leaders agreed to wo"): the last line has
 no full stop, so it is no finished sentence, and when it is shorter than a long paragraph it is not taken
 for prose, and the body ends above it. Right under the story's last paragraph, with nothing after it, a
-line of running text in lower case (not a title, a label or a link) is that paragraph's cut start.
+line of running text in lower case (not a title, a label or a link) is that paragraph's cut start; a
+source or credit line may close the page under it, and an agency's crosshead between dashes ("– Talks
+go on –") may sit between it and the story (round fourteen).
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ __all__ = ["keep_cut_last_paragraph"]
 def keep_cut_last_paragraph(page: Page, end: int) -> int:
     """Keep the page's last line as body when it is the story's last paragraph cut short; the body's new
     last line (end itself when the line is no such paragraph)."""
-    last = next((j for j in range(len(page.lines) - 1, end, -1) if not page.lines[j].blank), None)
-    if last is None or page.previous_filled(last) != end or not page.open(last):
+    last = next((j for j in range(len(page.lines) - 1, end, -1) if not _closing(page, j)), None)
+    if last is None or not page.open(last):
+        return end
+    crosshead = page.previous_filled(last)
+    if crosshead != end and not _crosshead_under(page, crosshead, end):
         return end
     decision = page.decisions[end]
     if decision is None or decision.kind not in ("body", "subheading"):
@@ -30,8 +35,29 @@ def keep_cut_last_paragraph(page: Page, end: int) -> int:
     text = page.lines[last].text
     if not _cut_running_text(page, text) or text.startswith(page.lines[end].text):  # a copy, credit glued
         return end
+    if crosshead != end:
+        page.set(crosshead, "subheading")
     page.set(last, "body")
     return last
+
+
+# Lines that may follow a cut last paragraph (round fourteen): a source or credit line closing the story.
+_CLOSING_REASONS = frozenset({"source-credit", "credits", "bracket-label"})
+# an agency's crosshead between dashes: "– ‘Around the clock’ –"
+_CROSSHEAD = re.compile(r"^[-–—]\s+\S.{0,50}\S\s+[-–—]$")
+
+
+def _closing(page: Page, j: int) -> bool:
+    """Line j is blank or a credit closing the story (so a cut paragraph above it is still the last)."""
+    decision = page.decisions[j]
+    return page.lines[j].blank or (decision is not None and decision.reason in _CLOSING_REASONS)
+
+
+def _crosshead_under(page: Page, i: int, end: int) -> bool:
+    """Line i is an open crosshead between dashes right under the story's last paragraph."""
+    return (
+        page.open(i) and page.previous_filled(i) == end and _CROSSHEAD.match(page.lines[i].text) is not None
+    )
 
 
 def _cut_running_text(page: Page, text: str) -> bool:

@@ -13,6 +13,7 @@ import re
 
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
+from bot.cleaner.commentlist import mark_comment_list, mark_named_comments
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only
@@ -26,6 +27,7 @@ from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.liveblog import mark_live_blog
+from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.notices import LIVE_ENTRY
 from bot.cleaner.page import Decision, Page, is_caption
@@ -67,6 +69,9 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_mirror_page(page)
     mark_split_stamps(page)
     mark_forum_thread(page)
+    mark_comment_list(page)
+    mark_named_comments(page)
+    mark_live_page_header(page)
     mark_remark_over_title(page)
     mark_quoted_post(page)
     mark_topic_thread(page)
@@ -270,7 +275,7 @@ def _end_marker(page: Page, start: int) -> int | None:
     for n, marker in enumerate(markers):
         following = markers[n + 1] if n + 1 < len(markers) else len(page.lines)
         final = page.reason(marker) in _FINAL_REASONS or _cut_before(page, marker)
-        if final or _prose_lines(page, marker + 1, following) <= _prose_lines(page, start, marker):
+        if final or _prose_lines(page, marker + 1, following) < _prose_lines(page, start, marker):
             return marker
     return None
 

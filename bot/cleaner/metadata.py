@@ -31,6 +31,7 @@ from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_p
 from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
+from bot.cleaner.stationhost import station_name
 from bot.cleaner.subdomainpaper import subdomain_paper
 from bot.cleaner.wire import find_wire, reporter_credit
 
@@ -170,6 +171,7 @@ def find_outlet(page: PageLines) -> Found | None:
     the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
     finders = (
         known_domain,
+        station_name,
         _site_name_line,
         initials_title_name,
         logo_name,

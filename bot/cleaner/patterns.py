@@ -15,6 +15,7 @@ from bot.cleaner.licence import LICENCE_PATTERNS
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.notices import NOTICE_PATTERNS
 from bot.cleaner.pagecontrols import PAGE_KINDS
+from bot.cleaner.postchrome import POST_CHROME_PATTERNS
 from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.readerchrome import READER_CHROME_END_REASONS, READER_CHROME_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
@@ -301,6 +302,7 @@ CHROME_PATTERNS = (
     *PAGE_KINDS,
     *READER_CHROME_PATTERNS,
     *LICENCE_PATTERNS,
+    *POST_CHROME_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
@@ -343,7 +345,11 @@ RELATED_HEADER = re.compile(
     r"you (?:may|might) (?:also )?(?:like|be interested in)|editor'?s'? picks?|in other news|"
     r"(?:from )?around the web|what to read next|more in [\w .'-]{1,30}|popular(?: now)?|must read|"
     r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage|"
-    r"recent (?:posts|articles|stories|news)|more)\s*:?$",
+    r"recent (?:posts|articles|stories|news)|more|"
+    # "Before you go, we thought you'd like these..."
+    r"(?:before you go,?\s*)?(?:we (?:think|thought)\s+)?"
+    r"you(?:['’]d| would) (?:also )?like (?:these|this)(?:\.{3}|…)?)"
+    r"\s*:?$",
     _I,
 )
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").

@@ -9,6 +9,7 @@ Agency names come from config's outlet table; an acronym in a wire dateline's br
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from bot.cleaner.bylineshapes import glued_credit
 from bot.cleaner.creditfields import date_row_source, repost_from_line, story_credit
@@ -22,6 +23,7 @@ from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
+from bot.cleaner.sourcecredit import reposted_source
 from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 
@@ -134,16 +136,38 @@ def find_wire(page: PageLines) -> Found | None:
     stated = _stated_source(page)
     if stated is not None:
         return stated
-    for text in (line.text for line in page.of_kind("body")):
-        for reports in _REPORTS.finditer(text):
-            name = reports.group("name")
-            if table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
-                return Found(table.canonical(name), reports.group(0).strip(" ,;–—"))
+    reported = _reported(page)
+    if reported is not None:
+        return reported
     platform = table.platform(page.raw)
     credit = outlet_credit(page)
     if platform is not None and credit is not None:
         return Found(credit.value, f"{credit.evidence} (original source of a {platform} repost)")
     return None
+
+
+def _reported(page: PageLines) -> Found | None:
+    """A "..., NAME reports." credit in the story; a story crediting several outlets so was compiled
+    from them, and names no one source."""
+    texts = [line.text for line in page.of_kind("body")]
+    found = next((credit for text in texts for credit in _report_credits(text, page)), None)
+    story = " ".join(texts)
+    if found is None or story.count(" report") <= 1:  # one "reported" in the story: no other outlet's
+        return found
+    cited = {page.table.canonical(m.group("name")).casefold() for m in _CITED.finditer(story)}
+    others = cited - {found.value.casefold()}
+    return found if not any(page.table.known(name) for name in others) else None
+
+
+def _report_credits(text: str, page: PageLines) -> Iterator[Found]:
+    for reports in _REPORTS.finditer(text):
+        name = reports.group("name")
+        if page.table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
+            yield Found(page.table.canonical(name), reports.group(0).strip(" ,;–—"))
+
+
+# any outlet reporting in the story's text: "... here Saturday," the Paper reported.
+_CITED = re.compile(r"\b(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\b")
 
 
 # a provider's credit opening the lede without a place: "(RTTNews) - The ruble ..."; a site the table
@@ -187,6 +211,7 @@ def _stated_source(page: PageLines) -> Found | None:
         repost_from_line,
         read_more_source,
         publisher_field,
+        reposted_source,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
