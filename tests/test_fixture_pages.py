@@ -41,6 +41,7 @@ EXTRA = {
     "batch8": [PAGES / "other_summit" / "event.yaml"],
     "batch9": [PAGES / "other_summit" / "event.yaml"],
     "batch10": [PAGES / "other_summit" / "event.yaml"],
+    "batch11": [PAGES / "other_summit" / "event.yaml"],
 }
 
 # batch6 arrived blind and was measured once on main f184ad3's rules (3 of 12 pages passed every check; line
@@ -79,7 +80,20 @@ EXTRA = {
 # section label, a rights line, a stamp line and an aggregator's publisher field, split forum stamps and
 # cards, date rows and full-width CJK dates, a print headline joined with its deck) it passes 12 of 12 and
 # is held to the common floors: its figures are training figures now.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
+#
+# batch11 arrived blind and was measured once on main 9a97397's rules (3 of 12 pages passed every check; line
+# P/R 0.844/0.867, HTML must_contain 0.947 / must_not_contain 1.000, chrome share 0.111, outlet 8/12, date
+# 10/12, updated 12/12, headline 12/12, wire 8/12, event 11/12). These are blind arrival figures; it is held
+# to them until a round of general rules lifts it to the common floors.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
+    "batch11": {
+        "line_recall": 0.86,
+        "line_precision": 0.84,
+        "html_contain": 0.94,
+        "chrome_share": 0.12,
+        "field": 0.65,
+    },
+}
 
 
 def test_the_fixture_sets_are_present() -> None:
