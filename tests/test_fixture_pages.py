@@ -83,17 +83,12 @@ EXTRA = {
 #
 # batch11 arrived blind and was measured once on main 9a97397's rules (3 of 12 pages passed every check; line
 # P/R 0.844/0.867, HTML must_contain 0.947 / must_not_contain 1.000, chrome share 0.111, outlet 8/12, date
-# 10/12, updated 12/12, headline 12/12, wire 8/12, event 11/12). These are blind arrival figures; it is held
-# to them until a round of general rules lifts it to the common floors.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch11": {
-        "line_recall": 0.86,
-        "line_precision": 0.84,
-        "html_contain": 0.94,
-        "chrome_share": 0.12,
-        "field": 0.65,
-    },
-}
+# 10/12, updated 12/12, headline 12/12, wire 8/12, event 11/12: blind arrival figures) and was held to them;
+# after batch11's round of general rules (a share bar one button a line, subtitle cues under timecodes, a
+# broadcaster's own programme, bracketed and author-card credits, a body's site on its parent's host, a
+# call sign spelled out and a title in an "About" link, a "Posted:" stamp's local date, a lead caption in a
+# sidebar) it passes 12 of 12 and is held to the common floors: its figures are training figures now.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

@@ -18,6 +18,8 @@ from bot.cleaner.pagecontrols import PAGE_KINDS
 from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.readerchrome import READER_CHROME_END_REASONS, READER_CHROME_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
+from bot.cleaner.subtitlecues import CUE_PATTERNS
+from bot.cleaner.teaserleadins import LEAD_IN_PATTERNS
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
 
@@ -301,6 +303,8 @@ CHROME_PATTERNS = (
     *PAGE_KINDS,
     *READER_CHROME_PATTERNS,
     *LICENCE_PATTERNS,
+    *CUE_PATTERNS,
+    *LEAD_IN_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
