@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.ampviewer import amp_viewer_url
 from bot.cleaner.cardcredit import wire_service
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.patterns import chrome_reason
@@ -171,7 +172,7 @@ def test_an_author_card_naming_an_agency_credits_the_copy(
 ) -> None:
     card = f"<div class='author-card'><span class='author-name'>{name}</span><a>More by this Author</a></div>"
     page = _html(f"<main><h1>{HEADLINE}</h1><div class='story-body'>{_PARAGRAPHS}</div>{card}</main>")
-    assert clean(page, config, url="https://www.harbourdaily.example/news/1").wire == wire
+    assert clean(page, config, url="https://www.harbourdaily.com/news/1").wire == wire
 
 
 @pytest.mark.parametrize(
@@ -185,7 +186,7 @@ def test_a_wire_services_byline_names_its_network(text: str, name: str | None) -
 def test_a_wire_services_byline_credits_the_copy(config: Config) -> None:
     meta = "<div class='article-meta'><span class='author'>by: CNN Wire</span></div>"
     page = _html(f"<article><h1>{HEADLINE}</h1>{meta}{_PARAGRAPHS}</article>")
-    assert clean(page, config, url="https://www.harbourtv.example/news/1").wire == "CNN"
+    assert clean(page, config, url="https://www.harbourtv9.com/news/1").wire == "CNN"
     text_page = "\n".join([HEADLINE, "by: CNN Wire", "September 28, 2015", LEDE, SECOND, THIRD])
     assert clean(text_page, config).wire == "CNN"
 
@@ -261,3 +262,46 @@ def test_a_broadcasters_native_brand_reads_as_its_english_name(config: Config) -
     table = outlet_table(config)
     assert table.canonical("Radio Vaticana") == "Vatican Radio"
     assert table.by_domain("en.radiovaticana.va") == "Vatican Radio"
+
+
+@pytest.mark.parametrize(
+    ("url", "wire"),
+    [
+        ("https://www.harbourtv9.com/news/national/story/", "CNN"),  # a station running the network's copy
+        ("https://edition.cnn.com/2015/09/28/politics/story/", None),  # the network on its own site
+        (None, None),  # no URL: whose site it is cannot be told
+    ],
+)
+def test_a_networks_dateline_credit_on_another_sites_page_names_the_wire(
+    config: Config, url: str | None, wire: str | None
+) -> None:
+    lede = f"UNITED NATIONS (CNN) — {LEDE}"
+    page = "\n".join(["Harbour TV 9", "News", HEADLINE, "Posted: Sep 28, 2015", lede, SECOND, THIRD])
+    assert clean(page, config, url=url).wire == wire
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (
+            "https://www.google.com/amp/s/www.harbourdaily.com/news/story-1.ece/amp/",
+            "https://www.harbourdaily.com/news/story-1.ece/amp/",
+        ),
+        (
+            "https://www-harbourdaily-com.cdn.ampproject.org/c/s/www.harbourdaily.com/2015/09/29/story/",
+            "https://www.harbourdaily.com/2015/09/29/story/",
+        ),
+        ("https://www.harbourdaily.com/amp/s/story/", None),  # a site's own /amp/ path
+        ("https://www.google.com/search?q=summit", None),
+    ],
+)
+def test_an_amp_viewers_url_shows_the_publishers(url: str, shown: str | None) -> None:
+    assert amp_viewer_url(url) == shown
+
+
+def test_a_page_in_an_amp_viewer_is_dated_and_named_by_the_publishers_url(config: Config) -> None:
+    url = "https://www.google.com/amp/s/www.harbourdaily.com/world/2015/09/29/leaders-talk/amp/"
+    page = "\n".join(["×", "www.harbourdaily.com", "View original", HEADLINE, LEDE, SECOND, THIRD])
+    article = clean(page, config, url=url)
+    assert article.date == "2015-09-29"
+    assert article.outlet is not None and "google" not in article.outlet.casefold()

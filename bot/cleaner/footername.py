@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain
 
-__all__ = ["about_title", "spelled_out_holder"]
+__all__ = ["about_title", "footer_name", "spelled_out_holder"]
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _ABOUT = re.compile(r"^(?i:about)\s+(?P<name>(?i:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s*$")
@@ -26,6 +26,11 @@ _FEWEST_INITIALS = 3  # not a threshold: two letters ("ab.org") are the initials
 
 def _squashed(text: str) -> str:
     return _NOT_WORD.sub("", text).casefold()
+
+
+def footer_name(page: PageLines, label: str, holders: Sequence[str]) -> Found | None:
+    """The site's name as its footer prints it in full, for the URL's registered domain's name `label`."""
+    return spelled_out_holder(page, label.casefold(), holders) or about_title(page, _squashed(label), holders)
 
 
 def spelled_out_holder(page: PageLines, label: str, holders: Sequence[str]) -> Found | None:

@@ -18,7 +18,7 @@ from bot.cleaner.document import notice_holder
 from bot.cleaner.documentname import fuller_holder
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
-from bot.cleaner.footername import about_title, spelled_out_holder
+from bot.cleaner.footername import footer_name
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.holderchain import known_in_chain
 from bot.cleaner.initialsname import credits_software, initials_title_name
@@ -99,11 +99,9 @@ def _site_name_line(page: PageLines) -> Found | None:
     # a paper on its owner group's subdomain: the paper's name before the group's
     if others and owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):
         groups = [paper_labels(others), *groups]
-    held = [holder for holder, _ in _holders(page) if holder]
     spelled_out = (
         _initials_name(page, own)
-        or spelled_out_holder(page, own.casefold(), held)
-        or about_title(page, _squashed(own), held)
+        or footer_name(page, own, [holder for holder, _ in _holders(page) if holder])
         or _printed_host(page, host, site[0] if site else "")
     )
     if spelled_out is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.bracketcredit import bracket_credit
+from bot.cleaner.bracketcredit import bracket_credit, network_dateline
 from bot.cleaner.bylineshapes import glued_credit
 from bot.cleaner.cardcredit import wire_service_credit
 from bot.cleaner.creditfields import date_row_source, repost_from_line, story_credit
@@ -191,6 +191,7 @@ def _stated_source(page: PageLines) -> Found | None:
         read_more_source,
         publisher_field,
         bracket_credit,
+        network_dateline,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
