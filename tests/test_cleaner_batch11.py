@@ -305,3 +305,11 @@ def test_a_page_in_an_amp_viewer_is_dated_and_named_by_the_publishers_url(config
     article = clean(page, config, url=url)
     assert article.date == "2015-09-29"
     assert article.outlet is not None and "google" not in article.outlet.casefold()
+
+
+def test_a_masthead_spelling_the_hosts_own_domain_keeps_the_tables_name(config: Config) -> None:
+    table = outlet_table(config)
+    owner = table.by_domain("nation.co.ke")
+    assert owner is not None
+    page = _mission_page("Nation Kenya", "Copyright © Nation Kenya. All Rights Reserved")
+    assert clean(page, config, url="https://www.nation.co.ke/news/world/story").outlet == owner

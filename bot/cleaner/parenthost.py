@@ -5,7 +5,8 @@ The outlet table names the host's owner, but the pages are the mission's: its na
 its masthead and holds the footer's copyright, and the owner's name is printed nowhere. A reader cites
 the body whose masthead and copyright the page carries. A paper on its own domain prints the table's
 name (its masthead, its copyright) and keeps it; a masthead the copyright does not repeat proves
-nothing.
+nothing, and so does a masthead that spells the host's own domain (the site's brand, shorter than the
+table's name).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.spelling import spells
 
 __all__ = ["hosted_body"]
 
@@ -29,8 +32,10 @@ def hosted_body(page: PageLines, owner: str, holders: Iterable[str]) -> Found | 
     masthead = first[0].text
     key = _NOT_WORD.sub("", masthead).casefold()
     capitalised = [w for w in masthead.split() if w[:1].isupper()]
-    if len(capitalised) < page.settings.heading_name_min_words or not key:
-        return None
+    site = registered_domain(page.url) if page.url else None
+    label = site[0].split(".")[0].casefold() if site else ""
+    if len(capitalised) < page.settings.heading_name_min_words or not key or (label and spells(key, label)):
+        return None  # a masthead that spells the domain ("Nation" on nation.co.ke) is the host's own brand
     if not any(_NOT_WORD.sub("", holder).casefold() == key for holder in holders):
         return None
     name = page.table.canonical(masthead)
