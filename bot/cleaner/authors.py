@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.dates import is_date_only
+from bot.cleaner.leadplace import PLACE_REASON, mark_place_over_date
 from bot.cleaner.lines import is_prose
 from bot.cleaner.page import Page
 
@@ -38,7 +39,8 @@ def mark_author_over_date(page: Page) -> None:
     date-only line, above the story's second paragraph and with no byline before it, is the byline (not
     the page's first line, nor a publication's name: a site's name heads its page over the date)."""
     low, high = page.settings.person_name_min_words, page.settings.person_name_max_words
-    filled = [i for i, line in enumerate(page.lines) if not line.blank]
+    mark_place_over_date(page)  # "NAME" / "PLACE," / "DATE": the place is the dateline's
+    filled = [i for i, line in enumerate(page.lines) if not line.blank and page.reason(i) != PLACE_REASON]
     for n, i in enumerate(filled[1:-1], start=1):
         if not (page.open(i) and _bare_name(page.lines[i].text, low, high)):
             continue

@@ -16,12 +16,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.cleaner.cardcredit import card_credit
 from bot.cleaner.dates import find_update
 from bot.cleaner.endtags import syndicated_credit
 from bot.cleaner.licence import CAPTION_CLASSES
 from bot.cleaner.lines import is_prose
 from bot.cleaner.markup import byline_credit, shows_update, site_name
+from bot.cleaner.poststamp import posted_date
 from bot.cleaner.shown import shown_date
+from bot.cleaner.sidecaption import with_side_caption
 from bot.cleaner.sitename import copyright_text, without_outlet_suffix
 from bot.cleaner.stampcredit import stamp_credit
 from bot.config import CleanerConfig
@@ -65,6 +68,7 @@ def read_html(html: str, settings: CleanerConfig, url: str | None = None) -> Htm
         lxml.html.fromstring(html), url=url, include_comments=False, include_tables=False, fast=True
     )
     text = _with_lead(tree, text or "", settings)
+    text = with_side_caption(tree, text, settings.lead_match_chars) if text else text
     footer = copyright_text(tree) if text else None  # the extractor leaves the footer's copyright out
     text = f"{text}\n{footer}" if footer and footer not in text else text
     ld = list(_json_ld(tree))
@@ -96,8 +100,9 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
         if stated and day and (key == "date" or shows_update(tree, settings.update_stamp_max_chars)):
             found[key] = (day, stated[1])
     if "date" in found:  # the local date a <time> element prints, over its UTC stamp
-        found["date"] = shown_date(tree, found["date"])
-    credit = byline_credit(tree) or syndicated_credit(tree)
+        shown = shown_date(tree, found["date"])
+        found["date"] = posted_date(tree, shown) if shown == found["date"] else shown
+    credit = byline_credit(tree) or syndicated_credit(tree) or card_credit(tree)
     if credit is not None:
         found["credit"] = credit
     if "updated" not in found:

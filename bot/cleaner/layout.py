@@ -28,6 +28,7 @@ from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.liveupdate import mark_live_page_header
+from bot.cleaner.markerruns import next_apart
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.notices import LIVE_ENTRY
 from bot.cleaner.page import Decision, Page, is_caption
@@ -41,6 +42,7 @@ from bot.cleaner.patterns import (
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
+from bot.cleaner.subtitlecues import keep_subtitle_cues
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
 from bot.text import normalize
@@ -90,7 +92,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         _lay_out_body(page, start, end)
         _mark_pull_quotes(page, start, end)
         mark_first_entry_title(page, start)
-        end = keep_cut_last_paragraph(page, end)
+        end = keep_subtitle_cues(page, start, keep_cut_last_paragraph(page, end))
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
@@ -178,6 +180,8 @@ def _mark_sandwiched(page: Page) -> None:
     for before, i, after in zip(filled, filled[1:], filled[2:], strict=False):
         reason = page.reason(before)
         if page.decisions[i] is None and reason in _SANDWICHED and page.reason(after) == reason:
+            if reason == "media-player" and is_prose(page.lines[i].text, page.settings):
+                continue  # a sentence between a player's strings describes the clip: the page's text
             page.set(i, "drop", reason)
     for i in range(1, len(page.lines)):
         under_clock = page.reason(i - 1) == "media-player" and _TIMECODE.match(page.lines[i - 1].text)
@@ -273,7 +277,7 @@ def _end_marker(page: Page, start: int) -> int | None:
         and page.reason(page.next_filled(i) or i) != LIVE_ENTRY  # a sign-off before a live entry
     ]
     for n, marker in enumerate(markers):
-        following = markers[n + 1] if n + 1 < len(markers) else len(page.lines)
+        following = next_apart(page, markers, n)  # a bar of several buttons is one marker
         final = page.reason(marker) in _FINAL_REASONS or _cut_before(page, marker)
         if final or _prose_lines(page, marker + 1, following) < _prose_lines(page, start, marker):
             return marker

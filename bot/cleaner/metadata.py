@@ -18,6 +18,7 @@ from bot.cleaner.document import notice_holder
 from bot.cleaner.documentname import fuller_holder
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
+from bot.cleaner.footername import footer_name
 from bot.cleaner.header import ADDRESS
 from bot.cleaner.holderchain import known_in_chain
 from bot.cleaner.initialsname import credits_software, initials_title_name
@@ -26,6 +27,7 @@ from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
+from bot.cleaner.parenthost import hosted_body
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
 from bot.cleaner.readerchrome import without_image_word
@@ -98,7 +100,11 @@ def _site_name_line(page: PageLines) -> Found | None:
     # a paper on its owner group's subdomain: the paper's name before the group's
     if others and owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):
         groups = [paper_labels(others), *groups]
-    spelled_out = _initials_name(page, own) or _printed_host(page, host, site[0] if site else "")
+    spelled_out = (
+        _initials_name(page, own)
+        or footer_name(page, own, [holder for holder, _ in _holders(page) if holder])
+        or _printed_host(page, host, site[0] if site else "")
+    )
     if spelled_out is not None:
         return spelled_out
     for names in (group for group in groups if group):
@@ -255,9 +261,14 @@ def known_domain(page: PageLines) -> Found | None:
         return printed_publisher(page) or _paper_copyright(page)
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
-    if known and site and page.table.by_domain(site[0]) == known:  # the parent's entry: a title of its own?
-        return subdomain_paper(page) or Found(known, f"URL domain {site[0]}")
-    return Found(known, f"URL domain {site[0]}") if known and site else None
+    if not (known and site):
+        return None
+    parent = page.table.by_domain(site[0]) == known  # the parent's entry: a title of its own?
+    return (
+        (subdomain_paper(page) if parent else None)
+        or hosted_body(page, known, (h for h, _ in _holders(page)))
+        or Found(known, f"URL domain {site[0]}")
+    )
 
 
 def _channel_name(page: PageLines) -> Found | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.ampviewer import amp_viewer_url
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.lines import is_prose
 from bot.cleaner.outlets import registered_domain
@@ -38,6 +39,9 @@ def original_url(url: str | None, settings: CleanerConfig) -> str | None:
     translation proxy's host spelled back ("www-site-ru.PROXY" -> "www.site.ru"); None for any other URL."""
     if not url:
         return None
+    amp = amp_viewer_url(url)  # "google.com/amp/s/www.paper.com/..."
+    if amp is not None:
+        return amp
     embedded = _EMBEDDED.match(url)
     if embedded:
         return re.sub(r"^(https?:)/+", r"\1//", embedded.group("url"), flags=_I)

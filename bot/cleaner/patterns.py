@@ -19,6 +19,8 @@ from bot.cleaner.postchrome import POST_CHROME_PATTERNS
 from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.readerchrome import READER_CHROME_END_REASONS, READER_CHROME_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
+from bot.cleaner.subtitlecues import CUE_PATTERNS
+from bot.cleaner.teaserleadins import LEAD_IN_PATTERNS
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
 
@@ -303,6 +305,8 @@ CHROME_PATTERNS = (
     *READER_CHROME_PATTERNS,
     *LICENCE_PATTERNS,
     *POST_CHROME_PATTERNS,
+    *CUE_PATTERNS,
+    *LEAD_IN_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.

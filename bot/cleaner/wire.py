@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.cleaner.bracketcredit import bracket_credit, network_dateline
 from bot.cleaner.bylineshapes import glued_credit
+from bot.cleaner.cardcredit import wire_service_credit
 from bot.cleaner.creditfields import date_row_source, repost_from_line, story_credit
 from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.header import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
+from bot.cleaner.owncredit import names_own_programme
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
@@ -212,6 +215,8 @@ def _stated_source(page: PageLines) -> Found | None:
         read_more_source,
         publisher_field,
         reposted_source,
+        bracket_credit,
+        network_dateline,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
@@ -246,7 +251,9 @@ def _source_line(page: PageLines) -> Found | None:
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
         named = _SOURCE_NAME.match(line.text) if len(page.dropped_as("source-credit")) == 1 else None
-        mine = named is not None and page.table.canonical(named.group("name")) == own
+        mine = named is not None and (
+            page.table.canonical(named.group("name")) == own or names_own_programme(named.group("name"), page)
+        )
         if named and not mine and not _NOT_AGENCY.search(named.group("name")):  # "Source: Tanjug"
             return Found(named.group("name"), line.text)
     return None
@@ -314,6 +321,9 @@ def _header_credit(page: PageLines) -> Found | None:
             or len(line.text.split()) > page.settings.header_credit_max_words
         ):
             continue
+        service = wire_service_credit(page, line.text)  # "by: NAME Wire"
+        if service is not None:
+            return service
         for part in re.split(r"\s*[/|]\s*", line.text):
             name = part.strip("()—–-: ")  # "AFP", "(AFP)", "Agency:" over the lede
             agency = None if own_masthead(page, line, name) else agency_as_written(page.table, name)
