@@ -8,7 +8,7 @@ import sys
 from bot.cleaner.cues import STRONG_CAPTION_CUES, WEAK_CAPTION_CUES, caption_cues
 from bot.cleaner.outlets import OutletTable
 from bot.cleaner.patterns import CHROME_PATTERNS
-from bot.cleaner.prefilter import CASE_TWINS, FirstMatch, needles
+from bot.cleaner.prefilter import CASE_TWINS, FirstMatch, first_chars, needles
 from bot.config import OutletName
 
 
@@ -77,3 +77,28 @@ def test_caption_cue_counts_agree_with_every_pattern_run() -> None:
         weak = sum(1 for p in WEAK_CAPTION_CUES if p.search(text))
         assert caption_cues(text) == (strong, weak), text
     assert caption_cues(samples[0])[0] >= 2
+
+
+def test_first_chars_are_what_the_engine_accepts_at_the_start() -> None:
+    assert first_chars(re.compile(r"^abc", re.I)) == frozenset("Aa")
+    assert first_chars(re.compile(r"^(?-i:RELATED|Related)", re.I)) == frozenset("R")
+    assert first_chars(re.compile(r"^(?:photo|image)s?\s", re.I)) == frozenset("PpIi")
+    assert first_chars(re.compile(r"^\s*\(")) == frozenset(
+        c for c in map(chr, range(128)) if c.isspace() or c == "("
+    )
+    assert first_chars(re.compile(r"^[\d,.]+$")) == frozenset("0123456789,.")
+    assert first_chars(re.compile(r"^x?$")) is None  # may match an empty text
+    assert first_chars(re.compile(r"abc")) is None  # not anchored
+    assert first_chars(re.compile(r"^abc", re.M)) is None  # anchored at every line
+    assert first_chars(re.compile(r"^(a)\1")) == frozenset("a")  # the opening item is all that is read
+    assert first_chars(re.compile(r"^\u212aelvin", re.I)) == frozenset("Kk")  # the Kelvin sign folds to k
+
+
+def test_first_match_agrees_on_lines_opening_with_every_ascii_character() -> None:
+    table = list(CHROME_PATTERNS)
+    first = FirstMatch(table)
+    tails = ["", "Share", " comments", "hoto: AP", "1 min read", "opyright 2016 The Paper", " 2016 Paper"]
+    for opening in map(chr, range(128)):
+        for tail in tails:
+            text = opening + tail
+            assert first(text) == _slow_first(table, text), repr(text)

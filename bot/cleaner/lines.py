@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from bot.cleaner.namelists import is_name_list
 from bot.config import CleanerConfig
+from bot.text import normalize
 
 __all__ = [
     "STOPWORDS",
     "Line",
     "ends_sentence",
+    "folded",
     "is_label",
     "is_prose",
     "is_title_like",
@@ -74,6 +76,12 @@ def words(text: str) -> list[str]:
 def _words(text: str) -> tuple[str, ...]:
     """`words`, kept: the layout reads the same line's words several times over (cached by text alone)."""
     return tuple(_WORD.findall(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """A line normalised and case-folded, the form lines are compared in (repeats, pull quotes), kept."""
+    return normalize(text).casefold()
 
 
 def word_count(text: str) -> int:
