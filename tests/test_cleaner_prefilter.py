@@ -102,3 +102,10 @@ def test_first_match_agrees_on_lines_opening_with_every_ascii_character() -> Non
         for tail in tails:
             text = opening + tail
             assert first(text) == _slow_first(table, text), repr(text)
+
+
+def test_a_short_needle_counts_only_when_prose_seldom_has_it() -> None:
+    assert needles(re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*[A-Z]{2,}")) == ("/",)  # not the space
+    assert needles(re.compile(r"[a-z]\.\s+[A-Z]+\s*\([A-Z]+\)$")) == ("(",)
+    assert needles(re.compile(r"\(@\w+\) tweeted")) == (") tweeted",)  # a longer literal comes first
+    assert needles(re.compile(r"\w+\.\s\w+")) is None  # a full stop rules out too few lines

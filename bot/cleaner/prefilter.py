@@ -32,7 +32,9 @@ __all__ = ["CASE_TWINS", "FirstMatch", "MatchCount", "first_chars", "lowered", "
 # Non-ASCII characters that IGNORECASE matches with an ASCII letter: İ ı ſ K (i, i, s, k).
 CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
 _TWIN = re.compile("[" + "".join(sorted(CASE_TWINS)) + "]")
-_MIN_NEEDLE = 3  # shorter literals rule out too few lines to be worth a test
+_MIN_NEEDLE = 3  # shorter literals rule out too few lines to be worth a test...
+# ...unless they hold a character prose seldom has ("/", "(", "[", "@"): then they rank below every longer one
+_COMMON = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 \t\n.,'\"-")
 
 
 def needles(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -53,13 +55,18 @@ def _of_sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[str] | None:
         if op is sre.LITERAL and chr(arg).isascii():
             run.append(chr(arg).lower())
             continue
-        if len(run) >= _MIN_NEEDLE:
+        if len(run) >= _MIN_NEEDLE or not _COMMON.issuperset(run):
             options.append(frozenset({"".join(run)}))
         run = []
         inner = _of_item(op, arg)
         if inner is not None:
             options.append(inner)
-    return max(options, key=lambda s: min(len(x) for x in s), default=None)
+    return max(options, key=lambda s: min(_rank(x) for x in s), default=None)
+
+
+def _rank(needle: str) -> float:
+    """How well a needle rules lines out: its length, a short one's (of rare characters) below any other."""
+    return len(needle) if len(needle) >= _MIN_NEEDLE else len(needle) / _MIN_NEEDLE - 1
 
 
 def _of_item(op: Any, arg: Any) -> frozenset[str] | None:
