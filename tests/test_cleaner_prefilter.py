@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 
 from bot.cleaner.cues import STRONG_CAPTION_CUES, WEAK_CAPTION_CUES, caption_cues
+from bot.cleaner.lines import InLonger
 from bot.cleaner.outlets import OutletTable
 from bot.cleaner.patterns import CHROME_PATTERNS
 from bot.cleaner.prefilter import CASE_TWINS, FirstMatch, first_chars, needles
@@ -109,3 +111,19 @@ def test_a_short_needle_counts_only_when_prose_seldom_has_it() -> None:
     assert needles(re.compile(r"[a-z]\.\s+[A-Z]+\s*\([A-Z]+\)$")) == ("(",)
     assert needles(re.compile(r"\(@\w+\) tweeted")) == (") tweeted",)  # a longer literal comes first
     assert needles(re.compile(r"\w+\.\s\w+")) is None  # a full stop rules out too few lines
+
+
+def test_in_longer_agrees_with_a_search_of_every_longer_text() -> None:
+    rng = random.Random(5)
+    for _ in range(2000):
+        texts = [
+            "".join(rng.choice("ab ") for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(0, 6))
+        ]
+        inside = InLonger(texts)
+        for quote in [*texts, "", "a", "ab", "a\nb"]:
+            for length in range(10):
+                assert inside(quote, length) == any(quote in t for t in texts if len(t) > length)
+    assert InLonger(["the leaders met", "leaders met"])("leaders met", len("leaders met"))
+    assert not InLonger(["leaders met", "the leaders"])(
+        "leaders met", len("leaders met")
+    )  # none longer holds it

@@ -24,7 +24,16 @@ from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.forumquote import mark_quoted_post
 from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.header import lay_out_header
-from bot.cleaner.lines import Line, ends_sentence, folded, is_label, is_prose, is_title_like, word_count
+from bot.cleaner.lines import (
+    InLonger,
+    Line,
+    ends_sentence,
+    folded,
+    is_label,
+    is_prose,
+    is_title_like,
+    word_count,
+)
 from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.notices import LIVE_ENTRY
@@ -360,11 +369,10 @@ def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
     """A short kept line printed again inside a longer paragraph is a pull quote: the paragraph keeps it."""
     kept = [i for i in range(end + 1) if page.decisions[i] in (Decision("body"), Decision("caption"))]
     texts = {i: folded(page.lines[i].text) for i in kept}
+    inside = InLonger(list(texts.values()))
     for i in (i for i in kept if i >= start):
         quote = texts[i].strip("\"'“”‘’ ")
-        if word_count(quote) <= page.settings.pull_quote_max_words and any(
-            quote in texts[j] for j in kept if len(texts[j]) > len(texts[i])
-        ):
+        if word_count(quote) <= page.settings.pull_quote_max_words and inside(quote, len(texts[i])):
             page.set(i, "drop", "pull-quote")
 
 
