@@ -187,8 +187,11 @@ def _mark_sandwiched(page: Page) -> None:
             page.set(i, "drop", reason)
     for i in range(1, len(page.lines)):
         under_clock = page.reason(i - 1) == "media-player" and _TIMECODE.match(page.lines[i - 1].text)
-        short = word_count(page.lines[i].text) <= page.settings.subheading_max_words
-        if under_clock and page.open(i) and short:
+        if (
+            under_clock
+            and page.open(i)
+            and word_count(page.lines[i].text) <= page.settings.subheading_max_words
+        ):
             page.set(i, "drop", "media-player")
 
 
@@ -372,7 +375,7 @@ def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
     inside = InLonger(list(texts.values()))
     for i in (i for i in kept if i >= start):
         quote = texts[i].strip("\"'“”‘’ ")
-        if word_count(quote) <= page.settings.pull_quote_max_words and inside(quote, len(texts[i])):
+        if inside(quote, len(texts[i])) and word_count(quote) <= page.settings.pull_quote_max_words:
             page.set(i, "drop", "pull-quote")
 
 
