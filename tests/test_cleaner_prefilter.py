@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import random
 import re
 import sys
 
 from bot.cleaner.cues import STRONG_CAPTION_CUES, WEAK_CAPTION_CUES, caption_cues
+from bot.cleaner.lines import InLonger
 from bot.cleaner.outlets import OutletTable
 from bot.cleaner.patterns import CHROME_PATTERNS
-from bot.cleaner.prefilter import CASE_TWINS, FirstMatch, needles
+from bot.cleaner.prefilter import CASE_TWINS, FirstMatch, first_chars, needles
 from bot.config import OutletName
 
 
@@ -77,3 +79,51 @@ def test_caption_cue_counts_agree_with_every_pattern_run() -> None:
         weak = sum(1 for p in WEAK_CAPTION_CUES if p.search(text))
         assert caption_cues(text) == (strong, weak), text
     assert caption_cues(samples[0])[0] >= 2
+
+
+def test_first_chars_are_what_the_engine_accepts_at_the_start() -> None:
+    assert first_chars(re.compile(r"^abc", re.I)) == frozenset("Aa")
+    assert first_chars(re.compile(r"^(?-i:RELATED|Related)", re.I)) == frozenset("R")
+    assert first_chars(re.compile(r"^(?:photo|image)s?\s", re.I)) == frozenset("PpIi")
+    assert first_chars(re.compile(r"^\s*\(")) == frozenset(
+        c for c in map(chr, range(128)) if c.isspace() or c == "("
+    )
+    assert first_chars(re.compile(r"^[\d,.]+$")) == frozenset("0123456789,.")
+    assert first_chars(re.compile(r"^x?$")) is None  # may match an empty text
+    assert first_chars(re.compile(r"abc")) is None  # not anchored
+    assert first_chars(re.compile(r"^abc", re.M)) is None  # anchored at every line
+    assert first_chars(re.compile(r"^(a)\1")) == frozenset("a")  # the opening item is all that is read
+    assert first_chars(re.compile(r"^\u212aelvin", re.I)) == frozenset("Kk")  # the Kelvin sign folds to k
+
+
+def test_first_match_agrees_on_lines_opening_with_every_ascii_character() -> None:
+    table = list(CHROME_PATTERNS)
+    first = FirstMatch(table)
+    tails = ["", "Share", " comments", "hoto: AP", "1 min read", "opyright 2016 The Paper", " 2016 Paper"]
+    for opening in map(chr, range(128)):
+        for tail in tails:
+            text = opening + tail
+            assert first(text) == _slow_first(table, text), repr(text)
+
+
+def test_a_short_needle_counts_only_when_prose_seldom_has_it() -> None:
+    assert needles(re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*[A-Z]{2,}")) == ("/",)  # not the space
+    assert needles(re.compile(r"[a-z]\.\s+[A-Z]+\s*\([A-Z]+\)$")) == ("(",)
+    assert needles(re.compile(r"\(@\w+\) tweeted")) == (") tweeted",)  # a longer literal comes first
+    assert needles(re.compile(r"\w+\.\s\w+")) is None  # a full stop rules out too few lines
+
+
+def test_in_longer_agrees_with_a_search_of_every_longer_text() -> None:
+    rng = random.Random(5)
+    for _ in range(2000):
+        texts = [
+            "".join(rng.choice("ab ") for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(0, 6))
+        ]
+        inside = InLonger(texts)
+        for quote in [*texts, "", "a", "ab", "a\nb"]:
+            for length in range(10):
+                assert inside(quote, length) == any(quote in t for t in texts if len(t) > length)
+    assert InLonger(["the leaders met", "leaders met"])("leaders met", len("leaders met"))
+    assert not InLonger(["leaders met", "the leaders"])(
+        "leaders met", len("leaders met")
+    )  # none longer holds it

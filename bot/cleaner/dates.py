@@ -62,6 +62,7 @@ _DATE = re.compile(
     rf")(?!\d)(?![/-]\d)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")  # what \d matches includes full-width digits: every alternative of _DATE needs one
 _PARTIAL = re.compile(
     rf"(?<![\w/])(?:{_WEEKDAY},?\s+)?(?:(?P<md>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{_MONTH}))(?![\w])(?!,?\s+{_YEAR})",
@@ -111,6 +112,8 @@ Window = tuple[dt.date, dt.date]
 
 def find_date(text: str, windows: Sequence[Window] = ()) -> DateMatch | None:
     """The first full date (with a year) written in the text; None if there is none."""
+    if not _DIGIT.search(text):  # every date holds a digit (a year, a day or a CJK year)
+        return None
     for match in _DATE.finditer(text):
         numeric = match.group("a") or match.group("iso") or match.group("cy")
         found = _numeric(match, windows) if numeric else _words(match)
@@ -216,7 +219,7 @@ def _short_path_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
 
 def is_date_only(text: str) -> bool:
     """True for a line that holds a date and nothing else but a weekday, a clock or separators."""
-    if _DATE.search(text) is None:
+    if not _DIGIT.search(text) or _DATE.search(text) is None:  # every date holds a digit
         return False
     rest = _DATE.sub(" ", text)  # "Posted: DATE | Last Updated: DATE" is dates only too
     return bool(_DATE_LINE_REST.match(rest))
@@ -232,8 +235,8 @@ def is_yearless_date_only(text: str) -> bool:
 def find_update(text: str, max_chars: int, windows: Sequence[Window] = ()) -> DateMatch | None:
     """The date after an "updated" / "last modified" word in a text of at most `max_chars` characters
     ("(updated 19:02 16.07.2018)")."""
-    word = _UPDATE_WORD.search(text)
-    return find_date(text[word.end() :], windows) if word and len(text) <= max_chars else None
+    word = _UPDATE_WORD.search(text) if len(text) <= max_chars else None  # a long line is not searched
+    return find_date(text[word.end() :], windows) if word else None
 
 
 def is_update_word(text: str) -> bool:

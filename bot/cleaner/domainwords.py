@@ -19,6 +19,7 @@ import functools
 import logging
 import re
 
+from bot.cleaner.prefilter import lowered
 from bot.config import CleanerConfig
 
 __all__ = [
@@ -125,6 +126,9 @@ def common_pieces(run: str, settings: CleanerConfig) -> list[str] | None:
 def printed_domain(lines: list[str], domain: str) -> str | None:
     """The domain's name with the capitals a page prints it in ("UrduPoint.com" -> "UrduPoint"), when
     the page prints the whole domain with a capital letter."""
+    low = lowered("\n".join(lines)) if domain.isascii() else ""  # see bot/cleaner/prefilter.py
+    if low and domain.lower() not in low:  # a page that does not print the domain is not searched
+        return None
     label, _, suffix = domain.partition(".")
     pattern = re.compile(rf"(?<![\w.-])({re.escape(label)})\.{re.escape(suffix)}(?![\w-])", re.IGNORECASE)
     for text in lines:

@@ -25,7 +25,16 @@ from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.forumquote import mark_quoted_post
 from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.header import lay_out_header
-from bot.cleaner.lines import Line, ends_sentence, is_label, is_prose, is_title_like, word_count
+from bot.cleaner.lines import (
+    InLonger,
+    Line,
+    ends_sentence,
+    folded,
+    is_label,
+    is_prose,
+    is_title_like,
+    word_count,
+)
 from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.markerruns import next_apart
@@ -45,7 +54,6 @@ from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.subtitlecues import keep_subtitle_cues
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
-from bot.text import normalize
 
 __all__ = ["KEPT_KINDS", "META_KINDS", "Decision", "is_byline", "is_caption", "lay_out"]
 
@@ -107,11 +115,14 @@ def _mark_repeats(page: Page) -> None:
     for i, line in enumerate(page.lines):
         if line.blank:
             continue
-        key = normalize(line.text).casefold()
+        key = folded(line.text)
         if key not in first:
             first[key] = i
-            short = _SUFFIX.sub("", key)  # "CAPTION | License Photo" repeats "CAPTION"
-            credited = _CREDIT_SUFFIX.sub("", key)  # "CAPTION Photo: Supplied" repeats a kept "CAPTION"
+            barred = "|" in key or "•" in key  # what every match of each suffix holds
+            pictured = "photo" in key or "image" in key or "picture" in key
+            short = _SUFFIX.sub("", key) if barred else key  # "CAPTION | License Photo" repeats "CAPTION"
+            # "CAPTION Photo: Supplied" repeats a kept "CAPTION"
+            credited = _CREDIT_SUFFIX.sub("", key) if pictured else key
             if short != key and short in first:
                 key = short
             elif credited != key and credited in first and page.decisions[first[credited]] is None:
@@ -185,8 +196,11 @@ def _mark_sandwiched(page: Page) -> None:
             page.set(i, "drop", reason)
     for i in range(1, len(page.lines)):
         under_clock = page.reason(i - 1) == "media-player" and _TIMECODE.match(page.lines[i - 1].text)
-        short = word_count(page.lines[i].text) <= page.settings.subheading_max_words
-        if under_clock and page.open(i) and short:
+        if (
+            under_clock
+            and page.open(i)
+            and word_count(page.lines[i].text) <= page.settings.subheading_max_words
+        ):
             page.set(i, "drop", "media-player")
 
 
@@ -366,12 +380,11 @@ def _mark_lead_metadata(page: Page, start: int, end: int) -> None:
 def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
     """A short kept line printed again inside a longer paragraph is a pull quote: the paragraph keeps it."""
     kept = [i for i in range(end + 1) if page.decisions[i] in (Decision("body"), Decision("caption"))]
-    texts = {i: normalize(page.lines[i].text).casefold() for i in kept}
+    texts = {i: folded(page.lines[i].text) for i in kept}
+    inside = InLonger(list(texts.values()))
     for i in (i for i in kept if i >= start):
         quote = texts[i].strip("\"'“”‘’ ")
-        if word_count(quote) <= page.settings.pull_quote_max_words and any(
-            quote in texts[j] for j in kept if len(texts[j]) > len(texts[i])
-        ):
+        if inside(quote, len(texts[i])) and word_count(quote) <= page.settings.pull_quote_max_words:
             page.set(i, "drop", "pull-quote")
 
 

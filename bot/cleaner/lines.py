@@ -6,17 +6,22 @@ These are the features every rule of the cleaner is written in, so that the rule
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
 from bot.cleaner.namelists import is_name_list
 from bot.config import CleanerConfig
+from bot.text import normalize
 
 __all__ = [
     "STOPWORDS",
+    "InLonger",
     "Line",
     "ends_sentence",
+    "folded",
     "is_label",
     "is_prose",
     "is_title_like",
@@ -76,6 +81,12 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def folded(text: str) -> str:
+    """A line normalised and case-folded, the form lines are compared in (repeats, pull quotes), kept."""
+    return normalize(text).casefold()
+
+
 def word_count(text: str) -> int:
     return len(_words(text))
 
@@ -129,3 +140,20 @@ def is_label(text: str, settings: CleanerConfig) -> bool:
     capitalised = bool(content) and all(w[0].isupper() for w in content)
     short = word_count(text) <= settings.label_max_words
     return short and capitalised and not any(c in text for c in ":?!'\"‘’“”")
+
+
+class InLonger:
+    """Whether a text occurs in one of a set of texts longer than a length: one search over them all
+    joined longest first (a folded line holds no line break, so no occurrence spans two of them)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = sorted(texts, key=len, reverse=True)
+        self._joined = "\n".join(self._texts)
+        self._ends = list(itertools.accumulate(len(t) + 1 for t in self._texts))  # each one's end, + 1
+        self._lengths = [-len(t) for t in self._texts]
+
+    def __call__(self, quote: str, length: int) -> bool:
+        count = bisect.bisect_left(self._lengths, -length)  # how many are longer than `length`
+        if "\n" in quote:
+            return any(quote in t for t in self._texts[:count])
+        return count > 0 and self._joined.find(quote, 0, self._ends[count - 1] - 1) >= 0

@@ -226,6 +226,8 @@ def _folio(page: PageLines) -> Found | None:
     edge = page.settings.folio_lines
     for line in [*page.lines[:edge], *page.lines[-edge:]]:
         parts = [part.strip() for part in re.split(r"\s+[|•]\s+", line.text)]
+        if len(parts) < page.settings.folio_min_parts:  # the dates below need not be read
+            continue
         numbered = any(_PAGE_NUMBER.match(part) for part in parts)
         dated = any(find_date(part) for part in parts)
         most = page.settings.folio_name_max_words

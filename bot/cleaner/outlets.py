@@ -33,8 +33,10 @@ def _extractor() -> Any:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def registered_domain(url: str) -> tuple[str, str] | None:
-    """(registered domain, host) of a URL: ("bbc.co.uk", "www.bbc.co.uk"); None for an IP or junk."""
+    """(registered domain, host) of a URL: ("bbc.co.uk", "www.bbc.co.uk"); None for an IP or junk. Kept
+    by URL: the finders of one page ask for its URL's about thirty times."""
     parts = _extractor()(url)
     domain = parts.top_domain_under_public_suffix
     if not domain:

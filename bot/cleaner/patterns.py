@@ -396,12 +396,16 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
 
 def is_icon_sprite(text: str, settings: CleanerConfig) -> bool:
     """A dump of an SVG sprite's names: one long line where "icon" recurs every few characters."""
+    if "con" not in text.lower():  # c, o and n have no case twins (bot/cleaner/prefilter.py)
+        return False
     hits = len(_ICON.findall(text))
     return hits >= settings.sprite_min_icons and len(text) / hits < settings.sprite_max_chars_per_icon
 
 
 def is_share_bar(text: str, settings: CleanerConfig) -> bool:
     """A row of social-network buttons: every word names a network or says "share"."""
+    if "." in text:  # no network's name holds a full stop, and the noise removed holds none
+        return False
     tokens = _SHARE_NOISE.sub(" ", text).lower().split()
     return (
         bool(tokens)
@@ -413,6 +417,8 @@ def is_share_bar(text: str, settings: CleanerConfig) -> bool:
 
 def is_menu(text: str, settings: CleanerConfig) -> bool:
     """A menu bar: three or more short items split by "|" or bullets, none of them a sentence."""
+    if "|" not in text and "•" not in text and "·" not in text:  # one item (menu_min_items is 2 or more)
+        return False
     items = [item.strip() for item in _MENU_SEPARATOR.split(text)]
     if len(items) < settings.menu_min_items or _FULL_DATE.search(
         text
@@ -430,6 +436,8 @@ _LIST_SEPARATOR = re.compile(r"\s+[•·]\s+|\s+[|]\s+|\s{2,}•\s*")
 def is_headline_list(text: str, settings: CleanerConfig) -> bool:
     """Other stories' headlines printed on one line, split by bullets or bars ("Off the wire" tickers):
     several items of a headline's length, none of them a finished sentence."""
+    if "|" not in text and "•" not in text and "·" not in text:  # one item (menu_min_items is 2 or more)
+        return False
     items = [item.strip(" •·|") for item in _LIST_SEPARATOR.split(text) if item.strip(" •·|")]
     most = settings.headline_list_item_max_words
     if len(items) < settings.menu_min_items or _FULL_DATE.search(text):  # stamps: "X · Posted: DATE | ..."

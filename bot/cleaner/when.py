@@ -9,6 +9,7 @@ A page-header clock is dropped by the layout before this runs; an update stamp i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 
@@ -24,6 +25,7 @@ from bot.cleaner.dates import (
 from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.prefilter import lowered
 from bot.cleaner.stamps import published_part
 from bot.cleaner.topicdate import topic_created
 from bot.config import Config
@@ -222,10 +224,23 @@ def _published_span(date: str | None, url: str | None) -> tuple[dt.date, dt.date
     return first, following - dt.timedelta(days=1)
 
 
+@functools.lru_cache(maxsize=256)
 def _count(keyword: str, text: str) -> int:
-    """Whole-word mentions; acronyms and numbers ("UN", "G20", "2015") must match their case exactly."""
+    """Whole-word mentions; acronyms and numbers ("UN", "G20", "2015") must match their case exactly.
+    Kept (a page's text is counted for the same keyword up to three times), and a keyword the text does
+    not hold is not searched for (see bot/cleaner/prefilter.py for the lower-cased test)."""
     flags = 0 if keyword.upper() == keyword else re.IGNORECASE
     spelled = re.escape(keyword)
-    if keyword.isalpha() and keyword.isupper() and len(keyword) > 1:  # "UN" is also written "U.N."
+    dotted = keyword.isalpha() and keyword.isupper() and len(keyword) > 1  # "UN" is also written "U.N."
+    if flags == 0 and keyword not in text and not (dotted and ".".join(keyword) + "." in text):
+        return 0
+    if flags and keyword.isascii() and (low := _lowered(text)) and keyword.lower() not in low:
+        return 0
+    if dotted:
         spelled += "|" + r"\.".join(keyword) + r"\."
     return len(re.findall(rf"(?<![\w-])(?:{spelled})(?![\w-])", text, flags))
+
+
+@functools.lru_cache(maxsize=8)
+def _lowered(text: str) -> str:
+    return lowered(text)

@@ -236,8 +236,10 @@ def _source_line(page: PageLines) -> Found | None:
     line names its wire even when the table lacks the agency."""
     site = registered_domain(page.url) if page.url else None
     own = page.table.by_domain(site[1]) if site else None  # "Source: NAME" on NAME's own site credits itself
+    sole = len(page.dropped_as("source-credit")) == 1  # read once, not once a line
     for line in page.lines:
-        match = _SOURCE_LINE.search(line.text) or _SOURCE_URL.search(line.text)
+        said = _SOURCE_LINE.search(line.text) if ":" in line.text else None  # every match holds its colon
+        match = said or _SOURCE_URL.search(line.text)
         name = match.group("name").strip() if match else ""
         dated = find_partial_date(name) or find_date(name)  # "Source: Paper September 08, 2016 21:22 UTC"
         name = (
@@ -250,7 +252,7 @@ def _source_line(page: PageLines) -> Found | None:
             continue  # "Source: www.site.com" on site.com: the page credits itself
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
-        named = _SOURCE_NAME.match(line.text) if len(page.dropped_as("source-credit")) == 1 else None
+        named = _SOURCE_NAME.match(line.text) if sole else None
         mine = named is not None and (
             page.table.canonical(named.group("name")) == own or names_own_programme(named.group("name"), page)
         )
