@@ -3,15 +3,17 @@ and unrelated pages) added, declined unanswerable questions stay declined and an
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.answering.candidates import find_candidates
 from bot.answering.features import FEATURES
 from bot.config import Config
-from bot.evaluation.calibrate import collect, cross_validation_text
+from bot.evaluation.calibrate import Asked, collect, cross_validation_text, fit_decision
 from bot.evaluation.corpora import corpus_index
 from bot.evaluation.qa_eval import QAReport, evaluate_qa, load_gold
 from bot.search import CorpusIndex
@@ -97,8 +99,16 @@ def test_copies_of_one_statement_share_a_rank(grown: CorpusIndex) -> None:
     assert len(set(rank.tolist())) == len(by_group)
 
 
-def test_the_same_folds_are_reported_over_the_grown_corpus_apart(config: Config) -> None:
-    asked = collect(config, [HELD_OUT], answers=(ANSWERS,), also_grow=(PAGES,))
+@pytest.fixture(scope="module")
+def asked_twice(config: Config) -> list[Asked]:
+    """qa_heldout asked over the seed corpus and again over the grown one (reported apart)."""
+    return collect(config, [HELD_OUT], answers=(ANSWERS,), also_grow=(PAGES,))
+
+
+def test_the_same_folds_are_reported_over_the_grown_corpus_apart(
+    config: Config, asked_twice: list[Asked]
+) -> None:
+    asked = asked_twice
     grown = [a for a in asked if a.grown]
     assert len(grown) == len(asked) - len(grown) > 0
     assert not any(a.in_fit for a in grown)
@@ -106,3 +116,17 @@ def test_the_same_folds_are_reported_over_the_grown_corpus_apart(config: Config)
     assert text.count("== qa_heldout.yaml over the grown corpus (test splits)") == 1
     assert "questions:               18" in text.split("== all sets")[1].split("\n\n")[0]
     assert "growth: accuracy@1" in text
+
+
+def test_copies_over_the_grown_corpus_teach_the_answer_fit_alone(
+    config: Config, asked_twice: list[Asked]
+) -> None:
+    # --fit-grow: the grown copies' pairs (unrelated pages' sentences among them) are fitted on; they
+    # move the answer fit and leave the ranking fit as the seed corpus's questions made it
+    fitted = [dataclasses.replace(a, in_fit=True) for a in asked_twice]
+    seed = [a for a in fitted if not a.grown]
+    l2 = config.decision.l2
+    both, alone = fit_decision(fitted, l2, semantic=True), fit_decision(seed, l2, semantic=True)
+    assert both.rank is not None and alone.rank is not None
+    assert np.array_equal(both.rank.coef, alone.rank.coef)
+    assert not np.allclose(both.answer.coef, alone.answer.coef)
