@@ -44,7 +44,12 @@ def fold_quotes(text: str) -> str:
 
 def normalize(text: str) -> str:
     """NFKC, folded quotes and dashes, single spaces: the form every comparison of text starts from."""
-    return _SPACES.sub(" ", fold_quotes(unicodedata.normalize("NFKC", text))).strip()
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():  # the quotes' table maps no ASCII character
+        text = fold_quotes(text)
+    # `\s+` as one space, then stripped: str.split() splits on the same characters (str.isspace, which
+    # `\s` matches too), in a fifth of the time (the index build normalises every sentence)
+    return " ".join(text.split())
 
 
 _KEY_STRIP = compiled(r"[\"'\s]+")
