@@ -15,6 +15,7 @@ import numpy as np
 
 from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows
 from bot.answering.cache import PerIndex
+from bot.answering.concept_match import Pairs, coverage, covered_with
 from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
@@ -159,7 +160,7 @@ class _Asked:
     unit: frozenset[str] | None  # "how many X": X's terms
     since: bool
     people: frozenset[str]
-    pairs: list[tuple[frozenset[str], frozenset[str]]]  # each concept's (terms, related): _shares reads them
+    pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
     names_total: float  # the names' weight
 
     @classmethod
@@ -294,18 +295,16 @@ def _asks_since(text: str) -> bool:
 
 def _rows(index: CorpusIndex, asked: _Asked, hits: Sequence[SearchHit]) -> np.ndarray:
     """The features of each hit that do not depend on the other candidates, as one array. Each row is a
-    list filled at fixed columns from a per-question template (no dict a candidate), and what candidates
-    share (a headline's concept shares) is worked out once a question."""
+    list filled at fixed columns from a per-question template (no dict a candidate)."""
     question = asked.question
     template = [0.0] * len(LEXICAL_FEATURES)
     template[_COLUMN[f"asks_{question.kind}"]] = 1.0
     template[_COLUMN["follow_up"]] = question.follow_up
-    headlines: dict[frozenset[str], list[float]] = {}  # a headline's terms: the concepts' shares of them
     table = []
     for hit in hits:
         row = template.copy()
         facts = facts_of(index, hit.position)
-        _matching(index, asked, hit, facts, row=row, headlines=headlines)
+        _matching(index, asked, hit, facts, row)
         _constraints(index, asked, facts, row)
         row[_COLUMN["names_missing"]] = missing = _names_missing(asked, index, hit.position, facts)
         if missing:  # the article holds the sentence, its paragraph and headline: none off it otherwise
@@ -323,49 +322,25 @@ def _rows(index: CorpusIndex, asked: _Asked, hits: Sequence[SearchHit]) -> np.nd
     return rows
 
 
-def _shares(pairs: Sequence[tuple[frozenset[str], frozenset[str]]], terms: frozenset[str]) -> list[float]:
-    """A concept named counts in full; one only spoken of by related words ("terrorists" for ISIS), half.
-    `pairs` are the concepts' (terms, related)."""
-    return [1.0 if not t.isdisjoint(terms) else 0.5 if not r.isdisjoint(terms) else 0.0 for t, r in pairs]
-
-
 def _matching(
-    index: CorpusIndex,
-    asked: _Asked,
-    hit: SearchHit,
-    facts: CandidateFacts,
-    *,
-    row: list[float],
-    headlines: dict[frozenset[str], list[float]],
+    index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts, row: list[float]
 ) -> None:
-    """How much of the question the sentence covers, and what its paragraph and headline add, into `row`."""
-    position, weights, total = hit.position, asked.weights, asked.total
-    terms = index.terms(position) | facts.speakers if facts.speakers else index.terms(position)
-    share = _shares(asked.pairs, terms)
-    cov = sum([w * m for w, m in zip(weights, share, strict=True)])
+    """How much of the question the sentence (and its speakers) covers, and what its paragraph and headline
+    add, into `row` (answering.concept_match: a C kernel with the same numbers as its Python path)."""
+    position, pairs, weights, total = hit.position, asked.pairs, asked.weights, asked.total
+    share, cov, unmatched, full = coverage(pairs, weights, index.terms(position), facts.speakers)
     row[_COLUMN["coverage"]] = cov / total
-    row[_COLUMN["unmatched_heaviest"]] = (
-        max([w for w, m in zip(weights, share, strict=True) if not m], default=0.0) / total
-    )
+    row[_COLUMN["unmatched_heaviest"]] = unmatched / total
     # every share 1.0 (they are 0, 0.5 or 1): nothing to gain, the neighbour and headline need not be read
-    if min(share, default=1.0) == 1.0:
+    if full:
         return
     previous = index.neighbour(position, -1)
     if previous is not None and previous.paragraph == hit.sentence.paragraph:
-        other = _shares(asked.pairs, index.terms(position - 1))
-        row[_COLUMN["context_gain"]] = (_covered_with(weights, share, other) - cov) / total
+        gained = covered_with(pairs, weights, share, index.terms(position - 1))
+        row[_COLUMN["context_gain"]] = (gained - cov) / total
     if hit.article.title:
-        title = index.title_terms(position)
-        heading = headlines.get(title)
-        if heading is None:
-            heading = headlines[title] = _shares(asked.pairs, title)
-        row[_COLUMN["title_gain"]] = (_covered_with(weights, share, heading) - cov) / total
-
-
-def _covered_with(weights: list[float], share: list[float], other: list[float]) -> float:
-    """The coverage of the sentence's terms and more together: a concept's share of both is the larger of
-    its shares of each, so no joined set is built."""
-    return sum([w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True)])
+        gained = covered_with(pairs, weights, share, index.title_terms(position))
+        row[_COLUMN["title_gain"]] = (gained - cov) / total
 
 
 def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]) -> None:
