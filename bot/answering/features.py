@@ -273,18 +273,16 @@ _COLUMN = {name: i for i, name in enumerate(FEATURES)}
 def _names_missing(asked: _Asked, index: CorpusIndex, position: int, facts: CandidateFacts) -> float:
     """The weight share of the question's names that neither the sentence, nor its speakers, nor its
     paragraph or headline writes (0 when it names none)."""
-    if not asked.names:  # most questions: no sentence's terms need be read
+    names, total = asked.names, asked.names_total
+    if not names or total <= 0:  # as names_share, without a function called a name
         return 0.0
-    terms = index.terms(position)
-
-    def absent(words: frozenset[str]) -> bool:
-        return (
-            words.isdisjoint(terms)
-            and words.isdisjoint(facts.speakers)
-            and words.isdisjoint(facts.context(index))
-        )
-
-    return asked.names_share(absent)
+    terms, speakers = index.terms(position), facts.speakers
+    absent = [
+        weight
+        for weight, words in names
+        if words.isdisjoint(terms) and words.isdisjoint(speakers) and words.isdisjoint(facts.context(index))
+    ]
+    return sum(absent) / total
 
 
 @lru_cache(maxsize=1024)
