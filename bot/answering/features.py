@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -110,21 +110,24 @@ _IN_ARTICLE: PerIndex[dict[tuple[int, frozenset[str]], bool]] = PerIndex(lambda 
 
 def _names_off_article(asked: _Asked, index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]) -> float:
     """The weight share of the question's names that neither the candidate's speakers nor any sentence
-    or the headline of its article writes (0 when it names none). Whether an article writes a name is
-    kept between questions (candidates share articles; questions share names), as facts_of keeps facts."""
+    or the headline of its article writes (read only when some name is missing from its paragraph, so the
+    question names some). Whether an article writes a name is kept between questions (candidates share
+    articles; questions share names), as facts_of keeps facts."""
     article = index.article_number(hit.position)
     found = _IN_ARTICLE.of(index)
-
-    def written(words: frozenset[str]) -> bool:
+    absent = []
+    for weight, words in asked.names:
+        if words & speakers:
+            continue
         key = (article, words)
-        has = found.get(key)
-        if has is None:
+        written = found.get(key)
+        if written is None:
             if len(found) >= FACTS_LIMIT:
                 found.clear()
-            has = found[key] = index.article_has(hit.position, words)
-        return has
-
-    return asked.names_share(lambda words: not (words & speakers or written(words)))
+            written = found[key] = index.article_has(hit.position, words)
+        if not written:
+            absent.append(weight)
+    return sum(absent) / asked.names_total
 
 
 def question_pairs(index: CorpusIndex, text: str) -> frozenset[str]:
@@ -175,16 +178,6 @@ class _Asked:
         names_total = sum([weight for weight, _ in names])
         since = _asks_since(question.text)
         return cls(question, concepts, weights, total, names, unit, since, people, pairs, names_total)
-
-    def names_share(self, absent: Callable[[frozenset[str]], bool]) -> float:
-        """The weight share of the question's names whose words (or related words) are `absent`; 0 when
-        it names none."""
-        if not self.names:  # most questions: nothing to sum for any candidate
-            return 0.0
-        total = self.names_total
-        if total <= 0:
-            return 0.0
-        return sum([weight for weight, words in self.names if absent(words)]) / total
 
 
 def candidate_features(
@@ -274,7 +267,7 @@ def _names_missing(asked: _Asked, index: CorpusIndex, position: int, facts: Cand
     """The weight share of the question's names that neither the sentence, nor its speakers, nor its
     paragraph or headline writes (0 when it names none)."""
     names, total = asked.names, asked.names_total
-    if not names or total <= 0:  # as names_share, without a function called a name
+    if not names or total <= 0:
         return 0.0
     terms, speakers = index.terms(position), facts.speakers
     absent = [
