@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from bot.answering.cache import PerIndex
 from bot.answering.evidence import name_token
 from bot.answering.question import Question, asked_party
 from bot.answering.sentence_facts import facts_of
@@ -71,13 +72,9 @@ def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHi
     who, verb = _party(question)
     if not who:
         return out
-    tokenizer = index.tokenizer
-    single = {*tokenizer.content_words(who), *tokenizer.entities(who)}
-    single.update(group for w in list(single) if (group := tokenizer.synonym(w)))
-    party = frozenset(tokenizer.names_and_words(who)) & single  # its names and words, no word pairs
+    party, named = _party_terms(index, who)
     if not party:
         return out
-    named = frozenset(tokenizer.entities(who)) | _resolved(index, who)
     # a configured person's words are seen where that person speaks: naming them is not enough
     words_asked = bool(named) and verb in _WORDS_ASKED
     for i, hit in enumerate(hits):
@@ -86,6 +83,29 @@ def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHi
             continue
         out[i] = float(words_asked or bool(speakers) or not party <= index.terms(hit.position))
     return out
+
+
+# a party phrase -> its names and words and the configured people it names, kept between questions (a
+# burst asks about the same few parties; the config and the corpus's word table do not change)
+_PARTIES: PerIndex[dict[str, tuple[frozenset[str], frozenset[str]]]] = PerIndex(lambda index: {})
+_PARTIES_KEPT = 4096
+
+
+def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The party's names and words (no word pairs), and the configured people it names or stands for
+    (none when it has no names or words)."""
+    cache = _PARTIES.of(index)
+    found = cache.get(who)
+    if found is None:
+        if len(cache) >= _PARTIES_KEPT:
+            cache.clear()
+        tokenizer = index.tokenizer
+        single = {*tokenizer.content_words(who), *tokenizer.entities(who)}
+        single.update(group for w in list(single) if (group := tokenizer.synonym(w)))
+        party = frozenset(tokenizer.names_and_words(who)) & single
+        named = frozenset(tokenizer.entities(who)) | _resolved(index, who) if party else frozenset[str]()
+        found = cache[who] = (party, named)
+    return found
 
 
 def _party(question: Question) -> tuple[str, str]:

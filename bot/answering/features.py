@@ -6,16 +6,16 @@ answering.sentence_facts, which reads the index's facts (bot.facts) through answ
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
 from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows
 from bot.answering.cache import PerIndex
+from bot.answering.concept_match import Pairs, coverage, covered_with
 from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
@@ -110,29 +110,24 @@ _IN_ARTICLE: PerIndex[dict[tuple[int, frozenset[str]], bool]] = PerIndex(lambda 
 
 def _names_off_article(asked: _Asked, index: CorpusIndex, hit: SearchHit, speakers: frozenset[str]) -> float:
     """The weight share of the question's names that neither the candidate's speakers nor any sentence
-    or the headline of its article writes (0 when it names none). Whether an article writes a name is
-    kept between questions (candidates share articles; questions share names), as facts_of keeps facts."""
+    or the headline of its article writes (read only when some name is missing from its paragraph, so the
+    question names some). Whether an article writes a name is kept between questions (candidates share
+    articles; questions share names), as facts_of keeps facts."""
     article = index.article_number(hit.position)
     found = _IN_ARTICLE.of(index)
-
-    def written(words: frozenset[str]) -> bool:
+    absent = []
+    for weight, words in asked.names:
+        if words & speakers:
+            continue
         key = (article, words)
-        has = found.get(key)
-        if has is None:
+        written = found.get(key)
+        if written is None:
             if len(found) >= FACTS_LIMIT:
                 found.clear()
-            has = found[key] = index.article_has(hit.position, words)
-        return has
-
-    return asked.names_share(lambda words: not (words & speakers or written(words)))
-
-
-def _shares(concepts: Sequence[Concept], terms: frozenset[str]) -> list[float]:
-    """A concept named counts in full; one only spoken of by related words ("terrorists" for ISIS), half."""
-    return [
-        1.0 if not c.terms.isdisjoint(terms) else 0.5 if not c.related.isdisjoint(terms) else 0.0
-        for c in concepts
-    ]
+            written = found[key] = index.article_has(hit.position, words)
+        if not written:
+            absent.append(weight)
+    return sum(absent) / asked.names_total
 
 
 def question_pairs(index: CorpusIndex, text: str) -> frozenset[str]:
@@ -168,6 +163,8 @@ class _Asked:
     unit: frozenset[str] | None  # "how many X": X's terms
     since: bool
     people: frozenset[str]
+    pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
+    names_total: float  # the names' weight
 
     @classmethod
     def of(cls, index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> _Asked:
@@ -177,17 +174,10 @@ class _Asked:
         weights = [c.weight for c in concepts]
         total = sum(c.weight for c in concepts) or 1.0
         people = frozenset(question.persons)
-        return cls(question, concepts, weights, total, names, unit, _asks_since(question.text), people)
-
-    def names_share(self, absent: Callable[[frozenset[str]], bool]) -> float:
-        """The weight share of the question's names whose words (or related words) are `absent`; 0 when
-        it names none."""
-        if not self.names:  # most questions: nothing to sum for any candidate
-            return 0.0
-        total = sum([weight for weight, _ in self.names])
-        if total <= 0:
-            return 0.0
-        return sum([weight for weight, words in self.names if absent(words)]) / total
+        pairs = [(c.terms, c.related) for c in concepts]
+        names_total = sum([weight for weight, _ in names])
+        since = _asks_since(question.text)
+        return cls(question, concepts, weights, total, names, unit, since, people, pairs, names_total)
 
 
 def candidate_features(
@@ -222,14 +212,6 @@ def candidate_features(
     _semantic(index, hits, vector, rows, groups, question=question)
     rows[:, columns_of(ANSWERABILITY_FEATURES)] = answerability_rows(index, question, hits)
     return rows
-
-
-def _rows(index: CorpusIndex, asked: _Asked, hits: Sequence[SearchHit]) -> np.ndarray:
-    """_row of every hit as one array, filled in one pass (a row assigned at a time costs more than its
-    features' floats)."""
-    values = itertools.chain.from_iterable(_row(index, asked, hit) for hit in hits)
-    table = np.fromiter(values, dtype=float, count=len(hits) * len(FEATURES))
-    return table.reshape(len(hits), len(FEATURES))
 
 
 def _statement(index: CorpusIndex, position: int) -> int:
@@ -279,73 +261,21 @@ def columns_of(names: Sequence[str]) -> np.ndarray:
 
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
-_ZEROS = dict.fromkeys(FEATURES, 0.0)  # a row's values before its own are filled in
-
-
-def _row(index: CorpusIndex, asked: _Asked, hit: SearchHit) -> list[float]:
-    """The features of one sentence that do not depend on the other candidates."""
-    question = asked.question
-    facts = facts_of(index, hit.position)
-    values = _matching(index, asked, hit, facts) | _constraints(index, asked, hit, facts)
-    missing = _names_missing(asked, index, hit.position, facts)
-    values.update(
-        names_missing=missing,
-        # the article holds the sentence, its paragraph and headline: no name missing there, none off it
-        names_off_article=_names_off_article(asked, index, hit, facts.speakers) if missing else 0.0,
-        event_unknown=hit.article.event is None,
-        caption=hit.sentence.role == "caption",
-        subheading=hit.sentence.role == "subheading",
-        follow_up=question.follow_up,
-        length=math.log1p(facts.words),
-    )
-    values[f"asks_{question.kind}"] = 1.0
-    values["coverage_met"] = values["coverage"] if not values["constraints_failed"] else 0.0
-    return list((_ZEROS | values).values())  # in FEATURES' order (the row's numpy array makes them floats)
-
-
-def _matching(index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts) -> dict[str, float]:
-    """How much of the question the sentence covers, and what its paragraph and headline add."""
-    terms = index.terms(hit.position) | facts.speakers if facts.speakers else index.terms(hit.position)
-    concepts, total, weights = asked.concepts, asked.total, asked.weights
-
-    def covered_with(more: frozenset[str]) -> float:
-        """The coverage of the sentence's terms and `more` together: a concept's share of both is the
-        larger of its shares of each, so no joined set is built."""
-        other = _shares(concepts, more)
-        return sum([w * (m if m >= n else n) for w, m, n in zip(weights, share, other, strict=True)])
-
-    share = _shares(concepts, terms)
-    cov = sum([w * m for w, m in zip(weights, share, strict=True)])
-    # every share 1.0 (they are 0, 0.5 or 1): nothing to gain, the neighbour and headline need not be read
-    full = min(share, default=1.0) == 1.0
-    previous = index.neighbour(hit.position, -1)
-    context = 0.0
-    if previous is not None and previous.paragraph == hit.sentence.paragraph:
-        context = 0.0 if full else covered_with(index.terms(hit.position - 1)) - cov
-    title = hit.article.title
-    title_gain = covered_with(index.title_terms(hit.position)) - cov if title and not full else 0.0
-    missed = [c.weight for c, m in zip(concepts, share, strict=True) if not m]
-    return {
-        "coverage": cov / total,
-        "context_gain": context / total,
-        "title_gain": title_gain / total,
-        "unmatched_heaviest": max(missed, default=0.0) / total,
-    }
 
 
 def _names_missing(asked: _Asked, index: CorpusIndex, position: int, facts: CandidateFacts) -> float:
     """The weight share of the question's names that neither the sentence, nor its speakers, nor its
     paragraph or headline writes (0 when it names none)."""
-    terms = index.terms(position)
-
-    def absent(words: frozenset[str]) -> bool:
-        return (
-            words.isdisjoint(terms)
-            and words.isdisjoint(facts.speakers)
-            and words.isdisjoint(facts.context(index))
-        )
-
-    return asked.names_share(absent)
+    names, total = asked.names, asked.names_total
+    if not names or total <= 0:
+        return 0.0
+    terms, speakers = index.terms(position), facts.speakers
+    absent = [
+        weight
+        for weight, words in names
+        if words.isdisjoint(terms) and words.isdisjoint(speakers) and words.isdisjoint(facts.context(index))
+    ]
+    return sum(absent) / total
 
 
 @lru_cache(maxsize=1024)
@@ -354,27 +284,78 @@ def _asks_since(text: str) -> bool:
     return bool(_SINCE.search(text))
 
 
-def _constraints(
-    index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts
-) -> dict[str, float]:
-    """The question's constraints, each met or not: its people, the asked type and unit, the speaker."""
-    question, people, unit = asked.question, asked.people, asked.unit
-    own = facts.people | facts.speakers
-    in_sentence = len(people & own)
-    elsewhere = people - own
-    in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
-    since = asked.since
-    typed = has_type_kept(question.kind, facts, index, since, question.search_text)
-    speaker = question.speaker
-    values = {
-        "people_missing": (len(people) - in_sentence - in_paragraph) / len(people) if people else 0.0,
-        "people_outside": in_paragraph / len(people) if people else 0.0,
-        "type_missing": typed is False,
-        "type_present": typed is True,
-        "unit_missing": unit is not None and not _counts_unit(facts, unit),
-        "speaker_missing": speaker is not None and speaker not in facts.speakers,
-        "speaker_present": speaker is not None and speaker in facts.speakers,
-    }
-    failed = ("people_missing", "type_missing", "unit_missing", "speaker_missing")
-    values["constraints_failed"] = sum([bool(values[name]) for name in failed])
-    return values  # bools as they are: the row's numpy array makes them floats
+def _rows(index: CorpusIndex, asked: _Asked, hits: Sequence[SearchHit]) -> np.ndarray:
+    """The features of each hit that do not depend on the other candidates, as one array. Each row is a
+    list filled at fixed columns from a per-question template (no dict a candidate)."""
+    question = asked.question
+    template = [0.0] * len(FEATURES)
+    template[_COLUMN[f"asks_{question.kind}"]] = 1.0
+    template[_COLUMN["follow_up"]] = question.follow_up
+    table: list[float] = []  # the rows one after another: numpy reads a flat list fastest
+    for hit in hits:
+        row = template.copy()
+        facts = facts_of(index, hit.position)
+        _matching(index, asked, hit, facts, row)
+        _constraints(index, asked, facts, row)
+        row[_COLUMN["names_missing"]] = missing = _names_missing(asked, index, hit.position, facts)
+        if missing:  # the article holds the sentence, its paragraph and headline: none off it otherwise
+            row[_COLUMN["names_off_article"]] = _names_off_article(asked, index, hit, facts.speakers)
+        row[_COLUMN["event_unknown"]] = hit.article.event is None
+        role = hit.sentence.role
+        row[_COLUMN["caption"]] = role == "caption"
+        row[_COLUMN["subheading"]] = role == "subheading"
+        row[_COLUMN["length"]] = math.log1p(facts.words)
+        if not row[_COLUMN["constraints_failed"]]:  # a near match that fails a constraint is not met
+            row[_COLUMN["coverage_met"]] = row[_COLUMN["coverage"]]
+        table.extend(row)
+    values = np.fromiter(table, dtype=float, count=len(hits) * len(FEATURES))  # bools become floats
+    return values.reshape(len(hits), len(FEATURES))
+
+
+def _matching(
+    index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts, row: list[float]
+) -> None:
+    """How much of the question the sentence (and its speakers) covers, and what its paragraph and headline
+    add, into `row` (answering.concept_match: a C kernel with the same numbers as its Python path)."""
+    position, pairs, weights, total = hit.position, asked.pairs, asked.weights, asked.total
+    share, cov, unmatched, full = coverage(pairs, weights, index.terms(position), facts.speakers)
+    row[_COLUMN["coverage"]] = cov / total
+    row[_COLUMN["unmatched_heaviest"]] = unmatched / total
+    # every share 1.0 (they are 0, 0.5 or 1): nothing to gain, the neighbour and headline need not be read
+    if full:
+        return
+    previous = index.neighbour(position, -1)
+    if previous is not None and previous.paragraph == hit.sentence.paragraph:
+        gained = covered_with(pairs, weights, share, index.terms(position - 1))
+        row[_COLUMN["context_gain"]] = (gained - cov) / total
+    if hit.article.title:
+        gained = covered_with(pairs, weights, share, index.title_terms(position))
+        row[_COLUMN["title_gain"]] = (gained - cov) / total
+
+
+def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]) -> None:
+    """The question's constraints, each met or not, into `row`: its people, the asked type and unit, the
+    speaker; and how many fail."""
+    question, people, unit, speaker = asked.question, asked.people, asked.unit, asked.question.speaker
+    failed = 0
+    if people:
+        own = facts.people | facts.speakers
+        in_sentence = len(people & own)
+        elsewhere = people - own
+        in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
+        row[_COLUMN["people_missing"]] = missing = (len(people) - in_sentence - in_paragraph) / len(people)
+        row[_COLUMN["people_outside"]] = in_paragraph / len(people)
+        failed += bool(missing)
+    typed = has_type_kept(question.kind, facts, index, asked.since, question.search_text)
+    if typed is False:
+        row[_COLUMN["type_missing"]] = 1.0
+        failed += 1
+    elif typed is True:
+        row[_COLUMN["type_present"]] = 1.0
+    if unit is not None and not _counts_unit(facts, unit):
+        row[_COLUMN["unit_missing"]] = 1.0
+        failed += 1
+    if speaker is not None:
+        row[_COLUMN["speaker_present"] if speaker in facts.speakers else _COLUMN["speaker_missing"]] = 1.0
+        failed += speaker not in facts.speakers
+    row[_COLUMN["constraints_failed"]] = failed
