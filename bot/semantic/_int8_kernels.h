@@ -34,41 +34,36 @@ static void quantise_rows(const float *x, Py_ssize_t M, Py_ssize_t K, uint8_t *q
 #if HAVE_X86
 #define T_VNNI __attribute__((target("avx512f,avx512bw,avx512vnni")))
 
-/* mr rows of q (at most MR_INT8) times one panel: PANEL int32 sums a row in two registers. */
-T_VNNI static inline __attribute__((always_inline)) void tile_int8(const int mr, const uint8_t *q,
-                                                                    const float *xs, Py_ssize_t K,
-                                                                    const int8_t *w, const float *ws,
-                                                                    const int32_t *sums, const float *b,
-                                                                    float *y, Py_ssize_t N) {
-    __m512i acc[MR_INT8][2];
-    for (int r = 0; r < mr; r++)
-        acc[r][0] = acc[r][1] = _mm512_setzero_si512();
-    for (Py_ssize_t k = 0; k < K / 4; k++) {
-        const __m512i w0 = _mm512_loadu_si512(w + k * 4 * PANEL), w1 = _mm512_loadu_si512(w + k * 4 * PANEL + 64);
-        for (int r = 0; r < mr; r++) {
-            int32_t four;
-            memcpy(&four, q + r * K + 4 * k, 4);
-            const __m512i a = _mm512_set1_epi32(four);
-            acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], a, w0);
-            acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], a, w1);
-        }
-    }
-    const __m512i off = _mm512_set1_epi32(128);
-    for (int half = 0; half < 2; half++) {
-        const __m512i sum = _mm512_mullo_epi32(off, _mm512_loadu_si512(sums + 16 * half));
-        const __m512 scale = _mm512_loadu_ps(ws + 16 * half), bias = _mm512_loadu_ps(b + 16 * half);
-        for (int r = 0; r < mr; r++) {
-            const __m512 v = _mm512_cvtepi32_ps(_mm512_sub_epi32(acc[r][half], sum));
-            const __m512 s = _mm512_mul_ps(scale, _mm512_set1_ps(xs[r]));
-            _mm512_storeu_ps(y + r * N + 16 * half, _mm512_fmadd_ps(v, s, bias));
-        }
-    }
-}
-
+/* MR rows of q (stride K) times one panel: PANEL int32 sums a row in two registers, then dequantised
+ * (row scale x column scale, the offset's column sums taken out) plus the bias into y (stride N). */
 #define INT8_TILE(MR)                                                                                        \
     T_VNNI static void int8_##MR(const uint8_t *q, const float *xs, Py_ssize_t K, const int8_t *w,           \
-                                 const float *ws, const int32_t *sums, const float *b, float *y, Py_ssize_t N) { \
-        tile_int8(MR, q, xs, K, w, ws, sums, b, y, N);                                                       \
+                                 const float *ws, const int32_t *sums, const float *b, float *y,             \
+                                 Py_ssize_t N) {                                                             \
+        __m512i a0[MR], a1[MR];                                                                              \
+        _Pragma("GCC unroll 16") for (int r = 0; r < MR; r++) a0[r] = a1[r] = _mm512_setzero_si512();      \
+        for (Py_ssize_t k = 0; k < K; k += 4) {                                                              \
+            const __m512i w0 = _mm512_loadu_si512(w + k * PANEL), w1 = _mm512_loadu_si512(w + k * PANEL + 64); \
+            _Pragma("GCC unroll 16") for (int r = 0; r < MR; r++) {                                          \
+                int32_t four;                                                                                \
+                memcpy(&four, q + r * K + k, 4);                                                             \
+                const __m512i v = _mm512_set1_epi32(four);                                                   \
+                a0[r] = _mm512_dpbusd_epi32(a0[r], v, w0);                                                   \
+                a1[r] = _mm512_dpbusd_epi32(a1[r], v, w1);                                                   \
+            }                                                                                                \
+        }                                                                                                    \
+        const __m512i off = _mm512_set1_epi32(128);                                                          \
+        const __m512i s0 = _mm512_mullo_epi32(off, _mm512_loadu_si512(sums));                                \
+        const __m512i s1 = _mm512_mullo_epi32(off, _mm512_loadu_si512(sums + 16));                           \
+        const __m512 c0 = _mm512_loadu_ps(ws), c1 = _mm512_loadu_ps(ws + 16);                                \
+        const __m512 b0 = _mm512_loadu_ps(b), b1 = _mm512_loadu_ps(b + 16);                                  \
+        _Pragma("GCC unroll 16") for (int r = 0; r < MR; r++) {                                              \
+            const __m512 row = _mm512_set1_ps(xs[r]);                                                        \
+            const __m512 v0 = _mm512_cvtepi32_ps(_mm512_sub_epi32(a0[r], s0));                               \
+            const __m512 v1 = _mm512_cvtepi32_ps(_mm512_sub_epi32(a1[r], s1));                               \
+            _mm512_storeu_ps(y + r * N, _mm512_fmadd_ps(v0, _mm512_mul_ps(c0, row), b0));                   \
+            _mm512_storeu_ps(y + r * N + 16, _mm512_fmadd_ps(v1, _mm512_mul_ps(c1, row), b1));              \
+        }                                                                                                    \
     }
 INT8_TILE(1)
 INT8_TILE(2)
