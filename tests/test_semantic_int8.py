@@ -4,6 +4,7 @@ weights, the file they are kept in, and its vectors against the reference."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ from bot.config import Config
 from bot.semantic import Encoder
 from bot.semantic import dense as dense_module
 from bot.semantic.prepared import INT8, PANEL, int8_matrix, int8_weights
+from bot.semantic.vectors import encoder_for
 
 REFERENCE = Path(__file__).parent / "fixtures" / "minilm_reference.npy"
 TEXTS = [  # tests/test_semantic_load.py's REFERENCE_TEXTS, whose vectors the fixture holds
@@ -101,3 +103,10 @@ def test_without_vnni_the_int8_switch_changes_nothing(
     plain = Encoder.load(settings.sha256, settings.max_tokens)
     assert not encoder.stacked8
     assert np.array_equal(encoder.embed_questions(TEXTS), plain.embed_questions(TEXTS))
+
+
+def test_the_config_key_gives_the_process_an_int8_encoder(config: Config) -> None:
+    on = encoder_for(replace(config.semantic, int8_questions=True))
+    off = encoder_for(config.semantic)
+    assert on is not off and not off.stacked8
+    assert bool(on.stacked8) == dense_module.VNNI
