@@ -46,11 +46,13 @@ GOLD_DIRS = (SHARED_EVAL, ROOT / "tests" / "data")
 OUT = ROOT / "bench" / "out" / "embed.md"
 
 
-def gold_questions(folders: Sequence[Path] = GOLD_DIRS) -> list[str]:
-    """Every distinct question of the gold files in `folders`, in file order."""
+def gold_questions(folders: Sequence[Path] = GOLD_DIRS, skip: str = "") -> list[str]:
+    """Every distinct question of the gold files in `folders`, in file order (but files named `skip`...)."""
     found: list[str] = []
     for folder in folders:
         for path in sorted(folder.glob("*.yaml")):
+            if skip and path.name.startswith(skip):
+                continue
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             found += [item["question"] for item in (data or {}).get("questions", []) if "question" in item]
     return list(dict.fromkeys(found))

@@ -371,6 +371,8 @@ class SemanticConfig:
     reader_sha256: str = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"  # e5-small-q4.bin
     reader_candidates: int = field(default=5, metadata={"range": (1, 100)})  # how many it reads
     reader_threads: int = field(default=1, metadata={"range": (1, 64)})  # its engine's threads
+    # questions embedded by int8 products (AVX512_VNNI CPUs only; the corpus stays bfloat16)
+    int8_questions: bool = False
 
 
 @dataclass(frozen=True)

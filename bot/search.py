@@ -167,7 +167,7 @@ class CorpusIndex:
         if self.vectors is None:
             return None
         primed = primed_vector(text)
-        return primed if primed is not None else self._encoder().embed([text])[0]
+        return primed if primed is not None else self._encoder().embed_questions([text])[0]
 
     def question_vectors(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
         """Unit vectors of several questions from one forward pass, by text; empty when the corpus has

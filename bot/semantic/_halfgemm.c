@@ -28,6 +28,7 @@
  * own rows (`attention`, AVX-512F only: numpy's twelve small products and softmax a text took 40 us a
  * layer for a 15-token question, this 19). And `forward`: every layer of a pass in one call, the same
  * steps in the same order as encoder.py's `_layer` (so the same bits), without its 42 Python calls a pass.
+ * `forward` with int8=1 multiplies in int8 instead (_int8_kernels.h; `vnni()` says whether it can).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -37,6 +38,7 @@
 #include <string.h>
 
 #include "_halfgemm_kernels.h"
+#include "_int8_kernels.h"
 
 static int take(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, Py_ssize_t items, int writable,
                 const char *name) {
@@ -232,38 +234,56 @@ fail_qkv:
 enum { QKV_W, QKV_B, OUT_W, OUT_B, N1_W, N1_B, UP_W, UP_B, DOWN_W, DOWN_B, N2_W, N2_B, PARTS };
 
 /* Rows a hidden row of each part holds (times hidden or ffn below), and its item size. */
-static int part_shape(int part, Py_ssize_t h, Py_ssize_t f, Py_ssize_t *items) {
+static int part_shape(int part, Py_ssize_t h, Py_ssize_t f, int int8, Py_ssize_t *items) {
     const Py_ssize_t sizes[PARTS] = {3 * h * h, 3 * h, h * h, h, h, h, f * h, f, h * f, h, h, h};
-    *items = sizes[part];
-    return part == QKV_W || part == OUT_W || part == UP_W || part == DOWN_W ? 2 : 4;
+    const Py_ssize_t bytes[PARTS] = {int8_bytes(h, 3 * h), 0, int8_bytes(h, h), 0, 0, 0, int8_bytes(h, f), 0,
+                                     int8_bytes(f, h), 0, 0, 0};
+    const int matrix = part == QKV_W || part == OUT_W || part == UP_W || part == DOWN_W;
+    *items = matrix && int8 ? bytes[part] : sizes[part];
+    return matrix ? (int8 ? 1 : 2) : 4;
+}
+
+/* y = x @ W + b (GELU if asked) by `level`'s bfloat16 path, or in int8 (`rounded` then holds the bytes). */
+static void product(int level, int int8, const float *x, Py_ssize_t M, Py_ssize_t K, const void *w,
+                    Py_ssize_t N, const float *b, float *y, int gelu, uint16_t *rounded) {
+    if (int8) {
+        uint8_t *q = (uint8_t *)rounded;
+        float *scales = (float *)(q + (M * K + 3) / 4 * 4);
+#if HAVE_X86
+        if (K % 16 == 0)
+            quantise_512(x, M, K, q, scales);
+        else
+#endif
+            quantise_rows(x, M, K, q, scales);
+        gemm_int8(q, scales, M, K, w, N, b, y, gelu);
+        return;
+    }
+    round_rows(x, M * K, rounded);
+    gemm(level, rounded, M, K, w, N, b, y, gelu);
 }
 
 /* Every layer over the stacked rows x, in place: the very calls (and order) of encoder.py's `_layer`
  * (qkv product, each text's attention, output product, add + norm, up product with GELU, down product,
  * add + norm) on buffers made once, so the result is the same to the bit, with no Python call a step. */
-static void run_layers(int level, float *x, const int64_t *at, Py_ssize_t texts, Py_ssize_t rows,
+static void run_layers(int level, int int8, float *x, const int64_t *at, Py_ssize_t texts, Py_ssize_t rows,
                        Py_ssize_t h, Py_ssize_t f, Py_ssize_t heads, float eps, Py_buffer *parts,
                        Py_ssize_t count, float *work, uint16_t *rounded, float *scratch, Py_ssize_t lanes) {
     float *qkv = work, *ctx = qkv + rows * 3 * h, *att = ctx + rows * h, *ffn = att + rows * h;
     const Py_ssize_t size = h / heads;
     for (Py_ssize_t l = 0; l < count; l++) {
         const Py_buffer *p = parts + l * PARTS;
-#define W(i) ((const uint16_t *)p[i].buf)
+#define W(i) ((const void *)p[i].buf)
 #define F(i) ((const float *)p[i].buf)
-        round_rows(x, rows * h, rounded);
-        gemm(level, rounded, rows, h, W(QKV_W), 3 * h, F(QKV_B), qkv, 0);
+        product(level, int8, x, rows, h, W(QKV_W), 3 * h, F(QKV_B), qkv, 0, rounded);
 #if HAVE_X86
         for (Py_ssize_t t = 0; t < texts; t++)
             attend_512(qkv + at[t] * 3 * h, at[t + 1] - at[t], h, heads, ctx + at[t] * h, scratch,
                        scratch + size * lanes);
 #endif
-        round_rows(ctx, rows * h, rounded);
-        gemm(level, rounded, rows, h, W(OUT_W), h, F(OUT_B), att, 0);
+        product(level, int8, ctx, rows, h, W(OUT_W), h, F(OUT_B), att, 0, rounded);
         add_norm(att, x, F(N1_W), F(N1_B), rows, h, eps);
-        round_rows(att, rows * h, rounded);
-        gemm(level, rounded, rows, h, W(UP_W), f, F(UP_B), ffn, 1);
-        round_rows(ffn, rows * f, rounded);
-        gemm(level, rounded, rows, f, W(DOWN_W), h, F(DOWN_B), x, 0);
+        product(level, int8, att, rows, h, W(UP_W), f, F(UP_B), ffn, 1, rounded);
+        product(level, int8, ffn, rows, f, W(DOWN_W), h, F(DOWN_B), x, 0, rounded);
         add_norm(x, att, F(N2_W), F(N2_B), rows, h, eps);
 #undef W
 #undef F
@@ -274,12 +294,12 @@ static PyObject *py_forward(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *ox, *obounds, *olayers;
     Py_ssize_t rows, h, f, heads, texts;
-    int level;
+    int level, int8 = 0;
     float eps;
-    if (!PyArg_ParseTuple(args, "OOOnnnnnif", &ox, &obounds, &olayers, &rows, &h, &f, &heads, &texts, &level,
-                          &eps))
+    if (!PyArg_ParseTuple(args, "OOOnnnnnif|p", &ox, &obounds, &olayers, &rows, &h, &f, &heads, &texts, &level,
+                          &eps, &int8))
         return NULL;
-    if (level < 2 || level > best_level() || rows <= 0 || texts <= 0 || heads <= 0 || h % heads != 0 ||
+    if (level < 2 || level > best_level() || (int8 && (!has_vnni() || h % 4 != 0)) || rows <= 0 || texts <= 0 || heads <= 0 || h % heads != 0 ||
         (h / heads) % 16 != 0 || h % PANEL != 0 || f % PANEL != 0) {
         PyErr_SetString(PyExc_ValueError, "forward: needs AVX-512F, heads 16-wide, widths in panels");
         return NULL;
@@ -312,7 +332,7 @@ static PyObject *py_forward(PyObject *self, PyObject *args) {
         }
         for (int i = 0; i < PARTS; i++) {
             Py_ssize_t items;
-            const int itemsize = part_shape(i, h, f, &items);
+            const int itemsize = part_shape(i, h, f, int8, &items);
             if (take(PySequence_Fast_GET_ITEM(layer, i), &parts[taken], itemsize, items, 0, "layer part") < 0) {
                 Py_DECREF(layer);
                 goto done;
@@ -340,7 +360,7 @@ static PyObject *py_forward(PyObject *self, PyObject *args) {
         goto done;
     }
     Py_BEGIN_ALLOW_THREADS;
-    run_layers(level, (float *)x.buf, at, texts, rows, h, f, heads, eps, parts, count, work, rounded, scratch,
+    run_layers(level, int8, (float *)x.buf, at, texts, rows, h, f, heads, eps, parts, count, work, rounded, scratch,
                lanes);
     Py_END_ALLOW_THREADS;
     result = Py_None;
@@ -365,6 +385,11 @@ static PyObject *py_level(PyObject *self, PyObject *args) {
     return PyLong_FromLong(best_level());
 }
 
+static PyObject *py_vnni(PyObject *self, PyObject *args) {
+    (void)self, (void)args;
+    return PyBool_FromLong(has_vnni());
+}
+
 static PyMethodDef methods[] = {
     {"gemm", py_gemm, METH_VARARGS,
      "gemm(x, w, bias, out, M, K, N, level, gelu): out = bf16(x) @ W + bias, then GELU if gelu"},
@@ -374,7 +399,8 @@ static PyMethodDef methods[] = {
     {"attention", py_attention, METH_VARARGS,
      "attention(qkv, bounds, context, rows, hidden, heads, texts): each text's attention (AVX-512F)"},
     {"forward", py_forward, METH_VARARGS,
-     "forward(x, bounds, layers, rows, hidden, ffn, heads, texts, level, eps): every layer over x, in place"},
+     "forward(x, bounds, layers, rows, hidden, ffn, heads, texts, level, eps, int8=False): every layer over x"},
+    {"vnni", py_vnni, METH_NOARGS, "vnni(): whether forward's int8 products run here (AVX512_VNNI)"},
     {"level", py_level, METH_NOARGS, "level(): 3 AVX512_BF16, 2 AVX-512F, 1 AVX2 + FMA, 0 none"},
     {NULL, NULL, 0, NULL},
 };

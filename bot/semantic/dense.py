@@ -25,6 +25,7 @@ from bot.semantic.prepared import PANEL, widened
 __all__ = [
     "LEVEL",
     "PATHS",
+    "VNNI",
     "Dense",
     "add_norm_",
     "attend_",
@@ -57,6 +58,9 @@ _BLOCKED_ROWS = 64  # numpy's path multiplies passes of at most this many rows b
 _BLOCK_WIDTH = 64
 _LONG_INPUT = 1024  # inputs from which the blocks are half as wide
 _ATTENTION_LEVEL = 2  # the kernel's attention needs AVX-512F
+# The int8 products of the kernel's `forward` (AVX512_VNNI, bot/semantic/_int8_kernels.h) run here;
+# SUMMITBOT_HALFGEMM below 2 turns them off with the rest of the kernel's forward pass.
+VNNI = LEVEL >= _ATTENTION_LEVEL and bool(getattr(_halfgemm, "vnni", lambda: False)())
 _BUILT_WITH_ATTENTION = hasattr(_halfgemm, "attention")  # a module built before it had none
 _ATTENTION_LANES = 16  # ...and heads a multiple of its 16 lanes wide (MiniLM's are 32)
 _BUILT_WITH_FORWARD = hasattr(_halfgemm, "forward")  # every layer in one call (a module built before: none)
@@ -142,13 +146,20 @@ def attend_(qkv: np.ndarray, bounds: np.ndarray, context: np.ndarray, heads: int
 
 
 def layers_(
-    x: np.ndarray, bounds: np.ndarray, layers: Sequence[Sequence[np.ndarray]], heads: int, eps: float
+    x: np.ndarray,
+    bounds: np.ndarray,
+    layers: Sequence[Sequence[np.ndarray]],
+    heads: int,
+    eps: float,
+    *,
+    int8: bool = False,
 ) -> bool:
     """x (rows, hidden) <- every layer over it, in place, in ONE kernel call (`forward`), where the
     kernel's products and attention are both used (`LEVEL` 2 and 3); False, x untouched, elsewhere (the
     encoder then runs them call by call). `layers` holds each layer's weights as `Encoder` stacks them.
     The kernel makes the same calls in the same order as the encoder's `_layer`, so the vectors are the
-    same to the bit (tested); it saves the pass's 42 Python calls (about 0.2 ms a question)."""
+    same to the bit (tested); it saves the pass's 42 Python calls (about 0.2 ms a question). With `int8`
+    (only where `VNNI`), `layers` holds the int8 buffers in place of the panels and the products are int8."""
     rows, hidden = x.shape
     if (
         LEVEL < _ATTENTION_LEVEL
@@ -159,7 +170,9 @@ def layers_(
     ):
         return False
     ffn = len(layers[0][7])  # the up product's bias
-    _halfgemm.forward(x, bounds, layers, rows, hidden, ffn, heads, len(bounds) - 1, LEVEL, eps)
+    if int8 and not VNNI:
+        return False
+    _halfgemm.forward(x, bounds, layers, rows, hidden, ffn, heads, len(bounds) - 1, LEVEL, eps, int8)
     return True
 
 

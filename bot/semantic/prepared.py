@@ -31,9 +31,12 @@ from bot.frozen import frozen_dataclass as dataclass
 __all__ = [
     "FILE",
     "FORMAT",
+    "INT8",
     "PANEL",
     "RECORD",
     "PreparedWeights",
+    "int8_matrix",
+    "int8_weights",
     "panels_of",
     "prepared_weights",
     "to_bfloat16",
@@ -46,6 +49,8 @@ FILE = "model.prepared.npy"
 RECORD = "model.prepared.json"
 FORMAT = 3  # bump when the layout, the precision or the scaling changes (3: bfloat16 paired panels)
 PANEL = 32  # output columns per panel: bot/semantic/_halfgemm.c's PANEL
+# The int8 matrices (`int8_weights`): their file, its record, their format, their item type.
+INT8: tuple[str, str, int, type] = ("model.int8.npy", "model.int8.json", 1, np.uint8)
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,41 @@ def prepared_weights(
     return PreparedWeights.from_flat(flat, tensors, layers, head_size)
 
 
+def int8_matrix(matrix: np.ndarray) -> np.ndarray:
+    """An (in, out) float32 matrix as the int8 kernel's byte buffer (bot/semantic/_int8_kernels.h): each
+    output column quantised by its own scale (max |w| / 127, to nearest) in (out / PANEL, in / 4, PANEL, 4)
+    panels, then the out float32 scales, then the out int32 column sums."""
+    inner, out = matrix.shape
+    scales = (np.abs(matrix).max(axis=0) / np.float32(127)).astype(np.float32)
+    scales[scales == 0] = 1
+    q = np.clip(np.rint(matrix / scales), -127, 127).astype(np.int8)
+    panels = q.reshape(inner // 4, 4, out // PANEL, PANEL).transpose(2, 0, 3, 1)
+    sums = q.sum(axis=0, dtype=np.int32)
+    return np.concatenate(
+        [np.ascontiguousarray(panels).ravel().view(np.uint8), scales.view(np.uint8), sums.view(np.uint8)]
+    )
+
+
+def int8_weights(
+    tensors: dict[str, np.ndarray], layers: int, head_size: int, sha256: str, folder: Path | None
+) -> list[np.ndarray] | None:
+    """Every matrix as `int8_matrix`'s buffer, in `_shapes`'s order: mapped from `folder` when kept there
+    for this model (`INT8`), else made (about a second) and kept there. None when a matrix's inputs are
+    not a multiple of 4 or its outputs of PANEL (the kernel's layout)."""
+    shapes = _shapes(tensors, layers)
+    if any(inner % 4 or out % PANEL for inner, out in shapes):
+        return None
+    sizes = [inner * out + 8 * out for inner, out in shapes]
+    flat = None if folder is None else _kept(folder, sha256, sum(sizes), INT8)
+    if flat is None:
+        matrices = _matrices(tensors, layers, head_size)
+        flat = np.concatenate([int8_matrix(np.asarray(m, dtype=np.float32)) for m in matrices])
+        if folder is not None:
+            _keep(folder, sha256, flat, INT8)
+    ends = np.cumsum(sizes)
+    return [flat[end - size : end] for size, end in zip(sizes, ends, strict=True)]
+
+
 def _scale(head_size: int) -> np.float32:
     return np.float32(1.0 / np.sqrt(head_size))
 
@@ -143,6 +183,12 @@ def _shapes(tensors: dict[str, np.ndarray], layers: int) -> list[tuple[int, int]
 def _flat(tensors: dict[str, np.ndarray], layers: int, head_size: int) -> np.ndarray:
     """Every layer's matrices, transposed, rounded to bfloat16 and cut into panels, in one flat array in
     `_shapes`'s order (the query's projection scaled before it is rounded)."""
+    parts = _matrices(tensors, layers, head_size)
+    return np.concatenate([panels_of(np.asarray(m, dtype=np.float32)).ravel() for m in parts])
+
+
+def _matrices(tensors: dict[str, np.ndarray], layers: int, head_size: int) -> list[np.ndarray]:
+    """Every layer's (in, out) matrices in `_shapes`'s order, the query's projection scaled."""
     parts = []
     scale = _scale(head_size)
     for i in range(layers):
@@ -153,39 +199,49 @@ def _flat(tensors: dict[str, np.ndarray], layers: int, head_size: int) -> np.nda
         parts.append(qkv)
         for name in ("attention.output.dense", "intermediate.dense", "output.dense"):
             parts.append(tensors[p + name + ".weight"].T)
-    return np.concatenate([panels_of(np.asarray(m, dtype=np.float32)).ravel() for m in parts])
+    return parts
 
 
-def _kept(folder: Path, sha256: str, size: int) -> np.ndarray | None:
+def _kept(
+    folder: Path, sha256: str, size: int, kind: tuple[str, str, int, type] = (FILE, RECORD, FORMAT, np.uint16)
+) -> np.ndarray | None:
     """The flat array kept in `folder` for this model and format, mapped read-only; None when there is
-    none, it was made from another model or format, or the file changed since it was written."""
-    path = folder / FILE
+    none, it was made from another model or format, or the file changed since it was written. `kind`:
+    the file, its record, the format and the item type (the bfloat16 panels', or `INT8`'s)."""
+    name, record_name, form, dtype = kind
+    path = folder / name
     try:
-        record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+        record = json.loads((folder / record_name).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return None
     if not isinstance(record, dict) or record.get("sha256") != sha256.lower():
         return None
-    if record.get("format") != FORMAT or not unchanged(path, record.get("stamp")):
+    if record.get("format") != form or not unchanged(path, record.get("stamp")):
         return None
     try:
         flat = np.load(path, mmap_mode="r", allow_pickle=False)
     except (OSError, ValueError) as exc:
         log.warning("%s: unreadable (%s); preparing the weights again", path, exc)
         return None
-    if flat.dtype != np.uint16 or flat.shape != (size,):
+    if flat.dtype != dtype or flat.shape != (size,):
         return None
     return np.asarray(flat)
 
 
-def _keep(folder: Path, sha256: str, flat: np.ndarray) -> None:
+def _keep(
+    folder: Path,
+    sha256: str,
+    flat: np.ndarray,
+    kind: tuple[str, str, int, type] = (FILE, RECORD, FORMAT, np.uint16),
+) -> None:
     """Write the flat array and its record atomically; a folder that cannot be written only costs the
     next process the preparation."""
+    name, record_name, form, _ = kind
     try:
         data = io.BytesIO()
         np.save(data, flat, allow_pickle=False)
-        atomic_write(folder / FILE, data.getvalue(), sync=False)
-        record = {"sha256": sha256.lower(), "format": FORMAT, "stamp": file_stamp(folder / FILE)}
-        atomic_write(folder / RECORD, json.dumps(record).encode("utf-8"), sync=False)
+        atomic_write(folder / name, data.getvalue(), sync=False)
+        record = {"sha256": sha256.lower(), "format": form, "stamp": file_stamp(folder / name)}
+        atomic_write(folder / record_name, json.dumps(record).encode("utf-8"), sync=False)
     except OSError as exc:
         log.debug("cannot keep the prepared weights in %s (%s)", folder, exc)

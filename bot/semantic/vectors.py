@@ -19,7 +19,7 @@ __all__ = ["encoder_for", "load_or_embed", "semantic_enabled"]
 
 log = logging.getLogger(__name__)
 
-_ENCODERS: dict[tuple[str, int], Encoder] = {}
+_ENCODERS: dict[tuple[str, int, bool], Encoder] = {}
 _LOCK = threading.Lock()
 # Sentences embedded in this process, by settings and text: an index rebuilt in memory over mostly the same
 # articles (a grown corpus, an evaluation, the tests) embeds only its new sentences.
@@ -38,11 +38,13 @@ def semantic_enabled(settings: SemanticConfig, sentences: int) -> bool:
 def encoder_for(settings: SemanticConfig, verified_dir: Path | None = None) -> Encoder:
     """The process's one encoder for these settings; its weights' check is remembered in `verified_dir`
     (an index folder) when given, so a later process with the file unchanged does not hash it again."""
-    key = (settings.sha256, settings.max_tokens)
+    key = (settings.sha256, settings.max_tokens, settings.int8_questions)
     with _LOCK:
         encoder = _ENCODERS.get(key)
         if encoder is None:
-            encoder = Encoder.load(settings.sha256, settings.max_tokens, verified_dir=verified_dir)
+            encoder = Encoder.load(
+                settings.sha256, settings.max_tokens, verified_dir=verified_dir, int8=settings.int8_questions
+            )
             _ENCODERS[key] = encoder
         return encoder
 
