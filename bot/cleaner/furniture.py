@@ -74,6 +74,15 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A messenger channel's promotion of its app.
     ("app-promo", re.compile(r"^if you have [\w ]{1,20}, you can (?:view|join|open|read)\b.{0,120}$", _I)),
+    # a site's app banner over the page: "Install the new version of NAME application", "Get our app"
+    (
+        "app-promo",
+        re.compile(
+            r"^(?:install|download|get|try)\b(?: (?:the|our|a))?(?: (?:new|latest|free|official))*"
+            r"(?: version of)?(?: (?:the|our))?(?: [\w.&'’-]+){0,4} (?:app|apps|application)\W*$",
+            _I,
+        ),
+    ),
     # "About us" boilerplate and donation appeals at a page's foot.
     (
         "about-us",

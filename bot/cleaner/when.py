@@ -22,6 +22,7 @@ from bot.cleaner.dates import (
     is_update_word,
     url_date,
 )
+from bot.cleaner.eventclues import is_common_word, people_in_window
 from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
@@ -182,6 +183,9 @@ def find_event(
             named = any(_count(k, text) for k in clues[event.id] if not k.isdigit())
             if start <= day <= end and named:
                 return Found(event.id, f"date {date} within {event.start}..{event.end}")
+        dated = people_in_window(day, event_windows(config), text, config, _count)
+        if dated is not None:
+            return Found(dated, f"date {date} in its window, naming its people")
     span = _published_span(date, url)
     lead = dt.timedelta(days=config.cleaner.event_preview_days)
     scores = {
@@ -205,7 +209,10 @@ def _clues(config: Config) -> dict[str, list[str]]:
     """Each event's keywords but the names of people: a person attends many meetings, so a name that an
     event's keywords list ("Putin") is no evidence of that event over another."""
     people = {n.casefold() for e in config.entities if e.kind == "person" for n in (e.name, *e.aliases)}
-    return {event.id: [k for k in event.keywords if k.casefold() not in people] for event in config.events}
+    return {
+        event.id: [k for k in event.keywords if k.casefold() not in people and not is_common_word(k)]
+        for event in config.events
+    }
 
 
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?=[/-])")
