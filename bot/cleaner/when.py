@@ -22,7 +22,7 @@ from bot.cleaner.dates import (
     is_update_word,
     url_date,
 )
-from bot.cleaner.eventclues import is_common_word, people_in_window
+from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_window
 from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
@@ -192,6 +192,7 @@ def find_event(
         event.id: sum(_count(keyword, text) for keyword in clues[event.id])
         for event, (_, end) in zip(config.events, event_windows(config), strict=True)
         if any(_count(k, text) for k in clues[event.id] if not k.isdigit())  # a year alone is no clue
+        and not names_only_region(event.place, clues[event.id], text, _count)
         and not (span and span[1] + lead < event.start)  # well before it began (a preview is not)
         # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not
         and not (span and span[0] > end and not _count(event.place.split(",")[0].strip(), text))
