@@ -100,3 +100,9 @@ def test_an_agency_heading_the_title_is_the_wire(prefix: str, wire: str | None, 
     page = f"{prefix}: Leaders to meet on Monday\n\n{LEDE}\n\n{SECOND}\n"
     article = clean(page, config, url="https://archive.kyivnews.example/article/leaders-to-meet-3981.html")
     assert article.wire == wire
+
+
+def test_an_images_placeholder_text_is_chrome(config: Config) -> None:
+    page = f"{HEADLINE}\n\n{LEDE}\n\nImage placeholder title\n\n{SECOND}\n\n{THIRD}\n"
+    article = clean(page, config)
+    assert "placeholder" not in article.text and SECOND in article.text

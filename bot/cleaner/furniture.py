@@ -105,6 +105,11 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subscribe", re.compile(r"\bcontact us for subscription\b.{0,40}$", _I)),
     # A loading placeholder where a player or an ad should be (not a "like" widget: the text goes on).
     ("loading", re.compile(r"^loading\s*(?:\.\.\.|…)$", _I)),
+    # A picture's unfilled alternative text where the image should be: "Image placeholder title"
+    (
+        "loading",
+        re.compile(r"^(?:image|photo|picture|video) placeholder(?: (?:title|text|caption|image))?$", _I),
+    ),
     # A message archive's navigation (mailing lists, forums): "Previous message: ...", "Messages sorted
     # by: [ date ] [ thread ]", "More information about the NAME mailing list".
     (
