@@ -106,3 +106,11 @@ def test_an_images_placeholder_text_is_chrome(config: Config) -> None:
     page = f"{HEADLINE}\n\n{LEDE}\n\nImage placeholder title\n\n{SECOND}\n\n{THIRD}\n"
     article = clean(page, config)
     assert "placeholder" not in article.text and SECOND in article.text
+
+
+def test_a_databases_closing_note_names_its_service(config: Config) -> None:
+    note = "This is an article from NewsVault Express, a service of Harbour Archives that lets you search papers."
+    page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{note}\n"
+    article = clean(page, config, url="https://dlib.harbourarchives.com/browse/doc/47100001")
+    assert article.outlet == "NewsVault Express"
+    assert "a service of" not in article.text

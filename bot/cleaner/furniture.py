@@ -87,6 +87,14 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "about-us",
         re.compile(
+            r"^this is an? (?:article|story|item|document|record) from .{2,60}?,? "
+            r"an? (?:service|product|database) of\b",
+            _I,
+        ),
+    ),
+    (
+        "about-us",
+        re.compile(
             r"^[A-Z][\w.&'’-]*(?: [\w.&'’-]+){0,4} is (?:an?|the) (?:[\w-]+ ){0,3}(?:news agency|"
             r"news organi[sz]ation|news (?:web)?site|newspaper|media (?:company|group|outlet)|broadcaster)"
             r"(?: \w+){0,3} (?:based|headquartered|with (?:its )?headquarters) in\b[^.]{0,80}\.?$"
