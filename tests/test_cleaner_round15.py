@@ -109,7 +109,7 @@ def test_an_images_placeholder_text_is_chrome(config: Config) -> None:
 
 
 def test_a_databases_closing_note_names_its_service(config: Config) -> None:
-    note = "This is an article from NewsVault Express, a service of Harbour Archives that lets you search papers."
+    note = "This is an article from NewsVault Express, a service of Harbour Archives that finds papers."
     page = f"{HEADLINE}\n\n{LEDE}\n\n{SECOND}\n\n{note}\n"
     article = clean(page, config, url="https://dlib.harbourarchives.com/browse/doc/47100001")
     assert article.outlet == "NewsVault Express"
