@@ -114,3 +114,11 @@ def test_a_databases_closing_note_names_its_service(config: Config) -> None:
     article = clean(page, config, url="https://dlib.harbourarchives.com/browse/doc/47100001")
     assert article.outlet == "NewsVault Express"
     assert "a service of" not in article.text
+
+
+def test_a_parenthesised_agency_and_date_glued_before_the_text(config: Config) -> None:
+    lede = "(Larkfield News Agency, Sept. 4, 2016. Complete text:) Hangzhou - " + LEDE
+    page = f"{HEADLINE}\n\n{lede}\n\n{SECOND}\n"
+    article = clean(page, config, url="https://dlib.harbourarchives.com/browse/doc/47100002")
+    assert article.date == "2016-09-04"
+    assert article.wire == "Larkfield News Agency"
