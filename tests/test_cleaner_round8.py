@@ -135,7 +135,7 @@ def test_a_logo_line_names_the_site_it_echoes(config: Config) -> None:
     ],
 )
 def test_an_acronym_beside_common_words(label: str, name: str | None, config: Config) -> None:
-    assert acronym_words(label, config.cleaner) == name
+    assert acronym_words(label, config.cleaner, "nz") == name
 
 
 def test_a_broadcasting_corporation_keeps_its_name() -> None:

@@ -8,6 +8,9 @@ after a run of dictionary words (one will do; a two-letter piece only if it is a
 "hanflor") is no acronym; the
 acronym is written in capitals. Only a name with exactly one such reading is given: "ippreview" reads
 as "IP Preview" and as "IPP Review", so it keeps its domain.
+Letters after the words are read only when they are the domain's country code ("radionz.co.nz" is
+"Radio NZ"): otherwise a tail of letters beside a word ("filmov", "hotsrq") is what the segmenter leaves
+over when the name is no words at all, and the bare domain is cited (see `trailing_letters`).
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ _LITTLE = frozenset({"of", "on", "in", "to", "at"})
 _SYLLABLE = re.compile(r"[^aeiouy][aeiouy][^aeiouy]")
 
 
-def acronym_words(label: str, settings: CleanerConfig) -> str | None:
-    """The domain's name as an acronym and common words, or None when there is no single reading."""
+def acronym_words(label: str, settings: CleanerConfig, country: str = "") -> str | None:
+    """The domain's name as an acronym and common words, or None when there is no single reading
+    (`country`: the domain's two-letter country suffix, "" when it has none)."""
     if not label.isalpha() or is_dictionary_word(label):  # "news.by" is a word's domain, no acronym's
         return None
     pieces = segment(label)
@@ -38,7 +42,7 @@ def acronym_words(label: str, settings: CleanerConfig) -> str | None:
             ("".join(pieces[-cut:]), pieces[:-cut], False),
         ):
             words = _words_beside(acronym, rest, settings)
-            if words is not None:
+            if words is not None and (before or acronym == country):
                 readings.append(" ".join([acronym.upper(), *words] if before else [*words, acronym.upper()]))
     return readings[0] if len(set(readings)) == 1 else None
 

@@ -91,7 +91,13 @@ _TITLE_ACRONYM = re.compile(
 
 # "ASTANA. KAZINFORM – ...": a place in capitals and a full stop, then an agency's name in capitals
 _DOT_ACRONYM = re.compile(r"^(?P<dateline>[A-Z][A-Z '-]{1,40})\.\s+(?P<agency>[A-Z]{3,12})\s+[-–—]{1,2}\s")
-_CREDIT_DATELINES = (_COMMA_CREDIT, _COMMA_ACRONYM, _TITLE_ACRONYM, _DOT_ACRONYM)
+# "(Larkfield News Agency, Sept. 4, 2016. Complete text:) PLACE - ...": a database's credit of the copy it
+# reproduces, the agency and its date in one parenthesis glued before the text
+_PAREN_CREDIT = re.compile(
+    r"^\((?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}), "
+    r"(?P<dateline>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d{2})\.?(?: [^()]{0,40})?\)\s*\S"
+)
+_CREDIT_DATELINES = (_COMMA_CREDIT, _COMMA_ACRONYM, _TITLE_ACRONYM, _DOT_ACRONYM, _PAREN_CREDIT)
 
 
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:

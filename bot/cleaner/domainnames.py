@@ -10,9 +10,11 @@ fragment shorter than `domain_word_min_letters` that is no common word is rejoin
 it when it has a vowel ("trend|ler"), unless that piece is a little word; vowel-less ones are joined to
 one another ("cgt|n" is "cgtn"), letters read out beside the words. The name piece is written as a
 name ("Trendler") when it has a vowel and at least `domain_word_min_letters` letters, in capitals when
-it has none ("CGTN": letters read out); any other piece keeps the bare domain. Two unknown pieces, or
-none known, are no name a reader could read off the domain either, and a two-letter word that is no
-little word ("lo", "be") shows a wrong cut ("prothomalo" is no "Pro Thoma Lo").
+it has none ("CGTN": letters read out) and stands first or is the domain's country code (letters after
+the words are the segmenter's leftover: "hotsrq" is no "Hot SRQ"); any other piece keeps the bare
+domain. Two unknown pieces, or none known, are no name a reader could read off the domain either, and
+a two-letter word that is no little word ("lo", "be") shows a wrong cut ("prothomalo" is no "Pro Thoma
+Lo").
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ _SHORTEST_WORD = 3  # not a threshold: as in `acronymdomain`, a shorter word is 
 _ARTICLE = "the"  # a masthead's leading article: "The Trendler" shows a name as a common word would
 
 
-def name_words(label: str, settings: CleanerConfig) -> str | None:
-    """The domain's name as one proper name beside common words, or None when it is not read so."""
+def name_words(label: str, settings: CleanerConfig, country: str = "") -> str | None:
+    """The domain's name as one proper name beside common words, or None when it is not read so
+    (`country`: the domain's two-letter country suffix, "" when it has none)."""
     if not label.isalpha():
         return None
     pieces = _rejoined(segment(label), settings)
@@ -49,6 +52,8 @@ def name_words(label: str, settings: CleanerConfig) -> str | None:
         return None
     name = pieces[known.index(False)]
     if not _VOWELS.intersection(name) and len(name) >= _SHORTEST_ACRONYM:
+        if known.index(False) and name != country:  # letters after a word: a leftover, not a name
+            return None
         written = name.upper()
     elif len(name) >= settings.domain_word_min_letters:
         written = name.capitalize()

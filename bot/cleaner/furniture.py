@@ -74,7 +74,24 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A messenger channel's promotion of its app.
     ("app-promo", re.compile(r"^if you have [\w ]{1,20}, you can (?:view|join|open|read)\b.{0,120}$", _I)),
+    # a site's app banner over the page: "Install the new version of NAME application", "Get our app"
+    (
+        "app-promo",
+        re.compile(
+            r"^(?:install|download|get|try)\b(?: (?:the|our|a))?(?: (?:new|latest|free|official))*"
+            r"(?: version of)?(?: (?:the|our))?(?: [\w.&'’-]+){0,4} (?:app|apps|application)\W*$",
+            _I,
+        ),
+    ),
     # "About us" boilerplate and donation appeals at a page's foot.
+    (
+        "about-us",
+        re.compile(
+            r"^this is an? (?:article|story|item|document|record) from .{2,60}?,? "
+            r"an? (?:service|product|database) of\b",
+            _I,
+        ),
+    ),
     (
         "about-us",
         re.compile(
@@ -96,6 +113,11 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("subscribe", re.compile(r"\bcontact us for subscription\b.{0,40}$", _I)),
     # A loading placeholder where a player or an ad should be (not a "like" widget: the text goes on).
     ("loading", re.compile(r"^loading\s*(?:\.\.\.|…)$", _I)),
+    # A picture's unfilled alternative text where the image should be: "Image placeholder title"
+    (
+        "loading",
+        re.compile(r"^(?:image|photo|picture|video) placeholder(?: (?:title|text|caption|image))?$", _I),
+    ),
     # A message archive's navigation (mailing lists, forums): "Previous message: ...", "Messages sorted
     # by: [ date ] [ thread ]", "More information about the NAME mailing list".
     (

@@ -31,6 +31,7 @@ from bot.cleaner.parenthost import hosted_body
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
 from bot.cleaner.readerchrome import without_image_word
+from bot.cleaner.readonsite import read_on_site
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
 from bot.cleaner.stationhost import station_name
@@ -191,6 +192,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _folio,
         _channel_name,
         _letterhead,
+        read_on_site,
         _domain_spelled,
         _any_domain,
         _first_line_name,
@@ -389,6 +391,7 @@ def _any_domain(page: PageLines) -> Found | None:
 
 
 _NOT_IN_TABLE = "URL domain {} (not in the outlet table)"
+_COUNTRY_CODE = 2  # not a threshold: a country's top-level domain has two letters ("nz", "uk")
 
 
 def domain_as_words(page: PageLines, found: Found) -> Found:
@@ -399,11 +402,13 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
     bare = site is not None and found.value == site[0] and found.evidence == _NOT_IN_TABLE.format(site[0])
     if not bare or site is None or on_private_suffix(page.url or ""):  # a platform's user site: its host
         return found
-    label = site[0].partition(".")[0]
+    label, _, suffix = site[0].partition(".")
+    tld = suffix.rpartition(".")[2]
+    country = tld if len(tld) == _COUNTRY_CODE else ""
     words = (
         domain_words(label, page.settings)
-        or acronym_words(label, page.settings)
-        or name_words(label, page.settings)
+        or acronym_words(label, page.settings, country)
+        or name_words(label, page.settings, country)
     )
     return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
 

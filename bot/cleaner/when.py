@@ -22,6 +22,7 @@ from bot.cleaner.dates import (
     is_update_word,
     url_date,
 )
+from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_window
 from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
@@ -182,12 +183,16 @@ def find_event(
             named = any(_count(k, text) for k in clues[event.id] if not k.isdigit())
             if start <= day <= end and named:
                 return Found(event.id, f"date {date} within {event.start}..{event.end}")
+        dated = people_in_window(day, event_windows(config), text, config, _count)
+        if dated is not None:
+            return Found(dated, f"date {date} in its window, naming its people")
     span = _published_span(date, url)
     lead = dt.timedelta(days=config.cleaner.event_preview_days)
     scores = {
         event.id: sum(_count(keyword, text) for keyword in clues[event.id])
         for event, (_, end) in zip(config.events, event_windows(config), strict=True)
         if any(_count(k, text) for k in clues[event.id] if not k.isdigit())  # a year alone is no clue
+        and not names_only_region(event.place, clues[event.id], text, _count)
         and not (span and span[1] + lead < event.start)  # well before it began (a preview is not)
         # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not
         and not (span and span[0] > end and not _count(event.place.split(",")[0].strip(), text))
@@ -205,7 +210,10 @@ def _clues(config: Config) -> dict[str, list[str]]:
     """Each event's keywords but the names of people: a person attends many meetings, so a name that an
     event's keywords list ("Putin") is no evidence of that event over another."""
     people = {n.casefold() for e in config.entities if e.kind == "person" for n in (e.name, *e.aliases)}
-    return {event.id: [k for k in event.keywords if k.casefold() not in people] for event in config.events}
+    return {
+        event.id: [k for k in event.keywords if k.casefold() not in people and not is_common_word(k)]
+        for event in config.events
+    }
 
 
 _URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])(?=[/-])")

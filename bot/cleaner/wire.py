@@ -29,6 +29,7 @@ from bot.cleaner.sectionwire import own_masthead, section_wire
 from bot.cleaner.sourcecredit import reposted_source
 from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
+from bot.cleaner.titlecredit import title_agency
 
 __all__ = ["MEDIA_WORDS", "find_wire", "outlet_credit", "reporter_credit"]
 
@@ -110,9 +111,9 @@ def _credit_name(name: str, table: OutletTable) -> str:
 
 
 def find_wire(page: PageLines) -> Found | None:
-    """The agency in the byline or wire dateline (a credit between slashes, "/NAME/ --", is always a
-    wire's), a provider's credit opening the lede, a "Source:" line, a closing credit, a "..., NAME
-    reports." credit, or the original of a platform repost."""
+    """The agency in the byline, a headline's "AGENCY: ..." prefix or wire dateline (a credit between
+    slashes, "/NAME/ --", is always a wire's), a provider's credit opening the lede, a "Source:" line, a
+    closing credit, a "..., NAME reports." credit, or the original of a platform repost."""
     table = page.table
     headlines = (glued_byline(line.text, page.settings) for line in page.of_kind("headline"))
     for text in (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h)):
@@ -120,6 +121,9 @@ def find_wire(page: PageLines) -> Found | None:
         agency = _agency_in(glued or text, table, page.settings.agency_acronym_max_chars)
         if agency is not None:
             return Found(agency, text)
+    titled = next((f for line in page.of_kind("headline") if (f := title_agency(line.text, table))), None)
+    if titled is not None:
+        return titled
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
     slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
