@@ -332,6 +332,9 @@ class CleanerConfig:
     # broadcast networks hosting their stations' sites on subdomains ("STATION1180.network.com"): the
     # outlet is the station the subdomain names, not the network
     station_network_domains: tuple[str, ...] = ()
+    # a reader-funding appeal box: at most this many first-person paragraphs between two appeal lines
+    # ("Your support helps us ..." ... "Your support makes all the difference.") are the appeal
+    appeal_max_paragraphs: int = field(default=4, metadata={"range": (1, 50)})
 
 
 @dataclass(frozen=True)

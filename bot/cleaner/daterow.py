@@ -8,6 +8,8 @@ its date is the story's, not a clock's. Two shapes of the one kind:
 - every field but the date is a labelled one ("Source: ...", "Author: ...", "By ...");
 - the row opens with the date (perhaps a clock after it), then a few short bar-split fields, at least one
   naming its role, which a menu of section names never does.
+A Chinese site's row labels its fields ("发布时间:2015-11-30  来源:NAME  字体大小"): a publication-time label
+and its date open it, whatever follows.
 An update stamp is no such row: its date is kept apart as `updated`.
 """
 
@@ -28,11 +30,15 @@ _CLOCK = re.compile(r"^,?\s*(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:
 _FIELD = re.compile(
     r"^(?:(?P<role>editor|source|author|reporter|writer)\s*[:：]\s*)?[^\W\d_][\w.'’ -]{0,40}$", re.I
 )
+# a Chinese row's publication-time label ("发布时间", "发表日期", "时间"; "更新时间" is an update's)
+_CJK_DATE_LABEL = re.compile(r"^(?:发布|发表|出版)?(?:时间|日期)\s*[:：]\s*\d")
 _MOST_FIELDS = 4  # not a threshold: a date row names a source, an editor, a writer, a section at most
 
 
 def is_date_row(text: str) -> bool:
     """True for a row of fields split by dots or bars around the story's date (either shape above)."""
+    if _CJK_DATE_LABEL.match(text) and find_date(text) is not None:
+        return True
     if not _SEPARATOR.search(text) or is_update_stamp(text):
         return False
     return _labelled_fields(text) or _opening_date(text)

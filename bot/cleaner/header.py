@@ -385,8 +385,13 @@ def _content_words(text: str) -> set[str]:
 
 
 def _lead_words(page: Page, start: int) -> set[str]:
-    """The content words of the article's first paragraphs."""
-    body = [line.text for line in page.lines[start:] if is_prose(line.text, page.settings)]
+    """The content words of the article's first paragraphs (chrome already dropped, such as a funding
+    appeal between the header and the story, is none of them)."""
+    body = [
+        line.text
+        for k, line in enumerate(page.lines[start:], start)
+        if page.reason(k) == "" and is_prose(line.text, page.settings)
+    ]
     return set().union(*(_content_words(text) for text in body[: page.settings.dateline_paragraphs]))
 
 

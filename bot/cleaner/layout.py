@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.cleaner.appeal import mark_appeal_boxes
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.commentlist import mark_comment_list, mark_named_comments
@@ -74,6 +75,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     _mark_repeats(page)
     _mark_cut_copies(page)
     _mark_sandwiched(page)
+    mark_appeal_boxes(page)
     _mark_forwarder_note(page)
     mark_share_notes(page)
     mark_mirror_page(page)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.appeal import APPEAL_PATTERNS
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.licence import LICENCE_PATTERNS
@@ -307,6 +308,7 @@ CHROME_PATTERNS = (
     *POST_CHROME_PATTERNS,
     *CUE_PATTERNS,
     *LEAD_IN_PATTERNS,
+    *APPEAL_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.

@@ -3,10 +3,15 @@ slot's label, a photographer's credit in brackets, a newsletter's labelled pitch
 and an image's file name left where its picture was.
 
 - "Ad Feedback", "AdChoices": the label of an ad slot between paragraphs;
-- "(Jane Doe / AGENCY/Getty Images)": a photo's credit on its own line, in brackets;
+- "(Jane Doe / AGENCY/Getty Images)": a photo's credit on its own line, in brackets; "JANE DOE via
+  Agency Images": a photographer's credit through a picture agency;
+- "<strong>A caption.</strong>": a line left in its raw inline markup, a copy of text the page prints
+  plain (a caption or a pull quote printed twice);
 - "NEWSLETTER: Get the day's top headlines ... >>": a newsletter's pitch under its label;
 - "In some copies of ... and in an earlier online version, an article ... misstated ...": a correction
   notice, the paper's note about an earlier edition, no sentence of the story;
+- "This is an archived article and the information in the article may be outdated...": an archive's
+  notice over an old story;
 - "summit_photo_large": an image's file name (lower case, words joined by underscores, no space).
 """
 
@@ -24,6 +29,11 @@ SITE_NOTE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "photo-credit",
         re.compile(r"^\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+\s*/\s*[A-Z][^()]{1,60}\)$"),
     ),
+    (
+        "photo-credit",
+        re.compile(r"^(?:[A-Z][\w.'’-]+ ){1,4}via (?:[A-Z][\w.&'’-]* ){0,2}(?:Images|Photos?|Pictures)$"),
+    ),
+    ("raw-markup", re.compile(r"^<(strong|b|em|i)>[^<>]{1,400}</\1>$", _I)),
     ("subscribe", re.compile(r"^newsletters?\s*:\s*\S.{0,120}$", _I)),
     (
         "notice",
@@ -34,6 +44,11 @@ SITE_NOTE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"erroneously)\b.{0,300}$",
             _I,
         ),
+    ),
+    ("notice", re.compile(r"^this is an archived (?:article|story|page|post|report)\b.{0,300}$", _I)),
+    (
+        "notice",
+        re.compile(r"^this (?:article|story|page|post|report) (?:is|was|has been) archived\b.{0,300}$", _I),
     ),
     ("file-name", re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:_[a-z0-9]+)+$")),
 )

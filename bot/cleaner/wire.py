@@ -39,9 +39,9 @@ MEDIA_WORDS = frozenset(
 )
 # A credit by its shape when the table does not know it: "Ghana News Agency", "Kyodo Press".
 _AGENCY_SHAPE = re.compile(r"\b(?:agency|press|news service|wire)$", re.IGNORECASE)
-# "..., Sky News reports." / "— the Agency reported."
+# "..., Sky News reports." / "— the Agency reported." / ", The Agency reported." (the article is no name)
 _REPORTS = re.compile(
-    r"(?:^|[,;–—]\s*)(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\s*[.:]"
+    r"(?:^|[,;–—]\s*)(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\s*[.:]"
 )
 _SOURCE_LINE = re.compile(
     r"(?:^[\[(]?|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/\])]{2,60}?)\s*[\])]?\s*(?:$|[|,;])",
@@ -174,7 +174,9 @@ def _report_credits(text: str, page: PageLines) -> Iterator[Found]:
 
 
 # any outlet reporting in the story's text: "... here Saturday," the Paper reported.
-_CITED = re.compile(r"\b(?:the\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\b")
+_CITED = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\b"
+)
 
 
 # a provider's credit opening the lede without a place: "(RTTNews) - The ruble ..."; a site the table
