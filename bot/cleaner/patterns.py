@@ -21,7 +21,7 @@ from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.readerchrome import READER_CHROME_END_REASONS, READER_CHROME_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
 from bot.cleaner.subtitlecues import CUE_PATTERNS
-from bot.cleaner.teaserleadins import LEAD_IN_PATTERNS
+from bot.cleaner.teaserleadins import LEAD_IN_PATTERNS, LIKE_THESE
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
 
@@ -353,8 +353,7 @@ RELATED_HEADER = re.compile(
     r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage|"
     r"recent (?:posts|articles|stories|news)|more|"
     # "Before you go, we thought you'd like these..."
-    r"(?:before you go,?\s*)?(?:we (?:think|thought)\s+)?"
-    r"you(?:['’]d| would) (?:also )?like (?:these|this)(?:\.{3}|…)?)"
+    rf"(?:before you go,?\s*)?{LIKE_THESE})"
     r"\s*:?$",
     _I,
 )

@@ -1,9 +1,9 @@
 """A reposted story's source, credited in shapes the other wire finders do not read (issue 9, round
 fourteen): a known outlet's name in the lede's dateline brackets on another outlet's site ("United
 Nations (NAME)President ..."), a "Source:" line citing the original's title and then its outlet ("Source:
-TITLE – NAME"), a "Source NAME" line without its colon, the outlet's name alone in brackets ("[NAME]"),
-a "From NAME" line over the story (read as its byline), and a news agency the lede's first sentence
-ends on ("..., according to AGENCY."): the story was rewritten from that agency's copy.
+TITLE – NAME"), a "Source NAME" line without its colon, a "From NAME" line over the story (read as its
+byline), and a news agency the lede's first sentence ends on ("..., according to AGENCY."): the story was
+rewritten from that agency's copy. The outlet's name alone in brackets ("[NAME]") is bracketcredit's.
 
 Every credit must name an outlet the table knows, other than the page's own (a site crediting itself
 names no wire): an unknown name in such a shape is as likely a person, a title or a section.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.outlets import registered_domain
+from bot.cleaner.ownsite import own_outlet
 from bot.cleaner.pagelines import Found, PageLines
 
 __all__ = ["reposted_source"]
@@ -26,10 +26,8 @@ _DATELINE_CREDIT = re.compile(
 _TITLED_SOURCE = re.compile(
     r"^(?:source|via)\s*:\s*.{3,200}\s[–—|-]\s(?P<name>[^–—|]{2,60}?)\s*$", re.IGNORECASE
 )
-# "Source NAME" (no colon) or "[NAME]" alone on a line
-_BARE_SOURCE = re.compile(
-    r"^(?:(?i:source)\s+(?P<name>[A-Z][^:]{1,60}?)|\[(?P<bracketed>[A-Z][^\]]{1,40})\])\s*$"
-)
+# "Source NAME" (no colon); "[NAME]" alone on a line is bracketcredit's
+_BARE_SOURCE = re.compile(r"^(?i:source)\s+(?P<name>[A-Z][^:]{1,60}?)\s*$")
 
 # "From NAME" / "Via NAME" over a reposted story
 _FROM = re.compile(r"^(?i:from|via)\s+(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3})$")
@@ -48,7 +46,7 @@ def reposted_source(page: PageLines) -> Found | None:
         match = _TITLED_SOURCE.match(line.text) or _BARE_SOURCE.match(line.text)
         if match is None and line.number < start:  # "From NAME" over the story
             match = _FROM.match(line.text)
-        name = (match.group("name") or match.groupdict().get("bracketed") or "") if match else ""
+        name = match.group("name") if match else ""
         if name and _others(name, page):
             return Found(page.table.canonical(name), line.text)
     return None
@@ -77,6 +75,5 @@ def _others(name: str, page: PageLines) -> bool:
     """The name is a known outlet and not the one whose domain the page is on."""
     if not page.url or not page.table.known(name):
         return False
-    site = registered_domain(page.url)
-    own = page.table.by_domain(site[1]) if site else None
+    own = own_outlet(page)
     return own is None or page.table.canonical(name) != own

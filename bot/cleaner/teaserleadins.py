@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LEAD_IN_PATTERNS"]
+__all__ = ["LEAD_IN_PATTERNS", "LIKE_THESE"]
 
 _I = re.IGNORECASE
+
+# "(we thought) you'd like these...": the words that head a list of other stories (patterns.RELATED_HEADER)
+LIKE_THESE = r"(?:we (?:think|thought)\s+)?you(?:['’]d| would) (?:also )?like (?:these|this)(?:\.{3}|…)?"
 
 LEAD_IN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -19,8 +22,7 @@ LEAD_IN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:before you (?:go|leave)|don'?t (?:go|leave) (?:yet|just yet))\b"
             # "Before you go, we thought you'd like these..." heads a list: patterns.RELATED_HEADER's
-            r"(?!,?\s*(?:we (?:think|thought)\s+)?you(?:['’]d| would) (?:also )?like"
-            r" (?:these|this)(?:\.{3}|…)?\s*:?$)"
+            rf"(?!,?\s*{LIKE_THESE}\s*:?$)"
             r".{0,160}$",
             _I,
         ),
