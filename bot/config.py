@@ -335,6 +335,9 @@ class CleanerConfig:
     # a reader-funding appeal box: at most this many first-person paragraphs between two appeal lines
     # ("Your support helps us ..." ... "Your support makes all the difference.") are the appeal
     appeal_max_paragraphs: int = field(default=4, metadata={"range": (1, 50)})
+    # a page dated inside exactly one event's window that names this many distinct configured people gets
+    # that event (two would tag a state visit inside the window)
+    event_people_min: int = field(default=3, metadata={"range": (1, 100)})
 
 
 @dataclass(frozen=True)

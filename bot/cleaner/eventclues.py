@@ -19,8 +19,6 @@ from bot.config import Config
 
 __all__ = ["is_common_word", "names_only_region", "people_in_window"]
 
-_PEOPLE_NEEDED = 3  # distinct configured people a dated page must name (two: a state visit in the window)
-
 
 def is_common_word(keyword: str) -> bool:
     """True for a one-word, all-lower-case keyword: a common noun, not a name of the event."""
@@ -52,4 +50,4 @@ def people_in_window(
         for entity in config.entities
         if entity.kind == "person" and any(count(n, text) for n in (entity.name, *entity.aliases))
     )
-    return inside[0] if named >= _PEOPLE_NEEDED else None
+    return inside[0] if named >= config.cleaner.event_people_min else None
