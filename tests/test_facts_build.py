@@ -16,7 +16,7 @@ import pytest
 from bench.scale_corpus import generate_articles
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
-from bot.facts import CorpusFacts, attribution, figures, lexicon
+from bot.facts import CorpusFacts, attribution, figures, lexicon, words
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
 from bot.forkpool import can_fork, chunks, fork_map
@@ -229,7 +229,12 @@ def _without_word_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon, "plain_runs", lambda _: None)
     monkeypatch.setattr(attribution, "plain_runs", lambda _: None)
     monkeypatch.setattr(lexicon, "letter_runs", _every_word)
+    monkeypatch.setattr(lexicon, "_NAME_HINT", _ANYWHERE)  # every text's names are scanned for
+    monkeypatch.setattr(attribution, "_JOINED_HINT", _ANYWHERE)  # and every sentence split
     attribution._verbs.cache_clear()  # texts remembered by the quick path
+
+
+_ANYWHERE = re.compile("")  # a hint that every text holds
 
 
 def test_the_mentions_shortcuts_change_no_mention(
@@ -319,3 +324,45 @@ def test_the_word_tests_change_nothing_on_random_texts(
     assert found == [plain.mentions(text) for text in texts]
     assert verbs == [[m.span() for m in attribution._verbs(text)] for text in texts]
     assert sum(map(bool, found)) > 1000 and sum(map(bool, verbs)) > 100
+
+
+def _random_texts(seed: int, count: int) -> list[str]:
+    """Letters, digits and marks of every kind run together: ASCII, the uncased marks, letters with case
+    outside ASCII and those that fold into ASCII when lower-cased (the Kelvin sign, the dotted capital I)."""
+    rng = random.Random(seed)
+    alphabet = "aZ9 ,.-_'’‘“”–—…«»\u00a0éÉßſ\u212aİ€$٣\U0001f600\n"
+    words = ["said", "Novak", "KELVIN", "x" * 300, "X" * 257 + "é"]
+    pick = lambda: rng.choice(alphabet) if rng.random() < 0.7 else rng.choice(words)  # noqa: E731
+    return ["".join(pick() for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+@pytest.mark.skipif(not words.HAVE_KERNEL, reason="bot/facts/_runs.c is not built")
+def test_the_compiled_letter_runs_equal_the_python_reference(texts: list[str]) -> None:
+    """bot/facts/_runs.c against bot/facts/words.py's regex path: the seeds, every fixture, generated and
+    random text (non-ASCII included), in every case."""
+    from bot.facts import _runs  # type: ignore[attr-defined,unused-ignore]
+
+    cased = [v for text in texts for v in (text, text.upper(), text.swapcase())] + _random_texts(3, 5000)
+    plain = 0
+    for text in cased:
+        runs = _runs.plain_runs(text)
+        assert runs == words.python_plain_runs(text), text
+        assert _runs.has_digit(text) == words.python_has_digit(text), text
+        plain += runs is not None
+    assert 0 < plain < len(cased) and any(words.python_has_digit(t) for t in cased)
+    words.plain_runs.cache_clear()
+    words.letter_runs.cache_clear()
+    assert [words.letter_runs(t) for t in cased] == [words.python_letter_runs(t) for t in cased]
+
+
+def test_the_hints_skip_only_texts_their_patterns_cannot_match(texts: list[str]) -> None:
+    """A text without the names' or the joined sentences' hint has no match of the pattern it guards."""
+    cased = [v for text in texts for v in (text, text.upper(), text.title())] + _random_texts(4, 5000)
+    hinted = 0
+    for text in cased:
+        if lexicon._NAME.search(text) is not None:
+            assert lexicon._NAME_HINT.search(text) is not None, text
+            hinted += 1
+        if len(attribution._JOINED_SENTENCES.split(text)) > 1:
+            assert attribution._JOINED_HINT.search(text) is not None, text
+    assert hinted > 100

@@ -51,6 +51,7 @@ _VERB_AFTER = re.compile(
 )
 _VERBS_KEPT = 256  # texts whose speech verbs are remembered (an article's sentences)
 _JOINED_SENTENCES = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
+_JOINED_HINT = re.compile(r"[.!?][A-Z][a-z]")  # in every text _JOINED_SENTENCES splits (found faster)
 _HEADLINE_COLON = re.compile(r"\s*([^:]{2,40}):")
 
 
@@ -101,7 +102,8 @@ def sentence_subject(lexicon: SpeakerLexicon, masked: str, focus: str | None) ->
     """The person in focus after a (masked) sentence: a speech verb's subject, else a person who is the
     sentence's subject (named first, before any other word but titles); a mere mention changes nothing
     once someone is in focus."""
-    for piece in _JOINED_SENTENCES.split(masked):
+    pieces = _JOINED_SENTENCES.split(masked) if _JOINED_HINT.search(masked) else (masked,)
+    for piece in pieces:
         mentions = tuple(lexicon.mentions(piece))
         if not mentions:
             continue  # nobody to be its subject: the focus stays

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 import Stemmer
 
 from bot.facts.numbers import NUMBER_WORDS, SCALES, TIME_UNITS, parse_number, scale_of
-from bot.facts.words import letter_runs
+from bot.facts.words import has_digit, letter_runs
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.tokenizer import STOPWORDS
@@ -105,7 +105,6 @@ _YEAR = _compiled_on_first_use(r"(?:19|20)\d\d")
 _STEMMER = Stemmer.Stemmer("english")
 # The words of _Cues: a quantity's number word, fraction or unit of time; a date's weekday or relative
 # word; a month's name, which the date pattern reads at a word's start (capitalised).
-_ASCII_DIGIT = _compiled_on_first_use(r"[0-9]")
 _QUANTITY_WORDS = frozenset(
     {*NUMBER_WORDS, "half", "quarter", "third", *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS)}
 )
@@ -113,7 +112,8 @@ _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight soon shortly"
     " later earlier immediately week month year weekend night morning days weeks months years".split()
 )
-_MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
+_MONTH_NAMES = tuple(m.capitalize() for m in _MONTHS)  # each match of _MONTH_START holds one
+_MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(_MONTH_NAMES)})")
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
 
 
@@ -175,7 +175,7 @@ class _Cues:
 
     def __init__(self, folded: str) -> None:
         self.plain = folded.isascii()
-        self.digit = not self.plain or _ASCII_DIGIT().search(folded) is not None
+        self.digit = not self.plain or has_digit(folded)
         self.money = not self.plain or "$" in folded
         self._folded = folded
         self._words: frozenset[str] | None = None
@@ -189,7 +189,8 @@ class _Cues:
         """A year, a weekday, a relative time, or a month's name (which may start a longer word)."""
         if self.digit or not self._letter_runs().isdisjoint(_DATE_WORDS):
             return True
-        return _MONTH_START().search(self._folded) is not None
+        folded = self._folded  # the scan only where a month's name is written (a string search is cheaper)
+        return any(m in folded for m in _MONTH_NAMES) and _MONTH_START().search(folded) is not None
 
     def _letter_runs(self) -> frozenset[str]:
         if self._words is None:

@@ -117,6 +117,9 @@ _SOURCE_WORDS = frozenset(_SOURCE_NOUN_WORDS)
 _ROLE_WORDS = _last_words(_ROLE_NOUNS)
 _INSTITUTION_WORDS = _last_words(_INSTITUTION_NOUNS) | _last_words(_INSTITUTION_NAMES)
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b")
+# Every match of _NAME holds one of this (its first word and the next word's start): a text without one
+# skips the scan (a search from a character class runs several times faster than _NAME's from "\b").
+_NAME_HINT = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?\s+[A-Z][a-z]")
 _TITLES = frozenset(
     "Mr Mrs Ms Dr President Prime Minister Senator Secretary General Foreign Former Chancellor Ambassador"
     " Spokesman Professor Prof Analyst Political Deputy Vice Sir Lord Lady Dame King Queen Prince".split()
@@ -208,6 +211,8 @@ class SpeakerLexicon:
         return Mention(match.start(), match.end(), "person", name, _is_possessive(text, match.end()))
 
     def _names(self, text: str) -> Iterable[Mention]:
+        if _NAME_HINT.search(text) is None:
+            return
         for match in _NAME.finditer(text):
             words = list(_WORD.finditer(match.group(0)))
             while words and words[0].group(0) in _TITLES:
