@@ -124,6 +124,9 @@ EDGES = (
     "Ｔｗｅｎｔｙ ｍｉｎｕｔｅｓ in ｆｕｌｌ-width, ninety Minutes, Ninety MINUTES,",
     "an HOUR, a \u212aelvin-day, ٣ hours, 3 ｄａｙｓ.",
     "Café talks lasted ninety minutes on Monday, the ministry said.",
+    "Talks LASTED for about 2 hours, MORE THAN 90 minutes, Up To 3 days; their first meeting IN two years.",
+    "They met For 95 minutes, at leaſt 5 hours, in the paſt 2 years, 19 days to 20 July 1999, 5 Per Cent.",
+    "It ran\tfor\x1c4 hours; under\u00a05 days, over \n 7 weeks, in excess of\t 8 years; 45percent",
     "",
 )
 
@@ -155,6 +158,9 @@ class _EveryPattern:
     def quantity(self) -> bool:
         return True
 
+    def percent(self) -> bool:
+        return True
+
     def date(self) -> bool:
         return True
 
@@ -162,10 +168,13 @@ class _EveryPattern:
 def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     quick = [figures.read_figures(text) for text in texts]
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    monkeypatch.setattr(figures, "_may_end", lambda *_: True)  # every text's end is searched
     plain = [figures.read_figures(text) for text in texts]
     assert quick == plain
     assert sum(map(len, plain)) > 300  # figures of every kind are compared
     assert {f.dimension for found in plain for f in found} == set(figures.DIMENSIONS)
+    assert {f.bound for found in plain for f in found} == {"", "min", "max"}  # the end-anchored tests too
+    assert {figures.INTERVAL, "meet", ""} <= {f.measures for found in plain for f in found}
     assert min(figures._FOLD) > 127  # an ASCII text is its own folded form (read_figures skips folding it)
 
 
@@ -204,6 +213,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     encoded = EncodedTerms()
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    monkeypatch.setattr(figures, "_may_end", lambda *_: True)
     _without_word_tests(monkeypatch)
     plain = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
     assert quick.keys() == plain.keys()

@@ -95,6 +95,15 @@ _AT_LEAST = _compiled_on_first_use(
 _AT_MOST = _compiled_on_first_use(
     r"\b(?:less\s+than|under|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than)\s+$", re.I
 )
+# The words every match of those patterns ends with (then white space, the text's end): on an ASCII text,
+# a text that ends otherwise is not searched (`_may_end`).
+_AT_LEAST_ENDS = ("than", "over", "least", "of")
+_AT_MOST_ENDS = ("than", "under", "to", "most")
+_SINCE_ENDS = ("in", "for", "the", "a", "last", "past", "than", "over", "nearly", "almost", "about")
+_LASTED_ENDS = tuple(
+    "last lasted lasts lasting on ran run took take takes for about around approximately roughly nearly"
+    " almost some just over under than only barely little to".split()
+)
 _CLAUSE = _compiled_on_first_use(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.IGNORECASE)
 _PREPOSITION = _compiled_on_first_use(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
 _OF_NOUN = _compiled_on_first_use(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
@@ -112,6 +121,7 @@ _DATE_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight soon shortly"
     " later earlier immediately week month year weekend night morning days weeks months years".split()
 )
+_PER = frozenset({"per", "percent"})  # a percent's word ("per cent", "percent")
 _MONTH_NAMES = tuple(m.capitalize() for m in _MONTHS)  # each match of _MONTH_START holds one
 _MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(_MONTH_NAMES)})")
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
@@ -151,7 +161,7 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
     for m in _MONEY().finditer(folded) if cues.money else ():
         value = float(m["num"].replace(",", "")) * scale_of(m["scale"])
         found.append(_figure(text, m, value, m["cur"], "money", measures=""))
-    for m in _PERCENT().finditer(folded) if cues.digit else ():
+    for m in _PERCENT().finditer(folded) if cues.percent() else ():
         found.append(_figure(text, m, float(m["num"]), "%", "percent", measures=""))
     taken = [(f.start, f.end) for f in found]
     for m in _QUANTITY().finditer(folded) if cues.quantity() else ():
@@ -180,16 +190,26 @@ class _Cues:
         self._folded = folded
         self._words: frozenset[str] | None = None
 
+    def percent(self) -> bool:
+        """A number in digits, and "%" or the word "per" or "percent"."""
+        return self.digit and (
+            not self.plain or "%" in self._folded or not self._letter_runs().isdisjoint(_PER)
+        )
+
     def quantity(self) -> bool:
         """A number in digits or words, a fraction, or "a" unit of time ("a day"; any other "a" thing
         is no figure)."""
         return self.digit or not self._letter_runs().isdisjoint(_QUANTITY_WORDS)
 
     def date(self) -> bool:
-        """A year, a weekday, a relative time, or a month's name (which may start a longer word)."""
-        if self.digit or not self._letter_runs().isdisjoint(_DATE_WORDS):
+        """A year (written with 19 or 20), a weekday, a relative time, or a month's name (which may start a
+        longer word)."""
+        folded = self._folded
+        if not self.plain or (self.digit and ("19" in folded or "20" in folded)):
             return True
-        folded = self._folded  # the scan only where a month's name is written (a string search is cheaper)
+        if not self._letter_runs().isdisjoint(_DATE_WORDS):
+            return True
+        # the scan only where a month's name is written (a string search is cheaper)
         return any(m in folded for m in _MONTH_NAMES) and _MONTH_START().search(folded) is not None
 
     def _letter_runs(self) -> frozenset[str]:
@@ -216,7 +236,12 @@ def format_figure(figure: Figure) -> str:
 
 def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str, *, measures: str) -> Figure:
     before = text[: m.start()].translate(_FOLD)
-    bound = "min" if _AT_LEAST().search(before) else "max" if _AT_MOST().search(before) else ""
+    if _may_end(before, _AT_LEAST_ENDS) and _AT_LEAST().search(before):
+        bound = "min"
+    elif _may_end(before, _AT_MOST_ENDS) and _AT_MOST().search(before):
+        bound = "max"
+    else:
+        bound = ""
     return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()], bound)
 
 
@@ -255,7 +280,7 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
 def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str:
     """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval."""
     before = folded[: m.start()]
-    if _SINCE().search(before):
+    if _may_end(before, _SINCE_ENDS) and _SINCE().search(before):
         return INTERVAL
     if m["sep"].strip() == "-" or folded[m.end() : m.end() + 5].lower().startswith("-long"):
         noun = _NOUN_AFTER().match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
@@ -264,14 +289,25 @@ def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str
     of = _OF_NOUN().match(folded, m.end())  # "95 minutes of talks"
     if of and of["noun"].lower() not in _NOT_NOUNS:
         return measure_stem(of["noun"])
-    tail = _FOR_TAIL().search(before)
+    may_tail = _may_end(before, ("",)) and (not before.isascii() or "for" in before.lower())
+    tail = _FOR_TAIL().search(before) if may_tail else None
     if tail:
         named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
         if named:
             return named[-1]
-    if _LASTED().search(before):
+    if _may_end(before, _LASTED_ENDS) and _LASTED().search(before):
         return _subject_head(_LASTED().sub("", before))
     return ""
+
+
+def _may_end(before: str, words: tuple[str, ...]) -> bool:
+    """Whether a pattern anchored at the text's end, every match of which ends with one of `words` (any
+    case) and then white space, may match `before`: an ASCII text that ends otherwise is not searched
+    (the search from every position costs more than the test). Any other text is searched."""
+    if not before.isascii():
+        return True
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped[-16:].lower().endswith(words)
 
 
 def _subject_head(before: str) -> str:
