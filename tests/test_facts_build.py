@@ -168,7 +168,7 @@ class _EveryPattern:
 def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     quick = [figures.read_figures(text) for text in texts]
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
-    monkeypatch.setattr(figures, "_may_end", lambda *_: True)  # every text's end is searched
+    monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)  # every text's end is searched
     plain = [figures.read_figures(text) for text in texts]
     assert quick == plain
     assert sum(map(len, plain)) > 300  # figures of every kind are compared
@@ -213,7 +213,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     encoded = EncodedTerms()
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
-    monkeypatch.setattr(figures, "_may_end", lambda *_: True)
+    monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)
     _without_word_tests(monkeypatch)
     plain = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
     assert quick.keys() == plain.keys()
@@ -241,6 +241,7 @@ def _without_word_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon, "letter_runs", _every_word)
     monkeypatch.setattr(lexicon, "_NAME_HINT", _ANYWHERE)  # every text's names are scanned for
     monkeypatch.setattr(attribution, "_JOINED_HINT", _ANYWHERE)  # and every sentence split
+    monkeypatch.setattr(attribution, "may_end", lambda *_, **__: True)  # and every end-anchored search run
     attribution._verbs.cache_clear()  # texts remembered by the quick path
 
 
@@ -376,3 +377,32 @@ def test_the_hints_skip_only_texts_their_patterns_cannot_match(texts: list[str])
         if len(attribution._JOINED_SENTENCES.split(text)) > 1:
             assert attribution._JOINED_HINT.search(text) is not None, text
     assert hinted > 100
+
+
+def test_may_end_skips_only_texts_an_end_anchored_pattern_cannot_match() -> None:
+    """Each end-anchored pattern searched only where `may_end` says it may match: on random tails of its
+    words, other words and white space of every kind, in every case, it never matches where `may_end`
+    says it cannot."""
+    guarded = [
+        (figures._AT_LEAST(), figures._AT_LEAST_ENDS, True),
+        (figures._AT_MOST(), figures._AT_MOST_ENDS, True),
+        (figures._SINCE(), figures._SINCE_ENDS, True),
+        (figures._LASTED(), figures._LASTED_ENDS, True),
+        (attribution._INFINITIVE, ("to",), True),
+        (attribution._PREPOSITION_BEFORE, attribution._PREPOSITIONS, False),
+    ]
+    vocabulary = sorted(
+        {w for _, words, _ in guarded for w in words} | {"more", "up", "a", "in", "went", "x"}
+    )
+    vocabulary += ["talks", "leaſt", "Tö", "more than", "at least", "the last", "first", "é"]
+    spaces = [" ", "  ", "\t", "\n", "\x1c", "\u00a0", "\u2003", "", "-", ","]
+    rng = random.Random(9)
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(vocabulary) + rng.choice(spaces) for _ in range(rng.randint(1, 6)))
+        text = rng.choice([text, text.upper(), text.title(), text.swapcase()])
+        for pattern, ends, spaced in guarded:
+            if pattern.search(text):
+                matched += 1
+                assert words.may_end(text, ends, spaced=spaced), (pattern.pattern, text)
+    assert matched > 3000  # every pattern matches often

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.facts.lexicon import SPEECH_KEYS, SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
-from bot.facts.words import plain_runs
+from bot.facts.words import may_end, plain_runs
 
 __all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject", "speech_clauses"]
 
@@ -36,7 +36,8 @@ _STOP = re.compile(r"[.!?;]")
 _OPENING = re.compile(r"^[\W\d]*(?:[A-Z][\w.'’-]*\s+)*$")  # nothing before a subject but titles
 _CONJOINED = re.compile(r"\s*(?:and|or|&)\s")  # "Novak and Smith met": no single subject
 _INVERTING = ",;:—–-\"”’'"  # what comes before an inverted "said X"
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|by|for|with|of|after|before|without|on|at|to)\s*$")
+_PREPOSITIONS = ("in", "by", "for", "with", "of", "after", "before", "without", "on", "at", "to")
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{'|'.join(_PREPOSITIONS)})\s*$")
 # An opening phrase before the subject: "In his first speech at the forum, Novak told ..."
 _INTRO = re.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[\w'’.-]+){0,12}?,\s*")
 _INFINITIVE = re.compile(r"\bto\s+$")
@@ -149,7 +150,7 @@ def _first_named(text: str, mentions: Sequence[Mention]) -> Mention | None:
     possessive nor the object of a preposition ("Novak's talks with Smith" is Novak's), else the first."""
     people = [m for m in mentions if m.kind == "person"]
     return next(
-        (m for m in people if not m.possessive and not _PREPOSITION_BEFORE.search(text, 0, m.start)),
+        (m for m in people if not m.possessive and not _preposition_before(text, m.start)),
         people[0] if people else None,
     )
 
@@ -166,8 +167,8 @@ def _clause_subject(window: Window) -> Mention | None:
             for m in window.mentions
             if m.kind == "person"
             and not m.possessive
-            and _CLAUSE_OPENER.search(text, 0, m.start)
             and _VERB_AFTER.match(text, m.end)
+            and _CLAUSE_OPENER.search(text, 0, m.start)
         ),
         None,
     )
@@ -184,10 +185,11 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
         return []  # no subject for any verb
     out = []
     for verb in verbs:
-        if _INFINITIVE.search(masked, 0, verb.start()):
+        before = masked[: verb.start()]
+        if may_end(before, ("to",)) and _INFINITIVE.search(masked, 0, verb.start()):
             continue
         cue = _subject_before(window, verb.start())
-        before = masked[: verb.start()].rstrip()
+        before = before.rstrip()
         if cue is None and (not before or before[-1] in _INVERTING):  # ', said the Russian President'
             cue = _inverted_subject(window, verb.end())
         if cue is not None:
@@ -204,6 +206,12 @@ def _verbs(text: str) -> tuple[re.Match[str], ...]:
     if plain is not None and plain.isdisjoint(SPEECH_KEYS):
         return ()
     return tuple(SPEECH_VERB.finditer(text))
+
+
+def _preposition_before(text: str, end: int) -> bool:
+    """A preposition just before `end` ("talks with Novak")."""
+    head = text[:end]
+    return may_end(head, _PREPOSITIONS, spaced=False) and _PREPOSITION_BEFORE.search(text, 0, end) is not None
 
 
 def _cue_after(window: Window, tail_at: int) -> Cue | None:

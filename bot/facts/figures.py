@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 import Stemmer
 
 from bot.facts.numbers import NUMBER_WORDS, SCALES, TIME_UNITS, parse_number, scale_of
-from bot.facts.words import has_digit, letter_runs
+from bot.facts.words import has_digit, letter_runs, may_end
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.tokenizer import STOPWORDS
@@ -96,7 +96,7 @@ _AT_MOST = _compiled_on_first_use(
     r"\b(?:less\s+than|under|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than)\s+$", re.I
 )
 # The words every match of those patterns ends with (then white space, the text's end): on an ASCII text,
-# a text that ends otherwise is not searched (`_may_end`).
+# a text that ends otherwise is not searched (bot/facts/words.py's `may_end`).
 _AT_LEAST_ENDS = ("than", "over", "least", "of")
 _AT_MOST_ENDS = ("than", "under", "to", "most")
 _SINCE_ENDS = ("in", "for", "the", "a", "last", "past", "than", "over", "nearly", "almost", "about")
@@ -122,8 +122,9 @@ _DATE_WORDS = frozenset(
     " later earlier immediately week month year weekend night morning days weeks months years".split()
 )
 _PER = frozenset({"per", "percent"})  # a percent's word ("per cent", "percent")
-_MONTH_NAMES = tuple(m.capitalize() for m in _MONTHS)  # each match of _MONTH_START holds one
-_MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(_MONTH_NAMES)})")
+_MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
+# each match of _MONTH_START holds one of its names: a search without "\b" first skips to their capitals
+_MONTH_NAMES = _compiled_on_first_use("|".join(m.capitalize() for m in _MONTHS))
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
 
 
@@ -210,7 +211,7 @@ class _Cues:
         if not self._letter_runs().isdisjoint(_DATE_WORDS):
             return True
         # the scan only where a month's name is written (a string search is cheaper)
-        return any(m in folded for m in _MONTH_NAMES) and _MONTH_START().search(folded) is not None
+        return _MONTH_NAMES().search(folded) is not None and _MONTH_START().search(folded) is not None
 
     def _letter_runs(self) -> frozenset[str]:
         if self._words is None:
@@ -236,9 +237,9 @@ def format_figure(figure: Figure) -> str:
 
 def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str, *, measures: str) -> Figure:
     before = text[: m.start()].translate(_FOLD)
-    if _may_end(before, _AT_LEAST_ENDS) and _AT_LEAST().search(before):
+    if may_end(before, _AT_LEAST_ENDS) and _AT_LEAST().search(before):
         bound = "min"
-    elif _may_end(before, _AT_MOST_ENDS) and _AT_MOST().search(before):
+    elif may_end(before, _AT_MOST_ENDS) and _AT_MOST().search(before):
         bound = "max"
     else:
         bound = ""
@@ -280,7 +281,7 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
 def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str:
     """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval."""
     before = folded[: m.start()]
-    if _may_end(before, _SINCE_ENDS) and _SINCE().search(before):
+    if may_end(before, _SINCE_ENDS) and _SINCE().search(before):
         return INTERVAL
     if m["sep"].strip() == "-" or folded[m.end() : m.end() + 5].lower().startswith("-long"):
         noun = _NOUN_AFTER().match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
@@ -289,25 +290,15 @@ def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str
     of = _OF_NOUN().match(folded, m.end())  # "95 minutes of talks"
     if of and of["noun"].lower() not in _NOT_NOUNS:
         return measure_stem(of["noun"])
-    may_tail = _may_end(before, ("",)) and (not before.isascii() or "for" in before.lower())
+    may_tail = may_end(before, ("",)) and (not before.isascii() or "for" in before.lower())
     tail = _FOR_TAIL().search(before) if may_tail else None
     if tail:
         named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
         if named:
             return named[-1]
-    if _may_end(before, _LASTED_ENDS) and _LASTED().search(before):
+    if may_end(before, _LASTED_ENDS) and _LASTED().search(before):
         return _subject_head(_LASTED().sub("", before))
     return ""
-
-
-def _may_end(before: str, words: tuple[str, ...]) -> bool:
-    """Whether a pattern anchored at the text's end, every match of which ends with one of `words` (any
-    case) and then white space, may match `before`: an ASCII text that ends otherwise is not searched
-    (the search from every position costs more than the test). Any other text is searched."""
-    if not before.isascii():
-        return True
-    stripped = before.rstrip()
-    return len(stripped) < len(before) and stripped[-16:].lower().endswith(words)
 
 
 def _subject_head(before: str) -> str:

@@ -20,6 +20,7 @@ from bot.tokenizer import ascii_apart
 __all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
 
 UNKNOWN = "unknown"
+_FOLDS_KEPT = 4096  # names and words whose folded form is remembered (the same few recur in every article)
 _MENTIONS_KEPT = 256  # texts whose mentions a lexicon remembers (an article's paragraphs and sentences)
 
 _SPEECH_WORDS = (
@@ -223,7 +224,7 @@ class SpeakerLexicon:
                 continue
             start = match.start() + words[0].start()
             name = " ".join(w.group(0) for w in words)
-            if _DETERMINED.search(text, 0, start) and _NOUN_AFTER.match(text, match.end()):
+            if _NOUN_AFTER.match(text, match.end()) and _DETERMINED.search(text, 0, start):
                 continue  # "an official Tour Final match ball": a thing's name, not a person's
             if _fold(name) not in self._things:
                 yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
@@ -259,6 +260,7 @@ def _may_hold(plain: frozenset[str] | None, keys: frozenset[str] | None) -> bool
     return plain is None or keys is None or not plain.isdisjoint(keys)
 
 
+@lru_cache(maxsize=_FOLDS_KEPT)
 def _fold(name: str) -> str:
     return _FOLDED_OUT.sub("", name.lower())
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["HAVE_KERNEL", "has_digit", "letter_runs", "plain_runs", "run_keys"]
+__all__ = ["HAVE_KERNEL", "has_digit", "letter_runs", "may_end", "plain_runs", "run_keys"]
 
 try:
     from bot.facts import _runs  # type: ignore[attr-defined,unused-ignore]
@@ -81,3 +81,17 @@ def run_keys(words: Iterable[str]) -> frozenset[str] | None:
             return None
         keys.add(max(runs, key=len))
     return frozenset(keys)
+
+
+def may_end(text: str, words: tuple[str, ...], *, spaced: bool = True) -> bool:
+    """Whether a pattern anchored at the text's end, every match of which ends with one of `words` (lower
+    case; matched in any case) and then white space (or, not `spaced`, maybe none), may match `text`: an
+    ASCII text that ends otherwise cannot, and need not be searched (a search from every position costs
+    more than this test). Any other text may."""
+    if not text.isascii():
+        return True
+    stripped = text.rstrip()
+    if spaced and len(stripped) == len(text):
+        return False
+    longest = max(map(len, words), default=0)
+    return stripped[-longest - 1 :].lower().endswith(words)
