@@ -179,6 +179,7 @@ class SpeakerLexicon:
         self._folded_keys = run_keys(folded)
         self._exact_keys = run_keys(exact)
         self._found = lru_cache(maxsize=_MENTIONS_KEPT)(self._mentions)
+        self._named = lru_cache(maxsize=_FOLDS_KEPT)(self._name_in)  # the same names recur in every article
         self._things = frozenset(
             _fold(a) for e in entities if e.kind != "person" for a in (e.name, *e.aliases)
         )
@@ -215,19 +216,27 @@ class SpeakerLexicon:
         if _NAME_HINT.search(text) is None:
             return
         for match in _NAME.finditer(text):
-            words = list(_WORD.finditer(match.group(0)))
-            while words and words[0].group(0) in _TITLES:
-                words.pop(0)
-            if len(words) < _FULL_NAME_WORDS or any(
-                w.group(0) in _NOT_PEOPLE or _fold(w.group(0)) in self._things for w in words
-            ):
+            named = self._named(match.group(0))
+            if named is None:
                 continue
-            start = match.start() + words[0].start()
-            name = " ".join(w.group(0) for w in words)
+            offset, name = named
+            start = match.start() + offset
             if _NOUN_AFTER.match(text, match.end()) and _DETERMINED.search(text, 0, start):
                 continue  # "an official Tour Final match ball": a thing's name, not a person's
-            if _fold(name) not in self._things:
-                yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
+            yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
+
+    def _name_in(self, surface: str) -> tuple[int, str] | None:
+        """The person's name a match of _NAME writes (where it starts in it, the name: titles dropped),
+        or None if it names no person (a lone word after titles, a word of no person, a thing's name)."""
+        words = list(_WORD.finditer(surface))
+        while words and words[0].group(0) in _TITLES:
+            words.pop(0)
+        if len(words) < _FULL_NAME_WORDS or any(
+            w.group(0) in _NOT_PEOPLE or _fold(w.group(0)) in self._things for w in words
+        ):
+            return None
+        name = " ".join(w.group(0) for w in words)
+        return None if _fold(name) in self._things else (words[0].start(), name)
 
 
 def _nouns(text: str, found: list[Mention]) -> None:
