@@ -350,20 +350,30 @@ def _random_texts(seed: int, count: int) -> list[str]:
 @pytest.mark.skipif(not words.HAVE_KERNEL, reason="bot/facts/_runs.c is not built")
 def test_the_compiled_letter_runs_equal_the_python_reference(texts: list[str]) -> None:
     """bot/facts/_runs.c against bot/facts/words.py's regex path: the seeds, every fixture, generated and
-    random text (non-ASCII included), in every case."""
+    random text (non-ASCII included), in every case; all the runs, and the runs looked for."""
     from bot.facts import _runs  # type: ignore[attr-defined,unused-ignore]
 
     cased = [v for text in texts for v in (text, text.upper(), text.swapcase())] + _random_texts(3, 5000)
+    looked_for = words.looked_for()
+    assert {"said", "he", "minister", "putin", "monday", "minutes"} <= looked_for  # every test's words
     plain = 0
-    for text in cased:
-        runs = _runs.plain_runs(text)
-        assert runs == words.python_plain_runs(text), text
+    try:
+        _runs.set_vocabulary(None)
+        every = [_runs.plain_runs(text) for text in cased]
+    finally:
+        _runs.set_vocabulary(sorted(looked_for))
+    for text, runs in zip(cased, every, strict=True):
+        reference = words.python_plain_runs(text)
+        assert runs == reference, text
+        kept = _runs.plain_runs(text)
+        assert kept == (None if reference is None else reference & looked_for), text
         assert _runs.has_digit(text) == words.python_has_digit(text), text
         plain += runs is not None
     assert 0 < plain < len(cased) and any(words.python_has_digit(t) for t in cased)
     words.plain_runs.cache_clear()
     words.letter_runs.cache_clear()
-    assert [words.letter_runs(t) for t in cased] == [words.python_letter_runs(t) for t in cased]
+    for text in cased:
+        assert words.letter_runs(text) & looked_for == words.python_letter_runs(text) & looked_for
 
 
 def test_the_hints_skip_only_texts_their_patterns_cannot_match(texts: list[str]) -> None:

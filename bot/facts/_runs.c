@@ -6,9 +6,16 @@
  * lower-casing changes A-Z alone and moves no character, so those runs are its maximal runs of A-Z and a-z,
  * lower-cased: what this scan collects, without the regex and the lower-cased copy.
  * has_digit(text): whether `text` holds an ASCII digit 0-9 (the figures reader's first cue).
+ *
+ * set_vocabulary(words) (None: every run again) names the only runs the callers look for (every word of their tests); from then
+ * on plain_runs gives the runs of a plain text that are among them, found by a hash of the run's letters
+ * in a table of their own, so that no string is made for the other runs (most of a text's words). Every
+ * test of the form `runs.isdisjoint(keys)`, keys among those words, reads the same.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
+#include <string.h>
 
 static int uncased_mark(Py_UCS4 c) {
     switch (c) {
@@ -21,14 +28,87 @@ static int uncased_mark(Py_UCS4 c) {
     }
 }
 
+static PyObject **vocab;       /* open addressing: a slot holds one of the words (a reference), or NULL */
+static uint64_t *vocab_hashes; /* each slot's word's hash */
+static size_t vocab_mask;      /* slots - 1 (a power of two less one); 0 with no vocabulary */
+
+static uint64_t fnv(const char *run, Py_ssize_t length) {
+    uint64_t h = 1469598103934665603ULL;
+    for (Py_ssize_t i = 0; i < length; i++) h = (h ^ (unsigned char)run[i]) * 1099511628211ULL;
+    return h;
+}
+
+static void drop_vocabulary(void) {
+    if (vocab != NULL) {
+        for (size_t i = 0; i <= vocab_mask; i++) Py_XDECREF(vocab[i]);
+    }
+    PyMem_Free(vocab);
+    PyMem_Free(vocab_hashes);
+    vocab = NULL;
+    vocab_hashes = NULL;
+    vocab_mask = 0;
+}
+
+/* The slot of a run (lower-cased a-z), or -1 when it is no word of the vocabulary. */
+static Py_ssize_t find_word(const char *run, Py_ssize_t length, uint64_t h) {
+    for (size_t i = h & vocab_mask;; i = (i + 1) & vocab_mask) {
+        PyObject *word = vocab[i];
+        if (word == NULL) return -1;
+        if (vocab_hashes[i] == h && PyUnicode_GET_LENGTH(word) == length &&
+            memcmp(PyUnicode_1BYTE_DATA(word), run, (size_t)length) == 0)
+            return (Py_ssize_t)i;
+    }
+}
+
+static PyObject *set_vocabulary(PyObject *self, PyObject *words) {
+    (void)self;
+    if (words == Py_None) { /* every run again */
+        drop_vocabulary();
+        Py_RETURN_NONE;
+    }
+    PyObject *seq = PySequence_Fast(words, "set_vocabulary expects a sequence of str or None");
+    if (seq == NULL) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    size_t slots = 16;
+    while (slots < 4 * (size_t)n) slots *= 2;
+    drop_vocabulary();
+    vocab = PyMem_Calloc(slots, sizeof *vocab);
+    vocab_hashes = PyMem_Calloc(slots, sizeof *vocab_hashes);
+    if (vocab == NULL || vocab_hashes == NULL) {
+        drop_vocabulary();
+        Py_DECREF(seq);
+        return PyErr_NoMemory();
+    }
+    vocab_mask = slots - 1;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *word = PySequence_Fast_GET_ITEM(seq, k);
+        if (!PyUnicode_Check(word) || !PyUnicode_IS_ASCII(word) || PyUnicode_GET_LENGTH(word) == 0)
+            continue; /* no run is anything but a-z */
+        const char *data = (const char *)PyUnicode_1BYTE_DATA(word);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(word), i;
+        for (i = 0; i < length && data[i] >= 'a' && data[i] <= 'z'; i++) {
+        }
+        if (i < length) continue;
+        uint64_t h = fnv(data, length);
+        if (find_word(data, length, h) >= 0) continue;
+        size_t slot = h & vocab_mask;
+        while (vocab[slot] != NULL) slot = (slot + 1) & vocab_mask;
+        Py_INCREF(word);
+        vocab[slot] = word;
+        vocab_hashes[slot] = h;
+    }
+    Py_DECREF(seq);
+    Py_RETURN_NONE;
+}
+
 static int add_run(PyObject *set, const char *run, Py_ssize_t length) {
+    if (vocab != NULL) { /* only the words looked for */
+        Py_ssize_t slot = find_word(run, length, fnv(run, length));
+        return slot < 0 ? 0 : PySet_Add(set, vocab[slot]);
+    }
     PyObject *word = PyUnicode_New(length, 127);
     if (word == NULL) return -1;
-    Py_UCS1 *out = PyUnicode_1BYTE_DATA(word);
-    for (Py_ssize_t i = 0; i < length; i++) {
-        char c = run[i];
-        out[i] = (Py_UCS1)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    }
+    memcpy(PyUnicode_1BYTE_DATA(word), run, (size_t)length);
     int failed = PySet_Add(set, word);
     Py_DECREF(word);
     return failed;
@@ -58,14 +138,14 @@ static PyObject *plain_runs(PyObject *self, PyObject *text) {
         int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
         if (letter) {
             if (start < 0) start = i;
-            if (length < (Py_ssize_t)sizeof run) run[length] = (char)c;
+            if (length < (Py_ssize_t)sizeof run) run[length] = (char)(c <= 'Z' ? c + ('a' - 'A') : c);
             length++;
             continue;
         }
         if (start < 0) continue;
         if (length <= (Py_ssize_t)sizeof run) {
             if (add_run(set, run, length) < 0) goto fail;
-        } else { /* a run longer than the buffer: read it again from the text */
+        } else if (vocab == NULL) { /* a run longer than the buffer (no word looked for): read it again */
             PyObject *slice = PyUnicode_Substring(text, start, i);
             PyObject *lower = slice ? PyObject_CallMethod(slice, "lower", NULL) : NULL;
             Py_XDECREF(slice);
@@ -103,6 +183,7 @@ static PyObject *has_digit(PyObject *self, PyObject *text) {
 static PyMethodDef methods[] = {
     {"plain_runs", plain_runs, METH_O, "A plain text's maximal runs of a-z, lower-cased; None for another."},
     {"has_digit", has_digit, METH_O, "Whether a text holds an ASCII digit."},
+    {"set_vocabulary", set_vocabulary, METH_O, "The only runs plain_runs gives from now on (a-z words)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 import Stemmer
 
 from bot.facts.numbers import NUMBER_WORDS, SCALES, TIME_UNITS, parse_number, scale_of
-from bot.facts.words import has_digit, letter_runs, may_end
+from bot.facts.words import has_digit, keyed, letter_runs, may_end
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.tokenizer import STOPWORDS
@@ -114,14 +114,14 @@ _YEAR = _compiled_on_first_use(r"(?:19|20)\d\d")
 _STEMMER = Stemmer.Stemmer("english")
 # The words of _Cues: a quantity's number word, fraction or unit of time; a date's weekday or relative
 # word; a month's name, which the date pattern reads at a word's start (capitalised).
-_QUANTITY_WORDS = frozenset(
+_QUANTITY_WORDS = keyed(
     {*NUMBER_WORDS, "half", "quarter", "third", *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS)}
 )
-_DATE_WORDS = frozenset(
+_DATE_WORDS = keyed(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight soon shortly"
     " later earlier immediately week month year weekend night morning days weeks months years".split()
 )
-_PER = frozenset({"per", "percent"})  # a percent's word ("per cent", "percent")
+_PER = keyed({"per", "percent"})  # a percent's word ("per cent", "percent")
 _MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
 # each match of _MONTH_START holds one of its names: a search without "\b" first skips to their capitals
 _MONTH_NAMES = _compiled_on_first_use("|".join(m.capitalize() for m in _MONTHS))

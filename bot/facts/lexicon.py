@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.config import Entity, FactsConfig
-from bot.facts.words import letter_runs, plain_runs, run_keys
+from bot.facts.words import keyed, letter_runs, plain_runs, run_keys
 from bot.tokenizer import ascii_apart
 
 __all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
@@ -64,13 +64,13 @@ def _trie(words: Iterable[Sequence[str]]) -> str:
 
 SPEECH_VERB = re.compile(rf"\b{_trie(_SPEECH_SPELT)}\b")  # the words of _SPEECH_WORDS, whole
 # Every SPEECH_VERB match starts with one of these words (whole): a plain text without any has none.
-SPEECH_KEYS = frozenset("".join(spelt).split(r"\s+")[0] for spelt in _SPEECH_SPELT)
+SPEECH_KEYS = keyed("".join(spelt).split(r"\s+")[0] for spelt in _SPEECH_SPELT)
 
 _FULL_NAME_WORDS = (
     2  # a definition: an unknown person is named by two or more words (a lone word may be anything)
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_PRONOUN_WORDS = frozenset({"he", "she"})
+_PRONOUN_WORDS = keyed({"he", "she"})
 # The nouns a role ("the foreign minister") and an institution ("the Russian Foreign Ministry") end in: the
 # patterns below and their cheap word test (_ROLE_WORDS, _INSTITUTION_WORDS) are both made from these lists.
 _ROLE_NOUNS = (
@@ -114,9 +114,9 @@ _ORGANISATION = re.compile(
 )
 # The nouns _DESCRIBED and _DEFINITE, _ROLE and _ORGANISATION end in, as words (lower-cased): a cheap test
 # that a text may hold a match, made from the same lists as the patterns.
-_SOURCE_WORDS = frozenset(_SOURCE_NOUN_WORDS)
-_ROLE_WORDS = _last_words(_ROLE_NOUNS)
-_INSTITUTION_WORDS = _last_words(_INSTITUTION_NOUNS) | _last_words(_INSTITUTION_NAMES)
+_SOURCE_WORDS = keyed(_SOURCE_NOUN_WORDS)
+_ROLE_WORDS = keyed(_last_words(_ROLE_NOUNS))
+_INSTITUTION_WORDS = keyed(_last_words(_INSTITUTION_NOUNS) | _last_words(_INSTITUTION_NAMES))
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b")
 # Every match of _NAME holds one of this (its first word and the next word's start): a text without one
 # skips the scan (a search from a character class runs several times faster than _NAME's from "\b").

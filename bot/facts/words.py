@@ -11,8 +11,11 @@ character, and every character a pattern's word boundary (`\\b`, `(?<![\\w-])`) 
 non-letter, so a word a pattern matches whole, in any case, is one of the runs. Any other text gets None:
 its callers then run every pattern.
 
-Both run in C where the extension bot/facts/_runs.c is built (the same sets, several times faster on the
-index build's millions of sentences); the regex definitions below are the reference and the fallback.
+Both run in C where the extension bot/facts/_runs.c is built (several times faster on the index build's
+millions of sentences); the regex definitions below are the reference and the fallback. The C scan keeps
+only the runs that are *looked for*: the words of the key sets made with `keyed` (or `run_keys`), which are
+all the tests ask about, so it makes no string for a text's other words. A test `runs.isdisjoint(keys)`,
+keys made so, reads the same on either set.
 """
 
 from __future__ import annotations
@@ -21,7 +24,16 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-__all__ = ["HAVE_KERNEL", "has_digit", "letter_runs", "may_end", "plain_runs", "run_keys"]
+__all__ = [
+    "HAVE_KERNEL",
+    "has_digit",
+    "keyed",
+    "letter_runs",
+    "looked_for",
+    "may_end",
+    "plain_runs",
+    "run_keys",
+]
 
 try:
     from bot.facts import _runs  # type: ignore[attr-defined,unused-ignore]
@@ -71,6 +83,27 @@ def python_has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
+_LOOKED_FOR: set[str] = set()  # every word of every key set made with `keyed`
+
+
+def keyed(words: Iterable[str]) -> frozenset[str]:
+    """`words` (lower-case runs of a-z) as a key set the runs are tested against: the C scan keeps them
+    from now on (the runs remembered so far are forgotten, as they may lack them)."""
+    keys = frozenset(words)
+    if not keys <= _LOOKED_FOR:
+        _LOOKED_FOR.update(keys)
+        if _runs is not None:
+            _runs.set_vocabulary(sorted(_LOOKED_FOR))
+        plain_runs.cache_clear()
+        letter_runs.cache_clear()
+    return keys
+
+
+def looked_for() -> frozenset[str]:
+    """Every word of the key sets made so far."""
+    return frozenset(_LOOKED_FOR)
+
+
 def run_keys(words: Iterable[str]) -> frozenset[str] | None:
     """One run of each of `words` (its longest, lower-cased): a plain text in which one of them matches,
     whole and in any case, holds that run. None when a word has no run of a-z (nothing to test by)."""
@@ -80,7 +113,7 @@ def run_keys(words: Iterable[str]) -> frozenset[str] | None:
         if not runs:
             return None
         keys.add(max(runs, key=len))
-    return frozenset(keys)
+    return keyed(keys)
 
 
 def may_end(text: str, words: tuple[str, ...], *, spaced: bool = True) -> bool:
