@@ -16,7 +16,7 @@ import pytest
 from bench.scale_corpus import generate_articles
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
-from bot.facts import CorpusFacts, attribution, figures, lexicon, words
+from bot.facts import CorpusFacts, attribution, figures, lexicon, quotations, words
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
 from bot.forkpool import can_fork, chunks, fork_map
@@ -416,3 +416,36 @@ def test_may_end_skips_only_texts_an_end_anchored_pattern_cannot_match() -> None
                 matched += 1
                 assert words.may_end(text, ends, spaced=spaced), (pattern.pattern, text)
     assert matched > 3000  # every pattern matches often
+
+
+def _blank_reference(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for lo, hi in spans:
+        for i in range(lo, hi):
+            if not chars[i].isspace():
+                chars[i] = " "
+    return "".join(chars)
+
+
+def test_quotations_masked_as_character_by_character(articles: tuple[Article, ...], config: Config) -> None:
+    """Masking by spans (quotations._blanked) and the sentences a quotation may touch (_touched) against
+    a character-by-character blanking of every sentence of the seeds and fixtures."""
+    lexicon = SpeakerLexicon(config.entities)
+    masked = 0
+    for article in articles:
+        found = quotations._find(article, lexicon, config.facts)
+        bounds = [(item.start, item.end) for item in found]
+        touched = quotations._touched(article.sentences, bounds)
+        for index, sentence in enumerate(article.sentences):
+            spans = [(max(a, sentence.start), min(b, sentence.end)) for a, b in bounds]
+            spans = [(lo - sentence.start, hi - sentence.start) for lo, hi in spans if lo < hi]
+            expected = _blank_reference(sentence.text, spans)
+            assert quotations._masked_sentence(bounds, sentence) == expected
+            assert index in touched or expected == sentence.text
+            masked += expected != sentence.text
+        for para in quotations._paragraphs(article.text, config.facts.short_inner_words):
+            spans = [(s.start, s.end) for s in para.spans]
+            assert para.masked == _blank_reference(para.text, spans)
+    assert masked > 50
+    text = "a\u00a0“b\tc\u2003d” e\x1cf"
+    assert quotations._blanked(text, [(1, 9), (3, 5)]) == _blank_reference(text, [(1, 9), (3, 5)])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.config import FactsConfig
@@ -25,6 +26,7 @@ __all__ = ["ArticleSpeech", "article_speech"]
 
 _DESCRIBED_NAME = re.compile(r"(?:an?|one) ")  # how a described source's name starts ("a US official")
 _INSTITUTION_NAME = re.compile(r"the [A-Z]")  # an institution named in full ("the Russian Foreign Ministry")
+_NON_SPACE = re.compile(r"\S")  # what masking blanks out: every character but white space (str.isspace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +116,7 @@ def _paragraphs(text: str, short_inner: int) -> list[_Paragraph]:
 
 
 def _mask(text: str, spans: list[QuoteSpan]) -> str:
-    if not spans:
-        return text
-    chars = list(text)
-    for span in spans:
-        for i in range(span.start, span.end):
-            if not chars[i].isspace():
-                chars[i] = " "
-    return "".join(chars)
+    return _blanked(text, [(span.start, span.end) for span in spans]) if spans else text
 
 
 def _find(article: Article, lexicon: SpeakerLexicon, config: FactsConfig) -> list[_Found]:
@@ -198,9 +193,10 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
         by_sentence.setdefault(item.sentence, []).append(item)
     top = [(item.start, item.end, item) for item in found if item.parent is None]
     bounds = [(item.start, item.end) for item in found]  # each sentence tests them all: computed once
+    quoted = _touched(article.sentences, bounds)  # the sentences a quotation may overlap (the rest: none)
     for index, sentence in enumerate(article.sentences):
         spoken, evidence = _quoted(article, by_sentence.get(index, []), lexicon, state)
-        masked = _masked_sentence(bounds, sentence)
+        masked = _masked_sentence(bounds, sentence) if index in quoted else sentence.text
         carried = True
         if not spoken:
             at = sentence.start
@@ -283,12 +279,29 @@ def _masked_sentence(bounds: list[tuple[int, int]], sentence: Sentence) -> str:
     spans = [(lo, hi) for a, b in bounds if (lo := max(a, first)) < (hi := min(b, last))]
     if not spans:  # most sentences: no quotation in them
         return sentence.text
-    chars = list(sentence.text)
+    return _blanked(sentence.text, [(lo - first, hi - first) for lo, hi in spans])
+
+
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with every character but white space in each [lo, hi) of `spans` made a space."""
     for lo, hi in spans:
-        for i in range(lo - sentence.start, hi - sentence.start):
-            if not chars[i].isspace():
-                chars[i] = " "
-    return "".join(chars)
+        text = text[:lo] + _NON_SPACE.sub(" ", text[lo:hi]) + text[hi:]
+    return text
+
+
+def _touched(sentences: Sequence[Sentence], bounds: list[tuple[int, int]]) -> set[int] | range:
+    """The indices of the sentences that may overlap one of `bounds` (every one that does, perhaps more):
+    those that start before a bound's end and end after its start."""
+    if not bounds:
+        return set()
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    if any(a > b for a, b in itertools.pairwise(ends)):
+        return range(len(sentences))  # ends out of order: every sentence is tested
+    touched: set[int] = set()
+    for a, b in bounds:
+        touched.update(range(bisect.bisect_right(ends, a), bisect.bisect_left(starts, b)))
+    return touched
 
 
 def _heading_speakers(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -> None:
