@@ -251,9 +251,10 @@ def _lone_caption(page: Page) -> int:
 
 
 def _is_question_headline(page: Page, i: int) -> bool:
-    """A short question or exclamation opening the page, set apart by a blank line, is its headline."""
+    """A short question or exclamation opening the page (under its date line at most), set apart by a
+    blank line, is its headline."""
     text = page.lines[i].text
-    first = all(not page.open(j) for j in range(i))
+    first = all(not page.open(j) or is_date_only(page.lines[j].text) for j in range(i))
     apart = i + 1 < len(page.lines) and page.lines[i + 1].blank
     short = word_count(text) <= page.settings.question_headline_max_words
     return first and apart and short and text.rstrip("\"'”’").endswith(("?", "!"))

@@ -161,9 +161,16 @@ def _reported(page: PageLines) -> Found | None:
     story = " ".join(texts)
     if found is None or story.count(" report") <= 1:  # one "reported" in the story: no other outlet's
         return found
-    cited = {page.table.canonical(m.group("name")).casefold() for m in _CITED.finditer(story)}
+    cited = {page.table.canonical(_cited_name(m.group("name"))).casefold() for m in _CITED.finditer(story)}
     others = cited - {found.value.casefold()}
     return found if not any(page.table.known(name) for name in others) else None
+
+
+def _cited_name(name: str) -> str:
+    """The name a "NAME reports" match cites, without the end of the sentence before it ("America. The
+    BBC" is "BBC")."""
+    tail = re.split(r"[.!?]\s+", name)[-1]
+    return re.sub(r"^[Tt]he\s+", "", tail)
 
 
 def _report_credits(text: str, page: PageLines) -> Iterator[Found]:
