@@ -25,6 +25,7 @@ from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.forumquote import mark_quoted_post
 from bot.cleaner.gluedcredit import is_prose_with_glued_credit
+from bot.cleaner.guestlist import mark_guest_list
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.lines import (
     InLonger,
@@ -87,6 +88,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_remark_over_title(page)
     mark_quoted_post(page)
     mark_topic_thread(page)
+    mark_guest_list(page)
     mark_notices(page)
     mark_live_blog(page)
     mark_syndicate_tags(page)
@@ -187,12 +189,14 @@ _SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-
 
 
 def _mark_sandwiched(page: Page) -> None:
-    """A line between two lines of the same block of chrome (a sign-up box, an ad slot) is that chrome;
+    """A line between two lines of the same block of chrome (a sign-up box, an ad slot), or right under an
+    ad's label with more chrome right under it (a sponsor's offer in a newsletter), is that chrome;
     a short line right under a player's timecode (no blank between) is the clip's title."""
     filled = [i for i, line in enumerate(page.lines) if not line.blank]
     for before, i, after in zip(filled, filled[1:], filled[2:], strict=False):
         reason = page.reason(before)
-        if page.decisions[i] is None and reason in _SANDWICHED and page.reason(after) == reason:
+        ad = reason == "advertisement" and before + 2 == after and page.reason(after) not in ("", "blank")
+        if page.decisions[i] is None and ((reason in _SANDWICHED and page.reason(after) == reason) or ad):
             if reason == "media-player" and is_prose(page.lines[i].text, page.settings):
                 continue  # a sentence between a player's strings describes the clip: the page's text
             page.set(i, "drop", reason)

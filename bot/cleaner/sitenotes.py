@@ -15,6 +15,9 @@ and an image's file name left where its picture was.
 - "Please, Log in or Register to view URLs content!": a forum's placeholder for a link a guest may not
   see (one a link, in a reposted story's lists and between its paragraphs);
 - "#WATCH | TEXT": a social post's text under its hashtag label, saved with the embedded post;
+- "The views expressed in this commentary are the author's own ...": a publisher's disclaimer under a
+  signed piece (it ends the piece);
+- "You are receiving this because you signed up for NAME at SITE.": a newsletter's footer;
 - "Posted Updated": the labels of a publication stamp whose dates the scraper lost;
 - "summit_photo_large": an image's file name (lower case, words joined by underscores, no space).
 """
@@ -72,5 +75,19 @@ SITE_NOTE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("embed", re.compile(r"^#[A-Za-z]\w{1,30}\s*[|:]\s.{0,400}$")),
     ("date-line", re.compile(r"^(?:(?:posted|published|updated|modified)\s*:?\s*){1,3}$", _I)),
+    (
+        "disclaimer",
+        re.compile(
+            r"^(?:the )?(?:views|opinions)(?: and opinions)? expressed\b.{0,80}"
+            r"\b(?:authors?|writers?)(?:['’]s?)?\b.{0,300}$",
+            _I,
+        ),
+    ),
+    (
+        "subscribe",
+        re.compile(
+            r"^you(?:'re|’re| are) receiving this (?:e-?mail|message|newsletter|because)\b.{0,200}$", _I
+        ),
+    ),
     ("file-name", re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:_[a-z0-9]+)+$")),
 )
