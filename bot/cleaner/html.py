@@ -104,6 +104,8 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
     if "date" in found:  # the local date a <time> element prints, over its UTC stamp
         shown = shown_date(tree, found["date"])
         found["date"] = posted_date(tree, shown) if shown == found["date"] else shown
+    if "updated" in found:  # the local date a visible "Last updated" stamp prints, over the UTC one
+        found["updated"] = posted_date(tree, found["updated"], update=True)
     credit = byline_credit(tree) or syndicated_credit(tree) or card_credit(tree)
     if credit is not None:
         found["credit"] = credit
