@@ -344,7 +344,8 @@ AUTHOR_BIO = re.compile(
 
 # A line that announces a block of links to other stories.
 RELATED_HEADER = re.compile(
-    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links))?|"
+    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links|commentary|commentaries|"
+    r"analysis|publications|research))?|"
     r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|"
     r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)|"
     r"most recent(?: headlines| stories| news| posts| articles)?|"

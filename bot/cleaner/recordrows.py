@@ -25,7 +25,7 @@ RECORD_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "copyright",
         re.compile(
-            r"^copyright\s+(?!©)[A-Z][^.©]{1,80}?\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}, )?(?:19|20)\d{2}\.?$"
+            r"^[Cc]opyright\s+(?!©)[A-Z][^.©]{1,80}?\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}, )?(?:19|20)\d{2}\.?$"
         ),
     ),
 )

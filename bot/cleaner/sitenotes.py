@@ -18,6 +18,8 @@ and an image's file name left where its picture was.
 - "The views expressed in this commentary are the author's own ...": a publisher's disclaimer under a
   signed piece (it ends the piece);
 - "You are receiving this because you signed up for NAME at SITE.": a newsletter's footer;
+- "Download as PDF", "Cite this commentary", "Roe, J. (2016) Title. Series.": a publication's tools and
+  its suggested citation; "Receive our commentaries by e-mail.": its newsletter's pitch;
 - "Posted Updated": the labels of a publication stamp whose dates the scraper lost;
 - "summit_photo_large": an image's file name (lower case, words joined by underscores, no space).
 """
@@ -88,6 +90,14 @@ SITE_NOTE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^you(?:'re|’re| are) receiving this (?:e-?mail|message|newsletter|because)\b.{0,200}$", _I
         ),
+    ),
+    # a publication's tools and the citation it suggests: "Download as PDF", "Cite this commentary",
+    # "Roe, J. (2016) Title. Series." (a reference line, no sentence of the piece)
+    ("page-tools", re.compile(r"^(?:download (?:as |the )?pdf|cite this(?: \w+)?)$", _I)),
+    ("citation", re.compile(r"^[A-Z][\w'’-]+, (?:[A-Z]\.\s?){1,3}\((?:19|20)\d{2}\)\s.{5,250}$")),
+    (
+        "subscribe",
+        re.compile(r"^(?:receive|get) (?:our|the) .{3,60}? (?:by|via) e-?mail\.?$", _I),
     ),
     ("file-name", re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:_[a-z0-9]+)+$")),
 )
