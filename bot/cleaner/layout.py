@@ -189,13 +189,18 @@ _SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-
 
 
 def _mark_sandwiched(page: Page) -> None:
-    """A line between two lines of the same block of chrome (a sign-up box, an ad slot), or right under an
-    ad's label with more chrome right under it (a sponsor's offer in a newsletter), is that chrome;
+    """A line between two lines of the same block of chrome (a sign-up box, an ad slot), or right under a
+    sponsor's "Presented by NAME" label with more chrome right under it (its offer in a newsletter), is
+    that chrome;
     a short line right under a player's timecode (no blank between) is the clip's title."""
     filled = [i for i, line in enumerate(page.lines) if not line.blank]
     for before, i, after in zip(filled, filled[1:], filled[2:], strict=False):
         reason = page.reason(before)
-        ad = reason == "advertisement" and before + 2 == after and page.reason(after) not in ("", "blank")
+        ad = (  # a sponsor's offer right under its "Presented by NAME" label, more chrome right under it
+            _SPONSOR.match(page.lines[before].text) is not None
+            and before + 2 == after
+            and page.reason(after) not in ("", "blank")
+        )
         if page.decisions[i] is None and ((reason in _SANDWICHED and page.reason(after) == reason) or ad):
             if reason == "media-player" and is_prose(page.lines[i].text, page.settings):
                 continue  # a sentence between a player's strings describes the clip: the page's text
@@ -210,6 +215,7 @@ def _mark_sandwiched(page: Page) -> None:
             page.set(i, "drop", "media-player")
 
 
+_SPONSOR = re.compile(r"^(?:presented|sponsored|brought to you) by\b", re.IGNORECASE)
 _TIMECODE = re.compile(r"^-?\d{1,2}:\d{2}\b")
 
 

@@ -208,7 +208,9 @@ def find_outlet(page: PageLines) -> Found | None:
         find_wire,
     )
     found = next((found for finder in finders if (found := finder(page)) is not None), None)
-    return initials_holder(fuller_holder(page, found), _holders(page)) if found is not None else None
+    if found is None or page.table.known(found.value):
+        return found
+    return initials_holder(fuller_holder(page, found), _holders(page))  # a name the table lacks, spelled out
 
 
 _LIST_NAME = re.compile(
