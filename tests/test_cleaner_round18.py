@@ -237,3 +237,12 @@ def test_a_photo_storys_left_out_captions_are_put_back_without_credits() -> None
     assert (
         with_slide_captions(lxml.html.fromstring(_gallery(2)), "The introduction.", 3) == "The introduction."
     )
+
+
+def test_a_closing_paragraph_that_introduces_a_cut_quote_is_the_storys(config: Config) -> None:
+    closing = "Several papers called it a snub. A former ambassador agreed. He told the paper:"
+    page = ["Leaders discuss the war", "", LEDE, "", SECOND, "", closing, "", "“Th"]
+    article = clean("\n".join(page), config)
+    assert closing in article.text
+    menu = ["Leaders discuss the war", "", LEDE, "", SECOND, "", "Follow us on:", "", "Facebook"]
+    assert "Follow us" not in clean("\n".join(menu), config).text  # a label, no sentence before its colon

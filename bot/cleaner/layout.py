@@ -215,6 +215,8 @@ def _mark_sandwiched(page: Page) -> None:
             page.set(i, "drop", "media-player")
 
 
+# a paragraph of finished sentences whose last one introduces a quote: "... agreed. He told the paper:"
+_SENTENCES_INTO_QUOTE = re.compile(r"[a-z)][.!?][\"”’]?\s+[A-Z][^.!?:]{2,120}:$")
 _SPONSOR = re.compile(r"^(?:presented|sponsored|brought to you) by\b", re.IGNORECASE)
 _TIMECODE = re.compile(r"^-?\d{1,2}:\d{2}\b")
 
@@ -283,6 +285,7 @@ def _body_end(page: Page, start: int) -> tuple[int, int | None]:
             or _SPEAKER_TURN.match(page.lines[i].text)
             or is_speaker_label(page.lines[i].text)
             or is_prose_with_glued_credit(page.lines[i].text, page.settings)
+            or _SENTENCES_INTO_QUOTE.search(page.lines[i].text) is not None
         )
     ]
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
