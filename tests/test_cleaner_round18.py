@@ -246,3 +246,27 @@ def test_a_closing_paragraph_that_introduces_a_cut_quote_is_the_storys(config: C
     assert closing in article.text
     menu = ["Leaders discuss the war", "", LEDE, "", SECOND, "", "Follow us on:", "", "Facebook"]
     assert "Follow us" not in clean("\n".join(menu), config).text  # a label, no sentence before its colon
+
+
+def test_numbered_picture_names_over_captions_are_chrome_and_numbered_subheadings_are_not(
+    config: Config,
+) -> None:
+    caption = "The two leaders shake hands before their talks in Lakeview on Monday."
+    pictures = [
+        "Leaders discuss the war",
+        "",
+        LEDE,
+        "",
+        "Lakeview 1",
+        caption,
+        "",
+        SECOND,
+        "",
+        "Lakeview 2",
+        caption,
+    ]
+    text = clean("\n".join(pictures), config).text
+    assert "Lakeview 1" not in text and "Lakeview 2" not in text
+    parts = ["Leaders discuss the war", "", LEDE, "", "Part 1", "", SECOND, "", "Part 2", "", THIRD]
+    text = clean("\n".join(parts), config).text
+    assert "Part 1" in text and "Part 2" in text

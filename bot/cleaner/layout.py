@@ -27,6 +27,7 @@ from bot.cleaner.forumquote import mark_quoted_post
 from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.guestlist import mark_guest_list
 from bot.cleaner.header import lay_out_header
+from bot.cleaner.imagelabels import mark_numbered_image_labels
 from bot.cleaner.lines import (
     InLonger,
     Line,
@@ -89,6 +90,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_quoted_post(page)
     mark_topic_thread(page)
     mark_guest_list(page)
+    mark_numbered_image_labels(page)
     mark_notices(page)
     mark_live_blog(page)
     mark_syndicate_tags(page)
