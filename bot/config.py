@@ -338,6 +338,9 @@ class CleanerConfig:
     # a page dated inside exactly one event's window that names this many distinct configured people gets
     # that event (two would tag a state visit inside the window)
     event_people_min: int = field(default=3, metadata={"range": (1, 100)})
+    # an <article>'s photo captions the HTML extractor left out, this many or more, are a photo story's
+    # slides (the story's text): they are put back after the extracted text
+    slide_captions_min: int = field(default=3, metadata={"range": (1, 100)})
 
 
 @dataclass(frozen=True)

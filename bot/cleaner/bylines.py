@@ -12,7 +12,7 @@ from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
 from bot.config import CleanerConfig
 
-__all__ = ["is_byline"]
+__all__ = ["is_byline", "names_the_lede"]
 
 
 # a definition, not a threshold: "Jane Roe in Kyiv" splits into a name and a place
@@ -92,3 +92,18 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
         and is_date_only(found.source + after)
         and not ends_sentence(credit)
     )
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+_LEDE_NAMES = 2  # a definition, not a threshold: two of a person's name words would be both his names
+
+
+def names_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
+    """A "NAME in PLACE" line whose name words (two or more, hyphenated ones split) are names the lede
+    under it tells of is a title ("Summit Talks Open in Helsinki" over "The leaders met in Helsinki for
+    the summit talks ..."): a reporter's byline does not name what the story is about."""
+    name, found, _place = text.partition(" in ")
+    if not found or not _names_only(text, settings):
+        return False
+    told = {word.casefold() for word in re.findall(r"[A-Za-z]+", lede)}
+    return sum(word.casefold() in told for word in _NAME_WORD.findall(name)) >= _LEDE_NAMES

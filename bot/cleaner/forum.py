@@ -9,7 +9,10 @@ Posted by NAME") and signatures. Read by kind, never by board:
 - above the first post only the thread's title is kept (it is printed again as the first post's title);
   board notices ("If this is your first visit, ...") and thread tools ("Linear Mode") are chrome;
 - in the first post, when a quote block follows the poster's own remark, the remark is chrome: the quoted
-  story is the text.
+  story is the text, up to its source link or the next post; what follows it (the poster's own words,
+  signatures, the replies) is chrome;
+- a board that prints its stamps in guillemets ("« Reply #2 on: DATE »", Simple Machines' shape) prints
+  the poster's card above the stamp and the thread's title right above it.
 """
 
 from __future__ import annotations
@@ -32,14 +35,19 @@ POST_STAMP = re.compile(
     r"(?:\s*[ap]\.?m\.?)?)?)\s*#\s?\d{1,6}$",
     _I,
 )
+# A board's stamp in guillemets: "« on: September 05, 2016, 02:41:07 PM »", "« Reply #3 on: DATE »".
+_BOARD_STAMP = re.compile(r"^«\s*(?:reply\s*#\s?\d{1,6}\s+)?on:\s[^«»]{6,60}»$", _I)
 _QUOTE_MARKER = re.compile(r"^(?:quote|originally posted by\b.{0,60}|.{1,40}\bwrote)\s*:?$", _I)
 # A poster card's fields: "Join Date: Feb 2011", "Location: Oulu", "Posts: 6,418".
 _CARD_FIELD = re.compile(
-    r"^(?:join(?:ed)? date|joined|location|posts|messages|reputation|rep power)\s*:.{0,40}$", _I
+    r"^(?:join(?:ed)? date|joined|location|posts|messages|reputation|rep power|karma|gender)\s*:.{0,40}$", _I
 )
 
 FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("post-stamp", POST_STAMP),
+    ("post-stamp", _BOARD_STAMP),
+    # a post's end and tools: "Logged" over a signature's end, "Report to moderator"
+    ("forum-chrome", re.compile(r"^(?:logged|report to moderator)$", _I)),
     ("forum-chrome", re.compile(r"^(?:quote|originally posted by\b.{0,60})\s*:?$", _I)),
     ("forum-chrome", _CARD_FIELD),
     ("forum-chrome", re.compile(r"^click to expand\s*(?:\.\.\.|…)?$", _I)),
@@ -60,8 +68,9 @@ def mark_forum_thread(page: Page) -> None:
         return
     first = stamps[0]
     following = stamps[1] if len(stamps) > 1 else len(page.lines)
-    title = next(
-        (page.copy_of[j] for j in range(first, following) if page.copy_of.get(j, first) < first), None
+    title = next(  # the thread's title, printed again in the first post or right above its stamp
+        (page.copy_of[j] for j in range(first - 1, following) if page.copy_of.get(j, first - 1) < first - 1),
+        None,
     )
     for i in range(first):
         other = i != title if title is not None else is_prose(page.lines[i].text, page.settings)
@@ -74,6 +83,16 @@ def mark_forum_thread(page: Page) -> None:
         for j in range(first, quote):
             if page.open(j):
                 page.set(j, "drop", "forum-chrome")
+        _mark_replies(page, quote, following)
+
+
+def _mark_replies(page: Page, quote: int, following: int) -> None:
+    """After a story quoted in the first post: from the story's source link (or the next post) on, the
+    posters' own words, signatures and replies are chrome."""
+    link = next((j for j in range(quote, following) if page.reason(j) == "url"), following)
+    for j in range(link, len(page.lines)):
+        if page.open(j):
+            page.set(j, "drop", "forum-chrome")
 
 
 def _mark_card(page: Page, stamp: int) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.bulletin import bulletin_title, mark_first_item_heading
-from bot.cleaner.bylines import is_byline
+from bot.cleaner.bylines import is_byline, names_the_lede
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.daterow import is_date_row
 from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yearless_date_only
@@ -29,6 +29,10 @@ __all__ = ["ADDRESS", "glued_byline", "headline_text", "is_standfirst", "lay_out
 _DATE_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted|date|dated|issued)\b\s*(?:on\s+)?:?", re.I)
 
 
+def _names_the_lede(page: Page, text: str, start: int) -> bool:
+    return start < len(page.lines) and names_the_lede(text, page.lines[start].text, page.settings)
+
+
 def lay_out_header(page: Page, start: int) -> None:
     """Above the body: datelines, bylines, captions, the headline; the rest is page header."""
     header = [i for i in range(start) if page.open(i)]
@@ -37,7 +41,7 @@ def lay_out_header(page: Page, start: int) -> None:
         if is_date_only(text) or is_yearless_date_only(text) or _place_and_date(text) or is_date_row(text):
             page.set(i, "dateline")
         elif (
-            is_byline(text, page.settings)
+            (is_byline(text, page.settings) and not _names_the_lede(page, text, start))
             or _named_stamp(text)
             or (n and page.lines[header[n - 1]].text.lower().rstrip(": ") == "by")
         ):

@@ -26,6 +26,7 @@ from bot.cleaner.poststamp import posted_date
 from bot.cleaner.shown import shown_date
 from bot.cleaner.sidecaption import with_side_caption
 from bot.cleaner.sitename import copyright_text, without_outlet_suffix
+from bot.cleaner.slidecaptions import with_slide_captions
 from bot.cleaner.stampcredit import stamp_credit
 from bot.config import CleanerConfig
 
@@ -69,6 +70,7 @@ def read_html(html: str, settings: CleanerConfig, url: str | None = None) -> Htm
     )
     text = _with_lead(tree, text or "", settings)
     text = with_side_caption(tree, text, settings.lead_match_chars) if text else text
+    text = with_slide_captions(tree, text, settings.slide_captions_min) if text else text
     footer = copyright_text(tree) if text else None  # the extractor leaves the footer's copyright out
     text = f"{text}\n{footer}" if footer and footer not in text else text
     ld = list(_json_ld(tree))
@@ -102,6 +104,8 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
     if "date" in found:  # the local date a <time> element prints, over its UTC stamp
         shown = shown_date(tree, found["date"])
         found["date"] = posted_date(tree, shown) if shown == found["date"] else shown
+    if "updated" in found:  # the local date a visible "Last updated" stamp prints, over the UTC one
+        found["updated"] = posted_date(tree, found["updated"], update=True)
     credit = byline_credit(tree) or syndicated_credit(tree) or card_credit(tree)
     if credit is not None:
         found["credit"] = credit

@@ -25,7 +25,9 @@ from bot.cleaner.envelope import mark_share_notes
 from bot.cleaner.forum import mark_forum_thread
 from bot.cleaner.forumquote import mark_quoted_post
 from bot.cleaner.gluedcredit import is_prose_with_glued_credit
+from bot.cleaner.guestlist import mark_guest_list
 from bot.cleaner.header import lay_out_header
+from bot.cleaner.imagelabels import mark_numbered_image_labels
 from bot.cleaner.lines import (
     InLonger,
     Line,
@@ -87,6 +89,8 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_remark_over_title(page)
     mark_quoted_post(page)
     mark_topic_thread(page)
+    mark_guest_list(page)
+    mark_numbered_image_labels(page)
     mark_notices(page)
     mark_live_blog(page)
     mark_syndicate_tags(page)
@@ -187,12 +191,19 @@ _SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-
 
 
 def _mark_sandwiched(page: Page) -> None:
-    """A line between two lines of the same block of chrome (a sign-up box, an ad slot) is that chrome;
+    """A line between two lines of the same block of chrome (a sign-up box, an ad slot), or right under a
+    sponsor's "Presented by NAME" label with more chrome right under it (its offer in a newsletter), is
+    that chrome;
     a short line right under a player's timecode (no blank between) is the clip's title."""
     filled = [i for i, line in enumerate(page.lines) if not line.blank]
     for before, i, after in zip(filled, filled[1:], filled[2:], strict=False):
         reason = page.reason(before)
-        if page.decisions[i] is None and reason in _SANDWICHED and page.reason(after) == reason:
+        ad = (  # a sponsor's offer right under its "Presented by NAME" label, more chrome right under it
+            _SPONSOR.match(page.lines[before].text) is not None
+            and before + 2 == after
+            and page.reason(after) not in ("", "blank")
+        )
+        if page.decisions[i] is None and ((reason in _SANDWICHED and page.reason(after) == reason) or ad):
             if reason == "media-player" and is_prose(page.lines[i].text, page.settings):
                 continue  # a sentence between a player's strings describes the clip: the page's text
             page.set(i, "drop", reason)
@@ -206,6 +217,9 @@ def _mark_sandwiched(page: Page) -> None:
             page.set(i, "drop", "media-player")
 
 
+# a paragraph of finished sentences whose last one introduces a quote: "... agreed. He told the paper:"
+_SENTENCES_INTO_QUOTE = re.compile(r"[a-z)][.!?][\"”’]?\s+[A-Z][^.!?:]{2,120}:$")
+_SPONSOR = re.compile(r"^(?:presented|sponsored|brought to you) by\b", re.IGNORECASE)
 _TIMECODE = re.compile(r"^-?\d{1,2}:\d{2}\b")
 
 
@@ -251,9 +265,10 @@ def _lone_caption(page: Page) -> int:
 
 
 def _is_question_headline(page: Page, i: int) -> bool:
-    """A short question or exclamation opening the page, set apart by a blank line, is its headline."""
+    """A short question or exclamation opening the page (under its date line at most), set apart by a
+    blank line, is its headline."""
     text = page.lines[i].text
-    first = all(not page.open(j) for j in range(i))
+    first = all(not page.open(j) or is_date_only(page.lines[j].text) for j in range(i))
     apart = i + 1 < len(page.lines) and page.lines[i + 1].blank
     short = word_count(text) <= page.settings.question_headline_max_words
     return first and apart and short and text.rstrip("\"'”’").endswith(("?", "!"))
@@ -272,6 +287,7 @@ def _body_end(page: Page, start: int) -> tuple[int, int | None]:
             or _SPEAKER_TURN.match(page.lines[i].text)
             or is_speaker_label(page.lines[i].text)
             or is_prose_with_glued_credit(page.lines[i].text, page.settings)
+            or _SENTENCES_INTO_QUOTE.search(page.lines[i].text) is not None
         )
     ]
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):

@@ -15,7 +15,7 @@ from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.company import company_name
 from bot.cleaner.dates import find_date
 from bot.cleaner.document import notice_holder
-from bot.cleaner.documentname import fuller_holder
+from bot.cleaner.documentname import fuller_holder, initials_holder
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.footername import footer_name
@@ -32,6 +32,7 @@ from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
 from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.readonsite import read_on_site
+from bot.cleaner.recordfields import record_publication
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import MEDIA_SUFFIX, spells
 from bot.cleaner.stationhost import station_name
@@ -166,7 +167,12 @@ def _name_lines(page: PageLines) -> list[tuple[str, str]]:
     ]
     about = [(m.group("name"), line.text) for line in page.lines if (m := _ABOUT.match(line.text))]
     lede = _LEDE_NAME.match(page.first_body())
-    return [*top, *about, *([(lede.group("name"), page.first_body()[:60])] if lede else [])]
+    # a breadcrumb's first item: "Site Name » Section » Topic" (a board's trail to the thread)
+    crumbs = [(m.group("name"), line.text) for line in page.lines if (m := _CRUMB_HEAD.match(line.text))]
+    return [*top, *about, *([(lede.group("name"), page.first_body()[:60])] if lede else []), *crumbs]
+
+
+_CRUMB_HEAD = re.compile(r"^(?P<name>[^»>|]{2,60}?)\s+[»>]\s+[^»>]+\s[»>]\s")
 
 
 def find_outlet(page: PageLines) -> Found | None:
@@ -175,8 +181,10 @@ def find_outlet(page: PageLines) -> Found | None:
     a desk byline, a photo credit naming a known outlet, a print folio, a channel's name above the
     "@handle" the URL's path starts with, a letterhead over a postal address, the URL's site name as the
     page spells it ("Firstpost" for firstpost.com), the URL's registered domain,
-    the name heading a page given without a URL, an agency's copyright, and last a wire credit."""
+    the name heading a page given without a URL, an agency's copyright, and last a wire credit; a news
+    database's record names the paper before anything (its URL is the database's)."""
     finders = (
+        record_publication,
         known_domain,
         station_name,
         _site_name_line,
@@ -200,7 +208,9 @@ def find_outlet(page: PageLines) -> Found | None:
         find_wire,
     )
     found = next((found for finder in finders if (found := finder(page)) is not None), None)
-    return fuller_holder(page, found) if found is not None else None
+    if found is None or page.table.known(found.value):
+        return found
+    return initials_holder(fuller_holder(page, found), _holders(page))  # a name the table lacks, spelled out
 
 
 _LIST_NAME = re.compile(

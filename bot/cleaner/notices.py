@@ -66,7 +66,8 @@ NOTICE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?:\.\.\.|…)?\s*or subscribe as an? (?:group|team|organi[sz]ation)\b.{0,30}$", _I),
     ),
     # a blog's links to the previous and next posts: "« Title of one post Title of the next »"
-    ("navigation", re.compile(r"^«\s+[^«»]{5,300}?\s+»$")),
+    # (a board's post stamp in the same marks, "« Reply #2 on: DATE »", is read by `forum`)
+    ("navigation", re.compile(r"^«\s+(?!(?:reply\s*#\s?\d{1,6}\s+)?on:)[^«»]{5,300}?\s+»$", _I)),
     # a file picture's credit on its own line: "File photo: AGENCY", "File image / NAME"
     ("photo-credit", re.compile(r"^file (?:photo|picture|image)s?\s*[:/|–-]\s*\S.{0,60}$", _I)),
     (

@@ -12,6 +12,7 @@ import re
 from bot.cleaner.appeal import APPEAL_PATTERNS
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
+from bot.cleaner.guestlist import PROGRAMME_PATTERNS
 from bot.cleaner.licence import LICENCE_PATTERNS
 from bot.cleaner.lines import ends_sentence
 from bot.cleaner.notices import NOTICE_PATTERNS
@@ -19,6 +20,7 @@ from bot.cleaner.pagecontrols import PAGE_KINDS
 from bot.cleaner.postchrome import POST_CHROME_PATTERNS
 from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.readerchrome import READER_CHROME_END_REASONS, READER_CHROME_PATTERNS
+from bot.cleaner.recordrows import RECORD_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
 from bot.cleaner.subtitlecues import CUE_PATTERNS
 from bot.cleaner.teaserleadins import LEAD_IN_PATTERNS, LIKE_THESE
@@ -297,6 +299,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 CHROME_PATTERNS = (
     *_OWN_PATTERNS,
+    *RECORD_PATTERNS,
+    *PROGRAMME_PATTERNS,
     *FURNITURE_PATTERNS,
     *WIDGET_PATTERNS,
     *ENVELOPE_PATTERNS,
@@ -340,7 +344,8 @@ AUTHOR_BIO = re.compile(
 
 # A line that announces a block of links to other stories.
 RELATED_HEADER = re.compile(
-    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links))?|"
+    r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links|commentary|commentaries|"
+    r"analysis|publications|research))?|"
     r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|"
     r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)|"
     r"most recent(?: headlines| stories| news| posts| articles)?|"

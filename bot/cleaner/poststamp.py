@@ -3,7 +3,8 @@
 A US station's page prints "Posted: Sep 28, 2015 / 11:47 PM CDT" while its article:published_time
 meta is the next day in UTC ("2015-09-29T04:47:00+00:00"): the clocks are the same, the dates a time
 zone apart. The reader cites the date the page prints, so a visible publication stamp ("Posted:",
-"Published:") a day off the stated date wins, as a `<time>` element's shown date does (`shown`).
+"Published:") a day off the stated date wins, as a `<time>` element's shown date does (`shown`); so does
+a visible "Last updated" stamp a day off the markup's modification date.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from bot.cleaner.dates import find_date, is_update_word
+from bot.cleaner.dates import find_date, is_update_stamp, is_update_word
 
 __all__ = ["posted_date"]
 
@@ -22,15 +23,17 @@ _STAMP_MAX_CHARS = 80  # not a threshold: a stamp is one short line, not a parag
 _ZONE_DAYS = 1  # not a threshold: a time zone moves a clock's date by at most one day
 
 
-def posted_date(tree: Any, stated: tuple[str, str]) -> tuple[str, str]:
-    """The stated (day, evidence), or the day a visible publication stamp shows a time zone away."""
+def posted_date(tree: Any, stated: tuple[str, str], *, update: bool = False) -> tuple[str, str]:
+    """The stated (day, evidence), or the day a visible publication stamp (with `update`, a visible "Last
+    updated" stamp against the markup's modification date) shows a time zone away."""
     try:
         day = dt.date.fromisoformat(stated[0])
     except ValueError:
         return stated
     for node in tree.xpath(_NODES):
         shown = " ".join(node.text_content().split())
-        if len(shown) > _STAMP_MAX_CHARS or not _POSTED.match(shown) or is_update_word(shown):
+        kind = is_update_stamp(shown) if update else _POSTED.match(shown) and not is_update_word(shown)
+        if len(shown) > _STAMP_MAX_CHARS or not kind:
             continue
         found = find_date(shown)
         if found is None:

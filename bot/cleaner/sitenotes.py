@@ -10,8 +10,17 @@ and an image's file name left where its picture was.
 - "NEWSLETTER: Get the day's top headlines ... >>": a newsletter's pitch under its label;
 - "In some copies of ... and in an earlier online version, an article ... misstated ...": a correction
   notice, the paper's note about an earlier edition, no sentence of the story;
-- "This is an archived article and the information in the article may be outdated...": an archive's
-  notice over an old story;
+- "This is an archived article and the information in the article may be outdated...", "You are
+  reading an article from the archives. ...": an archive's notice over an old story;
+- "Please, Log in or Register to view URLs content!": a forum's placeholder for a link a guest may not
+  see (one a link, in a reposted story's lists and between its paragraphs);
+- "#WATCH | TEXT": a social post's text under its hashtag label, saved with the embedded post;
+- "The views expressed in this commentary are the author's own ...": a publisher's disclaimer under a
+  signed piece (it ends the piece);
+- "You are receiving this because you signed up for NAME at SITE.": a newsletter's footer;
+- "Download as PDF", "Cite this commentary", "Roe, J. (2016) Title. Series.": a publication's tools and
+  its suggested citation; "Receive our commentaries by e-mail.": its newsletter's pitch;
+- "Posted Updated": the labels of a publication stamp whose dates the scraper lost;
 - "summit_photo_large": an image's file name (lower case, words joined by underscores, no space).
 """
 
@@ -49,6 +58,46 @@ SITE_NOTE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "notice",
         re.compile(r"^this (?:article|story|page|post|report) (?:is|was|has been) archived\b.{0,300}$", _I),
+    ),
+    (
+        "notice",
+        re.compile(
+            r"^you(?:'re|’re| are) (?:reading|viewing) an? (?:article|story|page|post) from (?:the|our) "
+            r"archives?\b.{0,300}$",
+            _I,
+        ),
+    ),
+    (
+        "notice",
+        re.compile(
+            r"^(?:please,?\s+)?(?:log ?in|sign ?in) (?:or|and|/) (?:register|sign ?up) to (?:view|see) "
+            r"(?:the )?(?:urls?|links?|images?|content|this)\b.{0,40}$",
+            _I,
+        ),
+    ),
+    ("embed", re.compile(r"^#[A-Za-z]\w{1,30}\s*[|:]\s.{0,400}$")),
+    ("date-line", re.compile(r"^(?:(?:posted|published|updated|modified)\s*:?\s*){1,3}$", _I)),
+    (
+        "disclaimer",
+        re.compile(
+            r"^(?:the )?(?:views|opinions)(?: and opinions)? expressed\b.{0,80}"
+            r"\b(?:authors?|writers?)(?:['’]s?)?\b.{0,300}$",
+            _I,
+        ),
+    ),
+    (
+        "subscribe",
+        re.compile(
+            r"^you(?:'re|’re| are) receiving this (?:e-?mail|message|newsletter|because)\b.{0,200}$", _I
+        ),
+    ),
+    # a publication's tools and the citation it suggests: "Download as PDF", "Cite this commentary",
+    # "Roe, J. (2016) Title. Series." (a reference line, no sentence of the piece)
+    ("page-tools", re.compile(r"^(?:download (?:as |the )?pdf|cite this(?: \w+)?)$", _I)),
+    ("citation", re.compile(r"^[A-Z][\w'’-]+, (?:[A-Z]\.\s?){1,3}\((?:19|20)\d{2}\)\s.{5,250}$")),
+    (
+        "subscribe",
+        re.compile(r"^(?:receive|get) (?:our|the) .{3,60}? (?:by|via) e-?mail\.?$", _I),
     ),
     ("file-name", re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:_[a-z0-9]+)+$")),
 )

@@ -2,8 +2,9 @@
 
 A line ending in a colon introduces what follows it ("Here's the translation:" over a quoted
 statement, a forum poster's remark over a pasted text): it is a lead-in, never the page's title. A
-document database prints its fields with bracketed labels ("[Title] TEXT", "[Date] ..."): the title is
-the text after the label.
+document database prints its fields with bracketed labels ("[Title] TEXT", "[Date] ..."), a forum
+archive's text-only view its thread's title after "View Full Version :": the title is the text after the
+label.
 
 A lead-in printed right over the story's first paragraph belongs to the story (a poster's "Here is the
 readout they gave:" over the pasted text), even when the header pass took the lines above the story
@@ -22,7 +23,8 @@ from bot.cleaner.page import Decision
 __all__ = ["LEAD_IN_MIN_WORDS", "is_lead_in", "keep_lead_in", "repeats_caption", "without_field_label"]
 
 _LEAD_IN = re.compile(r"[^:\s]\s*:$")
-_FIELD_LABEL = re.compile(r"^\s*\[(?:title|headline|subject)\]\s*", re.IGNORECASE)
+# a database's "[Title] TEXT"; a forum archive's text-only view, "View Full Version : THREAD TITLE"
+_FIELD_LABEL = re.compile(r"^\s*(?:\[(?:title|headline|subject)\]|view full version\s*:)\s*", re.IGNORECASE)
 
 
 def is_lead_in(text: str) -> bool:
@@ -31,7 +33,7 @@ def is_lead_in(text: str) -> bool:
 
 
 def without_field_label(title: str) -> str:
-    """A title without a database's bracketed field label before it."""
+    """A title without a database's bracketed field label (or a forum archive's label) before it."""
     return _FIELD_LABEL.sub("", title, count=1) or title
 
 

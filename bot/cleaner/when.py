@@ -27,6 +27,7 @@ from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
+from bot.cleaner.recordfields import record_date
 from bot.cleaner.stamps import published_part
 from bot.cleaner.topicdate import topic_created
 from bot.config import Config
@@ -53,6 +54,9 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
             found = None if is_update_stamp(text) else find_date(text, windows)
             if found is not None and not is_update_word(text.partition(found.source)[0]):
                 return Found(found.date.isoformat(), line.text)
+    recorded = record_date(page)  # a news database's "Publication date:" field
+    if recorded is not None:
+        return recorded
     for opening in _openings(page):
         found = find_date(opening, windows)
         if found is not None:

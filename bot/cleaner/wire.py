@@ -47,6 +47,10 @@ _SOURCE_LINE = re.compile(
     r"(?:^[\[(]?|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/\])]{2,60}?)\s*[\])]?\s*(?:$|[|,;])",
     re.I,
 )
+# a credit line giving each role its source: "Text: AFP / Photo: Reuters" (the text's is the wire)
+_TEXT_ROLE = re.compile(
+    r"(?:^|[/|•]\s*)(?:text|words|story)\s*:\s*(?P<name>[^/|,;:]{2,40}?)\s*(?:$|[/|,;])", re.I
+)
 _SOURCE_URL = re.compile(r"^(?:source|via|originally published at)\s*:?\s*(?P<name>https?://\S+)$", re.I)
 _CLOSING_CREDIT = re.compile(r"(?:^|\s)(?:[-–—]+\s*|\()(?P<name>[A-Za-z][\w.&'/ -]{1,40}?)\)?\s*$")
 
@@ -161,9 +165,16 @@ def _reported(page: PageLines) -> Found | None:
     story = " ".join(texts)
     if found is None or story.count(" report") <= 1:  # one "reported" in the story: no other outlet's
         return found
-    cited = {page.table.canonical(m.group("name")).casefold() for m in _CITED.finditer(story)}
+    cited = {page.table.canonical(_cited_name(m.group("name"))).casefold() for m in _CITED.finditer(story)}
     others = cited - {found.value.casefold()}
     return found if not any(page.table.known(name) for name in others) else None
+
+
+def _cited_name(name: str) -> str:
+    """The name a "NAME reports" match cites, without the end of the sentence before it ("America. The
+    BBC" is "BBC")."""
+    tail = re.split(r"[.!?]\s+", name)[-1]
+    return re.sub(r"^[Tt]he\s+", "", tail)
 
 
 def _report_credits(text: str, page: PageLines) -> Iterator[Found]:
@@ -244,7 +255,7 @@ def _source_line(page: PageLines) -> Found | None:
     own = page.table.by_domain(site[1]) if site else None  # "Source: NAME" on NAME's own site credits itself
     sole = len(page.dropped_as("source-credit")) == 1  # read once, not once a line
     for line in page.lines:
-        said = _SOURCE_LINE.search(line.text) if ":" in line.text else None  # every match holds its colon
+        said = (_SOURCE_LINE.search(line.text) or _TEXT_ROLE.search(line.text)) if ":" in line.text else None
         match = said or _SOURCE_URL.search(line.text)
         name = match.group("name").strip() if match else ""
         dated = find_partial_date(name) or find_date(name)  # "Source: Paper September 08, 2016 21:22 UTC"
