@@ -149,6 +149,12 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _idle_seconds() -> float:
+    """Seconds the machine's cores have been idle so far, summed over the cores (Linux /proc/stat)."""
+    fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()
+    return (int(fields[4]) + int(fields[5])) / os.sysconf("SC_CLK_TCK")  # idle + iowait
+
+
 class Watch:
     """In the bot's process: the event loop's worst lag and the deepest the answer queue got, per phase,
     and the CPU each process spent in it (the bot, its answer processes, the fake Discord)."""
@@ -167,6 +173,8 @@ class Watch:
             "cpu_bot_s": time.process_time(),
             "cpu_answer_processes_s": sum(_cpu_seconds(pid) for pid in pids),
             "cpu_fake_s": _cpu_seconds(self.fake_pid),
+            "idle_s": _idle_seconds(),
+            "wall_s": time.perf_counter(),
         }
 
     def mark(self, phase: str) -> None:
@@ -294,11 +302,13 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
     ]
     for name, f in (("burst", b), ("sustained", s)):
         if "cpu_bot_s" in f:
-            per = 1000 * f["cpu_answer_processes_s"] / max(1, f["answered"])
+            n = max(1, f["answered"])
             lines.append(
-                f"CPU in the {name} phase: bot {f['cpu_bot_s']:.1f} s, answer processes "
-                f"{f['cpu_answer_processes_s']:.1f} s ({per:.1f} ms per answered question), "
-                f"fake Discord {f['cpu_fake_s']:.1f} s"
+                f"CPU in the {name} phase, s (ms per answered question): bot {f['cpu_bot_s']:.2f} "
+                f"({1000 * f['cpu_bot_s'] / n:.2f}), answer processes {f['cpu_answer_processes_s']:.2f} "
+                f"({1000 * f['cpu_answer_processes_s'] / n:.2f}), fake Discord {f['cpu_fake_s']:.2f} "
+                f"({1000 * f['cpu_fake_s'] / n:.2f}); the cores idle {f['idle_s']:.2f} s of "
+                f"{f['wall_s'] * (os.cpu_count() or 1):.2f} core-seconds"
             )
     if "batches" in result:
         lines.append(
