@@ -6,7 +6,8 @@ fitted model, so the evaluation can score many models over one pass of retrieval
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+import dataclasses
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -26,7 +27,15 @@ from bot.errors import InputError
 from bot.frozen import frozen_dataclass as dataclass
 from bot.search import CorpusIndex, SearchHit
 
-__all__ = ["Candidates", "analyses_kept", "embedded_texts", "find_candidates", "search_text", "unknown_share"]
+__all__ = [
+    "Candidates",
+    "analyses_kept",
+    "embedded_in_turn",
+    "embedded_texts",
+    "find_candidates",
+    "search_text",
+    "unknown_share",
+]
 
 _SCOPES: PerIndex[ScopeTable] = PerIndex(lambda index: ScopeTable(index.articles, index.config))
 # Within `analyses_kept`: the analyses of questions asked with no conversation, by text
@@ -118,6 +127,33 @@ def embedded_texts(
         question = _analyse(index, text, conversation)[1]
     except InputError:
         return ()
+    return _embedded(question)
+
+
+def embedded_in_turn(index: CorpusIndex, questions: Sequence[tuple[str, Conversation | None]]) -> list[str]:
+    """The texts `find_candidates` would embed for each of `questions` asked one after another, each in
+    its conversation as the questions before it in the list leave it: a burst's questions from one
+    channel share it, and the later ones may be follow-ups of the earlier. Followed on copies (the
+    conversations are left unchanged) as far as the analyses move them: a "who" question's answer can
+    also set the person a follow-up means, which only answering it shows (that follow-up is then
+    embedded on its own, as usual)."""
+    turns: dict[int, Conversation] = {}
+    texts: list[str] = []
+    for text, conversation in questions:
+        turn = None
+        if conversation is not None:
+            turn = turns.setdefault(id(conversation), dataclasses.replace(conversation))
+        try:
+            question = _analyse(index, text, turn)[1]
+        except InputError:
+            continue
+        if turn is not None:
+            _remember(turn, question)
+        texts += _embedded(question)
+    return texts
+
+
+def _embedded(question: Question) -> tuple[str, ...]:
     own = own_words(question)
     asked = embedded_question(question)
     return (asked,) if own is None else (asked, own)
