@@ -38,8 +38,10 @@ __all__ = [
 ]
 
 _SCOPES: PerIndex[ScopeTable] = PerIndex(lambda index: ScopeTable(index.articles, index.config))
-# Within `analyses_kept`: the analyses of questions asked with no conversation, by text
-_Kept = dict[str, tuple[CorpusIndex, str, Question]]
+# Within `analyses_kept`: question analyses by text and the conversation's state they read (question,
+# person, scope), before the previous turn's sentence is attached (bot.answering.followup.with_previous)
+_Key = tuple[str, str | None, str | None, tuple[str, ...] | None]
+_Kept = dict[_Key, tuple[CorpusIndex, str, Question]]
 _KEPT: ContextVar[_Kept | None] = ContextVar("summitbot_kept_analyses", default=None)
 
 
@@ -70,9 +72,11 @@ class Candidates:
 
 @contextmanager
 def analyses_kept() -> Iterator[None]:
-    """Within the block, a question asked with no conversation is analysed once: `find_candidates` takes
-    the analysis that `embedded_texts` made of it (with no conversation it depends on the text and the
-    index alone), so questions embedded together are not analysed twice (bot/discord/processes.py)."""
+    """Within the block, a question is analysed once for each state of its conversation that analysis
+    reads (`analyse_question` reads its question, person and scope, nothing else): `find_candidates`
+    takes the analysis that `embedded_texts` or `embedded_in_turn` made of it, so questions embedded
+    together are not analysed twice (bot/discord/processes.py). The previous turn's sentence is attached
+    afresh each time: the answer before may have moved it."""
     token = _KEPT.set({})
     try:
         yield
@@ -82,16 +86,19 @@ def analyses_kept() -> Iterator[None]:
 
 def _analyse(index: CorpusIndex, text: str, conversation: Conversation | None) -> tuple[str, Question]:
     """`text` checked and cleaned, and its analysis (a follow-up takes its topic from `conversation`);
-    within `analyses_kept`, made once for a question with no conversation."""
-    kept = _KEPT.get() if conversation is None else None
-    if kept is not None:
-        found = kept.get(text)
-        if found is not None and found[0] is index:
-            return found[1], found[2]
-    cleaned, question = _analysed(index, text, conversation)
-    if kept is not None:
-        kept[text] = (index, cleaned, question)
-    return cleaned, question
+    within `analyses_kept`, made once for each state of the conversation that it reads."""
+    kept = _KEPT.get()
+    key: _Key = (text, None, None, None)
+    if conversation is not None:
+        key = (text, conversation.question, conversation.person, conversation.docs)
+    found = kept.get(key) if kept is not None else None
+    if found is not None and found[0] is index:
+        cleaned, question = found[1], found[2]
+    else:
+        cleaned, question = _analysed(index, text, conversation)
+        if kept is not None:
+            kept[key] = (index, cleaned, question)
+    return cleaned, with_previous(index, question, conversation)
 
 
 def _analysed(index: CorpusIndex, text: str, conversation: Conversation | None) -> tuple[str, Question]:
@@ -105,7 +112,7 @@ def _analysed(index: CorpusIndex, text: str, conversation: Conversation | None) 
         conversation,
         follow_up_max_words=config.decision.follow_up_max_words,
     )
-    return cleaned, with_previous(index, question, conversation)
+    return cleaned, question
 
 
 def search_text(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> str | None:
