@@ -10,8 +10,9 @@ tests/discord runs in a child process on 127.0.0.1 and sends the questions, as D
 elsewhere. Every question is new (bench/scale_corpus.py's generator; no answer is cached). Times run from
 the moment the fake sends the INTERACTION_CREATE to the moment it receives the bot's acknowledgement (the
 deferral, or the busy reply) and its answer (the follow-up). Also reported: the deepest the answer queue
-got, refusals ("busy, try again"), and the bot's event loop's worst lag (a 10 ms ticker), which shows that
-answers stay off the loop.
+got, refusals ("busy, try again"), the bot's event loop's worst lag (a 10 ms ticker), which shows that
+answers stay off the loop, and per phase the CPU of each process (the bot, its answer processes, the fake)
+an answered question and how long the cores stood idle (/proc/stat): a burst is CPU-bound when they never do.
 Needs the test extra (aiohttp). Figures are noisy on a shared machine: run it more than once.
 """
 
