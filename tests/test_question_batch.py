@@ -74,7 +74,7 @@ def test_answers_asked_together_are_the_services_own(
     service.ask("What did Obama say?", conversation=here)
     with service.asked_together(asked):
         one_at_a_time: list[object] = []
-        monkeypatch.setattr(encoder, "embed", lambda *a, **k: one_at_a_time.append(a))
+        monkeypatch.setattr(encoder, "embed_questions", lambda *a, **k: one_at_a_time.append(a))
         together = [service.ask(q, conversation=c, top=3) for q, c in asked]
         monkeypatch.undo()
     assert one_at_a_time == []  # every question's vector came from the batch's one pass
