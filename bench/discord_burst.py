@@ -10,8 +10,9 @@ tests/discord runs in a child process on 127.0.0.1 and sends the questions, as D
 elsewhere. Every question is new (bench/scale_corpus.py's generator; no answer is cached). Times run from
 the moment the fake sends the INTERACTION_CREATE to the moment it receives the bot's acknowledgement (the
 deferral, or the busy reply) and its answer (the follow-up). Also reported: the deepest the answer queue
-got, refusals ("busy, try again"), and the bot's event loop's worst lag (a 10 ms ticker), which shows that
-answers stay off the loop.
+got, refusals ("busy, try again"), the bot's event loop's worst lag (a 10 ms ticker), which shows that
+answers stay off the loop, and per phase the CPU of each process (the bot, its answer processes, the fake)
+an answered question and how long the cores stood idle (/proc/stat): a burst is CPU-bound when they never do.
 Needs the test extra (aiohttp). Figures are noisy on a shared machine: run it more than once.
 """
 
@@ -38,7 +39,7 @@ from fake_discord import APP_ID, TOKEN, USER_ID, FakeDiscord, Recorded  # noqa: 
 from bench.scale_corpus import generate_articles, generate_questions  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.discord.client import SummitBot  # noqa: E402
-from bot.discord.pool import favour_event_loop, settle_heap  # noqa: E402
+from bot.discord.pool import favour_event_loop, run_event_loop, settle_heap  # noqa: E402
 from bot.search import CorpusIndex  # noqa: E402
 from bot.service import CoverageService  # noqa: E402
 
@@ -149,6 +150,12 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _idle_seconds() -> float:
+    """Seconds the machine's cores have been idle so far, summed over the cores (Linux /proc/stat)."""
+    fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()
+    return (int(fields[4]) + int(fields[5])) / os.sysconf("SC_CLK_TCK")  # idle + iowait
+
+
 class Watch:
     """In the bot's process: the event loop's worst lag and the deepest the answer queue got, per phase,
     and the CPU each process spent in it (the bot, its answer processes, the fake Discord)."""
@@ -167,6 +174,8 @@ class Watch:
             "cpu_bot_s": time.process_time(),
             "cpu_answer_processes_s": sum(_cpu_seconds(pid) for pid in pids),
             "cpu_fake_s": _cpu_seconds(self.fake_pid),
+            "idle_s": _idle_seconds(),
+            "wall_s": time.perf_counter(),
         }
 
     def mark(self, phase: str) -> None:
@@ -294,11 +303,13 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
     ]
     for name, f in (("burst", b), ("sustained", s)):
         if "cpu_bot_s" in f:
-            per = 1000 * f["cpu_answer_processes_s"] / max(1, f["answered"])
+            n = max(1, f["answered"])
             lines.append(
-                f"CPU in the {name} phase: bot {f['cpu_bot_s']:.1f} s, answer processes "
-                f"{f['cpu_answer_processes_s']:.1f} s ({per:.1f} ms per answered question), "
-                f"fake Discord {f['cpu_fake_s']:.1f} s"
+                f"CPU in the {name} phase, s (ms per answered question): bot {f['cpu_bot_s']:.2f} "
+                f"({1000 * f['cpu_bot_s'] / n:.2f}), answer processes {f['cpu_answer_processes_s']:.2f} "
+                f"({1000 * f['cpu_answer_processes_s'] / n:.2f}), fake Discord {f['cpu_fake_s']:.2f} "
+                f"({1000 * f['cpu_fake_s'] / n:.2f}); the cores idle {f['idle_s']:.2f} s of "
+                f"{f['wall_s'] * (os.cpu_count() or 1):.2f} core-seconds"
             )
     if "batches" in result:
         lines.append(
@@ -333,9 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--drive", action="store_true", help=argparse.SUPPRESS)  # the child's role
     args = parser.parse_args(argv)
     if args.drive:
-        asyncio.run(drive(args))
+        run_event_loop(drive(args))  # as the bot's, the fake's own loop costs the shared cores less
         return 0
-    result = asyncio.run(run(args))
+    result = run_event_loop(run(args))  # the loop `summitbot run` uses
     print(report(result, args))
     return 0
 

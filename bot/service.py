@@ -197,15 +197,16 @@ class CoverageService:
     def asked_together(self, questions: Sequence[tuple[str, Conversation | None]]) -> Iterator[None]:
         """Within the block, `ask` of any of these (question, conversation) pairs takes the question's
         vector from ONE forward pass over all of them, made here (a burst's answers, bot/discord/
-        processes.py), instead of one pass each; the answers are `ask`'s own. A pair whose conversation
-        has moved on since, or that `ask` refuses, is embedded as usual or refused as usual."""
-        from bot.answering import analyses_kept, embedded_texts
+        processes.py), instead of one pass each; the answers are `ask`'s own. A conversation is followed
+        through the pairs in order (bot.answering.embedded_in_turn); a pair whose conversation then moves
+        otherwise (by an answer), or that `ask` refuses, is embedded as usual or refused as usual."""
+        from bot.answering import analyses_kept, embedded_in_turn
 
         if self.index.vectors is None:  # no sentence vectors, so no question vectors either
             yield
             return
         with analyses_kept():  # each question analysed once, here, and its analysis taken by `ask`
-            texts = [t for q, c in questions for t in embedded_texts(self.index, normalize_query(q), c)]
+            texts = embedded_in_turn(self.index, [(normalize_query(q), c) for q, c in questions])
             with primed_questions(self.index.question_vectors(texts)):
                 yield
 

@@ -74,7 +74,7 @@ def test_answers_asked_together_are_the_services_own(
     service.ask("What did Obama say?", conversation=here)
     with service.asked_together(asked):
         one_at_a_time: list[object] = []
-        monkeypatch.setattr(encoder, "embed", lambda *a, **k: one_at_a_time.append(a))
+        monkeypatch.setattr(encoder, "embed_questions", lambda *a, **k: one_at_a_time.append(a))
         together = [service.ask(q, conversation=c, top=3) for q, c in asked]
         monkeypatch.undo()
     assert one_at_a_time == []  # every question's vector came from the batch's one pass
@@ -110,3 +110,33 @@ def test_a_question_asked_together_is_analysed_once(
     assert together == alone
     service.ask(QUESTIONS[0], top=3)  # outside the block, analysed afresh
     assert len(analysed) == len(QUESTIONS) + 1
+
+
+def test_a_channels_follow_ups_in_one_batch_take_their_vectors_from_it(
+    service: CoverageService, encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One conversation asked several times in a batch (a burst in one channel): each follow-up's text is
+    that of the question before it IN the batch, so it is in the batch's pass too, and the answers are
+    those of the same questions asked one after another."""
+    from bot.answering import candidates
+
+    turns = ["What did Obama say about Syria?", "and Putin?", "Where did the leaders meet?", "and Obama?"]
+    batch, one_by_one = Conversation(), Conversation()
+    analysed: list[str] = []
+    real = candidates._analysed
+    monkeypatch.setattr(
+        candidates, "_analysed", lambda index, text, c: analysed.append(text) or real(index, text, c)
+    )
+    with service.asked_together([(q, batch) for q in turns]):
+        alone: list[object] = []
+        monkeypatch.setattr(encoder, "embed_questions", lambda *a, **k: alone.append(a))
+        together = [service.ask(q, conversation=batch, top=3) for q in turns]
+        monkeypatch.undo()
+    assert alone == []  # no follow-up embedded on its own
+    assert analysed == turns  # each analysed once, in turn, before the pass; `ask` took those analyses
+    assert together == [service.ask(q, conversation=one_by_one, top=3) for q in turns]
+    assert (batch.question, batch.person, batch.docs) == (
+        one_by_one.question,
+        one_by_one.person,
+        one_by_one.docs,
+    )

@@ -11,6 +11,7 @@ from bot.answering.cache import PerIndex
 from bot.answering.candidates import (
     Candidates,
     analyses_kept,
+    embedded_in_turn,
     embedded_texts,
     find_candidates,
     search_text,
@@ -28,6 +29,7 @@ __all__ = [
     "answer_question",
     "decide",
     "disagreements",
+    "embedded_in_turn",
     "embedded_texts",
     "reported_by",
     "search_text",

@@ -6,7 +6,8 @@ fitted model, so the evaluation can score many models over one pass of retrieval
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+import dataclasses
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -26,11 +27,21 @@ from bot.errors import InputError
 from bot.frozen import frozen_dataclass as dataclass
 from bot.search import CorpusIndex, SearchHit
 
-__all__ = ["Candidates", "analyses_kept", "embedded_texts", "find_candidates", "search_text", "unknown_share"]
+__all__ = [
+    "Candidates",
+    "analyses_kept",
+    "embedded_in_turn",
+    "embedded_texts",
+    "find_candidates",
+    "search_text",
+    "unknown_share",
+]
 
 _SCOPES: PerIndex[ScopeTable] = PerIndex(lambda index: ScopeTable(index.articles, index.config))
-# Within `analyses_kept`: the analyses of questions asked with no conversation, by text
-_Kept = dict[str, tuple[CorpusIndex, str, Question]]
+# Within `analyses_kept`: question analyses by text and the conversation's state they read (question,
+# person, scope), before the previous turn's sentence is attached (bot.answering.followup.with_previous)
+_Key = tuple[str, str | None, str | None, tuple[str, ...] | None]
+_Kept = dict[_Key, tuple[CorpusIndex, str, Question]]
 _KEPT: ContextVar[_Kept | None] = ContextVar("summitbot_kept_analyses", default=None)
 
 
@@ -61,9 +72,11 @@ class Candidates:
 
 @contextmanager
 def analyses_kept() -> Iterator[None]:
-    """Within the block, a question asked with no conversation is analysed once: `find_candidates` takes
-    the analysis that `embedded_texts` made of it (with no conversation it depends on the text and the
-    index alone), so questions embedded together are not analysed twice (bot/discord/processes.py)."""
+    """Within the block, a question is analysed once for each state of its conversation that analysis
+    reads (`analyse_question` reads its question, person and scope, nothing else): `find_candidates`
+    takes the analysis that `embedded_texts` or `embedded_in_turn` made of it, so questions embedded
+    together are not analysed twice (bot/discord/processes.py). The previous turn's sentence is attached
+    afresh each time: the answer before may have moved it."""
     token = _KEPT.set({})
     try:
         yield
@@ -73,16 +86,19 @@ def analyses_kept() -> Iterator[None]:
 
 def _analyse(index: CorpusIndex, text: str, conversation: Conversation | None) -> tuple[str, Question]:
     """`text` checked and cleaned, and its analysis (a follow-up takes its topic from `conversation`);
-    within `analyses_kept`, made once for a question with no conversation."""
-    kept = _KEPT.get() if conversation is None else None
-    if kept is not None:
-        found = kept.get(text)
-        if found is not None and found[0] is index:
-            return found[1], found[2]
-    cleaned, question = _analysed(index, text, conversation)
-    if kept is not None:
-        kept[text] = (index, cleaned, question)
-    return cleaned, question
+    within `analyses_kept`, made once for each state of the conversation that it reads."""
+    kept = _KEPT.get()
+    key: _Key = (text, None, None, None)
+    if conversation is not None:
+        key = (text, conversation.question, conversation.person, conversation.docs)
+    found = kept.get(key) if kept is not None else None
+    if found is not None and found[0] is index:
+        cleaned, question = found[1], found[2]
+    else:
+        cleaned, question = _analysed(index, text, conversation)
+        if kept is not None:
+            kept[key] = (index, cleaned, question)
+    return cleaned, with_previous(index, question, conversation)
 
 
 def _analysed(index: CorpusIndex, text: str, conversation: Conversation | None) -> tuple[str, Question]:
@@ -96,7 +112,7 @@ def _analysed(index: CorpusIndex, text: str, conversation: Conversation | None) 
         conversation,
         follow_up_max_words=config.decision.follow_up_max_words,
     )
-    return cleaned, with_previous(index, question, conversation)
+    return cleaned, question
 
 
 def search_text(index: CorpusIndex, text: str, conversation: Conversation | None = None) -> str | None:
@@ -118,6 +134,33 @@ def embedded_texts(
         question = _analyse(index, text, conversation)[1]
     except InputError:
         return ()
+    return _embedded(question)
+
+
+def embedded_in_turn(index: CorpusIndex, questions: Sequence[tuple[str, Conversation | None]]) -> list[str]:
+    """The texts `find_candidates` would embed for each of `questions` asked one after another, each in
+    its conversation as the questions before it in the list leave it: a burst's questions from one
+    channel share it, and the later ones may be follow-ups of the earlier. Followed on copies (the
+    conversations are left unchanged) as far as the analyses move them: a "who" question's answer can
+    also set the person a follow-up means, which only answering it shows (that follow-up is then
+    embedded on its own, as usual)."""
+    turns: dict[int, Conversation] = {}
+    texts: list[str] = []
+    for text, conversation in questions:
+        turn = None
+        if conversation is not None:
+            turn = turns.setdefault(id(conversation), dataclasses.replace(conversation))
+        try:
+            question = _analyse(index, text, turn)[1]
+        except InputError:
+            continue
+        if turn is not None:
+            _remember(turn, question)
+        texts += _embedded(question)
+    return texts
+
+
+def _embedded(question: Question) -> tuple[str, ...]:
     own = own_words(question)
     asked = embedded_question(question)
     return (asked,) if own is None else (asked, own)

@@ -14,7 +14,7 @@ import gc
 import logging
 import sys
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
@@ -29,7 +29,16 @@ if TYPE_CHECKING:
     from bot.discord.processes import ProcessAsker
     from bot.service import CoverageService
 
-__all__ = ["BUSY", "AnswerPool", "BusyError", "Slot", "favour_event_loop", "settle_heap"]
+__all__ = [
+    "BUSY",
+    "AnswerPool",
+    "BusyError",
+    "Slot",
+    "event_loop_factory",
+    "favour_event_loop",
+    "run_event_loop",
+    "settle_heap",
+]
 
 log = logging.getLogger(__name__)
 
@@ -141,3 +150,22 @@ def settle_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def event_loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
+    """uvloop's event loop where it is installed (a dependency on Linux and macOS), else asyncio's own.
+
+    The bot's process spends most of an /ask's CPU in the loop and its transports (the gateway event,
+    the deferral and the follow-up over aiohttp): uvloop runs them in C (`python -m bench.discord_burst`).
+    """
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.new_event_loop
+    return uvloop.new_event_loop
+
+
+def run_event_loop(main: Coroutine[Any, Any, T]) -> T:
+    """`asyncio.run(main)` on the loop of `event_loop_factory`. Process-wide: for entry points only."""
+    with asyncio.Runner(loop_factory=event_loop_factory()) as runner:
+        return runner.run(main)

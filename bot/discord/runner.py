@@ -14,7 +14,7 @@ from discord.utils import MISSING
 
 from bot.config import Config
 from bot.discord.client import ShardedSummitBot, SummitBot
-from bot.discord.pool import favour_event_loop, settle_heap
+from bot.discord.pool import favour_event_loop, run_event_loop, settle_heap
 from bot.errors import SummitbotError
 from bot.service import CoverageService
 
@@ -96,7 +96,7 @@ def run_bot(
     _ = service.index  # loaded here, not in the bot's setup, so that it is settled with the rest
     settle_heap()
     try:
-        asyncio.run(serve(bot, token))
+        run_event_loop(serve(bot, token))
     except KeyboardInterrupt:
         log.info("stopped")
 

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import logging
+import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import StartBot, with_discord
-from fake_discord import APP_ID, GUILD_ID, FakeDiscord
+from fake_discord import APP_ID, GUILD_ID, TOKEN, FakeDiscord, pointed_at
 
 from bot.cli import main
 from bot.config import Config
 from bot.discord.client import ShardedSummitBot, SummitBot
+from bot.discord.pool import event_loop_factory, run_event_loop
 from bot.discord.runner import TokenError, build_bot, serve, sync_tree
 from bot.service import CoverageService
 
 COMMANDS = {"ask", "quote", "compare", "sources", "help"}
 MESSAGE_CONTENT = 1 << 15
+QUESTION = "Where did Putin and Obama meet?"
 
 
 async def test_the_bot_identifies_without_privileged_intents(bot: SummitBot, fake: FakeDiscord) -> None:
@@ -38,8 +43,6 @@ async def test_a_dev_guild_gets_the_commands_at_start(
 async def test_sync_publishes_described_commands(
     fake: FakeDiscord, config: Config, real_service: CoverageService
 ) -> None:
-    from fake_discord import TOKEN
-
     assert await sync_tree(SummitBot(config, real_service), TOKEN, None) == len(COMMANDS)
     (put,) = [r for r in fake.requests if r.method == "PUT"]
     assert put.path == f"/applications/{APP_ID}/commands"
@@ -147,7 +150,6 @@ async def test_a_refused_sync_is_one_line(
     from types import SimpleNamespace
 
     import discord
-    from fake_discord import TOKEN
 
     from bot.errors import SummitbotError
 
@@ -162,3 +164,39 @@ async def test_a_refused_sync_is_one_line(
     assert str(caught.value) == (
         "Discord refused to sync the commands to server 42 (is the bot in it?): 403 Missing Access"
     )
+
+
+def test_the_bot_answers_on_uvloops_event_loop(config: Config, real_service: CoverageService) -> None:
+    """`summitbot run`'s loop (uvloop, a dependency where it builds): the whole /ask round trip on it."""
+    import uvloop
+
+    async def ask_once() -> tuple[type[asyncio.AbstractEventLoop], dict[str, Any]]:
+        server = FakeDiscord()
+        await server.start()
+        with pointed_at(server):
+            bot = SummitBot(config, real_service, guild_ready_timeout=0.05)
+            running = asyncio.create_task(bot.start(TOKEN))
+            await asyncio.wait_for(bot.wait_until_ready(), 10)
+            _, token = await server.command("ask", question=QUESTION)
+            reply = await server.response(token, timeout=10)
+            assert [c.body["type"] for c in server.callbacks(token)] == [5]  # deferred first
+            await bot.close()
+            await asyncio.wait_for(running, 5)
+        await server.close()
+        return type(asyncio.get_running_loop()), reply
+
+    loop_type, reply = run_event_loop(ask_once())
+    assert loop_type is uvloop.Loop
+    best = real_service.ask(QUESTION).answers[0]
+    (embed,) = reply["embeds"]
+    assert " ".join(best.text[:40].split()) in " ".join(embed["description"].split())
+
+
+def test_the_loop_is_asyncios_own_without_uvloop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # `import uvloop` raises ImportError
+    assert event_loop_factory() is asyncio.new_event_loop
+
+    async def loop_type() -> type[asyncio.AbstractEventLoop]:
+        return type(asyncio.get_running_loop())
+
+    assert issubclass(run_event_loop(loop_type()), asyncio.SelectorEventLoop)  # Linux's default loop
