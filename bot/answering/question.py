@@ -40,7 +40,9 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Which Democrat called ...": the one asked about is the speaker, whatever noun describes them
     (
         "who_said",
-        compiled(r"^(?:who |which (?:\w+ ){1,3}?)(said|called|described|told|warned|argued|claimed|stated)\b"),
+        compiled(
+            r"^(?:who |which (?:\w+ ){1,3}?)(said|called|described|told|warned|argued|claimed|stated)\b"
+        ),
     ),
     ("who", compiled(r"^(who|whom|which (leader|official|minister|president))\b")),
     ("yes_no", compiled(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
