@@ -170,7 +170,7 @@ class _Asked:
     def of(cls, index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> _Asked:
         match = _UNIT.search(normalize(question.text))
         unit = _unit_terms(match.group(1), index) if match and question.kind == "how_many" else None
-        names = [(c.weight, c.terms | c.related) for c in concepts if c.name]
+        names = [(c.weight, c.terms | c.related) for c in _own_names(index, question, concepts)]
         weights = [c.weight for c in concepts]
         total = sum(c.weight for c in concepts) or 1.0
         people = frozenset(question.persons)
@@ -178,6 +178,16 @@ class _Asked:
         names_total = sum([weight for weight, _ in names])
         since = _asks_since(question.text)
         return cls(question, concepts, weights, total, names, unit, since, people, pairs, names_total)
+
+
+def _own_names(index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> list[Concept]:
+    """The name concepts the question writes itself: a follow-up's carried-over topic names what the
+    conversation is about, which the sentence that answers it ("and his verdict?") need not repeat."""
+    names = [c for c in concepts if c.name]
+    if not question.follow_up or not names:
+        return names
+    own = set(index.tokenizer.tokenize(question.own_text))
+    return [c for c in names if not c.terms.isdisjoint(own)]
 
 
 def candidate_features(

@@ -37,7 +37,13 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("where", compiled(r"^where\b|\bwhere did\b|\bin what (city|place)\b")),
     ("why", compiled(r"^why\b|\bwhy did\b|\bwhat was the reason\b|\bwhy\b")),
-    ("who_said", compiled(r"^who (said|called|described|told|warned|argued|claimed|stated)\b")),
+    # "Which Democrat called ...": the one asked about is the speaker, whatever noun describes them
+    (
+        "who_said",
+        compiled(
+            r"^(?:who |which (?:\w+ ){1,3}?)(said|called|described|told|warned|argued|claimed|stated)\b"
+        ),
+    ),
     ("who", compiled(r"^(who|whom|which (leader|official|minister|president))\b")),
     ("yes_no", compiled(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
 )

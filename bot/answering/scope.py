@@ -122,7 +122,17 @@ class ScopeTable:
         if self._keyword_pattern is not None:
             matched.update(self._keywords[m.group(1).lower()] for m in self._keyword_pattern.finditer(text))
             text = self._keyword_pattern.sub(" ", text)
-        for year in _YEAR.finditer(text):
-            matched.update(e for start, end, e in self._years if start <= int(year.group(1)) <= end)
+        named = bool(matched)
+        by_year = {
+            e
+            for year in _YEAR.finditer(text)
+            for start, end, e in self._years
+            if start <= int(year.group(1)) <= end
+        }
+        if not named and by_year and not any(self._events.get(e) for e in by_year):
+            # a year alone names an event only in coverage that has it: otherwise it dates something else
+            # ("the 2016 election" in another summit's coverage), a word of the question
+            return None, text
+        matched |= by_year
         text = _YEAR.sub(" ", text)
         return (matched.pop() if len(matched) == 1 else None), text

@@ -60,10 +60,29 @@ def event_config(config: Config, folder: Path) -> Config:
         people = yaml.safe_load((folder / "people.yaml").read_text(encoding="utf-8")) or []
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(f"{folder}: cannot read event.yaml and people.yaml ({exc})") from None
-    known = {e["name"] for e in data.get("entities") or []}
-    data["entities"] = [*(data.get("entities") or []), *(p for p in people if p.get("name") not in known)]
+    data["entities"] = _merged(data.get("entities") or [], people)
     data["events"] = [*(data.get("events") or []), event]
     return parse_config(yaml.safe_dump(data, allow_unicode=True), source)
+
+
+def _merged(entities: list[dict[str, Any]], people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`entities` with `people` added; a person configured already keeps that entry, with the names the
+    event's list gives them added to its aliases (another event's press names them its own way)."""
+    known = {e["name"]: e for e in entities}
+    out = [dict(e) for e in entities]
+    at = {e["name"]: i for i, e in enumerate(out)}
+    for person in people:
+        name = person.get("name")
+        if name not in known:
+            out.append(person)
+            continue
+        entry = out[at[name]]
+        have = {a.lower() for a in entry.get("aliases") or []}
+        entry["aliases"] = [
+            *(entry.get("aliases") or []),
+            *(a for a in person.get("aliases") or [] if a.lower() not in have),
+        ]
+    return out
 
 
 def add_corpus_options(parser: argparse.ArgumentParser | Any) -> None:
