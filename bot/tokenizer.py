@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property, lru_cache
 from itertools import chain, pairwise
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import Stemmer
 
@@ -75,10 +75,16 @@ try:  # built by `pip install -e .` (optional: without a compiler `_WORD` and `_
 except ImportError:  # pragma: no cover - depends on the install
     _wordscan = None
     HAVE_WORDSCAN = False
+# The whole sentence's analysis compiled (`Tokenizer.tokens_and_terms` on ASCII text), when built
+_ANALYSE: Callable[..., object] | None = getattr(_wordscan, "analyse", None)
 
 _TERMS_KEPT = 200_000
 _FOLDS_KEPT = 10_000
 _T = TypeVar("_T")
+# A word's part in a sentence's analysis (`Tokenizer._entry`): its terms, their synonym tokens, and its
+# part in the word pairs (its lower case when letters alone, None when not: it breaks a pair, False for a
+# stopword: left out)
+_Entry = tuple[tuple[str, ...], tuple[str, ...], str | bool | None]
 _LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -133,18 +139,41 @@ class Tokenizer:
             for e in entities
             if e.related
         }
+        self._entries: _Remembered[_Entry] = _Remembered(self._entry, _TERMS_KEPT)
 
     def tokenize(self, text: str) -> list[str]:
         """Terms of `text`: stemmed content words and their synonym-group tokens, then entity tokens."""
         normal = normalize(text)
-        content = _content(_words(normal))
-        return self._tokens(content, self.entity_spans(normal))
+        spans = self.entity_spans(normal)
+        if _ANALYSE is not None:  # the same tokens, compiled (ASCII text)
+            found = _ANALYSE(normal, spans, self._entries, self._synonyms, None)
+            if found is not None:
+                return cast(list[str], found)
+        return self._tokens(_content(_words(normal)), spans)
 
     def tokens_and_terms(self, text: str) -> tuple[list[str], set[str]]:
         """`(tokenize(text), names_and_words(text))`, normalising the text and finding its names once
-        (the index build needs both of every sentence)."""
+        (the index build needs both of every sentence). On ASCII text the rest is one compiled call
+        (bot/_wordscan.c's `analyse`, built from `_entry`), which gives what `_tokens_and_terms` gives
+        (tests/test_wordscan.py); `_tokens_and_terms` defines it and serves any other text."""
         normal = normalize(text)
         spans = self.entity_spans(normal)
+        if _ANALYSE is not None:
+            found = _ANALYSE(normal, spans, self._entries, self._synonyms, _STEMMER.stemWords)
+            if found is not None:
+                return cast(tuple[list[str], set[str]], found)
+        return self._tokens_and_terms(normal, spans)
+
+    def _entry(self, word: str) -> _Entry:
+        """What the compiled analysis needs of a word (see `_Entry`), from the definitions below: its
+        terms (`_terms_of`), their synonym tokens, and its part in `_pairs_of`."""
+        terms = _terms_of(word)
+        low = word.lower()
+        part = False if low in STOPWORDS else low if low.isalpha() else None
+        return terms, tuple(filter(None, map(self._synonyms.get, terms))), part
+
+    def _tokens_and_terms(self, normal: str, spans: list[tuple[int, int, str]]) -> tuple[list[str], set[str]]:
+        """`tokens_and_terms` of normalised text and its name spans, in Python: the definition."""
         words = _words(normal)
         content = _content(words)
         tokens = self._tokens(content, spans)
@@ -190,7 +219,12 @@ class Tokenizer:
         """Entity tokens, plus the content words outside the names ('United States' is not 'state'),
         and the stems of adjacent content words written as one ('cease fire' as 'ceasefire')."""
         normal = normalize(text)
-        return self._names_and_words(normal, self.entity_spans(normal))
+        spans = self.entity_spans(normal)
+        if _ANALYSE is not None:  # compiled on ASCII text, as in `tokens_and_terms`
+            found = _ANALYSE(normal, spans, self._entries, self._synonyms, _STEMMER.stemWords)
+            if found is not None:
+                return cast(tuple[list[str], set[str]], found)[1]
+        return self._names_and_words(normal, spans)
 
     def _names_and_words(self, normal: str, spans: list[tuple[int, int, str]]) -> set[str]:
         rest = _blanked(normal, spans)

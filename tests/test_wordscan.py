@@ -1,9 +1,11 @@
 """The compiled word scan and word pairs (bot/_wordscan.c) give exactly what the tokenizer's Python
-definitions give (`_WORD.findall`, `_pairs_of`): on the seed corpus, every fixture page, generated corpus
+definitions give (`_WORD.findall`, `_pairs_of`), and so does the whole compiled analysis of a sentence
+(`analyse`: `Tokenizer._tokens_and_terms`): on the seed corpus, every fixture page, generated corpus
 text and generated edge text; outside ASCII they decline and the Python path serves."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 
 from bench.scale_corpus import generate_articles
 from bot import tokenizer as tok
-from bot.config import Config
+from bot.config import Config, load_config
 from bot.evaluation.corpora import read_pages
 from bot.service import CoverageService
 from bot.text import normalize
@@ -77,3 +79,78 @@ def test_the_pairs_skip_stopwords_and_break_at_other_words() -> None:
     assert tok._wordscan.words("The U.S.-led G-20's talks, a.b.c. x") == tok._WORD.findall(
         "The U.S.-led G-20's talks, a.b.c. x"
     )
+
+
+def _same_analysis(tokenizer: tok.Tokenizer, text: str) -> None:
+    """The compiled analysis (`analyse`) gives what the Python definition gives, or declines outside
+    ASCII; `tokenize`, `names_and_words` and `tokens_and_terms` equal their Python forms either way."""
+    normal = normalize(text)
+    spans = tokenizer.entity_spans(normal)
+    expected = tokenizer._tokens_and_terms(normal, spans)
+    entries, synonyms = tokenizer._entries, tokenizer._synonyms
+    found = tok._wordscan.analyse(normal, spans, entries, synonyms, tok._STEMMER.stemWords)
+    tokens = tok._wordscan.analyse(normal, spans, entries, synonyms, None)
+    if normal.isascii():
+        assert found == expected, text
+        assert tokens == expected[0], text
+    else:
+        assert found is None and tokens is None
+    assert tokenizer.tokens_and_terms(text) == expected
+    assert tokenizer.tokenize(text) == expected[0]
+    assert tokenizer.names_and_words(text) == tokenizer._names_and_words(normal, spans) == expected[1]
+
+
+@pytest.fixture(scope="module")
+def tokenizer(config: Config) -> tok.Tokenizer:
+    return tok.Tokenizer(config.entities, config.synonyms)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Config:
+    return load_config(Path(__file__).resolve().parent.parent / "config.yaml")
+
+
+@lru_cache(maxsize=1)
+def _shipped_tokenizer() -> tok.Tokenizer:
+    """The shipped config's tokenizer (for the generated examples, which take no fixtures)."""
+    return tok.Tokenizer(_shipped().entities, _shipped().synonyms)
+
+
+def _shipped_names() -> list[str]:
+    """Every name and alias of the shipped config's entities."""
+    return sorted({name for e in _shipped().entities for name in (e.name, *e.aliases)})
+
+
+def test_the_compiled_analysis_is_built() -> None:
+    assert tok._ANALYSE is not None, "bot/_wordscan.c is not built: run `pip install -e .`"
+
+
+def test_the_compiled_analysis_equals_the_python_one_on_every_corpus_text(
+    texts: list[str], tokenizer: tok.Tokenizer
+) -> None:
+    assert sum(bool(tokenizer.entity_spans(normalize(t))) for t in texts) > 100  # names blanked out too
+    for text in texts:
+        _same_analysis(tokenizer, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([*_EDGES, "U.S.-led", "the U.N.", "cease"]),
+            st.sampled_from(_shipped_names()).map(lambda name: name + "'s"),  # the names blanked out
+            st.text(alphabet="aZ09_.'- \t,é\u2019", max_size=6),
+            st.sampled_from(sorted(tok.STOPWORDS)).map(lambda w: w.upper() if len(w) < 3 else w),
+            st.sampled_from(["fire", "talks", "climate", "change", "summit", "strikes", "Russia"]),
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_the_compiled_analysis_equals_the_python_one_on_generated_text(text: str) -> None:
+    _same_analysis(_shipped_tokenizer(), text)
+
+
+def test_a_word_entry_holds_its_terms_synonyms_and_pair_part(tokenizer: tok.Tokenizer) -> None:
+    assert tokenizer._entry("Talks") == (("talk",), tuple(filter(None, [tokenizer.synonym("talk")])), "talks")
+    assert tokenizer._entry("the")[2] is False  # a stopword: left out of the pairs
+    assert tokenizer._entry("G-20")[2] is None  # not letters alone: breaks a pair
