@@ -17,9 +17,16 @@
  *                              part in the word pairs), the tokens and the saved terms assembled, and the
  *                              pairs stemmed in one call of `stem_words`. With `stem_words` None, the
  *                              tokens alone (`tokenize`). None outside ASCII.
+ *   number(tokens, words, ids) `ChunkIds.add`'s numbering: each token's number in `words` (a token not seen
+ *                              before gets the next number, len(words)), appended to `ids` (a bytearray)
+ *                              as a native int32.
+ *   encode(terms)              `encode_terms`: the terms sorted, joined by single spaces, as bytes; None
+ *                              when a term is outside ASCII, empty or holds whitespace (the Python
+ *                              definition then serves, and refuses the last two).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <string.h>
 
 static inline int is_alpha(Py_UCS1 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -330,6 +337,75 @@ fail:
     return NULL;
 }
 
+static PyObject *number(PyObject *self, PyObject *args) {
+    PyObject *tokens, *words, *ids;
+    if (!PyArg_ParseTuple(args, "O!O!O!", &PyList_Type, &tokens, &PyDict_Type, &words, &PyByteArray_Type, &ids))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(tokens), at = PyByteArray_GET_SIZE(ids), k;
+    if (PyByteArray_Resize(ids, at + n * (Py_ssize_t)sizeof(int32_t)) < 0) return NULL;
+    for (k = 0; k < n; k++) {
+        PyObject *token = PyList_GET_ITEM(tokens, k);
+        PyObject *found = PyDict_GetItemWithError(words, token); /* borrowed */
+        long value;
+        if (found != NULL) {
+            value = PyLong_AsLong(found);
+            if (value == -1 && PyErr_Occurred()) return NULL;
+        } else {
+            if (PyErr_Occurred()) return NULL;
+            value = (long)PyDict_GET_SIZE(words);
+            PyObject *next = PyLong_FromLong(value);
+            if (next == NULL) return NULL;
+            int failed = PyDict_SetItem(words, token, next);
+            Py_DECREF(next);
+            if (failed) return NULL;
+        }
+        if (value > INT32_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "more distinct tokens than int32 numbers");
+            return NULL;
+        }
+        int32_t v = (int32_t)value;
+        memcpy(PyByteArray_AS_STRING(ids) + at + k * (Py_ssize_t)sizeof(int32_t), &v, sizeof v);
+    }
+    Py_RETURN_NONE;
+}
+
+static inline int is_space(Py_UCS1 c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
+
+static PyObject *encode(PyObject *self, PyObject *found) {
+    PyObject *terms = PySequence_List(found);
+    if (terms == NULL) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(terms), size = n > 0 ? n - 1 : 0, k, j;
+    for (k = 0; k < n; k++) {
+        PyObject *term = PyList_GET_ITEM(terms, k);
+        if (!PyUnicode_Check(term) || !PyUnicode_IS_ASCII(term) || PyUnicode_GET_LENGTH(term) == 0) goto decline;
+        const Py_UCS1 *t = PyUnicode_1BYTE_DATA(term);
+        for (j = 0; j < PyUnicode_GET_LENGTH(term); j++)
+            if (is_space(t[j])) goto decline;
+        size += PyUnicode_GET_LENGTH(term);
+    }
+    if (PyList_Sort(terms) < 0) {
+        Py_DECREF(terms);
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, size);
+    if (out == NULL) {
+        Py_DECREF(terms);
+        return NULL;
+    }
+    char *at = PyBytes_AS_STRING(out);
+    for (k = 0; k < n; k++) {
+        PyObject *term = PyList_GET_ITEM(terms, k);
+        if (k > 0) *at++ = ' ';
+        memcpy(at, PyUnicode_1BYTE_DATA(term), (size_t)PyUnicode_GET_LENGTH(term));
+        at += PyUnicode_GET_LENGTH(term);
+    }
+    Py_DECREF(terms);
+    return out;
+decline:
+    Py_DECREF(terms);
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef methods[] = {
     {"words", words, METH_O, "_WORD.findall(text) for ASCII text; None for any other text."},
     {"pairs", pairs, METH_VARARGS,
@@ -337,6 +413,8 @@ static PyMethodDef methods[] = {
     {"analyse", analyse, METH_VARARGS,
      "(tokens, saved terms) of a normalised ASCII text and its name spans (tokens alone without a stemmer); "
      "None outside ASCII."},
+    {"number", number, METH_VARARGS, "Each token's number in a dict (new ones numbered on), appended as int32."},
+    {"encode", encode, METH_O, "Terms sorted and joined by spaces, as bytes; None outside ASCII or when odd."},
     {NULL, NULL, 0, NULL},
 };
 

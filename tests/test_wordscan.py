@@ -8,14 +8,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.scale_corpus import generate_articles
+from bot import sentence_terms
 from bot import tokenizer as tok
 from bot.config import Config, load_config
 from bot.evaluation.corpora import read_pages
+from bot.retrieval.token_ids import ChunkIds
 from bot.service import CoverageService
 from bot.text import normalize
 
@@ -154,3 +157,35 @@ def test_a_word_entry_holds_its_terms_synonyms_and_pair_part(tokenizer: tok.Toke
     assert tokenizer._entry("Talks") == (("talk",), tuple(filter(None, [tokenizer.synonym("talk")])), "talks")
     assert tokenizer._entry("the")[2] is False  # a stopword: left out of the pairs
     assert tokenizer._entry("G-20")[2] is None  # not letters alone: breaks a pair
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text(alphabet="ab~@_ \t\x1fé\u3000", max_size=4), max_size=8))
+def test_the_compiled_encoding_equals_the_python_one(terms: set[str]) -> None:
+    try:
+        expected: bytes | None = sentence_terms._encoded(terms)
+    except ValueError:
+        expected = None  # refused: the compiled form declines, and encode_terms refuses it too
+    compiled = tok._wordscan.encode(list(terms))
+    if all(t.isascii() for t in terms) and expected is not None:
+        assert compiled == expected
+    else:
+        assert compiled is None
+    if expected is None:
+        with pytest.raises(ValueError, match="whitespace or is empty"):
+            sentence_terms.encode_terms(terms)
+    else:
+        assert sentence_terms.encode_terms(iter(sorted(terms, reverse=True))) == expected
+
+
+def test_the_compiled_numbering_equals_the_python_one(texts: list[str], tokenizer: tok.Tokenizer) -> None:
+    compiled, plain = ChunkIds(), ChunkIds()
+    for text in texts[:3000]:
+        tokens = tokenizer.tokenize(text)
+        compiled.add(tokens)
+        plain.add(tuple(tokens))  # not a list: the Python numbering
+    assert compiled.ids == plain.ids and compiled.words == plain.words
+    assert list(compiled.words.values()) == list(range(len(compiled.words)))
+    numbers = np.frombuffer(compiled.ids, dtype=np.int32).tolist()
+    every = [t for x in texts[:3000] for t in tokenizer.tokenize(x)]
+    assert [list(compiled.words)[n] for n in numbers] == every
