@@ -64,7 +64,12 @@ class TokenIds:
     def add(self, chunk: ChunkIds) -> None:
         """A chunk's sentences after those already here."""
         words, number = self.words, self.words.setdefault
-        renumber = np.fromiter((number(t, len(words)) for t in chunk.words), np.int32, len(chunk.words))
+        if _NUMBER is not None:  # the same numbers, in C (`ChunkIds.add`'s numbering)
+            numbers = bytearray()
+            _NUMBER(list(chunk.words), words, numbers)
+            renumber = np.frombuffer(numbers, dtype=np.int32)
+        else:
+            renumber = np.fromiter((number(t, len(words)) for t in chunk.words), np.int32, len(chunk.words))
         self._ids.append(renumber[np.frombuffer(chunk.ids, dtype=np.int32)])
         self._lengths.append(np.frombuffer(chunk.lengths, dtype=np.int64))
 
