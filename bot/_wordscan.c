@@ -17,6 +17,15 @@
  *                              part in the word pairs), the tokens and the saved terms assembled, and the
  *                              pairs stemmed in one call of `stem_words`. With `stem_words` None, the
  *                              tokens alone (`tokenize`). None outside ASCII.
+ *   names(text, buckets, boundary)
+ *                              The (start, end) of every match of an alias alternation (`_compile_aliases`)
+ *                              in an ASCII text, as `finditer` finds them: `buckets[c]` holds, in the
+ *                              alternation's order, the programs of the names that may start with
+ *                              character c, each the name's pattern (`_alias_regex`) as ops: b'L' and a
+ *                              character (that literal), b'D' (`\.?`), b'P' (`[\s\-]+`), b'Q' (`[\s\-]?`),
+ *                              matched greedily with backtracking as the regex engine does, then
+ *                              `(?![\w])`; a match starts where `(?<![\w.])` holds (and `\b`, with
+ *                              `boundary`). None outside ASCII.
  *   number(tokens, words, ids) `ChunkIds.add`'s numbering: each token's number in `words` (a token not seen
  *                              before gets the next number, len(words)), appended to `ids` (a bytearray)
  *                              as a native int32.
@@ -406,6 +415,86 @@ decline:
     Py_RETURN_NONE;
 }
 
+static inline int is_word(Py_UCS1 c) { return is_alnum(c) || c == '_'; }
+static inline int is_sep(Py_UCS1 c) { /* `[\s\-]` on str: ASCII whitespace as `re` reads it, or a hyphen */
+    return c == ' ' || c == '-' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+}
+
+/* The end of the match of program p[0:m] at t[i], or -1 (see `names`). */
+static Py_ssize_t run(const char *p, Py_ssize_t m, const Py_UCS1 *t, Py_ssize_t n, Py_ssize_t i) {
+    while (m > 0) {
+        if (p[0] == 'L') {
+            if (m < 2 || i >= n || t[i] != (Py_UCS1)p[1]) return -1;
+            p += 2, m -= 2, i++;
+        } else if (p[0] == 'D' || p[0] == 'Q') { /* greedy `?`: with the character first, then without */
+            if (i < n && (p[0] == 'D' ? t[i] == '.' : is_sep(t[i]))) {
+                Py_ssize_t end = run(p + 1, m - 1, t, n, i + 1);
+                if (end >= 0) return end;
+            }
+            p++, m--;
+        } else if (p[0] == 'P') { /* greedy `+`: the longest run first, then shorter ones */
+            Py_ssize_t k = 0;
+            while (i + k < n && is_sep(t[i + k])) k++;
+            for (; k >= 1; k--) {
+                Py_ssize_t end = run(p + 1, m - 1, t, n, i + k);
+                if (end >= 0) return end;
+            }
+            return -1;
+        } else {
+            return -1;
+        }
+    }
+    return (i < n && is_word(t[i])) ? -1 : i; /* (?![\w]) */
+}
+
+static PyObject *names(PyObject *self, PyObject *args) {
+    PyObject *text, *buckets;
+    int boundary;
+    if (!PyArg_ParseTuple(args, "UO!p", &text, &PyTuple_Type, &buckets, &boundary)) return NULL;
+    if (PyTuple_GET_SIZE(buckets) != 128) {
+        PyErr_SetString(PyExc_ValueError, "names() takes 128 buckets");
+        return NULL;
+    }
+    if (!PyUnicode_IS_ASCII(text)) Py_RETURN_NONE;
+    const Py_UCS1 *t = PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), i = 0;
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    while (i < n) {
+        Py_ssize_t end = -1, k;
+        int starts = i == 0 || !(is_word(t[i - 1]) || t[i - 1] == '.'); /* (?<![\w.]) */
+        if (starts && boundary) starts = is_word(t[i]);                 /* \b after a non-word */
+        PyObject *bucket = starts ? PyTuple_GET_ITEM(buckets, t[i]) : NULL;
+        if (bucket != NULL && !PyTuple_Check(bucket)) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_TypeError, "a bucket is a tuple of bytes");
+            return NULL;
+        }
+        for (k = 0; bucket != NULL && k < PyTuple_GET_SIZE(bucket) && end < 0; k++) {
+            PyObject *program = PyTuple_GET_ITEM(bucket, k);
+            if (!PyBytes_Check(program)) {
+                Py_DECREF(out);
+                PyErr_SetString(PyExc_TypeError, "a program is bytes");
+                return NULL;
+            }
+            end = run(PyBytes_AS_STRING(program), PyBytes_GET_SIZE(program), t, n, i);
+        }
+        if (end > i) {
+            PyObject *span = Py_BuildValue("(nn)", i, end);
+            if (span == NULL || PyList_Append(out, span) < 0) {
+                Py_XDECREF(span);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(span);
+            i = end;
+        } else {
+            i++;
+        }
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"words", words, METH_O, "_WORD.findall(text) for ASCII text; None for any other text."},
     {"pairs", pairs, METH_VARARGS,
@@ -413,6 +502,7 @@ static PyMethodDef methods[] = {
     {"analyse", analyse, METH_VARARGS,
      "(tokens, saved terms) of a normalised ASCII text and its name spans (tokens alone without a stemmer); "
      "None outside ASCII."},
+    {"names", names, METH_VARARGS, "Spans of an alias alternation's matches in an ASCII text; None outside ASCII."},
     {"number", number, METH_VARARGS, "Each token's number in a dict (new ones numbered on), appended as int32."},
     {"encode", encode, METH_O, "Terms sorted and joined by spaces, as bytes; None outside ASCII or when odd."},
     {NULL, NULL, 0, NULL},

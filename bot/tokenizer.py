@@ -75,8 +75,12 @@ try:  # built by `pip install -e .` (optional: without a compiler `_WORD` and `_
 except ImportError:  # pragma: no cover - depends on the install
     _wordscan = None
     HAVE_WORDSCAN = False
-# The whole sentence's analysis compiled (`Tokenizer.tokens_and_terms` on ASCII text), when built
+# The whole sentence's analysis compiled (`Tokenizer.tokens_and_terms` on ASCII text), when built, and
+# the names' alternations (`entity_spans`)
 _ANALYSE: Callable[..., object] | None = getattr(_wordscan, "analyse", None)
+_NAMES: Callable[[str, tuple[tuple[bytes, ...], ...], bool], list[tuple[int, int]] | None] | None = getattr(
+    _wordscan, "names", None
+)
 
 _TERMS_KEPT = 200_000
 _FOLDS_KEPT = 10_000
@@ -114,6 +118,11 @@ class _AliasPattern:
     # IGNORECASE (a third of the time): ASCII letters fold only into each other, lower-casing an ASCII
     # text moves no character, and only the matched text's case differs (folded away by _fold_alias).
     lowered: re.Pattern[str] | None = None
+    # The alternation as programs for the compiled matcher (`_wordscan.names`), by first character, for
+    # the text this pattern is matched against on ASCII text (lower-cased with `lowered`); None where a
+    # name's pattern is not one it reads, and with IGNORECASE but no `lowered`
+    programs: tuple[tuple[bytes, ...], ...] | None = None
+    grouped: bool = False  # whether the pattern starts with `\b`
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -206,13 +215,13 @@ class Tokenizer:
         lower = text.lower() if text.isascii() else None
         for pattern in self._aliases:
             if lower is not None and pattern.lowered is not None:
-                regex, subject = pattern.lowered, lower
+                subject, found = lower, _matches(pattern, pattern.lowered, lower)
             else:
-                regex, subject = pattern.regex, text
-            for match in regex.finditer(subject):
-                token = pattern.tokens.get(_FOLDED[match.group(0)])
+                subject, found = text, _matches(pattern, None, text)
+            for start, end in found:
+                token = pattern.tokens.get(_FOLDED[subject[start:end]])
                 if token:
-                    spans.append((match.start(), match.end(), token))
+                    spans.append((start, end, token))
         return sorted(spans)
 
     def names_and_words(self, text: str) -> set[str]:
@@ -260,6 +269,17 @@ class Tokenizer:
         ]
         stems = dict(zip(plain, _STEMMER.stemWords(plain), strict=True))
         return [[stems[w]] if w in stems else [] if w in STOPWORDS else self.content_words(w) for w in words]
+
+
+def _matches(pattern: _AliasPattern, lowered: re.Pattern[str] | None, subject: str) -> list[tuple[int, int]]:
+    """The spans of `pattern`'s matches in `subject` (lower-cased, matched by the `lowered` form, when that
+    is given): compiled on ASCII text (`_wordscan.names`, the same spans: tests/test_wordscan.py) from the
+    programs made for that subject, else by the regex (`pattern.regex` compiled only when needed)."""
+    if _NAMES is not None and pattern.programs is not None and (lowered is not None) == bool(pattern.flags):
+        found = _NAMES(subject, pattern.programs, pattern.grouped)
+        if found is not None:
+            return found
+    return [match.span() for match in (lowered or pattern.regex).finditer(subject)]
 
 
 def _words(text: str) -> list[str]:
@@ -398,8 +418,52 @@ def _compile_aliases(entities: Sequence[Entity]) -> tuple[_AliasPattern, ...]:
         # the lowered form's pattern text only: _alias_regex writes no escape that is an upper-case letter
         lowered = source.lower() if flags and ascii_apart(names) else None
         folds = {_fold_alias(n): t for n, t in names.items()}
-        patterns.append(_AliasPattern(source, flags, folds, None if lowered is None else compiled(lowered)))
+        # matched on the lower-cased text with a lowered form, as written without IGNORECASE, else not at all
+        programs = _programs(ordered, lower=bool(flags)) if lowered or not flags else None
+        regex = None if lowered is None else compiled(lowered)
+        patterns.append(_AliasPattern(source, flags, folds, regex, programs, grouped))
     return tuple(patterns)
+
+
+_OPS = ((r"[\s\-]+", b"P"), (r"[\s\-]?", b"Q"), (r"\.?", b"D"))  # `_alias_regex`'s pieces, as ops
+
+
+def _programs(ordered: Sequence[str], *, lower: bool) -> tuple[tuple[bytes, ...], ...] | None:
+    """The names' patterns (`_alias_regex`, lower-cased with `lower`) as programs of bot/_wordscan.c's
+    `names`, in order, by their first character (a literal); None when one is not such a program."""
+    programs = []
+    for name in ordered:
+        pattern = _alias_regex(name)
+        program = _program(pattern.lower() if lower else pattern)
+        if program is None:
+            return None
+        programs.append(program)  # b"" for a name that no ASCII text holds: in no bucket
+    return tuple(tuple(p for p in programs if p[1:2] == bytes([c])) for c in range(128))
+
+
+def _program(pattern: str) -> bytes | None:
+    """A name's pattern as ops (see bot/_wordscan.c): ASCII literals (escaped or plain) and `_OPS`; b""
+    when it holds a literal outside ASCII (it matches no ASCII text); None for anything else, or when it
+    does not start with a literal."""
+    out, i = bytearray(), 0
+    while i < len(pattern):
+        op = next((code for text, code in _OPS if pattern.startswith(text, i)), None)
+        if op is not None:
+            out += op
+            i += len(next(text for text, code in _OPS if code == op))
+            continue
+        escaped = pattern[i] == "\\"
+        char = pattern[i + 1 : i + 2] if escaped else pattern[i]
+        if char and not char.isascii():
+            return b""
+        if not char or (escaped and char.isalnum()) or (not escaped and char in _SPECIAL):
+            return None
+        out += b"L" + char.encode()
+        i += 2 if escaped else 1
+    return bytes(out) if out[:1] == b"L" else None
+
+
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
 
 
 def ascii_apart(names: Iterable[str]) -> bool:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from bench.scale_corpus import generate_articles
 from bot import sentence_terms
 from bot import tokenizer as tok
-from bot.config import Config, load_config
+from bot.config import Config, Entity, load_config
 from bot.evaluation.corpora import read_pages
 from bot.retrieval.token_ids import ChunkIds
 from bot.service import CoverageService
@@ -189,3 +189,80 @@ def test_the_compiled_numbering_equals_the_python_one(texts: list[str], tokenize
     numbers = np.frombuffer(compiled.ids, dtype=np.int32).tolist()
     every = [t for x in texts[:3000] for t in tokenizer.tokenize(x)]
     assert [list(compiled.words)[n] for n in numbers] == every
+
+
+def _same_names(tokenizer: tok.Tokenizer, text: str) -> None:
+    """The compiled name matcher finds the spans the alternation's regex finds, on an ASCII text as it is
+    matched (lower-cased for a pattern with a lowered form); it declines outside ASCII."""
+    for pattern in tokenizer._aliases:
+        assert pattern.programs is not None  # every shipped name's pattern is read by the matcher
+        subject = text.lower() if pattern.lowered is not None else text
+        regex = pattern.lowered or pattern.regex
+        found = tok._wordscan.names(subject, pattern.programs, pattern.grouped)
+        if subject.isascii():
+            assert found == [m.span() for m in regex.finditer(subject)], subject
+        else:
+            assert found is None
+
+
+def test_the_compiled_name_matcher_equals_the_regex_on_every_corpus_text(
+    texts: list[str], tokenizer: tok.Tokenizer
+) -> None:
+    for text in texts:
+        _same_names(tokenizer, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_shipped_names()),
+            st.sampled_from(_shipped_names()).map(str.upper),
+            st.sampled_from(_shipped_names()).map(lambda name: name.replace(" ", "-").replace(".", "")),
+            st.sampled_from(_shipped_names()).map(lambda name: name.replace("-", "")),
+            st.sampled_from(_shipped_names()).map(lambda name: ".".join(name.replace(" ", "  "))),
+            st.text(alphabet="aZ09_.'- \t\x1c,é", max_size=4),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_compiled_name_matcher_equals_the_regex_on_generated_text(text: str) -> None:
+    _same_names(_shipped_tokenizer(), text)
+
+
+def test_a_program_reads_only_the_pieces_of_a_name_pattern() -> None:
+    assert tok._program(tok._alias_regex("U.S.")) == b"LUDLSD"
+    assert tok._program(tok._alias_regex("G-20 summit")) == b"LGQL2L0PLsLuLmLmLiLt"
+    assert tok._program("fran\u00e7ois") == b""  # no ASCII text holds it
+    assert tok._program(r"\d+") is None and tok._program("a|b") is None and tok._program(r"\.?a") is None
+
+
+_ODD = (
+    Entity("Ab", aliases=("A-B", "AB C", "a.b. c-d", "Ab-Cd Ef")),
+    Entity("Is", kind="group", aliases=("IS", "US", "U.S.A.", "X-1")),
+    Entity("Cd", aliases=("Cd-", "C D E", "Cde", "c.d")),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([n for e in _ODD for n in (e.name, *e.aliases)]).map(
+                lambda name: name.replace("-", "") if len(name) % 2 else name.replace(" ", " -").upper()
+            ),
+            st.sampled_from([n for e in _ODD for n in (e.name, *e.aliases)]),
+            st.text(alphabet="AaBbCcDdEeIiSsUuX1.- _\t\x1c'", max_size=4),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_compiled_name_matcher_equals_the_regex_on_names_made_to_backtrack(text: str) -> None:
+    """Names whose patterns backtrack (optional dots before a boundary, runs of separators, prefixes of
+    one another, case-sensitive acronyms), on text of their own letters and separators."""
+    _same_names(_odd_tokenizer(), text)
+
+
+@lru_cache(maxsize=1)
+def _odd_tokenizer() -> tok.Tokenizer:
+    return tok.Tokenizer(_ODD)
