@@ -41,6 +41,14 @@
 static inline int is_alpha(Py_UCS1 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static inline int is_alnum(Py_UCS1 c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
 
+/* Appends `item` (a new reference, or NULL after an error) to `list` and releases it: 0, or -1 on error. */
+static int append_new(PyObject *list, PyObject *item) {
+    if (item == NULL) return -1;
+    int failed = PyList_Append(list, item);
+    Py_DECREF(item);
+    return failed;
+}
+
 /* The end of the match starting at i, or i when none starts there. */
 static Py_ssize_t match_end(const Py_UCS1 *t, Py_ssize_t n, Py_ssize_t i) {
     Py_ssize_t j = i, pairs = 0;
@@ -77,13 +85,10 @@ static PyObject *words(PyObject *self, PyObject *text) {
             i++;
             continue;
         }
-        PyObject *word = PyUnicode_Substring(text, i, end);
-        if (word == NULL || PyList_Append(out, word) < 0) {
-            Py_XDECREF(word);
+        if (append_new(out, PyUnicode_Substring(text, i, end)) < 0) {
             Py_DECREF(out);
             return NULL;
         }
-        Py_DECREF(word);
         i = end;
     }
     return out;
@@ -136,13 +141,10 @@ static PyObject *pairs(PyObject *self, PyObject *args) {
             continue;
         }
         if (alpha && prev != NULL) {
-            PyObject *pair = PyUnicode_Concat(prev, low);
-            if (pair == NULL || PyList_Append(out, pair) < 0) {
-                Py_XDECREF(pair);
+            if (append_new(out, PyUnicode_Concat(prev, low)) < 0) {
                 Py_DECREF(low);
                 goto fail;
             }
-            Py_DECREF(pair);
         }
         Py_XDECREF(prev);
         prev = NULL;
@@ -238,13 +240,10 @@ static PyObject *entry_pairs(PyObject *seen) {
             continue;
         }
         if (prev != NULL) {
-            PyObject *pair = PyUnicode_Concat(prev, part);
-            if (pair == NULL || PyList_Append(out, pair) < 0) {
-                Py_XDECREF(pair);
+            if (append_new(out, PyUnicode_Concat(prev, part)) < 0) {
                 Py_DECREF(out);
                 return NULL;
             }
-            Py_DECREF(pair);
         }
         prev = part;
     }
@@ -480,13 +479,10 @@ static PyObject *names(PyObject *self, PyObject *args) {
             end = run(PyBytes_AS_STRING(program), PyBytes_GET_SIZE(program), t, n, i);
         }
         if (end > i) {
-            PyObject *span = Py_BuildValue("(nn)", i, end);
-            if (span == NULL || PyList_Append(out, span) < 0) {
-                Py_XDECREF(span);
+            if (append_new(out, Py_BuildValue("(nn)", i, end)) < 0) {
                 Py_DECREF(out);
                 return NULL;
             }
-            Py_DECREF(span);
             i = end;
         } else {
             i++;
