@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.scale_corpus import generate_articles
-from bot import sentence_terms
+from bot import name_patterns, sentence_terms
 from bot import tokenizer as tok
 from bot.config import Config, Entity, load_config
 from bot.evaluation.corpora import read_pages
@@ -231,10 +231,14 @@ def test_the_compiled_name_matcher_equals_the_regex_on_generated_text(text: str)
 
 
 def test_a_program_reads_only_the_pieces_of_a_name_pattern() -> None:
-    assert tok._program(tok._alias_regex("U.S.")) == b"LUDLSD"
-    assert tok._program(tok._alias_regex("G-20 summit")) == b"LGQL2L0PLsLuLmLmLiLt"
-    assert tok._program("fran\u00e7ois") == b""  # no ASCII text holds it
-    assert tok._program(r"\d+") is None and tok._program("a|b") is None and tok._program(r"\.?a") is None
+    assert name_patterns._program(name_patterns.alias_regex("U.S.")) == b"LUDLSD"
+    assert name_patterns._program(name_patterns.alias_regex("G-20 summit")) == b"LGQL2L0PLsLuLmLmLiLt"
+    assert name_patterns._program("fran\u00e7ois") == b""  # no ASCII text holds it
+    assert (
+        name_patterns._program(r"\d+") is None
+        and name_patterns._program("a|b") is None
+        and name_patterns._program(r"\.?a") is None
+    )
 
 
 _ODD = (
