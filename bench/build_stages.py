@@ -2,8 +2,8 @@
 
 On a seeded generated corpus (bench/scale_corpus.py, the shipped config), the CPU time of each stage of
 `summitbot index` over every sentence, as µs a sentence: the tokenizer, the sentence terms saved for
-answers (and both in the one pass the build makes), speaker attribution, the figures reader, the whole
-per-article read (all of those plus encoding each sentence's facts and terms, as a forked worker does it),
+answers (and both in the one pass the build makes, also by the Python definitions alone), speaker
+attribution, the figures reader, the whole per-article read (all of those plus encoding each sentence's facts and terms, as a forked worker does it),
 the same-statement grouping, the token numbers (a worker's numbering of its chunk, and the parent's join
 of the chunks), the BM25 build (from token lists, and from the numbers the build's workers send), and
 the saved terms computed in a pass of their own.
@@ -19,6 +19,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from bench.scale_corpus import generate_articles
+from bot import name_patterns
+from bot import tokenizer as tokenizer_code
 from bot.config import load_config
 from bot.facts.builder import _Reader
 from bot.facts.figures import read_figures
@@ -53,6 +55,10 @@ def stages(sentences: int, config_path: str) -> list[tuple[str, float]]:
     rows.append(("sentence terms (`Tokenizer.names_and_words`)", took))
     took, _ = _timed(lambda: [tokenizer.tokens_and_terms(t) for t in texts])
     rows.append(("both in one pass, as the build does (`Tokenizer.tokens_and_terms`)", took))
+    took, _ = _timed(lambda: _uncompiled(lambda: [tokenizer.tokens_and_terms(t) for t in texts]))
+    rows.append(
+        ("the same by the Python definitions alone (without bot/_wordscan's analysis and names)", took)
+    )
     rows.append(("speaker attribution (`article_speech`)", _timed(lambda: _speech(articles, reader))[0]))
     took, _ = _timed(lambda: [read_figures(t, reader.measured) for t in texts])
     rows.append(("figures reader (`read_figures`)", took))
@@ -74,6 +80,17 @@ def stages(sentences: int, config_path: str) -> list[tuple[str, float]]:
     took, _ = _timed(lambda: SentenceTerms.build(tokenizer, texts, titles))
     rows.append(("saved terms in a pass of their own (before: the build's serial last step)", took))
     return rows
+
+
+def _uncompiled(fn: Callable[[], Any]) -> Any:
+    """`fn()` with the tokenizer's compiled analysis and name matcher turned off (their Python definitions
+    serve, as without a compiler)."""
+    analyse, names = tokenizer_code._ANALYSE, name_patterns._NAMES
+    tokenizer_code._ANALYSE, name_patterns._NAMES = None, None
+    try:
+        return fn()
+    finally:
+        tokenizer_code._ANALYSE, name_patterns._NAMES = analyse, names
 
 
 def _chunk_ids(sentences: Sequence[list[str]]) -> ChunkIds:
