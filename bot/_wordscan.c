@@ -9,12 +9,17 @@
  *   pairs(words, stopwords)    the words' lower cases, stopwords left out, and each two adjacent ones that
  *                              are both letters alone, written as one: `a + b for a, b in pairwise(raw)
  *                              if a.isalpha() and b.isalpha()`.
+ *   analyse(text, spans, entries, synonyms, stem_words)
+ *                              `Tokenizer.tokens_and_terms` of an already normalised ASCII text whose names
+ *                              are `spans` (`entity_spans`), in one call: the words scanned, each word's
+ *                              entry read from `entries` (a dict whose __missing__ computes it in Python,
+ *                              `Tokenizer._entry`: the word's terms, their synonym tokens, and the word's
+ *                              part in the word pairs), the tokens and the saved terms assembled, and the
+ *                              pairs stemmed in one call of `stem_words`. With `stem_words` None, the
+ *                              tokens alone (`tokenize`). None outside ASCII.
+ *   names, number, encode      in bot/_wordscan_build.c.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-
-static inline int is_alpha(Py_UCS1 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static inline int is_alnum(Py_UCS1 c) { return is_alpha(c) || (c >= '0' && c <= '9'); }
+#include "_wordscan.h"
 
 /* The end of the match starting at i, or i when none starts there. */
 static Py_ssize_t match_end(const Py_UCS1 *t, Py_ssize_t n, Py_ssize_t i) {
@@ -52,13 +57,10 @@ static PyObject *words(PyObject *self, PyObject *text) {
             i++;
             continue;
         }
-        PyObject *word = PyUnicode_Substring(text, i, end);
-        if (word == NULL || PyList_Append(out, word) < 0) {
-            Py_XDECREF(word);
+        if (append_new(out, PyUnicode_Substring(text, i, end)) < 0) {
             Py_DECREF(out);
             return NULL;
         }
-        Py_DECREF(word);
         i = end;
     }
     return out;
@@ -111,13 +113,10 @@ static PyObject *pairs(PyObject *self, PyObject *args) {
             continue;
         }
         if (alpha && prev != NULL) {
-            PyObject *pair = PyUnicode_Concat(prev, low);
-            if (pair == NULL || PyList_Append(out, pair) < 0) {
-                Py_XDECREF(pair);
+            if (append_new(out, PyUnicode_Concat(prev, low)) < 0) {
                 Py_DECREF(low);
                 goto fail;
             }
-            Py_DECREF(pair);
         }
         Py_XDECREF(prev);
         prev = NULL;
@@ -134,10 +133,200 @@ fail:
     return NULL;
 }
 
+/* Appends to `seen` the entry of every word of t[0:n] (see `analyse`). */
+static int scan_entries(const Py_UCS1 *t, Py_ssize_t n, PyObject *entries, PyObject *seen) {
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_ssize_t end = match_end(t, n, i);
+        if (end == i) {
+            i++;
+            continue;
+        }
+        PyObject *word = PyUnicode_New(end - i, 127);
+        if (word == NULL) return -1;
+        memcpy(PyUnicode_1BYTE_DATA(word), t + i, (size_t)(end - i));
+        PyObject *entry = PyDict_GetItemWithError(entries, word); /* borrowed */
+        if (entry != NULL) {
+            Py_INCREF(entry);
+        } else if (PyErr_Occurred()) {
+            Py_DECREF(word);
+            return -1;
+        } else {
+            entry = PyObject_GetItem(entries, word); /* __missing__ computes and keeps it */
+        }
+        Py_DECREF(word);
+        if (entry == NULL) return -1;
+        if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3 || !PyTuple_Check(PyTuple_GET_ITEM(entry, 0)) ||
+            !PyTuple_Check(PyTuple_GET_ITEM(entry, 1))) {
+            Py_DECREF(entry);
+            PyErr_SetString(PyExc_TypeError, "a word's entry is (terms, synonyms, pair part)");
+            return -1;
+        }
+        int failed = PyList_Append(seen, entry);
+        Py_DECREF(entry);
+        if (failed) return -1;
+        i = end;
+    }
+    return 0;
+}
+
+/* Appends item `k` (a tuple) of every entry of `seen` to `out` (a list) or adds it to `out` (a set). */
+static int gather(PyObject *seen, Py_ssize_t k, PyObject *out) {
+    Py_ssize_t n = PyList_GET_SIZE(seen), e, j;
+    for (e = 0; e < n; e++) {
+        PyObject *items = PyTuple_GET_ITEM(PyList_GET_ITEM(seen, e), k);
+        for (j = 0; j < PyTuple_GET_SIZE(items); j++) {
+            PyObject *item = PyTuple_GET_ITEM(items, j);
+            if ((PyList_Check(out) ? PyList_Append(out, item) : PySet_Add(out, item)) < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+/* Adds the span tokens (item 2 of each span) to `out`, a list or a set. */
+static int span_tokens(PyObject *spans, PyObject *out) {
+    Py_ssize_t n = PyList_GET_SIZE(spans), k;
+    for (k = 0; k < n; k++) {
+        PyObject *span = PyList_GET_ITEM(spans, k);
+        if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 3) {
+            PyErr_SetString(PyExc_TypeError, "a span is (start, end, token)");
+            return -1;
+        }
+        PyObject *token = PyTuple_GET_ITEM(span, 2);
+        if ((PyList_Check(out) ? PyList_Append(out, token) : PySet_Add(out, token)) < 0) return -1;
+    }
+    return 0;
+}
+
+/* The word pairs of the entries' pair parts (a str: a word of letters, lower-cased; None: a word that is
+ * not letters alone, which breaks a pair; False: a stopword, left out), as `_pairs_of` makes them. */
+static PyObject *entry_pairs(PyObject *seen) {
+    PyObject *out = PyList_New(0), *prev = NULL; /* prev: borrowed from an entry `seen` holds */
+    if (out == NULL) return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(seen), e;
+    for (e = 0; e < n; e++) {
+        PyObject *part = PyTuple_GET_ITEM(PyList_GET_ITEM(seen, e), 2);
+        if (part == Py_False) continue;
+        if (!PyUnicode_Check(part)) {
+            prev = NULL;
+            continue;
+        }
+        if (prev != NULL) {
+            if (append_new(out, PyUnicode_Concat(prev, part)) < 0) {
+                Py_DECREF(out);
+                return NULL;
+            }
+        }
+        prev = part;
+    }
+    return out;
+}
+
+/* The saved terms (`_names_and_words` / `_found`) from the entries of the words outside the names. */
+static PyObject *saved_terms(PyObject *rest, PyObject *spans, PyObject *synonyms, PyObject *stem_words) {
+    PyObject *found = PySet_New(NULL), *pairs = NULL, *stems = NULL, *seq = NULL;
+    if (found == NULL || gather(rest, 0, found) < 0 || gather(rest, 1, found) < 0) goto fail;
+    pairs = entry_pairs(rest);
+    if (pairs == NULL) goto fail;
+    stems = PyObject_CallOneArg(stem_words, pairs);
+    if (stems == NULL) goto fail;
+    seq = PySequence_Fast(stems, "stem_words gives a sequence");
+    if (seq == NULL) goto fail;
+    Py_ssize_t k;
+    for (k = 0; k < PySequence_Fast_GET_SIZE(seq); k++) {
+        PyObject *stem = PySequence_Fast_GET_ITEM(seq, k);
+        if (PySet_Add(found, stem) < 0) goto fail;
+        PyObject *group = PyDict_GetItemWithError(synonyms, stem);
+        if (group == NULL && PyErr_Occurred()) goto fail;
+        if (group != NULL && PyObject_IsTrue(group) == 1 && PySet_Add(found, group) < 0) goto fail;
+    }
+    if (span_tokens(spans, found) < 0) goto fail;
+    Py_DECREF(pairs);
+    Py_DECREF(stems);
+    Py_DECREF(seq);
+    return found;
+fail:
+    Py_XDECREF(found);
+    Py_XDECREF(pairs);
+    Py_XDECREF(stems);
+    Py_XDECREF(seq);
+    return NULL;
+}
+
+/* Entries of the words of `text` with the spans' characters as spaces (`_blanked`). */
+static PyObject *blanked_entries(PyObject *text, PyObject *spans, PyObject *entries) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), k;
+    Py_UCS1 *buffer = PyMem_Malloc((size_t)n + 1);
+    if (buffer == NULL) return PyErr_NoMemory();
+    memcpy(buffer, PyUnicode_1BYTE_DATA(text), (size_t)n);
+    for (k = 0; k < PyList_GET_SIZE(spans); k++) {
+        PyObject *span = PyList_GET_ITEM(spans, k);
+        Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 0));
+        Py_ssize_t end = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 1));
+        if (PyErr_Occurred()) {
+            PyMem_Free(buffer);
+            return NULL;
+        }
+        if (start < 0) start = 0;
+        if (end > n) end = n;
+        if (end > start) memset(buffer + start, ' ', (size_t)(end - start));
+    }
+    PyObject *seen = PyList_New(0);
+    if (seen != NULL && scan_entries(buffer, n, entries, seen) < 0) Py_CLEAR(seen);
+    PyMem_Free(buffer);
+    return seen;
+}
+
+static PyObject *analyse(PyObject *self, PyObject *args) {
+    PyObject *text, *spans, *entries, *synonyms, *stem_words;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O", &text, &PyList_Type, &spans, &PyDict_Type, &entries, &PyDict_Type,
+                          &synonyms, &stem_words))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(text)) Py_RETURN_NONE;
+    PyObject *seen = PyList_New(0), *tokens = NULL, *rest = NULL, *found = NULL;
+    if (seen == NULL) return NULL;
+    if (scan_entries(PyUnicode_1BYTE_DATA(text), PyUnicode_GET_LENGTH(text), entries, seen) < 0) goto fail;
+    /* the words' terms, then their synonym tokens, then the names' tokens (`_tokens`) */
+    tokens = PyList_New(0);
+    if (tokens == NULL || gather(seen, 0, tokens) < 0 || gather(seen, 1, tokens) < 0 ||
+        span_tokens(spans, tokens) < 0)
+        goto fail;
+    if (stem_words == Py_None) {
+        Py_DECREF(seen);
+        return tokens;
+    }
+    if (PyList_GET_SIZE(spans) > 0) { /* the words outside the names, scanned again */
+        rest = blanked_entries(text, spans, entries);
+        if (rest == NULL) goto fail;
+    } else {
+        rest = seen;
+        Py_INCREF(rest);
+    }
+    found = saved_terms(rest, spans, synonyms, stem_words);
+    if (found == NULL) goto fail;
+    Py_DECREF(seen);
+    Py_DECREF(rest);
+    PyObject *out = PyTuple_Pack(2, tokens, found);
+    Py_DECREF(tokens);
+    Py_DECREF(found);
+    return out;
+fail:
+    Py_XDECREF(seen);
+    Py_XDECREF(tokens);
+    Py_XDECREF(rest);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"words", words, METH_O, "_WORD.findall(text) for ASCII text; None for any other text."},
     {"pairs", pairs, METH_VARARGS,
      "Adjacent non-stopword words that are letters alone, lower-cased and joined; None outside ASCII."},
+    {"analyse", analyse, METH_VARARGS,
+     "(tokens, saved terms) of a normalised ASCII text and its name spans (tokens alone without a stemmer); "
+     "None outside ASCII."},
+    {"names", wordscan_names, METH_VARARGS, "Spans of an alias alternation's matches in an ASCII text; None outside ASCII."},
+    {"number", wordscan_number, METH_VARARGS, "Each token's number in a dict (new ones numbered on), appended as int32."},
+    {"encode", wordscan_encode, METH_O, "Terms sorted and joined by spaces, as bytes; None outside ASCII or when odd."},
     {NULL, NULL, 0, NULL},
 };
 

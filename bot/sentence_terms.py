@@ -37,6 +37,11 @@ __all__ = ["FORMAT", "VERSION", "EncodedTerms", "SentenceTerms", "encode_terms",
 
 log = logging.getLogger(__name__)
 
+try:  # built by `pip install -e .` (optional: `encode_terms`'s Python form is the definition)
+    from bot._wordscan import encode as _ENCODE  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - depends on the install
+    _ENCODE = None
+
 FORMAT = "summitbot-sentence-terms"
 VERSION = 1
 META = "meta.json"
@@ -193,6 +198,17 @@ def _encode(
 
 
 def encode_terms(found: Iterable[str]) -> bytes:
+    """One text's terms as saved (`_encoded`), in C when bot/_wordscan.c is built and every term is ASCII,
+    neither empty nor holding whitespace: the same bytes (tests/test_wordscan.py)."""
+    terms = list(found)
+    if _ENCODE is not None:
+        encoded: bytes | None = _ENCODE(terms)
+        if encoded is not None:
+            return encoded
+    return _encoded(terms)
+
+
+def _encoded(found: Iterable[str]) -> bytes:
     """One text's terms as saved: sorted, UTF-8, separated by single spaces."""
     terms = sorted(found)
     joined = " ".join(terms)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import chain, pairwise
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import Stemmer
 
 from bot.config import Entity
-from bot.frozen import frozen_dataclass as dataclass
+from bot.name_patterns import AliasPattern, alternation, ascii_apart, matches, programs
 from bot.regex_cache import compiled
 from bot.text import normalize
 
@@ -38,7 +38,6 @@ SYNONYM_PREFIX = "~"
 # Definitions, not tuning (the index's tokens depend on them, so they are part of its format):
 _ACRONYM_MIN = 2  # an acronym is two or more capitals ("US", "UN"); "I" and "A" are words
 _LETTER_NUMBER_PARTS = 2  # "G-20", "F-16": one letter, a hyphen, a number
-_DOTTED_ACRONYM_MAX = 4  # an all-capitals alias this short is an acronym that may be dotted (US = U.S.)
 
 # A standard English stopword list (the Snowball/NLTK list plus a few question and reporting fillers).
 STOPWORDS: frozenset[str] = frozenset(
@@ -75,11 +74,16 @@ try:  # built by `pip install -e .` (optional: without a compiler `_WORD` and `_
 except ImportError:  # pragma: no cover - depends on the install
     _wordscan = None
     HAVE_WORDSCAN = False
+# The whole sentence's analysis compiled (`Tokenizer.tokens_and_terms` on ASCII text), when built
+_ANALYSE: Callable[..., object] | None = getattr(_wordscan, "analyse", None)
 
 _TERMS_KEPT = 200_000
 _FOLDS_KEPT = 10_000
 _T = TypeVar("_T")
-_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# A word's part in a sentence's analysis (`Tokenizer._entry`): its terms, their synonym tokens, and its
+# part in the word pairs (its lower case when letters alone, None when not: it breaks a pair, False for a
+# stopword: left out)
+_Entry = tuple[tuple[str, ...], tuple[str, ...], str | bool | None]
 
 
 @lru_cache(maxsize=200_000)
@@ -95,25 +99,6 @@ def entity_token(name: str) -> str:
 def person_tokens(entities: Sequence[Entity]) -> frozenset[str]:
     """The entity tokens of the people among `entities`."""
     return frozenset(entity_token(e.name) for e in entities if e.kind == "person")
-
-
-@dataclass(frozen=True)
-class _AliasPattern:
-    """One alternation of entity names and the entity token of each name's folded form."""
-
-    source: str  # the alternation's pattern text, compiled with `flags` on first use (`regex`)
-    flags: int
-    tokens: dict[str, str]  # folded surface form -> entity token
-    # The same matches of a case-insensitive pattern of ASCII names, on a lower-cased ASCII text, without
-    # IGNORECASE (a third of the time): ASCII letters fold only into each other, lower-casing an ASCII
-    # text moves no character, and only the matched text's case differs (folded away by _fold_alias).
-    lowered: re.Pattern[str] | None = None
-
-    @cached_property
-    def regex(self) -> re.Pattern[str]:
-        """The pattern itself, compiled when first needed: with `lowered`, only a text outside ASCII
-        needs it, and an ASCII question (`summitbot ask`) is spared a 200-name compile (about 5 ms)."""
-        return compiled(self.source, self.flags)
 
 
 class Tokenizer:
@@ -133,18 +118,41 @@ class Tokenizer:
             for e in entities
             if e.related
         }
+        self._entries: _Remembered[_Entry] = _Remembered(self._entry, _TERMS_KEPT)
 
     def tokenize(self, text: str) -> list[str]:
         """Terms of `text`: stemmed content words and their synonym-group tokens, then entity tokens."""
         normal = normalize(text)
-        content = _content(_words(normal))
-        return self._tokens(content, self.entity_spans(normal))
+        spans = self.entity_spans(normal)
+        if _ANALYSE is not None:  # the same tokens, compiled (ASCII text)
+            found = _ANALYSE(normal, spans, self._entries, self._synonyms, None)
+            if found is not None:
+                return cast(list[str], found)
+        return self._tokens(_content(_words(normal)), spans)
 
     def tokens_and_terms(self, text: str) -> tuple[list[str], set[str]]:
         """`(tokenize(text), names_and_words(text))`, normalising the text and finding its names once
-        (the index build needs both of every sentence)."""
+        (the index build needs both of every sentence). On ASCII text the rest is one compiled call
+        (bot/_wordscan.c's `analyse`, built from `_entry`), which gives what `_tokens_and_terms` gives
+        (tests/test_wordscan.py); `_tokens_and_terms` defines it and serves any other text."""
         normal = normalize(text)
         spans = self.entity_spans(normal)
+        if _ANALYSE is not None:
+            found = _ANALYSE(normal, spans, self._entries, self._synonyms, _STEMMER.stemWords)
+            if found is not None:
+                return cast(tuple[list[str], set[str]], found)
+        return self._tokens_and_terms(normal, spans)
+
+    def _entry(self, word: str) -> _Entry:
+        """What the compiled analysis needs of a word (see `_Entry`), from the definitions below: its
+        terms (`_terms_of`), their synonym tokens, and its part in `_pairs_of`."""
+        terms = _terms_of(word)
+        low = word.lower()
+        part = False if low in STOPWORDS else low if low.isalpha() else None
+        return terms, tuple(filter(None, map(self._synonyms.get, terms))), part
+
+    def _tokens_and_terms(self, normal: str, spans: list[tuple[int, int, str]]) -> tuple[list[str], set[str]]:
+        """`tokens_and_terms` of normalised text and its name spans, in Python: the definition."""
         words = _words(normal)
         content = _content(words)
         tokens = self._tokens(content, spans)
@@ -177,20 +185,25 @@ class Tokenizer:
         lower = text.lower() if text.isascii() else None
         for pattern in self._aliases:
             if lower is not None and pattern.lowered is not None:
-                regex, subject = pattern.lowered, lower
+                subject, found = lower, matches(pattern, pattern.lowered, lower)
             else:
-                regex, subject = pattern.regex, text
-            for match in regex.finditer(subject):
-                token = pattern.tokens.get(_FOLDED[match.group(0)])
+                subject, found = text, matches(pattern, None, text)
+            for start, end in found:
+                token = pattern.tokens.get(_FOLDED[subject[start:end]])
                 if token:
-                    spans.append((match.start(), match.end(), token))
+                    spans.append((start, end, token))
         return sorted(spans)
 
     def names_and_words(self, text: str) -> set[str]:
         """Entity tokens, plus the content words outside the names ('United States' is not 'state'),
         and the stems of adjacent content words written as one ('cease fire' as 'ceasefire')."""
         normal = normalize(text)
-        return self._names_and_words(normal, self.entity_spans(normal))
+        spans = self.entity_spans(normal)
+        if _ANALYSE is not None:  # compiled on ASCII text, as in `tokens_and_terms`
+            found = _ANALYSE(normal, spans, self._entries, self._synonyms, _STEMMER.stemWords)
+            if found is not None:
+                return cast(tuple[list[str], set[str]], found)[1]
+        return self._names_and_words(normal, spans)
 
     def _names_and_words(self, normal: str, spans: list[tuple[int, int, str]]) -> set[str]:
         rest = _blanked(normal, spans)
@@ -337,7 +350,7 @@ _TERMS: _Remembered[tuple[str, ...]] = _Remembered(lambda word: tuple(_word_term
 _FOLDED: _Remembered[str] = _Remembered(_fold_alias, _FOLDS_KEPT)
 
 
-def _compile_aliases(entities: Sequence[Entity]) -> tuple[_AliasPattern, ...]:
+def _compile_aliases(entities: Sequence[Entity]) -> tuple[AliasPattern, ...]:
     """Two alternations, longest first; acronyms that spell a stopword (US, IS) match case-sensitively."""
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
@@ -355,67 +368,17 @@ def _compile_aliases(entities: Sequence[Entity]) -> tuple[_AliasPattern, ...]:
         if not names:
             continue
         ordered = sorted(names, key=len, reverse=True)
-        body, grouped = _alternation(ordered, ignore_case=bool(flags & re.IGNORECASE))
+        body, grouped = alternation(ordered, ignore_case=bool(flags & re.IGNORECASE))
         # A grouped match starts with a letter or digit (a word character) after none and no dot: at a word
         # boundary, which the engine tests in one step at each position before the lookbehind (the same
         # matches, in half the time)
         boundary = r"\b" if grouped else ""
         source = rf"{boundary}(?<![\w.])(?:{body})(?![\w])"
-        # the lowered form's pattern text only: _alias_regex writes no escape that is an upper-case letter
+        # the lowered form's pattern text only: alias_regex writes no escape that is an upper-case letter
         lowered = source.lower() if flags and ascii_apart(names) else None
         folds = {_fold_alias(n): t for n, t in names.items()}
-        patterns.append(_AliasPattern(source, flags, folds, None if lowered is None else compiled(lowered)))
+        # matched on the lower-cased text with a lowered form, as written without IGNORECASE, else not at all
+        ops = programs(ordered, lower=bool(flags)) if lowered or not flags else None
+        regex = None if lowered is None else compiled(lowered)
+        patterns.append(AliasPattern(source, flags, folds, regex, ops, grouped))
     return tuple(patterns)
-
-
-def ascii_apart(names: Iterable[str]) -> bool:
-    """Whether no character of `names` outside ASCII matches an ASCII text in any case (the Kelvin sign
-    matches 'k', 'ſ' matches 's'), lower-cased or not: a lower-cased pattern then finds on an ASCII text
-    what the case-insensitive one finds."""
-    odd = {c for name in names for c in name if not c.isascii()}
-    return not any(
-        any(x.isascii() for x in c.lower())
-        or any(re.fullmatch(re.escape(c), a, re.IGNORECASE) for a in _LETTERS)
-        for c in odd
-    )
-
-
-def _alternation(ordered: Sequence[str], *, ignore_case: bool) -> tuple[str, bool]:
-    """The names' patterns as one alternation, tried in the given order (longest first), and whether it
-    is grouped (every match then starts with an ASCII letter or digit).
-
-    When every name starts with an ASCII letter or digit, the alternatives are grouped by that character
-    (its case folded with `ignore_case`): the group is that character, written once, then its names'
-    patterns without it. At a position, the regex engine skips a group whose literal first character is
-    not there with one comparison, instead of trying every name (or a lookahead per group): 5.5 against
-    11 µs a sentence for config.yaml's 200 names on lower-cased text. The matches are the same: a name's
-    pattern starts with its first character as a literal (`_alias_regex` escapes no letter or digit), a
-    group's literal matches exactly what its names' first characters match (with `ignore_case`, the two
-    cases of an ASCII letter fold alike), alternatives keep their order within a group, and no character
-    is the first of two groups (ASCII letters and digits fold only into their own group), so at any
-    position the first alternative to match is the one the plain alternation would find."""
-    patterns = [_alias_regex(n) for n in ordered]
-    if not all(n[:1].isascii() and n[:1].isalnum() for n in ordered):
-        return "|".join(patterns), False
-    groups: dict[str, list[str]] = {}
-    for name, pattern in zip(ordered, patterns, strict=True):
-        groups.setdefault(name[0].lower() if ignore_case else name[0], []).append(pattern[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()), True
-
-
-def _alias_regex(name: str) -> str:
-    """A name's pattern: any run of spaces between words, optional dots after letters (U.S. = US)."""
-    out = []
-    for ch in name:
-        if ch == " ":
-            out.append(r"[\s\-]+")
-        elif ch == ".":
-            out.append(r"\.?")
-        elif ch == "-":
-            out.append(r"[\s\-]?")
-        else:
-            out.append(re.escape(ch))
-    text = "".join(out)
-    if name.isupper() and "." not in name and len(name) <= _DOTTED_ACRONYM_MAX:  # US also matches U.S.
-        text = r"\.?".join(re.escape(c) for c in name) + r"\.?"
-    return text

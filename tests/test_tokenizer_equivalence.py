@@ -13,9 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.config import Config
+from bot.name_patterns import alias_regex, alternation
 from bot.service import CoverageService
 from bot.text import fold_quotes, normalize
-from bot.tokenizer import _WORD, STOPWORDS, Tokenizer, _alias_regex, _alternation, _stem
+from bot.tokenizer import _WORD, STOPWORDS, Tokenizer, _stem
 
 
 def _plain_patterns(config: Config) -> list[re.Pattern[str]]:
@@ -29,7 +30,7 @@ def _plain_patterns(config: Config) -> list[re.Pattern[str]]:
             (exact if bare.isupper() and bare.lower() in STOPWORDS else folded)[name] = entity.name
     patterns = []
     for names, flags in ((exact, 0), (folded, re.IGNORECASE)):
-        body = "|".join(_alias_regex(n) for n in sorted(names, key=len, reverse=True))
+        body = "|".join(alias_regex(n) for n in sorted(names, key=len, reverse=True))
         patterns.append(re.compile(rf"(?<![\w.])(?:{body})(?![\w])", flags))
     return patterns
 
@@ -66,10 +67,10 @@ def _same(tokenizer: Tokenizer, config: Config, text: str) -> None:
 
 
 def test_the_grouped_alternation_only_groups_names_starting_with_a_letter_or_digit() -> None:
-    grouped = _alternation(["Alpha", "alps", "Beta"], ignore_case=True)
+    grouped = alternation(["Alpha", "alps", "Beta"], ignore_case=True)
     assert grouped == ("a(?:lpha|lps)|b(?:eta)", True)
-    assert _alternation(["Alpha", "alps"], ignore_case=False) == ("A(?:lpha)|a(?:lps)", True)
-    assert _alternation(["-x", "Beta"], ignore_case=True) == (r"[\s\-]?x|Beta", False)  # left plain
+    assert alternation(["Alpha", "alps"], ignore_case=False) == ("A(?:lpha)|a(?:lps)", True)
+    assert alternation(["-x", "Beta"], ignore_case=True) == (r"[\s\-]?x|Beta", False)  # left plain
 
 
 def test_fast_paths_equal_the_plain_forms_on_the_corpus(

@@ -20,6 +20,11 @@ import numpy.typing as npt
 
 __all__ = ["ChunkIds", "TokenIds"]
 
+try:  # built by `pip install -e .` (optional: the Python numbering below is the definition)
+    from bot._wordscan import number as _NUMBER  # type: ignore[import-not-found,unused-ignore]
+except ImportError:  # pragma: no cover - depends on the install
+    _NUMBER = None
+
 
 class _Numbers(dict[str, int]):
     """Token -> its number, the next number given to a token not seen before (a lookup of a known token,
@@ -33,15 +38,18 @@ class _Numbers(dict[str, int]):
 @dataclass(slots=True)
 class ChunkIds:
     """A chunk's tokens: its distinct tokens in order of first appearance, each token's number in that
-    list, and each sentence's number of tokens."""
+    list (native int32s, end to end), and each sentence's number of tokens."""
 
     words: dict[str, int] = field(default_factory=_Numbers)
-    ids: array[int] = field(default_factory=lambda: array("i"))
+    ids: bytearray = field(default_factory=bytearray)
     lengths: array[int] = field(default_factory=lambda: array("q"))
 
     def add(self, tokens: Sequence[str]) -> None:
-        """The next sentence's tokens."""
-        self.ids.extend(map(self.words.__getitem__, tokens))
+        """The next sentence's tokens (numbered in C when bot/_wordscan.c is built: the same numbers)."""
+        if _NUMBER is not None and type(tokens) is list:
+            _NUMBER(tokens, self.words, self.ids)
+        else:
+            self.ids += array("i", map(self.words.__getitem__, tokens)).tobytes()
         self.lengths.append(len(tokens))
 
 
@@ -56,7 +64,12 @@ class TokenIds:
     def add(self, chunk: ChunkIds) -> None:
         """A chunk's sentences after those already here."""
         words, number = self.words, self.words.setdefault
-        renumber = np.fromiter((number(t, len(words)) for t in chunk.words), np.int32, len(chunk.words))
+        if _NUMBER is not None:  # the same numbers, in C (`ChunkIds.add`'s numbering)
+            numbers = bytearray()
+            _NUMBER(list(chunk.words), words, numbers)
+            renumber = np.frombuffer(numbers, dtype=np.int32)
+        else:
+            renumber = np.fromiter((number(t, len(words)) for t in chunk.words), np.int32, len(chunk.words))
         self._ids.append(renumber[np.frombuffer(chunk.ids, dtype=np.int32)])
         self._lengths.append(np.frombuffer(chunk.lengths, dtype=np.int64))
 
