@@ -237,6 +237,7 @@ def _without_word_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     no text is plain (bot/facts/words.py), so no name, pronoun or speech verb scan is skipped and the
     people's names take the case-insensitive pass; the nouns' test finds every noun."""
     monkeypatch.setattr(lexicon, "plain_runs", lambda _: None)
+    monkeypatch.setattr(lexicon, "_aliases", None)  # the people's alternations, not bot/facts/_aliases.c
     monkeypatch.setattr(attribution, "plain_runs", lambda _: None)
     monkeypatch.setattr(lexicon, "letter_runs", _every_word)
     monkeypatch.setattr(lexicon, "_NAME_HINT", _ANYWHERE)  # every text's names are scanned for
@@ -374,6 +375,65 @@ def test_the_compiled_letter_runs_equal_the_python_reference(texts: list[str]) -
     words.letter_runs.cache_clear()
     for text in cased:
         assert words.letter_runs(text) & looked_for == words.python_letter_runs(text) & looked_for
+
+
+def _alias_texts(config: Config, seed: int, count: int) -> list[str]:
+    """The people's aliases run together with what borders a word or breaks it (marks, white space of
+    every kind, apostrophes, dashes, digits, letters outside ASCII), in every case."""
+    rng = random.Random(seed)
+    names = [a for e in config.entities for a in (e.name, *e.aliases)]
+    joins = [
+        " ",
+        "",
+        "\t",
+        "\n",
+        "\x1c",
+        "\u00a0",
+        "  ",
+        "-",
+        "_",
+        "’",
+        "'",
+        "’s",
+        "'s ",
+        "’ ",
+        "é",
+        "5",
+        "—",
+        "“",
+    ]
+    texts = []
+    for _ in range(count):
+        text = "".join(rng.choice(names) + rng.choice(joins) for _ in range(rng.randint(1, 6)))
+        text = text.replace(" ", rng.choice([" ", "  ", "\u00a0", "\n"]))
+        texts.append(rng.choice([text, text.upper(), text.lower(), text.swapcase()]))
+    return texts
+
+
+@pytest.mark.skipif(lexicon._aliases is None, reason="bot/facts/_aliases.c is not built")
+def test_the_compiled_alias_scan_equals_the_alternations(texts: list[str], config: Config) -> None:
+    """bot/facts/_aliases.c against the people's alternations it stands for (on the text, or lower-cased):
+    the same spans, canonical names and possessives on the seeds, every fixture, generated and random text
+    (non-ASCII included), in every case; None exactly for the texts that are not plain."""
+    quick = SpeakerLexicon(config.entities)
+    assert quick._exact_table is not None and quick._folded_table is not None
+    assert quick._exact is not None and quick._folded_lower is not None
+    cased = [v for text in texts for v in (text, text.upper(), text.swapcase())]
+    cased += _random_texts(4, 3000) + _alias_texts(config, 6, 5000)
+    scans = [(quick._exact, quick._exact_table, False), (quick._folded_lower, quick._folded_table, True)]
+    found = 0
+    for text in cased:
+        for pattern, table, lower in scans:
+            spans = lexicon._aliases.spans(text, table[0], lower)
+            if words.python_plain_runs(text) is None:
+                assert spans is None, text
+                continue
+            reference = [
+                quick._person(text, *m.span()) for m in pattern.finditer(text.lower() if lower else text)
+            ]
+            assert quick._people(text, pattern, table, lower=lower) == reference, text
+            found += len(reference)
+    assert found > 5000
 
 
 def test_the_hints_skip_only_texts_their_patterns_cannot_match(texts: list[str]) -> None:

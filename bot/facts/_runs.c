@@ -14,19 +14,10 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "_plain.h"
 #include <stdint.h>
 #include <string.h>
-
-static int uncased_mark(Py_UCS4 c) {
-    switch (c) {
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D: /* ‘ ’ “ ” */
-    case 0x2013: case 0x2014: case 0x2026:              /* – — … */
-    case 0x00AB: case 0x00BB: case 0x00A0:              /* « » no-break space */
-        return 1;
-    default:
-        return 0;
-    }
-}
 
 static PyObject **vocab;       /* open addressing: a slot holds one of the words (a reference), or NULL */
 static uint64_t *vocab_hashes; /* each slot's word's hash */
@@ -123,12 +114,7 @@ static PyObject *plain_runs(PyObject *self, PyObject *text) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    if (kind != PyUnicode_1BYTE_KIND || PyUnicode_MAX_CHAR_VALUE(text) > 127) {
-        for (Py_ssize_t i = 0; i < n; i++) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, i);
-            if (c > 127 && !uncased_mark(c)) Py_RETURN_NONE;
-        }
-    }
+    if (!is_plain(text)) Py_RETURN_NONE;
     PyObject *set = PyFrozenSet_New(NULL);
     if (set == NULL) return NULL;
     char run[256];

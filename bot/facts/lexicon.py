@@ -14,8 +14,13 @@ from functools import lru_cache
 from typing import Any
 
 from bot.config import Entity, FactsConfig
-from bot.facts.words import keyed, letter_runs, plain_runs, run_keys
+from bot.facts.words import keyed, letter_runs, plain_runs, python_plain_runs, run_keys
 from bot.tokenizer import ascii_apart
+
+try:
+    from bot.facts import _aliases  # type: ignore[attr-defined,unused-ignore]
+except ImportError:  # pragma: no cover - the extension is optional
+    _aliases = None
 
 __all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
 
@@ -142,6 +147,9 @@ _FOLDED_OUT = re.compile(r"[\s.\-'’]+")  # what a name's canonical key leaves 
 _POSSESSIVE = re.compile(r"^['’]s?\b|^['’](?=\s)")
 
 
+_Table = tuple[tuple[bytes, ...], tuple["str | None", ...]]  # an alternation's, for bot/facts/_aliases.c
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A possible speaker at [start, end) of the searched text."""
@@ -169,12 +177,14 @@ class SpeakerLexicon:
                 (folded if " " in alias.strip() else exact).append(alias)
         self._exact = _alternation(exact, 0)
         self._folded = _alternation(folded, re.IGNORECASE)
+        self._exact_table = _kernel_table(exact, self._canonical)  # the same, for bot/facts/_aliases.c
         # The same matches on a lower-cased text, found twice as fast without IGNORECASE, when the text is
         # plain (bot/facts/words.py: ASCII but for marks without case): there an ASCII name's letters match
         # exactly their lower-cased selves, and lower-casing moves no character; a name's other letters match
         # nothing there in either pass, unless one folds into ASCII (the Kelvin sign: `ascii_apart`).
         plain = ascii_apart(folded)
         self._folded_lower = _alternation([n.lower() for n in folded], 0) if plain else None
+        self._folded_table = _kernel_table([n.lower() for n in folded], self._canonical) if plain else None
         # A plain text none of whose words (bot/facts/words.py) is one of a name's skips its scan.
         self._folded_keys = run_keys(folded)
         self._exact_keys = run_keys(exact)
@@ -197,20 +207,31 @@ class SpeakerLexicon:
         plain = plain_runs(text)  # a plain text's words, which the scans below need (or None)
         if self._folded_lower is not None and plain is not None:
             if _may_hold(plain, self._folded_keys):
-                found.extend(self._person(text, m) for m in self._folded_lower.finditer(text.lower()))
+                found.extend(self._people(text, self._folded_lower, self._folded_table, lower=True))
         elif self._folded is not None:
-            found.extend(self._person(text, m) for m in self._folded.finditer(text))
+            found.extend(self._person(text, m.start(), m.end()) for m in self._folded.finditer(text))
         if self._exact is not None and _may_hold(plain, self._exact_keys):
-            found.extend(self._person(text, m) for m in self._exact.finditer(text))
+            found.extend(self._people(text, self._exact, self._exact_table, lower=False))
         _nouns(text, found)
         if _may_hold(plain, _PRONOUN_WORDS):
             found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
         found.extend(self._names(text))
         return tuple(_without_overlaps(found)) if len(found) > 1 else tuple(found)
 
-    def _person(self, text: str, match: re.Match[str]) -> Mention:
-        name = self._canonical.get(_fold(match.group(0)))
-        return Mention(match.start(), match.end(), "person", name, _is_possessive(text, match.end()))
+    def _people(
+        self, text: str, pattern: re.Pattern[str], table: _Table | None, *, lower: bool
+    ) -> list[Mention]:
+        """The people `pattern` (an `_alternation`, on `text.lower()` when `lower`) finds in `text`: by
+        bot/facts/_aliases.c on a plain text where the extension is built, else by the pattern."""
+        found = _aliases.spans(text, table[0], lower) if table is not None and _aliases is not None else None
+        if table is None or found is None:
+            return [self._person(text, *m.span()) for m in pattern.finditer(text.lower() if lower else text)]
+        names = table[1]  # a match of an alternative folds as its name does: the same canonical name
+        return [Mention(start, end, "person", names[k], possessive) for start, end, k, possessive in found]
+
+    def _person(self, text: str, start: int, end: int) -> Mention:
+        name = self._canonical.get(_fold(text[start:end]))  # the fold lower-cases: either text's slice
+        return Mention(start, end, "person", name, _is_possessive(text, end))
 
     def _names(self, text: str) -> Iterable[Mention]:
         if _NAME_HINT.search(text) is None:
@@ -274,11 +295,30 @@ def _fold(name: str) -> str:
     return _FOLDED_OUT.sub("", name.lower())
 
 
+def _ordered(names: list[str]) -> list[str]:
+    """An alternation's names in its order: the longest first."""
+    return sorted(sorted(set(names)), key=len, reverse=True)
+
+
+def _kernel_table(names: list[str], canonical: dict[str, str]) -> _Table | None:
+    """`_alternation(names, 0)`'s alternatives for bot/facts/_aliases.c (each name's ASCII characters, 1
+    for the `\\s+` between its words, 2 for an apostrophe: `['’]`) and each one's canonical name, less the
+    names that hold a character no plain text holds (they match none); None without the extension or
+    names, or with a name of a control character or an uncased mark (no code for them)."""
+    if _aliases is None or not names:
+        return None
+    kept = [n for n in _ordered(names) if python_plain_runs(n) is not None]
+    if not all(n.isascii() and n.isprintable() for n in kept):
+        return None
+    alternatives = tuple("\x01".join(w.replace("'", "\x02") for w in n.split()).encode() for n in kept)
+    return alternatives, tuple(canonical.get(_fold(n)) for n in kept)
+
+
 def _alternation(names: list[str], flags: int) -> re.Pattern[str] | None:
     if not names:
         return None
     parts = []
-    for name in sorted(set(names), key=len, reverse=True):
+    for name in _ordered(names):
         words = [re.escape(w).replace("'", "['’]") for w in name.split()]
         parts.append(r"\s+".join(words))
     # Every match starts with one of these: the lookahead rejects other positions before the alternatives

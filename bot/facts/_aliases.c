@@ -1,0 +1,110 @@
+/* The configured people's aliases found in a plain text, for bot/facts/lexicon.py's mention search (the
+ * facts stage of the index build).
+ *
+ * spans(text, alternatives, lower) gives what `finditer` of lexicon.py's `_alternation` pattern gives on
+ * `text` (on `text.lower()` when `lower`) as a list of (start, end, the alternative's index, whether
+ * `_is_possessive(text, end)`), or None when `text` is not plain
+ * (bot/facts/words.py: ASCII but for the marks without case); the caller then runs the pattern.
+ * `alternatives` are the pattern's alternatives in its order, each a bytes of ASCII literals with two
+ * codes: 1 for `\s+` (between words) and 2 for `['’]`. The pattern is
+ * `(?<![\w-])(?:a|b|...)(?![\w-])`: at each position not after a word character or "-", the first
+ * alternative that matches and is not followed by one. On a plain text `\w` is [A-Za-z0-9_] (no mark is a
+ * word character), `\s` the ASCII white space, \x1c-\x1f and the no-break space, and lower-casing changes
+ * A-Z alone and moves no character. A `\s+` is always followed by a literal that is no white space, so
+ * its greedy run is the only one that can match.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "_plain.h"
+
+static int word_or_dash(Py_UCS4 c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+static int space(Py_UCS4 c) { return (c >= 9 && c <= 13) || (c >= 28 && c <= 32) || c == 0xA0; }
+
+/* lexicon.py's `_is_possessive`: `^['’]s?\b|^['’](?=\s)` matches text[end:end + 3]; on a plain text,
+ * an apostrophe followed by a word character (`\b` after it) or by white space. */
+static int possessive(int kind, const void *data, Py_ssize_t n, Py_ssize_t end) {
+    if (end + 1 >= n) return 0;
+    Py_UCS4 c = PyUnicode_READ(kind, data, end), next = PyUnicode_READ(kind, data, end + 1);
+    if (c != '\'' && c != 0x2019) return 0;
+    return space(next) || (word_or_dash(next) && next != '-');
+}
+
+/* The end of `alt` matched at `pos`, or -1. */
+static Py_ssize_t match_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t pos, const char *alt,
+                           Py_ssize_t length, int lower) {
+    for (Py_ssize_t k = 0; k < length; k++) {
+        char a = alt[k];
+        if (pos >= n) return -1;
+        Py_UCS4 c = PyUnicode_READ(kind, data, pos);
+        if (a == 1) {
+            if (!space(c)) return -1;
+            while (pos < n && space(PyUnicode_READ(kind, data, pos))) pos++;
+            continue;
+        }
+        if (a == 2) {
+            if (c != '\'' && c != 0x2019) return -1;
+        } else {
+            if (lower && c >= 'A' && c <= 'Z') c += 'a' - 'A';
+            if (c != (Py_UCS4)(unsigned char)a) return -1;
+        }
+        pos++;
+    }
+    return pos;
+}
+
+static PyObject *spans(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text, *alternatives;
+    int lower;
+    if (!PyArg_ParseTuple(args, "UO!p", &text, &PyTuple_Type, &alternatives, &lower)) return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(alternatives);
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (!is_plain(text)) Py_RETURN_NONE;
+    for (Py_ssize_t a = 0; a < count; a++) {
+        if (!PyBytes_Check(PyTuple_GET_ITEM(alternatives, a))) {
+            PyErr_SetString(PyExc_TypeError, "spans expects a tuple of bytes");
+            return NULL;
+        }
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    Py_ssize_t pos = 0;
+    while (pos < n) {
+        Py_ssize_t end = -1, which = -1;
+        if (pos == 0 || !word_or_dash(PyUnicode_READ(kind, data, pos - 1))) {
+            for (Py_ssize_t a = 0; a < count && end < 0; a++) {
+                PyObject *alt = PyTuple_GET_ITEM(alternatives, a);
+                end = match_at(kind, data, n, pos, PyBytes_AS_STRING(alt), PyBytes_GET_SIZE(alt), lower);
+                if (end >= 0 && end < n && word_or_dash(PyUnicode_READ(kind, data, end))) end = -1;
+                which = a;
+            }
+        }
+        if (end <= pos) { /* no match here (an alternative is never empty) */
+            pos++;
+            continue;
+        }
+        PyObject *span = Py_BuildValue("(nnnO)", pos, end, which, possessive(kind, data, n, end) ? Py_True : Py_False);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(span);
+        pos = end;
+    }
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"spans", spans, METH_VARARGS, "The aliases' matches in a plain text: (start, end, index, possessive); None for another."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_aliases", NULL, -1, methods, NULL, NULL, NULL, NULL};
+
+PyMODINIT_FUNC PyInit__aliases(void) { return PyModule_Create(&module); }
