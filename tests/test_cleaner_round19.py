@@ -1,0 +1,54 @@
+"""The cleaner's round-nineteen rules (issue 9: held-out round 69's kinds), on small pages written for
+these tests (no real page's text): a dateline's two-letter state code is no agency's credit, a known
+agency's name opening the lede bare ("NAME - ...") credits the copy, and a channel's subdomain on a video
+platform is cited by its own host; and pages that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.config import Config
+from tests.test_cleaner_rules import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
+
+TITLE = "Leaders meet after the morning's speeches"
+URL = "https://www.eveningchannel.com/2015/09/29/leaders-meet/"
+
+
+def _page(first: str) -> str:
+    return "\n".join([TITLE, "", first, "", SECOND])
+
+
+@pytest.mark.parametrize("opening", ["HOUSTON, TX – ", "NEW YORK, NY — ", "Albany, NY – "])
+def test_a_dateline_with_a_state_code_credits_no_agency(config: Config, opening: str) -> None:
+    article = clean(_page(opening + LEDE), config, url=URL)
+    assert article.wire is None
+    assert article.title == TITLE
+
+
+@pytest.mark.parametrize(
+    ("opening", "wire"),
+    [
+        ("AUCKLAND, AAP - ", "AAP"),  # an agency's acronym after the place still credits it
+        ("MOSCOW (NY) — ", "NY"),  # bracketed, two capitals are a credit as before
+        ("Kyodo News - ", "Kyodo News"),  # a known agency opening the lede bare
+        ("Anadolu Agency – ", "Anadolu Agency"),
+    ],
+)
+def test_credits_that_still_name_the_wire(config: Config, opening: str, wire: str) -> None:
+    article = clean(_page(opening + LEDE), config, url=URL)
+    assert article.wire == wire
+
+
+@pytest.mark.parametrize("opening", ["Washington - ", "Lakeview Council - ", "Evening Channel - "])
+def test_a_place_or_an_unknown_name_opening_the_lede_bare_is_no_credit(config: Config, opening: str) -> None:
+    assert clean(_page(opening + LEDE), config, url=URL).wire is None
+
+
+def test_a_channel_on_a_video_platform_is_cited_by_its_host(config: Config) -> None:
+    page = "\n".join([TITLE, "", LEDE])
+    hosted = clean(page, config, url="http://lakeviewclips.web.tv/video/leaders-meet__abc")
+    assert hosted.outlet == "lakeviewclips.web.tv"
+    # the platform's own pages, and a site merely named like it, keep their domain
+    assert clean(page, config, url="http://web.tv/about").outlet != "lakeviewclips.web.tv"
+    assert clean(page, config, url="http://lakeviewclips.webtv.com/v/1").outlet != "lakeviewclips.web.tv"
