@@ -5,6 +5,8 @@ platform is cited by its own host; and pages that only look like them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.config import Config
@@ -52,3 +54,41 @@ def test_a_channel_on_a_video_platform_is_cited_by_its_host(config: Config) -> N
     # the platform's own pages, and a site merely named like it, keep their domain
     assert clean(page, config, url="http://web.tv/about").outlet != "lakeviewclips.web.tv"
     assert clean(page, config, url="http://lakeviewclips.webtv.com/v/1").outlet != "lakeviewclips.web.tv"
+
+
+CREDIT = " Photo: Lakeview Images"
+CAPTION = "Leaders of the biggest economies posed for a group picture by the lake on Monday." + CREDIT
+ALT = "Leaders of the biggest economies who posed for a group picture by the lake on Monday." + CREDIT
+
+
+def _captioned(first: str, second: str) -> list[str]:
+    return [TITLE, "", first, "", second, "", "HANGZHOU — " + LEDE, "", SECOND]
+
+
+def test_a_credited_caption_printed_again_a_word_off_is_a_duplicate(config: Config) -> None:
+    article = clean("\n".join(_captioned(CAPTION, ALT)), config, url=URL)
+    assert "group picture" in article.text
+    assert "who posed" not in article.text
+    assert any(d.line == 5 and d.reason == "duplicate" for d in article.dropped)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # another photo: the same credit, different people and day (more words changed than allowed)
+        "The Russian president walks down the steps of his plane on Sunday. Photo: Lakeview Images",
+        # the same words under another credit: no evidence it is the same picture
+        ALT.replace("Lakeview Images", "Harbour Agency"),
+        # three words off: a caption rewritten, not a copy
+        CAPTION.replace("posed for", "had gathered for a").replace("Monday", "Sunday"),
+    ],
+)
+def test_captions_that_are_not_copies_are_both_kept(config: Config, second: str) -> None:
+    article = clean("\n".join(_captioned(CAPTION, second)), config, url=URL)
+    assert not any(d.line == 5 and d.reason == "duplicate" for d in article.dropped)
+
+
+def test_the_copy_limit_is_read_from_config(config: Config) -> None:
+    strict = replace(config, cleaner=replace(config.cleaner, near_copy_max_word_edits=0))
+    article = clean("\n".join(_captioned(CAPTION, ALT)), strict, url=URL)
+    assert not any(d.line == 5 and d.reason == "duplicate" for d in article.dropped)
