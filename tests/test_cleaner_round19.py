@@ -92,3 +92,32 @@ def test_the_copy_limit_is_read_from_config(config: Config) -> None:
     strict = replace(config, cleaner=replace(config.cleaner, near_copy_max_word_edits=0))
     article = clean("\n".join(_captioned(CAPTION, ALT)), strict, url=URL)
     assert not any(d.line == 5 and d.reason == "duplicate" for d in article.dropped)
+
+
+VIDEO = "Leaders Meet on the Lake Shore"
+DESCRIPTION = "The two presidents walked along the water after their talks at the G20 summit in Hangzhou."
+
+
+def _video(above_credit: str) -> str:
+    lines = ["0:00/2:14", "", VIDEO, "", DESCRIPTION, "", "Summit Videos", "", above_credit, ""]
+    return "\n".join([*lines, "By THE ASSOCIATED PRESS September 4, 2016", "", "Recent episodes"])
+
+
+def test_a_credit_under_the_titles_second_copy_is_the_byline(config: Config) -> None:
+    article = clean(_video(VIDEO), config, url="https://www.lakeviewmarkets.com/video/leaders-meet")
+    assert article.wire == "AP"
+    assert article.date == "2016-09-04"
+    assert "ASSOCIATED PRESS" not in article.text
+
+
+def test_a_credit_under_another_line_stays_footer(config: Config) -> None:
+    article = clean(
+        _video("Another Story From the Series"), config, url="https://www.lakeviewmarkets.com/v/1"
+    )
+    assert article.wire is None
+    assert article.date is None
+
+
+def test_a_papers_short_link_domain_is_the_paper(config: Config) -> None:
+    page = "\n".join([TITLE, "", LEDE, "", SECOND])
+    assert clean(page, config, url="http://nyti.ms/1AbCdEf").outlet == "The New York Times"

@@ -57,6 +57,7 @@ from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_a
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.subtitlecues import keep_subtitle_cues
+from bot.cleaner.titlecopycredit import mark_credit_under_title_copy
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
 
@@ -113,6 +114,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
+    mark_credit_under_title_copy(page, end)
     if cut is not None:
         log.debug("article ends at line %d (%s)", lines[cut].number, page.reason(cut))
     return [d if d is not None else Decision("drop", "blank") for d in page.decisions]
