@@ -341,6 +341,9 @@ class CleanerConfig:
     # an <article>'s photo captions the HTML extractor left out, this many or more, are a photo story's
     # slides (the story's text): they are put back after the extracted text
     slide_captions_min: int = field(default=3, metadata={"range": (1, 100)})
+    # a credited caption whose words are an earlier credited caption's, this many words put in or left
+    # out at most, is its second copy (an image's alternative text beside its caption)
+    near_copy_max_word_edits: int = field(default=2, metadata={"range": (0, 20)})
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.markerruns import next_apart
 from bot.cleaner.mirror import mark_mirror_page
+from bot.cleaner.nearcopy import CREDIT_SUFFIX as _CREDIT_SUFFIX
+from bot.cleaner.nearcopy import mark_credited_copies
 from bot.cleaner.notices import LIVE_ENTRY
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import (
@@ -55,6 +57,7 @@ from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_a
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.subtitlecues import keep_subtitle_cues
+from bot.cleaner.titlecopycredit import mark_credit_under_title_copy
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
 
@@ -76,6 +79,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
             page.set(i, "drop", reason)
     _mark_repeats(page)
     _mark_cut_copies(page)
+    mark_credited_copies(page)
     _mark_sandwiched(page)
     mark_appeal_boxes(page)
     _mark_forwarder_note(page)
@@ -110,6 +114,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
+    mark_credit_under_title_copy(page, end)
     if cut is not None:
         log.debug("article ends at line %d (%s)", lines[cut].number, page.reason(cut))
     return [d if d is not None else Decision("drop", "blank") for d in page.decisions]
@@ -184,7 +189,6 @@ def _restore_body_repeats(page: Page, start: int, end: int) -> None:
 
 _SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
 # a caption printed again with its photo credit: "CAPTION Photo: Supplied" repeats a kept "CAPTION"
-_CREDIT_SUFFIX = re.compile(r"\s+(?:photo|image|picture)s?\s*(?:credit)?\s*[:/]\s*\S.{0,30}$")
 # A transcript's turn: "SPEAKER NAME: words" (counts as prose where the article ends).
 _SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Z .'-]{1,30})?:\s+\S")
 _SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-notice", "share"})

@@ -131,11 +131,10 @@ def find_wire(page: PageLines) -> Found | None:
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
     slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
-    if dateline is not None and (
-        table.is_agency(named) or _AGENCY_SHAPE.search(named) or _unknown_acronym(named, table) or slashed
-    ):
+    unknown = _unknown_acronym(named, table) and not _place_code(dateline, page.first_body())
+    if dateline is not None and (table.is_agency(named) or _AGENCY_SHAPE.search(named) or unknown or slashed):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
-    lede = _LEDE_CREDIT.match(page.first_body())
+    lede = _LEDE_CREDIT.match(page.first_body()) or _agency_lede(page.first_body(), table)
     # "(SiteWorld) - " on siteworld.vn credits the site itself; an agency's credit on its own site is its wire
     own = (
         lede is not None
@@ -209,6 +208,29 @@ def _unknown_acronym(name: str, table: OutletTable) -> bool:
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_PLACE_CODE = 2  # not a threshold: a state's or province's postal code has two letters ("TX", "NY")
+
+
+def _place_code(dateline: tuple[str, str] | None, first: str) -> bool:
+    """Two capitals after a place and a comma, outside brackets, are the place's state or province
+    ("NEW YORK, NY –", "HOUSTON, TX —"), not an agency's credit."""
+    return (
+        dateline is not None
+        and len(dateline[1]) == _PLACE_CODE
+        and f"({dateline[1]})" not in first
+        and first.startswith(f"{dateline[0]}, {dateline[1]}")
+    )
+
+
+# an agency's name the table knows opening the lede without brackets: "Agency Name - The president ..."
+_BARE_LEDE_CREDIT = re.compile(r"^(?P<name>[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,3})\s+[-–—]{1,2}\s")
+
+
+def _agency_lede(first: str, table: OutletTable) -> re.Match[str] | None:
+    """A known agency's credit opening the lede bare ("Agency Name - ..."); a place opening it so is no
+    credit, so only a name the table knows as an agency counts."""
+    match = _BARE_LEDE_CREDIT.match(first)
+    return match if match is not None and table.is_agency(match.group("name")) else None
 
 
 def _stated_source(page: PageLines) -> Found | None:
