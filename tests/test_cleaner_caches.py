@@ -6,8 +6,8 @@ import dataclasses
 import random
 
 from bot.cleaner.lines import _WORD, lowercase_share, word_count, words
-from bot.cleaner.metadata import _MEDIA_SUFFIX, _NAME_WORD, _spelled_name, _squashed, _whole_name
 from bot.cleaner.outlets import outlet_table
+from bot.cleaner.spelling import _NAME_WORD, MEDIA_SUFFIX, _spelled_name, _whole_name, squashed
 from bot.config import Config, OutletName
 
 
@@ -39,10 +39,10 @@ def _spelled_reference(text: str, label: str, most: int) -> str | None:
     for n in range(len(tokens)):
         for k in range(1, min(most, len(tokens) - n) + 1):
             name = " ".join(tokens[n : n + k]).strip(".")
-            spelled = _squashed(name) == label or (
+            spelled = squashed(name) == label or (
                 k > 1
-                and _squashed(" ".join(tokens[n : n + k - 1])) == label
-                and tokens[n + k - 1].lower() in _MEDIA_SUFFIX
+                and squashed(" ".join(tokens[n : n + k - 1])) == label
+                and tokens[n + k - 1].lower() in MEDIA_SUFFIX
             )
             if _whole_name(tokens, n, n + k) and spelled and name != name.lower():
                 return name

@@ -12,16 +12,14 @@ import re
 from itertools import pairwise
 
 from bot.cleaner.acronymdomain import acronym_words
-from bot.cleaner.company import company_name
 from bot.cleaner.dates import find_date
-from bot.cleaner.document import notice_holder
 from bot.cleaner.documentname import fuller_holder, initials_holder
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.footername import footer_name
 from bot.cleaner.header import ADDRESS
-from bot.cleaner.holderchain import known_in_chain
-from bot.cleaner.initialsname import credits_software, initials_title_name
+from bot.cleaner.holders import agency_copyright, copyright_holders, paper_copyright, publisher_copyright
+from bot.cleaner.initialsname import initials_title_name
 from bot.cleaner.lines import STOPWORDS
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
@@ -29,12 +27,12 @@ from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
 from bot.cleaner.parenthost import hosted_body
 from bot.cleaner.photocredit import credit_outside_story
-from bot.cleaner.publisherhost import not_the_host, on_publisher_host, printed_publisher
+from bot.cleaner.publisherhost import on_publisher_host, printed_publisher
 from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.readonsite import read_on_site
 from bot.cleaner.recordfields import record_publication
 from bot.cleaner.sitename import masthead_over_owner
-from bot.cleaner.spelling import MEDIA_SUFFIX, spells
+from bot.cleaner.spelling import domain_spelled, spells, squashed
 from bot.cleaner.stationhost import station_name
 from bot.cleaner.subdomainpaper import subdomain_paper
 from bot.cleaner.wire import find_wire, reporter_credit
@@ -42,39 +40,12 @@ from bot.cleaner.wire import find_wire, reporter_credit
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
 
 
-_COPYRIGHT_NAME = re.compile(
-    r"^(?:©|\(c\)|copyright)?\s*©?\s*(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?\s*"
-    r"(?P<name>.*?)[\s.,]*(?:all rights reserved\.?)?$",
-    re.IGNORECASE,
-)
-_HOLDER_END = re.compile(r"\.\s|\.(?=[A-Z][a-z])|\s[|–—-](?:\s|$)|\s*\||,\s")
 # a newsroom's desks by their beat or medium: "Web Desk", "News Desk", "Monitoring Desk"
 _DESK_KINDS = frozenset(
     "web news online digital monitoring foreign world international national city metro business sports"
     " editorial special multimedia".split()
 )
 _DESK = re.compile(r"^(?:by\s+)?(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
-
-
-def _copyright_holder(text: str) -> str:
-    """The holder named by a copyright line: "© 2016 Name. Powered by ..." gives "Name"."""
-    mark = re.search(r"(?:©|\(c\)|copyright)\s*(?=(?:19|20)\d{2}\b)", text, re.IGNORECASE)
-    text = text[mark.start() :] if mark else text
-    match = _COPYRIGHT_NAME.match(text)
-    name = company_name(match.group("name")) if match else ""
-    name = re.sub(r"^by\s+", "", _HOLDER_END.split(name, maxsplit=1)[0].strip(" .,-–—"), flags=re.I)
-    name = re.sub(
-        r"\s+(?:or|and) its (?:affiliate|subsidiar|partner)\w*(?: companies)?$", "", name, flags=re.I
-    )
-    name = company_name(name).strip(" .,&")
-    return "" if re.fullmatch(r"(?:all )?rights reserved", name, re.IGNORECASE) else name
-
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def _squashed(text: str) -> str:
-    return _NOT_WORD.sub("", text).casefold()
 
 
 # a footer link to the site's own pages: "About NAME", "Contact NAME"
@@ -96,15 +67,15 @@ def _site_name_line(page: PageLines) -> Found | None:
     labels = [label for label in host.lower().split(".") if label not in {"www", "m", "en", "amp"}]
     least = page.settings.site_name_min_chars
     segment = path.split("/")[0]  # a social page's account name: /UkraineTodayNews/
-    social = {_squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
-    others = {_squashed(label) for label in labels[:-1] if len(label) >= least and label != own}
-    groups = [{_squashed(own)} if len(own) >= least else set(), social, others]
+    social = {squashed(segment)} if re.search(r"[a-z][A-Z]", segment) else set()
+    others = {squashed(label) for label in labels[:-1] if len(label) >= least and label != own}
+    groups = [{squashed(own)} if len(own) >= least else set(), social, others]
     # a paper on its owner group's subdomain: the paper's name before the group's
-    if others and owner_domain(_squashed(own), (holder for holder, _ in _holders(page))):
+    if others and owner_domain(squashed(own), (holder for holder, _ in copyright_holders(page))):
         groups = [paper_labels(others), *groups]
     spelled_out = (
         _initials_name(page, own)
-        or footer_name(page, own, [holder for holder, _ in _holders(page) if holder])
+        or footer_name(page, own, [holder for holder, _ in copyright_holders(page) if holder])
         or _printed_host(page, host, site[0] if site else "")
     )
     if spelled_out is not None:
@@ -112,9 +83,9 @@ def _site_name_line(page: PageLines) -> Found | None:
     for names in (group for group in groups if group):
         for printed, evidence in _name_lines(page):
             name = without_image_word(printed)
-            squashed = _squashed(re.sub(r"^the\s+", "", name, flags=re.I))
-            short = len(squashed) >= least and len(name.split()) <= page.settings.site_name_max_words
-            spelled = {squashed, _squashed(name)}  # "The Site" on the-site.com spells it with its "The"
+            plain = squashed(re.sub(r"^the\s+", "", name, flags=re.I))
+            short = len(plain) >= least and len(name.split()) <= page.settings.site_name_max_words
+            spelled = {plain, squashed(name)}  # "The Site" on the-site.com spells it with its "The"
             if short and any(spells(s, known) for known in names for s in spelled):
                 cited = dotted_name(name.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
                 return Found(cited, f"{evidence} (the site name in the URL)")
@@ -192,7 +163,7 @@ def find_outlet(page: PageLines) -> Found | None:
         logo_name,
         _list_name,
         masthead_over_owner,
-        _publisher_copyright,
+        publisher_copyright,
         _template,
         _known_name_line,
         _desk_byline,
@@ -201,16 +172,18 @@ def find_outlet(page: PageLines) -> Found | None:
         _channel_name,
         _letterhead,
         read_on_site,
-        _domain_spelled,
+        domain_spelled,
         _any_domain,
         _first_line_name,
-        _agency_copyright,
+        agency_copyright,
         find_wire,
     )
     found = next((found for finder in finders if (found := finder(page)) is not None), None)
     if found is None or page.table.known(found.value):
         return found
-    return initials_holder(fuller_holder(page, found), _holders(page))  # a name the table lacks, spelled out
+    return initials_holder(
+        fuller_holder(page, found), copyright_holders(page)
+    )  # a name the table lacks, spelled out
 
 
 _LIST_NAME = re.compile(
@@ -272,7 +245,7 @@ def known_domain(page: PageLines) -> Found | None:
     """The outlet the config's table gives the URL's domain: it beats any name the page's markup gives
     (a JSON-LD publisher is often the owning company's legal name)."""
     if on_publisher_host(page):  # a newsstand's page of a paper: the paper the page names
-        return printed_publisher(page) or _paper_copyright(page)
+        return printed_publisher(page) or paper_copyright(page)
     site = registered_domain(page.url) if page.url else None
     known = page.table.by_domain(site[1]) if site else None
     if not (known and site):
@@ -280,7 +253,7 @@ def known_domain(page: PageLines) -> Found | None:
     parent = page.table.by_domain(site[0]) == known  # the parent's entry: a title of its own?
     return (
         (subdomain_paper(page) if parent else None)
-        or hosted_body(page, known, (h for h, _ in _holders(page)))
+        or hosted_body(page, known, (h for h, _ in copyright_holders(page)))
         or Found(known, f"URL domain {site[0]}")
     )
 
@@ -327,63 +300,6 @@ def _letterhead(page: PageLines) -> Found | None:
     return Found(page.table.canonical(name), f"{' / '.join(run)} (the letterhead over the address)")
 
 
-_NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
-_SHORTEST_LABEL = 2  # not a threshold: a one-letter domain name spells no outlet's name
-_MEDIA_SUFFIX = MEDIA_SUFFIX
-
-
-def _domain_spelled(page: PageLines) -> Found | None:
-    """The site's name as the page writes it: a whole name of one to a few words on any line that spells
-    the registered domain's name ("Firstpost" or "First Post" on firstpost.com), with a capital letter."""
-    site = registered_domain(page.url) if page.url else None
-    label = _squashed(site[0].split(".")[0]) if site else ""
-    if len(label) < _SHORTEST_LABEL:
-        return None
-    most = page.settings.site_name_max_words
-    for line in page.lines:
-        found = _spelled_name(line.text, label, most)
-        if found is not None:
-            return Found(found, f"{line.text} (the URL's site name as the page spells it)")
-    return None
-
-
-def _spelled_name(text: str, label: str, most: int) -> str | None:
-    """The first whole name in a line that spells a (squashed) site name, of at most `most` words."""
-    tokens = _NAME_WORD.findall(text)
-    for n, token in enumerate(tokens):
-        # a token starts with an ASCII letter, so its squash starts with that letter in lower case
-        if token[0].lower() == label[0] and label.startswith(_squashed(token)):
-            found = _spelled_from(tokens, n, label, most)
-            if found is not None:
-                return found
-    return None
-
-
-def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | None:
-    """The first whole, capitalised run of tokens from `n` (one to `most` of them) that spells `label`,
-    or spells it and then a media word ("SBS News" on sbs.com.au). Squashing drops characters one at a
-    time, so a run's squash is its tokens' squashes joined."""
-    run = ""
-    for k in range(1, min(most, len(tokens) - n) + 1):
-        shorter, run = run, run + _squashed(tokens[n + k - 1])
-        spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in _MEDIA_SUFFIX)
-        if spelled:
-            name = " ".join(tokens[n : n + k]).strip(".-")
-            if _whole_name(tokens, n, n + k) and name != name.lower():
-                return name
-        if len(run) > len(label):  # every squash is non-empty: longer runs cannot spell it either
-            return None
-    return None
-
-
-def _whole_name(tokens: list[str], start: int, end: int) -> bool:
-    """Tokens start..end-1 are a whole name: no capitalised word runs on after them, nor before them
-    (but the line's first word, a verb such as "Follow")."""
-    after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-")
-    before = start > 1 and tokens[start - 1][0].isupper()
-    return not (after or before)
-
-
 def _any_domain(page: PageLines) -> Found | None:
     """The URL's registered domain, cited by the capitals the page prints it in ("UrduPoint.com" is
     "UrduPoint") or else by its words when they are common words ("theborneopost.com" is "The Borneo
@@ -421,42 +337,6 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
         or name_words(label, page.settings, country)
     )
     return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
-
-
-_OPENS_WITH_MARK = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
-
-
-def _holders(page: PageLines) -> list[tuple[str, str]]:
-    """Copyright holders, the footer's first: a line after the story that opens with the mark, then the
-    rest in order (a mark glued after a caption's text, above or under the story, credits a photo)."""
-    body = page.of_kind("body")
-    end = body[-1].number if body else 0
-    lines = sorted(
-        (line for line in page.dropped_as("copyright") if not credits_software(line.text)),
-        key=lambda line: (line.number <= end, not _OPENS_WITH_MARK.match(line.text)),
-    )
-    # a document's notice ends in its copyright: "... legal advice. © NAME 2015"
-    return [(notice_holder(line.text) or _copyright_holder(line.text), line.text) for line in lines]
-
-
-def _publisher_copyright(page: PageLines) -> Found | None:
-    holder = next(((h, t) for h, t in _holders(page) if h and not page.table.is_agency(h)), None)
-    if holder is None:
-        return None
-    # "© Division, NAME Radio, Parent": the outlet the table knows in the chain, not its unit
-    name = known_in_chain(holder[1], holder[0], page.table) or page.table.canonical(holder[0])
-    return Found(name, holder[1])
-
-
-def _paper_copyright(page: PageLines) -> Found | None:
-    """On a publisher host's page, the first copyright holder that is not the host itself."""
-    held = (Found(page.table.canonical(h), t) for h, t in _holders(page) if h)
-    return next((found for found in held if not_the_host(page, found)), None)
-
-
-def _agency_copyright(page: PageLines) -> Found | None:
-    holder = next(((h, t) for h, t in _holders(page) if h), None)
-    return Found(page.table.canonical(holder[0]), holder[1]) if holder else None
 
 
 def _template(page: PageLines) -> Found | None:

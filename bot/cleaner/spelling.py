@@ -1,11 +1,25 @@
-"""Whether a name a page prints spells its site's name (both squashed: letters and digits, lower case)."""
+"""Whether a name a page prints spells its site's name (both squashed: letters and digits, lower case),
+and the site's name as a page spells it out."""
 
 from __future__ import annotations
 
-__all__ = ["MEDIA_SUFFIX", "spells"]
+import re
+
+from bot.cleaner.outlets import registered_domain
+from bot.cleaner.pagelines import Found, PageLines
+
+__all__ = ["MEDIA_SUFFIX", "domain_spelled", "spells", "squashed"]
 
 # words a site's name may end with beyond the name a page prints: "SBS News" on sbs.com.au
 MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily"})
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def squashed(text: str) -> str:
+    """The text's letters and digits in lower case: the form names and domains are compared in."""
+    return _NOT_WORD.sub("", text).casefold()
 
 
 def spells(name: str, label: str) -> bool:
@@ -14,3 +28,59 @@ def spells(name: str, label: str) -> bool:
     /UkraineTodayNews/); a section label that is only its first word ("World" on worldnewsdose.com)
     does not."""
     return name.startswith(label) or (label.startswith(name) and label[len(name) :] in MEDIA_SUFFIX)
+
+
+_NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
+_SHORTEST_LABEL = 2  # not a threshold: a one-letter domain name spells no outlet's name
+
+
+def domain_spelled(page: PageLines) -> Found | None:
+    """The site's name as the page writes it: a whole name of one to a few words on any line that spells
+    the registered domain's name ("Firstpost" or "First Post" on firstpost.com), with a capital letter."""
+    site = registered_domain(page.url) if page.url else None
+    label = squashed(site[0].split(".")[0]) if site else ""
+    if len(label) < _SHORTEST_LABEL:
+        return None
+    most = page.settings.site_name_max_words
+    for line in page.lines:
+        found = _spelled_name(line.text, label, most)
+        if found is not None:
+            return Found(found, f"{line.text} (the URL's site name as the page spells it)")
+    return None
+
+
+def _spelled_name(text: str, label: str, most: int) -> str | None:
+    """The first whole name in a line that spells a (squashed) site name, of at most `most` words."""
+    tokens = _NAME_WORD.findall(text)
+    for n, token in enumerate(tokens):
+        # a token starts with an ASCII letter, so its squash starts with that letter in lower case
+        if token[0].lower() == label[0] and label.startswith(squashed(token)):
+            found = _spelled_from(tokens, n, label, most)
+            if found is not None:
+                return found
+    return None
+
+
+def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | None:
+    """The first whole, capitalised run of tokens from `n` (one to `most` of them) that spells `label`,
+    or spells it and then a media word ("SBS News" on sbs.com.au). Squashing drops characters one at a
+    time, so a run's squash is its tokens' squashes joined."""
+    run = ""
+    for k in range(1, min(most, len(tokens) - n) + 1):
+        shorter, run = run, run + squashed(tokens[n + k - 1])
+        spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in MEDIA_SUFFIX)
+        if spelled:
+            name = " ".join(tokens[n : n + k]).strip(".-")
+            if _whole_name(tokens, n, n + k) and name != name.lower():
+                return name
+        if len(run) > len(label):  # every squash is non-empty: longer runs cannot spell it either
+            return None
+    return None
+
+
+def _whole_name(tokens: list[str], start: int, end: int) -> bool:
+    """Tokens start..end-1 are a whole name: no capitalised word runs on after them, nor before them
+    (but the line's first word, a verb such as "Follow")."""
+    after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-")
+    before = start > 1 and tokens[start - 1][0].isupper()
+    return not (after or before)
