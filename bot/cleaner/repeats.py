@@ -1,0 +1,86 @@
+"""Lines a page prints again: an exact repeat takes its original's decision (a duplicate of a kept line,
+the same chrome again), a teaser's copy cut short with an ellipsis is a duplicate of the whole paragraph,
+and a body line repeating a line of the page header's chrome is given back to the body."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cleaner.lines import folded, is_label
+from bot.cleaner.nearcopy import CREDIT_SUFFIX
+from bot.cleaner.page import Page
+from bot.cleaner.speakerlabel import is_speaker_label
+
+__all__ = ["TRUNCATED", "mark_cut_copies", "mark_repeats", "restore_body_repeats"]
+
+# a teaser's excerpt cut short: "Investing.com — A group of publishers have initiated a challenge..."
+TRUNCATED = re.compile(r"\w(?:\.{3}|…)\s*$")
+# a site's label after a bar: "CAPTION | License Photo" repeats "CAPTION"
+_SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
+
+
+def mark_repeats(page: Page) -> None:
+    """A repeat of a kept line is a duplicate; a repeat of a chrome line is that chrome again."""
+    first: dict[str, int] = {}
+    for i, line in enumerate(page.lines):
+        if line.blank:
+            continue
+        key = folded(line.text)
+        if key not in first:
+            first[key] = i
+            barred = "|" in key or "•" in key  # what every match of each suffix holds
+            pictured = "photo" in key or "image" in key or "picture" in key
+            short = _SUFFIX.sub("", key) if barred else key  # "CAPTION | License Photo" repeats "CAPTION"
+            # "CAPTION Photo: Supplied" repeats a kept "CAPTION"
+            credited = CREDIT_SUFFIX.sub("", key) if pictured else key
+            if short != key and short in first:
+                key = short
+            elif credited != key and credited in first and page.decisions[first[credited]] is None:
+                key = credited
+            else:
+                continue
+        if page.decisions[i] is not None or is_speaker_label(line.text):  # a speaker speaking again
+            continue
+        original = first[key]
+        page.repeated[original] = True
+        reason = page.reason(original)
+        page.set(i, "drop", reason if reason else "duplicate")
+        page.copy_of[i] = original
+
+
+def mark_cut_copies(page: Page) -> None:
+    """A teaser's copy of a paragraph cut short with an ellipsis ("... scheduled for 17:00 Moscow...")
+    printed beside the whole paragraph is a duplicate of it."""
+    for i, line in enumerate(page.lines):
+        cut = TRUNCATED.search(line.text) if line.text.endswith(("...", "…")) else None
+        if cut is None or page.decisions[i] is not None:
+            continue
+        head = line.text[: cut.start() + 1]
+        whole = next(
+            (
+                j
+                for j, other in enumerate(page.lines)
+                if j != i and len(other.text) > len(line.text) and other.text.startswith(head)
+            ),
+            None,
+        )
+        if whole is not None:
+            page.set(i, "drop", "duplicate")
+            page.copy_of[i] = whole
+
+
+def restore_body_repeats(page: Page, start: int, end: int) -> None:
+    """A line in the body that repeats a line of the page header's chrome (a live blog's list of key
+    events above its entries) is the body's own line: it is laid out with the body."""
+    for i, original in page.copy_of.items():
+        header_chrome = original < start and page.reason(original) not in ("", "duplicate")
+        if not (header_chrome and page.reason(i) == "duplicate"):
+            continue
+        if start <= i <= end:
+            page.decisions[i] = None
+        elif (
+            original < i < start
+            and all(page.reason(j) for j in range(i + 1, start))
+            and not is_label(page.lines[i].text, page.settings)  # a channel's name printed again
+        ):
+            page.set(i, "subheading")  # the first entry's heading, right above the body
