@@ -13,7 +13,7 @@ from bot.cleaner.crumbtitle import without_crumb
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
 from bot.cleaner.gluedcredit import is_sign_off
-from bot.cleaner.header import headline_text
+from bot.cleaner.headline import headline_text
 from bot.cleaner.html import read_html
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.leadlines import as_reported, lead_agency, refine_lead, title_source

@@ -1,4 +1,4 @@
-"""Above the body: datelines, bylines, captions, the headline (with its deck or standfirst) and the
+"""Above the body: datelines, bylines, captions, the headline (chosen in `headline`) and the
 page header's clocks."""
 
 from __future__ import annotations
@@ -7,22 +7,26 @@ import re
 
 from bot.cleaner.bulletin import bulletin_title, mark_first_item_heading
 from bot.cleaner.bylines import is_byline, names_the_lede
-from bot.cleaner.cues import wire_dateline
 from bot.cleaner.daterow import is_date_row
 from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yearless_date_only
-from bot.cleaner.lines import STOPWORDS, ends_sentence, is_label, is_prose, lowercase_share, word_count, words
+from bot.cleaner.headline import (
+    ADDRESS,
+    ATTRIBUTED,
+    ITEM_NUMBER,
+    PLACE_DASH,
+    choose_headline,
+    headline_shaped,
+)
+from bot.cleaner.lines import ends_sentence, is_prose, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
 from bot.cleaner.salutation import is_salutation
 from bot.cleaner.speakerlabel import is_speaker_label
-from bot.cleaner.standfirst import is_standfirst_under_meta
-from bot.cleaner.titlefields import is_lead_in, repeats_caption
+from bot.cleaner.standfirst import is_standfirst, is_standfirst_under_meta
 from bot.cleaner.topclock import mark_top_clock
 from bot.cleaner.twicecaption import is_twice_printed_caption
-from bot.config import CleanerConfig
-from bot.text import normalize
 
-__all__ = ["ADDRESS", "glued_byline", "headline_text", "is_standfirst", "lay_out_header"]
+__all__ = ["lay_out_header"]
 
 
 # "Published: 10:17 BST, 29 September 2015 | Updated: ..." - a date line with more than one stamp
@@ -56,7 +60,7 @@ def lay_out_header(page: Page, start: int) -> None:
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
     _mark_first_item_headings(page, start)
-    headline = headline_under_record(page, header, _choose_headline(page, header), _headline_shaped)
+    headline = headline_under_record(page, header, choose_headline(page, header), headline_shaped)
     headline = _briefs_title(page, header, headline, start)
     addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
     headline = bulletin_title(page, header, headline, start, addresses[-1] if addresses else -1)
@@ -69,7 +73,7 @@ def lay_out_header(page: Page, start: int) -> None:
     for i in header:
         if (
             page.decisions[i] is None
-            and (_ITEM_NUMBER.match(page.lines[i].text) or is_speaker_label(page.lines[i].text))
+            and (ITEM_NUMBER.match(page.lines[i].text) or is_speaker_label(page.lines[i].text))
             and page.next_filled(i) == start
         ):
             page.set(i, "subheading")  # a digest's first numbered item or a transcript's first speaker
@@ -82,7 +86,7 @@ def lay_out_header(page: Page, start: int) -> None:
                 or is_standfirst_under_meta(page, i, headline)
                 or _dek_under(page, i, headline)
             )
-            if lead or _ATTRIBUTED.search(text) or _PLACE_DASH.match(text):
+            if lead or ATTRIBUTED.search(text) or PLACE_DASH.match(text):
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
@@ -97,19 +101,13 @@ def _named_stamp(text: str) -> bool:
     return bool(_NAME_AND_DATE.match(text)) and is_date_only(_NAME_AND_DATE.sub("", text))
 
 
-# a paragraph opening with its place and a dash, no agency: "HANGZHOU, China — ...", "PARIS — ..."
-_PLACE_DASH = re.compile(
-    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?\s+[-–—]{1,2}\s"
-)
-
-
 def _briefs_title(page: Page, header: list[int], headline: int | None, start: int) -> int | None:
     """A page of briefs (a column of short items, each a heading over a paragraph opening with its
     place): the line chosen right above the first item is that item's heading, like the later ones, and
     the page's title is the short line above it (the column's name), if the header has one."""
     if headline is None or page.next_filled(headline) != start or start >= len(page.lines):
         return headline
-    if not _PLACE_DASH.match(page.lines[start].text) or _datelined_items(page, start) < _LEAST_BRIEFS:
+    if not PLACE_DASH.match(page.lines[start].text) or _datelined_items(page, start) < _LEAST_BRIEFS:
         return headline
     page.set(headline, "subheading")
     above = [i for i in header if i < headline and page.open(i) and not is_date_only(page.lines[i].text)]
@@ -129,7 +127,7 @@ def _datelined_items(page: Page, start: int) -> int:
         following = page.next_filled(i)
         text = page.lines[i].text
         short = not ends_sentence(text) and word_count(text) <= page.settings.subheading_max_words
-        if page.open(i) and short and following is not None and _PLACE_DASH.match(page.lines[following].text):
+        if page.open(i) and short and following is not None and PLACE_DASH.match(page.lines[following].text):
             count += 1
     return count
 
@@ -196,17 +194,7 @@ def _mark_photo_titles(page: Page, header: list[int]) -> None:
             page.set(i, "caption")
 
 
-# A numbered item of a digest ("1. Title"), a postal address or a telephone line: never a headline.
-_ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
-ADDRESS = re.compile(
-    r"^\d{1,5}(?:[-–]\d{1,5})?\s+(?:[A-Z0-9][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
-    r"|\b(?:tel|phone|fax)\.?\s*:",
-    re.I,
-)
 _BULLETS = "•·*–—- "  # list marks some sites print before each stamp: "• Published : ..."
-_WIKI_PATH = re.compile(
-    r"^[A-Z][a-z]+:[A-Z]\S"
-)  # a wiki page's path, "Portal:Current events/...": no headline
 _LABELLED = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:")  # "Published: ...", "Updated: ..."
 _SHAPE = re.compile(r"[^\W\d_]+|\d+")
 
@@ -229,7 +217,7 @@ def _mark_repeated_clock(page: Page, header: list[int]) -> None:
         (
             i
             for i in header
-            if page.decisions[i] is None and _headline_shaped(page.lines[i].text, page.settings)
+            if page.decisions[i] is None and headline_shaped(page.lines[i].text, page.settings)
         ),
         len(page.lines),
     )
@@ -237,47 +225,6 @@ def _mark_repeated_clock(page: Page, header: list[int]) -> None:
         same = any(_shape(page.lines[i].text) == _shape(page.lines[j].text) for j in datelines[n + 1 :])
         if same and i < first_title:  # a clock tops the page; a date under the headline is the story's
             page.set(i, "drop", "page-clock")
-
-
-# a sentence ending with its attribution and a day: "..., a spokesman said Thursday."
-_ATTRIBUTED = re.compile(
-    r",\s+(?:[\w.'’-]+\s+){1,6}(?:said|says|told \w+|announced|reported)\s+(?:on\s+)?"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\.$",
-    re.IGNORECASE,
-)
-
-
-def _headline_shaped(text: str, settings: CleanerConfig) -> bool:
-    """A line that may be a headline: of a headline's length, and not a lone name or a section label
-    (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation),
-    a numbered item, an address or a telephone line."""
-    count = word_count(text)
-    if not settings.headline_min_words <= count <= settings.headline_max_words:
-        return False
-    return not (
-        _ITEM_NUMBER.match(text)
-        or ADDRESS.search(text)
-        or is_label(text, settings)
-        or wire_dateline(text)
-        or _PLACE_DASH.match(text)  # "BUENOS AIRES, Argentina – Here's the latest ...": a lede
-        or _WIKI_PATH.match(text)
-        or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
-        or _ATTRIBUTED.search(text)  # a lede's sentence, never a headline
-        or is_lead_in(text)  # "Here's the translation:" introduces the lines under it
-    )
-
-
-def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
-    """A title printed twice, once with the site's name after a dash or a bar ("Headline - Site"): the
-    copy without it is the headline."""
-    texts = {i: normalize(page.lines[i].text) for i in candidates}
-    suffixed = {
-        i
-        for i in candidates
-        for j in candidates
-        if j != i and re.match(rf"{re.escape(texts[j])}(?:\s+[-–—|:]\s+|[-–—|][A-Z])\S*", texts[i])
-    }
-    return [i for i in candidates if i not in suffixed]
 
 
 def _dek_under(page: Page, i: int, headline: int | None) -> bool:
@@ -289,119 +236,6 @@ def _dek_under(page: Page, i: int, headline: int | None) -> bool:
 
 
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w.&'’ -]{0,30}:\s")
-
-
-def is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
-    """A summary printed under a headline of some length (not a tagline under a site name): longer than
-    it, in lower case, and long or ending as a sentence does."""
-    count = word_count(text)
-    sentence = text.endswith(".") and is_prose(text, settings)  # a dek written as a full sentence
-    return (
-        word_count(headline) >= settings.standfirst_headline_words
-        and (count >= settings.standfirst_min_words or sentence)
-        and (count > word_count(headline) or count >= settings.standfirst_min_words)
-        and lowercase_share(text) >= settings.standfirst_min_lowercase
-    )
-
-
-def _choose_headline(page: Page, header: list[int]) -> int | None:
-    """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
-    candidates = [
-        i
-        for i in header
-        if page.decisions[i] is None
-        and _headline_shaped(page.lines[i].text, page.settings)
-        and not (i and repeats_caption(page.lines[i].text, page.lines[i - 1].text))
-    ]
-    # a headline is about the story: when some line shares a word with its lead, a tagline that shares
-    # none is no headline (a line alone is kept: a headline may share no word with the lead)
-    about = [i for i in candidates if _shares_words(page, i, len(header))]
-    # a line speaking to the reader that names nothing the story names ("We need your help now",
-    # "Connect with us") is the site talking, never the headline
-    candidates = [i for i in candidates if i in about or not _ADDRESSES_READER.search(page.lines[i].text)]
-    candidates = about or candidates or _title_case_headline(page, header)
-    addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
-    if addresses:  # a letterhead: the sender's name and address head the document, its title follows
-        candidates = [i for i in candidates if i > addresses[-1]]
-    if not candidates:
-        return None
-    crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]
-    for crumb in crumbs:
-        last = normalize(crumb.replace("›", "|").replace("»", "|").split("|")[-1]).casefold()
-        match = next((i for i in candidates if normalize(page.lines[i].text).casefold() == last), None)
-        if match is not None:
-            return match
-    candidates = _without_site_suffix(page, candidates)
-    metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
-    after_candidate = [m for m in metas if m > candidates[0]]
-    chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]
-    above = [i for i in candidates if i < chosen]
-    if not (above and _next_but_copies(page, above[-1]) == chosen):
-        return chosen
-    headline, under = page.lines[above[-1]].text, page.lines[chosen].text
-    if is_standfirst(under, headline, page.settings):
-        page.set(chosen, "body")
-        return above[-1]
-    if word_count(headline) * page.settings.deck_max_ratio >= word_count(
-        under
-    ):  # a deck under the headline, not a kicker above it
-        page.set(chosen, "drop", "deck")
-        return above[-1]
-    return chosen
-
-
-_ADDRESSES_READER = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
-
-
-def _title_case_headline(page: Page, header: list[int]) -> list[int]:
-    """With no other candidate, a line of capitalised words shaped like a label ("Leader Visits
-    Neighbouring President") that names at least two things the lead names is the headline."""
-    least = page.settings.headline_min_words
-    return [
-        i
-        for i in header
-        if page.decisions[i] is None
-        and least <= word_count(page.lines[i].text) <= page.settings.headline_max_words
-        and is_label(page.lines[i].text, page.settings)
-        and len(_content_words(page.lines[i].text) & _lead_words(page, len(header))) >= _SHARED_TITLE_WORDS
-    ][-1:]
-
-
-_SHARED_TITLE_WORDS = 2  # not a threshold: one shared word ("Ghana" in "Ghana News") is a section's name
-
-
-def _next_but_copies(page: Page, i: int) -> int | None:
-    """The next non-blank line after i that is not a copy of it (a headline printed twice, perhaps with
-    chrome between the copies)."""
-    last = max((k for k, original in page.copy_of.items() if original == i), default=i)
-    j = page.next_filled(i)
-    while j is not None and (page.copy_of.get(j) == i or (j < last and page.reason(j))):
-        j = page.next_filled(j)
-    return j
-
-
-_SHORT_WORD = 2  # not a threshold: words of two letters ("US", "in") name nothing a headline shares
-
-
-def _content_words(text: str) -> set[str]:
-    bare = (w.strip(".'’&-").casefold() for w in words(text) if w[0].isalpha())
-    return {w for w in bare if len(w) > _SHORT_WORD and w not in STOPWORDS}
-
-
-def _lead_words(page: Page, start: int) -> set[str]:
-    """The content words of the article's first paragraphs (chrome already dropped, such as a funding
-    appeal between the header and the story, is none of them)."""
-    body = [
-        line.text
-        for k, line in enumerate(page.lines[start:], start)
-        if page.reason(k) == "" and is_prose(line.text, page.settings)
-    ]
-    return set().union(*(_content_words(text) for text in body[: page.settings.dateline_paragraphs]))
-
-
-def _shares_words(page: Page, i: int, start: int) -> bool:
-    """Does line i name something the article's first paragraphs name (a person, a place, a topic)?"""
-    return bool(_content_words(page.lines[i].text) & _lead_words(page, start))
 
 
 def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> None:
@@ -423,28 +257,3 @@ def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> No
     datelines = [i for i in header if page.decisions[i] == Decision("dateline")]
     for i in datelines[1:]:
         page.set(i, "drop", "page-clock")
-
-
-# a byline the scraper glued to the headline: "Leaders meet in the cityBy Jane Doe and John Roe, Site"
-_GLUED_BYLINE = re.compile(r"^(?P<head>.*?[a-z0-9'’\"”?!.)])(?P<byline>By [A-Z].*)$")
-# ... or after a space, when it ends in a writer's credit: "Rain floods the subway By JANE DOE and JOHN
-# ROE, Agency Writers" (a headline's own "By" reads "Leaders Stand By Their Pledge")
-_SPACED_BYLINE = re.compile(
-    r"^(?P<head>.*?\S)\s+(?P<byline>By [A-Z][^,]{2,80},[^,]{0,40}"
-    r"\b(?:writers?|correspondents?|reporters?|staff|editors?|bureau))$",
-    re.IGNORECASE,
-)
-
-
-def headline_text(text: str, settings: CleanerConfig) -> str:
-    """The headline line's text without a byline glued to its end."""
-    byline = glued_byline(text, settings)
-    return text[: text.rindex(byline)].strip() if byline else text
-
-
-def glued_byline(text: str, settings: CleanerConfig) -> str | None:
-    """A byline glued to the end of a headline line, or None."""
-    glued = _GLUED_BYLINE.match(text) or _SPACED_BYLINE.match(text)
-    if glued and is_byline(glued.group("byline"), settings) and word_count(glued.group("head")) > 1:
-        return glued.group("byline")
-    return None

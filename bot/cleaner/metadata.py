@@ -17,7 +17,7 @@ from bot.cleaner.documentname import fuller_holder, initials_holder
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
 from bot.cleaner.footername import footer_name
-from bot.cleaner.header import ADDRESS
+from bot.cleaner.headline import ADDRESS
 from bot.cleaner.holders import agency_copyright, copyright_holders, paper_copyright, publisher_copyright
 from bot.cleaner.initialsname import initials_title_name
 from bot.cleaner.lines import STOPWORDS

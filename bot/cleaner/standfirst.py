@@ -6,10 +6,11 @@ and right under the headline the headline's own standfirst rule decides)."""
 
 from __future__ import annotations
 
-from bot.cleaner.lines import lowercase_share, word_count
+from bot.cleaner.lines import is_prose, lowercase_share, word_count
 from bot.cleaner.page import Page
+from bot.config import CleanerConfig
 
-__all__ = ["is_standfirst_under_meta"]
+__all__ = ["is_standfirst", "is_standfirst_under_meta"]
 
 _BETWEEN = frozenset({"byline", "dateline"})
 
@@ -28,5 +29,18 @@ def is_standfirst_under_meta(page: Page, i: int, headline: int | None) -> bool:
         word_count(title) >= settings.standfirst_headline_words
         and count >= settings.standfirst_min_words
         and count > word_count(title)
+        and lowercase_share(text) >= settings.standfirst_min_lowercase
+    )
+
+
+def is_standfirst(text: str, headline: str, settings: CleanerConfig) -> bool:
+    """A summary printed under a headline of some length (not a tagline under a site name): longer than
+    it, in lower case, and long or ending as a sentence does."""
+    count = word_count(text)
+    sentence = text.endswith(".") and is_prose(text, settings)  # a dek written as a full sentence
+    return (
+        word_count(headline) >= settings.standfirst_headline_words
+        and (count >= settings.standfirst_min_words or sentence)
+        and (count > word_count(headline) or count >= settings.standfirst_min_words)
         and lowercase_share(text) >= settings.standfirst_min_lowercase
     )

@@ -18,7 +18,7 @@ from bot.cleaner.creditfields import date_row_source, repost_from_line, story_cr
 from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
-from bot.cleaner.header import glued_byline
+from bot.cleaner.headline import glued_byline
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.owncredit import names_own_programme
 from bot.cleaner.pagelines import Found, PageLines

@@ -3,14 +3,14 @@ on little" / "but keep channels open" / "Russian and US leaders meet for first" 
 
 The unwrapper joins a wrapped headline's lines (a line runs on into words in lower case) and, with them,
 the deck under it. The headline is the joined lines up to the first that opens with a capital letter,
-when the rest reads as a standfirst under it (longer, in lower case: `header.is_standfirst`); the deck
+when the rest reads as a standfirst under it (longer, in lower case: `standfirst.is_standfirst`); the deck
 is chrome with the line (read by `article` for the title).
 """
 
 from __future__ import annotations
 
-from bot.cleaner.header import is_standfirst
 from bot.cleaner.lines import Line
+from bot.cleaner.standfirst import is_standfirst
 from bot.config import CleanerConfig
 
 __all__ = ["without_deck"]

@@ -1,0 +1,209 @@
+"""Which line above the body is the headline: a line of a headline's shape (not a name, a label, an
+address, a lede's sentence), the one a breadcrumb ends with, else the last before the byline or date
+line, preferring one that names what the story's first paragraphs name; a byline glued to its end is
+cut off (used by `header`)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cleaner.bylines import is_byline
+from bot.cleaner.cues import wire_dateline
+from bot.cleaner.lines import STOPWORDS, is_label, is_prose, word_count, words
+from bot.cleaner.page import Decision, Page
+from bot.cleaner.standfirst import is_standfirst
+from bot.cleaner.titlefields import is_lead_in, repeats_caption
+from bot.config import CleanerConfig
+from bot.text import normalize
+
+__all__ = [
+    "ADDRESS",
+    "ATTRIBUTED",
+    "ITEM_NUMBER",
+    "PLACE_DASH",
+    "choose_headline",
+    "glued_byline",
+    "headline_shaped",
+    "headline_text",
+]
+
+# A numbered item of a digest ("1. Title"), a postal address or a telephone line: never a headline.
+ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
+ADDRESS = re.compile(
+    r"^\d{1,5}(?:[-–]\d{1,5})?\s+(?:[A-Z0-9][\w.]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Lane|Square|Place)\b"
+    r"|\b(?:tel|phone|fax)\.?\s*:",
+    re.I,
+)
+_WIKI_PATH = re.compile(
+    r"^[A-Z][a-z]+:[A-Z]\S"
+)  # a wiki page's path, "Portal:Current events/...": no headline
+# a paragraph opening with its place and a dash, no agency: "HANGZHOU, China — ...", "PARIS — ..."
+PLACE_DASH = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?\s+[-–—]{1,2}\s"
+)
+
+
+# a sentence ending with its attribution and a day: "..., a spokesman said Thursday."
+ATTRIBUTED = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){1,6}(?:said|says|told \w+|announced|reported)\s+(?:on\s+)?"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\.$",
+    re.IGNORECASE,
+)
+
+
+def headline_shaped(text: str, settings: CleanerConfig) -> bool:
+    """A line that may be a headline: of a headline's length, and not a lone name or a section label
+    (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation),
+    a numbered item, an address or a telephone line."""
+    count = word_count(text)
+    if not settings.headline_min_words <= count <= settings.headline_max_words:
+        return False
+    return not (
+        ITEM_NUMBER.match(text)
+        or ADDRESS.search(text)
+        or is_label(text, settings)
+        or wire_dateline(text)
+        or PLACE_DASH.match(text)  # "BUENOS AIRES, Argentina – Here's the latest ...": a lede
+        or _WIKI_PATH.match(text)
+        or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
+        or ATTRIBUTED.search(text)  # a lede's sentence, never a headline
+        or is_lead_in(text)  # "Here's the translation:" introduces the lines under it
+    )
+
+
+def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
+    """A title printed twice, once with the site's name after a dash or a bar ("Headline - Site"): the
+    copy without it is the headline."""
+    texts = {i: normalize(page.lines[i].text) for i in candidates}
+    suffixed = {
+        i
+        for i in candidates
+        for j in candidates
+        if j != i and re.match(rf"{re.escape(texts[j])}(?:\s+[-–—|:]\s+|[-–—|][A-Z])\S*", texts[i])
+    }
+    return [i for i in candidates if i not in suffixed]
+
+
+def choose_headline(page: Page, header: list[int]) -> int | None:
+    """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
+    candidates = [
+        i
+        for i in header
+        if page.decisions[i] is None
+        and headline_shaped(page.lines[i].text, page.settings)
+        and not (i and repeats_caption(page.lines[i].text, page.lines[i - 1].text))
+    ]
+    # a headline is about the story: when some line shares a word with its lead, a tagline that shares
+    # none is no headline (a line alone is kept: a headline may share no word with the lead)
+    about = [i for i in candidates if _shares_words(page, i, len(header))]
+    # a line speaking to the reader that names nothing the story names ("We need your help now",
+    # "Connect with us") is the site talking, never the headline
+    candidates = [i for i in candidates if i in about or not _ADDRESSES_READER.search(page.lines[i].text)]
+    candidates = about or candidates or _title_case_headline(page, header)
+    addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
+    if addresses:  # a letterhead: the sender's name and address head the document, its title follows
+        candidates = [i for i in candidates if i > addresses[-1]]
+    if not candidates:
+        return None
+    crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]
+    for crumb in crumbs:
+        last = normalize(crumb.replace("›", "|").replace("»", "|").split("|")[-1]).casefold()
+        match = next((i for i in candidates if normalize(page.lines[i].text).casefold() == last), None)
+        if match is not None:
+            return match
+    candidates = _without_site_suffix(page, candidates)
+    metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
+    after_candidate = [m for m in metas if m > candidates[0]]
+    chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]
+    above = [i for i in candidates if i < chosen]
+    if not (above and _next_but_copies(page, above[-1]) == chosen):
+        return chosen
+    headline, under = page.lines[above[-1]].text, page.lines[chosen].text
+    if is_standfirst(under, headline, page.settings):
+        page.set(chosen, "body")
+        return above[-1]
+    if word_count(headline) * page.settings.deck_max_ratio >= word_count(
+        under
+    ):  # a deck under the headline, not a kicker above it
+        page.set(chosen, "drop", "deck")
+        return above[-1]
+    return chosen
+
+
+_ADDRESSES_READER = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
+
+
+def _title_case_headline(page: Page, header: list[int]) -> list[int]:
+    """With no other candidate, a line of capitalised words shaped like a label ("Leader Visits
+    Neighbouring President") that names at least two things the lead names is the headline."""
+    least = page.settings.headline_min_words
+    return [
+        i
+        for i in header
+        if page.decisions[i] is None
+        and least <= word_count(page.lines[i].text) <= page.settings.headline_max_words
+        and is_label(page.lines[i].text, page.settings)
+        and len(_content_words(page.lines[i].text) & _lead_words(page, len(header))) >= _SHARED_TITLE_WORDS
+    ][-1:]
+
+
+_SHARED_TITLE_WORDS = 2  # not a threshold: one shared word ("Ghana" in "Ghana News") is a section's name
+
+
+def _next_but_copies(page: Page, i: int) -> int | None:
+    """The next non-blank line after i that is not a copy of it (a headline printed twice, perhaps with
+    chrome between the copies)."""
+    last = max((k for k, original in page.copy_of.items() if original == i), default=i)
+    j = page.next_filled(i)
+    while j is not None and (page.copy_of.get(j) == i or (j < last and page.reason(j))):
+        j = page.next_filled(j)
+    return j
+
+
+_SHORT_WORD = 2  # not a threshold: words of two letters ("US", "in") name nothing a headline shares
+
+
+def _content_words(text: str) -> set[str]:
+    bare = (w.strip(".'’&-").casefold() for w in words(text) if w[0].isalpha())
+    return {w for w in bare if len(w) > _SHORT_WORD and w not in STOPWORDS}
+
+
+def _lead_words(page: Page, start: int) -> set[str]:
+    """The content words of the article's first paragraphs (chrome already dropped, such as a funding
+    appeal between the header and the story, is none of them)."""
+    body = [
+        line.text
+        for k, line in enumerate(page.lines[start:], start)
+        if page.reason(k) == "" and is_prose(line.text, page.settings)
+    ]
+    return set().union(*(_content_words(text) for text in body[: page.settings.dateline_paragraphs]))
+
+
+def _shares_words(page: Page, i: int, start: int) -> bool:
+    """Does line i name something the article's first paragraphs name (a person, a place, a topic)?"""
+    return bool(_content_words(page.lines[i].text) & _lead_words(page, start))
+
+
+# a byline the scraper glued to the headline: "Leaders meet in the cityBy Jane Doe and John Roe, Site"
+_GLUED_BYLINE = re.compile(r"^(?P<head>.*?[a-z0-9'’\"”?!.)])(?P<byline>By [A-Z].*)$")
+# ... or after a space, when it ends in a writer's credit: "Rain floods the subway By JANE DOE and JOHN
+# ROE, Agency Writers" (a headline's own "By" reads "Leaders Stand By Their Pledge")
+_SPACED_BYLINE = re.compile(
+    r"^(?P<head>.*?\S)\s+(?P<byline>By [A-Z][^,]{2,80},[^,]{0,40}"
+    r"\b(?:writers?|correspondents?|reporters?|staff|editors?|bureau))$",
+    re.IGNORECASE,
+)
+
+
+def headline_text(text: str, settings: CleanerConfig) -> str:
+    """The headline line's text without a byline glued to its end."""
+    byline = glued_byline(text, settings)
+    return text[: text.rindex(byline)].strip() if byline else text
+
+
+def glued_byline(text: str, settings: CleanerConfig) -> str | None:
+    """A byline glued to the end of a headline line, or None."""
+    glued = _GLUED_BYLINE.match(text) or _SPACED_BYLINE.match(text)
+    if glued and is_byline(glued.group("byline"), settings) and word_count(glued.group("head")) > 1:
+        return glued.group("byline")
+    return None
