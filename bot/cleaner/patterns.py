@@ -1,4 +1,5 @@
-"""Page chrome that can be told from a line alone, as a table of (reason, pattern).
+"""Page chrome that can be told from a line alone, as a table of (reason, pattern) (chrome known by a
+line's whole shape is read in `chromeshapes`).
 
 Each pattern describes a kind of widget that news sites and blog platforms print around an article
 (counters, comment forms, share bars, copyright footers), not a string of one page. Lines are matched
@@ -10,11 +11,11 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.appeal import APPEAL_PATTERNS
+from bot.cleaner.chromeshapes import is_headline_list, is_icon_sprite, is_menu, is_share_bar
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.guestlist import PROGRAMME_PATTERNS
 from bot.cleaner.licence import LICENCE_PATTERNS
-from bot.cleaner.lines import ends_sentence
 from bot.cleaner.notices import NOTICE_PATTERNS
 from bot.cleaner.pagecontrols import PAGE_KINDS
 from bot.cleaner.postchrome import POST_CHROME_PATTERNS
@@ -34,10 +35,6 @@ __all__ = [
     "RELATED_HEADER",
     "TEASER_MARKERS",
     "chrome_reason",
-    "is_headline_list",
-    "is_icon_sprite",
-    "is_menu",
-    "is_share_bar",
 ]
 
 _I = re.IGNORECASE
@@ -370,15 +367,6 @@ TEASER_MARKERS = re.compile(
     _I,
 )
 
-_ICON = re.compile(r"icon", _I)
-_MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+")
-_SOCIAL = frozenset(
-    "twitter facebook whatsapp telegram linkedin reddit pinterest tumblr pocket print email e-mail vk "
-    "ok flipboard skype messenger more tweet share".split()
-)
-_SHARE_NOISE = re.compile(r"\((?:opens|open) in new window\)|click to share on|share on|[|•·,:]", _I)
-
-
 _FIRST_CHROME = FirstMatch(CHROME_PATTERNS)  # the first of CHROME_PATTERNS to match, in their order
 
 
@@ -398,56 +386,3 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
     if is_headline_list(text, settings):
         return "related-teaser"
     return None
-
-
-def is_icon_sprite(text: str, settings: CleanerConfig) -> bool:
-    """A dump of an SVG sprite's names: one long line where "icon" recurs every few characters."""
-    if "con" not in text.lower():  # c, o and n have no case twins (bot/cleaner/prefilter.py)
-        return False
-    hits = len(_ICON.findall(text))
-    return hits >= settings.sprite_min_icons and len(text) / hits < settings.sprite_max_chars_per_icon
-
-
-def is_share_bar(text: str, settings: CleanerConfig) -> bool:
-    """A row of social-network buttons: every word names a network or says "share"."""
-    if "." in text:  # no network's name holds a full stop, and the noise removed holds none
-        return False
-    tokens = _SHARE_NOISE.sub(" ", text).lower().split()
-    return (
-        bool(tokens)
-        and all(token in _SOCIAL for token in tokens)
-        and tokens != ["more"]  # a lone "More" heads a box of related stories
-        and len(tokens) <= settings.share_bar_max_words
-    )
-
-
-def is_menu(text: str, settings: CleanerConfig) -> bool:
-    """A menu bar: three or more short items split by "|" or bullets, none of them a sentence."""
-    if "|" not in text and "•" not in text and "·" not in text:  # one item (menu_min_items is 2 or more)
-        return False
-    items = [item.strip() for item in _MENU_SEPARATOR.split(text)]
-    if len(items) < settings.menu_min_items or _FULL_DATE.search(
-        text
-    ):  # "A12 | THE PAPER | TUESDAY, SEPTEMBER 29, 2015" is a folio
-        return False
-    return all(
-        0 < len(item.split()) <= settings.menu_item_max_words and item[-1] not in ".!?" for item in items
-    )
-
-
-_FULL_DATE = re.compile(r"\b(?:19|20)\d{2}\b|(?:19|20|１９|２０)\d{2}\s*年")  # "2016年", in full width too
-_LIST_SEPARATOR = re.compile(r"\s+[•·]\s+|\s+[|]\s+|\s{2,}•\s*")
-
-
-def is_headline_list(text: str, settings: CleanerConfig) -> bool:
-    """Other stories' headlines printed on one line, split by bullets or bars ("Off the wire" tickers):
-    several items of a headline's length, none of them a finished sentence."""
-    if "|" not in text and "•" not in text and "·" not in text:  # one item (menu_min_items is 2 or more)
-        return False
-    items = [item.strip(" •·|") for item in _LIST_SEPARATOR.split(text) if item.strip(" •·|")]
-    most = settings.headline_list_item_max_words
-    if len(items) < settings.menu_min_items or _FULL_DATE.search(text):  # stamps: "X · Posted: DATE | ..."
-        return False
-    return all(
-        settings.headline_min_words <= len(item.split()) <= most and not ends_sentence(item) for item in items
-    )
