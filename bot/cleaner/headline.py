@@ -34,9 +34,8 @@ ADDRESS = re.compile(
     r"|\b(?:tel|phone|fax)\.?\s*:",
     re.I,
 )
-_WIKI_PATH = re.compile(
-    r"^[A-Z][a-z]+:[A-Z]\S"
-)  # a wiki page's path, "Portal:Current events/...": no headline
+# a wiki page's path, "Portal:Current events/...": no headline
+_WIKI_PATH = re.compile(r"^[A-Z][a-z]+:[A-Z]\S")
 # a paragraph opening with its place and a dash, no agency: "HANGZHOU, China — ...", "PARIS — ..."
 PLACE_DASH = re.compile(
     r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?\s+[-–—]{1,2}\s"

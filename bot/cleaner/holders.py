@@ -55,6 +55,7 @@ def copyright_holders(page: PageLines) -> list[tuple[str, str]]:
 
 
 def publisher_copyright(page: PageLines) -> Found | None:
+    """The first copyright holder that is not an agency: the site's own name in its footer."""
     holder = next(((h, t) for h, t in copyright_holders(page) if h and not page.table.is_agency(h)), None)
     if holder is None:
         return None
@@ -70,5 +71,6 @@ def paper_copyright(page: PageLines) -> Found | None:
 
 
 def agency_copyright(page: PageLines) -> Found | None:
+    """The first copyright holder of any kind, an agency included (the last resort for the outlet)."""
     holder = next(((h, t) for h, t in copyright_holders(page) if h), None)
     return Found(page.table.canonical(holder[0]), holder[1]) if holder else None

@@ -15,7 +15,7 @@ __all__ = ["TRUNCATED", "mark_cut_copies", "mark_repeats", "restore_body_repeats
 
 # a teaser's excerpt cut short: "Investing.com — A group of publishers have initiated a challenge..."
 TRUNCATED = re.compile(r"\w(?:\.{3}|…)\s*$")
-# a site's label after a bar: "CAPTION | License Photo" repeats "CAPTION"
+# a short tail after a bar or a bullet: "CAPTION | License Photo" repeats "CAPTION"
 _SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
 
 
