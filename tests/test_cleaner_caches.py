@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from bot.cleaner.lines import _WORD, lowercase_share, word_count, words
+from bot.cleaner.lines import _WORD, lowercase_share, squashed, word_count, words
 from bot.cleaner.outlets import outlet_table
-from bot.cleaner.spelling import _NAME_WORD, MEDIA_SUFFIX, _spelled_name, _whole_name, squashed
+from bot.cleaner.spelling import _NAME_WORD, MEDIA_SUFFIX, _spelled_name, _whole_name
 from bot.config import Config, OutletName
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.cues import wire_dateline
+from bot.cleaner.lines import squashed
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.ownsite import after_story, own_outlet
 from bot.cleaner.pagelines import Found, PageLines
@@ -41,7 +42,6 @@ def bracket_credit(page: PageLines) -> Found | None:
     return None
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
 # a credit opening the lede without a place: "(CNN) -- The two leaders ..."
 _LEDE_CREDIT = re.compile(r"^\((?P<name>[A-Z][\w.&'’ -]{1,40})\)\s*[-–—]{1,2}\s")
 
@@ -58,6 +58,6 @@ def network_dateline(page: PageLines) -> Found | None:
         return None
     canonical = page.table.canonical(name, page.url)
     label = site[0].split(".")[0].casefold()
-    if canonical == own_outlet(page) or _NOT_WORD.sub("", name).casefold() == label:
+    if canonical == own_outlet(page) or squashed(name) == label:
         return None
     return Found(canonical, f"{dateline[0]} ({name})" if dateline else lede[: len(name) + 2])

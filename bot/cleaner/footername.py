@@ -14,23 +14,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.cleaner.lines import squashed
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain
 
 __all__ = ["about_title", "footer_name", "spelled_out_holder"]
 
-_NOT_WORD = re.compile(r"[\W_]+")
 _ABOUT = re.compile(r"^(?i:about)\s+(?P<name>(?i:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,3})\s*$")
 _FEWEST_INITIALS = 3  # not a threshold: two letters ("ab.org") are the initials of too many names
 
 
-def _squashed(text: str) -> str:
-    return _NOT_WORD.sub("", text).casefold()
-
-
 def footer_name(page: PageLines, label: str, holders: Sequence[str]) -> Found | None:
     """The site's name as its footer prints it in full, for the URL's registered domain's name `label`."""
-    return spelled_out_holder(page, label.casefold(), holders) or about_title(page, _squashed(label), holders)
+    return spelled_out_holder(page, label.casefold(), holders) or about_title(page, squashed(label), holders)
 
 
 def spelled_out_holder(page: PageLines, label: str, holders: Sequence[str]) -> Found | None:
@@ -53,9 +49,9 @@ def about_title(page: PageLines, label: str, holders: Sequence[str]) -> Found | 
     for line in page.lines:
         about = _ABOUT.match(line.text) if line.text[:6].lower() == "about " else None
         name = about.group("name") if about else ""
-        bare = _squashed(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
+        bare = squashed(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
         if not bare or not label.startswith(bare) or bare == label:
             continue
-        if any(_squashed(holder).startswith(bare) for holder in holders):
+        if any(squashed(holder).startswith(bare) for holder in holders):
             return Found(name, f"{line.text} (a title on its owner group's domain)")
     return None

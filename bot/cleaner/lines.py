@@ -27,6 +27,7 @@ __all__ = [
     "is_title_like",
     "lowercase_share",
     "split_lines",
+    "squashed",
     "word_count",
     "words",
 ]
@@ -85,6 +86,14 @@ def _words(text: str) -> tuple[str, ...]:
 def folded(text: str) -> str:
     """A line normalised and case-folded, the form lines are compared in (repeats, pull quotes), kept."""
     return normalize(text).casefold()
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def squashed(text: str) -> str:
+    """The text's letters and digits in lower case: the form names and domains are compared in."""
+    return _NOT_WORD.sub("", text).casefold()
 
 
 def word_count(text: str) -> int:

@@ -20,7 +20,7 @@ from bot.cleaner.footername import footer_name
 from bot.cleaner.headline import ADDRESS
 from bot.cleaner.holders import agency_copyright, copyright_holders, paper_copyright, publisher_copyright
 from bot.cleaner.initialsname import initials_title_name
-from bot.cleaner.lines import STOPWORDS
+from bot.cleaner.lines import STOPWORDS, squashed
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import on_private_suffix, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
@@ -32,7 +32,7 @@ from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.readonsite import read_on_site
 from bot.cleaner.recordfields import record_publication
 from bot.cleaner.sitename import masthead_over_owner
-from bot.cleaner.spelling import domain_spelled, spells, squashed
+from bot.cleaner.spelling import domain_spelled, spells
 from bot.cleaner.stationhost import station_name
 from bot.cleaner.subdomainpaper import subdomain_paper
 from bot.cleaner.wire import find_wire, reporter_credit

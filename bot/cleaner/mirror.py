@@ -14,7 +14,7 @@ import re
 
 from bot.cleaner.ampviewer import amp_viewer_url
 from bot.cleaner.cues import wire_dateline
-from bot.cleaner.lines import is_prose
+from bot.cleaner.lines import is_prose, squashed
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.page import Page
 from bot.cleaner.widgets import ARCHIVE_BANNER as _BANNER
@@ -74,10 +74,6 @@ def _banner_target(match: re.Match[str]) -> str | None:
     return match.group("saved") or original_url(match.group("url"), CleanerConfig())
 
 
-def _squashed(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text).casefold()
-
-
 def mark_mirror_page(page: Page) -> None:
     """Chrome of a mirror: an archive's banner block down to the archived site's own name, and the
     thread around an article pasted into a forum post."""
@@ -97,11 +93,11 @@ def _mark_banner_block(page: Page) -> None:
     named = _BANNER.match(page.lines[banner].text)
     url = _banner_target(named) if named else None
     site = registered_domain(url) if url else None
-    name = _squashed(site[0].split(".")[0]) if site else ""
+    name = squashed(site[0].split(".")[0]) if site else ""
     if len(name) < page.settings.site_name_min_chars:
         return
     for j in range(banner + 1, min(len(page.lines), banner + _TOOLBAR_LINES)):
-        spelled = _squashed(re.sub(r"^the\s+", "", page.lines[j].text, flags=_I))
+        spelled = squashed(re.sub(r"^the\s+", "", page.lines[j].text, flags=_I))
         if spelled and (spelled == name or (len(spelled) >= len(name) // 2 and name.startswith(spelled))):
             for i in range(banner + 1, j):
                 if page.open(i):

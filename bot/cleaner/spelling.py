@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.lines import squashed
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["MEDIA_SUFFIX", "domain_spelled", "spells", "squashed"]
+__all__ = ["MEDIA_SUFFIX", "domain_spelled", "spells"]
 
 # words a site's name may end with beyond the name a page prints: "SBS News" on sbs.com.au
 MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily"})
-
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-def squashed(text: str) -> str:
-    """The text's letters and digits in lower case: the form names and domains are compared in."""
-    return _NOT_WORD.sub("", text).casefold()
 
 
 def spells(name: str, label: str) -> bool:

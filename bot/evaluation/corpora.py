@@ -68,20 +68,16 @@ def event_config(config: Config, folder: Path) -> Config:
 def _merged(entities: list[dict[str, Any]], people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`entities` with `people` added; a person configured already keeps that entry, with the names the
     event's list gives them added to its aliases (another event's press names them its own way)."""
-    known = {e["name"]: e for e in entities}
     out = [dict(e) for e in entities]
-    at = {e["name"]: i for i, e in enumerate(out)}
+    configured = {e["name"]: e for e in out}
     for person in people:
-        name = person.get("name")
-        if name not in known:
+        entry = configured.get(person.get("name"))
+        if entry is None:
             out.append(person)
             continue
-        entry = out[at[name]]
-        have = {a.lower() for a in entry.get("aliases") or []}
-        entry["aliases"] = [
-            *(entry.get("aliases") or []),
-            *(a for a in person.get("aliases") or [] if a.lower() not in have),
-        ]
+        aliases = list(entry.get("aliases") or [])
+        have = {a.lower() for a in aliases}
+        entry["aliases"] = aliases + [a for a in person.get("aliases") or [] if a.lower() not in have]
     return out
 
 
