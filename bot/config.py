@@ -344,6 +344,9 @@ class CleanerConfig:
     # a credited caption whose words are an earlier credited caption's, this many words put in or left
     # out at most, is its second copy (an image's alternative text beside its caption)
     near_copy_max_word_edits: int = field(default=2, metadata={"range": (0, 20)})
+    # a bare date line topping the page, this many days or more after the window of the one event the
+    # page's words name, is the site's clock (the day the page was read), not the story's date
+    top_clock_after_event_days: int = field(default=365, metadata={"range": (1, 36500)})
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from bot.cleaner.detect import looks_like_html
 from bot.cleaner.gluedcredit import is_sign_off
 from bot.cleaner.headline import headline_text
 from bot.cleaner.html import read_html
+from bot.cleaner.lateclock import late_top_clock
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.leadlines import as_reported, lead_agency, refine_lead, title_source
 from bot.cleaner.lines import Line, split_lines
@@ -180,7 +181,12 @@ def _metadata(
         or title_source(page)
         or source_link(page)
         or as_reported(page),
-        "date": url_over_clock(find_article_date(page, config), page.url, config.cleaner),
+        "date": late_top_clock(
+            url_over_clock(find_article_date(page, config), page.url, config.cleaner),
+            page,
+            config,
+            lambda: find_event(None, _event_texts(page, title), config, page.url),
+        ),
         "updated": find_updated(page, config),
         "title": Found(title, line or title) if title else None,
     }
@@ -217,12 +223,17 @@ def _metadata(
         if hint:
             found[key] = Found(hint, "hint")
     if "event" not in found:
-        kept = [line.text for line, d in page.pairs() if d.kind in KEPT_KINDS]
-        heading = [found["title"].value] if "title" in found else []
-        event = find_event(_value(found, "date"), [*heading, *kept, page.url or ""], config, page.url)
+        heading = found["title"].value if "title" in found else None
+        event = find_event(_value(found, "date"), _event_texts(page, heading), config, page.url)
         if event is not None:
             found["event"] = event
     return found
+
+
+def _event_texts(page: PageLines, heading: str | None) -> list[str]:
+    """What names a page's event: its headline, its kept lines and its URL."""
+    kept = [line.text for line, d in page.pairs() if d.kind in KEPT_KINDS]
+    return [*([heading] if heading else []), *kept, page.url or ""]
 
 
 def _agency_author(page: PageLines, stated: dict[str, Found]) -> Found | None:

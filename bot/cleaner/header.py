@@ -22,6 +22,7 @@ from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
 from bot.cleaner.salutation import is_salutation
 from bot.cleaner.speakerlabel import is_speaker_label
+from bot.cleaner.splitstamp import stamp_year
 from bot.cleaner.standfirst import is_standfirst, is_standfirst_under_meta
 from bot.cleaner.topclock import mark_top_clock
 from bot.cleaner.twicecaption import is_twice_printed_caption
@@ -241,10 +242,11 @@ _LABEL_PREFIX = re.compile(r"^[A-Z][\w.&'’ -]{0,30}:\s")
 def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> None:
     """A date line beside a site clock, or above the headline when a dated byline follows it, is the
     page header's clock (often the day the page was scraped), never the article's date."""
+    texts = [line.text for line in page.lines]
     dated_after = headline is not None and any(
         page.decisions[i] in (Decision("dateline"), Decision("byline"))
         and i > headline
-        and find_date(page.lines[i].text) is not None
+        and (find_date(page.lines[i].text) is not None or stamp_year(texts, i) is not None)
         for i in header
     )
     for i in header:

@@ -28,7 +28,9 @@ from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
 from bot.cleaner.recordfields import record_date
+from bot.cleaner.splitstamp import stamp_year
 from bot.cleaner.stamps import published_part
+from bot.cleaner.statedwindow import states_date_within
 from bot.cleaner.topicdate import topic_created
 from bot.config import Config
 
@@ -119,12 +121,18 @@ def _openings(page: PageLines) -> list[str]:
 
 def _yearless_date(page: PageLines, config: Config) -> Found | None:
     """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in."""
-    texts = [*(line.text for line in page.of_kind("dateline")), *_openings(page)]
+    raw = [line.text for line in page.lines]
+    stamps = [(line.text, stamp_year(raw, line.number - 1)) for line in page.of_kind("dateline")]
+    texts = [*stamps, *((text, None) for text in _openings(page))]
     year_in_url = re.search(r"/((?:19|20)\d{2})(?=[/_-])", page.url or "")
-    for text in texts:
+    for text, year in texts:
         partial = find_partial_date(text)
         if partial is None:
             continue
+        if year:  # "September 22" over "16:55 2015"
+            return Found(
+                dt.date(year, partial.month, partial.day).isoformat(), f"{text} (year on the next line)"
+            )
         if year_in_url:
             day = dt.date(int(year_in_url.group(1)), partial.month, partial.day)
             return Found(day.isoformat(), f"{text} (year from the URL)")
@@ -197,17 +205,31 @@ def find_event(
         for event, (_, end) in zip(config.events, event_windows(config), strict=True)
         if any(_count(k, text) for k in clues[event.id] if not k.isdigit())  # a year alone is no clue
         and not names_only_region(event.place, clues[event.id], text, _count)
-        and not (span and span[1] + lead < event.start)  # well before it began (a preview is not)
+        # well before it began (a preview is not, nor an announcement stating its days)
+        and not (span and span[1] + lead < event.start and not states_date_within(text, event.start, end))
         # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not
         and not (span and span[0] > end and not _count(event.place.split(",")[0].strip(), text))
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    ranked = _headline_first(ranked, texts[0] if texts else "", clues)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     top = next(event for event in config.events if event.id == ranked[0][0])
     if names_only_series(top, clues[top.id], text, _count):  # another edition of the meeting
         return None
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
+
+
+def _headline_first(
+    ranked: list[tuple[str, int]], heading: str, clues: dict[str, list[str]]
+) -> list[tuple[str, int]]:
+    """Events tied for the most mentions: the one the headline (the first text) names, when it names
+    one alone, is the page's subject, put first with one mention more."""
+    tied = [event for event, score in ranked if ranked and score == ranked[0][1]]
+    named = [e for e in tied if any(_count(k, heading) for k in clues[e] if not k.isdigit())]
+    if len(tied) < 2 or len(named) != 1:  # noqa: PLR2004 - a tie is two or more
+        return ranked
+    return [(named[0], ranked[0][1] + 1), *((e, s) for e, s in ranked if e != named[0])]
 
 
 def _clues(config: Config) -> dict[str, list[str]]:
