@@ -10,6 +10,12 @@ unindented paragraph above it.
 A page of a story's comments counts them ("Sep 29, 2015 · 623 comments") and prints each under its
 writer's name and place ("NAME (PLACE)"), the text right under it: with the count above and two such
 names at least, every line from the first name on is a comment.
+
+A social site's comment thread prints each comment under its writer's handle and how long ago it was
+written ("Avi Khait 1 year", "plumer · 3 hours ago", "NAME 12 points 2 days ago"), often with the handle
+alone on the line above (an avatar's name) and "Reply" / "Permalink" labels under it. Two such signature
+lines at least, below a paragraph of the story: every line from the first signature (and the handle
+over it) to the page's end is a comment.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import re
 from bot.cleaner.lines import is_prose
 from bot.cleaner.page import Page
 
-__all__ = ["mark_comment_list", "mark_named_comments"]
+__all__ = ["mark_comment_list", "mark_named_comments", "mark_stamped_comments"]
 
 # the first comment: "  1. NAME makes good points but ..."
 _FIRST_COMMENT = re.compile(r"^[ \t]+1\.[ \t]+\S")
@@ -61,3 +67,48 @@ def mark_named_comments(page: Page) -> None:
     for i in range(writers[0], len(lines)):
         if page.open(i):
             page.set(i, "drop", "comment")
+
+
+# a comment's signature: a handle (one to five words), perhaps its points, and how long ago it was written
+_SIGNATURE = re.compile(
+    r"^(?P<handle>[^\s·|•]+(?:\s[^\s·|•]+){0,3}?)(?:\s+|\s*[·|•]\s*)(?:\d[\d,]*\s+points?\s*(?:[·|•]\s*)?)?"
+    r"\d{1,3}\s*(?:years?|yrs?|y|months?|mo|weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m)"
+    r"(?:\s+ago)?$",
+    re.IGNORECASE,
+)
+
+# a page's own stamp is no signature: "Updated 3 hours ago", "Posted 2 days ago"
+_STAMP_WORD = re.compile(r"^(?:last\s+)?(?:updated?|posted|published|edited|modified|added|created)\b", re.I)
+
+
+def mark_stamped_comments(page: Page) -> None:
+    """Drop a comment thread: from the first "HANDLE N units ago" signature (with the handle printed
+    alone right above it) to the page's end, when two signatures at least, each over a comment, sit below a
+    prose paragraph."""
+    lines = page.lines
+    signatures = [
+        i for i, line in enumerate(lines) if _SIGNATURE.match(line.text) and not _STAMP_WORD.match(line.text)
+    ]
+    if sum(1 for i in signatures if _comment_under(page, i)) < _LEAST_WRITERS:
+        return
+    first = signatures[0]
+    if not any(is_prose(line.text, page.settings) for line in lines[:first]):
+        return
+    handle = _SIGNATURE.match(lines[first].text)
+    above = page.previous_filled(first) if first else None
+    if handle and above is not None and lines[above].text == handle.group("handle").strip():
+        first = above
+    for i in range(first, len(lines)):
+        if page.open(i):
+            page.set(i, "drop", "comment")
+
+
+def _comment_under(page: Page, i: int) -> bool:
+    """A signature over its comment: the next filled line is prose (a next writer's handle skipped)."""
+    below = page.next_filled(i)
+    if below is not None and _SIGNATURE.match(page.lines[below].text):
+        return False
+    after = page.next_filled(below) if below is not None else None
+    if below is not None and after is not None and _SIGNATURE.match(page.lines[after].text):
+        below = page.next_filled(after)  # "NAME" / "NAME 1 year": the next writer's avatar and signature
+    return below is not None and is_prose(page.lines[below].text, page.settings)

@@ -16,7 +16,7 @@ from bot.cleaner.appeal import mark_appeal_boxes
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bodybounds import body_end, body_start
 from bot.cleaner.bylines import is_byline
-from bot.cleaner.commentlist import mark_comment_list, mark_named_comments
+from bot.cleaner.commentlist import mark_comment_list, mark_named_comments, mark_stamped_comments
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only
@@ -73,6 +73,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_forum_thread(page)
     mark_comment_list(page)
     mark_named_comments(page)
+    mark_stamped_comments(page)
     mark_live_page_header(page)
     mark_remark_over_title(page)
     mark_quoted_post(page)

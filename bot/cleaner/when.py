@@ -211,7 +211,7 @@ def find_event(
         and not (span and span[0] > end and not _count(event.place.split(",")[0].strip(), text))
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    ranked = _headline_first(ranked, texts[0] if texts else "", clues)
+    ranked = _headline_first(ranked, texts[0] if texts else "", config)
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     top = next(event for event in config.events if event.id == ranked[0][0])
@@ -220,13 +220,18 @@ def find_event(
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
 
 
-def _headline_first(
-    ranked: list[tuple[str, int]], heading: str, clues: dict[str, list[str]]
-) -> list[tuple[str, int]]:
+def _headline_first(ranked: list[tuple[str, int]], heading: str, config: Config) -> list[tuple[str, int]]:
     """Events tied for the most mentions: the one the headline (the first text) names, when it names
-    one alone, is the page's subject, put first with one mention more."""
+    one alone by a word of its own (no year, no series name every edition shares), is the page's
+    subject, put first with one mention more."""
+    clues = _clues(config)
+    series = {e.id: {name.casefold() for name in e.series} for e in config.events}
     tied = [event for event, score in ranked if ranked and score == ranked[0][1]]
-    named = [e for e in tied if any(_count(k, heading) for k in clues[e] if not k.isdigit())]
+    named = [
+        e
+        for e in tied
+        if any(_count(k, heading) for k in clues[e] if not k.isdigit() and k.casefold() not in series[e])
+    ]
     if len(tied) < 2 or len(named) != 1:  # noqa: PLR2004 - a tie is two or more
         return ranked
     return [(named[0], ranked[0][1] + 1), *((e, s) for e, s in ranked if e != named[0])]
