@@ -41,6 +41,7 @@ from bot.cleaner.repeats import TRUNCATED, mark_cut_copies, mark_repeats, restor
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.subtitlecues import keep_subtitle_cues
+from bot.cleaner.teasersummary import is_teaser_summary
 from bot.cleaner.titlecopycredit import mark_credit_under_title_copy
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
@@ -229,6 +230,7 @@ def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = Fals
             page.lines[i].blank
             or not is_prose(page.lines[i].text, page.settings)
             or TRUNCATED.search(page.lines[i].text)
+            or (not header and is_teaser_summary(page, i))
         ):
             text = page.lines[i].text
             if header and (not text or (word_count(text) > 1 and find_date(text) is None)):

@@ -280,6 +280,15 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
     ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
     ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
+    # a video's credit for the pictures it used: "This video includes visuals from C-SPAN."
+    (
+        "photo-credit",
+        re.compile(
+            r"^this (?:video|clip|report|story) (?:includes?|contains?|features?|uses?) (?:\w+ )?"
+            r"(?:visuals|images|footage|clips|video|pictures|material)\s+(?:from|by|courtesy of)\b.{1,60}$",
+            _I,
+        ),
+    ),
     # a photographer and an agency either way round ("Jane Doe/AFP", "REUTERS/Jane Doe"); a one-word
     # place before the slash is a dateline ("Moscow / AFP"), not a credit
     (
@@ -349,7 +358,7 @@ RELATED_HEADER = re.compile(
     r"stories (?:this|that) (?:photo|image|picture|video) appears? in|"
     r"trending(?: now| stories| news)?|top (?:stories|news|headlines)|"
     r"latest(?: news| stories| headlines| videos)?|"
-    r"more (?:stories|news|headlines|videos|from [\w .'-]{1,40})|"
+    r"more (?:[\w'’-]+ )?(?:stories|news|headlines|videos|articles|posts)|more from [\w .'-]{1,40}|"
     r"you (?:may|might) (?:also )?(?:like|be interested in)|editor'?s'? picks?|in other news|"
     r"(?:from )?around the web|what to read next|more in [\w .'-]{1,30}|popular(?: now)?|must read|"
     r"don'?t miss|watch next|further reading|more like this|in case you missed it|more coverage|"
