@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.blogheader import is_site_tagline
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.cues import caption_cues, wire_dateline
 from bot.cleaner.dates import is_date_only
@@ -38,7 +39,7 @@ def body_start(page: Page) -> int:
         opens = is_prose(line.text, page.settings) or wire_dateline(line.text) is not None  # "X (AP) — ...:"
         if not page.open(i) or not opens or _is_meta(line.text, page.settings):
             continue
-        if is_caption(page, i, header=True) or _is_question_headline(page, i):
+        if is_caption(page, i, header=True) or _is_question_headline(page, i) or is_site_tagline(page, i):
             continue
         following = page.next_filled(i)
         if following is not None and _is_meta(page.lines[following].text, page.settings):

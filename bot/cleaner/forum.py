@@ -51,6 +51,13 @@ FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forum-chrome", re.compile(r"^(?:quote|originally posted by\b.{0,60})\s*:?$", _I)),
     ("forum-chrome", _CARD_FIELD),
     ("forum-chrome", re.compile(r"^click to expand\s*(?:\.\.\.|…)?$", _I)),
+    # a link post's submission line: "apnews.com · submitted 2 days ago by NAME"
+    (
+        "forum-chrome",
+        re.compile(
+            r"^(?:[\w-]+(?:\.[\w-]+)+\s*[·|•-]\s*)?submitted\s+\d{1,3}\s+\w+\s+ago\s+by\s+\S{1,40}$", _I
+        ),
+    ),
     # a board's first-visit notice and its thread tools and display modes
     ("forum-chrome", re.compile(r"^if this is your first visit\b.{0,300}$", _I)),
     (

@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.blogheader import is_site_tagline
 from bot.cleaner.bulletin import bulletin_title, mark_first_item_heading
 from bot.cleaner.bylines import is_byline, names_the_lede
 from bot.cleaner.daterow import is_date_row
-from bot.cleaner.dates import find_date, find_partial_date, is_date_only, is_yearless_date_only
+from bot.cleaner.dates import (
+    find_date,
+    find_partial_date,
+    is_date_only,
+    is_update_word,
+    is_yearless_date_only,
+)
 from bot.cleaner.headline import (
     ADDRESS,
     ATTRIBUTED,
@@ -87,7 +94,8 @@ def lay_out_header(page: Page, start: int) -> None:
                 or is_standfirst_under_meta(page, i, headline)
                 or _dek_under(page, i, headline)
             )
-            if lead or ATTRIBUTED.search(text) or PLACE_DASH.match(text):
+            tagline = headline is not None and i < headline and is_site_tagline(page, i)
+            if (lead or ATTRIBUTED.search(text) or PLACE_DASH.match(text)) and not tagline:
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")
@@ -239,6 +247,12 @@ def _dek_under(page: Page, i: int, headline: int | None) -> bool:
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w.&'’ -]{0,30}:\s")
 
 
+def _publication_date(text: str) -> bool:
+    """The line gives a date that is no update's ("Posted by NAME | Updated: DATE" gives none)."""
+    found = find_date(text)
+    return found is not None and not is_update_word(text.partition(found.source)[0])
+
+
 def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> None:
     """A date line beside a site clock, or above the headline when a dated byline follows it, is the
     page header's clock (often the day the page was scraped), never the article's date."""
@@ -246,7 +260,7 @@ def _mark_page_clocks(page: Page, header: list[int], headline: int | None) -> No
     dated_after = headline is not None and any(
         page.decisions[i] in (Decision("dateline"), Decision("byline"))
         and i > headline
-        and (find_date(page.lines[i].text) is not None or stamp_year(texts, i) is not None)
+        and (_publication_date(page.lines[i].text) or stamp_year(texts, i) is not None)
         for i in header
     )
     for i in header:

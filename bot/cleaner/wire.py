@@ -19,6 +19,7 @@ from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.headline import glued_byline
+from bot.cleaner.initialsname import spelled_by_masthead
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.owncredit import names_own_programme
 from bot.cleaner.pagelines import Found, PageLines
@@ -131,7 +132,11 @@ def find_wire(page: PageLines) -> Found | None:
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
     slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
-    unknown = _unknown_acronym(named, table) and not _place_code(dateline, page.first_body())
+    unknown = (
+        _unknown_acronym(named, table)
+        and not _place_code(dateline, page.first_body())
+        and not spelled_by_masthead(named, page)  # "HANGZHOU (DOB) –" under "Dhaka Online Bulletin"
+    )
     if dateline is not None and (table.is_agency(named) or _AGENCY_SHAPE.search(named) or unknown or slashed):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
     lede = _LEDE_CREDIT.match(page.first_body()) or _agency_lede(page.first_body(), table)
