@@ -144,7 +144,8 @@ def _datelined_items(page: Page, start: int) -> int:
 # a line that is only a place and a yearless date, an agency's header: "Baku, Azerbaijan, Aug. 30"
 _PLACE_AND_DATE = re.compile(
     r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){0,2},\s*"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\.?$"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\.?"
+    r"(?:,\s*[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})?$"  # an agency's name after it: "..., AZERTAC"
 )
 
 

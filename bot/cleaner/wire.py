@@ -115,6 +115,14 @@ def _credit_name(name: str, table: OutletTable) -> str:
     return table.canonical(name)
 
 
+# a place and a date line closed by the agency's name: "New York, September 29, AZERTAC"
+_DATELINE_AGENCY = re.compile(
+    r"^[A-Z][\w.'’ -]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+    r"(?:,?\s+\d{4})?,\s*"
+    r"(?P<name>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})$"
+)
+
+
 def find_wire(page: PageLines) -> Found | None:
     """The agency in the byline, a headline's "AGENCY: ..." prefix or wire dateline (a credit between
     slashes, "/NAME/ --", is always a wire's), a provider's credit opening the lede, a "Source:" line, a
@@ -126,6 +134,11 @@ def find_wire(page: PageLines) -> Found | None:
         agency = _agency_in(glued or text, table, page.settings.agency_acronym_max_chars)
         if agency is not None:
             return Found(agency, text)
+    # "New York, September 29, AZERTAC" (a second date line under the stamp, dropped as a clock)
+    for line in (*page.of_kind("dateline"), *page.dropped_as("page-clock")):
+        credit = _DATELINE_AGENCY.match(line.text)
+        if credit and table.is_agency(credit.group("name")):
+            return Found(table.canonical(credit.group("name")), line.text)
     titled = next((f for line in page.of_kind("headline") if (f := title_agency(line.text, table))), None)
     if titled is not None:
         return titled
