@@ -80,6 +80,7 @@ def body_end(page: Page, start: int) -> tuple[int, int | None]:
             is_prose(page.lines[i].text, page.settings)
             or _SPEAKER_TURN.match(page.lines[i].text)
             or is_speaker_label(page.lines[i].text)
+            or _named_turn(page, i)
             or is_prose_with_glued_credit(page.lines[i].text, page.settings)
             or _SENTENCES_INTO_QUOTE.search(page.lines[i].text) is not None
         )
@@ -87,6 +88,21 @@ def body_end(page: Page, start: int) -> tuple[int, int | None]:
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
         page.set(prose.pop(), "drop", "author-bio")
     return (prose[-1] if prose else start - 1), cut
+
+
+# a transcript's turn under a speaker's name in title case: "Jane Roe, Correspondent: Thank you."
+_NAMED_TURN = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:, [A-Z][\w.'’ -]{1,40})?):\s+\S"
+)
+
+
+def _named_turn(page: Page, i: int) -> bool:
+    """Line i is a turn of a transcript: its speaker's name (two words or more) opens another turn too."""
+    turn = _NAMED_TURN.match(page.lines[i].text)
+    if turn is None:
+        return False
+    label = turn.group("name") + ":"
+    return any(j != i and line.text.startswith(label) for j, line in enumerate(page.lines))
 
 
 def _end_marker(page: Page, start: int) -> int | None:

@@ -280,6 +280,11 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
     ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
     ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
+    # a player's link to the whole programme: "Watch the Full Episode"
+    (
+        "media-player",
+        re.compile(r"^(?:watch|listen to) (?:the )?full (?:episode|show|program(?:me)?|interview)$", _I),
+    ),
     # a video's credit for the pictures it used: "This video includes visuals from C-SPAN."
     (
         "photo-credit",

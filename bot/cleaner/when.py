@@ -24,6 +24,7 @@ from bot.cleaner.dates import (
 )
 from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_window
 from bot.cleaner.eventseries import names_only_series
+from bot.cleaner.eventvenue import names_other_venue
 from bot.cleaner.footstamp import foot_published
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
@@ -216,6 +217,9 @@ def find_event(
         return None
     top = next(event for event in config.events if event.id == ranked[0][0])
     if names_only_series(top, clues[top.id], text, _count):  # another edition of the meeting
+        return None
+    series = {name.casefold() for event in config.events for name in event.series}
+    if names_other_venue(top, text, _count, series):  # "the G20 summit in Osaka" first, Helsinki later
         return None
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
 
