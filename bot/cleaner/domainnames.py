@@ -79,7 +79,8 @@ def _rejoined(pieces: list[str], settings: CleanerConfig) -> list[str]:
     for piece in pieces:
         fragment = len(piece) < settings.domain_word_min_letters and not _is_common(piece, settings)
         voiced = bool(_VOWELS.intersection(piece))
-        if fragment and voiced and out and out[-1] not in _MINOR and not carry:
+        lone = len(piece) == 1 and not voiced  # one consonant is no word nor acronym: "darpa|n"
+        if fragment and (voiced or lone) and out and out[-1] not in _MINOR and not carry:
             out[-1] += piece
         elif fragment:
             carry += piece
