@@ -116,8 +116,13 @@ def _openings(page: PageLines) -> list[str]:
     wire = wire_dateline(first)
     if wire:  # "MOSCOW (Site / Agency - 27th January, 2021)": the date may sit in the credit
         return [wire[0], wire[1]]
-    place = _PLACE_DATELINE.match(first) or _BARE_DATELINE.match(first) or _DATED_CREDIT.match(first)
-    return [place.group("dateline")] if place else []
+    # the lede may sit under a caption the layout kept ("Photo/NAME." over "NEW YORK, Sep 26 – ...")
+    openers = [line.text for line in page.of_kind("body")][: page.settings.dateline_paragraphs]
+    for text in dict.fromkeys([first, *openers]):
+        place = _PLACE_DATELINE.match(text) or _BARE_DATELINE.match(text) or _DATED_CREDIT.match(text)
+        if place:
+            return [place.group("dateline")]
+    return []
 
 
 def _yearless_date(page: PageLines, config: Config) -> Found | None:
