@@ -87,11 +87,13 @@ def _site_name_line(page: PageLines) -> Found | None:
             short = len(plain) >= least and len(name.split()) <= page.settings.site_name_max_words
             spelled = {plain, squashed(name)}  # "The Site" on the-site.com spells it with its "The"
             if short and any(spells(s, known) for known in names for s in spelled):
-                cited = dotted_name(name.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
+                mark = _COPYRIGHT_MARK.sub("", name)  # "© Site Name", a footer's line, cites "Site Name"
+                cited = dotted_name(mark.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
                 return Found(cited, f"{evidence} (the site name in the URL)")
     return None
 
 
+_COPYRIGHT_MARK = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?", re.I)
 _HOST_TOKEN = re.compile(r"(?<![\w.=/'\"])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w.'\"/])")
 
 

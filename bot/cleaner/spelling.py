@@ -12,15 +12,22 @@ from bot.cleaner.pagelines import Found, PageLines
 __all__ = ["MEDIA_SUFFIX", "domain_spelled", "spells"]
 
 # words a site's name may end with beyond the name a page prints: "SBS News" on sbs.com.au
-MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily"})
+MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily", "blog"})
 
 
 def spells(name: str, label: str) -> bool:
     """A squashed name spells a squashed site name: wholly, with more after it ("Radio Prague
     International" on radioprague...), or all but a media word at its end ("Ukraine Today" on
-    /UkraineTodayNews/); a section label that is only its first word ("World" on worldnewsdose.com)
-    does not."""
-    return name.startswith(label) or (label.startswith(name) and label[len(name) :] in MEDIA_SUFFIX)
+    /UkraineTodayNews/), or all but a media word inside it ("Site Online Gazette" on sitegazette...); a
+    section label that is only its first word ("World" on worldnewsdose.com) does not."""
+    return (
+        name.startswith(label)
+        or (label.startswith(name) and label[len(name) :] in MEDIA_SUFFIX)
+        or any(  # a media word the domain leaves out inside the name: "Site Online Gazette" on sitegazette
+            not name.startswith(word) and word in name and name.replace(word, "", 1) == label
+            for word in MEDIA_SUFFIX
+        )
+    )
 
 
 _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")

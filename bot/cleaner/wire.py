@@ -99,12 +99,15 @@ def reporter_credit(page: PageLines) -> Found | None:
 
 
 def _agency_in(text: str, table: OutletTable, acronym_chars: int) -> str | None:
-    """The first news agency (any of its names) written as a whole word in the text."""
+    """The news agency (any of its names) written as a whole word in the text; of several, the longest
+    name ("Australian Associated Press" holds "Associated Press": it is the one written)."""
+    found: tuple[int, str] | None = None
     for name, canonical in table.agencies.items():
         flags = 0 if len(name) <= acronym_chars else re.IGNORECASE  # "AP" and "AFP" only in capitals
-        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
-            return canonical
-    return None
+        longer = found is None or len(name) > found[0]
+        if longer and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
+            found = (len(name), canonical)
+    return found[1] if found else None
 
 
 def _credit_name(name: str, table: OutletTable) -> str:
