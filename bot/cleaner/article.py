@@ -181,12 +181,7 @@ def _metadata(
         or title_source(page)
         or source_link(page)
         or as_reported(page),
-        "date": late_top_clock(
-            url_over_clock(find_article_date(page, config), page.url, config.cleaner),
-            page,
-            config,
-            lambda: find_event(None, _event_texts(page, title), config, page.url),
-        ),
+        "date": _published(page, config, title),
         "updated": find_updated(page, config),
         "title": Found(title, line or title) if title else None,
     }
@@ -228,6 +223,15 @@ def _metadata(
         if event is not None:
             found["event"] = event
     return found
+
+
+def _published(page: PageLines, config: Config, title: str | None) -> Found | None:
+    """The publication date: none from a clock later than the URL's date or long after the event the
+    page's words name (read without a date)."""
+    found = url_over_clock(find_article_date(page, config), page.url, config.cleaner)
+    return late_top_clock(
+        found, page, config, lambda: find_event(None, _event_texts(page, title), config, page.url)
+    )
 
 
 def _event_texts(page: PageLines, heading: str | None) -> list[str]:

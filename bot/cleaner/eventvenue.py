@@ -10,7 +10,7 @@ other meeting: it is given no event.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Set
+from collections.abc import Callable, Sequence
 
 from bot.config import Event
 
@@ -23,10 +23,13 @@ _VENUE = re.compile(
 _LEAST_MENTIONS = 2  # a definition: named once, a place may be the last meeting's; twice, it is the page's
 
 
-def names_other_venue(event: Event, text: str, count: Callable[[str, str], int], series: Set[str]) -> bool:
-    """True when a summit of a configured series (`series`, folded) the text places elsewhere ("G20
+def names_other_venue(
+    event: Event, text: str, count: Callable[[str, str], int], events: Sequence[Event]
+) -> bool:
+    """True when a summit of a configured series (any of `events`') the text places elsewhere ("G20
     summit in PLACE", neither the event's city nor its region) is named twice at least, and more often
     than the event's city."""
+    series = {name.casefold() for each in events for name in each.series}
     parts = [part.strip() for part in event.place.split(",") if part.strip()]
     own = count(parts[0], text) if parts else 0
     venues = {

@@ -25,6 +25,7 @@ from bot.cleaner.recordrows import RECORD_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
 from bot.cleaner.subtitlecues import CUE_PATTERNS
 from bot.cleaner.teaserleadins import LEAD_IN_PATTERNS, LIKE_THESE
+from bot.cleaner.videonotes import VIDEO_NOTE_PATTERNS
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
 from bot.config import CleanerConfig
 
@@ -280,20 +281,6 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
     ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
     ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
-    # a player's link to the whole programme: "Watch the Full Episode"
-    (
-        "media-player",
-        re.compile(r"^(?:watch|listen to) (?:the )?full (?:episode|show|program(?:me)?|interview)$", _I),
-    ),
-    # a video's credit for the pictures it used: "This video includes visuals from C-SPAN."
-    (
-        "photo-credit",
-        re.compile(
-            r"^this (?:video|clip|report|story) (?:includes?|contains?|features?|uses?) (?:\w+ )?"
-            r"(?:visuals|images|footage|clips|video|pictures|material)\s+(?:from|by|courtesy of)\b.{1,60}$",
-            _I,
-        ),
-    ),
     # a photographer and an agency either way round ("Jane Doe/AFP", "REUTERS/Jane Doe"); a one-word
     # place before the slash is a dateline ("Moscow / AFP"), not a credit
     (
@@ -322,6 +309,7 @@ CHROME_PATTERNS = (
     *LICENCE_PATTERNS,
     *POST_CHROME_PATTERNS,
     *CUE_PATTERNS,
+    *VIDEO_NOTE_PATTERNS,
     *LEAD_IN_PATTERNS,
     *APPEAL_PATTERNS,
 )

@@ -223,8 +223,7 @@ def find_event(
     top = next(event for event in config.events if event.id == ranked[0][0])
     if names_only_series(top, clues[top.id], text, _count):  # another edition of the meeting
         return None
-    series = {name.casefold() for event in config.events for name in event.series}
-    if names_other_venue(top, text, _count, series):  # "the G20 summit in Osaka" first, Helsinki later
+    if names_other_venue(top, text, _count, config.events):  # "the G20 summit in Osaka" first, Helsinki later
         return None
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.cleaner.agencynames import byline_agency, dateline_agency
 from bot.cleaner.bracketcredit import bracket_credit, network_dateline
-from bot.cleaner.bylineshapes import glued_credit
 from bot.cleaner.cardcredit import wire_service_credit
 from bot.cleaner.creditfields import date_row_source, repost_from_line, story_credit
 from bot.cleaner.credits import credit_lines
@@ -98,18 +98,6 @@ def reporter_credit(page: PageLines) -> Found | None:
     return None
 
 
-def _agency_in(text: str, table: OutletTable, acronym_chars: int) -> str | None:
-    """The news agency (any of its names) written as a whole word in the text; of several, the longest
-    name ("Australian Associated Press" holds "Associated Press": it is the one written)."""
-    found: tuple[int, str] | None = None
-    for name, canonical in table.agencies.items():
-        flags = 0 if len(name) <= acronym_chars else re.IGNORECASE  # "AP" and "AFP" only in capitals
-        longer = found is None or len(name) > found[0]
-        if longer and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
-            found = (len(name), canonical)
-    return found[1] if found else None
-
-
 def _credit_name(name: str, table: OutletTable) -> str:
     """An agency credit "dpa/NAN" or "AP Photo" gives the known agency in it, else the credit as written."""
     for part in re.split(r"\s*/\s*|\s*,\s*|\s+[-–—]\s+", name):
@@ -118,12 +106,12 @@ def _credit_name(name: str, table: OutletTable) -> str:
     return table.canonical(name)
 
 
-# a place and a date line closed by the agency's name: "New York, September 29, AZERTAC"
-_DATELINE_AGENCY = re.compile(
-    r"^[A-Z][\w.'’ -]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-    r"(?:,?\s+\d{4})?,\s*"
-    r"(?P<name>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,3})$"
-)
+def _unknown_credit(named: str, dateline: tuple[str, str] | None, page: PageLines) -> bool:
+    """An acronym the table does not know, neither a dateline's state code nor the masthead's initials
+    ("HANGZHOU (DOB) –" under "Dhaka Online Bulletin": the site's own credit)."""
+    if not _unknown_acronym(named, page.table):
+        return False
+    return not (_place_code(dateline, page.first_body()) or spelled_by_masthead(named, page))
 
 
 def find_wire(page: PageLines) -> Found | None:
@@ -132,27 +120,17 @@ def find_wire(page: PageLines) -> Found | None:
     closing credit, a "..., NAME reports." credit, or the original of a platform repost."""
     table = page.table
     headlines = (glued_byline(line.text, page.settings) for line in page.of_kind("headline"))
-    for text in (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h)):
-        glued = glued_credit(text)  # "Jane RoeAAP"
-        agency = _agency_in(glued or text, table, page.settings.agency_acronym_max_chars)
-        if agency is not None:
-            return Found(agency, text)
-    # "New York, September 29, AZERTAC" (a second date line under the stamp, dropped as a clock)
-    for line in (*page.of_kind("dateline"), *page.dropped_as("page-clock")):
-        credit = _DATELINE_AGENCY.match(line.text)
-        if credit and table.is_agency(credit.group("name")):
-            return Found(table.canonical(credit.group("name")), line.text)
+    bylines = (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h))
+    credited = byline_agency(bylines, table, page.settings.agency_acronym_max_chars) or dateline_agency(page)
+    if credited is not None:
+        return credited
     titled = next((f for line in page.of_kind("headline") if (f := title_agency(line.text, table))), None)
     if titled is not None:
         return titled
     dateline = wire_dateline(page.first_body())
     named = _credit_name(dateline[1], table) if dateline else ""
     slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
-    unknown = (
-        _unknown_acronym(named, table)
-        and not _place_code(dateline, page.first_body())
-        and not spelled_by_masthead(named, page)  # "HANGZHOU (DOB) –" under "Dhaka Online Bulletin"
-    )
+    unknown = _unknown_credit(named, dateline, page)
     if dateline is not None and (table.is_agency(named) or _AGENCY_SHAPE.search(named) or unknown or slashed):
         return Found(named, f"{dateline[0]} ({dateline[1]})")
     lede = _LEDE_CREDIT.match(page.first_body()) or _agency_lede(page.first_body(), table)
