@@ -76,10 +76,12 @@ def _rejoined(pieces: list[str], settings: CleanerConfig) -> list[str]:
     another, letters read out beside the words ("news|nation|tv" keeps "tv" apart)."""
     out: list[str] = []
     carry = ""
-    for piece in pieces:
+    for n, piece in enumerate(pieces):
         fragment = len(piece) < settings.domain_word_min_letters and not _is_common(piece, settings)
         voiced = bool(_VOWELS.intersection(piece))
-        lone = len(piece) == 1 and not voiced  # one consonant is no word nor acronym: "darpa|n"
+        # one consonant between two pieces is no word nor acronym: "darpa|n|magazine" (at the end, "r" of
+        # "the|brindle|r" may be a cut of anything)
+        lone = len(piece) == 1 and not voiced and n + 1 < len(pieces)
         if fragment and (voiced or lone) and out and out[-1] not in _MINOR and not carry:
             out[-1] += piece
         elif fragment:
