@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cleaner.cues import caption_cues
 from bot.config import Config
 from bot.evaluation.pages_eval import FIELDS, evaluate_set
 from tests.test_cleaner_rules import _clean as clean
@@ -166,3 +167,15 @@ def test_round_twenty_sets_pass_every_check(config: Config, name: str) -> None:
     assert result["passed"] == result["pages"], result["misses"]
     for field in FIELDS:
         assert result["metadata"][field] == result["pages"], (field, result["misses"])
+
+
+def test_a_caption_whose_bracketed_credit_has_a_comma_is_no_headline(config: Config) -> None:
+    caption = (
+        "Two presidents talk before the session in Hangzhou, Monday, Sept. 5, 2016."
+        " (Jane Roe/Lakeview, Palace Pool Photo via AP)"
+    )
+    assert caption_cues(caption)[0] >= 1  # a strong cue: never a headline, kept as a caption
+    assert caption_cues("Leaders meet in Hangzhou (Agency)")[0] == 0
+    page = "\n".join(["World leaders wrap up the G-20 meeting", "", caption, "", SUMMIT, "", MORE])
+    article = clean(page, config)
+    assert article.title == "World leaders wrap up the G-20 meeting"

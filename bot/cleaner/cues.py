@@ -36,8 +36,9 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
     # an agency's photo credit inside the caption: "AGENCY PHOTO/NAME", "(Photo credit should read ..."
     re.compile(r"\b[A-Z]{2,} PHOTO\s*/\s*[A-Z]|\b(?i:photo credit should read)\b"),
-    # a photographer's and agencies' credit in brackets closing the caption: "(Jane Doe/Agency via AP)"
-    re.compile(r"\((?=[^()]*\w \w)[A-Z][\w.' -]{1,40}(?:/[\w.' -]{1,40})+\)$"),
+    # a photographer's and agencies' credit in brackets closing the caption: "(Jane Doe/Agency via AP)",
+    # "(Jane Doe/Agency, Pool Photo via AP)"
+    re.compile(r"\((?=[^()]*\w \w)[A-Z][\w.' -]{1,40}(?:/[\w.' -]{1,40}(?:, [\w.' -]{1,40})?)+\)$"),
     # a photographer's name in capitals and the agency in brackets after the caption: "... JANE DOE (AP)"
     re.compile(r"[a-z]\.\s+[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,3}\s*\([A-Z][\w.&-]{1,15}\)$"),
     # a credit in capitals glued after the caption: "... Obama.JANE DOE/AGENCY/POOL / EPA"
