@@ -179,3 +179,14 @@ def test_a_caption_whose_bracketed_credit_has_a_comma_is_no_headline(config: Con
     page = "\n".join(["World leaders wrap up the G-20 meeting", "", caption, "", SUMMIT, "", MORE])
     article = clean(page, config)
     assert article.title == "World leaders wrap up the G-20 meeting"
+
+
+def test_another_outlets_domain_in_a_credit_row_is_the_source(config: Config) -> None:
+    page = "\n".join(
+        ["Six things to know about the summit", "(chinadaily.com.cn) Updated : 2016-09-03", SUMMIT, MORE]
+    )
+    url = "https://www.provinceportal.gov.cn/2016-09/03/c_1.htm"
+    assert clean(page, config, url=url).wire == "China Daily"
+    own = page.replace("chinadaily.com.cn", "provinceportal.gov.cn")
+    assert clean(own, config, url=url).wire is None  # the site crediting itself
+    assert clean(page, config).wire is None  # no URL: its own domain cannot be told apart

@@ -5,6 +5,9 @@
 - A place-and-date line closed by an agency's name ("New York, September 29, AZERTAC") credits it: a state
   agency's page prints it under the headline, often as a second date line under the story's stamp (the
   layout drops that one as a clock, so both kinds are read).
+- A credit row opening with another known outlet's domain in brackets, then the page's stamp
+  ("(chinadaily.com.cn) Updated : DATE" on a provincial portal), names the copy's source; the page's own
+  domain so printed is the site crediting itself.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ import re
 from collections.abc import Iterable
 
 from bot.cleaner.bylineshapes import glued_credit
-from bot.cleaner.outlets import OutletTable
+from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["agency_in", "byline_agency", "dateline_agency"]
+__all__ = ["agency_in", "byline_agency", "credited_domain", "dateline_agency", "line_credit"]
 
 
 def agency_in(text: str, table: OutletTable, acronym_chars: int) -> str | None:
@@ -57,3 +60,30 @@ def dateline_agency(page: PageLines) -> Found | None:
         if credit and page.table.is_agency(credit.group("name")):
             return Found(page.table.canonical(credit.group("name")), line.text)
     return None
+
+
+# "(chinadaily.com.cn) Updated : 2016-09-03": a domain in brackets over a stamp
+_DOMAIN_ROW = re.compile(
+    r"^\((?P<domain>[a-z0-9-]+(?:\.[a-z0-9-]+)+)\)\s*(?:updated|posted|published|source)\b", re.IGNORECASE
+)
+
+
+def credited_domain(page: PageLines) -> Found | None:
+    """The known outlet whose domain opens a credit row in brackets, when it is not the page's own."""
+    own = registered_domain(page.url) if page.url else None
+    if own is None:  # without the page's own domain, its own credit cannot be told apart
+        return None
+    for line in page.lines:
+        row = _DOMAIN_ROW.match(line.text)
+        if row is None:
+            continue
+        name = page.table.by_domain(row.group("domain"))
+        theirs = registered_domain(f"http://{row.group('domain')}/")
+        if name is not None and (theirs is None or theirs[0] != own[0]):
+            return Found(name, line.text)
+    return None
+
+
+def line_credit(page: PageLines) -> Found | None:
+    """A credit line's source: a dateline's closing agency, else another outlet's domain in brackets."""
+    return dateline_agency(page) or credited_domain(page)

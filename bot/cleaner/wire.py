@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.cleaner.agencynames import byline_agency, dateline_agency
+from bot.cleaner.agencynames import byline_agency, line_credit
 from bot.cleaner.bracketcredit import bracket_credit, network_dateline
 from bot.cleaner.cardcredit import wire_service_credit
 from bot.cleaner.creditfields import date_row_source, repost_from_line, story_credit
@@ -121,7 +121,7 @@ def find_wire(page: PageLines) -> Found | None:
     table = page.table
     headlines = (glued_byline(line.text, page.settings) for line in page.of_kind("headline"))
     bylines = (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h))
-    credited = byline_agency(bylines, table, page.settings.agency_acronym_max_chars) or dateline_agency(page)
+    credited = byline_agency(bylines, table, page.settings.agency_acronym_max_chars) or line_credit(page)
     if credited is not None:
         return credited
     titled = next((f for line in page.of_kind("headline") if (f := title_agency(line.text, table))), None)
