@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -173,6 +174,13 @@ class SummitBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to the development server %s", len(synced), guild_id)
+
+    async def login(self, token: str) -> None:
+        """discord.py's login, over a connection pool bounded by `discord.http_connections` (discord.py's
+        own has no bound: 200 deferrals at once opened 200 connections, `python -m bench.discord_burst`)."""
+        if self.http.connector is MISSING:  # made here: aiohttp's connector needs the running loop
+            self.http.connector = aiohttp.TCPConnector(limit=self.config.discord.http_connections)
+        await super().login(token)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: the chat cog's listener handles mentions and DMs."""
