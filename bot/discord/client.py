@@ -176,10 +176,13 @@ class SummitBot(commands.Bot):
             log.info("synced %d commands to the development server %s", len(synced), guild_id)
 
     async def login(self, token: str) -> None:
-        """discord.py's login, over a connection pool bounded by `discord.http_connections` (discord.py's
-        own has no bound: 200 deferrals at once opened 200 connections, `python -m bench.discord_burst`)."""
+        """discord.py's login, over a connection pool bounded by `discord.http_connections` to each host
+        (discord.py's own has no bound: 200 deferrals at once opened 200 connections, `python -m
+        bench.discord_burst`). Per host, so the gateway's websockets (one a shard, held open, on another
+        host) never take the REST requests' connections."""
         if self.http.connector is MISSING:  # made here: aiohttp's connector needs the running loop
-            self.http.connector = aiohttp.TCPConnector(limit=self.config.discord.http_connections)
+            bound = self.config.discord.http_connections
+            self.http.connector = aiohttp.TCPConnector(limit=0, limit_per_host=bound)
         await super().login(token)
 
     async def on_message(self, message: discord.Message, /) -> None:

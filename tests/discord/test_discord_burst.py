@@ -68,7 +68,7 @@ async def test_a_burst_reuses_at_most_http_connections_connections(
     assert {r.body["type"] for r in acks} == {5}
     # 60 deferrals in flight at once: without the bound, discord.py opens a connection for each
     assert len({r.peer for r in [*acks, *answers]}) <= 3
-    assert isinstance(bot.http.connector, aiohttp.TCPConnector) and bot.http.connector.limit == 3
+    assert isinstance(bot.http.connector, aiohttp.TCPConnector) and bot.http.connector.limit_per_host == 3
 
 
 async def test_past_the_queue_bound_the_asker_is_told_privately_to_try_again(
