@@ -3,6 +3,8 @@
     python -m bench.answer_stages seed            # qa_dev, qa_dev2, qa_reworded in process (warm), 3 passes
     python -m bench.answer_stages batch           # 800 generated questions in batches of 16, as an answer
                                                   # process of the Discord bot asks them (seed corpus)
+    python -m bench.answer_stages batch --channel # the same, all in one channel's conversation, as
+                                                  # bench.discord_burst asks them
     python -m bench.answer_stages generated --sentences 100000 --workdir DIR   # first-time answers over a
                                                   # generated corpus (bench.scale's; its index kept in DIR)
 
@@ -101,19 +103,22 @@ def _seed(rounds: int) -> int:
     return rounds * len(asked)
 
 
-def _batch(count: int) -> int:
+def _batch(count: int, channel: bool) -> int:
+    from bot.conversation import Conversation
     from bot.discord import processes
 
+    # with `channel`, every question in one channel's conversation, as bench.discord_burst's all are
+    conversation = Conversation() if channel else None
     config = load_config(ROOT / "config.yaml")
     processes._service = CoverageService(config)
     questions = list(dict.fromkeys(generate_questions(4 * count)))
     size = config.discord.question_batch
-    processes._ask_batch([(q, None, 3) for q in questions[:size]])  # warm-up: loads, caches
+    processes._ask_batch([(q, conversation, 3) for q in questions[:size]])  # warm-up: loads, caches
     questions = questions[size : size + count]
     _SPENT.clear()
     start = time.thread_time()
     for at in range(0, len(questions), size):
-        processes._ask_batch([(q, None, 3) for q in questions[at : at + size]])
+        processes._ask_batch([(q, conversation, 3) for q in questions[at : at + size]])
     _SPENT[_BATCH] = time.thread_time() - start
     return len(questions)
 
@@ -147,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mode", choices=("seed", "batch", "generated"))
     parser.add_argument("--rounds", type=int, default=3, help="seed: passes over the questions")
     parser.add_argument("--questions", type=int, default=800, help="batch: generated questions")
+    parser.add_argument(
+        "--channel", action="store_true", help="batch: every question in one channel's conversation"
+    )
     parser.add_argument("--sentences", type=int, default=100_000, help="generated: corpus size")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/summitbot-same-answers"))
     args = parser.parse_args(argv)
@@ -154,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.mode == "seed":
         answers = _seed(args.rounds)
     elif args.mode == "batch":
-        answers = _batch(args.questions)
+        answers = _batch(args.questions, args.channel)
     else:
         args.workdir.mkdir(parents=True, exist_ok=True)
         answers = _generated(args.sentences, args.workdir)

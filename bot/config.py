@@ -146,6 +146,10 @@ class DiscordConfig:
     answer_processes: bool = True
     # the most waiting /ask questions an answer process takes at once, their embeddings in one forward pass
     question_batch: int = field(default=16, metadata={"range": (1, 256)})
+    # the most HTTP connections the bot holds to a Discord host at once (0: no bound, as discord.py has
+    # it): a burst of /ask otherwise opens one for each deferral in flight (200 at once: 200 connections,
+    # each a TCP and TLS handshake), then keeps them; past the bound a request waits for a free one
+    http_connections: int = field(default=32, metadata={"range": (0, 10_000)})
 
 
 @dataclass(frozen=True)

@@ -248,6 +248,44 @@ def test_the_kernels_residual_add_and_layer_norm_are_numpys() -> None:
         assert np.abs(got - expected).max() < 2e-5
 
 
+def test_the_kernels_rows_normalised_together_are_the_scalar_paths_to_the_bit() -> None:
+    """The AVX-512 add and norm (eight rows at a time, each row's four running sums in one vector) gives
+    the scalar path's every bit: row counts around the group of eight, widths of one and several
+    vectors, with and without the residual, values of very different sizes."""
+    if dense_module.kernel_level() < 2:
+        pytest.skip("no AVX-512F path on this CPU or build")
+    rng = np.random.default_rng(9)
+    for rows, width in ((1, 384), (7, 384), (8, 16), (13, 384), (17, 48), (245, 384)):
+        scale = np.exp(rng.uniform(-8, 8, (rows, 1))).astype(np.float32)
+        x, residual = (rng.standard_normal((rows, width)).astype(np.float32) * scale for _ in range(2))
+        norm = (rng.standard_normal(width).astype(np.float32), rng.standard_normal(width).astype(np.float32))
+        for given in (residual, None):
+            scalar, vector = x.copy(), x.copy()
+            dense_module._halfgemm.add_norm(scalar, given, *norm, rows, width, 1e-12, 0)
+            dense_module._halfgemm.add_norm(vector, given, *norm, rows, width, 1e-12, 2)
+            assert scalar.tobytes() == vector.tobytes()
+            assert not np.array_equal(scalar, x)  # normalised, not left as it was
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_the_kernel_rounds_the_rows_as_to_bfloat16_does(level: int) -> None:
+    """Multiplied by the identity, a row comes back as its bfloat16 rounding: every bit as `to_bfloat16`
+    gives it, ties either way and a tail past the last sixteen values (3 x 34 inputs)."""
+    if level > dense_module.kernel_level():
+        pytest.skip(f"this CPU or build has no path {level}")
+    rng = np.random.default_rng(10)
+    x = (rng.standard_normal((3, 34)) * np.exp(rng.uniform(-20, 20, (3, 34)))).astype(np.float32)
+    bits = x.view(np.uint32)
+    bits[0, :8] = (bits[0, :8] & 0xFFFF0000) | 0x8000  # exact ties: to even, up or down
+    bits[1, -4:] = (bits[1, -4:] & 0xFFFF0000) | 0x7FFF  # just under a tie
+    identity = np.zeros((34, 64), dtype=np.float32)
+    identity[np.arange(34), np.arange(34)] = 1.0
+    out = np.empty((3, 64), dtype=np.float32)
+    zero = np.zeros(64, np.float32)
+    dense_module._halfgemm.gemm(x, panels_of(identity), zero, out, 3, 34, 64, level, False)
+    assert np.array_equal(out[:, :34].view(np.uint32) >> 16, to_bfloat16(x)) and not out[:, 34:].any()
+
+
 @pytest.mark.parametrize("level", [1, 2, 3])
 def test_each_compiled_path_gives_numpys_product(level: int) -> None:
     """The kernel's paths round the rows to bfloat16 and multiply them by the same weights as numpy's path

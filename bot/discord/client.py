@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -173,6 +174,16 @@ class SummitBot(commands.Bot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to the development server %s", len(synced), guild_id)
+
+    async def login(self, token: str) -> None:
+        """discord.py's login, over a connection pool bounded by `discord.http_connections` to each host
+        (discord.py's own has no bound: 200 deferrals at once opened 200 connections, `python -m
+        bench.discord_burst`). Per host, so the gateway's websockets (one a shard, held open, on another
+        host) never take the REST requests' connections."""
+        if self.http.connector is MISSING:  # made here: aiohttp's connector needs the running loop
+            bound = self.config.discord.http_connections
+            self.http.connector = aiohttp.TCPConnector(limit=0, limit_per_host=bound)
+        await super().login(token)
 
     async def on_message(self, message: discord.Message, /) -> None:
         """No prefix commands: the chat cog's listener handles mentions and DMs."""

@@ -24,7 +24,9 @@
  *   gemm(x float32[M*K], w uint16[N*K], bias float32[N], out float32[M*N], M, K, N, level, gelu)
  *
  * And the layers' residual add and layer normalisation in one pass over each row (`add_norm`, plain C:
- * numpy took 25-35 us a call for a question's rows, 13 calls a pass), and each text's attention over its
+ * numpy took 25-35 us a call for a question's rows, 13 calls a pass; with AVX-512F eight rows at a time,
+ * the same bits: a row's running sums wait on each addition, eight rows' chains interleave), the rows'
+ * rounding to bfloat16 sixteen values at a time (the same integer steps), and each text's attention over its
  * own rows (`attention`, AVX-512F only: numpy's twelve small products and softmax a text took 40 us a
  * layer for a 15-token question, this 19). And `forward`: every layer of a pass in one call, the same
  * steps in the same order as encoder.py's `_layer` (so the same bits), without its 42 Python calls a pass.
@@ -139,7 +141,8 @@ static PyObject *py_add_norm(PyObject *self, PyObject *args) {
     PyObject *ox, *ores, *ow, *ob;
     Py_ssize_t rows, width;
     float eps;
-    if (!PyArg_ParseTuple(args, "OOOOnnf", &ox, &ores, &ow, &ob, &rows, &width, &eps))
+    int level = best_level();
+    if (!PyArg_ParseTuple(args, "OOOOnnf|i", &ox, &ores, &ow, &ob, &rows, &width, &eps, &level))
         return NULL;
     if (rows < 0 || width <= 0) {
         PyErr_SetString(PyExc_ValueError, "bad shape");
@@ -156,7 +159,7 @@ static PyObject *py_add_norm(PyObject *self, PyObject *args) {
     if (take(ob, &b, 4, width, 0, "bias") < 0)
         goto fail_w;
     Py_BEGIN_ALLOW_THREADS;
-    add_norm((float *)x.buf, with_res ? (const float *)res.buf : NULL, (const float *)w.buf,
+    add_norm(level, (float *)x.buf, with_res ? (const float *)res.buf : NULL, (const float *)w.buf,
              (const float *)b.buf, rows, width, eps);
     Py_END_ALLOW_THREADS;
     PyBuffer_Release(&b);
@@ -281,10 +284,10 @@ static void run_layers(int level, int int8, float *x, const int64_t *at, Py_ssiz
                        scratch + size * lanes);
 #endif
         product(level, int8, ctx, rows, h, W(OUT_W), h, F(OUT_B), att, 0, rounded);
-        add_norm(att, x, F(N1_W), F(N1_B), rows, h, eps);
+        add_norm(level, att, x, F(N1_W), F(N1_B), rows, h, eps);
         product(level, int8, att, rows, h, W(UP_W), f, F(UP_B), ffn, 1, rounded);
         product(level, int8, ffn, rows, f, W(DOWN_W), h, F(DOWN_B), x, 0, rounded);
-        add_norm(x, att, F(N2_W), F(N2_B), rows, h, eps);
+        add_norm(level, x, att, F(N2_W), F(N2_B), rows, h, eps);
 #undef W
 #undef F
     }
@@ -395,7 +398,8 @@ static PyMethodDef methods[] = {
      "gemm(x, w, bias, out, M, K, N, level, gelu): out = bf16(x) @ W + bias, then GELU if gelu"},
     {"gelu", py_gelu, METH_VARARGS, "gelu(y, level): y = GELU(y) in place (float32)"},
     {"add_norm", py_add_norm, METH_VARARGS,
-     "add_norm(x, residual or None, weight, bias, rows, width, eps): x = LayerNorm(x + residual)"},
+     "add_norm(x, residual or None, weight, bias, rows, width, eps[, level]): x = LayerNorm(x + residual); "
+     "level below 2: the scalar path"},
     {"attention", py_attention, METH_VARARGS,
      "attention(qkv, bounds, context, rows, hidden, heads, texts): each text's attention (AVX-512F)"},
     {"forward", py_forward, METH_VARARGS,

@@ -21,7 +21,7 @@ static inline uint16_t to_bf16(float f) {
     return (uint16_t)(u >> 16);
 }
 
-static void round_rows(const float *x, Py_ssize_t n, uint16_t *out) {
+static void round_rows_scalar(const float *x, Py_ssize_t n, uint16_t *out) {
     for (Py_ssize_t i = 0; i < n; i++)
         out[i] = to_bf16(x[i]);
 }
@@ -299,6 +299,32 @@ static int best_level(void) {
     return found;
 }
 
+#if HAVE_X86
+/* `to_bf16` sixteen values at a time: the same integer steps, so the same bits. */
+T_512 static void round_rows_512(const float *x, Py_ssize_t n, uint16_t *out) {
+    const __m512i half = _mm512_set1_epi32(0x7FFF), one = _mm512_set1_epi32(1);
+    Py_ssize_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m512i u = _mm512_loadu_si512(x + i);
+        const __m512i odd = _mm512_and_si512(_mm512_srli_epi32(u, 16), one);
+        const __m512i up = _mm512_add_epi32(u, _mm512_add_epi32(half, odd));
+        _mm256_storeu_si256((__m256i *)(out + i), _mm512_cvtepi32_epi16(_mm512_srli_epi32(up, 16)));
+    }
+    round_rows_scalar(x + i, n - i, out + i);
+}
+#endif
+
+/* x's n float32 values to bfloat16 (`to_bf16`), sixteen at a time where the CPU has AVX-512F. */
+static void round_rows(const float *x, Py_ssize_t n, uint16_t *out) {
+#if HAVE_X86
+    if (best_level() >= 2) {
+        round_rows_512(x, n, out);
+        return;
+    }
+#endif
+    round_rows_scalar(x, n, out);
+}
+
 /* Every panel, its row tiles split evenly (15 rows: 8 + 7, not 12 + 3), then the GELU if asked. */
 static void gemm(int level, const uint16_t *x, Py_ssize_t M, Py_ssize_t K, const uint16_t *w, Py_ssize_t N,
                  const float *bias, float *y, int gelu) {
@@ -334,9 +360,10 @@ static void gemm(int level, const uint16_t *x, Py_ssize_t M, Py_ssize_t K, const
 }
 
 /* Each row of x (rows, width): x += residual (when given), then layer normalisation in place. Sums in
- * double, four running ones (a single one waits on each addition's latency). */
-static void add_norm(float *x, const float *res, const float *w, const float *b, Py_ssize_t rows,
-                     Py_ssize_t width, float eps) {
+ * double, four running ones (a single one waits on each addition's latency). The reference, and the path
+ * below AVX-512F (`add_norm` dispatches). */
+static void add_norm_scalar(float *x, const float *res, const float *w, const float *b, Py_ssize_t rows,
+                            Py_ssize_t width, float eps) {
     for (Py_ssize_t r = 0; r < rows; r++) {
         float *row = x + r * width;
         if (res != NULL)
@@ -362,6 +389,76 @@ static void add_norm(float *x, const float *res, const float *w, const float *b,
         for (i = 0; i < width; i++)
             row[i] = row[i] * inv * w[i] + b[i];
     }
+}
+
+#if HAVE_X86
+#define NORM_ROWS 8 /* rows normalised together: their running sums are independent chains */
+
+/* `add_norm_scalar`'s arithmetic, the same operations in the same order for every value, on up to
+ * NORM_ROWS rows at once (width a multiple of 16): a row's four running double sums are the four lanes of
+ * one 256-bit vector (lane j sums the elements j, j + 4, ...), as the scalar loop's s[j], and are added
+ * lane 0 first as it adds them. Alone, a row's sum waits on each addition's latency; eight rows' chains
+ * interleave, so the sums run at the adder's throughput. The squares are exact in double (products of two
+ * floats), and contraction is off so no multiply and add are fused where the scalar code rounds twice. */
+__attribute__((target("avx512f"), optimize("fp-contract=off"))) static void
+norm_rows_512(float *x, const float *res, const float *w, const float *b, int count, Py_ssize_t width,
+              float eps) {
+    __m256d s[NORM_ROWS], v[NORM_ROWS];
+    float mean[NORM_ROWS], inv[NORM_ROWS];
+    for (int r = 0; r < count; r++) {
+        s[r] = _mm256_setzero_pd();
+        v[r] = _mm256_setzero_pd();
+        if (res != NULL)
+            for (Py_ssize_t i = 0; i < width; i += 16)
+                _mm512_storeu_ps(x + r * width + i, _mm512_add_ps(_mm512_loadu_ps(x + r * width + i),
+                                                                  _mm512_loadu_ps(res + r * width + i)));
+    }
+    for (Py_ssize_t i = 0; i < width; i += 4)
+        for (int r = 0; r < count; r++)
+            s[r] = _mm256_add_pd(s[r], _mm256_cvtps_pd(_mm_loadu_ps(x + r * width + i)));
+    for (int r = 0; r < count; r++) {
+        double l[4];
+        _mm256_storeu_pd(l, s[r]);
+        mean[r] = (float)((l[0] + l[1] + l[2] + l[3]) / (double)width);
+        const __m512 m = _mm512_set1_ps(mean[r]);
+        for (Py_ssize_t i = 0; i < width; i += 16)
+            _mm512_storeu_ps(x + r * width + i, _mm512_sub_ps(_mm512_loadu_ps(x + r * width + i), m));
+    }
+    for (Py_ssize_t i = 0; i < width; i += 4)
+        for (int r = 0; r < count; r++) {
+            const __m256d d = _mm256_cvtps_pd(_mm_loadu_ps(x + r * width + i));
+            v[r] = _mm256_add_pd(v[r], _mm256_mul_pd(d, d));
+        }
+    for (int r = 0; r < count; r++) {
+        double l[4];
+        _mm256_storeu_pd(l, v[r]);
+        const float scale = (float)(l[0] + l[1] + l[2] + l[3]) / (float)width + eps;
+        inv[r] = 1.0f / sqrtf(scale);
+        const __m512 k = _mm512_set1_ps(inv[r]);
+        float *row = x + r * width;
+        for (Py_ssize_t i = 0; i < width; i += 16) {
+            const __m512 scaled = _mm512_mul_ps(_mm512_mul_ps(_mm512_loadu_ps(row + i), k), _mm512_loadu_ps(w + i));
+            _mm512_storeu_ps(row + i, _mm512_add_ps(scaled, _mm512_loadu_ps(b + i)));
+        }
+    }
+}
+#endif
+
+/* `add_norm_scalar`, by `norm_rows_512` NORM_ROWS rows at a time where `level` has AVX-512F (2 and 3) and
+ * the width is a multiple of 16: the same values, bit for bit (tests/test_semantic_load.py). */
+static void add_norm(int level, float *x, const float *res, const float *w, const float *b, Py_ssize_t rows,
+                     Py_ssize_t width, float eps) {
+#if HAVE_X86
+    if (level >= 2 && best_level() >= 2 && width % 16 == 0) {
+        for (Py_ssize_t r = 0; r < rows; r += NORM_ROWS) {
+            const int count = (int)(rows - r < NORM_ROWS ? rows - r : NORM_ROWS);
+            norm_rows_512(x + r * width, res != NULL ? res + r * width : NULL, w, b, count, width, eps);
+        }
+        return;
+    }
+#endif
+    (void)level;
+    add_norm_scalar(x, res, w, b, rows, width, eps);
 }
 
 #endif

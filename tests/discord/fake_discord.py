@@ -47,6 +47,7 @@ class Recorded:
     body: Any
     status: int = 200
     reply: Any = None  # what the fake answered (for a message: the message object, with its id)
+    peer: Any = None  # the bot's end of the connection it came over (host, port)
 
 
 @dataclass
@@ -364,7 +365,8 @@ class FakeDiscord:
             await self._record(Recorded(request.method, path, dict(request.query), body, 401))
             return _json({"message": "401: Unauthorized", "code": 0}, 401)
         status, reply = self._route(request.method, path, body)
-        await self._record(Recorded(request.method, path, dict(request.query), body, status, reply))
+        peer = request.transport.get_extra_info("peername") if request.transport is not None else None
+        await self._record(Recorded(request.method, path, dict(request.query), body, status, reply, peer))
         if reply is None:
             return web.Response(status=status)
         return _json(reply, status)

@@ -10,6 +10,7 @@ import os
 import threading
 from typing import Any
 
+import aiohttp
 import discord
 import pytest
 from conftest import StartBot, with_discord
@@ -52,6 +53,22 @@ async def test_two_hundred_asks_at_once_are_all_acknowledged_then_answered(
     answers = await fake.wait_for(followup_of(wanted), count=200, timeout=60)
     assert all(r.body["embeds"] and not r.body.get("flags", 0) & EPHEMERAL for r in answers)
     assert bot.answers.peak <= bot.answers.capacity and bot.answers.admitted == 0
+
+
+async def test_a_burst_reuses_at_most_http_connections_connections(
+    start_bot: StartBot, fake: FakeDiscord, config: Config, real_service: CoverageService
+) -> None:
+    bot = await start_bot(with_discord(config, queue_limit=60, http_connections=3), real_service)
+    tokens = await asyncio.gather(
+        *(fake.command("ask", question=QUESTION, user_id=USER_ID + n) for n in range(60))
+    )
+    wanted = {token for _, token in tokens}
+    acks = await fake.wait_for(callback_of(wanted), count=60, timeout=30)
+    answers = await fake.wait_for(followup_of(wanted), count=60, timeout=60)
+    assert {r.body["type"] for r in acks} == {5}
+    # 60 deferrals in flight at once: without the bound, discord.py opens a connection for each
+    assert len({r.peer for r in [*acks, *answers]}) <= 3
+    assert isinstance(bot.http.connector, aiohttp.TCPConnector) and bot.http.connector.limit_per_host == 3
 
 
 async def test_past_the_queue_bound_the_asker_is_told_privately_to_try_again(
