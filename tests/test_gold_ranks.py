@@ -1,5 +1,4 @@
-"""Where a gold sentence stands in BM25's and the final order, and regular forms of English words kept
-out of typo folding (a question's "propping" is not the corpus's "dropping")."""
+"""Where a gold sentence stands in BM25's and the final order (ranking_probe --gold-ranks)."""
 
 from __future__ import annotations
 
@@ -8,7 +7,6 @@ import dataclasses
 import numpy as np
 import pytest
 
-from bot.answering.casual import fold_casual
 from bot.cleaner import clean_article
 from bot.config import Config
 from bot.evaluation import gold_ranks
@@ -70,16 +68,3 @@ def test_the_table_counts_each_order_by_band_and_lists_what_is_not_first() -> No
     assert "| semantic (first 10) | 1 | 0 | 1 | 2 |" in text
     assert "| final ranking (held out) | 1 | 1 | 1 | 1 |" in text
     assert "a.yaml:1 |" not in text and "a.yaml:3 | 50 | 5 | 7 | q3? | z" in text
-
-
-def test_a_regular_form_of_an_english_word_is_not_taken_for_a_typo(index: CorpusIndex) -> None:
-    # one edit from the corpus's "dropping" / "reporters", but English words in their own right
-    assert fold_casual(index, "who was propping up the deal") == "who was propping up the deal"
-    assert fold_casual(index, "did they report revolts") == "did they report revolts"
-
-
-def test_a_misspelling_still_folds_onto_the_corpus_word(index: CorpusIndex) -> None:
-    # "-d" after a consonant and "-ied" of a word with no "-y" form are no English forms
-    assert fold_casual(index, "who waitd outside") == "who waited outside"
-    assert fold_casual(index, "who waitied outside") == "who waited outside"
-    assert fold_casual(index, "the minsters were") == "the ministers were"

@@ -30,10 +30,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LETTERS = string.ascii_lowercase
 _LOOK_IN = 8  # sentences holding a candidate's stem searched for the candidate as written
 _MAX_EDITS = 2  # the farthest a typo is folded from the corpus term it means
-# Regular English endings (a definition, not tuning): a dictionary word with one of them is a word too
-_INFLECTIONS = ("ing", "ed", "es", "s", "d")
-_MIN_BASE = 3  # the shortest word a regular form is read from
-_VOWELS = frozenset("aeiou")
 _FILLERS: PerIndex[frozenset[str]] = PerIndex(
     lambda index: frozenset(w.lower() for w in index.config.decision.fillers)
 )
@@ -84,45 +80,10 @@ def fold_typo(index: CorpusIndex, word: str, min_length: int) -> str | None:
 
 def _known(index: CorpusIndex, word: str) -> bool:
     """A word the corpus uses, or a real English word (one piece of the model's vocabulary)."""
-    if is_dictionary_word(word) or _inflected_word(word):
+    if is_dictionary_word(word):
         return True
     stems = index.tokenizer.content_words(word)
     return not stems or any(index.bm25.doc_freq(s) > 0 or index.variants(s) for s in stems)
-
-
-def _inflected_word(word: str) -> bool:
-    """Whether `word` is a regular form of a word the model's vocabulary knows whole ("propping" of
-    "prop", "reckoned" of "reckon", "aides" of "aide", "allied" of "ally"): a real English word, never a
-    typo, though the vocabulary spells it in pieces. Only forms English spells so: a doubled consonant
-    after one short vowel ("propping", not "meetting"), "-d" only after "e" and "-ed" never ("agreed",
-    not "agreeed" or "talkd")."""
-    return any(is_dictionary_word(f) for f in _bases(word))
-
-
-def _bases(word: str) -> list[str]:
-    """The words `word` may be a regular form of (see `_inflected_word`)."""
-    found = []
-    for suffix in _INFLECTIONS:
-        base = word[: -len(suffix)]
-        if not word.endswith(suffix) or len(base) < _MIN_BASE:
-            continue
-        if suffix in ("d", "ed") and (base.endswith("e") == (suffix == "ed")):
-            continue  # agree-d, talk-ed: never agree-ed or talk-d
-        if base.endswith("i"):
-            found.append(base[:-1] + "y")  # alli-ed, tri-es
-        elif base[-1] == base[-2] and _short_syllable(base[:-1]):
-            found.append(base[:-1])  # propp-ing, stopp-ed
-        else:
-            found += [base, base + "e"] if suffix in ("ing", "ed") else [base]
-    return found
-
-
-def _short_syllable(stem: str) -> bool:
-    """Whether `stem` ends consonant, one vowel, consonant ("prop", "stop"): the ending whose last
-    letter English doubles before "-ing" and "-ed"."""
-    if len(stem) < _MIN_BASE:
-        return False
-    return stem[-3] not in _VOWELS and stem[-2] in _VOWELS and stem[-1] not in _VOWELS
 
 
 def _nearest(index: CorpusIndex, word: str) -> str | None:
