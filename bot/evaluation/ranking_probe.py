@@ -1,6 +1,7 @@
 """The ranking alone, fast: which sentence the ranking fit puts first on held-out splits.
 
     python -m bot.evaluation.ranking_probe GOLD.yaml [...] [--other GOLD DIR] [--drop FEATURE ...]
+        [--gold-ranks SET.yaml ...]
 
 Every question is asked once (`calibrate.collect`, sentence vectors on). On the two kinds of test split
 `calibrate` uses (5 folds by question, drawn here over the answerable ones; each gold file held out
@@ -15,8 +16,10 @@ trying ranking features and ablations. Its figures are the ranking alone, as the
 of `calibrate`'s report, not equal to it: that report skips a repeat of one statement among the three and
 asks a follow-up again after its earlier turns were answered by each fold's decision (here, once, by the
 shipped one), a question or two apart on thirteen sets. A change that holds here is then measured through
-the whole decision with `calibrate`. Exit status 2, with one line on stderr, for a name that is not a
-ranking feature or fewer than 2 folds.
+the whole decision with `calibrate`. With `--gold-ranks`, the named gold files' answerable questions are
+also placed in each order (bot.evaluation.gold_ranks): BM25's, the sentence vectors' and the final one of
+their k-fold test split, telling a candidate miss from a ranking miss. Exit status 2, with one line on
+stderr, for a name that is not a ranking feature or fewer than 2 folds.
 """
 
 from __future__ import annotations
@@ -31,12 +34,22 @@ import numpy as np
 
 from bot.answering.decision import DecisionModel
 from bot.answering.features import RANKING_FEATURES
+from bot.answering.focus import embedded_question
+from bot.answering.ranker import FRAMING
 from bot.config import load_config
 from bot.evaluation.calibrate import Asked, _folds, _set_folds, collect, fit
 from bot.evaluation.corpora import add_corpus_options
+from bot.evaluation.gold_ranks import (
+    GoldRank,
+    bm25_rank,
+    final_rank,
+    gold_positions,
+    rank_table,
+    semantic_rank,
+)
 from bot.evaluation.kfold_report import GROWN
 
-__all__ = ["RankingTally", "main", "probe", "probe_text"]
+__all__ = ["RankingTally", "gold_ranks", "main", "probe", "probe_text"]
 
 _MIN_FOLDS = 2
 
@@ -101,6 +114,41 @@ def _tally(splits: list[tuple[list[Asked], list[Asked]]], names: Sequence[str], 
     return tally
 
 
+def gold_ranks(
+    asked: Sequence[Asked], sources: Sequence[str], names: Sequence[str], l2: float, folds: int
+) -> list[GoldRank]:
+    """The gold ranks (bot.evaluation.gold_ranks) of the answerable questions of the gold files named
+    `sources`, the final order from the ranking fit of each question's k-fold test split."""
+    answerable = [a for a in asked if _ranked(a)]
+    final: dict[int, int | None] = {}
+    for train, test in _held_out(lambda given: _folds(given, folds), answerable):
+        model: DecisionModel = fit(train, l2, names)
+        for a in test:
+            rows = a.candidates.rows if a.candidates is not None else None
+            assert rows is not None  # kept by _ranked
+            final[id(a)] = final_rank(a.labels, model.logit(rows))
+    out = []
+    for a in asked:
+        question = a.candidates.question if a.candidates is not None else None
+        if a.source not in sources or a.grown or not a.gold.gold or question is None:
+            continue
+        index, docs = a.index, question.scope.docs if question.scope else None
+        wanted = gold_positions(index, a.gold.gold)
+        terms = tuple(index.query_tokens(question.search_text, expand=True, skip=FRAMING))
+        out.append(
+            GoldRank(
+                a.source,
+                a.gold.id,
+                a.gold.question,
+                terms,
+                bm25_rank(index, question.search_text, wanted, docs),
+                semantic_rank(index, embedded_question(question), wanted, docs),
+                final.get(id(a)),
+            )
+        )
+    return out
+
+
 def probe_text(tallies: dict[str, RankingTally]) -> str:
     """Each split's figures: overall (and over the grown corpus apart), then per gold file."""
     lines = []
@@ -125,6 +173,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--drop", nargs="+", default=[], metavar="FEATURE", help="leave these out of the fit")
     parser.add_argument("--folds", type=int, default=5, help="k of the question split (default 5)")
     parser.add_argument("--config", help="config.yaml to start from")
+    parser.add_argument(
+        "--gold-ranks",
+        nargs="+",
+        default=[],
+        metavar="SET",
+        help="also print where the gold sentence stands in BM25's, the vectors' and the final order for "
+        "these gold files' answerable questions (their file names)",
+    )
     add_corpus_options(parser)
     args = parser.parse_args(argv)
     unknown = sorted(set(args.drop) - set(RANKING_FEATURES))
@@ -138,6 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     asked = collect(config, args.gold, args.grow, others, **grown)
     names = tuple(f for f in RANKING_FEATURES if f not in args.drop)
     print(probe_text(probe(asked, names, config.decision.l2, args.folds)))
+    if args.gold_ranks:
+        ranks = gold_ranks(asked, args.gold_ranks, names, config.decision.l2, args.folds)
+        print(rank_table(ranks, config.retrieval.candidates, config.semantic.dense_candidates))
     return 0
 
 
