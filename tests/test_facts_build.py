@@ -127,6 +127,13 @@ EDGES = (
     "Talks LASTED for about 2 hours, MORE THAN 90 minutes, Up To 3 days; their first meeting IN two years.",
     "They met For 95 minutes, at leaſt 5 hours, in the paſt 2 years, 19 days to 20 July 1999, 5 Per Cent.",
     "It ran\tfor\x1c4 hours; under\u00a05 days, over \n 7 weeks, in excess of\t 8 years; 45percent",
+    # where the quantities' and dates' scans may start (figures._Cues): "a" unit before the first digit,
+    # a date's words before it, up to two words before a date's word, a month inside a longer word
+    "A day and an hour before 5 people met, a talk 3 times; an Hour then 4 decades",
+    "They spoke for a week then met 5 times, the next few days, this morning and 12 Septembers",
+    "In the past several weeks 2 aides came; Last Week, tonight, 2015, 3 May; an ex-Monday 7 Marching",
+    "It lasted as the talks went on for\n\t x-y a b 45 minutes; they met for the first time in 2 years",
+    "Talks are set for the coming several weeks",
     "",
 )
 
@@ -163,6 +170,22 @@ class _EveryPattern:
 
     def date(self) -> bool:
         return True
+
+    def nothing(self) -> bool:
+        return False
+
+    def quantity_from(self) -> int:
+        return 0
+
+    def date_from(self) -> int:
+        return 0
+
+    def may_hold(self, keys: frozenset[str]) -> bool:
+        return True
+
+    @staticmethod
+    def tail_from(text: str, words: int) -> int:
+        return 0
 
 
 def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -509,3 +532,35 @@ def test_quotations_masked_as_character_by_character(articles: tuple[Article, ..
     assert masked > 50
     text = "a\u00a0“b\tc\u2003d” e\x1cf"
     assert quotations._blanked(text, [(1, 9), (3, 5)]) == _blank_reference(text, [(1, 9), (3, 5)])
+
+
+_FIGURE_PIECES = (
+    "a an A the for more than up to in last next past few several first this week weeks month year day days"
+    " hours minutes decade Monday May March Marching today later earlier ninety twenty-five half quarter"
+    " million people talks lasted went on took met meeting of 5 12 90 2015 1999 20 3.5 250,000 $ % per cent"
+    " coming following several few days"
+    " , . ; - ’s \n \t \u00a0 Ünïcode"
+).split(" ")
+
+
+def _figure_texts(seed: int, count: int) -> list[str]:
+    """Texts of the words the figures' patterns and cues read, run together in every order and spacing."""
+    rng = random.Random(seed)
+    joins = (" ", " ", " ", "  ", "-", "\n", "")
+    return [
+        "".join(rng.choice(_FIGURE_PIECES) + rng.choice(joins) for _ in range(rng.randint(1, 30)))
+        for _ in range(count)
+    ]
+
+
+def test_the_figures_scans_start_where_no_match_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where figures._Cues starts the quantities', dates' and "for" tails' scans (and the word tests that
+    skip the "since" and "lasted" searches): the same figures as every pattern run from the start."""
+    texts = _figure_texts(11, 4000)
+    quick = [figures.read_figures(text) for text in texts]
+    starts = [(c.quantity_from(), c.date_from()) for c in map(figures._Cues, texts)]
+    monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)
+    assert quick == [figures.read_figures(text) for text in texts]
+    assert sum(map(len, quick)) > 5000
+    assert sum(q > 0 for q, _ in starts) > 200 and sum(d > 0 for _, d in starts) > 200  # scans cut short

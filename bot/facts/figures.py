@@ -114,14 +114,21 @@ _YEAR = _compiled_on_first_use(r"(?:19|20)\d\d")
 _STEMMER = Stemmer.Stemmer("english")
 # The words of _Cues: a quantity's number word, fraction or unit of time; a date's weekday or relative
 # word; a month's name, which the date pattern reads at a word's start (capitalised).
-_QUANTITY_WORDS = keyed(
-    {*NUMBER_WORDS, "half", "quarter", "third", *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS)}
-)
+_NUMBER_WORDS = keyed({*NUMBER_WORDS, "half", "quarter", "third"})  # a number's or a fraction's
+_TIME_WORDS = keyed({*TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS)})
+_QUANTITY_WORDS = _NUMBER_WORDS | _TIME_WORDS
 _DATE_WORDS = keyed(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight soon shortly"
     " later earlier immediately week month year weekend night morning days weeks months years".split()
 )
 _PER = keyed({"per", "percent"})  # a percent's word ("per cent", "percent")
+_FIGURE_WORDS = _QUANTITY_WORDS | _DATE_WORDS
+# Every match of _SINCE holds one of these words whole; every match of _LASTED one of these.
+_SINCE_WORDS = keyed({"first", "last", "past"})
+_LASTED_WORDS = keyed("last lasted lasts lasting went go ran run took take takes".split())
+_FOR_TAIL_WORDS = 7  # a match of _FOR_TAIL spans at most 4 + 1 + 2 words
+_DATE_WORDS_BEFORE = 2  # a relative date starts at most two words before its word of _DATE_WORDS
+_DIGIT = _compiled_on_first_use(r"[0-9]")
 _MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
 # each match of _MONTH_START holds one of its names: a search without "\b" first skips to their capitals
 _MONTH_NAMES = _compiled_on_first_use("|".join(m.capitalize() for m in _MONTHS))
@@ -158,6 +165,8 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
     length "for" them measures ({"met": "meet"}): "they met for 95 minutes" is a meeting's length."""
     folded = text if text.isascii() else text.translate(_FOLD)  # every folded mark is outside ASCII
     cues = _Cues(folded)
+    if cues.nothing():  # most sentences: no pattern can match
+        return []
     found: list[Figure] = []
     for m in _MONEY().finditer(folded) if cues.money else ():
         value = float(m["num"].replace(",", "")) * scale_of(m["scale"])
@@ -165,24 +174,24 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
     for m in _PERCENT().finditer(folded) if cues.percent() else ():
         found.append(_figure(text, m, float(m["num"]), "%", "percent", measures=""))
     taken = [(f.start, f.end) for f in found]
-    for m in _QUANTITY().finditer(folded) if cues.quantity() else ():
+    for m in _QUANTITY().finditer(folded, cues.quantity_from()) if cues.quantity() else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
-        figure = _quantity(text, folded, m, measured or {})
+        figure = _quantity(text, folded, m, measured or {}, cues)
         if figure is not None:
             found.append(figure)
     taken = [(f.start, f.end) for f in found]
-    dates = _dates(text, folded) if cues.date() else ()
+    dates = _dates(text, folded, cues.date_from()) if cues.date() else ()
     found.extend(f for f in dates if not any(a <= f.start < b for a, b in taken))
     return sorted(found, key=lambda f: f.start)
 
 
 class _Cues:
-    """Which of the figures' patterns can match a (folded) text at all, from literal words every match
-    of the pattern holds: most sentences have no digit, no number word and no word of time, so their
+    """Which of the figures' patterns can match a (folded) text at all, and where, from literal words every
+    match of the pattern holds: most sentences have no digit, no number word and no word of time, so their
     scans are skipped and the figures are the same. Only a plain ASCII text is judged (for any other
-    every pattern runs): there every word those patterns match as a whole (delimited by what is no
-    letter) is one of its maximal runs of letters, lower-cased."""
+    every pattern runs, from the start): there every word those patterns match as a whole (delimited by
+    what is no letter) is one of its maximal runs of letters, lower-cased."""
 
     def __init__(self, folded: str) -> None:
         self.plain = folded.isascii()
@@ -190,6 +199,16 @@ class _Cues:
         self.money = not self.plain or "$" in folded
         self._folded = folded
         self._words: frozenset[str] | None = None
+
+    def nothing(self) -> bool:
+        """No pattern can match: no digit, no "$", no word of a quantity or a date, no month's name."""
+        return (
+            self.plain
+            and not self.digit
+            and not self.money
+            and self._letter_runs().isdisjoint(_FIGURE_WORDS)
+            and not self._month()
+        )
 
     def percent(self) -> bool:
         """A number in digits, and "%" or the word "per" or "percent"."""
@@ -202,21 +221,68 @@ class _Cues:
         is no figure)."""
         return self.digit or not self._letter_runs().isdisjoint(_QUANTITY_WORDS)
 
+    def quantity_from(self) -> int:
+        """Where the quantities' scan may start: at the first digit of a text without a number word or a
+        fraction, and without a unit of time before that digit, else at its start. Before the digit a match
+        is then "a" or "an" and a word that is no unit of time: no figure, and no digit in it, so the
+        matches from the digit on are the same."""
+        if not self.plain or not self._letter_runs().isdisjoint(_NUMBER_WORDS):
+            return 0
+        digit = _first_digit(self._folded)
+        return digit if letter_runs(self._folded[:digit]).isdisjoint(_TIME_WORDS) else 0
+
     def date(self) -> bool:
         """A year (written with 19 or 20), a weekday, a relative time, or a month's name (which may start a
         longer word)."""
         folded = self._folded
         if not self.plain or (self.digit and ("19" in folded or "20" in folded)):
             return True
-        if not self._letter_runs().isdisjoint(_DATE_WORDS):
-            return True
+        return not self._letter_runs().isdisjoint(_DATE_WORDS) or self._month()
+
+    def date_from(self) -> int:
+        """Where the dates' scan may start: at the first digit, month's name or word of a date, or up to
+        two words before that word ("last week", "the next few days"); anywhere for a text not plain."""
+        folded = self._folded
+        if not self.plain:
+            return 0
+        start = _first_digit(folded)
+        month = _MONTH_NAMES().search(folded)  # the first place a month's name is written
+        if month is not None:
+            start = min(start, month.start())
+        words = self._letter_runs() & _DATE_WORDS
+        if words:
+            low = folded.lower()
+            for word in words:  # the first place it is written, perhaps inside a longer word
+                start = min(start, self.tail_from(low[: low.find(word)], _DATE_WORDS_BEFORE))
+        return start
+
+    def may_hold(self, keys: frozenset[str]) -> bool:
+        """Whether the text may hold one of `keys` whole (a pattern that needs one of them may match)."""
+        return not self.plain or not self._letter_runs().isdisjoint(keys)
+
+    @staticmethod
+    def tail_from(text: str, words: int) -> int:
+        """A position at or before the start of `text`'s last `words` words (split at white space, which
+        is what `\\s` matches): a search for a pattern anchored at the end whose matches span at most that
+        many words (each of them no white space) finds the same match from there."""
+        parts = text.rsplit(None, words)
+        return len(parts[0]) if len(parts) > words else 0
+
+    def _month(self) -> bool:
         # the scan only where a month's name is written (a string search is cheaper)
+        folded = self._folded
         return _MONTH_NAMES().search(folded) is not None and _MONTH_START().search(folded) is not None
 
     def _letter_runs(self) -> frozenset[str]:
         if self._words is None:
             self._words = letter_runs(self._folded)  # a sentence's: often the speakers' search's already
         return self._words
+
+
+def _first_digit(text: str) -> int:
+    """Where `text`'s first digit is (its length without one)."""
+    found = _DIGIT().search(text)
+    return found.start() if found is not None else len(text)
 
 
 def format_figure(figure: Figure) -> str:
@@ -246,7 +312,9 @@ def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str
     return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()], bound)
 
 
-def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, str]) -> Figure | None:
+def _quantity(
+    text: str, folded: str, m: re.Match[str], measured: Mapping[str, str], cues: _Cues
+) -> Figure | None:
     number, unit = m["num"], m["unit"].lower()
     if _RELATIVE().match(folded, m.end()):
         return None  # "a day earlier", "two years ago": a point in time
@@ -261,7 +329,7 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
             value * TIME_UNITS[singular],
             "minute",
             "duration",
-            measures=_measured(folded, m, measured),
+            measures=_measured(folded, m, measured, cues),
         )
     if (
         number.lower() in ("a", "an")
@@ -278,10 +346,11 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
     return _figure(text, m, value, noun, "count", measures=noun)
 
 
-def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str:
-    """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval."""
+def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str], cues: _Cues) -> str:
+    """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval.
+    (The text's words are the words of `before` too: a figure starts after no letter.)"""
     before = folded[: m.start()]
-    if may_end(before, _SINCE_ENDS) and _SINCE().search(before):
+    if may_end(before, _SINCE_ENDS) and cues.may_hold(_SINCE_WORDS) and _SINCE().search(before):
         return INTERVAL
     if m["sep"].strip() == "-" or folded[m.end() : m.end() + 5].lower().startswith("-long"):
         noun = _NOUN_AFTER().match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
@@ -291,12 +360,12 @@ def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str
     if of and of["noun"].lower() not in _NOT_NOUNS:
         return measure_stem(of["noun"])
     may_tail = may_end(before, ("",)) and (not before.isascii() or "for" in before.lower())
-    tail = _FOR_TAIL().search(before) if may_tail else None
+    tail = _FOR_TAIL().search(before, cues.tail_from(before, _FOR_TAIL_WORDS)) if may_tail else None
     if tail:
         named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
         if named:
             return named[-1]
-    if may_end(before, _LASTED_ENDS) and _LASTED().search(before):
+    if may_end(before, _LASTED_ENDS) and cues.may_hold(_LASTED_WORDS) and _LASTED().search(before):
         return _subject_head(_LASTED().sub("", before))
     return ""
 
@@ -318,9 +387,9 @@ def measure_stem(word: str) -> str:
     return str(_STEMMER.stemWord(word.lower()))
 
 
-def _dates(text: str, folded: str) -> list[Figure]:
+def _dates(text: str, folded: str, start: int) -> list[Figure]:
     out = []
-    for m in _DATE().finditer(folded):
+    for m in _DATE().finditer(folded, start):
         if m["relative"]:
             out.append(_figure(text, m, 0.0, "relative", "date", measures=""))
         elif m["weekday"]:
