@@ -564,3 +564,36 @@ def test_the_figures_scans_start_where_no_match_is_lost(monkeypatch: pytest.Monk
     assert quick == [figures.read_figures(text) for text in texts]
     assert sum(map(len, quick)) > 5000
     assert sum(q > 0 for q, _ in starts) > 200 and sum(d > 0 for _, d in starts) > 200  # scans cut short
+
+
+def _name_texts(seed: int, count: int) -> list[str]:
+    """Capitalised words run together with hyphens, digits, underscores, marks and every kind of space."""
+    rng = random.Random(seed)
+    pieces = (
+        "Ab Novak Mc Donald Anna Smith-Jones Al-Assad O-Ne Cd-ef Cd-Ef9 B2 Ba_ Zz x ab A - -- _ é ’s ' . , "
+        "Said Pointed pointed said out told-x said_ emphasized emphasised"
+    ).split(" ")
+    joins = ("", " ", " ", "  ", "-", "\n", "\u00a0", "\x1c", "\t", "\u2003")
+    return [
+        "".join(rng.choice(pieces) + rng.choice(joins) for _ in range(rng.randint(1, 14)))
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.skipif(lexicon._aliases is None, reason="bot/facts/_aliases.c is not built")
+def test_the_compiled_name_and_speech_verb_scans_equal_their_patterns(texts: list[str]) -> None:
+    """bot/facts/_aliases.c's `names` and its speech verbs (edges `\\b`) against `_NAME` and SPEECH_VERB:
+    the same spans on every plain text, None for any other."""
+    cases = [v for t in texts for v in (t, t.upper(), t.title())] + _name_texts(5, 20000)
+    names = verbs = 0
+    for text in cases:
+        plain = words.python_plain_runs(text) is not None
+        found = lexicon._aliases.names(text)
+        assert (found is None) == (not plain), text
+        verb_spans = [v.span() for v in lexicon.speech_verbs(text, plain)]
+        assert verb_spans == [m.span() for m in lexicon.SPEECH_VERB.finditer(text)], text
+        if plain:
+            assert found == [m.span() for m in lexicon._NAME.finditer(text)], text
+            names += len(found)
+        verbs += len(verb_spans)
+    assert names > 5000 and verbs > 2000

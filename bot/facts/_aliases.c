@@ -18,9 +18,11 @@
 
 #include "_plain.h"
 
-static int word_or_dash(Py_UCS4 c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+static int word(Py_UCS4 c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
+
+static int word_or_dash(Py_UCS4 c) { return word(c) || c == '-'; }
 
 static int space(Py_UCS4 c) { return (c >= 9 && c <= 13) || (c >= 28 && c <= 32) || c == 0xA0; }
 
@@ -59,8 +61,9 @@ static Py_ssize_t match_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t 
 static PyObject *spans(PyObject *self, PyObject *args) {
     (void)self;
     PyObject *text, *alternatives;
-    int lower;
-    if (!PyArg_ParseTuple(args, "UO!p", &text, &PyTuple_Type, &alternatives, &lower)) return NULL;
+    int lower, words_only = 0;
+    if (!PyArg_ParseTuple(args, "UO!p|p", &text, &PyTuple_Type, &alternatives, &lower, &words_only)) return NULL;
+    int (*edge)(Py_UCS4) = words_only ? word : word_or_dash;
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(alternatives);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
@@ -76,11 +79,11 @@ static PyObject *spans(PyObject *self, PyObject *args) {
     Py_ssize_t pos = 0;
     while (pos < n) {
         Py_ssize_t end = -1, which = -1;
-        if (pos == 0 || !word_or_dash(PyUnicode_READ(kind, data, pos - 1))) {
+        if (pos == 0 || !edge(PyUnicode_READ(kind, data, pos - 1))) {
             for (Py_ssize_t a = 0; a < count && end < 0; a++) {
                 PyObject *alt = PyTuple_GET_ITEM(alternatives, a);
                 end = match_at(kind, data, n, pos, PyBytes_AS_STRING(alt), PyBytes_GET_SIZE(alt), lower);
-                if (end >= 0 && end < n && word_or_dash(PyUnicode_READ(kind, data, end))) end = -1;
+                if (end >= 0 && end < n && edge(PyUnicode_READ(kind, data, end))) end = -1;
                 which = a;
             }
         }
@@ -100,8 +103,90 @@ static PyObject *spans(PyObject *self, PyObject *args) {
     return out;
 }
 
+/* lexicon.py's `_NAME`, `\b[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,3}\b`,
+ * on a plain text, tried as `re` tries it. A word's [a-z]+ runs are greedy, and a shorter run leaves a
+ * lower-case letter next, which neither `\s+`, "-" nor `\b` accepts: a word ends after its hyphened part
+ * (tried first) or before it. `{1,3}` is greedy: another word first, else `\b` here. */
+static int upper(Py_UCS4 c) { return c >= 'A' && c <= 'Z'; }
+static int lower_letter(Py_UCS4 c) { return c >= 'a' && c <= 'z'; }
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Text;
+
+static Py_UCS4 at(const Text *t, Py_ssize_t i) { return i < t->n ? PyUnicode_READ(t->kind, t->data, i) : 0; }
+
+/* The ends a name's word starting at `i` (an upper-case letter) may have, in the order tried: 0-2. */
+static int word_ends(const Text *t, Py_ssize_t i, Py_ssize_t ends[2]) {
+    Py_ssize_t j = i + 1;
+    while (lower_letter(at(t, j))) j++;
+    if (j == i + 1) return 0;
+    int count = 0;
+    Py_UCS4 a = at(t, j + 1);
+    if (at(t, j) == '-' && (upper(a) || lower_letter(a)) && lower_letter(at(t, j + 2))) {
+        Py_ssize_t k = j + 2;
+        while (lower_letter(at(t, k))) k++;
+        ends[count++] = k;
+    }
+    ends[count++] = j;
+    return count;
+}
+
+/* The end of the name whose `words` words (after the first) end at `end`, or -1. */
+static Py_ssize_t name_rest(const Text *t, Py_ssize_t end, int words) {
+    if (words < 3) {
+        Py_ssize_t q = end;
+        while (q < t->n && space(at(t, q))) q++;
+        Py_ssize_t ends[2];
+        int count = q > end && upper(at(t, q)) ? word_ends(t, q, ends) : 0;
+        for (int k = 0; k < count; k++) {
+            Py_ssize_t found = name_rest(t, ends[k], words + 1);
+            if (found >= 0) return found;
+        }
+    }
+    return words >= 1 && !word(at(t, end)) ? end : -1;
+}
+
+static PyObject *names(PyObject *self, PyObject *arg) {
+    (void)self;
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "names expects a str");
+        return NULL;
+    }
+    if (!is_plain(arg)) Py_RETURN_NONE;
+    Text t = {PyUnicode_KIND(arg), PyUnicode_DATA(arg), PyUnicode_GET_LENGTH(arg)};
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    Py_ssize_t pos = 0;
+    while (pos < t.n) {
+        Py_ssize_t end = -1, ends[2];
+        if (upper(at(&t, pos)) && (pos == 0 || !word(at(&t, pos - 1)))) {
+            int count = word_ends(&t, pos, ends);
+            for (int k = 0; k < count && end < 0; k++) end = name_rest(&t, ends[k], 0);
+        }
+        if (end < 0) {
+            pos++;
+            continue;
+        }
+        PyObject *span = Py_BuildValue("(nn)", pos, end);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(span);
+        pos = end;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
-    {"spans", spans, METH_VARARGS, "The aliases' matches in a plain text: (start, end, index, possessive); None for another."},
+    {"names", names, METH_O, "Where lexicon.py's _NAME matches a plain text: [(start, end)]; None for another."},
+    {"spans", spans, METH_VARARGS,
+     "The aliases' matches in a plain text: (start, end, index, possessive); None for another. With a fourth "
+     "argument true, the edges are `\\b` (a word character) rather than a word character or a dash."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.facts.lexicon import SPEECH_KEYS, SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
+from bot.facts.lexicon import (
+    SPEECH_KEYS,
+    SPEECH_VERB,
+    UNKNOWN,
+    Mention,
+    Spanned,
+    SpeakerLexicon,
+    speech_verbs,
+)
 from bot.facts.words import may_end, plain_runs
 
 __all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject", "speech_clauses"]
@@ -199,13 +207,13 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
 
 
 @lru_cache(maxsize=_VERBS_KEPT)
-def _verbs(text: str) -> tuple[re.Match[str], ...]:
+def _verbs(text: str) -> tuple[Spanned, ...]:
     """The speech verbs of a whole text (a sentence's are read twice: for its clauses, then its subject);
     a plain text without a speech verb's word has none (most sentences: the scan costs more than the test)."""
     plain = plain_runs(text)
     if plain is not None and plain.isdisjoint(SPEECH_KEYS):
         return ()
-    return tuple(SPEECH_VERB.finditer(text))
+    return speech_verbs(text, plain is not None)
 
 
 def _preposition_before(text: str, end: int) -> bool:

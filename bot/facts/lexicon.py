@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from bot.config import Entity, FactsConfig
 from bot.facts.words import keyed, letter_runs, plain_runs, python_plain_runs, run_keys
@@ -22,7 +22,7 @@ try:
 except ImportError:  # pragma: no cover - the extension is optional
     _aliases = None
 
-__all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
+__all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "Spanned", "SpeakerLexicon", "Verb", "speech_verbs"]
 
 UNKNOWN = "unknown"
 _FOLDS_KEPT = 4096  # names and words whose folded form is remembered (the same few recur in every article)
@@ -70,6 +70,47 @@ def _trie(words: Iterable[Sequence[str]]) -> str:
 SPEECH_VERB = re.compile(rf"\b{_trie(_SPEECH_SPELT)}\b")  # the words of _SPEECH_WORDS, whole
 # Every SPEECH_VERB match starts with one of these words (whole): a plain text without any has none.
 SPEECH_KEYS = keyed("".join(spelt).split(r"\s+")[0] for spelt in _SPEECH_SPELT)
+# The same words for bot/facts/_aliases.c (1 for a `\s+`), whose edges are then SPEECH_VERB's `\b`.
+_SPEECH_TABLE = tuple(
+    "".join("\x01" if atom == r"\s+" else atom for atom in s).encode() for s in _SPEECH_SPELT
+)
+
+
+class Spanned(Protocol):
+    """Where a match is (an `re.Match`, or a `Verb`)."""
+
+    def start(self) -> int: ...
+
+    def end(self) -> int: ...
+
+    def span(self) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A speech verb found by bot/facts/_aliases.c: where it is, as its `re.Match` gives it."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+
+def speech_verbs(text: str, plain: bool) -> tuple[Spanned, ...]:
+    """Where SPEECH_VERB matches `text`: by bot/facts/_aliases.c on a `plain` text (bot/facts/words.py)
+    where it is built (the same words, whole, in the same places), else by the pattern."""
+    found = _aliases.spans(text, _SPEECH_TABLE, False, True) if plain and _aliases is not None else None
+    if found is None:
+        return tuple(SPEECH_VERB.finditer(text))
+    return tuple(Verb(start, end) for start, end, _, _ in found)
+
 
 _FULL_NAME_WORDS = (
     2  # a definition: an unknown person is named by two or more words (a lone word may be anything)
@@ -215,7 +256,7 @@ class SpeakerLexicon:
         _nouns(text, found)
         if _may_hold(plain, _PRONOUN_WORDS):
             found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
-        found.extend(self._names(text))
+        found.extend(self._names(text, plain is not None))
         return tuple(_without_overlaps(found)) if len(found) > 1 else tuple(found)
 
     def _people(
@@ -233,18 +274,16 @@ class SpeakerLexicon:
         name = self._canonical.get(_fold(text[start:end]))  # the fold lower-cases: either text's slice
         return Mention(start, end, "person", name, _is_possessive(text, end))
 
-    def _names(self, text: str) -> Iterable[Mention]:
-        if _NAME_HINT.search(text) is None:
-            return
-        for match in _NAME.finditer(text):
-            named = self._named(match.group(0))
+    def _names(self, text: str, plain: bool) -> Iterable[Mention]:
+        for begin, end in _name_spans(text, plain):
+            named = self._named(text[begin:end])
             if named is None:
                 continue
             offset, name = named
-            start = match.start() + offset
-            if _NOUN_AFTER.match(text, match.end()) and _DETERMINED.search(text, 0, start):
+            start = begin + offset
+            if _NOUN_AFTER.match(text, end) and _DETERMINED.search(text, 0, start):
                 continue  # "an official Tour Final match ball": a thing's name, not a person's
-            yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
+            yield Mention(start, end, "name", name, _is_possessive(text, end))
 
     def _name_in(self, surface: str) -> tuple[int, str] | None:
         """The person's name a match of _NAME writes (where it starts in it, the name: titles dropped),
@@ -282,6 +321,17 @@ def _nouns(text: str, found: list[Mention]) -> None:
             Mention(m.start(), m.end(), "organisation", _institution(m.group(0)))
             for m in _ORGANISATION.finditer(text)
         )
+
+
+def _name_spans(text: str, plain: bool) -> list[tuple[int, int]]:
+    """Where _NAME matches `text`: by bot/facts/_aliases.c on a plain text where it is built, else by the
+    pattern (only where its hint is found)."""
+    found = _aliases.names(text) if plain and _aliases is not None else None
+    if found is not None:
+        return found
+    if _NAME_HINT.search(text) is None:
+        return []
+    return [m.span() for m in _NAME.finditer(text)]
 
 
 def _may_hold(plain: frozenset[str] | None, keys: frozenset[str] | None) -> bool:
