@@ -35,6 +35,17 @@ static int possessive(int kind, const void *data, Py_ssize_t n, Py_ssize_t end) 
     return space(next) || (word_or_dash(next) && next != '-');
 }
 
+/* `span` (a new reference, or NULL) appended to `out`; on failure `out` is released and 0 returned. */
+static int appended(PyObject *out, PyObject *span) {
+    if (span == NULL || PyList_Append(out, span) < 0) {
+        Py_XDECREF(span);
+        Py_DECREF(out);
+        return 0;
+    }
+    Py_DECREF(span);
+    return 1;
+}
+
 /* The end of `alt` matched at `pos`, or -1. */
 static Py_ssize_t match_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t pos, const char *alt,
                            Py_ssize_t length, int lower) {
@@ -91,13 +102,9 @@ static PyObject *spans(PyObject *self, PyObject *args) {
             pos++;
             continue;
         }
-        PyObject *span = Py_BuildValue("(nnnO)", pos, end, which, possessive(kind, data, n, end) ? Py_True : Py_False);
-        if (span == NULL || PyList_Append(out, span) < 0) {
-            Py_XDECREF(span);
-            Py_DECREF(out);
+        if (!appended(out, Py_BuildValue("(nnnO)", pos, end, which,
+                                         possessive(kind, data, n, end) ? Py_True : Py_False)))
             return NULL;
-        }
-        Py_DECREF(span);
         pos = end;
     }
     return out;
@@ -170,13 +177,7 @@ static PyObject *names(PyObject *self, PyObject *arg) {
             pos++;
             continue;
         }
-        PyObject *span = Py_BuildValue("(nn)", pos, end);
-        if (span == NULL || PyList_Append(out, span) < 0) {
-            Py_XDECREF(span);
-            Py_DECREF(out);
-            return NULL;
-        }
-        Py_DECREF(span);
+        if (!appended(out, Py_BuildValue("(nn)", pos, end))) return NULL;
         pos = end;
     }
     return out;
