@@ -22,7 +22,9 @@ static int word(Py_UCS4 c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-static int word_or_dash(Py_UCS4 c) { return word(c) || c == '-'; }
+
+/* What a match may not start after or end before: a word character, or a dash too unless `words_only`. */
+static inline int edge(Py_UCS4 c, int words_only) { return word(c) || (!words_only && c == '-'); }
 
 static int space(Py_UCS4 c) { return (c >= 9 && c <= 13) || (c >= 28 && c <= 32) || c == 0xA0; }
 
@@ -32,7 +34,7 @@ static int possessive(int kind, const void *data, Py_ssize_t n, Py_ssize_t end) 
     if (end + 1 >= n) return 0;
     Py_UCS4 c = PyUnicode_READ(kind, data, end), next = PyUnicode_READ(kind, data, end + 1);
     if (c != '\'' && c != 0x2019) return 0;
-    return space(next) || (word_or_dash(next) && next != '-');
+    return space(next) || word(next);
 }
 
 /* `span` (a new reference, or NULL) appended to `out`; on failure `out` is released and 0 returned. */
@@ -69,44 +71,85 @@ static Py_ssize_t match_at(int kind, const void *data, Py_ssize_t n, Py_ssize_t 
     return pos;
 }
 
-static PyObject *spans(PyObject *self, PyObject *args) {
-    (void)self;
-    PyObject *text, *alternatives;
-    int lower, words_only = 0;
-    if (!PyArg_ParseTuple(args, "UO!p|p", &text, &PyTuple_Type, &alternatives, &lower, &words_only)) return NULL;
-    int (*edge)(Py_UCS4) = words_only ? word : word_or_dash;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text), count = PyTuple_GET_SIZE(alternatives);
+#define BUCKETS 129 /* a chain per ASCII character, and one for every character above ASCII */
+
+/* Alternative `a` put at the end of chain `b`. */
+static void chain(Py_ssize_t *head, Py_ssize_t *tail, Py_ssize_t *next, int b, Py_ssize_t a) {
+    if (head[b] < 0) head[b] = a;
+    else next[tail[b]] = a;
+    tail[b] = a;
+}
+
+/* The matches from the start of the text, each position tried against the alternatives of its first
+ * character's chain alone (in the pattern's order: the same first match). */
+static PyObject *scan(PyObject *text, PyObject *alternatives, const Py_ssize_t *head, const Py_ssize_t *next,
+                      int lower, int words_only) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    if (!is_plain(text)) Py_RETURN_NONE;
-    for (Py_ssize_t a = 0; a < count; a++) {
-        if (!PyBytes_Check(PyTuple_GET_ITEM(alternatives, a))) {
-            PyErr_SetString(PyExc_TypeError, "spans expects a tuple of bytes");
-            return NULL;
-        }
-    }
     PyObject *out = PyList_New(0);
     if (out == NULL) return NULL;
+    int after_edge = 0; /* the character before `pos` is a word character (or a dash, unless words_only) */
     Py_ssize_t pos = 0;
     while (pos < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, pos);
         Py_ssize_t end = -1, which = -1;
-        if (pos == 0 || !edge(PyUnicode_READ(kind, data, pos - 1))) {
-            for (Py_ssize_t a = 0; a < count && end < 0; a++) {
+        if (!after_edge) {
+            Py_UCS4 first = lower && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+            for (Py_ssize_t a = head[first < BUCKETS - 1 ? first : BUCKETS - 1]; a >= 0 && end < 0; a = next[a]) {
                 PyObject *alt = PyTuple_GET_ITEM(alternatives, a);
                 end = match_at(kind, data, n, pos, PyBytes_AS_STRING(alt), PyBytes_GET_SIZE(alt), lower);
-                if (end >= 0 && end < n && edge(PyUnicode_READ(kind, data, end))) end = -1;
+                if (end >= 0 && end < n && edge(PyUnicode_READ(kind, data, end), words_only)) end = -1;
                 which = a;
             }
         }
         if (end <= pos) { /* no match here (an alternative is never empty) */
+            after_edge = edge(c, words_only);
             pos++;
             continue;
         }
         if (!appended(out, Py_BuildValue("(nnnO)", pos, end, which,
                                          possessive(kind, data, n, end) ? Py_True : Py_False)))
             return NULL;
+        after_edge = edge(PyUnicode_READ(kind, data, end - 1), words_only);
         pos = end;
     }
+    return out;
+}
+
+static PyObject *spans(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text, *alternatives;
+    int lower, words_only = 0;
+    if (!PyArg_ParseTuple(args, "UO!p|p", &text, &PyTuple_Type, &alternatives, &lower, &words_only)) return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(alternatives);
+    for (Py_ssize_t a = 0; a < count; a++) {
+        PyObject *alt = PyTuple_GET_ITEM(alternatives, a);
+        if (!PyBytes_Check(alt) || PyBytes_GET_SIZE(alt) == 0) {
+            PyErr_SetString(PyExc_TypeError, "spans expects a tuple of non-empty bytes");
+            return NULL;
+        }
+    }
+    if (!is_plain(text)) Py_RETURN_NONE;
+    /* Each alternative in the chain of the character it starts with (an ASCII literal; `['’]`: both marks'
+     * chains; `\s+`, which no alternative starts with: every chain). */
+    Py_ssize_t head[BUCKETS], tail[BUCKETS], *next = PyMem_New(Py_ssize_t, (size_t)count + 1);
+    if (next == NULL) return PyErr_NoMemory();
+    for (int b = 0; b < BUCKETS; b++) head[b] = tail[b] = -1;
+    for (Py_ssize_t a = 0; a < count; a++) {
+        unsigned char first = (unsigned char)PyBytes_AS_STRING(PyTuple_GET_ITEM(alternatives, a))[0];
+        next[a] = -1;
+        if (first > 2) {
+            chain(head, tail, next, first < BUCKETS - 1 ? first : BUCKETS - 1, a);
+        } else if (first == 2) {
+            chain(head, tail, next, '\'', a);
+            chain(head, tail, next, BUCKETS - 1, a);
+        } else {
+            for (int b = 0; b < BUCKETS; b++) chain(head, tail, next, b, a);
+        }
+    }
+    PyObject *out = scan(text, alternatives, head, next, lower, words_only);
+    PyMem_Free(next);
     return out;
 }
 
