@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.facts.lexicon import (
     SPEECH_KEYS,
@@ -64,8 +64,7 @@ _JOINED_HINT = re.compile(r"[.!?][A-Z][a-z]")  # in every text _JOINED_SENTENCES
 _HEADLINE_COLON = re.compile(r"\s*([^:]{2,40}):")
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """The masked paragraph, its mentions and the stretch [lo, hi) a quotation's cue may come from."""
 
     masked: str
@@ -75,8 +74,7 @@ class Window:
     max_gap: int  # words between a speaker and its speech verb, at most
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """The mention a cue names as the speaker."""
 
     mention: Mention

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from bot.config import Entity, FactsConfig
 from bot.facts.words import keyed, letter_runs, plain_runs, python_plain_runs, run_keys
@@ -86,8 +85,7 @@ class Spanned(Protocol):
     def span(self) -> tuple[int, int]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Verb:
+class Verb(NamedTuple):
     """A speech verb found by bot/facts/_aliases.c: where it is, as its `re.Match` gives it."""
 
     begin: int
@@ -191,9 +189,9 @@ _POSSESSIVE = re.compile(r"^['’]s?\b|^['’](?=\s)")
 _Table = tuple[tuple[bytes, ...], tuple["str | None", ...]]  # an alternation's, for bot/facts/_aliases.c
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A possible speaker at [start, end) of the searched text."""
+class Mention(NamedTuple):
+    """A possible speaker at [start, end) of the searched text (a named tuple: the facts build makes
+    millions, several times faster than a frozen dataclass's)."""
 
     start: int
     end: int
