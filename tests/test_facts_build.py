@@ -581,19 +581,59 @@ def _name_texts(seed: int, count: int) -> list[str]:
 
 
 @pytest.mark.skipif(lexicon._aliases is None, reason="bot/facts/_aliases.c is not built")
-def test_the_compiled_name_and_speech_verb_scans_equal_their_patterns(texts: list[str]) -> None:
-    """bot/facts/_aliases.c's `names` and its speech verbs (edges `\\b`) against `_NAME` and SPEECH_VERB:
-    the same spans on every plain text, None for any other."""
+def test_the_compiled_name_speech_verb_and_pronoun_scans_equal_their_patterns(texts: list[str]) -> None:
+    """bot/facts/_aliases.c's `names`, speech verbs and pronouns (edges `\\b`) against `_NAME`, SPEECH_VERB
+    and `_PRONOUN`: the same spans on every plain text, None for any other."""
     cases = [v for t in texts for v in (t, t.upper(), t.title())] + _name_texts(5, 20000)
-    names = verbs = 0
+    names = verbs = pronouns = 0
     for text in cases:
         plain = words.python_plain_runs(text) is not None
         found = lexicon._aliases.names(text)
         assert (found is None) == (not plain), text
         verb_spans = [v.span() for v in lexicon.speech_verbs(text, plain)]
         assert verb_spans == [m.span() for m in lexicon.SPEECH_VERB.finditer(text)], text
+        pronoun_spans = lexicon._whole_words(text, plain, lexicon._PRONOUN_TABLE, lexicon._PRONOUN)
+        assert pronoun_spans == [m.span() for m in lexicon._PRONOUN.finditer(text)], text
         if plain:
             assert found == [m.span() for m in lexicon._NAME.finditer(text)], text
             names += len(found)
         verbs += len(verb_spans)
-    assert names > 5000 and verbs > 2000
+        pronouns += len(pronoun_spans)
+    assert names > 5000 and verbs > 2000 and pronouns > 1000
+
+
+# The mention patterns as they read with `\b` first (lexicon.py opens them with their first character, then
+# a lookbehind that is that `\b`): the same matches and groups.
+_WORD_START_FORMS = {
+    "_ROLE": rf"\b(?:the|The)\s+(?:{lexicon._phrases(lexicon._ROLE_NOUNS)})\b(?!['’]s)",
+    "_DESCRIBED": rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{lexicon._SOURCE_NOUNS})\b(?!s)"
+    r"(?!\s+[A-Z][a-z])",
+    "_DEFINITE": rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{lexicon._SOURCE_NOUNS})\b(?!s)",
+    "_ORGANISATION": r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,4}(?:"
+    + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in lexicon._INSTITUTION_NOUNS)
+    + rf"|{lexicon._phrases(lexicon._INSTITUTION_NAMES)})\b(?!['’]s)",
+}
+
+
+def test_the_mention_patterns_opening_with_a_character_equal_their_word_boundary_forms(
+    texts: list[str],
+) -> None:
+    rng = random.Random(3)
+    heads = ("the", "The", "THE", "a", "A", "an", "An", "one", "One", "ONE", "xthe", "_a", "-the", "3an", "é")
+    nouns = (*lexicon._ROLE_NOUNS, *lexicon._SOURCE_NOUN_WORDS[:12], *lexicon._INSTITUTION_NOUNS, "Kremlin")
+    joins = (" ", "  ", "\n", "\u00a0", "", "-", "’s ", "'s ", "s ")
+    made = [
+        "".join(
+            rng.choice((*heads, "US", "Russian", "Foreign", "senior", *nouns)).replace("_", " ")
+            + rng.choice(joins)
+            for _ in range(rng.randint(2, 10))
+        )
+        for _ in range(6000)
+    ]
+    found = 0
+    for text in [v for t in texts for v in (t, t.lower(), t.title())] + made:
+        for name, form in _WORD_START_FORMS.items():
+            quick = [(m.span(), m.groups()) for m in getattr(lexicon, name).finditer(text)]
+            assert quick == [(m.span(), m.groups()) for m in re.finditer(form, text)], (name, text)
+            found += len(quick)
+    assert found > 1000

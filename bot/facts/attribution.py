@@ -26,8 +26,8 @@ from bot.facts.lexicon import (
     SPEECH_VERB,
     UNKNOWN,
     Mention,
-    Spanned,
     SpeakerLexicon,
+    Verb,
     speech_verbs,
 )
 from bot.facts.words import may_end, plain_runs
@@ -205,7 +205,7 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
 
 
 @lru_cache(maxsize=_VERBS_KEPT)
-def _verbs(text: str) -> tuple[Spanned, ...]:
+def _verbs(text: str) -> tuple[Verb, ...]:
     """The speech verbs of a whole text (a sentence's are read twice: for its clauses, then its subject);
     a plain text without a speech verb's word has none (most sentences: the scan costs more than the test)."""
     plain = plain_runs(text)

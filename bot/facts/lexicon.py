@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple
 
 from bot.config import Entity, FactsConfig
 from bot.facts.words import keyed, letter_runs, plain_runs, python_plain_runs, run_keys
@@ -21,7 +21,7 @@ try:
 except ImportError:  # pragma: no cover - the extension is optional
     _aliases = None
 
-__all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "Spanned", "SpeakerLexicon", "Verb", "speech_verbs"]
+__all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon", "Verb", "speech_verbs"]
 
 UNKNOWN = "unknown"
 _FOLDS_KEPT = 4096  # names and words whose folded form is remembered (the same few recur in every article)
@@ -75,18 +75,8 @@ _SPEECH_TABLE = tuple(
 )
 
 
-class Spanned(Protocol):
-    """Where a match is (an `re.Match`, or a `Verb`)."""
-
-    def start(self) -> int: ...
-
-    def end(self) -> int: ...
-
-    def span(self) -> tuple[int, int]: ...
-
-
 class Verb(NamedTuple):
-    """A speech verb found by bot/facts/_aliases.c: where it is, as its `re.Match` gives it."""
+    """Where a speech verb is, read as its `re.Match` would be."""
 
     begin: int
     finish: int
@@ -101,19 +91,28 @@ class Verb(NamedTuple):
         return self.begin, self.finish
 
 
-def speech_verbs(text: str, plain: bool) -> tuple[Spanned, ...]:
-    """Where SPEECH_VERB matches `text`: by bot/facts/_aliases.c on a `plain` text (bot/facts/words.py)
-    where it is built (the same words, whole, in the same places), else by the pattern."""
-    found = _aliases.spans(text, _SPEECH_TABLE, False, True) if plain and _aliases is not None else None
+def speech_verbs(text: str, plain: bool) -> tuple[Verb, ...]:
+    """Where SPEECH_VERB matches `text` (`plain`: whether it is plain, bot/facts/words.py)."""
+    return tuple(Verb(start, end) for start, end in _whole_words(text, plain, _SPEECH_TABLE, SPEECH_VERB))
+
+
+def _whole_words(
+    text: str, plain: bool, table: tuple[bytes, ...], pattern: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """Where `pattern`, `\\b(?:a|b|...)\\b` of distinct words, matches `text`: by bot/facts/_aliases.c
+    (`table`: the words) on a plain text where it is built (the same words, whole, in the same places),
+    else by the pattern."""
+    found = _aliases.spans(text, table, False, True) if plain and _aliases is not None else None
     if found is None:
-        return tuple(SPEECH_VERB.finditer(text))
-    return tuple(Verb(start, end) for start, end, _, _ in found)
+        return [m.span() for m in pattern.finditer(text)]
+    return [(start, end) for start, end, _, _ in found]
 
 
 _FULL_NAME_WORDS = (
     2  # a definition: an unknown person is named by two or more words (a lone word may be anything)
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_PRONOUN_TABLE = (b"he", b"she", b"He", b"She")  # the same, for bot/facts/_aliases.c
 _PRONOUN_WORDS = keyed({"he", "she"})
 # The nouns a role ("the foreign minister") and an institution ("the Russian Foreign Ministry") end in: the
 # patterns below and their cheap word test (_ROLE_WORDS, _INSTITUTION_WORDS) are both made from these lists.
@@ -136,7 +135,13 @@ def _last_words(nouns: Iterable[str]) -> frozenset[str]:
     return frozenset(n.rsplit("_", 1)[-1].lower() for n in nouns)
 
 
-_ROLE = re.compile(rf"\b(?:the|The)\s+(?:{_phrases(_ROLE_NOUNS)})\b(?!['’]s)")
+# A pattern here that would open with `\b` and a word opens with the word's first character, then
+# `(?<!\w[..])`, which is that `\b` (no word character before it): the same matches, but `re` searches a
+# pattern that opens with a character set by skipping ahead to those characters (`\b` first, it tries the
+# whole pattern at every position). `_THE` is `\b(?:the|The)`; tests/test_facts_build.py holds each to
+# its `\b` form.
+_THE = r"[Tt](?<!\w[Tt])he"
+_ROLE = re.compile(rf"{_THE}\s+(?:{_phrases(_ROLE_NOUNS)})\b(?!['’]s)")
 _SOURCE_NOUN_WORDS = tuple(
     "official diplomat spokesman spokeswoman spokesperson source aide adviser advisor analyst expert observer"
     " lawmaker senator commentator insider negotiator envoy representative journalist correspondent"
@@ -146,13 +151,14 @@ _SOURCE_NOUN_WORDS = tuple(
 _SOURCE_NOUNS = "|".join(_SOURCE_NOUN_WORDS)
 # "(?!...)": "an official Tour Final ball" uses the noun as an adjective
 _DESCRIBED = re.compile(
-    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)(?!\s+[A-Z][a-z])"
+    rf"[AaOo](?<!\w[AaOo])(?:(?<=[Aa])n?|(?<=[Oo])ne)"  # \b(?:[Aa]n?|[Oo]ne)
+    rf"\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)(?!\s+[A-Z][a-z])"
 )
 # "the official", "the US official": a source described before, named again by its noun
-_DEFINITE = re.compile(rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
+_DEFINITE = re.compile(rf"{_THE}\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
 # "the ministry said in a statement", "the Russian Foreign Ministry said": an institution speaks
 _ORGANISATION = re.compile(
-    r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,4}(?:"
+    rf"{_THE}\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}(?:"
     + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in _INSTITUTION_NOUNS)
     + rf"|{_phrases(_INSTITUTION_NAMES)})\b(?!['’]s)"
 )
@@ -253,7 +259,8 @@ class SpeakerLexicon:
             found.extend(self._people(text, self._exact, self._exact_table, lower=False))
         _nouns(text, found)
         if _may_hold(plain, _PRONOUN_WORDS):
-            found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
+            pronouns = _whole_words(text, plain is not None, _PRONOUN_TABLE, _PRONOUN)
+            found.extend(Mention(start, end, "pronoun", None) for start, end in pronouns)
         found.extend(self._names(text, plain is not None))
         return tuple(_without_overlaps(found)) if len(found) > 1 else tuple(found)
 
