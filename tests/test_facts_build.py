@@ -637,3 +637,24 @@ def test_the_mention_patterns_opening_with_a_character_equal_their_word_boundary
             assert quick == [(m.span(), m.groups()) for m in re.finditer(form, text)], (name, text)
             found += len(quick)
     assert found > 1000
+
+
+@pytest.mark.skipif(not words.HAVE_KERNEL, reason="bot/facts/_runs.c is not built")
+def test_a_months_name_at_a_words_start_found_in_c_as_by_the_pattern(texts: list[str]) -> None:
+    """words.starts_word (bot/facts/_runs.c) against figures' `_MONTH_START`: the same answer on every ASCII
+    text, None for any other."""
+    rng = random.Random(9)
+    pieces = ("May", "Mayor", "March", "5March", "_June", "xJuly", "-July", "JUNE", "june", "Dec", "December")
+    made = [
+        "".join(rng.choice((*pieces, " ", "é", "a", "9")) for _ in range(rng.randint(0, 8)))
+        for _ in range(5000)
+    ]
+    found = 0
+    for text in [*texts, *made]:
+        answer = words.starts_word(text, figures._MONTH_CAPITALS)
+        if not text.isascii():
+            assert answer is None, text
+            continue
+        assert answer == (figures._MONTH_START().search(text) is not None), text
+        found += bool(answer)
+    assert found > 1000

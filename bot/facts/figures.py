@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 import Stemmer
 
 from bot.facts.numbers import NUMBER_WORDS, SCALES, TIME_UNITS, parse_number, scale_of
-from bot.facts.words import has_digit, keyed, letter_runs, may_end
+from bot.facts.words import has_digit, keyed, letter_runs, may_end, starts_word
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.tokenizer import STOPWORDS
@@ -129,7 +129,8 @@ _LASTED_WORDS = keyed("last lasted lasts lasting went go ran run took take takes
 _FOR_TAIL_WORDS = 7  # a match of _FOR_TAIL spans at most 4 + 1 + 2 words
 _DATE_WORDS_BEFORE = 2  # a relative date starts at most two words before its word of _DATE_WORDS
 _DIGIT = _compiled_on_first_use(r"[0-9]")
-_MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
+_MONTH_CAPITALS = tuple(m.capitalize() for m in _MONTHS)
+_MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(_MONTH_CAPITALS)})")
 # each match of _MONTH_START holds one of its names: a search without "\b" first skips to their capitals
 _MONTH_NAMES = _compiled_on_first_use("|".join(m.capitalize() for m in _MONTHS))
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
@@ -246,7 +247,7 @@ class _Cues:
         if not self.plain:
             return 0
         start = _first_digit(folded)
-        month = _MONTH_NAMES().search(folded)  # the first place a month's name is written
+        month = _MONTH_NAMES().search(folded) if self._month() else None  # where one is first written
         if month is not None:
             start = min(start, month.start())
         words = self._letter_runs() & _DATE_WORDS
@@ -269,8 +270,12 @@ class _Cues:
         return len(parts[0]) if len(parts) > words else 0
 
     def _month(self) -> bool:
-        # the scan only where a month's name is written (a string search is cheaper)
+        """A month's name at a word's start (in C on an ASCII text where the extension is built)."""
         folded = self._folded
+        found = starts_word(folded, _MONTH_CAPITALS)
+        if found is not None:
+            return found
+        # the scan only where a month's name is written (a string search is cheaper)
         return _MONTH_NAMES().search(folded) is not None and _MONTH_START().search(folded) is not None
 
     def _letter_runs(self) -> frozenset[str]:
