@@ -183,15 +183,12 @@ class _EveryPattern:
     def may_hold(self, keys: frozenset[str]) -> bool:
         return True
 
-    @staticmethod
-    def tail_from(text: str, words: int) -> int:
-        return 0
-
 
 def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     quick = [figures.read_figures(text) for text in texts]
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
     monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)  # every text's end is searched
+    monkeypatch.setattr(figures, "_tail_from", lambda *_: 0)  # and searched from its start
     plain = [figures.read_figures(text) for text in texts]
     assert quick == plain
     assert sum(map(len, plain)) > 300  # figures of every kind are compared
@@ -237,6 +234,7 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
     monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)
+    monkeypatch.setattr(figures, "_tail_from", lambda *_: 0)  # and searched from its start
     _without_word_tests(monkeypatch)
     plain = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
     assert quick.keys() == plain.keys()
@@ -556,12 +554,15 @@ def _figure_texts(seed: int, count: int) -> list[str]:
 def test_the_figures_scans_start_where_no_match_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where figures._Cues starts the quantities', dates' and "for" tails' scans (and the word tests that
     skip the "since" and "lasted" searches): the same figures as every pattern run from the start."""
-    texts = _figure_texts(11, 4000)
-    quick = [figures.read_figures(text) for text in texts]
+    texts = [*_figure_texts(11, 4000), "They met in New York for about some 90 minutes, no more than 2 days"]
+    measured = {"met": "meet", "talks": "talk"}  # what a "for" tail's words say a length is of
+    quick = [figures.read_figures(text, measured) for text in texts]
     starts = [(c.quantity_from(), c.date_from()) for c in map(figures._Cues, texts)]
     monkeypatch.setattr(figures, "_Cues", _EveryPattern)
     monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)
-    assert quick == [figures.read_figures(text) for text in texts]
+    monkeypatch.setattr(figures, "_tail_from", lambda *_: 0)  # and searched from its start
+    assert quick == [figures.read_figures(text, measured) for text in texts]
+    assert sum(f.measures == "meet" for found in quick for f in found) > 50
     assert sum(map(len, quick)) > 5000
     assert sum(q > 0 for q, _ in starts) > 200 and sum(d > 0 for _, d in starts) > 200  # scans cut short
 

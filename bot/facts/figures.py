@@ -127,6 +127,7 @@ _FIGURE_WORDS = _QUANTITY_WORDS | _DATE_WORDS
 _SINCE_WORDS = keyed({"first", "last", "past"})
 _LASTED_WORDS = keyed("last lasted lasts lasting went go ran run took take takes".split())
 _FOR_TAIL_WORDS = 7  # a match of _FOR_TAIL spans at most 4 + 1 + 2 words
+_BOUND_WORDS = 3  # a match of _AT_LEAST or _AT_MOST at most 3 ("in excess of", "no more than")
 _DATE_WORDS_BEFORE = 2  # a relative date starts at most two words before its word of _DATE_WORDS
 _DIGIT = _compiled_on_first_use(r"[0-9]")
 _MONTH_CAPITALS = tuple(m.capitalize() for m in _MONTHS)
@@ -254,20 +255,12 @@ class _Cues:
         if words:
             low = folded.lower()
             for word in words:  # the first place it is written, perhaps inside a longer word
-                start = min(start, self.tail_from(low[: low.find(word)], _DATE_WORDS_BEFORE))
+                start = min(start, _tail_from(low[: low.find(word)], _DATE_WORDS_BEFORE))
         return start
 
     def may_hold(self, keys: frozenset[str]) -> bool:
         """Whether the text may hold one of `keys` whole (a pattern that needs one of them may match)."""
         return not self.plain or not self._letter_runs().isdisjoint(keys)
-
-    @staticmethod
-    def tail_from(text: str, words: int) -> int:
-        """A position at or before the start of `text`'s last `words` words (split at white space, which
-        is what `\\s` matches): a search for a pattern anchored at the end whose matches span at most that
-        many words (each of them no white space) finds the same match from there."""
-        parts = text.rsplit(None, words)
-        return len(parts[0]) if len(parts) > words else 0
 
     def _month(self) -> bool:
         """A month's name at a word's start (in C on an ASCII text where the extension is built)."""
@@ -282,6 +275,14 @@ class _Cues:
         if self._words is None:
             self._words = letter_runs(self._folded)  # a sentence's: often the speakers' search's already
         return self._words
+
+
+def _tail_from(text: str, words: int) -> int:
+    """A position at or before the start of `text`'s last `words` words (split at white space, which is
+    what `\\s` matches): a search for a pattern anchored at the end whose matches span at most that many
+    words (each of them no white space) finds the same match from there."""
+    parts = text.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
 
 
 def _first_digit(text: str) -> int:
@@ -307,10 +308,11 @@ def format_figure(figure: Figure) -> str:
 
 
 def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str, *, measures: str) -> Figure:
-    before = text[: m.start()].translate(_FOLD)
-    if may_end(before, _AT_LEAST_ENDS) and _AT_LEAST().search(before):
+    before = text[: m.start()]
+    before = before if before.isascii() else before.translate(_FOLD)  # it folds no ASCII character
+    if may_end(before, _AT_LEAST_ENDS) and _AT_LEAST().search(before, _tail_from(before, _BOUND_WORDS)):
         bound = "min"
-    elif may_end(before, _AT_MOST_ENDS) and _AT_MOST().search(before):
+    elif may_end(before, _AT_MOST_ENDS) and _AT_MOST().search(before, _tail_from(before, _BOUND_WORDS)):
         bound = "max"
     else:
         bound = ""
@@ -365,7 +367,7 @@ def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str], cues: 
     if of and of["noun"].lower() not in _NOT_NOUNS:
         return measure_stem(of["noun"])
     may_tail = may_end(before, ("",)) and (not before.isascii() or "for" in before.lower())
-    tail = _FOR_TAIL().search(before, cues.tail_from(before, _FOR_TAIL_WORDS)) if may_tail else None
+    tail = _FOR_TAIL().search(before, _tail_from(before, _FOR_TAIL_WORDS)) if may_tail else None
     if tail:
         named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
         if named:
