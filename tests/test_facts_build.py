@@ -659,3 +659,20 @@ def test_a_months_name_at_a_words_start_found_in_c_as_by_the_pattern(texts: list
         assert answer == (figures._MONTH_START().search(text) is not None), text
         found += bool(answer)
     assert found > 1000
+
+
+def test_the_for_tail_pattern_finds_the_first_match_of_its_plain_form(texts: list[str]) -> None:
+    """figures' `_FOR_TAIL` opens with a lookbehind (no [\\w-] before it): the same first match, groups
+    included, as the pattern without it, from every start the figures reader searches from."""
+    plain = re.compile(r"(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    found = 0
+    for text in [*texts, *_figure_texts(13, 3000)]:
+        for cut in {len(text), text.rfind("for ") + 4, text.lower().rfind("for") + 4}:
+            before = text[:cut]
+            for start in (0, figures._tail_from(before, figures._FOR_TAIL_WORDS)):
+                quick, reference = figures._FOR_TAIL().search(before, start), plain.search(before, start)
+                assert (quick and (quick.span(), quick.groups())) == (
+                    reference and (reference.span(), reference.groups())
+                ), before
+                found += quick is not None
+    assert found > 1000

@@ -87,7 +87,11 @@ _SINCE = _compiled_on_first_use(
 )
 # "they met for 95 minutes", "the two talked for an hour": the verb names what the figure measures.
 # The words (config facts.measured_alike) name it: "met face-to-face for", "sat down one-on-one for".
-_FOR_TAIL = _compiled_on_first_use(r"(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# (The search's first match starts after no [\w-]: one starting after one would start there too. The
+# lookbehind says so, and the search then skips the inside of every word at once.)
+_FOR_TAIL = _compiled_on_first_use(
+    r"(?<![\w-])(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
 # "more than an hour" is a lower bound, "up to 250,000" an upper one: neither contradicts a figure beyond it
 _AT_LEAST = _compiled_on_first_use(
     r"\b(?:more\s+than|over|at\s+least|longer\s+than|upwards\s+of|in\s+excess\s+of)\s+$", re.I
