@@ -133,5 +133,12 @@ def may_end(text: str, words: tuple[str, ...], *, spaced: bool = True) -> bool:
     stripped = text.rstrip()
     if spaced and len(stripped) == len(text):
         return False
-    longest = max(map(len, words), default=0)
+    longest = _LONGEST.get(words)
+    if longest is None:  # the callers' few word tuples: each one's longest word is measured once
+        if len(_LONGEST) >= _KEPT:
+            _LONGEST.clear()
+        longest = _LONGEST[words] = max(map(len, words), default=0)
     return stripped[-longest - 1 :].lower().endswith(words)
+
+
+_LONGEST: dict[tuple[str, ...], int] = {}
