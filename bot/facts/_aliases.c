@@ -11,7 +11,12 @@
  * alternative that matches and is not followed by one. On a plain text `\w` is [A-Za-z0-9_] (no mark is a
  * word character), `\s` the ASCII white space, \x1c-\x1f and the no-break space, and lower-casing changes
  * A-Z alone and moves no character. A `\s+` is always followed by a literal that is no white space, so
- * its greedy run is the only one that can match.
+ * its greedy run is the only one that can match. With a fourth argument true the edges are `\b` instead
+ * (no word character before or after; a dash is none): lexicon.py's speech verbs and pronouns, whole
+ * words of which at most one matches at a place.
+ *
+ * names(text) gives where lexicon.py's `_NAME` (capitalised words: an unknown person's name) matches a
+ * plain text, as [(start, end)], or None for another text.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
