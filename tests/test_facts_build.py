@@ -16,7 +16,7 @@ import pytest
 from bench.scale_corpus import generate_articles
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
-from bot.facts import CorpusFacts, attribution, figures, lexicon, quotations, words
+from bot.facts import CorpusFacts, attribution, figure_cues, figures, lexicon, quotations, words
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
 from bot.forkpool import can_fork, chunks, fork_map
@@ -127,7 +127,7 @@ EDGES = (
     "Talks LASTED for about 2 hours, MORE THAN 90 minutes, Up To 3 days; their first meeting IN two years.",
     "They met For 95 minutes, at leaſt 5 hours, in the paſt 2 years, 19 days to 20 July 1999, 5 Per Cent.",
     "It ran\tfor\x1c4 hours; under\u00a05 days, over \n 7 weeks, in excess of\t 8 years; 45percent",
-    # where the quantities' and dates' scans may start (figures._Cues): "a" unit before the first digit,
+    # where the quantities' and dates' scans may start (figure_cues): "a" unit before the first digit,
     # a date's words before it, up to two words before a date's word, a month inside a longer word
     "A day and an hour before 5 people met, a talk 3 times; an Hour then 4 decades",
     "They spoke for a week then met 5 times, the next few days, this morning and 12 Septembers",
@@ -157,7 +157,7 @@ def texts(articles: tuple[Article, ...], config: Config) -> list[str]:
 
 
 class _EveryPattern:
-    """figures._Cues that lets every pattern run (the plain path)."""
+    """figure_cues.FigureCues that lets every pattern run (the plain path)."""
 
     def __init__(self, folded: str) -> None:
         self.digit = self.money = True
@@ -186,9 +186,9 @@ class _EveryPattern:
 
 def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     quick = [figures.read_figures(text) for text in texts]
-    monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    monkeypatch.setattr(figures, "FigureCues", _EveryPattern)
     monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)  # every text's end is searched
-    monkeypatch.setattr(figures, "_tail_from", lambda *_: 0)  # and searched from its start
+    monkeypatch.setattr(figures, "tail_from", lambda *_: 0)  # and searched from its start
     plain = [figures.read_figures(text) for text in texts]
     assert quick == plain
     assert sum(map(len, plain)) > 300  # figures of every kind are compared
@@ -232,9 +232,9 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     tokens = TokenIds()
     encoded = EncodedTerms()
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
-    monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    monkeypatch.setattr(figures, "FigureCues", _EveryPattern)
     monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)
-    monkeypatch.setattr(figures, "_tail_from", lambda *_: 0)  # and searched from its start
+    monkeypatch.setattr(figures, "tail_from", lambda *_: 0)  # and searched from its start
     _without_word_tests(monkeypatch)
     plain = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
     assert quick.keys() == plain.keys()
@@ -552,15 +552,16 @@ def _figure_texts(seed: int, count: int) -> list[str]:
 
 
 def test_the_figures_scans_start_where_no_match_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where figures._Cues starts the quantities', dates' and "for" tails' scans (and the word tests that
-    skip the "since" and "lasted" searches): the same figures as every pattern run from the start."""
+    """Where figure_cues.FigureCues starts the quantities', dates' and "for" tails' scans (and the word
+    tests that skip the "since" and "lasted" searches): the same figures as every pattern run from the
+    start."""
     texts = [*_figure_texts(11, 4000), "They met in New York for about some 90 minutes, no more than 2 days"]
     measured = {"met": "meet", "talks": "talk"}  # what a "for" tail's words say a length is of
     quick = [figures.read_figures(text, measured) for text in texts]
-    starts = [(c.quantity_from(), c.date_from()) for c in map(figures._Cues, texts)]
-    monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    starts = [(c.quantity_from(), c.date_from()) for c in map(figure_cues.FigureCues, texts)]
+    monkeypatch.setattr(figures, "FigureCues", _EveryPattern)
     monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)
-    monkeypatch.setattr(figures, "_tail_from", lambda *_: 0)  # and searched from its start
+    monkeypatch.setattr(figures, "tail_from", lambda *_: 0)  # and searched from its start
     assert quick == [figures.read_figures(text, measured) for text in texts]
     assert sum(f.measures == "meet" for found in quick for f in found) > 50
     assert sum(map(len, quick)) > 5000
@@ -652,11 +653,11 @@ def test_a_months_name_at_a_words_start_found_in_c_as_by_the_pattern(texts: list
     ]
     found = 0
     for text in [*texts, *made]:
-        answer = words.starts_word(text, figures._MONTH_CAPITALS)
+        answer = words.starts_word(text, figure_cues.MONTH_CAPITALS)
         if not text.isascii():
             assert answer is None, text
             continue
-        assert answer == (figures._MONTH_START().search(text) is not None), text
+        assert answer == (figure_cues.MONTH_START().search(text) is not None), text
         found += bool(answer)
     assert found > 1000
 
@@ -669,7 +670,7 @@ def test_the_for_tail_pattern_finds_the_first_match_of_its_plain_form(texts: lis
     for text in [*texts, *_figure_texts(13, 3000)]:
         for cut in {len(text), text.rfind("for ") + 4, text.lower().rfind("for") + 4}:
             before = text[:cut]
-            for start in (0, figures._tail_from(before, figures._FOR_TAIL_WORDS)):
+            for start in (0, figures.tail_from(before, figures._FOR_TAIL_WORDS)):
                 quick, reference = figures._FOR_TAIL().search(before, start), plain.search(before, start)
                 assert (quick and (quick.span(), quick.groups())) == (
                     reference and (reference.span(), reference.groups())
