@@ -16,7 +16,7 @@ import pytest
 from bench.scale_corpus import generate_articles
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
-from bot.facts import CorpusFacts, attribution, figures, lexicon, quotations, words
+from bot.facts import CorpusFacts, attribution, figure_cues, figures, lexicon, quotations, words
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
 from bot.forkpool import can_fork, chunks, fork_map
@@ -127,6 +127,13 @@ EDGES = (
     "Talks LASTED for about 2 hours, MORE THAN 90 minutes, Up To 3 days; their first meeting IN two years.",
     "They met For 95 minutes, at leaſt 5 hours, in the paſt 2 years, 19 days to 20 July 1999, 5 Per Cent.",
     "It ran\tfor\x1c4 hours; under\u00a05 days, over \n 7 weeks, in excess of\t 8 years; 45percent",
+    # where the quantities' and dates' scans may start (figure_cues): "a" unit before the first digit,
+    # a date's words before it, up to two words before a date's word, a month inside a longer word
+    "A day and an hour before 5 people met, a talk 3 times; an Hour then 4 decades",
+    "They spoke for a week then met 5 times, the next few days, this morning and 12 Septembers",
+    "In the past several weeks 2 aides came; Last Week, tonight, 2015, 3 May; an ex-Monday 7 Marching",
+    "It lasted as the talks went on for\n\t x-y a b 45 minutes; they met for the first time in 2 years",
+    "Talks are set for the coming several weeks",
     "",
 )
 
@@ -150,7 +157,7 @@ def texts(articles: tuple[Article, ...], config: Config) -> list[str]:
 
 
 class _EveryPattern:
-    """figures._Cues that lets every pattern run (the plain path)."""
+    """figure_cues.FigureCues that lets every pattern run (the plain path)."""
 
     def __init__(self, folded: str) -> None:
         self.digit = self.money = True
@@ -164,11 +171,24 @@ class _EveryPattern:
     def date(self) -> bool:
         return True
 
+    def nothing(self) -> bool:
+        return False
+
+    def quantity_from(self) -> int:
+        return 0
+
+    def date_from(self) -> int:
+        return 0
+
+    def may_hold(self, keys: frozenset[str]) -> bool:
+        return True
+
 
 def test_the_figures_cues_change_no_figure(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     quick = [figures.read_figures(text) for text in texts]
-    monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    monkeypatch.setattr(figures, "FigureCues", _EveryPattern)
     monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)  # every text's end is searched
+    monkeypatch.setattr(figures, "tail_from", lambda *_: 0)  # and searched from its start
     plain = [figures.read_figures(text) for text in texts]
     assert quick == plain
     assert sum(map(len, plain)) > 300  # figures of every kind are compared
@@ -212,8 +232,9 @@ def test_the_index_build_with_its_shortcuts_equals_the_plain_path(
     tokens = TokenIds()
     encoded = EncodedTerms()
     quick = CorpusFacts.build(articles, _with_build(config, 2, 3), tokenizer, tokens, encoded).arrays()
-    monkeypatch.setattr(figures, "_Cues", _EveryPattern)
+    monkeypatch.setattr(figures, "FigureCues", _EveryPattern)
     monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)
+    monkeypatch.setattr(figures, "tail_from", lambda *_: 0)  # and searched from its start
     _without_word_tests(monkeypatch)
     plain = CorpusFacts.build(articles, _with_build(config, 1, 1000), tokenizer).arrays()
     assert quick.keys() == plain.keys()
@@ -509,3 +530,150 @@ def test_quotations_masked_as_character_by_character(articles: tuple[Article, ..
     assert masked > 50
     text = "a\u00a0“b\tc\u2003d” e\x1cf"
     assert quotations._blanked(text, [(1, 9), (3, 5)]) == _blank_reference(text, [(1, 9), (3, 5)])
+
+
+_FIGURE_PIECES = (
+    "a an A the for more than up to in last next past few several first this week weeks month year day days"
+    " hours minutes decade Monday May March Marching today later earlier ninety twenty-five half quarter"
+    " million people talks lasted went on took met meeting of 5 12 90 2015 1999 20 3.5 250,000 $ % per cent"
+    " coming following several few days"
+    " , . ; - ’s \n \t \u00a0 Ünïcode"
+).split(" ")
+
+
+def _figure_texts(seed: int, count: int) -> list[str]:
+    """Texts of the words the figures' patterns and cues read, run together in every order and spacing."""
+    rng = random.Random(seed)
+    joins = (" ", " ", " ", "  ", "-", "\n", "")
+    return [
+        "".join(rng.choice(_FIGURE_PIECES) + rng.choice(joins) for _ in range(rng.randint(1, 30)))
+        for _ in range(count)
+    ]
+
+
+def test_the_figures_scans_start_where_no_match_is_lost(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where figure_cues.FigureCues starts the quantities', dates' and "for" tails' scans (and the word
+    tests that skip the "since" and "lasted" searches): the same figures as every pattern run from the
+    start."""
+    texts = [*_figure_texts(11, 4000), "They met in New York for about some 90 minutes, no more than 2 days"]
+    measured = {"met": "meet", "talks": "talk"}  # what a "for" tail's words say a length is of
+    quick = [figures.read_figures(text, measured) for text in texts]
+    starts = [(c.quantity_from(), c.date_from()) for c in map(figure_cues.FigureCues, texts)]
+    monkeypatch.setattr(figures, "FigureCues", _EveryPattern)
+    monkeypatch.setattr(figures, "may_end", lambda *_, **__: True)
+    monkeypatch.setattr(figures, "tail_from", lambda *_: 0)  # and searched from its start
+    assert quick == [figures.read_figures(text, measured) for text in texts]
+    assert sum(f.measures == "meet" for found in quick for f in found) > 50
+    assert sum(map(len, quick)) > 5000
+    assert sum(q > 0 for q, _ in starts) > 200 and sum(d > 0 for _, d in starts) > 200  # scans cut short
+
+
+def _name_texts(seed: int, count: int) -> list[str]:
+    """Capitalised words run together with hyphens, digits, underscores, marks and every kind of space."""
+    rng = random.Random(seed)
+    pieces = (
+        "Ab Novak Mc Donald Anna Smith-Jones Al-Assad O-Ne Cd-ef Cd-Ef9 B2 Ba_ Zz x ab A - -- _ é ’s ' . , "
+        "Said Pointed pointed said out told-x said_ emphasized emphasised"
+    ).split(" ")
+    joins = ("", " ", " ", "  ", "-", "\n", "\u00a0", "\x1c", "\t", "\u2003")
+    return [
+        "".join(rng.choice(pieces) + rng.choice(joins) for _ in range(rng.randint(1, 14)))
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.skipif(lexicon._aliases is None, reason="bot/facts/_aliases.c is not built")
+def test_the_compiled_name_speech_verb_and_pronoun_scans_equal_their_patterns(texts: list[str]) -> None:
+    """bot/facts/_aliases.c's `names`, speech verbs and pronouns (edges `\\b`) against `_NAME`, SPEECH_VERB
+    and `_PRONOUN`: the same spans on every plain text, None for any other."""
+    cases = [v for t in texts for v in (t, t.upper(), t.title())] + _name_texts(5, 20000)
+    names = verbs = pronouns = 0
+    for text in cases:
+        plain = words.python_plain_runs(text) is not None
+        found = lexicon._aliases.names(text)
+        assert (found is None) == (not plain), text
+        verb_spans = [v.span() for v in lexicon.speech_verbs(text, plain)]
+        assert verb_spans == [m.span() for m in lexicon.SPEECH_VERB.finditer(text)], text
+        pronoun_spans = lexicon._whole_words(text, plain, lexicon._PRONOUN_TABLE, lexicon._PRONOUN)
+        assert pronoun_spans == [m.span() for m in lexicon._PRONOUN.finditer(text)], text
+        if plain:
+            assert found == [m.span() for m in lexicon._NAME.finditer(text)], text
+            names += len(found)
+        verbs += len(verb_spans)
+        pronouns += len(pronoun_spans)
+    assert names > 5000 and verbs > 2000 and pronouns > 1000
+
+
+# The mention patterns as they read with `\b` first (lexicon.py opens them with their first character, then
+# a lookbehind that is that `\b`): the same matches and groups.
+_WORD_START_FORMS = {
+    "_ROLE": rf"\b(?:the|The)\s+(?:{lexicon._phrases(lexicon._ROLE_NOUNS)})\b(?!['’]s)",
+    "_DESCRIBED": rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{lexicon._SOURCE_NOUNS})\b(?!s)"
+    r"(?!\s+[A-Z][a-z])",
+    "_DEFINITE": rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{lexicon._SOURCE_NOUNS})\b(?!s)",
+    "_ORGANISATION": r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,4}(?:"
+    + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in lexicon._INSTITUTION_NOUNS)
+    + rf"|{lexicon._phrases(lexicon._INSTITUTION_NAMES)})\b(?!['’]s)",
+}
+
+
+def test_the_mention_patterns_opening_with_a_character_equal_their_word_boundary_forms(
+    texts: list[str],
+) -> None:
+    rng = random.Random(3)
+    heads = ("the", "The", "THE", "a", "A", "an", "An", "one", "One", "ONE", "xthe", "_a", "-the", "3an", "é")
+    nouns = (*lexicon._ROLE_NOUNS, *lexicon._SOURCE_NOUN_WORDS[:12], *lexicon._INSTITUTION_NOUNS, "Kremlin")
+    joins = (" ", "  ", "\n", "\u00a0", "", "-", "’s ", "'s ", "s ")
+    made = [
+        "".join(
+            rng.choice((*heads, "US", "Russian", "Foreign", "senior", *nouns)).replace("_", " ")
+            + rng.choice(joins)
+            for _ in range(rng.randint(2, 10))
+        )
+        for _ in range(6000)
+    ]
+    found = 0
+    for text in [v for t in texts for v in (t, t.lower(), t.title())] + made:
+        for name, form in _WORD_START_FORMS.items():
+            quick = [(m.span(), m.groups()) for m in getattr(lexicon, name).finditer(text)]
+            assert quick == [(m.span(), m.groups()) for m in re.finditer(form, text)], (name, text)
+            found += len(quick)
+    assert found > 1000
+
+
+@pytest.mark.skipif(not words.HAVE_KERNEL, reason="bot/facts/_runs.c is not built")
+def test_a_months_name_at_a_words_start_found_in_c_as_by_the_pattern(texts: list[str]) -> None:
+    """words.starts_word (bot/facts/_runs.c) against figures' `_MONTH_START`: the same answer on every ASCII
+    text, None for any other."""
+    rng = random.Random(9)
+    pieces = ("May", "Mayor", "March", "5March", "_June", "xJuly", "-July", "JUNE", "june", "Dec", "December")
+    made = [
+        "".join(rng.choice((*pieces, " ", "é", "a", "9")) for _ in range(rng.randint(0, 8)))
+        for _ in range(5000)
+    ]
+    found = 0
+    for text in [*texts, *made]:
+        answer = words.starts_word(text, figure_cues.MONTH_CAPITALS)
+        if not text.isascii():
+            assert answer is None, text
+            continue
+        assert answer == (figure_cues.MONTH_START().search(text) is not None), text
+        found += bool(answer)
+    assert found > 1000
+
+
+def test_the_for_tail_pattern_finds_the_first_match_of_its_plain_form(texts: list[str]) -> None:
+    """figures' `_FOR_TAIL` opens with a lookbehind (no [\\w-] before it): the same first match, groups
+    included, as the pattern without it, from every start the figures reader searches from."""
+    plain = re.compile(r"(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    found = 0
+    for text in [*texts, *_figure_texts(13, 3000)]:
+        for cut in {len(text), text.rfind("for ") + 4, text.lower().rfind("for") + 4}:
+            before = text[:cut]
+            for start in (0, figures.tail_from(before, figures._FOR_TAIL_WORDS)):
+                quick, reference = figures._FOR_TAIL().search(before, start), plain.search(before, start)
+                assert (quick and (quick.span(), quick.groups())) == (
+                    reference and (reference.span(), reference.groups())
+                ), before
+                found += quick is not None
+    assert found > 1000

@@ -6,10 +6,11 @@ entities it names and its same-statement group from one figure-aware test. `/ask
 read them from `index.facts` and never recompute them.
 
 The stage needs only the cleaned articles, the config and the tokenizer, so the index (bot.search) builds
-it and keeps it beside BM25 (a folder of arrays, rebuilt when its fingerprint changes). Modules: `figures`
-and `numbers` (the figures reader), `marks`, `lexicon`, `attribution`, `kind` and `quotations` (the
-attribution engine), `statements` (the same-statement test), `model` (the per-sentence record), `corpus`
-(the whole corpus's facts, built) and `store` (their folder, saved and opened in constant time).
+it and keeps it beside BM25 (a folder of arrays, rebuilt when its fingerprint changes). Modules: `figures`,
+`figure_cues` and `numbers` (the figures reader), `marks`, `lexicon`, `attribution`, `kind` and
+`quotations` (the attribution engine), `statements` (the same-statement test), `model` (the per-sentence
+record), `corpus` (the whole corpus's facts, built) and `store` (their folder, saved and opened in
+constant time).
 """
 
 from __future__ import annotations

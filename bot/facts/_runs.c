@@ -166,7 +166,42 @@ static PyObject *has_digit(PyObject *self, PyObject *text) {
     Py_RETURN_FALSE;
 }
 
+/* starts_word(text, names): for an ASCII text, whether `\b(?:name|...)` matches it (a name, of ASCII
+ * letters, written at a word's start, perhaps the start of a longer word; `\b` there: no letter, digit or
+ * "_" before it); None for any other text. */
+static PyObject *starts_word(PyObject *self, PyObject *args) {
+    (void)self;
+    PyObject *text, *names;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyTuple_Type, &names)) return NULL;
+    Py_ssize_t count = PyTuple_GET_SIZE(names);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *name = PyTuple_GET_ITEM(names, k);
+        if (!PyUnicode_Check(name) || PyUnicode_MAX_CHAR_VALUE(name) > 127 || PyUnicode_GET_LENGTH(name) == 0) {
+            PyErr_SetString(PyExc_TypeError, "starts_word expects a tuple of non-empty ASCII str");
+            return NULL;
+        }
+    }
+    if (PyUnicode_MAX_CHAR_VALUE(text) > 127) Py_RETURN_NONE;
+    const char *data = (const char *)PyUnicode_1BYTE_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        char before = i ? data[i - 1] : ' ';
+        if ((before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+            (before >= '0' && before <= '9') || before == '_')
+            continue;
+        for (Py_ssize_t k = 0; k < count; k++) {
+            PyObject *name = PyTuple_GET_ITEM(names, k);
+            Py_ssize_t length = PyUnicode_GET_LENGTH(name);
+            const char *chars = (const char *)PyUnicode_1BYTE_DATA(name);
+            if (chars[0] == data[i] && i + length <= n && memcmp(data + i, chars, (size_t)length) == 0)
+                Py_RETURN_TRUE;
+        }
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef methods[] = {
+    {"starts_word", starts_word, METH_VARARGS, "Whether one of the names starts a word of an ASCII text; None for another."},
     {"plain_runs", plain_runs, METH_O, "A plain text's maximal runs of a-z, lower-cased; None for another."},
     {"has_digit", has_digit, METH_O, "Whether a text holds an ASCII digit."},
     {"set_vocabulary", set_vocabulary, METH_O, "The only runs plain_runs gives from now on (a-z words)."},

@@ -18,10 +18,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from bot.facts.lexicon import SPEECH_KEYS, SPEECH_VERB, UNKNOWN, Mention, SpeakerLexicon
+from bot.facts.lexicon import (
+    SPEECH_KEYS,
+    SPEECH_VERB,
+    UNKNOWN,
+    Mention,
+    SpeakerLexicon,
+    Verb,
+    speech_verbs,
+)
 from bot.facts.words import may_end, plain_runs
 
 __all__ = ["Cue", "Window", "find_cue", "resolve", "sentence_subject", "speech_clauses"]
@@ -56,8 +64,7 @@ _JOINED_HINT = re.compile(r"[.!?][A-Z][a-z]")  # in every text _JOINED_SENTENCES
 _HEADLINE_COLON = re.compile(r"\s*([^:]{2,40}):")
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """The masked paragraph, its mentions and the stretch [lo, hi) a quotation's cue may come from."""
 
     masked: str
@@ -67,8 +74,7 @@ class Window:
     max_gap: int  # words between a speaker and its speech verb, at most
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """The mention a cue names as the speaker."""
 
     mention: Mention
@@ -199,13 +205,13 @@ def speech_clauses(masked: str, lexicon: SpeakerLexicon) -> list[tuple[Mention, 
 
 
 @lru_cache(maxsize=_VERBS_KEPT)
-def _verbs(text: str) -> tuple[re.Match[str], ...]:
+def _verbs(text: str) -> tuple[Verb, ...]:
     """The speech verbs of a whole text (a sentence's are read twice: for its clauses, then its subject);
     a plain text without a speech verb's word has none (most sentences: the scan costs more than the test)."""
     plain = plain_runs(text)
     if plain is not None and plain.isdisjoint(SPEECH_KEYS):
         return ()
-    return tuple(SPEECH_VERB.finditer(text))
+    return speech_verbs(text, plain is not None)
 
 
 def _preposition_before(text: str, end: int) -> bool:

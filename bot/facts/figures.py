@@ -10,14 +10,22 @@ can be cited verbatim.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import Stemmer
 
+from bot.facts.figure_cues import (
+    LASTED_WORDS,
+    MONTH_CAPITALS,
+    MONTHS,
+    SINCE_WORDS,
+    FigureCues,
+    compiled_on_first_use,
+    tail_from,
+)
 from bot.facts.numbers import NUMBER_WORDS, SCALES, TIME_UNITS, parse_number, scale_of
-from bot.facts.words import has_digit, keyed, letter_runs, may_end
+from bot.facts.words import may_end
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.tokenizer import STOPWORDS
@@ -46,25 +54,20 @@ _FRACTION = (
 )
 
 
-def _compiled_on_first_use(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
-    return functools.cache(lambda: compiled(pattern, flags))
-
-
-_QUANTITY = _compiled_on_first_use(  # an answer reads no figures: only a facts build needs these
+_QUANTITY = compiled_on_first_use(  # an answer reads no figures: only a facts build needs these
     rf"(?<![\w.,-])(?P<num>{_FRACTION}|{_NUMBER})(?:\s+(?P<scale>million|billion|thousand))?"
     rf"(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)[\s-]+)?(?P<unit>[A-Za-z]+)(?P<half2>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
-_RELATIVE = _compiled_on_first_use(
+_RELATIVE = compiled_on_first_use(
     r"\s+(?:earlier|later|ago|before|after|from\s+now|previously)\b", re.IGNORECASE
 )
-_MONEY = _compiled_on_first_use(
+_MONEY = compiled_on_first_use(
     r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|thousand|bn|m)?\b"
 )
-_PERCENT = _compiled_on_first_use(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
-_MONTHS = "january february march april may june july august september october november december".split()
-_DATE = _compiled_on_first_use(
-    rf"\b(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{'|'.join(m.capitalize() for m in _MONTHS)})"
+_PERCENT = compiled_on_first_use(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_DATE = compiled_on_first_use(
+    rf"\b(?:(?P<day1>\d{{1,2}})\s+)?(?P<month>{'|'.join(MONTH_CAPITALS)})"
     rf"(?:\s+(?P<day2>\d{{1,2}})\b)?(?:,?\s+(?P<year1>(?:19|20)\d\d)\b)?"
     r"|\b(?P<year2>(?:19|20)\d\d)\b"
     r"|\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -73,26 +76,30 @@ _DATE = _compiled_on_first_use(
     r"(?:next|coming|following|past|last)\s+(?:few\s+|several\s+)?(?:days|weeks|months|years)))\b"
 )
 # "... lasted ninety minutes", "the talks went on for an hour": the length of the noun before the verb.
-_LASTED = _compiled_on_first_use(
+_LASTED = compiled_on_first_use(
     r"\b(?:last(?:ed|s|ing)?|went\s+on|go\s+on|ran|run|took|take|takes)\s+(?:for\s+)?"
     r"(?:(?:about|around|approximately|roughly|nearly|almost|some|just|over|under|more\s+than|less\s+than|"
     r"only|barely|a\s+little|up\s+to)\s+)*$",
     re.IGNORECASE,
 )
 # "their first meeting in two years", "for the first time in a decade", "in the last two years"
-_SINCE = _compiled_on_first_use(
+_SINCE = compiled_on_first_use(
     r"\b(?:first|last)\b[^,;.]{0,60}\b(?:in|for)\s+(?:(?:the|a)\s+)?(?:(?:last|past|more\s+than|over|nearly|"
     r"almost|about)\s+)*$|\b(?:in|for|over)\s+(?:the\s+)?(?:last|past)\s+$",
     re.IGNORECASE,
 )
 # "they met for 95 minutes", "the two talked for an hour": the verb names what the figure measures.
 # The words (config facts.measured_alike) name it: "met face-to-face for", "sat down one-on-one for".
-_FOR_TAIL = _compiled_on_first_use(r"(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# (The search's first match starts after no [\w-]: one starting after one would start there too. The
+# lookbehind says so, and the search then skips the inside of every word at once.)
+_FOR_TAIL = compiled_on_first_use(
+    r"(?<![\w-])(?P<lead>(?:[\w-]+\s+){1,4})for\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
 # "more than an hour" is a lower bound, "up to 250,000" an upper one: neither contradicts a figure beyond it
-_AT_LEAST = _compiled_on_first_use(
+_AT_LEAST = compiled_on_first_use(
     r"\b(?:more\s+than|over|at\s+least|longer\s+than|upwards\s+of|in\s+excess\s+of)\s+$", re.I
 )
-_AT_MOST = _compiled_on_first_use(
+_AT_MOST = compiled_on_first_use(
     r"\b(?:less\s+than|under|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than)\s+$", re.I
 )
 # The words every match of those patterns ends with (then white space, the text's end): on an ASCII text,
@@ -104,27 +111,16 @@ _LASTED_ENDS = tuple(
     "last lasted lasts lasting on ran run took take takes for about around approximately roughly nearly"
     " almost some just over under than only barely little to".split()
 )
-_CLAUSE = _compiled_on_first_use(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.IGNORECASE)
-_PREPOSITION = _compiled_on_first_use(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
-_OF_NOUN = _compiled_on_first_use(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
-_NOUN_AFTER = _compiled_on_first_use(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
-_SUPERLATIVE_NOUN = _compiled_on_first_use(r"\s+(?P<noun>[a-z]+)")
-_SUBJECT_WORDS = _compiled_on_first_use(r"[A-Za-z]+")
-_YEAR = _compiled_on_first_use(r"(?:19|20)\d\d")
+_CLAUSE = compiled_on_first_use(r"[,.;:()]|\b(?:that|which|who|when|while|and|but)\b", re.IGNORECASE)
+_PREPOSITION = compiled_on_first_use(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
+_OF_NOUN = compiled_on_first_use(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_NOUN_AFTER = compiled_on_first_use(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
+_SUPERLATIVE_NOUN = compiled_on_first_use(r"\s+(?P<noun>[a-z]+)")
+_SUBJECT_WORDS = compiled_on_first_use(r"[A-Za-z]+")
+_YEAR = compiled_on_first_use(r"(?:19|20)\d\d")
 _STEMMER = Stemmer.Stemmer("english")
-# The words of _Cues: a quantity's number word, fraction or unit of time; a date's weekday or relative
-# word; a month's name, which the date pattern reads at a word's start (capitalised).
-_QUANTITY_WORDS = keyed(
-    {*NUMBER_WORDS, "half", "quarter", "third", *TIME_UNITS, *(f"{unit}s" for unit in TIME_UNITS)}
-)
-_DATE_WORDS = keyed(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tomorrow tonight soon shortly"
-    " later earlier immediately week month year weekend night morning days weeks months years".split()
-)
-_PER = keyed({"per", "percent"})  # a percent's word ("per cent", "percent")
-_MONTH_START = _compiled_on_first_use(rf"\b(?:{'|'.join(m.capitalize() for m in _MONTHS)})")
-# each match of _MONTH_START holds one of its names: a search without "\b" first skips to their capitals
-_MONTH_NAMES = _compiled_on_first_use("|".join(m.capitalize() for m in _MONTHS))
+_FOR_TAIL_WORDS = 7  # a match of _FOR_TAIL spans at most 4 + 1 + 2 words
+_BOUND_WORDS = 3  # a match of _AT_LEAST or _AT_MOST at most 3 ("in excess of", "no more than")
 _NOT_NOUNS = STOPWORDS | {"long", "old", "later", "earlier", "ago", "lasting", "time", "period"}
 
 
@@ -157,7 +153,9 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
     """Every figure stated in `text`, in order of position. `measured` maps words (lower case) to what a
     length "for" them measures ({"met": "meet"}): "they met for 95 minutes" is a meeting's length."""
     folded = text if text.isascii() else text.translate(_FOLD)  # every folded mark is outside ASCII
-    cues = _Cues(folded)
+    cues = FigureCues(folded)
+    if cues.nothing():  # most sentences: no pattern can match
+        return []
     found: list[Figure] = []
     for m in _MONEY().finditer(folded) if cues.money else ():
         value = float(m["num"].replace(",", "")) * scale_of(m["scale"])
@@ -165,58 +163,16 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
     for m in _PERCENT().finditer(folded) if cues.percent() else ():
         found.append(_figure(text, m, float(m["num"]), "%", "percent", measures=""))
     taken = [(f.start, f.end) for f in found]
-    for m in _QUANTITY().finditer(folded) if cues.quantity() else ():
+    for m in _QUANTITY().finditer(folded, cues.quantity_from()) if cues.quantity() else ():
         if any(a <= m.start() < b for a, b in taken):
             continue
-        figure = _quantity(text, folded, m, measured or {})
+        figure = _quantity(text, folded, m, measured or {}, cues)
         if figure is not None:
             found.append(figure)
     taken = [(f.start, f.end) for f in found]
-    dates = _dates(text, folded) if cues.date() else ()
+    dates = _dates(text, folded, cues.date_from()) if cues.date() else ()
     found.extend(f for f in dates if not any(a <= f.start < b for a, b in taken))
     return sorted(found, key=lambda f: f.start)
-
-
-class _Cues:
-    """Which of the figures' patterns can match a (folded) text at all, from literal words every match
-    of the pattern holds: most sentences have no digit, no number word and no word of time, so their
-    scans are skipped and the figures are the same. Only a plain ASCII text is judged (for any other
-    every pattern runs): there every word those patterns match as a whole (delimited by what is no
-    letter) is one of its maximal runs of letters, lower-cased."""
-
-    def __init__(self, folded: str) -> None:
-        self.plain = folded.isascii()
-        self.digit = not self.plain or has_digit(folded)
-        self.money = not self.plain or "$" in folded
-        self._folded = folded
-        self._words: frozenset[str] | None = None
-
-    def percent(self) -> bool:
-        """A number in digits, and "%" or the word "per" or "percent"."""
-        return self.digit and (
-            not self.plain or "%" in self._folded or not self._letter_runs().isdisjoint(_PER)
-        )
-
-    def quantity(self) -> bool:
-        """A number in digits or words, a fraction, or "a" unit of time ("a day"; any other "a" thing
-        is no figure)."""
-        return self.digit or not self._letter_runs().isdisjoint(_QUANTITY_WORDS)
-
-    def date(self) -> bool:
-        """A year (written with 19 or 20), a weekday, a relative time, or a month's name (which may start a
-        longer word)."""
-        folded = self._folded
-        if not self.plain or (self.digit and ("19" in folded or "20" in folded)):
-            return True
-        if not self._letter_runs().isdisjoint(_DATE_WORDS):
-            return True
-        # the scan only where a month's name is written (a string search is cheaper)
-        return _MONTH_NAMES().search(folded) is not None and _MONTH_START().search(folded) is not None
-
-    def _letter_runs(self) -> frozenset[str]:
-        if self._words is None:
-            self._words = letter_runs(self._folded)  # a sentence's: often the speakers' search's already
-        return self._words
 
 
 def format_figure(figure: Figure) -> str:
@@ -236,17 +192,20 @@ def format_figure(figure: Figure) -> str:
 
 
 def _figure(text: str, m: re.Match[str], value: float, unit: str, dimension: str, *, measures: str) -> Figure:
-    before = text[: m.start()].translate(_FOLD)
-    if may_end(before, _AT_LEAST_ENDS) and _AT_LEAST().search(before):
+    before = text[: m.start()]
+    before = before if before.isascii() else before.translate(_FOLD)  # it folds no ASCII character
+    if may_end(before, _AT_LEAST_ENDS) and _AT_LEAST().search(before, tail_from(before, _BOUND_WORDS)):
         bound = "min"
-    elif may_end(before, _AT_MOST_ENDS) and _AT_MOST().search(before):
+    elif may_end(before, _AT_MOST_ENDS) and _AT_MOST().search(before, tail_from(before, _BOUND_WORDS)):
         bound = "max"
     else:
         bound = ""
     return Figure(value, unit, dimension, measures, m.start(), m.end(), text[m.start() : m.end()], bound)
 
 
-def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, str]) -> Figure | None:
+def _quantity(
+    text: str, folded: str, m: re.Match[str], measured: Mapping[str, str], cues: FigureCues
+) -> Figure | None:
     number, unit = m["num"], m["unit"].lower()
     if _RELATIVE().match(folded, m.end()):
         return None  # "a day earlier", "two years ago": a point in time
@@ -261,7 +220,7 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
             value * TIME_UNITS[singular],
             "minute",
             "duration",
-            measures=_measured(folded, m, measured),
+            measures=_measured(folded, m, measured, cues),
         )
     if (
         number.lower() in ("a", "an")
@@ -278,10 +237,11 @@ def _quantity(text: str, folded: str, m: re.Match[str], measured: Mapping[str, s
     return _figure(text, m, value, noun, "count", measures=noun)
 
 
-def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str:
-    """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval."""
+def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str], cues: FigureCues) -> str:
+    """What a duration is the length of: the noun it qualifies, the subject of 'lasted', or an interval.
+    (The text's words are the words of `before` too: a figure starts after no letter.)"""
     before = folded[: m.start()]
-    if may_end(before, _SINCE_ENDS) and _SINCE().search(before):
+    if may_end(before, _SINCE_ENDS) and cues.may_hold(SINCE_WORDS) and _SINCE().search(before):
         return INTERVAL
     if m["sep"].strip() == "-" or folded[m.end() : m.end() + 5].lower().startswith("-long"):
         noun = _NOUN_AFTER().match(folded, m.end())  # "a 90-minute meeting", "an hour-long talk"
@@ -291,12 +251,12 @@ def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str]) -> str
     if of and of["noun"].lower() not in _NOT_NOUNS:
         return measure_stem(of["noun"])
     may_tail = may_end(before, ("",)) and (not before.isascii() or "for" in before.lower())
-    tail = _FOR_TAIL().search(before) if may_tail else None
+    tail = _FOR_TAIL().search(before, tail_from(before, _FOR_TAIL_WORDS)) if may_tail else None
     if tail:
         named = [measured[w.lower()] for w in tail["lead"].split() if w.lower() in measured]
         if named:
             return named[-1]
-    if may_end(before, _LASTED_ENDS) and _LASTED().search(before):
+    if may_end(before, _LASTED_ENDS) and cues.may_hold(LASTED_WORDS) and _LASTED().search(before):
         return _subject_head(_LASTED().sub("", before))
     return ""
 
@@ -318,9 +278,9 @@ def measure_stem(word: str) -> str:
     return str(_STEMMER.stemWord(word.lower()))
 
 
-def _dates(text: str, folded: str) -> list[Figure]:
+def _dates(text: str, folded: str, start: int) -> list[Figure]:
     out = []
-    for m in _DATE().finditer(folded):
+    for m in _DATE().finditer(folded, start):
         if m["relative"]:
             out.append(_figure(text, m, 0.0, "relative", "date", measures=""))
         elif m["weekday"]:
@@ -328,7 +288,7 @@ def _dates(text: str, folded: str) -> list[Figure]:
         elif m["year2"]:
             out.append(_figure(text, m, float(m["year2"]), "year", "date", measures=""))
         else:
-            month = _MONTHS.index(m["month"].lower()) + 1
+            month = MONTHS.index(m["month"].lower()) + 1
             day = int(m["day1"] or m["day2"] or 0)
             if m["month"] == "May" and not (day or m["year1"]):
                 continue  # the verb "may"

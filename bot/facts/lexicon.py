@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.config import Entity, FactsConfig
 from bot.facts.words import keyed, letter_runs, plain_runs, python_plain_runs, run_keys
@@ -22,7 +21,7 @@ try:
 except ImportError:  # pragma: no cover - the extension is optional
     _aliases = None
 
-__all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon"]
+__all__ = ["SPEECH_VERB", "UNKNOWN", "Mention", "SpeakerLexicon", "Verb", "speech_verbs"]
 
 UNKNOWN = "unknown"
 _FOLDS_KEPT = 4096  # names and words whose folded form is remembered (the same few recur in every article)
@@ -70,11 +69,50 @@ def _trie(words: Iterable[Sequence[str]]) -> str:
 SPEECH_VERB = re.compile(rf"\b{_trie(_SPEECH_SPELT)}\b")  # the words of _SPEECH_WORDS, whole
 # Every SPEECH_VERB match starts with one of these words (whole): a plain text without any has none.
 SPEECH_KEYS = keyed("".join(spelt).split(r"\s+")[0] for spelt in _SPEECH_SPELT)
+# The same words for bot/facts/_aliases.c (1 for a `\s+`), whose edges are then SPEECH_VERB's `\b`.
+_SPEECH_TABLE = tuple(
+    "".join("\x01" if atom == r"\s+" else atom for atom in s).encode() for s in _SPEECH_SPELT
+)
+
+
+class Verb(NamedTuple):
+    """Where a speech verb is, read as its `re.Match` would be."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+
+def speech_verbs(text: str, plain: bool) -> tuple[Verb, ...]:
+    """Where SPEECH_VERB matches `text` (`plain`: whether it is plain, bot/facts/words.py)."""
+    return tuple(Verb(start, end) for start, end in _whole_words(text, plain, _SPEECH_TABLE, SPEECH_VERB))
+
+
+def _whole_words(
+    text: str, plain: bool, table: tuple[bytes, ...], pattern: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """Where `pattern`, `\\b(?:a|b|...)\\b` of distinct words, matches `text`: by bot/facts/_aliases.c
+    (`table`: the words) on a plain text where it is built (the same words, whole, in the same places),
+    else by the pattern."""
+    found = _aliases.spans(text, table, False, True) if plain and _aliases is not None else None
+    if found is None:
+        return [m.span() for m in pattern.finditer(text)]
+    return [(start, end) for start, end, _, _ in found]
+
 
 _FULL_NAME_WORDS = (
     2  # a definition: an unknown person is named by two or more words (a lone word may be anything)
 )
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_PRONOUN_TABLE = (b"he", b"she", b"He", b"She")  # the same, for bot/facts/_aliases.c
 _PRONOUN_WORDS = keyed({"he", "she"})
 # The nouns a role ("the foreign minister") and an institution ("the Russian Foreign Ministry") end in: the
 # patterns below and their cheap word test (_ROLE_WORDS, _INSTITUTION_WORDS) are both made from these lists.
@@ -97,7 +135,13 @@ def _last_words(nouns: Iterable[str]) -> frozenset[str]:
     return frozenset(n.rsplit("_", 1)[-1].lower() for n in nouns)
 
 
-_ROLE = re.compile(rf"\b(?:the|The)\s+(?:{_phrases(_ROLE_NOUNS)})\b(?!['’]s)")
+# A pattern here that would open with `\b` and a word opens with the word's first character, then
+# `(?<!\w[..])`, which is that `\b` (no word character before it): the same matches, but `re` searches a
+# pattern that opens with a character set by skipping ahead to those characters (`\b` first, it tries the
+# whole pattern at every position). `_THE` is `\b(?:the|The)`; tests/test_facts_build.py holds each to
+# its `\b` form.
+_THE = r"[Tt](?<!\w[Tt])he"
+_ROLE = re.compile(rf"{_THE}\s+(?:{_phrases(_ROLE_NOUNS)})\b(?!['’]s)")
 _SOURCE_NOUN_WORDS = tuple(
     "official diplomat spokesman spokeswoman spokesperson source aide adviser advisor analyst expert observer"
     " lawmaker senator commentator insider negotiator envoy representative journalist correspondent"
@@ -107,13 +151,14 @@ _SOURCE_NOUN_WORDS = tuple(
 _SOURCE_NOUNS = "|".join(_SOURCE_NOUN_WORDS)
 # "(?!...)": "an official Tour Final ball" uses the noun as an adjective
 _DESCRIBED = re.compile(
-    rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)(?!\s+[A-Z][a-z])"
+    rf"[AaOo](?<!\w[AaOo])(?:(?<=[Aa])n?|(?<=[Oo])ne)"  # \b(?:[Aa]n?|[Oo]ne)
+    rf"\s+(?:[\w.’'-]+\s+){{0,3}}?(?:{_SOURCE_NOUNS})\b(?!s)(?!\s+[A-Z][a-z])"
 )
 # "the official", "the US official": a source described before, named again by its noun
-_DEFINITE = re.compile(rf"\b(?:the|The)\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
+_DEFINITE = re.compile(rf"{_THE}\s+(?:[\w.’'-]+\s+)?(?P<noun>{_SOURCE_NOUNS})\b(?!s)")
 # "the ministry said in a statement", "the Russian Foreign Ministry said": an institution speaks
 _ORGANISATION = re.compile(
-    r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+){0,4}(?:"
+    rf"{_THE}\s+(?:[A-Z][\w.’'-]*\s+){{0,4}}(?:"
     + "|".join(f"[{n[0].upper()}{n[0]}]{n[1:]}" for n in _INSTITUTION_NOUNS)
     + rf"|{_phrases(_INSTITUTION_NAMES)})\b(?!['’]s)"
 )
@@ -150,9 +195,9 @@ _POSSESSIVE = re.compile(r"^['’]s?\b|^['’](?=\s)")
 _Table = tuple[tuple[bytes, ...], tuple["str | None", ...]]  # an alternation's, for bot/facts/_aliases.c
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A possible speaker at [start, end) of the searched text."""
+class Mention(NamedTuple):
+    """A possible speaker at [start, end) of the searched text (a named tuple: the facts build makes
+    millions, several times faster than a frozen dataclass's)."""
 
     start: int
     end: int
@@ -214,8 +259,9 @@ class SpeakerLexicon:
             found.extend(self._people(text, self._exact, self._exact_table, lower=False))
         _nouns(text, found)
         if _may_hold(plain, _PRONOUN_WORDS):
-            found.extend(Mention(m.start(), m.end(), "pronoun", None) for m in _PRONOUN.finditer(text))
-        found.extend(self._names(text))
+            pronouns = _whole_words(text, plain is not None, _PRONOUN_TABLE, _PRONOUN)
+            found.extend(Mention(start, end, "pronoun", None) for start, end in pronouns)
+        found.extend(self._names(text, plain is not None))
         return tuple(_without_overlaps(found)) if len(found) > 1 else tuple(found)
 
     def _people(
@@ -233,18 +279,16 @@ class SpeakerLexicon:
         name = self._canonical.get(_fold(text[start:end]))  # the fold lower-cases: either text's slice
         return Mention(start, end, "person", name, _is_possessive(text, end))
 
-    def _names(self, text: str) -> Iterable[Mention]:
-        if _NAME_HINT.search(text) is None:
-            return
-        for match in _NAME.finditer(text):
-            named = self._named(match.group(0))
+    def _names(self, text: str, plain: bool) -> Iterable[Mention]:
+        for begin, end in _name_spans(text, plain):
+            named = self._named(text[begin:end])
             if named is None:
                 continue
             offset, name = named
-            start = match.start() + offset
-            if _NOUN_AFTER.match(text, match.end()) and _DETERMINED.search(text, 0, start):
+            start = begin + offset
+            if _NOUN_AFTER.match(text, end) and _DETERMINED.search(text, 0, start):
                 continue  # "an official Tour Final match ball": a thing's name, not a person's
-            yield Mention(start, match.end(), "name", name, _is_possessive(text, match.end()))
+            yield Mention(start, end, "name", name, _is_possessive(text, end))
 
     def _name_in(self, surface: str) -> tuple[int, str] | None:
         """The person's name a match of _NAME writes (where it starts in it, the name: titles dropped),
@@ -282,6 +326,17 @@ def _nouns(text: str, found: list[Mention]) -> None:
             Mention(m.start(), m.end(), "organisation", _institution(m.group(0)))
             for m in _ORGANISATION.finditer(text)
         )
+
+
+def _name_spans(text: str, plain: bool) -> list[tuple[int, int]]:
+    """Where _NAME matches `text`: by bot/facts/_aliases.c on a plain text where it is built, else by the
+    pattern (only where its hint is found)."""
+    found = _aliases.names(text) if plain and _aliases is not None else None
+    if found is not None:
+        return found
+    if _NAME_HINT.search(text) is None:
+        return []
+    return [m.span() for m in _NAME.finditer(text)]
 
 
 def _may_hold(plain: frozenset[str] | None, keys: frozenset[str] | None) -> bool:

@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from bot.config import FactsConfig
 from bot.facts.attribution import Cue, Window, find_cue, resolve, sentence_subject, speech_clauses
@@ -27,10 +28,10 @@ __all__ = ["ArticleSpeech", "article_speech"]
 _DESCRIBED_NAME = re.compile(r"(?:an?|one) ")  # how a described source's name starts ("a US official")
 _INSTITUTION_NAME = re.compile(r"the [A-Z]")  # an institution named in full ("the Russian Foreign Ministry")
 _NON_SPACE = re.compile(r"\S")  # what masking blanks out: every character but white space (str.isspace)
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than the space
 
 
-@dataclass(frozen=True, slots=True)
-class _Paragraph:
+class _Paragraph(NamedTuple):
     offset: int  # where it starts in Article.text
     text: str
     masked: str  # the text with every quotation's words blanked out
@@ -195,10 +196,11 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
     bounds = [(item.start, item.end) for item in found]  # each sentence tests them all: computed once
     quoted = _touched(article.sentences, bounds)  # the sentences a quotation may overlap (the rest: none)
     for index, sentence in enumerate(article.sentences):
-        spoken, evidence = _quoted(article, by_sentence.get(index, []), lexicon, state)
+        items = by_sentence.get(index)  # most sentences: no quotation starts in them
+        spoken, evidence = _quoted(article, items, lexicon, state) if items else ([], None)
         masked = _masked_sentence(bounds, sentence) if index in quoted else sentence.text
         carried = True
-        if not spoken:
+        if not spoken and top:
             at = sentence.start
             within = next((i for lo, hi, i in top if lo < at < hi and i.speaker != UNKNOWN), None)
             if within is not None:
@@ -210,7 +212,10 @@ def _attribute(article: Article, found: list[_Found], lexicon: SpeakerLexicon) -
         state.carried.append(carried)
         people = [n for n in spoken if not n.startswith("the ")]  # "he" is no ministry, no "the official"
         state.focus = people[-1] if people else sentence_subject(lexicon, masked, state.focus)
-        state.described.extend(n for n in spoken if _DESCRIBED_NAME.match(n) or _INSTITUTION_NAME.match(n))
+        if spoken:
+            state.described.extend(
+                n for n in spoken if _DESCRIBED_NAME.match(n) or _INSTITUTION_NAME.match(n)
+            )
     _heading_speakers(article, found, lexicon)
     _carry_back(found)
     _agree_with_quotes(state, by_sentence)
@@ -285,7 +290,9 @@ def _masked_sentence(bounds: list[tuple[int, int]], sentence: Sentence) -> str:
 def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` with every character but white space in each [lo, hi) of `spans` made a space."""
     for lo, hi in spans:
-        text = text[:lo] + _NON_SPACE.sub(" ", text[lo:hi]) + text[hi:]
+        words = text[lo:hi]  # most quotations hold no white space but spaces: all of it becomes spaces
+        blank = " " * len(words) if _OTHER_SPACE.search(words) is None else _NON_SPACE.sub(" ", words)
+        text = text[:lo] + blank + text[hi:]
     return text
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "may_end",
     "plain_runs",
     "run_keys",
+    "starts_word",
 ]
 
 try:
@@ -66,6 +67,12 @@ def plain_runs(text: str) -> frozenset[str] | None:
 def has_digit(text: str) -> bool:
     """Whether `text` holds an ASCII digit."""
     return _runs.has_digit(text) if _runs is not None else python_has_digit(text)
+
+
+def starts_word(text: str, names: tuple[str, ...]) -> bool | None:
+    """For an ASCII text, whether one of `names` (ASCII letters) is written at a word's start, perhaps of a
+    longer word: whether `\\b(?:name|...)` matches it. None for another text, or without the extension."""
+    return _runs.starts_word(text, names) if _runs is not None else None
 
 
 def python_letter_runs(text: str) -> frozenset[str]:
@@ -126,5 +133,12 @@ def may_end(text: str, words: tuple[str, ...], *, spaced: bool = True) -> bool:
     stripped = text.rstrip()
     if spaced and len(stripped) == len(text):
         return False
-    longest = max(map(len, words), default=0)
+    longest = _LONGEST.get(words)
+    if longest is None:  # the callers' few word tuples: each one's longest word is measured once
+        if len(_LONGEST) >= _KEPT:
+            _LONGEST.clear()
+        longest = _LONGEST[words] = max(map(len, words), default=0)
     return stripped[-longest - 1 :].lower().endswith(words)
+
+
+_LONGEST: dict[tuple[str, ...], int] = {}
