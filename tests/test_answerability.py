@@ -99,8 +99,7 @@ def test_a_country_is_spoken_for_by_the_people_its_name_titles(config: Config) -
         "Russia would join the strikes, Lavrov said.",
         "Russia would join the strikes, Obama said.",
     )
-    asked = ("Did Russia say it would join the strikes?", "did the kremlin say it would join the strikes")
-    for question in asked:
+    for question in ("Did Russia say it would join the strikes?", "did the kremlin say it would join the strikes"):
         party = _feature(index, question, "party_unmet")
         assert party["Moscow was not ruling out joining the strikes, Putin said."] == 0.0
         assert party["Russia would join the strikes, Lavrov said."] == 0.0
