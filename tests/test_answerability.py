@@ -88,19 +88,3 @@ def test_a_configured_persons_words_need_that_person_speaking(config: Config) ->
     reacted = _feature(index, "How did Obama react to the talks?", "party_unmet")
     assert reacted["Putin held talks with Obama on Syria."] == 0.0
     assert reacted["The talks lasted an hour."] == 1.0
-
-
-def test_a_country_is_spoken_for_by_the_people_its_name_titles(config: Config) -> None:
-    # "Russia" asked: Putin ("the Russian president") and Lavrov ("Russia's top diplomat") speak for it,
-    # Obama does not; the place's other names ("the Kremlin", "Moscow") ask the same
-    index = _index(
-        config,
-        "Moscow was not ruling out joining the strikes, Putin said.",
-        "Russia would join the strikes, Lavrov said.",
-        "Russia would join the strikes, Obama said.",
-    )
-    for question in ("Did Russia say it would join the strikes?", "did the kremlin say it would join the strikes"):
-        party = _feature(index, question, "party_unmet")
-        assert party["Moscow was not ruling out joining the strikes, Putin said."] == 0.0
-        assert party["Russia would join the strikes, Lavrov said."] == 0.0
-        assert party["Russia would join the strikes, Obama said."] == 1.0

@@ -149,9 +149,6 @@ def test_no_word_belongs_to_two_synonym_groups(config: Config) -> None:
         ("Which member of the cabinet was told to keep working on it?", "who"),
         ("Per the wire, when does the treaty run out?", "when"),
         ("In China in 2016, how long did they meet?", "how_long"),
-        ("How much time did he give the talks?", "how_long"),
-        ("how much more time do they need", "how_long"),
-        ("How much money did it cost?", "how_many"),
         ("What did the two sides agree on?", "what"),
     ],
 )

@@ -89,14 +89,3 @@ def test_a_follow_ups_carried_names_are_context_not_constraints(other: CorpusInd
     follow = find_candidates(other, "and why?", conversation)
     assert follow.question is not None and follow.question.follow_up
     assert follow.rows is not None and not np.any(follow.rows[:, columns_of(["names_missing"])])
-
-
-def test_an_event_keyword_that_names_a_person_stays_among_the_questions_words(other: CorpusIndex) -> None:
-    """The other summit's keywords name its leaders: "Putin" scopes the question to that summit and
-    is still what it asks about (its words and the party asked for keep him)."""
-    question = find_candidates(other, "did putin say why he wanted trump to win").question
-    assert question is not None and question.scope is not None
-    assert "putin" in question.search_text and "trump" in question.search_text
-    assert "putin" in question.own_text
-    # a keyword that is not a person's name ("Helsinki") is still taken out: it says where, not what
-    assert "helsinki" not in find_candidates(other, "what did putin say in helsinki").question.search_text.lower()

@@ -34,7 +34,6 @@ ANSWERABILITY_FEATURES: tuple[str, ...] = (
 )
 
 _WORD = re.compile(r"[a-z]+")
-_CASED_WORD = re.compile(r"[A-Za-z]+")
 _PRONOUNS = frozenset("he she they it we you i someone anyone".split())
 _PARTY_WORDS = 6  # a longer "party" is a clause the pattern caught, not a name or a role
 # what a party's words may be written in rather than said by ("the story", "the caption")
@@ -47,9 +46,6 @@ _ROLE_NOUNS = frozenset(
 )
 # the verbs that ask for a party's own words, which only a sentence it speaks in can give
 _WORDS_ASKED = frozenset("say tell reply answer comment".split())
-# a place's name and the adjective made from it: "russia" and "russian", "america" and "american"
-_STEM_MIN = 4
-_ENDING_MAX = 3
 
 
 def answerability_rows(index: CorpusIndex, question: Question, hits: Sequence[SearchHit]) -> np.ndarray:
@@ -107,8 +103,7 @@ def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozense
         single = {*tokenizer.content_words(who), *tokenizer.entities(who)}
         single.update(group for w in list(single) if (group := tokenizer.synonym(w)))
         party = frozenset(tokenizer.names_and_words(who)) & single
-        places = frozenset(tokenizer.entities(who))
-        named = places | _resolved(index, who) | _spoken_for(index, places) if party else frozenset[str]()
+        named = frozenset(tokenizer.entities(who)) | _resolved(index, who) if party else frozenset[str]()
         found = cache[who] = (party, named)
     return found
 
@@ -147,35 +142,6 @@ def _resolved(index: CorpusIndex, who: str) -> frozenset[str]:
                 found.add(name_token(entity.name))
                 break
     return frozenset(found)
-
-
-def _spoken_for(index: CorpusIndex, named: frozenset[str]) -> frozenset[str]:
-    """The configured people who speak for a place the party names: a person one of whose aliases has a
-    word that is one of the place's names or their adjective ("Russia" for "the Russian president",
-    "the Kremlin" for "the Kremlin chief", "America" for "the American president")."""
-    entities = index.config.entities
-    places = [e for e in entities if e.kind == "place" and name_token(e.name) in named]
-    forms = {w for e in places for w in _name_words((e.name, *e.aliases))}
-    if not forms:
-        return frozenset()
-    found = set()
-    for entity in entities:
-        if entity.kind == "person" and any(_names_place(w, forms) for w in _name_words(entity.aliases)):
-            found.add(name_token(entity.name))
-    return frozenset(found)
-
-
-def _name_words(names: Sequence[str]) -> set[str]:
-    """The words of `names`, lower-cased: no stopword unless written in capitals ("US"), no single letter."""
-    words = (w for name in names for w in _CASED_WORD.findall(normalize(name)))
-    return {w.lower() for w in words if len(w) > 1 and (w.isupper() or w.lower() not in STOPWORDS)}
-
-
-def _names_place(word: str, forms: set[str]) -> bool:
-    """`word` is one of a place's names, or that name with a short ending ("russian", "american")."""
-    return word in forms or any(
-        len(f) >= _STEM_MIN and word.startswith(f) and len(word) - len(f) <= _ENDING_MAX for f in forms
-    )
 
 
 def _word_near(

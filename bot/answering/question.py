@@ -27,14 +27,10 @@ __all__ = [
 
 # The question's type decides what evidence an answer must carry (a number, a duration, a date...).
 _TIME_UNITS = r"(?:more\s+)?(?:seconds|minutes|hours|days|weeks|months|years|decades)\b"
-_TIME = r"(?:more\s+)?time\b"
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # "how many years had passed since ..." and "how much time ..." ask a length of time, as "how long" does
-    (
-        "how_many",
-        compiled(rf"\bhow (many|much)\b(?!\s+(?:{_TIME_UNITS}|{_TIME}))|\bwhat (number|share|percentage)\b"),
-    ),
-    ("how_long", compiled(rf"\bhow long\b|\bhow many {_TIME_UNITS}|\bhow much {_TIME}")),
+    # "how many years had passed since ..." asks a length of time, as "how long" does
+    ("how_many", compiled(rf"\bhow (many|much)\b(?!\s+{_TIME_UNITS})|\bwhat (number|share|percentage)\b")),
+    ("how_long", compiled(rf"\bhow long\b|\bhow many {_TIME_UNITS}")),
     (
         "when",
         compiled(r"^(when|what time|what day|on what date)\b|\b(when did|about when|by when|how soon)\b"),

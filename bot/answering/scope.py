@@ -48,16 +48,6 @@ def _alternation(names: Sequence[str]) -> re.Pattern[str] | None:
     return compiled(rf"(?<![\w.])(?:(?i:according to|from)\s+)?({'|'.join(parts)})(?:'s)?(?![\w])")
 
 
-def _person_names(config: Config) -> frozenset[str]:
-    """Every name and alias of the configured people, normalised and lower-cased."""
-    return frozenset(
-        normalize(name).lower()
-        for e in config.entities
-        if e.kind == "person"
-        for name in (e.name, *e.aliases)
-    )
-
-
 class ScopeTable:
     """Every outlet and event name of a corpus, mapped to the articles it picks out."""
 
@@ -83,9 +73,6 @@ class ScopeTable:
         keywords = {normalize(k): e.id for e in config.events for k in e.keywords if not k.isdigit()}
         self._keywords = {k.lower(): v for k, v in keywords.items()}
         self._keyword_pattern = _alternation(list(keywords))
-        # a keyword that is a configured person's name ("Putin" for a summit of his) scopes the question
-        # and stays among its words: the person is what it asks about, not where
-        self._people = _person_names(config)
         # Scopes already worked out, by (outlet names matched, event): an event's scope holds thousands of
         # articles at scale, too many to intersect and sort again for every question. The same Scope
         # object also lets the index find its cached mask without hashing the ids again.
@@ -130,15 +117,11 @@ class ScopeTable:
             return (), text
         return names, self._outlet_pattern.sub(" ", text)
 
-    def _kept(self, match: re.Match[str]) -> str:
-        """What a matched event keyword leaves in the question: a person's name, else a space."""
-        return match.group(0) if match.group(1).lower() in self._people else " "
-
     def _match_event(self, text: str) -> tuple[str | None, str]:
         matched: set[str] = set()
         if self._keyword_pattern is not None:
             matched.update(self._keywords[m.group(1).lower()] for m in self._keyword_pattern.finditer(text))
-            text = self._keyword_pattern.sub(self._kept, text)
+            text = self._keyword_pattern.sub(" ", text)
         named = bool(matched)
         by_year = {
             e
