@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["can_fork", "chunks", "fork_map", "worker_count"]
+__all__ = ["can_fork", "chunks", "fork_map", "fork_side", "worker_count"]
 
 S = TypeVar("S")
 J = TypeVar("J")
@@ -70,3 +70,33 @@ def _run(job: Any) -> Any:
     """In a worker: the inherited function on the inherited state."""
     assert _fn is not None, "a fork_map worker without its function"
     return _fn(_state, job)
+
+
+def fork_side(fn: Callable[[], object]) -> Callable[[], bool] | None:
+    """`fn()` in a forked process beside this one, which goes on with its own work (the index build saves
+    BM25 and the sentence terms there while it groups the facts: two serial steps on two cores). Gives
+    a function that waits for it and tells whether it ended without an error, or None where forking is
+    not safe (see `can_fork`): the caller then does the work itself. Nothing comes back but files."""
+    if not can_fork():
+        return None
+    import multiprocessing
+
+    process = multiprocessing.get_context("fork").Process(target=_side, args=(fn,))
+    process.start()
+
+    def wait() -> bool:
+        process.join()
+        return process.exitcode == 0
+
+    return wait
+
+
+def _side(fn: Callable[[], object]) -> None:
+    """In the side process: `fn()`, an error logged in one line (the caller redoes the work)."""
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001 - any failure: the parent builds it itself
+        log.warning(
+            "the build's side process failed (%s: %s); building in the main one", type(exc).__name__, exc
+        )
+        raise SystemExit(1) from None

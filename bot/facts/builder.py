@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import NamedTuple, cast
 
@@ -146,10 +146,13 @@ def build_arrays(
     tokenizer: Tokenizer,
     tokens: TokenIds | None = None,
     terms: EncodedTerms | None = None,
+    *,
+    after_read: Callable[[], object] | None = None,
 ) -> Arrays:
     """Every array of bot.facts.store for `articles` (see the module docstring); every sentence's
     `Tokenizer.tokenize` tokens are added to `tokens` if given (the BM25 index is built from them),
-    and its and every headline's `Tokenizer.names_and_words` to `terms` (saved for answers)."""
+    and its and every headline's `Tokenizer.names_and_words` to `terms` (saved for answers);
+    `after_read()` is called once they are all there, before the groups."""
     jobs = chunks(len(articles), config.build.chunk_articles)
     whole = _Part([], [], [], StatementTable(), [], ChunkIds(), EncodedTerms())
     keep_terms = terms is not None
@@ -169,6 +172,8 @@ def build_arrays(
         whole.quotes.extend((base + p, quote, statement) for p, quote, statement in part.quotes)
     article_of = np.repeat(np.arange(len(whole.counts), dtype=np.int32), whole.counts)
     log.info("facts: %d articles read in %.1f s (%d processes)", len(articles), _since(started), workers)
+    if after_read is not None:
+        after_read()
     started = time.perf_counter()
     for position, facts in _quote_groups(whole.quoted, whole.quotes, config.facts):
         whole.lines[position] = encode_facts(facts)
