@@ -41,9 +41,17 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def chunks(n: int, size: int) -> list[range]:
-    """0..n in consecutive ranges of `size` (the last one shorter)."""
-    return [range(lo, min(lo + size, n)) for lo in range(0, n, max(size, 1))]
+def chunks(n: int, size: int, *, workers: int = 1) -> list[range]:
+    """0..n in consecutive ranges of `size` (the last one shorter). For more than one worker the ranges
+    near the end get smaller (each at most what is left over twice the workers, down to an eighth of
+    `size`), so the workers finish close together instead of one taking a whole last range alone."""
+    size = max(size, 1)
+    found, lo = [], 0
+    while lo < n:
+        step = size if workers <= 1 else min(size, max(size // 8, 1, -(-(n - lo) // (2 * workers))))
+        found.append(range(lo, min(lo + step, n)))
+        lo += step
+    return found
 
 
 def fork_map(fn: Callable[[S, J], R], state: S, jobs: Sequence[J], workers: int) -> Iterator[R]:

@@ -10,6 +10,7 @@ import bisect
 import logging
 import threading
 from collections.abc import Callable, Collection, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -109,22 +110,20 @@ class CorpusIndex:
             refuse("facts")
             kept.append(TokenIds())
             terms = self._kept_terms = EncodedTerms() if index_dir is not None and fingerprint else None
-            beside = terms is not None and worker_count(config.build.workers) > 1  # 1: this process alone
-            after = (lambda: side.extend(filter(None, [fork_side(persist)]))) if beside else None
+            # beside the facts' groups, unless the build runs in this process alone (`build.workers: 1`)
+            alone = terms is None or worker_count(config.build.workers) <= 1
+            after = None if alone else (lambda: side.extend(filter(None, [fork_side(persist)])))
             return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1], terms, after_read=after)
 
         def build_terms() -> SentenceTerms:
             refuse("sentence terms")
             return self._build_terms()
 
-        def persist() -> tuple[SparseBM25, SentenceTerms]:
-            return self._persisted(index_dir, fingerprint, build, build_terms)
+        persist = partial(self._persisted, index_dir, fingerprint, build, build_terms, side)
 
         self._saved_terms: SentenceTerms | None = None  # a persisted index's terms (bot/sentence_terms.py)
         if index_dir is not None and fingerprint is not None:
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
-            # waited for; after a failure (logged there) the loads below fail and build here instead
-            _ = [wait() for wait in side]
             self.bm25, self._saved_terms = persist()
         else:
             self.facts = build_facts()
@@ -146,13 +145,16 @@ class CorpusIndex:
         fingerprint: str | None,
         build: Callable[[], SparseBM25],
         build_terms: Callable[[], SentenceTerms],
+        side: Sequence[Callable[[], bool]] = (),
     ) -> tuple[SparseBM25, SentenceTerms]:
         """BM25 and the sentence terms of a persisted index, loaded or built and saved under a stamp of
         `fingerprint` (the corpus) and the tokenizer and its settings. A facts build runs this in a side
         process as soon as every sentence is read (`fork_side`), so both are saved while the facts are
-        grouped on the other core; this process then loads what it saved (or builds them itself if that
-        process failed)."""
+        grouped on the other core; this process then waits for it (`side`) and loads what it saved (or,
+        after a failure logged there, builds them itself)."""
         assert index_dir is not None and fingerprint is not None, "only a persisted index is saved"
+        for wait in side:
+            wait()
         stamp = _fingerprint(fingerprint, self.config)
         bm25 = load_or_build(index_dir / "bm25", stamp, build)
         saved_terms = load_or_build_terms(
@@ -388,9 +390,10 @@ class CorpusIndex:
 
 def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> list[Sequence[str]]:
     """Every sentence's tokens, in order, tokenised article by article on every core (bot/forkpool.py)."""
-    jobs = chunks(len(articles), config.build.chunk_articles)
+    workers = worker_count(config.build.workers)
+    jobs = chunks(len(articles), config.build.chunk_articles, workers=workers)
     tokens: list[Sequence[str]] = []
-    for part in fork_map(_tokenize_chunk, (articles, tokenizer), jobs, worker_count(config.build.workers)):
+    for part in fork_map(_tokenize_chunk, (articles, tokenizer), jobs, workers):
         tokens.extend(part)
     return tokens
 

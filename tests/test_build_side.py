@@ -14,7 +14,7 @@ import pytest
 
 from bot import search
 from bot.config import Config
-from bot.forkpool import fork_side
+from bot.forkpool import chunks, fork_side
 from bot.search import CorpusIndex
 from bot.serving import MemoryArticles
 
@@ -71,3 +71,15 @@ def test_the_side_process_saves_what_one_process_saves(
 
     monkeypatch.setattr(search, "fork_side", failing)
     assert _built(config, tmp_path / "failed", 2) == alone
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_chunks_cover_everything_in_order_and_shrink_at_the_end(workers: int) -> None:
+    for n in (0, 1, 7, 499, 500, 501, 4000, 20_001):
+        found = chunks(n, 500, workers=workers)
+        assert [i for r in found for i in r] == list(range(n))
+        assert all(0 < len(r) <= 500 for r in found)
+        if workers == 1:
+            assert found == chunks(n, 500)
+        elif n >= 4000:  # the last ranges are small: the workers end together
+            assert len(found[-1]) <= 500 // 8 and max(map(len, found[-workers:])) < 500

@@ -153,11 +153,11 @@ def build_arrays(
     `Tokenizer.tokenize` tokens are added to `tokens` if given (the BM25 index is built from them),
     and its and every headline's `Tokenizer.names_and_words` to `terms` (saved for answers);
     `after_read()` is called once they are all there, before the groups."""
-    jobs = chunks(len(articles), config.build.chunk_articles)
+    workers = worker_count(config.build.workers)
+    jobs = chunks(len(articles), config.build.chunk_articles, workers=workers)
     whole = _Part([], [], [], StatementTable(), [], ChunkIds(), EncodedTerms())
     keep_terms = terms is not None
     reader = _Reader(articles, config, tokenizer, keep_tokens=tokens is not None, keep_terms=keep_terms)
-    workers = worker_count(config.build.workers)
     started = time.perf_counter()
     for part in fork_map(_read_chunk, reader, jobs, workers):
         if tokens is not None:

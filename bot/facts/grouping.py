@@ -99,7 +99,7 @@ def statement_pairs(
     state = _Pairs(statements, _postings(statements), config, _codes(statements, keys))
     log.debug("facts: postings of %d statements in %.1f s", len(statements), time.perf_counter() - started)
     find = _kernel_pairs if kernel and HAVE_KERNEL else _python_pairs
-    return list(fork_map(find, state, chunks(len(statements), chunk), workers))
+    return list(fork_map(find, state, chunks(len(statements), chunk, workers=workers), workers))
 
 
 class _Postings(NamedTuple):
