@@ -4,7 +4,8 @@ On a seeded generated corpus (bench/scale_corpus.py, the shipped config), the CP
 `summitbot index` over every sentence, as µs a sentence: the tokenizer, the sentence terms saved for
 answers (and both in the one pass the build makes, also by the Python definitions alone), speaker
 attribution, the figures reader, the whole per-article read (all of those plus encoding each sentence's facts and terms, as a forked worker does it),
-the same-statement grouping, the token numbers (a worker's numbering of its chunk, and the parent's join
+the per-article read's result through the workers' pipe (multiprocessing pickles it in the worker and
+unpickles it in the parent), the same-statement grouping, the token numbers (a worker's numbering of its chunk, and the parent's join
 of the chunks), the BM25 build (from token lists, and from the numbers the build's workers send), and
 the saved terms computed in a pass of their own.
 CPU time (time.process_time) in this process alone: other processes on the machine change it less than
@@ -14,6 +15,7 @@ wall time, but it is still noisy on a shared machine.
 from __future__ import annotations
 
 import argparse
+import pickle
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -65,6 +67,10 @@ def stages(sentences: int, config_path: str) -> list[tuple[str, float]]:
     reader.keep_terms = True  # as a persisted index's build reads them
     took, part = _timed(lambda: reader.read(range(len(articles))))
     rows.append(("per-article read, all of the above and encoding (one worker's job)", took))
+    took, sent = _timed(lambda: pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+    rows.append(("the per-article read's result pickled for the pipe (in the worker)", took))
+    took, part = _timed(lambda: pickle.loads(sent))
+    rows.append(("the same unpickled (in the parent, while the workers read)", took))
     took, _ = _timed(lambda: group_statements(part.statements, config.facts))
     rows.append(("same-statement grouping (one process)", took))
     rows.append(("BM25 build from token lists", _timed(lambda: SparseBM25(tokens, config.retrieval))[0]))

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["can_fork", "chunks", "fork_map", "worker_count"]
+__all__ = ["can_fork", "chunks", "fork_map", "fork_side", "worker_count"]
 
 S = TypeVar("S")
 J = TypeVar("J")
@@ -41,9 +41,17 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def chunks(n: int, size: int) -> list[range]:
-    """0..n in consecutive ranges of `size` (the last one shorter)."""
-    return [range(lo, min(lo + size, n)) for lo in range(0, n, max(size, 1))]
+def chunks(n: int, size: int, *, workers: int = 1) -> list[range]:
+    """0..n in consecutive ranges of `size` (the last one shorter). For more than one worker the ranges
+    near the end get smaller (each at most what is left over twice the workers, down to an eighth of
+    `size`), so the workers finish close together instead of one taking a whole last range alone."""
+    size = max(size, 1)
+    found, lo = [], 0
+    while lo < n:
+        step = size if workers <= 1 else min(size, max(size // 8, 1, -(-(n - lo) // (2 * workers))))
+        found.append(range(lo, min(lo + step, n)))
+        lo += step
+    return found
 
 
 def fork_map(fn: Callable[[S, J], R], state: S, jobs: Sequence[J], workers: int) -> Iterator[R]:
@@ -70,3 +78,33 @@ def _run(job: Any) -> Any:
     """In a worker: the inherited function on the inherited state."""
     assert _fn is not None, "a fork_map worker without its function"
     return _fn(_state, job)
+
+
+def fork_side(fn: Callable[[], object]) -> Callable[[], bool] | None:
+    """`fn()` in a forked process beside this one, which goes on with its own work (the index build saves
+    BM25 and the sentence terms there while it groups the facts: two serial steps on two cores). Gives
+    a function that waits for it and tells whether it ended without an error, or None where forking is
+    not safe (see `can_fork`): the caller then does the work itself. Nothing comes back but files."""
+    if not can_fork():
+        return None
+    import multiprocessing
+
+    process = multiprocessing.get_context("fork").Process(target=_side, args=(fn,))
+    process.start()
+
+    def wait() -> bool:
+        process.join()
+        return process.exitcode == 0
+
+    return wait
+
+
+def _side(fn: Callable[[], object]) -> None:
+    """In the side process: `fn()`, an error logged in one line (the caller redoes the work)."""
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001 - any failure: the parent builds it itself
+        log.warning(
+            "the build's side process failed (%s: %s); building in the main one", type(exc).__name__, exc
+        )
+        raise SystemExit(1) from None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import logging
 import threading
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from bot.config import Config
 from bot.digest import key_digest
 from bot.errors import NeedsWriter
 from bot.facts import CorpusFacts, load_or_build_facts
-from bot.forkpool import chunks, fork_map, worker_count
+from bot.forkpool import chunks, fork_map, fork_side, worker_count
 from bot.frozen import dataclass
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
@@ -103,28 +104,27 @@ class CorpusIndex:
             tokens = kept.pop() if kept else _tokenized(self.articles, self.tokenizer, config)
             return SparseBM25(tokens, config.retrieval)
 
+        side: list[Callable[[], bool]] = []  # the rest of a persisted index, saved beside the facts' groups
+
         def build_facts() -> CorpusFacts:
             refuse("facts")
             kept.append(TokenIds())
             terms = self._kept_terms = EncodedTerms() if index_dir is not None and fingerprint else None
-            return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1], terms)
+            # beside the facts' groups, unless the build runs in this process alone (`build.workers: 1`)
+            alone = terms is None or worker_count(config.build.workers) <= 1
+            after = None if alone else (lambda: side.extend(filter(None, [fork_side(persist)])))
+            return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1], terms, after_read=after)
 
         def build_terms() -> SentenceTerms:
             refuse("sentence terms")
             return self._build_terms()
 
+        persist = partial(self._persisted, index_dir, fingerprint, build, build_terms, side)
+
         self._saved_terms: SentenceTerms | None = None  # a persisted index's terms (bot/sentence_terms.py)
         if index_dir is not None and fingerprint is not None:
-            stamp = _fingerprint(fingerprint, config)  # the corpus, the tokenizer and its settings
             self.facts = load_or_build_facts(index_dir / "facts", fingerprint, config, build_facts)
-            self.bm25 = load_or_build(index_dir / "bm25", stamp, build)
-            self._saved_terms = load_or_build_terms(
-                index_dir / "terms",
-                stamp,
-                build_terms,
-                (len(self), len(self.articles)),
-                found=self._kept_terms,  # the facts build's, saved without assembling them in memory
-            )
+            self.bm25, self._saved_terms = persist()
         else:
             self.facts = build_facts()
             self.bm25 = build()
@@ -138,6 +138,33 @@ class CorpusIndex:
         if self._vectors_path is not None:
             _ = self.vectors  # a persisted index embeds its sentences when it is built
         self._load_only = False
+
+    def _persisted(
+        self,
+        index_dir: Path | None,
+        fingerprint: str | None,
+        build: Callable[[], SparseBM25],
+        build_terms: Callable[[], SentenceTerms],
+        side: Sequence[Callable[[], bool]] = (),
+    ) -> tuple[SparseBM25, SentenceTerms]:
+        """BM25 and the sentence terms of a persisted index, loaded or built and saved under a stamp of
+        `fingerprint` (the corpus) and the tokenizer and its settings. A facts build runs this in a side
+        process as soon as every sentence is read (`fork_side`), so both are saved while the facts are
+        grouped on the other core; this process then waits for it (`side`) and loads what it saved (or,
+        after a failure logged there, builds them itself)."""
+        assert index_dir is not None and fingerprint is not None, "only a persisted index is saved"
+        for wait in side:
+            wait()
+        stamp = _fingerprint(fingerprint, self.config)
+        bm25 = load_or_build(index_dir / "bm25", stamp, build)
+        saved_terms = load_or_build_terms(
+            index_dir / "terms",
+            stamp,
+            build_terms,
+            (len(self), len(self.articles)),
+            found=self._kept_terms,  # the facts build's, saved without assembling them in memory
+        )
+        return bm25, saved_terms
 
     @property
     def vectors(self) -> np.ndarray | None:
@@ -363,9 +390,10 @@ class CorpusIndex:
 
 def _tokenized(articles: ArticleTable, tokenizer: Tokenizer, config: Config) -> list[Sequence[str]]:
     """Every sentence's tokens, in order, tokenised article by article on every core (bot/forkpool.py)."""
-    jobs = chunks(len(articles), config.build.chunk_articles)
+    workers = worker_count(config.build.workers)
+    jobs = chunks(len(articles), config.build.chunk_articles, workers=workers)
     tokens: list[Sequence[str]] = []
-    for part in fork_map(_tokenize_chunk, (articles, tokenizer), jobs, worker_count(config.build.workers)):
+    for part in fork_map(_tokenize_chunk, (articles, tokenizer), jobs, workers):
         tokens.extend(part)
     return tokens
 

@@ -109,7 +109,7 @@ def read_form(store: CorpusStore, workers: int, chunk: int = 500) -> tuple[Array
     """The serving form of every cleaned article of `store` and the corpus fingerprint, the files read
     in chunks of `chunk` on up to `workers` processes."""
     files = store.clean_files()
-    parts = list(fork_map(_read_chunk, (store, files), chunks(len(files), chunk), workers))
+    parts = list(fork_map(_read_chunk, (store, files), chunks(len(files), chunk, workers=workers), workers))
     arrays, meta = join_forms([(a, m) for a, m, _ in parts])
     return arrays, meta, corpus_digest(d for _, _, digests in parts for d in digests)
 

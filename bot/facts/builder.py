@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import NamedTuple, cast
 
@@ -25,6 +25,7 @@ from bot.facts.grouping import group_statements
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 from bot.facts.model import QuoteFact, SentenceFacts, encode_facts
 from bot.facts.quotations import article_speech
+from bot.facts.statement_table import StatementTable
 from bot.facts.statements import Measured, Statement, figure_key, values_differ
 from bot.facts.store import Arrays, index_arrays, line_arrays
 from bot.forkpool import chunks, fork_map, worker_count
@@ -46,7 +47,7 @@ class _Part(NamedTuple):
     counts: list[int]  # sentences per article
     lines: list[bytes | None]  # each sentence's encoded facts; None where it holds quotations
     quoted: list[tuple[int, SentenceFacts]]  # the sentences holding quotations, not yet grouped
-    statements: list[Statement]  # each sentence's
+    statements: StatementTable  # each sentence's, as arrays (bot/facts/statement_table.py)
     quotes: list[tuple[int, QuoteFact, Statement]]  # each quotation, with its sentence and statement
     tokens: ChunkIds  # each sentence's BM25 tokens, numbered, when kept
     terms: EncodedTerms  # each sentence's and headline's saved terms, when they are kept
@@ -80,7 +81,7 @@ class _Reader:
         return self.alike.get(stem) or self.tokenizer.synonym(stem) or stem
 
     def read(self, job: range) -> _Part:
-        part = _Part([], [], [], [], [], ChunkIds(), EncodedTerms())
+        part = _Part([], [], [], StatementTable(), [], ChunkIds(), EncodedTerms())
         table = self.articles
         read = table.article_once if isinstance(table, ArticleTable) else table.__getitem__
         for a in job:
@@ -145,15 +146,18 @@ def build_arrays(
     tokenizer: Tokenizer,
     tokens: TokenIds | None = None,
     terms: EncodedTerms | None = None,
+    *,
+    after_read: Callable[[], object] | None = None,
 ) -> Arrays:
     """Every array of bot.facts.store for `articles` (see the module docstring); every sentence's
     `Tokenizer.tokenize` tokens are added to `tokens` if given (the BM25 index is built from them),
-    and its and every headline's `Tokenizer.names_and_words` to `terms` (saved for answers)."""
-    jobs = chunks(len(articles), config.build.chunk_articles)
-    whole = _Part([], [], [], [], [], ChunkIds(), EncodedTerms())
+    and its and every headline's `Tokenizer.names_and_words` to `terms` (saved for answers);
+    `after_read()` is called once they are all there, before the groups."""
+    workers = worker_count(config.build.workers)
+    jobs = chunks(len(articles), config.build.chunk_articles, workers=workers)
+    whole = _Part([], [], [], StatementTable(), [], ChunkIds(), EncodedTerms())
     keep_terms = terms is not None
     reader = _Reader(articles, config, tokenizer, keep_tokens=tokens is not None, keep_terms=keep_terms)
-    workers = worker_count(config.build.workers)
     started = time.perf_counter()
     for part in fork_map(_read_chunk, reader, jobs, workers):
         if tokens is not None:
@@ -168,6 +172,8 @@ def build_arrays(
         whole.quotes.extend((base + p, quote, statement) for p, quote, statement in part.quotes)
     article_of = np.repeat(np.arange(len(whole.counts), dtype=np.int32), whole.counts)
     log.info("facts: %d articles read in %.1f s (%d processes)", len(articles), _since(started), workers)
+    if after_read is not None:
+        after_read()
     started = time.perf_counter()
     for position, facts in _quote_groups(whole.quoted, whole.quotes, config.facts):
         whole.lines[position] = encode_facts(facts)
@@ -204,23 +210,24 @@ def _quote_groups(
 
 
 def _disagreements(
-    statements: Sequence[Statement], article_of: Sequence[int], facts: FactsConfig
+    statements: StatementTable, article_of: Sequence[int], facts: FactsConfig
 ) -> dict[int, tuple[int, ...]]:
     """For each sentence with a comparable figure: other outlets' sentences (same event, same thing
     measured) whose figure differs; figures are grouped by value, so a common figure costs little."""
     by_key: dict[tuple[str | None, str], dict[Measured, list[int]]] = {}
-    for p, statement in enumerate(statements):
-        for measured in statement.known:
-            by_key.setdefault((statement.event, measured.key), {}).setdefault(measured, []).append(p)
+    for p, event, known in statements.known():
+        for measured in known:
+            by_key.setdefault((event, measured.key), {}).setdefault(measured, []).append(p)
+    outlet = statements.column("outlet")[1].tolist()  # outlets as numbers: the same ones are equal
     found: dict[int, set[int]] = {}
     for by_value in by_key.values():
         for mine, positions in by_value.items():
             others = [q for other, qs in by_value.items() if values_differ(mine, other, facts) for q in qs]
             for p in positions:
-                outlet, kept = statements[p].outlet, found.setdefault(p, set())
+                kept = found.setdefault(p, set())
                 for q in others:
                     if len(kept) >= facts.max_disagreeing:
                         break
-                    if article_of[q] != article_of[p] and statements[q].outlet != outlet:
+                    if article_of[q] != article_of[p] and outlet[q] != outlet[p]:
                         kept.add(q)
     return {p: tuple(sorted(q)) for p, q in found.items() if q}

@@ -90,11 +90,13 @@ class CorpusFacts:
         tokenizer: Tokenizer,
         tokens: TokenIds | None = None,
         terms: EncodedTerms | None = None,
+        *,
+        after_read: Callable[[], object] | None = None,
     ) -> CorpusFacts:
         """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending
         each sentence's `Tokenizer.tokenize` tokens to `tokens` and the terms saved for answers to
-        `terms` if given."""
-        return cls(build_arrays(articles, config, tokenizer, tokens, terms))
+        `terms` if given (then calling `after_read`, before the corpus-wide groups)."""
+        return cls(build_arrays(articles, config, tokenizer, tokens, terms, after_read=after_read))
 
     def arrays(self) -> Arrays:
         """Every array of bot.facts.store."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 from typing import NamedTuple
 
@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.config import FactsConfig
+from bot.facts.statement_table import StatementTable
 from bot.facts.statements import Statement, conflict, same_statement
 from bot.forkpool import chunks, fork_map
 
@@ -54,6 +55,7 @@ def group_statements(
     statements whose figures conflict."""
     parent = list(range(len(statements)))
     members: dict[int, list[int]] = {}  # a group's members, by its root; a root alone is not in it
+    figured = _figured(statements)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -67,7 +69,14 @@ def group_statements(
             if ri == rj:
                 continue
             mine, theirs = members.get(ri, [ri]), members.get(rj, [rj])
-            if any(conflict(statements[x], statements[y], config, strict=True) for x in mine for y in theirs):
+            # only statements with figures can conflict (`conflict`: any of one's figures against the other's)
+            with_mine = [x for x in mine if figured(x)]
+            with_theirs = [y for y in theirs if figured(y)] if with_mine else []
+            if any(
+                conflict(statements[x], statements[y], config, strict=True)
+                for x in with_mine
+                for y in with_theirs
+            ):
                 continue
             parent[rj] = ri
             members[ri] = mine + theirs
@@ -90,7 +99,7 @@ def statement_pairs(
     state = _Pairs(statements, _postings(statements), config, _codes(statements, keys))
     log.debug("facts: postings of %d statements in %.1f s", len(statements), time.perf_counter() - started)
     find = _kernel_pairs if kernel and HAVE_KERNEL else _python_pairs
-    return list(fork_map(find, state, chunks(len(statements), chunk), workers))
+    return list(fork_map(find, state, chunks(len(statements), chunk, workers=workers), workers))
 
 
 class _Postings(NamedTuple):
@@ -111,14 +120,30 @@ class _Pairs(NamedTuple):
     codes: tuple[IntArray, IntArray, IntArray]  # each statement's document, outlet and key, as numbers
 
 
-def _postings(statements: Sequence[Statement]) -> _Postings:
-    """The words of every statement and the statements of every word, as arrays (a list of Python ints
-    per word took about 36 bytes a posting, half a gigabyte at a million sentences)."""
+def _figured(statements: Sequence[Statement]) -> Callable[[int], bool]:
+    """Whether the statement at a position has figures (a table answers without making the statement)."""
+    if isinstance(statements, StatementTable):
+        return statements.has_figures
+    return lambda i: bool(statements[i].figures)
+
+
+def _numbered_terms(statements: Sequence[Statement]) -> tuple[dict[str, int], IntArray, IntArray]:
+    """Every distinct word's number (in order of first use), every statement's word numbers end to end,
+    and each statement's number of words (a table holds them so numbered: bot/facts/statement_table.py)."""
+    if isinstance(statements, StatementTable):
+        _, terms, starts = statements.flat()
+        return statements.vocabulary(), terms, np.diff(starts)
     flat = list(chain.from_iterable(s.terms for s in statements))
     vocabulary = {t: k for k, t in enumerate(dict.fromkeys(flat))}  # numbered in order of first use
     terms = np.fromiter(map(vocabulary.__getitem__, flat), dtype=np.int64, count=len(flat))
-    del flat
     sizes = np.fromiter(map(len, (s.terms for s in statements)), dtype=np.int64, count=len(statements))
+    return vocabulary, terms, sizes
+
+
+def _postings(statements: Sequence[Statement]) -> _Postings:
+    """The words of every statement and the statements of every word, as arrays (a list of Python ints
+    per word took about 36 bytes a posting, half a gigabyte at a million sentences)."""
+    vocabulary, terms, sizes = _numbered_terms(statements)
     order = np.argsort(terms, kind="stable")  # by word, each word's statements still in order
     ids = np.repeat(np.arange(len(statements), dtype=np.int64), sizes)[order]
     counts = np.bincount(terms, minlength=len(vocabulary))
@@ -139,11 +164,11 @@ def _codes(
         return np.fromiter((seen.setdefault(v, len(seen)) for v in values), dtype=np.int64, count=len(values))
 
     no_keys = np.zeros(0, dtype=np.int64)
-    return (
-        numbered([s.doc for s in statements]),
-        numbered([s.outlet for s in statements]),
-        no_keys if keys is None else numbered(keys),
-    )
+    if isinstance(statements, StatementTable):  # the same numbers, from the table's runs
+        doc, outlet = statements.column("doc")[1], statements.column("outlet")[1]
+    else:
+        doc, outlet = numbered([s.doc for s in statements]), numbered([s.outlet for s in statements])
+    return doc, outlet, no_keys if keys is None else numbered(keys)
 
 
 def _kernel_pairs(state: _Pairs, job: range) -> list[tuple[int, int]]:
@@ -170,12 +195,11 @@ def _kernel_pairs(state: _Pairs, job: range) -> list[tuple[int, int]]:
         config.min_contained,
     )
     flat = np.frombuffer(found, dtype=np.int64).tolist()
-    statements = state.statements
+    statements, figured = state.statements, _figured(state.statements)
     return [
         (i, j)
         for i, j in zip(flat[0::2], flat[1::2], strict=True)
-        if not (statements[i].figures and statements[j].figures)
-        or not conflict(statements[i], statements[j], config, strict=True)
+        if not (figured(i) and figured(j)) or not conflict(statements[i], statements[j], config, strict=True)
     ]
 
 

@@ -63,15 +63,25 @@ class TokenIds:
 
     def add(self, chunk: ChunkIds) -> None:
         """A chunk's sentences after those already here."""
+        renumber = self._numbers(chunk.words)
+        self._ids.append(renumber[np.frombuffer(chunk.ids, dtype=np.int32)])
+        self._lengths.append(np.frombuffer(chunk.lengths, dtype=np.int64))
+
+    def join(self, other: TokenIds) -> None:
+        """`other`'s sentences after those already here (renumbered as `add` renumbers a chunk)."""
+        renumber = self._numbers(other.words)
+        self._ids.extend(renumber[piece] for piece in other._ids)
+        self._lengths.extend(other._lengths)
+
+    def _numbers(self, tokens: Iterable[str]) -> npt.NDArray[np.int32]:
+        """Each of `tokens`' number here, numbering those not seen before on from the last."""
         words, number = self.words, self.words.setdefault
         if _NUMBER is not None:  # the same numbers, in C (`ChunkIds.add`'s numbering)
             numbers = bytearray()
-            _NUMBER(list(chunk.words), words, numbers)
-            renumber = np.frombuffer(numbers, dtype=np.int32)
-        else:
-            renumber = np.fromiter((number(t, len(words)) for t in chunk.words), np.int32, len(chunk.words))
-        self._ids.append(renumber[np.frombuffer(chunk.ids, dtype=np.int32)])
-        self._lengths.append(np.frombuffer(chunk.lengths, dtype=np.int64))
+            _NUMBER(list(tokens), words, numbers)
+            return np.frombuffer(numbers, dtype=np.int32)
+        listed = list(tokens)
+        return np.fromiter((number(t, len(words)) for t in listed), np.int32, len(listed))
 
     def extend(self, sentences: Iterable[Sequence[str]]) -> None:
         """Sentences' token lists after those already here."""

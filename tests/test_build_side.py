@@ -1,0 +1,85 @@
+"""The index build's side process (bot/forkpool.py `fork_side`): BM25 and the sentence terms saved there
+while the facts are grouped give the files the build saves in one process, and a failed side process
+leaves the work to the build itself."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot import search
+from bot.config import Config
+from bot.forkpool import chunks, fork_side
+from bot.search import CorpusIndex
+from bot.serving import MemoryArticles
+
+
+def test_the_side_process_runs_apart_and_reports_its_end(tmp_path: Path) -> None:
+    done = tmp_path / "pid"
+    wait = fork_side(lambda: done.write_text(str(os.getpid())))
+    assert wait is not None and wait() is True
+    assert int(done.read_text()) != os.getpid()
+
+    def fails() -> None:
+        raise OSError("no space left")
+
+    failed = fork_side(fails)
+    assert failed is not None and failed() is False
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    """SHA-256 of every array of the facts, BM25 and the terms under `folder` (the metas hold stamps)."""
+    found = (p for part in ("facts", "bm25", "terms") for p in (folder / part).glob("*.npy"))
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in found}
+
+
+def _built(config: Config, folder: Path, workers: int) -> dict[str, str]:
+    from bot.service import CoverageService
+
+    articles = MemoryArticles(list(CoverageService(config).articles))
+    settings = dataclasses.replace(
+        config, build=dataclasses.replace(config.build, workers=workers, chunk_articles=2)
+    )
+    CorpusIndex(articles, settings, index_dir=folder, fingerprint="corpus")
+    return _digests(folder)
+
+
+def test_the_side_process_saves_what_one_process_saves(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = _built(config, tmp_path / "one", 1)
+    assert {k.split("/")[0] for k in alone} == {"facts", "bm25", "terms"}
+    sides: list[Callable[[], bool]] = []
+
+    def counted(fn: Callable[[], object]) -> Callable[[], bool] | None:
+        wait = fork_side(fn)
+        if wait is not None:
+            sides.append(wait)
+        return wait
+
+    monkeypatch.setattr(search, "fork_side", counted)
+    assert _built(config, tmp_path / "two", 2) == alone
+    assert len(sides) == 1  # the side process ran
+
+    def failing(fn: Callable[[], object]) -> Callable[[], bool] | None:
+        return fork_side(lambda: 1 / 0)  # saves nothing: the build saves both itself
+
+    monkeypatch.setattr(search, "fork_side", failing)
+    assert _built(config, tmp_path / "failed", 2) == alone
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_chunks_cover_everything_in_order_and_shrink_at_the_end(workers: int) -> None:
+    for n in (0, 1, 7, 499, 500, 501, 4000, 20_001):
+        found = chunks(n, 500, workers=workers)
+        assert [i for r in found for i in r] == list(range(n))
+        assert all(0 < len(r) <= 500 for r in found)
+        if workers == 1:
+            assert found == chunks(n, 500)
+        elif n >= 4000:  # the last ranges are small: the workers end together
+            assert len(found[-1]) <= 500 // 8 and max(map(len, found[-workers:])) < 500
