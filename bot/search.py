@@ -110,8 +110,10 @@ class CorpusIndex:
             refuse("facts")
             kept.append(TokenIds())
             terms = self._kept_terms = EncodedTerms() if index_dir is not None and fingerprint else None
-            # beside the facts' groups, unless the build runs in this process alone (`build.workers: 1`)
-            alone = terms is None or worker_count(config.build.workers) <= 1
+            # beside the facts' groups when configured (`build.save_beside_grouping`) and not alone here
+            alone = terms is None or not (
+                config.build.save_beside_grouping and worker_count(config.build.workers) > 1
+            )
             after = None if alone else (lambda: side.extend(filter(None, [fork_side(persist)])))
             return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1], terms, after_read=after)
 

@@ -38,12 +38,13 @@ def _digests(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in found}
 
 
-def _built(config: Config, folder: Path, workers: int) -> dict[str, str]:
+def _built(config: Config, folder: Path, workers: int, side: bool = True) -> dict[str, str]:
     from bot.service import CoverageService
 
     articles = MemoryArticles(list(CoverageService(config).articles))
     settings = dataclasses.replace(
-        config, build=dataclasses.replace(config.build, workers=workers, chunk_articles=2)
+        config,
+        build=dataclasses.replace(config.build, workers=workers, chunk_articles=2, save_beside_grouping=side),
     )
     CorpusIndex(articles, settings, index_dir=folder, fingerprint="corpus")
     return _digests(folder)
@@ -65,6 +66,8 @@ def test_the_side_process_saves_what_one_process_saves(
     monkeypatch.setattr(search, "fork_side", counted)
     assert _built(config, tmp_path / "two", 2) == alone
     assert len(sides) == 1  # the side process ran
+    assert _built(config, tmp_path / "off", 2, side=False) == alone
+    assert len(sides) == 1  # off (the default): no side process, the same files
 
     def failing(fn: Callable[[], object]) -> Callable[[], bool] | None:
         return fork_side(lambda: 1 / 0)  # saves nothing: the build saves both itself
