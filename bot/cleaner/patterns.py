@@ -95,6 +95,13 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^(?:share|tweet|print|email|e-mail)\s*:?$", _I)),
     ("like-widget", re.compile(r"^like this\s*:?$", _I)),
     ("like-widget", re.compile(r"^like\s+loading\s*(?:\.\.\.|…)$", _I)),
+    # A post's star-rating widget: "Rate this post", "Click on a star to rate it!".
+    (
+        "rating-widget",
+        re.compile(r"^(?:rate this (?:post|article|story|page)|click (?:on )?a star to rate it)\W*$", _I),
+    ),
+    # A feed's footer under a copied post: "The post TITLE appeared first on SITE."
+    ("feed-footer", re.compile(r"^the post .{5,300} appeared first on .{2,80}$", _I)),
     # A print edition's jump line: "Continued on Page 9", "Cont'd from A1".
     (
         "jump-line",

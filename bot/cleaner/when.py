@@ -213,8 +213,9 @@ def find_event(
         and not names_only_region(event.place, clues[event.id], text, _count)
         # well before it began (a preview is not, nor an announcement stating its days)
         and not (span and span[1] + lead < event.start and not states_date_within(text, event.start, end))
-        # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not
-        and not (span and span[0] > end and not _count(event.place.split(",")[0].strip(), text))
+        # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not,
+        # unless the headline is of another meeting and names none of its clues (a look back)
+        and not (span and span[0] > end and not _names_it_after(event.place, clues[event.id], texts))
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     ranked = _headline_first(ranked, texts[0] if texts else "", config)
@@ -226,6 +227,16 @@ def find_event(
     if names_other_venue(top, text, _count, config.events):  # "the G20 summit in Osaka" first, Helsinki later
         return None
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
+
+
+def _names_it_after(place: str, clues: list[str], texts: Sequence[str]) -> bool:
+    """A page published after an event (its window past) is about it when it names its place and its
+    headline names one of its clues: a later page on something else only looks back to it."""
+    text = "\n".join(texts)
+    if not _count(place.split(",", maxsplit=1)[0].strip(), text):
+        return False
+    heading = texts[0] if texts else ""
+    return any(_count(k, heading) for k in clues if not k.isdigit())
 
 
 def _headline_first(ranked: list[tuple[str, int]], heading: str, config: Config) -> list[tuple[str, int]]:
