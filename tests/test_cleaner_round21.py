@@ -1,10 +1,16 @@
 """The cleaner's round-twenty-one rules (issue 9: blind batch14's misses, by kind), on small pages written
 for these tests (no real page's text), and pages that only look like them: a contents box listing the
 headings printed below it; a star-rating widget; a feed's "appeared first on" footer; a newsgroup
-archive's later messages; a later page that only looks back to a summit."""
+archive's later messages; a later page that only looks back to a summit; an agency's sign-off after a
+dash; a "Source:" credit with an editor's initials; a "PLACE, AGENCY- " dateline; a date under a weekday
+in another language and a local zone."""
 
 from __future__ import annotations
 
+import pytest
+
+from bot.cleaner.cues import wire_dateline
+from bot.cleaner.dates import is_date_only
 from bot.cleaner.patterns import chrome_reason
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
@@ -118,3 +124,61 @@ def test_a_later_page_on_another_meeting_that_looks_back_gets_no_event(config: C
 
 def test_a_later_page_whose_headline_names_the_summit_keeps_its_event(config: Config) -> None:
     assert clean(_look_back("What the Hangzhou G20 left undone"), config).event == "g20-2016"
+
+
+def _story(last: str, *, credit: str = "") -> str:
+    lines = ["Leaders trade warnings over Syria", "September 5, 2016", SUMMIT, MORE, last]
+    return "\n".join([*lines, credit] if credit else lines)
+
+
+@pytest.mark.parametrize("last", [f"{THIRD[:-1]}. — AFP", f"{THIRD[:-1]}. - AFP."])
+def test_an_agency_sign_off_after_a_dash_names_the_wire(config: Config, last: str) -> None:
+    article = clean(_story(last), config, url="https://www.ridgeherald.co.zw/leaders/")
+    assert article.wire == "AFP"
+    assert THIRD in _kept(article)
+
+
+def test_a_dash_inside_a_paragraph_before_capitals_is_no_sign_off(config: Config) -> None:
+    last = "Aides said the talks would resume soon - NATO was not consulted."
+    assert clean(_story(last), config, url="https://www.ridgeherald.co.zw/leaders/").wire is None
+
+
+def test_a_source_line_with_an_editors_initials_names_the_wire(config: Config) -> None:
+    article = clean(_story(THIRD, credit="Source: Reuters/kt"), config, url="https://www.asiaview.tv/x")
+    assert article.wire == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("lede", "expected"),
+    [
+        ("New Delhi, PTI- The two leaders met for an hour.", ("New Delhi", "PTI")),
+        ("Izmir, MINA – The two leaders met for an hour.", ("Izmir", "MINA")),
+        ("Obama, US - The two leaders met for an hour.", None),
+        ("Obama, Putin- era diplomacy is over, aides said.", None),
+    ],
+)
+def test_a_place_and_an_agency_with_a_glued_dash_open_a_wire_dateline(
+    lede: str, expected: tuple[str, str] | None
+) -> None:
+    assert wire_dateline(lede) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senin, 5 September 2016 22:18 WIB", True),
+        ("Lundi, 5 septembre 2016", False),  # a month not in English is not read here
+        ("Monday, 5 September 2016 22:18 BJT", True),
+        ("Obama met Putin, 5 September 2016", False),
+        ("Xinhua, September 6, 2016", False),  # an agency's credit and date, no stamp
+        ("Reuters, 6 September 2016", False),
+        ("5 September 2016 Hangzhou talks", False),
+    ],
+)
+def test_a_local_weekday_and_zone_around_a_date_leave_a_date_line(text: str, expected: bool) -> None:
+    assert is_date_only(text) is expected
+
+
+def test_a_date_under_a_local_weekday_is_the_story_date(config: Config) -> None:
+    page = "\n".join(["Leaders trade warnings over Syria", "Senin, 5 September 2016 22:18 WIB", SUMMIT, MORE])
+    assert clean(page, config, url="https://www.kabarnews.id/en/leaders").date == "2016-09-05"

@@ -230,13 +230,16 @@ def find_event(
 
 
 def _names_it_after(place: str, clues: list[str], texts: Sequence[str]) -> bool:
-    """A page published after an event (its window past) is about it when it names its place and its
-    headline names one of its clues: a later page on something else only looks back to it."""
-    text = "\n".join(texts)
-    if not _count(place.split(",", maxsplit=1)[0].strip(), text):
+    """A page published after an event (its window past) is about it when it names its place in its
+    headline or lede, or names it further down under a headline naming one of its clues: a later page on
+    something else that names the place only further down looks back to it."""
+    city = place.split(",", maxsplit=1)[0].strip()
+    if not _count(city, "\n".join(texts)):
         return False
     heading = texts[0] if texts else ""
-    return any(_count(k, heading) for k in clues if not k.isdigit())
+    return any(_count(city, text) for text in texts[:2]) or any(
+        _count(k, heading) for k in clues if not k.isdigit()
+    )
 
 
 def _headline_first(ranked: list[tuple[str, int]], heading: str, config: Config) -> list[tuple[str, int]]:
