@@ -182,3 +182,17 @@ def test_a_local_weekday_and_zone_around_a_date_leave_a_date_line(text: str, exp
 def test_a_date_under_a_local_weekday_is_the_story_date(config: Config) -> None:
     page = "\n".join(["Leaders trade warnings over Syria", "Senin, 5 September 2016 22:18 WIB", SUMMIT, MORE])
     assert clean(page, config, url="https://www.kabarnews.id/en/leaders").date == "2016-09-05"
+
+
+def _updated_page(stamp: str) -> str:
+    return "\n".join(["Leaders trade warnings over Syria", "By Staff Reporters", stamp, SUMMIT, MORE])
+
+
+def test_a_first_publication_by_its_clock_alone_is_on_the_updates_day(config: Config) -> None:
+    article = clean(_updated_page("Updated September 6 2016 - 9:30am, first published 8:00am"), config)
+    assert article.date == "2016-09-06"
+    assert article.updated == "2016-09-06"
+
+
+def test_an_update_stamp_alone_gives_no_publication_date(config: Config) -> None:
+    assert clean(_updated_page("Updated September 6 2016 - 9:30am"), config).date is None

@@ -68,11 +68,29 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
     return (
-        foot_published(page, windows)
+        _first_published_that_day(page, windows)
+        or foot_published(page, windows)
         or topic_created(page)
         or _weekday_date(page, windows)
         or _yearless_date(page, config)
     )
+
+
+# "Updated September 6 2016 - 9:30am, first published 8:00am": a first publication by its clock alone
+_FIRST_CLOCK = re.compile(
+    r"[,;|]\s*first published\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE
+)
+
+
+def _first_published_that_day(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) -> Found | None:
+    """An update stamp whose first publication gives only a clock: the story was first published on the
+    update's day."""
+    for line in page.lines:
+        clock = _FIRST_CLOCK.search(line.text)
+        found = find_date(line.text[: clock.start()], windows) if clock else None
+        if found is not None:
+            return Found(found.date.isoformat(), line.text)
+    return None
 
 
 # the opening paragraph's day of the news with its full date: "on Thursday (10 Mar 2022)",
