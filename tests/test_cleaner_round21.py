@@ -1,9 +1,10 @@
 """The cleaner's round-twenty-one rules (issue 9: blind batch14's misses, by kind), on small pages written
 for these tests (no real page's text), and pages that only look like them: a contents box listing the
-headings printed below it; a star-rating widget; a feed's "appeared first on" footer; a newsgroup
-archive's later messages; a later page that only looks back to a summit; an agency's sign-off after a
-dash; a "Source:" credit with an editor's initials; a "PLACE, AGENCY- " dateline; a date under a weekday
-in another language and a local zone."""
+headings printed below it; a star-rating widget; a feed's "appeared first on" footer; an audio clip's
+download row; a newsgroup archive's later messages; a later page that only looks back to a summit; an
+agency's sign-off after a dash; a "Source:" credit with an editor's initials; a "PLACE, AGENCY- "
+dateline; a date under a weekday in another language and a local zone; a first publication by its clock
+alone."""
 
 from __future__ import annotations
 
@@ -69,6 +70,8 @@ def test_a_star_rating_widget_and_a_feed_footer_are_chrome(config: Config) -> No
     footer = "The post Leaders trade warnings over Syria appeared first on Daily Ridge News."
     assert chrome_reason(footer, settings) == "feed-footer"
     assert chrome_reason("The post office in Hangzhou opened early on Monday, aides said.", settings) is None
+    assert chrome_reason("Download: Ogg MP3", settings) == "media-player"
+    assert chrome_reason("Download the full communique from the summit site", settings) is None
 
 
 def _thread(reply_marker: str) -> str:

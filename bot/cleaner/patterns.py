@@ -224,6 +224,14 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a playlist item's duration and source: "02:12 - Source: CNN"
     ("media-player", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*source\s*:.{1,40}$", _I)),
     ("media-player", re.compile(r"^(?:video|watch|listen|audio)\s*[:|]\s*.{0,140}$", _I)),
+    # an audio clip's download row naming its file formats: "Download: Ogg MP3"
+    (
+        "media-player",
+        re.compile(
+            r"^download\s*:?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus)(?:\s*[,|/]?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus))*$",
+            _I,
+        ),
+    ),
     (
         "media-player",
         re.compile(
