@@ -16,16 +16,21 @@ written ("Avi Khait 1 year", "plumer · 3 hours ago", "NAME 12 points 2 days ago
 alone on the line above (an avatar's name) and "Reply" / "Permalink" labels under it. Two such signature
 lines at least, below a paragraph of the story: every line from the first signature (and the handle
 over it) to the page's end is a comment.
+
+A newsgroup's web archive heads each message of a thread with its poster's name, a read-state marker
+("unread,") and the message's stamp: under two such headers with the first message's prose between them,
+every line from the second poster's name to the page's end is a reply (chrome).
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.cleaner.dates import find_date
 from bot.cleaner.lines import is_prose
 from bot.cleaner.page import Page
 
-__all__ = ["mark_comment_list", "mark_named_comments", "mark_stamped_comments"]
+__all__ = ["mark_archive_replies", "mark_comment_list", "mark_named_comments", "mark_stamped_comments"]
 
 # the first comment: "  1. NAME makes good points but ..."
 _FIRST_COMMENT = re.compile(r"^[ \t]+1\.[ \t]+\S")
@@ -112,3 +117,26 @@ def _comment_under(page: Page, i: int) -> bool:
     if below is not None and after is not None and _SIGNATURE.match(page.lines[after].text):
         below = page.next_filled(after)  # "NAME" / "NAME 1 year": the next writer's avatar and signature
     return below is not None and is_prose(page.lines[below].text, page.settings)
+
+
+_READ_STATE = re.compile(r"^(?:unread|read|new)\s*,?$", re.IGNORECASE)
+
+
+def mark_archive_replies(page: Page) -> None:
+    """Drop a newsgroup thread's replies: from the second message's poster to the page's end."""
+    headers = [i for i, line in enumerate(page.lines) if _READ_STATE.match(line.text) and _stamped(page, i)]
+    if len(headers) < _LEAST_WRITERS:
+        return
+    first, second = headers[0], headers[1]
+    if not any(is_prose(page.lines[i].text, page.settings) for i in range(first, second)):
+        return
+    start = page.previous_filled(second) if second else second
+    for i in range(max(start, first + 1), len(page.lines)):
+        if page.open(i) or page.reason(i) == "date-line":
+            page.set(i, "drop", "comment")
+
+
+def _stamped(page: Page, i: int) -> bool:
+    """The line under a read-state marker is the message's stamp."""
+    below = page.next_filled(i)
+    return below is not None and find_date(page.lines[below].text) is not None

@@ -85,9 +85,10 @@ _COMMA_CREDIT = re.compile(
 
 # "AUCKLAND, AAP - ...": a place in capitals, then an agency's acronym after a comma
 _COMMA_ACRONYM = re.compile(r"^(?P<dateline>[A-Z][A-Z .'-]{1,40}),\s*(?P<agency>[A-Z]{2,6})\s+[-–—]{1,2}\s")
-# "Izmir, MINA – ...": a place in title case, an agency's acronym, then an en or em dash (not a hyphen)
+# "Izmir, MINA – ...": a place in title case, an agency's acronym, then an en or em dash (not a hyphen
+# spaced off: "Obama, US - ..." is no credit); "New York, SANA- ...": a dash glued to the acronym
 _TITLE_ACRONYM = re.compile(
-    r"^(?P<dateline>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?),\s*(?P<agency>[A-Z]{2,6})\s+[–—]\s"
+    r"^(?P<dateline>[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){0,2}),\s*(?P<agency>[A-Z]{2,6})(?:\s+[–—]|[-–—])\s"
 )
 
 # "ASTANA. KAZINFORM – ...": a place in capitals and a full stop, then an agency's name in capitals

@@ -221,8 +221,21 @@ def is_date_only(text: str) -> bool:
     """True for a line that holds a date and nothing else but a weekday, a clock or separators."""
     if not _DIGIT.search(text) or _DATE.search(text) is None:  # every date holds a digit
         return False
-    rest = _DATE.sub(" ", text)  # "Posted: DATE | Last Updated: DATE" is dates only too
-    return bool(_DATE_LINE_REST.match(rest))
+    rest = _DATE.sub(" ", _LOCAL_ZONE.sub(r"\g<clock>", text))  # "Posted: DATE | Updated: DATE" too
+    if _DATE_LINE_REST.match(rest):
+        return True
+    weekday = _LOCAL_WEEKDAY.match(text)  # "Senin, 5 September 2016 22:18": a stamp under a local weekday
+    return weekday is not None and bool(_DATE_LINE_REST.match(rest[weekday.end("word") :]))
+
+
+# a weekday in the page's own language before a stamp ("Senin, 5 September 2016 22:18"): one word and a
+# comma opening the line, a day-first date and a clock right after it ("Xinhua, September 6, 2016" is an
+# agency's credit, no stamp)
+_LOCAL_WEEKDAY = re.compile(
+    rf"^(?P<word>\s*[^\W\d_]{{3,10}}),\s+\d{{1,2}}\s+{_MONTH}\s+{_YEAR}\s+\d{{1,2}}[:.]\d{{2}}", re.I
+)
+# a local zone's capitals after the clock closing the line ("22:18 WIB")
+_LOCAL_ZONE = re.compile(r"(?P<clock>\d{1,2}[:.]\d{2})\s+(?-i:[A-Z]{2,4})\s*$")
 
 
 def is_yearless_date_only(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""A paragraph with an agency's acronym glued after its final sentence: "... by political means. PNA".
+"""A paragraph with an agency's acronym glued after its final sentence: "... by political means. PNA",
+"... to resist protectionism. — AFP" (after a dash), "... — AFP." (closed with a full stop).
 
 Client sites paste an agency's story with the agency's sign-off left on the last paragraph's line. The
 line no longer ends as a sentence does, yet it is the story's last paragraph (and the acronym its wire).
@@ -13,7 +14,7 @@ from bot.config import CleanerConfig
 
 __all__ = ["GLUED_ACRONYM", "is_prose_with_glued_credit", "is_sign_off"]
 
-GLUED_ACRONYM = re.compile(r"[.!?][\"”’)]?\s+(?P<name>[A-Z]{2,8})\s*$")
+GLUED_ACRONYM = re.compile(r"[.!?][\"”’)]?\s+(?:[—–-]\s*)?(?P<name>[A-Z]{2,8})\.?\s*$")
 
 
 def is_prose_with_glued_credit(text: str, settings: CleanerConfig) -> bool:

@@ -16,7 +16,12 @@ from bot.cleaner.appeal import mark_appeal_boxes
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bodybounds import body_end, body_start
 from bot.cleaner.bylines import is_byline
-from bot.cleaner.commentlist import mark_comment_list, mark_named_comments, mark_stamped_comments
+from bot.cleaner.commentlist import (
+    mark_archive_replies,
+    mark_comment_list,
+    mark_named_comments,
+    mark_stamped_comments,
+)
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only
@@ -37,7 +42,13 @@ from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.nearcopy import mark_credited_copies
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import RELATED_HEADER, TEASER_MARKERS, chrome_reason
-from bot.cleaner.repeats import TRUNCATED, mark_cut_copies, mark_repeats, restore_body_repeats
+from bot.cleaner.repeats import (
+    TRUNCATED,
+    mark_contents_box,
+    mark_cut_copies,
+    mark_repeats,
+    restore_body_repeats,
+)
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.subtitlecues import keep_subtitle_cues
@@ -62,6 +73,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         reason = chrome_reason(line.text, page.settings)
         if reason is not None:
             page.set(i, "drop", reason)
+    mark_contents_box(page)
     mark_repeats(page)
     mark_cut_copies(page)
     mark_credited_copies(page)
@@ -75,6 +87,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_comment_list(page)
     mark_named_comments(page)
     mark_stamped_comments(page)
+    mark_archive_replies(page)
     mark_live_page_header(page)
     mark_remark_over_title(page)
     mark_quoted_post(page)

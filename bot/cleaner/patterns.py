@@ -95,6 +95,13 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^(?:share|tweet|print|email|e-mail)\s*:?$", _I)),
     ("like-widget", re.compile(r"^like this\s*:?$", _I)),
     ("like-widget", re.compile(r"^like\s+loading\s*(?:\.\.\.|…)$", _I)),
+    # A post's star-rating widget: "Rate this post", "Click on a star to rate it!".
+    (
+        "rating-widget",
+        re.compile(r"^(?:rate this (?:post|article|story|page)|click (?:on )?a star to rate it)\W*$", _I),
+    ),
+    # A feed's footer under a copied post: "The post TITLE appeared first on SITE."
+    ("feed-footer", re.compile(r"^the post .{5,300} appeared first on .{2,80}$", _I)),
     # A print edition's jump line: "Continued on Page 9", "Cont'd from A1".
     (
         "jump-line",
@@ -217,6 +224,14 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a playlist item's duration and source: "02:12 - Source: CNN"
     ("media-player", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*source\s*:.{1,40}$", _I)),
     ("media-player", re.compile(r"^(?:video|watch|listen|audio)\s*[:|]\s*.{0,140}$", _I)),
+    # an audio clip's download row naming its file formats: "Download: Ogg MP3"
+    (
+        "media-player",
+        re.compile(
+            r"^download\s*:?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus)(?:\s*[,|/]?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus))*$",
+            _I,
+        ),
+    ),
     (
         "media-player",
         re.compile(

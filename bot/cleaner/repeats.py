@@ -1,6 +1,8 @@
 """Lines a page prints again: an exact repeat takes its original's decision (a duplicate of a kept line,
 the same chrome again), a teaser's copy cut short with an ellipsis is a duplicate of the whole paragraph,
-and a body line repeating a line of the page header's chrome is given back to the body."""
+a body line repeating a line of the page header's chrome is given back to the body, and a contents box
+(a "Table of Contents" label, perhaps a "Toggle" button, then the section headings the page prints again
+below, numbered or not) is chrome: the headings below are the text."""
 
 from __future__ import annotations
 
@@ -11,12 +13,20 @@ from bot.cleaner.nearcopy import CREDIT_SUFFIX
 from bot.cleaner.page import Page
 from bot.cleaner.speakerlabel import is_speaker_label
 
-__all__ = ["TRUNCATED", "mark_cut_copies", "mark_repeats", "restore_body_repeats"]
+__all__ = ["TRUNCATED", "mark_contents_box", "mark_cut_copies", "mark_repeats", "restore_body_repeats"]
 
 # a teaser's excerpt cut short: "Investing.com — A group of publishers have initiated a challenge..."
 TRUNCATED = re.compile(r"\w(?:\.{3}|…)\s*$")
 # a short tail after a bar or a bullet: "CAPTION | License Photo" repeats "CAPTION"
 _SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
+_CONTENTS = re.compile(
+    r"^(?:table of contents|contents|in this (?:article|post|story|guide)|jump to(?: section)?|on this page)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+_TOGGLE = re.compile(r"^[\[(]?(?:toggle|show|hide|show/hide|expand|collapse)[\])]?$", re.IGNORECASE)
+_ENTRY_MARK = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[•·*-])\s+")
+_LEAST_ENTRIES = 2  # a definition: a contents box lists sections, more than one
 
 
 def mark_repeats(page: Page) -> None:
@@ -84,3 +94,32 @@ def restore_body_repeats(page: Page, start: int, end: int) -> None:
             and not is_label(page.lines[i].text, page.settings)  # a channel's name printed again
         ):
             page.set(i, "subheading")  # the first entry's heading, right above the body
+
+
+def mark_contents_box(page: Page) -> None:
+    """A contents box: its label, its toggle and the entries whose headings the page prints again below
+    them are chrome ("contents")."""
+    lines = page.lines
+    for i, line in enumerate(lines):
+        if not _CONTENTS.match(line.text) or not page.open(i):
+            continue
+        box = [i]
+        j = page.next_filled(i)
+        if j is not None and _TOGGLE.match(lines[j].text):
+            box.append(j)
+            j = page.next_filled(j)
+        entries: list[int] = []
+        while j is not None and _printed_below(page, j):
+            entries.append(j)
+            j = page.next_filled(j)
+        if len(entries) < _LEAST_ENTRIES:
+            continue
+        for k in box + entries:
+            if page.open(k):
+                page.set(k, "drop", "contents")
+
+
+def _printed_below(page: Page, i: int) -> bool:
+    """Line i's heading (its number or bullet taken off) is printed again as a line further down."""
+    heading = folded(_ENTRY_MARK.sub("", page.lines[i].text))
+    return bool(heading) and any(folded(line.text) == heading for line in page.lines[i + 1 :])

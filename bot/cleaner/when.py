@@ -68,11 +68,29 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     if in_url is not None:
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
     return (
-        foot_published(page, windows)
+        _first_published_that_day(page, windows)
+        or foot_published(page, windows)
         or topic_created(page)
         or _weekday_date(page, windows)
         or _yearless_date(page, config)
     )
+
+
+# "Updated September 6 2016 - 9:30am, first published 8:00am": a first publication by its clock alone
+_FIRST_CLOCK = re.compile(
+    r"[,;|]\s*first published\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*$", re.IGNORECASE
+)
+
+
+def _first_published_that_day(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) -> Found | None:
+    """An update stamp whose first publication gives only a clock: the story was first published on the
+    update's day."""
+    for line in page.lines:
+        clock = _FIRST_CLOCK.search(line.text)
+        found = find_date(line.text[: clock.start()], windows) if clock else None
+        if found is not None:
+            return Found(found.date.isoformat(), line.text)
+    return None
 
 
 # the opening paragraph's day of the news with its full date: "on Thursday (10 Mar 2022)",
@@ -213,8 +231,9 @@ def find_event(
         and not names_only_region(event.place, clues[event.id], text, _count)
         # well before it began (a preview is not, nor an announcement stating its days)
         and not (span and span[1] + lead < event.start and not states_date_within(text, event.start, end))
-        # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not
-        and not (span and span[0] > end and not _count(event.place.split(",")[0].strip(), text))
+        # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not,
+        # unless the headline is of another meeting and names none of its clues (a look back)
+        and not (span and span[0] > end and not _names_it_after(event.place, clues[event.id], texts))
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     ranked = _headline_first(ranked, texts[0] if texts else "", config)
@@ -226,6 +245,19 @@ def find_event(
     if names_other_venue(top, text, _count, config.events):  # "the G20 summit in Osaka" first, Helsinki later
         return None
     return Found(ranked[0][0], f"keywords: {ranked[0][1]} mentions")
+
+
+def _names_it_after(place: str, clues: list[str], texts: Sequence[str]) -> bool:
+    """A page published after an event (its window past) is about it when it names its place in its
+    headline or lede, or names it further down under a headline naming one of its clues: a later page on
+    something else that names the place only further down looks back to it."""
+    city = place.split(",", maxsplit=1)[0].strip()
+    if not _count(city, "\n".join(texts)):
+        return False
+    heading = texts[0] if texts else ""
+    return any(_count(city, text) for text in texts[:2]) or any(
+        _count(k, heading) for k in clues if not k.isdigit()
+    )
 
 
 def _headline_first(ranked: list[tuple[str, int]], heading: str, config: Config) -> list[tuple[str, int]]:

@@ -44,8 +44,10 @@ _AGENCY_SHAPE = re.compile(r"\b(?:agency|press|news service|wire)$", re.IGNORECA
 _REPORTS = re.compile(
     r"(?:^|[,;–—]\s*)(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+report(?:s|ed)\s*[.:]"
 )
+# "Source: Reuters/ec": an editor's initials in lower case may follow the source after a slash
 _SOURCE_LINE = re.compile(
-    r"(?:^[\[(]?|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/\])]{2,60}?)\s*[\])]?\s*(?:$|[|,;])",
+    r"(?:^[\[(]?|[/|•]\s*)(?:source|sources|via|credit)\s*:\s*(?P<name>[^,;|/\])]{2,60}?)"
+    r"(?-i:/[a-z]{1,4}(?:/[a-z]{1,4})*)?\s*[\])]?\s*(?:$|[|,;])",
     re.I,
 )
 # a credit line giving each role its source: "Text: AFP / Photo: Reuters" (the text's is the wire)
