@@ -266,7 +266,7 @@ def _headline_first(ranked: list[tuple[str, int]], heading: str, config: Config)
     subject, put first with one mention more."""
     clues = _clues(config)
     series = {e.id: {name.casefold() for name in e.series} for e in config.events}
-    tied = [event for event, score in ranked if ranked and score == ranked[0][1]]
+    tied = [event for event, score in ranked if score == ranked[0][1]]
     named = [
         e
         for e in tied
