@@ -1,5 +1,6 @@
 """Chrome known by a whole line's shape rather than by a pattern: an SVG sprite's dump of icon names, a
-row of social-network buttons, a menu bar, a ticker of other stories' headlines (read by `patterns`)."""
+row of social-network buttons, a menu bar, a ticker of other stories' headlines, link labels scraped
+glued together (read by `patterns`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from bot.cleaner.lines import ends_sentence
 from bot.config import CleanerConfig
 
-__all__ = ["is_headline_list", "is_icon_sprite", "is_menu", "is_share_bar"]
+__all__ = ["is_glued_labels", "is_headline_list", "is_icon_sprite", "is_menu", "is_share_bar"]
 
 _I = re.IGNORECASE
 _ICON = re.compile(r"icon", _I)
@@ -70,4 +71,20 @@ def is_headline_list(text: str, settings: CleanerConfig) -> bool:
         return False
     return all(
         settings.headline_min_words <= len(item.split()) <= most and not ends_sentence(item) for item in items
+    )
+
+
+# A word in lower case run into a capitalised one: the seam between two links' labels a scraper saved with
+# no space ("Get more newsLiveon"). A brand's inner capital follows a shorter head ("iPhone", "eBay") or a
+# capital one ("YouTube", "McCain"); a handle or tag ("@dailyNews", "#stopWar") is the page's own text.
+_GLUED = re.compile(r"(?<![\w#@])[a-z]{3,}[A-Z][a-z]")
+
+
+def is_glued_labels(text: str, settings: CleanerConfig) -> bool:
+    """Controls' labels scraped with no space between them: a short line, not a sentence, with a lower-case
+    word run into a capitalised one."""
+    return (
+        len(text.split()) <= settings.share_bar_max_words
+        and _GLUED.search(text) is not None
+        and not ends_sentence(text)
     )

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.appeal import APPEAL_PATTERNS
-from bot.cleaner.chromeshapes import is_headline_list, is_icon_sprite, is_menu, is_share_bar
+from bot.cleaner.chromeshapes import (
+    is_glued_labels,
+    is_headline_list,
+    is_icon_sprite,
+    is_menu,
+    is_share_bar,
+)
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.guestlist import PROGRAMME_PATTERNS
@@ -403,4 +409,6 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
         return "navigation"
     if is_headline_list(text, settings):
         return "related-teaser"
+    if is_glued_labels(text, settings):
+        return "glued-labels"
     return None

@@ -1,0 +1,61 @@
+"""The cleaner's round-twenty-three line rules (issue 9: chrome kinds met on real pages probed by cleaner23),
+on small lines and pages written for these tests (no real page's text), and lines that only look like
+them: link labels a scraper glued together ("Stream the newscastLivenow")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.patterns import chrome_reason
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+SUMMIT = (
+    "Presidents Barack Obama and Vladimir Putin met for ninety minutes on the sidelines of the General"
+    " Assembly in New York on Monday, aides said."
+)
+MORE = "Both delegations said their defence ministers would keep talking about Syria."
+
+
+def _kept(article: object) -> str:
+    return " ".join(s.text for s in article.sentences)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "line", ["Stream the newscastLivenow", "Watch morenewsPlaylist", "Get the appDownload"]
+)
+def test_glued_control_labels_are_chrome(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "glued-labels"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apple unveils the new iPhone",  # a brand's inner capital after a short head
+        "Readers on eBay and YouTube",
+        "Senator McCain responds",
+        "Follow @dailyNews for updates",  # a handle is the page's own text
+        "Tagged #stopWar by readers",
+        "The newsroom saw the StreamLive feature go dark after the speech began.",  # a sentence
+    ],
+)
+def test_inner_capitals_of_names_and_sentences_are_not_glued_labels(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) != "glued-labels"
+
+
+def test_glued_stream_link_under_a_dek_is_dropped(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Obama and Putin meet at the UN",
+            "",
+            "The two presidents talked for longer than planned.",
+            "Watch the channelLivenow",
+            "",
+            SUMMIT,
+            "",
+            MORE,
+        ]
+    )
+    kept = _kept(clean(page, config))
+    assert "Livenow" not in kept
+    assert "talked for longer than planned" in kept and "defence ministers" in kept
