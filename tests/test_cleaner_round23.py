@@ -59,3 +59,27 @@ def test_glued_stream_link_under_a_dek_is_dropped(config: Config) -> None:
     kept = _kept(clean(page, config))
     assert "Livenow" not in kept
     assert "talked for longer than planned" in kept and "defence ministers" in kept
+
+
+@pytest.mark.parametrize(
+    "line", ["(Image credit: Jane Roe/Northlight Images)", "(Photo: Pool/Agency)", "Image credit: Jane Roe"]
+)
+def test_photo_credit_in_brackets_or_not_is_a_credit(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "photo-credit"
+
+
+def test_a_bracketed_aside_is_not_a_credit(config: Config) -> None:
+    assert chrome_reason("(Photos: the summit's family picture was taken twice)", config.cleaner) is None
+
+
+@pytest.mark.parametrize(
+    ("bio", "dropped"),
+    [
+        ("Dana Roe has worked as a politics writer at the Briefing since 2012. She studied history.", True),
+        ("Dana Roe joined the Briefing as a senior editor in 2019 and edits its world desk.", True),
+        ("John Kerry has worked for weeks with Sergey Lavrov on a ceasefire that never took hold.", False),
+    ],
+)
+def test_a_closing_bio_naming_the_writers_job_is_dropped(config: Config, bio: str, dropped: bool) -> None:
+    page = "\n".join(["Obama and Putin meet at the UN", "", SUMMIT, "", MORE, "", bio])
+    assert (bio.split(".", maxsplit=1)[0] not in _kept(clean(page, config))) is dropped

@@ -125,7 +125,11 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo-credit", re.compile(r"^(?:©|\(c\))\s*\S+(?:\s+\S+){0,3}$", _I)),
     (
         "photo-credit",
-        re.compile(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S+(?:\s+\S+){0,5}$", _I),
+        # in brackets too: "(Image credit: Jane Doe/Getty Images)"
+        re.compile(
+            r"^(?:\((?=[^()]*\)$))?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S+(?:\s+\S+){0,5}$",
+            _I,
+        ),
     ),
     # Navigation: breadcrumbs, menus and skip links.
     ("breadcrumb", re.compile(r"^home\s*(?:[|›»>/•]|&gt;).{0,300}$", _I)),
@@ -355,11 +359,15 @@ END_REASONS = (
 )
 
 # A closing paragraph about the writer: "NAME is a correspondent for ...", "NAME covers ... for ...",
-# "NAME writes about ... His column is distributed by ...".
+# "NAME writes about ... His column is distributed by ...", "NAME has worked as a senior writer at SITE
+# since 2014." (a career's verb needs the job's name: "has worked for weeks" is the story's).
 AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|reports|writes)\b.{0,200}\b"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:"
+    r"(?:is|was|has been|covers|reports|writes)\b.{0,200}\b"
     r"(?:correspondent|reporter|editor|journalist|writer|columnist|column (?:is|appears)|contributor|"
-    r"producer|bureau chief|author|fellow at|for (?:the )?[A-Z][\w]+|(?:distributed|syndicated) by)",
+    r"producer|bureau chief|author|fellow at|for (?:the )?[A-Z][\w]+|(?:distributed|syndicated) by)"
+    r"|(?:has worked|worked|joined (?:the )?[A-Z][\w.'’ -]{1,40}) as an? (?:[\w-]+ ){0,3}"
+    r"(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|producer)\b)",
 )
 
 # A line that announces a block of links to other stories.
