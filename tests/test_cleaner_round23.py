@@ -83,3 +83,27 @@ def test_a_bracketed_aside_is_not_a_credit(config: Config) -> None:
 def test_a_closing_bio_naming_the_writers_job_is_dropped(config: Config, bio: str, dropped: bool) -> None:
     page = "\n".join(["Obama and Putin meet at the UN", "", SUMMIT, "", MORE, "", bio])
     assert (bio.split(".", maxsplit=1)[0] not in _kept(clean(page, config))) is dropped
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "DWU Editor: I will add to this post when the two presidents have actually met.",
+        "Editor's note: This article was corrected to give the length of the meeting.",
+        "Editor’s update: the story now includes the Kremlin's account.",
+    ],
+)
+def test_an_editors_note_on_the_post_itself_is_chrome(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "editor-note"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Editor's note: Putin and Obama last met at a summit in Beijing in November 2014.",  # context
+        "Editor: Jane Roe",  # a credit, as before
+        "The editor said this story would run on the front page.",  # prose naming an editor
+    ],
+)
+def test_other_editor_lines_are_not_notes_on_the_post(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) != "editor-note"

@@ -118,6 +118,16 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
     ("source-credit", re.compile(r"^(?:/\s*|[\[(])?sources?\s*:\s*.{1,100}$", _I)),
     ("credits", re.compile(r"^[\[(]?(?:web\s+)?editors?\s*:\s*[^.]{1,60}[\])]?$", _I)),
+    # a site editor's note on the post itself: "SITE Editor: I will be updating this story tomorrow.",
+    # "Editor's note: This article was corrected ..." (context about the events is the story's)
+    (
+        "editor-note",
+        re.compile(
+            r"^(?:(?-i:[A-Z][\w.&-]{1,20}) )?editor(?:'s|s'|’s)?(?: note| comment| update)?\s*:\s*.{0,60}"
+            r"\b(?:this|the) (?:story|post|article|report|page|piece|entry)\b.{0,200}$",
+            _I,
+        ),
+    ),
     # Copyright footers carry a year or "All rights reserved"; a bare "© NAME" is a photo credit.
     ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,300}$", _I)),
     ("copyright", re.compile(r"^.{0,120}\ball rights reserved\b.{0,200}$", _I)),
