@@ -107,3 +107,40 @@ def test_an_editors_note_on_the_post_itself_is_chrome(config: Config, line: str)
 )
 def test_other_editor_lines_are_not_notes_on_the_post(config: Config, line: str) -> None:
     assert chrome_reason(line, config.cleaner) != "editor-note"
+
+
+@pytest.mark.parametrize("line", ["Image credit AP", "Photo credits Pool/Agency", "Image credit: Jane Roe"])
+def test_an_image_credit_without_a_colon_is_a_credit(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "photo-credit"
+
+
+THIRD = "A White House adviser said Obama also expected to raise Ukraine with the Russian leader."
+
+
+def _with_question(question: str, *, extra: tuple[str, ...] = ()) -> str:
+    return "\n".join(
+        ["Putin and Obama to meet in Hangzhou", "", SUMMIT, "", MORE, "", question, "", THIRD, *extra]
+    )
+
+
+def test_a_lone_question_between_paragraphs_is_an_inserted_link(config: Config) -> None:
+    kept = _kept(clean(_with_question("Have the U.S. and Russia managed to agree on Syria?"), config))
+    assert "managed to agree" not in kept
+    assert "defence ministers" in kept and "White House adviser" in kept
+
+
+@pytest.mark.parametrize(
+    ("question", "extra"),
+    [
+        ("\u201cWhy would we not talk?\u201d", ()),  # somebody's words, in quotes
+        ("Q: Will they meet again?", ()),  # an interview's turn
+        (
+            "What did they agree?",
+            ("", "What comes next?", "", MORE.replace("defence", "foreign")),
+        ),  # explainer
+        ("Who was in the room?", ("", "The aides", "", MORE.replace("defence", "finance"))),  # subheadings
+    ],
+)
+def test_questions_that_head_or_speak_stay(config: Config, question: str, extra: tuple[str, ...]) -> None:
+    kept = _kept(clean(_with_question(question, extra=extra), config))
+    assert question.rsplit(":", maxsplit=1)[-1].strip("\u201c\u201d ")[:12] in kept

@@ -315,7 +315,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?.{0,60}$", _I)),
     # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
     ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
-    ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
+    # "Image copyright X", "Photo courtesy of X", "Image credit AP" (no colon)
+    ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by|credits?)\b.{0,60}$", _I)),
     # a photographer and an agency either way round ("Jane Doe/AFP", "REUTERS/Jane Doe"); a one-word
     # place before the slash is a dateline ("Moscow / AFP"), not a credit
     (
