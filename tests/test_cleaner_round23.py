@@ -144,3 +144,28 @@ def test_a_lone_question_between_paragraphs_is_an_inserted_link(config: Config) 
 def test_questions_that_head_or_speak_stay(config: Config, question: str, extra: tuple[str, ...]) -> None:
     kept = _kept(clean(_with_question(question, extra=extra), config))
     assert question.rsplit(":", maxsplit=1)[-1].strip("\u201c\u201d ")[:12] in kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "See",
+        "Ruth Roe (New York), \u201cDueling speeches set the stage for lunch,\u201d The Harbor Ledger,"
+        " September 28, 2015 (6:10 p.m.).",
+        'Jane Roe, "Leaders meet in Hangzhou." Pacific Desk, Sept. 5, 2016.',
+    ],
+)
+def test_a_reference_citation_and_its_see_label_are_chrome(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "citation"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence quoting somebody, then a date: the story's
+        "\u201cWe will keep talking,\u201d Putin told reporters in New York on September 28, 2015.",
+        "See the full text of the speech below.",
+    ],
+)
+def test_sentences_with_quotes_and_dates_are_not_citations(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) != "citation"
