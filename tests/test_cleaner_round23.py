@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cleaner.patterns import chrome_reason
+from bot.cleaner.twicecaption import named_tail_copy
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
 
@@ -169,3 +170,36 @@ def test_a_reference_citation_and_its_see_label_are_chrome(config: Config, line:
 )
 def test_sentences_with_quotes_and_dates_are_not_citations(config: Config, line: str) -> None:
     assert chrome_reason(line, config.cleaner) != "citation"
+
+
+@pytest.mark.parametrize(
+    ("line", "repeats"),
+    [
+        ("Putin speaks at the UN. Harbor Wire Photos", "putin speaks at the un."),
+        ("No stairs for the president at the airport.Credit", "no stairs for the president at the airport."),
+        ("Putin speaks at the UN.", None),  # no name after it
+        ("Putin speaks at the UN. Later he met Obama", None),  # a sentence goes on: lower-case words
+        ("Putin and Obama met in New York", None),  # no sentence before the name
+    ],
+)
+def test_a_copy_with_a_source_name_glued_on_repeats_the_sentence(line: str, repeats: str | None) -> None:
+    assert named_tail_copy(line) == repeats
+
+
+def test_a_caption_printed_again_with_its_source_is_a_caption_once(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Obama and Putin Take Syria to the UN Podium",
+            "",
+            "By Jane Roe",
+            "Putin speaks at the General Assembly.",
+            "Putin speaks at the General Assembly. Harbor Wire Photos",
+            "",
+            SUMMIT,
+            "",
+            MORE,
+        ]
+    )
+    kept = [s.text for s in clean(page, config).sentences]
+    assert kept.count("Putin speaks at the General Assembly.") == 1
+    assert not any("Harbor Wire" in text for text in kept)
