@@ -12,6 +12,7 @@ import re
 
 from bot.cleaner.appeal import APPEAL_PATTERNS
 from bot.cleaner.chromeshapes import (
+    is_citation,
     is_glued_labels,
     is_headline_list,
     is_icon_sprite,
@@ -114,18 +115,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?:continued|cont'?d?\.?) (?:on|from) (?:page|p\.?)\s*[A-Z]?\d{1,3}\b.{0,20}$", _I),
     ),
     ("disclaimer", re.compile(r"^disclaimer\s*:.{0,800}$", _I)),
-    # A blog's reference under a lone "See": 'NAME (Place), "Title," Outlet, September 4, 2016 (3:27 p.m.).'
-    # The whole line is a citation: a quoted title closed by its comma, then an outlet and a full date.
+    # a blog's reference under a lone "See" (the citation itself is read in `chromeshapes`)
     ("citation", re.compile(r"^see\s*:?$", _I)),
-    (
-        "citation",
-        re.compile(
-            r"^.{0,120}[\"“].{10,300}[,.][\"”]\s+(?:[A-Z][\w.&'’-]*\s?){1,6},\s+"
-            r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}"
-            r"(?:\s*\([^()]{1,30}\))?\.?$",
-            _I,
-        ),
-    ),
     ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
     # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
     ("source-credit", re.compile(r"^(?:/\s*|[\[(])?sources?\s*:\s*.{1,100}$", _I)),
@@ -442,4 +433,6 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
         return "related-teaser"
     if is_glued_labels(text, settings):
         return "glued-labels"
+    if is_citation(text):
+        return "citation"
     return None
