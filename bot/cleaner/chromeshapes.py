@@ -1,5 +1,6 @@
 """Chrome known by a whole line's shape rather than by a pattern: an SVG sprite's dump of icon names, a
-row of social-network buttons, a menu bar, a ticker of other stories' headlines (read by `patterns`)."""
+row of social-network buttons, a menu bar, a ticker of other stories' headlines, link labels scraped
+glued together, a reference citation (read by `patterns`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from bot.cleaner.lines import ends_sentence
 from bot.config import CleanerConfig
 
-__all__ = ["is_headline_list", "is_icon_sprite", "is_menu", "is_share_bar"]
+__all__ = ["is_citation", "is_glued_labels", "is_headline_list", "is_icon_sprite", "is_menu", "is_share_bar"]
 
 _I = re.IGNORECASE
 _ICON = re.compile(r"icon", _I)
@@ -71,3 +72,39 @@ def is_headline_list(text: str, settings: CleanerConfig) -> bool:
     return all(
         settings.headline_min_words <= len(item.split()) <= most and not ends_sentence(item) for item in items
     )
+
+
+# A word in lower case run into a capitalised one: the seam between two links' labels a scraper saved with
+# no space ("Get more newsLiveon"). A brand's inner capital follows a shorter head ("iPhone", "eBay") or a
+# capital one ("YouTube", "McCain"); a handle or tag ("@dailyNews", "#stopWar") is the page's own text.
+_GLUED = re.compile(r"(?<![\w#@])[a-z]{3,}[A-Z][a-z]")
+
+
+def is_glued_labels(text: str, settings: CleanerConfig) -> bool:
+    """Controls' labels scraped with no space between them: a short line, not a sentence, with a lower-case
+    word run into a capitalised one."""
+    return (
+        text.count(" ") < settings.share_bar_max_words  # a short line (words, spaces between)
+        and _GLUED.search(text) is not None
+        and not ends_sentence(text)
+    )
+
+
+# A blog's reference: 'NAME (Place), "Title," Outlet, September 4, 2016 (3:27 p.m.).' The whole line is a
+# citation: a quoted title closed by its comma, then an outlet and a full date, perhaps a clock.
+_CITATION = re.compile(
+    r"[\"“].{10,300}[,.][\"”]\s+(?:[A-Z][\w.&'’-]*\s?){1,6},\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}"
+    r"(?:\s*\([^()]{1,30}\))?\.?$",
+    _I,
+)
+_CITED_BY_MAX = 120  # not tuned: an author's name and place before the quoted title, no paragraph
+_CITATION_END = re.compile(r"(?:19|20)\d{2}(?:\s*\([^()]{1,30}\))?\.?$")
+
+
+def is_citation(text: str) -> bool:
+    """A reference citation: a quoted title closed by a comma or stop, an outlet, a full date at the end."""
+    if not _CITATION_END.search(text[-40:]):  # most lines end otherwise: the costly test is skipped
+        return False
+    opening = min((i for i in (text.find('"'), text.find("“")) if i >= 0), default=-1)
+    return 0 <= opening <= _CITED_BY_MAX and _CITATION.search(text, opening) is not None

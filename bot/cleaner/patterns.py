@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.appeal import APPEAL_PATTERNS
-from bot.cleaner.chromeshapes import is_headline_list, is_icon_sprite, is_menu, is_share_bar
+from bot.cleaner.chromeshapes import (
+    is_citation,
+    is_glued_labels,
+    is_headline_list,
+    is_icon_sprite,
+    is_menu,
+    is_share_bar,
+)
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.guestlist import PROGRAMME_PATTERNS
@@ -108,10 +115,22 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?:continued|cont'?d?\.?) (?:on|from) (?:page|p\.?)\s*[A-Z]?\d{1,3}\b.{0,20}$", _I),
     ),
     ("disclaimer", re.compile(r"^disclaimer\s*:.{0,800}$", _I)),
+    # a blog's reference under a lone "See" (the citation itself is read in `chromeshapes`)
+    ("citation", re.compile(r"^see\s*:?$", _I)),
     ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
     # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
     ("source-credit", re.compile(r"^(?:/\s*|[\[(])?sources?\s*:\s*.{1,100}$", _I)),
     ("credits", re.compile(r"^[\[(]?(?:web\s+)?editors?\s*:\s*[^.]{1,60}[\])]?$", _I)),
+    # a site editor's note on the post itself: "SITE Editor: I will be updating this story tomorrow.",
+    # "Editor's note: This article was corrected ..." (context about the events is the story's)
+    (
+        "editor-note",
+        re.compile(
+            r"^(?:(?-i:[A-Z][\w.&-]{1,20}) )?editor(?:'s|s'|’s)?(?: note| comment| update)?\s*:\s*.{0,60}"
+            r"\b(?:this|the) (?:story|post|article|report|page|piece|entry)\b.{0,200}$",
+            _I,
+        ),
+    ),
     # Copyright footers carry a year or "All rights reserved"; a bare "© NAME" is a photo credit.
     ("copyright", re.compile(r"^(?:©|\(c\)|copyright)\s*©?\s*(?:19|20)\d{2}\b.{0,300}$", _I)),
     ("copyright", re.compile(r"^.{0,120}\ball rights reserved\b.{0,200}$", _I)),
@@ -119,7 +138,11 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo-credit", re.compile(r"^(?:©|\(c\))\s*\S+(?:\s+\S+){0,3}$", _I)),
     (
         "photo-credit",
-        re.compile(r"^(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S+(?:\s+\S+){0,5}$", _I),
+        # in brackets too: "(Image credit: Jane Doe/Getty Images)"
+        re.compile(
+            r"^(?:\((?=[^()]*\)$))?(?:photo|image|picture|credit)s?\s*(?:credit)?\s*[:/]\s*\S+(?:\s+\S+){0,5}$",
+            _I,
+        ),
     ),
     # Navigation: breadcrumbs, menus and skip links.
     ("breadcrumb", re.compile(r"^home\s*(?:[|›»>/•]|&gt;).{0,300}$", _I)),
@@ -295,7 +318,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", re.compile(r"^(?:like|liked|enjoy|enjoyed|love) this (?:story|article|post)\?.{0,60}$", _I)),
     # Photo credits printed on their own line: "Getty Images", "REUTERS/Jane Doe", "Image copyright X".
     ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
-    ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by)\b.{0,60}$", _I)),
+    # "Image copyright X", "Photo courtesy of X", "Image credit AP" (no colon)
+    ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by|credits?)\b.{0,60}$", _I)),
     # a photographer and an agency either way round ("Jane Doe/AFP", "REUTERS/Jane Doe"); a one-word
     # place before the slash is a dateline ("Moscow / AFP"), not a credit
     (
@@ -349,11 +373,15 @@ END_REASONS = (
 )
 
 # A closing paragraph about the writer: "NAME is a correspondent for ...", "NAME covers ... for ...",
-# "NAME writes about ... His column is distributed by ...".
+# "NAME writes about ... His column is distributed by ...", "NAME has worked as a senior writer at SITE
+# since 2014." (a career's verb needs the job's name: "has worked for weeks" is the story's).
 AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was|has been|covers|reports|writes)\b.{0,200}\b"
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:"
+    r"(?:is|was|has been|covers|reports|writes)\b.{0,200}\b"
     r"(?:correspondent|reporter|editor|journalist|writer|columnist|column (?:is|appears)|contributor|"
-    r"producer|bureau chief|author|fellow at|for (?:the )?[A-Z][\w]+|(?:distributed|syndicated) by)",
+    r"producer|bureau chief|author|fellow at|for (?:the )?[A-Z][\w]+|(?:distributed|syndicated) by)"
+    r"|(?:has worked|worked|joined (?:the )?[A-Z][\w.'’ -]{1,40}) as an? (?:[\w-]+ ){0,3}"
+    r"(?:correspondent|reporter|editor|journalist|writer|columnist|contributor|producer)\b)",
 )
 
 # A line that announces a block of links to other stories.
@@ -403,4 +431,8 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
         return "navigation"
     if is_headline_list(text, settings):
         return "related-teaser"
+    if is_glued_labels(text, settings):
+        return "glued-labels"
+    if is_citation(text):
+        return "citation"
     return None

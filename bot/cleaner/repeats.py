@@ -12,6 +12,7 @@ from bot.cleaner.lines import folded, is_label
 from bot.cleaner.nearcopy import CREDIT_SUFFIX
 from bot.cleaner.page import Page
 from bot.cleaner.speakerlabel import is_speaker_label
+from bot.cleaner.twicecaption import named_tail_copy
 
 __all__ = ["TRUNCATED", "mark_contents_box", "mark_cut_copies", "mark_repeats", "restore_body_repeats"]
 
@@ -43,10 +44,13 @@ def mark_repeats(page: Page) -> None:
             short = _SUFFIX.sub("", key) if barred else key  # "CAPTION | License Photo" repeats "CAPTION"
             # "CAPTION Photo: Supplied" repeats a kept "CAPTION"
             credited = CREDIT_SUFFIX.sub("", key) if pictured else key
+            named = named_tail_copy(line.text)  # "CAPTION. Agency Name" repeats "CAPTION."
             if short != key and short in first:
                 key = short
             elif credited != key and credited in first and page.decisions[first[credited]] is None:
                 key = credited
+            elif named is not None and named in first and page.decisions[first[named]] is None:
+                key = named
             else:
                 continue
         if page.decisions[i] is not None or is_speaker_label(line.text):  # a speaker speaking again

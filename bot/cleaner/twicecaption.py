@@ -4,17 +4,31 @@ A page that shows a picture under its headline often prints the caption twice, o
 alternative text and once under it, with no cue a caption usually has (no credit, no "(L)", no
 "pictured"). Two copies of one line back to back, right under the headline's dek (a longer line of
 running text), are that caption; the same line twice at the top of the page, or under a section label,
-a date or a site's tagline, is the headline printed twice (a page's title and its heading).
+a date or a site's tagline, is the headline printed twice (a page's title and its heading). A sentence
+printed again right under itself with a source's name glued after it ("... at the UN. The Independent")
+is a caption wherever it sits: the name credits the photo.
 """
 
 from __future__ import annotations
 
-from bot.cleaner.lines import is_label, is_title_like, lowercase_share, word_count
+import re
+
+from bot.cleaner.lines import folded, is_label, is_title_like, lowercase_share, word_count
 from bot.cleaner.page import Page
 
-__all__ = ["is_twice_printed_caption"]
+__all__ = ["is_twice_printed_caption", "named_tail_copy"]
 
 _HEADLINE_AND_DEK = 2  # not a threshold: the lines above the caption, a headline and its dek
+# a sentence, then a capitalised name of one to four words ending the line: "... Assembly. The Independent"
+_NAMED_TAIL = re.compile(r"(?<=[A-Za-z0-9][.!?])[\"'”’)]?\s*(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3}$")
+
+
+def named_tail_copy(text: str) -> str | None:
+    """The folded sentence a line repeats when a source's name is glued after it, or None."""
+    if not text[-1:].isalnum():  # every tail ends in a name's letter
+        return None
+    tail = _NAMED_TAIL.search(text)
+    return folded(text[: tail.start()]) if tail is not None and tail.start() > 0 else None
 
 
 def is_twice_printed_caption(page: Page, header: list[int], n: int) -> bool:
@@ -23,7 +37,11 @@ def is_twice_printed_caption(page: Page, header: list[int], n: int) -> bool:
     caption) with a line above that."""
     i = header[n]
     following = page.next_filled(i)
-    if following is None or page.copy_of.get(following) != i or n < _HEADLINE_AND_DEK:
+    if following is None or page.copy_of.get(following) != i:
+        return False
+    if named_tail_copy(page.lines[following].text) == folded(page.lines[i].text):
+        return True  # the copy credits a source: the line is a photo's
+    if n < _HEADLINE_AND_DEK:
         return False
     if is_label(page.lines[i].text, page.settings):  # a name printed twice: a credit, a byline
         return False
