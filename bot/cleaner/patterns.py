@@ -133,6 +133,15 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^search (?:this|the) (?:topic|site|forum|blog|website)\s*(?:…|\.\.\.)?$", _I),
     ),
     ("navigation", re.compile(r"^(?:accessibility links|breaking news|skip to (?:navigation|search))$", _I)),
+    # a link to the whole story over its summary or transcript: "The full story...", "Read the full article »"
+    (
+        "navigation",
+        re.compile(
+            r"^(?:(?:read|see|view|get) )?(?:the )?(?:full|whole|complete) "
+            r"(?:story|article|report|transcript)\s*(?:\.{2,}|…|»|›|>>?)?$",
+            _I,
+        ),
+    ),
     (
         "credits",
         re.compile(
@@ -224,11 +233,12 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a playlist item's duration and source: "02:12 - Source: CNN"
     ("media-player", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*source\s*:.{1,40}$", _I)),
     ("media-player", re.compile(r"^(?:video|watch|listen|audio)\s*[:|]\s*.{0,140}$", _I)),
-    # an audio clip's download row naming its file formats: "Download: Ogg MP3"
+    # an audio clip's download row naming its file formats: "Download: Ogg MP3", "| MP3 download"
     (
         "media-player",
         re.compile(
-            r"^download\s*:?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus)(?:\s*[,|/]?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus))*$",
+            r"^download\s*:?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus)(?:\s*[,|/]?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus))*$"
+            r"|^[|•·]?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus|audio|podcast) download$",
             _I,
         ),
     ),

@@ -1,0 +1,64 @@
+"""The cleaner's round-twenty-two rules (issue 9: real-page probes on pages nobody fitted it to, by kind),
+on small pages written for these tests (no real page's text), and lines that only look like them: a link
+to the whole story above a headline; a broadcaster's "NAME reported this story on DATE" credit; an audio
+file's download link."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.bylines import is_byline
+from bot.cleaner.patterns import chrome_reason
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+TURN = "ANNA REED: The two presidents met for over an hour on Monday and agreed their generals should talk."
+MORE = "Neither side would say whether the meeting had narrowed the gap over Syria's president."
+
+
+def _kept(article: object) -> str:
+    return " ".join(s.text for s in article.sentences)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "line", ["The full story...", "Read the full story »", "Full transcript", "The complete article…"]
+)
+def test_a_link_to_the_whole_story_is_navigation(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "navigation"
+
+
+@pytest.mark.parametrize("line", ["The full story of the summit", "Full story: leaders meet in New York"])
+def test_a_title_that_opens_with_those_words_is_not(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) is None
+
+
+@pytest.mark.parametrize("line", ["| MP3 download", "MP3 download", "• Podcast download"])
+def test_an_audio_files_download_link_is_player_chrome(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "media-player"
+
+
+def test_a_reporter_who_reported_this_story_on_a_date_is_a_byline(config: Config) -> None:
+    assert is_byline("Anna Reed reported this story on Tuesday, September 29, 2015 07:22:00", config.cleaner)
+    assert is_byline("Tom Poe presented this segment on 5 September 2016", config.cleaner)
+    # a sentence that goes on after the date is the story's own
+    told = "Anna Reed reported this story on Tuesday, September 29, 2015, from the UN."
+    assert not is_byline(told, config.cleaner)
+
+
+def test_a_transcript_page_under_a_full_story_link_is_dated_and_titled(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "The full story...",
+            "Can the two presidents agree on Syria?",
+            "Anna Reed reported this story on Tuesday, September 29, 2015 07:22:00",
+            "| MP3 download",
+            TURN,
+            MORE,
+        ]
+    )
+    article = clean(page, config, url="https://www.coastalradio.example/am/content/2015/s1.htm")
+    assert article.title == "Can the two presidents agree on Syria?"
+    assert article.date == "2015-09-29"
+    kept = _kept(article)
+    assert "MP3" not in kept and "full story" not in kept and "reported this story" not in kept
+    assert TURN in kept and MORE in kept
