@@ -21,10 +21,10 @@ def _kept(article: object) -> str:
 
 
 @pytest.mark.parametrize(
-    "line", ["The full story...", "Read the full story »", "Full transcript", "The complete article…"]
+    "line", ["The full story...", "Read the full story »", "Full report", "The complete article…"]
 )
-def test_a_link_to_the_whole_story_is_navigation(config: Config, line: str) -> None:
-    assert chrome_reason(line, config.cleaner) == "navigation"
+def test_a_link_to_the_whole_story_is_a_read_more_link(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "read-more"
 
 
 @pytest.mark.parametrize("line", ["The full story of the summit", "Full story: leaders meet in New York"])

@@ -133,15 +133,6 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^search (?:this|the) (?:topic|site|forum|blog|website)\s*(?:…|\.\.\.)?$", _I),
     ),
     ("navigation", re.compile(r"^(?:accessibility links|breaking news|skip to (?:navigation|search))$", _I)),
-    # a link to the whole story over its summary or transcript: "The full story...", "Read the full article »"
-    (
-        "navigation",
-        re.compile(
-            r"^(?:(?:read|see|view|get) )?(?:the )?(?:full|whole|complete) "
-            r"(?:story|article|report|transcript)\s*(?:\.{2,}|…|»|›|>>?)?$",
-            _I,
-        ),
-    ),
     (
         "credits",
         re.compile(
