@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cleaner.bylines import is_byline
+from bot.cleaner.domainnames import name_words
 from bot.cleaner.patterns import chrome_reason
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
@@ -62,3 +63,43 @@ def test_a_transcript_page_under_a_full_story_link_is_dated_and_titled(config: C
     kept = _kept(article)
     assert "MP3" not in kept and "full story" not in kept and "reported this story" not in kept
     assert TURN in kept and MORE in kept
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("eveningwireusa", "Evening Wire USA"),  # an abbreviation every reader knows closes the name
+        ("weeklyvoiceuk", "Weekly Voice UK"),
+        ("radionz", None),  # rarer letters on a .com stay the segmenter's leftover
+        ("hotsrq", None),
+    ],
+)
+def test_a_known_abbreviation_after_a_domains_words_is_written_in_capitals(
+    config: Config, label: str, name: str | None
+) -> None:
+    assert name_words(label, config.cleaner) == name
+
+
+def test_a_caption_closed_by_a_creative_commons_credit_is_no_headline(config: Config) -> None:
+    title = "Obama And Putin Trade Barbs At The UN"
+    caption = "Handshake before the talks Kremlin Press Service / Presidential Website CC BY 4.0"
+    lede = "The two presidents used the General Assembly's opening day to accuse each other over Syria."
+    page = "\n\n".join([title, f"{title}\n{caption}", title, lede, MORE])
+    article = clean(page, config, url="https://www.eveningwireusa.com/trade-barbs-51882.html")
+    assert article.title == title
+    assert article.outlet == "Evening Wire USA"
+    assert caption in article.text and lede in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("AP Photo/Lena Morrow; AP Photo/Cal Dupree", "photo-credit"),
+        ("REUTERS/Lena Morrow, AFP/Cal Dupree", "photo-credit"),
+        ("AP Photo/Lena Morrow; the talks ran late", None),  # prose after a credit is no credit line
+    ],
+)
+def test_two_photo_credits_on_one_line_are_a_credit_line(
+    config: Config, line: str, reason: str | None
+) -> None:
+    assert chrome_reason(line, config.cleaner) == reason

@@ -34,6 +34,8 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
     re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
+    # a Creative Commons licence closing the photo's credit: "... / Official Website CC BY 4.0"
+    re.compile(r"\bCC[ -]BY(?:[ -](?:SA|ND|NC)){0,2}[ -]\d\.\d\)?$", _I),
     # an agency's photo credit inside the caption: "AGENCY PHOTO/NAME", "(Photo credit should read ..."
     re.compile(r"\b[A-Z]{2,} PHOTO\s*/\s*[A-Z]|\b(?i:photo credit should read)\b"),
     # a photographer's and agencies' credit in brackets closing the caption: "(Jane Doe/Agency via AP)",

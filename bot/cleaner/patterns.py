@@ -310,6 +310,11 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "photo-credit",
         re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
     ),
+    # two photos' credits on one line: "AGENCY Photo/Jane Doe; AGENCY Photo/Tom Poe"
+    (
+        "photo-credit",
+        re.compile(r"^(?:[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+\s*(?:[;,]\s*|$)){2,4}$"),
+    ),
 )
 CHROME_PATTERNS = (
     *_OWN_PATTERNS,
