@@ -103,3 +103,52 @@ def test_two_photo_credits_on_one_line_are_a_credit_line(
     config: Config, line: str, reason: str | None
 ) -> None:
     assert chrome_reason(line, config.cleaner) == reason
+
+
+def _thread(lead_in: str) -> str:
+    return "\n".join(
+        [
+            "Forums",
+            "World Affairs",
+            "Leaders meet at the UN and agree on very little",
+            "Thread starter OakHollow",
+            "Start date Sep 28, 2015",
+            "OakHollow",
+            "Joined",
+            "Apr 2, 2012",
+            "Messages",
+            "3,120",
+            "Sep 28, 2015",
+            "#1",
+            lead_in,
+            "UNITED NATIONS (AP) — The two presidents met for about ninety minutes on Monday, aides said.",
+            "They agreed that their militaries should keep talking about flights over Syria.",
+            "Click to expand...",
+            "Just a photo op if you ask me.",
+            "BirchLane",
+            "Joined",
+            "May 9, 2014",
+            "Sep 28, 2015",
+            "#2",
+            "At least they talked.",
+            "Share:",
+            "Facebook",
+            "Reddit",
+            "Community platform by BoardMaker® © 2010-2015 BoardMaker Ltd.",
+        ]
+    )
+
+
+def test_a_quote_box_closed_by_click_to_expand_opens_under_the_lead_in(config: Config) -> None:
+    page = _thread("Here is how the big meeting went:")
+    article = clean(page, config, url="https://www.oakforum.net/threads/leaders-meet-at-the-un.1201/")
+    kept = _kept(article)
+    assert article.title == "Leaders meet at the UN and agree on very little"
+    assert "ninety minutes" in kept and "flights over Syria" in kept
+    assert "Here is how" not in kept and "photo op" not in kept and "At least they talked" not in kept
+    assert (article.wire, article.date, article.outlet) == ("AP", "2015-09-28", "Oak Forum")
+
+
+def test_a_forum_softwares_platform_credit_and_share_buttons_name_no_outlet(config: Config) -> None:
+    article = clean(_thread("Here it is:"), config, url="https://www.oakforum.net/threads/un.1201/")
+    assert article.outlet not in ("BoardMaker", "Reddit")
