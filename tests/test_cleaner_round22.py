@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cleaner.bylines import is_byline
+from bot.cleaner.cues import wire_dateline
 from bot.cleaner.domainnames import name_words
 from bot.cleaner.patterns import chrome_reason
 from bot.config import Config
@@ -152,3 +153,45 @@ def test_a_quote_box_closed_by_click_to_expand_opens_under_the_lead_in(config: C
 def test_a_forum_softwares_platform_credit_and_share_buttons_name_no_outlet(config: Config) -> None:
     article = clean(_thread("Here it is:"), config, url="https://www.oakforum.net/threads/un.1201/")
     assert article.outlet not in ("BoardMaker", "Reddit")
+
+
+@pytest.mark.parametrize(
+    ("lede", "expected"),
+    [
+        ("(ANSA) - New York, September 28 - The two presidents met.", ("New York, September 28", "ANSA")),
+        ("(ANSA) - Rome - The premier said so.", ("Rome", "ANSA")),
+        ("(Reuters) - Obama said on Monday - and left.", None),  # words in lower case are no place
+    ],
+)
+def test_an_agency_in_brackets_before_the_place_is_a_wire_dateline(
+    lede: str, expected: tuple[str, str] | None
+) -> None:
+    assert wire_dateline(lede) == expected
+
+
+def test_a_place_and_agency_line_a_caption_credited_in_capitals_and_a_date_under_the_story(
+    config: Config,
+) -> None:
+    caption = (
+        "President Obama talks with President Putin before the session in Antalya, Nov 15. REUTERS photo"
+    )
+    lede = "President Obama and President Putin talked for about half an hour on the summit's sidelines."
+    page = "\n".join(
+        [
+            "WORLD",
+            "Leaders huddle on the sidelines",
+            "ANTALYA – Reuters",
+            caption,
+            lede,
+            MORE,
+            "November/16/2015",
+        ]
+    )
+    article = clean(page, config, url="https://www.bosporusledger.com/leaders-huddle-on-the-sidelines-91001")
+    assert (article.title, article.wire, article.date) == (
+        "Leaders huddle on the sidelines",
+        "Reuters",
+        "2015-11-16",
+    )
+    assert "ANTALYA – Reuters" not in article.text
+    assert lede in article.text and MORE in article.text
