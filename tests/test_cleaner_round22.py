@@ -195,3 +195,22 @@ def test_a_place_and_agency_line_a_caption_credited_in_capitals_and_a_date_under
     )
     assert "ANTALYA – Reuters" not in article.text
     assert lede in article.text and MORE in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Comment on this story", "comment-prompt"),
+        ("Play now", "media-player"),
+        ("Some information for this report came from Reuters and AFP.", "credits"),
+        ("Get home delivery of the Daily Ledger for as little as $1 a week.", "subscribe"),
+        ("Local journalism is essential.", "donate"),
+        ("Give directly to the Ledger's forums series, which pays for two reporter positions.", "donate"),
+        # lines of the story that only look like them
+        ("Some information was withheld from the public, officials said.", None),
+        ("Local journalism is dying in many towns, the study found, as papers close.", None),
+        ("The plan would cost just $1 a week per household, the ministry said.", None),
+    ],
+)
+def test_round_twenty_two_line_kinds(config: Config, line: str, reason: str | None) -> None:
+    assert chrome_reason(line, config.cleaner) == reason
