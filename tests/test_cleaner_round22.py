@@ -214,3 +214,31 @@ def test_a_place_and_agency_line_a_caption_credited_in_capitals_and_a_date_under
 )
 def test_round_twenty_two_line_kinds(config: Config, line: str, reason: str | None) -> None:
     assert chrome_reason(line, config.cleaner) == reason
+
+
+def test_a_place_only_dateline_naming_a_country_in_capitals_credits_no_agency(config: Config) -> None:
+    lede = "HANGZHOU, CHINA – President Obama and President Putin failed to close a deal on Syria on Monday."
+    page = f"Obama, Putin fail to bridge gaps on Syria\n\n{lede}\n\n{MORE}\n"
+    article = clean(page, config, url="https://www.eastseaherald.com/news/2016/09/05/world/syria-gaps/")
+    assert article.wire is None
+    assert wire_dateline(lede) == ("HANGZHOU", "CHINA")  # the shape is a dateline's; its letters are a word
+
+
+def test_a_caption_closed_by_a_barred_credit_in_capitals_is_no_headline(config: Config) -> None:
+    caption = "President Obama and President Putin meet in Hangzhou on Monday. | REUTERS"
+    lede = "HANGZHOU – President Obama and President Putin failed to close a deal on Syria on Monday."
+    page = f"Obama, Putin fail to bridge gaps on Syria\n{caption}\n{lede}\n{MORE}\n"
+    article = clean(page, config, url="https://www.eastseaherald.com/news/2016/09/05/world/syria-gaps/")
+    assert article.title == "Obama, Putin fail to bridge gaps on Syria"
+    assert caption in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "In a time of too much information, quality journalism is more crucial than ever.",
+        "By subscribing, you can help us get the story right.",
+    ],
+)
+def test_a_subscription_boxs_pitch_is_chrome(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) in ("donate", "subscribe")

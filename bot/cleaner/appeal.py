@@ -40,6 +40,15 @@ APPEAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("donate", re.compile(r"^(?:independent|quality|free) journalism needs you\W{0,3}$", _I)),
+    # a subscription box's pitch: "In a time of ..., quality journalism is more crucial than ever."
+    (
+        "donate",
+        re.compile(
+            r"^.{0,80}\b(?:quality|independent|local|good) journalism is (?:more |now |ever )?"
+            r"(?:crucial|important|essential|vital|needed)\b.{0,20}$",
+            _I,
+        ),
+    ),
     # "Local journalism is essential." over "Give directly to PAPER's ... reporter positions ..."
     (
         "donate",

@@ -34,6 +34,8 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
     re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
+    # the photo's credit in capitals after a bar closing the caption's sentence: "... on Monday. | AGENCY"
+    re.compile(r"[a-z][.!?][\"'’”]?\s*\|\s*[A-Z][A-Z.&'’ /-]{1,30}$"),
     # an agency's name in capitals and "photo" closing the caption: "... in Antalya, Nov 15. AGENCY photo"
     re.compile(r"[.\s][A-Z]{2,}\s+(?i:photo|picture)s?$"),
     # a Creative Commons licence closing the photo's credit: "... / Official Website CC BY 4.0"

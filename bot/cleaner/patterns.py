@@ -219,6 +219,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("subscribe", re.compile(r"^thanks? (?:you )?for (?:signing up|subscribing|registering)\b", _I)),
     ("subscribe", re.compile(r"^(?:already a (?:subscriber|member)|subscribers? only)\b", _I)),
+    ("subscribe", re.compile(r"^by subscribing,? you (?:can |will )?help\b.{0,80}$", _I)),
     (
         "subscribe",
         re.compile(r"^(?:[^.:]{0,50}:\s*)?join (?:our|us)\b[^.]{0,80}\.?$", _I),
