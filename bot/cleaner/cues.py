@@ -39,7 +39,7 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     # an agency's name in capitals and "photo" closing the caption: "... in Antalya, Nov 15. AGENCY photo"
     re.compile(r"[.\s][A-Z]{2,}\s+(?i:photo|picture)s?$"),
     # a Creative Commons licence closing the photo's credit: "... / Official Website CC BY 4.0"
-    re.compile(r"\bCC[ -]BY(?:[ -](?:SA|ND|NC)){0,2}[ -]\d\.\d\)?$", _I),
+    re.compile(r"\b(?:CC BY|CC-BY)(?:[ -](?:SA|ND|NC)){0,2}[ -]\d\.\d\)?$", _I),
     # an agency's photo credit inside the caption: "AGENCY PHOTO/NAME", "(Photo credit should read ..."
     re.compile(r"\b[A-Z]{2,} PHOTO\s*/\s*[A-Z]|\b(?i:photo credit should read)\b"),
     # a photographer's and agencies' credit in brackets closing the caption: "(Jane Doe/Agency via AP)",
