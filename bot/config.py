@@ -323,6 +323,9 @@ class CleanerConfig:
     # an unknown domain's name as an acronym beside common words ("uaposition" -> "UA Position"): its
     # longest acronym; a site's logo line names it when it begins with this many of the domain's letters
     domain_acronym_max_letters: int = field(default=3, metadata={"range": (2, 10)})
+    # letters after a domain's words that the web counts this often are an abbreviation a reader knows
+    # ("morningnewsusa" is "Morning News USA"), not the segmenter's leftover ("hotsrq", "radionz" on .com)
+    domain_abbreviation_min_count: float = field(default=50000000.0, metadata={"range": (0.0, 1e12)})
     logo_domain_letters: int = field(default=3, metadata={"range": (1, 63)})
     # a page with this many live-blog entry stamps ("13:58 SAST") is a live blog: its entries' share
     # lines and posters' bylines do not end the article

@@ -5,7 +5,8 @@ tell the story" ... "Your support makes all the difference."); the paragraphs be
 paper in the first person plural ("we need reporters on the ground", "our reporting"). Each such
 paragraph is the appeal, not the story, when both ends of the box are appeal lines and few paragraphs
 sit between them. Lone appeal lines: "Support our journalism", "Make a contribution",
-"Independent journalism needs you".
+"Independent journalism needs you", "Local journalism is essential.", "Give directly to PAPER's ... series,
+which helps to offset the costs of reporter positions".
 """
 
 from __future__ import annotations
@@ -39,6 +40,30 @@ APPEAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("donate", re.compile(r"^(?:independent|quality|free) journalism needs you\W{0,3}$", _I)),
+    # a subscription box's pitch: "In a time of ..., quality journalism is more crucial than ever."
+    (
+        "donate",
+        re.compile(
+            r"^.{0,80}\b(?:quality|independent|local|good) journalism is (?:more |now |ever )?"
+            r"(?:crucial|important|essential|vital|needed)\b.{0,20}$",
+            _I,
+        ),
+    ),
+    # "Local journalism is essential." over "Give directly to PAPER's ... reporter positions ..."
+    (
+        "donate",
+        re.compile(
+            r"^(?:local|independent|quality|public|community) journalism (?:is|matters)\b.{0,30}$", _I
+        ),
+    ),
+    (
+        "donate",
+        re.compile(
+            r"^(?:give|donate|contribute) directly to\b.{0,300}"
+            r"\b(?:journalism|newsroom|reporters?|reporting)\b.{0,200}$",
+            _I,
+        ),
+    ),
 )
 
 # the paper speaking for itself; "us" in lower case only ("US" is a country)

@@ -19,6 +19,15 @@ __all__ = ["is_byline", "names_the_lede"]
 _NAME_AND_PLACE = 2
 _HANDLE_OR_AGO = re.compile(r"\(?@\w+\)?|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 _CREDIT_LABEL = re.compile(r"^(?:author|authors|written by|words by|reporter|reported by|byline)\s*:", re.I)
+# a place in capitals and the credited source after a dash, on a line of its own: "ANTALYA – Reuters"
+_PLACE_CREDIT = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2} [–—-] [A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}$"
+)
+# a broadcaster's credit in words before the date: "Jane Roe reported this story on Tuesday, DATE CLOCK"
+_FILED_ON = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:reported|presented|produced|filed|wrote) this "
+    r"(?:story|report|segment|piece|article) on\s+"
+)
 
 
 def _names_only(text: str, settings: CleanerConfig) -> bool:
@@ -62,6 +71,8 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
         and count <= settings.by_byline_max_words
         and not ends_sentence(text)
     ):
+        return True
+    if ((filed := _FILED_ON.match(text)) and is_date_only(text[filed.end() :])) or _PLACE_CREDIT.match(text):
         return True
     if (
         lowered.startswith(("posted on ", "posted by ", "published by "))

@@ -34,6 +34,12 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
     re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
+    # the photo's credit in capitals after a bar closing the caption's sentence: "... on Monday. | AGENCY"
+    re.compile(r"[a-z][.!?][\"'’”]?\s*\|\s*[A-Z][A-Z.&'’ /-]{1,30}$"),
+    # an agency's name in capitals and "photo" closing the caption: "... in Antalya, Nov 15. AGENCY photo"
+    re.compile(r"[.\s][A-Z]{2,}\s+(?i:photo|picture)s?$"),
+    # a Creative Commons licence closing the photo's credit: "... / Official Website CC BY 4.0"
+    re.compile(r"\b(?:CC BY|CC-BY)(?:[ -](?:SA|ND|NC)){0,2}[ -]\d\.\d\)?$", _I),
     # an agency's photo credit inside the caption: "AGENCY PHOTO/NAME", "(Photo credit should read ..."
     re.compile(r"\b[A-Z]{2,} PHOTO\s*/\s*[A-Z]|\b(?i:photo credit should read)\b"),
     # a photographer's and agencies' credit in brackets closing the caption: "(Jane Doe/Agency via AP)",
@@ -99,7 +105,21 @@ _PAREN_CREDIT = re.compile(
     r"^\((?P<agency>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}), "
     r"(?P<dateline>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d{2})\.?(?: [^()]{0,40})?\)\s*\S"
 )
-_CREDIT_DATELINES = (_COMMA_CREDIT, _COMMA_ACRONYM, _TITLE_ACRONYM, _DOT_ACRONYM, _PAREN_CREDIT)
+# "(AGENCY) - New York, September 28 - ...": the agency in brackets before the place and its date, each
+# followed by a spaced dash
+_AGENCY_FIRST = re.compile(
+    r"^\((?P<agency>[A-Z][\w.&'’-]{1,20}(?: [A-Z][\w.&'’-]*){0,2})\)\s+[-–—]{1,2}\s+"
+    r"(?P<dateline>[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?)\s+[-–—]{1,2}\s"
+)
+_CREDIT_DATELINES = (
+    _COMMA_CREDIT,
+    _COMMA_ACRONYM,
+    _TITLE_ACRONYM,
+    _DOT_ACRONYM,
+    _PAREN_CREDIT,
+    _AGENCY_FIRST,
+)
 
 
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:

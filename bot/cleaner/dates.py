@@ -55,6 +55,7 @@ _DATE = re.compile(
     rf"{_DAY}(?:\s+|-){_MONTH},?(?:\s+|-){_YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016
     rf"|{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}"  # September 28, 2015; Aug 25,2016
     rf"|{_MONTH}\s+-\s+{_DAY}\s+-\s+{_YEAR}"  # Apr - 03 - 2024
+    rf"|{_MONTH}/{_DAY}/{_YEAR}"  # November/16/2015
     rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}"  # e-mail
     rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
     rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})"  # 29/09/2015, 9/29/15
@@ -128,6 +129,7 @@ _GLUED_YEAR = re.compile(r",(?=\d{4})")
 def _words(match: re.Match[str]) -> dt.date | None:
     try:
         spaced = _GLUED_YEAR.sub(", ", match.group(0))  # "Aug 25,2016": the parser needs the space
+        spaced = spaced.replace("/", " ")  # "November/16/2015"
         return date_parser.parse(spaced, fuzzy=True, ignoretz=True).date()
     except (ValueError, OverflowError):
         log.debug("not a date: %r", match.group(0))

@@ -20,7 +20,7 @@ Lo").
 from __future__ import annotations
 
 from bot.cleaner.domainwords import MINOR_WORDS as _MINOR
-from bot.cleaner.domainwords import common_pieces, segment
+from bot.cleaner.domainwords import common_pieces, is_dictionary_word, segment, web_count
 from bot.config import CleanerConfig
 
 __all__ = ["name_words"]
@@ -51,7 +51,9 @@ def name_words(label: str, settings: CleanerConfig, country: str = "") -> str | 
     ):
         return None
     name = pieces[known.index(False)]
-    if not _VOWELS.intersection(name) and len(name) >= _SHORTEST_ACRONYM:
+    if name == pieces[-1] and _abbreviation(name, settings):
+        written = name.upper()
+    elif not _VOWELS.intersection(name) and len(name) >= _SHORTEST_ACRONYM:
         if known.index(False) and name != country:  # letters after a word: a leftover, not a name
             return None
         written = name.upper()
@@ -70,6 +72,14 @@ def _is_common(piece: str, settings: CleanerConfig) -> bool:
     return words is not None and len(words) == 1
 
 
+def _abbreviation(piece: str, settings: CleanerConfig) -> bool:
+    """Letters a reader knows as an abbreviation ("usa", "uk"): no longer than an acronym, no dictionary
+    word, and counted by the web corpus at least `domain_abbreviation_min_count` times."""
+    short = _SHORTEST_ACRONYM <= len(piece) <= settings.domain_acronym_max_letters
+    known = web_count(piece) >= settings.domain_abbreviation_min_count
+    return short and known and not is_dictionary_word(piece)
+
+
 def _rejoined(pieces: list[str], settings: CleanerConfig) -> list[str]:
     """The segmenter's pieces with each short unknown fragment rejoined: one with a vowel to the piece
     before it ("trend|ler"), unless that is a little word; a run of ones without ("cgt|n") to one
@@ -78,6 +88,8 @@ def _rejoined(pieces: list[str], settings: CleanerConfig) -> list[str]:
     carry = ""
     for n, piece in enumerate(pieces):
         fragment = len(piece) < settings.domain_word_min_letters and not _is_common(piece, settings)
+        # a known abbreviation closing the name stands apart ("morning|news|usa")
+        fragment = fragment and not (n + 1 == len(pieces) and n and _abbreviation(piece, settings))
         voiced = bool(_VOWELS.intersection(piece))
         # one consonant between two pieces is no word nor acronym: "darpa|n|magazine" (at the end, "r" of
         # "the|brindle|r" may be a cut of anything)

@@ -30,6 +30,7 @@ __all__ = [
     "is_dictionary_word",
     "printed_domain",
     "segment",
+    "web_count",
 ]
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,11 @@ def segment(run: str) -> list[str]:
 
     _words()
     return list(wordsegment.segment(run.lower()))
+
+
+def web_count(piece: str) -> float:
+    """How often wordsegment's web corpus counts a token (its data loaded on first use)."""
+    return _words()[0].get(piece.lower(), 0.0)
 
 
 def is_dictionary_word(piece: str) -> bool:

@@ -1,6 +1,8 @@
 """A publication stamp printed only at the foot of the page ("Published: Tuesday, 29 September 2015
 02:10" under the story's links and share buttons): a labelled date line, read wherever it sits when the
-page's head, its lede and its URL state no date. Other stories' dates in a list are no labelled line."""
+page's head, its lede and its URL state no date. Other stories' dates in a list are no labelled line.
+So is a bare date line right under the story's last paragraph ("November/16/2015" over the share bar): the
+story's own stamp, set at its foot."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from collections.abc import Sequence
 from bot.cleaner.dates import find_date, is_date_only, is_update_stamp
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["foot_published"]
+__all__ = ["foot_published", "under_story"]
 
 _LABEL = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.IGNORECASE)
 
@@ -26,3 +28,17 @@ def foot_published(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) 
         if found is not None:
             return Found(found.date.isoformat(), text)
     return None
+
+
+def under_story(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) -> Found | None:
+    """The date of a line that is a date and nothing more, the first line under the story's last
+    paragraph."""
+    body = page.of_kind("body")
+    if not body:
+        return None
+    last = body[-1].number
+    below = next((line for line in page.lines if line.number > last and line.text.strip()), None)
+    if below is None or is_update_stamp(below.text) or not is_date_only(below.text):
+        return None
+    found = find_date(below.text, windows)
+    return Found(found.date.isoformat(), below.text) if found is not None else None

@@ -10,7 +10,9 @@ Posted by NAME") and signatures. Read by kind, never by board:
   board notices ("If this is your first visit, ...") and thread tools ("Linear Mode") are chrome;
 - in the first post, when a quote block follows the poster's own remark, the remark is chrome: the quoted
   story is the text, up to its source link or the next post; what follows it (the poster's own words,
-  signatures, the replies) is chrome;
+  signatures, the replies) is chrome; a box with no opening marker that the board closes with "Click to
+  expand..." opens under the poster's lead-in ending in a colon;
+- with no copy of the thread's title, the line above its "Thread starter NAME" row is the title;
 - a board that prints its stamps in guillemets ("« Reply #2 on: DATE »", Simple Machines' shape) prints
   the poster's card above the stamp and the thread's title right above it.
 """
@@ -43,6 +45,9 @@ _CARD_FIELD = re.compile(
     r"^(?:join(?:ed)? date|joined|location|posts|messages|reputation|rep power|karma|gender)\s*:.{0,40}$", _I
 )
 
+_STARTER = re.compile(r"^thread starter\s+\S.{0,40}$", _I)  # "Thread starter NAME" under the title
+_EXPAND = re.compile(r"^click to expand\s*(?:\.\.\.|…)?$", _I)
+
 FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("post-stamp", POST_STAMP),
     ("post-stamp", _BOARD_STAMP),
@@ -50,7 +55,7 @@ FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forum-chrome", re.compile(r"^(?:logged|report to moderator)$", _I)),
     ("forum-chrome", re.compile(r"^(?:quote|originally posted by\b.{0,60})\s*:?$", _I)),
     ("forum-chrome", _CARD_FIELD),
-    ("forum-chrome", re.compile(r"^click to expand\s*(?:\.\.\.|…)?$", _I)),
+    ("forum-chrome", _EXPAND),
     # a link post's submission line: "apnews.com · submitted 2 days ago by NAME"
     (
         "forum-chrome",
@@ -75,10 +80,18 @@ def mark_forum_thread(page: Page) -> None:
         return
     first = stamps[0]
     following = stamps[1] if len(stamps) > 1 else len(page.lines)
-    title = next(  # the thread's title, printed again in the first post or right above its stamp
-        (page.copy_of[j] for j in range(first - 1, following) if page.copy_of.get(j, first - 1) < first - 1),
+    title = next(  # the thread's title, printed again in the first post or right above its stamp (a
+        # card's label printed again in a later card, chrome already, is no title)
+        (
+            page.copy_of[j]
+            for j in range(first - 1, following)
+            if page.copy_of.get(j, first - 1) < first - 1 and page.reason(j) != "forum-chrome"
+        ),
         None,
     )
+    if title is None:  # or right above the thread's "Thread starter NAME" row
+        starter = next((i for i in range(first) if _STARTER.match(page.lines[i].text)), None)
+        title = page.previous_filled(starter) if starter else None
     for i in range(first):
         other = i != title if title is not None else is_prose(page.lines[i].text, page.settings)
         if page.open(i) and other:
@@ -86,11 +99,24 @@ def mark_forum_thread(page: Page) -> None:
     for stamp in stamps:
         _mark_card(page, stamp)
     quote = next((j for j in range(first, following) if _QUOTE_MARKER.match(page.lines[j].text)), None)
+    if quote is None and (box := _expand_box(page, first, following)) is not None:
+        lead_in, following = box  # the box's end: the poster's own words and the replies follow it
+        quote = lead_in + 1  # the lead-in is the poster's, as a remark above a marked quote is
     if quote is not None:
         for j in range(first, quote):
             if page.open(j):
                 page.set(j, "drop", "forum-chrome")
         _mark_replies(page, quote, following)
+
+
+def _expand_box(page: Page, first: int, following: int) -> tuple[int, int] | None:
+    """A quote box the board closes with "Click to expand..." but opens with no marker: the poster's lead-in
+    ends with a colon above it ("Sounds like they agreed on nothing:"). (The lead-in, the closing line.)"""
+    closing = next((j for j in range(first, following) if _EXPAND.match(page.lines[j].text)), None)
+    if closing is None:
+        return None
+    lead_in = next((j for j in range(closing - 1, first, -1) if page.lines[j].text.endswith(":")), None)
+    return (lead_in, closing) if lead_in is not None else None
 
 
 def _mark_replies(page: Page, quote: int, following: int) -> None:

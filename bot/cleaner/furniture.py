@@ -101,11 +101,12 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("donate", re.compile(r"(?:^|[.!]\s+)support [A-Z][\w' ]{1,40}!$|^(?:donate|contribute)$", _I)),
-    # A link to the rest of a story from a digest, and a paywall's counter or offer.
+    # A link to the rest of a story from a digest ("Read the full story", or over a broadcaster's transcript
+    # "The full story..."), and a paywall's counter or offer.
     (
         "read-more",
         re.compile(
-            r"^(?:read|see|view) (?:the )?(?:full|whole|complete) (?:story|article|report)\W{0,3}$", _I
+            r"^(?:(?:read|see|view) )?(?:the )?(?:full|whole|complete) (?:story|article|report)\W{0,3}$", _I
         ),
     ),
     ("read-more", re.compile(r"^(?:learn|find out|discover|see|read) more\W{0,3}$", _I)),

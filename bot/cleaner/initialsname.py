@@ -21,11 +21,13 @@ from bot.cleaner.pagelines import Found, PageLines
 
 __all__ = ["credits_software", "initials_title_name", "spelled_by_masthead"]
 
-# the credit before the mark: "Forum software by NAME® © 2010-2016 NAME Ltd." ("© Site. Powered by NAME" is
+# the credit before the mark: "Forum software by NAME® © 2010-2016 NAME Ltd.", "Community platform by NAME®
+# © ..." ("© Site. Powered by NAME" is
 # the site's own copyright, its software credited after it); a release number before the mark names a
 # program ("NAME 2.0.11 | NAME © 2015, Company")
 _SOFTWARE = re.compile(
-    r"^[^©]*?\b(?:(?:forum|board|blog|site) software|powered|theme|template|hosted|designed|developed)"
+    r"^[^©]*?\b(?:(?:forum|board|blog|site|community) (?:software|platform)|powered|theme|template|hosted"
+    r"|designed|developed)"
     r"\s+by\b|^[^©]*?\b[A-Za-z]+\s+v?\d{1,3}\.\d{1,3}\.\d{1,3}\b[^©]*©",
     re.I,
 )

@@ -348,10 +348,12 @@ def _template(page: PageLines) -> Found | None:
 
 def _known_name_line(page: PageLines) -> Found | None:
     """A line of chrome that is a known outlet's name (a logo's text), not an agency's, nor the outlet a
-    reporter named above it filed for."""
+    reporter named above it filed for, nor a share bar's button ("Share:" over "Facebook", "Reddit")."""
     credit = reporter_credit(page)
     for line, decision in page.pairs():
         if credit is not None and page.table.canonical(line.text) == credit.value:
+            continue
+        if decision.reason == "share":
             continue
         if decision.kind == "drop" and page.table.known(line.text) and not page.table.is_agency(line.text):
             return Found(page.table.canonical(line.text), line.text)

@@ -89,6 +89,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("comment-prompt", re.compile(r"^leave a reply\b", _I)),
+    ("comment-prompt", re.compile(r"^comment on this (?:story|article|post|report)\W{0,3}$", _I)),
     ("comment-prompt", re.compile(r"^cancel reply$", _I)),
     ("comment-prompt", re.compile(r"^your email address will not be published\b", _I)),
     ("comment-prompt", re.compile(r"^required fields are marked\b", _I)),
@@ -167,6 +168,16 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("story-id", re.compile(r"^(?:story|article|news|post)\s*(?:code|id|no\.?|number)\s*:\s*\d+$", _I)),
     # Wire-service footers: reporting credits and market-data disclaimers.
     ("credits", re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,200}$", _I)),
+    # the agencies a report drew on, in a closing sentence: "Some information for this report came from
+    # AGENCY and AGENCY."
+    (
+        "credits",
+        re.compile(
+            r"^(?:some |much of the )?(?:information|material) (?:for|in) this (?:report|story|article)"
+            r" (?:came|comes|was provided|is) (?:from|by)\b.{2,80}$",
+            _I,
+        ),
+    ),
     ("disclaimer", re.compile(r"^all quotes delayed\b.{0,300}$", _I)),
     ("disclaimer", re.compile(r"^(?:our standards|the trust principles)\b.{0,80}$", _I)),
     (
@@ -214,6 +225,16 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?:get|receive)\b.{0,80}\b(?:newsletter|inbox|e-?mail alerts?)\b.{0,60}$", _I),
     ),
     ("subscribe", re.compile(r"\b(?:delivered|straight|directly) (?:to|into) your inbox\b", _I)),
+    # a subscription's price per period: "Get home delivery of PAPER for as little as $1 a week."
+    (
+        "subscribe",
+        re.compile(
+            r"^(?:get|subscribe|try|start|enjoy|read|access|join|sign up)\b.{0,80}"
+            r"\b(?:as little as|only|just) [$£€]\s?\d[\d.,]* (?:a|per|/) ?"
+            r"(?:week|month|day|year)\b.{0,40}$",
+            _I,
+        ),
+    ),
     ("subscribe", re.compile(r"^(?:enter your e-?mail|your e-?mail address)\b", _I)),
     (
         "subscribe",
@@ -221,6 +242,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("subscribe", re.compile(r"^thanks? (?:you )?for (?:signing up|subscribing|registering)\b", _I)),
     ("subscribe", re.compile(r"^(?:already a (?:subscriber|member)|subscribers? only)\b", _I)),
+    ("subscribe", re.compile(r"^by subscribing,? you (?:can |will )?help\b.{0,80}$", _I)),
     (
         "subscribe",
         re.compile(r"^(?:[^.:]{0,50}:\s*)?join (?:our|us)\b[^.]{0,80}\.?$", _I),
@@ -236,7 +258,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "media-player",
         re.compile(
-            r"^(?:play|pause|mute|unmute|full ?screen|replay|now playing|up next|"
+            r"^(?:play(?: now)?|pause|mute|unmute|full ?screen|replay|now playing|up next|"
             r"watch(?: now| video| live)?|play video|video|listen(?: now)?|loaded|captions?|subtitles|"
             r"chapters|descriptions|duration|current time|remaining time|playback rate|quality|embed|"
             r"skip ad|close|live|audio)\b[\s:\d%./-]*$",
@@ -247,11 +269,12 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a playlist item's duration and source: "02:12 - Source: CNN"
     ("media-player", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*source\s*:.{1,40}$", _I)),
     ("media-player", re.compile(r"^(?:video|watch|listen|audio)\s*[:|]\s*.{0,140}$", _I)),
-    # an audio clip's download row naming its file formats: "Download: Ogg MP3"
+    # an audio clip's download row naming its file formats: "Download: Ogg MP3", "| MP3 download"
     (
         "media-player",
         re.compile(
-            r"^download\s*:?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus)(?:\s*[,|/]?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus))*$",
+            r"^download\s*:?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus)(?:\s*[,|/]?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus))*$"
+            r"|^[|•·]?\s*(?:ogg|mp3|m4a|aac|wav|flac|opus|audio|podcast) download$",
             _I,
         ),
     ),
@@ -332,6 +355,11 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "photo-credit",
         re.compile(r"^[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+(?:\s*/\s*\S+){0,3}$"),
+    ),
+    # two photos' credits on one line: "AGENCY Photo/Jane Doe; AGENCY Photo/Tom Poe"
+    (
+        "photo-credit",
+        re.compile(r"^(?:[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][\w.'-]+ [A-Z][\w.'-]+\s*(?:[;,]\s*|$)){2,4}$"),
     ),
 )
 CHROME_PATTERNS = (

@@ -59,7 +59,14 @@ def mark_remark_over_title(page: Page) -> None:
     if not stamps:
         return
     end = stamps[1] if len(stamps) > 1 else len(page.lines)
-    copy = next((j for j in range(stamps[0], end) if page.copy_of.get(j, stamps[0]) < stamps[0]), None)
+    copy = next(  # a card's label printed again in a later card is no title
+        (
+            j
+            for j in range(stamps[0], end)
+            if page.copy_of.get(j, stamps[0]) < stamps[0] and page.reason(j) != "forum-chrome"
+        ),
+        None,
+    )
     if copy is None:
         return
     for j in range(stamps[0] + 1, copy):

@@ -25,7 +25,7 @@ from bot.cleaner.dates import (
 from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_window
 from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.eventvenue import names_other_venue
-from bot.cleaner.footstamp import foot_published
+from bot.cleaner.footstamp import foot_published, under_story
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
 from bot.cleaner.recordfields import record_date
@@ -70,6 +70,7 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     return (
         _first_published_that_day(page, windows)
         or foot_published(page, windows)
+        or under_story(page, windows)
         or topic_created(page)
         or _weekday_date(page, windows)
         or _yearless_date(page, config)

@@ -18,6 +18,7 @@ from bot.cleaner.creditfields import date_row_source, repost_from_line, story_cr
 from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
+from bot.cleaner.domainwords import web_count
 from bot.cleaner.headline import glued_byline
 from bot.cleaner.initialsname import spelled_by_masthead
 from bot.cleaner.outlets import OutletTable, registered_domain
@@ -110,10 +111,17 @@ def _credit_name(name: str, table: OutletTable) -> str:
 
 def _unknown_credit(named: str, dateline: tuple[str, str] | None, page: PageLines) -> bool:
     """An acronym the table does not know, neither a dateline's state code nor the masthead's initials
-    ("HANGZHOU (DOB) –" under "Dhaka Online Bulletin": the site's own credit)."""
-    if not _unknown_acronym(named, page.table):
+    ("HANGZHOU (DOB) –" under "Dhaka Online Bulletin": the site's own credit), nor a country's name."""
+    if not _unknown_acronym(named, page.table) or _place_word(named, page):
         return False
     return not (_place_code(dateline, page.first_body()) or spelled_by_masthead(named, page))
+
+
+def _place_word(named: str, page: PageLines) -> bool:
+    """Capitals that spell a word the web counts as a common one, a place or a people ("HANGZHOU, CHINA –"):
+    a place-only dateline's country, no agency's letters (as `domainwords` reads a domain's pieces)."""
+    long_enough = len(named) >= page.settings.domain_word_min_letters
+    return long_enough and named.isalpha() and web_count(named) >= page.settings.domain_word_min_count
 
 
 def find_wire(page: PageLines) -> Found | None:
