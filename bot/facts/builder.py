@@ -23,7 +23,7 @@ from bot.config import Config, FactsConfig
 from bot.facts.figures import Figure, measure_stem, read_figures
 from bot.facts.grouping import group_statements
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
-from bot.facts.model import QuoteFact, SentenceFacts, encode_facts
+from bot.facts.model import EMPTY_FACTS, QuoteFact, SentenceFacts, encode_facts
 from bot.facts.quotations import article_speech
 from bot.facts.statement_table import StatementTable
 from bot.facts.statements import Measured, Statement, figure_key, values_differ
@@ -33,7 +33,7 @@ from bot.models import Article
 from bot.retrieval.token_ids import ChunkIds, TokenIds
 from bot.sentence_terms import EncodedTerms
 from bot.serving import ArticleTable
-from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
+from bot.similarity import statement_terms, terms_and_entities
 from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = ["build_arrays"]
@@ -106,34 +106,37 @@ class _Reader:
             else:
                 tokens = self.tokenizer.tokenize(sentence.text)
             figures = read_figures(sentence.text, self.measured)
-            part.statements.append(self._statement(article, terms_of_tokens(tokens), figures))
-            facts = SentenceFacts(
-                speakers=speech.speakers[s],
-                speaker_evidence=speech.evidence[s],
-                speaker_carried=bool(speech.speakers[s]) and speech.carried[s],
-                quotations=tuple(held.get(s, ())),
-                figures=tuple(figures),
-                entities=tuple(
-                    dict.fromkeys(self.names[t] for t in entity_tokens(tokens) if t in self.names)
-                ),
-            )
+            terms, named = terms_and_entities(tokens)
+            part.statements.append(self._statement(article, terms, figures))
             if self.keep_tokens:
                 part.tokens.add(tokens)
-            if facts.quotations:
+            entities = tuple(dict.fromkeys(self.names[t] for t in named if t in self.names)) if named else ()
+            speakers, quotations = speech.speakers[s], held.get(s)
+            if not (speakers or quotations or figures or entities):  # most sentences: nothing to encode
+                part.lines.append(EMPTY_FACTS)
+                continue
+            facts = SentenceFacts(
+                speakers=speakers,
+                speaker_evidence=speech.evidence[s],
+                speaker_carried=bool(speakers) and speech.carried[s],
+                quotations=tuple(quotations or ()),
+                figures=tuple(figures),
+                entities=entities,
+            )
+            if quotations:
                 part.quoted.append((base + s, facts))
-            part.lines.append(None if facts.quotations else encode_facts(facts))
+            part.lines.append(None if quotations else encode_facts(facts))
         part.counts.append(len(article.sentences))
         if self.keep_terms:
             part.terms.add_title(self.tokenizer.names_and_words(article.title) if article.title else ())
 
     def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
+        if not figures:  # most sentences: `Statement.of` with no figures, without its steps
+            return Statement(article.id, article.outlet or article.id, article.event, tuple(terms), (), ())
         measured = tuple(
             Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
         )
         return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
-
-    def _entities(self, tokens: list[str]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.names[t] for t in entity_tokens(tokens) if t in self.names))
 
 
 def _read_chunk(reader: _Reader, job: range) -> _Part:
