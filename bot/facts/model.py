@@ -8,7 +8,15 @@ from typing import Any
 from bot.facts.figures import Figure
 from bot.frozen import dataclass
 
-__all__ = ["EMPTY_FACTS", "QuoteFact", "SentenceFacts", "encode_facts", "facts_from_dict", "facts_to_dict"]
+__all__ = [
+    "EMPTY_FACTS",
+    "QuoteFact",
+    "SentenceFacts",
+    "encode_data",
+    "encode_facts",
+    "facts_from_dict",
+    "facts_to_dict",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +71,11 @@ def facts_to_dict(facts: SentenceFacts) -> dict[str, Any]:
 
 def encode_facts(facts: SentenceFacts) -> bytes:
     """A sentence's line in the facts' folder: `facts_to_dict` as compact UTF-8 JSON."""
-    data = facts_to_dict(facts)
+    return encode_data(facts_to_dict(facts))
+
+
+def encode_data(data: dict[str, Any]) -> bytes:
+    """A `facts_to_dict` form's line (`encode_facts`)."""
     return _ENCODER.encode(data).encode() if data else EMPTY_FACTS
 
 
