@@ -6,7 +6,7 @@ from collections.abc import Collection, Sequence
 
 from bot.tokenizer import ENTITY_PREFIX, SYNONYM_PREFIX, Tokenizer
 
-__all__ = ["containment", "dice", "entity_tokens", "statement_terms", "terms_of_tokens"]
+__all__ = ["containment", "dice", "entity_tokens", "statement_terms", "terms_and_entities", "terms_of_tokens"]
 
 
 def statement_terms(tokenizer: Tokenizer, text: str) -> frozenset[str]:
@@ -24,6 +24,21 @@ def terms_of_tokens(tokens: Sequence[str]) -> frozenset[str]:
 def entity_tokens(tokens: Sequence[str]) -> list[str]:
     """`Tokenizer.entities` of a text from its `Tokenizer.tokenize` tokens (see `terms_of_tokens`)."""
     return [t for t in tokens if t.startswith(ENTITY_PREFIX)]
+
+
+_PREFIXES = (ENTITY_PREFIX, SYNONYM_PREFIX)
+
+
+def terms_and_entities(tokens: Sequence[str]) -> tuple[frozenset[str], Sequence[str]]:
+    """`(terms_of_tokens(tokens), entity_tokens(tokens))` in one look at the few prefixed tokens (the index
+    build asks both of every sentence): the prefixed ones trail the content words, so the terms are the
+    tokens before them, put in the set in the same order (the same set, iterated alike)."""
+    k = len(tokens)
+    while k and tokens[k - 1].startswith(_PREFIXES):
+        k -= 1
+    if k == len(tokens):
+        return frozenset(tokens), ()
+    return frozenset(tokens[:k]), [t for t in tokens[k:] if t.startswith(ENTITY_PREFIX)]
 
 
 def dice(a: Collection[str], b: Collection[str]) -> float:

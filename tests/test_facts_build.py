@@ -25,7 +25,7 @@ from bot.retrieval.token_ids import TokenIds
 from bot.search import CorpusIndex
 from bot.sentence_terms import EncodedTerms, SentenceTerms
 from bot.service import CoverageService
-from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
+from bot.similarity import entity_tokens, statement_terms, terms_and_entities, terms_of_tokens
 from bot.text import normalize
 from bot.tokenizer import Tokenizer, ascii_apart
 
@@ -110,6 +110,9 @@ def test_the_facts_read_terms_and_names_from_the_bm25_tokens(
         assert terms_of_tokens(tokens) == statement_terms(tokenizer, text), text
         assert entity_tokens(tokens) == tokenizer.entities(text), text
         named += bool(entity_tokens(tokens))
+        # the build's one look at the prefixed tokens: the same set, iterated in the same order
+        terms, entities = terms_and_entities(tokens)
+        assert list(terms) == list(terms_of_tokens(tokens)) and list(entities) == entity_tokens(tokens), text
     assert named > 100  # names are covered
 
 

@@ -3,10 +3,10 @@
 Each article's sentences are read on their own (speakers, quotations, figures, entities, the statement the
 same-statement test compares), so that part runs in forked processes over chunks of articles
 (bot/forkpool.py, `build.workers`) and comes back in article order. A sentence's facts are encoded there
-(its group lives in the `group` array, not in its line); those holding quotations come back decoded, as
-their quotations' same-remark groups are known only once every article is read. The groups and the
-disagreements then run here over all the statements, exactly as in one process: the result does not
-depend on the number of processes (tested).
+(its group lives in the `group` array, not in its line); those holding quotations come back as their
+lines' plain dicts, as their quotations' same-remark groups are known only once every article is read.
+The groups and the disagreements then run here over all the statements, exactly as in one process: the
+result does not depend on the number of processes (tested).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 
@@ -23,7 +22,7 @@ from bot.config import Config, FactsConfig
 from bot.facts.figures import Figure, measure_stem, read_figures
 from bot.facts.grouping import group_statements
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
-from bot.facts.model import QuoteFact, SentenceFacts, encode_facts
+from bot.facts.model import EMPTY_FACTS, QuoteFact, SentenceFacts, encode_data, encode_facts, facts_to_dict
 from bot.facts.quotations import article_speech
 from bot.facts.statement_table import StatementTable
 from bot.facts.statements import Measured, Statement, figure_key, values_differ
@@ -33,7 +32,7 @@ from bot.models import Article
 from bot.retrieval.token_ids import ChunkIds, TokenIds
 from bot.sentence_terms import EncodedTerms
 from bot.serving import ArticleTable
-from bot.similarity import entity_tokens, statement_terms, terms_of_tokens
+from bot.similarity import statement_terms, terms_and_entities
 from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = ["build_arrays"]
@@ -46,9 +45,11 @@ class _Part(NamedTuple):
 
     counts: list[int]  # sentences per article
     lines: list[bytes | None]  # each sentence's encoded facts; None where it holds quotations
-    quoted: list[tuple[int, SentenceFacts]]  # the sentences holding quotations, not yet grouped
+    # the sentences holding quotations, as `facts_to_dict` (plain lists: cheap through the pipe), their
+    # quotations' groups not yet set
+    quoted: list[tuple[int, dict[str, Any]]]
     statements: StatementTable  # each sentence's, as arrays (bot/facts/statement_table.py)
-    quotes: list[tuple[int, QuoteFact, Statement]]  # each quotation, with its sentence and statement
+    quotes: list[tuple[int, str, Statement]]  # each quotation's sentence, speaker and statement
     tokens: ChunkIds  # each sentence's BM25 tokens, numbered, when kept
     terms: EncodedTerms  # each sentence's and headline's saved terms, when they are kept
 
@@ -98,7 +99,7 @@ class _Reader:
             words = article.text[quote.start : quote.end]
             terms = statement_terms(self.tokenizer, words)
             statement = self._statement(article, terms, read_figures(words, self.measured))
-            part.quotes.append((base + sentence_index, quote, statement))
+            part.quotes.append((base + sentence_index, quote.speaker, statement))
         for s, sentence in enumerate(article.sentences):
             if self.keep_terms:  # its tokens, terms and names: one pass over it
                 tokens, saved = self.tokenizer.tokens_and_terms(sentence.text)
@@ -106,34 +107,37 @@ class _Reader:
             else:
                 tokens = self.tokenizer.tokenize(sentence.text)
             figures = read_figures(sentence.text, self.measured)
-            part.statements.append(self._statement(article, terms_of_tokens(tokens), figures))
-            facts = SentenceFacts(
-                speakers=speech.speakers[s],
-                speaker_evidence=speech.evidence[s],
-                speaker_carried=bool(speech.speakers[s]) and speech.carried[s],
-                quotations=tuple(held.get(s, ())),
-                figures=tuple(figures),
-                entities=tuple(
-                    dict.fromkeys(self.names[t] for t in entity_tokens(tokens) if t in self.names)
-                ),
-            )
+            terms, named = terms_and_entities(tokens)
+            part.statements.append(self._statement(article, terms, figures))
             if self.keep_tokens:
                 part.tokens.add(tokens)
-            if facts.quotations:
-                part.quoted.append((base + s, facts))
-            part.lines.append(None if facts.quotations else encode_facts(facts))
+            entities = tuple(dict.fromkeys(self.names[t] for t in named if t in self.names)) if named else ()
+            speakers, quotations = speech.speakers[s], held.get(s)
+            if not (speakers or quotations or figures or entities):  # most sentences: nothing to encode
+                part.lines.append(EMPTY_FACTS)
+                continue
+            facts = SentenceFacts(
+                speakers=speakers,
+                speaker_evidence=speech.evidence[s],
+                speaker_carried=bool(speakers) and speech.carried[s],
+                quotations=tuple(quotations or ()),
+                figures=tuple(figures),
+                entities=entities,
+            )
+            if quotations:
+                part.quoted.append((base + s, facts_to_dict(facts)))
+            part.lines.append(None if quotations else encode_facts(facts))
         part.counts.append(len(article.sentences))
         if self.keep_terms:
             part.terms.add_title(self.tokenizer.names_and_words(article.title) if article.title else ())
 
     def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
+        if not figures:  # most sentences: `Statement.of` with no figures, without its steps
+            return Statement(article.id, article.outlet or article.id, article.event, tuple(terms), (), ())
         measured = tuple(
             Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
         )
         return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
-
-    def _entities(self, tokens: list[str]) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(self.names[t] for t in entity_tokens(tokens) if t in self.names))
 
 
 def _read_chunk(reader: _Reader, job: range) -> _Part:
@@ -169,14 +173,14 @@ def build_arrays(
         whole.lines.extend(part.lines)
         whole.statements.extend(part.statements)
         whole.quoted.extend((base + p, facts) for p, facts in part.quoted)
-        whole.quotes.extend((base + p, quote, statement) for p, quote, statement in part.quotes)
+        whole.quotes.extend((base + p, speaker, statement) for p, speaker, statement in part.quotes)
     article_of = np.repeat(np.arange(len(whole.counts), dtype=np.int32), whole.counts)
     log.info("facts: %d articles read in %.1f s (%d processes)", len(articles), _since(started), workers)
     if after_read is not None:
         after_read()
     started = time.perf_counter()
-    for position, facts in _quote_groups(whole.quoted, whole.quotes, config.facts):
-        whole.lines[position] = encode_facts(facts)
+    for position, data in _quote_groups(whole.quoted, whole.quotes, config.facts):
+        whole.lines[position] = encode_data(data)
     groups = group_statements(
         whole.statements, config.facts, workers=workers, chunk=config.build.chunk_statements
     )
@@ -195,18 +199,25 @@ def _since(started: float) -> float:
 
 
 def _quote_groups(
-    quoted: list[tuple[int, SentenceFacts]],
-    quotes: list[tuple[int, QuoteFact, Statement]],
+    quoted: list[tuple[int, dict[str, Any]]],
+    quotes: list[tuple[int, str, Statement]],
     config: FactsConfig,
-) -> list[tuple[int, SentenceFacts]]:
+) -> list[tuple[int, dict[str, Any]]]:
     """The sentences holding quotations, their quotations grouped by remark: one speaker, the same
-    statement (an unknown speaker stays alone)."""
-    keys = [q.speaker if q.speaker != UNKNOWN else f"{UNKNOWN}:{n}" for n, (_, q, _) in enumerate(quotes)]
+    statement (an unknown speaker stays alone). Each group is set in its quotation's row of the
+    sentence's `facts_to_dict` form (`quotes` lists a sentence's quotations in its rows' order)."""
+    keys = [s if s != UNKNOWN else f"{UNKNOWN}:{n}" for n, (_, s, _) in enumerate(quotes)]
     groups = group_statements([s for _, _, s in quotes], config, keys=keys)
-    by_position: dict[int, list[QuoteFact]] = {}
-    for (position, quote, _), group in zip(quotes, groups, strict=True):
-        by_position.setdefault(position, []).append(replace(quote, group=group))
-    return [(p, replace(facts, quotations=tuple(by_position[p]))) for p, facts in quoted]
+    by_position: dict[int, list[int]] = {}
+    for (position, _, _), group in zip(quotes, groups, strict=True):
+        by_position.setdefault(position, []).append(group)
+    for position, data in quoted:
+        for row, group in zip(data["q"], by_position[position], strict=True):
+            row[_GROUP] = group
+    return quoted
+
+
+_GROUP = 6  # a quotation's group in its row of `facts_to_dict` (bot/facts/model.py)
 
 
 def _disagreements(

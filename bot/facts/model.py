@@ -8,7 +8,15 @@ from typing import Any
 from bot.facts.figures import Figure
 from bot.frozen import dataclass
 
-__all__ = ["QuoteFact", "SentenceFacts", "encode_facts", "facts_from_dict", "facts_to_dict"]
+__all__ = [
+    "EMPTY_FACTS",
+    "QuoteFact",
+    "SentenceFacts",
+    "encode_data",
+    "encode_facts",
+    "facts_from_dict",
+    "facts_to_dict",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +71,17 @@ def facts_to_dict(facts: SentenceFacts) -> dict[str, Any]:
 
 def encode_facts(facts: SentenceFacts) -> bytes:
     """A sentence's line in the facts' folder: `facts_to_dict` as compact UTF-8 JSON."""
-    data = facts_to_dict(facts)
-    return json.dumps(data, separators=(",", ":")).encode() if data else _EMPTY
+    return encode_data(facts_to_dict(facts))
 
 
-_EMPTY = b"{}"  # most sentences: one shared line
+def encode_data(data: dict[str, Any]) -> bytes:
+    """A `facts_to_dict` form's line (`encode_facts`)."""
+    return _ENCODER.encode(data).encode() if data else EMPTY_FACTS
+
+
+EMPTY_FACTS = b"{}"  # the line of a sentence without facts (most sentences): one shared line
+# What `json.dumps(data, separators=(",", ":"))` makes a new one of at every call: the same text
+_ENCODER = json.JSONEncoder(separators=(",", ":"))
 
 
 def facts_from_dict(data: dict[str, Any], group: int = -1) -> SentenceFacts:
