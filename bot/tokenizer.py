@@ -226,6 +226,17 @@ class Tokenizer:
         """The stemmed content words alone (no entity tokens)."""
         return _content(_words(normalize(text)))
 
+    def plain_terms(self, words: Sequence[str]) -> list[str] | None:
+        """The one term of each of `words` (`content_words(w) == [term]`) when every one is a content word
+        written in lower-case ASCII letters alone (a typo's hundreds of one-edit neighbours, each seen once:
+        stemmed in one call, not kept in the word cache); None when any is not, or is a stopword."""
+        joined = "".join(words)
+        if not (joined.isascii() and joined.isalpha() and joined.islower()) or not all(words):
+            return None
+        if not STOPWORDS.isdisjoint(words):
+            return None
+        return cast(list[str], _STEMMER.stemWords(words))
+
     def words_terms(self, words: Sequence[str]) -> list[list[str]]:
         """`content_words(w)` of each of `words`; those written in lower-case ASCII letters alone (a
         typo's hundreds of one-edit neighbours, each seen once) are stemmed in one call and not kept in

@@ -88,28 +88,33 @@ def _known(index: CorpusIndex, word: str) -> bool:
 
 def _nearest(index: CorpusIndex, word: str) -> str | None:
     edits = _edits(word)
-    function_words = sorted(
-        e for e in edits if e in STOPWORDS and len(e) >= index.config.decision.typo_min_target
+    least = index.config.decision.typo_min_target
+    return (
+        _most_used(index, edits)
+        or min((e for e in edits & STOPWORDS if len(e) >= least), default=None)  # a function word
+        or _two_edits(index, word)
     )
-    found = _most_used(index, edits) or next(iter(function_words), None)
-    return found or _two_edits(index, word)
 
 
 def _most_used(index: CorpusIndex, edits: set[str]) -> str | None:
     """The candidate the most sentences use, of those the corpus writes (of two as used, the later in
     alphabetical order): candidates the corpus uses, most used first, until one is written."""
-    targets = [e for e in edits if len(e) >= index.config.decision.typo_min_target]
-    terms = index.tokenizer.words_terms(targets)
-    # a stem outside the vocabulary is in no sentence: most candidates end here, unweighed
-    known = index.bm25.vocabulary.keys() & {s for stems in terms for s in stems}
-    used = []
-    for candidate, stems in zip(targets, terms, strict=True) if known else ():
-        if stems and known.issuperset(stems):
-            freq = min(index.bm25.doc_freq(s) for s in stems)
-            if freq > 0:
-                used.append((freq, candidate, stems))
-    for _, candidate, stems in sorted(used, reverse=True):  # candidates are distinct: stems never compared
-        if _written(index, candidate, stems):
+    least = index.config.decision.typo_min_target
+    # a stopword's terms are none: it is never used, so it is left out before the stemming
+    targets = [e for e in edits - STOPWORDS if len(e) >= least]
+    vocabulary = index.bm25.vocabulary
+    plain = index.tokenizer.plain_terms(targets)  # the usual case: one stem each, in one call
+    if plain is not None:
+        # a stem outside the vocabulary is in no sentence: most candidates end here, unweighed
+        known = vocabulary.keys() & set(plain)
+        weighed = [(c, [s]) for c, s in zip(targets, plain, strict=True) if s in known] if known else []
+    else:
+        terms = index.tokenizer.words_terms(targets)
+        weighed = [(c, t) for c, t in zip(targets, terms, strict=True) if t and vocabulary.keys() >= set(t)]
+    used = [(min(map(index.bm25.doc_freq, t)), c, t) for c, t in weighed]
+    # most used first; candidates are distinct, so their stems are never compared
+    for freq, candidate, stems in sorted(used, reverse=True):
+        if freq > 0 and _written(index, candidate, stems):
             return candidate
     return None
 
