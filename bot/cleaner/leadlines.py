@@ -105,8 +105,8 @@ _TAGGED_TITLE = re.compile(r"^VIDEO:\s+(?P<title>[A-Z][^:]{10,200})$")
 
 def lead_agency(page: PageLines) -> Found | None:
     """A news agency's name alone on a line inside the story, or its sign-off ("— AGENCY") between
-    entries of a live-updates page: the copy's credit. Else a known outlet
-    opening the line under the headline, "OUTLET: Its Title" (a blog's link to the story it quotes)."""
+    entries of a live-updates page: the copy's credit. Else a news agency
+    opening the line under the headline, "AGENCY: Its Title" (a blog's link to the wire story it quotes)."""
     signed = [line for line in page.dropped_as("credits") if line.text.startswith(("—", "–", "-"))]
     line = next(iter([*page.dropped_as(AGENCY_CREDIT), *signed]), None)
     if line is not None and page.table.is_agency(line.text.strip(_CREDIT_TRIM)):
@@ -117,7 +117,8 @@ def lead_agency(page: PageLines) -> Found | None:
     source = _SOURCE_LINK.match(under[0].text) if under and under[1].kind == "drop" else None
     site = registered_domain(page.url) if page.url else None
     own = page.table.by_domain(site[1]) if site else None
-    if source is None or not page.table.known(source.group("name")):
+    # a link to another paper's story is a reading tip, not a copy: only an agency's title names the wire
+    if source is None or not page.table.is_agency(source.group("name")):
         return None
     name = page.table.canonical(source.group("name"), page.url)
     return None if name == own or under is None else Found(name, under[0].text)
