@@ -181,8 +181,8 @@ def _metadata(
         or title_source(page)
         or source_link(page)
         or as_reported(page),
-        "date": _published(page, config, title),
-        "updated": find_updated(page, config),
+        "updated": (updated := find_updated(page, config)),
+        "date": _after_update(_published(page, config, title), updated),
         "title": Found(title, line or title) if title else None,
     }
     found.update({key: value for key, value in read.items() if value is not None})
@@ -232,6 +232,12 @@ def _published(page: PageLines, config: Config, title: str | None) -> Found | No
     return late_top_clock(
         found, page, config, lambda: find_event(None, _event_texts(page, title), config, page.url)
     )
+
+
+def _after_update(date: Found | None, updated: Found | None) -> Found | None:
+    """The publication date, or None when it falls after the page's own "Updated" stamp: a header's
+    clock, not the story's (a story is not published after its update)."""
+    return None if date and updated and date.value > updated.value else date
 
 
 def _event_texts(page: PageLines, heading: str | None) -> list[str]:

@@ -108,7 +108,9 @@ def lead_agency(page: PageLines) -> Found | None:
     entries of a live-updates page: the copy's credit. Else a news agency
     opening the line under the headline, "AGENCY: Its Title" (a blog's link to the wire story it quotes)."""
     signed = [line for line in page.dropped_as("credits") if line.text.startswith(("—", "–", "-"))]
-    line = next(iter([*page.dropped_as(AGENCY_CREDIT), *signed]), None)
+    body = page.of_kind("body")
+    alone = [line for line in page.dropped_as(AGENCY_CREDIT) if not _between(line, body)]
+    line = next(iter([*alone, *signed]), None)
     if line is not None and page.table.is_agency(line.text.strip(_CREDIT_TRIM)):
         return Found(page.table.canonical(line.text.strip(_CREDIT_TRIM)), line.text)
     pairs = [(line, d) for line, d in page.pairs() if not line.blank]
@@ -122,6 +124,12 @@ def lead_agency(page: PageLines) -> Found | None:
         return None
     name = page.table.canonical(source.group("name"), page.url)
     return None if name == own or under is None else Found(name, under[0].text)
+
+
+def _between(line: Line, body: Sequence[Line]) -> bool:
+    """The line sits between two of the story's paragraphs: an agency's name alone there is the credit
+    of a photo the copy lost, not the story's."""
+    return bool(body) and body[0].number < line.number < body[-1].number
 
 
 # a title that keeps the name of the site it was taken from: "Leaders meet at the UN – OUTLET"
