@@ -26,6 +26,7 @@ from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
 from bot.cleaner.parenthost import hosted_body
+from bot.cleaner.pathstation import path_station
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import on_publisher_host, printed_publisher
 from bot.cleaner.readerchrome import without_image_word
@@ -261,6 +262,7 @@ def known_domain(page: PageLines) -> Found | None:
     return (
         (subdomain_paper(page) if parent else None)
         or hosted_body(page, known, (h for h, _ in copyright_holders(page)))
+        or path_station(page)
         or Found(known, f"URL domain {site[0]}")
     )
 
