@@ -21,6 +21,7 @@ from bot.cleaner.leadlines import as_reported, lead_agency, refine_lead, title_s
 from bot.cleaner.lines import Line, split_lines
 from bot.cleaner.metadata import domain_as_words, find_outlet, known_domain
 from bot.cleaner.mirror import banner_url, original_url, without_link_tag
+from bot.cleaner.notheadline import not_the_headline
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
@@ -172,6 +173,7 @@ def _metadata(
         title = without_deck(next(iter(page.of_kind("headline")), None), title, config.cleaner)
     title = without_footnote_mark(title) if title else None
     title = without_crumb(page, _first_number(page, "headline"), title) if title else None
+    title = None if title and not_the_headline(page) else title  # a lede's teaser, an image's alt title
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page)
