@@ -93,20 +93,6 @@ def test_an_outlets_link_line_is_no_wire_but_an_agencys_is(config: Config) -> No
         assert article.wire == wire, source
 
 
-def test_a_cut_off_teaser_of_the_lede_is_no_headline(config: Config) -> None:
-    teaser = STORY[: STORY.index(" on the sidelines")]
-    article = clean(f"{teaser}\n\n{STORY}\n\n{MORE}\n", config, url="https://www.gulfdigestnews.com/w/1")
-    assert article.title is None
-
-
-def test_a_headline_the_lede_repeats_whole_stays(config: Config) -> None:
-    title = "Putin and Obama meet in Hangzhou"
-    article = clean(
-        f"{title}\n\n{title}. {STORY}\n\n{MORE}\n", config, url="https://www.gulfdigestnews.com/w/1"
-    )
-    assert article.title == title
-
-
 def test_an_alt_title_over_its_caption_is_no_headline(config: Config) -> None:
     caption = "Barack Obama and Vladimir Putin hold talks at the G20 summit in Hangzhou Jane Roe/Reuters"
     page = f"Obama Putin talks G20 summit\n{caption}\n\n{STORY}\n\n{MORE}\n\n{LATER}\n"

@@ -173,7 +173,8 @@ def _metadata(
         title = without_deck(next(iter(page.of_kind("headline")), None), title, config.cleaner)
     title = without_footnote_mark(title) if title else None
     title = without_crumb(page, _first_number(page, "headline"), title) if title else None
-    title = None if title and not_the_headline(page) else title  # a lede's teaser, an image's alt title
+    title = None if title and not_the_headline(page) else title  # an image's alt title
+    updated = find_updated(page, config)
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page)
@@ -183,8 +184,8 @@ def _metadata(
         or title_source(page)
         or source_link(page)
         or as_reported(page),
-        "updated": (updated := find_updated(page, config)),
         "date": _after_update(_published(page, config, title), updated),
+        "updated": updated,
         "title": Found(title, line or title) if title else None,
     }
     found.update({key: value for key, value in read.items() if value is not None})
