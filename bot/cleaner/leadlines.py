@@ -104,7 +104,8 @@ _TAGGED_TITLE = re.compile(r"^VIDEO:\s+(?P<title>[A-Z][^:]{10,200})$")
 
 
 def lead_agency(page: PageLines) -> Found | None:
-    """A news agency's name alone on a line inside the story, or its sign-off ("— AGENCY") between
+    """A news agency's name alone on a line above or under the story (between two of its paragraphs it
+    credits a lost photo), or its sign-off ("— AGENCY") between
     entries of a live-updates page: the copy's credit. Else a news agency
     opening the line under the headline, "AGENCY: Its Title" (a blog's link to the wire story it quotes)."""
     signed = [line for line in page.dropped_as("credits") if line.text.startswith(("—", "–", "-"))]
