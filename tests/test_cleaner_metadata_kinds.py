@@ -65,11 +65,12 @@ def test_a_place_and_date_dateline_without_an_agency(
     assert article.date == expected
 
 
-def test_a_blog_on_a_hosting_platform_is_cited_by_its_own_host(config: Config) -> None:
+def test_a_blog_on_a_hosting_platform_is_cited_by_its_labels_words(config: Config) -> None:
+    # the blog's own label, not the platform, is the site, read as any name-less domain is (cleaner24)
     article = clean(
         f"{HEADLINE}\n{LEDE}\n{SECOND}\n", config, url="https://janemarsh.blogspot.com/2016/09/x.html"
     )
-    assert article.outlet == "janemarsh.blogspot.com"
+    assert article.outlet == "Jane Marsh"
 
 
 def test_a_source_line_naming_an_agency_the_table_lacks(config: Config) -> None:

@@ -21,6 +21,7 @@ from bot.cleaner.leadlines import as_reported, lead_agency, refine_lead, title_s
 from bot.cleaner.lines import Line, split_lines
 from bot.cleaner.metadata import domain_as_words, find_outlet, known_domain
 from bot.cleaner.mirror import banner_url, original_url, without_link_tag
+from bot.cleaner.notheadline import not_the_headline
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
@@ -172,6 +173,8 @@ def _metadata(
         title = without_deck(next(iter(page.of_kind("headline")), None), title, config.cleaner)
     title = without_footnote_mark(title) if title else None
     title = without_crumb(page, _first_number(page, "headline"), title) if title else None
+    title = None if title and not_the_headline(page) else title  # an image's alt title
+    updated = find_updated(page, config)
     read = {
         "outlet": find_outlet(page),
         "wire": find_wire(page)
@@ -181,8 +184,8 @@ def _metadata(
         or title_source(page)
         or source_link(page)
         or as_reported(page),
-        "date": _published(page, config, title),
-        "updated": find_updated(page, config),
+        "date": _after_update(_published(page, config, title), updated),
+        "updated": updated,
         "title": Found(title, line or title) if title else None,
     }
     found.update({key: value for key, value in read.items() if value is not None})
@@ -232,6 +235,12 @@ def _published(page: PageLines, config: Config, title: str | None) -> Found | No
     return late_top_clock(
         found, page, config, lambda: find_event(None, _event_texts(page, title), config, page.url)
     )
+
+
+def _after_update(date: Found | None, updated: Found | None) -> Found | None:
+    """The publication date, or None when it falls after the page's own "Updated" stamp: a header's
+    clock, not the story's (a story is not published after its update)."""
+    return None if date and updated and date.value > updated.value else date
 
 
 def _event_texts(page: PageLines, heading: str | None) -> list[str]:

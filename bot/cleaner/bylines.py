@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.bylineshapes import glued_credit, is_dated_credit
+from bot.cleaner.bylineshapes import glued_credit, glued_date, is_dated_credit
 from bot.cleaner.cardstamp import is_card_credit
 from bot.cleaner.daterow import is_date_row
 from bot.cleaner.dates import find_date, is_date_only
@@ -88,8 +88,8 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
     }:
         return True
     if (
-        glued_credit(text) or is_card_credit(text) or is_date_row(text)
-    ):  # "Jane RoeAAP", "DATE | Editor: NAME"
+        glued_credit(text) or glued_date(text) or is_card_credit(text) or is_date_row(text)
+    ):  # "Jane RoeAAP", "Jane Roe5 September 2016", "DATE | Editor: NAME"
         return True
     found = find_date(text)
     if found is None or is_date_only(text):

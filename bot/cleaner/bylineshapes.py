@@ -1,14 +1,15 @@
 """Bylines in shapes the other readers do not take (read by `bylines`, and by `wire` for the credit): a
 date and a clock before the writer's name, "29-09-2015 15:11 | Jane Roe"; a writer's name with the
-agency's acronym glued after it by a scraper that lost the space, "Jane RoeAAP"."""
+agency's acronym glued after it by a scraper that lost the space, "Jane RoeAAP"; the name glued to the
+day of the date under it, "Jane Roe5 September 2016"."""
 
 from __future__ import annotations
 
 import re
 
-from bot.cleaner.dates import DateMatch, find_date
+from bot.cleaner.dates import MONTH_START, DateMatch, find_date
 
-__all__ = ["glued_credit", "is_dated_credit"]
+__all__ = ["glued_credit", "glued_date", "is_dated_credit"]
 
 # after the date: a clock, then a bar or a dash, then one to four capitalised words (a writer's name)
 _AFTER = re.compile(
@@ -36,3 +37,17 @@ def glued_credit(text: str) -> str | None:
     """The acronym glued after a writer's name on a byline line ("Jane RoeAAP" gives "AAP"), or None."""
     glued = _GLUED.match(text)
     return glued.group("credit") if glued else None
+
+
+# two or three capitalised words, the last glued to a day, a month and a year: "Jane Roe5 September 2016"
+_GLUED_DATE = re.compile(
+    rf"^[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){{1,2}}"
+    rf"(?P<date>\d{{1,2}}\s+(?i:{MONTH_START}),?\s+(?:19|20)\d{{2}})$"
+)
+
+
+def glued_date(text: str) -> str | None:
+    """The date glued after a writer's name on a byline line ("Jane Roe5 September 2016" gives "5
+    September 2016"), or None."""
+    glued = _GLUED_DATE.match(text)
+    return glued.group("date") if glued else None

@@ -147,7 +147,8 @@ def printed_domain(lines: list[str], domain: str) -> str | None:
 
 def dotted_name(name: str, domain: str) -> str:
     """A site name printed as its whole domain with its own capitals, cited without the suffix
-    ("UrduPoint.com" on urdupoint.com is "UrduPoint"); any other name as it is."""
+    ("UrduPoint.com" on urdupoint.com is "UrduPoint"), unless the name alone is one common word: then the
+    suffix is what makes it a name ("Newswire.net", as "news.cn" is no "News"); any other name as it is."""
     label, _, suffix = domain.partition(".")
     whole = name.casefold() == domain and name != name.lower()
-    return name[: len(label)] if whole and suffix else name
+    return name[: len(label)] if whole and suffix and not is_dictionary_word(label) else name

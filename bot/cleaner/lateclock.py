@@ -2,7 +2,8 @@
 
 Many sites print the day the page is shown in their header, above the headline ("Wednesday, April 24,
 2024" over a story on a 2016 summit). With no date in the URL to expose it (see `clock`), the clock is
-told by evidence that combines: it is a line of nothing but a date, it sits above the headline, and it
+told by evidence that combines: it is a line of nothing but a date (or a line of chrome that carries one:
+a weather widget's "DATE-Weekday", a sidebar's dated teaser), it sits above the headline, and it
 falls at least `top_clock_after_event_days` after the window of the one event the page's own words name.
 Such a date is no publication date: the page is undated, and its event comes from its words.
 """
@@ -13,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from bot.cleaner.dates import is_date_only, url_date
+from bot.cleaner.layout import KEPT_KINDS
 from bot.cleaner.pagelines import Found, PageLines
 from bot.config import Config
 
@@ -31,10 +33,13 @@ def late_top_clock(
     if date is None or (page.url and url_date(page.url) is not None):
         return date
     headline = next((line.number for line in page.of_kind("headline")), None)
+    # the date's line: nothing but a date, or chrome carrying one (a widget's "DATE-Weekday", a sidebar's
+    # "TITLE - DATE" teaser) that the story's lines never keep
     top = [
         line
-        for line in page.lines[: (headline or 1) - 1]
-        if line.text.strip() == date.evidence.strip() and is_date_only(line.text)
+        for line, decision in list(page.pairs())[: (headline or 1) - 1]
+        if line.text.strip() == date.evidence.strip()
+        and (is_date_only(line.text) or decision.kind not in KEPT_KINDS)
     ]
     if headline is None or not top:
         return date

@@ -104,11 +104,14 @@ _TAGGED_TITLE = re.compile(r"^VIDEO:\s+(?P<title>[A-Z][^:]{10,200})$")
 
 
 def lead_agency(page: PageLines) -> Found | None:
-    """A news agency's name alone on a line inside the story, or its sign-off ("— AGENCY") between
-    entries of a live-updates page: the copy's credit. Else a known outlet
-    opening the line under the headline, "OUTLET: Its Title" (a blog's link to the story it quotes)."""
+    """A news agency's name alone on a line above or under the story (between two of its paragraphs it
+    credits a lost photo), or its sign-off ("— AGENCY") between
+    entries of a live-updates page: the copy's credit. Else a news agency
+    opening the line under the headline, "AGENCY: Its Title" (a blog's link to the wire story it quotes)."""
     signed = [line for line in page.dropped_as("credits") if line.text.startswith(("—", "–", "-"))]
-    line = next(iter([*page.dropped_as(AGENCY_CREDIT), *signed]), None)
+    body = page.of_kind("body")
+    alone = [line for line in page.dropped_as(AGENCY_CREDIT) if not _between(line, body)]
+    line = next(iter([*alone, *signed]), None)
     if line is not None and page.table.is_agency(line.text.strip(_CREDIT_TRIM)):
         return Found(page.table.canonical(line.text.strip(_CREDIT_TRIM)), line.text)
     pairs = [(line, d) for line, d in page.pairs() if not line.blank]
@@ -117,10 +120,17 @@ def lead_agency(page: PageLines) -> Found | None:
     source = _SOURCE_LINK.match(under[0].text) if under and under[1].kind == "drop" else None
     site = registered_domain(page.url) if page.url else None
     own = page.table.by_domain(site[1]) if site else None
-    if source is None or not page.table.known(source.group("name")):
+    # a link to another paper's story is a reading tip, not a copy: only an agency's title names the wire
+    if source is None or not page.table.is_agency(source.group("name")):
         return None
     name = page.table.canonical(source.group("name"), page.url)
     return None if name == own or under is None else Found(name, under[0].text)
+
+
+def _between(line: Line, body: Sequence[Line]) -> bool:
+    """The line sits between two of the story's paragraphs: an agency's name alone there is the credit
+    of a photo the copy lost, not the story's."""
+    return bool(body) and body[0].number < line.number < body[-1].number
 
 
 # a title that keeps the name of the site it was taken from: "Leaders meet at the UN – OUTLET"

@@ -22,10 +22,11 @@ from bot.cleaner.holders import agency_copyright, copyright_holders, paper_copyr
 from bot.cleaner.initialsname import initials_title_name
 from bot.cleaner.lines import STOPWORDS, squashed
 from bot.cleaner.logoname import logo_name
-from bot.cleaner.outlets import on_private_suffix, registered_domain
+from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
 from bot.cleaner.parenthost import hosted_body
+from bot.cleaner.pathstation import path_station
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import on_publisher_host, printed_publisher
 from bot.cleaner.readerchrome import without_image_word
@@ -88,11 +89,16 @@ def _site_name_line(page: PageLines) -> Found | None:
             spelled = {plain, squashed(name)}  # "The Site" on the-site.com spells it with its "The"
             if short and any(spells(s, known) for known in names for s in spelled):
                 mark = _COPYRIGHT_MARK.sub("", name)  # "© Site Name", a footer's line, cites "Site Name"
+                mark = _STAFF_TAIL.sub("", mark)  # "Site Name / News Desk": the staff credit is no part of it
                 cited = dotted_name(mark.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
                 return Found(cited, f"{evidence} (the site name in the URL)")
     return None
 
 
+# a staff credit after the site's name on its credit line: "/ News Desk", "| Staff", "- Newsroom"
+_STAFF_TAIL = re.compile(
+    r"\s+[/|–—-]\s+(?:[A-Za-z]+\s+){0,2}(?:desk|staff|bureau|newsroom|team|reporters?)\s*$", re.IGNORECASE
+)
 _COPYRIGHT_MARK = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?", re.I)
 _HOST_TOKEN = re.compile(r"(?<![\w.=/'\"])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?![\w.'\"/])")
 
@@ -256,6 +262,7 @@ def known_domain(page: PageLines) -> Found | None:
     return (
         (subdomain_paper(page) if parent else None)
         or hosted_body(page, known, (h for h, _ in copyright_holders(page)))
+        or path_station(page)
         or Found(known, f"URL domain {site[0]}")
     )
 
@@ -328,8 +335,10 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
     outlet is stated from outside the text: the word data loads on the first page that needs it."""
     site = registered_domain(page.url) if page.url else None
     bare = site is not None and found.value == site[0] and found.evidence == _NOT_IN_TABLE.format(site[0])
-    if not bare or site is None or on_private_suffix(page.url or ""):  # a platform's user site: its host
+    if not bare or site is None:
         return found
+    # a blog on a platform the suffix list's private part names (NAME.blogspot.com): its own label is the
+    # site, read as words like any other site's name; the host stays when the label reads as no words
     label, _, suffix = site[0].partition(".")
     tld = suffix.rpartition(".")[2]
     country = tld if len(tld) == _COUNTRY_CODE else ""

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from bot.cleaner.bylineshapes import glued_date
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import (
     find_date,
@@ -53,7 +54,8 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
         # a stamp under the headline is the story's; one above it may be the site's ("Broadcast DATE")
         lines = sorted(lines, key=lambda line: line.number < headline)
         for line in lines:
-            text = published_part(line.text) or line.text  # "Updated: DATE | Created: DATE"
+            # "Updated: DATE | Created: DATE"; "Jane Roe5 September 2016", the date glued to the name
+            text = published_part(line.text) or glued_date(line.text) or line.text
             found = None if is_update_stamp(text) else find_date(text, windows)
             if found is not None and not is_update_word(text.partition(found.source)[0]):
                 return Found(found.date.isoformat(), line.text)

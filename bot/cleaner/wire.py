@@ -366,6 +366,8 @@ def _header_credit(page: PageLines) -> Found | None:
     for line, decision in page.pairs():
         if (
             line.number >= start
+            # right under the first kept line, no blank between: that line is a caption, this its credit
+            or (body and line.number == body[0].number + 1)
             or decision.kind == "body"
             or decision.reason == "photo-credit"  # "Jane Doe/AGENCY/Getty Images" credits a photo
             or len(line.text.split()) > page.settings.header_credit_max_words
