@@ -77,7 +77,7 @@ def caption_cues(text: str) -> tuple[int, int]:
 # "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph.
 _WIRE_DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[\w.]+(?:\s+[\w.]+){0,2}){0,3}|"
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?),?\s*"  # "PLACE, Country, (CREDIT) -"
     r"(?:\((?P<agency>[^()]{2,60})\)\s*(?:[-–—:]+|\s)|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
 )
 

@@ -51,8 +51,8 @@ _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _CJK_YEAR = rf"{_YEAR}|[１２][０-９]{{3}}"  # a CJK date's year, perhaps in full-width digits: ２０１６年
 _DATE = re.compile(
-    rf"(?<![\w/.-])(?:{_WEEKDAY},?\s+)?(?:"
-    rf"{_DAY}(?:\s+|-){_MONTH},?(?:\s+|-){_YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016
+    rf"(?<![\w/.])(?<!\w-)(?:{_WEEKDAY},?\s+)?(?:"  # a dash opens a date only after a space: "APP -5th Sep"
+    rf"{_DAY}(?:\s+|-){_MONTH}(?:,\s*|\s+|-){_YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016, 5th Sep,2016
     rf"|{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}"  # September 28, 2015; Aug 25,2016
     rf"|{_MONTH}\s+-\s+{_DAY}\s+-\s+{_YEAR}"  # Apr - 03 - 2024
     rf"|{_MONTH}/{_DAY}/{_YEAR}"  # November/16/2015
@@ -90,6 +90,9 @@ _URL_NAMED_DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})[_-](?P<m2>[a-z]{{3,9}})[_-](?P<y2>{_YEAR}))(?=[/_.-]|$)",
     re.IGNORECASE,
 )
+# folders with a one-digit month or day, slashes on both sides: /2015/9/28/ (never a dash or glued run,
+# where one-digit parts would read dates out of ids)
+_URL_SLASH_DATE = re.compile(rf"/(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -202,7 +205,16 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
         made = _make(year, month, day) if month else None
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
-    return _query_date(url) or _short_path_date(path, windows)
+    return _slash_date(path) or _query_date(url) or _short_path_date(path, windows)
+
+
+def _slash_date(path: str) -> DateMatch | None:
+    """/2015/9/28/: year, month and day folders, one-digit month or day allowed."""
+    for match in _URL_SLASH_DATE.finditer(path):
+        made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        if made is not None:
+            return DateMatch(made, match.group(0).strip("/"))
+    return None
 
 
 _URL_SHORT_DATE = re.compile(r"/(?P<a>\d{2})/(?P<b>\d{2})/(?P<c>\d{2})/")

@@ -20,6 +20,7 @@ from bot.cleaner.headline import (
     ADDRESS,
     ATTRIBUTED,
     ITEM_NUMBER,
+    LIST_MARK,
     PLACE_DASH,
     choose_headline,
     headline_shaped,
@@ -93,6 +94,7 @@ def lay_out_header(page: Page, start: int) -> None:
                 is_prose(text, page.settings)
                 or is_standfirst_under_meta(page, i, headline)
                 or _dek_under(page, i, headline)
+                or _summary_point(page, i, headline)
             )
             tagline = headline is not None and i < headline and is_site_tagline(page, i)
             if (lead or ATTRIBUTED.search(text) or PLACE_DASH.match(text)) and not tagline:
@@ -246,6 +248,18 @@ def _dek_under(page: Page, i: int, headline: int | None) -> bool:
 
 
 _LABEL_PREFIX = re.compile(r"^[A-Z][\w.&'’ -]{0,30}:\s")
+
+
+def _summary_point(page: Page, i: int, headline: int | None) -> bool:
+    """Line i is one point of a bulleted summary right under the headline ("• One long clause"): each
+    point, read without its mark, is a standfirst."""
+    if headline is None or i <= headline or not LIST_MARK.match(page.lines[i].text):
+        return False
+    between = [j for j in range(headline + 1, i) if not page.lines[j].blank]
+    if not all(LIST_MARK.match(page.lines[j].text) for j in between):
+        return False
+    text = LIST_MARK.sub("", page.lines[i].text)
+    return is_standfirst(text, page.lines[headline].text, page.settings)
 
 
 def _publication_date(text: str) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "ADDRESS",
     "ATTRIBUTED",
     "ITEM_NUMBER",
+    "LIST_MARK",
     "PLACE_DASH",
     "choose_headline",
     "glued_byline",
@@ -50,6 +51,10 @@ ATTRIBUTED = re.compile(
 )
 
 
+# a list item's mark: a headline is never printed as one item of a list
+LIST_MARK = re.compile(r"^\s*[•●▪◦‣]\s")
+
+
 def headline_shaped(text: str, settings: CleanerConfig) -> bool:
     """A line that may be a headline: of a headline's length, and not a lone name or a section label
     (a few words, every one capitalised, with nothing else: no verb in lower case, no punctuation),
@@ -67,6 +72,7 @@ def headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
         or ATTRIBUTED.search(text)  # a lede's sentence, never a headline
         or is_lead_in(text)  # "Here's the translation:" introduces the lines under it
+        or LIST_MARK.match(text)  # "• One summary point": an item of a list under the headline
     )
 
 

@@ -103,7 +103,7 @@ def reporter_credit(page: PageLines) -> Found | None:
 
 def _credit_name(name: str, table: OutletTable) -> str:
     """An agency credit "dpa/NAN" or "AP Photo" gives the known agency in it, else the credit as written."""
-    for part in re.split(r"\s*/\s*|\s*,\s*|\s+[-–—]\s+", name):
+    for part in re.split(r"\s*/\s*|\s*,\s*|\s+[-–—]\s*|[-–—]\s+", name):  # "SITE - AGENCY -DATE"
         if table.is_agency(part):
             return table.canonical(part)
     return table.canonical(name)
