@@ -166,6 +166,17 @@ def _mark_forwarder_note(page: Page) -> None:
             page.set(i, "drop", "forwarder-note")
 
 
+def _prose(page: Page, text: str) -> bool:
+    return is_prose(text, page.settings) or is_prose_with_glued_credit(text, page.settings)
+
+
+# a label that introduces a link to another story, never a paragraph of this one
+_LINK_LABEL = re.compile(
+    r"^(?:related|read more|read also|also read|see also)(?:\s+(?:on|at|from)\s+[^:]{1,40})?\s*:\s*\S",
+    re.IGNORECASE,
+)
+
+
 def _lay_out_body(page: Page, start: int, end: int) -> None:
     """Inside the body: teaser blocks and "Related:" link lists go; prose, captions, subheadings stay."""
     _mark_lead_metadata(page, start, end)
@@ -188,10 +199,10 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
         elif word_count(text) <= page.settings.dateline_max_words and is_date_only(text):
             # another story's date in a list, a stamp between paragraphs
             page.set(i, "drop", "date-line")
-        elif is_prose(text, page.settings) or is_prose_with_glued_credit(text, page.settings):
+        elif _LINK_LABEL.match(text) or (not (prose := _prose(page, text)) and TEASER_MARKERS.search(text)):
+            page.set(i, "drop", "related-teaser")  # "RELATED: Could the war end?" however prose-like
+        elif prose:
             page.set(i, "body")
-        elif TEASER_MARKERS.search(text):
-            page.set(i, "drop", "related-teaser")
         elif word_count(text) <= page.settings.subheading_max_words:
             page.set(i, "subheading")
         else:
