@@ -230,8 +230,7 @@ class Tokenizer:
         """The one term of each of `words` (`content_words(w) == [term]`) when every one is a content word
         written in lower-case ASCII letters alone (a typo's hundreds of one-edit neighbours, each seen once:
         stemmed in one call, not kept in the word cache); None when any is not, or is a stopword."""
-        joined = "".join(words)
-        if not (joined.isascii() and joined.isalpha() and joined.islower()) or not all(words):
+        if not _lower_ascii_letters("".join(words)) or not all(words):
             return None
         if not STOPWORDS.isdisjoint(words):
             return None
@@ -241,15 +240,15 @@ class Tokenizer:
         """`content_words(w)` of each of `words`; those written in lower-case ASCII letters alone (a
         typo's hundreds of one-edit neighbours, each seen once) are stemmed in one call and not kept in
         the word cache: such a word is one word whose terms are its stem, or none for a stopword."""
-        joined = "".join(words)  # one test for a list of such words (a typo's neighbours), else each
-        simple = joined.isascii() and joined.isalpha() and joined.islower()
-        plain = [
-            w
-            for w in words
-            if w and (simple or (w.isascii() and w.isalpha() and w.islower())) and w not in STOPWORDS
-        ]
+        simple = _lower_ascii_letters("".join(words))  # one test for a list (a typo's neighbours), else each
+        plain = [w for w in words if w and (simple or _lower_ascii_letters(w)) and w not in STOPWORDS]
         stems = dict(zip(plain, _STEMMER.stemWords(plain), strict=True))
         return [[stems[w]] if w in stems else [] if w in STOPWORDS else self.content_words(w) for w in words]
+
+
+def _lower_ascii_letters(text: str) -> bool:
+    """Written in lower-case ASCII letters alone: one word the stemmer takes as it is."""
+    return text.isascii() and text.isalpha() and text.islower()
 
 
 def _words(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 from bot.cleaner.prefilter import lowered, may_match, needles
 from bot.config import Config, OutletName, PlatformMark, load_outlet_table
 
-__all__ = ["OutletTable", "all_outlets", "on_private_suffix", "outlet_table", "registered_domain"]
+__all__ = ["OutletTable", "all_outlets", "outlet_table", "registered_domain"]
 
 
 @functools.cache
@@ -42,12 +42,6 @@ def registered_domain(url: str) -> tuple[str, str] | None:
     if not domain:
         return None
     return domain.lower(), parts.fqdn.lower()
-
-
-def on_private_suffix(url: str) -> bool:
-    """The URL's site sits under a suffix the list's private part marks (a blog at NAME.blogspot.com):
-    a platform's user, not a registrant of its own domain."""
-    return bool(_extractor()(url).is_private)
 
 
 @dataclass(frozen=True, slots=True)

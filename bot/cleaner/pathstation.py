@@ -5,7 +5,7 @@ entry gives, is the outlet: "NET Miami". Nothing is named in code; the evidence 
 
 from __future__ import annotations
 
-import re
+from urllib.parse import urlsplit
 
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.outlets import registered_domain
@@ -23,9 +23,9 @@ def path_station(page: PageLines) -> Found | None:
         return None
     credit = dateline[1]
     label = site[0].split(".")[0]
-    path = re.sub(r"^[a-z]+://[^/]*", "", page.url or "", flags=re.I)
     least = page.settings.site_name_min_chars
-    for segment in (s for s in path.lower().split("/") if s.isalpha() and len(s) >= least):
+    path = urlsplit(page.url or "").path.lower()
+    for segment in (s for s in path.split("/") if s.isalpha() and len(s) >= least):
         head, tail = credit[: -len(segment)], credit[-len(segment) :]
         if tail.lower() == segment and head and head.isalpha() and label.startswith(head.lower()):
             return Found(f"{head} {tail}", f"{dateline[0]} (the station its network's path names)")

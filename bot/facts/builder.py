@@ -132,10 +132,14 @@ class _Reader:
             part.terms.add_title(self.tokenizer.names_and_words(article.title) if article.title else ())
 
     def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
-        if not figures:  # most sentences: `Statement.of` with no figures, without its steps
-            return Statement(article.id, article.outlet or article.id, article.event, tuple(terms), (), ())
-        measured = tuple(
-            Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
+        measured = (  # most sentences have no figures
+            tuple(
+                Measured(key, f.value, f.bound)
+                for f in figures
+                if (key := figure_key(f, self.fold)) is not None
+            )
+            if figures
+            else ()
         )
         return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
 

@@ -62,7 +62,7 @@ class Statement:
     def of(
         cls, doc: str, outlet: str, event: str | None, terms: frozenset[str], figures: tuple[Measured, ...]
     ) -> Statement:
-        known = tuple(m for m in figures if not m.key.endswith(UNKNOWN_SUBJECT))
+        known = tuple(m for m in figures if not m.key.endswith(UNKNOWN_SUBJECT)) if figures else ()
         return cls(doc, outlet, event, tuple(terms), figures, known)
 
 
