@@ -14,7 +14,7 @@ from discord.utils import MISSING
 
 from bot.config import Config
 from bot.discord.client import ShardedSummitBot, SummitBot
-from bot.discord.pool import favour_event_loop, run_event_loop, settle_heap
+from bot.discord.pool import favour_event_loop, fewer_collections, run_event_loop, settle_heap
 from bot.errors import SummitbotError
 from bot.service import CoverageService
 
@@ -93,6 +93,7 @@ def run_bot(
     token = read_token()
     bot = build_bot(config, service, shards, shard_count)
     favour_event_loop(config.discord.switch_interval_ms)
+    fewer_collections()
     _ = service.index  # loaded here, not in the bot's setup, so that it is settled with the rest
     settle_heap()
     try:

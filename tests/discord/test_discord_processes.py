@@ -18,7 +18,7 @@ from threadpoolctl import threadpool_info
 
 from bot.config import Config
 from bot.conversation import Conversation
-from bot.discord.pool import AnswerPool, settle_heap
+from bot.discord.pool import YOUNG_THRESHOLD, AnswerPool, fewer_collections, settle_heap
 from bot.discord.processes import ProcessAsker
 from bot.errors import InputError
 from bot.service import CoverageService
@@ -136,6 +136,17 @@ def test_settling_the_heap_freezes_what_lives_and_collects_the_garbage() -> None
     finally:
         gc.unfreeze()
     assert any(o is kept for o in gc.get_objects())
+
+
+def test_fewer_collections_raises_only_the_youngest_generations_threshold() -> None:
+    before = gc.get_threshold()
+    try:
+        fewer_collections()
+        young, middle, oldest = gc.get_threshold()
+        assert young == YOUNG_THRESHOLD > before[0]
+        assert (middle, oldest) == before[1:]
+    finally:
+        gc.set_threshold(*before)
 
 
 async def test_an_input_error_reaches_the_bot_as_itself(
