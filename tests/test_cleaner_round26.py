@@ -1,0 +1,77 @@
+"""The cleaner's round-twenty-six rules (issue 9: the kinds two held-out real-page rounds missed), on small
+lines and pages written for these tests (no real page's text), and lines that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.labelname import label_name
+from bot.cleaner.spelling import _spelled_name
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+STORY = (
+    "Presidents Barack Obama and Vladimir Putin met for ninety minutes on the sidelines of the G20 summit"
+    " in Hangzhou on Monday, aides said."
+)
+MORE = "Both delegations said their ministers would keep talking about a ceasefire in Syria."
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("quorvanta", "Quorvanta"),  # no split reads it: kept whole, capitalised
+        ("7harbourwire", "7 Harbour Wire"),  # digits are a word; the letters read as words
+        ("harbourwire7", "Harbour Wire 7"),
+        ("kxlp", "KXLP"),  # no vowel: letters read out
+        ("vanexmedia", "Vanex Media"),  # a two-letter cut joins the piece before it
+    ],
+)
+def test_a_nameless_sites_label_is_cited_capitalised(config: Config, label: str, name: str) -> None:
+    assert label_name(label, config.cleaner) == name
+
+
+@pytest.mark.parametrize("label", ["exports", "news", "qxv-zkt", "2016", "café"])
+def test_a_label_of_one_word_hyphens_or_no_letters_keeps_its_domain(config: Config, label: str) -> None:
+    assert label_name(label, config.cleaner) is None
+
+
+def test_a_nameless_site_and_a_platform_blog_are_cited_by_their_label(config: Config) -> None:
+    page = f"Leaders meet at the summit\n\n{STORY}\n\n{MORE}\n"
+    assert clean(page, config, url="https://www.quorvanta.com/2016/09/05/a/").outlet == "Quorvanta"
+    assert clean(page, config, url="https://quorvanta.wordpress.com/2016/09/05/a/").outlet == "Quorvanta"
+    # one dictionary word is no name: the suffix makes it one, so the bare domain stays
+    assert clean(page, config, url="https://exports.gov.tr/news/1").outlet == "exports.gov.tr"
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "name"),
+    [
+        ("Leaders meet at the summit | TarnWatch", "tarnwatch", "TarnWatch"),
+        ("Leaders meet at the summit - Tarn Watch", "tarnwatch", "Tarn Watch"),
+        ("Síguenos: RíoNoticias en Facebook", "rionoticias", "RíoNoticias"),
+    ],
+)
+def test_a_printed_spelling_after_a_separator_or_with_accents_spells_the_label(
+    line: str, label: str, name: str
+) -> None:
+    assert _spelled_name(line, label, 4) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("Leaders Meet At The Summit TarnWatch", "tarnwatch"),  # runs on from a longer capitalised name
+        ("More From TarnWatch Today", "tarnwatch"),
+        ("RíoNoticias", "rionoticia"),  # more letters than the label: no spelling of it
+    ],
+)
+def test_a_name_inside_a_longer_name_does_not_spell_the_label(line: str, label: str) -> None:
+    assert _spelled_name(line, label, 4) is None
+
+
+def test_a_title_suffix_spelling_is_the_outlet_and_leaves_the_headline(config: Config) -> None:
+    page = f"Leaders meet at the summit | TarnWatch\n\n{STORY}\n\n{MORE}\n"
+    article = clean(page, config, url="https://tarnwatch.com/world/leaders-meet")
+    assert article.outlet == "TarnWatch"
+    assert article.title == "Leaders meet at the summit"
