@@ -3,11 +3,13 @@ lines and pages written for these tests (no real page's text), and lines that on
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.cleaner.labelname import label_name
 from bot.cleaner.spelling import _spelled_name
-from bot.config import Config
+from bot.config import Config, OutletName
 from tests.test_cleaner_rules import _clean as clean
 
 STORY = (
@@ -75,3 +77,12 @@ def test_a_title_suffix_spelling_is_the_outlet_and_leaves_the_headline(config: C
     article = clean(page, config, url="https://tarnwatch.com/world/leaders-meet")
     assert article.outlet == "TarnWatch"
     assert article.title == "Leaders meet at the summit"
+
+
+def test_a_name_read_off_the_domain_is_no_other_outlet_going_by_those_words(config: Config) -> None:
+    other = OutletName(name="HARBOUR Gazette", aliases=(), domains=("harbour-gazette.net",))
+    changed = dataclasses.replace(config, outlets=(*config.outlets, other))
+    page = f"Leaders meet at the summit\n\n{STORY}\n\n{MORE}\n"
+    article = clean(page, changed, url="https://www.harbourgazette.com/2016/09/05/a/")
+    assert article.outlet == "Harbour Gazette"  # its own domain's words, not the known outlet's name
+    assert clean(page, changed, url="https://harbour-gazette.net/a/").outlet == "HARBOUR Gazette"

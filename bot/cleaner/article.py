@@ -193,14 +193,20 @@ def _metadata(
     by_domain = known_domain(page)
     if by_domain is not None:
         found["outlet"] = by_domain
+    from_label = False
     if "outlet" in found and "outlet" not in stated and not hints.outlet:
-        found["outlet"] = domain_as_words(page, found["outlet"])
+        bare = found["outlet"]
+        found["outlet"] = domain_as_words(page, bare)
+        from_label = found["outlet"] is not bare
     if "date" not in found and "date_guess" in stated:  # htmldate's reading, when nothing states one
         found["date"] = stated["date_guess"]
     if "outlet" in found:
         outlet = found["outlet"]
         name = outlet.value if page.table.known(outlet.value) else company_name(outlet.value)
-        found["outlet"] = Found(page.table.canonical(name, hints.url), outlet.evidence)
+        # a name read off the URL's own domain is that site's, never another outlet's going by the same
+        # words on a domain of its own ("Afro News" on an unknown domain is no known "AFRO News")
+        cited = name if from_label else page.table.canonical(name, hints.url)
+        found["outlet"] = Found(cited, outlet.evidence)
         if "title" in found:  # "Headline - Site Name" read from a <title>
             title_found = found["title"]
             title = without_outlet_suffix(title_found.value, name, page.table)
