@@ -8,7 +8,10 @@ import dataclasses
 import pytest
 
 from bot.cleaner.labelname import label_name
+from bot.cleaner.lines import without_glued_link
+from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.spelling import _spelled_name
+from bot.cleaner.titlecaption import is_title_caption
 from bot.config import Config, OutletName
 from tests.test_cleaner_rules import _clean as clean
 
@@ -86,3 +89,50 @@ def test_a_name_read_off_the_domain_is_no_other_outlet_going_by_those_words(conf
     article = clean(page, changed, url="https://www.harbourgazette.com/2016/09/05/a/")
     assert article.outlet == "Harbour Gazette"  # its own domain's words, not the known outlet's name
     assert clean(page, changed, url="https://harbour-gazette.net/a/").outlet == "HARBOUR Gazette"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("neither side moved.http://site.example.com/a/b.html?x=1", "neither side moved."),
+        ('he said "no."https://site.example.com/a', 'he said "no."'),
+        ("Read it at http://site.example.com/a", "Read it at http://site.example.com/a"),  # not glued
+        ("Source:http://site.example.com/a", "Source:http://site.example.com/a"),  # no sentence's stop
+    ],
+)
+def test_a_link_glued_onto_a_sentences_stop_is_no_part_of_the_line(text: str, kept: str) -> None:
+    assert without_glued_link(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presidents Barack Obama and Vladimir Putin of Russia.",  # who is pictured, with a stop
+        "Leaders' Meeting at Summit Will Depend on Their Schedules. Reuters",  # a title and its source
+        "Leaders Shake Hands Before Talks. Getty Images",
+    ],
+)
+def test_a_title_with_a_stop_or_a_credit_after_it_is_a_caption(config: Config, text: str) -> None:
+    assert is_title_caption(text, config.cleaner)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Obama to sit down with Putin at the UN on Monday",  # a headline: no stop
+        "Leaders Shake Hands Before Talks",
+        "Fernwood, Daniel.",  # a record's author: a name alone
+        "The leaders met in Hangzhou.",  # a sentence, not a title
+        "Obama Meets Putin. Syria Talks Go On. Reuters",  # two stops: no single title
+    ],
+)
+def test_a_headline_a_name_or_a_sentence_is_no_title_caption(config: Config, text: str) -> None:
+    assert not is_title_caption(text, config.cleaner)
+
+
+def test_a_title_suffix_opening_with_the_outlets_name_is_the_sites_label() -> None:
+    title = "Leaders Talk Without a Deal | COASTLINE HERALD English Archive 2004-2018"
+    assert without_outlet_suffix(title, "Coastline Herald") == "Leaders Talk Without a Deal"
+    # a suffix that does not open with the name stays
+    kept = "Leaders Talk Without a Deal | Archive of the Coastline Herald"
+    assert without_outlet_suffix(kept, "Coastline Herald") == kept

@@ -32,6 +32,7 @@ from bot.cleaner.salutation import is_salutation
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.splitstamp import stamp_year
 from bot.cleaner.standfirst import is_standfirst, is_standfirst_under_meta
+from bot.cleaner.titlecaption import is_title_caption
 from bot.cleaner.topclock import mark_top_clock
 from bot.cleaner.twicecaption import is_twice_printed_caption
 
@@ -65,7 +66,11 @@ def lay_out_header(page: Page, start: int) -> None:
             and word_count(text) <= page.settings.dateline_max_words
         ):
             page.set(i, "dateline")
-        elif is_caption(page, i, header=True) or is_twice_printed_caption(page, header, n):
+        elif (
+            is_caption(page, i, header=True)
+            or is_twice_printed_caption(page, header, n)
+            or is_title_caption(text, page.settings)
+        ):
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
     _mark_first_item_headings(page, start)
