@@ -12,6 +12,7 @@ from bot.cleaner.lines import without_glued_link
 from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.spelling import _spelled_name
 from bot.cleaner.titlecaption import is_title_caption
+from bot.cleaner.when import latest_named_event
 from bot.config import Config, OutletName
 from tests.test_cleaner_rules import _clean as clean
 
@@ -136,3 +137,34 @@ def test_a_title_suffix_opening_with_the_outlets_name_is_the_sites_label() -> No
     # a suffix that does not open with the name stays
     kept = "Leaders Talk Without a Deal | Archive of the Coastline Herald"
     assert without_outlet_suffix(kept, "Coastline Herald") == kept
+
+
+def test_the_latest_event_a_page_names_stands_for_a_series_it_names(config: Config) -> None:
+    texts = ["", "The leaders met at the G20 summit in Brisbane and talked about Ukraine.", ""]
+    series = [e for e in config.events if "G20" in e.keywords]
+    assert series  # the config's events hold a G20 edition
+    latest = latest_named_event(texts, config)
+    assert latest is not None and latest.value == max(series, key=lambda e: e.end).id
+    assert latest_named_event(["", "The leaders talked about trade and the weather.", ""], config) is None
+
+
+def test_a_header_clock_long_after_every_edition_named_is_no_date(config: Config) -> None:
+    story = "Presidents Obama and Putin spoke on the sidelines of the G20 summit in Brisbane on Saturday."
+    more = "Aides said neither man had moved on Ukraine, and the hosts kept the summit on trade."
+    page = f"Thursday 14 March 2019\n\nObama and Putin no nearer on Ukraine at G20\n\n{story}\n\n{more}\n"
+    url = "https://www.quorvanta.com/world/obama-putin-g20-771"
+    assert clean(page, config, url=url).date is None
+    # the same line in a summit's window is the post's own date
+    dated = page.replace("Thursday 14 March 2019", "Monday 5 September 2016").replace("Brisbane", "Hangzhou")
+    assert clean(dated, config, url=url).date == "2016-09-05"
+
+
+def test_a_lede_naming_an_events_clue_is_no_headline_naming_it(config: Config) -> None:
+    lede = (
+        "Obama and Putin met at the G20 summit in Turkey on Sunday, agreeing that the United Nations should"
+        " oversee talks on Syria."
+    )
+    back = "They last met at the General Assembly in New York in September, when they disagreed over Syria."
+    page = f"{lede}\n{back}\nOfficials called the new talk constructive and said it lasted half an hour.\n"
+    url = "https://www.quorvanta.com/world/obama-putin-g20/2015/11/16/id/88120/"
+    assert clean(page, config, url=url).event is None
