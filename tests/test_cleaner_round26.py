@@ -168,3 +168,12 @@ def test_a_lede_naming_an_events_clue_is_no_headline_naming_it(config: Config) -
     page = f"{lede}\n{back}\nOfficials called the new talk constructive and said it lasted half an hour.\n"
     url = "https://www.quorvanta.com/world/obama-putin-g20/2015/11/16/id/88120/"
     assert clean(page, config, url=url).event is None
+
+
+def test_a_title_kept_whole_names_its_wire_only_when_an_agency_ends_it(config: Config) -> None:
+    body = f"{STORY}\n\n{MORE}\n"
+    url = "https://www.quorvanta.com/blog/leaders-meet/"
+    agency = clean(f"Leaders meet on the sidelines of the summit – Reuters\n\n{body}", config, url=url)
+    assert agency.wire == "Reuters"
+    broadcaster = clean(f"Leaders meet on the sidelines of the summit – CBS News\n\n{body}", config, url=url)
+    assert broadcaster.wire is None
