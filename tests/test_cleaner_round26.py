@@ -177,3 +177,32 @@ def test_a_title_kept_whole_names_its_wire_only_when_an_agency_ends_it(config: C
     assert agency.wire == "Reuters"
     broadcaster = clean(f"Leaders meet on the sidelines of the summit – CBS News\n\n{body}", config, url=url)
     assert broadcaster.wire is None
+
+
+CAPTION = "Presidents Obama and Putin at an earlier summit in the Russian city of Saint Petersburg."
+
+
+def test_a_lone_name_between_a_caption_and_its_copy_is_the_photos_credit(config: Config) -> None:
+    page = f"Leaders meet at the summit\n\n{CAPTION}\nEvan Castellano\n{CAPTION}\n\n{STORY}\n\n{MORE}\n"
+    article = clean(page, config, url="https://www.quorvanta.com/a/")
+    reasons = {d.line: d.reason for d in article.dropped}
+    assert reasons.get(4) == "photo-credit" and reasons.get(5) == "duplicate"
+    # a headline printed twice (no stop) with a name between: the name is no photo's credit
+    title = "Leaders Meet At The Summit"
+    twice = f"{title}\nEvan Castellano\n{title}\n\n{STORY}\n\n{MORE}\n"
+    reasons = {d.line: d.reason for d in clean(twice, config, url="https://www.quorvanta.com/a/").dropped}
+    assert reasons.get(2) != "photo-credit"
+
+
+def test_a_credited_caption_after_a_place_and_date_label_is_the_same_caption(config: Config) -> None:
+    credit = " (Photo by Mikhail Orlov/Harbour Pictures Agency via Lakeview Images)"
+    label = "NEW YORK, USA. SEPTEMBER 28,:"
+    first = f"{label} Presidents Putin and Obama greet each other at the U.S. talks.{credit}"
+    second = f"Presidents Putin and Obama greet each other at the US talks.{credit}"
+    page = f"Leaders meet at the summit\n\n{first}\n\n{second}\n\n{STORY}\n\n{MORE}\n"
+    reasons = {d.line: d.reason for d in clean(page, config, url="https://www.quorvanta.com/a/").dropped}
+    assert reasons.get(5) == "duplicate"
+    other = f"Presidents Putin and Obama leave the hall after the talks in the evening.{credit}"
+    page = f"Leaders meet at the summit\n\n{first}\n\n{other}\n\n{STORY}\n\n{MORE}\n"
+    reasons = {d.line: d.reason for d in clean(page, config, url="https://www.quorvanta.com/a/").dropped}
+    assert reasons.get(5) != "duplicate"

@@ -197,7 +197,8 @@ def _short_heading(page: Page, i: int) -> bool:
 
 
 def _mark_photo_titles(page: Page, header: list[int]) -> None:
-    """A short title printed right above a caption (no blank line between) belongs to the photo."""
+    """A short title printed right above a caption (no blank line between) belongs to the photo; a
+    caption shaped as a title itself ("NAME and NAME.") has none (a name over it is the byline)."""
     for i in header:
         text = page.lines[i].text
         alpha = [w for w in words(text) if w[0].isalpha()]
@@ -207,7 +208,8 @@ def _mark_photo_titles(page: Page, header: list[int]) -> None:
         if len(alpha) < page.settings.photo_title_min_words:
             continue
         following = i + 1
-        if following < len(page.lines) and page.decisions[following] == Decision("caption"):
+        under = following < len(page.lines) and page.decisions[following] == Decision("caption")
+        if under and not is_title_caption(page.lines[following].text, page.settings):
             page.set(i, "caption")
 
 
