@@ -206,3 +206,14 @@ def test_a_credited_caption_after_a_place_and_date_label_is_the_same_caption(con
     page = f"Leaders meet at the summit\n\n{first}\n\n{other}\n\n{STORY}\n\n{MORE}\n"
     reasons = {d.line: d.reason for d in clean(page, config, url="https://www.quorvanta.com/a/").dropped}
     assert reasons.get(5) != "duplicate"
+
+
+def test_a_prose_line_cut_on_a_word_that_needs_more_runs_into_the_name_under_it(config: Config) -> None:
+    cut = "The two leaders agreed that any settlement in Syria should be led by Syrians, according to"
+    page = f"{STORY}\n{cut}\nReuters.\n{MORE}\n"
+    article = clean(page, config, url="https://www.quorvanta.com/a/2016/09/05/b/")
+    assert any(s.text.endswith("according to Reuters.") for s in article.sentences)
+    assert article.wire is None
+    # a short line, or one ending on a word a sentence may end on, is left alone
+    menu = clean(f"{STORY}\nSort by\nReuters\n{MORE}\n", config, url="https://www.quorvanta.com/a/")
+    assert not any("Sort by Reuters" in s.text for s in menu.sentences)
