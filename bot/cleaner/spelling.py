@@ -52,12 +52,13 @@ def domain_spelled(page: PageLines) -> Found | None:
 
 # a separator between a title and the site's name ("Story title | SiteName", "Title - SiteName")
 _SEPARATOR = re.compile(r"\s+[|–—•·»«-]+\s+|\s*\|\s*")
+_SEPARATING = frozenset("|–—•·»«-")  # what every separator holds
 
 
 def _spelled_name(text: str, label: str, most: int) -> str | None:
     """The first whole name in a line that spells a (squashed) site name, of at most `most` words; a
     title suffix after a separator is a part of its own ("Story | SiteName")."""
-    for part in _SEPARATOR.split(text):
+    for part in _SEPARATOR.split(text) if _SEPARATING.intersection(text) else (text,):
         tokens = _NAME_WORD.findall(part)
         for n, token in enumerate(tokens):
             # a token starts with an ASCII letter, so its squash starts with that letter in lower case

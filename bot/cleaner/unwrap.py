@@ -91,10 +91,9 @@ _PROSE_WORDS = 8  # not a threshold: a sentence's worth of words, no menu's or t
 
 def _before_a_name(a: str, b: str) -> bool:
     """A line of running prose cut on a word that needs what follows, before a capitalised line."""
-    tokens = a.split()
-    unfinished = bool(tokens) and tokens[-1].lower() in _UNFINISHED and not ends_sentence(a)
-    prose = len(tokens) >= _PROSE_WORDS and lowercase_share(a) >= _PROSE_LOWERCASE
-    return unfinished and prose and b[:1].isupper()
+    if not b[:1].isupper() or a.rpartition(" ")[2].lower() not in _UNFINISHED:  # the cheap tests first
+        return False
+    return len(a.split()) >= _PROSE_WORDS and lowercase_share(a) >= _PROSE_LOWERCASE
 
 
 _PROSE_LOWERCASE = 0.5  # not a threshold: most of a sentence's words are in lower case
