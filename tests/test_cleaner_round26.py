@@ -217,3 +217,17 @@ def test_a_prose_line_cut_on_a_word_that_needs_more_runs_into_the_name_under_it(
     # a short line, or one ending on a word a sentence may end on, is left alone
     menu = clean(f"{STORY}\nSort by\nReuters\n{MORE}\n", config, url="https://www.quorvanta.com/a/")
     assert not any("Sort by Reuters" in s.text for s in menu.sentences)
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "kept"),
+    [
+        ("Hangzhou, Zhejiang, China:", False),  # a place alone: a dateline set apart
+        ("United Nations, United States:", False),
+        ("The Kremlin said in a statement:", True),  # a lead-in introducing the lines under it
+    ],
+)
+def test_a_place_line_with_a_colon_is_no_lead_in(config: Config, lead_in: str, kept: bool) -> None:
+    page = f"{lead_in}\n{STORY}\n{MORE}\n"
+    article = clean(page, config, url="https://www.quorvanta.com/a/")
+    assert (1 in {s.line for s in article.sentences}) is kept
