@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import random
 
-from bot.cleaner.lines import _WORD, lowercase_share, squashed, word_count, words
+from bot.cleaner.lines import _WORD, lowercase_share, word_count, words
 from bot.cleaner.outlets import outlet_table
-from bot.cleaner.spelling import _NAME_WORD, MEDIA_SUFFIX, _spelled_name, _whole_name
+from bot.cleaner.spelling import _NAME_WORD, _SEPARATOR, MEDIA_SUFFIX, _letters, _spelled_name, _whole_name
 from bot.config import Config, OutletName
 
 
@@ -34,18 +34,20 @@ def test_cached_words_are_a_fresh_list_each_time() -> None:
 
 
 def _spelled_reference(text: str, label: str, most: int) -> str | None:
-    """The site-name search as it was before its speed-up (every run of tokens squashed whole)."""
-    tokens = _NAME_WORD.findall(text)
-    for n in range(len(tokens)):
-        for k in range(1, min(most, len(tokens) - n) + 1):
-            name = " ".join(tokens[n : n + k]).strip(".")
-            spelled = squashed(name) == label or (
-                k > 1
-                and squashed(" ".join(tokens[n : n + k - 1])) == label
-                and tokens[n + k - 1].lower() in MEDIA_SUFFIX
-            )
-            if _whole_name(tokens, n, n + k) and spelled and name != name.lower():
-                return name
+    """The site-name search as it was before its speed-up (every run of tokens squashed whole, accents
+    dropped), in each part of the line between separators."""
+    for part in _SEPARATOR.split(text):
+        tokens = _NAME_WORD.findall(part)
+        for n in range(len(tokens)):
+            for k in range(1, min(most, len(tokens) - n) + 1):
+                name = " ".join(tokens[n : n + k]).strip(".")
+                spelled = _letters(name) == label or (
+                    k > 1
+                    and _letters(" ".join(tokens[n : n + k - 1])) == label
+                    and tokens[n + k - 1].lower() in MEDIA_SUFFIX
+                )
+                if _whole_name(tokens, n, n + k) and spelled and name != name.lower():
+                    return name
     return None
 
 

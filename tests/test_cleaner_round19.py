@@ -47,13 +47,13 @@ def test_a_place_or_an_unknown_name_opening_the_lede_bare_is_no_credit(config: C
     assert clean(_page(opening + LEDE), config, url=URL).wire is None
 
 
-def test_a_channel_on_a_video_platform_is_cited_by_its_host(config: Config) -> None:
+def test_a_channel_on_a_video_platform_is_cited_by_its_label(config: Config) -> None:
     page = "\n".join([TITLE, "", LEDE])
     hosted = clean(page, config, url="http://lakeviewclips.web.tv/video/leaders-meet__abc")
-    assert hosted.outlet == "lakeviewclips.web.tv"
-    # the platform's own pages, and a site merely named like it, keep their domain
-    assert clean(page, config, url="http://web.tv/about").outlet != "lakeviewclips.web.tv"
-    assert clean(page, config, url="http://lakeviewclips.webtv.com/v/1").outlet != "lakeviewclips.web.tv"
+    assert hosted.outlet == "Lakeview Clips"  # its label's words (round 26: a name-less site by its label)
+    # the platform's own pages, and a site merely named like it, are cited by their own domain
+    assert clean(page, config, url="http://web.tv/about").outlet != "Lakeview Clips"
+    assert clean(page, config, url="http://lakeviewclips.webtv.com/v/1").outlet != "Lakeview Clips"
 
 
 CREDIT = " Photo: Lakeview Images"

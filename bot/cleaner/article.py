@@ -32,7 +32,7 @@ from bot.cleaner.titlefields import keep_lead_in, without_field_label
 from bot.cleaner.titlemarks import without_footnote_mark
 from bot.cleaner.titlesection import without_section
 from bot.cleaner.unwrap import unwrap
-from bot.cleaner.when import find_article_date, find_event, find_updated
+from bot.cleaner.when import find_article_date, find_event, find_updated, latest_named_event
 from bot.cleaner.wire import find_wire
 from bot.cleaner.wrappedtitle import without_deck
 from bot.config import CleanerConfig, Config
@@ -193,14 +193,20 @@ def _metadata(
     by_domain = known_domain(page)
     if by_domain is not None:
         found["outlet"] = by_domain
+    from_label = False
     if "outlet" in found and "outlet" not in stated and not hints.outlet:
-        found["outlet"] = domain_as_words(page, found["outlet"])
+        bare = found["outlet"]
+        found["outlet"] = domain_as_words(page, bare)
+        from_label = found["outlet"] is not bare
     if "date" not in found and "date_guess" in stated:  # htmldate's reading, when nothing states one
         found["date"] = stated["date_guess"]
     if "outlet" in found:
         outlet = found["outlet"]
         name = outlet.value if page.table.known(outlet.value) else company_name(outlet.value)
-        found["outlet"] = Found(page.table.canonical(name, hints.url), outlet.evidence)
+        # a name read off the URL's own domain is that site's, never another outlet's going by the same
+        # words on a domain of its own ("Afro News" on an unknown domain is no known "AFRO News")
+        cited = name if from_label else page.table.canonical(name, hints.url)
+        found["outlet"] = Found(cited, outlet.evidence)
         if "title" in found:  # "Headline - Site Name" read from a <title>
             title_found = found["title"]
             title = without_outlet_suffix(title_found.value, name, page.table)
@@ -230,10 +236,15 @@ def _metadata(
 
 def _published(page: PageLines, config: Config, title: str | None) -> Found | None:
     """The publication date: none from a clock later than the URL's date or long after the event the
-    page's words name (read without a date)."""
+    page's words name (read without a date), or, when they name none for sure (another edition), long
+    after the latest event whose keywords they name."""
     found = url_over_clock(find_article_date(page, config), page.url, config.cleaner)
+    texts = _event_texts(page, title)
     return late_top_clock(
-        found, page, config, lambda: find_event(None, _event_texts(page, title), config, page.url)
+        found,
+        page,
+        config,
+        lambda: find_event(None, texts, config, page.url) or latest_named_event(texts, config),
     )
 
 
@@ -244,9 +255,10 @@ def _after_update(date: Found | None, updated: Found | None) -> Found | None:
 
 
 def _event_texts(page: PageLines, heading: str | None) -> list[str]:
-    """What names a page's event: its headline, its kept lines and its URL."""
+    """What names a page's event: its headline ("" when it has none: the lede is no headline), its kept
+    lines and its URL."""
     kept = [line.text for line, d in page.pairs() if d.kind in KEPT_KINDS]
-    return [*([heading] if heading else []), *kept, page.url or ""]
+    return [heading or "", *kept, page.url or ""]
 
 
 def _agency_author(page: PageLines, stated: dict[str, Found]) -> Found | None:

@@ -7,7 +7,9 @@ words it holds and takes the rest for the site's own name, so the name is read a
 that is no common word beside at least one that is (a leading "the" will do; another little word alone
 will not). The segmenter cuts a name it does not know into fragments ("trend|ler", "cgt|n"): a
 fragment shorter than `domain_word_min_letters` that is no common word is rejoined to the piece before
-it when it has a vowel ("trend|ler"), unless that piece is a little word; vowel-less ones are joined to
+it when it has a vowel ("trend|ler"), unless that piece is a little word, and so is a two-letter word
+that is no little word after another short piece (the segmenter chopped a coined name into short words:
+"bid|ex|media" is "Bidex Media"; after a longer piece it is a wrong cut); vowel-less ones are joined to
 one another ("cgt|n" is "cgtn"), letters read out beside the words. The name piece is written as a
 name ("Trendler") when it has a vowel and at least `domain_word_min_letters` letters, in capitals when
 it has none ("CGTN": letters read out) and stands first or is the domain's country code (letters after
@@ -28,6 +30,7 @@ __all__ = ["name_words"]
 _VOWELS = frozenset("aeiouy")
 _SHORTEST_ACRONYM = 2  # not a threshold: one letter is a stray cut ("the brindle r")
 _FEWEST_PIECES = 2  # not a threshold: a name and a word beside it
+_CUT_LETTERS = 2  # not a threshold: as in `domainwords`, two letters that are no little word are a cut
 _SHORTEST_WORD = 3  # not a threshold: as in `acronymdomain`, a shorter word is a little word or a cut
 _ARTICLE = "the"  # a masthead's leading article: "The Trendler" shows a name as a common word would
 
@@ -88,6 +91,10 @@ def _rejoined(pieces: list[str], settings: CleanerConfig) -> list[str]:
     carry = ""
     for n, piece in enumerate(pieces):
         fragment = len(piece) < settings.domain_word_min_letters and not _is_common(piece, settings)
+        # a two-letter word that is no little word after another short piece: the segmenter chopped one
+        # name into short words ("bid|ex|media"); after a longer piece it is a wrong cut ("thoma|lo")
+        short_before = bool(out) and len(out[-1]) < settings.domain_word_min_letters
+        fragment = fragment or (len(piece) == _CUT_LETTERS and piece not in _MINOR and short_before)
         # a known abbreviation closing the name stands apart ("morning|news|usa")
         fragment = fragment and not (n + 1 == len(pieces) and n and _abbreviation(piece, settings))
         voiced = bool(_VOWELS.intersection(piece))

@@ -89,14 +89,23 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
         pieces = parts if whole and any(_common(part, settings) for part in parts) else []
     else:
         pieces = wordsegment.segment(parts[0])
-        # one word is no name: "news.cn" is not "News", and the domain says more than the word
-        if not all(_common(piece, settings) for piece in pieces):
+        # one word is no name: "news.cn" is not "News", and the domain says more than the word; a
+        # two-letter word that is no little word is a wrong cut ("bidexmedia" is no "Bid Ex Media")
+        if not all(_common(piece, settings) and not _cut(piece) for piece in pieces):
             return None
     if len(pieces) < _FEWEST_WORDS:
         return None
     return " ".join(
         piece if n and piece in MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)
     )
+
+
+_CUT_LETTERS = 2  # not a threshold: a two-letter piece that is no little word ("ex", "si", "it")
+
+
+def _cut(piece: str) -> bool:
+    """A piece the segmenter cut off a longer name: two letters, no little word ("bid|ex", "cuba|si")."""
+    return len(piece) == _CUT_LETTERS and piece not in MINOR_WORDS
 
 
 def segment(run: str) -> list[str]:

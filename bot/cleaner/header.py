@@ -32,6 +32,7 @@ from bot.cleaner.salutation import is_salutation
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.splitstamp import stamp_year
 from bot.cleaner.standfirst import is_standfirst, is_standfirst_under_meta
+from bot.cleaner.titlecaption import is_title_caption
 from bot.cleaner.topclock import mark_top_clock
 from bot.cleaner.twicecaption import is_twice_printed_caption
 
@@ -65,7 +66,11 @@ def lay_out_header(page: Page, start: int) -> None:
             and word_count(text) <= page.settings.dateline_max_words
         ):
             page.set(i, "dateline")
-        elif is_caption(page, i, header=True) or is_twice_printed_caption(page, header, n):
+        elif (
+            is_caption(page, i, header=True)
+            or is_twice_printed_caption(page, header, n)
+            or is_title_caption(text, page.settings)
+        ):
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
     _mark_first_item_headings(page, start)
@@ -192,7 +197,8 @@ def _short_heading(page: Page, i: int) -> bool:
 
 
 def _mark_photo_titles(page: Page, header: list[int]) -> None:
-    """A short title printed right above a caption (no blank line between) belongs to the photo."""
+    """A short title printed right above a caption (no blank line between) belongs to the photo; a
+    caption shaped as a title itself ("NAME and NAME.") has none (a name over it is the byline)."""
     for i in header:
         text = page.lines[i].text
         alpha = [w for w in words(text) if w[0].isalpha()]
@@ -202,7 +208,8 @@ def _mark_photo_titles(page: Page, header: list[int]) -> None:
         if len(alpha) < page.settings.photo_title_min_words:
             continue
         following = i + 1
-        if following < len(page.lines) and page.decisions[following] == Decision("caption"):
+        under = following < len(page.lines) and page.decisions[following] == Decision("caption")
+        if under and not is_title_caption(page.lines[following].text, page.settings):
             page.set(i, "caption")
 
 

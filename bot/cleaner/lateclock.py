@@ -4,7 +4,8 @@ Many sites print the day the page is shown in their header, above the headline (
 2024" over a story on a 2016 summit). With no date in the URL to expose it (see `clock`), the clock is
 told by evidence that combines: it is a line of nothing but a date (or a line of chrome that carries one:
 a weather widget's "DATE-Weekday", a sidebar's dated teaser), it sits above the headline, and it
-falls at least `top_clock_after_event_days` after the window of the one event the page's own words name.
+falls at least `top_clock_after_event_days` after the window of the one event the page's own words name
+(or, when they name no one event for sure, of the latest event whose keywords they name).
 Such a date is no publication date: the page is undated, and its event comes from its words.
 """
 

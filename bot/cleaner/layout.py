@@ -45,6 +45,7 @@ from bot.cleaner.patterns import RELATED_HEADER, TEASER_MARKERS, chrome_reason
 from bot.cleaner.repeats import (
     TRUNCATED,
     mark_contents_box,
+    mark_credit_between_copies,
     mark_cut_copies,
     mark_repeats,
     restore_body_repeats,
@@ -78,6 +79,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_repeats(page)
     mark_cut_copies(page)
     mark_credited_copies(page)
+    mark_credit_between_copies(page)
     _mark_sandwiched(page)
     mark_appeal_boxes(page)
     _mark_forwarder_note(page)

@@ -138,11 +138,12 @@ _TITLE_SOURCE = re.compile(r"^\S.{10,}?\s+[-–—|]\s+(?P<name>[^-–—|]{2,40
 
 
 def title_source(page: PageLines) -> Found | None:
-    """A known outlet other than the page's own site named after the headline: a repost that kept the
-    original's title whole names its source."""
+    """A news agency other than the page's own site named after the headline: a repost that kept the
+    original's title whole names its source; a broadcaster's or a paper's name there is the linked or
+    copied story's outlet, no wire (a wire is an agency the copy is credited to)."""
     headline = next(iter(page.of_kind("headline")), None)
     named = _TITLE_SOURCE.match(headline.text) if headline else None
-    if headline is None or named is None or not page.table.known(named.group("name")):
+    if headline is None or named is None or not page.table.is_agency(named.group("name")):
         return None
     site = registered_domain(page.url) if page.url else None
     own = page.table.by_domain(site[1]) if site else None

@@ -28,6 +28,7 @@ __all__ = [
     "lowercase_share",
     "split_lines",
     "squashed",
+    "without_glued_link",
     "word_count",
     "words",
 ]
@@ -67,8 +68,22 @@ class Line:
 
 
 def split_lines(raw: str) -> list[Line]:
-    """The raw text's lines (str.splitlines), numbered from 1; strip() also removes U+00A0 at the edges."""
-    return [Line(number=i, raw=line, text=line.strip()) for i, line in enumerate(raw.splitlines(), start=1)]
+    """The raw text's lines (str.splitlines), numbered from 1; strip() also removes U+00A0 at the edges,
+    and a link glued onto a sentence's end is no part of the line's text (see `without_glued_link`)."""
+    return [
+        Line(number=i, raw=line, text=without_glued_link(line.strip()))
+        for i, line in enumerate(raw.splitlines(), start=1)
+    ]
+
+
+# a web address glued to a sentence's final stop with no space: "... his position.http://site/story"
+_GLUED_LINK = re.compile(r"(?:(?<=[a-z0-9][.!?])|(?<=[a-z0-9][.!?][\"”’']))https?://\S+$")
+
+
+def without_glued_link(text: str) -> str:
+    """The text without a link pasted onto its last sentence (a copied story's source address): the
+    paragraph is the sentence, and the address is no word of it."""
+    return _GLUED_LINK.sub("", text) if "http" in text else text
 
 
 def words(text: str) -> list[str]:

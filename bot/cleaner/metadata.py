@@ -11,15 +11,14 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.dates import find_date
 from bot.cleaner.documentname import fuller_holder, initials_holder
-from bot.cleaner.domainnames import name_words
-from bot.cleaner.domainwords import domain_words, dotted_name, printed_domain
+from bot.cleaner.domainwords import dotted_name, printed_domain
 from bot.cleaner.footername import footer_name
 from bot.cleaner.headline import ADDRESS
 from bot.cleaner.holders import agency_copyright, copyright_holders, paper_copyright, publisher_copyright
 from bot.cleaner.initialsname import initials_title_name
+from bot.cleaner.labelname import label_name, run_words
 from bot.cleaner.lines import STOPWORDS, squashed
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.outlets import registered_domain
@@ -316,7 +315,7 @@ def _any_domain(page: PageLines) -> Found | None:
     site = registered_domain(page.url) if page.url else None
     if site and site[0] in page.settings.hosted_site_domains and site[1] != site[0]:
         host = site[1].removeprefix("www.")
-        return Found(host, f"URL host {host} (a blog on a hosting platform)")
+        return Found(host, _ON_PLATFORM.format(host))
     if site is None:
         return None
     printed = printed_domain([line.text for line in page.lines], site[0])
@@ -326,28 +325,31 @@ def _any_domain(page: PageLines) -> Found | None:
 
 
 _NOT_IN_TABLE = "URL domain {} (not in the outlet table)"
+_ON_PLATFORM = "URL host {} (a blog on a hosting platform)"
 _COUNTRY_CODE = 2  # not a threshold: a country's top-level domain has two letters ("nz", "uk")
 
 
 def domain_as_words(page: PageLines, found: Found) -> Found:
-    """The bare registered domain the outlet fell back to, cited by its words when they are common
-    words ("theborneopost.com" is "The Borneo Post"); any other finding as it is. Asked only when no
-    outlet is stated from outside the text: the word data loads on the first page that needs it."""
+    """The bare domain (or a blog platform's host) the outlet fell back to, cited by its words when they
+    are common words ("theborneopost.com" is "The Borneo Post"), else by its label as a name-less site
+    is cited ("ghanamma.com" is "Ghanamma", see `labelname`); any other finding as it is. Asked only
+    when no outlet is stated from outside the text: the word data loads on the first page that needs it."""
     site = registered_domain(page.url) if page.url else None
-    bare = site is not None and found.value == site[0] and found.evidence == _NOT_IN_TABLE.format(site[0])
-    if not bare or site is None:
+    if site is None:
         return found
-    # a blog on a platform the suffix list's private part names (NAME.blogspot.com): its own label is the
-    # site, read as words like any other site's name; the host stays when the label reads as no words
-    label, _, suffix = site[0].partition(".")
+    hosted = found.evidence == _ON_PLATFORM.format(found.value)
+    if not hosted and not (found.value == site[0] and found.evidence == _NOT_IN_TABLE.format(site[0])):
+        return found
+    # a blog on a platform (NAME.blogspot.com by the suffix list's private part, NAME.wordpress.com by
+    # config): its own label is the site, read as any other site's name
+    label, _, suffix = found.value.partition(".")
     tld = suffix.rpartition(".")[2]
     country = tld if len(tld) == _COUNTRY_CODE else ""
-    words = (
-        domain_words(label, page.settings)
-        or acronym_words(label, page.settings, country)
-        or name_words(label, page.settings, country)
-    )
-    return Found(words, f"URL domain {site[0]} (the URL's domain, read as words)") if words else found
+    words = run_words(label, page.settings, country)
+    if words is not None:
+        return Found(words, f"URL domain {found.value} (the URL's domain, read as words)")
+    name = label_name(label, page.settings, country)
+    return Found(name, f"URL domain {found.value} (its label, the site printing no name)") if name else found
 
 
 def _template(page: PageLines) -> Found | None:

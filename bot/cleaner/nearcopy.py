@@ -3,8 +3,9 @@ visible caption, both ending in the same credit ("... investment. Photo: NAME" a
 sentence with "who" added and curly apostrophes). The second copy is a duplicate of the first.
 
 Evidence that combines: both lines end in the same photo credit, and their words differ by at most
-`near_copy_max_word_edits` words put in or left out (the credits aside), with enough words left over for
-the lines to be sentences rather than labels. Exact repeats are left to the layout's repeat pass.
+`near_copy_max_word_edits` words put in or left out (the credits and a place-and-date lead-in aside; "U.S."
+and "US" one word), with enough words left over for the lines to be sentences rather than labels. Exact
+repeats are left to the layout's repeat pass.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ __all__ = ["CREDIT_SUFFIX", "mark_credited_copies"]
 
 # a photo credit closing a caption: "... investment. Photo: Agency Images"
 CREDIT_SUFFIX = re.compile(r"\s+(?:photo|image|picture)s?\s*(?:credit)?\s*[:/]\s*\S.{0,30}$")
+# a bracketed one, "... in 2015. (Photo by Office/Agency/Images)", whose sources may run long
+_BRACKET_CREDIT = re.compile(r"\s*\((?:photo|image|picture)s?\s+(?:by|credit|courtesy)\b[^()]{1,160}\)$")
 _WORD = re.compile(r"\w+")
 _FEWEST_WORDS = 6  # not a threshold: a caption that is a sentence, not a label ("Photo: NAME" alone)
 
@@ -26,18 +29,23 @@ _FEWEST_WORDS = 6  # not a threshold: a caption that is a sentence, not a label 
 def _credited(text: str) -> tuple[str, list[str]] | None:
     """(the credit, the caption's words) of a line closing with a photo credit, or None."""
     key = folded(text)
-    credit = CREDIT_SUFFIX.search(key)
+    credit = CREDIT_SUFFIX.search(key) or _BRACKET_CREDIT.search(key)
     if credit is None:
         return None
-    words = _WORD.findall(key[: credit.start()].replace("’", "'").replace("'", ""))
+    # "U.S." and "US" are one word; an apostrophe joins its word
+    words = _WORD.findall(key[: credit.start()].replace("’", "'").replace("'", "").replace(".", ""))
     return (credit.group(0).strip(), words) if len(words) >= _FEWEST_WORDS else None
 
 
 def _edits(first: list[str], second: list[str]) -> int:
-    """Words put in or left out between two word lists."""
+    """Words put in or left out between two word lists, a lead-in one of them alone opens with aside
+    (a place and date label before a caption's copy: "NEW YORK, SEPTEMBER 28: ...")."""
     matcher = difflib.SequenceMatcher(a=first, b=second, autojunk=False)
-    kept = sum(block.size for block in matcher.get_matching_blocks())
-    return len(first) + len(second) - 2 * kept
+    blocks = matcher.get_matching_blocks()
+    kept = sum(block.size for block in blocks)
+    lead = min(blocks[0].a, blocks[0].b) == 0 and blocks[0].size > 0
+    lead_in = max(blocks[0].a, blocks[0].b) if lead else 0
+    return len(first) + len(second) - 2 * kept - lead_in
 
 
 def mark_credited_copies(page: Page) -> None:
@@ -51,7 +59,8 @@ def mark_credited_copies(page: Page) -> None:
         if credited is None:
             continue
         credit, words = credited
-        original = next((j for j, c, w in seen if c == credit and 0 < _edits(w, words) <= most), None)
+        near = (j for j, c, w in seen if c == credit and w != words and _edits(w, words) <= most)
+        original = next(near, None)
         if original is None:
             seen.append((i, credit, words))
             continue

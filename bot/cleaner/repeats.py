@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 
-from bot.cleaner.lines import folded, is_label
+from bot.cleaner.lines import ends_sentence, folded, is_label
 from bot.cleaner.nearcopy import CREDIT_SUFFIX
 from bot.cleaner.page import Page
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.twicecaption import named_tail_copy
 
-__all__ = ["TRUNCATED", "mark_contents_box", "mark_cut_copies", "mark_repeats", "restore_body_repeats"]
+__all__ = [
+    "TRUNCATED",
+    "mark_contents_box",
+    "mark_credit_between_copies",
+    "mark_cut_copies",
+    "mark_repeats",
+    "restore_body_repeats",
+]
 
 # a teaser's excerpt cut short: "Investing.com — A group of publishers have initiated a challenge..."
 TRUNCATED = re.compile(r"\w(?:\.{3}|…)\s*$")
@@ -127,3 +134,19 @@ def _printed_below(page: Page, i: int) -> bool:
     """Line i's heading (its number or bullet taken off) is printed again as a line further down."""
     heading = folded(_ENTRY_MARK.sub("", page.lines[i].text))
     return bool(heading) and any(folded(line.text) == heading for line in page.lines[i + 1 :])
+
+
+_MOST_CREDIT_LINES = 2  # not a threshold: a photographer's name, and the agency under it
+
+
+def mark_credit_between_copies(page: Page) -> None:
+    """A caption printed twice with a lone name between the copies (the photographer's credit, printed
+    under the picture's alternative text and above its visible caption): the name is the photo's credit.
+    The repeated line is a sentence (a caption ends with its stop; a headline printed twice does not)."""
+    for i, original in page.copy_of.items():
+        between = [j for j in range(original + 1, i) if not page.lines[j].blank]
+        if not between or len(between) > _MOST_CREDIT_LINES or not ends_sentence(page.lines[original].text):
+            continue
+        if all(page.open(j) and is_label(page.lines[j].text, page.settings) for j in between):
+            for j in between:
+                page.set(j, "drop", "photo-credit")

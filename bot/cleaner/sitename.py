@@ -72,9 +72,13 @@ def _squash(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
+_TWO_PARTS = 2  # not a threshold: a headline and the site's label
+
+
 def without_outlet_suffix(title: str, outlet: str | None, table: OutletTable | None = None) -> str:
     """ "Headline - Site Name" (or "Site Name | Headline") without the site's name when that is the
-    outlet: spelled as found, or (with the outlet table) any name the table gives that outlet."""
+    outlet: spelled as found, or (with the outlet table) any name the table gives that outlet, or a
+    last part opening with the outlet's whole name ("Headline | Site Name English Archive")."""
     parts = _SEPARATOR.split(title)
     if not outlet or len(parts) == 1:
         return title
@@ -85,7 +89,11 @@ def without_outlet_suffix(title: str, outlet: str | None, table: OutletTable | N
             table is not None and table.known(part) and table.canonical(part) == table.canonical(outlet)
         )
 
-    if names_outlet(parts[-1]):
+    # a last part that opens with the outlet's whole name is the site's label ("| SITE English Archive")
+    name_words = outlet.casefold().split()
+    # (a title of two parts only: a longer one's last part may be a section)
+    opens = parts[-1].casefold().split()[: len(name_words)] == name_words and len(parts) == _TWO_PARTS
+    if names_outlet(parts[-1]) or opens:
         return title[: title.rfind(parts[-1])].rstrip(" |–—-")
     if names_outlet(parts[0]):
         return title[len(parts[0]) :].lstrip(" |–—-")

@@ -4,6 +4,7 @@ and the site's name as a page spells it out."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.cleaner.lines import squashed
 from bot.cleaner.outlets import registered_domain
@@ -49,25 +50,39 @@ def domain_spelled(page: PageLines) -> Found | None:
     return None
 
 
+# a separator between a title and the site's name ("Story title | SiteName", "Title - SiteName")
+_SEPARATOR = re.compile(r"\s+[|–—•·»«-]+\s+|\s*\|\s*")
+_SEPARATING = frozenset("|–—•·»«-")  # what every separator holds
+
+
 def _spelled_name(text: str, label: str, most: int) -> str | None:
-    """The first whole name in a line that spells a (squashed) site name, of at most `most` words."""
-    tokens = _NAME_WORD.findall(text)
-    for n, token in enumerate(tokens):
-        # a token starts with an ASCII letter, so its squash starts with that letter in lower case
-        if token[0].lower() == label[0] and label.startswith(squashed(token)):
-            found = _spelled_from(tokens, n, label, most)
-            if found is not None:
-                return found
+    """The first whole name in a line that spells a (squashed) site name, of at most `most` words; a
+    title suffix after a separator is a part of its own ("Story | SiteName")."""
+    for part in _SEPARATOR.split(text) if _SEPARATING.intersection(text) else (text,):
+        tokens = _NAME_WORD.findall(part)
+        for n, token in enumerate(tokens):
+            # a token starts with an ASCII letter, so its squash starts with that letter in lower case
+            if token[0].lower() == label[0] and label.startswith(_letters(token)):
+                found = _spelled_from(tokens, n, label, most)
+                if found is not None:
+                    return found
     return None
+
+
+def _letters(token: str) -> str:
+    """A token squashed with its accents dropped: "CubaSí" spells "cubasi" (a domain writes no accents)."""
+    if token.isascii():
+        return squashed(token)
+    return squashed("".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c)))
 
 
 def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | None:
     """The first whole, capitalised run of tokens from `n` (one to `most` of them) that spells `label`,
     or spells it and then a media word ("SBS News" on sbs.com.au). Squashing drops characters one at a
-    time, so a run's squash is its tokens' squashes joined."""
+    time, so a run's squash is its tokens' squashes joined; accents are dropped as a domain drops them."""
     run = ""
     for k in range(1, min(most, len(tokens) - n) + 1):
-        shorter, run = run, run + squashed(tokens[n + k - 1])
+        shorter, run = run, run + _letters(tokens[n + k - 1])
         spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in MEDIA_SUFFIX)
         if spelled:
             name = " ".join(tokens[n : n + k]).strip(".-")

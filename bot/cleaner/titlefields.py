@@ -47,8 +47,13 @@ def keep_lead_in(lines: Sequence[Line], decisions: list[Decision]) -> None:
     if above is None or decisions[above] != Decision("drop", "page-header"):
         return
     text = lines[above].text
-    if is_lead_in(text) and word_count(text) >= LEAD_IN_MIN_WORDS:
+    # "United Nations, United States:" names only a place: a dateline set apart, no lead-in
+    if is_lead_in(text) and word_count(text) >= LEAD_IN_MIN_WORDS and not _PLACE_ONLY.match(text.strip()):
         decisions[above] = Decision("body")
+
+
+_NAME_WORDS = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
+_PLACE_ONLY = re.compile(rf"^{_NAME_WORDS}(?:, {_NAME_WORDS})+:$")
 
 
 _SITE_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{2,60}$")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from bot.cleaner.cardstamp import is_card_credit
-from bot.cleaner.lines import Line, ends_sentence
+from bot.cleaner.lines import Line, ends_sentence, lowercase_share
 from bot.cleaner.patterns import chrome_reason
 from bot.config import CleanerConfig
 
@@ -29,7 +29,19 @@ def unwrap(lines: Sequence[Line], settings: CleanerConfig) -> list[Line]:
     text wrapped at a page's width, where only a nearly full line runs on."""
     narrow = _unwrap_at(lines, settings, settings.column_max_chars, fill=0.0)
     joined = _unwrap_at(narrow, settings, settings.page_column_max_chars, fill=settings.wrap_fill_share)
-    return _join_title(joined, settings)
+    return _join_cut_before_names(_join_title(joined, settings))
+
+
+def _join_cut_before_names(lines: list[Line]) -> list[Line]:
+    """A line of prose cut on a word that needs what follows, and the next line (no blank between) opening
+    with a name, are one paragraph: "... according to" / "Reuters." (an attribution's link set apart)."""
+    out: list[Line] = []
+    for line in lines:
+        if out and line.text and _before_a_name(out[-1].text, line.text):
+            out[-1] = _joined([out[-1], line])
+        else:
+            out.append(line)
+    return out
 
 
 def _unwrap_at(lines: Sequence[Line], settings: CleanerConfig, width: int, *, fill: float) -> list[Line]:
@@ -71,6 +83,20 @@ def _join_broken_sentences(block: list[Line]) -> list[Line]:
 
 # not a threshold: a lone menu link ("Home") above a phrase in lower case is no sentence
 _MIN_BROKEN_WORDS = 3
+# words a sentence never ends on: a line of prose ending on one runs on into the next line, even when that
+# opens with a name ("... according to" / "Reuters.", "... was described by" / "The Daily Paper as ...")
+_UNFINISHED = frozenset("to by of from with according than the a an".split())
+_PROSE_WORDS = 8  # not a threshold: a sentence's worth of words, no menu's or title's
+
+
+def _before_a_name(a: str, b: str) -> bool:
+    """A line of running prose cut on a word that needs what follows, before a capitalised line."""
+    if not b[:1].isupper() or a.rpartition(" ")[2].lower() not in _UNFINISHED:  # the cheap tests first
+        return False
+    return len(a.split()) >= _PROSE_WORDS and lowercase_share(a) >= _PROSE_LOWERCASE
+
+
+_PROSE_LOWERCASE = 0.5  # not a threshold: most of a sentence's words are in lower case
 _CREDIT_WORD = re.compile(r"(?:by|via|from|posted|updated|published|source|photo)\b", re.IGNORECASE)
 
 
@@ -161,6 +187,6 @@ def _joined(group: list[Line]) -> Line:
         number=group[0].number,
         raw="\n".join(line.raw for line in group),
         text=text,
-        last=group[-1].number,
-        parts=tuple(line.raw for line in group),
+        last=group[-1].last or group[-1].number,
+        parts=tuple(part for line in group for part in (line.parts or (line.raw,))),
     )

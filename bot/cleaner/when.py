@@ -36,7 +36,7 @@ from bot.cleaner.statedwindow import states_date_within
 from bot.cleaner.topicdate import topic_created
 from bot.config import Config
 
-__all__ = ["event_windows", "find_article_date", "find_event", "find_updated"]
+__all__ = ["event_windows", "find_article_date", "find_event", "find_updated", "latest_named_event"]
 
 
 def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:
@@ -253,7 +253,8 @@ def find_event(
 def _names_it_after(place: str, clues: list[str], texts: Sequence[str]) -> bool:
     """A page published after an event (its window past) is about it when it names its place in its
     headline or lede, or names it further down under a headline naming one of its clues: a later page on
-    something else that names the place only further down looks back to it."""
+    something else that names the place only further down looks back to it. The first text is the
+    headline, "" when the page has none (a lede naming a clue is no headline naming it)."""
     city = place.split(",", maxsplit=1)[0].strip()
     if not _count(city, "\n".join(texts)):
         return False
@@ -278,6 +279,16 @@ def _headline_first(ranked: list[tuple[str, int]], heading: str, config: Config)
     if len(tied) < 2 or len(named) != 1:  # noqa: PLR2004 - a tie is two or more
         return ranked
     return [(named[0], ranked[0][1] + 1), *((e, s) for e, s in ranked if e != named[0])]
+
+
+def latest_named_event(texts: Sequence[str], config: Config) -> Found | None:
+    """Of the events whose keywords the text names (a year alone is no clue), the one that ended last:
+    a page on another edition of a meeting (another year's G20) names the series, never one edition."""
+    text = "\n".join(texts)
+    clues = _clues(config)
+    named = [e for e in config.events if any(_count(k, text) for k in clues[e.id] if not k.isdigit())]
+    latest = max(named, key=lambda e: e.end, default=None)
+    return Found(latest.id, f"keywords of {latest.id}, the latest edition named") if latest else None
 
 
 def _clues(config: Config) -> dict[str, list[str]]:

@@ -1,0 +1,56 @@
+"""A name-less site cited by its domain's label, as a reader who finds no name on the page cites it:
+"ghanamma.com" is "Ghanamma", "24newslanka.com" "24 News Lanka", a blog at "kestrelnotes.wordpress.com"
+"Kestrel Notes".
+
+Asked when the label reads as no words (`domainwords`, `acronymdomain`, `domainnames` give nothing for
+it whole). A run of digits is a word of its own ("24", "2016"): the label is cut at the digits, and each
+run of letters is read as words where one of those readers reads it, or else kept whole. A run kept
+whole is capitalised ("Uproxx"), or written in capitals when it has no vowel (letters read out: a
+station's call sign, "kxlp" is "KXLP"). A label that is one dictionary word keeps its domain ("news.cn"
+is no "News": the suffix is what makes it a name), and so does a label with hyphens (the site marked
+words the readers did not take).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.cleaner.acronymdomain import acronym_words
+from bot.cleaner.domainnames import name_words
+from bot.cleaner.domainwords import domain_words, is_dictionary_word
+from bot.config import CleanerConfig
+
+__all__ = ["label_name", "run_words"]
+
+_RUNS = re.compile(r"[a-z]+|[0-9]+")
+_VOWELS = frozenset("aeiou")  # not "y": "kxyz" is letters read out
+
+
+def run_words(run: str, settings: CleanerConfig, country: str = "") -> str | None:
+    """A run of letters read as words by the domain readers, or None when none reads it."""
+    return (
+        domain_words(run, settings)
+        or acronym_words(run, settings, country)
+        or name_words(run, settings, country)
+    )
+
+
+def label_name(label: str, settings: CleanerConfig, country: str = "") -> str | None:
+    """The label cited as a name-less site's name, or None when the bare domain stays (a hyphen, one
+    dictionary word, no letters)."""
+    low = label.lower()
+    if not low.isalnum() or not low.isascii() or low.isdigit() or is_dictionary_word(low):
+        return None
+    runs = _RUNS.findall(low)
+    return " ".join(_written(run, settings, country) for run in runs)
+
+
+def _written(run: str, settings: CleanerConfig, country: str) -> str:
+    if run.isdigit():
+        return run
+    read = run_words(run, settings, country)
+    if read is not None:
+        return read
+    if len(run) > 1 and not _VOWELS.intersection(run):
+        return run.upper()
+    return run.capitalize()
