@@ -14,10 +14,12 @@
  *                              are `spans` (`entity_spans`), in one call: the words scanned, each word's
  *                              entry read from `entries` (a dict whose __missing__ computes it in Python,
  *                              `Tokenizer._entry`: the word's terms, their synonym tokens, and the word's
- *                              part in the word pairs), the tokens and the saved terms assembled, and the
+ *                              part in the word pairs; or a WordCache of that dict, bot/_wordcache.c,
+ *                              which finds a known word without making its str), the tokens and the saved terms assembled, and the
  *                              pairs stemmed in one call of `stem_words`. With `stem_words` None, the
  *                              tokens alone (`tokenize`). None outside ASCII.
- *   names, number, encode      in bot/_wordscan_build.c.
+ *   names, number, encode, postings
+ *                              in bot/_wordscan_build.c.
  */
 #include "_wordscan.h"
 
@@ -142,19 +144,7 @@ static int scan_entries(const Py_UCS1 *t, Py_ssize_t n, PyObject *entries, PyObj
             i++;
             continue;
         }
-        PyObject *word = PyUnicode_New(end - i, 127);
-        if (word == NULL) return -1;
-        memcpy(PyUnicode_1BYTE_DATA(word), t + i, (size_t)(end - i));
-        PyObject *entry = PyDict_GetItemWithError(entries, word); /* borrowed */
-        if (entry != NULL) {
-            Py_INCREF(entry);
-        } else if (PyErr_Occurred()) {
-            Py_DECREF(word);
-            return -1;
-        } else {
-            entry = PyObject_GetItem(entries, word); /* __missing__ computes and keeps it */
-        }
-        Py_DECREF(word);
+        PyObject *entry = wordscan_entry(entries, t + i, end - i); /* a WordCache's, else the dict's */
         if (entry == NULL) return -1;
         if (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) != 3 || !PyTuple_Check(PyTuple_GET_ITEM(entry, 0)) ||
             !PyTuple_Check(PyTuple_GET_ITEM(entry, 1))) {
@@ -279,9 +269,13 @@ static PyObject *blanked_entries(PyObject *text, PyObject *spans, PyObject *entr
 
 static PyObject *analyse(PyObject *self, PyObject *args) {
     PyObject *text, *spans, *entries, *synonyms, *stem_words;
-    if (!PyArg_ParseTuple(args, "UO!O!O!O", &text, &PyList_Type, &spans, &PyDict_Type, &entries, &PyDict_Type,
-                          &synonyms, &stem_words))
+    if (!PyArg_ParseTuple(args, "UO!OO!O", &text, &PyList_Type, &spans, &entries, &PyDict_Type, &synonyms,
+                          &stem_words))
         return NULL;
+    if (!PyDict_Check(entries) && !wordscan_is_cache(entries)) {
+        PyErr_SetString(PyExc_TypeError, "analyse() reads the entries from a dict or a WordCache");
+        return NULL;
+    }
     if (!PyUnicode_IS_ASCII(text)) Py_RETURN_NONE;
     PyObject *seen = PyList_New(0), *tokens = NULL, *rest = NULL, *found = NULL;
     if (seen == NULL) return NULL;
@@ -327,9 +321,14 @@ static PyMethodDef methods[] = {
     {"names", wordscan_names, METH_VARARGS, "Spans of an alias alternation's matches in an ASCII text; None outside ASCII."},
     {"number", wordscan_number, METH_VARARGS, "Each token's number in a dict (new ones numbered on), appended as int32."},
     {"encode", wordscan_encode, METH_O, "Terms sorted and joined by spaces, as bytes; None outside ASCII or when odd."},
+    {"postings", wordscan_postings, METH_VARARGS, "Each term's rows, ascending, by a counting sort (int32 or int64)."},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_wordscan", NULL, -1, methods};
 
-PyMODINIT_FUNC PyInit__wordscan(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__wordscan(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (m != NULL && wordscan_add_cache(m) < 0) Py_CLEAR(m);
+    return m;
+}

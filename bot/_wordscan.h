@@ -21,5 +21,10 @@ static inline int is_word(Py_UCS1 c) { return is_alnum(c) || c == '_'; }
 PyObject *wordscan_number(PyObject *self, PyObject *args);
 PyObject *wordscan_encode(PyObject *self, PyObject *found);
 PyObject *wordscan_names(PyObject *self, PyObject *args);
+PyObject *wordscan_postings(PyObject *self, PyObject *args);
+/* bot/_wordcache.c: a word's entry from a dict or a WordCache (a new reference, NULL on error) */
+PyObject *wordscan_entry(PyObject *entries, const Py_UCS1 *t, Py_ssize_t n);
+int wordscan_is_cache(PyObject *entries);
+int wordscan_add_cache(PyObject *module);
 
 #endif

@@ -15,6 +15,14 @@
  *   encode(terms)              `encode_terms`: the terms sorted, joined by single spaces, as bytes; None
  *                              when a term is outside ASCII, empty or holds whitespace (the Python
  *                              definition then serves, and refuses the last two).
+ *   postings(ptr, terms, bounds, ids)
+ *                              Each term's rows, ascending, by a counting sort: the order a stable argsort
+ *                              of `terms` gives, in one pass instead of a sort (the same-statement
+ *                              grouping's postings, BM25's). Row i's terms are terms[ptr[i]:ptr[i+1]]
+ *                              (ptr: int64, n+1; every term in [0, V)); fills bounds (int64, V+1: term t's
+ *                              rows are ids[bounds[t]:bounds[t+1]], a row once per use) and ids. `terms`
+ *                              and `ids` are native int32 or int64 each (told by their sizes). ValueError,
+ *                              and nothing filled, when a term is out of range or the sizes disagree.
  */
 #include "_wordscan.h"
 PyObject *wordscan_number(PyObject *self, PyObject *args) {
@@ -160,4 +168,81 @@ PyObject *wordscan_names(PyObject *self, PyObject *args) {
         }
     }
     return out;
+}
+
+/* Reads item k of a buffer of native int32 or int64 (wide: 8 bytes). */
+static inline int64_t item_at(const char *buf, int wide, int64_t k) {
+    if (wide) {
+        int64_t v;
+        memcpy(&v, buf + k * 8, 8);
+        return v;
+    }
+    int32_t v;
+    memcpy(&v, buf + k * 4, 4);
+    return v;
+}
+
+static int width_of(Py_ssize_t len, int64_t m, int *wide) {
+    if (m == 0) {
+        *wide = 1;
+        return len == 0;
+    }
+    *wide = len == m * 8;
+    return len == m * 8 || len == m * 4;
+}
+
+static void count_sort(const int64_t *p, int64_t n, const char *w, int wide_terms, int64_t v, int64_t *next,
+                       char *out, int wide_ids) {
+    int64_t i, k;
+    for (k = 0; k < p[n]; k++) next[item_at(w, wide_terms, k) + 1]++;
+    for (k = 0; k < v; k++) next[k + 1] += next[k];
+    for (i = 0; i < n; i++)
+        for (k = p[i]; k < p[i + 1]; k++) {
+            int64_t at = next[item_at(w, wide_terms, k)]++;
+            if (wide_ids) {
+                memcpy(out + at * 8, &i, 8);
+            } else {
+                int32_t row = (int32_t)i;
+                memcpy(out + at * 4, &row, 4);
+            }
+        }
+}
+
+PyObject *wordscan_postings(PyObject *self, PyObject *args) {
+    Py_buffer ptr, terms, bounds, ids;
+    if (!PyArg_ParseTuple(args, "y*y*w*w*", &ptr, &terms, &bounds, &ids)) return NULL;
+    PyObject *result = NULL;
+    const int64_t *p = ptr.buf;
+    int64_t n = (int64_t)(ptr.len / 8) - 1, v = (int64_t)(bounds.len / 8) - 1, m = n >= 0 ? p[n] : -1, k;
+    int wide_terms = 1, wide_ids = 1;
+    if (n < 0 || v < 0 || m < 0 || !width_of(terms.len, m, &wide_terms) || !width_of(ids.len, m, &wide_ids) ||
+        (!wide_ids && n > INT32_MAX)) {
+        PyErr_SetString(PyExc_ValueError, "postings: inconsistent tables");
+        goto done;
+    }
+    for (k = 0; k < m; k++) {
+        int64_t t = item_at(terms.buf, wide_terms, k);
+        if (t < 0 || t >= v) {
+            PyErr_SetString(PyExc_ValueError, "postings: a term out of range");
+            goto done;
+        }
+    }
+    int64_t *next = calloc((size_t)v + 1, sizeof(int64_t));
+    if (next == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    count_sort(p, n, terms.buf, wide_terms, v, next, ids.buf, wide_ids);
+    /* next[t] is now where term t's rows end: its start was the end of the term before */
+    ((int64_t *)bounds.buf)[0] = 0;
+    memcpy((int64_t *)bounds.buf + 1, next, (size_t)v * sizeof(int64_t));
+    free(next);
+    result = Py_None;
+    Py_INCREF(result);
+done:
+    PyBuffer_Release(&ptr);
+    PyBuffer_Release(&terms);
+    PyBuffer_Release(&bounds);
+    PyBuffer_Release(&ids);
+    return result;
 }

@@ -84,6 +84,8 @@ _T = TypeVar("_T")
 # part in the word pairs (its lower case when letters alone, None when not: it breaks a pair, False for a
 # stopword: left out)
 _Entry = tuple[tuple[str, ...], tuple[str, ...], str | bool | None]
+# Its cache of ASCII words to their entries (bot/_wordcache.c), when built
+_CACHE: Callable[[dict[str, _Entry], int], object] | None = getattr(_wordscan, "WordCache", None)
 
 
 @lru_cache(maxsize=200_000)
@@ -119,13 +121,18 @@ class Tokenizer:
             if e.related
         }
         self._entries: _Remembered[_Entry] = _Remembered(self._entry, _TERMS_KEPT)
+        # What the compiled analysis reads the entries from: a C cache of the dict (a known word found by
+        # its bytes, no str made nor dict probed for it; the same entries), or the dict where not built
+        self._read_entries: object = (
+            _CACHE(self._entries, _TERMS_KEPT) if _CACHE is not None else self._entries
+        )
 
     def tokenize(self, text: str) -> list[str]:
         """Terms of `text`: stemmed content words and their synonym-group tokens, then entity tokens."""
         normal = normalize(text)
         spans = self.entity_spans(normal)
         if _ANALYSE is not None:  # the same tokens, compiled (ASCII text)
-            found = _ANALYSE(normal, spans, self._entries, self._synonyms, None)
+            found = _ANALYSE(normal, spans, self._read_entries, self._synonyms, None)
             if found is not None:
                 return cast(list[str], found)
         return self._tokens(_content(_words(normal)), spans)
@@ -138,7 +145,7 @@ class Tokenizer:
         normal = normalize(text)
         spans = self.entity_spans(normal)
         if _ANALYSE is not None:
-            found = _ANALYSE(normal, spans, self._entries, self._synonyms, _STEMMER.stemWords)
+            found = _ANALYSE(normal, spans, self._read_entries, self._synonyms, _STEMMER.stemWords)
             if found is not None:
                 return cast(tuple[list[str], set[str]], found)
         return self._tokens_and_terms(normal, spans)
@@ -200,7 +207,7 @@ class Tokenizer:
         normal = normalize(text)
         spans = self.entity_spans(normal)
         if _ANALYSE is not None:  # compiled on ASCII text, as in `tokens_and_terms`
-            found = _ANALYSE(normal, spans, self._entries, self._synonyms, _STEMMER.stemWords)
+            found = _ANALYSE(normal, spans, self._read_entries, self._synonyms, _STEMMER.stemWords)
             if found is not None:
                 return cast(tuple[list[str], set[str]], found)[1]
         return self._names_and_words(normal, spans)

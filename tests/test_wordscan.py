@@ -93,8 +93,9 @@ def _same_analysis(tokenizer: tok.Tokenizer, text: str) -> None:
     entries, synonyms = tokenizer._entries, tokenizer._synonyms
     found = tok._wordscan.analyse(normal, spans, entries, synonyms, tok._STEMMER.stemWords)
     tokens = tok._wordscan.analyse(normal, spans, entries, synonyms, None)
+    cached = tok._wordscan.analyse(normal, spans, tokenizer._read_entries, synonyms, tok._STEMMER.stemWords)
     if normal.isascii():
-        assert found == expected, text
+        assert found == expected == cached, text
         assert tokens == expected[0], text
     else:
         assert found is None and tokens is None

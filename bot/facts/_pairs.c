@@ -11,6 +11,7 @@
  *   post_ptr[V+1], post_ids[*]  each word's statements, ascending
  *   doc[n], outlet[n], key[n]   codes; key may be empty (no keys)
  * Returns bytes: int64 (i, j) pairs, in order.
+ * bot/_wordscan's `postings` builds post_ptr and post_ids from ptr and terms.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
