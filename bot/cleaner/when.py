@@ -127,8 +127,15 @@ _BARE_DATELINE = re.compile(
     r"(?:,?\s+\d{4})?)\s+(?=[A-Z])"
 )
 
+# a place in title case and its date, then a bar: "Hangzhou, Sept 5 | US President ..."
+_BAR_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)\s*\|\s+(?=[A-Z])"
+)
+
 # a site's own credit and date in brackets opening the story: "(Site.net — September 25, 2015) — ..."
 _DATED_CREDIT = re.compile(r"^\([^()]{2,60}?\s[-–—]{1,2}\s(?P<dateline>[^()]{6,40})\)\s*[-–—]{1,2}\s")
+_OPENING_DATELINES = (_PLACE_DATELINE, _BARE_DATELINE, _BAR_DATELINE, _DATED_CREDIT)
 
 
 def _openings(page: PageLines) -> list[str]:
@@ -140,14 +147,15 @@ def _openings(page: PageLines) -> list[str]:
     # the lede may sit under a caption the layout kept ("Photo/NAME." over "NEW YORK, Sep 26 – ...")
     openers = [line.text for line in page.of_kind("body")][: page.settings.dateline_paragraphs]
     for text in dict.fromkeys([first, *openers]):
-        place = _PLACE_DATELINE.match(text) or _BARE_DATELINE.match(text) or _DATED_CREDIT.match(text)
+        place = next((m for rx in _OPENING_DATELINES if (m := rx.match(text))), None)
         if place:
             return [place.group("dateline")]
     return []
 
 
 def _yearless_date(page: PageLines, config: Config) -> Found | None:
-    """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in."""
+    """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in,
+    else the one year the page's frame names."""
     raw = [line.text for line in page.lines]
     stamps = [(line.text, stamp_year(raw, line.number - 1)) for line in page.of_kind("dateline")]
     texts = [*stamps, *((text, None) for text in _openings(page))]
@@ -167,7 +175,21 @@ def _yearless_date(page: PageLines, config: Config) -> Found | None:
             fits = _fitting_days(partial.month, partial.day, windows)
             if len(fits) == 1:
                 return Found(fits.pop().isoformat(), f"{text} (year from the event window)")
+        framed = _frame_year(page)
+        if framed is not None:
+            return Found(
+                dt.date(framed, partial.month, partial.day).isoformat(), f"{text} (the page's one year)"
+            )
     return None
+
+
+def _frame_year(page: PageLines) -> int | None:
+    """The one year the page's frame names (a menu's "SUMMIT 2016", a copyright line) when the story names
+    no other: the site's frame is of its day, while a story may name any year (a budget, a founding)."""
+    story = {line.number for line in page.of_kind("body")}
+    framed = {int(y) for line in page.lines if line.number not in story for y in _YEAR.findall(line.text)}
+    told = {int(y) for line in page.lines if line.number in story for y in _YEAR.findall(line.text)}
+    return framed.pop() if len(framed) == 1 and told <= framed else None
 
 
 def _fitting_days(month: int, day: int, windows: list[tuple[dt.date, dt.date]]) -> set[dt.date]:

@@ -1,0 +1,79 @@
+"""The cleaner's round-twenty-seven rules (issue 9: the kinds batch16's blind-labelled pages missed), on
+small lines and pages written for these tests (no real page's text), and lines that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.cues import wire_dateline
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+TALK = (
+    "US President Barack Obama and his Russian counterpart Vladimir Putin held a short conversation on"
+    " Sunday, on the margins of the summit, aides said."
+)
+MORE = "Both delegations said their ministers would keep talking about a ceasefire in Syria."
+LATER = "Aides on both sides said the tone had been businesslike and that no new meeting was set."
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("TARNBY. Sept 28 (Quorvanta-Tarn) – The two presidents met.", "Quorvanta-Tarn"),  # a stop after it
+        ("Tarnby, Nov. 20 (QUORVANTA). The two presidents met.", "QUORVANTA"),  # a stop after the credit
+        ("TARNBY, Sept 28 (Quorvanta) — The two presidents met.", "Quorvanta"),
+    ],
+)
+def test_a_wire_dateline_with_a_full_stop_after_its_place_or_credit_names_its_agency(
+    text: str, agency: str
+) -> None:
+    found = wire_dateline(text)
+    assert found is not None and found[1] == agency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tarnby, Nov. 20 (QUORVANTA).the talks",  # no space and capital after the stop
+    ],
+)
+def test_a_place_and_a_bracket_with_no_date_or_sentence_after_is_no_wire_dateline(text: str) -> None:
+    assert wire_dateline(text) is None
+
+
+def test_an_agencys_own_dateline_on_its_own_site_names_it_as_the_wire(config: Config) -> None:
+    lede = f"Tarnby, Nov. 20 (ANDINA). {TALK}"
+    page = f"Leaders speak briefly at the summit\n\n{lede}\n\n{MORE}\n\n{LATER}\n"
+    article = clean(page, config, url="https://andina.pe/ingles/noticia-leaders-speak-771.aspx")
+    assert article.outlet == "Andina"
+    assert article.wire == "Andina"
+
+
+def test_an_agencys_initials_in_a_dateline_name_the_agency(config: Config) -> None:
+    lede = f"TARNBY, September 28 (PL) — {TALK}"
+    page = f"Leaders meet at the summit\n\n{lede}\n\n{MORE}\n\n{LATER}\n"
+    assert clean(page, config, url="https://www.quorvanta.com/world/leaders-meet-771").wire == "Prensa Latina"
+
+
+def test_a_yearless_dateline_takes_the_one_year_the_pages_frame_names(config: Config) -> None:
+    lede = f"Tarnby, Nov. 20 (QUORVANTA). {TALK}"
+    page = f"Summit 2016\n\nLeaders speak briefly at the summit\n\n{lede}\n\n{MORE}\n\n{LATER}\n"
+    url = "https://www.quorvanta.com/world/leaders-speak-771"
+    assert clean(page, config, url=url).date == "2016-11-20"
+    # two years named: neither is the dateline's
+    both = page.replace(LATER, f"{LATER} They first met in 2013 in Tarnby.")
+    assert clean(both, config, url=url).date is None
+
+
+def test_a_title_case_place_and_date_before_a_bar_is_the_dateline(config: Config) -> None:
+    lede = (
+        "Hangzhou, Sept 5 | US President Barack Obama and Russian President Vladimir Putin failed on Monday"
+        " to agree on a truce for Syria at the G20 summit."
+    )
+    page = f"Leaders end G20 talks without a truce\n\n{lede}\n\n{MORE}\n\n{LATER}\n"
+    url = "https://www.quorvanta.com/world/leaders-end-talks-771"
+    assert clean(page, config, url=url).date == "2016-09-05"
+    # a bar after words that are no date opens no dateline
+    undated = page.replace("Hangzhou, Sept 5 |", "Hangzhou, the city |")
+    assert clean(undated, config, url=url).date is None
