@@ -77,3 +77,30 @@ def test_a_title_case_place_and_date_before_a_bar_is_the_dateline(config: Config
     # a bar after words that are no date opens no dateline
     undated = page.replace("Hangzhou, Sept 5 |", "Hangzhou, the city |")
     assert clean(undated, config, url=url).date is None
+
+
+HEADLINE = "Leaders end their summit talks without a truce for Syria"
+LEDE = (
+    "TARNBY, Sept 5 (Reuters) — US President Barack Obama and Russian President Vladimir Putin failed"
+    " on Monday to agree on a truce for Syria at the G20 summit, aides said."
+)
+
+
+@pytest.mark.parametrize("mark", ["•", "-"])
+def test_the_points_of_a_bulleted_summary_under_the_headline_are_the_story(config: Config, mark: str) -> None:
+    points = [f"{mark} Leaders meet for about ninety minutes", f"{mark} A deal could come within days"]
+    page = "\n".join([HEADLINE, *points, LEDE, MORE, LATER]) + "\n"
+    article = clean(page, config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
+    assert article.title == HEADLINE  # a point is never the headline
+    kept = {s.line for s in article.sentences}
+    assert {2, 3} <= kept
+    assert article.wire == "Reuters"  # the lede under the points still opens the story
+
+
+def test_a_lone_short_point_or_a_run_of_labels_under_the_headline_is_no_summary(config: Config) -> None:
+    alone = "\n".join([HEADLINE, "• Leaders meet for ninety minutes", LEDE, MORE, LATER]) + "\n"
+    article = clean(alone, config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
+    assert 2 not in {s.line for s in article.sentences}  # one short point: no standfirst
+    labels = "\n".join([HEADLINE, "• Syria", "• Ukraine", LEDE, MORE, LATER]) + "\n"
+    article = clean(labels, config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
+    assert not {2, 3} & {s.line for s in article.sentences}  # a list of labels, not of clauses

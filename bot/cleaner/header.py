@@ -25,7 +25,7 @@ from bot.cleaner.headline import (
     choose_headline,
     headline_shaped,
 )
-from bot.cleaner.lines import ends_sentence, is_prose, word_count, words
+from bot.cleaner.lines import ends_sentence, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
 from bot.cleaner.salutation import is_salutation
@@ -265,8 +265,27 @@ def _summary_point(page: Page, i: int, headline: int | None) -> bool:
     between = [j for j in range(headline + 1, i) if not page.lines[j].blank]
     if not all(LIST_MARK.match(page.lines[j].text) for j in between):
         return False
-    text = LIST_MARK.sub("", page.lines[i].text)
-    return is_standfirst(text, page.lines[headline].text, page.settings)
+    text, title, settings = LIST_MARK.sub("", page.lines[i].text), page.lines[headline].text, page.settings
+    if len(_points_under(page, headline)) <= 1:  # one point alone: read as a standfirst
+        return is_standfirst(text, title, settings)
+    # a summary of several points: each is a clause of the story, however short beside the headline
+    return (
+        word_count(title) >= settings.standfirst_headline_words
+        and word_count(text) > settings.label_max_words
+        and lowercase_share(text) >= settings.standfirst_min_lowercase
+    )
+
+
+def _points_under(page: Page, headline: int) -> list[int]:
+    """The list items printed one after another right under the headline."""
+    points: list[int] = []
+    for j in range(headline + 1, len(page.lines)):
+        if page.lines[j].blank:
+            continue
+        if not LIST_MARK.match(page.lines[j].text):
+            break
+        points.append(j)
+    return points
 
 
 def _publication_date(text: str) -> bool:

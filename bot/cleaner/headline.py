@@ -51,8 +51,9 @@ ATTRIBUTED = re.compile(
 )
 
 
-# a list item's mark: a headline is never printed as one item of a list
-LIST_MARK = re.compile(r"^\s*[•●▪◦‣]\s")
+# a list item's mark (a bullet, or a hyphen spaced off the words after it): a headline is never printed
+# as one item of a list
+LIST_MARK = re.compile(r"^\s*[•●▪◦‣-]\s")
 
 
 def headline_shaped(text: str, settings: CleanerConfig) -> bool:

@@ -27,6 +27,7 @@ from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_
 from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.eventvenue import names_other_venue
 from bot.cleaner.footstamp import foot_published, under_story
+from bot.cleaner.headline import LIST_MARK
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
 from bot.cleaner.recordfields import record_date
@@ -145,7 +146,8 @@ def _openings(page: PageLines) -> list[str]:
     if wire:  # "MOSCOW (Site / Agency - 27th January, 2021)": the date may sit in the credit
         return [wire[0], wire[1]]
     # the lede may sit under a caption the layout kept ("Photo/NAME." over "NEW YORK, Sep 26 – ...")
-    openers = [line.text for line in page.of_kind("body")][: page.settings.dateline_paragraphs]
+    openers = [line.text for line in page.of_kind("body") if not LIST_MARK.match(line.text)]
+    openers = openers[: page.settings.dateline_paragraphs]
     for text in dict.fromkeys([first, *openers]):
         place = next((m for rx in _OPENING_DATELINES if (m := rx.match(text))), None)
         if place:
