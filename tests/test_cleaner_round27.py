@@ -104,3 +104,38 @@ def test_a_lone_short_point_or_a_run_of_labels_under_the_headline_is_no_summary(
     labels = "\n".join([HEADLINE, "• Syria", "• Ukraine", LEDE, MORE, LATER]) + "\n"
     article = clean(labels, config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
     assert not {2, 3} & {s.line for s in article.sentences}  # a list of labels, not of clauses
+
+
+def _html(under_headline: str) -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in (STORY_HTML, MORE, LATER))
+    return (
+        "<html><head><title>Leaders end talks | Quorvanta</title></head><body><nav><ul><li><a href='/'>Home"
+        f"</a></li></ul></nav><article><h1>{HEADLINE}</h1>{under_headline}<div class='byline'>Jo Tarn</div>"
+        f"<div class='article-body'>{paragraphs}</div></article><footer>About us</footer></body></html>"
+    )
+
+
+STORY_HTML = (
+    "US President Barack Obama and Russian President Vladimir Putin held talks on the sidelines of the G20"
+    " summit in Hangzhou on Monday, hours after their ministers again failed to agree on a truce."
+)
+
+
+def test_the_points_listed_under_an_html_headline_are_the_story(config: Config) -> None:
+    points = (
+        "<ul><li>Leaders talk for about ninety minutes on the last day</li>"
+        "<li>Ministers fail again to agree a truce</li></ul>"
+    )
+    article = clean(_html(points), config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
+    assert "Leaders talk for about ninety minutes on the last day" in article.text
+    assert "Ministers fail again to agree a truce" in article.text
+    assert article.title == HEADLINE
+
+
+def test_a_list_of_links_or_labels_under_an_html_headline_is_no_summary(config: Config) -> None:
+    links = "<ul><li><a href='/a'>Leaders talk for about ninety minutes on the last day</a></li></ul>"
+    labels = "<ul><li>Syria</li><li>G20 summit</li></ul>"
+    for under in (links, labels):
+        article = clean(_html(under), config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
+        assert "ninety minutes on the last day" not in article.text
+        assert "G20 summit\n" not in article.text and not article.text.startswith("Syria")
