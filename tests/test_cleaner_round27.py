@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cleaner.cues import wire_dateline
+from bot.cleaner.headline import headline_shaped
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
 
@@ -139,3 +140,30 @@ def test_a_list_of_links_or_labels_under_an_html_headline_is_no_summary(config: 
         article = clean(_html(under), config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
         assert "ninety minutes on the last day" not in article.text
         assert "G20 summit\n" not in article.text and not article.text.startswith("Syria")
+
+
+@pytest.mark.parametrize(
+    ("line", "shaped"),
+    [
+        ("Topic: Leaders summit in the lakeside city (72)", False),  # a label counting its stories
+        ("Leaders meet again after the summit (2016)", True),  # a year in brackets is no count
+        ("Leaders meet again after the summit in the lakeside city", True),
+    ],
+)
+def test_a_line_ending_in_a_bracketed_count_is_no_headline(config: Config, line: str, shaped: bool) -> None:
+    assert headline_shaped(line, config.cleaner) is shaped
+
+
+def test_a_control_row_each_post_repeats_is_no_headline(config: Config) -> None:
+    row = "Quote Select Post Link to Post Member Back to Top"
+    stamp = "Post by tarnfan on Sept 28, 2015 at 10:14pm"
+    reply = "Ninety minutes and still no agreement on anything at all, which surprises nobody here."
+    title = "Leaders meet at the UN: long talk, little agreement"
+    top = ["Tarn Forum", title, "Sept 28, 2015 22:14:07 GMT -5", row, stamp, LEDE, MORE, LATER]
+    page = "\n".join([*top, row, "Post by quietfan on Sept 28, 2015 at 10:40pm", reply, row])
+    url = "https://tarnforum.example.com/thread/118/leaders-meet"
+    assert clean(page + "\n", config, url=url).title == title
+    # a title printed three times at the top, with nothing between its copies, is still the headline
+    again = "Leaders Trade Barbs At The Summit"
+    thrice = "\n".join([again, again, "Home", again, LEDE, MORE, LATER]) + "\n"
+    assert clean(thrice, config, url=url).title == again

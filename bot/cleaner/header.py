@@ -24,6 +24,7 @@ from bot.cleaner.headline import (
     PLACE_DASH,
     choose_headline,
     headline_shaped,
+    is_control_row,
 )
 from bot.cleaner.lines import ends_sentence, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
@@ -73,6 +74,7 @@ def lay_out_header(page: Page, start: int) -> None:
         ):
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
+    _mark_control_rows(page, header)
     _mark_first_item_headings(page, start)
     headline = headline_under_record(page, header, choose_headline(page, header), headline_shaped)
     headline = _briefs_title(page, header, headline, start)
@@ -244,6 +246,13 @@ def _mark_repeated_clock(page: Page, header: list[int]) -> None:
         same = any(_shape(page.lines[i].text) == _shape(page.lines[j].text) for j in datelines[n + 1 :])
         if same and i < first_title:  # a clock tops the page; a date under the headline is the story's
             page.set(i, "drop", "page-clock")
+
+
+def _mark_control_rows(page: Page, header: list[int]) -> None:
+    """A row of controls each post repeats ("Quote Reply Link to Post") is chrome, never the headline."""
+    for i in header:
+        if page.decisions[i] is None and is_control_row(page, i):
+            page.set(i, "drop", "controls")
 
 
 def _dek_under(page: Page, i: int, headline: int | None) -> bool:
