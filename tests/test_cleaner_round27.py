@@ -167,3 +167,34 @@ def test_a_control_row_each_post_repeats_is_no_headline(config: Config) -> None:
     again = "Leaders Trade Barbs At The Summit"
     thrice = "\n".join([again, again, "Home", again, LEDE, MORE, LATER]) + "\n"
     assert clean(thrice, config, url=url).title == again
+
+
+@pytest.mark.parametrize("button", ["Send by email", "Send to a friend", "Share via e-mail"])
+def test_a_button_sending_the_page_on_is_chrome(config: Config, button: str) -> None:
+    page = "\n".join([HEADLINE, LEDE, MORE, button, LATER]) + "\n"
+    article = clean(page, config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
+    assert 4 not in {s.line for s in article.sentences}
+
+
+def test_a_sentence_about_sending_an_email_is_kept(config: Config) -> None:
+    sent = "The aides said they would send by email a summary of the talks to every delegation on Tuesday."
+    page = "\n".join([HEADLINE, LEDE, sent, MORE, LATER]) + "\n"
+    article = clean(page, config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
+    assert 3 in {s.line for s in article.sentences}
+
+
+def test_a_later_meeting_elsewhere_looking_back_to_the_events_city_is_not_the_event(config: Config) -> None:
+    lede = (
+        "Presidents Barack Obama and Vladimir Putin met for half an hour on the sidelines of the climate"
+        " conference outside Tarnby on Monday, their first talks since New York in September."
+    )
+    more = "Tarnby has drawn some 150 leaders to its conference centre for the opening day of the talks."
+    url = "https://www.quorvanta.com/world/leaders-meet-771"
+    title = "Obama and Putin hold talks at Tarnby climate summit"
+    page = "\n".join([title, "November 30, 2015", lede, more, MORE]) + "\n"
+    article = clean(page, config, url=url)
+    assert article.date == "2015-11-30"
+    assert article.event is None
+    # a headline placing the meeting in the event's city keeps it
+    back = page.replace("at Tarnby climate summit", "at New York summit").replace("Tarnby has", "It has")
+    assert clean(back, config, url=url).event == "unga-2015"

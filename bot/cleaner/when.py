@@ -278,14 +278,33 @@ def _names_it_after(place: str, clues: list[str], texts: Sequence[str]) -> bool:
     """A page published after an event (its window past) is about it when it names its place in its
     headline or lede, or names it further down under a headline naming one of its clues: a later page on
     something else that names the place only further down looks back to it. The first text is the
-    headline, "" when the page has none (a lede naming a clue is no headline naming it)."""
+    headline, "" when the page has none (a lede naming a clue is no headline naming it). A headline
+    placing the page's meeting elsewhere, named more often than the event's city, is on another meeting."""
     city = place.split(",", maxsplit=1)[0].strip()
-    if not _count(city, "\n".join(texts)):
+    everything = "\n".join(texts)
+    if not _count(city, everything):
         return False
     heading = texts[0] if texts else ""
+    if _meeting_elsewhere(heading, city, clues, everything):
+        return False  # "... since New York in September": the event's city named as a look back
     return any(_count(city, text) for text in texts[:2]) or any(
         _count(k, heading) for k in clues if not k.isdigit()
     )
+
+
+def _meeting_elsewhere(heading: str, city: str, clues: list[str], text: str) -> bool:
+    """The headline places the page's meeting somewhere that is none of the event's clues, and the page
+    names that place more often than the event's city."""
+    at = _MEETING_AT.search(heading)  # "... talks at Paris climate summit"
+    place = at.group("place") if at else ""
+    own = any(place.casefold() == k.casefold() for k in clues)
+    return bool(place) and not own and _count(place, text) > _count(city, text)
+
+
+# a headline placing its meeting: "talks at Paris climate summit", "meet in Lima at APEC forum"
+_MEETING_AT = re.compile(
+    r"\b(?:at|in)\s+(?P<place>[A-Z][\w'’-]+)\b[^.]{0,30}?\b(?:summit|conference|meeting|forum)\b"
+)
 
 
 def _headline_first(ranked: list[tuple[str, int]], heading: str, config: Config) -> list[tuple[str, int]]:
