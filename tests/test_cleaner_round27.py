@@ -198,3 +198,50 @@ def test_a_later_meeting_elsewhere_looking_back_to_the_events_city_is_not_the_ev
     # a headline placing the meeting in the event's city keeps it
     back = page.replace("at Tarnby climate summit", "at New York summit").replace("Tarnby has", "It has")
     assert clean(back, config, url=url).event == "unga-2015"
+
+
+@pytest.mark.parametrize(
+    ("line", "link"),
+    [
+        ("quorvanta.org/article/leaders-meet-un", True),  # a link with no scheme
+        ("news.quorvanta.co.uk/world/2015/09/28/", True),
+        ("U.S./Russia talks went on for an hour", False),
+        ("and/or the ministers", False),
+    ],
+)
+def test_a_bare_link_without_a_scheme_is_chrome(config: Config, line: str, link: bool) -> None:
+    page = "\n".join([HEADLINE, LEDE, MORE, line, LATER]) + "\n"
+    article = clean(page, config, url="https://www.quorvanta.com/world/leaders-end-talks-771")
+    assert (4 not in {s.line for s in article.sentences}) is link
+
+
+def test_a_story_pasted_into_a_post_without_a_box_is_the_text_and_the_posters_words_are_not(
+    config: Config,
+) -> None:
+    row = "Quote Select Post Link to Post Back to Top"
+    story = (
+        "UNITED NATIONS (AP) — Presidents Barack Obama and Vladimir Putin met for ninety minutes on Monday."
+    )
+    page = "\n".join(
+        [
+            "Tarn Forum",
+            "Leaders meet at the UN: long talk, little agreement",
+            row,
+            "Post by tarnfan on Sept 28, 2015 at 10:14pm",
+            "Here is the wire story from tonight, worth reading before the spin begins tomorrow.",
+            story,
+            MORE,
+            LATER,
+            "quorvanta.org/article/leaders-meet-un",
+            "My own view is that nobody blinked, and we should watch what happens next in Syria.",
+            row,
+            "Post by quietfan on Sept 28, 2015 at 10:40pm",
+            "Ninety minutes and still no agreement on anything at all, which surprises nobody here.",
+            row,
+        ]
+    )
+    article = clean(page + "\n", config, url="https://tarnforum.example.com/thread/118/leaders-meet")
+    assert {s.line for s in article.sentences} == {6, 7, 8}
+    assert article.title == "Leaders meet at the UN: long talk, little agreement"
+    assert article.date == "2015-09-28"
+    assert article.wire == "AP"
