@@ -249,9 +249,11 @@ def _mark_repeated_clock(page: Page, header: list[int]) -> None:
 
 
 def _mark_control_rows(page: Page, header: list[int]) -> None:
-    """A row of controls each post repeats ("Quote Reply Link to Post") is chrome, never the headline."""
+    """A row of controls each post repeats ("Quote Reply Link to Post"), shaped as a headline might be, is
+    chrome, never the headline (a shorter line printed as often is page header already)."""
     for i in header:
-        if page.decisions[i] is None and is_control_row(page, i):
+        shaped = page.decisions[i] is None and headline_shaped(page.lines[i].text, page.settings)
+        if shaped and is_control_row(page, i):
             page.set(i, "drop", "controls")
 
 
