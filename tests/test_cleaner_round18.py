@@ -148,9 +148,14 @@ def test_a_boards_quoted_story_is_the_text_and_the_posters_words_are_not(config:
 
 
 def test_without_a_quote_block_the_board_keeps_its_posts(config: Config) -> None:
-    page = [line for line in BOARD if line != "Quote"]
+    # (round 27: a story pasted with its wire dateline and no box is a quoted story too, so this page
+    # without a box has no dateline either)
+    page = [line.replace("LAKEVIEW (AFP) - ", "") for line in BOARD if line != "Quote"]
     article = clean("\n".join(page), config, url="https://www.lakeviewpolitics.org/index.php?topic=12.0")
     assert "never do" in article.text  # no quoted story: the replies are not cut as a repost's chrome
+    pasted = [line for line in BOARD if line != "Quote"]  # the wire's dateline opens a pasted story
+    article = clean("\n".join(pasted), config, url="https://www.lakeviewpolitics.org/index.php?topic=12.0")
+    assert "never do" not in article.text and article.text.startswith("LAKEVIEW (AFP)")
 
 
 RECORD = [

@@ -74,11 +74,14 @@ def caption_cues(text: str) -> tuple[int, int]:
     return _STRONG(text, low), _WEAK(text, low)
 
 
-# "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph.
+# "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph;
+# "PLACE. Sept 28 (Agency) –" (a full stop after the place), "Place, Nov. 20 (AGENCY). The ..." (a full
+# stop after the credit, a capital after it)
 _WIRE_DATELINE = re.compile(
-    r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:,\s*[\w.]+(?:\s+[\w.]+){0,2}){0,3}|"
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?),?\s*"  # "PLACE, Country, (CREDIT) -"
-    r"(?:\((?P<agency>[^()]{2,60})\)\s*(?:[-–—:]+|\s)|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
+    r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:(?:,|\.(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s*[\w.]+"
+    r"(?:\s+[\w.]+){0,2}){0,3}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?),?\s*"  # "PLACE, Land, (CREDIT) -"
+    r"(?:\((?P<agency>[^()]{2,60})\)\s*(?:[-–—:]+|\.\s+(?=[A-Z])|\s)"
+    r"|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
 )
 
 

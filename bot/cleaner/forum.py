@@ -11,7 +11,8 @@ Posted by NAME") and signatures. Read by kind, never by board:
 - in the first post, when a quote block follows the poster's own remark, the remark is chrome: the quoted
   story is the text, up to its source link or the next post; what follows it (the poster's own words,
   signatures, the replies) is chrome; a box with no opening marker that the board closes with "Click to
-  expand..." opens under the poster's lead-in ending in a colon;
+  expand..." opens under the poster's lead-in ending in a colon; a story pasted with no box opens with its
+  wire dateline ("UNITED NATIONS (AP) — ...");
 - with no copy of the thread's title, the line above its "Thread starter NAME" row is the title;
 - a board that prints its stamps in guillemets ("« Reply #2 on: DATE »", Simple Machines' shape) prints
   the poster's card above the stamp and the thread's title right above it.
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import MONTH_START
 from bot.cleaner.lines import is_prose
 from bot.cleaner.page import Page
@@ -37,6 +39,12 @@ POST_STAMP = re.compile(
     r"(?:\s*[ap]\.?m\.?)?)?)\s*#\s?\d{1,6}$",
     _I,
 )
+# A post's byline stamp: "Post by NAME on Sept 28, 2015 at 10:14pm" (ProBoards' shape).
+_POSTED_BY = re.compile(
+    rf"^post by \S{{1,40}} on {MONTH_START}\s\d{{1,2}},?\s\d{{4}}"
+    r"(?:\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?)?$",
+    _I,
+)
 # A board's stamp in guillemets: "« on: September 05, 2016, 02:41:07 PM »", "« Reply #3 on: DATE »".
 _BOARD_STAMP = re.compile(r"^«\s*(?:reply\s*#\s?\d{1,6}\s+)?on:\s[^«»]{6,60}»$", _I)
 _QUOTE_MARKER = re.compile(r"^(?:quote|originally posted by\b.{0,60}|.{1,40}\bwrote)\s*:?$", _I)
@@ -51,6 +59,7 @@ _EXPAND = re.compile(r"^click to expand\s*(?:\.\.\.|…)?$", _I)
 FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("post-stamp", POST_STAMP),
     ("post-stamp", _BOARD_STAMP),
+    ("post-stamp", _POSTED_BY),
     # a post's end and tools: "Logged" over a signature's end, "Report to moderator"
     ("forum-chrome", re.compile(r"^(?:logged|report to moderator)$", _I)),
     ("forum-chrome", re.compile(r"^(?:quote|originally posted by\b.{0,60})\s*:?$", _I)),
@@ -102,6 +111,8 @@ def mark_forum_thread(page: Page) -> None:
     if quote is None and (box := _expand_box(page, first, following)) is not None:
         lead_in, following = box  # the box's end: the poster's own words and the replies follow it
         quote = lead_in + 1  # the lead-in is the poster's, as a remark above a marked quote is
+    if quote is None:  # a story pasted with no box: it opens with its wire dateline
+        quote = next((j for j in range(first, following) if wire_dateline(page.lines[j].text)), None)
     if quote is not None:
         for j in range(first, quote):
             if page.open(j):

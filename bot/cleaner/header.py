@@ -24,8 +24,9 @@ from bot.cleaner.headline import (
     PLACE_DASH,
     choose_headline,
     headline_shaped,
+    is_control_row,
 )
-from bot.cleaner.lines import ends_sentence, is_prose, word_count, words
+from bot.cleaner.lines import ends_sentence, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
 from bot.cleaner.salutation import is_salutation
@@ -73,6 +74,7 @@ def lay_out_header(page: Page, start: int) -> None:
         ):
             page.set(i, "caption")
     _mark_repeated_clock(page, header)
+    _mark_control_rows(page, header)
     _mark_first_item_headings(page, start)
     headline = headline_under_record(page, header, choose_headline(page, header), headline_shaped)
     headline = _briefs_title(page, header, headline, start)
@@ -246,6 +248,15 @@ def _mark_repeated_clock(page: Page, header: list[int]) -> None:
             page.set(i, "drop", "page-clock")
 
 
+def _mark_control_rows(page: Page, header: list[int]) -> None:
+    """A row of controls each post repeats ("Quote Reply Link to Post"), shaped as a headline might be, is
+    chrome, never the headline (a shorter line printed as often is page header already)."""
+    for i in header:
+        shaped = page.decisions[i] is None and headline_shaped(page.lines[i].text, page.settings)
+        if shaped and is_control_row(page, i):
+            page.set(i, "drop", "controls")
+
+
 def _dek_under(page: Page, i: int, headline: int | None) -> bool:
     """Line i, right under the headline, is its standfirst though it has no full stop."""
     above = headline is not None and page.previous_filled(i) == headline
@@ -265,8 +276,27 @@ def _summary_point(page: Page, i: int, headline: int | None) -> bool:
     between = [j for j in range(headline + 1, i) if not page.lines[j].blank]
     if not all(LIST_MARK.match(page.lines[j].text) for j in between):
         return False
-    text = LIST_MARK.sub("", page.lines[i].text)
-    return is_standfirst(text, page.lines[headline].text, page.settings)
+    text, title, settings = LIST_MARK.sub("", page.lines[i].text), page.lines[headline].text, page.settings
+    if len(_points_under(page, headline)) <= 1:  # one point alone: read as a standfirst
+        return is_standfirst(text, title, settings)
+    # a summary of several points: each is a clause of the story, however short beside the headline
+    return (
+        word_count(title) >= settings.standfirst_headline_words
+        and word_count(text) > settings.label_max_words
+        and lowercase_share(text) >= settings.standfirst_min_lowercase
+    )
+
+
+def _points_under(page: Page, headline: int) -> list[int]:
+    """The list items printed one after another right under the headline."""
+    points: list[int] = []
+    for j in range(headline + 1, len(page.lines)):
+        if page.lines[j].blank:
+            continue
+        if not LIST_MARK.match(page.lines[j].text):
+            break
+        points.append(j)
+    return points
 
 
 def _publication_date(text: str) -> bool:

@@ -26,6 +26,7 @@ __all__ = [
     "glued_byline",
     "headline_shaped",
     "headline_text",
+    "is_control_row",
 ]
 
 # A numbered item of a digest ("1. Title"), a postal address or a telephone line: never a headline.
@@ -51,8 +52,9 @@ ATTRIBUTED = re.compile(
 )
 
 
-# a list item's mark: a headline is never printed as one item of a list
-LIST_MARK = re.compile(r"^\s*[•●▪◦‣]\s")
+# a list item's mark (a bullet, or a hyphen spaced off the words after it): a headline is never printed
+# as one item of a list
+LIST_MARK = re.compile(r"^\s*[•●▪◦‣-]\s")
 
 
 def headline_shaped(text: str, settings: CleanerConfig) -> bool:
@@ -73,7 +75,12 @@ def headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or ATTRIBUTED.search(text)  # a lede's sentence, never a headline
         or is_lead_in(text)  # "Here's the translation:" introduces the lines under it
         or LIST_MARK.match(text)  # "• One summary point": an item of a list under the headline
+        or _ITEM_COUNT.search(text)  # "Topic: NAME (72)": a label counting the stories filed under it
     )
+
+
+# a count in brackets ending a line (not a year): a label of the items filed under it
+_ITEM_COUNT = re.compile(r"\((?!(?:19|20)\d{2}\))\d{1,6}\)\s*$")
 
 
 def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
@@ -135,6 +142,18 @@ def choose_headline(page: Page, header: list[int]) -> int | None:
     return chosen
 
 
+def is_control_row(page: Page, i: int) -> bool:
+    """Line i is printed three times or more on the page, with prose between its copies: a row of
+    controls each post or item repeats ("Quote Reply Link to Post"), never the story's headline (a
+    title printed thrice at the top is)."""
+    text = page.lines[i].text
+    copies = [n for n, line in enumerate(page.lines) if line.text == text]
+    if len(copies) < _CONTROL_ROW_COPIES:
+        return False
+    return any(is_prose(page.lines[n].text, page.settings) for n in range(copies[0] + 1, copies[-1]))
+
+
+_CONTROL_ROW_COPIES = 3
 _ADDRESSES_READER = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
 
 

@@ -20,7 +20,7 @@ from bot.cleaner.cardcredit import card_credit
 from bot.cleaner.dates import find_update
 from bot.cleaner.endtags import syndicated_credit
 from bot.cleaner.licence import CAPTION_CLASSES
-from bot.cleaner.lines import is_prose
+from bot.cleaner.lines import is_prose, word_count
 from bot.cleaner.markup import byline_credit, shows_update, site_name
 from bot.cleaner.poststamp import posted_date
 from bot.cleaner.shown import shown_date
@@ -122,17 +122,19 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
 # the story's container: an <article>, or a block whose class says it is one; a caption may be a <p>
 _CAPTION_CLASS = " or ".join(f"contains(@class, {word!r})" for word in CAPTION_CLASSES)
 # (a block classed as a caption, not inside a figcaption nor holding one or a paragraph: a figure's own box)
+# a point of a summary listed right under the headline: an item, with no link, of the list after the <h1>
+_SUMMARY_POINT = "self::li[not(.//a)][parent::*[self::ul or self::ol][preceding-sibling::*[1][self::h1]]]"
 _LEAD_NODES = (
     "//*[self::article or @class='article' or @itemprop='articleBody']//*[self::p or self::figcaption"
-    f" or (not(ancestor::figcaption or .//figcaption or .//p) and ({_CAPTION_CLASS}))]"
+    f" or {_SUMMARY_POINT} or (not(ancestor::figcaption or .//figcaption or .//p) and ({_CAPTION_CLASS}))]"
 )
 
 
 def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
     """The extracted text with the article's lead put back: prose <p>s and photo captions of the
-    <article> that come before the first extracted paragraph (a standfirst or a lead photo's caption
-    the extractor took for chrome). A caption's credit element stays out; a kicker or meta line the
-    extractor kept above the body is no first paragraph."""
+    <article> that come before the first extracted paragraph (a standfirst, its points listed under the
+    <h1>, or a lead photo's caption the extractor took for chrome). A caption's credit element stays out;
+    a kicker or meta line the extractor kept above the body is no first paragraph."""
     lines = text.split("\n")
     if not text.strip():
         return text
@@ -144,12 +146,21 @@ def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
         para = " ".join(node.text_content().split())
         key = para if caption else para[: settings.lead_match_chars]  # a caption may open as the lede does
         at = next((n for n, line in enumerate(lines) if para and key in line), None)
-        kept = bool(para) and (caption or is_prose(para, settings))  # not a kicker or a meta line
+        point = node.tag == "li" and word_count(para) > settings.label_max_words  # a clause, not a label
+        kept = bool(para) and (caption or point or is_prose(para, settings))  # not a kicker or a meta line
         if at is not None and kept:  # the first paragraph the extractor kept: the lead goes right above it
             return "\n".join([*lines[:at], *lead, *lines[at:]])
         if at is None and kept:
-            lead.append(para)
+            lead.extend(_point_lines(node, para, lead, text) if point else [para])
     return text  # the body's first paragraph is not in an <article>: nothing to put back
+
+
+def _point_lines(node: Any, para: str, lead: list[str], text: str) -> list[str]:
+    """A summary's point put back as a list item under its headline: the <h1> goes above the first point
+    when the extracted text does not hold it, so the lines read as the page printed them."""
+    heading = " ".join(node.getparent().getprevious().text_content().split())
+    above = [heading] if heading and heading not in lead and heading not in text else []
+    return [*above, f"• {para}"]
 
 
 def _visible_update(tree: Any, max_chars: int) -> tuple[str, str] | None:

@@ -25,6 +25,8 @@ _BUTTON = r"(?:share|print|email|e-mail|tweet|save)"
 PAGE_CONTROL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("font-size", re.compile(r"^[A-Za-z][+-]?$")),
     ("share", re.compile(rf"^{_BUTTON}(?:\s*[/|&]\s*{_BUTTON})+\s*:?$", _I)),
+    # "Send by email", "Share via e-mail", "Send to a friend": a button sending the page on
+    ("share", re.compile(r"^(?:send|share|forward)\s+(?:by|via|to)\s+(?:an?\s+)?(?:e-?mail|friend)$", _I)),
     ("credits", re.compile(r"^[^.]{0,160}\bcontributed to this (?:report|story)\.?$", _I)),
     (
         "copyright",

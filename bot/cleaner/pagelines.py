@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from bot.cleaner.cues import wire_dateline
+from bot.cleaner.headline import LIST_MARK
 from bot.cleaner.layout import Decision
 from bot.cleaner.lines import Line
 from bot.cleaner.outlets import OutletTable
@@ -44,6 +45,8 @@ class PageLines:
 
     def first_body(self) -> str:
         """The paragraph that opens the story: the first of the first three with a wire dateline, else
-        the first (a standfirst may come before the datelined lede)."""
-        body = [line.text for line in self.of_kind("body")][: self.settings.dateline_paragraphs]
+        the first (a standfirst may come before the datelined lede; a summary's points never open it)."""
+        # the points of a bulleted summary under the headline come before the story, never open it
+        body = [line.text for line in self.of_kind("body") if not LIST_MARK.match(line.text)]
+        body = body[: self.settings.dateline_paragraphs]
         return next((text for text in body if wire_dateline(text)), body[0] if body else "")

@@ -331,6 +331,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("caption-label", re.compile(r"^(?:image|media|video|photo) caption\s*[,:]?$", _I)),
     # Bare links and image files; markup and script text that escaped a scraper.
     ("url", re.compile(r"^(?:https?://|www\.)\S+$", _I)),
+    ("url", re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*$", _I)),  # "site.org/article/slug", no scheme
     ("url", re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?\S*)?$", _I)),
     ("markup", re.compile(r"</?(?:div|span|p|script|style|iframe|img|a|br|meta|link|noscript)\b[^<>]*>", _I)),
     ("markup", re.compile(r"^(?:function\s*\(|var\s+\w+\s*=|window\.|document\.|@media\b|\{|\})")),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.dates import is_date_only
+from bot.cleaner.headline import is_control_row
 from bot.cleaner.page import Page
 
 __all__ = ["mark_remark_over_title", "mark_split_stamps"]
@@ -59,11 +60,13 @@ def mark_remark_over_title(page: Page) -> None:
     if not stamps:
         return
     end = stamps[1] if len(stamps) > 1 else len(page.lines)
-    copy = next(  # a card's label printed again in a later card is no title
+    copy = next(  # a card's label printed again in a later card, or a post's row of controls, is no title
         (
             j
             for j in range(stamps[0], end)
-            if page.copy_of.get(j, stamps[0]) < stamps[0] and page.reason(j) != "forum-chrome"
+            if page.copy_of.get(j, stamps[0]) < stamps[0]
+            and page.reason(j) != "forum-chrome"
+            and not is_control_row(page, j)
         ),
         None,
     )

@@ -27,6 +27,7 @@ from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_
 from bot.cleaner.eventseries import names_only_series
 from bot.cleaner.eventvenue import names_other_venue
 from bot.cleaner.footstamp import foot_published, under_story
+from bot.cleaner.headline import LIST_MARK
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
 from bot.cleaner.recordfields import record_date
@@ -127,8 +128,15 @@ _BARE_DATELINE = re.compile(
     r"(?:,?\s+\d{4})?)\s+(?=[A-Z])"
 )
 
+# a place in title case and its date, then a bar: "Hangzhou, Sept 5 | US President ..."
+_BAR_DATELINE = re.compile(
+    r"^(?P<dateline>[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)\s*\|\s+(?=[A-Z])"
+)
+
 # a site's own credit and date in brackets opening the story: "(Site.net — September 25, 2015) — ..."
 _DATED_CREDIT = re.compile(r"^\([^()]{2,60}?\s[-–—]{1,2}\s(?P<dateline>[^()]{6,40})\)\s*[-–—]{1,2}\s")
+_OPENING_DATELINES = (_PLACE_DATELINE, _BARE_DATELINE, _BAR_DATELINE, _DATED_CREDIT)
 
 
 def _openings(page: PageLines) -> list[str]:
@@ -138,16 +146,18 @@ def _openings(page: PageLines) -> list[str]:
     if wire:  # "MOSCOW (Site / Agency - 27th January, 2021)": the date may sit in the credit
         return [wire[0], wire[1]]
     # the lede may sit under a caption the layout kept ("Photo/NAME." over "NEW YORK, Sep 26 – ...")
-    openers = [line.text for line in page.of_kind("body")][: page.settings.dateline_paragraphs]
+    openers = [line.text for line in page.of_kind("body") if not LIST_MARK.match(line.text)]
+    openers = openers[: page.settings.dateline_paragraphs]
     for text in dict.fromkeys([first, *openers]):
-        place = _PLACE_DATELINE.match(text) or _BARE_DATELINE.match(text) or _DATED_CREDIT.match(text)
+        place = next((m for rx in _OPENING_DATELINES if (m := rx.match(text))), None)
         if place:
             return [place.group("dateline")]
     return []
 
 
 def _yearless_date(page: PageLines, config: Config) -> Found | None:
-    """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in."""
+    """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in,
+    else the one year the page's frame names."""
     raw = [line.text for line in page.lines]
     stamps = [(line.text, stamp_year(raw, line.number - 1)) for line in page.of_kind("dateline")]
     texts = [*stamps, *((text, None) for text in _openings(page))]
@@ -167,7 +177,21 @@ def _yearless_date(page: PageLines, config: Config) -> Found | None:
             fits = _fitting_days(partial.month, partial.day, windows)
             if len(fits) == 1:
                 return Found(fits.pop().isoformat(), f"{text} (year from the event window)")
+        framed = _frame_year(page)
+        if framed is not None:
+            return Found(
+                dt.date(framed, partial.month, partial.day).isoformat(), f"{text} (the page's one year)"
+            )
     return None
+
+
+def _frame_year(page: PageLines) -> int | None:
+    """The one year the page's frame names (a menu's "SUMMIT 2016", a copyright line) when the story names
+    no other: the site's frame is of its day, while a story may name any year (a budget, a founding)."""
+    story = {line.number for line in page.of_kind("body")}
+    framed = {int(y) for line in page.lines if line.number not in story for y in _YEAR.findall(line.text)}
+    told = {int(y) for line in page.lines if line.number in story for y in _YEAR.findall(line.text)}
+    return framed.pop() if len(framed) == 1 and told <= framed else None
 
 
 def _fitting_days(month: int, day: int, windows: list[tuple[dt.date, dt.date]]) -> set[dt.date]:
@@ -254,14 +278,33 @@ def _names_it_after(place: str, clues: list[str], texts: Sequence[str]) -> bool:
     """A page published after an event (its window past) is about it when it names its place in its
     headline or lede, or names it further down under a headline naming one of its clues: a later page on
     something else that names the place only further down looks back to it. The first text is the
-    headline, "" when the page has none (a lede naming a clue is no headline naming it)."""
+    headline, "" when the page has none (a lede naming a clue is no headline naming it). A headline
+    placing the page's meeting elsewhere, named more often than the event's city, is on another meeting."""
     city = place.split(",", maxsplit=1)[0].strip()
-    if not _count(city, "\n".join(texts)):
+    everything = "\n".join(texts)
+    if not _count(city, everything):
         return False
     heading = texts[0] if texts else ""
+    if _meeting_elsewhere(heading, city, clues, everything):
+        return False  # "... since New York in September": the event's city named as a look back
     return any(_count(city, text) for text in texts[:2]) or any(
         _count(k, heading) for k in clues if not k.isdigit()
     )
+
+
+def _meeting_elsewhere(heading: str, city: str, clues: list[str], text: str) -> bool:
+    """The headline places the page's meeting somewhere that is none of the event's clues, and the page
+    names that place more often than the event's city."""
+    at = _MEETING_AT.search(heading)  # "... talks at Paris climate summit"
+    place = at.group("place") if at else ""
+    own = any(place.casefold() == k.casefold() for k in clues)
+    return bool(place) and not own and _count(place, text) > _count(city, text)
+
+
+# a headline placing its meeting: "talks at Paris climate summit", "meet in Lima at APEC forum"
+_MEETING_AT = re.compile(
+    r"\b(?:at|in)\s+(?P<place>[A-Z][\w'’-]+)\b[^.]{0,30}?\b(?:summit|conference|meeting|forum)\b"
+)
 
 
 def _headline_first(ranked: list[tuple[str, int]], heading: str, config: Config) -> list[tuple[str, int]]:
