@@ -16,10 +16,12 @@
  *                              `Tokenizer._entry`: the word's terms, their synonym tokens, and the word's
  *                              part in the word pairs; or a WordCache of that dict, bot/_wordcache.c,
  *                              which finds a known word without making its str), the tokens and the saved terms assembled, and the
- *                              pairs stemmed in one call of `stem_words`. With `stem_words` None, the
- *                              tokens alone (`tokenize`). None outside ASCII.
+ *                              pairs stemmed in one call of `stem_words`, or each from its two words'
+ *                              bytes when `stem_words` is a handle of bot/_wordscan_stem.c (the same
+ *                              stems). With `stem_words` None, the tokens alone (`tokenize`). None
+ *                              outside ASCII.
  *   names, number, encode, postings
- *                              in bot/_wordscan_build.c.
+ *                              in bot/_wordscan_build.c; stemmer, stem in bot/_wordscan_stem.c.
  */
 #include "_wordscan.h"
 
@@ -212,34 +214,71 @@ static PyObject *entry_pairs(PyObject *seen) {
     return out;
 }
 
-/* The saved terms (`_names_and_words` / `_found`) from the entries of the words outside the names. */
-static PyObject *saved_terms(PyObject *rest, PyObject *spans, PyObject *synonyms, PyObject *stem_words) {
-    PyObject *found = PySet_New(NULL), *pairs = NULL, *stems = NULL, *seq = NULL;
-    if (found == NULL || gather(rest, 0, found) < 0 || gather(rest, 1, found) < 0) goto fail;
-    pairs = entry_pairs(rest);
-    if (pairs == NULL) goto fail;
-    stems = PyObject_CallOneArg(stem_words, pairs);
-    if (stems == NULL) goto fail;
-    seq = PySequence_Fast(stems, "stem_words gives a sequence");
-    if (seq == NULL) goto fail;
-    Py_ssize_t k;
-    for (k = 0; k < PySequence_Fast_GET_SIZE(seq); k++) {
-        PyObject *stem = PySequence_Fast_GET_ITEM(seq, k);
-        if (PySet_Add(found, stem) < 0) goto fail;
-        PyObject *group = PyDict_GetItemWithError(synonyms, stem);
-        if (group == NULL && PyErr_Occurred()) goto fail;
-        if (group != NULL && PyObject_IsTrue(group) == 1 && PySet_Add(found, group) < 0) goto fail;
+/* Adds `stem` and its synonym group, if any, to `found`: 0, or -1 on error. */
+static int add_stem(PyObject *found, PyObject *synonyms, PyObject *stem) {
+    if (PySet_Add(found, stem) < 0) return -1;
+    PyObject *group = PyDict_GetItemWithError(synonyms, stem);
+    if (group == NULL) return PyErr_Occurred() ? -1 : 0;
+    return PyObject_IsTrue(group) == 1 && PySet_Add(found, group) < 0 ? -1 : 0;
+}
+
+/* Adds the stems of the entries' word pairs (`entry_pairs`), each stemmed from its two words' bytes by a
+ * handle of bot/_wordscan_stem.c, and their synonym groups to `found`: 0, or -1 on error. */
+static int add_pair_stems(PyObject *seen, PyObject *stemmer, PyObject *synonyms, PyObject *found) {
+    PyObject *prev = NULL; /* borrowed from an entry `seen` holds */
+    Py_ssize_t n = PyList_GET_SIZE(seen), e;
+    for (e = 0; e < n; e++) {
+        PyObject *part = PyTuple_GET_ITEM(PyList_GET_ITEM(seen, e), 2);
+        if (part == Py_False) continue;
+        if (!PyUnicode_Check(part) || !PyUnicode_IS_ASCII(part)) {
+            prev = NULL;
+            continue;
+        }
+        if (prev != NULL) {
+            PyObject *stem = wordscan_stem_ascii(stemmer, (const char *)PyUnicode_1BYTE_DATA(prev),
+                                                 PyUnicode_GET_LENGTH(prev), (const char *)PyUnicode_1BYTE_DATA(part),
+                                                 PyUnicode_GET_LENGTH(part));
+            if (stem == NULL) return -1;
+            int failed = add_stem(found, synonyms, stem);
+            Py_DECREF(stem);
+            if (failed) return -1;
+        }
+        prev = part;
     }
-    if (span_tokens(spans, found) < 0) goto fail;
-    Py_DECREF(pairs);
-    Py_DECREF(stems);
-    Py_DECREF(seq);
-    return found;
-fail:
-    Py_XDECREF(found);
+    return 0;
+}
+
+/* Adds the stems of the entries' word pairs, stemmed in one call of `stem_words`, and their synonym groups
+ * to `found`: 0, or -1 on error. */
+static int add_pairs_stemmed(PyObject *seen, PyObject *stem_words, PyObject *synonyms, PyObject *found) {
+    PyObject *pairs = entry_pairs(seen), *stems = NULL, *seq = NULL;
+    int failed = -1;
+    if (pairs == NULL || (stems = PyObject_CallOneArg(stem_words, pairs)) == NULL ||
+        (seq = PySequence_Fast(stems, "stem_words gives a sequence")) == NULL)
+        goto done;
+    Py_ssize_t k;
+    for (k = 0; k < PySequence_Fast_GET_SIZE(seq); k++)
+        if (add_stem(found, synonyms, PySequence_Fast_GET_ITEM(seq, k)) < 0) goto done;
+    failed = 0;
+done:
     Py_XDECREF(pairs);
     Py_XDECREF(stems);
     Py_XDECREF(seq);
+    return failed;
+}
+
+/* The saved terms (`_names_and_words` / `_found`) from the entries of the words outside the names; the
+ * pairs stemmed by `stem_words`, a function of a list or a handle of bot/_wordscan_stem.c. */
+static PyObject *saved_terms(PyObject *rest, PyObject *spans, PyObject *synonyms, PyObject *stem_words) {
+    PyObject *found = PySet_New(NULL);
+    if (found == NULL || gather(rest, 0, found) < 0 || gather(rest, 1, found) < 0) goto fail;
+    if ((wordscan_is_stemmer(stem_words) ? add_pair_stems(rest, stem_words, synonyms, found)
+                                         : add_pairs_stemmed(rest, stem_words, synonyms, found)) < 0)
+        goto fail;
+    if (span_tokens(spans, found) < 0) goto fail;
+    return found;
+fail:
+    Py_XDECREF(found);
     return NULL;
 }
 
@@ -322,6 +361,8 @@ static PyMethodDef methods[] = {
     {"number", wordscan_number, METH_VARARGS, "Each token's number in a dict (new ones numbered on), appended as int32."},
     {"encode", wordscan_encode, METH_O, "Terms sorted and joined by spaces, as bytes; None outside ASCII or when odd."},
     {"postings", wordscan_postings, METH_VARARGS, "Each term's rows, ascending, by a counting sort (int32 or int64)."},
+    {"stemmer", wordscan_stemmer, METH_VARARGS, "A handle on Snowball's stemmer in PyStemmer's library, or None."},
+    {"stem", wordscan_stem, METH_VARARGS, "An ASCII word's stem through a stemmer() handle; None outside ASCII."},
     {NULL, NULL, 0, NULL},
 };
 

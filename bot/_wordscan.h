@@ -26,5 +26,10 @@ PyObject *wordscan_postings(PyObject *self, PyObject *args);
 PyObject *wordscan_entry(PyObject *entries, const Py_UCS1 *t, Py_ssize_t n);
 int wordscan_is_cache(PyObject *entries);
 int wordscan_add_cache(PyObject *module);
+/* bot/_wordscan_stem.c: Snowball's stemmer called directly */
+PyObject *wordscan_stemmer(PyObject *self, PyObject *args);
+PyObject *wordscan_stem(PyObject *self, PyObject *args);
+int wordscan_is_stemmer(PyObject *obj);
+PyObject *wordscan_stem_ascii(PyObject *stemmer, const char *a, Py_ssize_t na, const char *b, Py_ssize_t nb);
 
 #endif

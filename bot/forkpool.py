@@ -15,9 +15,9 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-__all__ = ["can_fork", "chunks", "fork_map", "fork_side", "worker_count"]
+__all__ = ["can_fork", "chunks", "fork_map", "fork_side", "in_thread", "worker_count"]
 
 S = TypeVar("S")
 J = TypeVar("J")
@@ -95,6 +95,32 @@ def fork_side(fn: Callable[[], object]) -> Callable[[], bool] | None:
     def wait() -> bool:
         process.join()
         return process.exitcode == 0
+
+    return wait
+
+
+def in_thread(fn: Callable[[], R]) -> Callable[[], R]:
+    """`fn()` in a thread started now, beside this one's own work (the index build writes the sentence
+    terms there, zlib and file writes that release the GIL, while it finishes the facts and BM25). Gives a
+    function that waits for it and returns its result or raises its error. Start it after the build's
+    last fork: while it runs, `can_fork` refuses (a thread holding a lock at a fork would leave it locked)."""
+    done: list[tuple[bool, Any]] = []
+
+    def run() -> None:
+        try:
+            done.append((True, fn()))
+        except BaseException as exc:  # noqa: BLE001 - handed to the waiter, raised there
+            done.append((False, exc))
+
+    thread = threading.Thread(target=run, name="summitbot-build-side", daemon=True)
+    thread.start()
+
+    def wait() -> R:
+        thread.join()
+        ok, value = done[0]
+        if not ok:
+            raise value
+        return cast(R, value)
 
     return wait
 

@@ -20,13 +20,13 @@ from bot.config import Config
 from bot.digest import key_digest
 from bot.errors import NeedsWriter
 from bot.facts import CorpusFacts, load_or_build_facts
-from bot.forkpool import chunks, fork_map, fork_side, worker_count
+from bot.forkpool import chunks, fork_map, fork_side, in_thread, worker_count
 from bot.frozen import dataclass
 from bot.models import Article, Sentence
 from bot.retrieval import SparseBM25, load_or_build
 from bot.retrieval.token_ids import TokenIds
 from bot.semantic import Encoder, encoder_for, load_or_embed, primed_vector, semantic_enabled
-from bot.sentence_terms import EncodedTerms, SentenceTerms, load_or_build_terms
+from bot.sentence_terms import EncodedTerms, SentenceTerms, load_or_build_terms, load_or_save_found
 from bot.serving import ArticleTable, MemoryArticles
 from bot.text import normalize
 from bot.tokenizer import Tokenizer
@@ -60,6 +60,8 @@ class CorpusIndex:
     `articles` may be a serving-form table (bot/serving.py), whose articles are decoded only when used.
     With `load_only` the saved pieces are only read: one that is missing, damaged or made for another
     corpus raises NeedsWriter instead of being rebuilt (a reader without the writer lock, bot/service.py)."""
+
+    _terms_written: Callable[[], SentenceTerms | None] | None = None  # a build writing them: `_write_terms`
 
     def __init__(
         self,
@@ -115,7 +117,15 @@ class CorpusIndex:
                 config.build.save_beside_grouping and worker_count(config.build.workers) > 1
             )
             after = None if alone else (lambda: side.extend(filter(None, [fork_side(persist)])))
-            return CorpusFacts.build(self.articles, config, self.tokenizer, kept[-1], terms, after_read=after)
+            return CorpusFacts.build(
+                self.articles,
+                config,
+                self.tokenizer,
+                kept[-1],
+                terms,
+                after_read=after,
+                after_groups=partial(self._write_terms, index_dir, fingerprint, terms if alone else None),
+            )
 
         def build_terms() -> SentenceTerms:
             refuse("sentence terms")
@@ -131,7 +141,7 @@ class CorpusIndex:
             self.facts = build_facts()
             self.bm25 = build()
         kept.clear()
-        self._kept_terms = None
+        self._kept_terms, self._terms_written = None, None
         self._vectors_path = index_dir / "vectors.npy" if index_dir is not None and fingerprint else None
         self._vectors_stamp = f"{fingerprint}-{config.semantic.sha256[:12]}-{config.semantic.max_tokens}"
         self._vectors: np.ndarray | None = None
@@ -159,14 +169,29 @@ class CorpusIndex:
             wait()
         stamp = _fingerprint(fingerprint, self.config)
         bm25 = load_or_build(index_dir / "bm25", stamp, build)
+        written = self._terms_written() if self._terms_written is not None else None
+        if written is not None:
+            return bm25, written
         saved_terms = load_or_build_terms(
             index_dir / "terms",
             stamp,
             build_terms,
             (len(self), len(self.articles)),
-            found=self._kept_terms,  # the facts build's, saved without assembling them in memory
+            # the facts build's, saved without assembling them in memory (unless written beside it)
+            found=self._kept_terms if self._terms_written is None else None,
         )
         return bm25, saved_terms
+
+    def _write_terms(
+        self, index_dir: Path | None, fingerprint: str | None, terms: EncodedTerms | None
+    ) -> None:
+        """Start saving the terms the facts build found (`load_or_save_found`) in a thread beside the rest
+        of the build (the facts' last steps, BM25): their write is mostly zlib and file writes, which
+        release the GIL, and the build's last fork (the grouping's) is done. `_persisted` waits for it."""
+        if terms is None or index_dir is None or fingerprint is None:
+            return  # not a persisted index: nothing saved
+        stamp, counts = _fingerprint(fingerprint, self.config), (len(self), len(self.articles))
+        self._terms_written = in_thread(lambda: load_or_save_found(index_dir / "terms", stamp, terms, counts))
 
     @property
     def vectors(self) -> np.ndarray | None:

@@ -33,7 +33,15 @@ from bot.arrayfiles import ByteStream, load_checked, offsets, read_meta, save_fo
 from bot.frozen import dataclass
 from bot.tokenizer import Tokenizer
 
-__all__ = ["FORMAT", "VERSION", "EncodedTerms", "SentenceTerms", "encode_terms", "load_or_build_terms"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "EncodedTerms",
+    "SentenceTerms",
+    "encode_terms",
+    "load_or_build_terms",
+    "load_or_save_found",
+]
 
 log = logging.getLogger(__name__)
 
@@ -260,19 +268,36 @@ def load_or_build_terms(
     """The terms saved in `directory` under `stamp` (for `counts` sentences and articles, when given), else
     built (and saved if the folder can be written); terms `found` by the index build are saved from
     their compressed pieces (`EncodedTerms.save`) instead."""
-    try:
-        return load_terms(directory, stamp, counts)
-    except ValueError as exc:
-        if (directory / META).exists():
-            log.warning("rebuilding the sentence terms: %s", exc)
     if found is not None:
+        saved = load_or_save_found(directory, stamp, found, counts)
+        if saved is not None:
+            return saved
+    else:
         try:
-            return found.save(directory, stamp)
-        except (OSError, ValueError) as exc:
-            log.warning("the sentence terms could not be saved to %s (%s)", directory, exc)
+            return load_terms(directory, stamp, counts)
+        except ValueError as exc:
+            if (directory / META).exists():
+                log.warning("rebuilding the sentence terms: %s", exc)
     terms = build()
     try:
         save_terms(terms, directory, stamp)
     except OSError as exc:
         log.warning("the sentence terms could not be saved to %s (%s)", directory, exc)
     return terms
+
+
+def load_or_save_found(
+    directory: Path, stamp: str, found: EncodedTerms, counts: tuple[int, int] | None = None
+) -> SentenceTerms | None:
+    """The terms saved in `directory` under `stamp` (as `load_or_build_terms` loads them), else `found`
+    saved there and loaded; None, logged, when they could not be saved (the caller then builds them)."""
+    try:
+        return load_terms(directory, stamp, counts)
+    except ValueError as exc:
+        if (directory / META).exists():
+            log.warning("rebuilding the sentence terms: %s", exc)
+    try:
+        return found.save(directory, stamp)
+    except (OSError, ValueError) as exc:
+        log.warning("the sentence terms could not be saved to %s (%s)", directory, exc)
+    return None

@@ -64,7 +64,8 @@ _WORD = compiled(
 # PyStemmer's own cache is off: `_stem`'s lru_cache is the cache, and PyStemmer's, full at its default
 # 10,000 words, purged itself on nearly every new word (a pair of words, a rare name): 2.3 µs a word
 # against 0.27 µs without it. The stems are the same; only the time changes.
-_STEMMER = Stemmer.Stemmer("english", 0)
+_LANGUAGE = "english"
+_STEMMER = Stemmer.Stemmer(_LANGUAGE, 0)
 
 
 try:  # built by `pip install -e .` (optional: without a compiler `_WORD` and `_pairs_of` serve)
@@ -86,6 +87,19 @@ _T = TypeVar("_T")
 _Entry = tuple[tuple[str, ...], tuple[str, ...], str | bool | None]
 # Its cache of ASCII words to their entries (bot/_wordcache.c), when built
 _CACHE: Callable[[dict[str, _Entry], int], object] | None = getattr(_wordscan, "WordCache", None)
+
+
+def _pair_stemmer() -> object:
+    """What `_ANALYSE` stems the word pairs with: a handle on the Snowball stemmer `_STEMMER` runs, found in
+    PyStemmer's own library and called from C on each pair's bytes (bot/_wordscan_stem.c: the same stems
+    without a str, a list and a UTF-8 round trip a pair), else `_STEMMER.stemWords` on a list of them."""
+    found = None
+    if hasattr(_wordscan, "stemmer") and Stemmer.__file__:
+        found = _wordscan.stemmer(Stemmer.__file__, _LANGUAGE)
+    return found if found is not None else _STEMMER.stemWords
+
+
+_PAIR_STEMS = _pair_stemmer()
 
 
 @lru_cache(maxsize=200_000)
@@ -145,7 +159,7 @@ class Tokenizer:
         normal = normalize(text)
         spans = self.entity_spans(normal)
         if _ANALYSE is not None:
-            found = _ANALYSE(normal, spans, self._read_entries, self._synonyms, _STEMMER.stemWords)
+            found = _ANALYSE(normal, spans, self._read_entries, self._synonyms, _PAIR_STEMS)
             if found is not None:
                 return cast(tuple[list[str], set[str]], found)
         return self._tokens_and_terms(normal, spans)
@@ -207,7 +221,7 @@ class Tokenizer:
         normal = normalize(text)
         spans = self.entity_spans(normal)
         if _ANALYSE is not None:  # compiled on ASCII text, as in `tokens_and_terms`
-            found = _ANALYSE(normal, spans, self._read_entries, self._synonyms, _STEMMER.stemWords)
+            found = _ANALYSE(normal, spans, self._read_entries, self._synonyms, _PAIR_STEMS)
             if found is not None:
                 return cast(tuple[list[str], set[str]], found)[1]
         return self._names_and_words(normal, spans)

@@ -1,12 +1,14 @@
 """The index build's side process (bot/forkpool.py `fork_side`): BM25 and the sentence terms saved there
 while the facts are grouped give the files the build saves in one process, and a failed side process
-leaves the work to the build itself."""
+leaves the work to the build itself. So does its side thread (`in_thread`), which writes the sentence
+terms beside the facts' last steps and BM25."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 
 from bot import search
 from bot.config import Config
-from bot.forkpool import chunks, fork_side
+from bot.forkpool import chunks, fork_side, in_thread
 from bot.search import CorpusIndex
 from bot.serving import MemoryArticles
 
@@ -74,6 +76,39 @@ def test_the_side_process_saves_what_one_process_saves(
 
     monkeypatch.setattr(search, "fork_side", failing)
     assert _built(config, tmp_path / "failed", 2) == alone
+
+
+def test_the_side_thread_runs_apart_and_hands_back_its_result_or_error() -> None:
+    wait = in_thread(threading.get_ident)
+    assert wait() != threading.get_ident()
+
+    def fails() -> None:
+        raise OSError("no space left")
+
+    with pytest.raises(OSError, match="no space left"):
+        in_thread(fails)()
+
+
+def test_the_terms_written_in_a_thread_are_the_files_one_process_saves(
+    config: Config, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[object] = []
+
+    def counted(fn: Callable[[], object]) -> Callable[[], object]:
+        threads.append(fn)
+        return in_thread(fn)
+
+    monkeypatch.setattr(search, "in_thread", counted)
+    alone = _built(config, tmp_path / "one", 1)
+    assert len(threads) == 1  # the terms were written in the side thread
+    assert _built(config, tmp_path / "two", 2, side=False) == alone
+    assert len(threads) == 2
+    assert _built(config, tmp_path / "beside", 2) == alone
+    assert len(threads) == 2  # in the side process (BM25 and the terms together): no thread
+    unsaved: list[object] = []
+    monkeypatch.setattr(search, "load_or_save_found", lambda *args: unsaved.append(args))  # saves nothing
+    assert _built(config, tmp_path / "unsaved", 1) == alone  # the build then builds and saves them itself
+    assert len(unsaved) == 1 and len(threads) == 3
 
 
 @pytest.mark.parametrize("workers", [1, 2, 3])

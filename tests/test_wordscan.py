@@ -1,6 +1,7 @@
 """The compiled word scan and word pairs (bot/_wordscan.c) give exactly what the tokenizer's Python
 definitions give (`_WORD.findall`, `_pairs_of`), and so does the whole compiled analysis of a sentence
-(`analyse`: `Tokenizer._tokens_and_terms`): on the seed corpus, every fixture page, generated corpus
+(`analyse`: `Tokenizer._tokens_and_terms`, its word pairs stemmed through PyStemmer or through
+bot/_wordscan_stem.c's handle): on the seed corpus, every fixture page, generated corpus
 text and generated edge text; outside ASCII they decline and the Python path serves."""
 
 from __future__ import annotations
@@ -94,11 +95,12 @@ def _same_analysis(tokenizer: tok.Tokenizer, text: str) -> None:
     found = tok._wordscan.analyse(normal, spans, entries, synonyms, tok._STEMMER.stemWords)
     tokens = tok._wordscan.analyse(normal, spans, entries, synonyms, None)
     cached = tok._wordscan.analyse(normal, spans, tokenizer._read_entries, synonyms, tok._STEMMER.stemWords)
+    handled = tok._wordscan.analyse(normal, spans, tokenizer._read_entries, synonyms, tok._PAIR_STEMS)
     if normal.isascii():
-        assert found == expected == cached, text
+        assert found == expected == cached == handled, text
         assert tokens == expected[0], text
     else:
-        assert found is None and tokens is None
+        assert found is None and tokens is None and handled is None
     assert tokenizer.tokens_and_terms(text) == expected
     assert tokenizer.tokenize(text) == expected[0]
     assert tokenizer.names_and_words(text) == tokenizer._names_and_words(normal, spans) == expected[1]

@@ -156,11 +156,13 @@ def build_arrays(
     terms: EncodedTerms | None = None,
     *,
     after_read: Callable[[], object] | None = None,
+    after_groups: Callable[[], object] | None = None,
 ) -> Arrays:
     """Every array of bot.facts.store for `articles` (see the module docstring); every sentence's
     `Tokenizer.tokenize` tokens are added to `tokens` if given (the BM25 index is built from them),
     and its and every headline's `Tokenizer.names_and_words` to `terms` (saved for answers);
-    `after_read()` is called once they are all there, before the groups."""
+    `after_read()` is called once they are all there, before the groups, and `after_groups()` once the
+    statements are grouped (the build's last fork done), before the disagreements."""
     workers = worker_count(config.build.workers)
     jobs = chunks(len(articles), config.build.chunk_articles, workers=workers)
     whole = _Part([], [], [], StatementTable(), [], ChunkIds(), EncodedTerms())
@@ -189,6 +191,8 @@ def build_arrays(
         whole.statements, config.facts, workers=workers, chunk=config.build.chunk_statements
     )
     log.info("facts: same statements grouped in %.1f s", _since(started))
+    if after_groups is not None:
+        after_groups()
     started = time.perf_counter()
     disagree = _disagreements(whole.statements, article_of.tolist(), config.facts)
     log.info("facts: disagreements found in %.1f s", _since(started))

@@ -92,11 +92,16 @@ class CorpusFacts:
         terms: EncodedTerms | None = None,
         *,
         after_read: Callable[[], object] | None = None,
+        after_groups: Callable[[], object] | None = None,
     ) -> CorpusFacts:
         """Compute every sentence's facts (see bot.facts; bot.facts.builder: on every core), appending
         each sentence's `Tokenizer.tokenize` tokens to `tokens` and the terms saved for answers to
-        `terms` if given (then calling `after_read`, before the corpus-wide groups)."""
-        return cls(build_arrays(articles, config, tokenizer, tokens, terms, after_read=after_read))
+        `terms` if given (then calling `after_read`, before the corpus-wide groups, and `after_groups`
+        after them)."""
+        arrays = build_arrays(
+            articles, config, tokenizer, tokens, terms, after_read=after_read, after_groups=after_groups
+        )
+        return cls(arrays)
 
     def arrays(self) -> Arrays:
         """Every array of bot.facts.store."""
