@@ -363,12 +363,11 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
     question, people, unit, speaker = asked.question, asked.people, asked.unit, asked.question.speaker
     failed = 0
     if people:
-        own = facts.people | facts.speakers
-        in_sentence = len(people & own)
-        elsewhere = people - own
+        count = len(people)
+        elsewhere = people.difference(facts.people, facts.speakers)  # neither named in it nor speaking
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
-        row[_PEOPLE_MISSING] = missing = (len(people) - in_sentence - in_paragraph) / len(people)
-        row[_PEOPLE_OUTSIDE] = in_paragraph / len(people)
+        row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
+        row[_PEOPLE_OUTSIDE] = in_paragraph / count
         failed += bool(missing)
     typed = has_type_kept(question.kind, facts, index, asked.since, question.search_text)
     if typed is False:
