@@ -76,12 +76,13 @@ def decide(
         return _declined(candidates, None, None)
     probability = decision.answer.probability(candidates.rows)
     best = float(probability.max())
-    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows))
-    order = sorted(range(len(candidates.hits)), key=lambda i: (-ranked[i], i))
     if best < settings.threshold:
         closest = int(np.argmax(probability))
         text = candidates.hits[closest].sentence.text if best >= settings.close else None
         return _declined(candidates, text, best)
+    # the order is read only to answer: a declined question is neither ranked nor read again
+    ranked = reread(index, candidates, decision, decision.ranking(candidates.rows))
+    order = np.argsort(-ranked, kind="stable").tolist()  # by probability down, ties in the hits' order
     first, rest = order[0], [i for i in order[1:] if probability[i] >= settings.alternative]
     chosen = _distinct(index, [first, *rest], candidates.hits, top)
     answers = tuple(_answer(index, candidates.hits[i], float(probability[i])) for i in chosen)

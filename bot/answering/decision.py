@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,8 @@ _CONVERGED = 1e-8  # Newton steps smaller than this have converged
 WEIGHTS_PATH = Path(__file__).with_name("decision.json")
 
 log = logging.getLogger(__name__)
+# a fit's columns of FEATURES, found once a fit (read for every question; the array is only read)
+_columns = lru_cache(maxsize=16)(columns_of)
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class DecisionModel:
 
     def logit(self, rows: np.ndarray) -> np.ndarray:
         """The log-odds behind `probability`."""
-        own = rows[:, columns_of(self.names)]
+        own = rows[:, _columns(self.names)]
         own = np.where(np.isnan(own), self.mean, own)
         return np.asarray(((own - self.mean) / self.scale) @ self.coef + self.intercept)
 
@@ -94,7 +97,7 @@ class Decision:
         """The probabilities that order the candidates: the ranking fit's when every feature it reads is
         present, otherwise the answer fit's."""
         model = self.rank
-        if model is None or rows.size == 0 or np.isnan(rows[:, columns_of(model.names)]).any():
+        if model is None or rows.size == 0 or np.isnan(rows[:, _columns(model.names)]).any():
             model = self.answer
         return model.probability(rows)
 

@@ -6,7 +6,6 @@ answering.sentence_facts, which reads the index's facts (bot.facts) through answ
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -19,7 +18,7 @@ from bot.answering.concept_match import Pairs, coverage, covered_with
 from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
-from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of, has_type_kept
+from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of_all, has_type_kept
 from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex, SearchHit
@@ -204,16 +203,19 @@ def candidate_features(
     semantic features are NaN); `unknown_names` the question's names the coverage never mentions."""
     if not hits:
         return np.zeros((0, len(FEATURES)))
-    top_bm25 = max(h.score for h in hits) or 1.0
-    rows = _rows(index, _Asked.of(index, question, concepts), hits)
+    scores = [h.score for h in hits]
+    top_bm25 = max(scores) or 1.0
+    found = facts_of_all(index, [h.position for h in hits])
+    terms = [index.terms(h.position) for h in hits]
+    rows = _rows(index, _Asked.of(index, question, concepts), hits, found, terms)
     pairs = question_pairs(index, question.search_text)
     if question.speaker is None and asked_speaker(question.own_text):
-        rows[:, _COLUMN["speaker_unnamed"]] = [bool(facts_of(index, h.position).speakers) for h in hits]
+        rows[:, _COLUMN["speaker_unnamed"]] = [bool(f.speakers) for f in found]
     if pairs:
-        rows[:, _COLUMN["pairs"]] = [len(pairs & index.terms(h.position)) / len(pairs) for h in hits]
-    rows[:, _COLUMN["bm25_relative"]] = [h.score / top_bm25 for h in hits]
-    groups = [_statement(index, h.position) for h in hits]
-    rows[:, _COLUMN["bm25_rank"]] = _distinct_ranks(np.array([h.score for h in hits]), groups)
+        rows[:, _COLUMN["pairs"]] = [len(pairs & t) / len(pairs) for t in terms]
+    rows[:, _COLUMN["bm25_relative"]] = [score / top_bm25 for score in scores]
+    groups = [f.group for f in found]
+    rows[:, _COLUMN["bm25_rank"]] = _distinct_ranks(np.array(scores), groups)
     rows[:, _COLUMN["question_unknown"]] = unknown_share
     rows[:, _COLUMN["unknown_names"]] = len(unknown_names)
     cov = rows[:, _COLUMN["coverage"]]
@@ -222,12 +224,6 @@ def candidate_features(
     _semantic(index, hits, vector, rows, groups, question=question)
     rows[:, columns_of(ANSWERABILITY_FEATURES)] = answerability_rows(index, question, hits)
     return rows
-
-
-def _statement(index: CorpusIndex, position: int) -> int:
-    """The sentence's same-statement group (bot.facts); one of its own when it has none."""
-    group = index.facts.of(position).group
-    return group if group >= 0 else -2 - position
 
 
 def _distinct_ranks(scores: np.ndarray, groups: Sequence[int]) -> np.ndarray:
@@ -271,15 +267,25 @@ def columns_of(names: Sequence[str]) -> np.ndarray:
 
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
+# the columns a candidate's own row fills, looked up once (each is read for every candidate)
+_COVERAGE, _UNMATCHED = _COLUMN["coverage"], _COLUMN["unmatched_heaviest"]
+_CONTEXT_GAIN, _TITLE_GAIN = _COLUMN["context_gain"], _COLUMN["title_gain"]
+_NAMES_MISSING, _NAMES_OFF = _COLUMN["names_missing"], _COLUMN["names_off_article"]
+_EVENT_UNKNOWN, _CAPTION, _SUBHEADING = _COLUMN["event_unknown"], _COLUMN["caption"], _COLUMN["subheading"]
+_LENGTH, _COVERAGE_MET = _COLUMN["length"], _COLUMN["coverage_met"]
+_PEOPLE_MISSING, _PEOPLE_OUTSIDE = _COLUMN["people_missing"], _COLUMN["people_outside"]
+_TYPE_MISSING, _TYPE_PRESENT = _COLUMN["type_missing"], _COLUMN["type_present"]
+_UNIT_MISSING, _CONSTRAINTS_FAILED = _COLUMN["unit_missing"], _COLUMN["constraints_failed"]
+_SPEAKER_PRESENT, _SPEAKER_MISSING = _COLUMN["speaker_present"], _COLUMN["speaker_missing"]
 
 
-def _names_missing(asked: _Asked, index: CorpusIndex, position: int, facts: CandidateFacts) -> float:
-    """The weight share of the question's names that neither the sentence, nor its speakers, nor its
-    paragraph or headline writes (0 when it names none)."""
+def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], facts: CandidateFacts) -> float:
+    """The weight share of the question's names that neither the sentence (its `terms`), nor its
+    speakers, nor its paragraph or headline writes (0 when it names none)."""
     names, total = asked.names, asked.names_total
     if not names or total <= 0:
         return 0.0
-    terms, speakers = index.terms(position), facts.speakers
+    speakers = facts.speakers
     absent = [
         weight
         for weight, words in names
@@ -294,53 +300,61 @@ def _asks_since(text: str) -> bool:
     return bool(_SINCE.search(text))
 
 
-def _rows(index: CorpusIndex, asked: _Asked, hits: Sequence[SearchHit]) -> np.ndarray:
-    """The features of each hit that do not depend on the other candidates, as one array. Each row is a
-    list filled at fixed columns from a per-question template (no dict a candidate)."""
+def _rows(
+    index: CorpusIndex,
+    asked: _Asked,
+    hits: Sequence[SearchHit],
+    found: Sequence[CandidateFacts],
+    terms: Sequence[frozenset[str]],
+) -> np.ndarray:
+    """The features of each hit that do not depend on the other candidates, as one array (`found` and
+    `terms` are the hits' facts and names and words). Each row is a list filled at fixed columns from a
+    per-question template (no dict a candidate)."""
     question = asked.question
     template = [0.0] * len(FEATURES)
     template[_COLUMN[f"asks_{question.kind}"]] = 1.0
     template[_COLUMN["follow_up"]] = question.follow_up
+    named = bool(asked.names) and asked.names_total > 0  # else names_missing is 0 for every candidate
     table: list[float] = []  # the rows one after another: numpy reads a flat list fastest
-    for hit in hits:
+    for hit, facts, own in zip(hits, found, terms, strict=True):
         row = template.copy()
-        facts = facts_of(index, hit.position)
-        _matching(index, asked, hit, facts, row)
+        _matching(index, asked, own, facts, row)
         _constraints(index, asked, facts, row)
-        row[_COLUMN["names_missing"]] = missing = _names_missing(asked, index, hit.position, facts)
-        if missing:  # the article holds the sentence, its paragraph and headline: none off it otherwise
-            row[_COLUMN["names_off_article"]] = _names_off_article(asked, index, hit, facts.speakers)
-        row[_COLUMN["event_unknown"]] = hit.article.event is None
-        role = hit.sentence.role
-        row[_COLUMN["caption"]] = role == "caption"
-        row[_COLUMN["subheading"]] = role == "subheading"
-        row[_COLUMN["length"]] = math.log1p(facts.words)
-        if not row[_COLUMN["constraints_failed"]]:  # a near match that fails a constraint is not met
-            row[_COLUMN["coverage_met"]] = row[_COLUMN["coverage"]]
+        if named:
+            row[_NAMES_MISSING] = missing = _names_missing(asked, index, own, facts)
+            if missing:  # the article holds the sentence, its paragraph and headline: none off it otherwise
+                row[_NAMES_OFF] = _names_off_article(asked, index, hit, facts.speakers)
+        row[_EVENT_UNKNOWN] = facts.event_unknown
+        role = facts.role
+        row[_CAPTION] = role == "caption"
+        row[_SUBHEADING] = role == "subheading"
+        row[_LENGTH] = facts.length
+        if not row[_CONSTRAINTS_FAILED]:  # a near match that fails a constraint is not met
+            row[_COVERAGE_MET] = row[_COVERAGE]
         table.extend(row)
     values = np.fromiter(table, dtype=float, count=len(hits) * len(FEATURES))  # bools become floats
     return values.reshape(len(hits), len(FEATURES))
 
 
 def _matching(
-    index: CorpusIndex, asked: _Asked, hit: SearchHit, facts: CandidateFacts, row: list[float]
+    index: CorpusIndex, asked: _Asked, terms: frozenset[str], facts: CandidateFacts, row: list[float]
 ) -> None:
-    """How much of the question the sentence (and its speakers) covers, and what its paragraph and headline
-    add, into `row` (answering.concept_match: a C kernel with the same numbers as its Python path)."""
-    position, pairs, weights, total = hit.position, asked.pairs, asked.weights, asked.total
-    share, cov, unmatched, full = coverage(pairs, weights, index.terms(position), facts.speakers)
-    row[_COLUMN["coverage"]] = cov / total
-    row[_COLUMN["unmatched_heaviest"]] = unmatched / total
+    """How much of the question the sentence (its `terms` and its speakers) covers, and what its paragraph
+    and headline add, into `row` (answering.concept_match: a C kernel with the same numbers as its Python
+    path)."""
+    position, pairs, weights, total = facts.position, asked.pairs, asked.weights, asked.total
+    share, cov, unmatched, full = coverage(pairs, weights, terms, facts.speakers)
+    row[_COVERAGE] = cov / total
+    row[_UNMATCHED] = unmatched / total
     # every share 1.0 (they are 0, 0.5 or 1): nothing to gain, the neighbour and headline need not be read
     if full:
         return
-    previous = index.neighbour(position, -1)
-    if previous is not None and previous.paragraph == hit.sentence.paragraph:
+    if facts.joined:  # the sentence before it is in its paragraph
         gained = covered_with(pairs, weights, share, index.terms(position - 1))
-        row[_COLUMN["context_gain"]] = (gained - cov) / total
-    if hit.article.title:
+        row[_CONTEXT_GAIN] = (gained - cov) / total
+    if facts.titled:
         gained = covered_with(pairs, weights, share, index.title_terms(position))
-        row[_COLUMN["title_gain"]] = (gained - cov) / total
+        row[_TITLE_GAIN] = (gained - cov) / total
 
 
 def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]) -> None:
@@ -349,23 +363,22 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
     question, people, unit, speaker = asked.question, asked.people, asked.unit, asked.question.speaker
     failed = 0
     if people:
-        own = facts.people | facts.speakers
-        in_sentence = len(people & own)
-        elsewhere = people - own
+        count = len(people)
+        elsewhere = people.difference(facts.people, facts.speakers)  # neither named in it nor speaking
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
-        row[_COLUMN["people_missing"]] = missing = (len(people) - in_sentence - in_paragraph) / len(people)
-        row[_COLUMN["people_outside"]] = in_paragraph / len(people)
+        row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
+        row[_PEOPLE_OUTSIDE] = in_paragraph / count
         failed += bool(missing)
     typed = has_type_kept(question.kind, facts, index, asked.since, question.search_text)
     if typed is False:
-        row[_COLUMN["type_missing"]] = 1.0
+        row[_TYPE_MISSING] = 1.0
         failed += 1
     elif typed is True:
-        row[_COLUMN["type_present"]] = 1.0
+        row[_TYPE_PRESENT] = 1.0
     if unit is not None and not _counts_unit(facts, unit):
-        row[_COLUMN["unit_missing"]] = 1.0
+        row[_UNIT_MISSING] = 1.0
         failed += 1
     if speaker is not None:
-        row[_COLUMN["speaker_present"] if speaker in facts.speakers else _COLUMN["speaker_missing"]] = 1.0
+        row[_SPEAKER_PRESENT if speaker in facts.speakers else _SPEAKER_MISSING] = 1.0
         failed += speaker not in facts.speakers
-    row[_COLUMN["constraints_failed"]] = failed
+    row[_CONSTRAINTS_FAILED] = failed

@@ -72,7 +72,7 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
     concepts: dict[frozenset[str], float] = {}
     related: dict[frozenset[str], frozenset[str]] = {}
     names: set[frozenset[str]] = set()
-    covered = [False] * len(normal)
+    blanked = list(normal)  # the question with its names blanked out, a character each
     for start, end, token in tokenizer.entity_spans(normal):
         words = tokenizer.content_words(normal[start:end])
         weight = max(_weight(index, t, name=True) for t in (token, *words))
@@ -80,11 +80,11 @@ def query_concepts(index: CorpusIndex, text: str) -> list[Concept]:
         concepts[terms] = weight
         related[terms] = tokenizer.related(token)
         names.add(terms)
-        for i in range(start, end):
-            covered[i] = True
-    rest = "".join(ch if not covered[i] else " " for i, ch in enumerate(normal))
+        blanked[start:end] = " " * (end - start)
+    rest = "".join(blanked)
+    lead = rest.lstrip()  # a capitalised first word is no name
     for written in _WORD.findall(rest):
-        capitalised = written[:1].isupper() and not rest.lstrip().startswith(written)
+        capitalised = written[:1].isupper() and not lead.startswith(written)
         for word in tokenizer.content_words(written):
             group = tokenizer.synonym(word)
             key = frozenset([word, *index.variants(word), *([group] if group else [])])

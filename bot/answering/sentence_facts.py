@@ -4,7 +4,8 @@ whether it carries the type a question asks for only when a question needs it; k
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import field
 
 from bot.answering import evidence
@@ -14,7 +15,7 @@ from bot.facts import INTERVAL
 from bot.frozen import dataclass
 from bot.search import CorpusIndex
 
-__all__ = ["FACTS_LIMIT", "CandidateFacts", "facts_of", "has_type", "has_type_kept"]
+__all__ = ["FACTS_LIMIT", "CandidateFacts", "facts_of", "facts_of_all", "has_type", "has_type_kept"]
 
 _TYPE_TESTS = {
     "how_many": evidence.has_number,
@@ -36,6 +37,13 @@ class CandidateFacts:
     people: frozenset[str]  # ... named in it
     counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
     words: int
+    # what its row reads of its place, kept with its facts so a candidate seen before costs one look-up
+    group: int  # its same-statement group (bot.facts); one of its own (-2 - position) when it has none
+    length: float  # log(1 + its word count)
+    joined: bool  # the sentence before it is in the same paragraph
+    titled: bool  # its article has a headline
+    event_unknown: bool  # its article is about no configured event
+    role: str
     _paragraph_people: frozenset[str] | None = None
     _context: frozenset[str] | None = None
     _typed: dict[tuple[str, bool], bool | None] = field(default_factory=dict)  # has_type's answers
@@ -63,19 +71,39 @@ def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
     cache = _FACTS.of(index)
     found = cache.get(position)
     if found is None:
-        if len(cache) >= FACTS_LIMIT:  # bounded for a long-running bot, as index.terms is
-            cache.clear()
-        persons = people_of(index)
-        _, sentence = index.locate(position)
-        counted = {f.measures for f in index.facts.of(position).figures if f.dimension in _COUNTING}
-        counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
-        found = cache[position] = CandidateFacts(
-            position,
-            evidence.speakers(index, position, persons),
-            _people(index, position, persons),
-            frozenset(counted),
-            len(sentence.text.split()),
-        )
+        found = _read(index, position, cache)
+    return found
+
+
+def facts_of_all(index: CorpusIndex, positions: Iterable[int]) -> list[CandidateFacts]:
+    """facts_of for each of `positions`, in their order (the cache found once for them all)."""
+    cache = _FACTS.of(index)
+    return [cache.get(p) or _read(index, p, cache) for p in positions]
+
+
+def _read(index: CorpusIndex, position: int, cache: dict[int, CandidateFacts]) -> CandidateFacts:
+    if len(cache) >= FACTS_LIMIT:  # bounded for a long-running bot, as index.terms is
+        cache.clear()
+    persons = people_of(index)
+    article, sentence = index.locate(position)
+    kept = index.facts.of(position)
+    counted = {f.measures for f in kept.figures if f.dimension in _COUNTING}
+    counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
+    words = len(sentence.text.split())
+    previous = index.neighbour(position, -1)
+    found = cache[position] = CandidateFacts(
+        position,
+        evidence.speakers(index, position, persons),
+        _people(index, position, persons),
+        frozenset(counted),
+        words,
+        kept.group if kept.group >= 0 else -2 - position,
+        math.log1p(words),
+        previous is not None and previous.paragraph == sentence.paragraph,
+        bool(article.title),
+        article.event is None,
+        sentence.role,
+    )
     return found
 
 

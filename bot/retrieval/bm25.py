@@ -251,7 +251,8 @@ class SparseBM25:
         else:
             result = exhaustive_top_k(plan, k, *postings, allowed=allowed, n_docs=self.n_docs)
         self.last_postings_read = result.postings_read
-        return [Hit(int(i), float(s)) for i, s in zip(result.ids, result.scores, strict=True)]
+        # tolist: Python ints and floats of the same values, without a numpy scalar a hit
+        return [Hit(i, s) for i, s in zip(result.ids.tolist(), result.scores.tolist(), strict=True)]
 
     def get_scores(self, tokens: Sequence[str]) -> FloatArray:
         """Dense scores of every sentence, equal to rank-bm25's ``get_scores`` (tests, comparisons)."""
