@@ -121,6 +121,8 @@ def test_a_paywall_prompt_ends_the_story(config: Config) -> None:
         ("Larkfield Media Group, Inc.", "Larkfield"),
         ("LARKFIELD GmbH & Co. KG", "LARKFIELD"),
         ("The Larkfield Ledger Ltd", "The Larkfield Ledger"),
+        ("Larkfield Morning Post Publishers Ltd", "Larkfield Morning Post"),
+        ("Larkfield Publishers", "Larkfield Publishers"),  # no legal form: the name as it is
         ("Larkfield Media Group", "Larkfield Media Group"),  # no legal form: the name as it is
         ("Larkfield", "Larkfield"),
     ],

@@ -2,7 +2,7 @@
 
 Copyright lines and JSON-LD publishers often give the owning company's legal name: a legal form before
 it ("JSC "Daily Name"", "OOO Name") with the name in quotes, or after it ("Name Media Group, Inc.",
-"NAME GmbH & Co. KG"), with the words a holding company adds ("Media Group", "Publishing"). A
+"NAME GmbH & Co. KG"), with the words a holding company adds ("Media Group", "Publishing", "Publishers"). A
 broadcaster's "Broadcasting Corporation" is its name, not a legal form.
 """
 
@@ -17,7 +17,7 @@ _LEADING_FORM = re.compile(
 )
 _QUOTED = re.compile(r"^[\"'«“„‘](?P<name>[^\"'«»“”„‘’]{2,60})[\"'»”“’]$")
 _TRAILING_FORM = re.compile(
-    r"(?:\s+(?:newspapers?|media|group|publishing|publications|holdings|communications|company|verlag))*"
+    r"(?:\s+(?:newspapers?|media|group|publishing|publications|publishers|holdings|communications|company|verlag))*"
     r"(?:\s*,?\s+(?:ltd|limited|inc|llc|plc|co|corp|corporation|gmbh|ag|kg|s\.?a|pty|pvt|jsc)\.?)+"
     r"(?:\s*&\s*co\.?\s*(?:kg|kgaa)?)?$",
     re.IGNORECASE,
