@@ -1,6 +1,6 @@
 """The postings' counting sort (bot/_wordscan_build.c's `postings`) gives the arrays their sorting
 definitions give: the same-statement grouping's word postings (`_word_statements`) and BM25's postings
-(`_postings_of_ids`), on random tables, empty and one-row ones, unused terms and both integer widths."""
+(`postings_of_ids`), on random tables, empty and one-row ones, unused terms and both integer widths."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bot.facts import grouping
-from bot.retrieval import bm25
+from bot.retrieval import postings
 
 
 def _table(rng: np.random.Generator, rows: int, words: int) -> tuple[np.ndarray, np.ndarray]:
@@ -37,8 +37,9 @@ def test_the_bm25_postings_equal_the_sorted_ones(rows: int, words: int, seed: in
     names = [f"t{k}" for k in range(words)]  # some never used: empty postings
     doc_len = np.diff(ptr)
     half = len(terms) // 2
-    counted = bm25._postings_of_ids(names, [terms[:half].astype(width), terms[half:].astype(width)], doc_len)
-    sorted_ = bm25._postings_of_ids(names, [terms.astype(width)], doc_len, kernel=False)
+    pieces = [terms[:half].astype(width), terms[half:].astype(width)]
+    counted = postings.postings_of_ids(names, pieces, doc_len)
+    sorted_ = postings.postings_of_ids(names, [terms.astype(width)], doc_len, kernel=False)
     assert counted.terms == sorted_.terms
     for a, b in zip(counted[1:], sorted_[1:], strict=True):
         assert np.array_equal(a, b) and a.dtype == b.dtype
