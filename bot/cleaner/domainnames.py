@@ -22,7 +22,7 @@ Lo").
 from __future__ import annotations
 
 from bot.cleaner.domainwords import MINOR_WORDS as _MINOR
-from bot.cleaner.domainwords import common_pieces, is_dictionary_word, segment, web_count
+from bot.cleaner.domainwords import common_pieces, is_cut_piece, is_dictionary_word, segment, web_count
 from bot.config import CleanerConfig
 
 __all__ = ["name_words"]
@@ -30,7 +30,6 @@ __all__ = ["name_words"]
 _VOWELS = frozenset("aeiouy")
 _SHORTEST_ACRONYM = 2  # not a threshold: one letter is a stray cut ("the brindle r")
 _FEWEST_PIECES = 2  # not a threshold: a name and a word beside it
-_CUT_LETTERS = 2  # not a threshold: as in `domainwords`, two letters that are no little word are a cut
 _SHORTEST_WORD = 3  # not a threshold: as in `acronymdomain`, a shorter word is a little word or a cut
 _ARTICLE = "the"  # a masthead's leading article: "The Trendler" shows a name as a common word would
 
@@ -94,7 +93,7 @@ def _rejoined(pieces: list[str], settings: CleanerConfig) -> list[str]:
         # a two-letter word that is no little word after another short piece: the segmenter chopped one
         # name into short words ("bid|ex|media"); after a longer piece it is a wrong cut ("thoma|lo")
         short_before = bool(out) and len(out[-1]) < settings.domain_word_min_letters
-        fragment = fragment or (len(piece) == _CUT_LETTERS and piece not in _MINOR and short_before)
+        fragment = fragment or (is_cut_piece(piece) and short_before)
         # a known abbreviation closing the name stands apart ("morning|news|usa")
         fragment = fragment and not (n + 1 == len(pieces) and n and _abbreviation(piece, settings))
         voiced = bool(_VOWELS.intersection(piece))

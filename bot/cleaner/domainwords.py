@@ -27,6 +27,7 @@ __all__ = [
     "common_pieces",
     "domain_words",
     "dotted_name",
+    "is_cut_piece",
     "is_dictionary_word",
     "printed_domain",
     "segment",
@@ -91,7 +92,7 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
         pieces = wordsegment.segment(parts[0])
         # one word is no name: "news.cn" is not "News", and the domain says more than the word; a
         # two-letter word that is no little word is a wrong cut ("bidexmedia" is no "Bid Ex Media")
-        if not all(_common(piece, settings) and not _cut(piece) for piece in pieces):
+        if not all(_common(piece, settings) and not is_cut_piece(piece) for piece in pieces):
             return None
     if len(pieces) < _FEWEST_WORDS:
         return None
@@ -103,7 +104,7 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
 _CUT_LETTERS = 2  # not a threshold: a two-letter piece that is no little word ("ex", "si", "it")
 
 
-def _cut(piece: str) -> bool:
+def is_cut_piece(piece: str) -> bool:
     """A piece the segmenter cut off a longer name: two letters, no little word ("bid|ex", "cuba|si")."""
     return len(piece) == _CUT_LETTERS and piece not in MINOR_WORDS
 
