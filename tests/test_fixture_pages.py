@@ -47,6 +47,7 @@ EXTRA = {
     "batch14": [PAGES / "other_summit" / "event.yaml"],
     "batch15": [PAGES / "other_summit" / "event.yaml"],
     "batch16": [PAGES / "other_summit" / "event.yaml"],
+    "batch17": [PAGES / "other_summit" / "event.yaml"],
 }
 
 # batch6 arrived blind and was measured once on main f184ad3's rules (3 of 12 pages passed every check; line
@@ -124,7 +125,20 @@ EXTRA = {
 # bar, a yearless dateline's year from the page's frame, a later meeting elsewhere looking back; data: an
 # agency's initials, its own table entry) it passes 12 of 12 and meets the common floors: its figures are
 # training figures now.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
+#
+# batch17 arrived blind (wt-blind17 3fee24b) and was measured once on a17c5d4, session thirteen's first
+# rules, before any rule was written for it: 4 of 12 pages passed every check; line P/R 0.849/1.000, HTML
+# must_contain 1.000 / must_not_contain 1.000, chrome share 0.148, outlet 12/12, date 11/12, updated 12/12,
+# headline 11/12, wire 10/12, event 11/12. It is held to those arrival figures until a round lifts it.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
+    "batch17": {
+        "line_recall": 1.0,
+        "line_precision": 0.84,
+        "html_contain": 1.0,
+        "chrome_share": 0.148,
+        "field": 0.83,
+    },
+}
 
 
 def test_the_fixture_sets_are_present() -> None:
