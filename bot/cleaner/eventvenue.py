@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from bot.config import Event
 
-__all__ = ["names_other_venue"]
+__all__ = ["names_other_venue", "places_series_elsewhere"]
 
 # where a summit of a series was held: "G20 summit in Osaka", "G-20 summit held at Hangzhou"
 _VENUE = re.compile(
@@ -36,3 +36,15 @@ def names_other_venue(
         match.group("place") for match in _VENUE.finditer(text) if match.group("series").casefold() in series
     } - set(parts)
     return any(count(venue, text) >= max(own + 1, _LEAST_MENTIONS) for venue in venues)
+
+
+def places_series_elsewhere(event: Event, text: str, events: Sequence[Event]) -> bool:
+    """True when the text places a summit of a configured series anywhere but the event's place, even
+    once ("G20 summit in Brisbane")."""
+    series = {name.casefold() for each in events for name in each.series}
+    parts = {part.strip() for part in event.place.split(",") if part.strip()}
+    return any(
+        match.group("place") not in parts
+        for match in _VENUE.finditer(text)
+        if match.group("series").casefold() in series
+    )
