@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.labelname import label_name
 from bot.cleaner.owncreditname import spells_own_site
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
@@ -165,3 +166,18 @@ def test_a_credit_line_of_a_name_that_is_neither_the_site_nor_an_agency_credits_
 def test_an_outlet_credited_at_the_end_of_the_story_is_the_wire(config: Config) -> None:
     last = THIRD.removesuffix(".") + ", Sky News reports."
     assert clean(_page(LEDE, SECOND, last), config, url=URL).wire == "Sky News"
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("actv7news", "Actv7 News"),  # coined letters, a number, a word: one brand and the word
+        ("kxyz7", "KXYZ 7"),  # the number closes the label: apart
+        ("7harbourwire", "7 Harbour Wire"),  # the number opens it: apart
+        ("harbour7news", "Harbour 7 News"),  # after a word: apart
+    ],
+)
+def test_a_number_between_coined_letters_and_a_word_belongs_to_the_letters(
+    config: Config, label: str, name: str
+) -> None:
+    assert label_name(label, config.cleaner) == name
