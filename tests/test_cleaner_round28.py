@@ -181,3 +181,17 @@ def test_a_number_between_coined_letters_and_a_word_belongs_to_the_letters(
     config: Config, label: str, name: str
 ) -> None:
     assert label_name(label, config.cleaner) == name
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://post.bhaskar.com/world/leaders-meet-1443517760", "Bhaskar Post"),  # a masthead word
+        ("https://www.bhaskar.com/world/leaders-meet-1443517760", "Dainik Bhaskar"),
+        ("https://news.bhaskar.com/world/leaders-meet-1443517760", "Dainik Bhaskar"),  # a section's
+    ],
+)
+def test_a_masthead_word_as_a_known_groups_subdomain_names_a_title_of_its_own(
+    config: Config, url: str, outlet: str
+) -> None:
+    assert clean(_page(LEDE, SECOND, THIRD), config, url=url).outlet == outlet
