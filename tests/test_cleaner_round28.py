@@ -22,7 +22,9 @@ def _page(*paragraphs: str) -> str:
     return "\n\n".join([HEAD, *paragraphs]) + "\n"
 
 
-@pytest.mark.parametrize("series", ["Group of 20 summit here", "G20 summit"])
+@pytest.mark.parametrize(
+    "series", ["Group of 20 summit here", "G20 summit", "Group of Twenty summit", "G20 summit in September"]
+)
 def test_an_undated_page_naming_the_series_and_the_leaders_is_the_events_coverage(
     config: Config, series: str
 ) -> None:
@@ -37,6 +39,8 @@ def test_an_undated_page_naming_the_series_and_the_leaders_is_the_events_coverag
         (MEETING.format(where="G20 summit"), NO_MINISTERS, LATER),
         # the leaders and their ministers, at a summit of the series placed elsewhere
         (MEETING.format(where="G20 summit in Brisbane"), MINISTERS, LATER),
+        (MEETING.format(where="Group of 20 summit held in Brisbane"), MINISTERS, LATER),
+        (MEETING.format(where="summit of the G20 in St. Petersburg"), MINISTERS, LATER),
     ],
 )
 def test_a_series_page_without_its_people_or_placed_elsewhere_gets_no_event(
