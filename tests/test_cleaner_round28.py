@@ -66,10 +66,11 @@ def _kept(page: str, config: Config) -> set[str]:
     return {s.text for s in clean(page, config, url=URL).sentences}
 
 
-def test_a_check_also_box_and_a_name_signing_the_story_off_are_chrome(config: Config) -> None:
+@pytest.mark.parametrize("heading", ["Check Also", "Also see", "Check out also", "Similar stories"])
+def test_a_check_also_box_and_a_name_signing_the_story_off_are_chrome(config: Config, heading: str) -> None:
     box = [
         "Jane Roe",
-        "Check Also",
+        heading,
         "Ministry says the ferry will sail again",
         "TARNBY - The ministry said …",
     ]
