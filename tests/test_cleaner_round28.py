@@ -200,3 +200,9 @@ def test_a_masthead_word_as_a_known_groups_subdomain_names_a_title_of_its_own(
     config: Config, url: str, outlet: str
 ) -> None:
     assert clean(_page(LEDE, SECOND, THIRD), config, url=url).outlet == outlet
+
+
+def test_an_agencys_initials_on_its_own_site_leave_the_tables_spelled_out_name(config: Config) -> None:
+    page = _page(f"ANKARA (AA) - {LEDE}", SECOND, THIRD)
+    article = clean(page, config, url="https://www.aa.com.tr/en/world/leaders-meet/771")
+    assert article.outlet == "Anadolu Agency"

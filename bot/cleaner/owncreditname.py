@@ -5,8 +5,9 @@ lede ("Quorva:"). When that credit spells the name of the site the page is on (i
 label, or the label's first hyphen-separated word: "QNA" on qna-news.org), it is the name the site goes by,
 printed by the site itself: a reader cites it as printed, rather than the outlet table's longer form
 ("Quorva News Agency") or the domain's words ("Qna News"). A credit the table reads as the domain's own
-outlet ("ANDINA" of Andina) is left to the table; a credit naming any other site is another matter (the
-wire finders').
+outlet ("ANDINA" of Andina), or that is the initials of the outlet's name, which spells it out ("AA" of
+Anadolu Agency), is left to the table; a credit naming any other site is another matter (the wire
+finders').
 """
 
 from __future__ import annotations
@@ -59,4 +60,11 @@ def own_credit_name(page: PageLines, wire: Found | None, outlet: str) -> Found |
         return None
     if page.table.canonical(wire.value, page.url).casefold() == outlet.casefold():
         return None
+    if _initials(outlet) == _NOT_WORD.sub("", wire.value).casefold():
+        return None  # "AA" on its site: the outlet's name spelled out ("Anadolu Agency") is read as well
     return Found(wire.value, f"{wire.evidence} (the site's own credit, as printed)")
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Agencia Venezolana de Noticias": "avn")."""
+    return "".join(word[0] for word in name.split() if word[0].isupper()).casefold()
