@@ -78,7 +78,7 @@ def test_a_chinese_date_row_dates_the_story(config: Config) -> None:
 
 def test_the_agency_reported_credits_the_wire_when_alone(config: Config) -> None:
     credited = SECOND[:-1] + ", The Press Association reported."
-    page = "\n\n".join([HEADLINE, LEDE, credited, THIRD])
-    assert clean(page + "\n", config, url=URL).wire == "PA Media"
+    page = "\n\n".join([HEADLINE, LEDE, THIRD, credited])  # closing the story (round 28: mid-story it
+    assert clean(page + "\n", config, url=URL).wire == "PA Media"  # is one claim's source, no wire)
     two = "\n\n".join([HEADLINE, LEDE, credited, "The talks ran late, the Associated Press reported."])
     assert clean(two + "\n", config, url=URL).wire is None

@@ -23,6 +23,7 @@ from bot.cleaner.metadata import domain_as_words, find_outlet, known_domain
 from bot.cleaner.mirror import banner_url, original_url, without_link_tag
 from bot.cleaner.notheadline import not_the_headline
 from bot.cleaner.outlets import outlet_table
+from bot.cleaner.owncreditname import own_credit_name
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
 from bot.cleaner.sitename import without_outlet_suffix
@@ -206,7 +207,8 @@ def _metadata(
         # a name read off the URL's own domain is that site's, never another outlet's going by the same
         # words on a domain of its own ("Afro News" on an unknown domain is no known "AFRO News")
         cited = name if from_label else page.table.canonical(name, hints.url)
-        found["outlet"] = Found(cited, outlet.evidence)
+        # the site's own credit as printed ("Tarnby, QNA –" on qna-news.org) over the table's or the domain's
+        found["outlet"] = own_credit_name(page, found.get("wire"), cited) or Found(cited, outlet.evidence)
         if "title" in found:  # "Headline - Site Name" read from a <title>
             title_found = found["title"]
             title = without_outlet_suffix(title_found.value, name, page.table)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 from bot.config import Config
 
-__all__ = ["is_common_word", "names_only_region", "people_in_window"]
+__all__ = ["is_common_word", "names_only_region", "people_in_window", "people_named"]
 
 
 def is_common_word(keyword: str) -> bool:
@@ -45,9 +45,13 @@ def people_in_window(
     inside = [e.id for e, (start, end) in zip(config.events, windows, strict=True) if start <= day <= end]
     if len(inside) != 1:
         return None
-    named = sum(
+    return inside[0] if people_named(text, config, count) >= config.cleaner.event_people_min else None
+
+
+def people_named(text: str, config: Config, count: Callable[[str, str], int]) -> int:
+    """How many of the configured people the text names (by name or alias)."""
+    return sum(
         1
         for entity in config.entities
         if entity.kind == "person" and any(count(n, text) for n in (entity.name, *entity.aliases))
     )
-    return inside[0] if named >= config.cleaner.event_people_min else None

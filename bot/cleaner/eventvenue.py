@@ -9,12 +9,13 @@ other meeting: it is given no event.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
 from bot.config import Event
 
-__all__ = ["names_other_venue"]
+__all__ = ["names_other_venue", "places_series_elsewhere"]
 
 # where a summit of a series was held: "G20 summit in Osaka", "G-20 summit held at Hangzhou"
 _VENUE = re.compile(
@@ -36,3 +37,33 @@ def names_other_venue(
         match.group("place") for match in _VENUE.finditer(text) if match.group("series").casefold() in series
     } - set(parts)
     return any(count(venue, text) >= max(own + 1, _LEAST_MENTIONS) for venue in venues)
+
+
+def places_series_elsewhere(event: Event, text: str, events: Sequence[Event]) -> bool:
+    """True when the text places a summit of a configured series anywhere but the event's place, even
+    once ("G20 summit in Brisbane", "Group of 20 summit held in Brisbane", "summit of the G20 in
+    Brisbane")."""
+    names = sorted({name for each in events for name in each.series}, key=len, reverse=True)
+    if not names:
+        return False
+    parts = {part.strip() for part in event.place.split(",") if part.strip()}
+    pattern = _series_venue("|".join(re.escape(name) for name in names))
+    places = (re.sub(r"['’]s$", "", match.group("place")) for match in pattern.finditer(text))
+    return any(place not in parts and place.casefold() not in _CALENDAR for place in places)
+
+
+# a summit "in September" or "at Monday's session" is placed in time, not elsewhere
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _series_venue(names: str) -> re.Pattern[str]:
+    """Where a summit of one of the series (an alternation of their names) was held."""
+    return re.compile(
+        rf"(?i:\b(?:{names})\s+summits?|\bsummits?\s+of\s+(?:the\s+)?(?:{names}))\s+"
+        r"(?:held\s+|taking place\s+)?(?:in|at)\s+(?P<place>[A-Z][\w'’-]+)"  # a place is capitalised
+    )

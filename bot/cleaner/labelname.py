@@ -6,9 +6,11 @@ Asked when the label reads as no words (`domainwords`, `acronymdomain`, `domainn
 it whole). A run of digits is a word of its own ("24", "2016"): the label is cut at the digits, and each
 run of letters is read as words where one of those readers reads it, or else kept whole. A run kept
 whole is capitalised ("Uproxx"), or written in capitals when it has no vowel (letters read out: a
-station's call sign, "kxlp" is "KXLP"). A label that is one dictionary word keeps its domain ("news.cn"
-is no "News": the suffix is what makes it a name), and so does a label with hyphens (the site marked
-words the readers did not take).
+station's call sign, "kxlp" is "KXLP"); digits between such a run and more letters are that run's, one
+brand ("actv7news" is "Actv7 News", as "ABC7 News" is written), while digits opening or closing the label
+stand apart ("24 News Lanka", "KXYZ 7"), as do digits after a word. A label that is one dictionary word
+keeps its domain ("news.cn" is no "News": the suffix is what makes it a name), and so does a label with
+hyphens (the site marked words the readers did not take).
 """
 
 from __future__ import annotations
@@ -42,7 +44,17 @@ def label_name(label: str, settings: CleanerConfig, country: str = "") -> str | 
     if not low.isalnum() or not low.isascii() or low.isdigit() or is_dictionary_word(low):
         return None
     runs = _RUNS.findall(low)
-    return " ".join(_written(run, settings, country) for run in runs)
+    written = [_written(run, settings, country) for run in runs]
+    out: list[str] = []
+    for n, (run, word) in enumerate(zip(runs, written, strict=True)):
+        # a number between coined letters kept whole (no word) and more letters is their brand's:
+        # "actv7news" is "Actv7 News"; after a word it stands apart ("harbour7news": "Harbour 7 News")
+        glued = run.isdigit() and 0 < n < len(runs) - 1 and _coined(runs[n - 1], written[n - 1])
+        if glued:
+            out[-1] += word
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def _written(run: str, settings: CleanerConfig, country: str) -> str:
@@ -51,6 +63,16 @@ def _written(run: str, settings: CleanerConfig, country: str) -> str:
     read = run_words(run, settings, country)
     if read is not None:
         return read
+    return _whole(run)
+
+
+def _coined(run: str, written: str) -> bool:
+    """The run was kept whole and is no dictionary word: initials or a coined brand."""
+    return written == _whole(run) and not is_dictionary_word(run)
+
+
+def _whole(run: str) -> str:
+    """A run of letters no reader reads as words, kept whole: capitalised, or in capitals without a vowel."""
     if len(run) > 1 and not _VOWELS.intersection(run):
         return run.upper()
     return run.capitalize()

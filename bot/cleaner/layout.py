@@ -35,7 +35,7 @@ from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.guestlist import mark_guest_list
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.imagelabels import mark_numbered_image_labels
-from bot.cleaner.lines import InLonger, Line, folded, is_prose, is_title_like, word_count
+from bot.cleaner.lines import InLonger, Line, folded, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.mirror import mark_mirror_page
@@ -114,6 +114,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         _mark_pull_quotes(page, start, end)
         mark_first_entry_title(page, start)
         end = keep_subtitle_cues(page, start, keep_cut_last_paragraph(page, end))
+        _mark_closing_labels(page, start, end)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
@@ -121,6 +122,19 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     if cut is not None:
         log.debug("article ends at line %d (%s)", lines[cut].number, page.reason(cut))
     return [d if d is not None else Decision("drop", "blank") for d in page.decisions]
+
+
+def _mark_closing_labels(page: Page, start: int, end: int) -> None:
+    """A label read as a subheading (a few capitalised words, no punctuation) with no paragraph after it
+    heads nothing: a name signing the story off ("Jane Roe" under its last paragraph) or a box's label,
+    chrome. A transcript's closing turn ("NAME: Thanks.") is no label."""
+    for i in range(end, start - 1, -1):
+        decision = page.decisions[i]
+        kind = decision.kind if decision is not None else None
+        if kind == "body":
+            return
+        if kind == "subheading" and is_label(page.lines[i].text, page.settings):
+            page.set(i, "drop", "sign-off")
 
 
 _SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-notice", "share"})

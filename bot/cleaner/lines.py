@@ -45,7 +45,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w,.:/-]*")
 # by a short credit or end mark closing the paragraph: "... summit. (AFP)", "... today. (end)", "... said.
 # - Reuters", or by a link's call to action in capitals: "... express themselves. CLICK HERE TO READ MORE".
 _TERMINAL = re.compile(
-    r"[.!?…][\"'”’»)\]]*(?:\s+\([^()]{1,60}\)|\s+(?-i:CLICK HERE|READ MORE|CONTINUE READING)[A-Z ]{0,30}"
+    r"[.!?…][\"'”’»)\]]*\\*(?:\s+\([^()]{1,60}\)|\s+(?-i:CLICK HERE|READ MORE|CONTINUE READING)[A-Z ]{0,30}"
     r"|\s+[-–—]{1,2}\s?(?-i:[A-Z][A-Za-z]{1,15})(?:\s?/\s?(?-i:[A-Z][A-Za-z]{1,15}))?)?$"
     r"|\s\[(?i:continue reading|read more|full story)\]$"
 )

@@ -166,6 +166,21 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(r"^(?:feedback|send us your feedback|contact us)\b.{0,60}$", _I)),
     ("navigation", re.compile(r"^(?:post (?:a )?reply|reply with quote|back to top|top|next|previous)$", _I)),
     ("story-id", re.compile(r"^(?:story|article|news|post)\s*(?:code|id|no\.?|number)\s*:\s*\d+$", _I)),
+    # A broadcaster's credit of the guest or reporter a segment's post was written from: "NAME joined us
+    # from PLACE", "NETWORK's NAME spoke with the show" (names only before the verb: no story's sentence)
+    (
+        "credits",
+        re.compile(
+            r"^(?:[A-Z][\w.'’-]*\s+){1,5}(?:joined|spoke with|talked with)\s+"
+            r"(?:us|the (?:show|program|programme))\b.{0,80}$"
+        ),
+    ),
+    # A link to a story of another medium mid-article, "Graphics: Title": its label, then a title (no
+    # sentence's full stop)
+    (
+        "related-teaser",
+        re.compile(r"^(?:graphics?|interactive|infographic|podcast)\s*:\s*[^.!?]{3,120}$", _I),
+    ),
     # Wire-service footers: reporting credits and market-data disclaimers.
     ("credits", re.compile(r"^\(?(?:additional\s+)?(?:reporting|writing|editing)\s+by\b.{0,200}$", _I)),
     # the agencies a report drew on, in a closing sentence: "Some information for this report came from
@@ -417,7 +432,8 @@ AUTHOR_BIO = re.compile(
 RELATED_HEADER = re.compile(
     r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links|commentary|commentaries|"
     r"analysis|publications|research))?|"
-    r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|"
+    r"read\s+(?:more|also|next)|see\s+also|also\s+(?:read|see|check)|check\s+(?:also|out\s+also)|"
+    r"more\s+on\s+this(?:\s+story)?|similar\s+(?:stories|articles|posts|news)|"
     r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)|"
     r"most recent(?: headlines| stories| news| posts| articles)?|"
     r"stories (?:this|that) (?:photo|image|picture|video) appears? in|"

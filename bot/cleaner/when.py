@@ -24,7 +24,7 @@ from bot.cleaner.dates import (
     url_date,
 )
 from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_window
-from bot.cleaner.eventseries import names_only_series
+from bot.cleaner.eventseries import names_only_series, series_of_its_people
 from bot.cleaner.eventvenue import names_other_venue
 from bot.cleaner.footstamp import foot_published, under_story
 from bot.cleaner.headline import LIST_MARK
@@ -267,7 +267,9 @@ def find_event(
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     top = next(event for event in config.events if event.id == ranked[0][0])
-    if names_only_series(top, clues[top.id], text, _count):  # another edition of the meeting
+    if names_only_series(top, clues[top.id], text, _count) and not (
+        date is None and series_of_its_people(top, text, _count, config)
+    ):  # another edition of the meeting
         return None
     if names_other_venue(top, text, _count, config.events):  # "the G20 summit in Osaka" first, Helsinki later
         return None

@@ -23,6 +23,7 @@ from bot.cleaner.headline import glued_byline
 from bot.cleaner.initialsname import spelled_by_masthead
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.owncredit import names_own_programme
+from bot.cleaner.owncreditname import credit_line
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
@@ -131,7 +132,11 @@ def find_wire(page: PageLines) -> Found | None:
     table = page.table
     headlines = (glued_byline(line.text, page.settings) for line in page.of_kind("headline"))
     bylines = (*(line.text for line in page.of_kind("byline")), *(h for h in headlines if h))
-    credited = byline_agency(bylines, table, page.settings.agency_acronym_max_chars) or line_credit(page)
+    credited = (
+        byline_agency(bylines, table, page.settings.agency_acronym_max_chars)
+        or line_credit(page)
+        or credit_line(page)
+    )
     if credited is not None:
         return credited
     titled = next((f for line in page.of_kind("headline") if (f := title_agency(line.text, table))), None)
@@ -166,10 +171,12 @@ def find_wire(page: PageLines) -> Found | None:
 
 
 def _reported(page: PageLines) -> Found | None:
-    """A "..., NAME reports." credit in the story; a story crediting several outlets so was compiled
-    from them, and names no one source."""
+    """A "..., NAME reports." credit in the story's lede or its last paragraph, where a copy's source is
+    credited (in a paragraph between them it is the source of one claim, not of the copy); a story
+    crediting several outlets so was compiled from them, and names no one source."""
     texts = [line.text for line in page.of_kind("body")]
-    found = next((credit for text in texts for credit in _report_credits(text, page)), None)
+    ends = texts[:1] + texts[1:][-1:]
+    found = next((credit for text in ends for credit in _report_credits(text, page)), None)
     story = " ".join(texts)
     if found is None or story.count(" report") <= 1:  # one "reported" in the story: no other outlet's
         return found
