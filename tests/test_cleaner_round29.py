@@ -1,0 +1,83 @@
+"""The cleaner's round-twenty-nine rules (issue 9: the kinds batch17's blind-labelled pages missed), on
+small lines and pages written for these tests (no real page's text), and lines that only look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.cues import wire_dateline
+from bot.cleaner.patterns import chrome_reason
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+TALK = (
+    "US President Barack Obama and his Russian counterpart Vladimir Putin held a short conversation on"
+    " Monday, on the margins of the assembly, aides said."
+)
+MORE = "Both delegations said their ministers would keep talking about a ceasefire in Syria."
+LATER = "Aides on both sides said the tone had been businesslike and that no new meeting was set."
+URL = "https://www.quorvanta.com/world/leaders-speak-771"
+
+
+def test_a_wire_dateline_closed_by_a_stop_and_a_dash_names_its_agency() -> None:
+    found = wire_dateline(f"Tarnby, Sep 28 (QUORVANTA).- {TALK}")
+    assert found == ("Tarnby, Sep 28 (QUORVANTA).-", "QUORVANTA")
+    # a stop glued to the next word opens nothing
+    assert wire_dateline("Tarnby, Sep 28 (QUORVANTA).-the talks") is None
+
+
+def test_a_yearless_dateline_closed_by_a_stop_and_a_dash_dates_the_page(config: Config) -> None:
+    lede = f"United Nations, Sep 28 (Reuters).- {TALK}"
+    page = f"Leaders speak briefly at the assembly\n\n{lede}\n\n{MORE}\n\n{LATER}\n"
+    article = clean(page, config, url=URL)
+    assert article.date == "2015-09-28"  # the year from the event the page names
+    assert article.wire == "Reuters"
+
+
+@pytest.mark.parametrize("label", ["Tags", "TAGS", "Keywords", "Filed under", "Tagged with"])
+def test_a_tag_lists_bare_heading_is_a_tag_line(config: Config, label: str) -> None:
+    assert chrome_reason(label, config.cleaner) == "tags"
+
+
+@pytest.mark.parametrize("line", ["Tags of the trade are gone", "Keywords matter, he said."])
+def test_a_sentence_opening_with_a_tag_word_is_no_tag_line(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) != "tags"
+
+
+def test_the_tags_under_a_bare_tag_heading_end_the_story(config: Config) -> None:
+    tags = "\n".join(["Tags", "Barack Obama", "Vladimir Putin", "Syria", "United Nations"])
+    page = f"Leaders speak briefly at the assembly\n{TALK}\n{MORE}\n{LATER}\n{tags}\nAbout us\n"
+    article = clean(page, config, url=URL)
+    kept = {s.line for s in article.sentences}
+    assert kept == {2, 3, 4}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments (12)",
+        "comments (0)",
+        "Comments are moderated and will appear after review. Please be civil.",
+        "Comments will be moderated. Please stay on topic.",
+    ],
+)
+def test_a_comment_sections_count_or_moderation_notice_is_a_comment_prompt(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) == "comment-prompt"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments (12) were made by the minister on Monday.",
+        "Comments were moderated by the two leaders' aides, officials said.",
+    ],
+)
+def test_a_sentence_about_comments_is_no_comment_prompt(config: Config, line: str) -> None:
+    assert chrome_reason(line, config.cleaner) is None
+
+
+def test_a_moderation_notice_after_the_story_is_not_its_last_paragraph(config: Config) -> None:
+    notice = "Comments will be moderated. Please keep to the topic and do not post advertising."
+    page = f"Leaders speak briefly at the assembly\n{TALK}\n{MORE}\n{LATER}\nComments (3)\n{notice}\n"
+    kept = {s.line for s in clean(page, config, url=URL).sentences}
+    assert kept == {2, 3, 4}
