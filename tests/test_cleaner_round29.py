@@ -81,3 +81,29 @@ def test_a_moderation_notice_after_the_story_is_not_its_last_paragraph(config: C
     page = f"Leaders speak briefly at the assembly\n{TALK}\n{MORE}\n{LATER}\nComments (3)\n{notice}\n"
     kept = {s.line for s in clean(page, config, url=URL).sentences}
     assert kept == {2, 3, 4}
+
+
+DECK = "TALKS STALL: The two presidents spoke frankly about a ceasefire but said real gaps remained."
+CAPTION = "US President Barack Obama, right, talks to Russian President Vladimir Putin in Tarnby on Monday."
+
+
+@pytest.mark.parametrize("credit", ["AFP, TARNBY, China", "AFP, Tarnby"])
+def test_an_agency_and_its_place_between_a_standfirst_and_the_story_credit_the_wire(
+    config: Config, credit: str
+) -> None:
+    page = "\n".join(["Leaders fail to agree a truce", DECK, credit, CAPTION, TALK, MORE, LATER]) + "\n"
+    article = clean(page, config, url=URL)
+    assert article.wire == "AFP"
+    assert 3 not in {s.line for s in article.sentences}  # the credit is no paragraph
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Quorvanta, TARNBY, China",  # no agency: a name and places
+        "AFP, Reuters, China",  # a second outlet: a list of sources, no filing place
+    ],
+)
+def test_a_place_list_naming_no_agency_or_two_outlets_credits_none(config: Config, credit: str) -> None:
+    page = "\n".join(["Leaders fail to agree a truce", DECK, credit, CAPTION, TALK, MORE, LATER]) + "\n"
+    assert clean(page, config, url=URL).wire is None
