@@ -107,3 +107,23 @@ def test_an_agency_and_its_place_between_a_standfirst_and_the_story_credit_the_w
 def test_a_place_list_naming_no_agency_or_two_outlets_credits_none(config: Config, credit: str) -> None:
     page = "\n".join(["Leaders fail to agree a truce", DECK, credit, CAPTION, TALK, MORE, LATER]) + "\n"
     assert clean(page, config, url=URL).wire is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Leaders Meet At The Assembly: What We Know So Far",  # speaks to the reader ("We")
+        "Leaders Meet At The Assembly But Keep Their Distance",
+    ],
+)
+def test_the_title_a_breadcrumb_ends_with_is_the_headline(config: Config, title: str) -> None:
+    lede = "► The two presidents talked for about ninety minutes in the city on Monday."
+    page = "\n".join(["Home", "World", "Search", f"Home » World » {title}", title, "By admin", lede, MORE])
+    assert clean(page + "\n", config, url=URL).title == title
+
+
+def test_a_title_under_a_breadcrumb_ending_otherwise_is_no_crumb_title(config: Config) -> None:
+    title = "Leaders Meet At The Assembly: What We Know So Far"
+    lede = "► The two presidents talked for about ninety minutes in the city on Monday."
+    page = "\n".join(["Home", "World", "Home » World » Politics", title, "By admin", lede, MORE])
+    assert clean(page + "\n", config, url=URL).title != title  # the reader-talk filter still holds
