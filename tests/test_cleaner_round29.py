@@ -127,3 +127,31 @@ def test_a_title_under_a_breadcrumb_ending_otherwise_is_no_crumb_title(config: C
     lede = "► The two presidents talked for about ninety minutes in the city on Monday."
     page = "\n".join(["Home", "World", "Home » World » Politics", title, "By admin", lede, MORE])
     assert clean(page + "\n", config, url=URL).title != title  # the reader-talk filter still holds
+
+
+def _bylined_html(byline: str) -> str:
+    story = (
+        "TARNBY – President Barack Obama and Russian President Vladimir Putin sat down together on Monday for"
+        " the first time in two years and spent about ninety minutes debating Syria."
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in (story, MORE, LATER))
+    return (
+        "<html><head><title>Leaders meet at last | Quorvanta</title></head><body><article>"
+        f"<h1>Leaders meet at last</h1><div class='byline'>{byline}</div>{paragraphs}</article></body></html>"
+    )
+
+
+def test_an_html_bylines_agency_in_an_element_after_the_writers_names_is_the_wire(config: Config) -> None:
+    html = _bylined_html("By Jo Tarn and Ade Quill <span class='org'>Associated Press</span>")
+    assert clean(html, config, url=URL).wire == "AP"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Jo Tarn and Ade Quill <span class='role'>Staff Writers</span>",  # no outlet
+        "By <a href='/staff/jo'>Jo Tarn</a>",  # the writer alone, linked
+    ],
+)
+def test_an_html_bylines_element_naming_no_outlet_credits_none(config: Config, byline: str) -> None:
+    assert clean(_bylined_html(byline), config, url=URL).wire is None
