@@ -155,3 +155,28 @@ def test_an_html_bylines_agency_in_an_element_after_the_writers_names_is_the_wir
 )
 def test_an_html_bylines_element_naming_no_outlet_credits_none(config: Config, byline: str) -> None:
     assert clean(_bylined_html(byline), config, url=URL).wire is None
+
+
+def test_a_line_introducing_a_clip_over_a_players_strings_goes_with_the_player(config: Config) -> None:
+    player = ["Video", "Play", "2:18"]
+    intro = "Our correspondent Jo Tarn reports from Tarnby:"
+    page = "\n".join(["Leaders fail to agree a truce", TALK, MORE, intro, *player, LATER]) + "\n"
+    kept = {s.line for s in clean(page, config, url=URL).sentences}
+    assert kept == {2, 3, 8}
+    # a line ending in a colon over a paragraph introduces the paragraph's quote: it stays
+    quoted = "\n".join(["Leaders fail to agree a truce", TALK, "Obama told reporters:", MORE, LATER]) + "\n"
+    assert 3 in {s.line for s in clean(quoted, config, url=URL).sentences}
+
+
+def test_a_paragraph_closed_by_the_papers_plea_for_support_is_the_appeal(config: Config) -> None:
+    plea = (
+        "The Daily Quill has reported on the region for thirty years. We rely on your support to keep going."
+    )
+    page = "\n".join(["Leaders fail to agree a truce", TALK, MORE, LATER, plea, "Contribute today"]) + "\n"
+    assert 5 not in {s.line for s in clean(page, config, url=URL).sentences}
+
+
+def test_a_quoted_plea_for_support_in_the_story_stays(config: Config) -> None:
+    quoted = 'The aid group said: "We rely on your support to keep our convoys moving into Aleppo."'
+    page = "\n".join(["Leaders fail to agree a truce", TALK, quoted, MORE, LATER]) + "\n"
+    assert 3 in {s.line for s in clean(page, config, url=URL).sentences}
