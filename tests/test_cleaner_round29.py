@@ -180,3 +180,12 @@ def test_a_quoted_plea_for_support_in_the_story_stays(config: Config) -> None:
     quoted = 'The aid group said: "We rely on your support to keep our convoys moving into Aleppo."'
     page = "\n".join(["Leaders fail to agree a truce", TALK, quoted, MORE, LATER]) + "\n"
     assert 3 in {s.line for s in clean(page, config, url=URL).sentences}
+
+
+def test_a_bracketed_remark_after_the_storys_last_paragraph_is_no_part_of_it(config: Config) -> None:
+    remark = "[Ninety minutes of talk and nothing to show. As ever.]"
+    page = "\n".join(["Leaders fail to agree a truce", TALK, MORE, LATER, remark, "TOPICS: World"]) + "\n"
+    assert {s.line for s in clean(page, config, url=URL).sentences} == {2, 3, 4}
+    # a bracketed paragraph with the story going on after it is kept where it stands
+    inside = "\n".join(["Leaders fail to agree a truce", TALK, remark, MORE, LATER]) + "\n"
+    assert 3 in {s.line for s in clean(inside, config, url=URL).sentences}
