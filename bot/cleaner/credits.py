@@ -37,7 +37,8 @@ def placed_agency(page: PageLines) -> Found | None:
     """ "AGENCY, Place" on a short line above the story, or set apart as a credit between a standfirst and
     the story: the agency's credit with its filing place."""
     body = page.of_kind("body")
-    start = body[0].number if body else len(page.lines) + 1
+    # above the story's first paragraph, or under a standfirst kept above it (as `wire` reads "AFP")
+    start = body[min(1, len(body) - 1)].number if body else len(page.lines) + 1
     for line, decision in page.pairs():
         above = line.number < start and decision.kind == "drop"
         if not above and decision.reason != AGENCY_CREDIT:
