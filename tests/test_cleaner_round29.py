@@ -195,3 +195,13 @@ def test_a_bracketed_remark_after_the_storys_last_paragraph_is_no_part_of_it(con
     # a bracketed paragraph with the story going on after it is kept where it stands
     inside = "\n".join(["Leaders fail to agree a truce", TALK, remark, MORE, LATER]) + "\n"
     assert 3 in {s.line for s in clean(inside, config, url=URL).sentences}
+
+
+def test_a_check_also_box_after_the_story_is_a_related_list(config: Config) -> None:
+    box = [
+        "Check Also",
+        "Ministers meet again in Geneva on Syria ceasefire",
+        "TARNBY, AGENCY-Ministers from both countries met again on Friday to discuss the ceasefire for …",
+    ]
+    page = "\n".join(["Leaders fail to agree a truce", TALK, MORE, LATER, *box]) + "\n"
+    assert {s.line for s in clean(page, config, url=URL).sentences} == {2, 3, 4}

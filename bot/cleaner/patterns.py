@@ -417,7 +417,7 @@ AUTHOR_BIO = re.compile(
 RELATED_HEADER = re.compile(
     r"^(?:related(?:\s+(?:coverage|stories|articles|posts|news|content|topics|links|commentary|commentaries|"
     r"analysis|publications|research))?|"
-    r"read\s+(?:more|also|next)|see\s+also|also\s+read|more\s+on\s+this(?:\s+story)?|"
+    r"read\s+(?:more|also|next)|see\s+also|also\s+read|check\s+also|more\s+on\s+this(?:\s+story)?|"
     r"recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared|watched)|"
     r"most recent(?: headlines| stories| news| posts| articles)?|"
     r"stories (?:this|that) (?:photo|image|picture|video) appears? in|"
