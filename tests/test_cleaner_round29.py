@@ -205,3 +205,12 @@ def test_a_check_also_box_after_the_story_is_a_related_list(config: Config) -> N
     ]
     page = "\n".join(["Leaders fail to agree a truce", TALK, MORE, LATER, *box]) + "\n"
     assert {s.line for s in clean(page, config, url=URL).sentences} == {2, 3, 4}
+
+
+@pytest.mark.parametrize("label", ["Graphics", "Interactive", "Photo gallery"])
+def test_a_graphics_or_gallery_label_before_a_title_between_paragraphs_is_a_link(
+    config: Config, label: str
+) -> None:
+    link = f"{label}: In Syria, a friend of a friend may be an enemy"
+    page = "\n".join(["Leaders fail to agree a truce", TALK, MORE, link, LATER]) + "\n"
+    assert {s.line for s in clean(page, config, url=URL).sentences} == {2, 3, 5}
