@@ -129,16 +129,13 @@ EXTRA = {
 # batch17 arrived blind (wt-blind17 3fee24b) and was measured once on a17c5d4, session thirteen's first
 # rules, before any rule was written for it: 4 of 12 pages passed every check; line P/R 0.849/1.000, HTML
 # must_contain 1.000 / must_not_contain 1.000, chrome share 0.148, outlet 12/12, date 11/12, updated 12/12,
-# headline 11/12, wire 10/12, event 11/12. It is held to those arrival figures until a round lifts it.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch17": {
-        "line_recall": 1.0,
-        "line_precision": 0.84,
-        "html_contain": 1.0,
-        "chrome_share": 0.148,
-        "field": 0.83,
-    },
-}
+# headline 11/12, wire 10/12, event 11/12; after round twenty-nine's general rules for its misses (a
+# dateline closed by a stop and a dash, an "AGENCY, PLACE, Country" credit line, a breadcrumb's title that
+# speaks to the reader, an HTML byline's agency in an element of its own, a tag list's bare heading, a
+# comment section's count and moderation notice, a clip's introduction over its player, a paper's plea for
+# support, a bracketed remark after the story) it passes 11 of 12 and meets the common floors: its figures
+# are training figures now.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

@@ -6,7 +6,7 @@ paper in the first person plural ("we need reporters on the ground", "our report
 paragraph is the appeal, not the story, when both ends of the box are appeal lines and few paragraphs
 sit between them. Lone appeal lines: "Support our journalism", "Make a contribution",
 "Independent journalism needs you", "Local journalism is essential.", "Give directly to PAPER's ... series,
-which helps to offset the costs of reporter positions".
+which helps to offset the costs of reporter positions", a paragraph closed by "We rely on your support ...".
 """
 
 from __future__ import annotations
@@ -54,6 +54,18 @@ APPEAL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "donate",
         re.compile(
             r"^(?:local|independent|quality|public|community) journalism (?:is|matters)\b.{0,30}$", _I
+        ),
+    ),
+    # a paragraph about the paper closed by its plea: "... for over 30 years. We rely on your support to
+    # keep reporting independently." (no quotation mark: a story quoting a charity's plea keeps it)
+    (
+        "donate",
+        re.compile(
+            r"^[^\"“”]{0,300}(?:^|[.!?]\s+)(?:we|our (?:\w+ )?(?:team|newsroom|journalists|work)) "
+            r"(?:rely|relies|depend|depends|count|counts) (?:entirely |only )?on "
+            r"(?:your|our readers'?|readers'?) (?:support|donations|contributions|generosity)\b"
+            r"[^\"“”]{0,100}$",
+            _I,
         ),
     ),
     (

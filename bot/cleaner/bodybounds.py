@@ -24,6 +24,9 @@ __all__ = ["body_end", "body_start"]
 
 # A transcript's turn: "SPEAKER NAME: words" (counts as prose where the article ends).
 _SPEAKER_TURN = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Z .'-]{1,30})?:\s+\S")
+# a paragraph wholly in square brackets after the story's last one: a poster's or an editor's remark on
+# the copy ("[Ninety minutes and nothing new.]"), no part of it
+_BRACKETED_NOTE = re.compile(r"^\[[^\[\]]{3,400}\]$")
 # a paragraph of finished sentences whose last one introduces a quote: "... agreed. He told the paper:"
 _SENTENCES_INTO_QUOTE = re.compile(r"[a-z)][.!?][\"”’]?\s+[A-Z][^.!?:]{2,120}:$")
 
@@ -87,6 +90,8 @@ def body_end(page: Page, start: int) -> tuple[int, int | None]:
     ]
     while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
         page.set(prose.pop(), "drop", "author-bio")
+    while len(prose) > 1 and _BRACKETED_NOTE.match(page.lines[prose[-1]].text):
+        page.set(prose.pop(), "drop", "bracketed-note")
     return (prose[-1] if prose else start - 1), cut
 
 

@@ -1,6 +1,7 @@
 """Credit lines that name whose copy a page carries, in shapes `wire` does not read (used by it).
 
-- An agency and the place it filed from, under the headline instead of a byline: "AFP, Hangzhou".
+- An agency and the place it filed from, under the headline instead of a byline: "AFP, Hangzhou", or
+  with the place's country after it ("AGENCY, PLACE, Country"), between a standfirst and the story.
 - A slash-joined sign-off after the story, the outlet and its source: "OUTLET/AGENCY". Every part is
   an outlet's name or an acronym, so a photographer's credit ("Jane Roe/AGENCY") is never read as one.
 - A date-and-source line of fields split by wide spaces: "DATE   Source: AGENCY   Editor: NAME" (the
@@ -11,26 +12,40 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.outlets import OutletTable
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["credit_lines"]
+__all__ = ["AGENCY_CREDIT", "credit_lines", "placed_credit"]
 
-_PLACED = re.compile(r"^(?P<name>[A-Z][\w.&'’ -]{1,40}?),\s*(?P<place>[A-Z][\w.'’ -]{1,30})$")
+# the drop reason of a short line inside the story that credits an agency (`leadlines` sets it)
+AGENCY_CREDIT = "agency-credit"
+_PLACE = r"[A-Z][\w.'’ -]{1,30}"
+_PLACED = re.compile(rf"^(?P<name>[A-Z][\w.&'’ -]{{1,40}}?),\s*(?P<place>{_PLACE}(?:,\s*{_PLACE})?)$")
+
+
+def placed_credit(text: str, table: OutletTable, max_words: int) -> str | None:
+    """The agency of an "AGENCY, Place" or "AGENCY, PLACE, Country" credit line (no more than
+    `max_words` words; no place part an outlet's name), else None."""
+    match = _PLACED.match(text)
+    if match is None or len(text.split()) > max_words or not table.is_agency(match.group("name")):
+        return None
+    places = [part.strip() for part in match.group("place").split(",")]
+    return None if any(table.known(place) for place in places) else table.canonical(match.group("name"))
 
 
 def placed_agency(page: PageLines) -> Found | None:
-    """ "AGENCY, Place" on a short line above the story: the agency's credit with its filing place."""
+    """ "AGENCY, Place" on a short line above the story, or set apart as a credit between a standfirst and
+    the story: the agency's credit with its filing place."""
     body = page.of_kind("body")
-    start = body[0].number if body else len(page.lines) + 1
+    # above the story's first paragraph, or under a standfirst kept above it (as `wire` reads "AFP")
+    start = body[min(1, len(body) - 1)].number if body else len(page.lines) + 1
     for line, decision in page.pairs():
-        if line.number >= start or decision.kind != "drop":
+        above = line.number < start and decision.kind == "drop"
+        if not above and decision.reason != AGENCY_CREDIT:
             continue
-        match = _PLACED.match(line.text)
-        if match is None or len(line.text.split()) > page.settings.header_credit_max_words:
-            continue
-        name, place = match.group("name"), match.group("place")
-        if page.table.is_agency(name) and not page.table.known(place):
-            return Found(page.table.canonical(name), line.text)
+        name = placed_credit(line.text, page.table, page.settings.header_credit_max_words)
+        if name is not None:
+            return Found(name, line.text)
     return None
 
 

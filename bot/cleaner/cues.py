@@ -76,11 +76,11 @@ def caption_cues(text: str) -> tuple[int, int]:
 
 # "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph;
 # "PLACE. Sept 28 (Agency) –" (a full stop after the place), "Place, Nov. 20 (AGENCY). The ..." (a full
-# stop after the credit, a capital after it)
+# stop after the credit, a capital after it), "Place, Sep 28 (AGENCY).- The ..." (a stop and a dash)
 _WIRE_DATELINE = re.compile(
     r"^(?P<dateline>(?:[A-Z][A-Za-z .'/-]{1,40}(?:(?:,|\.(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s*[\w.]+"
     r"(?:\s+[\w.]+){0,2}){0,3}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?),?\s*"  # "PLACE, Land, (CREDIT) -"
-    r"(?:\((?P<agency>[^()]{2,60})\)\s*(?:[-–—:]+|\.\s+(?=[A-Z])|\s)"
+    r"(?:\((?P<agency>[^()]{2,60})\)\s*(?:[-–—:]+|\.[-–—]{1,2}(?=\s)|\.\s+(?=[A-Z])|\s)"
     r"|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
 )
 

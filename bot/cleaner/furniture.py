@@ -27,8 +27,17 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:read more about|more about|categories|category|tags?|topics|filed under)\s*:.{0,200}$", _I
         ),
     ),
+    # a tag list's bare heading, its tags one a line under it: "Tags", "Filed under"
+    ("tags", re.compile(r"^(?:tags|tagged(?: with)?|keywords|filed under)$", _I)),
     # Comment-section furniture.
     ("comment-prompt", re.compile(r"^(?:top|latest|newest|oldest|all|readers?'?) comments$", _I)),
+    # a comment section's count in brackets and its moderation notice: "Comments (12)", "Comments are
+    # moderated and will appear after review."
+    ("comment-prompt", re.compile(r"^(?:reader )?comments?\s*\(\d+\)$", _I)),
+    (
+        "comment-prompt",
+        re.compile(r"^(?:all )?comments? (?:are|will be|is) (?:pre-?)?moderated\b.{0,300}$", _I),
+    ),
     ("comment-prompt", re.compile(r"^.{0,30}\bcomment(?:ing)? (?:rules|policy|guidelines)$", _I)),
     (
         "comment-prompt",

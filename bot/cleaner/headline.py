@@ -98,12 +98,15 @@ def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
 
 def choose_headline(page: Page, header: list[int]) -> int | None:
     """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
+    shaped = [
+        i for i in header if page.decisions[i] is None and headline_shaped(page.lines[i].text, page.settings)
+    ]
+    # the title a breadcrumb trail ends with is the page's, whatever its words (it "repeats" the trail's end)
+    crumbed = _crumb_title(page, shaped)
+    if crumbed is not None:
+        return crumbed
     candidates = [
-        i
-        for i in header
-        if page.decisions[i] is None
-        and headline_shaped(page.lines[i].text, page.settings)
-        and not (i and repeats_caption(page.lines[i].text, page.lines[i - 1].text))
+        i for i in shaped if not (i and repeats_caption(page.lines[i].text, page.lines[i - 1].text))
     ]
     # a headline is about the story: when some line shares a word with its lead, a tagline that shares
     # none is no headline (a line alone is kept: a headline may share no word with the lead)
@@ -117,12 +120,9 @@ def choose_headline(page: Page, header: list[int]) -> int | None:
         candidates = [i for i in candidates if i > addresses[-1]]
     if not candidates:
         return None
-    crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]
-    for crumb in crumbs:
-        last = normalize(crumb.replace("›", "|").replace("»", "|").split("|")[-1]).casefold()
-        match = next((i for i in candidates if normalize(page.lines[i].text).casefold() == last), None)
-        if match is not None:
-            return match
+    crumbed = _crumb_title(page, candidates)
+    if crumbed is not None:
+        return crumbed
     candidates = _without_site_suffix(page, candidates)
     metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
     after_candidate = [m for m in metas if m > candidates[0]]
@@ -140,6 +140,17 @@ def choose_headline(page: Page, header: list[int]) -> int | None:
         page.set(chosen, "drop", "deck")
         return above[-1]
     return chosen
+
+
+def _crumb_title(page: Page, candidates: list[int]) -> int | None:
+    """The candidate a breadcrumb trail ends with ("Home » Section » TITLE"), if any."""
+    crumbs = [page.lines[i].text for i in range(len(page.lines)) if page.reason(i) == "breadcrumb"]
+    for crumb in crumbs:
+        last = normalize(crumb.replace("›", "|").replace("»", "|").split("|")[-1]).casefold()
+        match = next((i for i in candidates if normalize(page.lines[i].text).casefold() == last), None)
+        if match is not None:
+            return match
+    return None
 
 
 def is_control_row(page: Page, i: int) -> bool:

@@ -16,6 +16,7 @@ from bot.cleaner.appeal import mark_appeal_boxes
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bodybounds import body_end, body_start
 from bot.cleaner.bylines import is_byline
+from bot.cleaner.clipintro import mark_clip_intros
 from bot.cleaner.commentlist import (
     mark_archive_replies,
     mark_comment_list,
@@ -81,6 +82,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
     mark_credited_copies(page)
     mark_credit_between_copies(page)
     _mark_sandwiched(page)
+    mark_clip_intros(page)
     mark_appeal_boxes(page)
     _mark_forwarder_note(page)
     mark_share_notes(page)

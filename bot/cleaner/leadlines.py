@@ -2,7 +2,8 @@
 headline the header pass could not place.
 
 The layout keeps a short line between paragraphs as a subheading. Read with the outlet table, some are
-not: a news agency's name alone on a line ("AGENCY" under a summary paragraph) credits the copy, and a
+not: a news agency's name alone on a line ("AGENCY" under a summary paragraph) or with the place it filed
+from ("AGENCY, PLACE, Country" between a standfirst and the story) credits the copy, and a
 line ending in a known outlet's name after a dash ("Update #2: TITLE -- OUTLET") links that outlet's
 story. When no line is the headline: a page opening with a one-sentence standfirst has its headline on
 the unfinished line right under it; a page opening with a short title in sentence words ("A Gift to
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.cleaner.credits import AGENCY_CREDIT, placed_credit
 from bot.cleaner.lines import Line, ends_sentence, word_count
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.page import Decision
@@ -24,7 +26,6 @@ from bot.config import CleanerConfig
 
 __all__ = ["as_reported", "lead_agency", "refine_lead", "title_source"]
 
-AGENCY_CREDIT = "agency-credit"
 _CREDIT_TRIM = "()—–-:. "
 # a link to another outlet's story: "TITLE -- OUTLET", "TITLE — OUTLET" (a spaced dash before the name)
 # a blog's link to the story it quotes, under its headline: "OUTLET: Title of the Story"
@@ -47,9 +48,11 @@ def refine_lead(
     none (`titled`: an HTML page's title)."""
     out = list(decisions)
     for i, (line, decision) in enumerate(zip(lines, out, strict=True)):
-        if decision.kind != "subheading":
+        if decision.kind not in ("subheading", "caption"):
             continue
-        if table.is_agency(line.text.strip(_CREDIT_TRIM)):
+        # a place after the agency tells its credit from a photo's ("AGENCY" alone may caption one)
+        placed = placed_credit(line.text, table, settings.header_credit_max_words) is not None
+        if placed or (decision.kind == "subheading" and table.is_agency(line.text.strip(_CREDIT_TRIM))):
             out[i] = Decision("drop", AGENCY_CREDIT)
         elif (link := _OUTLET_LINK.match(line.text)) and table.known(link.group("name")):
             out[i] = Decision("drop", "related-teaser")

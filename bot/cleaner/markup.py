@@ -4,7 +4,8 @@ a byline's credit to another outlet, and whether the page shows an update stamp 
 - A social account's handle ("@KVTR9" in twitter:site) is no outlet's name; the logo's alt text inside
   the link to the site's home page (or an element classed as a logo or brand) is the name as printed.
 - "by NAME, OUTLET" in a byline credits another outlet's copy (a network's story on a local station),
-  as does a byline of an agency's name alone ("By Press Association").
+  as does a byline of an agency's name alone ("By Press Association") or the writers' names with the
+  agency in an element of its own after them ("By NAME and NAME <span>Agency</span>").
 - A modified time in the markup is the page's `updated` only when the page shows an update stamp: many
   sites stamp every save in their markup without telling the reader the story was updated.
 """
@@ -54,10 +55,21 @@ def byline_credit(tree: Any) -> tuple[str, str] | None:
         parts = ", ".join(
             " ".join(child.text_content().split()) for child in node if isinstance(child.tag, str)
         )
-        match = (_CREDITED.match(parts) if len(node) > 1 else None) or _CREDITED.match(text)
+        match = (
+            (_CREDITED.match(parts) if len(node) > 1 else None)
+            or (_CREDITED.match(_lead_and_parts(node)) if len(node) else None)
+            or _CREDITED.match(text)
+        )
         if match:
             return match.group("outlet").strip(), text
     return None
+
+
+def _lead_and_parts(node: Any) -> str:
+    """A byline's own text before its elements, then each element's, joined by commas: "By NAME and NAME"
+    then a span of the affiliation ("Agency") reads "By NAME and NAME, Agency"."""
+    pieces = [node.text or "", *(child.text_content() for child in node if isinstance(child.tag, str))]
+    return ", ".join(joined for piece in pieces if (joined := " ".join(piece.split()).strip(" ,")))
 
 
 def shows_update(tree: Any, max_chars: int) -> bool:

@@ -452,7 +452,8 @@ RELATED_HEADER = re.compile(
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
 TEASER_MARKERS = re.compile(
     r"\((?:video|photos?|infographic|gallery|live)\)"
-    r"|^(?:read more|read also|also read|see also|see|watch|more|related)"
+    r"|^(?:read more|read also|also read|see also|see|watch|more|related|graphics?|interactive|infographic|"
+    r"(?:photo )?gallery|slideshow)"
     r"(?:\s+(?:on|at|from)\s+[^:]{1,40})?\s*:"  # "Read more on SITE: Title"
     r"|^(?-i:RELATED|Related)\s+(?=(?-i:[A-Z\"'‘“]))",
     _I,
