@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from bot.cleaner.appeal import mark_appeal_boxes
 from bot.cleaner.authors import mark_author_over_date
@@ -76,33 +77,8 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         reason = chrome_reason(line.text, page.settings)
         if reason is not None:
             page.set(i, "drop", reason)
-    mark_contents_box(page)
-    mark_repeats(page)
-    mark_cut_copies(page)
-    mark_credited_copies(page)
-    mark_credit_between_copies(page)
-    _mark_sandwiched(page)
-    mark_clip_intros(page)
-    mark_appeal_boxes(page)
-    _mark_forwarder_note(page)
-    mark_share_notes(page)
-    mark_mirror_page(page)
-    mark_split_stamps(page)
-    mark_forum_thread(page)
-    mark_comment_list(page)
-    mark_named_comments(page)
-    mark_stamped_comments(page)
-    mark_archive_replies(page)
-    mark_live_page_header(page)
-    mark_remark_over_title(page)
-    mark_quoted_post(page)
-    mark_topic_thread(page)
-    mark_guest_list(page)
-    mark_numbered_image_labels(page)
-    mark_notices(page)
-    mark_live_blog(page)
-    mark_syndicate_tags(page)
-    mark_author_over_date(page)
+    for mark in _PAGE_MARKERS:
+        mark(page)
     start = body_start(page)
     end, cut = body_end(page, start)
     _mark_related_lists(page, 0, start - 1, header=True)
@@ -300,3 +276,36 @@ def _short_line_runs(page: Page, start: int, end: int) -> list[list[int]]:
     if current:
         runs.append(current)
     return runs
+
+
+# The page-wide markers, run in this order before the body is found: each marks the lines of one kind
+# of chrome (or of a page shape) that no later rule may take back.
+_PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
+    mark_contents_box,
+    mark_repeats,
+    mark_cut_copies,
+    mark_credited_copies,
+    mark_credit_between_copies,
+    _mark_sandwiched,
+    mark_clip_intros,
+    mark_appeal_boxes,
+    _mark_forwarder_note,
+    mark_share_notes,
+    mark_mirror_page,
+    mark_split_stamps,
+    mark_forum_thread,
+    mark_comment_list,
+    mark_named_comments,
+    mark_stamped_comments,
+    mark_archive_replies,
+    mark_live_page_header,
+    mark_remark_over_title,
+    mark_quoted_post,
+    mark_topic_thread,
+    mark_guest_list,
+    mark_numbered_image_labels,
+    mark_notices,
+    mark_live_blog,
+    mark_syndicate_tags,
+    mark_author_over_date,
+)
