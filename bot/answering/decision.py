@@ -174,14 +174,8 @@ def fit_logistic(
     iterations: int = 50,
 ) -> DecisionModel:
     """L2-regularised logistic regression by Newton's method (IRLS) on standardised features; `rows` hold
-    every column of FEATURES, of which the fit uses `names`. An absent value (NaN: a yes/no question's
-    act_focus over a corpus without vectors) is imputed at its column's mean, as `probability` does."""
+    every column of FEATURES, of which the fit uses `names`."""
     rows = rows[:, columns_of(names)]
-    if np.isnan(rows).any():
-        present = np.where(np.isnan(rows), 0.0, rows)
-        counts = (~np.isnan(rows)).sum(axis=0)
-        means = present.sum(axis=0) / np.maximum(counts, 1)
-        rows = np.where(np.isnan(rows), means, rows)
     mean = rows.mean(axis=0)
     scale = rows.std(axis=0)
     scale[scale < _FLAT] = 1.0

@@ -26,7 +26,6 @@ from bot.text import normalize
 
 __all__ = [
     "ANSWER_FEATURES",
-    "ANSWER_SEMANTIC_FEATURES",
     "FEATURES",
     "LEXICAL_FEATURES",
     "RANKING_FEATURES",
@@ -92,11 +91,6 @@ READER_FEATURES: tuple[str, ...] = (
     "reader",  # the reading model's cosine of the question (a query) and the sentence (a passage)
     "reader_gap",  # that cosine minus the best among the sentences read
 )
-# Read from the sentence vectors for the answer fit alone (the ranking fit weighs focus_cosine itself).
-# A yes/no question ("did they shake hands?") is answered only by a sentence that states the asked act:
-# its candidates share the people and the place, and the focus cosine is what the question asks beyond
-# them. 0 for other kinds; NaN (imputed at the fitted mean) for a yes/no question without vectors.
-ANSWER_SEMANTIC_FEATURES: tuple[str, ...] = ("act_focus",)
 LEXICAL_FEATURES = FEATURES
 # Left out of the ranking fit (kept in the answer fit): each restates others it keeps, a sum of the
 # constraint columns (constraints_failed) or a coarser reading of names_missing (people_missing,
@@ -104,11 +98,9 @@ LEXICAL_FEATURES = FEATURES
 # 246 right (5-fold) and 244 -> 247 (each set held out whole), no set lower.
 _NOT_RANKED = frozenset({"constraints_failed", "people_missing", "names_off_article"})
 RANKING_FEATURES = tuple(f for f in LEXICAL_FEATURES + SEMANTIC_FEATURES if f not in _NOT_RANKED)
-FEATURES = (
-    LEXICAL_FEATURES + SEMANTIC_FEATURES + READER_FEATURES + ANSWERABILITY_FEATURES + ANSWER_SEMANTIC_FEATURES
-)
-# The answer fit's features (whether to answer): the lexical ones, answering.answerability's and the act's
-ANSWER_FEATURES = LEXICAL_FEATURES + ANSWERABILITY_FEATURES + ANSWER_SEMANTIC_FEATURES
+FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES + READER_FEATURES + ANSWERABILITY_FEATURES
+# The answer fit's features (whether to answer): the lexical ones and answering.answerability's
+ANSWER_FEATURES = LEXICAL_FEATURES + ANSWERABILITY_FEATURES
 
 
 # (article number, a name's words): whether the article writes the name
@@ -256,10 +248,8 @@ def _semantic(
 ) -> None:
     columns = [_COLUMN[name] for name in SEMANTIC_FEATURES]
     vectors = index.vectors
-    yes_no = question.kind == "yes_no"
     if vector is None or vectors is None:
         rows[:, columns] = np.nan
-        rows[:, _ACT_FOCUS] = np.nan if yes_no else 0.0
         return
     sentences = vectors[[h.position for h in hits]]
     cos = sentences @ vector
@@ -269,7 +259,6 @@ def _semantic(
     focus, own_focus = focus_columns(index, question, sentences, vector)
     rows[:, _COLUMN["focus_cosine"]] = focus
     rows[:, _COLUMN["own_focus_cosine"]] = own_focus
-    rows[:, _ACT_FOCUS] = focus if yes_no else 0.0
 
 
 def columns_of(names: Sequence[str]) -> np.ndarray:
@@ -288,7 +277,6 @@ _PEOPLE_MISSING, _PEOPLE_OUTSIDE = _COLUMN["people_missing"], _COLUMN["people_ou
 _TYPE_MISSING, _TYPE_PRESENT = _COLUMN["type_missing"], _COLUMN["type_present"]
 _UNIT_MISSING, _CONSTRAINTS_FAILED = _COLUMN["unit_missing"], _COLUMN["constraints_failed"]
 _SPEAKER_PRESENT, _SPEAKER_MISSING = _COLUMN["speaker_present"], _COLUMN["speaker_missing"]
-_ACT_FOCUS = _COLUMN["act_focus"]
 
 
 def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], facts: CandidateFacts) -> float:
