@@ -64,7 +64,7 @@ _ASKED_SPEAKER = compiled(_ASKING + _SPEECH_ASK.pattern)
 # are asked for, and the verb asking it
 _PARTY_ASK = compiled(
     _ASKING + r"(?P<verb>say|tell|react|respond|reply|answer|comment|welcome|back|support|reject|receive|view"
-    r"|see|make of|think|explain|hit back)\b"
+    r"|see|make of|think)\b"
 )
 _FOLLOW_UP_START = compiled(r"^(and|but|also|so|what about|how about|then|and what about)\b")
 _OWN_ASK = compiled(
