@@ -64,7 +64,7 @@ _ASKED_SPEAKER = compiled(_ASKING + _SPEECH_ASK.pattern)
 # are asked for, and the verb asking it
 _PARTY_ASK = compiled(
     _ASKING + r"(?P<verb>say|tell|react|respond|reply|answer|comment|welcome|back|support|reject|receive|view"
-    r"|see|make of|think|explain|hit back)\b"
+    r"|see|make of|think)\b"
 )
 _FOLLOW_UP_START = compiled(r"^(and|but|also|so|what about|how about|then|and what about)\b")
 _OWN_ASK = compiled(
@@ -191,7 +191,7 @@ def analyse_question(
     persons = tuple(dict.fromkeys(t for t in tokenizer.entities(text) if t in people))
     kind = question_kind(text)
     speech = kind not in ("who_said", "who") and asks_words(text)
-    speaker = _speaking(text, tokenizer, persons) if persons and speech else None
+    speaker = persons[0] if persons and speech else None
     fresh = conversation is None or conversation.question is None
     if not tokenizer.content_words(search_text) and not persons and fresh:
         raise InputError("That question has only common words in it; name who or what you are asking about.")
@@ -223,21 +223,6 @@ def analyse_question(
     return Question(
         text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous, own_text=search_text
     )
-
-
-def _speaking(text: str, tokenizer: Tokenizer, persons: Sequence[str]) -> str | None:
-    """The first of `persons` the question names before a speech verb ("What did Putin say ...", "did
-    Reuters say Putin thought ..."): one named only after every speech verb is in what was said, not the
-    one saying it ("people said Putin was offering ...", "did the official say the rift over Assad ...")."""
-    normal = normalize(text)
-    lower = normal.lower()
-    verbs = [m.start() for m in _SPEECH_ASK.finditer(lower) if not _NOUN_BEFORE.search(lower[: m.start()])]
-    if not verbs:
-        return None
-    for start, _end, token in tokenizer.entity_spans(normal):
-        if token in persons and start < verbs[-1]:
-            return token
-    return None
 
 
 def is_follow_up(text: str, tokenizer: Tokenizer, max_words: int, persons: Sequence[str] = ()) -> bool:
