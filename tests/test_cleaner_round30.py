@@ -182,3 +182,26 @@ def test_a_headline_printed_twice_with_a_media_label_is_no_caption(config: Confi
     page = "\n".join([title, title, "", lede, "", MORE, "", LATER]) + "\n"
     article = clean(page, config, url=UNDATED)
     assert 1 not in {s.line for s in article.sentences}
+
+
+BIO = "Fond of long walks and short bios."
+AFTERNOON = "Two presidents and one awkward afternoon"
+
+
+def test_a_short_line_set_apart_over_the_share_bar_is_the_writers_bio(config: Config) -> None:
+    page = f"{AFTERNOON}\n\n{STORY}\n\n{MORE}\n\n{LATER}\n\n\n{BIO}\n\nShare This Story\n"
+    kept = {s.line for s in clean(page, config, url=UNDATED).sentences}
+    assert kept == {3, 5, 7}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        f"\n{BIO}\n\nShare This Story\n",  # one blank line above it: the story's short last paragraph
+        f"\n\n{BIO}\n",  # no end marker under it
+    ],
+)
+def test_a_short_last_paragraph_not_set_apart_over_a_marker_is_kept(config: Config, tail: str) -> None:
+    page = f"{AFTERNOON}\n\n{STORY}\n\n{MORE}\n\n{LATER}\n{tail}"
+    kept = {s.line for s in clean(page, config, url=UNDATED).sentences}
+    assert max(kept) > 7  # the bio's line, under the story's three paragraphs
