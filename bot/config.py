@@ -345,6 +345,10 @@ class CleanerConfig:
     # a page dated inside exactly one event's window that names this many distinct configured people gets
     # that event (two would tag a state visit inside the window)
     event_people_min: int = field(default=3, metadata={"range": (1, 100)})
+    # an undated page naming no year, one of whose paragraphs names this many configured people and a
+    # month-and-day inside exactly one event's own days, is that event's coverage (a brief announcing
+    # their meeting "on Sept. 28")
+    event_day_people_min: int = field(default=2, metadata={"range": (1, 100)})
     # an <article>'s photo captions the HTML extractor left out, this many or more, are a photo story's
     # slides (the story's text): they are put back after the extracted text
     slide_captions_min: int = field(default=3, metadata={"range": (1, 100)})

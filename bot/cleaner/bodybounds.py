@@ -92,7 +92,20 @@ def body_end(page: Page, start: int) -> tuple[int, int | None]:
         page.set(prose.pop(), "drop", "author-bio")
     while len(prose) > 1 and _BRACKETED_NOTE.match(page.lines[prose[-1]].text):
         page.set(prose.pop(), "drop", "bracketed-note")
+    if cut is not None and len(prose) > 1 and _set_apart_over_marker(page, prose[-1], cut):
+        page.set(prose.pop(), "drop", "author-bio")
     return (prose[-1] if prose else start - 1), cut
+
+
+_WIDE_GAP = 2  # not a threshold: two blank lines, a wider gap than a paragraph's
+
+
+def _set_apart_over_marker(page: Page, i: int, cut: int) -> bool:
+    """Line i, one short sentence, set apart from the story by two blank lines and right over the end
+    marker (a share bar) with only blanks between: the writer's one-line bio, no paragraph of the story."""
+    short = word_count(page.lines[i].text) <= page.settings.prose_min_words * 2
+    gap = i >= _WIDE_GAP and all(page.lines[j].blank for j in range(i - _WIDE_GAP, i))
+    return short and gap and all(page.lines[j].blank for j in range(i + 1, cut))
 
 
 # a transcript's turn under a speaker's name in title case: "Jane Roe, Correspondent: Thank you."

@@ -9,7 +9,8 @@ trusted only when every piece is a common word: a word of its dictionary, or a w
 `domain_word_min_letters` letters that the corpus counts at least `domain_word_min_count` times (places
 and peoples: "Borneo", "Zambia"). An acronym ("fbc", "vom"), a digit, a rare word are not: the bare
 domain is kept then. A page that prints the domain with its own capitals ("UrduPoint.com") gives the
-name those capitals, suffix dropped.
+name those capitals, suffix dropped. A language tag hyphened last ("freenews-en") marks an edition, not
+a word: the name is the label before it, its run-together words one word of the site's ("Freenews").
 The word data (about 10 MB) loads on first use, only where pages are cleaned.
 """
 
@@ -80,6 +81,8 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
     import wordsegment
 
     parts = [part for part in label.lower().split("-") if part]
+    if len(parts) >= _FEWEST_WORDS and parts[-1] in _LANGUAGE_TAGS:
+        return _edition_of(parts[:-1], settings)
     # a number the site set apart by a hyphen is a word of its name: "headlines-24" is "Headlines 24"
     if not parts or not all(part.isalpha() or (len(parts) > 1 and part.isdigit()) for part in parts):
         return None
@@ -99,6 +102,21 @@ def domain_words(label: str, settings: CleanerConfig) -> str | None:
     return " ".join(
         piece if n and piece in MINOR_WORDS else piece.capitalize() for n, piece in enumerate(pieces)
     )
+
+
+# ISO 639-1 codes a site hyphens after its name for one language's edition ("site-en", "site-ru")
+_LANGUAGE_TAGS = frozenset("en ru fr de es it pt ar zh ja ko uk tr fa ur hi pl nl".split())
+
+
+def _edition_of(parts: list[str], settings: CleanerConfig) -> str | None:
+    """A language edition's label ("freenews-en"): the tag is no word of the name, and the parts before
+    it are the site's own words as it hyphenated them (run-together words are one word of its name:
+    "Freenews"), unless the name is one dictionary word (no name: the domain stays)."""
+    if len(parts) >= _FEWEST_WORDS:
+        return domain_words("-".join(parts), settings)
+    if not parts or not parts[0].isalpha() or is_dictionary_word(parts[0]):
+        return None
+    return parts[0].capitalize()
 
 
 _CUT_LETTERS = 2  # not a threshold: a two-letter piece that is no little word ("ex", "si", "it")

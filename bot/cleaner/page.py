@@ -61,10 +61,24 @@ def is_caption(page: Page, i: int, *, header: bool) -> bool:
     credited = credited or labelled
     if strong or credited:
         return True
-    if not header or _headline_case(text, page.settings):
+    if not header or _headline_case(text, page.settings) or _titles_its_picture(page, i):
         return False
     return weak >= page.settings.weak_caption_cues or (
         weak >= 1 and (page.repeated[i] or not ends_sentence(text))
+    )
+
+
+def _titles_its_picture(page: Page, i: int) -> bool:
+    """The page's first line, closing no sentence, over its picture's credit: a headline in sentence case
+    ("Leaders shake hands like rivals after a feud"), its weak cues no caption's (the picture it heads
+    is credited under it, and no strong cue says the line describes it)."""
+    first = all(page.lines[j].blank for j in range(i))
+    under = page.next_filled(i)
+    return (
+        first
+        and under is not None
+        and page.reason(under) == "photo-credit"
+        and not ends_sentence(page.lines[i].text)
     )
 
 

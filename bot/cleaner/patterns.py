@@ -284,6 +284,11 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a playlist item's duration and source: "02:12 - Source: CNN"
     ("media-player", re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s*[-–—|]\s*source\s*:.{1,40}$", _I)),
     ("media-player", re.compile(r"^(?:video|watch|listen|audio)\s*[:|]\s*.{0,140}$", _I)),
+    # a player's call to open it, no sentence: "Expand this story & watch video, tap here"
+    (
+        "media-player",
+        re.compile(r"^[^.!?]{0,80}\b(?:watch|play|video|listen)\b[^.!?]{0,60}\b(?:tap|click)\s+here\W*$", _I),
+    ),
     # an audio clip's download row naming its file formats: "Download: Ogg MP3", "| MP3 download"
     (
         "media-player",
@@ -359,6 +364,11 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo-credit", re.compile(r"^(?:[\w.]+\s+){0,2}(?:images|photos?|pictures)$", _I)),
     # "Image copyright X", "Photo courtesy of X", "Image credit AP" (no colon)
     ("photo-credit", re.compile(r"^(?:image|photo) (?:copyright|source|courtesy|by|credits?)\b.{0,60}$", _I)),
+    # a picture taken off a screen names its source: "Screen shot of AGENCY video via OUTLET", "Screengrab: X"
+    (
+        "photo-credit",
+        re.compile(r"^(?:screen\s?(?:shot|grab|capture)|frame\s?grab)s?\b(?:\W*\w[\w'.-]*){0,8}\W*$", _I),
+    ),
     # a photographer and an agency either way round ("Jane Doe/AFP", "REUTERS/Jane Doe"); a one-word
     # place before the slash is a dateline ("Moscow / AFP"), not a credit
     (
@@ -452,8 +462,8 @@ RELATED_HEADER = re.compile(
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
 TEASER_MARKERS = re.compile(
     r"\((?:video|photos?|infographic|gallery|live)\)"
-    r"|^(?:read more|read also|also read|see also|see|watch|more|related|graphics?|interactive|infographic|"
-    r"(?:photo )?gallery|slideshow)"
+    r"|^(?:read more|read also|also read|read|see also|see|watch|more|related|graphics?|interactive|"
+    r"infographic|(?:photo )?gallery|slideshow)"
     r"(?:\s+(?:on|at|from)\s+[^:]{1,40})?\s*:"  # "Read more on SITE: Title"
     r"|^(?-i:RELATED|Related)\s+(?=(?-i:[A-Z\"'‘“]))",
     _I,

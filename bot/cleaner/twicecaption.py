@@ -6,7 +6,8 @@ alternative text and once under it, with no cue a caption usually has (no credit
 running text), are that caption; the same line twice at the top of the page, or under a section label,
 a date or a site's tagline, is the headline printed twice (a page's title and its heading). A sentence
 printed again right under itself with a source's name glued after it ("... at the UN. The Independent")
-is a caption wherever it sits: the name credits the photo.
+is a caption wherever it sits: the name credits the photo, and so is a line printed twice that closes
+with a source's name in brackets ("... in Antalya (Reuters)", both copies alike).
 """
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ __all__ = ["is_twice_printed_caption", "named_tail_copy"]
 _HEADLINE_AND_DEK = 2  # not a threshold: the lines above the caption, a headline and its dek
 # a sentence, then a capitalised name of one to four words ending the line: "... Assembly. The Independent"
 _NAMED_TAIL = re.compile(r"(?<=[A-Za-z0-9][.!?])[\"'”’)]?\s*(?:[A-Z][\w&'’.-]*)(?:\s+[A-Z][\w&'’.-]*){0,3}$")
+
+
+# a source's name in brackets closing the line, one to four capitalised words that are no media label
+# ("(Reuters)", "(Jane Doe/AFP)"; not "(VIDEO)", "(Live)")
+_BRACKETED_SOURCE = re.compile(
+    r"\s\((?!(?i:video|photos?|gallery|live|watch|updated?|audio)\))[A-Z][\w&'’./-]*(?:\s+[A-Z][\w&'’./-]*){0,3}\)$"
+)
 
 
 def named_tail_copy(text: str) -> str | None:
@@ -41,6 +49,8 @@ def is_twice_printed_caption(page: Page, header: list[int], n: int) -> bool:
         return False
     if named_tail_copy(page.lines[following].text) == folded(page.lines[i].text):
         return True  # the copy credits a source: the line is a photo's
+    if _BRACKETED_SOURCE.search(page.lines[i].text):
+        return True  # both copies credit a source in brackets: "... in Antalya, Turkey (Reuters)"
     if n < _HEADLINE_AND_DEK:
         return False
     if is_label(page.lines[i].text, page.settings):  # a name printed twice: a credit, a byline

@@ -24,10 +24,16 @@ from bot.cleaner.dates import (
     url_date,
 )
 from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_window
-from bot.cleaner.eventseries import names_only_series, series_of_its_people
+from bot.cleaner.eventseries import (
+    later_edition_day,
+    meets_at_later_edition,
+    names_only_series,
+    series_of_its_people,
+)
 from bot.cleaner.eventvenue import names_other_venue
 from bot.cleaner.footstamp import foot_published, under_story
 from bot.cleaner.headline import LIST_MARK
+from bot.cleaner.meetingday import meeting_day_event
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
 from bot.cleaner.recordfields import record_date
@@ -247,7 +253,9 @@ def find_event(
             if start <= day <= end and named:
                 return Found(event.id, f"date {date} within {event.start}..{event.end}")
         dated = people_in_window(day, event_windows(config), text, config, _count)
-        if dated is not None:
+        if dated is not None and not meets_at_later_edition(
+            dated, day, text, count=_count, events=config.events, clues=clues
+        ):
             return Found(dated, f"date {date} in its window, naming its people")
     span = _published_span(date, url)
     lead = dt.timedelta(days=config.cleaner.event_preview_days)
@@ -261,9 +269,13 @@ def find_event(
         # after it: its generic keywords ("G20", "summit") may name a later edition; its place may not,
         # unless the headline is of another meeting and names none of its clues (a look back)
         and not (span and span[0] > end and not _names_it_after(event.place, clues[event.id], texts))
+        and not (date and span and later_edition_day(event, span[0], text, _count))  # next year's edition
     }
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     ranked = _headline_first(ranked, texts[0] if texts else "", config)
+    if not ranked and date is None and span is None:  # no event's words: perhaps the day its people meet
+        met = meeting_day_event(texts, config, _count)
+        return Found(met, "the day its people meet, in its days") if met else None
     if not ranked or ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     top = next(event for event in config.events if event.id == ranked[0][0])
