@@ -20,8 +20,10 @@ from dateutil import parser as date_parser
 
 __all__ = [
     "CENTURY_START",
+    "LEAP_YEAR",
     "MONTHS",
     "MONTH_START",
+    "YEAR",
     "DateMatch",
     "PartialDate",
     "find_date",
@@ -39,7 +41,7 @@ log = logging.getLogger(__name__)
 # not thresholds: a year written in two digits ("29.09.15") is below 100, and read in the 2000s
 _TWO_DIGITS = 100
 CENTURY_START = 2000
-_LEAP_YEAR = 2000  # any leap year: a month and day is real when it is a day of some year ("Feb. 29")
+LEAP_YEAR = 2000  # any leap year: a month and day is real when it is a day of some year ("Feb. 29")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -47,18 +49,18 @@ _MONTH = (
 # a month's abbreviation and any letters after it, as forum and topic stamps print them ("Jul", "Sept.")
 MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-_YEAR = r"(?:19|20)\d{2}"
+YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_CJK_YEAR = rf"{_YEAR}|[１２][０-９]{{3}}"  # a CJK date's year, perhaps in full-width digits: ２０１６年
+_CJK_YEAR = rf"{YEAR}|[１２][０-９]{{3}}"  # a CJK date's year, perhaps in full-width digits: ２０１６年
 _DATE = re.compile(
     rf"(?<![\w/.])(?<!\w-)(?:{_WEEKDAY},?\s+)?(?:"  # a dash opens a date only after a space: "APP -5th Sep"
-    rf"{_DAY}(?:\s+|-){_MONTH}(?:,\s*|\s+|-){_YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016, 5th Sep,2016
-    rf"|{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}"  # September 28, 2015; Aug 25,2016
-    rf"|{_MONTH}\s+-\s+{_DAY}\s+-\s+{_YEAR}"  # Apr - 03 - 2024
-    rf"|{_MONTH}/{_DAY}/{_YEAR}"  # November/16/2015
-    rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}"  # e-mail
-    rf"|(?P<iso>{_YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
-    rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{_YEAR}|\d{{2}})"  # 29/09/2015, 9/29/15
+    rf"{_DAY}(?:\s+|-){_MONTH}(?:,\s*|\s+|-){YEAR}"  # 29 Sep 2015, 5 Sep, 2016, 05-Sep-2016, 5th Sep,2016
+    rf"|{_MONTH}\s+{_DAY}(?:,\s*|\s+){YEAR}"  # September 28, 2015; Aug 25,2016
+    rf"|{_MONTH}\s+-\s+{_DAY}\s+-\s+{YEAR}"  # Apr - 03 - 2024
+    rf"|{_MONTH}/{_DAY}/{YEAR}"  # November/16/2015
+    rf"|{_MONTH}\s+{_DAY}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s+(?:[A-Z]{{2,5}}\s+)?{YEAR}"  # e-mail
+    rf"|(?P<iso>{YEAR})[-/.](?P<im>\d{{1,2}})[-/.](?P<id>\d{{1,2}})"  # 2015-09-28, 2015/09/28
+    rf"|(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>{YEAR}|\d{{2}})"  # 29/09/2015, 9/29/15
     rf"|(?P<cy>{_CJK_YEAR})\s*年\s*(?P<cm>\d{{1,2}})\s*月\s*(?P<cd>\d{{1,2}})\s*日"  # 2016年9月5日 (CJK)
     rf")(?!\d)(?![/-]\d)",
     re.IGNORECASE,
@@ -66,7 +68,7 @@ _DATE = re.compile(
 _DIGIT = re.compile(r"\d")  # what \d matches includes full-width digits: every alternative of _DATE needs one
 _PARTIAL = re.compile(
     rf"(?<![\w/])(?:{_WEEKDAY},?\s+)?(?:(?P<md>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{_MONTH}))(?![\w])(?!,?\s+{_YEAR})",
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{_MONTH}))(?![\w])(?!,?\s+{YEAR})",
     re.IGNORECASE,
 )
 # What may sit beside the date in a line that is only a date: a weekday, a clock, a zone, separators.
@@ -82,17 +84,17 @@ _UPDATE_WORD = re.compile(
 _UPDATE = re.compile(r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised)\b", re.IGNORECASE)
 # /2015/09/29/, /2015-09-29-, /20150929/, a slug's -20180716-, a date opening an id: /201702101050540470-
 _URL_DATE = re.compile(
-    rf"[/_-](?P<y>{_YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$|\d{{6,}}[/_.-])"
+    rf"[/_-](?P<y>{YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$|\d{{6,}}[/_.-])"
 )
 # a month by name in a URL's path: /2016/sep/05/, /2016_September_5, /04-Sep-2016/
 _URL_NAMED_DATE = re.compile(
-    rf"/(?:(?P<y>{_YEAR})[/_-](?P<m>[a-z]{{3,9}})[/_-](?P<d>\d{{1,2}})"
-    rf"|(?P<d2>\d{{1,2}})[_-](?P<m2>[a-z]{{3,9}})[_-](?P<y2>{_YEAR}))(?=[/_.-]|$)",
+    rf"/(?:(?P<y>{YEAR})[/_-](?P<m>[a-z]{{3,9}})[/_-](?P<d>\d{{1,2}})"
+    rf"|(?P<d2>\d{{1,2}})[_-](?P<m2>[a-z]{{3,9}})[_-](?P<y2>{YEAR}))(?=[/_.-]|$)",
     re.IGNORECASE,
 )
 # folders with a one-digit month or day, slashes on both sides: /2015/9/28/ (never a dash or glued run,
 # where one-digit parts would read dates out of ids)
-_URL_SLASH_DATE = re.compile(rf"/(?P<y>{_YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/")
+_URL_SLASH_DATE = re.compile(rf"/(?P<y>{YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -169,7 +171,7 @@ def find_partial_date(text: str) -> PartialDate | None:
         name = (match.group("md") or match.group("dm")).lower()[:3]
         month = MONTHS.index(name) + 1
         day = int(match.group("d1") or match.group("d2"))
-        if _make(_LEAP_YEAR, month, day) is not None:
+        if _make(LEAP_YEAR, month, day) is not None:
             return PartialDate(month, day, match.group(0))
     return None
 
@@ -246,7 +248,7 @@ def is_date_only(text: str) -> bool:
 # comma opening the line, a day-first date and a clock right after it ("Xinhua, September 6, 2016" is an
 # agency's credit, no stamp)
 _LOCAL_WEEKDAY = re.compile(
-    rf"^(?P<word>\s*[^\W\d_]{{3,10}}),\s+\d{{1,2}}\s+{_MONTH}\s+{_YEAR}\s+\d{{1,2}}[:.]\d{{2}}", re.I
+    rf"^(?P<word>\s*[^\W\d_]{{3,10}}),\s+\d{{1,2}}\s+{_MONTH}\s+{YEAR}\s+\d{{1,2}}[:.]\d{{2}}", re.I
 )
 # a local zone's capitals after the clock closing the line ("22:18 WIB")
 _LOCAL_ZONE = re.compile(r"(?P<clock>\d{1,2}[:.]\d{2})\s+(?-i:[A-Z]{2,4})\s*$")

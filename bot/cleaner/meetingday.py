@@ -14,14 +14,13 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 
-from bot.cleaner.dates import find_partial_date
+from bot.cleaner.dates import LEAP_YEAR, YEAR, find_partial_date
 from bot.cleaner.eventclues import people_named
 from bot.config import Config
 
 __all__ = ["meeting_day_event"]
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_LEAP_YEAR = 2000  # any leap year: a month and day is compared within the year, Feb. 29 included
+_YEAR = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 
 
 def meeting_day_event(texts: Sequence[str], config: Config, count: Callable[[str, str], int]) -> str | None:
@@ -34,7 +33,7 @@ def meeting_day_event(texts: Sequence[str], config: Config, count: Callable[[str
         partial = find_partial_date(text)
         if partial is None or people_named(text, config, count) < config.cleaner.event_day_people_min:
             continue
-        day = dt.date(_LEAP_YEAR, partial.month, partial.day)
+        day = dt.date(LEAP_YEAR, partial.month, partial.day)
         inside = {e.id for e in config.events if _holds(e.start, e.end, day)}
         if len(inside) != 1:
             return None
@@ -45,5 +44,5 @@ def meeting_day_event(texts: Sequence[str], config: Config, count: Callable[[str
 def _holds(start: dt.date, end: dt.date, day: dt.date) -> bool:
     """True when the month-and-day falls within start..end, whatever their years (a window may cross
     a new year)."""
-    first, last = (dt.date(_LEAP_YEAR, d.month, d.day) for d in (start, end))
+    first, last = (dt.date(LEAP_YEAR, d.month, d.day) for d in (start, end))
     return first <= day <= last if first <= last else day >= first or day <= last
