@@ -100,6 +100,7 @@ class _Reader:
             terms = statement_terms(self.tokenizer, words)
             statement = self._statement(article, terms, read_figures(words, self.measured))
             part.quotes.append((base + sentence_index, quote.speaker, statement))
+        doc, outlet, event = article.id, article.outlet or article.id, article.event  # every statement's
         for s, sentence in enumerate(article.sentences):
             if self.keep_terms:  # its tokens, terms and names: one pass over it
                 tokens, saved = self.tokenizer.tokens_and_terms(sentence.text)
@@ -108,7 +109,11 @@ class _Reader:
                 tokens = self.tokenizer.tokenize(sentence.text)
             figures = read_figures(sentence.text, self.measured)
             terms, named = terms_and_entities(tokens)
-            part.statements.append(self._statement(article, terms, figures))
+            measured = self._measured(figures) if figures else ()
+            if measured:
+                part.statements.append(self._of(article, terms, measured))
+            else:  # most sentences: no Statement made
+                part.statements.append_plain(doc, outlet, event, terms)
             if self.keep_tokens:
                 part.tokens.add(tokens)
             entities = tuple(dict.fromkeys(self.names[t] for t in named if t in self.names)) if named else ()
@@ -132,15 +137,16 @@ class _Reader:
             part.terms.add_title(self.tokenizer.names_and_words(article.title) if article.title else ())
 
     def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
-        measured = (  # most sentences have no figures
-            tuple(
-                Measured(key, f.value, f.bound)
-                for f in figures
-                if (key := figure_key(f, self.fold)) is not None
-            )
-            if figures
-            else ()
+        return self._of(article, terms, self._measured(figures) if figures else ())  # most have no figures
+
+    def _measured(self, figures: Sequence[Figure]) -> tuple[Measured, ...]:
+        """The comparable ones of a statement's figures."""
+        return tuple(
+            Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
         )
+
+    @staticmethod
+    def _of(article: Article, terms: frozenset[str], measured: tuple[Measured, ...]) -> Statement:
         return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
 
 

@@ -14,7 +14,7 @@ equal to those appended (tested).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -80,6 +80,13 @@ class StatementTable(Sequence[Statement]):
             self._figured[len(self)] = statement
         self._chunk.add(list(statement.terms))
         self._runs.add(statement.doc, statement.outlet, statement.event)
+        self._flat = None
+
+    def append_plain(self, doc: str, outlet: str, event: str | None, terms: Collection[str]) -> None:
+        """The next statement when it has no comparable figure (most): `append(Statement(doc, outlet, event,
+        tuple(terms), ()))`, without making the statement (its words numbered in the same order)."""
+        self._chunk.add(list(terms))
+        self._runs.add(doc, outlet, event)
         self._flat = None
 
     def extend(self, other: StatementTable) -> None:
