@@ -92,11 +92,14 @@ class StatementTable(Sequence[Statement]):
     def extend(self, other: StatementTable) -> None:
         """`other`'s statements after these."""
         self._join()
-        other._join()
+        if other._numbered.is_empty():  # a worker's table: its chunk renumbered here at once (numbered
+            self._numbered.add(other._chunk)  # on its own first, each word was looked up twice)
+        else:
+            other._join()
+            self._numbered.join(other._numbered)
         base = len(self)
         self._figured.update((base + p, s) for p, s in other._figured.items())
         self._runs.extend(other._runs)
-        self._numbered.join(other._numbered)
         self._flat = None
 
     def _join(self) -> None:
