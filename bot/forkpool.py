@@ -16,6 +16,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "chunks",
     "fork_map",
     "fork_side",
+    "frozen_heap",
     "in_thread",
     "worker_count",
 ]
@@ -79,17 +81,30 @@ def fork_map(fn: Callable[[S, J], R], state: S, jobs: Sequence[J], workers: int)
         _state, _fn = state, fn
         # What this process holds is inherited, and lives as long as the workers: frozen, the workers'
         # collector never traverses it (no time, and no copy of its pages written by the traversal)
-        gc.freeze()
         try:
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
-            with context.Pool(min(workers, len(jobs)), initializer=_fewer_collections) as pool:
+            with frozen_heap(), context.Pool(min(workers, len(jobs)), initializer=_fewer_collections) as pool:
                 log.debug("%d jobs in %d forked processes", len(jobs), min(workers, len(jobs)))
                 yield from pool.imap(_run, jobs)
         finally:
             _state, _fn = None, None
-            gc.unfreeze()  # collected here as before (a cycle dropped meanwhile is freed then)
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Everything this process holds now set beyond the garbage collector's reach for the block (state
+    alive throughout it: its collections then scan only what the block makes), and given back after it
+    (a cycle dropped meanwhile is collected then), unless the heap was frozen already when it began (the
+    one who froze it keeps it so)."""
+    outer = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not outer:
+            gc.unfreeze()
 
 
 def _fewer_collections() -> None:

@@ -20,7 +20,7 @@ from bot.evaluation.corpora import read_pages
 from bot.facts import CorpusFacts, attribution, figure_cues, figures, lexicon, quotations, words
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
-from bot.forkpool import WORKER_YOUNG_THRESHOLD, can_fork, chunks, fork_map
+from bot.forkpool import WORKER_YOUNG_THRESHOLD, can_fork, chunks, fork_map, frozen_heap
 from bot.models import Article
 from bot.retrieval.token_ids import TokenIds
 from bot.search import CorpusIndex
@@ -69,6 +69,27 @@ def test_fork_map_workers_leave_what_they_inherit_to_this_process_collector() ->
     assert all(young == WORKER_YOUNG_THRESHOLD for _, young, _ in results)
     assert all(count >= frozen + len(kept) for _, _, count in results)
     assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)  # this process as it was
+
+
+def test_frozen_heap_gives_back_only_what_it_froze() -> None:
+    assert gc.get_freeze_count() == 0  # the test process froze nothing
+    kept = [[n] for n in range(1000)]
+    with frozen_heap():
+        inside = gc.get_freeze_count()
+        assert inside >= len(kept)
+        more = [[n] for n in range(100)]
+        with frozen_heap():  # a block inside one: the outer block's heap stays frozen after it
+            assert gc.get_freeze_count() >= inside + len(more)
+        assert gc.get_freeze_count() >= inside + len(more)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # frozen by someone else before the block: left so
+    try:
+        before = gc.get_freeze_count()
+        with frozen_heap():
+            pass
+        assert gc.get_freeze_count() >= before > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_fork_map_stays_in_this_process_while_other_threads_run() -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.config import Config, FactsConfig
 from bot.facts.figures import Figure, measure_stem, read_figures
@@ -27,7 +28,7 @@ from bot.facts.quotations import article_speech
 from bot.facts.statement_table import StatementTable
 from bot.facts.statements import Measured, Statement, figure_key, values_differ
 from bot.facts.store import Arrays, index_arrays, line_arrays
-from bot.forkpool import chunks, fork_map, worker_count
+from bot.forkpool import chunks, fork_map, frozen_heap, worker_count
 from bot.models import Article
 from bot.retrieval.token_ids import ChunkIds, TokenIds
 from bot.sentence_terms import EncodedTerms
@@ -190,6 +191,19 @@ def build_arrays(
     log.info("facts: %d articles read in %.1f s (%d processes)", len(articles), _since(started), workers)
     if after_read is not None:
         after_read()
+    with frozen_heap():  # what was read lives to the end: the collections of what follows skip it
+        return _grouped(whole, article_of, config, workers, after_groups)
+
+
+def _grouped(
+    whole: _Part,
+    article_of: npt.NDArray[np.int32],
+    config: Config,
+    workers: int,
+    after_groups: Callable[[], object] | None,
+) -> Arrays:
+    """`build_arrays`' arrays once every article is read: the quotations' groups, the same statements'
+    groups, the disagreements."""
     started = time.perf_counter()
     for position, data in _quote_groups(whole.quoted, whole.quotes, config.facts):
         whole.lines[position] = encode_data(data)
