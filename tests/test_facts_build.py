@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import pickle
 import random
 import re
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +21,7 @@ from bot.evaluation.corpora import read_pages
 from bot.facts import CorpusFacts, attribution, figure_cues, figures, lexicon, quotations, words
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
-from bot.forkpool import can_fork, chunks, fork_map
+from bot.forkpool import WORKER_YOUNG_THRESHOLD, can_fork, chunks, fork_map, frozen_heap
 from bot.models import Article
 from bot.retrieval.token_ids import TokenIds
 from bot.search import CorpusIndex
@@ -54,6 +56,53 @@ def test_fork_map_keeps_the_order_and_uses_other_processes() -> None:
     results = list(fork_map(_pid, None, list(range(40)), workers=2))
     assert [job for job, _ in results] == list(range(40))
     assert {pid for _, pid in results} - {os.getpid()}
+
+
+@pytest.fixture
+def thawed() -> Iterator[None]:
+    """No object frozen for the test (another test may have frozen the heap, as the bot's process does),
+    frozen again after it if it was."""
+    was = gc.get_freeze_count()
+    gc.unfreeze()
+    yield
+    if was:
+        gc.freeze()
+
+
+def _collector(_: None, job: int) -> tuple[int, int, int]:
+    return os.getpid(), gc.get_threshold()[0], gc.get_freeze_count()
+
+
+@pytest.mark.usefixtures("thawed")
+def test_fork_map_workers_leave_what_they_inherit_to_this_process_collector() -> None:
+    threshold, frozen = gc.get_threshold(), gc.get_freeze_count()
+    kept = [[n] for n in range(1000)]  # objects alive at the fork: frozen in the workers
+    results = list(fork_map(_collector, None, list(range(4)), workers=2))
+    assert {pid for pid, _, _ in results} - {os.getpid()}
+    assert all(young == WORKER_YOUNG_THRESHOLD for _, young, _ in results)
+    assert all(count >= frozen + len(kept) for _, _, count in results)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)  # this process as it was
+
+
+@pytest.mark.usefixtures("thawed")
+def test_frozen_heap_gives_back_only_what_it_froze() -> None:
+    kept = [[n] for n in range(1000)]
+    with frozen_heap():
+        inside = gc.get_freeze_count()
+        assert inside >= len(kept)
+        more = [[n] for n in range(100)]
+        with frozen_heap():  # a block inside one: the outer block's heap stays frozen after it
+            assert gc.get_freeze_count() >= inside + len(more)
+        assert gc.get_freeze_count() >= inside + len(more)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # frozen by someone else before the block: left so
+    try:
+        before = gc.get_freeze_count()
+        with frozen_heap():
+            pass
+        assert gc.get_freeze_count() >= before > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_fork_map_stays_in_this_process_while_other_threads_run() -> None:

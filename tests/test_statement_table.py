@@ -47,6 +47,42 @@ def _table(statements: list[Statement], chunk: int) -> StatementTable:
     return whole
 
 
+def test_tables_joined_in_stages_number_as_one_join() -> None:
+    statements = _statements(7, 1500)
+    once = _table(statements, 100)
+    first, second = _table(statements[:700], 100), _table(statements[700:], 100)
+    first.extend(second)  # a joined table after a joined one, then a worker's after both
+    tail = StatementTable()
+    for statement in _statements(8, 300):
+        tail.append(statement)
+        once.append(statement)
+    first.extend(tail)
+    assert list(first) == list(once)
+    words, ids, starts = first.flat()
+    expected = once.flat()
+    assert words == expected[0] and np.array_equal(ids, expected[1]) and np.array_equal(starts, expected[2])
+
+
+def test_a_statement_without_figures_appended_plain_is_the_same_table() -> None:
+    statements = _statements(5, 2000)
+    words_of = [frozenset(s.terms) for s in statements]  # what the build holds: a set, in its own order
+    whole, plain = StatementTable(), StatementTable()
+    for statement, terms in zip(statements, words_of, strict=True):
+        doc, outlet, event = statement.doc, statement.outlet, statement.event
+        whole.append(Statement.of(doc, outlet, event, terms, statement.figures))
+        if statement.figures:
+            plain.append(Statement.of(doc, outlet, event, terms, statement.figures))
+        else:
+            plain.append_plain(doc, outlet, event, terms)
+    assert list(plain) == list(whole)
+    assert [plain.has_figures(i) for i in range(len(plain))] == [bool(s.figures) for s in statements]
+    words, ids, starts = plain.flat()
+    expected = whole.flat()
+    assert words == expected[0] and np.array_equal(ids, expected[1]) and np.array_equal(starts, expected[2])
+    assert plain.vocabulary() == whole.vocabulary()
+    assert plain.column("outlet")[0] == whole.column("outlet")[0]
+
+
 def _disagreeing(
     statements: list[Statement], article_of: list[int], facts: FactsConfig
 ) -> dict[int, set[int]]:

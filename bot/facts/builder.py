@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.config import Config, FactsConfig
 from bot.facts.figures import Figure, measure_stem, read_figures
@@ -27,7 +28,7 @@ from bot.facts.quotations import article_speech
 from bot.facts.statement_table import StatementTable
 from bot.facts.statements import Measured, Statement, figure_key, values_differ
 from bot.facts.store import Arrays, index_arrays, line_arrays
-from bot.forkpool import chunks, fork_map, worker_count
+from bot.forkpool import chunks, fork_map, frozen_heap, worker_count
 from bot.models import Article
 from bot.retrieval.token_ids import ChunkIds, TokenIds
 from bot.sentence_terms import EncodedTerms
@@ -100,6 +101,7 @@ class _Reader:
             terms = statement_terms(self.tokenizer, words)
             statement = self._statement(article, terms, read_figures(words, self.measured))
             part.quotes.append((base + sentence_index, quote.speaker, statement))
+        doc, outlet, event = article.id, article.outlet or article.id, article.event  # every statement's
         for s, sentence in enumerate(article.sentences):
             if self.keep_terms:  # its tokens, terms and names: one pass over it
                 tokens, saved = self.tokenizer.tokens_and_terms(sentence.text)
@@ -108,7 +110,11 @@ class _Reader:
                 tokens = self.tokenizer.tokenize(sentence.text)
             figures = read_figures(sentence.text, self.measured)
             terms, named = terms_and_entities(tokens)
-            part.statements.append(self._statement(article, terms, figures))
+            measured = self._measured(figures) if figures else ()
+            if measured:
+                part.statements.append(self._of(article, terms, measured))
+            else:  # most sentences: no Statement made
+                part.statements.append_plain(doc, outlet, event, terms)
             if self.keep_tokens:
                 part.tokens.add(tokens)
             entities = tuple(dict.fromkeys(self.names[t] for t in named if t in self.names)) if named else ()
@@ -132,15 +138,16 @@ class _Reader:
             part.terms.add_title(self.tokenizer.names_and_words(article.title) if article.title else ())
 
     def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
-        measured = (  # most sentences have no figures
-            tuple(
-                Measured(key, f.value, f.bound)
-                for f in figures
-                if (key := figure_key(f, self.fold)) is not None
-            )
-            if figures
-            else ()
+        return self._of(article, terms, self._measured(figures) if figures else ())  # most have no figures
+
+    def _measured(self, figures: Sequence[Figure]) -> tuple[Measured, ...]:
+        """The comparable ones of a statement's figures."""
+        return tuple(
+            Measured(key, f.value, f.bound) for f in figures if (key := figure_key(f, self.fold)) is not None
         )
+
+    @staticmethod
+    def _of(article: Article, terms: frozenset[str], measured: tuple[Measured, ...]) -> Statement:
         return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
 
 
@@ -184,6 +191,19 @@ def build_arrays(
     log.info("facts: %d articles read in %.1f s (%d processes)", len(articles), _since(started), workers)
     if after_read is not None:
         after_read()
+    with frozen_heap():  # what was read lives to the end: the collections of what follows skip it
+        return _grouped(whole, article_of, config, workers, after_groups)
+
+
+def _grouped(
+    whole: _Part,
+    article_of: npt.NDArray[np.int32],
+    config: Config,
+    workers: int,
+    after_groups: Callable[[], object] | None,
+) -> Arrays:
+    """`build_arrays`' arrays once every article is read: the quotations' groups, the same statements'
+    groups, the disagreements."""
     started = time.perf_counter()
     for position, data in _quote_groups(whole.quoted, whole.quotes, config.facts):
         whole.lines[position] = encode_data(data)

@@ -14,7 +14,7 @@ equal to those appended (tested).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -82,14 +82,24 @@ class StatementTable(Sequence[Statement]):
         self._runs.add(statement.doc, statement.outlet, statement.event)
         self._flat = None
 
+    def append_plain(self, doc: str, outlet: str, event: str | None, terms: Collection[str]) -> None:
+        """The next statement when it has no comparable figure (most): `append(Statement(doc, outlet, event,
+        tuple(terms), ()))`, without making the statement (its words numbered in the same order)."""
+        self._chunk.add(list(terms))
+        self._runs.add(doc, outlet, event)
+        self._flat = None
+
     def extend(self, other: StatementTable) -> None:
         """`other`'s statements after these."""
         self._join()
-        other._join()
+        if other._numbered.is_empty():  # a worker's table: its chunk renumbered here at once (numbered
+            self._numbered.add(other._chunk)  # on its own first, each word was looked up twice)
+        else:
+            other._join()
+            self._numbered.join(other._numbered)
         base = len(self)
         self._figured.update((base + p, s) for p, s in other._figured.items())
         self._runs.extend(other._runs)
-        self._numbered.join(other._numbered)
         self._flat = None
 
     def _join(self) -> None:

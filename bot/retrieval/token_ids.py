@@ -67,6 +67,10 @@ class TokenIds:
         self._ids.append(renumber[np.frombuffer(chunk.ids, dtype=np.int32)])
         self._lengths.append(np.frombuffer(chunk.lengths, dtype=np.int64))
 
+    def is_empty(self) -> bool:
+        """Whether no sentence was added."""
+        return not self._lengths
+
     def join(self, other: TokenIds) -> None:
         """`other`'s sentences after those already here (renumbered as `add` renumbers a chunk)."""
         renumber = self._numbers(other.words)
