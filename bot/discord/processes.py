@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
-import itertools
 import logging
 from collections import deque
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -101,7 +100,6 @@ class ProcessAsker:
         self.largest = 0  # the largest batch sent
         self.ahead = 0  # batches sent ahead to a busy worker
         self._waiting: deque[tuple[Asked, asyncio.Future[Answered]]] = deque()
-        self._in_flight: dict[int, int] = {}  # id of a conversation -> its batches sent and not yet back
         self._closed = False
 
     async def start(self) -> None:
@@ -139,11 +137,7 @@ class ProcessAsker:
         while self._waiting:
             if self.running < self.workers:
                 share = -(-len(self._waiting) // self.workers)  # ceiling
-            elif (
-                self.running < 2 * self.workers
-                and len(self._waiting) >= self.workers * self.batch_limit
-                and not self._follows_in_flight()
-            ):
+            elif self.running < 2 * self.workers and len(self._waiting) >= self.workers * self.batch_limit:
                 share = self.batch_limit
                 self.ahead += 1
             else:
@@ -152,24 +146,7 @@ class ProcessAsker:
             self.running += 1
             self.sent = (self.sent[0] + 1, self.sent[1] + len(taken))
             self.largest = max(self.largest, len(taken))
-            self._count_in_flight(taken, +1)
             self._submit(taken)
-
-    def _follows_in_flight(self) -> bool:
-        """True when the batch that would go ahead holds a question whose conversation has a question on a
-        worker still: sent ahead, it would carry the conversation before that answer (a follow-up asked
-        right after its question), so it waits to go when the answer is back, as without sending ahead."""
-        batch = list(itertools.islice(self._waiting, self.batch_limit))
-        return any(asked[1] is not None and id(asked[1]) in self._in_flight for asked, _ in batch)
-
-    def _count_in_flight(self, taken: list[tuple[Asked, asyncio.Future[Answered]]], step: int) -> None:
-        """Note (+1) or forget (-1) the conversations of a batch sent to, or back from, the workers."""
-        for key in {id(asked[1]) for asked, _ in taken if asked[1] is not None}:
-            count = self._in_flight.get(key, 0) + step
-            if count > 0:
-                self._in_flight[key] = count
-            else:
-                self._in_flight.pop(key, None)
 
     def _submit(self, taken: list[tuple[Asked, asyncio.Future[Answered]]]) -> None:
         """Send a batch to the workers now (not from a task, which would start behind whatever the loop
@@ -192,7 +169,6 @@ class ProcessAsker:
     ) -> None:
         """A batch is back (or failed): the next is sent first, then each asker hears its answer."""
         self.running -= 1
-        self._count_in_flight(taken, -1)
         self._send()
         try:
             if isinstance(done, Exception):

@@ -129,27 +129,6 @@ async def test_busy_workers_get_their_next_full_batch_ahead_while_one_waits_for_
     await _left_waiting(asker, waiting)
 
 
-async def test_a_follow_up_is_never_sent_ahead_of_its_conversations_answer(
-    real_config: Config, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asker = ProcessAsker(real_config, 2)  # never started: the batches are only noted
-    shares = _noting(asker, monkeypatch)
-    asker.running = 2  # both workers busy, one of them on a question of this conversation
-    talk = Conversation()
-    on_worker = [(("How long did they meet?", talk, 3), asyncio.get_running_loop().create_future())]
-    asker._count_in_flight(on_worker, +1)
-    limit = asker.batch_limit
-    many = [(QUESTIONS[i % len(QUESTIONS)], talk if i == 1 else None) for i in range(3 * limit + 1)]
-    waiting = [asyncio.create_task(asker.ask(q, c, 3)) for q, c in many]
-    await asyncio.sleep(0)
-    # a full batch waits for each worker, but the first holds the conversation's follow-up: nothing goes ahead
-    assert shares == [] and asker.running == 2
-    asker._count_in_flight(on_worker, -1)  # its answer is back: the follow-up goes with the conversation
-    asker._send()
-    assert shares == [limit, limit] and asker.running == 4
-    await _left_waiting(asker, waiting)
-
-
 async def test_the_answers_come_from_other_processes(asker: ProcessAsker) -> None:
     pids = {os.getpid()}
     for future in [asker.executor.submit(os.getpid) for _ in range(8)]:
