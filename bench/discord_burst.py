@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import dataclasses
 import json
 import os
@@ -62,8 +61,6 @@ class TimedFake(FakeDiscord):
         self.sent: dict[str, float] = {}
         self.acked: dict[str, tuple[float, int]] = {}  # token -> (time, callback type)
         self.answered: dict[str, float] = {}
-        self.pending: set[str] = set()  # tokens `settle` waits for: neither answered nor refused yet
-        self.settled = asyncio.Event()  # set when the last of them is
 
     async def _record(self, recorded: Recorded) -> None:
         now = time.perf_counter()
@@ -73,23 +70,6 @@ class TimedFake(FakeDiscord):
         elif recorded.path.startswith(f"/webhooks/{APP_ID}/") and recorded.method == "POST":
             self.answered.setdefault(parts[2], now)
         self.requests.append(recorded)
-        if len(parts) > 2 and parts[2] in self.pending and self.done(parts[2]):
-            self.pending.discard(parts[2])
-            if not self.pending:
-                self.settled.set()
-
-    def done(self, token: str) -> bool:
-        """Whether the interaction was answered or refused (a busy reply is its own answer)."""
-        return token in self.answered or self.acked.get(token, (0, 0))[1] == 4
-
-    async def settle(self, tokens: Sequence[str], timeout: float) -> None:
-        """Wait until every token is answered or refused, returning the moment the last one is (a phase's
-        CPU and idle time then end with its last answer), or after `timeout` seconds."""
-        self.pending = {t for t in tokens if not self.done(t)}
-        self.settled.clear()
-        if self.pending:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self.settled.wait(), timeout)
 
     async def ask(self, question: str, user: int) -> str:
         started = time.perf_counter()
@@ -101,6 +81,15 @@ class TimedFake(FakeDiscord):
 def percentile(values: Sequence[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+
+
+async def _settle(fake: TimedFake, tokens: Sequence[str], timeout: float) -> None:
+    """Wait until every token is answered or refused (a busy reply is its own answer)."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        if all(t in fake.answered or fake.acked.get(t, (0, 0))[1] == 4 for t in tokens):
+            return
+        await asyncio.sleep(0.05)
 
 
 def _figures(fake: TimedFake, tokens: Sequence[str]) -> dict[str, Any]:
@@ -123,7 +112,7 @@ def _figures(fake: TimedFake, tokens: Sequence[str]) -> dict[str, Any]:
 
 async def burst(fake: TimedFake, questions: list[str], n: int) -> dict[str, Any]:
     tokens = await asyncio.gather(*(fake.ask(questions.pop(), user) for user in range(n)))
-    await fake.settle(tokens, timeout=120)
+    await _settle(fake, tokens, timeout=120)
     return _figures(fake, tokens)
 
 
@@ -137,7 +126,7 @@ async def sustained(fake: TimedFake, questions: list[str], rate: float, seconds:
         tasks.append(asyncio.create_task(fake.ask(questions.pop(), 1000 + i)))
     offered = len(tasks) / (time.perf_counter() - start)
     tokens = await asyncio.gather(*tasks)
-    await fake.settle(tokens, timeout=120)
+    await _settle(fake, tokens, timeout=120)
     return {**_figures(fake, tokens), "offered_per_s": offered}
 
 
@@ -285,9 +274,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     )
     if bot.answers.asker is not None:  # questions embedded together (bot/discord/processes.py)
         asker = bot.answers.asker
-        result.update(
-            batches=asker.sent[0], batched=asker.sent[1], largest_batch=asker.largest, ahead=asker.ahead
-        )
+        result.update(batches=asker.sent[0], batched=asker.sent[1], largest_batch=asker.largest)
     return result
 
 
@@ -332,8 +319,7 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
     if "batches" in result:
         lines.append(
             f"answer processes: {result['batched']} questions in {result['batches']} batches "
-            f"(largest {result['largest_batch']}, limit discord.question_batch; "
-            f"{result['ahead']} sent ahead to a busy worker)"
+            f"(largest {result['largest_batch']}, limit discord.question_batch)"
         )
     lines += [
         f"targets: burst all acknowledged < {TARGETS['burst_ack_s']:g} s: {_verdict(b['all_acked_s'], TARGETS['burst_ack_s'])}"
