@@ -37,11 +37,11 @@ import yarl  # noqa: E402
 from fake_discord import APP_ID, TOKEN, USER_ID, FakeDiscord, Recorded  # noqa: E402
 
 from bench.scale_corpus import generate_articles, generate_questions  # noqa: E402
+from bot.collector import fewer_collections  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.discord.client import SummitBot  # noqa: E402
 from bot.discord.pool import (  # noqa: E402
     favour_event_loop,
-    fewer_collections,
     run_event_loop,
     settle_heap,
 )

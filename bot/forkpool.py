@@ -19,8 +19,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
+from bot.collector import fewer_collections
+
 __all__ = [
-    "WORKER_YOUNG_THRESHOLD",
     "can_fork",
     "chunks",
     "fork_map",
@@ -38,11 +39,6 @@ log = logging.getLogger(__name__)
 _LOCK = threading.Lock()  # one fork_map at a time: the state it hands down is a module global
 _state: Any = None
 _fn: Callable[[Any, Any], Any] | None = None
-# A worker's youngest generation is collected after this many allocations, not Python's 700: nearly
-# everything a job makes (a sentence's lists, tuples and sets) is freed by reference counting first, and at
-# 700 each index-build reader collected about 470 times at 200,000 sentences (the collector's time in the
-# readers: 0.6 -> 0.18 s of 13-15 s each, with `fork_map`'s freeze; bench/README.md, build16)
-WORKER_YOUNG_THRESHOLD = 10_000
 
 
 def worker_count(configured: int) -> int:
@@ -85,7 +81,7 @@ def fork_map(fn: Callable[[S, J], R], state: S, jobs: Sequence[J], workers: int)
             import multiprocessing
 
             context = multiprocessing.get_context("fork")
-            with frozen_heap(), context.Pool(min(workers, len(jobs)), initializer=_fewer_collections) as pool:
+            with frozen_heap(), context.Pool(min(workers, len(jobs)), initializer=fewer_collections) as pool:
                 log.debug("%d jobs in %d forked processes", len(jobs), min(workers, len(jobs)))
                 yield from pool.imap(_run, jobs)
         finally:
@@ -105,12 +101,6 @@ def frozen_heap() -> Iterator[None]:
     finally:
         if not outer:
             gc.unfreeze()
-
-
-def _fewer_collections() -> None:
-    """In a worker, before its first job: see WORKER_YOUNG_THRESHOLD (the older generations keep theirs)."""
-    _, middle, oldest = gc.get_threshold()
-    gc.set_threshold(WORKER_YOUNG_THRESHOLD, middle, oldest)
 
 
 def _run(job: Any) -> Any:

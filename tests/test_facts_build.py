@@ -16,12 +16,13 @@ import numpy as np
 import pytest
 
 from bench.scale_corpus import generate_articles
+from bot.collector import YOUNG_THRESHOLD
 from bot.config import BuildConfig, Config
 from bot.evaluation.corpora import read_pages
 from bot.facts import CorpusFacts, attribution, figure_cues, figures, lexicon, quotations, words
 from bot.facts.lexicon import SpeakerLexicon
 from bot.facts.statements import Measured, Statement
-from bot.forkpool import WORKER_YOUNG_THRESHOLD, can_fork, chunks, fork_map, frozen_heap
+from bot.forkpool import can_fork, chunks, fork_map, frozen_heap
 from bot.models import Article
 from bot.retrieval.token_ids import TokenIds
 from bot.search import CorpusIndex
@@ -79,7 +80,7 @@ def test_fork_map_workers_leave_what_they_inherit_to_this_process_collector() ->
     kept = [[n] for n in range(1000)]  # objects alive at the fork: frozen in the workers
     results = list(fork_map(_collector, None, list(range(4)), workers=2))
     assert {pid for pid, _, _ in results} - {os.getpid()}
-    assert all(young == WORKER_YOUNG_THRESHOLD for _, young, _ in results)
+    assert all(young == YOUNG_THRESHOLD for _, young, _ in results)
     assert all(count >= frozen + len(kept) for _, _, count in results)
     assert (gc.get_threshold(), gc.get_freeze_count()) == (threshold, frozen)  # this process as it was
 

@@ -31,13 +31,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUSY",
-    "YOUNG_THRESHOLD",
     "AnswerPool",
     "BusyError",
     "Slot",
     "event_loop_factory",
     "favour_event_loop",
-    "fewer_collections",
     "run_event_loop",
     "settle_heap",
 ]
@@ -139,24 +137,6 @@ def favour_event_loop(switch_interval_ms: float) -> None:
     call it from the entry point (the runner), never from library code.
     """
     sys.setswitchinterval(switch_interval_ms / 1000)
-
-
-# objects allocated (less those freed) between two collections of the youngest generation: Python's 700
-# collected 35-37 times during 200 /ask at once in the bot's process, 10-18 ms of its CPU (of 150-270)
-YOUNG_THRESHOLD = 10_000
-
-
-def fewer_collections() -> None:
-    """Collect the youngest generation after YOUNG_THRESHOLD allocations instead of Python's 700.
-
-    Every interaction makes thousands of short-lived containers (discord.py's objects, aiohttp's requests
-    and responses), nearly all freed by reference counting before a collection would look at them; at
-    10,000 the bot's process collected once during a burst (1.3-1.5 ms) where it collected 35-37 times
-    (10-18 ms), `python -m bench.discord_burst`. The older generations keep their thresholds. Process-wide:
-    call it from the entry point (the runner), never from library code.
-    """
-    _, middle, oldest = gc.get_threshold()
-    gc.set_threshold(YOUNG_THRESHOLD, middle, oldest)
 
 
 def settle_heap() -> None:

@@ -12,9 +12,10 @@ import aiohttp
 import discord
 from discord.utils import MISSING
 
+from bot.collector import fewer_collections
 from bot.config import Config
 from bot.discord.client import ShardedSummitBot, SummitBot
-from bot.discord.pool import favour_event_loop, fewer_collections, run_event_loop, settle_heap
+from bot.discord.pool import favour_event_loop, run_event_loop, settle_heap
 from bot.errors import SummitbotError
 from bot.service import CoverageService
 

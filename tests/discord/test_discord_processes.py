@@ -16,9 +16,10 @@ from conftest import StartBot, with_discord
 from fake_discord import FakeDiscord
 from threadpoolctl import threadpool_info
 
+from bot.collector import YOUNG_THRESHOLD, fewer_collections
 from bot.config import Config
 from bot.conversation import Conversation
-from bot.discord.pool import YOUNG_THRESHOLD, AnswerPool, fewer_collections, settle_heap
+from bot.discord.pool import AnswerPool, settle_heap
 from bot.discord.processes import ProcessAsker
 from bot.errors import InputError
 from bot.service import CoverageService
