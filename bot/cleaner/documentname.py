@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from bot.cleaner.document import notice_holder
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["fuller_holder", "initials_holder"]
+__all__ = ["fuller_holder", "initials_holder", "name_initials"]
 
 
 def fuller_holder(page: PageLines, found: Found) -> Found:
@@ -33,7 +33,7 @@ def initials_holder(found: Found, holders: Sequence[tuple[str, str]]) -> Found:
     if not _ACRONYM.match(found.value):
         return found
     for holder, line in holders:
-        if holder and _initials(holder) == found.value:
+        if holder and name_initials(holder) == found.value:
             return Found(holder, f"{line} (its initials are the masthead's {found.value})")
     return found
 
@@ -42,6 +42,6 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _LINKING = frozenset({"for", "of", "and", "the", "on", "in", "&"})
 
 
-def _initials(name: str) -> str:
+def name_initials(name: str) -> str:
     """The initials of a name's capitalised words ("Centre for Strategic Studies" is "CSS")."""
     return "".join(word[0] for word in name.split() if word.casefold() not in _LINKING and word[0].isupper())

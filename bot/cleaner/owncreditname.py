@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.documentname import name_initials
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
@@ -60,11 +61,6 @@ def own_credit_name(page: PageLines, wire: Found | None, outlet: str) -> Found |
         return None
     if page.table.canonical(wire.value, page.url).casefold() == outlet.casefold():
         return None
-    if _initials(outlet) == _NOT_WORD.sub("", wire.value).casefold():
+    if name_initials(outlet).casefold() == _NOT_WORD.sub("", wire.value).casefold():
         return None  # "AA" on its site: the outlet's name spelled out ("Anadolu Agency") is read as well
     return Found(wire.value, f"{wire.evidence} (the site's own credit, as printed)")
-
-
-def _initials(name: str) -> str:
-    """The initials of a name's capitalised words ("Agencia Venezolana de Noticias": "avn")."""
-    return "".join(word[0] for word in name.split() if word[0].isupper()).casefold()
