@@ -17,10 +17,10 @@ from bot.config import Event
 
 __all__ = ["names_other_venue", "places_series_elsewhere"]
 
+# where it was held, after the summit's words: " held in Osaka", " at Hangzhou" (a place is capitalised)
+_HELD_IN = r"\s+(?:held\s+|taking place\s+)?(?:in|at)\s+(?P<place>[A-Z][\w'’-]+)"
 # where a summit of a series was held: "G20 summit in Osaka", "G-20 summit held at Hangzhou"
-_VENUE = re.compile(
-    r"(?P<series>[\w-]+)\s+summits?\s+(?:held\s+|taking place\s+)?(?:in|at)\s+(?P<place>[A-Z][\w'’-]+)"
-)
+_VENUE = re.compile(rf"(?P<series>[\w-]+)\s+summits?{_HELD_IN}")
 _LEAST_MENTIONS = 2  # a definition: named once, a place may be the last meeting's; twice, it is the page's
 
 
@@ -63,7 +63,4 @@ _CALENDAR = frozenset(
 @functools.lru_cache(maxsize=4)
 def _series_venue(names: str) -> re.Pattern[str]:
     """Where a summit of one of the series (an alternation of their names) was held."""
-    return re.compile(
-        rf"(?i:\b(?:{names})\s+summits?|\bsummits?\s+of\s+(?:the\s+)?(?:{names}))\s+"
-        r"(?:held\s+|taking place\s+)?(?:in|at)\s+(?P<place>[A-Z][\w'’-]+)"  # a place is capitalised
-    )
+    return re.compile(rf"(?i:\b(?:{names})\s+summits?|\bsummits?\s+of\s+(?:the\s+)?(?:{names})){_HELD_IN}")
