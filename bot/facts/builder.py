@@ -101,7 +101,7 @@ class _Reader:
             terms = statement_terms(self.tokenizer, words)
             statement = self._statement(article, terms, read_figures(words, self.measured))
             part.quotes.append((base + sentence_index, quote.speaker, statement))
-        doc, outlet, event = article.id, article.outlet or article.id, article.event  # every statement's
+        doc, outlet, event = _statement_key(article)  # every statement's
         for s, sentence in enumerate(article.sentences):
             if self.keep_terms:  # its tokens, terms and names: one pass over it
                 tokens, saved = self.tokenizer.tokens_and_terms(sentence.text)
@@ -148,7 +148,12 @@ class _Reader:
 
     @staticmethod
     def _of(article: Article, terms: frozenset[str], measured: tuple[Measured, ...]) -> Statement:
-        return Statement.of(article.id, article.outlet or article.id, article.event, terms, measured)
+        return Statement.of(*_statement_key(article), terms, measured)
+
+
+def _statement_key(article: Article) -> tuple[str, str, str | None]:
+    """A statement's article, outlet (the article's id when it names none) and event."""
+    return article.id, article.outlet or article.id, article.event
 
 
 def _read_chunk(reader: _Reader, job: range) -> _Part:

@@ -78,9 +78,7 @@ class StatementTable(Sequence[Statement]):
         """The next statement."""
         if statement.figures:
             self._figured[len(self)] = statement
-        self._chunk.add(list(statement.terms))
-        self._runs.add(statement.doc, statement.outlet, statement.event)
-        self._flat = None
+        self.append_plain(statement.doc, statement.outlet, statement.event, statement.terms)
 
     def append_plain(self, doc: str, outlet: str, event: str | None, terms: Collection[str]) -> None:
         """The next statement when it has no comparable figure (most): `append(Statement(doc, outlet, event,
