@@ -48,6 +48,7 @@ EXTRA = {
     "batch15": [PAGES / "other_summit" / "event.yaml"],
     "batch16": [PAGES / "other_summit" / "event.yaml"],
     "batch17": [PAGES / "other_summit" / "event.yaml"],
+    "batch18": [PAGES / "other_summit" / "event.yaml"],
 }
 
 # batch6 arrived blind and was measured once on main f184ad3's rules (3 of 12 pages passed every check; line
@@ -135,7 +136,21 @@ EXTRA = {
 # comment section's count and moderation notice, a clip's introduction over its player, a paper's plea for
 # support, a bracketed remark after the story) it passes 11 of 12 and meets the common floors: its figures
 # are training figures now (round thirty's yearly-meeting rule gives its Moscow page no event: 12 of 12).
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
+#
+# batch18 arrived blind (wt-blind18 2594b58) and was measured once on 3bd8856, session fourteen's first
+# rules, before any rule was written for it: 4 of 12 pages passed every check; line P/R 0.800/0.987, HTML
+# must_contain 1.000 / must_not_contain 1.000, chrome share 0.1905 (most of it a forum's reply rows), outlet
+# 12/12, date 10/12, updated 12/12, headline 11/12, wire 9/12, event 12/12. It is held to those arrival
+# figures until a round lifts it.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
+    "batch18": {
+        "line_recall": 0.987,
+        "line_precision": 0.80,
+        "html_contain": 1.0,
+        "chrome_share": 0.1905,
+        "field": 0.75,
+    },
+}
 
 
 def test_the_fixture_sets_are_present() -> None:
