@@ -43,7 +43,7 @@ from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.nearcopy import mark_credited_copies
 from bot.cleaner.page import Decision, Page, is_caption
-from bot.cleaner.patterns import RELATED_HEADER, TEASER_MARKERS, chrome_reason
+from bot.cleaner.patterns import READ_ALSO, RELATED_HEADER, TEASER_MARKERS, chrome_reason
 from bot.cleaner.repeats import (
     TRUNCATED,
     mark_contents_box,
@@ -166,7 +166,7 @@ def _prose(page: Page, text: str) -> bool:
 
 # a label that introduces a link to another story, never a paragraph of this one
 _LINK_LABEL = re.compile(
-    r"^(?:related|read more|read also|also read|see also)(?:\s+(?:on|at|from)\s+[^:]{1,40})?\s*:\s*\S",
+    rf"^(?:related|{READ_ALSO})(?:\s+(?:on|at|from)\s+[^:]{{1,40}})?\s*:\s*\S",
     re.IGNORECASE,
 )
 

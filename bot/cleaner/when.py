@@ -142,7 +142,12 @@ _BAR_DATELINE = re.compile(
 
 # a site's own credit and date in brackets opening the story: "(Site.net — September 25, 2015) — ..."
 _DATED_CREDIT = re.compile(r"^\([^()]{2,60}?\s[-–—]{1,2}\s(?P<dateline>[^()]{6,40})\)\s*[-–—]{1,2}\s")
-_OPENING_DATELINES = (_PLACE_DATELINE, _BARE_DATELINE, _BAR_DATELINE, _DATED_CREDIT)
+# the site's full date run into the lede, no place, no dash: "Oct 01, 2015 Russian President ..."
+_GLUED_DATE = re.compile(
+    r"^(?P<dateline>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4})"
+    r"\s+(?=[A-Z][a-z])"
+)
+_OPENING_DATELINES = (_PLACE_DATELINE, _BARE_DATELINE, _BAR_DATELINE, _DATED_CREDIT, _GLUED_DATE)
 
 
 def _openings(page: PageLines) -> list[str]:
