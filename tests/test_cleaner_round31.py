@@ -11,6 +11,7 @@ from bot.cleaner.eventvenue import datelined_elsewhere
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.patterns import TEASER_MARKERS
 from bot.cleaner.reportsby import verb_first_credits
+from bot.cleaner.transliterate import latin_letters
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
 
@@ -75,6 +76,32 @@ def test_a_sign_off_stamp_under_the_story_dates_it_and_is_chrome(config: Config)
     article = clean(page, config, url="https://www.lagooncourier.com/english/world/news/81234.details")
     assert article.date == "2015-09-26"
     assert "0915" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://www.lagooncourier.com/english/world/news/81234.details", "2015-09-26"),  # the window's year
+        ("https://www.lagooncourier.com/2016/world/81234.details", "2016-09-26"),  # the URL's year first
+    ],
+)
+def test_a_yearless_sign_off_stamp_takes_its_year_by_the_existing_rules(
+    config: Config, url: str, date: str
+) -> None:
+    lede = "TARNBY: The two leaders will meet on Monday in New York, officials from both capitals say."
+    second = "The talks will take place on the sidelines of the UN General Assembly, an aide said."
+    page = f"{lede}\n{second}\n{MINISTERS}\nTST: 0915 HRS, SEPT 26\nQK\n"
+    article = clean(page, config, url=url)
+    assert article.date == date
+    assert "0915" not in article.text
+
+
+def test_a_timelines_day_heading_without_a_clock_stays(config: Config) -> None:
+    """A month and day alone between paragraphs heads a timeline's entry; only a clock makes it a stamp."""
+    first = "The two leaders met at the General Assembly in New York, aides from both sides said."
+    entry = "They spoke again by telephone about the ceasefire in Syria, the Kremlin said."
+    page = f"{HEAD}\n\n{first}\n\n28 September\n\n{entry}\n\n{MINISTERS}\n"
+    assert "28 September" in clean(page, config, url=UNDATED).text
 
 
 GLUED = (
@@ -174,3 +201,38 @@ def test_writers_names_under_the_headline_stay_the_byline(config: Config) -> Non
     page = "\n\n".join([HEAD, "Jane Roe and John Doe", NAMED_LEDE, MINISTERS, LATER]) + "\n"
     article = clean(page, config, url="https://www.lagooncourier.com/2015/09/29/leaders-meet/")
     assert article.byline == "Jane Roe and John Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "latin"),
+    [
+        ("МИР 24", "mir 24"),
+        ("Щит-ТВ", "shchit-tv"),
+        ("Подъезд", "podezd"),
+        ("Їжак", "yizhak"),
+        ("BBC", "bbc"),
+    ],
+)
+def test_cyrillic_letters_read_in_latin(text: str, latin: str) -> None:
+    assert latin_letters(text) == latin
+
+
+RUSSIAN_PAGE = (
+    "{masthead}\n\n14:05 05/09/2016\n\nПутин и Обама обсудили Сирию\n\n"
+    "Президенты России и США завершили встречу на полях саммита G20 в Ханчжоу.\n\n"
+    "По словам пресс-секретаря, встреча продолжалась больше запланированного времени.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "outlet"),
+    [
+        ("ЛАГУНА 24", "ЛАГУНА 24"),  # its logo text spells the domain in Cyrillic: the name as printed
+        ("ПРИБОЙ 24", "Laguna 24"),  # another name: the domain's words
+    ],
+)
+def test_a_name_printed_in_cyrillic_that_spells_the_domain_is_the_outlet(
+    config: Config, masthead: str, outlet: str
+) -> None:
+    page = RUSSIAN_PAGE.format(masthead=masthead)
+    assert clean(page, config, url="https://lite.laguna24.tv/amp/news/14912").outlet == outlet

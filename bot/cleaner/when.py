@@ -31,7 +31,7 @@ from bot.cleaner.eventseries import (
     series_of_its_people,
 )
 from bot.cleaner.eventvenue import names_other_venue
-from bot.cleaner.footstamp import foot_published, under_story
+from bot.cleaner.footstamp import foot_published, stamp_under_story, under_story
 from bot.cleaner.headline import LIST_MARK
 from bot.cleaner.meetingday import meeting_day_event
 from bot.cleaner.pagelines import Found, PageLines
@@ -167,11 +167,12 @@ def _openings(page: PageLines) -> list[str]:
 
 
 def _yearless_date(page: PageLines, config: Config) -> Found | None:
-    """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in,
-    else the one year the page's frame names."""
+    """A dateline's or sign-off stamp's "Sept. 29" with its year from the URL's path, else from the one
+    window it falls in, else the one year the page's frame names."""
     raw = [line.text for line in page.lines]
     stamps = [(line.text, stamp_year(raw, line.number - 1)) for line in page.of_kind("dateline")]
-    texts = [*stamps, *((text, None) for text in _openings(page))]
+    signed = stamp_under_story(page)
+    texts = [*stamps, *((text, None) for text in [*_openings(page), *([signed] if signed else [])])]
     year_in_url = re.search(r"/((?:19|20)\d{2})(?=[/_-])", page.url or "")
     for text, year in texts:
         partial = find_partial_date(text)
