@@ -12,7 +12,7 @@ from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
 from bot.config import CleanerConfig
 
-__all__ = ["is_byline", "names_the_lede"]
+__all__ = ["is_byline", "names_the_lede", "pictures_the_lede"]
 
 
 # a definition, not a threshold: "Jane Roe in Kyiv" splits into a name and a place
@@ -107,6 +107,7 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
 
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _LEDE_NAMES = 2  # a definition, not a threshold: two of a person's name words would be both his names
+_JOINED = re.compile(r"\s(?:and|&)\s|,")  # names joined in a list: "NAME and NAME", "NAME, NAME"
 
 
 def names_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
@@ -118,3 +119,14 @@ def names_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
         return False
     told = {word.casefold() for word in re.findall(r"[A-Za-z]+", lede)}
     return sum(word.casefold() in told for word in _NAME_WORD.findall(name)) >= _LEDE_NAMES
+
+
+def pictures_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
+    """A line of two names or more ("NAME and NAME") every word of which the lede under it tells of: a
+    photo's caption naming the people the lede says met. Writers sharing a byline are not the story's
+    subjects, and a lede does not name them."""
+    if " in " in text or not _JOINED.search(text) or not _names_only(text, settings):
+        return False
+    told = {word.casefold() for word in re.findall(r"[A-Za-z]+", lede)}
+    words = _NAME_WORD.findall(text)
+    return len(words) >= 2 * _LEDE_NAMES and all(word.casefold() in told for word in words)

@@ -6,7 +6,8 @@ event's window, a page whose only words for the event are its series' names (and
 meeting the event's place and other words never name: it is given no event rather than this one, nor the
 runner-up whose words it names less. Unless it names the event's people: an undated page that names the
 series alone but `event_people_min` of the configured people (the leaders the coverage is about, and
-theirs), and places no summit of the series anywhere ("the G20 summit in Brisbane"), is the event's
+theirs), and places no summit of the series anywhere ("the G20 summit in Brisbane") nor is datelined
+in another place and land ("ANTALYA, Turkey —"), is the event's
 coverage, its words the event's keywords (no other edition is named to be about).
 
 A yearly meeting's next edition falls on the same days a year later (an annual assembly opens each
@@ -23,7 +24,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
 from bot.cleaner.eventclues import people_named
-from bot.cleaner.eventvenue import places_series_elsewhere
+from bot.cleaner.eventvenue import datelined_elsewhere, places_series_elsewhere
 from bot.config import Config, Event
 
 __all__ = ["later_edition_day", "meets_at_later_edition", "names_only_series", "series_of_its_people"]
@@ -45,10 +46,12 @@ def names_only_series(
 
 def series_of_its_people(event: Event, text: str, count: Callable[[str, str], int], config: Config) -> bool:
     """True when a page naming the event by its series alone is still its coverage: it names
-    `event_people_min` configured people and places no summit of the series elsewhere (asked only of an
+    `event_people_min` configured people, places no summit of the series elsewhere and is filed from no
+    other place and land (asked only of an
     undated page: a date outside the window has already ruled the event out)."""
     enough = people_named(text, config, count) >= config.cleaner.event_people_min
-    return enough and not places_series_elsewhere(event, text, config.events)
+    elsewhere = places_series_elsewhere(event, text, config.events) or datelined_elsewhere(event, text)
+    return enough and not elsewhere
 
 
 def later_edition_day(event: Event, day: dt.date, text: str, count: Callable[[str, str], int]) -> bool:

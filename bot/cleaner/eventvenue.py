@@ -4,7 +4,8 @@ An event's keywords include words other meetings share (a series' name, a topic 
 meddling", the leaders' names). A page chosen for an event by such words alone (no date in its window)
 that places a summit of a configured series elsewhere ("the G20 summit in Osaka") and names that place
 more often than the event's city (Helsinki, named once as their last meeting's place) is about that
-other meeting: it is given no event.
+other meeting: it is given no event. So is a page whose lede is datelined in a place and land that are
+neither the event's ("ANTALYA, Turkey —" on a page naming the summit only by its series).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from bot.config import Event
 
-__all__ = ["names_other_venue", "places_series_elsewhere"]
+__all__ = ["datelined_elsewhere", "names_other_venue", "places_series_elsewhere"]
 
 # where it was held, after the summit's words: " held in Osaka", " at Hangzhou" (a place is capitalised)
 _HELD_IN = r"\s+(?:held\s+|taking place\s+)?(?:in|at)\s+(?P<place>[A-Z][\w'’-]+)"
@@ -50,6 +51,26 @@ def places_series_elsewhere(event: Event, text: str, events: Sequence[Event]) ->
     pattern = _series_venue("|".join(re.escape(name) for name in names))
     places = (re.sub(r"['’]s$", "", match.group("place")) for match in pattern.finditer(text))
     return any(place not in parts and place.casefold() not in _CALENDAR for place in places)
+
+
+def datelined_elsewhere(event: Event, text: str) -> bool:
+    """True when the text's first dateline ("PLACE, Land —", the place in capitals, an agency's credit
+    in brackets perhaps) names neither the event's place nor its land: the story was filed from
+    another meeting's city (a page naming its summit by the series alone reports that one)."""
+    dateline = _DATELINE.search(text)
+    if dateline is None:
+        return False
+    parts = {part.strip().casefold() for part in event.place.split(",") if part.strip()}
+    named = {dateline.group("place").strip().casefold(), dateline.group("land").strip(" .").casefold()}
+    return not named & parts
+
+
+# "ANTALYA, Turkey —", "BRISBANE, Australia (AP) --" opening a line
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}),\s+(?P<land>[A-Z][\w.'’ -]{1,30}?)\s*(?:\([^()\n]{1,40}\)\s*)?"
+    r"(?:[—–]|--)\s",
+    re.MULTILINE,
+)
 
 
 # a summit "in September" or "at Monday's session" is placed in time, not elsewhere

@@ -10,10 +10,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from bot.cleaner.dates import find_date, is_date_only, is_update_stamp
+from bot.cleaner.dates import find_date, is_date_only, is_update_stamp, is_yearless_date_only
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["foot_published", "under_story"]
+__all__ = ["foot_published", "stamp_under_story", "under_story"]
 
 _LABEL = re.compile(r"^(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.IGNORECASE)
 
@@ -42,3 +42,12 @@ def under_story(page: PageLines, windows: Sequence[tuple[dt.date, dt.date]]) -> 
         return None
     found = find_date(below.text, windows)
     return Found(found.date.isoformat(), below.text) if found is not None else None
+
+
+def stamp_under_story(page: PageLines) -> str | None:
+    """The first line under the story's last paragraph when it is a month and day and nothing more (a
+    sign-off stamp, "ZONE: 0844 HRS, SEPT 25"): its year is the `when` rules' to find."""
+    body = page.of_kind("body")
+    last = body[-1].number if body else None
+    below = next((ln for ln in page.lines if last is not None and ln.number > last and ln.text.strip()), None)
+    return below.text if below is not None and is_yearless_date_only(below.text) else None

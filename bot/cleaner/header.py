@@ -7,7 +7,7 @@ import re
 
 from bot.cleaner.blogheader import is_site_tagline
 from bot.cleaner.bulletin import bulletin_title, mark_first_item_heading
-from bot.cleaner.bylines import is_byline, names_the_lede
+from bot.cleaner.bylines import is_byline, names_the_lede, pictures_the_lede
 from bot.cleaner.daterow import is_date_row
 from bot.cleaner.dates import (
     find_date,
@@ -45,7 +45,15 @@ _DATE_LABEL = re.compile(r"^(?:first\s+)?(?:published|posted|date|dated|issued)\
 
 
 def _names_the_lede(page: Page, text: str, start: int) -> bool:
-    return start < len(page.lines) and names_the_lede(text, page.lines[start].text, page.settings)
+    """The line names what the lede tells of (a title, or a caption naming its people): no byline."""
+    if start >= len(page.lines):
+        return False
+    lede = page.lines[start].text
+    return names_the_lede(text, lede, page.settings) or pictures_the_lede(text, lede, page.settings)
+
+
+def _pictures_the_lede(page: Page, text: str, start: int) -> bool:
+    return start < len(page.lines) and pictures_the_lede(text, page.lines[start].text, page.settings)
 
 
 def lay_out_header(page: Page, start: int) -> None:
@@ -69,6 +77,7 @@ def lay_out_header(page: Page, start: int) -> None:
             page.set(i, "dateline")
         elif (
             is_caption(page, i, header=True)
+            or _pictures_the_lede(page, text, start)  # "NAME and NAME" over a lede telling of them
             or is_twice_printed_caption(page, header, n)
             or is_title_caption(text, page.settings)
         ):

@@ -26,7 +26,7 @@ from bot.cleaner.commentlist import (
 )
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.cutline import keep_cut_last_paragraph
-from bot.cleaner.dates import find_date, is_date_only
+from bot.cleaner.dates import find_date, is_date_only, is_yearless_date_only
 from bot.cleaner.document import mark_first_section, mark_notices
 from bot.cleaner.endtags import mark_syndicate_tags
 from bot.cleaner.entries import mark_first_entry_title
@@ -43,7 +43,7 @@ from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.nearcopy import mark_credited_copies
 from bot.cleaner.page import Decision, Page, is_caption
-from bot.cleaner.patterns import RELATED_HEADER, TEASER_MARKERS, chrome_reason
+from bot.cleaner.patterns import READ_ALSO, RELATED_HEADER, TEASER_MARKERS, chrome_reason
 from bot.cleaner.repeats import (
     TRUNCATED,
     mark_contents_box,
@@ -164,9 +164,11 @@ def _prose(page: Page, text: str) -> bool:
     return is_prose(text, page.settings) or is_prose_with_glued_credit(text, page.settings)
 
 
+# a clock beside a month and day marks a stamp ("0844 HRS, SEPT 25"); a day alone may head a timeline's entry
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\s*hrs\b", re.IGNORECASE)
 # a label that introduces a link to another story, never a paragraph of this one
 _LINK_LABEL = re.compile(
-    r"^(?:related|read more|read also|also read|see also)(?:\s+(?:on|at|from)\s+[^:]{1,40})?\s*:\s*\S",
+    rf"^(?:related|{READ_ALSO})(?:\s+(?:on|at|from)\s+[^:]{{1,40}})?\s*:\s*\S",
     re.IGNORECASE,
 )
 
@@ -190,8 +192,9 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
         text = page.lines[i].text
         if is_caption(page, i, header=False):
             page.set(i, "caption")
-        elif word_count(text) <= page.settings.dateline_max_words and is_date_only(text):
-            # another story's date in a list, a stamp between paragraphs
+        elif word_count(text) <= page.settings.dateline_max_words and (
+            is_date_only(text) or (is_yearless_date_only(text) and _CLOCK.search(text))
+        ):  # another story's date in a list, a stamp between paragraphs or under them ("0844 HRS, SEPT 25")
             page.set(i, "drop", "date-line")
         elif _LINK_LABEL.match(text) or (not (prose := _prose(page, text)) and TEASER_MARKERS.search(text)):
             page.set(i, "drop", "related-teaser")  # "RELATED: Could the war end?" however prose-like

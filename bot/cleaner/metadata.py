@@ -35,6 +35,7 @@ from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import domain_spelled, spells
 from bot.cleaner.stationhost import station_name
 from bot.cleaner.subdomainpaper import subdomain_paper
+from bot.cleaner.transliterate import latin_letters
 from bot.cleaner.wire import find_wire, reporter_credit
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
@@ -85,7 +86,8 @@ def _site_name_line(page: PageLines) -> Found | None:
             name = without_image_word(printed)
             plain = squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(plain) >= least and len(name.split()) <= page.settings.site_name_max_words
-            spelled = {plain, squashed(name)}  # "The Site" on the-site.com spells it with its "The"
+            # "The Site" on the-site.com spells it with its "The"; "МИР 24" on mir24.tv in Latin letters
+            spelled = {plain, squashed(name), squashed(latin_letters(plain))}
             if short and any(spells(s, known) for known in names for s in spelled):
                 mark = _COPYRIGHT_MARK.sub("", name)  # "© Site Name", a footer's line, cites "Site Name"
                 mark = _STAFF_TAIL.sub("", mark)  # "Site Name / News Desk": the staff credit is no part of it

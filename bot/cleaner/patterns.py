@@ -40,6 +40,7 @@ __all__ = [
     "AUTHOR_BIO",
     "CHROME_PATTERNS",
     "END_REASONS",
+    "READ_ALSO",
     "RELATED_HEADER",
     "TEASER_MARKERS",
     "chrome_reason",
@@ -459,10 +460,16 @@ RELATED_HEADER = re.compile(
     r"\s*:?$",
     _I,
 )
+# "Read also" in the languages of the coverage: a label over a link to another story, never a paragraph's
+# first words ("ЧИТАЙТЕ ТАКЖЕ: Title", "Lesen Sie auch: Title")
+READ_ALSO = (
+    r"read more|read also|also read|see also|читайте также|читайте еще|читайте тоже|смотрите также"
+    r"|lesen sie auch|lire aussi|à lire aussi|lee también|lea también|leia também|leggi anche"
+)
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
 TEASER_MARKERS = re.compile(
     r"\((?:video|photos?|infographic|gallery|live)\)"
-    r"|^(?:read more|read also|also read|read|see also|see|watch|more|related|graphics?|interactive|"
+    rf"|^(?:{READ_ALSO}|read|see|watch|more|related|graphics?|interactive|"
     r"infographic|(?:photo )?gallery|slideshow)"
     r"(?:\s+(?:on|at|from)\s+[^:]{1,40})?\s*:"  # "Read more on SITE: Title"
     r"|^(?-i:RELATED|Related)\s+(?=(?-i:[A-Z\"'‘“]))",

@@ -31,7 +31,7 @@ from bot.cleaner.eventseries import (
     series_of_its_people,
 )
 from bot.cleaner.eventvenue import names_other_venue
-from bot.cleaner.footstamp import foot_published, under_story
+from bot.cleaner.footstamp import foot_published, stamp_under_story, under_story
 from bot.cleaner.headline import LIST_MARK
 from bot.cleaner.meetingday import meeting_day_event
 from bot.cleaner.pagelines import Found, PageLines
@@ -142,7 +142,12 @@ _BAR_DATELINE = re.compile(
 
 # a site's own credit and date in brackets opening the story: "(Site.net — September 25, 2015) — ..."
 _DATED_CREDIT = re.compile(r"^\([^()]{2,60}?\s[-–—]{1,2}\s(?P<dateline>[^()]{6,40})\)\s*[-–—]{1,2}\s")
-_OPENING_DATELINES = (_PLACE_DATELINE, _BARE_DATELINE, _BAR_DATELINE, _DATED_CREDIT)
+# the site's full date run into the lede, no place, no dash: "Oct 01, 2015 Russian President ..."
+_GLUED_DATE = re.compile(
+    r"^(?P<dateline>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?),?\s+\d{4})"
+    r"\s+(?=[A-Z][a-z])"
+)
+_OPENING_DATELINES = (_PLACE_DATELINE, _BARE_DATELINE, _BAR_DATELINE, _DATED_CREDIT, _GLUED_DATE)
 
 
 def _openings(page: PageLines) -> list[str]:
@@ -162,11 +167,12 @@ def _openings(page: PageLines) -> list[str]:
 
 
 def _yearless_date(page: PageLines, config: Config) -> Found | None:
-    """A dateline's "Sept. 29" with its year from the URL's path, else from the one window it falls in,
-    else the one year the page's frame names."""
+    """A dateline's or sign-off stamp's "Sept. 29" with its year from the URL's path, else from the one
+    window it falls in, else the one year the page's frame names."""
     raw = [line.text for line in page.lines]
     stamps = [(line.text, stamp_year(raw, line.number - 1)) for line in page.of_kind("dateline")]
-    texts = [*stamps, *((text, None) for text in _openings(page))]
+    signed = stamp_under_story(page)
+    texts = [*stamps, *((text, None) for text in [*_openings(page), *([signed] if signed else [])])]
     year_in_url = re.search(r"/((?:19|20)\d{2})(?=[/_-])", page.url or "")
     for text, year in texts:
         partial = find_partial_date(text)

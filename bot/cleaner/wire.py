@@ -27,6 +27,7 @@ from bot.cleaner.owncreditname import credit_line
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
+from bot.cleaner.reportsby import verb_first_credits
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
 from bot.cleaner.sourcecredit import reposted_source
@@ -197,6 +198,7 @@ def _report_credits(text: str, page: PageLines) -> Iterator[Found]:
         name = reports.group("name")
         if page.table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
             yield Found(page.table.canonical(name), reports.group(0).strip(" ,;–—"))
+    yield from verb_first_credits(text, page.table)  # "..., reports NAME."
 
 
 # any outlet reporting in the story's text: "... here Saturday," the Paper reported.
