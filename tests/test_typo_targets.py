@@ -1,0 +1,141 @@
+"""Typo folding through the written words indexed once (bot/answering/typo_targets.py) folds every word onto
+the very word the search over each one's ~500 stemmed neighbours folded it onto, ties included."""
+
+from __future__ import annotations
+
+import random
+import re
+import string
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.ask import load_questions
+from bench.scale_corpus import generate_questions
+from bot.answering import casual
+from bot.answering.typo_targets import NearWords, one_edit, written_prefixes
+from bot.search import CorpusIndex
+from bot.service import CoverageService
+from bot.tokenizer import STOPWORDS
+
+ROOT = Path(__file__).resolve().parents[1]
+_LETTERS = string.ascii_lowercase
+
+
+def _edits(word: str) -> set[str]:
+    """Every word one deletion, transposition, substitution or insertion from `word` (the old path's)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return (deletes | transposes | replaces | inserts) - {word}
+
+
+def _old_most_used(index: CorpusIndex, edits: set[str]) -> str | None:
+    """The old path: every neighbour stemmed, those the corpus uses weighed, most used first until written."""
+    least = index.config.decision.typo_min_target
+    targets = [e for e in edits - STOPWORDS if len(e) >= least]
+    terms = index.tokenizer.words_terms(targets)
+    vocabulary = index.bm25.vocabulary
+    weighed = [(c, t) for c, t in zip(targets, terms, strict=True) if t and vocabulary.keys() >= set(t)]
+    used = [(min(map(index.bm25.doc_freq, t)), c, t) for c, t in weighed]
+    for freq, candidate, stems in sorted(used, reverse=True):
+        if freq > 0 and casual._written(index, candidate, stems):
+            return candidate
+    return None
+
+
+def _old_two_edits(index: CorpusIndex, word: str) -> str | None:
+    """The old path: every term of the stem's first letter measured against it."""
+    if len(word) < index.config.followup.typo2_min_length:
+        return None
+    stems = index.tokenizer.content_words(word)
+    if len(stems) != 1:
+        return None
+    stem = stems[0]
+    near = [
+        (index.bm25.doc_freq(t), t)
+        for t in index.bm25.vocabulary
+        if t[:1] == stem[0] and abs(len(t) - len(stem)) <= 2 and casual._within(stem, t, 2)
+    ]
+    for _, term in sorted(near, reverse=True):
+        written = casual._written_as(index, term)
+        if written is not None and len(written) >= index.config.decision.typo_min_target:
+            return written
+    return None
+
+
+def _old_nearest(index: CorpusIndex, word: str) -> str | None:
+    edits = _edits(word)
+    least = index.config.decision.typo_min_target
+    return (
+        _old_most_used(index, edits)
+        or min((e for e in edits & STOPWORDS if len(e) >= least), default=None)
+        or _old_two_edits(index, word)
+    )
+
+
+def _misspelt(words: list[str], count: int, rng: random.Random) -> list[str]:
+    """`count` words one or two random edits from `words`'."""
+    out = []
+    for _ in range(count):
+        word = rng.choice(words)
+        for _ in range(rng.choice((1, 1, 2))):
+            word = rng.choice(sorted(_edits(word)))
+        out.append(word)
+    return out
+
+
+def _question_words(texts: list[str], least: int) -> list[str]:
+    found = (w.lower() for t in texts for w in re.findall(r"[^\W\d_]+", t))
+    return list(dict.fromkeys(w for w in found if len(w) >= least and w.isascii()))
+
+
+def test_folds_are_the_old_searchs(service: CoverageService, shared_eval: Callable[[str], Path]) -> None:
+    index = service.index
+    least = index.config.decision.typo_min_length
+    gold = [shared_eval("qa_dev.yaml"), shared_eval("qa_dev2.yaml")]
+    gold += [ROOT / "tests" / "data" / "qa_heldout.yaml", ROOT / "tests" / "data" / "qa_reworded.yaml"]
+    asked = [
+        q for path in gold for question, follows in load_questions(path) for q in (question, follows or "")
+    ]
+    gold_words = _question_words(asked, least)
+    corpus_words = _question_words(list(index.articles.sentence_texts()), least)
+    rng = random.Random(17)
+    words = gold_words + _question_words(generate_questions(400), least)
+    words += _misspelt(gold_words + corpus_words, 3000, rng)
+    words = [w for w in dict.fromkeys(words) if len(w) >= least]
+    new = [casual._nearest(index, w) for w in words]
+    assert new == [_old_nearest(index, w) for w in words]
+    assert len(words) > 3000
+    assert sum(f is not None for f in new) > 300  # the comparison covers many real folds
+
+
+def test_one_edit_is_membership_of_the_edits() -> None:
+    rng = random.Random(3)
+    for _ in range(300):
+        word = "".join(rng.choice("abcde") for _ in range(rng.randint(1, 7)))
+        edits = _edits(word)
+        others = {"".join(rng.choice("abcde") for _ in range(rng.randint(0, 8))) for _ in range(40)}
+        for other in others | set(rng.sample(sorted(edits), 10)) | {word}:
+            assert one_edit(word, other) == (other in edits), (word, other)
+
+
+def test_near_words_are_those_one_edit_away() -> None:
+    words = ["meeting", "meetings", "meting", "emeting", "greeting", "meat", "met"]
+    near = NearWords(words)
+    assert sorted(near.one_edit_from("meeting")) == ["emeting", "meetings", "meting"]
+    assert sorted(near.one_edit_from("metting")) == ["meeting", "meting"]
+    assert sorted(near.one_edit_from("meetign")) == ["meeting"]
+    assert near.one_edit_from("zzz") == []
+
+
+def test_written_prefixes_are_what_a_case_blind_word_start_matches() -> None:
+    texts = ["The Summit's talks, in Hangzhou.", "G20 x\u212aelvin naïve"]
+    found = written_prefixes(texts, 4)
+    assert {"summ", "summit", "talks", "hangzhou", "xkel", "xkelvin"} <= found
+    assert not {"ummit", "the", "naïve", "naiv", "summits", "angzhou"} & found
+    # each is matched by the pattern casual._written uses; a word's inner part is not
+    for word in found:
+        assert any(re.search(rf"\b{word}", t, re.IGNORECASE) for t in texts), word
+    assert not re.search(r"\bummit", texts[0], re.IGNORECASE)
