@@ -1,14 +1,12 @@
 """An answer's cheaper paths give exactly what their plain forms give: the typo folder's candidate words
-stemmed in one call (`Tokenizer.words_terms`) and the written words one edit away searched most used first,
-on the real corpus."""
+stemmed in one call (`Tokenizer.words_terms`) and searched most used first, on the real corpus."""
 
 from __future__ import annotations
 
-from bot.answering.casual import _TARGETS, _most_used, _written
+from bot.answering.casual import _edits, _most_used, _written
 from bot.search import CorpusIndex
 from bot.service import CoverageService
 from bot.tokenizer import Tokenizer
-from tests.test_typo_targets import _edits
 
 # misspelt words of the questions people type, and words the corpus never uses
 TYPOS = ("sanctons", "presidnet", "meetign", "coalitoin", "agreemnt", "zakoba", "handshak", "ceasfire")
@@ -48,6 +46,9 @@ def _plain_most_used(index: CorpusIndex, edits: set[str]) -> str | None:
 
 def test_the_most_used_candidate_is_the_plain_searchs(service: CoverageService) -> None:
     index = service.index
-    found = [_most_used(index, _TARGETS.of(index), typo) for typo in TYPOS]
+    found = [_most_used(index, _edits(typo)) for typo in TYPOS]
     assert found == [_plain_most_used(index, _edits(typo)) for typo in TYPOS]
     assert sum(f is not None for f in found) >= len(TYPOS) // 2  # the comparison covers real folds
+    # candidates written otherwise (a capitalised typo's) take each one's terms: the same search
+    capitalised = [_edits(typo.capitalize()) for typo in TYPOS]
+    assert [_most_used(index, e) for e in capitalised] == [_plain_most_used(index, e) for e in capitalised]

@@ -1,48 +1,24 @@
 """Typo folding through the written words indexed once (bot/answering/typo_targets.py) folds every word onto
-the very word the search over each one's ~500 stemmed neighbours folded it onto, ties included."""
+the very word the search over each one's ~500 stemmed neighbours (`casual._near_searched`) folds it onto, ties
+included; the two-edit search over terms bucketed by first letter and length finds what the scan of every
+term did."""
 
 from __future__ import annotations
 
 import random
 import re
-import string
 from collections.abc import Callable
 from pathlib import Path
 
 from bench.ask import load_questions
 from bench.scale_corpus import generate_questions
 from bot.answering import casual
-from bot.answering.typo_targets import NearWords, one_edit, written_prefixes
+from bot.answering.casual import _edits
+from bot.answering.typo_targets import NearWords, TypoTargets, WrittenWords, one_edit, written_prefixes
 from bot.search import CorpusIndex
 from bot.service import CoverageService
-from bot.tokenizer import STOPWORDS
 
 ROOT = Path(__file__).resolve().parents[1]
-_LETTERS = string.ascii_lowercase
-
-
-def _edits(word: str) -> set[str]:
-    """Every word one deletion, transposition, substitution or insertion from `word` (the old path's)."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = {a + b[1:] for a, b in splits if b}
-    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    inserts = {a + c + b for a, b in splits for c in _LETTERS}
-    return (deletes | transposes | replaces | inserts) - {word}
-
-
-def _old_most_used(index: CorpusIndex, edits: set[str]) -> str | None:
-    """The old path: every neighbour stemmed, those the corpus uses weighed, most used first until written."""
-    least = index.config.decision.typo_min_target
-    targets = [e for e in edits - STOPWORDS if len(e) >= least]
-    terms = index.tokenizer.words_terms(targets)
-    vocabulary = index.bm25.vocabulary
-    weighed = [(c, t) for c, t in zip(targets, terms, strict=True) if t and vocabulary.keys() >= set(t)]
-    used = [(min(map(index.bm25.doc_freq, t)), c, t) for c, t in weighed]
-    for freq, candidate, stems in sorted(used, reverse=True):
-        if freq > 0 and casual._written(index, candidate, stems):
-            return candidate
-    return None
 
 
 def _old_two_edits(index: CorpusIndex, word: str) -> str | None:
@@ -63,16 +39,6 @@ def _old_two_edits(index: CorpusIndex, word: str) -> str | None:
         if written is not None and len(written) >= index.config.decision.typo_min_target:
             return written
     return None
-
-
-def _old_nearest(index: CorpusIndex, word: str) -> str | None:
-    edits = _edits(word)
-    least = index.config.decision.typo_min_target
-    return (
-        _old_most_used(index, edits)
-        or min((e for e in edits & STOPWORDS if len(e) >= least), default=None)
-        or _old_two_edits(index, word)
-    )
 
 
 def _misspelt(words: list[str], count: int, rng: random.Random) -> list[str]:
@@ -105,10 +71,16 @@ def test_folds_are_the_old_searchs(service: CoverageService, shared_eval: Callab
     words = gold_words + _question_words(generate_questions(400), least)
     words += _misspelt(gold_words + corpus_words, 3000, rng)
     words = [w for w in dict.fromkeys(words) if len(w) >= least]
-    new = [casual._nearest(index, w) for w in words]
-    assert new == [_old_nearest(index, w) for w in words]
+    targets = TypoTargets(index)
+    indexed = [casual._near_indexed(index, targets, w) for w in words]
+    assert indexed == [casual._near_searched(index, w) for w in words]
+    assert [casual._two_edits(index, w) for w in words] == [_old_two_edits(index, w) for w in words]
     assert len(words) > 3000
-    assert sum(f is not None for f in new) > 300  # the comparison covers many real folds
+    assert sum(f is not None for f in indexed) > 300  # the comparison covers many real folds
+    # the whole fold, whichever way the index takes
+    assert [casual._nearest(index, w) for w in words[:200]] == [
+        casual._near_searched(index, w) or _old_two_edits(index, w) for w in words[:200]
+    ]
 
 
 def test_one_edit_is_membership_of_the_edits() -> None:
@@ -139,3 +111,12 @@ def test_written_prefixes_are_what_a_case_blind_word_start_matches() -> None:
     for word in found:
         assert any(re.search(rf"\b{word}", t, re.IGNORECASE) for t in texts), word
     assert not re.search(r"\bummit", texts[0], re.IGNORECASE)
+
+
+def test_written_words_are_indexed_once_searches_would_have_paid(service: CoverageService) -> None:
+    index = service.index
+    written = WrittenWords()
+    made = [written.when_worth(index) for _ in range(len(index))]
+    assert made[0] is None  # the first search goes without them (the seed corpus: 116 sentences)
+    assert made[-1] is not None
+    assert all(t is made[-1] for t in made[made.index(made[-1]) :])  # made once, then kept

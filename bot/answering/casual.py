@@ -16,16 +16,19 @@ the corpus term two edits from its stem that most sentences use, as the corpus w
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 
 from bot.answering.cache import PerIndex
-from bot.answering.typo_targets import TypoTargets
+from bot.answering.typo_targets import TypoTargets, WrittenWords
 from bot.search import CorpusIndex
 from bot.semantic.words import is_dictionary_word
+from bot.tokenizer import STOPWORDS
 
 __all__ = ["fold_casual", "fold_typo"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+_LETTERS = string.ascii_lowercase
 _LOOK_IN = 8  # sentences holding a candidate's stem searched for the candidate as written
 _MAX_EDITS = 2  # the farthest a typo is folded from the corpus term it means
 _FILLERS: PerIndex[frozenset[str]] = PerIndex(
@@ -85,26 +88,52 @@ def _known(index: CorpusIndex, word: str) -> bool:
 
 
 def _nearest(index: CorpusIndex, word: str) -> str | None:
-    targets = _TARGETS.of(index)
-    return (
-        _most_used(index, targets, word)
-        or min(targets.stopwords.one_edit_from(word), default=None)  # a function word
-        or _two_edits(index, word)
-    )
+    targets = _TARGETS.of(index).when_worth(index)
+    near = _near_searched(index, word) if targets is None else _near_indexed(index, targets, word)
+    return near or _two_edits(index, word)
 
 
-_TARGETS: PerIndex[TypoTargets] = PerIndex(TypoTargets)
+_TARGETS: PerIndex[WrittenWords] = PerIndex(lambda index: WrittenWords())
 
 
-def _most_used(index: CorpusIndex, targets: TypoTargets, word: str) -> str | None:
-    """The word one edit from `word` that the most sentences use, of those the corpus writes (of two as
-    used, the later in alphabetical order): the written words one edit away, most used first, until one is
-    found written in the sentences that hold its stem."""
+def _near_searched(index: CorpusIndex, word: str) -> str | None:
+    """The corpus word one edit away that most sentences use, else the function word one edit away: every
+    neighbour of `word` made and weighed (the search until the written words are indexed)."""
+    edits = _edits(word)
+    least = index.config.decision.typo_min_target
+    return _most_used(index, edits) or min((e for e in edits & STOPWORDS if len(e) >= least), default=None)
+
+
+def _near_indexed(index: CorpusIndex, targets: TypoTargets, word: str) -> str | None:
+    """`_near_searched(index, word)`, the neighbours found among the corpus's written words instead."""
     used = targets.used
     # most used first, then the later word; candidates are distinct, so their stems are never compared
     near = sorted(((used[c][0], c, used[c][1]) for c in targets.words.one_edit_from(word)), reverse=True)
     for _, candidate, stem in near:
         if _written(index, candidate, [stem]):
+            return candidate
+    return min(targets.stopwords.one_edit_from(word), default=None)  # a function word
+
+
+def _most_used(index: CorpusIndex, edits: set[str]) -> str | None:
+    """The candidate the most sentences use, of those the corpus writes (of two as used, the later in
+    alphabetical order): candidates the corpus uses, most used first, until one is written."""
+    least = index.config.decision.typo_min_target
+    # a stopword's terms are none: it is never used, so it is left out before the stemming
+    targets = [e for e in edits - STOPWORDS if len(e) >= least]
+    vocabulary = index.bm25.vocabulary
+    plain = index.tokenizer.plain_terms(targets)  # the usual case: one stem each, in one call
+    if plain is not None:
+        # a stem outside the vocabulary is in no sentence: most candidates end here, unweighed
+        known = vocabulary.keys() & set(plain)
+        weighed = [(c, [s]) for c, s in zip(targets, plain, strict=True) if s in known] if known else []
+    else:
+        terms = index.tokenizer.words_terms(targets)
+        weighed = [(c, t) for c, t in zip(targets, terms, strict=True) if t and vocabulary.keys() >= set(t)]
+    used = [(min(map(index.bm25.doc_freq, t)), c, t) for c, t in weighed]
+    # most used first; candidates are distinct, so their stems are never compared
+    for freq, candidate, stems in sorted(used, reverse=True):
+        if freq > 0 and _written(index, candidate, stems):
             return candidate
     return None
 
@@ -174,3 +203,12 @@ def _written_as(index: CorpusIndex, term: str) -> str | None:
             if index.tokenizer.content_words(written) == [term]:
                 return written.lower()
     return None
+
+
+def _edits(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    transposes = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return (deletes | transposes | replaces | inserts) - {word}

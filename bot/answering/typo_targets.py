@@ -19,10 +19,13 @@ from functools import lru_cache
 from bot.search import CorpusIndex
 from bot.tokenizer import STOPWORDS
 
-__all__ = ["NearWords", "TypoTargets", "one_edit"]
+__all__ = ["NearWords", "TypoTargets", "WrittenWords", "one_edit"]
 
 _RUN = re.compile(r"\b\w+")  # a word of a text as `\b` sees it: where a written neighbour can start
 _ASCII_LETTERS = re.compile(r"[A-Za-z]*")
+# a word searched without the written words indexed (~0.3 ms) costs about what indexing this many sentences
+# does (~12 us each): they are indexed once the searches made would have paid for it
+_SENTENCES_A_SEARCH = 25
 _SWAPPED = 2  # the places two words differ at when two neighbouring letters are swapped
 
 
@@ -60,6 +63,23 @@ class TypoTargets:
                 self.used[prefix] = (freq, stem)
         self.words = NearWords(self.used)
         self.stopwords = NearWords(w for w in STOPWORDS if len(w) >= least and _lower_ascii_letters(w))
+
+
+class WrittenWords:
+    """An index's `TypoTargets`, made once the words searched without them would have paid for making them
+    (at once for a small corpus; a large one's first few typos are searched as before)."""
+
+    def __init__(self) -> None:
+        self._searches = 0
+        self._targets: TypoTargets | None = None
+
+    def when_worth(self, index: CorpusIndex) -> TypoTargets | None:
+        """The targets, or None while a search without them is still the cheaper (counted as one)."""
+        if self._targets is None:
+            self._searches += 1
+            if self._searches * _SENTENCES_A_SEARCH >= len(index):
+                self._targets = TypoTargets(index)  # two threads may both make it: the same value
+        return self._targets
 
 
 def written_prefixes(texts: Iterable[str], least: int) -> set[str]:
