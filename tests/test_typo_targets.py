@@ -32,7 +32,7 @@ def _old_two_edits(index: CorpusIndex, word: str) -> str | None:
     near = [
         (index.bm25.doc_freq(t), t)
         for t in index.bm25.vocabulary
-        if t[:1] == stem[0] and abs(len(t) - len(stem)) <= 2 and casual._within(stem, t, 2)
+        if t[:1] == stem[0] and abs(len(t) - len(stem)) <= 2 and _table_distance(stem, t) <= 2
     ]
     for _, term in sorted(near, reverse=True):
         written = casual._written_as(index, term)
@@ -120,3 +120,27 @@ def test_written_words_are_indexed_once_searches_would_have_paid(service: Covera
     assert made[0] is None  # the first search goes without them (the seed corpus: 116 sentences)
     assert made[-1] is not None
     assert all(t is made[-1] for t in made[made.index(made[-1]) :])  # made once, then kept
+
+
+def _table_distance(a: str, b: str) -> int:
+    """The edit distance by the whole table, cell by cell."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+def test_the_bit_vector_distance_is_the_tables() -> None:
+    rng = random.Random(5)
+    pairs = [("", ""), ("", "abc"), ("abc", ""), ("kitten", "sitting"), ("flaw", "lawn")]
+    for _ in range(5000):
+        a = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 12)))
+        b = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 12)))
+        pairs.append((a, b))
+    for a, b in pairs:
+        assert casual._distance(a, b) == _table_distance(a, b), (a, b)
+        assert casual._within(a, b, 2) == (_table_distance(a, b) <= 2), (a, b)
+    assert casual._distance("kitten", "sitting") == 3

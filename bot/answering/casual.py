@@ -185,15 +185,35 @@ def _two_edits(index: CorpusIndex, word: str) -> str | None:
 
 def _within(a: str, b: str, limit: int) -> bool:
     """Whether the edit distance (insertions, deletions, substitutions) of a and b is at most `limit`."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
+    return _distance(a, b) <= limit
+
+
+def _distance(a: str, b: str) -> int:
+    """The edit distance (insertions, deletions, substitutions) of a and b, a column of the table at a time
+    as bits (Hyyro's bit-vector form of the table `a` x `b`: each bit of pv / mv says whether a cell is one
+    more / one less than the one above it; the same number as the table filled cell by cell)."""
+    if not a:
+        return len(b)
+    masks: dict[str, int] = {}
+    for i, char in enumerate(a):
+        masks[char] = masks.get(char, 0) | 1 << i
+    full, last = (1 << len(a)) - 1, 1 << (len(a) - 1)
+    pv, mv, score = full, 0, len(a)
+    for char in b:
+        eq = masks.get(char, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & last:
+            score += 1
+        elif mh & last:
+            score -= 1
+        ph = ((ph << 1) | 1) & full  # the top row grows by one a column
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return score
 
 
 def _written_as(index: CorpusIndex, term: str) -> str | None:
