@@ -144,3 +144,12 @@ def test_the_bit_vector_distance_is_the_tables() -> None:
         assert casual._distance(a, b) == _table_distance(a, b), (a, b)
         assert casual._within(a, b, 2) == (_table_distance(a, b) <= 2), (a, b)
     assert casual._distance("kitten", "sitting") == 3
+
+
+def test_written_words_made_ahead_are_kept(service: CoverageService) -> None:
+    written = WrittenWords()
+    made = written.make(service.index)
+    assert written.make(service.index) is made
+    assert written.when_worth(service.index) is made  # no search waits for them once made
+    service.prepare()  # a long-running answerer's start-up makes the index's own
+    assert casual._TARGETS.of(service.index).when_worth(service.index) is not None

@@ -25,7 +25,7 @@ from bot.search import CorpusIndex
 from bot.semantic.words import is_dictionary_word
 from bot.tokenizer import STOPWORDS
 
-__all__ = ["fold_casual", "fold_typo"]
+__all__ = ["fold_casual", "fold_typo", "prepare_typos"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LETTERS = string.ascii_lowercase
@@ -94,6 +94,12 @@ def _nearest(index: CorpusIndex, word: str) -> str | None:
 
 
 _TARGETS: PerIndex[WrittenWords] = PerIndex(lambda index: WrittenWords())
+
+
+def prepare_typos(index: CorpusIndex) -> None:
+    """Index the corpus's written words for typo folding now (a long-running answerer's start-up, before its
+    first user), not when the typos searched without them would have paid for it."""
+    _TARGETS.of(index).make(index)
 
 
 def _near_searched(index: CorpusIndex, word: str) -> str | None:

@@ -78,7 +78,13 @@ class WrittenWords:
         if self._targets is None:
             self._searches += 1
             if self._searches * _SENTENCES_A_SEARCH >= len(index):
-                self._targets = TypoTargets(index)  # two threads may both make it: the same value
+                self.make(index)
+        return self._targets
+
+    def make(self, index: CorpusIndex) -> TypoTargets:
+        """The targets, made now if they are not yet (two threads may both make them: the same value)."""
+        if self._targets is None:
+            self._targets = TypoTargets(index)
         return self._targets
 
 
