@@ -153,3 +153,12 @@ def test_written_words_made_ahead_are_kept(service: CoverageService) -> None:
     assert written.when_worth(service.index) is made  # no search waits for them once made
     service.prepare()  # a long-running answerer's start-up makes the index's own
     assert casual._TARGETS.of(service.index).when_worth(service.index) is not None
+
+
+def test_every_character_a_letter_matches_case_blind_is_a_word_character() -> None:
+    """So a written neighbour's match starts where a word does (the prefixes gathered are all there are)."""
+    every = "".join(chr(i) for i in range(0x30000) if not 0xD800 <= i <= 0xDFFF)
+    matched = re.findall("[a-z]", every, re.IGNORECASE)
+    assert all(re.fullmatch(r"\w", char) for char in matched)
+    assert {c for c in matched if not c.isascii()} == {"\u0130", "\u0131", "\u017f", "\u212a"}
+    assert written_prefixes(["\u017ftate \u0130nn"], 3) == {"sta", "stat", "state", "inn"}
