@@ -195,7 +195,8 @@ class CoverageService:
 
     def prepare(self) -> None:
         """What a long-running face makes before its first user, beyond the index: the typo folder's
-        index of the corpus's written words (a one-shot answer makes it only once it would pay)."""
+        index of the corpus's written words, when the typos it counts on would pay for it (a one-shot
+        answer makes it only once its own would)."""
         from bot.answering import prepare_typos
 
         prepare_typos(self.index)

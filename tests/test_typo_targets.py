@@ -14,7 +14,14 @@ from bench.ask import load_questions
 from bench.scale_corpus import generate_questions
 from bot.answering import casual
 from bot.answering.casual import _edits
-from bot.answering.typo_targets import NearWords, TypoTargets, WrittenWords, one_edit, written_prefixes
+from bot.answering.typo_targets import (
+    EXPECTED_TYPOS,
+    NearWords,
+    TypoTargets,
+    WrittenWords,
+    one_edit,
+    written_prefixes,
+)
 from bot.search import CorpusIndex
 from bot.service import CoverageService
 
@@ -147,12 +154,25 @@ def test_the_bit_vector_distance_is_the_tables() -> None:
 
 
 def test_written_words_made_ahead_are_kept(service: CoverageService) -> None:
+    index = service.index
     written = WrittenWords()
-    made = written.make(service.index)
-    assert written.make(service.index) is made
-    assert written.when_worth(service.index) is made  # no search waits for them once made
-    service.prepare()  # a long-running answerer's start-up makes the index's own
-    assert casual._TARGETS.of(service.index).when_worth(service.index) is not None
+    made = written.when_worth(index, len(index))  # as many searches as sentences: worth it long since
+    assert made is not None
+    assert written.when_worth(index) is made  # made once, then kept
+    assert WrittenWords().when_worth(index, EXPECTED_TYPOS) is not None  # the seed corpus: made at start
+    assert WrittenWords().when_worth(_Sized(index, EXPECTED_TYPOS * 1_000), EXPECTED_TYPOS) is None
+    service.prepare()  # a long-running answerer's start-up makes the seed index's own
+    assert casual._TARGETS.of(index).when_worth(index, 0) is not None
+
+
+class _Sized:
+    """An index that says it holds `size` sentences (whether the written words pay is read off its size)."""
+
+    def __init__(self, index: CorpusIndex, size: int) -> None:
+        self.index, self.size = index, size
+
+    def __len__(self) -> int:
+        return self.size
 
 
 def test_every_character_a_letter_matches_case_blind_is_a_word_character() -> None:

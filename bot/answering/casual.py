@@ -20,7 +20,7 @@ import string
 from collections.abc import Iterable
 
 from bot.answering.cache import PerIndex
-from bot.answering.typo_targets import TypoTargets, WrittenWords
+from bot.answering.typo_targets import EXPECTED_TYPOS, TypoTargets, WrittenWords
 from bot.search import CorpusIndex
 from bot.semantic.words import is_dictionary_word
 from bot.tokenizer import STOPWORDS
@@ -97,9 +97,9 @@ _TARGETS: PerIndex[WrittenWords] = PerIndex(lambda index: WrittenWords())
 
 
 def prepare_typos(index: CorpusIndex) -> None:
-    """Index the corpus's written words for typo folding now (a long-running answerer's start-up, before its
-    first user), not when the typos searched without them would have paid for it."""
-    _TARGETS.of(index).make(index)
+    """A long-running answerer's start-up, before its first user: the corpus's written words indexed for
+    typo folding now if the typos it counts on would pay for it (a small corpus's), else when its own do."""
+    _TARGETS.of(index).when_worth(index, EXPECTED_TYPOS)
 
 
 def _near_searched(index: CorpusIndex, word: str) -> str | None:

@@ -19,13 +19,17 @@ from functools import lru_cache
 from bot.search import CorpusIndex
 from bot.tokenizer import STOPWORDS
 
-__all__ = ["NearWords", "TypoTargets", "WrittenWords", "one_edit"]
+__all__ = ["EXPECTED_TYPOS", "NearWords", "TypoTargets", "WrittenWords", "one_edit"]
 
 _RUN = re.compile(r"\b\w+")  # a word of a text as `\b` sees it: where a written neighbour can start
 _ASCII_LETTERS = re.compile(r"[A-Za-z]*")
 # a word searched without the written words indexed (~0.3 ms) costs about what indexing this many sentences
 # does (~12 us each): they are indexed once the searches made would have paid for it
 _SENTENCES_A_SEARCH = 25
+# the typos a long-running answerer (the Discord bot's answer processes) counts on before its first user: it
+# indexes the written words at its start when they would pay for that many (the seed corpus's, 8 ms; not a
+# 200,000-sentence corpus's, 2.5 s and ~70 MB, which waits until its own typos pay as a one-shot answer's do)
+EXPECTED_TYPOS = 2_000
 _SWAPPED = 2  # the places two words differ at when two neighbouring letters are swapped
 
 
@@ -73,18 +77,13 @@ class WrittenWords:
         self._searches = 0
         self._targets: TypoTargets | None = None
 
-    def when_worth(self, index: CorpusIndex) -> TypoTargets | None:
-        """The targets, or None while a search without them is still the cheaper (counted as one)."""
+    def when_worth(self, index: CorpusIndex, searches: int = 1) -> TypoTargets | None:
+        """The targets, or None while searching without them is still the cheaper, `searches` more counted
+        (made here once they pay; two threads may both make them: the same value)."""
         if self._targets is None:
-            self._searches += 1
+            self._searches += searches
             if self._searches * _SENTENCES_A_SEARCH >= len(index):
-                self.make(index)
-        return self._targets
-
-    def make(self, index: CorpusIndex) -> TypoTargets:
-        """The targets, made now if they are not yet (two threads may both make them: the same value)."""
-        if self._targets is None:
-            self._targets = TypoTargets(index)
+                self._targets = TypoTargets(index)
         return self._targets
 
 
