@@ -193,6 +193,14 @@ class CoverageService:
             top=top or self.config.answer.top,
         )
 
+    def prepare(self) -> None:
+        """What a long-running face makes before its first user, beyond the index: the typo folder's
+        index of the corpus's written words, when the typos it counts on would pay for it (a one-shot
+        answer makes it only once its own would)."""
+        from bot.answering import prepare_typos
+
+        prepare_typos(self.index)
+
     @contextlib.contextmanager
     def asked_together(self, questions: Sequence[tuple[str, Conversation | None]]) -> Iterator[None]:
         """Within the block, `ask` of any of these (question, conversation) pairs takes the question's

@@ -16,6 +16,7 @@ from bot.answering.candidates import (
     find_candidates,
     search_text,
 )
+from bot.answering.casual import prepare_typos
 from bot.answering.decision import Decision, load_decision
 from bot.answering.followup import remember_answer
 from bot.answering.reading import reread
@@ -31,6 +32,7 @@ __all__ = [
     "disagreements",
     "embedded_in_turn",
     "embedded_texts",
+    "prepare_typos",
     "reported_by",
     "search_text",
 ]

@@ -20,11 +20,12 @@ import string
 from collections.abc import Iterable
 
 from bot.answering.cache import PerIndex
+from bot.answering.typo_targets import EXPECTED_TYPOS, TypoTargets, WrittenWords
 from bot.search import CorpusIndex
 from bot.semantic.words import is_dictionary_word
 from bot.tokenizer import STOPWORDS
 
-__all__ = ["fold_casual", "fold_typo"]
+__all__ = ["fold_casual", "fold_typo", "prepare_typos"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _LETTERS = string.ascii_lowercase
@@ -87,13 +88,37 @@ def _known(index: CorpusIndex, word: str) -> bool:
 
 
 def _nearest(index: CorpusIndex, word: str) -> str | None:
+    targets = _TARGETS.of(index).when_worth(index)
+    near = _near_searched(index, word) if targets is None else _near_indexed(index, targets, word)
+    return near or _two_edits(index, word)
+
+
+_TARGETS: PerIndex[WrittenWords] = PerIndex(lambda index: WrittenWords())
+
+
+def prepare_typos(index: CorpusIndex) -> None:
+    """A long-running answerer's start-up, before its first user: the corpus's written words indexed for
+    typo folding now if the typos it counts on would pay for it (a small corpus's), else when its own do."""
+    _TARGETS.of(index).when_worth(index, EXPECTED_TYPOS)
+
+
+def _near_searched(index: CorpusIndex, word: str) -> str | None:
+    """The corpus word one edit away that most sentences use, else the function word one edit away: every
+    neighbour of `word` made and weighed (the search until the written words are indexed)."""
     edits = _edits(word)
     least = index.config.decision.typo_min_target
-    return (
-        _most_used(index, edits)
-        or min((e for e in edits & STOPWORDS if len(e) >= least), default=None)  # a function word
-        or _two_edits(index, word)
-    )
+    return _most_used(index, edits) or min((e for e in edits & STOPWORDS if len(e) >= least), default=None)
+
+
+def _near_indexed(index: CorpusIndex, targets: TypoTargets, word: str) -> str | None:
+    """`_near_searched(index, word)`, the neighbours found among the corpus's written words instead."""
+    used = targets.used
+    # most used first, then the later word; candidates are distinct, so their stems are never compared
+    near = sorted(((used[c][0], c, used[c][1]) for c in targets.words.one_edit_from(word)), reverse=True)
+    for _, candidate, stem in near:
+        if _written(index, candidate, [stem]):
+            return candidate
+    return min(targets.stopwords.one_edit_from(word), default=None)  # a function word
 
 
 def _most_used(index: CorpusIndex, edits: set[str]) -> str | None:
@@ -126,15 +151,18 @@ def _written(index: CorpusIndex, word: str, stems: list[str]) -> bool:
     return any(pattern.search(hit.sentence.text) for hit in index.search_tokens(stems, _LOOK_IN))
 
 
-_BY_INITIAL: PerIndex[dict[str, list[str]]] = PerIndex(lambda index: _initials(index.bm25.vocabulary))
+_BY_INITIAL: PerIndex[dict[tuple[str, int], list[str]]] = PerIndex(
+    lambda index: _initials(index.bm25.vocabulary)
+)
 
 
-def _initials(vocabulary: Iterable[str]) -> dict[str, list[str]]:
-    """The corpus's terms by their first letter (built once per index, when a typo first needs it)."""
-    out: dict[str, list[str]] = {}
+def _initials(vocabulary: Iterable[str]) -> dict[tuple[str, int], list[str]]:
+    """The corpus's terms by their first letter and length (built once per index, when a typo first needs
+    it)."""
+    out: dict[tuple[str, int], list[str]] = {}
     for term in vocabulary:
         if term[:1].isalpha():
-            out.setdefault(term[0], []).append(term)
+            out.setdefault((term[0], len(term)), []).append(term)
     return out
 
 
@@ -147,10 +175,12 @@ def _two_edits(index: CorpusIndex, word: str) -> str | None:
     if len(stems) != 1:
         return None
     stem = stems[0]
+    by_initial = _BY_INITIAL.of(index)
     near = [
         (index.bm25.doc_freq(term), term)
-        for term in _BY_INITIAL.of(index).get(stem[0], ())
-        if abs(len(term) - len(stem)) <= _MAX_EDITS and _within(stem, term, _MAX_EDITS)
+        for length in range(len(stem) - _MAX_EDITS, len(stem) + _MAX_EDITS + 1)
+        for term in by_initial.get((stem[0], length), ())
+        if _within(stem, term, _MAX_EDITS)
     ]
     for _, term in sorted(near, reverse=True):
         written = _written_as(index, term)
@@ -161,15 +191,35 @@ def _two_edits(index: CorpusIndex, word: str) -> str | None:
 
 def _within(a: str, b: str, limit: int) -> bool:
     """Whether the edit distance (insertions, deletions, substitutions) of a and b is at most `limit`."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
+    return _distance(a, b) <= limit
+
+
+def _distance(a: str, b: str) -> int:
+    """The edit distance (insertions, deletions, substitutions) of a and b, a column of the table at a time
+    as bits (Hyyro's bit-vector form of the table `a` x `b`: each bit of pv / mv says whether a cell is one
+    more / one less than the one above it; the same number as the table filled cell by cell)."""
+    if not a:
+        return len(b)
+    masks: dict[str, int] = {}
+    for i, char in enumerate(a):
+        masks[char] = masks.get(char, 0) | 1 << i
+    full, last = (1 << len(a)) - 1, 1 << (len(a) - 1)
+    pv, mv, score = full, 0, len(a)
+    for char in b:
+        eq = masks.get(char, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & last:
+            score += 1
+        elif mh & last:
+            score -= 1
+        ph = ((ph << 1) | 1) & full  # the top row grows by one a column
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return score
 
 
 def _written_as(index: CorpusIndex, term: str) -> str | None:

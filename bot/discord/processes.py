@@ -52,6 +52,7 @@ def _start_worker(config: Config) -> None:
     _service = CoverageService(config)
     with contextlib.suppress(SummitbotError):  # a declined question is an answer too
         _service.ask(_WARM_UP)  # loads the index, the facts and the embedding model now
+    _service.prepare()
     settle_heap()  # what the warm-up loaded lives as long as the process: no full collection rescans it
 
 
