@@ -219,3 +219,29 @@ def test_a_zoned_time_stamp_of_the_same_instant_gives_its_local_day() -> None:
 def test_other_time_stamps_leave_the_stated_day(stamp: str, shown: str) -> None:
     stated = ("2015-09-29", "JSON-LD datePublished: 2015-09-29T02:14:00Z")
     assert shown_date(_time_page(stamp, shown), stated) == stated
+
+
+@pytest.mark.parametrize(
+    ("line", "sign_off"),
+    [("==Tarn Press", True), ("== Harbour Wire Service", True), ("--Reuters", True), ("==", False)],
+)
+def test_a_sign_off_after_equals_signs_is_a_credit(config: Config, line: str, sign_off: bool) -> None:
+    assert (chrome_reason(line, config.cleaner) == "credits") is sign_off
+
+
+def test_the_paragraph_over_the_sign_off_is_the_storys_not_a_teasers_summary(config: Config) -> None:
+    last = "The president, who leaves office in January, heads next to Laos for a regional meeting."
+    page = "\n".join(
+        [
+            HEAD,
+            PLAIN_LEDE,
+            SECOND,
+            "Related coverage:",
+            "Ministers agree to meet again over island dispute",
+            last,
+            "==Tarn Press",
+            "Most Read",
+            "Storm leaves thousands without power in the north",
+        ]
+    )
+    assert clean(page, config, url="https://www.tarnpress.com/news/leaders-talk/").text.endswith(last)
