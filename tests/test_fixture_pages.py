@@ -140,17 +140,14 @@ EXTRA = {
 # batch18 arrived blind (wt-blind18 2594b58) and was measured once on 3bd8856, session fourteen's first
 # rules, before any rule was written for it: 4 of 12 pages passed every check; line P/R 0.800/0.987, HTML
 # must_contain 1.000 / must_not_contain 1.000, chrome share 0.1905 (most of it a forum's reply rows), outlet
-# 12/12, date 10/12, updated 12/12, headline 11/12, wire 9/12, event 12/12. It is held to those arrival
-# figures until a round lifts it.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch18": {
-        "line_recall": 0.987,
-        "line_precision": 0.80,
-        "html_contain": 1.0,
-        "chrome_share": 0.1905,
-        "field": 0.75,
-    },
-}
+# 12/12, date 10/12, updated 12/12, headline 11/12, wire 9/12, event 12/12; after round thirty-two's
+# general rules for its misses (a board's posters counted in brackets over stamps with no post number and
+# its reply headers, a syndicated story's not-edited note, a quoted line the story prints unquoted, a
+# related header printed twice, an agency's writers credited under the story, a place-and-date dateline
+# with the agency's bare name, a bulleted summary above a bare agency credit, a zoned <time> printing its
+# local day against a UTC stamp) it passes 11 of 12 and meets the common floors: its figures are training
+# figures now (left: a paragraph pasted twice, its repeat labelled as body).
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from bot.cleaner.clock import url_over_clock
 from bot.cleaner.company import company_name
+from bot.cleaner.contributors import contributors_wire
 from bot.cleaner.crumbtitle import without_crumb
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.detect import looks_like_html
@@ -215,8 +216,9 @@ def _metadata(
             if title != title_found.value:  # a <title>'s parts: "Headline | Section | Site"
                 title = without_section(title, hints.url)
             found["title"] = Found(title, title_found.evidence)
-    credited = _credited_outlet(page, stated, found)
-    if "wire" not in found and credited is not None:
+    # an outlet credited for the copy, else (the last resort) an agency whose writers a credit names
+    credited = None if "wire" in found else _credited_outlet(page, stated, found) or contributors_wire(page)
+    if credited is not None:
         found["wire"] = credited
     hinted = {
         "outlet": page.table.canonical(hints.outlet, hints.url) if hints.outlet else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.dates import MONTH_START
 from bot.cleaner.prefilter import MatchCount, lowered
 
 __all__ = ["STRONG_CAPTION_CUES", "WEAK_CAPTION_CUES", "caption_cues", "wire_dateline"]
@@ -115,6 +116,13 @@ _AGENCY_FIRST = re.compile(
     r"(?P<dateline>[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?)\s+[-–—]{1,2}\s"
 )
+# "HANGZHOU, China, Sept. 5 Kyodo - ...": a place in capitals (and its land), a month and day, then the
+# agency's name (a word or two) with no bracket or comma before the dash
+_DATE_AGENCY = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?,\s*"
+    rf"(?i:{MONTH_START})\s+\d{{1,2}}(?:,?\s+\d{{4}})?)\s+"
+    r"(?P<agency>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)?)\s+[-–—]{1,2}\s"
+)
 _CREDIT_DATELINES = (
     _COMMA_CREDIT,
     _COMMA_ACRONYM,
@@ -122,6 +130,7 @@ _CREDIT_DATELINES = (
     _DOT_ACRONYM,
     _PAREN_CREDIT,
     _AGENCY_FIRST,
+    _DATE_AGENCY,
 )
 
 

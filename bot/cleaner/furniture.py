@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FURNITURE_END_REASONS", "FURNITURE_PATTERNS"]
+__all__ = ["FURNITURE_END_REASONS", "FURNITURE_PATTERNS", "SIGN_OFF"]
 
 _I = re.IGNORECASE
 
+# An agency's sign-off on its own line after the story: "-- BERNAMA", "— AFP", "--Reuters", or after equals
+# signs, its name of a word or three ("==Agency News": no list's bullet is an equals sign)
+SIGN_OFF = re.compile(
+    r"^(?:(?:-{1,2}|[—–])\s*[A-Z][\w.&]{1,20}(?:\s*[/,]\s*[A-Za-z][\w.&]{1,20}){0,2}"
+    r"|={1,2}\s*[A-Z][\w.&'’-]{1,20}(?: [A-Z][\w.&'’-]{1,20}){0,2})$"
+)
 FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A search engine's cache copy announces itself above the page it copied.
     ("cache-banner", re.compile(r"^this is [\w' ]{1,30}\bcache of\b.{0,300}$", _I)),
@@ -230,8 +236,7 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
-    # An agency's sign-off on its own line after the story: "-- BERNAMA", "— AFP", "--Reuters".
-    ("credits", re.compile(r"^(?:-{1,2}|[—–])\s*[A-Z][\w.&]{1,20}(?:\s*[/,]\s*[A-Za-z][\w.&]{1,20}){0,2}$")),
+    ("credits", SIGN_OFF),
     # A picture desk's slug with the photographer's name printed twice: "SLUG WORDS MX-2 Jane Roe Jane Roe".
     (
         "photo-credit",

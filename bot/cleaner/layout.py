@@ -44,6 +44,7 @@ from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.nearcopy import mark_credited_copies
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import READ_ALSO, RELATED_HEADER, TEASER_MARKERS, chrome_reason
+from bot.cleaner.postcount import mark_counted_posters
 from bot.cleaner.repeats import (
     TRUNCATED,
     mark_contents_box,
@@ -226,8 +227,13 @@ def _mark_lead_metadata(page: Page, start: int, end: int) -> None:
             page.set(i, "byline")
 
 
+_QUOTED = re.compile(r"^[\"“‘'].{2,}[\"”’']$")  # a line set in quotation marks from end to end
+
+
 def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
-    """A short kept line printed again inside a longer paragraph is a pull quote: the paragraph keeps it."""
+    """A short kept line printed again inside a longer paragraph is a pull quote: the paragraph keeps it.
+    So is a line taken for a subheading set in quotation marks whose words the story prints unquoted (a
+    quoted phrase heading a section, "'Gaps of trust'", is quoted in the story too)."""
     kept = [i for i in range(end + 1) if page.decisions[i] in (Decision("body"), Decision("caption"))]
     texts = {i: folded(page.lines[i].text) for i in kept}
     inside = InLonger(list(texts.values()))
@@ -235,6 +241,13 @@ def _mark_pull_quotes(page: Page, start: int, end: int) -> None:
         quote = texts[i].strip("\"'“”‘’ ")
         if inside(quote, len(texts[i])) and word_count(quote) <= page.settings.pull_quote_max_words:
             page.set(i, "drop", "pull-quote")
+    for i in range(start, end + 1):
+        text = page.lines[i].text
+        if page.decisions[i] == Decision("subheading") and _QUOTED.match(text):
+            quote = re.escape(folded(text).strip("\"'“”‘’ "))
+            unquoted = re.compile(rf"(?<![\"'“”‘’]){quote}(?![\"'“”‘’])")
+            if any(unquoted.search(texts[j]) for j in kept if len(texts[j]) > len(text)):
+                page.set(i, "drop", "pull-quote")
 
 
 def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = False) -> None:
@@ -243,7 +256,8 @@ def _mark_related_lists(page: Page, start: int, end: int, *, header: bool = Fals
     i = start
     while i <= end:
         # a "READ MORE:" line the furniture pass already dropped still heads the links under it
-        heads = page.open(i) or page.reason(i) == "read-more"
+        # (and a header printed again, dropped as a duplicate, heads the links under its second copy)
+        heads = page.open(i) or page.reason(i) in ("read-more", "duplicate")
         if not (heads and RELATED_HEADER.match(page.lines[i].text)):
             i += 1
             continue
@@ -296,6 +310,7 @@ _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     mark_share_notes,
     mark_mirror_page,
     mark_split_stamps,
+    mark_counted_posters,
     mark_forum_thread,
     mark_comment_list,
     mark_named_comments,

@@ -3,11 +3,12 @@
 Under a "More ... articles" header, the list's items are a title (no sentence of prose) and often a
 one-paragraph summary of that other story. A prose line right under a teaser title the list already
 dropped, with no prose after it but more of the list (another title, or the page's end), is that
-item's summary, not the story's next paragraph (which has prose under it).
+item's summary, not the story's next paragraph (which has prose under it, or the agency's sign-off).
 """
 
 from __future__ import annotations
 
+from bot.cleaner.furniture import SIGN_OFF
 from bot.cleaner.lines import is_prose
 from bot.cleaner.page import Page
 
@@ -22,5 +23,7 @@ def is_teaser_summary(page: Page, i: int) -> bool:
         return False
     below = page.next_filled(i)
     while below is not None and not is_prose(page.lines[below].text, page.settings):
+        if SIGN_OFF.match(page.lines[below].text):  # the agency's sign-off closes the story: i is its
+            return False
         below = page.next_filled(below)
     return below is None

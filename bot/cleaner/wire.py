@@ -19,7 +19,7 @@ from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.domainwords import web_count
-from bot.cleaner.headline import glued_byline
+from bot.cleaner.headline import LIST_MARK, glued_byline
 from bot.cleaner.initialsname import spelled_by_masthead
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.owncredit import names_own_programme
@@ -369,8 +369,8 @@ def _republished(page: PageLines) -> Found | None:
 
 def _header_credit(page: PageLines) -> Found | None:
     """A short agency credit line above the story: above its first paragraph, or between a standfirst
-    and the story ("AP | PTI Place" under the dek)."""
-    body = page.of_kind("body")
+    and the story ("AP | PTI Place" under the dek; a bulleted summary's points are no story's lines)."""
+    body = [line for line in page.of_kind("body") if not LIST_MARK.match(line.text)]
     start = body[min(1, len(body) - 1)].number if body else len(page.lines) + 1
     for line, decision in page.pairs():
         if (
