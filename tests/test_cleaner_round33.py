@@ -97,6 +97,7 @@ def test_a_reposted_agency_copy_with_a_slashed_region_credits_its_agency(config:
         ("Source: Atlantic Council", None),  # a known think tank, in the table
         ("Source: Council on Foreign Relations", None),
         ("Source: Reuters", "Reuters"),  # an agency still is a wire
+        ("Source: Harbour News Center", "Harbour News Center"),  # a newsroom's name, a media word in it
     ],
 )
 def test_an_institution_named_as_source_is_no_wire(config: Config, source: str, wire: str | None) -> None:

@@ -30,7 +30,7 @@ from bot.cleaner.readmore import read_more_source
 from bot.cleaner.reportsby import verb_first_credits
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
-from bot.cleaner.sourcecredit import reposted_source
+from bot.cleaner.sourcecredit import is_institution, reposted_source
 from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 from bot.cleaner.titlecredit import title_agency
@@ -302,7 +302,7 @@ def _source_line(page: PageLines) -> Found | None:
         name = (
             name[: name.find(dated.source)].strip(" ,-|") if dated and name.find(dated.source) > 0 else name
         )
-        if name and _INSTITUTION.search(page.table.canonical(name)):
+        if name and is_institution(page.table.canonical(name), MEDIA_WORDS):
             continue  # "Source: Atlantic Council": a think tank's analysis, no news copy
         if name and page.table.known(name) and page.table.canonical(name) != own:
             return Found(_credit_name(name, page.table), line.text)
@@ -324,13 +324,6 @@ def _source_line(page: PageLines) -> Found | None:
 _SOURCE_NAME = re.compile(
     r"^(?:/\s*|[\[(])?source\s*:\s*(?P<name>[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){0,2}"
     r"(?:(?: (?:of|the|for|and)){1,2}(?: [A-Z][\w.&'-]*){1,2}){0,3})\s*[\])]?$",  # "Office of the President"
-    re.I,
-)
-# an institution named as a text's source (a council, an institute, a foundation: a think tank, an
-# academy) wrote an analysis, and is no news agency nor outlet whose copy the page carries
-_INSTITUTION = re.compile(
-    r"\b(?:council|institute|institution|foundation|endowment|center|centre|university|academy)"
-    r"(?: (?:on|of|for) [\w ]+)?$",
     re.I,
 )
 # a picture library, a social platform or "agencies" (none named) cited as a source is no wire
