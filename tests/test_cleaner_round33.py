@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cleaner.cues import caption_cues, wire_dateline
+from bot.cleaner.inlineheadline import is_inline_headline
 from bot.cleaner.labelname import label_name
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.patterns import chrome_reason
@@ -130,3 +131,28 @@ def test_a_label_line_over_no_date_is_no_update(config: Config) -> None:
 )
 def test_shortcode_residue_and_app_badges_are_chrome(config: Config, line: str, reason: str | None) -> None:
     assert chrome_reason(line, config.cleaner) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "other"),
+    [
+        ("President Jane Roe warns about 'deep divisions' over how to end the war in Syria", True),
+        ("Beijing keeps the summit's focus on trade, but a war far away crowds the agenda", True),
+        ("The two presidents spoke briefly on the margins of the meeting, officials said", False),  # past
+        ("Russia wants guarantees", False),  # a crosshead's few words
+        ("President Jane Roe warns about deep divisions over how to end the war in Syria.", False),  # a stop
+        ("US officials and their counterparts met for hours on the margins of the summit in Hangzhou", False),
+    ],
+)
+def test_another_storys_headline_is_read_by_length_and_headline_grammar(
+    config: Config, line: str, other: bool
+) -> None:
+    assert is_inline_headline(line, config.cleaner) is other
+
+
+def test_another_storys_headline_between_paragraphs_is_dropped(config: Config) -> None:
+    other = "Prime Minister Jane Roe warns about 'deep divisions' over how to end the fighting in Syria"
+    text = f"Leaders agree to keep talking on a truce\n\n{PARAGRAPH}\n\n{other}\n\n{SECOND}"
+    article = clean(text, config, url="https://www.harbourfeeds.com/x")
+    kept = " ".join(s.text for s in article.sentences)
+    assert "deep divisions" not in kept and "opposing plans" in kept
