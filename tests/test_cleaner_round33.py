@@ -142,6 +142,8 @@ def test_shortcode_residue_and_app_badges_are_chrome(config: Config, line: str, 
         ("Russia wants guarantees", False),  # a crosshead's few words
         ("President Jane Roe warns about deep divisions over how to end the war in Syria.", False),  # a stop
         ("US officials and their counterparts met for hours on the margins of the summit in Hangzhou", False),
+        ("Several papers called it a snub. A former envoy agreed. He told the paper:", False),
+        ("Following is the gist of the leaders' talks on the margins of the General Assembly:", False),
     ],
 )
 def test_another_storys_headline_is_read_by_length_and_headline_grammar(
