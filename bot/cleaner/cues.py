@@ -29,8 +29,9 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"[a-z.”\"]\s\[[A-Z][A-Za-z]{1,20}(?:/[A-Z][A-Za-z]{1,20})?\]$"),
     # a credit after a slash: "Photo/Supplied", "Image/Jane Doe"
     re.compile(r"\b(?:Photo|Image|Picture)/[A-Z][a-z]"),
-    # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"
-    re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+"),
+    # an agency credit inside the caption: "(AGENCY Photo/First Last)", "First Last/AGENCY"; not a
+    # dateline's region between slashes before its comma ("PLACE /Some region/, September 24. /AGENCY/.")
+    re.compile(r"\b[A-Z]{2,}(?: Photo)?\s*/\s*[A-Z][a-z]+(?![^/]{0,30}/,)"),
     re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\s*/\s*(?:[A-Z]{2,}|[A-Z][a-z]+ Images)\b"),
     # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
     re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),

@@ -26,6 +26,7 @@ from bot.config import CleanerConfig
 __all__ = [
     "MINOR_WORDS",
     "common_pieces",
+    "dictionary_openings",
     "domain_words",
     "dotted_name",
     "is_cut_piece",
@@ -138,6 +139,13 @@ def segment(run: str) -> list[str]:
 def web_count(piece: str) -> float:
     """How often wordsegment's web corpus counts a token (its data loaded on first use)."""
     return _words()[0].get(piece.lower(), 0.0)
+
+
+@functools.cache
+def dictionary_openings() -> frozenset[str]:
+    """The first two letters of every dictionary word of three letters or more: how the language's
+    words may open (a name opening otherwise, "nkqom", is no word a reader can say)."""
+    return frozenset(word[:2] for word in _words()[1] if len(word) > _CUT_LETTERS)
 
 
 def is_dictionary_word(piece: str) -> bool:

@@ -273,6 +273,13 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("photo-credit", re.compile(r"^photographs?\s*:\s*\S+(?:\s+\S+){0,5}$", re.I)),
     # An empty sidebar's placeholder: "No Widgets found in the Sidebar"
     ("widget", re.compile(r"^no widgets? (?:found|added|to display)\b.{0,40}$", re.I)),
+    # A content system's shortcode left in the text, at most an id glued to it: "88213[/relatedposts]"
+    ("widget", re.compile(r"^[\w-]{0,20}\[/?[a-z][\w-]{1,30}(?:\s[^\]]{0,60})?\][\w-]{0,20}$")),
+    # App-store badges' words on one line, a close button's word after them: "Google Play App Store Close"
+    (
+        "app-badges",
+        re.compile(r"^(?=.*\bgoogle play\b)(?=.*\bapp\s?store\b)(?:\S+\s*){2,10}$", _I),
+    ),
     # Live-blog furniture: "Key events", an empty "Updated at" stamp whose time the scraper lost.
     ("live-blog", re.compile(r"^(?:key (?:events|moments|points)|show key events only|pinned post)$", _I)),
     ("live-blog", re.compile(r"^(?:updated|posted|published)(?: at| on)?\s*:?$", _I)),

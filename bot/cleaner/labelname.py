@@ -10,7 +10,11 @@ station's call sign, "kxlp" is "KXLP"); digits between such a run and more lette
 brand ("actv7news" is "Actv7 News", as "ABC7 News" is written), while digits opening or closing the label
 stand apart ("24 News Lanka", "KXYZ 7"), as do digits after a word. A label that is one dictionary word
 keeps its domain ("news.cn" is no "News": the suffix is what makes it a name), and so does a label with
-hyphens (the site marked words the readers did not take).
+hyphens (the site marked words the readers did not take). So does a run kept whole that a reader cannot
+say as one name: one letter run into common words ("cimages" is "c" and "images": the letter is a
+prefix, as the hyphened "e-" of `domainwords`, and no reader knows how the site writes it), or letters
+with a vowel that open with two consonants no dictionary word opens with ("nkqom": neither a word to
+say nor letters to read out); the reader cites the domain as it is written then.
 """
 
 from __future__ import annotations
@@ -19,13 +23,22 @@ import re
 
 from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.domainnames import name_words
-from bot.cleaner.domainwords import domain_words, is_dictionary_word
+from bot.cleaner.domainwords import (
+    MINOR_WORDS,
+    common_pieces,
+    dictionary_openings,
+    domain_words,
+    is_dictionary_word,
+    segment,
+)
 from bot.config import CleanerConfig
 
 __all__ = ["label_name", "run_words"]
 
 _RUNS = re.compile(r"[a-z]+|[0-9]+")
 _VOWELS = frozenset("aeiou")  # not "y": "kxyz" is letters read out
+_OPENING = 2  # not a threshold: a word's first two letters, where an unsayable name shows
+_PREFIXED = 2  # not a threshold: a letter and the one word it is run into ("c|images")
 
 
 def run_words(run: str, settings: CleanerConfig, country: str = "") -> str | None:
@@ -45,6 +58,9 @@ def label_name(label: str, settings: CleanerConfig, country: str = "") -> str | 
         return None
     runs = _RUNS.findall(low)
     written = [_written(run, settings, country) for run in runs]
+    whole = (run for run, word in zip(runs, written, strict=True) if word == _whole(run))
+    if any(_unsayable(run, settings) for run in whole):
+        return None  # no name a reader can say: the bare domain is cited
     out: list[str] = []
     for n, (run, word) in enumerate(zip(runs, written, strict=True)):
         # a number between coined letters kept whole (no word) and more letters is their brand's:
@@ -76,3 +92,17 @@ def _whole(run: str) -> str:
     if len(run) > 1 and not _VOWELS.intersection(run):
         return run.upper()
     return run.capitalize()
+
+
+def _unsayable(run: str, settings: CleanerConfig) -> bool:
+    """A run kept whole that is no name a reader can say: one letter that is no little word run into
+    one common word ("c|images"; "s|of|rep" is a coined name's letters), or voiced letters opening with
+    two consonants no dictionary word of the segmenter opens with ("nk|qom")."""
+    pieces = segment(run)
+    prefixed = len(pieces) == _PREFIXED and len(pieces[0]) == 1 and pieces[0] not in MINOR_WORDS
+    if prefixed and pieces[1] not in MINOR_WORDS and common_pieces(pieces[1], settings) is not None:
+        return True
+    opening = run[:_OPENING]
+    voiced = bool(_VOWELS.intersection(run))
+    consonants = len(opening) == _OPENING and not _VOWELS.union("y").intersection(opening)
+    return voiced and consonants and opening not in dictionary_openings()

@@ -37,6 +37,7 @@ from bot.cleaner.gluedcredit import is_prose_with_glued_credit
 from bot.cleaner.guestlist import mark_guest_list
 from bot.cleaner.header import lay_out_header
 from bot.cleaner.imagelabels import mark_numbered_image_labels
+from bot.cleaner.inlineheadline import is_inline_headline
 from bot.cleaner.lines import InLonger, Line, folded, is_label, is_prose, is_title_like, word_count
 from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.liveupdate import mark_live_page_header
@@ -197,8 +198,11 @@ def _lay_out_body(page: Page, start: int, end: int) -> None:
             is_date_only(text) or (is_yearless_date_only(text) and _CLOCK.search(text))
         ):  # another story's date in a list, a stamp between paragraphs or under them ("0844 HRS, SEPT 25")
             page.set(i, "drop", "date-line")
-        elif _LINK_LABEL.match(text) or (not (prose := _prose(page, text)) and TEASER_MARKERS.search(text)):
-            page.set(i, "drop", "related-teaser")  # "RELATED: Could the war end?" however prose-like
+        elif _LINK_LABEL.match(text) or (
+            not (prose := _prose(page, text))
+            and (TEASER_MARKERS.search(text) or is_inline_headline(text, page.settings))
+        ):  # "RELATED: Could the war end?" however prose-like; another story's headline between paragraphs
+            page.set(i, "drop", "related-teaser")
         elif prose:
             page.set(i, "body")
         elif word_count(text) <= page.settings.subheading_max_words:

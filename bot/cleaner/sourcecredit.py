@@ -16,7 +16,7 @@ import re
 from bot.cleaner.ownsite import own_outlet
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["reposted_source"]
+__all__ = ["is_institution", "reposted_source"]
 
 # "PLACE (NAME)" opening the lede, the text perhaps glued to the bracket: "United Nations (NAME)President"
 _DATELINE_CREDIT = re.compile(
@@ -77,3 +77,19 @@ def _others(name: str, page: PageLines) -> bool:
         return False
     own = own_outlet(page)
     return own is None or page.table.canonical(name) != own
+
+
+# an institution named as a text's source (a council, an institute, a foundation: a think tank, an
+# academy) wrote an analysis, and is no news agency nor outlet whose copy the page carries
+_INSTITUTION = re.compile(
+    r"\b(?:council|institute|institution|foundation|endowment|center|centre|university|academy)"
+    r"(?: (?:on|of|for) [\w ]+)?$",
+    re.I,
+)
+
+
+def is_institution(name: str, media_words: frozenset[str]) -> bool:
+    """An institution's name that holds none of the media words ("Harbour News Center" is a newsroom's):
+    "Source: Atlantic Council" credits a think tank's analysis, no news copy."""
+    media = any(word.casefold() in media_words for word in name.split())
+    return not media and _INSTITUTION.search(name) is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -56,11 +57,14 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
     """The publication date the page or its URL states; None when neither gives one."""
     windows = event_windows(config)
     headline = next((line.number for line in page.of_kind("headline")), 0)
+    updates = _under_update_label(page)
     for kind in ("dateline", "byline", "source-credit", "post-stamp"):  # a thread's first post's stamp
         lines = page.dropped_as(kind) if kind in ("source-credit", "post-stamp") else page.of_kind(kind)
         # a stamp under the headline is the story's; one above it may be the site's ("Broadcast DATE")
         lines = sorted(lines, key=lambda line: line.number < headline)
         for line in lines:
+            if line.number in updates:
+                continue  # the date under an "Updated:" label alone is the update's
             # "Updated: DATE | Created: DATE"; "Jane Roe5 September 2016", the date glued to the name
             text = published_part(line.text) or glued_date(line.text) or line.text
             found = None if is_update_stamp(text) else find_date(text, windows)
@@ -236,11 +240,29 @@ _YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d{2})(?![\w/.-])")
 def find_updated(page: PageLines, config: Config) -> Found | None:
     """The date of an "Updated ..." / "Last modified ..." stamp, kept apart from the publication date."""
     windows = event_windows(config)
-    for line in page.lines:
-        found = find_update(line.text, config.cleaner.update_stamp_max_chars, windows)
+    texts = [line.text for line in page.lines]
+    for n, text in enumerate(texts):
+        # a label alone on its line ("Updated:") stamps the date on the next printed line
+        after = next((t for t in texts[n + 1 :] if t.strip()), "") if _LABEL_ALONE.match(text) else ""
+        stamp = f"{text.strip()} {after.strip()}" if after else text
+        found = find_update(stamp, config.cleaner.update_stamp_max_chars, windows)
         if found is not None:
-            return Found(found.date.isoformat(), line.text)
+            return Found(found.date.isoformat(), stamp)
     return None
+
+
+# a field label with no date on its line: letters and a closing colon ("Updated:", "Last modified:")
+_LABEL_ALONE = re.compile(r"^\s*[A-Za-z][A-Za-z ]{0,24}:\s*$")
+
+
+def _under_update_label(page: PageLines) -> set[int]:
+    """The numbers of the lines printed right under an update's label alone on its line ("Updated:")."""
+    printed = [line for line in page.lines if line.text.strip()]
+    return {
+        below.number
+        for above, below in itertools.pairwise(printed)
+        if _LABEL_ALONE.match(above.text) and is_update_word(above.text)
+    }
 
 
 def find_event(

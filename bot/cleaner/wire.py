@@ -30,7 +30,7 @@ from bot.cleaner.readmore import read_more_source
 from bot.cleaner.reportsby import verb_first_credits
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
-from bot.cleaner.sourcecredit import reposted_source
+from bot.cleaner.sourcecredit import is_institution, reposted_source
 from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agency
 from bot.cleaner.tagwire import end_tag_wire
 from bot.cleaner.titlecredit import title_agency
@@ -302,6 +302,8 @@ def _source_line(page: PageLines) -> Found | None:
         name = (
             name[: name.find(dated.source)].strip(" ,-|") if dated and name.find(dated.source) > 0 else name
         )
+        if name and is_institution(page.table.canonical(name), MEDIA_WORDS):
+            continue  # "Source: Atlantic Council": a think tank's analysis, no news copy
         if name and page.table.known(name) and page.table.canonical(name) != own:
             return Found(_credit_name(name, page.table), line.text)
         site = registered_domain(name) if re.match(r"(?:https?://|www\.)\S+$", name) else None
