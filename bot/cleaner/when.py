@@ -34,6 +34,7 @@ from bot.cleaner.eventseries import (
 from bot.cleaner.eventvenue import names_other_venue
 from bot.cleaner.footstamp import foot_published, stamp_under_story, under_story
 from bot.cleaner.headline import LIST_MARK
+from bot.cleaner.lines import is_unspaced
 from bot.cleaner.meetingday import meeting_day_event
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
@@ -406,7 +407,10 @@ def _published_span(date: str | None, url: str | None) -> tuple[dt.date, dt.date
 def _count(keyword: str, text: str) -> int:
     """Whole-word mentions; acronyms and numbers ("UN", "G20", "2015") must match their case exactly.
     Kept (a page's text is counted for the same keyword up to three times), and a keyword the text does
-    not hold is not searched for (see bot/cleaner/prefilter.py for the lower-cased test)."""
+    not hold is not searched for (see bot/cleaner/prefilter.py for the lower-cased test). A keyword in a
+    script written without spaces (Chinese "紐約") has no word edges to look for: every occurrence counts."""
+    if is_unspaced(keyword):
+        return text.count(keyword)
     flags = 0 if keyword.upper() == keyword else re.IGNORECASE
     spelled = re.escape(keyword)
     dotted = keyword.isalpha() and keyword.isupper() and len(keyword) > 1  # "UN" is also written "U.N."
