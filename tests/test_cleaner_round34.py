@@ -4,14 +4,13 @@ written for these tests (no real page's text), and lines that only look like the
 Word counts, sentence stops and the lower-case share read scripts by kind: a script written without
 spaces (Chinese) counts a word for every two characters, an Indic word goes on through its vowel signs,
 "。！？" and the danda "।" end sentences, and a word of a script without case is no capital. The
-configured events and people carry the forms of their names other languages' pages print (config data).
+configured events carry the forms of their names other languages' pages print (config data).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from bot.cleaner.eventclues import people_named
 from bot.cleaner.lines import (
     UNSPACED_CHARS_PER_WORD,
     ends_sentence,
@@ -124,10 +123,3 @@ def test_an_event_named_in_cyrillic_only_is_found(config: Config) -> None:
 def test_a_summit_series_named_in_cyrillic_alone_names_no_edition(config: Config) -> None:
     found = find_event(None, ["", "Президенты встретились на полях саммита «Группы двадцати»."], config)
     assert found is None  # every G20 is so named: no city, no date, no edition
-
-
-def test_the_people_named_in_other_scripts_are_the_configured_people(config: Config) -> None:
-    from bot.cleaner.when import _count
-
-    for text in ("Путин и Обама", "普京與奧巴馬", "পুতিন ও ওবামা"):
-        assert people_named(text, config, _count) == 2  # the two leaders
