@@ -9,8 +9,11 @@ configured events carry the forms of their names other languages' pages print (c
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from bot.cleaner.dates import url_date
 from bot.cleaner.lines import (
     UNSPACED_CHARS_PER_WORD,
     ends_sentence,
@@ -123,3 +126,35 @@ def test_an_event_named_in_cyrillic_only_is_found(config: Config) -> None:
 def test_a_summit_series_named_in_cyrillic_alone_names_no_edition(config: Config) -> None:
     found = find_event(None, ["", "Президенты встретились на полях саммита «Группы двадцати»."], config)
     assert found is None  # every G20 is so named: no city, no date, no edition
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://regional.example.ru/2011-03-14-09-12-05/2011-03-14-09-15-40/story-slug",
+        "https://regional.example.ru/2011-03-14-09-12-05/story-slug",
+    ],
+)
+def test_a_folder_named_by_a_date_and_a_clock_is_no_date_of_the_page(url: str) -> None:
+    assert url_date(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://regional.example.ru/news/2016-09-05-10-20-30", dt.date(2016, 9, 5)),  # the page's own stamp
+        ("https://regional.example.ru/news/2016-09-05-10-20-30.html", dt.date(2016, 9, 5)),
+        ("https://news.example.com/2016-09-05/story-slug", dt.date(2016, 9, 5)),  # a date folder, no clock
+    ],
+)
+def test_a_page_named_by_its_stamp_or_a_date_folder_keeps_its_date(url: str, day: dt.date) -> None:
+    found = url_date(url)
+    assert found is not None and found.date == day
+
+
+def test_a_category_stamp_bounds_no_publication_month(config: Config) -> None:
+    url = "https://regional.example.ru/2011-03-14-09-12-05/story-slug"
+    found = find_event(None, ["Лидеры встретились в Ханчжоу", "Саммит G20 в Ханчжоу."], config, url)
+    assert found is not None and found.value == "g20-2016"
+    dated = "https://regional.example.ru/2011/03/story-slug"  # a month folder still bounds it: too early
+    assert find_event(None, ["Лидеры встретились в Ханчжоу", "Саммит G20 в Ханчжоу."], config, dated) is None

@@ -23,6 +23,7 @@ from bot.cleaner.dates import (
     is_update_stamp,
     is_update_word,
     url_date,
+    without_category_stamps,
 )
 from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_window
 from bot.cleaner.eventseries import (
@@ -395,7 +396,7 @@ def _published_span(date: str | None, url: str | None) -> tuple[dt.date, dt.date
     if date:
         day = dt.date.fromisoformat(date)
         return day, day
-    month = _URL_MONTH.search(url or "")
+    month = _URL_MONTH.search(without_category_stamps(url or ""))
     if month is None:
         return None
     first = dt.date(int(month.group(1)), int(month.group(2)), 1)
