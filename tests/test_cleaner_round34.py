@@ -158,3 +158,27 @@ def test_a_category_stamp_bounds_no_publication_month(config: Config) -> None:
     assert found is not None and found.value == "g20-2016"
     dated = "https://regional.example.ru/2011/03/story-slug"  # a month folder still bounds it: too early
     assert find_event(None, ["Лидеры встретились в Ханчжоу", "Саммит G20 в Ханчжоу."], config, dated) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://service.example.org/a/leaders-talk-29sep15/2984.html", dt.date(2015, 9, 29)),
+        ("https://service.example.org/a/leaders-talk-5SEP16.html", dt.date(2016, 9, 5)),
+    ],
+)
+def test_a_slugs_compact_day_month_and_year_is_its_date(url: str, day: dt.date) -> None:
+    found = url_date(url)
+    assert found is not None and found.date == day
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://service.example.org/a/g20sep16/2984.html",  # no day: letters run into it
+        "https://service.example.org/a/leaders-31feb16/2984.html",  # no such day
+        "https://service.example.org/a/leaders-29sep2015x/2984.html",  # not closed by the slug's end
+    ],
+)
+def test_a_run_that_is_no_compact_date_gives_none(url: str) -> None:
+    assert url_date(url) is None

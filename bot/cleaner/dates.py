@@ -101,6 +101,11 @@ _URL_SLASH_DATE = re.compile(rf"/(?P<y>{YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-
 # whose title has no Latin letters (Joomla names it by when it was made), not the day of the page under it
 _CATEGORY_STAMP = re.compile(rf"/{YEAR}-\d{{2}}-\d{{2}}-\d{{2}}-\d{{2}}-\d{{2}}(?=/[^/])")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# a slug's compact day, month's abbreviation and two-digit year: /obama-putin-05sep16/
+_URL_COMPACT_DATE = re.compile(
+    rf"(?<=[/_-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<m>{'|'.join(MONTHS)})(?P<y>\d{{2}})(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
 
 
 class DateMatch(NamedTuple):
@@ -213,7 +218,18 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
         made = _make(year, month, day) if month else None
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
-    return _slash_date(path) or _query_date(url) or _short_path_date(path, windows)
+    return _slash_date(path) or _query_date(url) or _compact_date(path) or _short_path_date(path, windows)
+
+
+def _compact_date(path: str) -> DateMatch | None:
+    """A slug's day, month's abbreviation and two-digit year run together ("-29sep15/"), read in the
+    2000s as a two-digit year is elsewhere."""
+    for match in _URL_COMPACT_DATE.finditer(path):
+        month = MONTHS.index(match.group("m").lower()) + 1
+        made = _make(CENTURY_START + int(match.group("y")), month, int(match.group("d")))
+        if made is not None:
+            return DateMatch(made, match.group(0))
+    return None
 
 
 def without_category_stamps(path: str) -> str:
