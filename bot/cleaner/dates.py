@@ -34,6 +34,7 @@ __all__ = [
     "is_update_word",
     "is_yearless_date_only",
     "url_date",
+    "without_category_stamps",
 ]
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,15 @@ _URL_NAMED_DATE = re.compile(
 # folders with a one-digit month or day, slashes on both sides: /2015/9/28/ (never a dash or glued run,
 # where one-digit parts would read dates out of ids)
 _URL_SLASH_DATE = re.compile(rf"/(?P<y>{YEAR})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])/")
+# a folder named by a date and a clock to the second (/2012-11-25-08-44-50/): a CMS's alias of a category
+# whose title has no Latin letters (Joomla names it by when it was made), not the day of the page under it
+_CATEGORY_STAMP = re.compile(rf"/{YEAR}-\d{{2}}-\d{{2}}-\d{{2}}-\d{{2}}-\d{{2}}(?=/[^/])")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# a slug's compact day, month's abbreviation and two-digit year: /obama-putin-05sep16/
+_URL_COMPACT_DATE = re.compile(
+    rf"(?<=[/_-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<m>{'|'.join(MONTHS)})(?P<y>\d{{2}})(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
 
 
 class DateMatch(NamedTuple):
@@ -197,6 +206,7 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
     (?yyyy=2015&mm=09&dd=29), or three two-digit folders (/09/08/16/) that one of the `windows` settles;
     None if it has none."""
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?", 1)[0]
+    path = without_category_stamps(path)
     for match in _URL_DATE.finditer(path):
         made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
         if made is not None:
@@ -208,7 +218,24 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
         made = _make(year, month, day) if month else None
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
-    return _slash_date(path) or _query_date(url) or _short_path_date(path, windows)
+    return _slash_date(path) or _query_date(url) or _compact_date(path) or _short_path_date(path, windows)
+
+
+def _compact_date(path: str) -> DateMatch | None:
+    """A slug's day, month's abbreviation and two-digit year run together ("-29sep15/"), read in the
+    2000s as a two-digit year is elsewhere."""
+    for match in _URL_COMPACT_DATE.finditer(path):
+        month = MONTHS.index(match.group("m").lower()) + 1
+        made = _make(CENTURY_START + int(match.group("y")), month, int(match.group("d")))
+        if made is not None:
+            return DateMatch(made, match.group(0))
+    return None
+
+
+def without_category_stamps(path: str) -> str:
+    """The URL or path without its folders named by a date and a clock to the second (see
+    `_CATEGORY_STAMP`): they tell when a category was made, not when the page under it was."""
+    return _CATEGORY_STAMP.sub("/", path)
 
 
 def _slash_date(path: str) -> DateMatch | None:

@@ -25,6 +25,7 @@ __all__ = [
     "is_label",
     "is_prose",
     "is_title_like",
+    "is_unspaced",
     "lowercase_share",
     "split_lines",
     "squashed",
@@ -40,12 +41,23 @@ STOPWORDS = frozenset(
     up out so if also only just very more most what when where how why all any some such""".split()
 )
 
-_WORD = re.compile(r"[^\W\d_][\w'’.&-]*|\d[\w,.:/-]*")
-# A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets, and perhaps
+# A word goes on through the vowel signs and viramas of the Indic scripts (U+0900-U+0DFF but the
+# danda stops U+0964-5) and the joiners (U+200C-D): they are no `\w`, and a Bengali or Hindi word
+# would fall apart at each one.
+_WORD = re.compile(r"[^\W\d_][\w'’.&\u0900-\u0963\u0966-\u0dff\u200c\u200d-]*|\d[\w,.:/-]*")
+# Scripts written without spaces between words (Han, Hiragana, Katakana): a run of their characters is
+# one `_WORD` match however long, so it counts as one word for every UNSPACED_CHARS_PER_WORD characters
+# (a Chinese word runs one to two characters; two is the lower count, so a clause of them is no shorter
+# than it reads).
+UNSPACED_CHARS_PER_WORD = 2
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# A sentence ends in . ! ? or an ellipsis (or a stop of another script: 。！？ and the danda ।), possibly
+# followed by closing quotes or brackets, and perhaps
 # by a short credit or end mark closing the paragraph: "... summit. (AFP)", "... today. (end)", "... said.
 # - Reuters", or by a link's call to action in capitals: "... express themselves. CLICK HERE TO READ MORE".
 _TERMINAL = re.compile(
-    r"[.!?…][\"'”’»)\]]*\\*(?:\s+\([^()]{1,60}\)|\s+(?-i:CLICK HERE|READ MORE|CONTINUE READING)[A-Z ]{0,30}"
+    r"[.!?…。！？।][\"'”’»)\]」』）]*\\*(?:\s+\([^()]{1,60}\)"
+    r"|\s+(?-i:CLICK HERE|READ MORE|CONTINUE READING)[A-Z ]{0,30}"
     r"|\s+[-–—]{1,2}\s?(?-i:[A-Z][A-Za-z]{1,15})(?:\s?/\s?(?-i:[A-Z][A-Za-z]{1,15}))?)?$"
     r"|\s\[(?i:continue reading|read more|full story)\]$"
 )
@@ -94,7 +106,33 @@ def words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     """`words`, kept: the layout reads the same line's words several times over (cached by text alone)."""
-    return tuple(_WORD.findall(text))
+    found = _WORD.findall(text)
+    if not _UNSPACED.search(text):
+        return tuple(found)
+    return tuple(
+        piece for word in found for piece in (_unspaced_words(word) if word[0].isalpha() else (word,))
+    )
+
+
+def is_unspaced(text: str) -> bool:
+    """True when the text holds characters of a script written without spaces between words."""
+    return bool(_UNSPACED.search(text))
+
+
+def _unspaced_words(word: str) -> list[str]:
+    """A word with a run of unspaced script cut into pieces of UNSPACED_CHARS_PER_WORD characters (what
+    is not of that script stays whole)."""
+    pieces: list[str] = []
+    cursor = 0
+    for run in _UNSPACED.finditer(word):
+        pieces.append(word[cursor : run.start()])
+        chunk = run.group()
+        pieces.extend(
+            chunk[i : i + UNSPACED_CHARS_PER_WORD] for i in range(0, len(chunk), UNSPACED_CHARS_PER_WORD)
+        )
+        cursor = run.end()
+    pieces.append(word[cursor:])
+    return [piece for piece in pieces if piece and not piece.isspace()]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -116,7 +154,8 @@ def word_count(text: str) -> int:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when the text ends as a sentence does: . ! ? or … with any closing quotes after it."""
+    """True when the text ends as a sentence does: . ! ? or … (or 。！？ or the danda ।) with any closing
+    quotes after it."""
     return bool(_TERMINAL.search(text))
 
 
@@ -129,13 +168,23 @@ def lowercase_share(text: str) -> float:
     return sum(1 for w in alpha if w[0].islower()) / len(alpha)
 
 
+@functools.lru_cache(maxsize=4096)
+def _uncased_share(text: str) -> float:
+    """The share of alphabetic words written in a script without case (Chinese, Bengali, Arabic): no
+    capital starts them, so prose in such a script is no less running text for having no lower case."""
+    alpha = [w for w in _words(text) if w[0].isalpha()]
+    if not alpha:
+        return 0.0
+    return sum(1 for w in alpha if not w[0].isupper() and not w[0].islower()) / len(alpha)
+
+
 def is_prose(text: str, settings: CleanerConfig) -> bool:
     """A paragraph of running text: a finished sentence of some length, mostly in lower case.
 
     A long paragraph is prose even when the scrape cut its final full stop.
     """
     count = word_count(text)
-    share = lowercase_share(text)
+    share = lowercase_share(text) + _uncased_share(text)  # a word of an uncased script is no capital
     if count >= settings.prose_long_words and share >= settings.prose_long_lowercase:
         return True
     if count >= settings.prose_long_words and is_name_list(

@@ -23,6 +23,7 @@ from bot.cleaner.dates import (
     is_update_stamp,
     is_update_word,
     url_date,
+    without_category_stamps,
 )
 from bot.cleaner.eventclues import is_common_word, names_only_region, people_in_window
 from bot.cleaner.eventseries import (
@@ -34,6 +35,7 @@ from bot.cleaner.eventseries import (
 from bot.cleaner.eventvenue import names_other_venue
 from bot.cleaner.footstamp import foot_published, stamp_under_story, under_story
 from bot.cleaner.headline import LIST_MARK
+from bot.cleaner.lines import is_unspaced
 from bot.cleaner.meetingday import meeting_day_event
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.prefilter import lowered
@@ -394,7 +396,7 @@ def _published_span(date: str | None, url: str | None) -> tuple[dt.date, dt.date
     if date:
         day = dt.date.fromisoformat(date)
         return day, day
-    month = _URL_MONTH.search(url or "")
+    month = _URL_MONTH.search(without_category_stamps(url or ""))
     if month is None:
         return None
     first = dt.date(int(month.group(1)), int(month.group(2)), 1)
@@ -406,7 +408,10 @@ def _published_span(date: str | None, url: str | None) -> tuple[dt.date, dt.date
 def _count(keyword: str, text: str) -> int:
     """Whole-word mentions; acronyms and numbers ("UN", "G20", "2015") must match their case exactly.
     Kept (a page's text is counted for the same keyword up to three times), and a keyword the text does
-    not hold is not searched for (see bot/cleaner/prefilter.py for the lower-cased test)."""
+    not hold is not searched for (see bot/cleaner/prefilter.py for the lower-cased test). A keyword in a
+    script written without spaces (Chinese "紐約") has no word edges to look for: every occurrence counts."""
+    if is_unspaced(keyword):
+        return text.count(keyword)
     flags = 0 if keyword.upper() == keyword else re.IGNORECASE
     spelled = re.escape(keyword)
     dotted = keyword.isalpha() and keyword.isupper() and len(keyword) > 1  # "UN" is also written "U.N."
