@@ -12,7 +12,7 @@ import pytest
 
 from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.domainnames import name_words
-from bot.cleaner.when import find_event
+from bot.cleaner.whichevent import find_event
 from bot.config import CleanerConfig, Config
 from bot.evaluation.pages_eval import config_with
 from tests.test_cleaner_kinds import HEADLINE

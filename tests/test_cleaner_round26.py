@@ -12,7 +12,7 @@ from bot.cleaner.lines import without_glued_link
 from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.spelling import _spelled_name
 from bot.cleaner.titlecaption import is_title_caption
-from bot.cleaner.when import latest_named_event
+from bot.cleaner.whichevent import latest_named_event
 from bot.config import Config, OutletName
 from tests.test_cleaner_rules import _clean as clean
 

@@ -24,7 +24,7 @@ from bot.cleaner.lines import (
     words,
 )
 from bot.cleaner.sentences import sentence_spans
-from bot.cleaner.when import find_event
+from bot.cleaner.whichevent import find_event
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
 

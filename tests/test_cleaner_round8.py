@@ -12,7 +12,7 @@ import pytest
 from bot.cleaner.acronymdomain import acronym_words
 from bot.cleaner.company import company_name
 from bot.cleaner.stamps import published_part
-from bot.cleaner.when import find_event
+from bot.cleaner.whichevent import find_event
 from bot.config import Config
 from tests.test_cleaner_kinds import HEADLINE
 from tests.test_cleaner_rules import LEDE, SECOND

@@ -34,7 +34,8 @@ from bot.cleaner.titlefields import keep_lead_in, without_field_label
 from bot.cleaner.titlemarks import without_footnote_mark
 from bot.cleaner.titlesection import without_section
 from bot.cleaner.unwrap import unwrap
-from bot.cleaner.when import find_article_date, find_event, find_updated, latest_named_event
+from bot.cleaner.when import find_article_date, find_updated
+from bot.cleaner.whichevent import find_event, latest_named_event
 from bot.cleaner.wire import find_wire
 from bot.cleaner.wrappedtitle import without_deck
 from bot.config import CleanerConfig, Config

@@ -13,11 +13,23 @@ names the place (two are too few: a state visit inside the window names its host
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Callable, Sequence
 
+from bot.cleaner.lines import is_unspaced
+from bot.cleaner.prefilter import lowered
 from bot.config import Config
 
-__all__ = ["is_common_word", "names_only_region", "people_in_window", "people_named"]
+__all__ = [
+    "event_clues",
+    "event_windows",
+    "is_common_word",
+    "mentions",
+    "names_only_region",
+    "people_in_window",
+    "people_named",
+]
 
 
 def is_common_word(keyword: str) -> bool:
@@ -55,3 +67,44 @@ def people_named(text: str, config: Config, count: Callable[[str, str], int]) ->
         for entity in config.entities
         if entity.kind == "person" and any(count(n, text) for n in (entity.name, *entity.aliases))
     )
+
+
+def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:
+    """Every event's date window, widened by the cleaner's slack after its end."""
+    slack = dt.timedelta(days=config.cleaner.event_slack_days)
+    return [(e.start, e.end + slack) for e in config.events]
+
+
+def event_clues(config: Config) -> dict[str, list[str]]:
+    """Each event's keywords but the names of people: a person attends many meetings, so a name that an
+    event's keywords list ("Putin") is no evidence of that event over another."""
+    people = {n.casefold() for e in config.entities if e.kind == "person" for n in (e.name, *e.aliases)}
+    return {
+        event.id: [k for k in event.keywords if k.casefold() not in people and not is_common_word(k)]
+        for event in config.events
+    }
+
+
+@functools.lru_cache(maxsize=256)
+def mentions(keyword: str, text: str) -> int:
+    """Whole-word mentions; acronyms and numbers ("UN", "G20", "2015") must match their case exactly.
+    Kept (a page's text is counted for the same keyword up to three times), and a keyword the text does
+    not hold is not searched for (see bot/cleaner/prefilter.py for the lower-cased test). A keyword in a
+    script written without spaces (Chinese "紐約") has no word edges to look for: every occurrence counts."""
+    if is_unspaced(keyword):
+        return text.count(keyword)
+    flags = 0 if keyword.upper() == keyword else re.IGNORECASE
+    spelled = re.escape(keyword)
+    dotted = keyword.isalpha() and keyword.isupper() and len(keyword) > 1  # "UN" is also written "U.N."
+    if flags == 0 and keyword not in text and not (dotted and ".".join(keyword) + "." in text):
+        return 0
+    if flags and keyword.isascii() and (low := _lowered_text(text)) and keyword.lower() not in low:
+        return 0
+    if dotted:
+        spelled += "|" + r"\.".join(keyword) + r"\."
+    return len(re.findall(rf"(?<![\w-])(?:{spelled})(?![\w-])", text, flags))
+
+
+@functools.lru_cache(maxsize=8)
+def _lowered_text(text: str) -> str:
+    return lowered(text)
