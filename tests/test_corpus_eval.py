@@ -41,3 +41,40 @@ def test_main_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "line precision: 1.0000" in out
     assert "outlet: 5/5" in out
+
+
+OTHER_EVENT = ROOT / "tests" / "fixtures" / "pages" / "other_summit" / "event.yaml"
+
+
+def test_an_events_file_given_twice_is_merged_once() -> None:
+    """A set's own event.yaml also given by --events adds its events once, not a duplicate id."""
+    from bot.evaluation.pages_eval import config_with
+
+    config = load_config(ROOT / "config.yaml")
+    once = config_with(config, [OTHER_EVENT])
+    twice = config_with(
+        config,
+        [OTHER_EVENT, ROOT / "tests" / ".." / "tests" / "fixtures" / "pages" / "other_summit" / "event.yaml"],
+    )
+    assert [e.id for e in twice.events] == [e.id for e in once.events]
+    assert len(once.events) > len(config.events)
+
+
+def test_a_bad_merged_events_file_names_the_files(tmp_path: Path) -> None:
+    """An extra file whose event repeats a configured id: a one-line error naming the files merged."""
+    from bot.errors import ConfigError
+    from bot.evaluation.pages_eval import config_with
+
+    config = load_config(ROOT / "config.yaml")
+    clash = tmp_path / "event.yaml"
+    first = config.events[0]
+    clash.write_text(
+        f"events:\n  - id: {first.id}\n    name: Another\n    start: {first.start}\n    end: {first.end}\n"
+        f"    place: Somewhere\n    keywords: [Another]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as raised:
+        config_with(config, [clash])
+    message = str(raised.value)
+    assert str(clash) in message and f"duplicate event id {first.id!r}" in message
+    assert "\n" not in message

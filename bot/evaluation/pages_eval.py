@@ -18,7 +18,7 @@ import yaml
 from bot.cleaner import clean_article
 from bot.cleaner.outlets import outlet_table
 from bot.config import Config, parse_config
-from bot.errors import SummitbotError
+from bot.errors import ConfigError, SummitbotError
 from bot.models import Article, ArticleHints
 from bot.text import normalize
 
@@ -30,15 +30,22 @@ _MERGED_KEYS = ("events", "entities", "outlets", "synonyms")
 
 
 def config_with(config: Config, extra: list[Path]) -> Config:
-    """The config with the events, entities and outlets of extra YAML files appended."""
+    """The config with the events, entities and outlets of extra YAML files appended, each file once (a
+    set's own event.yaml also given by --events is not added twice). A merged section that does not parse
+    is a one-line error naming the files merged, not a line of the merged text no file holds."""
     if not extra or config.source is None:
         return config
     data = yaml.safe_load(config.source.read_text(encoding="utf-8")) or {}
-    for path in extra:
+    files = list(dict.fromkeys(path.resolve() for path in extra))
+    for path in files:
         more = _as_sections(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
         for key in _MERGED_KEYS:
             data[key] = [*(data.get(key) or []), *(more.get(key) or [])]
-    merged = parse_config(yaml.safe_dump(data, allow_unicode=True), config.source)
+    try:
+        merged = parse_config(yaml.safe_dump(data, allow_unicode=True), config.source)
+    except ConfigError as error:
+        reason = str(error).split(": ", 1)[-1]  # the merged text's own line number means nothing here
+        raise ConfigError(f"{config.source} with {', '.join(map(str, files))}: {reason}") from None
     # only the merged sections come from the file: every other setting stays as given (a sweep's values)
     return dataclasses.replace(config, **{key: getattr(merged, key) for key in _MERGED_KEYS})
 
