@@ -169,13 +169,13 @@ def lowercase_share(text: str) -> float:
 
 
 @functools.lru_cache(maxsize=4096)
-def _uncased_share(text: str) -> float:
-    """The share of alphabetic words written in a script without case (Chinese, Bengali, Arabic): no
-    capital starts them, so prose in such a script is no less running text for having no lower case."""
+def _uncapitalised_share(text: str) -> float:
+    """The share of alphabetic words that start with no capital: lower case, or a script without case
+    (Chinese, Bengali, Arabic), whose prose is no less running text for having no lower case."""
     alpha = [w for w in _words(text) if w[0].isalpha()]
     if not alpha:
         return 0.0
-    return sum(1 for w in alpha if not w[0].isupper() and not w[0].islower()) / len(alpha)
+    return sum(1 for w in alpha if not w[0].isupper()) / len(alpha)
 
 
 def is_prose(text: str, settings: CleanerConfig) -> bool:
@@ -184,7 +184,7 @@ def is_prose(text: str, settings: CleanerConfig) -> bool:
     A long paragraph is prose even when the scrape cut its final full stop.
     """
     count = word_count(text)
-    share = lowercase_share(text) + _uncased_share(text)  # a word of an uncased script is no capital
+    share = _uncapitalised_share(text)  # a word of an uncased script is no capital
     if count >= settings.prose_long_words and share >= settings.prose_long_lowercase:
         return True
     if count >= settings.prose_long_words and is_name_list(
