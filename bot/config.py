@@ -197,10 +197,6 @@ class FactsConfig:
     min_bare_full_words: int = field(default=5, metadata={"range": (1, 30)})
     # words whose figures measure the same thing: a meeting's length is the talks' length
     measured_alike: tuple[tuple[str, ...], ...] = ()
-    # a group phrase naming people (bot/facts/plural.py): the words for a pair ("the two", "both") and the
-    # plural roles ("leaders", "presidents")
-    pair_words: tuple[str, ...] = ()
-    group_nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

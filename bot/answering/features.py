@@ -280,20 +280,16 @@ _SPEAKER_PRESENT, _SPEAKER_MISSING = _COLUMN["speaker_present"], _COLUMN["speake
 
 
 def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], facts: CandidateFacts) -> float:
-    """The weight share of the question's names that neither the sentence (its `terms` and the people
-    its facts name, as by a group phrase: bot.facts.plural), nor its speakers, nor its paragraph or
-    headline writes (0 when it names none)."""
+    """The weight share of the question's names that neither the sentence (its `terms`), nor its
+    speakers, nor its paragraph or headline writes (0 when it names none)."""
     names, total = asked.names, asked.names_total
     if not names or total <= 0:
         return 0.0
-    speakers, people = facts.speakers, facts.people
+    speakers = facts.speakers
     absent = [
         weight
         for weight, words in names
-        if words.isdisjoint(terms)
-        and words.isdisjoint(speakers)
-        and words.isdisjoint(people)
-        and words.isdisjoint(facts.context(index))
+        if words.isdisjoint(terms) and words.isdisjoint(speakers) and words.isdisjoint(facts.context(index))
     ]
     return sum(absent) / total
 

@@ -24,7 +24,6 @@ from bot.facts.figures import Figure, measure_stem, read_figures
 from bot.facts.grouping import group_statements
 from bot.facts.lexicon import UNKNOWN, SpeakerLexicon
 from bot.facts.model import EMPTY_FACTS, QuoteFact, SentenceFacts, encode_data, encode_facts, facts_to_dict
-from bot.facts.plural import GroupPhrases
 from bot.facts.quotations import article_speech
 from bot.facts.statement_table import StatementTable
 from bot.facts.statements import Measured, Statement, figure_key, values_differ
@@ -75,7 +74,6 @@ class _Reader:
         self.tokenizer = tokenizer
         self.lexicon = SpeakerLexicon(config.entities, max_gap_words=config.facts.max_gap_words)
         self.names = {entity_token(e.name): e.name for e in config.entities}
-        self.groups = GroupPhrases(self.lexicon, config.facts.pair_words, config.facts.group_nouns)
         groups = config.facts.measured_alike
         self.measured = {word.lower(): measure_stem(group[0]) for group in groups for word in group}
         self.alike = {measure_stem(word): measure_stem(group[0]) for group in groups for word in group}
@@ -103,11 +101,23 @@ class _Reader:
             terms = statement_terms(self.tokenizer, words)
             statement = self._statement(article, terms, read_figures(words, self.measured))
             part.quotes.append((base + sentence_index, quote.speaker, statement))
-        named, figured = self._sentences(article, part)
-        grouped = self.groups.in_article([sentence.text for sentence in article.sentences], named)
-        for s, entities in grouped.items():  # people a group phrase names ("the two leaders")
-            named[s] = tuple(dict.fromkeys((*named[s], *entities)))
-        for s, (entities, figures) in enumerate(zip(named, figured, strict=True)):
+        doc, outlet, event = _statement_key(article)  # every statement's
+        for s, sentence in enumerate(article.sentences):
+            if self.keep_terms:  # its tokens, terms and names: one pass over it
+                tokens, saved = self.tokenizer.tokens_and_terms(sentence.text)
+                part.terms.add(saved)
+            else:
+                tokens = self.tokenizer.tokenize(sentence.text)
+            figures = read_figures(sentence.text, self.measured)
+            terms, named = terms_and_entities(tokens)
+            measured = self._measured(figures) if figures else ()
+            if measured:
+                part.statements.append(self._of(article, terms, measured))
+            else:  # most sentences: no Statement made
+                part.statements.append_plain(doc, outlet, event, terms)
+            if self.keep_tokens:
+                part.tokens.add(tokens)
+            entities = tuple(dict.fromkeys(self.names[t] for t in named if t in self.names)) if named else ()
             speakers, quotations = speech.speakers[s], held.get(s)
             if not (speakers or quotations or figures or entities):  # most sentences: nothing to encode
                 part.lines.append(EMPTY_FACTS)
@@ -126,34 +136,6 @@ class _Reader:
         part.counts.append(len(article.sentences))
         if self.keep_terms:
             part.terms.add_title(self.tokenizer.names_and_words(article.title) if article.title else ())
-
-    def _sentences(self, article: Article, part: _Part) -> tuple[list[tuple[str, ...]], list[list[Figure]]]:
-        """Each sentence's tokens, terms and statement into `part`; its configured entities and figures."""
-        doc, outlet, event = _statement_key(article)  # every statement's
-        named: list[tuple[str, ...]] = []
-        figured: list[list[Figure]] = []
-        names = self.names
-        for sentence in article.sentences:
-            if self.keep_terms:  # its tokens, terms and names: one pass over it
-                tokens, saved = self.tokenizer.tokens_and_terms(sentence.text)
-                part.terms.add(saved)
-            else:
-                tokens = self.tokenizer.tokenize(sentence.text)
-            figures = read_figures(sentence.text, self.measured)
-            terms, entity_tokens = terms_and_entities(tokens)
-            measured = self._measured(figures) if figures else ()
-            if measured:
-                part.statements.append(self._of(article, terms, measured))
-            else:  # most sentences: no Statement made
-                part.statements.append_plain(doc, outlet, event, terms)
-            if self.keep_tokens:
-                part.tokens.add(tokens)
-            entities = (
-                tuple(dict.fromkeys(names[t] for t in entity_tokens if t in names)) if entity_tokens else ()
-            )
-            named.append(entities)
-            figured.append(figures)
-        return named, figured
 
     def _statement(self, article: Article, terms: frozenset[str], figures: Sequence[Figure]) -> Statement:
         return self._of(article, terms, self._measured(figures) if figures else ())  # most have no figures
