@@ -12,6 +12,10 @@ accuracy (bot.evaluation.thresholds), then the held-out fold is answered through
 bot/answering/decision.json (the answer fit over the lexical and answerability features, and with
 `--semantic on` the ranking fit over every feature), with the folds' median traps' weight; the thresholds
 it prints (the folds' median) go into config.yaml's `decision:` section.
+
+`--save-folds DIR` keeps each fold's fitted decision and thresholds (JSON, bot.evaluation.heldfolds);
+`--load-folds DIR` answers the same held-out folds with them instead of refitting, so a change that adds no
+feature is measured by the same fold models (list what it moved with bot.evaluation.moved_questions).
 """
 
 from __future__ import annotations
