@@ -12,7 +12,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from bot.answering.act import asked_act
 from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows
 from bot.answering.cache import PerIndex
 from bot.answering.concept_match import Pairs, coverage, covered_with
@@ -165,7 +164,6 @@ class _Asked:
     people: frozenset[str]
     pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
     names_total: float  # the names' weight
-    act: frozenset[str] | None  # a yes/no question's act (answering.act): its verb's terms
 
     @classmethod
     def of(cls, index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> _Asked:
@@ -178,12 +176,7 @@ class _Asked:
         pairs = [(c.terms, c.related) for c in concepts]
         names_total = sum([weight for weight, _ in names])
         since = _asks_since(question.text)
-        act = (
-            asked_act(question.own_text or question.text, index.tokenizer)
-            if question.kind == "yes_no"
-            else None
-        )
-        return cls(question, concepts, weights, total, names, unit, since, people, pairs, names_total, act)
+        return cls(question, concepts, weights, total, names, unit, since, people, pairs, names_total)
 
 
 def _own_names(index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> list[Concept]:
@@ -326,7 +319,7 @@ def _rows(
     for hit, facts, own in zip(hits, found, terms, strict=True):
         row = template.copy()
         _matching(index, asked, own, facts, row)
-        _constraints(index, asked, facts, row, own)
+        _constraints(index, asked, facts, row)
         if named:
             row[_NAMES_MISSING] = missing = _names_missing(asked, index, own, facts)
             if missing:  # the article holds the sentence, its paragraph and headline: none off it otherwise
@@ -364,12 +357,9 @@ def _matching(
         row[_TITLE_GAIN] = (gained - cov) / total
 
 
-def _constraints(
-    index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float], terms: frozenset[str]
-) -> None:
-    """The question's constraints, each met or not, into `row`: its people, the asked type and unit (a
-    yes/no question's type: the act it asks about, among the sentence's `terms`), the speaker; and how
-    many fail."""
+def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]) -> None:
+    """The question's constraints, each met or not, into `row`: its people, the asked type and unit, the
+    speaker; and how many fail."""
     question, people, unit, speaker = asked.question, asked.people, asked.unit, asked.question.speaker
     failed = 0
     if people:
@@ -379,10 +369,7 @@ def _constraints(
         row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
         failed += bool(missing)
-    if asked.act is not None:
-        typed: bool | None = not asked.act.isdisjoint(terms)
-    else:
-        typed = has_type_kept(question.kind, facts, index, asked.since, question.search_text)
+    typed = has_type_kept(question.kind, facts, index, asked.since, question.search_text)
     if typed is False:
         row[_TYPE_MISSING] = 1.0
         failed += 1
