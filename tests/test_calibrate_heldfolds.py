@@ -89,3 +89,12 @@ def test_the_command_takes_save_or_load_not_both(tmp_path: Path) -> None:
     gold = str(DATA / "qa_heldout.yaml")
     with pytest.raises(SystemExit):
         main([gold, "--save-folds", str(tmp_path), "--load-folds", str(tmp_path)])
+
+
+def test_the_command_says_in_one_line_when_a_saved_fold_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gold = str(DATA / "qa_heldout.yaml")
+    assert main([gold, "--folds", "2", "--semantic", "off", "--load-folds", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "fold-0.json" in err and "Traceback" not in err

@@ -38,7 +38,7 @@ from bot.answering.features import ANSWER_FEATURES, RANKING_FEATURES, READER_FEA
 from bot.answering.reading import reader_rows
 from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
-from bot.errors import InputError
+from bot.errors import InputError, SummitbotError
 from bot.evaluation.corpora import add_corpus_options, corpus_index, event_config
 from bot.evaluation.heldfolds import FoldModel, load_fold, save_fold
 from bot.evaluation.kfold_report import (
@@ -422,7 +422,8 @@ def collect(
     return asked
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
+    """The command line of `main`."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -468,6 +469,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="write each held-out question's outcome as JSON",
     )
     add_corpus_options(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.save_folds and args.load_folds:
         parser.error("--save-folds or --load-folds, not both")
@@ -482,17 +488,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     semantic = args.semantic != "off"
     l2 = config.decision.l2
     records: list[dict[str, object]] | None = [] if args.dump else None
-    result = cross_validate(
-        asked,
-        args.folds,
-        config.answer.top,
-        l2,
-        semantic=semantic,
-        answered=answered,
-        records=records,
-        by_set=args.by_set,
-        held_folds=HeldFolds(args.save_folds, args.load_folds),
-    )
+    try:
+        result = cross_validate(
+            asked,
+            args.folds,
+            config.answer.top,
+            l2,
+            semantic=semantic,
+            answered=answered,
+            records=records,
+            by_set=args.by_set,
+            held_folds=HeldFolds(args.save_folds, args.load_folds),
+        )
+    except SummitbotError as exc:  # a saved fold that cannot be read, or of another split
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.by_set:
         print(report_text(result, len({a.source for a in asked}), grouping="gold file"))
     else:
