@@ -29,6 +29,7 @@ __all__ = [
     "WEIGHTS_PATH",
     "Decision",
     "DecisionModel",
+    "decision_of",
     "fit_logistic",
     "fitted_on",
     "load_decision",
@@ -101,25 +102,37 @@ class Decision:
             model = self.answer
         return model.probability(rows)
 
-    def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
-        data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on), **self.answer.to_dict()}
+    def to_dict(self) -> dict[str, Any]:
+        """The fits as decision.json holds them: the answer fit's at the top, "ranking" and "reader"."""
+        data: dict[str, Any] = self.answer.to_dict()
         if self.rank is not None:
             data["ranking"] = self.rank.to_dict()
         if self.reader is not None:
             data["reader"] = self.reader.to_dict()
+        return data
+
+    def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
+        data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on), **self.to_dict()}
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def load_decision(path: Path = WEIGHTS_PATH) -> Decision:
     """The fits of decision.json (the ranking and reader ones are optional)."""
-    answer = load_model(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
+    return decision_of(data, path)
+
+
+def decision_of(data: Any, path: Path) -> Decision:
+    """The fits of `data` (as `Decision.to_dict` gives them), read from `path` (named in errors)."""
+    try:
         ranking, reader = data.get("ranking"), data.get("reader")
-    except (OSError, ValueError, AttributeError) as exc:
+    except AttributeError as exc:
         raise ConfigError(f"{path}: cannot read the decision coefficients ({exc})") from None
     return Decision(
-        answer,
+        _model(data, path),
         _model(ranking, path) if ranking is not None else None,
         _model(reader, path) if reader is not None else None,
     )

@@ -12,6 +12,10 @@ accuracy (bot.evaluation.thresholds), then the held-out fold is answered through
 bot/answering/decision.json (the answer fit over the lexical and answerability features, and with
 `--semantic on` the ranking fit over every feature), with the folds' median traps' weight; the thresholds
 it prints (the folds' median) go into config.yaml's `decision:` section.
+
+`--save-folds DIR` keeps each fold's fitted decision and thresholds (JSON, bot.evaluation.heldfolds);
+`--load-folds DIR` answers the same held-out folds with them instead of refitting, so a change that adds no
+feature is measured by the same fold models (list what it moved with bot.evaluation.moved_questions).
 """
 
 from __future__ import annotations
@@ -34,8 +38,9 @@ from bot.answering.features import ANSWER_FEATURES, RANKING_FEATURES, READER_FEA
 from bot.answering.reading import reader_rows
 from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
-from bot.errors import InputError
+from bot.errors import InputError, SummitbotError
 from bot.evaluation.corpora import add_corpus_options, corpus_index, event_config
+from bot.evaluation.heldfolds import FoldModel, load_fold, save_fold
 from bot.evaluation.kfold_report import (
     GROWN,
     NEVER_DECLINING,
@@ -65,6 +70,7 @@ from bot.search import CorpusIndex
 
 __all__ = [
     "Asked",
+    "HeldFolds",
     "ask_all",
     "balance_text",
     "collect",
@@ -273,6 +279,37 @@ def _settings(config: Config, thresholds: Thresholds) -> DecisionConfig:
     )
 
 
+@dataclass(frozen=True)
+class HeldFolds:
+    """Where `cross_validate` saves each fold's fitted models (`save`), or reads saved ones from instead
+    of fitting (`load`): see bot.evaluation.heldfolds."""
+
+    save: Path | None = None
+    load: Path | None = None
+
+
+def _fold_model(
+    f: int,
+    train: Sequence[Asked],
+    test: Sequence[Asked],
+    *,
+    folds: int,
+    l2: float,
+    semantic: bool,
+    held: HeldFolds,
+) -> FoldModel:
+    """Fold `f`'s decision and thresholds: fitted and tuned on `train` (saved when asked), or loaded."""
+    groups = sorted({a.group for a in test})
+    if held.load is not None:
+        return load_fold(held.load, f, groups)
+    fitted = [a for a in train if a.in_fit]
+    thresholds = _tune(fitted, folds, l2, semantic)
+    decision = fit_decision(fitted, l2, semantic, thresholds.trap_weight)
+    if held.save is not None:
+        save_fold(held.save, f, groups, decision, thresholds)
+    return decision, thresholds
+
+
 def cross_validate(
     asked: Sequence[Asked],
     folds: int,
@@ -283,12 +320,14 @@ def cross_validate(
     answered: Sequence[Asked] | None = None,
     records: list[dict[str, object]] | None = None,
     by_set: bool = False,
+    held_folds: HeldFolds = HeldFolds(),
 ) -> tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]]:
     """Test-split reports per gold file, (probability, is gold) of each test question's best
     candidate, and the thresholds each fold chose. The held-out folds are answered from `answered`
     (the same questions asked another way, e.g. without sentence vectors) when it is given. Each held-out
     question's outcome is appended to `records` when it is given (`--dump`). With `by_set` each held-out
-    fold is one whole gold file (the thresholds are still chosen by an inner k-fold of the rest)."""
+    fold is one whole gold file (the thresholds are still chosen by an inner k-fold of the rest).
+    `held_folds` saves each fold's fitted decision and thresholds, or answers with saved ones instead."""
     reports: dict[str, QAReport] = {}
     tops: list[tuple[float, bool]] = []
     chosen = []
@@ -296,9 +335,9 @@ def cross_validate(
     held = split(answered) if answered is not None else None
     never = Thresholds(0.0, 0.0, 0.0, veto="none")
     for f, (train, test) in enumerate(split(asked)):
-        fitted = [a for a in train if a.in_fit]
-        thresholds = _tune(fitted, folds, l2, semantic)
-        decision = fit_decision(fitted, l2, semantic, thresholds.trap_weight)
+        decision, thresholds = _fold_model(
+            f, train, test, folds=folds, l2=l2, semantic=semantic, held=held_folds
+        )
         chosen.append(thresholds)
         for tested in held[f][1] if held is not None else test:
             settings = _settings(tested.index.config, thresholds)
@@ -383,7 +422,8 @@ def collect(
     return asked
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
+    """The command line of `main`."""
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -414,12 +454,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--reader", action="store_true", help="answer with the reading model (semantic.reader) switched on"
     )
     parser.add_argument(
+        "--save-folds", type=Path, metavar="DIR", help="save each fold's fitted models and thresholds (JSON)"
+    )
+    parser.add_argument(
+        "--load-folds",
+        type=Path,
+        metavar="DIR",
+        help="answer the held-out folds with the models --save-folds saved instead of refitting (the same "
+        "gold files and folds): a change that adds no feature, measured by the same fold models",
+    )
+    parser.add_argument(
         "--dump",
         type=Path,
         help="write each held-out question's outcome as JSON",
     )
     add_corpus_options(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
+    if args.save_folds and args.load_folds:
+        parser.error("--save-folds or --load-folds, not both")
     config = load_config(args.config)
     if args.reader:
         config = dataclasses.replace(config, semantic=dataclasses.replace(config.semantic, reader=True))
@@ -431,16 +488,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     semantic = args.semantic != "off"
     l2 = config.decision.l2
     records: list[dict[str, object]] | None = [] if args.dump else None
-    result = cross_validate(
-        asked,
-        args.folds,
-        config.answer.top,
-        l2,
-        semantic=semantic,
-        answered=answered,
-        records=records,
-        by_set=args.by_set,
-    )
+    try:
+        result = cross_validate(
+            asked,
+            args.folds,
+            config.answer.top,
+            l2,
+            semantic=semantic,
+            answered=answered,
+            records=records,
+            by_set=args.by_set,
+            held_folds=HeldFolds(args.save_folds, args.load_folds),
+        )
+    except SummitbotError as exc:  # a saved fold that cannot be read, or of another split
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.by_set:
         print(report_text(result, len({a.source for a in asked}), grouping="gold file"))
     else:
