@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from bot.cleaner.lines import squashed
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["MEDIA_SUFFIX", "domain_spelled", "spells"]
+__all__ = ["MEDIA_SUFFIX", "domain_spelled", "spells", "without_tagline"]
 
 # words a site's name may end with beyond the name a page prints: "SBS News" on sbs.com.au
 MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily", "blog"})
@@ -29,6 +30,19 @@ def spells(name: str, label: str) -> bool:
             for word in MEDIA_SUFFIX
         )
     )
+
+
+# a site's name, a full stop and a tagline: "Brand. Some Tagline Words" (no initial: "U.S. News")
+_TAGLINE_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!]\s+(?=[A-Z])")
+
+
+def without_tagline(name: str, labels: Iterable[str]) -> str:
+    """A name line that is the site's name, a full stop and a tagline ("Brand. Some Tagline Words", a
+    logo line or a title's suffix): the name alone, when it spells one of the (squashed) site names
+    wholly; any other name as it is."""
+    head = _TAGLINE_STOP.split(name, maxsplit=1)[0]
+    plain = squashed(re.sub(r"^the\s+", "", head, flags=re.I))
+    return head if head != name and (plain in set(labels) or squashed(head) in set(labels)) else name
 
 
 _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
@@ -96,6 +110,8 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
 def _whole_name(tokens: list[str], start: int, end: int) -> bool:
     """Tokens start..end-1 are a whole name: no capitalised word runs on after them, nor before them
     (but the line's first word, a verb such as "Follow")."""
-    after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-")
+    # a full stop after a word (no initial) ends the name: "Brand. Tagline" names "Brand"
+    stop = re.search(r"[^\W\d_]{2}\.$", tokens[end - 1]) is not None
+    after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-") and not stop
     before = start > 1 and tokens[start - 1][0].isupper()
     return not (after or before)
