@@ -132,3 +132,22 @@ def test_a_known_papers_name_under_the_story_on_another_domain_is_no_publisher(
     article = clean(text, config, url="https://northquaynotes.com/2016/09/05/x/")
     assert article.outlet == outlet
     assert article.wire is None
+
+
+APPENDED = "  • Why did the talks on Syria stall again?"
+POINT = "  • Both sides keep their militaries in contact."
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        (f"\n\n{APPENDED}\n", False),  # alone, set apart under the last paragraph: an appended link
+        (f"\n{APPENDED}\n", True),  # right under the paragraph: read with it
+        (f"\n\n{POINT}\n{APPENDED}\n", True),  # a list of points
+    ],
+)
+def test_a_lone_list_item_appended_under_the_story_is_a_link(config: Config, tail: str, kept: bool) -> None:
+    article = clean(f"{HEADLINE}\n\n{BODY}{tail}", config, url="https://www.harbourdigest.com/x/")
+    assert ("stall again" in article.text) is kept
+    assert POINT.strip() in article.text or POINT not in tail
+    assert THIRD in article.text
