@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.cues import caption_cues
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.spelling import without_tagline
 from bot.config import Config
@@ -151,3 +152,38 @@ def test_a_lone_list_item_appended_under_the_story_is_a_link(config: Config, tai
     assert ("stall again" in article.text) is kept
     assert POINT.strip() in article.text or POINT not in tail
     assert THIRD in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "strong"),
+    [
+        (
+            "The two leaders in Hangzhou in 2016. Credit Lena Marsh/Harbour Photo Service, via Northwind",
+            1,
+        ),
+        ("The two leaders at the summit on Monday. Credit: Lena Marsh/Northwind Images", 1),
+        ("The bank raised its forecast. Credit Harbour said the outlook had improved.", 0),  # a sentence
+    ],
+)
+def test_a_credit_label_without_a_colon_closing_a_caption_is_a_cue(line: str, strong: int) -> None:
+    assert (caption_cues(line)[0] > 0) is bool(strong)
+
+
+CARD = "Harbour Chronicle - 3 hours ago"
+LINKS = "Ministers Told to Keep Working on Syria Truce\nSummit Closes With Pledge on Open Trade\n"
+
+
+def test_the_story_copy_of_a_paragraph_is_the_one_among_its_paragraphs(config: Config) -> None:
+    # a reader's card (source and age, the lede, other stories' links), then the story: lede again and more
+    text = f"{HEADLINE}\n\n{CARD}\nHANGZHOU - {FIRST}\n{LINKS}HANGZHOU — {FIRST}\n{SECOND}\n{THIRD}\n"
+    article = clean(text, config, url="https://tidewaterjottings.blogspot.com/2016/09/x.html")
+    copies = [d for d in article.dropped if d.reason == "duplicate" and d.text.startswith("HANGZHOU")]
+    assert [d.line for d in copies] == [4]  # the card's copy goes, the story's stays
+    assert SECOND in article.text
+
+
+def test_a_repeated_paragraph_among_the_story_keeps_its_first_copy(config: Config) -> None:
+    # no card around the first copy: the second is the repeat, as before
+    text = f"{HEADLINE}\n\n{FIRST}\n\n{SECOND}\n\n{FIRST}\n\n{THIRD}\n"
+    article = clean(text, config, url="https://www.harbourdigest.com/x/")
+    assert [d.line for d in article.dropped if d.reason == "duplicate"] == [7]

@@ -52,6 +52,7 @@ from bot.cleaner.repeats import (
     mark_credit_between_copies,
     mark_cut_copies,
     mark_repeats,
+    mark_story_copy,
     restore_body_repeats,
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
@@ -92,6 +93,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         _lay_out_body(page, start, end)
         mark_inserted_question(page, start, end)
         mark_appended_link(page, start, end)
+        mark_story_copy(page, start, end)
         _mark_pull_quotes(page, start, end)
         mark_first_entry_title(page, start)
         end = keep_subtitle_cues(page, start, keep_cut_last_paragraph(page, end))
