@@ -37,6 +37,18 @@ HEADLINE = "Presidents talk for an hour in New York"
         ("U.S. Ledger", {"usledger"}, "U.S. Ledger"),  # initials are no stop
         ("Quillcast. Short News", {"otherlabel"}, "Quillcast. Short News"),  # the head spells no site
         ("Quill. Cast News", {"quillcastnews"}, "Quill. Cast News"),  # the head spells only a part
+        ("Quillcast: Short News For Small Screens", {"quillcast"}, "Quillcast"),  # after a colon
+        ("Quillcast - Short News", {"quillcast"}, "Quillcast"),  # after a dash
+        (
+            "Quillcast News. Short Stories For Phones",
+            {"quillcast"},
+            "Quillcast News",
+        ),  # a media word after it
+        (
+            "Quillcast Daily Digest. Short News",
+            {"quillcast"},
+            "Quillcast Daily Digest. Short News",
+        ),  # not one
     ],
 )
 def test_a_tagline_after_the_site_name_and_a_full_stop_is_left_out(
@@ -45,8 +57,11 @@ def test_a_tagline_after_the_site_name_and_a_full_stop_is_left_out(
     assert without_tagline(line, labels) == name
 
 
-def test_a_logo_line_with_a_tagline_cites_the_brand(config: Config) -> None:
-    text = f"Quillcast. Short News For Small Screens\n\n{HEADLINE}\n\n{BODY}"
+@pytest.mark.parametrize(
+    "logo", ["Quillcast. Short News For Small Screens", "Quillcast: Short News For Small Screens Everywhere"]
+)
+def test_a_logo_line_with_a_tagline_cites_the_brand(config: Config, logo: str) -> None:
+    text = f"{logo}\n\n{HEADLINE}\n\n{BODY}"
     article = clean(text, config, url="https://www.quillcast.com/news/talks/")
     assert article.outlet == "Quillcast"
 

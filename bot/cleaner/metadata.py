@@ -84,7 +84,8 @@ def _site_name_line(page: PageLines) -> Found | None:
         return spelled_out
     for names in (group for group in groups if group):
         for printed, evidence in _name_lines(page):
-            name = without_image_word(printed)
+            # "Brand. Some Tagline Words" names "Brand"
+            name = without_tagline(without_image_word(printed), names)
             plain = squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(plain) >= least and len(name.split()) <= page.settings.site_name_max_words
             # "The Site" on the-site.com spells it with its "The"; "МИР 24" on mir24.tv in Latin letters
@@ -93,7 +94,6 @@ def _site_name_line(page: PageLines) -> Found | None:
                 mark = _COPYRIGHT_MARK.sub("", name)  # "© Site Name", a footer's line, cites "Site Name"
                 mark = _STAFF_TAIL.sub("", mark)  # "Site Name / News Desk": the staff credit is no part of it
                 cited = dotted_name(mark.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
-                cited = without_tagline(cited, names)  # "Brand. Some Tagline Words" cites "Brand"
                 return Found(cited, f"{evidence} (the site name in the URL)")
     return None
 

@@ -32,17 +32,22 @@ def spells(name: str, label: str) -> bool:
     )
 
 
-# a site's name, a full stop and a tagline: "Brand. Some Tagline Words" (no initial: "U.S. News")
-_TAGLINE_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!]\s+(?=[A-Z])")
+# a site's name, then a tagline after a full stop, a colon, a dash or a bar: "Brand. Some Tagline Words",
+# "Brand: Short News", "Brand - Short News" (no initial's stop: "U.S. News")
+_TAGLINE_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!]\s+(?=[A-Z])|(?<=\w):\s+(?=[A-Z])|\s+[-–—|]\s+(?=[A-Z])")
 
 
 def without_tagline(name: str, labels: Iterable[str]) -> str:
-    """A name line that is the site's name, a full stop and a tagline ("Brand. Some Tagline Words", a
-    logo line or a title's suffix): the name alone, when it spells one of the (squashed) site names
-    wholly; any other name as it is."""
+    """A name line that is the site's name and a tagline ("Brand. Some Tagline Words", a logo line or a
+    title's suffix): the name alone, when it spells one of the (squashed) site names wholly, or with a
+    media word after it ("Brand News" on brand.com); any other name as it is."""
     head = _TAGLINE_STOP.split(name, maxsplit=1)[0]
-    plain = squashed(re.sub(r"^the\s+", "", head, flags=re.I))
-    return head if head != name and (plain in set(labels) or squashed(head) in set(labels)) else name
+    if head == name:
+        return name
+    plain = {squashed(re.sub(r"^the\s+", "", head, flags=re.I)), squashed(head)}
+    words = head.split()
+    bare = squashed(" ".join(words[:-1])) if len(words) > 1 and words[-1].lower() in MEDIA_SUFFIX else ""
+    return head if plain & set(labels) or bare in set(labels) else name
 
 
 _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
