@@ -202,3 +202,16 @@ def test_a_repeated_paragraph_among_the_story_keeps_its_first_copy(config: Confi
     text = f"{HEADLINE}\n\n{FIRST}\n\n{SECOND}\n\n{FIRST}\n\n{THIRD}\n"
     article = clean(text, config, url="https://www.harbourdigest.com/x/")
     assert [d.line for d in article.dropped if d.reason == "duplicate"] == [7]
+
+
+@pytest.mark.parametrize(
+    ("credit", "wire"),
+    [
+        ("Maria Holloway with inputs from agencies", None),  # a reporter compiled it: no wire
+        ("Maria Holloway and Tom Reed with inputs from agencies", None),
+        ("The Harbour Post with inputs from Agencies", "The Harbour Post"),  # a paper's compiled copy
+    ],
+)
+def test_a_reporters_compiled_credit_is_no_wire(config: Config, credit: str, wire: str | None) -> None:
+    article = clean(f"{REPOST}{credit}\n", config, url="https://news.example-portal.com/content/talks")
+    assert article.wire == wire

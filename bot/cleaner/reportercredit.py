@@ -11,7 +11,7 @@ from bot.cleaner.bylines import names_only
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["MEDIA_WORDS", "people_named", "reporter_credit"]
+__all__ = ["MEDIA_WORDS", "people_named", "reporter_credit", "reporters_named"]
 
 MEDIA_WORDS = frozenset(
     "news times post journal telegraph guardian herald tribune agency press tv television radio "
@@ -38,6 +38,14 @@ def people_named(text: str, page: PageLines) -> bool:
         return False
     parts = _JOINED.split(names)
     return not any(page.table.known(part) or MEDIA_WORDS & set(part.lower().split()) for part in parts)
+
+
+def reporters_named(text: str, page: PageLines) -> bool:
+    """The credit names one reporter or several ("Jane Roe", "Jane Roe and Tom Poe"): a person's two or
+    three capitalised words, no media word, no name the outlet table knows. A reporter is no wire."""
+    name = _LABEL.sub("", text.strip())
+    one = _PERSON.match(name) is not None and not name.startswith("The ") and not page.table.known(name)
+    return people_named(name, page) or (one and not MEDIA_WORDS & set(name.lower().split()))
 
 
 def reporter_credit(page: PageLines) -> Found | None:

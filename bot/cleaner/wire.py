@@ -27,7 +27,7 @@ from bot.cleaner.owncreditname import credit_line
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
-from bot.cleaner.reportercredit import MEDIA_WORDS, people_named, reporter_credit
+from bot.cleaner.reportercredit import MEDIA_WORDS, people_named, reporter_credit, reporters_named
 from bot.cleaner.reportsby import verb_first_credits
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
@@ -331,8 +331,11 @@ def _republished(page: PageLines) -> Found | None:
         domain = registered_domain(f"http://{site.group('domain')}/") if site else None
         if domain is not None:  # "This post first appeared on paper.co.uk"
             return Found(page.table.by_domain(domain[0]) or domain[0], line.text)
-        match = _ORIGINALLY.search(line.text) or _WITH_INPUTS.match(line.text)
-        if match and not _NOT_AGENCY.fullmatch(match.group("name").rstrip(".")):  # a clip first on Facebook
+        compiled = _WITH_INPUTS.match(line.text)
+        match = _ORIGINALLY.search(line.text) or compiled
+        # a reporter's "Jane Roe with inputs from agencies" is no wire; nor is a clip first on Facebook
+        person = compiled is not None and reporters_named(compiled.group("name").strip(), page)
+        if match and not person and not _NOT_AGENCY.fullmatch(match.group("name").rstrip(".")):
             return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
     return None
 
