@@ -215,3 +215,19 @@ def test_a_repeated_paragraph_among_the_story_keeps_its_first_copy(config: Confi
 def test_a_reporters_compiled_credit_is_no_wire(config: Config, credit: str, wire: str | None) -> None:
     article = clean(f"{REPOST}{credit}\n", config, url="https://news.example-portal.com/content/talks")
     assert article.wire == wire
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "outlet"),
+    [
+        ("https://kestrelhub.mirrorweave.org/x/@a/talks", f"{HEADLINE} — Kestrelhub", "Kestrelhub"),
+        ("https://kestrelhub.mirrorweave.org/x/@a/talks", HEADLINE, "Mirror Weave"),  # printing no name
+        ("https://world.mirrorweave.org/x/talks", f"{HEADLINE} | World", "Mirror Weave"),  # a section's word
+    ],
+)
+def test_a_mirror_is_cited_by_the_name_its_subdomain_spells_after_a_title(
+    config: Config, url: str, title: str, outlet: str
+) -> None:
+    article = clean(f"{title}\n\n{BODY}\n", config, url=url)
+    assert article.outlet == outlet
+    assert article.title == HEADLINE or outlet == "Mirror Weave"

@@ -66,6 +66,24 @@ def domain_spelled(page: PageLines) -> Found | None:
         found = _spelled_name(line.text, label, most)
         if found is not None:
             return Found(found, f"{line.text} (the URL's site name as the page spells it)")
+    return _subdomain_spelled(page, site[1].split(".")[: -len(site[0].split("."))] if site else [])
+
+
+def _subdomain_spelled(page: PageLines, labels: list[str]) -> Found | None:
+    """A mirror's or a service's own name in its host's subdomain (NAME.mirror-host.org), spelled after
+    a title's separator ("Story title | Name"): a coined label only, no word of the dictionary (a
+    "world." or "blogs." subdomain is a section's)."""
+    from bot.cleaner.domainwords import is_dictionary_word  # the word data loads only for such a page
+
+    least = page.settings.site_name_min_chars
+    coined = [squashed(x) for x in labels if len(x) >= least and x != "www" and not is_dictionary_word(x)]
+    for line in (line for line in page.lines if coined and _SEPARATING.intersection(line.text)):
+        tail = _SEPARATOR.split(line.text)[-1]
+        found = next(
+            (f for x in coined if (f := _spelled_name(tail, x, page.settings.site_name_max_words))), None
+        )
+        if found is not None:
+            return Found(found, f"{line.text} (the URL's subdomain as the page spells it)")
     return None
 
 
