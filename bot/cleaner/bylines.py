@@ -12,7 +12,7 @@ from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import ends_sentence, word_count
 from bot.config import CleanerConfig
 
-__all__ = ["is_byline", "names_the_lede", "pictures_the_lede"]
+__all__ = ["is_byline", "names_only", "names_the_lede", "pictures_the_lede"]
 
 
 # a definition, not a threshold: "Jane Roe in Kyiv" splits into a name and a place
@@ -30,7 +30,7 @@ _FILED_ON = re.compile(
 )
 
 
-def _names_only(text: str, settings: CleanerConfig) -> bool:
+def names_only(text: str, settings: CleanerConfig) -> bool:
     """A byline without "By": people's names (two or three capitalised words each) joined by "and",
     "&" or ",", each perhaps followed by "in PLACE" ("Jane Roe in Kyiv and Tom Poe in Warsaw")."""
     if any(c in text for c in ':;!?"“”'):
@@ -61,7 +61,7 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
         text = credit
     count = word_count(text)
     lowered = text.lower()
-    if (_CREDIT_LABEL.match(text) and count <= settings.credit_byline_max_words) or _names_only(
+    if (_CREDIT_LABEL.match(text) and count <= settings.credit_byline_max_words) or names_only(
         text, settings
     ):
         return True
@@ -115,7 +115,7 @@ def names_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
     under it tells of is a title ("Summit Talks Open in Helsinki" over "The leaders met in Helsinki for
     the summit talks ..."): a reporter's byline does not name what the story is about."""
     name, found, _place = text.partition(" in ")
-    if not found or not _names_only(text, settings):
+    if not found or not names_only(text, settings):
         return False
     told = {word.casefold() for word in re.findall(r"[A-Za-z]+", lede)}
     return sum(word.casefold() in told for word in _NAME_WORD.findall(name)) >= _LEDE_NAMES
@@ -125,7 +125,7 @@ def pictures_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
     """A line of two names or more ("NAME and NAME") every word of which the lede under it tells of: a
     photo's caption naming the people the lede says met. Writers sharing a byline are not the story's
     subjects, and a lede does not name them."""
-    if " in " in text or not _JOINED.search(text) or not _names_only(text, settings):
+    if " in " in text or not _JOINED.search(text) or not names_only(text, settings):
         return False
     told = {word.casefold() for word in re.findall(r"[A-Za-z]+", lede)}
     words = _NAME_WORD.findall(text)

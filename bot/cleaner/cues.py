@@ -36,6 +36,9 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     # a photographer's credit glued to the caption's end: "... 2013.Jane Doe/The Daily Paper"
     re.compile(r"[.\s][A-Z][\w.-]+ [A-Z][\w.-]+/(?:The )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,3}$"),
     re.compile(r"\bfile (?:photo|picture|image)\b", _I),
+    # a photographer's credit after the caption's sentence, its label without a colon: "... in 2013. Credit
+    # Jane Doe/The Daily Paper", "... Credit Jane Doe/Photo Agency, via Picture Library"
+    re.compile(r"[a-z\d)]\.\s+Credit:?\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][^/]{1,60}$"),
     # the photo's credit in capitals after a bar closing the caption's sentence: "... on Monday. | AGENCY"
     re.compile(r"[a-z][.!?][\"'’”]?\s*\|\s*[A-Z][A-Z.&'’ /-]{1,30}$"),
     # an agency's name in capitals and "photo" closing the caption: "... in Antalya, Nov 15. AGENCY photo"

@@ -125,6 +125,18 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("read-more", re.compile(r"^(?:learn|find out|discover|see|read) more\W{0,3}$", _I)),
+    # a repost's link to the rest on the original site: "Click here to continue reading…", "Continue
+    # reading the full story here", "Tap here to read the rest of the article →"
+    (
+        "read-more",
+        re.compile(
+            r"^(?:(?:click|tap) here to (?:continue reading|read)(?=\W*$| the)"
+            r"|continue reading(?= the)|read(?= the))"
+            r"(?: the(?: full| rest of the| whole)? (?:story|article|post|report))?(?: here)?"
+            r"\s*(?:\.{3}|…|→|>>|»)?$",
+            _I,
+        ),
+    ),
     ("subscribe", re.compile(r"^you have read \d+ of \d+ free (?:articles|stories)\b.{0,120}$", _I)),
     ("subscribe", re.compile(r"\bcontact us for subscription\b.{0,40}$", _I)),
     # A loading placeholder where a player or an ad should be (not a "like" widget: the text goes on).

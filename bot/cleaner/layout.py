@@ -52,12 +52,13 @@ from bot.cleaner.repeats import (
     mark_credit_between_copies,
     mark_cut_copies,
     mark_repeats,
+    mark_story_copy,
     restore_body_repeats,
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.subtitlecues import keep_subtitle_cues
-from bot.cleaner.teaserquestion import mark_inserted_question
+from bot.cleaner.teaserquestion import mark_appended_link, mark_inserted_question
 from bot.cleaner.teasersummary import is_teaser_summary
 from bot.cleaner.titlecopycredit import mark_credit_under_title_copy
 from bot.cleaner.topicthread import mark_topic_thread
@@ -91,6 +92,8 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         restore_body_repeats(page, start, end)
         _lay_out_body(page, start, end)
         mark_inserted_question(page, start, end)
+        mark_appended_link(page, start, end)
+        mark_story_copy(page, start, end)
         _mark_pull_quotes(page, start, end)
         mark_first_entry_title(page, start)
         end = keep_subtitle_cues(page, start, keep_cut_last_paragraph(page, end))

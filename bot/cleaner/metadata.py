@@ -13,11 +13,12 @@ from itertools import pairwise
 
 from bot.cleaner.dates import find_date
 from bot.cleaner.documentname import fuller_holder, initials_holder
-from bot.cleaner.domainwords import dotted_name, printed_domain
+from bot.cleaner.domainwords import dotted_name, is_dictionary_word, printed_domain
 from bot.cleaner.footername import footer_name
 from bot.cleaner.headline import ADDRESS
 from bot.cleaner.holders import agency_copyright, copyright_holders, paper_copyright, publisher_copyright
 from bot.cleaner.initialsname import initials_title_name
+from bot.cleaner.knownname import known_name_line
 from bot.cleaner.labelname import label_name, run_words
 from bot.cleaner.lines import STOPWORDS, squashed
 from bot.cleaner.logoname import logo_name
@@ -32,11 +33,11 @@ from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.readonsite import read_on_site
 from bot.cleaner.recordfields import record_publication
 from bot.cleaner.sitename import masthead_over_owner
-from bot.cleaner.spelling import domain_spelled, spells
+from bot.cleaner.spelling import domain_spelled, spells, without_tagline
 from bot.cleaner.stationhost import station_name
 from bot.cleaner.subdomainpaper import subdomain_paper
 from bot.cleaner.transliterate import latin_letters
-from bot.cleaner.wire import find_wire, reporter_credit
+from bot.cleaner.wire import find_wire
 
 __all__ = ["domain_as_words", "find_outlet", "known_domain"]
 
@@ -83,7 +84,8 @@ def _site_name_line(page: PageLines) -> Found | None:
         return spelled_out
     for names in (group for group in groups if group):
         for printed, evidence in _name_lines(page):
-            name = without_image_word(printed)
+            # "Brand. Some Tagline Words" names "Brand"
+            name = without_tagline(without_image_word(printed), names)
             plain = squashed(re.sub(r"^the\s+", "", name, flags=re.I))
             short = len(plain) >= least and len(name.split()) <= page.settings.site_name_max_words
             # "The Site" on the-site.com spells it with its "The"; "МИР 24" on mir24.tv in Latin letters
@@ -174,7 +176,7 @@ def find_outlet(page: PageLines) -> Found | None:
         masthead_over_owner,
         publisher_copyright,
         _template,
-        _known_name_line,
+        known_name_line,
         _desk_byline,
         credit_outside_story,
         _folio,
@@ -262,10 +264,32 @@ def known_domain(page: PageLines) -> Found | None:
     parent = page.table.by_domain(site[0]) == known  # the parent's entry: a title of its own?
     return (
         (subdomain_paper(page) if parent else None)
+        or _service_name(page, known, site[0])
         or hosted_body(page, known, (h for h, _ in copyright_holders(page)))
         or path_station(page)
         or Found(known, f"URL domain {site[0]}")
     )
+
+
+def _service_name(page: PageLines, known: str, domain: str) -> Found | None:
+    """On a domain its table entry lists after its main one (a broadcaster's language service, a state
+    outlet's mirror), the name the page prints that spells that domain ("Radio Example Bangla" on
+    radioexamplebangla.com), as printed: the service's own name, not its parent's."""
+    home = page.table.home_domain(known)
+    if home is None or home in (domain, f"www.{domain}"):
+        return None
+    label = squashed(domain.split(".", maxsplit=1)[0])
+    if is_dictionary_word(label):  # "News" on news.example is a menu's word, not a service's name
+        return None
+    held = (
+        Found(holder, f"{evidence} (its copyright holder spells the URL's site name)")
+        for holder, evidence in copyright_holders(page)
+        if holder and squashed(latin_letters(holder)) == label
+    )
+    printed = _site_name_line(page) or next(held, None)
+    # wholly: "NAME App Download" over "NAME" is a promotion's line, not the service's name
+    whole = printed is not None and squashed(latin_letters(printed.value)) == label
+    return printed if whole and printed is not None and not page.table.known(printed.value) else None
 
 
 def _channel_name(page: PageLines) -> Found | None:
@@ -357,20 +381,6 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
 def _template(page: PageLines) -> Found | None:
     template = page.table.by_template(page.raw)
     return Found(*template) if template else None
-
-
-def _known_name_line(page: PageLines) -> Found | None:
-    """A line of chrome that is a known outlet's name (a logo's text), not an agency's, nor the outlet a
-    reporter named above it filed for, nor a share bar's button ("Share:" over "Facebook", "Reddit")."""
-    credit = reporter_credit(page)
-    for line, decision in page.pairs():
-        if credit is not None and page.table.canonical(line.text) == credit.value:
-            continue
-        if decision.reason == "share":
-            continue
-        if decision.kind == "drop" and page.table.known(line.text) and not page.table.is_agency(line.text):
-            return Found(page.table.canonical(line.text), line.text)
-    return None
 
 
 def _desk_byline(page: PageLines) -> Found | None:

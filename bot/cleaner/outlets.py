@@ -68,6 +68,7 @@ class OutletTable:
         self._by_name: dict[str, str] = {}
         self._names: dict[str, set[str]] = {}  # an outlet -> every name it goes by, case-folded
         self._by_domain: dict[str, str] = {}
+        self._home: dict[str, str] = {}  # an outlet -> the first domain its entry lists
         self.agencies: dict[str, str] = {}  # any name of a news agency -> its canonical name
         self._marks: list[_Marks] = []
         for outlet in outlets:
@@ -78,6 +79,8 @@ class OutletTable:
                     self.agencies.setdefault(name.strip(), outlet.name)
             if bare := _DISAMBIGUATED.match(outlet.name):  # "The Star (Malaysia)": "The Star" on its domain
                 self._names[outlet.name].add(bare.group(1).casefold())
+            if outlet.domains:
+                self._home.setdefault(outlet.name, outlet.domains[0].strip().lower().lstrip("."))
             for domain in outlet.domains:
                 self._by_domain.setdefault(domain.strip().lower().lstrip("."), outlet.name)
             if outlet.page_marks:
@@ -116,6 +119,11 @@ class OutletTable:
         names = [".".join(labels[i:]) for i in range(len(labels) - floor + 1)]
         names += [host.removeprefix("www.")] if host.startswith("www.") else []
         return next((self._by_domain[name] for name in names if name in self._by_domain), None)
+
+    def home_domain(self, outlet: str) -> str | None:
+        """The first domain the outlet's entry lists (its main site; the others are its services' and
+        mirrors'), None for an outlet listed without one."""
+        return self._home.get(outlet)
 
     def by_template(self, raw: str) -> tuple[str, str] | None:
         """(outlet, evidence) for the first outlet whose every page mark occurs in the page."""

@@ -10,7 +10,7 @@ import re
 
 from bot.cleaner.lines import ends_sentence, folded, is_label
 from bot.cleaner.nearcopy import CREDIT_SUFFIX
-from bot.cleaner.page import Page
+from bot.cleaner.page import Decision, Page
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.twicecaption import named_tail_copy
 
@@ -20,6 +20,7 @@ __all__ = [
     "mark_credit_between_copies",
     "mark_cut_copies",
     "mark_repeats",
+    "mark_story_copy",
     "restore_body_repeats",
 ]
 
@@ -105,6 +106,31 @@ def restore_body_repeats(page: Page, start: int, end: int) -> None:
             and not is_label(page.lines[i].text, page.settings)  # a channel's name printed again
         ):
             page.set(i, "subheading")  # the first entry's heading, right above the body
+
+
+def mark_story_copy(page: Page, start: int, end: int) -> None:
+    """Of a paragraph printed twice in the body, the story's copy is the one among its paragraphs: when
+    the first copy stands alone between lines of chrome (a news reader's card: a source's name and "2 hours
+    ago" above it, other stories' links under it) and the second opens the paragraphs that follow, the
+    second is the body and the first the card's duplicate."""
+    body = Decision("body")
+    for i, original in sorted(page.copy_of.items()):
+        if not (start <= original < i <= end) or page.reason(i) != "duplicate":
+            continue
+        if page.decisions[original] != body:
+            continue
+        above, below = page.previous_filled(original), page.next_filled(original)
+        alone = above != original and below is not None and below != i and _chrome(page, above, below)
+        after = page.next_filled(i)
+        if alone and after is not None and page.decisions[after] == body:
+            page.decisions[i] = body
+            page.set(original, "drop", "duplicate")
+            page.copy_of[original] = i
+            del page.copy_of[i]
+
+
+def _chrome(page: Page, *lines: int) -> bool:
+    return all((decision := page.decisions[j]) is not None and decision.kind == "drop" for j in lines)
 
 
 def mark_contents_box(page: Page) -> None:

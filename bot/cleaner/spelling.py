@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from bot.cleaner.lines import squashed
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 
-__all__ = ["MEDIA_SUFFIX", "domain_spelled", "spells"]
+__all__ = ["MEDIA_SUFFIX", "domain_spelled", "spells", "without_tagline"]
 
 # words a site's name may end with beyond the name a page prints: "SBS News" on sbs.com.au
 MEDIA_SUFFIX = frozenset({"news", "online", "tv", "radio", "today", "daily", "blog"})
@@ -31,6 +32,24 @@ def spells(name: str, label: str) -> bool:
     )
 
 
+# a site's name, then a tagline after a full stop, a colon, a dash or a bar: "Brand. Some Tagline Words",
+# "Brand: Short News", "Brand - Short News" (no initial's stop: "U.S. News")
+_TAGLINE_STOP = re.compile(r"(?<=[^\W\d_]{2})[.!]\s+(?=[A-Z])|(?<=\w):\s+(?=[A-Z])|\s+[-–—|]\s+(?=[A-Z])")
+
+
+def without_tagline(name: str, labels: Iterable[str]) -> str:
+    """A name line that is the site's name and a tagline ("Brand. Some Tagline Words", a logo line or a
+    title's suffix): the name alone, when it spells one of the (squashed) site names wholly, or with a
+    media word after it ("Brand News" on brand.com); any other name as it is."""
+    head = _TAGLINE_STOP.split(name, maxsplit=1)[0]
+    if head == name:
+        return name
+    plain = {squashed(re.sub(r"^the\s+", "", head, flags=re.I)), squashed(head)}
+    words = head.split()
+    bare = squashed(" ".join(words[:-1])) if len(words) > 1 and words[-1].lower() in MEDIA_SUFFIX else ""
+    return head if plain & set(labels) or bare in set(labels) else name
+
+
 _NAME_WORD = re.compile(r"[A-Za-z][\w.&'’-]*")
 _SHORTEST_LABEL = 2  # not a threshold: a one-letter domain name spells no outlet's name
 
@@ -47,6 +66,24 @@ def domain_spelled(page: PageLines) -> Found | None:
         found = _spelled_name(line.text, label, most)
         if found is not None:
             return Found(found, f"{line.text} (the URL's site name as the page spells it)")
+    return _subdomain_spelled(page, site[1].split(".")[: -len(site[0].split("."))] if site else [])
+
+
+def _subdomain_spelled(page: PageLines, labels: list[str]) -> Found | None:
+    """A mirror's or a service's own name in its host's subdomain (NAME.mirror-host.org), spelled after
+    a title's separator ("Story title | Name"): a coined label only, no word of the dictionary (a
+    "world." or "blogs." subdomain is a section's)."""
+    from bot.cleaner.domainwords import is_dictionary_word  # the word data loads only for such a page
+
+    least = page.settings.site_name_min_chars
+    coined = [squashed(x) for x in labels if len(x) >= least and x != "www" and not is_dictionary_word(x)]
+    for line in (line for line in page.lines if coined and _SEPARATING.intersection(line.text)):
+        tail = _SEPARATOR.split(line.text)[-1]
+        found = next(
+            (f for x in coined if (f := _spelled_name(tail, x, page.settings.site_name_max_words))), None
+        )
+        if found is not None:
+            return Found(found, f"{line.text} (the URL's subdomain as the page spells it)")
     return None
 
 
@@ -96,6 +133,8 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
 def _whole_name(tokens: list[str], start: int, end: int) -> bool:
     """Tokens start..end-1 are a whole name: no capitalised word runs on after them, nor before them
     (but the line's first word, a verb such as "Follow")."""
-    after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-")
+    # a full stop after a word (no initial) ends the name: "Brand. Tagline" names "Brand"
+    stop = re.search(r"[^\W\d_]{2}\.$", tokens[end - 1]) is not None
+    after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-") and not stop
     before = start > 1 and tokens[start - 1][0].isupper()
     return not (after or before)

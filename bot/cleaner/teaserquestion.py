@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.headline import LIST_MARK
 from bot.cleaner.lines import is_prose, word_count
 from bot.cleaner.page import Decision, Page
 
-__all__ = ["mark_inserted_question"]
+__all__ = ["mark_appended_link", "mark_inserted_question"]
 
 _QUOTES = "\"'“”‘’«»"
 _SUBHEADING = Decision("subheading")
@@ -53,3 +54,20 @@ def _prose_body(page: Page, i: int) -> bool:
         and is_prose(page.lines[i].text, page.settings)
         and not _lone_question(page, i)
     )
+
+
+_PARAGRAPH_AND_LINK = 2  # a definition: a paragraph of the story, then the link under it
+
+
+def mark_appended_link(page: Page, start: int, end: int) -> None:
+    """The body's last line, a list item alone (the body lists nothing else), set apart from the prose
+    paragraph above it by a blank line: a link to another story the page appended ("  • Title?"), not
+    a point of the story (a story's points come several to a list)."""
+    kept = [i for i in range(start, end + 1) if page.decisions[i] == _BODY]
+    if len(kept) < _PARAGRAPH_AND_LINK or any(LIST_MARK.match(page.lines[i].text) for i in kept[:-1]):
+        return
+    last = kept[-1]
+    above = page.previous_filled(last)
+    apart = above < last - 1  # a blank line between
+    if LIST_MARK.match(page.lines[last].text) and apart and above == kept[-2] and _prose_body(page, above):
+        page.set(last, "drop", "related-teaser")

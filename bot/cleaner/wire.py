@@ -27,6 +27,7 @@ from bot.cleaner.owncreditname import credit_line
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
+from bot.cleaner.reportercredit import MEDIA_WORDS, people_named, reporter_credit, reporters_named
 from bot.cleaner.reportsby import verb_first_credits
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
@@ -37,10 +38,6 @@ from bot.cleaner.titlecredit import title_agency
 
 __all__ = ["MEDIA_WORDS", "find_wire", "outlet_credit", "reporter_credit"]
 
-MEDIA_WORDS = frozenset(
-    "news times post journal telegraph guardian herald tribune agency press tv television radio "
-    "broadcasting channel daily gazette wire online review observer independent".split()
-)
 # A credit by its shape when the table does not know it: "Ghana News Agency", "Kyodo Press".
 _AGENCY_SHAPE = re.compile(r"\b(?:agency|press|news service|wire)$", re.IGNORECASE)
 # "..., Sky News reports." / "— the Agency reported." / ", The Agency reported." (the article is no name)
@@ -69,37 +66,6 @@ def outlet_credit(page: PageLines) -> Found | None:
         )
         if name and page.table.known(name):
             return Found(page.table.canonical(name), line.text)
-    return None
-
-
-# a reporter's name alone on a line: "Jane Roe"
-_PERSON = re.compile(r"^[A-Z][a-z'’-]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}$")
-
-
-# an original paper and its city on an aggregator's page: "Daily Paper (Capital)"
-_PLACED = re.compile(r"^(?P<name>[A-Z][^()]{1,60}?)\s*\((?P<place>[A-Z][\w .'’-]{1,30})\)$")
-
-
-def reporter_credit(page: PageLines) -> Found | None:
-    """A known outlet named under a reporter's name ("Jane Roe" / "NAME News"), or with its city in
-    brackets ("Daily Paper (Capital)"), on another site's page (the URL's domain is not that outlet's):
-    the outlet the story was written for, its source."""
-    host = registered_domain(page.url) if page.url else None
-    previous = ""
-    for line, decision in page.pairs():
-        if line.blank:
-            continue
-        text = line.text
-        if decision.kind != "drop":
-            previous = ""
-            continue
-        placed = _PLACED.match(text) if text.endswith(")") else None
-        name = text if _PERSON.match(previous) else placed.group("name") if placed else ""
-        if name and page.table.known(name):
-            named = page.table.canonical(name)
-            if host is not None and page.table.by_domain(host[0]) != named:
-                return Found(named, f"{previous} / {text} (a credit for another outlet)")
-        previous = text
     return None
 
 
@@ -315,7 +281,9 @@ def _source_line(page: PageLines) -> Found | None:
         mine = named is not None and (
             page.table.canonical(named.group("name")) == own or names_own_programme(named.group("name"), page)
         )
-        if named and not mine and not _NOT_AGENCY.search(named.group("name")):  # "Source: Tanjug"
+        people = named is not None and people_named(named.group("name"), page)  # reporters are no wire
+        # "Source: Tanjug"; a picture library or a platform is no wire
+        if named and not mine and not people and not _NOT_AGENCY.search(named.group("name")):
             return Found(named.group("name"), line.text)
     return None
 
@@ -363,8 +331,11 @@ def _republished(page: PageLines) -> Found | None:
         domain = registered_domain(f"http://{site.group('domain')}/") if site else None
         if domain is not None:  # "This post first appeared on paper.co.uk"
             return Found(page.table.by_domain(domain[0]) or domain[0], line.text)
-        match = _ORIGINALLY.search(line.text) or _WITH_INPUTS.match(line.text)
-        if match and not _NOT_AGENCY.fullmatch(match.group("name").rstrip(".")):  # a clip first on Facebook
+        compiled = _WITH_INPUTS.match(line.text)
+        match = _ORIGINALLY.search(line.text) or compiled
+        # a reporter's "Jane Roe with inputs from agencies" is no wire; nor is a clip first on Facebook
+        person = compiled is not None and reporters_named(compiled.group("name").strip(), page)
+        if match and not person and not _NOT_AGENCY.fullmatch(match.group("name").rstrip(".")):
             return Found(page.table.canonical(match.group("name").rstrip(".")), line.text)
     return None
 
