@@ -246,3 +246,17 @@ def test_a_counted_topic_under_its_label_is_chrome(config: Config) -> None:
     kept = _kept(clean(page, config))
     assert not any(text.startswith(("Topic", "Summit in the City")) for text in kept)
     assert any(text.startswith("Neither side") for text in kept)
+
+
+def _dateline_page(lede: str) -> str:
+    return "\n".join(["Лидеры двух стран встретились в Ханчжоу", lede, SECOND, THIRD])
+
+
+def test_a_local_dateline_credits_the_known_agency_after_its_dash(config: Config) -> None:
+    lede = "ХАНЧЖОУ, 5 сен — ТАСС, Иван Петров. Лидеры двух стран провели переговоры на полях саммита."
+    assert clean(_dateline_page(lede), config).wire == "TASS"
+
+
+def test_a_local_dateline_naming_no_known_agency_credits_none(config: Config) -> None:
+    lede = "Hangzhou, 5 Sept — Officials said, after the talks ended, that a deal was close. Nobody agreed."
+    assert clean(_dateline_page(lede), config).wire is None
