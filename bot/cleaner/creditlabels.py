@@ -15,10 +15,15 @@ _MOST_NAME_WORDS = 6  # not a threshold: an agency and a photographer, no senten
 
 def is_labelled_photo_credit(text: str, labels: Sequence[str]) -> bool:
     """True for a configured photo-credit label opening the line, then a short name."""
-    if not labels:
+    if not labels or text[:1].lower() not in _first_letters(tuple(labels)):
         return False
     match = _labels_pattern(tuple(labels)).match(text)
     return match is not None and 0 < len(text[match.end() :].split()) <= _MOST_NAME_WORDS
+
+
+@functools.lru_cache(maxsize=8)
+def _first_letters(labels: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(label[:1].lower() for label in labels)
 
 
 @functools.lru_cache(maxsize=8)

@@ -133,12 +133,8 @@ def _mark_split_stamps(page: Page) -> None:
     """A stamp with no post number over a line holding only the number is one post stamp: the stamp's
     line reads as one (the date), the number's is chrome."""
     for i, line in enumerate(page.lines):
-        number = page.next_filled(i)
-        if (
-            number is not None
-            and _SPLIT_STAMP.match(line.text)
-            and _POST_NUMBER.match(page.lines[number].text)
-        ):
+        number = page.next_filled(i) if _SPLIT_STAMP.match(line.text) else None
+        if number is not None and _POST_NUMBER.match(page.lines[number].text):
             page.set(i, "drop", "post-stamp")
             page.set(number, "drop", "forum-chrome")
 

@@ -18,10 +18,14 @@ _LOCAL_DATELINE = re.compile(
 )
 
 
+_DASH_WITHIN = 60  # not a threshold: the place (40 characters at most), its day and month, then the dash
+
+
 def local_dateline_agency(page: PageLines) -> Found | None:
     """The known agency credited by such a dateline opening the story's first paragraph."""
     first = page.first_body()
-    match = _LOCAL_DATELINE.match(first)
+    dashed = "—" in first[:_DASH_WITHIN] or "–" in first[:_DASH_WITHIN]  # the cheap test first
+    match = _LOCAL_DATELINE.match(first) if dashed else None
     if match is None or not page.table.is_agency(match.group("agency")):
         return None
     return Found(page.table.canonical(match.group("agency")), match.group(0).strip())

@@ -17,7 +17,7 @@ _COUNTED = re.compile(r"^[^\W_][^()]{1,80}\s\(\d{1,6}\)$")
 def mark_topic_counts(page: Page) -> None:
     """A counted topic name right under a lone label, and the label: chrome."""
     for i, line in enumerate(page.lines):
-        if not _LABEL.match(line.text):
+        if not line.text.endswith(":") or not _LABEL.match(line.text):
             continue
         under = page.next_filled(i)
         if under is not None and page.open(under) and _COUNTED.match(page.lines[under].text):
