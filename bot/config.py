@@ -282,6 +282,10 @@ class CleanerConfig:
     wrap_min_breaks: int = field(default=2, metadata={"range": (1, 100)})
     # an "updated" stamp is read from a text of at most this many characters
     update_stamp_max_chars: int = field(default=120, metadata={"range": (10, 10_000)})
+    # an update stamp's word in other languages ("обновлено", "modifié le"), beside English's own
+    update_words: tuple[str, ...] = ()
+    # a photo credit's label in other languages ("Derechos de autor de la imagen NAME")
+    photo_credit_labels: tuple[str, ...] = ()
     # HTML: the first characters of a paragraph that tell it is the extracted text's first one
     lead_match_chars: int = field(default=60, metadata={"range": (1, 10_000)})
     # metadata: the site-name line (among the first site_name_lines, a name of site_name_min_chars..

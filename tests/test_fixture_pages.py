@@ -152,15 +152,17 @@ EXTRA = {
 # before any rule was written for it: 2 of 12 pages passed every check; line P/R 0.800/0.960, HTML
 # must_contain 1.000 / must_not_contain 1.000, chrome share 0.2167 (a forum's rows, an archive's and a
 # content farm's chrome), outlet 9/12, date 9/12, updated 10/12, headline 11/12, wire 10/12, event 12/12.
-# It is held to those arrival figures until a round of general rules lifts it.
+# After round thirty-six's general rules for its misses (a board's stamp split from its post number, a
+# labelled bare link, an archive's reuse notice and an editor's bracketed note, an icon's clock word needing
+# a clock, a date row split by double slashes with its agency the wire, a sponsor's teaser, a slug's
+# six-digit id read as a date where vouched for, update words of other languages as config data, "© AGENCY
+# / NAME" in any script and the picture's link under it, a byline-and-date row between a summary's two
+# copies, a topic box's counted name) it passes 6 of 12: line P/R 0.990/0.980, chrome share 0.0104, date,
+# updated, headline, wire and event 12/12. Its outlet stays 9/12 (the outlet field is another engineer's
+# round), under the common field floor: it is held to the common floors but that one (0.75) until it
+# meets them all; its figures are training figures now.
 ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch19": {
-        "line_recall": 0.96,
-        "line_precision": 0.8,
-        "html_contain": 1.0,
-        "chrome_share": 0.2167,
-        "field": 0.75,
-    },
+    "batch19": {**FLOORS, "field": 0.75},
 }
 
 

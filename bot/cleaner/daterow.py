@@ -20,15 +20,18 @@ import re
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.stamps import is_update_stamp
 
-__all__ = ["is_date_row"]
+__all__ = ["date_row_fields", "is_date_row"]
 
-_SEPARATOR = re.compile(r"\s*[·•|]\s*")
+# dots, bars, or a spaced double slash ("September 5, 2016 // AGENCY // Photo: NAME")
+_SEPARATOR = re.compile(r"\s*[·•|]\s*|\s+//\s+")
+_BAR = re.compile(r"\s*\|\s*|\s+//\s+")
 _LABELLED = re.compile(
     r"^(?:source|author|writer|editor|reporter|by|from|section|column)\b\s*:?\s*\S.{0,60}$", re.I
 )
 _CLOCK = re.compile(r"^,?\s*(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\s*$", re.I)
 _FIELD = re.compile(
-    r"^(?:(?P<role>editor|source|author|reporter|writer)\s*[:：]\s*)?[^\W\d_][\w.'’ -]{0,40}$", re.I
+    r"^(?:(?P<role>editor|source|author|reporter|writer|photo|image)\s*[:：]\s*)?[^\W\d_][\w.'’/ -]{0,40}$",
+    re.I,
 )
 # a Chinese row's publication-time label ("发布时间", "发表日期", "时间"; "更新时间" is an update's)
 _CJK_DATE_LABEL = re.compile(r"^(?:发布|发表|出版)?(?:时间|日期)\s*[:：]\s*\d")
@@ -54,11 +57,21 @@ def _labelled_fields(text: str) -> bool:
 
 def _opening_date(text: str) -> bool:
     """A date opening the line, perhaps a clock, then bar-split short fields, one with a role label."""
-    found = find_date(text) if "|" in text else None
+    found = find_date(text) if _BAR.search(text) else None
     if found is None or text.find(found.source) > 1:
         return False
-    head, *fields = (part.strip() for part in text[text.find(found.source) + len(found.source) :].split("|"))
+    rest = text[text.find(found.source) + len(found.source) :]
+    head, *fields = (part.strip() for part in _BAR.split(rest))
     if not _CLOCK.match(head) or not 1 <= len(fields) <= _MOST_FIELDS:
         return False
     matches = [_FIELD.match(field) for field in fields]
     return all(matches) and any(m.group("role") for m in matches if m)
+
+
+def date_row_fields(text: str) -> list[str]:
+    """The fields of a date row but its date and its labelled ones: the bare names a reader takes for
+    the row's source ("AGENCY" in "DATE // AGENCY // Photo: NAME"); none when the line is no date row."""
+    if not is_date_row(text):
+        return []
+    fields = (field.strip() for field in _SEPARATOR.split(text))
+    return [field for field in fields if field and find_date(field) is None and ":" not in field]

@@ -11,6 +11,7 @@ are never dates. E-mail and archive stamps ("Tue Sep 29 08:14:22 EDT 2015") are 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ __all__ = [
     "is_yearless_date_only",
     "url_date",
     "without_category_stamps",
+    "without_update_words",
 ]
 
 log = logging.getLogger(__name__)
@@ -218,7 +220,13 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
         made = _make(year, month, day) if month else None
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
-    return _slash_date(path) or _query_date(url) or _compact_date(path) or _short_path_date(path, windows)
+    return (
+        _slash_date(path)
+        or _query_date(url)
+        or _compact_date(path)
+        or _short_path_date(path, windows)
+        or _slug_id_date(path, windows)
+    )
 
 
 def _compact_date(path: str) -> DateMatch | None:
@@ -245,6 +253,33 @@ def _slash_date(path: str) -> DateMatch | None:
         if made is not None:
             return DateMatch(made, match.group(0).strip("/"))
     return None
+
+
+# a slug opened by a six-digit id that is a date, year first: /150928_country_topic_slug
+_SLUG_ID_DATE = re.compile(r"/(?P<y>\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[_-][a-z])", re.I)
+_YEAR_FOLDER = re.compile(rf"/(?P<y>{YEAR})/(?:(?P<m>0?[1-9]|1[0-2])/)?")
+
+
+def _slug_id_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
+    """A slug's six-digit id read as YYMMDD ("/150928_..."), only where something else vouches for it:
+    the path's own year (and month) folders say the same, or, with no such folder, the date falls in an
+    event's window. Six digits are as often a story's number; a number that is no valid date, or one
+    another folder or every window contradicts, is never read."""
+    match = _SLUG_ID_DATE.search(path)
+    made = (
+        _make(CENTURY_START + int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        if match
+        else None
+    )
+    if match is None or made is None:
+        return None
+    folder = _YEAR_FOLDER.search(path[: match.start() + 1])
+    if folder is not None:
+        month = folder.group("m")
+        vouched = int(folder.group("y")) == made.year and (month is None or int(month) == made.month)
+    else:
+        vouched = any(start <= made <= end for start, end in windows)
+    return DateMatch(made, match.group(0).strip("/")) if vouched else None
 
 
 _URL_SHORT_DATE = re.compile(r"/(?P<a>\d{2})/(?P<b>\d{2})/(?P<c>\d{2})/")
@@ -289,16 +324,38 @@ def is_yearless_date_only(text: str) -> bool:
     return bool(partial and _DATE_LINE_REST.match(text.replace(partial.source, " ", 1)))
 
 
-def find_update(text: str, max_chars: int, windows: Sequence[Window] = ()) -> DateMatch | None:
-    """The date after an "updated" / "last modified" word in a text of at most `max_chars` characters
-    ("(updated 19:02 16.07.2018)")."""
-    word = _UPDATE_WORD.search(text) if len(text) <= max_chars else None  # a long line is not searched
+def find_update(
+    text: str, max_chars: int, windows: Sequence[Window] = (), words: Sequence[str] = ()
+) -> DateMatch | None:
+    """The date after an "updated" / "last modified" word (or one of `words`, the update word of other
+    languages, from the config) in a text of at most `max_chars` characters ("(updated 19:02 16.07.2018)",
+    "(обновлено: 03:12 29.09.2015)")."""
+    word = _update_word(text, words) if len(text) <= max_chars else None  # a long line is not searched
     return find_date(text[word.end() :], windows) if word else None
 
 
-def is_update_word(text: str) -> bool:
-    """True when the text says "updated" / "modified" anywhere (the date after it is not the first one)."""
-    return bool(_UPDATE_WORD.search(text))
+def is_update_word(text: str, words: Sequence[str] = ()) -> bool:
+    """True when the text says "updated" / "modified" (or one of `words`) anywhere (the date after it is
+    not the first one)."""
+    return _update_word(text, words) is not None
+
+
+def without_update_words(text: str, words: Sequence[str]) -> str:
+    """The text with the configured update words of other languages blanked out: "01:15 29.09.2015
+    (обновлено: 04:20 29.09.2015)" reads as a line of dates, as its English form does."""
+    return _words_pattern(tuple(words)).sub(" ", text) if words else text
+
+
+def _update_word(text: str, words: Sequence[str]) -> re.Match[str] | None:
+    return _UPDATE_WORD.search(text) or (_words_pattern(tuple(words)).search(text) if words else None)
+
+
+@functools.lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """The configured update words as one pattern: each a whole word, a colon and "on"/"at" after it
+    skipped as English's are (longest first, so "mis à jour le" wins over "mis à jour")."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)\s*:?\s*", re.IGNORECASE)
 
 
 def is_update_stamp(text: str) -> bool:

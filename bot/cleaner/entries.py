@@ -23,6 +23,8 @@ def mark_first_entry_title(page: Page, start: int) -> None:
         return
     if not any(page.decisions[i] == Decision("headline") for i in range(above)):
         return
+    if page.reason(page.previous_filled(above)) == "photo-credit":
+        return  # right under a picture's credit it is the picture's link ("to the photo bank"), no title
     titled = any(
         page.decisions[i] == Decision("subheading")
         and not page.lines[i + 1].blank

@@ -53,6 +53,14 @@ _CARD_FIELD = re.compile(
     r"^(?:join(?:ed)? date|joined|location|posts|messages|reputation|rep power|karma|gender)\s*:.{0,40}$", _I
 )
 
+# vBulletin prints the post's number on a line of its own under the stamp, and an icon's word before
+# it ("Old" or "New", the post's read state): "Old 09-28-2015, 09:52 PM" over "#1"
+_SPLIT_STAMP = re.compile(
+    r"^(?:(?:old|new)\s+)?(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})|today|yesterday),?\s+\d{1,2}:\d{2}"
+    r"(?:\s*[ap]\.?m\.?)?$",
+    _I,
+)
+_POST_NUMBER = re.compile(r"^#\s?\d{1,6}$")
 _STARTER = re.compile(r"^thread starter\s+\S.{0,40}$", _I)  # "Thread starter NAME" under the title
 _EXPAND = re.compile(r"^click to expand\s*(?:\.\.\.|…)?$", _I)
 
@@ -84,6 +92,7 @@ FORUM_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def mark_forum_thread(page: Page) -> None:
     """On a thread with numbered post stamps: the lines above the first post but its title, the poster's
     card under each stamp, and the poster's own remark above a quoted story in the first post, are chrome."""
+    _mark_split_stamps(page)
     stamps = [i for i, d in enumerate(page.decisions) if d is not None and d.reason == "post-stamp"]
     if not stamps:
         return
@@ -118,6 +127,16 @@ def mark_forum_thread(page: Page) -> None:
             if page.open(j):
                 page.set(j, "drop", "forum-chrome")
         _mark_replies(page, quote, following)
+
+
+def _mark_split_stamps(page: Page) -> None:
+    """A stamp with no post number over a line holding only the number is one post stamp: the stamp's
+    line reads as one (the date), the number's is chrome."""
+    for i, line in enumerate(page.lines):
+        number = page.next_filled(i) if _SPLIT_STAMP.match(line.text) else None
+        if number is not None and _POST_NUMBER.match(page.lines[number].text):
+            page.set(i, "drop", "post-stamp")
+            page.set(number, "drop", "forum-chrome")
 
 
 def _expand_box(page: Page, first: int, following: int) -> tuple[int, int] | None:

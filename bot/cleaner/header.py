@@ -15,6 +15,7 @@ from bot.cleaner.dates import (
     is_date_only,
     is_update_word,
     is_yearless_date_only,
+    without_update_words,
 )
 from bot.cleaner.headline import (
     ADDRESS,
@@ -61,7 +62,8 @@ def lay_out_header(page: Page, start: int) -> None:
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text
-        if is_date_only(text) or is_yearless_date_only(text) or _place_and_date(text) or is_date_row(text):
+        dated = is_date_only(text) or is_date_only(without_update_words(text, page.settings.update_words))
+        if dated or is_yearless_date_only(text) or _place_and_date(text) or is_date_row(text):
             page.set(i, "dateline")
         elif (
             (is_byline(text, page.settings) and not _names_the_lede(page, text, start))

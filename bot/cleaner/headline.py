@@ -96,6 +96,17 @@ def _without_site_suffix(page: Page, candidates: list[int]) -> list[int]:
     return [i for i in candidates if i not in suffixed]
 
 
+def _under_captioned_credit(page: Page, i: int) -> bool:
+    """Line i sits right under a photo credit that sits right under a caption."""
+    credit = page.previous_filled(i)
+    caption = page.previous_filled(credit)
+    return (
+        credit != i
+        and page.reason(credit) == "photo-credit"
+        and page.decisions[caption] == Decision("caption")
+    )
+
+
 def choose_headline(page: Page, header: list[int]) -> int | None:
     """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
     shaped = [
@@ -124,6 +135,9 @@ def choose_headline(page: Page, header: list[int]) -> int | None:
     if crumbed is not None:
         return crumbed
     candidates = _without_site_suffix(page, candidates)
+    # a link under a captioned picture's credit ("to the photo bank") is the picture's, when a title
+    # stands above it
+    candidates = [i for i in candidates if not _under_captioned_credit(page, i)] or candidates
     metas = [i for i in header if page.decisions[i] in (Decision("dateline"), Decision("byline"))]
     after_candidate = [m for m in metas if m > candidates[0]]
     chosen = max(i for i in candidates if i < after_candidate[0]) if after_candidate else candidates[-1]

@@ -99,7 +99,11 @@ def _stated(tree: Any, ld: list[dict[str, Any]], settings: CleanerConfig) -> dic
     for key, ld_key in (("date", "datePublished"), ("updated", "dateModified")):
         stated = _first_ld(ld, (ld_key,)) or meta.get(key)
         day = _iso_day(stated[0]) if stated else None
-        if stated and day and (key == "date" or shows_update(tree, settings.update_stamp_max_chars)):
+        if (
+            stated
+            and day
+            and (key == "date" or shows_update(tree, settings.update_stamp_max_chars, settings.update_words))
+        ):
             found[key] = (day, stated[1])
     if "date" in found:  # the local date a <time> element prints, over its UTC stamp
         shown = shown_date(tree, found["date"])

@@ -57,10 +57,12 @@ from bot.cleaner.repeats import (
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
+from bot.cleaner.sponsored import mark_sponsored_teasers
 from bot.cleaner.subtitlecues import keep_subtitle_cues
 from bot.cleaner.teaserquestion import mark_appended_link, mark_inserted_question
 from bot.cleaner.teasersummary import is_teaser_summary
 from bot.cleaner.titlecopycredit import mark_credit_under_title_copy
+from bot.cleaner.topiccount import mark_topic_counts
 from bot.cleaner.topicthread import mark_topic_thread
 from bot.config import CleanerConfig
 
@@ -313,6 +315,8 @@ _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     _mark_sandwiched,
     mark_clip_intros,
     mark_appeal_boxes,
+    mark_sponsored_teasers,
+    mark_topic_counts,
     _mark_forwarder_note,
     mark_share_notes,
     mark_mirror_page,

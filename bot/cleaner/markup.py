@@ -72,10 +72,11 @@ def _lead_and_parts(node: Any) -> str:
     return ", ".join(joined for piece in pieces if (joined := " ".join(piece.split()).strip(" ,")))
 
 
-def shows_update(tree: Any, max_chars: int) -> bool:
-    """True when some short visible text of the page says it was updated or modified."""
+def shows_update(tree: Any, max_chars: int, words: tuple[str, ...] = ()) -> bool:
+    """True when some short visible text of the page says it was updated or modified (or says one of
+    `words`, the update word of other languages)."""
     for node in tree.xpath("//body//*[not(self::script or self::style)]"):
         own = " ".join((node.text or "").split())
-        if own and len(own) <= max_chars and is_update_word(own):
+        if own and len(own) <= max_chars and is_update_word(own, words):
             return True
     return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.appeal import APPEAL_PATTERNS
+from bot.cleaner.archivechrome import ARCHIVE_PATTERNS
 from bot.cleaner.chromeshapes import (
     is_citation,
     is_glued_labels,
@@ -19,6 +20,7 @@ from bot.cleaner.chromeshapes import (
     is_menu,
     is_share_bar,
 )
+from bot.cleaner.creditlabels import is_labelled_photo_credit
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.guestlist import PROGRAMME_PATTERNS
@@ -406,6 +408,7 @@ CHROME_PATTERNS = (
     *VIDEO_NOTE_PATTERNS,
     *LEAD_IN_PATTERNS,
     *APPEAL_PATTERNS,
+    *ARCHIVE_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
@@ -490,6 +493,8 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
     reason = _FIRST_CHROME(text)
     if reason is not None:
         return reason
+    if is_labelled_photo_credit(text, settings.photo_credit_labels):
+        return "photo-credit"
     if is_menu(text, settings):
         return "navigation"
     if is_headline_list(text, settings):

@@ -48,7 +48,11 @@ POST_CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # (a bracketed label ends nothing: "[Full text]" or "[Video]" may sit between paragraphs)
     ("bracket-label", re.compile(r"^\[[A-Z][\w&.'’ -]{1,40}\]$")),
     ("navigation", re.compile(r"^begin typing your search\b.{0,80}$", _I)),
-    # an icon font's ligature names left in the text: "access_time 2016-09-05T...", "Homechevron_rightWorld"
-    ("page-clock", re.compile(r"^(?:access_time|schedule|calendar_today|update|today)\s+\S.{0,40}$")),
+    # an icon font's ligature names left in the text: "access_time 2016-09-05T...", "Homechevron_rightWorld";
+    # the clock's ligature is followed by a time or a date, a digit soon ("schedule had allowed." is prose)
+    (
+        "page-clock",
+        re.compile(r"^(?:access_time|schedule|calendar_today|update|today)\s+(?=\D{0,12}\d)\S.{0,40}$"),
+    ),
     ("breadcrumb", re.compile(r"(?:chevron_right|keyboard_arrow_right|navigate_next|arrow_forward_ios)")),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.dates import find_date
 from bot.cleaner.lines import ends_sentence, folded, is_label
 from bot.cleaner.nearcopy import CREDIT_SUFFIX
 from bot.cleaner.page import Decision, Page
@@ -172,6 +173,9 @@ def mark_credit_between_copies(page: Page) -> None:
     for i, original in page.copy_of.items():
         between = [j for j in range(original + 1, i) if not page.lines[j].blank]
         if not between or len(between) > _MOST_CREDIT_LINES or not ends_sentence(page.lines[original].text):
+            continue
+        # a line stating a date is the story's byline-and-date row, no photographer's credit
+        if any(find_date(page.lines[j].text) is not None for j in between):
             continue
         if all(page.open(j) and is_label(page.lines[j].text, page.settings) for j in between):
             for j in between:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cleaner.daterow import date_row_fields
 from bot.cleaner.dates import find_date
 from bot.cleaner.gluedcredit import GLUED_ACRONYM
 from bot.cleaner.outlets import OutletTable
@@ -51,6 +52,12 @@ def stamp_agency(page: PageLines) -> Found | None:
         agency = agency_as_written(page.table, name) if name else None
         if agency is not None:
             return Found(agency, f"{line.text} (an agency closing the stamp line)")
+        # a bare field of the story's date row: "DATE // AGENCY // Photo: NAME"
+        field = next((f for f in date_row_fields(line.text) if agency_as_written(page.table, f)), None)
+        if field is not None:
+            return Found(
+                agency_as_written(page.table, field) or field, f"{line.text} (an agency on the date row)"
+            )
     return None
 
 

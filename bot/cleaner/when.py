@@ -228,7 +228,9 @@ def find_updated(page: PageLines, config: Config) -> Found | None:
         # a label alone on its line ("Updated:") stamps the date on the next printed line
         after = next((t for t in texts[n + 1 :] if t.strip()), "") if _LABEL_ALONE.match(text) else ""
         stamp = f"{text.strip()} {after.strip()}" if after else text
-        found = find_update(stamp, config.cleaner.update_stamp_max_chars, windows)
+        found = find_update(
+            stamp, config.cleaner.update_stamp_max_chars, windows, config.cleaner.update_words
+        )
         if found is not None:
             return Found(found.date.isoformat(), stamp)
     return None
@@ -244,5 +246,5 @@ def _under_update_label(page: PageLines) -> set[int]:
     return {
         below.number
         for above, below in itertools.pairwise(printed)
-        if _LABEL_ALONE.match(above.text) and is_update_word(above.text)
+        if _LABEL_ALONE.match(above.text) and is_update_word(above.text, page.settings.update_words)
     }

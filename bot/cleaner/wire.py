@@ -21,6 +21,7 @@ from bot.cleaner.dates import find_date, find_partial_date
 from bot.cleaner.domainwords import web_count
 from bot.cleaner.headline import LIST_MARK, glued_byline
 from bot.cleaner.initialsname import spelled_by_masthead
+from bot.cleaner.localdateline import local_dateline_agency
 from bot.cleaner.outlets import OutletTable, registered_domain
 from bot.cleaner.owncredit import names_own_programme
 from bot.cleaner.owncreditname import credit_line
@@ -240,6 +241,7 @@ def _stated_source(page: PageLines) -> Found | None:
         reposted_source,
         bracket_credit,
         network_dateline,
+        local_dateline_agency,
     )
     return next((found for finder in finders if (found := finder(page)) is not None), None)
 
