@@ -258,8 +258,9 @@ def _escaped_in_full(text: str) -> str:
 
 def test_safe_returns_what_the_escapes_return_on_random_and_corpus_text() -> None:
     rng = random.Random(18)
-    # every character an escape acts on, the ones around them (spaces, line breaks, a URL's), and letters
-    alphabet = "_\\~|*`[]()>#@<-!&:/t a1 \n\t.,h"
+    # every character an escape acts on, the ones around them (spaces and other whitespace, line breaks, a
+    # URL's), and letters
+    alphabet = "_\\~|*`[]()>#@<-!&:/t a1 \n\t\r\x0b\x85\u2028.,h"
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(20_000)]
     texts += ["- a list", "a\n  - item", "x -y", "http://a.b/c_d", "<https://a.b/_>", "@everyone", "a - b"]
     clean = Path(__file__).resolve().parents[2] / "corpus" / "clean"
