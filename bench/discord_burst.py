@@ -40,11 +40,8 @@ from bench.scale_corpus import generate_articles, generate_questions  # noqa: E4
 from bot.collector import fewer_collections  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.discord.client import SummitBot  # noqa: E402
-from bot.discord.pool import (  # noqa: E402
-    favour_event_loop,
-    run_event_loop,
-    settle_heap,
-)
+from bot.discord.pool import run_event_loop  # noqa: E402
+from bot.discord.runner import settle_process  # noqa: E402
 from bot.search import CorpusIndex  # noqa: E402
 from bot.service import CoverageService  # noqa: E402
 
@@ -242,8 +239,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     discord.http.Route.BASE = f"http://127.0.0.1:{port}/api/v10"
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(f"ws://127.0.0.1:{port}/")
     bot = SummitBot(config, service, guild_ready_timeout=0.05)
-    favour_event_loop(config.discord.switch_interval_ms)  # as `summitbot run` does
-    settle_heap()  # so does this, once the index is loaded (`_service` above)
+    settle_process(config, service)  # as `summitbot run` does (its collector's threshold too)
     task = asyncio.create_task(bot.start(TOKEN))
     watch = Watch(bot, child.pid)
     watcher = asyncio.create_task(watch.run())

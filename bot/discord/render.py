@@ -57,10 +57,18 @@ SOURCES_PER_PAGE = 15
 
 # `<#id>` channels, `</name:id>` commands, `<:name:id>` emoji, `<t:...>` timestamps, `<@...>` users and roles
 _ANGLE_MARKUP = re.compile(r"<(?=[#@/:]|a:|t:)")
+# Where `safe` can change a text at all: a character that discord.py's markdown escape (with links left
+# alone), its mention escape or _ANGLE_MARKUP acts on, or a "-" that is a line's first non-space (its
+# list marker `^\s*-`, which matches where this does; this one never rescans blank lines). A text without
+# any is returned as it is (most corpus sentences): one search instead of three substitutions (tested
+# against them on random and corpus texts).
+_MAY_ESCAPE = re.compile(r"[_\\~|*`\[>#@<]|^[^\S\n]*-", re.MULTILINE)
 
 
 def safe(text: str) -> str:
     """Corpus or user text made inert: markdown, @everyone/@here and every kind of <...> mention escaped."""
+    if _MAY_ESCAPE.search(text) is None:
+        return text
     text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
     return _ANGLE_MARKUP.sub("<\u200b", text)
 
@@ -329,6 +337,8 @@ def _fit_value(value: str) -> str:
 
 def _finish(embed: discord.Embed) -> discord.Embed:
     """Shrink the longest field values until the whole embed is within the 6,000-character total."""
+    if len(embed) <= LIMITS.TOTAL:  # most are: the embed's length is counted once
+        return embed
     while len(embed) > LIMITS.TOTAL and embed.fields:
         index, field = max(enumerate(embed.fields), key=lambda pair: len(pair[1].value or ""))
         value = field.value or ""

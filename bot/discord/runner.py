@@ -28,6 +28,7 @@ __all__ = [
     "read_token",
     "run_bot",
     "serve",
+    "settle_process",
     "sync_commands",
     "sync_tree",
 ]
@@ -93,14 +94,22 @@ def run_bot(
     """Log in and serve until interrupted; TokenError (exit status 2) for a missing or rejected token."""
     token = read_token()
     bot = build_bot(config, service, shards, shard_count)
-    favour_event_loop(config.discord.switch_interval_ms)
-    fewer_collections()
-    _ = service.index  # loaded here, not in the bot's setup, so that it is settled with the rest
-    settle_heap()
+    settle_process(config, service)
     try:
         run_event_loop(serve(bot, token))
     except KeyboardInterrupt:
         log.info("stopped")
+
+
+def settle_process(config: Config, service: CoverageService) -> None:
+    """The bot's process made ready to serve (`run_bot`, and `python -m bench.discord_burst` so that its
+    bot runs as this one does): the interpreter lock handed to the event loop often, the youngest
+    generation collected after YOUNG_THRESHOLD allocations, the index loaded and the heap holding it
+    frozen."""
+    favour_event_loop(config.discord.switch_interval_ms)
+    fewer_collections()
+    _ = service.index  # loaded here, not in the bot's setup, so that it is settled with the rest
+    settle_heap()
 
 
 async def serve(bot: SummitBot, token: str) -> None:

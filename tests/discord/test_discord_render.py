@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import random
+import re
+from pathlib import Path
 
 import discord
 
@@ -244,3 +248,27 @@ def test_the_answer_embed_names_outlets_giving_another_figure() -> None:
     assert "**WT24**" in (field.value or "") and "90-minute" in (field.value or "")
     assert "\\*meeting\\*" in (field.value or "")  # corpus text is escaped
     assert within_limits(embed)
+
+
+def _escaped_in_full(text: str) -> str:
+    """`safe` without its shortcut: discord.py's two escapes and the angle markup, always run."""
+    text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return re.sub(r"<(?=[#@/:]|a:|t:)", "<\u200b", text)
+
+
+def test_safe_returns_what_the_escapes_return_on_random_and_corpus_text() -> None:
+    rng = random.Random(18)
+    # every character an escape acts on, the ones around them (spaces and other whitespace, line breaks, a
+    # URL's), and letters
+    alphabet = "_\\~|*`[]()>#@<-!&:/t a1 \n\t\r\x0b\x85\u2028.,h"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(20_000)]
+    texts += ["- a list", "a\n  - item", "x -y", "http://a.b/c_d", "<https://a.b/_>", "@everyone", "a - b"]
+    clean = Path(__file__).resolve().parents[2] / "corpus" / "clean"
+    for path in sorted(clean.glob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        texts += [article["title"] or "", *article["text"].split("\n"), article["text"]]
+    shortcut = 0
+    for text in texts:
+        assert safe(text) == _escaped_in_full(text), text
+        shortcut += safe(text) is text
+    assert 0 < shortcut < len(texts)  # both paths ran

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -14,10 +15,11 @@ from conftest import StartBot, with_discord
 from fake_discord import APP_ID, GUILD_ID, TOKEN, FakeDiscord, pointed_at
 
 from bot.cli import main
+from bot.collector import YOUNG_THRESHOLD
 from bot.config import Config
 from bot.discord.client import ShardedSummitBot, SummitBot
 from bot.discord.pool import event_loop_factory, run_event_loop
-from bot.discord.runner import TokenError, build_bot, serve, sync_tree
+from bot.discord.runner import TokenError, build_bot, serve, settle_process, sync_tree
 from bot.service import CoverageService
 
 COMMANDS = {"ask", "quote", "compare", "sources", "help"}
@@ -200,3 +202,19 @@ def test_the_loop_is_asyncios_own_without_uvloop(monkeypatch: pytest.MonkeyPatch
         return type(asyncio.get_running_loop())
 
     assert issubclass(run_event_loop(loop_type()), asyncio.SelectorEventLoop)  # Linux's default loop
+
+
+def test_the_process_is_settled_as_the_bot_serves(config: Config, real_service: CoverageService) -> None:
+    """`run_bot` and the burst bench both: the loop's hand-over interval, the young threshold, the
+    loaded heap frozen."""
+    interval, threshold = sys.getswitchinterval(), gc.get_threshold()
+    settings = dataclasses.replace(config.discord, switch_interval_ms=0.7)
+    try:
+        settle_process(dataclasses.replace(config, discord=settings), real_service)
+        assert sys.getswitchinterval() == pytest.approx(0.0007)
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, *threshold[1:])
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)
+        sys.setswitchinterval(interval)
