@@ -86,9 +86,11 @@ _UPDATE_WORD = re.compile(
     r"\b(?:last\s+)?(?:updated?|modified|edited|revised)\b\s*:?\s*(?:on\s+|at\s+)?", re.I
 )
 _UPDATE = re.compile(r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised)\b", re.IGNORECASE)
-# /2015/09/29/, /2015-09-29-, /20150929/, a slug's -20180716-, a date opening an id: /201702101050540470-
+# /2015/09/29/, /2015-09-29-, /20150929/, a slug's -20180716-, a date opening an id: /201702101050540470-,
+# or opening an object id, the date then a hash in hex digits (a 64-bit hash's 16 at least): _20150929a1b2...
 _URL_DATE = re.compile(
-    rf"[/_-](?P<y>{YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$|\d{{6,}}[/_.-])"
+    rf"[/_-](?P<y>{YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])"
+    rf"(?=[/_.-]|$|\d{{6,}}[/_.-]|[\da-f]{{16,}}[/_.-])"
 )
 # a month by name in a URL's path: /2016/sep/05/, /2016_September_5, /04-Sep-2016/
 _URL_NAMED_DATE = re.compile(

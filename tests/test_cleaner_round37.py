@@ -1,0 +1,135 @@
+"""The cleaner's round-thirty-seven rules (issue 9, probe31's and batch19's remaining misses by kind), on
+small lines and pages written for these tests (no real page's text), and lines that only look like them.
+
+The outlet: a punycode domain cited in its own script, a domain's three-letter word no proof of a name
+beside it, an owner's possessive opening a site's name line, a holding company's "Publishing Company", a
+broadcaster's service whose logo prints the parent's name over the service's. The date: a URL's object id
+opening with the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.cleaner.company import company_name
+from bot.cleaner.dates import url_date
+from bot.cleaner.domainnames import name_words
+from bot.cleaner.idnname import decoded_domain, idn_name, script_name
+from bot.cleaner.labelname import label_name
+from bot.config import CleanerConfig, Config
+from tests.test_cleaner_rules import _clean as clean
+
+SETTINGS = CleanerConfig()
+LEDE = (
+    "The two presidents met for about ninety minutes on Monday on the sidelines of the summit and agreed "
+    "on little beyond the need to keep talking about the war."
+)
+SECOND = "An official said the leaders would ask their foreign ministers to carry on the talks this week."
+THIRD = "Neither side announced any new step on the conflict in the east of the country."
+
+
+# -- the outlet: a punycode domain, read as a browser shows it
+def test_a_punycode_domain_is_decoded_and_its_hyphened_words_are_the_name() -> None:
+    ace = "новости-города.рф".encode("idna").decode("ascii")
+    assert ace.startswith("xn--")
+    assert decoded_domain(ace) == "новости-города.рф"
+    assert idn_name(ace) == "Новости Города"
+
+
+def test_a_decoded_label_of_one_word_is_cited_as_the_decoded_domain() -> None:
+    ace = "городок.рф".encode("idna").decode("ascii")
+    assert script_name("городок.рф") is None  # no hyphens: no words the site marked
+    assert idn_name(ace) == "городок.рф"
+
+
+@pytest.mark.parametrize("domain", ["example.com", "larkfield-front.com", "xn--zz.com"])
+def test_a_domain_with_no_decodable_punycode_label_is_left_alone(domain: str) -> None:
+    assert idn_name(domain) is None  # ASCII labels, or one the codec refuses ("xn--zz")
+
+
+def test_a_name_less_page_on_a_punycode_domain_cites_the_decoded_words(config: Config) -> None:
+    ace = "новости-города.рф".encode("idna").decode("ascii")
+    article = clean("\n".join([LEDE, SECOND, THIRD]), config, f"http://{ace}/leaders-meet/")
+    assert article.outlet == "Новости Города"
+
+
+# -- the outlet: a three-letter word beside an unknown piece is a cut of one name
+@pytest.mark.parametrize(("label", "name"), [("bosrenna", "Bosrenna"), ("gumbrell", "Gumbrell")])
+def test_a_short_word_beside_an_unknown_piece_shows_no_name(label: str, name: str) -> None:
+    assert name_words(label, SETTINGS) is None
+    assert label_name(label, SETTINGS) == name  # kept whole, as a coined name
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [("vantorellibrief", "Van Torelli Brief"), ("ashbournereport", "Ashbourne Report")],
+)
+def test_a_long_common_word_still_shows_the_name_beside_it(label: str, name: str) -> None:
+    assert name_words(label, SETTINGS) == name
+
+
+# -- the outlet: an owner's possessive opens the site's name
+def _list_page(name_line: str, config: Config):  # type: ignore[no-untyped-def]
+    page = "\n".join(["Home | Archives | Subscribe", name_line, "Issue 2015-#12", LEDE, SECOND, THIRD])
+    return clean(page, config, "http://balticdigest.org/archives/issue-12-item-3/")
+
+
+def test_a_possessive_opening_the_name_line_is_the_sites_name(config: Config) -> None:
+    assert _list_page("Kowalski's Baltic Digest", config).outlet == "Kowalski's Baltic Digest"
+
+
+def test_a_verb_before_the_name_is_no_part_of_it(config: Config) -> None:
+    assert _list_page("Follow Baltic Digest", config).outlet == "Baltic Digest"
+
+
+# -- the outlet: a holding company's legal name
+@pytest.mark.parametrize(
+    ("legal", "name"),
+    [
+        ("The Harbour Publishing Company", "The Harbour"),
+        ("Kestrel Media Company", "Kestrel"),
+        ("Fast Company", "Fast Company"),  # "Company" alone is a name's word
+        ("Kestrel Radio Company", "Kestrel Radio Company"),  # a broadcaster's name
+    ],
+)
+def test_a_holding_word_and_company_is_no_part_of_the_outlets_name(legal: str, name: str) -> None:
+    assert company_name(legal) == name
+
+
+# -- the outlet: a language service under its parent's logo
+def _service_page(path: str, logo: list[str], config: Config):  # type: ignore[no-untyped-def]
+    page = "\n".join(["Skip to content", *logo, "Menu", LEDE, SECOND, THIRD])
+    return clean(page, config, f"https://www.bbc.com/{path}/news-12345678")
+
+
+def test_a_service_printed_under_its_parents_name_is_the_outlet(config: Config) -> None:
+    assert _service_page("afrique", ["BBC News", "Afrique"], config).outlet == "BBC Afrique"
+
+
+@pytest.mark.parametrize(
+    ("path", "logo"),
+    [("sport", ["BBC News", "Sport"]), ("afrique", ["Weather", "Afrique"]), ("afrique", ["BBC News"])],
+)
+def test_a_section_or_an_unlogoed_segment_keeps_the_parent(
+    path: str, logo: list[str], config: Config
+) -> None:
+    assert _service_page(path, logo, config).outlet == "BBC"
+
+
+# -- the date: an object id opening with the date
+def test_a_date_opening_a_hex_object_id_in_the_url_is_read() -> None:
+    found = url_date("https://radio.example.es/noticias/leaders-meet_20150929a1b2c3d4e5f60718293a4b5c.html")
+    assert found is not None and found.date == dt.date(2015, 9, 29)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://radio.example.es/a/leaders_20150929abc.html",
+        "https://x.example/a/b_20150929zz9988776655443322.html",
+    ],
+)
+def test_a_short_or_non_hex_tail_after_eight_digits_is_no_date(url: str) -> None:
+    assert url_date(url) is None
