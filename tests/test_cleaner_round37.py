@@ -133,3 +133,64 @@ def test_a_date_opening_a_hex_object_id_in_the_url_is_read() -> None:
 )
 def test_a_short_or_non_hex_tail_after_eight_digits_is_no_date(url: str) -> None:
     assert url_date(url) is None
+
+
+# -- the outlet: a Chinese-language site's own bracketed dateline
+_CJK_LEDE = "兩國總統週一在峰會期間舉行會晤,雙方討論了敘利亞問題和烏克蘭局勢,會晤持續了大約九十分鐘。"
+_CJK_MORE = [
+    "雙方同意繼續就停火協議展開談判,並要求各自的工作組盡快再次商討。",
+    "會晤結束後,兩國官員均未宣布任何新的措施。",
+]
+
+
+def _cjk_page(lede: str, config: Config, first: str = ""):  # type: ignore[no-untyped-def]
+    lines = [first] if first else []
+    return clean(
+        "\n".join([*lines, lede, *_CJK_MORE]), config, "https://www.example-cn.org/news/2016/09/05/1234.html"
+    )
+
+
+def test_a_bracketed_dateline_names_the_sites_own_outlet(config: Config) -> None:
+    article = _cjk_page(f"【山海報2016年09月05日訊】{_CJK_LEDE}", config)
+    assert article.outlet == "山海報"
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        f"【新華社2016年09月05日訊】{_CJK_LEDE}",  # an agency's dateline names the wire, not the outlet
+        f"【山海報】{_CJK_LEDE}",  # no date: a bracketed label, no dateline
+        f"山海報2016年09月05日訊 {_CJK_LEDE}",  # no brackets
+    ],
+)
+def test_an_agencys_or_an_undated_bracket_names_no_outlet(lede: str, config: Config) -> None:
+    assert _cjk_page(lede, config).outlet != "山海報" and _cjk_page(lede, config).outlet != "新華社"
+
+
+# -- the wire: a source label in the page's language (config data)
+def test_a_source_label_of_another_language_reads_as_source(config: Config) -> None:
+    stamp = "2016年09月05日 19:56 | 來源:新華社"
+    article = _cjk_page(_CJK_LEDE, config, first=stamp)
+    assert article.wire == "Xinhua"
+
+
+def test_an_unconfigured_label_or_an_unknown_name_credits_no_wire(config: Config) -> None:
+    assert _cjk_page(_CJK_LEDE, config, first="2016年09月05日 19:56 | 作者:新華社").wire is None
+    assert _cjk_page(_CJK_LEDE, config, first="2016年09月05日 19:56 | 來源:山海報").wire is None
+
+
+# -- the headline: a caption closed by a picture credit under a label of the page's language
+def test_a_caption_first_closed_by_a_labelled_picture_credit_is_no_headline(config: Config) -> None:
+    caption = "兩國總統週一在峰會期間握手。(圖片來源:Getty Images)"
+    article = _cjk_page(f"【山海報2016年09月05日訊】{_CJK_LEDE}", config, first=caption)
+    assert article.title is None
+    assert {s.role for s in article.sentences if "圖片來源" in s.text} == {"caption"}
+
+
+def test_a_line_closed_by_brackets_without_the_label_is_no_caption_by_this_rule(config: Config) -> None:
+    from bot.cleaner.creditlabels import ends_with_labelled_photo_credit
+
+    labels = config.cleaner.photo_credit_labels
+    assert ends_with_labelled_photo_credit("兩國總統握手。(圖片來源:Getty Images)", labels)
+    assert ends_with_labelled_photo_credit("兩國總統握手。（圖片來源：法新社）", labels)
+    assert not ends_with_labelled_photo_credit("兩國總統握手。(會晤持續九十分鐘)", labels)

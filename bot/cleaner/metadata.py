@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from bot.cleaner.cjkdateline import dateline_outlet
 from bot.cleaner.dates import find_date
 from bot.cleaner.documentname import fuller_holder, initials_holder
 from bot.cleaner.domainwords import dotted_name, is_dictionary_word, printed_domain
@@ -185,6 +186,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _channel_name,
         _letterhead,
         read_on_site,
+        dateline_outlet,
         domain_spelled,
         _any_domain,
         _first_line_name,
