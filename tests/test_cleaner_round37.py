@@ -194,3 +194,39 @@ def test_a_line_closed_by_brackets_without_the_label_is_no_caption_by_this_rule(
     assert ends_with_labelled_photo_credit("兩國總統握手。(圖片來源:Getty Images)", labels)
     assert ends_with_labelled_photo_credit("兩國總統握手。（圖片來源：法新社）", labels)
     assert not ends_with_labelled_photo_credit("兩國總統握手。(會晤持續九十分鐘)", labels)
+
+
+# -- the date: a stamp with a one-letter "at" and an update given by its clock alone
+def test_a_date_and_clock_joined_by_a_one_letter_word_is_a_date_line() -> None:
+    from bot.cleaner.dates import is_date_only
+
+    assert is_date_only("16/11/15 à 09:12")
+    assert not is_date_only("16/11/15 x")  # a letter before no clock is text
+    assert not is_date_only("16/11/15 par 09:12")  # a longer word is not read so
+
+
+def test_an_update_with_only_a_clock_is_the_stamps_own_day(config: Config) -> None:
+    from bot.cleaner.dates import find_update
+
+    words = config.cleaner.update_words
+    found = find_update("16/11/15 à 09:12 - Mise à jour à 10:40", 120, (), words)
+    assert found is not None and found.date == dt.date(2015, 11, 16)
+    assert find_update("Updated at 10:40", 120, (), words) is None  # no date on the stamp at all
+    later = find_update("16/11/15 09:12 - Updated 17/11/15 08:00", 120, (), words)
+    assert later is not None and later.date == dt.date(2015, 11, 17)  # a date after the word wins
+
+
+def test_a_french_stamp_line_dates_the_page_and_its_update(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Les présidents se serrent la main au sommet",
+            "",
+            "16/11/15 à 09:12 - Mise à jour à 10:40",
+            "",
+            "Les deux présidents se sont serré la main lundi au sommet, malgré des relations tendues.",
+            "",
+            "Aucune rencontre bilatérale n'était prévue entre les deux dirigeants pendant ces deux jours.",
+        ]
+    )
+    article = clean(page, config, "http://www.hebdo.example.be/actualite/international/article-1234.html")
+    assert article.date == "2015-11-16" and article.updated == "2015-11-16"
