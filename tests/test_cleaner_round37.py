@@ -230,3 +230,51 @@ def test_a_french_stamp_line_dates_the_page_and_its_update(config: Config) -> No
     )
     article = clean(page, config, "http://www.hebdo.example.be/actualite/international/article-1234.html")
     assert article.date == "2015-11-16" and article.updated == "2015-11-16"
+
+
+# -- chrome: a source line under a label of another language, a segment page's guest label and air date
+@pytest.mark.parametrize(
+    "line", ["Источник: https://news.example.ru/2016/09/05/item/", "Fuente: Diario Ejemplo", "(Quelle: dpa)"]
+)
+def test_a_source_line_under_a_configured_label_is_a_source_credit(line: str, config: Config) -> None:
+    from bot.cleaner.patterns import chrome_reason
+
+    assert chrome_reason(line, config.cleaner) == "source-credit"
+
+
+@pytest.mark.parametrize(
+    "line", ["Источник сообщил, что встреча прошла спокойно.", "Fuente de la noticia y otros datos del día"]
+)
+def test_the_label_word_in_a_sentence_is_no_source_credit(line: str, config: Config) -> None:
+    from bot.cleaner.patterns import chrome_reason
+
+    assert chrome_reason(line, config.cleaner) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Guest", "credits"),
+        ("Hosts", "credits"),
+        ("This segment aired on September 28, 2015.", "page-clock"),
+        ("This episode was broadcast on 5 September 2016", "page-clock"),
+    ],
+)
+def test_a_segment_pages_guest_label_and_air_date_are_chrome(line: str, reason: str, config: Config) -> None:
+    from bot.cleaner.patterns import chrome_reason
+
+    assert chrome_reason(line, config.cleaner) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Guests:",  # a list's heading: the names under it are read with it by another rule
+        "Guest workers protested outside the summit venue.",
+        "This segment aired on the same night the two presidents met, and it drew a large audience.",
+    ],
+)
+def test_a_guests_heading_or_a_sentence_is_not_read_so(line: str, config: Config) -> None:
+    from bot.cleaner.patterns import chrome_reason
+
+    assert chrome_reason(line, config.cleaner) not in {"credits", "page-clock"}

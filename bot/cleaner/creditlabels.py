@@ -11,7 +11,12 @@ import functools
 import re
 from collections.abc import Sequence
 
-__all__ = ["as_english_source", "ends_with_labelled_photo_credit", "is_labelled_photo_credit"]
+__all__ = [
+    "as_english_source",
+    "ends_with_labelled_photo_credit",
+    "is_labelled_photo_credit",
+    "is_labelled_source",
+]
 
 _MOST_NAME_WORDS = 6  # not a threshold: an agency and a photographer, no sentence
 
@@ -64,3 +69,13 @@ def _closing_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(
         rf"[(（](?:{alternatives})\s*[:：]\s*(?P<name>[^()（）]{{2,60}})[)）]\s*$", re.IGNORECASE
     )
+
+
+# English's source-credit line (as `patterns` reads it): "Source: NAME", "/ Source: URL", "(Source: NAME)"
+_SOURCE_CREDIT = re.compile(r"^(?:/\s*|[\[(])?source\s*:\s*.{1,100}$", re.IGNORECASE)
+
+
+def is_labelled_source(text: str, labels: Sequence[str]) -> bool:
+    """True for a source-credit line under a configured label of another language ("Источник: URL")."""
+    english = as_english_source(text, labels)
+    return english != text and _SOURCE_CREDIT.match(english) is not None
