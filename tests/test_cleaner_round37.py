@@ -278,3 +278,23 @@ def test_a_guests_heading_or_a_sentence_is_not_read_so(line: str, config: Config
     from bot.cleaner.patterns import chrome_reason
 
     assert chrome_reason(line, config.cleaner) not in {"credits", "page-clock"}
+
+
+# -- the event: an undated page's lede stating the day, its people named by the headline over it
+_DAY_LEDE = "Russia and the United States agreed on Monday, September 28 to look for a way to end the war."
+_NO_DAY = [
+    "The talks lasted about ninety minutes, officials said after the meeting ended.",
+    "Both delegations said their foreign ministers would meet again later in the week.",
+]
+
+
+def test_a_ledes_day_counts_the_people_its_headline_names(config: Config) -> None:
+    page = "\n\n".join(["Obama and Putin discuss Syria, clash over its future", _DAY_LEDE, *_NO_DAY])
+    assert clean(page, config, "https://www.example-news.am/eng/news/12345/").event == "unga-2015"
+
+
+def test_without_the_headline_or_further_down_the_day_names_no_meeting(config: Config) -> None:
+    bare = "\n\n".join([_DAY_LEDE, *_NO_DAY])
+    assert clean(bare, config, "https://www.example-news.am/eng/news/12345/").event is None
+    lower = "\n\n".join(["Obama and Putin discuss Syria, clash over its future", *_NO_DAY, _DAY_LEDE])
+    assert clean(lower, config, "https://www.example-news.am/eng/news/12345/").event is None
