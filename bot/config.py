@@ -286,6 +286,8 @@ class CleanerConfig:
     update_words: tuple[str, ...] = ()
     # a photo credit's label in other languages ("Derechos de autor de la imagen NAME")
     photo_credit_labels: tuple[str, ...] = ()
+    # a source credit's label in other languages ("來源:NAME"), read as English's "Source: NAME"
+    source_labels: tuple[str, ...] = ()
     # HTML: the first characters of a paragraph that tell it is the extracted text's first one
     lead_match_chars: int = field(default=60, metadata={"range": (1, 10_000)})
     # metadata: the site-name line (among the first site_name_lines, a name of site_name_min_chars..

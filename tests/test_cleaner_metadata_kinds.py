@@ -118,7 +118,9 @@ def test_a_page_published_long_before_an_event_is_not_about_it(config: Config) -
 def test_a_site_name_opening_the_lede_names_the_outlet_and_stays_one_sentence(config: Config) -> None:
     page = f"{HEADLINE}\n\nHarbourWatch.Net - {LEDE}\n\n{SECOND}\n"
     article = clean(page, config, url="https://www.harbourwatch.net/eng/news/1/")
-    assert article.outlet == "HarbourWatch"  # the domain as the page prints it, its suffix dropped
+    assert (
+        article.outlet == "HarbourWatch.Net"
+    )  # as the page prints it: a suffix with a capital is its brand's
     assert article.sentences[0].text == f"HarbourWatch.Net - {LEDE}"
 
 

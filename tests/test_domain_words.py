@@ -40,6 +40,7 @@ def test_domain_words_limits_come_from_config() -> None:
 
 def test_dotted_name_drops_the_suffix_only_from_the_whole_domain_in_capitals() -> None:
     assert dotted_name("HarbourPoint.com", "harbourpoint.com") == "HarbourPoint"
+    assert dotted_name("HarbourPoint.Com", "harbourpoint.com") == "HarbourPoint.Com"  # a capital: the brand's
     assert dotted_name("harbourpoint.com", "harbourpoint.com") == "harbourpoint.com"  # no capitals: as is
     assert dotted_name("Harbour Point", "harbourpoint.com") == "Harbour Point"
     assert printed_domain(["Read more on HarbourPoint.com today"], "harbourpoint.com") == "HarbourPoint"

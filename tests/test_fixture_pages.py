@@ -158,12 +158,12 @@ EXTRA = {
 # six-digit id read as a date where vouched for, update words of other languages as config data, "© AGENCY
 # / NAME" in any script and the picture's link under it, a byline-and-date row between a summary's two
 # copies, a topic box's counted name) it passes 6 of 12: line P/R 0.990/0.980, chrome share 0.0104, date,
-# updated, headline, wire and event 12/12. Its outlet stays 9/12 (the outlet field is another engineer's
-# round), under the common field floor: it is held to the common floors but that one (0.75) until it
-# meets them all; its figures are training figures now.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch19": {**FLOORS, "field": 0.75},
-}
+# updated, headline, wire and event 12/12. Its outlet stayed 9/12 until round thirty-seven's general rules
+# for the outlet (a service's name under its parent's logo, an owner's possessive opening a site's name
+# line, a holding company's "Publishing Company") lifted it to 12/12 and 9 of 12 pages: it meets the
+# common floors, and its figures are training figures now.
+# A set that arrives below the common floors is held here to its arrival figures until it meets them.
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

@@ -2,7 +2,8 @@
 
 Copyright lines and JSON-LD publishers often give the owning company's legal name: a legal form before
 it ("JSC "Daily Name"", "OOO Name") with the name in quotes, or after it ("Name Media Group, Inc.",
-"NAME GmbH & Co. KG"), with the words a holding company adds ("Media Group", "Publishing", "Publishers"). A
+"NAME GmbH & Co. KG"), with the words a holding company adds ("Media Group", "Publishing", "Publishers"),
+or a holding word and "Company" alone ("Name Publishing Company"). A
 broadcaster's "Broadcasting Corporation" is its name, not a legal form.
 """
 
@@ -24,6 +25,10 @@ _TRAILING_FORM = re.compile(
 )
 
 
+# a holding word before "Company" with no legal form after it: "The Paper Publishing Company" (a
+# name ending in "Company" alone, a magazine's, keeps it)
+_HOLDING_COMPANY = re.compile(r"\s+(?:newspapers?|media|publishing|publications|printing)\s+company$", re.I)
+
 # a broadcaster's name ends in its legal word: "British Broadcasting Corporation", "Radio Company"
 _SERVICE_NAME = re.compile(r"\b(?:broadcasting|television|radio)\s+(?:corporation|company)\b", re.IGNORECASE)
 
@@ -37,6 +42,7 @@ def company_name(name: str) -> str:
     service = _SERVICE_NAME.search(short)  # "Kenya Broadcasting Corporation Ltd" ends at "Corporation"
     head, tail = (short[: service.end()], short[service.end() :]) if service else ("", short)
     short = (head + _TRAILING_FORM.sub("", tail)).strip(" ,.&")
+    short = _HOLDING_COMPANY.sub("", short) if short == name.strip() else short
     return short if short and short != name.strip() and len(short) >= _SHORTEST else name.strip()
 
 

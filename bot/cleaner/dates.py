@@ -79,6 +79,7 @@ _PARTIAL = re.compile(
 _DATE_LINE_REST = re.compile(
     rf"^(?:\s|[-–—,|/•·:().\[\]]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs\b|\d{{1,2}}(?=\s*[ap]\.?m\b)|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
     r"\(?(?-i:[A-Z]{1,3}T)\)?|"  # a zone abbreviation in capitals: most end in T ("BJT", "HKT", "AEDT")
+    r"[^\W\d_](?=\s+\d{1,2}[:.]\d{2})|"  # a one-letter word before a clock ("à 15:06": "at")
     r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|update[ds]?|published|posted|created|write|written|on|at|last|first|modified|date|(?:read|views?|hits)\s*:?\s*\d[\d,]*|\d[\d,]*\s+comments?|(?:adjust\s+)?(?:font|text)\s+size)*$",
     re.IGNORECASE,
 )
@@ -86,9 +87,11 @@ _UPDATE_WORD = re.compile(
     r"\b(?:last\s+)?(?:updated?|modified|edited|revised)\b\s*:?\s*(?:on\s+|at\s+)?", re.I
 )
 _UPDATE = re.compile(r"^\W*(?:last\s+)?(?:updated?|modified|edited|revised)\b", re.IGNORECASE)
-# /2015/09/29/, /2015-09-29-, /20150929/, a slug's -20180716-, a date opening an id: /201702101050540470-
+# /2015/09/29/, /2015-09-29-, /20150929/, a slug's -20180716-, a date opening an id: /201702101050540470-,
+# or opening an object id, the date then a hash in hex digits (a 64-bit hash's 16 at least): _20150929a1b2...
 _URL_DATE = re.compile(
-    rf"[/_-](?P<y>{YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$|\d{{6,}}[/_.-])"
+    rf"[/_-](?P<y>{YEAR})[/-]?(?P<m>0[1-9]|1[0-2])[/-]?(?P<d>0[1-9]|[12]\d|3[01])"
+    rf"(?=[/_.-]|$|\d{{6,}}[/_.-]|[\da-f]{{16,}}[/_.-])"
 )
 # a month by name in a URL's path: /2016/sep/05/, /2016_September_5, /04-Sep-2016/
 _URL_NAMED_DATE = re.compile(
@@ -329,9 +332,19 @@ def find_update(
 ) -> DateMatch | None:
     """The date after an "updated" / "last modified" word (or one of `words`, the update word of other
     languages, from the config) in a text of at most `max_chars` characters ("(updated 19:02 16.07.2018)",
-    "(обновлено: 03:12 29.09.2015)")."""
+    "(обновлено: 03:12 29.09.2015)"); when only a clock follows the word, the date before it on the same
+    stamp ("15/11/15 à 15:06 - Mise à jour à 15:36": updated that day)."""
     word = _update_word(text, words) if len(text) <= max_chars else None  # a long line is not searched
-    return find_date(text[word.end() :], windows) if word else None
+    if word is None:
+        return None
+    after = find_date(text[word.end() :], windows)
+    if after is None and _CLOCK_ONLY.match(text[word.end() :]):  # "DATE 15:06 - Updated at 15:36"
+        return find_date(text[: word.start()], windows)  # a clock alone: the stamp's own day
+    return after
+
+
+# what follows an update word that gives only a clock: perhaps "at" (in a language's one or two letters)
+_CLOCK_ONLY = re.compile(r"^\s*(?:[^\W\d_]{1,2}\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*$", re.IGNORECASE)
 
 
 def is_update_word(text: str, words: Sequence[str] = ()) -> bool:

@@ -2,21 +2,21 @@
 Report", "thebengalsboard.com" "The Bengals Board", "cgtnamerica.com" "CGTN America".
 
 Asked when neither the domain's words (`domainwords`: every piece a common word) nor an acronym beside
-dictionary words (`acronymdomain`) read the name. A reader who sees such a domain reads the common
-words it holds and takes the rest for the site's own name, so the name is read as exactly one piece
-that is no common word beside at least one that is (a leading "the" will do; another little word alone
-will not). The segmenter cuts a name it does not know into fragments ("trend|ler", "cgt|n"): a
-fragment shorter than `domain_word_min_letters` that is no common word is rejoined to the piece before
-it when it has a vowel ("trend|ler"), unless that piece is a little word, and so is a two-letter word
-that is no little word after another short piece (the segmenter chopped a coined name into short words:
+dictionary words (`acronymdomain`) read the name. A reader who sees such a domain reads the common words
+it holds and takes the rest for the site's own name, so the name is read as exactly one piece that is no
+common word beside at least one that is (a leading "the" will do; another little word alone will not, nor
+a word shorter than `domain_word_min_letters`: "sau|ress" is a cut of one name, "Sauress", not "Sau
+Ress"). The segmenter cuts a name it does not know into fragments ("trend|ler", "cgt|n"): a fragment
+shorter than `domain_word_min_letters` that is no common word is rejoined to the piece before it when it
+has a vowel ("trend|ler"), unless that piece is a little word, and so is a two-letter word that is no
+little word after another short piece (the segmenter chopped a coined name into short words:
 "bid|ex|media" is "Bidex Media"; after a longer piece it is a wrong cut); vowel-less ones are joined to
-one another ("cgt|n" is "cgtn"), letters read out beside the words. The name piece is written as a
-name ("Trendler") when it has a vowel and at least `domain_word_min_letters` letters, in capitals when
-it has none ("CGTN": letters read out) and stands first or is the domain's country code (letters after
-the words are the segmenter's leftover: "hotsrq" is no "Hot SRQ"); any other piece keeps the bare
-domain. Two unknown pieces, or none known, are no name a reader could read off the domain either, and
-a two-letter word that is no little word ("lo", "be") shows a wrong cut ("prothomalo" is no "Pro Thoma
-Lo").
+one another ("cgt|n" is "cgtn"), letters read out beside the words. The name piece is written as a name
+("Trendler") when it has a vowel and at least `domain_word_min_letters` letters, in capitals when it has
+none ("CGTN": letters read out) and stands first or is the domain's country code (letters after the words
+are the segmenter's leftover: "hotsrq" is no "Hot SRQ"); any other piece keeps the bare domain. Two
+unknown pieces, or none known, are no name a reader could read off the domain either, and a two-letter
+word that is no little word ("lo", "be") shows a wrong cut ("prothomalo" is no "Pro Thoma Lo").
 """
 
 from __future__ import annotations
@@ -47,8 +47,14 @@ def name_words(label: str, settings: CleanerConfig, country: str = "") -> str | 
         k and len(p) < _SHORTEST_WORD and p not in _MINOR for p, k in zip(pieces, known, strict=True)
     ):
         return None  # a two-letter word beside a name is a wrong cut ("prothomalo" is no "pro thoma lo")
+    # the common word that shows a name is a word a reader reads as one: a leading "the", or one of
+    # `domain_word_min_letters` letters; a shorter one is as likely a cut of the name ("sau|ress")
     if not any(
-        k and (piece not in _MINOR or (n == 0 and piece == _ARTICLE))
+        k
+        and (
+            (piece not in _MINOR and len(piece) >= settings.domain_word_min_letters)
+            or (n == 0 and piece == _ARTICLE)
+        )
         for n, (piece, k) in enumerate(zip(pieces, known, strict=True))
     ):
         return None

@@ -189,6 +189,17 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # A radio or TV segment's page: the label alone over its guests' names ("Guest", "Hosts") and its
+    # air-date stamp ("This segment aired on DATE."), the page's furniture, not the story's sentences.
+    ("credits", re.compile(r"^(?:featured )?(?:guests?|hosts?|panelists?)$", _I)),  # "Guests:" heads a list
+    (
+        "page-clock",
+        re.compile(
+            r"^this (?:segment|episode|interview|program|programme|show|report) (?:first )?"
+            r"(?:aired|was (?:aired|broadcast))(?: on)? [\w ,.]{4,40}$",
+            _I,
+        ),
+    ),
     # A broadcast transcript's production cue on its own line: "(BEGIN VIDEO CLIP)", "(COMMERCIAL BREAK)".
     (
         "production-cue",

@@ -4,7 +4,8 @@ A wire brief announcing a meeting ("X is to meet Y on Sept. 28") may name no wor
 previews (no place, no series, no year) and carry no date of its own. The day it states is still a clue:
 a paragraph naming `event_day_people_min` configured people and a month-and-day that falls inside one
 event's own days (its start to its end, not the slack after it) and no other's, on a page naming no year
-(a year would place the day in another edition), is that event's coverage. A caption's day beside one
+(a year would place the day in another edition), is that event's coverage; the lede counts the people
+its headline names (it tells what the headline says). A caption's day beside one
 person ("chairs a meeting on Sept. 24") is no meeting of the people, so it is not read.
 """
 
@@ -29,9 +30,13 @@ def meeting_day_event(texts: Sequence[str], config: Config, count: Callable[[str
     if any(_YEAR.search(text) for text in texts):
         return None
     found: set[str] = set()
-    for text in texts:
+    headline = texts[0] if texts else ""
+    for n, text in enumerate(texts):
         partial = find_partial_date(text)
-        if partial is None or people_named(text, config, count) < config.cleaner.event_day_people_min:
+        # the lede tells what its headline names: "Obama, Putin discuss Syria" over "They agreed on Monday,
+        # September 28 ..." (the headline's people are the lede's; further down a paragraph stands alone)
+        told = f"{headline}\n{text}" if n == 1 else text
+        if partial is None or people_named(told, config, count) < config.cleaner.event_day_people_min:
             continue
         day = dt.date(LEAP_YEAR, partial.month, partial.day)
         inside = {e.id for e in config.events if _holds(e.start, e.end, day)}

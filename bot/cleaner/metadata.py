@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from bot.cleaner.cjkdateline import dateline_outlet
 from bot.cleaner.dates import find_date
 from bot.cleaner.documentname import fuller_holder, initials_holder
 from bot.cleaner.domainwords import dotted_name, is_dictionary_word, printed_domain
 from bot.cleaner.footername import footer_name
 from bot.cleaner.headline import ADDRESS
 from bot.cleaner.holders import agency_copyright, copyright_holders, paper_copyright, publisher_copyright
+from bot.cleaner.idnname import idn_name
 from bot.cleaner.initialsname import initials_title_name
 from bot.cleaner.knownname import known_name_line
 from bot.cleaner.labelname import label_name, run_words
@@ -26,6 +28,7 @@ from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
 from bot.cleaner.parenthost import hosted_body
+from bot.cleaner.pathservice import path_service
 from bot.cleaner.pathstation import path_station
 from bot.cleaner.photocredit import credit_outside_story
 from bot.cleaner.publisherhost import on_publisher_host, printed_publisher
@@ -183,6 +186,7 @@ def find_outlet(page: PageLines) -> Found | None:
         _channel_name,
         _letterhead,
         read_on_site,
+        dateline_outlet,
         domain_spelled,
         _any_domain,
         _first_line_name,
@@ -267,6 +271,7 @@ def known_domain(page: PageLines) -> Found | None:
         or _service_name(page, known, site[0])
         or hosted_body(page, known, (h for h, _ in copyright_holders(page)))
         or path_station(page)
+        or path_service(page, known)
         or Found(known, f"URL domain {site[0]}")
     )
 
@@ -368,6 +373,9 @@ def domain_as_words(page: PageLines, found: Found) -> Found:
         return found
     # a blog on a platform (NAME.blogspot.com by the suffix list's private part, NAME.wordpress.com by
     # config): its own label is the site, read as any other site's name
+    idn = idn_name(found.value)  # a punycode domain, read in its own script
+    if idn is not None:
+        return Found(idn, f"URL domain {found.value} (decoded from punycode, the site printing no name)")
     label, _, suffix = found.value.partition(".")
     tld = suffix.rpartition(".")[2]
     country = tld if len(tld) == _COUNTRY_CODE else ""

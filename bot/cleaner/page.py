@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.cleaner.creditlabels import ends_with_labelled_photo_credit
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.lines import Line, ends_sentence, is_title_like, word_count
 from bot.config import CleanerConfig
@@ -59,6 +60,8 @@ def is_caption(page: Page, i: int, *, header: bool) -> bool:
     credited = credited and word_count(text) > page.settings.caption_above_credit_words
     labelled = page.reason(page.previous_filled(i)) == "caption-label"  # "Image caption," above it
     credited = credited or labelled
+    # a picture's credit closing the line under a label of the page's language: "... (圖片來源:NAME)"
+    strong = strong or ends_with_labelled_photo_credit(text, page.settings.photo_credit_labels)
     if strong or credited:
         return True
     if not header or _headline_case(text, page.settings) or _titles_its_picture(page, i):

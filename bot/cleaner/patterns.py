@@ -20,7 +20,7 @@ from bot.cleaner.chromeshapes import (
     is_menu,
     is_share_bar,
 )
-from bot.cleaner.creditlabels import is_labelled_photo_credit
+from bot.cleaner.creditlabels import is_labelled_photo_credit, is_labelled_source
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.guestlist import PROGRAMME_PATTERNS
@@ -495,6 +495,8 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
         return reason
     if is_labelled_photo_credit(text, settings.photo_credit_labels):
         return "photo-credit"
+    if is_labelled_source(text, settings.source_labels):  # "Источник: NAME" is "Source: NAME"
+        return "source-credit"
     if is_menu(text, settings):
         return "navigation"
     if is_headline_list(text, settings):

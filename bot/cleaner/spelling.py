@@ -124,7 +124,7 @@ def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | Non
         if spelled:
             name = " ".join(tokens[n : n + k]).strip(".-")
             if _whole_name(tokens, n, n + k) and name != name.lower():
-                return name
+                return _possessed(tokens, n, n + k, name)
         if len(run) > len(label):  # every squash is non-empty: longer runs cannot spell it either
             return None
     return None
@@ -138,3 +138,13 @@ def _whole_name(tokens: list[str], start: int, end: int) -> bool:
     after = end < len(tokens) and tokens[end][0].isupper() and not tokens[end - 1].endswith("-") and not stop
     before = start > 1 and tokens[start - 1][0].isupper()
     return not (after or before)
+
+
+_POSSESSIVE = re.compile(r"^[A-Z][\w.-]*['’]s$")
+
+
+def _possessed(tokens: list[str], start: int, end: int, name: str) -> str:
+    """The name with the owner's possessive that opens its line ("Johnson's Russia List" spells
+    russialist.org): a line of only the two is the site's full name, no verb before it ("Follow")."""
+    whole_line = start == 1 and end == len(tokens)
+    return f"{tokens[0]} {name}" if whole_line and _POSSESSIVE.match(tokens[0]) else name

@@ -15,6 +15,7 @@ from bot.cleaner.agencynames import byline_agency, line_credit
 from bot.cleaner.bracketcredit import bracket_credit, network_dateline
 from bot.cleaner.cardcredit import wire_service_credit
 from bot.cleaner.creditfields import date_row_source, repost_from_line, story_credit
+from bot.cleaner.creditlabels import as_english_source
 from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, find_partial_date
@@ -262,9 +263,11 @@ def _source_line(page: PageLines) -> Found | None:
     site = registered_domain(page.url) if page.url else None
     own = page.table.by_domain(site[1]) if site else None  # "Source: NAME" on NAME's own site credits itself
     sole = len(page.dropped_as("source-credit")) == 1  # read once, not once a line
+    labels = page.settings.source_labels
     for line in page.lines:
-        said = (_SOURCE_LINE.search(line.text) or _TEXT_ROLE.search(line.text)) if ":" in line.text else None
-        match = said or _SOURCE_URL.search(line.text)
+        text = as_english_source(line.text, labels)  # "來源:NAME" is "Source: NAME"
+        said = (_SOURCE_LINE.search(text) or _TEXT_ROLE.search(text)) if ":" in text else None
+        match = said or _SOURCE_URL.search(text)
         name = match.group("name").strip() if match else ""
         dated = find_partial_date(name) or find_date(name)  # "Source: Paper September 08, 2016 21:22 UTC"
         name = (
@@ -279,7 +282,7 @@ def _source_line(page: PageLines) -> Found | None:
             continue  # "Source: www.site.com" on site.com: the page credits itself
         if site is not None:
             return Found(page.table.by_domain(site[1]) or site[0], line.text)
-        named = _SOURCE_NAME.match(line.text) if sole else None
+        named = _SOURCE_NAME.match(text) if sole else None
         mine = named is not None and (
             page.table.canonical(named.group("name")) == own or names_own_programme(named.group("name"), page)
         )
