@@ -59,6 +59,7 @@ from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_a
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.sponsored import mark_sponsored_teasers
 from bot.cleaner.subtitlecues import keep_subtitle_cues
+from bot.cleaner.tablerows import mark_column_labels
 from bot.cleaner.teaserquestion import mark_appended_link, mark_inserted_question
 from bot.cleaner.teasersummary import is_teaser_summary
 from bot.cleaner.titlecopycredit import mark_credit_under_title_copy
@@ -307,6 +308,7 @@ def _short_line_runs(page: Page, start: int, end: int) -> list[list[int]]:
 # The page-wide markers, run in this order before the body is found: each marks the lines of one kind
 # of chrome (or of a page shape) that no later rule may take back.
 _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
+    mark_column_labels,
     mark_contents_box,
     mark_repeats,
     mark_cut_copies,
