@@ -176,3 +176,19 @@ def test_an_arabic_paragraph_names_the_assembly(config: Config) -> None:
         "وتحدثا عن الحرب في سوريا دون أن يعلنا أي اتفاق جديد."
     )
     assert clean(text, config).event == "unga-2015"
+
+
+# -- the chrome: a list of links under labels in capitals between paragraphs
+def test_bulleted_links_under_capital_labels_between_paragraphs_are_chrome(config: Config) -> None:
+    links = ["- WATCH: The president's speech to the assembly", "- ANALYSIS: What the meeting means"]
+    rows = [LEDE, *links, SECOND]
+    article = clean("\n\n".join(rows), config)
+    assert "speech to the assembly" not in article.text
+    assert "What the meeting means" not in article.text
+    assert "foreign ministers" in article.text
+
+
+def test_a_bulleted_point_in_lower_case_stays(config: Config) -> None:
+    point = "- Watch: the two leaders agreed to keep talking, officials said on Monday."
+    article = clean("\n\n".join([LEDE, point, SECOND]), config)
+    assert "agreed to keep talking" in article.text

@@ -176,7 +176,9 @@ def _prose(page: Page, text: str) -> bool:
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\s*hrs\b", re.IGNORECASE)
 # a label that introduces a link to another story, never a paragraph of this one
 _LINK_LABEL = re.compile(
-    rf"^(?:related|{READ_ALSO})(?:\s+(?:on|at|from)\s+[^:]{{1,40}})?\s*:\s*\S",
+    rf"^(?:related|{READ_ALSO})(?:\s+(?:on|at|from)\s+[^:]{{1,40}})?\s*:\s*\S"
+    # a list item under a label in capitals between paragraphs: "- WATCH: Title", "- ANALYSIS: Title"
+    r"|^[-•–]\s+(?-i:[A-Z]{4,12}):\s+\S",
     re.IGNORECASE,
 )
 
