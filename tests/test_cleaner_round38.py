@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.cleaner.headline import glued_kicker, headline_text, table_cell
+from bot.cleaner.headline import glued_kicker, headline_shaped, headline_text, table_cell
 from bot.cleaner.machinehost import machine_host
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.tablerows import TABLE_ROW_PATTERNS
@@ -192,3 +192,22 @@ def test_a_bulleted_point_in_lower_case_stays(config: Config) -> None:
     point = "- Watch: the two leaders agreed to keep talking, officials said on Monday."
     article = clean("\n\n".join([LEDE, point, SECOND]), config)
     assert "agreed to keep talking" in article.text
+
+
+# -- the headline: a tag archive's title and its tag's name
+@pytest.mark.parametrize(
+    ("line", "shaped"),
+    [
+        ('Home Tags Posts tagged with "leaders meeting"', False),
+        ("Tag Archives: leaders meeting", False),
+        ("Articles tagged: summit in New York", False),
+        ("Leaders tagged as rivals meet at last in New York", True),  # a headline using the word
+    ],
+)
+def test_a_tag_archives_title_is_no_headline(line: str, shaped: bool) -> None:
+    assert headline_shaped(line, CleanerConfig()) is shaped
+
+
+def test_the_tag_name_under_a_tag_archives_title_is_no_headline(config: Config) -> None:
+    text = "\n\n".join(['Home Tags Posts tagged with "leaders meeting"', "leaders meeting", LEDE, SECOND])
+    assert clean(text, config).title is None

@@ -83,7 +83,14 @@ def headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or is_lead_in(text)  # "Here's the translation:" introduces the lines under it
         or LIST_MARK.match(text)  # "• One summary point": an item of a list under the headline
         or _ITEM_COUNT.search(text)  # "Topic: NAME (72)": a label counting the stories filed under it
+        or _TAG_TITLE.search(text)  # 'Posts tagged with "NAME"': a tag archive's title, no story's
     )
+
+
+# a tag archive's title: 'Posts tagged with "summit"', "Articles tagged: summit", "Tag Archives: summit"
+_TAG_TITLE = re.compile(
+    r"\b(?:posts?|articles?|stories|entries|items|news)\s+tagged\b|^(?:tag(?:ged)?|tag archives?)\s*:", re.I
+)
 
 
 # a count in brackets ending a line (not a year): a label of the items filed under it
@@ -116,9 +123,7 @@ def _under_captioned_credit(page: Page, i: int) -> bool:
 
 def choose_headline(page: Page, header: list[int]) -> int | None:
     """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
-    shaped = [
-        i for i in header if page.decisions[i] is None and headline_shaped(page.lines[i].text, page.settings)
-    ]
+    shaped = _shaped(page, header)
     # the title a breadcrumb trail ends with is the page's, whatever its words (it "repeats" the trail's end)
     crumbed = _crumb_title(page, shaped)
     if crumbed is not None:
@@ -161,6 +166,19 @@ def choose_headline(page: Page, header: list[int]) -> int | None:
         page.set(chosen, "drop", "deck")
         return above[-1]
     return chosen
+
+
+def _shaped(page: Page, header: list[int]) -> list[int]:
+    """The open header lines of a headline's shape, but a tag's name under a tag archive's title
+    ('Posts tagged with "summit"', then "summit"): the tag is no headline."""
+    titles = [page.lines[i].text.casefold() for i in header if _TAG_TITLE.search(page.lines[i].text)]
+    return [
+        i
+        for i in header
+        if page.decisions[i] is None
+        and headline_shaped(page.lines[i].text, page.settings)
+        and not any(page.lines[i].text.strip().casefold() in title for title in titles)
+    ]
 
 
 def _crumb_title(page: Page, candidates: list[int]) -> int | None:
