@@ -320,8 +320,13 @@ class CleanerConfig:
     proxy_hosts: tuple[str, ...] = ()
     # a date on the page more than this many days after the URL's path date is the page's clock
     url_date_slack_days: int = field(default=7, metadata={"range": (0, 3650)})
+    # a URL's date this many days from every event's window, its year printed nowhere on the page, is a
+    # reference number's digits, no publication date
+    url_date_far_days: int = field(default=1825, metadata={"range": (0, 36500)})
     # blog hosts whose subdomains are separate sites the suffix list does not mark ("NAME.wordpress.com")
     hosted_site_domains: tuple[str, ...] = ()
+    # CDN and cloud hosts whose subdomains are machine-made ("NAME.cloudfront.net"): they name no outlet
+    machine_host_suffixes: tuple[str, ...] = ()
     # an unknown site's domain read as words ("theborneopost.com" -> "The Borneo Post"): a piece that is
     # no dictionary word is trusted with at least this many letters and this many corpus counts
     domain_word_min_letters: int = field(default=4, metadata={"range": (1, 63)})

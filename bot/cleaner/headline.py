@@ -24,9 +24,11 @@ __all__ = [
     "PLACE_DASH",
     "choose_headline",
     "glued_byline",
+    "glued_kicker",
     "headline_shaped",
     "headline_text",
     "is_control_row",
+    "table_cell",
 ]
 
 # A numbered item of a digest ("1. Title"), a postal address or a telephone line: never a headline.
@@ -38,6 +40,11 @@ ADDRESS = re.compile(
 )
 # a wiki page's path, "Portal:Current events/...": no headline
 _WIKI_PATH = re.compile(r"^[A-Z][a-z]+:[A-Z]\S")
+# a kicker glued to its headline by a colon with no space ("Summits:Leaders meet in the city"): the words
+# after it are a sentence (two in lower case at least, one no stopword), and hold no wiki path's "/" or "_"
+_GLUED_KICKER = re.compile(r"^(?P<kicker>[^\W\d_][^\W_]*):(?=[^\W\d_])(?P<head>[^/_]+)$")
+_CELLS = 2  # not a threshold: a table's row of versions has two cells at least
+_SENTENCE_LOWER = 2  # not a threshold: a sentence's words in lower case, where a wiki page's name has none
 # a paragraph opening with its place and a dash, no agency: "HANGZHOU, China — ...", "PARIS — ..."
 PLACE_DASH = re.compile(
     r"^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?\s+[-–—]{1,2}\s"
@@ -70,13 +77,20 @@ def headline_shaped(text: str, settings: CleanerConfig) -> bool:
         or is_label(text, settings)
         or wire_dateline(text)
         or PLACE_DASH.match(text)  # "BUENOS AIRES, Argentina – Here's the latest ...": a lede
-        or _WIKI_PATH.match(text)
+        or (_WIKI_PATH.match(text) and glued_kicker(text) is None)
         or text.lstrip().startswith("©")  # a photo's credit, however long the caption glued to it
         or ATTRIBUTED.search(text)  # a lede's sentence, never a headline
         or is_lead_in(text)  # "Here's the translation:" introduces the lines under it
         or LIST_MARK.match(text)  # "• One summary point": an item of a list under the headline
         or _ITEM_COUNT.search(text)  # "Topic: NAME (72)": a label counting the stories filed under it
+        or _TAG_TITLE.search(text)  # 'Posts tagged with "NAME"': a tag archive's title, no story's
     )
+
+
+# a tag archive's title: 'Posts tagged with "summit"', "Articles tagged: summit", "Tag Archives: summit"
+_TAG_TITLE = re.compile(
+    r"\b(?:posts?|articles?|stories|entries|items|news)\s+tagged\b|^(?:tag(?:ged)?|tag archives?)\s*:", re.I
+)
 
 
 # a count in brackets ending a line (not a year): a label of the items filed under it
@@ -109,9 +123,7 @@ def _under_captioned_credit(page: Page, i: int) -> bool:
 
 def choose_headline(page: Page, header: list[int]) -> int | None:
     """The title-length line the breadcrumb ends with, else the last one before the byline/dateline."""
-    shaped = [
-        i for i in header if page.decisions[i] is None and headline_shaped(page.lines[i].text, page.settings)
-    ]
+    shaped = _shaped(page, header)
     # the title a breadcrumb trail ends with is the page's, whatever its words (it "repeats" the trail's end)
     crumbed = _crumb_title(page, shaped)
     if crumbed is not None:
@@ -154,6 +166,19 @@ def choose_headline(page: Page, header: list[int]) -> int | None:
         page.set(chosen, "drop", "deck")
         return above[-1]
     return chosen
+
+
+def _shaped(page: Page, header: list[int]) -> list[int]:
+    """The open header lines of a headline's shape, but a tag's name under a tag archive's title
+    ('Posts tagged with "summit"', then "summit"): the tag is no headline."""
+    titles = [page.lines[i].text.casefold() for i in header if _TAG_TITLE.search(page.lines[i].text)]
+    return [
+        i
+        for i in header
+        if page.decisions[i] is None
+        and headline_shaped(page.lines[i].text, page.settings)
+        and not any(page.lines[i].text.strip().casefold() in title for title in titles)
+    ]
 
 
 def _crumb_title(page: Page, candidates: list[int]) -> int | None:
@@ -245,9 +270,31 @@ _SPACED_BYLINE = re.compile(
 
 
 def headline_text(text: str, settings: CleanerConfig) -> str:
-    """The headline line's text without a byline glued to its end."""
+    """The headline line's text without a byline glued to its end or a kicker glued to its start, or
+    the latest cell of a table's row."""
     byline = glued_byline(text, settings)
-    return text[: text.rindex(byline)].strip() if byline else text
+    text = text[: text.rindex(byline)].strip() if byline else text
+    kicker = glued_kicker(text)
+    return text[len(kicker) + 1 :] if kicker else table_cell(text)
+
+
+def table_cell(text: str) -> str:
+    """A headline printed in a text table's row ("Old title | New title |", the row closed by its bar):
+    its last filled cell, the latest version; any other line as it is ("Title | Site" has no closing bar)."""
+    cells = [cell.strip() for cell in text.split("|")]
+    filled = [cell for cell in cells if cell]
+    return filled[-1] if text.rstrip().endswith("|") and len(filled) >= _CELLS else text
+
+
+def glued_kicker(text: str) -> str | None:
+    """A kicker glued to a headline by a colon and no space ("Summits:Leaders meet ..."), or None."""
+    glued = _GLUED_KICKER.match(text.strip())
+    if glued is None or not glued.group("kicker")[0].isupper() or not glued.group("head")[0].isupper():
+        return None
+    lower = [word for word in glued.group("head").split() if word[0].islower()]
+    # a verb or a common noun among them: "of the" alone joins a wiki page's name ("Heads of the ...")
+    said = any(word.lower() not in STOPWORDS for word in lower)
+    return glued.group("kicker") if len(lower) >= _SENTENCE_LOWER and said else None
 
 
 def glued_byline(text: str, settings: CleanerConfig) -> str | None:

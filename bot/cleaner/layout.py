@@ -59,6 +59,7 @@ from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_a
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.sponsored import mark_sponsored_teasers
 from bot.cleaner.subtitlecues import keep_subtitle_cues
+from bot.cleaner.tablerows import mark_column_labels
 from bot.cleaner.teaserquestion import mark_appended_link, mark_inserted_question
 from bot.cleaner.teasersummary import is_teaser_summary
 from bot.cleaner.titlecopycredit import mark_credit_under_title_copy
@@ -175,7 +176,9 @@ def _prose(page: Page, text: str) -> bool:
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{4}\s*hrs\b", re.IGNORECASE)
 # a label that introduces a link to another story, never a paragraph of this one
 _LINK_LABEL = re.compile(
-    rf"^(?:related|{READ_ALSO})(?:\s+(?:on|at|from)\s+[^:]{{1,40}})?\s*:\s*\S",
+    rf"^(?:related|{READ_ALSO})(?:\s+(?:on|at|from)\s+[^:]{{1,40}})?\s*:\s*\S"
+    # a list item under a label in capitals between paragraphs: "- WATCH: Title", "- ANALYSIS: Title"
+    r"|^[-•–]\s+(?-i:[A-Z]{4,12}):\s+\S",
     re.IGNORECASE,
 )
 
@@ -307,6 +310,7 @@ def _short_line_runs(page: Page, start: int, end: int) -> list[list[int]]:
 # The page-wide markers, run in this order before the body is found: each marks the lines of one kind
 # of chrome (or of a page shape) that no later rule may take back.
 _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
+    mark_column_labels,
     mark_contents_box,
     mark_repeats,
     mark_cut_copies,

@@ -24,6 +24,7 @@ from bot.cleaner.knownname import known_name_line
 from bot.cleaner.labelname import label_name, run_words
 from bot.cleaner.lines import STOPWORDS, squashed
 from bot.cleaner.logoname import logo_name
+from bot.cleaner.machinehost import machine_host
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
@@ -347,8 +348,8 @@ def _any_domain(page: PageLines) -> Found | None:
     if site and site[0] in page.settings.hosted_site_domains and site[1] != site[0]:
         host = site[1].removeprefix("www.")
         return Found(host, _ON_PLATFORM.format(host))
-    if site is None:
-        return None
+    if site is None or machine_host(site[1], page.settings):
+        return None  # an IP's or a CDN's host names no outlet: the page's own evidence does, or nothing
     printed = printed_domain([line.text for line in page.lines], site[0])
     if printed is not None:
         return Found(printed, f"{site[0]} printed as {printed} (the URL's domain as the page prints it)")

@@ -33,6 +33,7 @@ from bot.cleaner.readerchrome import READER_CHROME_END_REASONS, READER_CHROME_PA
 from bot.cleaner.recordrows import RECORD_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
 from bot.cleaner.subtitlecues import CUE_PATTERNS
+from bot.cleaner.tablerows import TABLE_ROW_PATTERNS
 from bot.cleaner.teaserleadins import LEAD_IN_PATTERNS, LIKE_THESE
 from bot.cleaner.videonotes import VIDEO_NOTE_PATTERNS
 from bot.cleaner.widgets import WIDGET_END_REASONS, WIDGET_PATTERNS
@@ -400,6 +401,7 @@ CHROME_PATTERNS = (
     *ENVELOPE_PATTERNS,
     *NOTICE_PATTERNS,
     *SITE_NOTE_PATTERNS,
+    *TABLE_ROW_PATTERNS,
     *PAGE_KINDS,
     *READER_CHROME_PATTERNS,
     *LICENCE_PATTERNS,

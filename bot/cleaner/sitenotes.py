@@ -21,6 +21,8 @@ and an image's file name left where its picture was.
 - "Download as PDF", "Cite this commentary", "Roe, J. (2016) Title. Series.": a publication's tools and
   its suggested citation; "Receive our commentaries by e-mail.": its newsletter's pitch;
 - "Posted Updated": the labels of a publication stamp whose dates the scraper lost;
+- "This story has changed 3 times ...", "... and won't be checked again for changes.": a change tracker's
+  notice over the versions of another site's story it shows;
 - "summit_photo_large": an image's file name (lower case, words joined by underscores, no space).
 """
 
@@ -98,6 +100,14 @@ SITE_NOTE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "subscribe",
         re.compile(r"^(?:receive|get) (?:our|the) .{3,60}? (?:by|via) e-?mail\.?$", _I),
+    ),
+    (
+        "notice",
+        re.compile(
+            r"^(?:this|the) (?:article|story|page|report)\b.{0,200}\b(?:has changed \d+ times?|"
+            r"has not changed|(?:won't|will not|is no longer|isn't) (?:be )?checked)\b.{0,300}$",
+            _I,
+        ),
     ),
     ("file-name", re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:_[a-z0-9]+)+$")),
 )

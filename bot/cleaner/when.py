@@ -61,7 +61,7 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
         if found is not None:
             return Found(found.date.isoformat(), opening)
     in_url = url_date(page.url, windows) if page.url else None
-    if in_url is not None:
+    if in_url is not None and not _far_url_date(page, in_url.date, windows):
         return Found(in_url.date.isoformat(), f"URL path {in_url.source}")
     return (
         _first_published_that_day(page, windows)
@@ -71,6 +71,15 @@ def find_article_date(page: PageLines, config: Config) -> Found | None:
         or _weekday_date(page, windows)
         or _yearless_date(page, config)
     )
+
+
+def _far_url_date(page: PageLines, date: dt.date, windows: Sequence[tuple[dt.date, dt.date]]) -> bool:
+    """A URL's date far from every event's window (`url_date_far_days`) whose year the page never
+    prints: an agency's reference number read as a date ("-20090101-150929-"), no publication date."""
+    far = dt.timedelta(days=page.settings.url_date_far_days)
+    if not windows or any(start - far <= date <= end + far for start, end in windows):
+        return False
+    return re.search(rf"(?<!\d){date.year}(?!\d)", page.raw) is None
 
 
 # "Updated September 6 2016 - 9:30am, first published 8:00am": a first publication by its clock alone
