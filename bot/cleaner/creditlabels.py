@@ -11,12 +11,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-__all__ = [
-    "as_english_source",
-    "ends_with_labelled_photo_credit",
-    "is_labelled_photo_credit",
-    "is_labelled_source",
-]
+__all__ = ["as_english_source", "ends_with_labelled_photo_credit", "is_labelled_photo_credit"]
 
 _MOST_NAME_WORDS = 6  # not a threshold: an agency and a photographer, no sentence
 
@@ -36,7 +31,7 @@ def _first_letters(labels: tuple[str, ...]) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=8)
 def _labels_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    alternatives = _alternatives(labels)
     return re.compile(rf"^(?:{alternatives})\s*:?\s+", re.IGNORECASE)
 
 
@@ -50,7 +45,7 @@ def as_english_source(text: str, labels: Sequence[str]) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _source_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    alternatives = _alternatives(labels)
     return re.compile(rf"(?<![^\W\d_])(?:{alternatives})\s*[:：]\s*", re.IGNORECASE)
 
 
@@ -65,17 +60,12 @@ def ends_with_labelled_photo_credit(text: str, labels: Sequence[str]) -> bool:
 
 @functools.lru_cache(maxsize=8)
 def _closing_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    alternatives = _alternatives(labels)
     return re.compile(
         rf"[(（](?:{alternatives})\s*[:：]\s*(?P<name>[^()（）]{{2,60}})[)）]\s*$", re.IGNORECASE
     )
 
 
-# English's source-credit line (as `patterns` reads it): "Source: NAME", "/ Source: URL", "(Source: NAME)"
-_SOURCE_CREDIT = re.compile(r"^(?:/\s*|[\[(])?source\s*:\s*.{1,100}$", re.IGNORECASE)
-
-
-def is_labelled_source(text: str, labels: Sequence[str]) -> bool:
-    """True for a source-credit line under a configured label of another language ("Источник: URL")."""
-    english = as_english_source(text, labels)
-    return english != text and _SOURCE_CREDIT.match(english) is not None
+def _alternatives(labels: tuple[str, ...]) -> str:
+    """The labels as a regex alternation, the longest first (a label opening a longer one never cuts it)."""
+    return "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))

@@ -20,7 +20,7 @@ from bot.cleaner.chromeshapes import (
     is_menu,
     is_share_bar,
 )
-from bot.cleaner.creditlabels import is_labelled_photo_credit, is_labelled_source
+from bot.cleaner.creditlabels import as_english_source, is_labelled_photo_credit
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
 from bot.cleaner.furniture import FURNITURE_END_REASONS, FURNITURE_PATTERNS
 from bot.cleaner.guestlist import PROGRAMME_PATTERNS
@@ -50,6 +50,8 @@ __all__ = [
 ]
 
 _I = re.IGNORECASE
+# "Source: Reuters", "/ Source: AFP", "(Source: NAME)"; a label of another language reads as it (creditlabels)
+_SOURCE_CREDIT = re.compile(r"^(?:/\s*|[\[(])?sources?\s*:\s*.{1,100}$", _I)
 
 _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Counters: a bare number, "Views: 1254", "12 comments", "3 min read".
@@ -124,7 +126,7 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("citation", re.compile(r"^see\s*:?$", _I)),
     ("short-link", re.compile(r"^(?:short\s*(?:link|url)|permalink)\s*:?\s*(?:https?://\S+)?$", _I)),
     # Credit lines: "Source: Reuters", "/ Source: AFP", "(Web editor: NAME)", "[Editor: NAME]".
-    ("source-credit", re.compile(r"^(?:/\s*|[\[(])?sources?\s*:\s*.{1,100}$", _I)),
+    ("source-credit", _SOURCE_CREDIT),
     ("credits", re.compile(r"^[\[(]?(?:web\s+)?editors?\s*:\s*[^.]{1,60}[\])]?$", _I)),
     # a site editor's note on the post itself: "SITE Editor: I will be updating this story tomorrow.",
     # "Editor's note: This article was corrected ..." (context about the events is the story's)
@@ -497,7 +499,8 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
         return reason
     if is_labelled_photo_credit(text, settings.photo_credit_labels):
         return "photo-credit"
-    if is_labelled_source(text, settings.source_labels):  # "Источник: NAME" is "Source: NAME"
+    english = as_english_source(text, settings.source_labels)  # "Источник: NAME" is "Source: NAME"
+    if english != text and _SOURCE_CREDIT.match(english):
         return "source-credit"
     if is_menu(text, settings):
         return "navigation"

@@ -14,7 +14,7 @@ from bot.cleaner.domainwords import domain_words
 from bot.cleaner.labelname import label_name, run_words
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
-from bot.cleaner.wire import MEDIA_WORDS
+from bot.cleaner.reportercredit import MEDIA_WORDS
 
 __all__ = ["subdomain_paper"]
 

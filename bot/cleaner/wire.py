@@ -38,7 +38,7 @@ from bot.cleaner.stampcredit import agency_as_written, glued_acronym, stamp_agen
 from bot.cleaner.tagwire import end_tag_wire
 from bot.cleaner.titlecredit import title_agency
 
-__all__ = ["MEDIA_WORDS", "find_wire", "outlet_credit", "reporter_credit"]
+__all__ = ["find_wire", "outlet_credit"]
 
 # A credit by its shape when the table does not know it: "Ghana News Agency", "Kyodo Press".
 _AGENCY_SHAPE = re.compile(r"\b(?:agency|press|news service|wire)$", re.IGNORECASE)

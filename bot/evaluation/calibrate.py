@@ -40,7 +40,7 @@ from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation
 from bot.errors import InputError, SummitbotError
 from bot.evaluation.corpora import add_corpus_options, corpus_index, event_config
-from bot.evaluation.heldfolds import FoldModel, load_fold, save_fold
+from bot.evaluation.heldfolds import FoldModel, HeldFolds, load_fold, save_fold
 from bot.evaluation.kfold_report import (
     GROWN,
     NEVER_DECLINING,
@@ -279,13 +279,7 @@ def _settings(config: Config, thresholds: Thresholds) -> DecisionConfig:
     )
 
 
-@dataclass(frozen=True)
-class HeldFolds:
-    """Where `cross_validate` saves each fold's fitted models (`save`), or reads saved ones from instead
-    of fitting (`load`): see bot.evaluation.heldfolds."""
-
-    save: Path | None = None
-    load: Path | None = None
+_FIT_EVERY_FOLD = HeldFolds()  # neither saved nor loaded: each fold fitted, as without the options
 
 
 def _fold_model(
@@ -320,7 +314,7 @@ def cross_validate(
     answered: Sequence[Asked] | None = None,
     records: list[dict[str, object]] | None = None,
     by_set: bool = False,
-    held_folds: HeldFolds = HeldFolds(),
+    held_folds: HeldFolds = _FIT_EVERY_FOLD,
 ) -> tuple[dict[str, QAReport], list[tuple[float, bool]], list[Thresholds]]:
     """Test-split reports per gold file, (probability, is gold) of each test question's best
     candidate, and the thresholds each fold chose. The held-out folds are answered from `answered`

@@ -20,9 +20,18 @@ from bot.answering.decision import Decision, decision_of
 from bot.errors import InputError
 from bot.evaluation.thresholds import Thresholds
 
-__all__ = ["FoldModel", "load_fold", "save_fold"]
+__all__ = ["FoldModel", "HeldFolds", "load_fold", "save_fold"]
 
 FoldModel = tuple[Decision, Thresholds]
+
+
+@dataclasses.dataclass(frozen=True)
+class HeldFolds:
+    """Where `calibrate.cross_validate` saves each fold's fitted models (`save`), or reads saved ones from
+    instead of fitting (`load`)."""
+
+    save: Path | None = None
+    load: Path | None = None
 
 
 def _path(folder: Path, fold: int) -> Path:
