@@ -171,11 +171,14 @@ def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, k
         ("Where did the rebels come from, per the wire?", "what"),
         ("Where did the minister fly from to the summit?", "where"),
         ("Where did the two sides meet?", "where"),
+        ("Which farm minister said the harvest was late?", "who_said"),
+        ("Which minister was told to keep working on it?", "who"),
     ],
 )
 def test_the_kind_is_read_as_english_asks_it(text: str, kind: str) -> None:
     """A cause asked in other words ("how come"); a "when" clause that only names the occasion of the
-    question after it; "where ... from" asking a source rather than a place."""
+    question after it; "where ... from" asking a source rather than a place; "which minister said"
+    asking the speaker, as "who said" does."""
     assert question_kind(text) == kind
 
 

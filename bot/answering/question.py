@@ -55,6 +55,8 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yes_no", compiled(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
 )
 QUESTION_KINDS: tuple[str, ...] = (*(kind for kind, _ in _TYPES), "what")
+_WHO_SAID = dict(_TYPES)["who_said"]
+_PASSIVE_SPEECH = compiled(r"\b(?:was|were|is|are|been|being)\s+(?:said|called|described|told|warned)\b")
 _SPEECH_ASK = compiled(
     r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
@@ -193,8 +195,18 @@ def question_kind(text: str) -> str:
     for clause in clauses:
         for kind, pattern in (*_CUE_NOUNS, *_WHICH_NOUNS, *_TYPES):
             if pattern.search(clause):
-                return "what" if kind == "where" and _SOURCE_ASKED.search(clause) else kind
+                return _refined(kind, clause)
     return "what"
+
+
+def _refined(kind: str, clause: str) -> str:
+    """`kind` as the rest of the clause reads it: "where ... from" asks a source ("what"); "which
+    official said ..." asks the speaker ("who_said"), as "who said ..." does."""
+    if kind == "where" and _SOURCE_ASKED.search(clause):
+        return "what"
+    if kind == "who" and _WHO_SAID.search(clause) and not _PASSIVE_SPEECH.search(clause):
+        return "who_said"
+    return kind
 
 
 def _asked_after_when(lower: str) -> str:
