@@ -156,6 +156,32 @@ def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, k
     assert question_kind(text) == kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("How come the talks ended early?", "why"),
+        ("so how come he left", "why"),
+        ("On what grounds did the minister object?", "why"),
+        ("with what aim?", "why"),
+        ("When the minister met the press, what did he promise the farmers?", "what"),
+        ("so when she landed who did she call first", "who"),
+        ("When did the minister meet the press?", "when"),
+        ("when the minister met the press", "when"),
+        ("Where did the rebels say their weapons were coming from?", "what"),
+        ("Where did the rebels come from, per the wire?", "what"),
+        ("Where did the minister fly from to the summit?", "where"),
+        ("Where did the two sides meet?", "where"),
+        ("Which farm minister said the harvest was late?", "who_said"),
+        ("Which minister was told to keep working on it?", "who"),
+    ],
+)
+def test_the_kind_is_read_as_english_asks_it(text: str, kind: str) -> None:
+    """A cause asked in other words ("how come"); a "when" clause that only names the occasion of the
+    question after it; "where ... from" asking a source rather than a place; "which minister said"
+    asking the speaker, as "who said" does."""
+    assert question_kind(text) == kind
+
+
 def test_a_follow_up_without_its_own_question_word_asks_what_the_one_before_asked(
     index: CorpusIndex,
 ) -> None:

@@ -68,7 +68,8 @@ def test_a_title_names_the_person_who_holds_it_in_that_coverage(other: CorpusInd
         ("Which Democrat called Trump's showing weak and dangerous?", "who_said"),
         ("Which top Republican senator warned against it?", "who_said"),
         ("What Putin said about Syria?", "what"),
-        ("Which senator said it?", "who"),
+        ("Which senator said it?", "who_said"),
+        ("Which senator was told about it?", "who"),
     ],
 )
 def test_which_noun_before_a_speech_verb_asks_who_said_it(text: str, kind: str) -> None:

@@ -36,7 +36,14 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         compiled(r"^(when|what time|what day|on what date)\b|\b(when did|about when|by when|how soon)\b"),
     ),
     ("where", compiled(r"^where\b|\bwhere did\b|\bin what (city|place)\b")),
-    ("why", compiled(r"^why\b|\bwhy did\b|\bwhat was the reason\b|\bwhy\b")),
+    # "how come", "on what grounds", "with what aim": a cause or a purpose asked in other words
+    (
+        "why",
+        compiled(
+            r"^why\b|\bwhy did\b|\bwhat was the reason\b|\bwhy\b|\bhow come\b|"
+            r"\b(?:for|on) what (?:reason|grounds)\b|\b(?:with|for) what (?:aim|purpose)\b|\bto what end\b"
+        ),
+    ),
     # "Which Democrat called ...": the one asked about is the speaker, whatever noun describes them
     (
         "who_said",
@@ -48,6 +55,8 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yes_no", compiled(r"^(did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b")),
 )
 QUESTION_KINDS: tuple[str, ...] = (*(kind for kind, _ in _TYPES), "what")
+_WHO_SAID = dict(_TYPES)["who_said"]
+_PASSIVE_SPEECH = compiled(r"\b(?:was|were|is|are|been|being)\s+(?:said|called|described|told|warned)\b")
 _SPEECH_ASK = compiled(
     r"\b(say|said|says|tell|told|describe|described|call|called|state|stated|warn|warned|claim|claimed|"
     r"announce|announced|think|thought|mention|mentioned|report|reported|argue|argued|remark)\b"
@@ -164,17 +173,46 @@ def asked_party(text: str) -> tuple[str, str]:
     return (match.group("who"), match.group("verb")) if match else ("", "")
 
 
+# "When he spoke to reporters, what did he say ...?": a "when" that no auxiliary follows opens a clause
+# saying which occasion is meant, and the question is asked by the wh-word after it
+_OCCASION_WHEN = compiled(
+    r"^when\s+(?!(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could|should)\b)[^?]*?"
+    r"[\s,](?P<asked>(?:what|which|who|whom|whose|where|why|how)\b.*)$"
+)
+# "Where is IS getting its fighters from?": a source is asked (people, a group, a report), not a place
+_SOURCE_ASKED = compiled(r"^where\b[^,?]*\bfrom\b\W*(?:,|$)")
+
+
 def question_kind(text: str) -> str:
     """The kind of answer a question wants (its wh-word, or a noun such as 'venue', 'city' or 'toll'),
-    read from its start or, failing that, from the start of a later clause ("In 2016, how long ...")."""
+    read from its start or, failing that, from the start of a later clause ("In 2016, how long ..."); an
+    opening "when" clause that only names the occasion is passed over, and "where ... from" asks a source
+    ("what"), not a place."""
     lower = normalize(text).lower()
     lower = _FOLLOW_UP_START.sub("", lower).strip(" ,")
+    lower = _asked_after_when(lower)
     clauses = [lower, *(part.strip(" ,") for part in lower.split(",")[1:])]
     for clause in clauses:
         for kind, pattern in (*_CUE_NOUNS, *_WHICH_NOUNS, *_TYPES):
             if pattern.search(clause):
-                return kind
+                return _refined(kind, clause)
     return "what"
+
+
+def _refined(kind: str, clause: str) -> str:
+    """`kind` as the rest of the clause reads it: "where ... from" asks a source ("what"); "which
+    official said ..." asks the speaker ("who_said"), as "who said ..." does."""
+    if kind == "where" and _SOURCE_ASKED.search(clause):
+        return "what"
+    if kind == "who" and _WHO_SAID.search(clause) and not _PASSIVE_SPEECH.search(clause):
+        return "who_said"
+    return kind
+
+
+def _asked_after_when(lower: str) -> str:
+    """The question less an opening "when" clause that only names the occasion (`_OCCASION_WHEN`)."""
+    match = _OCCASION_WHEN.match(lower)
+    return match.group("asked") if match else lower
 
 
 def analyse_question(
