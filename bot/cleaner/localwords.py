@@ -1,0 +1,188 @@
+"""A page's lines as an English reader of its furniture reads them: dates and chrome words of other
+languages put in English, so that every finder written for English shapes reads them too.
+
+A German, Spanish, French, Russian, Italian or Portuguese page prints its date with the month's own name
+("24 de septiembre de 2015", "5. September 2016", "5 сентября 2016 г.") and its furniture in its own
+words ("Kommentare", "Foto: NAME", "Von dpa"). The names are config data (`cleaner.month_names`: twelve
+rows, one a month; `cleaner.chrome_words`: rows of an English word and its equals in other languages).
+The cleaner lays out and reads metadata from this reading copy; the story's sentences keep the page's
+own words (`clean_article` takes them from the page's lines, never from the copy).
+
+What is put in English:
+- a full date (day, month's name, year; a weekday may open it), the day first as these languages write
+  it, with their little words ("de", "del", "di") and marks (the German day's dot, Russian's "г.");
+- a line that is a furniture word alone, perhaps with a colon or a count ("Kommentare (3)");
+- a furniture word opening a line before a colon ("Foto: NAME", "Kommentare:") or closing a sentence's
+  line as a credit label (" Foto: NAME" after a caption);
+- a byline's word ("Von", "Por", "Par") before a known agency or outlet's name alone on its line: before
+  anything else it may open a headline ("Por qué ...", "Von Putin enttäuscht").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
+
+from bot.cleaner.dates import find_date
+from bot.cleaner.lines import Line
+from bot.cleaner.unwrap import joined_lines
+from bot.config import CleanerConfig
+
+__all__ = ["english_chrome", "english_date", "own_lines", "own_words", "reading_lines"]
+
+_MONTHS_EN = "January February March April May June July August September October November December".split()
+_WEEKDAYS_EN = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_BYLINE_WORD = "by"  # the English word a byline's own word is read as
+_YEAR = r"(?:19|20)\d{2}"
+
+
+_DIGIT = re.compile(r"\d")
+
+
+class _Dates(NamedTuple):
+    """The foreign full date's pattern, each month name's month and each weekday name's day."""
+
+    pattern: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    clock: re.Pattern[str]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=8)
+def _dates(
+    month_names: tuple[tuple[str, ...], ...],
+    weekday_names: tuple[tuple[str, ...], ...],
+    clock_words: tuple[str, ...],
+) -> _Dates | None:
+    """The patterns for these names (a weekday may open the date; a clock's word or its "h" follows)."""
+    months = {name.casefold(): n for n, names in enumerate(month_names, start=1) for name in names}
+    if not months:
+        return None
+    weekdays = {name.casefold(): n for n, names in enumerate(weekday_names) for name in names}
+    weekday = rf"(?:(?P<weekday>{_alternation(weekdays)}),?\s+)?" if weekdays else ""
+    pattern = re.compile(
+        rf"(?<![\w/.]){weekday}(?P<day>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<month>{_alternation(months)})"
+        rf"\.?,?\s+(?:de\s+|del\s+|di\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:г\.|года|г\b))?",
+        re.IGNORECASE,
+    )
+    # "10h12" (French, Spanish) and "18:42 Uhr": the clock as English prints it
+    worded = rf"|(?P<hm>\d{{1,2}}[:.][0-5]\d)\s+(?:{_alternation(clock_words)})" if clock_words else ""
+    clock = re.compile(rf"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d){worded})(?!\w)", re.IGNORECASE)
+    return _Dates(pattern, months, weekdays, clock)
+
+
+def english_date(text: str, settings: CleanerConfig) -> str:
+    """The text with each full date written with another language's month name put as English writes
+    it ("Montag, 28. September 2015" -> "Monday, 28 September 2015", "24 de septiembre de 2015" -> "24
+    September 2015"), and a clock in another language's way ("10h12", "18:42 Uhr") as English's; any
+    other text as it is."""
+    dates = (
+        _dates(settings.month_names, settings.weekday_names, settings.clock_words)
+        if _DIGIT.search(text)
+        else None
+    )
+    if dates is None:
+        return text
+
+    def english(match: re.Match[str]) -> str:
+        weekday = match.groupdict().get("weekday")
+        if not weekday and find_date(match.group(0)) is not None:
+            return match.group(0)  # a date English's reader reads ("29 Sep 2015") stays as printed
+        month = _MONTHS_EN[dates.months[match.group("month").casefold()] - 1]
+        opening = f"{_WEEKDAYS_EN[dates.weekdays[weekday.casefold()]]}, " if weekday else ""
+        return f"{opening}{int(match.group('day'))} {month} {match.group('year')}"
+
+    return dates.clock.sub(_english_clock, dates.pattern.sub(english, text))
+
+
+def _english_clock(match: re.Match[str]) -> str:
+    hours = match.group("h")
+    return f"{hours}:{match.group('m')}" if hours else match.group("hm")
+
+
+class _Chrome(NamedTuple):
+    """The furniture words' patterns (see `_chrome`) and each foreign word's English."""
+
+    opening: re.Pattern[str]
+    dated: re.Pattern[str]
+    closing: re.Pattern[str]
+    english: dict[str, str]
+
+
+@functools.lru_cache(maxsize=8)
+def _chrome(chrome_words: tuple[tuple[str, ...], ...]) -> _Chrome | None:
+    """A line that is one word alone or opens with it before a colon, a stop or a count; a label before a
+    date or a clock ("Publié le 5 ..."; no byline's word: "Von 2015 an" is prose); a label after a
+    sentence's end or a field's separator, before a colon."""
+    english = {word.casefold(): row[0] for row in chrome_words for word in row[1:]}
+    if not english:
+        return None
+    labels = [word for word in english if english[word].casefold() != _BYLINE_WORD]
+    words, dated = (
+        "|".join(re.escape(word) for word in sorted(found, key=len, reverse=True))
+        for found in (english, labels)
+    )
+    return _Chrome(
+        re.compile(rf"^(?P<word>{words})(?=\s*(?:$|[:：.!]|\(\d+\)$|\d+$))", re.IGNORECASE),
+        re.compile(rf"^(?P<word>{dated})(?=\s+\d)", re.IGNORECASE),
+        re.compile(rf"(?<=[.!?”\"|/·•])\s+(?P<word>{words})(?=\s*[:：])", re.IGNORECASE),
+        english,
+    )
+
+
+def english_chrome(text: str, chrome_words: tuple[tuple[str, ...], ...], known: Callable[[str], bool]) -> str:
+    """The line with its furniture words of other languages put in English (see the module's list);
+    `known`: whether a name is a known agency's or outlet's."""
+    chrome = _chrome(chrome_words) if text else None
+    if chrome is None:
+        return text
+    match = chrome.opening.match(text) or chrome.dated.match(text)
+    if match is not None:
+        return chrome.english[match.group("word").casefold()] + text[match.end() :]
+    head, _, rest = text.partition(" ")
+    if chrome.english.get(head.casefold(), "").casefold() == _BYLINE_WORD and rest and known(rest):
+        return f"{chrome.english[head.casefold()]} {rest}"
+    if ":" not in text and "：" not in text:
+        return text
+    return chrome.closing.sub(lambda m: " " + chrome.english[m.group("word").casefold()], text)
+
+
+def reading_lines(lines: list[Line], settings: CleanerConfig, known: Callable[[str], bool]) -> list[Line]:
+    """The lines as an English reader reads them (each line that changes is a copy; the others are the
+    page's own): the very list given when none changes."""
+    out = []
+    for line in lines:
+        text = english_chrome(english_date(line.text, settings), settings.chrome_words, known)
+        out.append(line if text == line.text else dataclasses.replace(line, text=text))
+    return out if any(a is not b for a, b in zip(out, lines, strict=True)) else lines
+
+
+def own_lines(read: list[Line], own_split: Sequence[Line], read_split: Sequence[Line]) -> list[Line]:
+    """The page's own lines laid out as `read` (the reading copy's raw lines, unwrapped): a paragraph
+    holding a line put in English is joined again from the page's own raw lines."""
+    if read_split is own_split:
+        return read
+    out = []
+    for line in read:
+        span = range(line.number - 1, line.last or line.number)
+        same = all(read_split[n] is own_split[n] for n in span)
+        out.append(line if same else joined_lines([own_split[n] for n in span]))
+    return out
+
+
+def own_words(evidence: str, own: Sequence[Line], read: Sequence[Line]) -> str:
+    """Evidence quoted from the reading copy, in the page's own words again (a line put in English is
+    quoted as the page prints it)."""
+    if read is own:
+        return evidence
+    for mine, seen in zip(own, read, strict=True):
+        if mine is not seen and seen.text in evidence:
+            evidence = evidence.replace(seen.text, mine.text)
+    return evidence
