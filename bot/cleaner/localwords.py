@@ -39,20 +39,26 @@ _BYLINE_WORD = "by"  # the English word a byline's own word is read as
 _YEAR = r"(?:19|20)\d{2}"
 
 
-_DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(_YEAR)  # what a foreign date needs before its pattern is tried
 
 
 class _Dates(NamedTuple):
-    """The foreign full date's pattern, each month name's month and each weekday name's day."""
+    """The foreign full date's pattern, the weekday's before it, each month name's month and each weekday
+    name's day, and the clock's pattern."""
 
     pattern: re.Pattern[str]
+    weekday: re.Pattern[str] | None
     months: dict[str, int]
     weekdays: dict[str, int]
     clock: re.Pattern[str]
+    clock_hint: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_WEEKDAY_REACH = 20  # not a threshold: the longest weekday's name, its comma and a space
 
 
 @functools.lru_cache(maxsize=8)
@@ -61,45 +67,69 @@ def _dates(
     weekday_names: tuple[tuple[str, ...], ...],
     clock_words: tuple[str, ...],
 ) -> _Dates | None:
-    """The patterns for these names (a weekday may open the date; a clock's word or its "h" follows)."""
+    """The patterns for these names (a weekday may open the date; a clock's word or its "h" follows).
+    The date's pattern opens with its day's digits, so that the search skips a line's letters fast."""
     months = {name.casefold(): n for n, names in enumerate(month_names, start=1) for name in names}
     if not months:
         return None
     weekdays = {name.casefold(): n for n, names in enumerate(weekday_names) for name in names}
-    weekday = rf"(?:(?P<weekday>{_alternation(weekdays)}),?\s+)?" if weekdays else ""
+    weekday = (
+        re.compile(rf"(?<![\w/.])(?P<weekday>{_alternation(weekdays)}),?\s+$", re.IGNORECASE)
+        if weekdays
+        else None
+    )
     pattern = re.compile(
-        rf"(?<![\w/.]){weekday}(?P<day>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<month>{_alternation(months)})"
+        rf"(?P<day>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<month>{_alternation(months)})"
         rf"\.?,?\s+(?:de\s+|del\s+|di\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:г\.|года|г\b))?",
         re.IGNORECASE,
     )
     # "10h12" (French, Spanish) and "18:42 Uhr": the clock as English prints it
     worded = rf"|(?P<hm>\d{{1,2}}[:.][0-5]\d)\s+(?:{_alternation(clock_words)})" if clock_words else ""
     clock = re.compile(rf"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d){worded})(?!\w)", re.IGNORECASE)
-    return _Dates(pattern, months, weekdays, clock)
+    # what the clock's pattern needs, opening with a digit so that the search skips fast
+    hint = rf"|\d\s+(?:{_alternation(clock_words)})" if clock_words else ""
+    return _Dates(pattern, weekday, months, weekdays, clock, re.compile(rf"\dh[0-5]\d{hint}", re.IGNORECASE))
 
 
 def english_date(text: str, settings: CleanerConfig) -> str:
     """The text with each full date written with another language's month name put as English writes
     it ("Montag, 28. September 2015" -> "Monday, 28 September 2015", "24 de septiembre de 2015" -> "24
-    September 2015"), and a clock in another language's way ("10h12", "18:42 Uhr") as English's; any
-    other text as it is."""
-    dates = (
-        _dates(settings.month_names, settings.weekday_names, settings.clock_words)
-        if _DIGIT.search(text)
-        else None
-    )
-    if dates is None:
+    September 2015"), and a clock in another language's way ("10h12", "18:42 Uhr") beside a year as
+    English's; any other text as it is."""
+    return _english_date(text, _dates(settings.month_names, settings.weekday_names, settings.clock_words))
+
+
+def _english_date(text: str, dates: _Dates | None) -> str:
+    """See `english_date`: only a line holding a year is read (a clock is put in English beside a date)."""
+    if dates is None or not _YEAR_DIGITS.search(text):
         return text
+    text = _english_days(text, dates)
+    return dates.clock.sub(_english_clock, text) if dates.clock_hint.search(text) else text
 
-    def english(match: re.Match[str]) -> str:
-        weekday = match.groupdict().get("weekday")
-        if not weekday and find_date(match.group(0)) is not None:
-            return match.group(0)  # a date English's reader reads ("29 Sep 2015") stays as printed
+
+def _english_days(text: str, dates: _Dates) -> str:
+    """The text with its foreign full dates (and the weekday before one) in English."""
+    out: list[str] = []
+    done = 0
+    for match in dates.pattern.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_/."):
+            continue  # the day is part of a number or a path ("2015/24 de ...", "v1.24 de ...")
+        opening = ""
+        named = (
+            dates.weekday.search(text, max(done, start - _WEEKDAY_REACH), start) if dates.weekday else None
+        )
+        if named is not None:
+            start, opening = (
+                named.start(),
+                f"{_WEEKDAYS_EN[dates.weekdays[named.group('weekday').casefold()]]}, ",
+            )
+        elif find_date(match.group(0)) is not None:
+            continue  # a date English's reader reads ("29 Sep 2015") stays as printed
         month = _MONTHS_EN[dates.months[match.group("month").casefold()] - 1]
-        opening = f"{_WEEKDAYS_EN[dates.weekdays[weekday.casefold()]]}, " if weekday else ""
-        return f"{opening}{int(match.group('day'))} {month} {match.group('year')}"
-
-    return dates.clock.sub(_english_clock, dates.pattern.sub(english, text))
+        out += [text[done:start], f"{opening}{int(match.group('day'))} {month} {match.group('year')}"]
+        done = match.end()
+    return "".join([*out, text[done:]]) if out else text
 
 
 def _english_clock(match: re.Match[str]) -> str:
@@ -114,6 +144,7 @@ class _Chrome(NamedTuple):
     dated: re.Pattern[str]
     closing: re.Pattern[str]
     english: dict[str, str]
+    heads: frozenset[str]  # every foreign word's first word: a line opening otherwise opens with none
 
 
 @functools.lru_cache(maxsize=8)
@@ -132,34 +163,51 @@ def _chrome(chrome_words: tuple[tuple[str, ...], ...]) -> _Chrome | None:
     return _Chrome(
         re.compile(rf"^(?P<word>{words})(?=\s*(?:$|[:：.!]|\(\d+\)$|\d+$))", re.IGNORECASE),
         re.compile(rf"^(?P<word>{dated})(?=\s+\d)", re.IGNORECASE),
-        re.compile(rf"(?<=[.!?”\"|/·•])\s+(?P<word>{words})(?=\s*[:：])", re.IGNORECASE),
+        re.compile(rf"(?P<mark>[.!?”\"|/·•])\s+(?P<word>{words})(?=\s*[:：])", re.IGNORECASE),
         english,
+        frozenset(_first_word(word) for word in english),
     )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _first_word(text: str) -> str:
+    found = _WORD.match(text)
+    return found.group(0).casefold() if found else ""
 
 
 def english_chrome(text: str, chrome_words: tuple[tuple[str, ...], ...], known: Callable[[str], bool]) -> str:
     """The line with its furniture words of other languages put in English (see the module's list);
     `known`: whether a name is a known agency's or outlet's."""
-    chrome = _chrome(chrome_words) if text else None
-    if chrome is None:
+    return _english_chrome(text, _chrome(chrome_words), known)
+
+
+def _english_chrome(text: str, chrome: _Chrome | None, known: Callable[[str], bool]) -> str:
+    if chrome is None or not text:
         return text
-    match = chrome.opening.match(text) or chrome.dated.match(text)
-    if match is not None:
-        return chrome.english[match.group("word").casefold()] + text[match.end() :]
-    head, _, rest = text.partition(" ")
-    if chrome.english.get(head.casefold(), "").casefold() == _BYLINE_WORD and rest and known(rest):
-        return f"{chrome.english[head.casefold()]} {rest}"
+    if _first_word(text) in chrome.heads:
+        match = chrome.opening.match(text) or chrome.dated.match(text)
+        if match is not None:
+            return chrome.english[match.group("word").casefold()] + text[match.end() :]
+        head, _, rest = text.partition(" ")
+        if chrome.english.get(head.casefold(), "").casefold() == _BYLINE_WORD and rest and known(rest):
+            return f"{chrome.english[head.casefold()]} {rest}"
     if ":" not in text and "：" not in text:
         return text
-    return chrome.closing.sub(lambda m: " " + chrome.english[m.group("word").casefold()], text)
+    return chrome.closing.sub(
+        lambda m: f"{m.group('mark')} {chrome.english[m.group('word').casefold()]}", text
+    )
 
 
 def reading_lines(lines: list[Line], settings: CleanerConfig, known: Callable[[str], bool]) -> list[Line]:
     """The lines as an English reader reads them (each line that changes is a copy; the others are the
     page's own): the very list given when none changes."""
+    dates = _dates(settings.month_names, settings.weekday_names, settings.clock_words)
+    chrome = _chrome(settings.chrome_words)
     out = []
     for line in lines:
-        text = english_chrome(english_date(line.text, settings), settings.chrome_words, known)
+        text = _english_chrome(_english_date(line.text, dates), chrome, known)
         out.append(line if text == line.text else dataclasses.replace(line, text=text))
     return out if any(a is not b for a, b in zip(out, lines, strict=True)) else lines
 
