@@ -56,8 +56,34 @@ def test_a_date_of_another_language_is_read_as_english_writes_it(
 
 
 @pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("МОСКВА, 29 сентября. /ТАСС/.", "МОСКВА, 29 September. /ТАСС/."),
+        ("Nueva York, 28 de septiembre (EFE).-", "Nueva York, 28 September (EFE).-"),
+        ("le 29 septembre, à New York", "le 29 September, à New York"),
+    ],
+)
+def test_a_day_and_a_foreign_months_name_without_a_year_is_read_too(
+    settings: CleanerConfig, text: str, english: str
+) -> None:
+    assert english_date(text, settings) == english
+
+
+def test_a_wire_datelines_day_without_a_year_takes_the_events_year(config: Config) -> None:
+    page = (
+        "Obama y Putin se reúnen en Nueva York\n\nNueva York, 28 de septiembre (EFE).- Los presidentes de "
+        "Estados Unidos y Rusia se reunieron este lunes al margen de la Asamblea General de la ONU durante "
+        "hora y media.\n\nAmbos hablaron sobre Siria y Ucrania, según fuentes oficiales."
+    )
+    article = clean(page, config, "https://www.diario-ejemplo.com.ar/mundo/obama-putin")
+    assert (article.date, article.wire, article.event) == ("2015-09-28", "EFE", "unga-2015")
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "3 out of 5 voters",  # a short name English spells alike is read only beside a year
+        "3 mars sont arrivés",
         "29 Sep 2015",  # English's own reader reads it: it stays as printed
         "am 28. September trafen sie sich",  # no year: no full date
         "Seit 2015 streiten beide Seiten",

@@ -40,6 +40,9 @@ _YEAR = r"(?:19|20)\d{2}"
 
 
 _YEAR_DIGITS = re.compile(_YEAR)  # what a foreign date needs before its pattern is tried
+_DAY_DIGITS = re.compile(r"\d[\s.eº°]")  # what a day before a month's name needs
+_MONTHS_EN_LOW = frozenset(month.lower() for month in _MONTHS_EN)
+_DAY_ONLY_LETTERS = 5  # not a threshold: "mars", "juin", "mayo" are spelt as English words or kept apart
 
 
 class _Dates(NamedTuple):
@@ -52,6 +55,7 @@ class _Dates(NamedTuple):
     weekdays: dict[str, int]
     clock: re.Pattern[str]
     clock_hint: re.Pattern[str]
+    day_only: re.Pattern[str] | None  # a day and a month's name, no year ("29 сентября", "28. September")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -88,23 +92,47 @@ def _dates(
     clock = re.compile(rf"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d){worded})(?!\w)", re.IGNORECASE)
     # what the clock's pattern needs, opening with a digit so that the search skips fast
     hint = rf"|\d\s+(?:{_alternation(clock_words)})" if clock_words else ""
-    return _Dates(pattern, weekday, months, weekdays, clock, re.compile(rf"\dh[0-5]\d{hint}", re.IGNORECASE))
+    # a month's name without a year only where no English word is spelt alike: five letters at least, or
+    # another script's ("3 out of 5", "3 Mars" are no dates)
+    named = [name for name in months if (len(name) >= _DAY_ONLY_LETTERS or not name.isascii())]
+    named = [name for name in named if name not in _MONTHS_EN_LOW]
+    day_only = (
+        re.compile(
+            rf"(?P<day>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<month>{_alternation(named)})(?!\w)", re.I
+        )
+        if named
+        else None
+    )
+    clock_hint = re.compile(rf"\dh[0-5]\d{hint}", re.IGNORECASE)
+    return _Dates(pattern, weekday, months, weekdays, clock, clock_hint, day_only)
 
 
 def english_date(text: str, settings: CleanerConfig) -> str:
     """The text with each full date written with another language's month name put as English writes
     it ("Montag, 28. September 2015" -> "Monday, 28 September 2015", "24 de septiembre de 2015" -> "24
-    September 2015"), and a clock in another language's way ("10h12", "18:42 Uhr") beside a year as
-    English's; any other text as it is."""
+    September 2015"), a day and a month's name without a year too ("29 сентября" -> "29 September"; not
+    a name English spells alike: "3 mars"), and a clock in another language's way ("10h12", "18:42 Uhr")
+    beside a full date as English's; any other text as it is."""
     return _english_date(text, _dates(settings.month_names, settings.weekday_names, settings.clock_words))
 
 
 def _english_date(text: str, dates: _Dates | None) -> str:
-    """See `english_date`: only a line holding a year is read (a clock is put in English beside a date)."""
-    if dates is None or not _YEAR_DIGITS.search(text):
+    """See `english_date` (a clock is put in English beside a full date)."""
+    if dates is None or not _DAY_DIGITS.search(text):
         return text
-    text = _english_days(text, dates)
-    return dates.clock.sub(_english_clock, text) if dates.clock_hint.search(text) else text
+    if _YEAR_DIGITS.search(text):
+        text = _english_days(text, dates)
+        text = dates.clock.sub(_english_clock, text) if dates.clock_hint.search(text) else text
+    if dates.day_only is None:
+        return text
+
+    def english(match: re.Match[str]) -> str:
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_/."):
+            return match.group(0)
+        return f"{int(match.group('day'))} {_MONTHS_EN[dates.months[match.group('month').casefold()] - 1]}"
+
+    return dates.day_only.sub(english, text)
 
 
 def _english_days(text: str, dates: _Dates) -> str:
