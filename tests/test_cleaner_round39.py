@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import find_date, is_date_only
 from bot.cleaner.lines import split_lines
 from bot.cleaner.localwords import english_chrome, english_date, own_lines, own_words, reading_lines
@@ -191,3 +192,24 @@ def test_a_calendar_table_needs_a_row_for_each_of_its_units(config: Config, key:
     broken = text.replace(f"  {key}:\n    - [", f"  {key}:\n    - [extra]\n    - [", 1)
     with pytest.raises(ConfigError, match=key):
         parse_config(broken, config.source)
+
+
+# -- a wire dateline's place in Cyrillic capitals
+def test_a_state_agencys_dateline_in_cyrillic_gives_its_day_and_its_agency(config: Config) -> None:
+    page = (
+        "Путин и Обама встретились в Нью-Йорке\n\nНЬЮ-ЙОРК, 28 сентября. /ТАСС/. Президент России и "
+        "президент США провели встречу на полях Генеральной Ассамблеи ООН, которая продлилась "
+        "около полутора часов.\n\n"
+        "Стороны обсудили положение в Сирии, сообщил журналистам пресс-секретарь."
+    )
+    article = clean(page, config, "https://novosti-primera.ru/politika/vstrecha")
+    assert (article.date, article.wire, article.event) == ("2015-09-28", "TASS", "unga-2015")
+
+
+def test_wire_dateline_reads_a_cyrillic_place_as_a_latin_one() -> None:
+    cyrillic = wire_dateline("НЬЮ-ЙОРК, 28 сентября. /ТАСС/. Президент")
+    latin = wire_dateline("MOSCOW, 28 September. /TASS/. The president")
+    assert cyrillic is not None and latin is not None
+    assert (cyrillic[0].split(",")[0], cyrillic[1]) == ("НЬЮ-ЙОРК", "ТАСС")
+    assert (latin[0].split(",")[0], latin[1]) == ("MOSCOW", "TASS")
+    assert wire_dateline("Президент России и президент США провели встречу") is None
