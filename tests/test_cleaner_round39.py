@@ -48,6 +48,10 @@ def settings(config: Config) -> CleanerConfig:
         ("martes, 29 de septiembre de 2015", "Tuesday, 29 September 2015"),
         ("5 settembre 2016", "5 September 2016"),
         ("5 de setembro de 2016", "5 September 2016"),
+        ("5 września 2016", "5 September 2016"),
+        ("5 вересня 2016 року, 14:20", "5 September 2016, 14:20"),
+        ("5 Eylül 2016", "5 September 2016"),
+        ("5 Agustus 2016", "5 August 2016"),
     ],
 )
 def test_a_date_of_another_language_is_read_as_english_writes_it(

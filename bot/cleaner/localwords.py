@@ -84,7 +84,7 @@ def _dates(
     )
     pattern = re.compile(
         rf"(?P<day>\d{{1,2}})(?:\.|er|º|°)?\s+(?:de\s+)?(?P<month>{_alternation(months)})"
-        rf"\.?,?\s+(?:de\s+|del\s+|di\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:г\.|года|г\b))?",
+        rf"\.?,?\s+(?:de\s+|del\s+|di\s+)?(?P<year>{_YEAR})(?!\d)(?:\s*(?:г\.|года|г\b|року|р\.))?",
         re.IGNORECASE,
     )
     # "10h12" (French, Spanish) and "18:42 Uhr": the clock as English prints it
