@@ -43,6 +43,9 @@ _YEAR_DIGITS = re.compile(_YEAR)  # what a foreign date needs before its pattern
 _DAY_DIGITS = re.compile(r"\d[\s.eº°]")  # what a day before a month's name needs
 _MONTHS_EN_LOW = frozenset(month.lower() for month in _MONTHS_EN)
 _DAY_ONLY_LETTERS = 5  # not a threshold: "mars", "juin", "mayo" are spelt as English words or kept apart
+# a day without a year is read where a dateline or a date line holds it: in a line's first characters
+# (a place of forty, its comma, the day and the month's name)
+_DAY_ONLY_REACH = 64
 
 
 class _Dates(NamedTuple):
@@ -110,8 +113,9 @@ def _dates(
 def english_date(text: str, settings: CleanerConfig) -> str:
     """The text with each full date written with another language's month name put as English writes
     it ("Montag, 28. September 2015" -> "Monday, 28 September 2015", "24 de septiembre de 2015" -> "24
-    September 2015"), a day and a month's name without a year too ("29 сентября" -> "29 September"; not
-    a name English spells alike: "3 mars"), and a clock in another language's way ("10h12", "18:42 Uhr")
+    September 2015"), a day and a month's name without a year too, the first in a line's opening (a
+    dateline's: "МОСКВА, 29 сентября." -> "МОСКВА, 29 September."; not a name English spells alike: "3
+    mars"), and a clock in another language's way ("10h12", "18:42 Uhr")
     beside a full date as English's; any other text as it is."""
     return _english_date(text, _dates(settings.month_names, settings.weekday_names, settings.clock_words))
 
@@ -123,16 +127,13 @@ def _english_date(text: str, dates: _Dates | None) -> str:
     if _YEAR_DIGITS.search(text):
         text = _english_days(text, dates)
         text = dates.clock.sub(_english_clock, text) if dates.clock_hint.search(text) else text
-    if dates.day_only is None:
+    found = dates.day_only.search(text, 0, _DAY_ONLY_REACH) if dates.day_only is not None else None
+    if found is None or (
+        found.start() and (text[found.start() - 1].isalnum() or text[found.start() - 1] in "_/.")
+    ):
         return text
-
-    def english(match: re.Match[str]) -> str:
-        start = match.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] in "_/."):
-            return match.group(0)
-        return f"{int(match.group('day'))} {_MONTHS_EN[dates.months[match.group('month').casefold()] - 1]}"
-
-    return dates.day_only.sub(english, text)
+    month = _MONTHS_EN[dates.months[found.group("month").casefold()] - 1]
+    return f"{text[: found.start()]}{int(found.group('day'))} {month}{text[found.end() :]}"
 
 
 def _english_days(text: str, dates: _Dates) -> str:
@@ -234,10 +235,15 @@ def reading_lines(lines: list[Line], settings: CleanerConfig, known: Callable[[s
     dates = _dates(settings.month_names, settings.weekday_names, settings.clock_words)
     chrome = _chrome(settings.chrome_words)
     out = []
+    changed = False
     for line in lines:
         text = _english_chrome(_english_date(line.text, dates), chrome, known)
-        out.append(line if text == line.text else dataclasses.replace(line, text=text))
-    return out if any(a is not b for a, b in zip(out, lines, strict=True)) else lines
+        if text == line.text:
+            out.append(line)
+        else:
+            out.append(dataclasses.replace(line, text=text))
+            changed = True
+    return out if changed else lines
 
 
 def own_lines(read: list[Line], own_split: Sequence[Line], read_split: Sequence[Line]) -> list[Line]:
