@@ -119,6 +119,8 @@ def test_no_month_names_read_nothing() -> None:
         ("Kommentare", "Comments"),
         ("Commentaires (4)", "Comments (4)"),
         ("Поделиться", "Share"),
+        ("Komentarze (12)", "Comments (12)"),
+        ("Baca juga: Judul berita yang lain", "Read more: Judul berita yang lain"),
         ("Lea también: Otro título de la misma página", "Read more: Otro título de la misma página"),
         ("Diese Diskussion ist geschlossen.", "Comments are closed."),
         ("Von dpa", "By dpa"),
