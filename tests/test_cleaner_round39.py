@@ -219,3 +219,11 @@ def test_wire_dateline_reads_a_cyrillic_place_as_a_latin_one() -> None:
     assert (cyrillic[0].split(",")[0], cyrillic[1]) == ("НЬЮ-ЙОРК", "ТАСС")
     assert (latin[0].split(",")[0], latin[1]) == ("MOSCOW", "TASS")
     assert wire_dateline("Президент России и президент США провели встречу") is None
+
+
+def test_a_headline_holding_a_foreign_date_keeps_its_own_words(config: Config) -> None:
+    headline = "Gipfeltreffen am 28. September 2015: Präsidenten sprechen über Syrien"
+    article = clean(
+        f"{headline}\n\n{LEDE_DE}\n\n{SECOND_DE}", config, "https://www.beispielbote.de/politik/1"
+    )
+    assert article.title == headline

@@ -83,7 +83,7 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
         id=doc_id,
         outlet=_value(found, "outlet"),
         date=_value(found, "date"),
-        title=_value(found, "title"),
+        title=_own_title(_value(found, "title"), own, lines),
         wire=_value(found, "wire"),
         event=_value(found, "event"),
         url=hints.url,
@@ -116,6 +116,11 @@ def _page_text(raw: str, hints: ArticleHints, settings: CleanerConfig) -> tuple[
 
 
 _SCRAPER_STAMP = re.compile(r"^[ \t]*date[ \t]+(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)(?![\w-])[ \t]*")
+
+
+def _own_title(title: str | None, own: list[Line], read: list[Line]) -> str | None:
+    """The headline in the page's own words (a date in it was read in English's)."""
+    return own_words(title, own, read) if title else title
 
 
 def _value(found: dict[str, Found], key: str) -> str | None:
