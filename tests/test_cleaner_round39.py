@@ -124,6 +124,8 @@ def test_no_month_names_read_nothing() -> None:
         ("Lea también: Otro título de la misma página", "Read more: Otro título de la misma página"),
         ("Diese Diskussion ist geschlossen.", "Comments are closed."),
         ("Von dpa", "By dpa"),
+        ("Von Anna Berg und Jan Roth", "By Anna Berg und Jan Roth"),
+        ("Por María Pérez", "By María Pérez"),
         (
             "Eine Bildunterschrift zum Treffen. Foto: Max Muster / Pool",
             "Eine Bildunterschrift zum Treffen. Photo: Max Muster / Pool",
@@ -140,7 +142,9 @@ def test_a_furniture_word_of_another_language_is_read_as_english(
 @pytest.mark.parametrize(
     "text",
     [
-        "Von Putin enttäuscht",  # a byline's word before anything but a known agency may open a headline
+        "Von Putin enttäuscht",  # a byline's word before anything but a name may open a headline
+        "Von Krise zu Krise",
+        "Par Avion",
         "Por qué Obama y Putin no se entienden",
         "Von 2015 an gab es keine Treffen mehr",  # a byline's word before a number is prose
         "Kommentare von Lesern sind willkommen, sagte der Redakteur",  # the word opens a sentence
@@ -227,3 +231,10 @@ def test_a_headline_holding_a_foreign_date_keeps_its_own_words(config: Config) -
         f"{headline}\n\n{LEDE_DE}\n\n{SECOND_DE}", config, "https://www.beispielbote.de/politik/1"
     )
     assert article.title == headline
+
+
+def test_a_writers_byline_in_another_language_is_the_byline(config: Config) -> None:
+    page = f"Präsidenten sprechen in New York über Syrien\nVon Anna Berg\n\n{LEDE_DE}\n\n{SECOND_DE}"
+    article = clean(page, config, "https://www.beispielbote.de/politik/2")
+    assert article.byline == "Von Anna Berg"
+    assert all("Anna Berg" not in s.text for s in article.sentences)

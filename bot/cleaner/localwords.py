@@ -14,8 +14,9 @@ What is put in English:
 - a line that is a furniture word alone, perhaps with a colon or a count ("Kommentare (3)");
 - a furniture word opening a line before a colon ("Foto: NAME", "Kommentare:") or closing a sentence's
   line as a credit label (" Foto: NAME" after a caption);
-- a byline's word ("Von", "Por", "Par") before a known agency or outlet's name alone on its line: before
-  anything else it may open a headline ("Por qué ...", "Von Putin enttäuscht").
+- a byline's word ("Von", "Por", "Par") before a known agency's or outlet's name, or a writer's name or
+  two, alone on its line: before anything else it may open a headline ("Por qué ...", "Von Putin
+  enttäuscht").
 """
 
 from __future__ import annotations
@@ -199,6 +200,11 @@ def _chrome(chrome_words: tuple[tuple[str, ...], ...]) -> _Chrome | None:
 
 
 _WORD = re.compile(r"[^\W\d_]+")
+# a writer's name or two alone after a byline's word: two or three capitalised words each, two names
+# joined by a little word ("Von Anna Berg und Jan Roth"); a headline runs on in lower case ("Von Putin
+# enttäuscht", "Por qué ...")
+_NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+){1,2}"
+_WRITERS = re.compile(rf"{_NAME}(?:\s+(?:und|y|e|et|i|and)\s+{_NAME})?")
 
 
 def _first_word(text: str) -> str:
@@ -220,7 +226,8 @@ def _english_chrome(text: str, chrome: _Chrome | None, known: Callable[[str], bo
         if match is not None:
             return chrome.english[match.group("word").casefold()] + text[match.end() :]
         head, _, rest = text.partition(" ")
-        if chrome.english.get(head.casefold(), "").casefold() == _BYLINE_WORD and rest and known(rest):
+        byline = chrome.english.get(head.casefold(), "").casefold() == _BYLINE_WORD
+        if byline and rest and (known(rest) or _WRITERS.fullmatch(rest)):
             return f"{chrome.english[head.casefold()]} {rest}"
     if ":" not in text and "：" not in text:
         return text
