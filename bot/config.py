@@ -288,6 +288,13 @@ class CleanerConfig:
     photo_credit_labels: tuple[str, ...] = ()
     # a source credit's label in other languages ("來源:NAME"), read as English's "Source: NAME"
     source_labels: tuple[str, ...] = ()
+    # the months' names in other languages, one row a month ("septiembre", "сентября"), read in dates as
+    # English's own; and furniture words in other languages, each row an English word and its equals
+    # ("Comments", "Kommentare", "Comentarios"), read as the English word (bot/cleaner/localwords.py)
+    month_names: tuple[tuple[str, ...], ...] = ()
+    weekday_names: tuple[tuple[str, ...], ...] = ()  # one row a day, Monday first
+    clock_words: tuple[str, ...] = ()  # a clock's word after it ("18:42 Uhr")
+    chrome_words: tuple[tuple[str, ...], ...] = ()
     # HTML: the first characters of a paragraph that tell it is the extracted text's first one
     lead_match_chars: int = field(default=60, metadata={"range": (1, 10_000)})
     # metadata: the site-name line (among the first site_name_lines, a name of site_name_min_chars..
@@ -553,7 +560,21 @@ def _validate(data: Any, text: str, path: Path) -> Config:
     if table is not None and not table.is_file():
         raise reader.error(("outlet_table",), f"no such file: {table}")
     _check_unique(reader, config)
+    _check_month_rows(reader, config)
     return dataclasses.replace(config, corpus=corpus, index=index, outlet_table=table, source=path)
+
+
+_MONTHS = 12  # not thresholds: a row a month, a row a day
+_WEEKDAYS = 7
+
+
+def _check_month_rows(reader: _Reader, config: Config) -> None:
+    """`cleaner.month_names` and `weekday_names` are empty or hold one row a month (January first), one a
+    day (Monday first)."""
+    for key, count, what in (("month_names", _MONTHS, "a month"), ("weekday_names", _WEEKDAYS, "a day")):
+        rows = getattr(config.cleaner, key)
+        if rows and len(rows) != count:
+            raise reader.error(("cleaner", key), f"expected {count} rows, one {what}, got {len(rows)}")
 
 
 def _table_path(table: Path | None, base: Path) -> Path | None:

@@ -20,6 +20,7 @@ from bot.cleaner.lateclock import late_top_clock
 from bot.cleaner.layout import KEPT_KINDS, Decision, lay_out
 from bot.cleaner.leadlines import as_reported, lead_agency, refine_lead, title_source
 from bot.cleaner.lines import Line, split_lines
+from bot.cleaner.localwords import own_lines, own_words, reading_lines
 from bot.cleaner.metadata import domain_as_words, find_outlet, known_domain
 from bot.cleaner.mirror import banner_url, original_url, without_link_tag
 from bot.cleaner.notheadline import not_the_headline
@@ -56,7 +57,11 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     """
     hints = hints or ArticleHints()
     text, stated = _page_text(raw, hints, config.cleaner)
-    lines = unwrap(split_lines(text), config.cleaner)
+    # laid out and read in English's words; the sentences, byline and dropped lines keep the page's own
+    page_lines = split_lines(text)
+    read = reading_lines(page_lines, config.cleaner, outlet_table(config).known)
+    lines = unwrap(read, config.cleaner)
+    own = own_lines(lines, page_lines, read)
     laid_out = lay_out(lines, config.cleaner)
     decisions = refine_lead(lines, laid_out, outlet_table(config), config.cleaner, titled="title" in stated)
     mark_source_link(lines, decisions, outlet_table(config))
@@ -65,10 +70,10 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
     url = shown or hints.url
     page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)
-    body, sentences = _sentences(lines, decisions)
+    body, sentences = _sentences(own, decisions)
     dropped = tuple(
         DroppedLine(line=line.number + k, text=part, reason=decision.reason)
-        for line, decision in zip(lines, decisions, strict=True)
+        for line, decision in zip(own, decisions, strict=True)
         if decision.kind == "drop"
         for k, part in enumerate(line.parts or (line.raw,))
     )
@@ -78,17 +83,17 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
         id=doc_id,
         outlet=_value(found, "outlet"),
         date=_value(found, "date"),
-        title=_value(found, "title"),
+        title=_own_title(_value(found, "title"), own, lines),
         wire=_value(found, "wire"),
         event=_value(found, "event"),
         url=hints.url,
-        byline=_first(lines, decisions, "byline"),
-        dateline=_dateline(lines, decisions),
+        byline=_first(own, decisions, "byline"),
+        dateline=_dateline(own, decisions),
         text=body,
         sentences=sentences,
         dropped=dropped,
         source_sha256=hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest(),
-        evidence={key: value.evidence for key, value in found.items()},
+        evidence={key: own_words(value.evidence, own, lines) for key, value in found.items()},
         updated=_value(found, "updated"),
     )
 
@@ -111,6 +116,11 @@ def _page_text(raw: str, hints: ArticleHints, settings: CleanerConfig) -> tuple[
 
 
 _SCRAPER_STAMP = re.compile(r"^[ \t]*date[ \t]+(?P<iso>(?:19|20)\d{2}-[01]\d-[0-3]\d)(?![\w-])[ \t]*")
+
+
+def _own_title(title: str | None, own: list[Line], read: list[Line]) -> str | None:
+    """The headline in the page's own words (a date in it was read in English's)."""
+    return own_words(title, own, read) if title else title
 
 
 def _value(found: dict[str, Found], key: str) -> str | None:

@@ -18,7 +18,7 @@ from bot.cleaner.lines import Line, ends_sentence, lowercase_share
 from bot.cleaner.patterns import chrome_reason
 from bot.config import CleanerConfig
 
-__all__ = ["unwrap"]
+__all__ = ["joined_lines", "unwrap"]
 
 _SPLIT_WORD = re.compile(r"[a-z]-$")
 
@@ -172,6 +172,11 @@ def _join_block(block: list[Line], fill: float) -> list[Line]:
         else:
             paragraphs.append([b])
     return [_joined(group) for group in paragraphs]
+
+
+def joined_lines(group: list[Line]) -> Line:
+    """Raw lines joined into one paragraph's Line as `unwrap` joins them."""
+    return _joined(group)
 
 
 def _joined(group: list[Line]) -> Line:
