@@ -162,8 +162,17 @@ EXTRA = {
 # for the outlet (a service's name under its parent's logo, an owner's possessive opening a site's name
 # line, a holding company's "Publishing Company") lifted it to 12/12 and 9 of 12 pages: it meets the
 # common floors, and its figures are training figures now.
+#
+# batch20 arrived blind (wt-blind20 34d901e) and was measured once on 2fe8f6f, session sixteen's first rules,
+# before any rule was written for it: 3 of 12 pages passed every check; line P/R 0.837/0.967, HTML
+# must_contain 1.000 / must_not_contain 1.000, chrome share 0.1765, outlet 11/12, date 6/12, updated 12/12,
+# headline 11/12, wire 11/12, event 11/12. Round thirty-nine (dates and furniture words of other languages),
+# written without it, lifted it to 4 of 12: line P/R 0.906/0.967, chrome share 0.1075, date 8/12, headline
+# and event 12/12. It is held to those figures, still held-out ones: no rule has been fitted to it.
 # A set that arrives below the common floors is held here to its arrival figures until it meets them.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
+    "batch20": {**FLOORS, "chrome_share": 0.11, "field": 0.66},
+}
 
 
 def test_the_fixture_sets_are_present() -> None:
