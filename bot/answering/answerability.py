@@ -44,8 +44,11 @@ _DOCUMENT_NOUNS = frozenset(
 _ROLE_NOUNS = frozenset(
     "president leader minister premier chancellor secretary diplomat spokesman spokeswoman chief head".split()
 )
-# the verbs that ask for a party's own words, which only a sentence it speaks in can give
-_WORDS_ASKED = frozenset("say tell reply answer comment".split())
+# the verbs that ask for a party's own words or its reaction ("How did X react", "What did X make of"),
+# which only a sentence it speaks in can give: one that names X beside someone else's act does not
+_WORDS_ASKED = frozenset(
+    ["say", "tell", "reply", "answer", "comment", "react", "respond", "think", "view", "make of"]
+)
 
 
 def answerability_rows(index: CorpusIndex, question: Question, hits: Sequence[SearchHit]) -> np.ndarray:
@@ -69,7 +72,7 @@ def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHi
     """1 where the question asks a party's words or reaction and the party does not speak in the sentence:
     someone else does, or nobody does and the sentence does not name the whole party; 0 elsewhere."""
     out = np.zeros(len(hits))
-    who, verb = _party(question)
+    who, verb = _party(question, index)
     if not who:
         return out
     party, named = _party_terms(index, who)
@@ -108,12 +111,19 @@ def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozense
     return found
 
 
-def _party(question: Question) -> tuple[str, str]:
+def _party(question: Question, index: CorpusIndex) -> tuple[str, str]:
     """The party whose words or reaction a question asks for ("the Syrian government") and the verb
-    asking it ("react"), or ("", "")."""
+    asking it ("react"), or ("", ""). It is read from the question less its scope (an outlet is not a
+    party: "What did Reuters say"), or, when the scope took the party's name out (an event named by
+    its leaders: "How did Trump respond" in coverage whose event is the Trump-Putin summit), from the
+    question as asked when what it finds there names a person the question names."""
     if question.kind in ("who", "who_said"):
         return "", ""
     who, verb = asked_party(question.own_text or question.text)
+    if not who.strip() and question.persons:
+        named, named_verb = asked_party(question.text)
+        if not set(question.persons).isdisjoint(index.tokenizer.entities(named)):
+            who, verb = named, named_verb
     words = who.split()
     if not words or words[0] in _PRONOUNS or len(words) > _PARTY_WORDS or words[-1] in _DOCUMENT_NOUNS:
         return "", ""
