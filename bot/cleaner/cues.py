@@ -81,12 +81,14 @@ def caption_cues(text: str) -> tuple[int, int]:
 
 # "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph;
 # "PLACE. Sept 28 (Agency) –" (a full stop after the place), "Place, Nov. 20 (AGENCY). The ..." (a full
-# stop after the credit, a capital after it), "Place, Sep 28 (AGENCY).- The ..." (a stop and a dash)
+# stop after the credit, a capital after it), "Place, Sep 28 (AGENCY).- The ..." (a stop and a dash),
+# "Place (Land), 28 sep (AGENCY).- ..." (the place's land in brackets before the comma)
 # a place's capital and letters in the Latin or the Cyrillic alphabet ("НЬЮ-ЙОРК, 28 сентября. /AGENCY/.")
 _CAPITAL = "A-ZА-ЯЁ"
 _LETTER = "A-Za-zА-Яа-яЁё"
 _WIRE_DATELINE = re.compile(
     rf"^(?P<dateline>(?:[{_CAPITAL}][{_LETTER} .'/-]{{1,40}}"
+    rf"(?:\s*\([{_CAPITAL}][{_LETTER} .]{{1,30}}\)(?=,))?"  # the place's land in brackets: "Place (Land),"
     r"(?:(?:,|\.(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s*[\w.]+"
     r"(?:\s+[\w.]+){0,2}){0,3}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?),?\s*"  # "PLACE, Land, (CREDIT) -"
     r"(?:\((?P<agency>[^()]{2,60})\)\s*(?:[-–—:]+|\.[-–—]{1,2}(?=\s)|\.\s+(?=[A-Z])|\s)"

@@ -1,0 +1,131 @@
+"""The cleaner's round-forty rules (issue 9, probe33's and batch20's misses, by kind), on small lines and
+pages written for these tests (no real page's text), and lines that only look like them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.cleaner.cues import wire_dateline
+from bot.cleaner.dates import url_date
+from bot.cleaner.localwords import english_date
+from bot.cleaner.screenclock import is_screen_clock
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+UNGA = [(dt.date(2015, 9, 20), dt.date(2015, 10, 15))]
+G20 = [(dt.date(2016, 8, 28), dt.date(2016, 9, 25))]
+LEDE = (
+    "The two presidents talked for ninety minutes on the sidelines of the summit about the war in Syria "
+    "and the ceasefire that their ministers have tried to agree for weeks."
+)
+SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
+
+
+# -- dates: an article id opened by a date and a short counter
+@pytest.mark.parametrize(
+    ("url", "windows", "expected"),
+    [
+        ("https://news.example/world/aipl/201609050027.aspx", G20, dt.date(2016, 9, 5)),
+        ("https://tv.example/monde/rencontre-au-siege_AV-201509280105.html", UNGA, dt.date(2015, 9, 28)),
+    ],
+)
+def test_a_date_opening_a_short_id_is_read_inside_an_event_window(
+    url: str, windows: list[tuple[dt.date, dt.date]], expected: dt.date
+) -> None:
+    found = url_date(url, windows)
+    assert found is not None and found.date == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "windows"),
+    [
+        ("https://news.example/world/aipl/201609050027.aspx", UNGA),  # no window vouches for it
+        ("https://news.example/world/aipl/201609050027.aspx", []),
+        ("https://news.example/world/201613450027.aspx", G20),  # no month 13: a counter
+        ("https://news.example/world/20160905.aspx", []),  # a bare date still reads without a window
+    ],
+)
+def test_a_short_id_no_window_vouches_for_is_no_date(
+    url: str, windows: list[tuple[dt.date, dt.date]]
+) -> None:
+    found = url_date(url, windows)
+    assert found is None or found.source == "20160905"
+
+
+# -- dates: a dateline whose place has its land in brackets, and a yearless day
+def test_a_dateline_with_the_places_land_in_brackets_credits_its_agency() -> None:
+    lede = "Naciones Unidas (EEUU), 28 sep (EFE).- Los presidentes se reunieron hoy durante hora y media."
+    assert wire_dateline(lede) == ("Naciones Unidas (EEUU), 28 sep (EFE).-", "EFE")
+    assert wire_dateline("MOSCOW (Agency), Sept 28 - The talks went on.") is None  # a credit, then a comma
+
+
+def test_a_yearless_bracketed_land_dateline_gives_the_day_and_the_wire(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Mundo",
+            "Los presidentes hablan de Siria durante hora y media en la ONU",
+            "Nueva York (EEUU), 28 sep (EFE).- Los presidentes de los dos países se reunieron hoy durante "
+            "unos noventa minutos en la sede de la ONU para tratar la guerra de Siria.",
+            "La reunión se celebró a puerta cerrada y ninguno respondió a las preguntas de la prensa.",
+        ]
+    )
+    article = clean(page, config, url="https://agencia.example/mundo/los-presidentes-hablan/20000012-2723916")
+    assert article.date == "2015-09-28"
+    assert article.wire == "EFE"
+
+
+# -- dates: a clock's word beside a numeric date with a two-digit year
+def test_a_clock_word_beside_a_two_digit_year_date_is_put_in_english(config: Config) -> None:
+    assert english_date("05.09.16, 16:32 Uhr", config.cleaner) == "05.09.16, 16:32"
+    assert english_date("Linie 16:32 Uhr", config.cleaner) == "Linie 16:32 Uhr"  # no date beside it
+
+
+def test_a_date_line_with_a_two_digit_year_and_a_clock_word_dates_the_story(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Politik",
+            "Die Präsidenten sprechen über Syrien - aber ohne Ergebnis",
+            "05.09.16, 16:32 Uhr",
+            "Hangzhou (dpa) - Am Rande des Gipfels haben sich die beiden Präsidenten am Montag zu einem "
+            "Gespräch getroffen, das deutlich länger dauerte als geplant.",
+            "Eine Einigung auf eine Feuerpause gab es jedoch nicht, sagten Diplomaten beider Seiten.",
+        ]
+    )
+    assert clean(page, config).date == "2016-09-05"
+
+
+# -- dates: a teletext screen's header row is a live clock, no date
+@pytest.mark.parametrize(
+    ("text", "screen"),
+    [
+        (" 125 SENDERtext Mo 05.09.16 17:48:03", True),
+        ("301 Newsline 28/09/2015 09:02:45", True),
+        ("05.09.16, 16:32 Uhr", False),  # a stamp: no page number, no seconds
+        ("125 Main Street 05.09.16", False),  # no clock
+        ("2016-09-05 17:48:03", False),  # a stamp to the second, no page number
+    ],
+)
+def test_a_screen_header_row_is_told_by_its_page_number_and_running_clock(text: str, screen: bool) -> None:
+    assert is_screen_clock(text) is screen
+
+
+def test_a_teletext_page_whose_only_date_is_its_header_clock_states_none(config: Config) -> None:
+    page = "\n".join(
+        [
+            "SENDER Text",
+            " 125 SENDERtext Mo 05.09.16 17:48:03",
+            " SENDER Text         Ausland",
+            " ",
+            " Präsidenten ohne Syrien-Einigung",
+            " ",
+            " Am Rande des Gipfels in Hangzhou haben",
+            " die beiden Präsidenten rund anderthalb",
+            " Stunden miteinander gesprochen.",
+        ]
+    )
+    article = clean(page, config, url="https://text.example/index.php?page=125")
+    assert article.date is None
+    assert "125 SENDERtext" in " ".join(d.text for d in article.dropped)
