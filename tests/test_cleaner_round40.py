@@ -11,6 +11,7 @@ import pytest
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.dates import url_date
 from bot.cleaner.localwords import english_date
+from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.screenclock import is_screen_clock
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
@@ -129,3 +130,72 @@ def test_a_teletext_page_whose_only_date_is_its_header_clock_states_none(config:
     article = clean(page, config, url="https://text.example/index.php?page=125")
     assert article.date is None
     assert "125 SENDERtext" in " ".join(d.text for d in article.dropped)
+
+
+# -- chrome: a broadcast station's block and inline "SEE MORE:" links
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "Persons with disabilities who need assistance accessing KXYZ's FCC public files, please write",
+            "site-notice",
+        ),
+        ("Play Live Radio", "media-player"),
+        ("Listen Live", "media-player"),
+        ("Next Up:", "media-player"),
+        ("Support local reporting and keep public media strong with a donation today!", "donate"),
+        ("Become a sustaining member now", "donate"),
+    ],
+)
+def test_a_stations_block_and_see_more_links_are_chrome(config: Config, text: str, reason: str) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charity asked supporters to give a donation today, and many did.",  # a story's sentence
+        '"Support us with a donation today," the appeal read.',  # a quoted plea
+        "The regulator said it would review the station's filings next year.",
+        "We will see more talks between the ministers next week, the official said.",
+    ],
+)
+def test_sentences_that_only_look_like_a_stations_block_stay(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) is None
+
+
+def test_a_headline_under_a_stations_block_is_found(config: Config) -> None:
+    page = "\n".join(
+        [
+            "© 2025 Valley Public Radio",
+            "Persons with disabilities who need assistance accessing the station's FCC public files, please "
+            "contact the station's office.",
+            "Play Live Radio",
+            "Next Up:",
+            "Support essential local news and protect public media with a donation today!",
+            "",
+            "Presidents Talk Syria For Ninety Minutes At Summit",
+            "",
+            LEDE,
+            "",
+            SECOND,
+        ]
+    )
+    article = clean(page, config, url="https://radio.example/2015-09-29/after-their-meeting")
+    assert article.title == "Presidents Talk Syria For Ninety Minutes At Summit"
+    assert "FCC" not in article.text and "donation" not in article.text
+
+
+def test_see_more_links_between_paragraphs_are_dropped(config: Config) -> None:
+    rows = [
+        "The president said on Monday that gaps in trust between the two countries kept them from a deal.",
+        "The two leaders met at the summit in an effort to reach a ceasefire but came away without one.",
+        "SEE MORE: How Aid Groups Are Helping Families Leave The City",
+        "The two countries back different sides in the war, which has gone on for five years.",
+        "SEE MORE: Ministers Deny Any Link Between The Leak And The Talks",
+        "Calls for a truce have grown louder as the fighting around the northern city goes on.",
+    ]
+    article = clean("\n".join(rows), config)
+    assert "SEE MORE" not in article.text
+    assert [d.reason for d in article.dropped] == ["related-teaser", "related-teaser"]
+    assert rows[3] in article.text and rows[5] in article.text
