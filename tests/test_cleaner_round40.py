@@ -199,3 +199,29 @@ def test_see_more_links_between_paragraphs_are_dropped(config: Config) -> None:
     assert "SEE MORE" not in article.text
     assert [d.reason for d in article.dropped] == ["related-teaser", "related-teaser"]
     assert rows[3] in article.text and rows[5] in article.text
+
+
+# -- chrome and headline: a most-read rail, titles with their view counts under them
+def _railed(titles: list[str], counts: list[str]) -> list[str]:
+    rows: list[str] = []
+    for title, count in zip(titles, counts, strict=True):
+        rows += [title, "", count, ""]
+    return rows
+
+
+RAIL = ["Crash On The Ring Road: Two Hurt", "Is The Old Market Hall Closing?", "Heatwave Returns This Week"]
+
+
+def test_a_rail_of_titles_with_view_counts_is_chrome_and_the_story_keeps_its_headline(config: Config) -> None:
+    headline = "Military Action In Syria: No Deal Between The Presidents"
+    page = "\n".join([*_railed(RAIL, ["28.867", "1.290", "3,477"]), headline, "", LEDE, "", SECOND])
+    article = clean(page, config)
+    assert article.title == headline
+    assert {d.text for d in article.dropped if d.reason == "trending"} == set(RAIL)
+
+
+def test_two_counted_titles_or_titles_without_counts_are_no_rail(config: Config) -> None:
+    two = "\n".join([*_railed(RAIL[:2], ["28.867", "1.290"]), "Military Action In Syria: No Deal", "", LEDE])
+    assert not [d for d in clean(two, config).dropped if d.reason == "trending"]
+    plain = "\n".join([*RAIL, "", LEDE, "", SECOND])
+    assert not [d for d in clean(plain, config).dropped if d.reason == "trending"]

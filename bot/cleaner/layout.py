@@ -24,6 +24,7 @@ from bot.cleaner.commentlist import (
     mark_named_comments,
     mark_stamped_comments,
 )
+from bot.cleaner.countedrail import mark_counted_rail
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only, is_yearless_date_only
@@ -321,6 +322,7 @@ _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     mark_appeal_boxes,
     mark_sponsored_teasers,
     mark_topic_counts,
+    mark_counted_rail,
     _mark_forwarder_note,
     mark_share_notes,
     mark_mirror_page,
