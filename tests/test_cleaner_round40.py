@@ -225,3 +225,32 @@ def test_two_counted_titles_or_titles_without_counts_are_no_rail(config: Config)
     assert not [d for d in clean(two, config).dropped if d.reason == "trending"]
     plain = "\n".join([*RAIL, "", LEDE, "", SECOND])
     assert not [d for d in clean(plain, config).dropped if d.reason == "trending"]
+
+
+# -- chrome: a player's timecodes and download button, a most-read label, in other languages too
+@pytest.mark.parametrize("text", ["0:00 0:02:37 0:00", "1:12 4:05", "Download"])
+def test_a_players_timecode_row_and_download_button_are_chrome(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) == "media-player"
+
+
+@pytest.mark.parametrize(
+    "text", ["The talks began at 10:30 and ended at 12:00.", "Download the full report here"]
+)
+def test_lines_that_only_mention_clocks_or_downloads_stay(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) is None
+
+
+def test_a_players_download_word_and_a_most_read_label_of_another_language_are_chrome(config: Config) -> None:
+    lede = (
+        "Президенты двух стран встретились в Нью-Йорке и полтора часа обсуждали ситуацию в Сирии и на "
+        "Украине, сообщили журналистам представители обеих делегаций."
+    )
+    second = "Стороны договорились продолжить контакты на уровне министров иностранных дел в ближайшие дни."
+    teaser = "Начнет ли Россия воздушную операцию?"
+    rows = ["Президенты обсудили Сирию и Украину", "0:00 0:02:37 0:00", "Скачать", lede, second]
+    rows += ["Самое популярное", teaser, "Папа Римский завершил визит", "Главное за неделю", "Комментарии"]
+    article = clean("\n".join(rows), config)
+    reasons = {d.text: d.reason for d in article.dropped}
+    assert reasons["Скачать"] == "media-player"
+    assert reasons["Самое популярное"] == reasons[teaser] == "related-teaser"
+    assert lede in article.text and second in article.text
