@@ -254,3 +254,25 @@ def test_a_players_download_word_and_a_most_read_label_of_another_language_are_c
     assert reasons["Скачать"] == "media-player"
     assert reasons["Самое популярное"] == reasons[teaser] == "related-teaser"
     assert lede in article.text and second in article.text
+
+
+# -- chrome: a poster's signature under the "--" delimiter
+def test_a_signature_under_the_delimiter_is_chrome(config: Config) -> None:
+    reply = (
+        "A reply that quotes nothing and adds that the talks will go on next week at the ministers' level."
+    )
+    page = "\n".join([LEDE, "", SECOND, "", "--", "Ivan", '"Slow and steady wins the race."', "", reply])
+    article = clean(page, config)
+    assert [d.text for d in article.dropped if d.reason == "signature"] == [
+        "Ivan",
+        '"Slow and steady wins the race."',
+    ]
+    assert SECOND in article.text
+
+
+def test_a_long_run_under_a_delimiter_is_no_signature(config: Config) -> None:
+    long_run = [f"Point {n}: the ministers will meet again to settle the terms." for n in range(1, 7)]
+    page = "\n".join([LEDE, "", "--", *long_run, "", SECOND])
+    assert not [d for d in clean(page, config).dropped if d.reason == "signature"]
+    prose = "\n".join([LEDE, "", "--", SECOND + " " + SECOND, "", LEDE])  # a paragraph, not a short line
+    assert not [d for d in clean(prose, config).dropped if d.reason == "signature"]

@@ -57,6 +57,7 @@ from bot.cleaner.repeats import (
     restore_body_repeats,
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
+from bot.cleaner.sigblock import mark_signature_blocks
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.sponsored import mark_sponsored_teasers
 from bot.cleaner.subtitlecues import keep_subtitle_cues
@@ -323,6 +324,7 @@ _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     mark_sponsored_teasers,
     mark_topic_counts,
     mark_counted_rail,
+    mark_signature_blocks,
     _mark_forwarder_note,
     mark_share_notes,
     mark_mirror_page,
