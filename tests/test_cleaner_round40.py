@@ -276,3 +276,30 @@ def test_a_long_run_under_a_delimiter_is_no_signature(config: Config) -> None:
     assert not [d for d in clean(page, config).dropped if d.reason == "signature"]
     prose = "\n".join([LEDE, "", "--", SECOND + " " + SECOND, "", LEDE])  # a paragraph, not a short line
     assert not [d for d in clean(prose, config).dropped if d.reason == "signature"]
+
+
+# -- chrome: a summary box's label over its bullet points
+def test_a_short_label_over_bullet_points_is_chrome_and_the_points_stay(config: Config) -> None:
+    points = [
+        "• The two presidents met for ninety minutes on the sidelines of the summit.",
+        "• No agreement on a ceasefire was reached, officials on both sides said.",
+    ]
+    page = "\n".join(
+        ["Presidents Talk Syria For Ninety Minutes At Summit", "Key points in brief:", *points, LEDE, SECOND]
+    )
+    article = clean(page, config)
+    assert [d.text for d in article.dropped if d.reason == "summary-label"] == ["Key points in brief:"]
+    assert all(point in article.text for point in points)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "The ministers set out three demands:",  # a sentence introducing its list: longer than a label
+        "Key points:\n",  # a blank line between: no box
+    ],
+)
+def test_a_sentence_over_a_list_or_a_label_apart_from_it_stays(config: Config, label: str) -> None:
+    points = ["• A ceasefire in the north by the end of the month.", "• Aid convoys let through every week."]
+    page = "\n".join([LEDE, label, *points, SECOND])
+    assert not [d for d in clean(page, config).dropped if d.reason == "summary-label"]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from bot.cleaner.appeal import mark_appeal_boxes
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bodybounds import body_end, body_start
+from bot.cleaner.bulletlabel import mark_bullet_labels
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.clipintro import mark_clip_intros
 from bot.cleaner.commentlist import (
@@ -325,6 +326,7 @@ _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     mark_topic_counts,
     mark_counted_rail,
     mark_signature_blocks,
+    mark_bullet_labels,
     _mark_forwarder_note,
     mark_share_notes,
     mark_mirror_page,
