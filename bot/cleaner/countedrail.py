@@ -22,6 +22,9 @@ _LEAST_PAIRS = 3  # not a threshold: a rail lists a few stories; one or two coun
 
 def mark_counted_rail(page: Page) -> None:
     """Drop (as a trending rail) each title in a run of titles with their bare counts under them."""
+    counts = sum(1 for d in page.decisions if d is not None and d.reason == "counter")
+    if counts < _LEAST_PAIRS:
+        return  # most pages hold no such run: skip the walk
     run: list[int] = []
     for i in range(len(page.lines)):
         if page.lines[i].blank or page.reason(i) == "advertisement":
