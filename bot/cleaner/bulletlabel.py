@@ -24,9 +24,12 @@ _LEAST_POINTS = 2  # not a threshold: a list has two items at least
 def mark_bullet_labels(page: Page) -> None:
     """Drop (as a box's label) a short colon-closed line right over two bulleted lines at least."""
     most = page.settings.label_max_words
-    for i, line in enumerate(page.lines[: -_LEAST_POINTS or None]):
-        text = line.text.strip()
-        if not text.endswith(":") or not _LABEL.match(text) or word_count(text) > most or not page.open(i):
+    for i in range(len(page.lines) - _LEAST_POINTS):
+        text = page.lines[i].text
+        if not text.endswith(":"):  # most lines: one character's test
+            continue
+        text = text.strip()
+        if not _LABEL.match(text) or word_count(text) > most or not page.open(i):
             continue
         under = page.lines[i + 1 : i + 1 + _LEAST_POINTS]
         if all(not point.blank and LIST_MARK.match(point.text) for point in under):

@@ -13,6 +13,7 @@ from bot.cleaner.page import Page
 __all__ = ["mark_signature_blocks"]
 
 _DELIMITER = "--"  # the signature delimiter ("-- " with its space, stripped)
+_DELIMITER_REACH = 8  # a delimiter's line is short whatever spaces pad it
 _MOST_LINES = 4  # not a threshold: a signature's netiquette limit
 _MOST_WORDS = 12  # a signature's line is short: a name, a motto, an address
 
@@ -20,7 +21,7 @@ _MOST_WORDS = 12  # a signature's line is short: a name, a motto, an address
 def mark_signature_blocks(page: Page) -> None:
     """Drop (as a signature) the short lines under a "--" delimiter, up to the next blank line."""
     for i, line in enumerate(page.lines):
-        if line.text.strip() != _DELIMITER:
+        if len(line.text) > _DELIMITER_REACH or line.text.strip() != _DELIMITER:
             continue
         block = []
         for j in range(i + 1, min(i + 1 + _MOST_LINES + 1, len(page.lines))):
