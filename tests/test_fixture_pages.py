@@ -168,11 +168,16 @@ EXTRA = {
 # must_contain 1.000 / must_not_contain 1.000, chrome share 0.1765, outlet 11/12, date 6/12, updated 12/12,
 # headline 11/12, wire 11/12, event 11/12. Round thirty-nine (dates and furniture words of other languages),
 # written without it, lifted it to 4 of 12: line P/R 0.906/0.967, chrome share 0.1075, date 8/12, headline
-# and event 12/12. It is held to those figures, still held-out ones: no rule has been fitted to it.
+# and event 12/12. Round forty's general rules for its misses (a date opening a short URL id where an event
+# window vouches, a dateline's place with its land in brackets, a clock's word beside a two-digit-year date,
+# a teletext header row's live clock, a player's timecode row and download word, a most-read label and a
+# download word of other languages as config data, a '--' signature, a summary box's label over bullets)
+# lift it to 8 of 12: line P/R 0.967/0.967, chrome share 0.0460, outlet 11/12, date, updated, headline, wire
+# and event 12/12. It meets the common floors, and its figures are training figures now (left: the Usenet
+# group as outlet, which batch14 labels the archive's name; a poster's remark over the paste; a caption
+# dropped; two paragraphs printed twice, their repeats labelled as body; a teaser ending in "?").
 # A set that arrives below the common floors is held here to its arrival figures until it meets them.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch20": {**FLOORS, "chrome_share": 0.11, "field": 0.66},
-}
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

@@ -81,17 +81,29 @@ def caption_cues(text: str) -> tuple[int, int]:
 
 # "MOSCOW (Agency) -", "MOSCOW, Sept 28 (Agency) —", "Sept. 29 (UPI) --" opening the first paragraph;
 # "PLACE. Sept 28 (Agency) –" (a full stop after the place), "Place, Nov. 20 (AGENCY). The ..." (a full
-# stop after the credit, a capital after it), "Place, Sep 28 (AGENCY).- The ..." (a stop and a dash)
+# stop after the credit, a capital after it), "Place, Sep 28 (AGENCY).- The ..." (a stop and a dash),
+# "Place (Land), 28 sep (AGENCY).- ..." (the place's land in brackets before the comma)
 # a place's capital and letters in the Latin or the Cyrillic alphabet ("НЬЮ-ЙОРК, 28 сентября. /AGENCY/.")
 _CAPITAL = "A-ZА-ЯЁ"
 _LETTER = "A-Za-zА-Яа-яЁё"
-_WIRE_DATELINE = re.compile(
-    rf"^(?P<dateline>(?:[{_CAPITAL}][{_LETTER} .'/-]{{1,40}}"
-    r"(?:(?:,|\.(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s*[\w.]+"
-    r"(?:\s+[\w.]+){0,2}){0,3}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?),?\s*"  # "PLACE, Land, (CREDIT) -"
-    r"(?:\((?P<agency>[^()]{2,60})\)\s*(?:[-–—:]+|\.[-–—]{1,2}(?=\s)|\.\s+(?=[A-Z])|\s)"
-    r"|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
-)
+
+
+def _wire_dateline(land: str) -> re.Pattern[str]:
+    """The wire dateline's pattern, with `land` (a pattern, perhaps empty) read after the place."""
+    return re.compile(  # "PLACE, Land, (CREDIT) -"
+        rf"^(?P<dateline>(?:[{_CAPITAL}][{_LETTER} .'/-]{{1,40}}{land}"
+        r"(?:(?:,|\.(?=\s+[A-Z][a-z]{2,8}\.?\s+\d))\s*[\w.]+"
+        r"(?:\s+[\w.]+){0,2}){0,3}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?),?\s*"
+        r"(?:\((?P<agency>[^()]{2,60})\)\s*(?:[-–—:]+|\.[-–—]{1,2}(?=\s)|\.\s+(?=[A-Z])|\s)"
+        r"|[.,]?\s*/(?P<slashed>[^/\s][^/]{0,30})/\.?\s))\s*"
+    )
+
+
+_WIRE_DATELINE = _wire_dateline("")
+# the place's land in brackets before the comma ("Place (Land),"), tried only where the opening holds one
+_LAND_DATELINE = _wire_dateline(rf"\s*\([{_CAPITAL}][{_LETTER} .]{{1,30}}\)(?=,)")
+_LAND_CLOSE = "), "  # what a bracketed land before the comma needs
+_LAND_REACH = 80  # a place of forty, its land of thirty, in the opening's first characters
 
 
 # "New York, September 29, Interfax - ...": a place and a date, then the agency after a comma
@@ -145,6 +157,8 @@ _CREDIT_DATELINES = (
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
     match = _WIRE_DATELINE.match(first_paragraph)
+    if match is None and first_paragraph.find(_LAND_CLOSE, 0, _LAND_REACH) != -1:
+        match = _LAND_DATELINE.match(first_paragraph)
     if match is None:
         comma = next((m for rx in _CREDIT_DATELINES if (m := rx.match(first_paragraph))), None)
         return (comma.group("dateline").strip(), comma.group("agency").strip()) if comma else None

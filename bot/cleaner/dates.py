@@ -229,6 +229,7 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
         or _compact_date(path)
         or _short_path_date(path, windows)
         or _slug_id_date(path, windows)
+        or _short_id_date(path, windows)
     )
 
 
@@ -283,6 +284,23 @@ def _slug_id_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
     else:
         vouched = any(start <= made <= end for start, end in windows)
     return DateMatch(made, match.group(0).strip("/")) if vouched else None
+
+
+# an article id opened by a date and a short counter: /201609050027.aspx, _AV-201509280105.html
+_URL_ID_DATE = re.compile(
+    rf"[/_-](?P<y>{YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{{2,5}}(?=[/_.-]|$)"
+)
+
+
+def _short_id_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
+    """An id of ten to thirteen digits whose first eight are a date ("201609050027": the day and that
+    day's story number), only where the date falls in an event's window: a counter of that length may
+    open with digits that only look like a date (a longer run after the date is read without one)."""
+    for match in _URL_ID_DATE.finditer(path):
+        made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        if made is not None and any(start <= made <= end for start, end in windows):
+            return DateMatch(made, match.group(0).strip("/_-"))
+    return None
 
 
 _URL_SHORT_DATE = re.compile(r"/(?P<a>\d{2})/(?P<b>\d{2})/(?P<c>\d{2})/")

@@ -31,6 +31,7 @@ from bot.cleaner.lines import ends_sentence, is_prose, lowercase_share, word_cou
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
 from bot.cleaner.salutation import is_salutation
+from bot.cleaner.screenclock import mark_screen_clocks
 from bot.cleaner.speakerlabel import is_speaker_label
 from bot.cleaner.splitstamp import stamp_year
 from bot.cleaner.standfirst import is_standfirst, is_standfirst_under_meta
@@ -59,6 +60,7 @@ def _pictures_the_lede(page: Page, text: str, start: int) -> bool:
 
 def lay_out_header(page: Page, start: int) -> None:
     """Above the body: datelines, bylines, captions, the headline; the rest is page header."""
+    mark_screen_clocks(page, start)  # a teletext row's live clock: when the page was read, never a stamp
     header = [i for i in range(start) if page.open(i)]
     for n, i in enumerate(header):
         text = page.lines[i].text

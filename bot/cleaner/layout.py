@@ -16,6 +16,7 @@ from collections.abc import Callable
 from bot.cleaner.appeal import mark_appeal_boxes
 from bot.cleaner.authors import mark_author_over_date
 from bot.cleaner.bodybounds import body_end, body_start
+from bot.cleaner.bulletlabel import mark_bullet_labels
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.clipintro import mark_clip_intros
 from bot.cleaner.commentlist import (
@@ -24,6 +25,7 @@ from bot.cleaner.commentlist import (
     mark_named_comments,
     mark_stamped_comments,
 )
+from bot.cleaner.countedrail import mark_counted_rail
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only, is_yearless_date_only
@@ -56,6 +58,7 @@ from bot.cleaner.repeats import (
     restore_body_repeats,
 )
 from bot.cleaner.repostheading import mark_repost_heading, mark_repost_heading_above
+from bot.cleaner.sigblock import mark_signature_blocks
 from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.sponsored import mark_sponsored_teasers
 from bot.cleaner.subtitlecues import keep_subtitle_cues
@@ -321,6 +324,9 @@ _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     mark_appeal_boxes,
     mark_sponsored_teasers,
     mark_topic_counts,
+    mark_counted_rail,
+    mark_signature_blocks,
+    mark_bullet_labels,
     _mark_forwarder_note,
     mark_share_notes,
     mark_mirror_page,

@@ -41,6 +41,8 @@ _YEAR = r"(?:19|20)\d{2}"
 
 
 _YEAR_DIGITS = re.compile(_YEAR)  # what a foreign date needs before its pattern is tried
+# a numeric date whose year has two digits ("05.09.16"): a clock beside it is a stamp's as beside a full one
+_SHORT_YEAR_DATE = re.compile(r"(?<![\d.])\d{1,2}([./])\d{1,2}\1\d{2}(?![\d.])")
 _DAY_DIGITS = re.compile(r"\d[\s.eº°]")  # what a day before a month's name needs
 _MONTHS_EN_LOW = frozenset(month.lower() for month in _MONTHS_EN)
 _DAY_ONLY_LETTERS = 5  # not a threshold: "mars", "juin", "mayo" are spelt as English words or kept apart
@@ -117,7 +119,8 @@ def english_date(text: str, settings: CleanerConfig) -> str:
     September 2015"), a day and a month's name without a year too, the first in a line's opening (a
     dateline's: "МОСКВА, 29 сентября." -> "МОСКВА, 29 September."; not a name English spells alike: "3
     mars"), and a clock in another language's way ("10h12", "18:42 Uhr")
-    beside a full date as English's; any other text as it is."""
+    beside a full date (or a numeric one with a two-digit year: "05.09.16, 16:32 Uhr") as English's; any
+    other text as it is."""
     return _english_date(text, _dates(settings.month_names, settings.weekday_names, settings.clock_words))
 
 
@@ -125,9 +128,11 @@ def _english_date(text: str, dates: _Dates | None) -> str:
     """See `english_date` (a clock is put in English beside a full date)."""
     if dates is None or not _DAY_DIGITS.search(text):
         return text
-    if _YEAR_DIGITS.search(text):
+    year = _YEAR_DIGITS.search(text)
+    if year:
         text = _english_days(text, dates)
-        text = dates.clock.sub(_english_clock, text) if dates.clock_hint.search(text) else text
+    if dates.clock_hint.search(text) and (year or _SHORT_YEAR_DATE.search(text)):
+        text = dates.clock.sub(_english_clock, text)
     found = dates.day_only.search(text, 0, _DAY_ONLY_REACH) if dates.day_only is not None else None
     if found is None or (
         found.start() and (text[found.start() - 1].isalnum() or text[found.start() - 1] in "_/.")

@@ -32,6 +32,7 @@ from bot.cleaner.prefilter import FirstMatch
 from bot.cleaner.readerchrome import READER_CHROME_END_REASONS, READER_CHROME_PATTERNS
 from bot.cleaner.recordrows import RECORD_PATTERNS
 from bot.cleaner.sitenotes import SITE_NOTE_PATTERNS
+from bot.cleaner.stationchrome import STATION_PATTERNS
 from bot.cleaner.subtitlecues import CUE_PATTERNS
 from bot.cleaner.tablerows import TABLE_ROW_PATTERNS
 from bot.cleaner.teaserleadins import LEAD_IN_PATTERNS, LIKE_THESE
@@ -413,6 +414,7 @@ CHROME_PATTERNS = (
     *LEAD_IN_PATTERNS,
     *APPEAL_PATTERNS,
     *ARCHIVE_PATTERNS,
+    *STATION_PATTERNS,
 )
 
 # After a line of one of these kinds, following the article's prose, nothing of the article remains.
@@ -470,7 +472,7 @@ RELATED_HEADER = re.compile(
 # "Read also" in the languages of the coverage: a label over a link to another story, never a paragraph's
 # first words ("ЧИТАЙТЕ ТАКЖЕ: Title", "Lesen Sie auch: Title")
 READ_ALSO = (
-    r"read more|read also|also read|see also|читайте также|читайте еще|читайте тоже|смотрите также"
+    r"read more|read also|also read|see also|see more|читайте также|читайте еще|читайте тоже|смотрите также"
     r"|lesen sie auch|lire aussi|à lire aussi|lee también|lea también|leia também|leggi anche"
 )
 # Words that mark a link to another story ("(VIDEO)", "READ MORE: ...").
