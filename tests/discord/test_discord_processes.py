@@ -10,6 +10,7 @@ import signal
 import weakref
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 import pytest
 from conftest import StartBot, with_discord
@@ -130,15 +131,24 @@ async def test_busy_workers_get_their_next_full_batch_ahead_while_one_waits_for_
     await _left_waiting(asker, waiting)
 
 
-async def test_a_question_waits_while_its_conversation_has_one_on_a_worker(
-    real_config: Config, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asker = ProcessAsker(real_config, 2)  # never started: the batches are only noted
+def _one_conversation_on_a_worker(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> tuple[ProcessAsker, list[int], Conversation, list[Any]]:
+    """An asker whose two workers are busy, one of them on a question of the conversation returned; the
+    sizes of the batches it sends are noted, never answered."""
+    asker = ProcessAsker(config, 2)
     shares = _noting(asker, monkeypatch)
-    asker.running = 2  # both workers busy, one of them on a question of this conversation
+    asker.running = 2
     talk = Conversation()
     on_worker = [(("How long did they meet?", talk, 3), asyncio.get_running_loop().create_future())]
     asker._count_in_flight(on_worker, +1)
+    return asker, shares, talk, on_worker
+
+
+async def test_a_question_waits_while_its_conversation_has_one_on_a_worker(
+    real_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asker, shares, talk, on_worker = _one_conversation_on_a_worker(real_config, monkeypatch)
     asked = [("and why?", talk), (QUESTIONS[0], None), (QUESTIONS[1], None)]
     waiting = [asyncio.create_task(asker.ask(q, c, 3)) for q, c in asked]
     await asyncio.sleep(0)
@@ -157,12 +167,7 @@ async def test_a_question_waits_while_its_conversation_has_one_on_a_worker(
 async def test_a_batch_sent_ahead_passes_over_a_conversation_on_a_worker(
     real_config: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asker = ProcessAsker(real_config, 2)  # never started: the batches are only noted
-    shares = _noting(asker, monkeypatch)
-    asker.running = 2  # both workers busy, one of them on a question of this conversation
-    talk = Conversation()
-    on_worker = [(("How long did they meet?", talk, 3), asyncio.get_running_loop().create_future())]
-    asker._count_in_flight(on_worker, +1)
+    asker, shares, talk, _ = _one_conversation_on_a_worker(real_config, monkeypatch)
     limit = asker.batch_limit
     many = [(QUESTIONS[i % len(QUESTIONS)], talk if i == 1 else None) for i in range(3 * limit + 1)]
     waiting = [asyncio.create_task(asker.ask(q, c, 3)) for q, c in many]
