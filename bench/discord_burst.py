@@ -270,7 +270,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     )
     if bot.answers.asker is not None:  # questions embedded together (bot/discord/processes.py)
         asker = bot.answers.asker
-        result.update(batches=asker.sent[0], batched=asker.sent[1], largest_batch=asker.largest)
+        result.update(
+            batches=asker.sent[0], batched=asker.sent[1], largest_batch=asker.largest, ahead=asker.ahead
+        )
     return result
 
 
@@ -315,7 +317,8 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
     if "batches" in result:
         lines.append(
             f"answer processes: {result['batched']} questions in {result['batches']} batches "
-            f"(largest {result['largest_batch']}, limit discord.question_batch)"
+            f"(largest {result['largest_batch']}, limit discord.question_batch; {result['ahead']} sent ahead "
+            "to a busy worker)"
         )
     lines += [
         f"targets: burst all acknowledged < {TARGETS['burst_ack_s']:g} s: {_verdict(b['all_acked_s'], TARGETS['burst_ack_s'])}"

@@ -143,7 +143,7 @@ class SummitBot(commands.Bot):
         )
         self.config = config
         self.service = service
-        self._conversations: dict[int, Conversation] = {}
+        self._conversations: dict[tuple[int, int], Conversation] = {}
         # answers never run on the event loop: a bounded pool, and a polite "busy" past its queue
         settings = config.discord
         workers = worker_count(settings.workers)
@@ -196,15 +196,17 @@ class SummitBot(commands.Bot):
         await super().close()
         self.answers.shutdown()
 
-    def conversation(self, channel_id: int) -> Conversation:
-        """The follow-up context of one channel or DM, fresh once it has expired."""
+    def conversation(self, channel_id: int, user_id: int) -> Conversation:
+        """The follow-up context of one user in one channel or DM, fresh once it has expired: "and obama?"
+        continues the asker's own last question, never another user's asked in the same channel."""
         ttl = self.config.discord.context_expiry_seconds
-        current = self._conversations.get(channel_id)
+        key = (channel_id, user_id)
+        current = self._conversations.get(key)
         if current is None or current.expired(ttl):
-            stale = [key for key, value in self._conversations.items() if value.expired(ttl)]
-            for key in stale:
-                del self._conversations[key]
-            current = self._conversations[channel_id] = Conversation()
+            stale = [k for k, value in self._conversations.items() if value.expired(ttl)]
+            for k in stale:
+                del self._conversations[k]
+            current = self._conversations[key] = Conversation()
         return current
 
     def event_names(self) -> dict[str, str]:

@@ -293,14 +293,20 @@ class FakeDiscord:
         )
 
     async def say(
-        self, content: str, *, mention_bot: bool = True, dm: bool = False, everyone: bool = False
+        self,
+        content: str,
+        *,
+        mention_bot: bool = True,
+        dm: bool = False,
+        everyone: bool = False,
+        user_id: int = USER_ID,
     ) -> int:
         """A user's message (MESSAGE_CREATE) in the guild channel or in a DM; returns its id."""
         message_id = self.new_id()
         data: dict[str, Any] = {
             "id": str(message_id),
             "channel_id": str(DM_CHANNEL_ID if dm else CHANNEL_ID),
-            "author": user_payload(),
+            "author": user_payload(user_id),
             "content": content,
             "timestamp": TIMESTAMP,
             "edited_timestamp": None,

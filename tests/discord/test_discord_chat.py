@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from fake_discord import BOT_ID, CHANNEL_ID, DM_CHANNEL_ID, FakeDiscord, Recorded
+from fake_discord import BOT_ID, CHANNEL_ID, DM_CHANNEL_ID, USER_ID, FakeDiscord, Recorded
 
+from bot.conversation import Conversation
 from bot.discord.client import SummitBot
+from bot.discord.render import ask_embed
 
 MENTION = f"<@{BOT_ID}>"
 
@@ -64,6 +66,25 @@ async def test_a_follow_up_in_the_channel_continues_the_conversation(
     (reply,) = await fake.wait_for(reply_to(second))
     description = reply.body["embeds"][0]["description"]
     assert "tight schedules" in description  # the reason only follows from the earlier question
+
+
+async def test_a_follow_up_continues_only_its_own_askers_conversation(
+    bot: SummitBot, fake: FakeDiscord
+) -> None:
+    question, follow_up = "What did Obama say about Assad?", "and Putin?"
+    talk = Conversation()
+    bot.service.ask(question, conversation=talk)
+    carried = ask_embed(bot.service.ask(follow_up, conversation=talk), bot.event_names()).to_dict()
+    alone = ask_embed(bot.service.ask(follow_up), bot.event_names()).to_dict()
+    assert carried["description"] != alone["description"]  # its answer depends on the question before
+    first = await fake.say(f"{MENTION} {question}")
+    await fake.wait_for(reply_to(first))
+    others = await fake.say(f"{MENTION} {follow_up}", user_id=USER_ID + 1)  # another user, same channel
+    (reply,) = await fake.wait_for(reply_to(others))
+    assert reply.body["embeds"][0]["description"] == alone["description"]
+    own = await fake.say(f"{MENTION} {follow_up}")
+    (reply,) = await fake.wait_for(reply_to(own))
+    assert reply.body["embeds"][0]["description"] == carried["description"]
 
 
 async def test_a_too_long_mention_is_told_the_limit(bot: SummitBot, fake: FakeDiscord) -> None:

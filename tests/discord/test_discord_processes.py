@@ -10,6 +10,7 @@ import signal
 import weakref
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 import pytest
 from conftest import StartBot, with_discord
@@ -58,11 +59,12 @@ async def test_answers_and_follow_ups_equal_the_services_own(
 async def test_questions_that_wait_are_answered_in_batches_as_the_service_would(
     asker: ProcessAsker, real_service: CoverageService
 ) -> None:
-    before = asker.sent
-    asked = [*QUESTIONS, "why? " * 400] * 3  # one refused question in each round
+    before, ahead = asker.sent, asker.ahead
+    asked = [*QUESTIONS, "why? " * 400] * 6  # one refused question in each round
     results = await asyncio.gather(*(asker.ask(q, None, 3) for q in asked), return_exceptions=True)
     batches, questions = asker.sent[0] - before[0], asker.sent[1] - before[1]
     assert questions == len(asked) and batches < len(asked)  # some went to a worker together
+    assert asker.ahead > ahead  # a full batch waited for each worker: some were sent ahead
     assert asker.largest <= asker.batch_limit and asker.running == 0
     for question, result in zip(asked, results, strict=True):
         if question.startswith("why?"):
@@ -77,29 +79,103 @@ async def test_a_lone_question_goes_alone_and_at_once(asker: ProcessAsker) -> No
     assert (asker.sent[0] - before[0], asker.sent[1] - before[1]) == (1, 1)
 
 
-async def test_a_free_worker_takes_an_even_share_for_all_workers(
-    real_config: Config, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    asker = ProcessAsker(real_config, 2)  # never started: the batches are only noted
+def _noting(asker: ProcessAsker, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the batches `asker` sends, which are only noted, never answered."""
     shares: list[int] = []
+    monkeypatch.setattr(asker, "_submit", lambda taken: shares.append(len(taken)))
+    return shares
 
-    async def run(taken: list[object]) -> None:
-        shares.append(len(taken))
 
-    monkeypatch.setattr(asker, "_run", run)
-    asker.running = 2  # both workers busy, so all ten wait
-    waiting = [asyncio.create_task(asker.ask(q, None, 3)) for q in [*QUESTIONS, *QUESTIONS[:3]]]
-    await asyncio.sleep(0)
-    asker.running = 1  # one is free
-    asker._send()  # the free worker takes half of the ten, not all of them
-    asker.running = 1
-    asker._send()  # then half of the five left
-    await asyncio.sleep(0)
-    assert shares == [5, 3]
+async def _left_waiting(asker: ProcessAsker, waiting: list[asyncio.Task[object]]) -> None:
     asker.shutdown()
     for task in waiting:  # the batches were only noted: their askers would wait for ever
         task.cancel()
     await asyncio.gather(*waiting, return_exceptions=True)
+
+
+async def test_a_free_worker_takes_an_even_share_for_all_workers(
+    real_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asker = ProcessAsker(real_config, 2)  # never started: the batches are only noted
+    shares = _noting(asker, monkeypatch)
+    asker.running = 2  # both workers busy, so all ten wait
+    waiting = [asyncio.create_task(asker.ask(q, None, 3)) for q in [*QUESTIONS, *QUESTIONS[:3]]]
+    await asyncio.sleep(0)
+    assert shares == []  # fewer than a full batch for every worker: none is sent ahead
+    asker.running = 1  # one is free
+    asker._send()  # the free worker takes half of the ten, not all of them
+    asker.running = 1
+    asker._send()  # then half of the five left
+    assert shares == [5, 3]
+    await _left_waiting(asker, waiting)
+
+
+async def test_busy_workers_get_their_next_full_batch_ahead_while_one_waits_for_each(
+    real_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asker = ProcessAsker(real_config, 2)  # never started: the batches are only noted
+    shares = _noting(asker, monkeypatch)
+    asker.running = 2  # both workers busy
+    limit = asker.batch_limit
+    many = [QUESTIONS[i % len(QUESTIONS)] for i in range(3 * limit + 1)]
+    waiting = [asyncio.create_task(asker.ask(q, None, 3)) for q in many]
+    await asyncio.sleep(0)
+    # a full batch for each busy worker, sent ahead; what is left (fewer than one per worker) waits
+    assert shares == [limit, limit] and asker.running == 4 and len(asker._waiting) == limit + 1
+    asker.running = 3  # one worker is done and starts the batch sent ahead: nothing more goes yet
+    asker._send()
+    assert shares == [limit, limit]
+    asker.running = 1  # both batches ahead taken and one of them done: a free worker takes its share
+    asker._send()
+    assert shares == [limit, limit, -(-(limit + 1) // 2)]
+    await _left_waiting(asker, waiting)
+
+
+def _one_conversation_on_a_worker(
+    config: Config, monkeypatch: pytest.MonkeyPatch
+) -> tuple[ProcessAsker, list[int], Conversation, list[Any]]:
+    """An asker whose two workers are busy, one of them on a question of the conversation returned; the
+    sizes of the batches it sends are noted, never answered."""
+    asker = ProcessAsker(config, 2)
+    shares = _noting(asker, monkeypatch)
+    asker.running = 2
+    talk = Conversation()
+    on_worker = [(("How long did they meet?", talk, 3), asyncio.get_running_loop().create_future())]
+    asker._count_in_flight(on_worker, +1)
+    return asker, shares, talk, on_worker
+
+
+async def test_a_question_waits_while_its_conversation_has_one_on_a_worker(
+    real_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asker, shares, talk, on_worker = _one_conversation_on_a_worker(real_config, monkeypatch)
+    asked = [("and why?", talk), (QUESTIONS[0], None), (QUESTIONS[1], None)]
+    waiting = [asyncio.create_task(asker.ask(q, c, 3)) for q, c in asked]
+    await asyncio.sleep(0)
+    asker.running = 1  # one worker is free: it takes its share, passing over the follow-up
+    asker._send()
+    assert shares == [2] and [a[1] for a, _ in asker._waiting] == [talk]
+    asker.running = 1
+    asker._send()  # the follow-up still waits for its conversation's answer
+    assert shares == [2]
+    asker._count_in_flight(on_worker, -1)  # its answer is back: the follow-up goes with the conversation
+    asker._send()
+    assert shares == [2, 1] and not asker._waiting
+    await _left_waiting(asker, waiting)
+
+
+async def test_a_batch_sent_ahead_passes_over_a_conversation_on_a_worker(
+    real_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asker, shares, talk, _ = _one_conversation_on_a_worker(real_config, monkeypatch)
+    limit = asker.batch_limit
+    many = [(QUESTIONS[i % len(QUESTIONS)], talk if i == 1 else None) for i in range(3 * limit + 1)]
+    waiting = [asyncio.create_task(asker.ask(q, c, 3)) for q, c in many]
+    await asyncio.sleep(0)
+    # a full batch for each busy worker goes ahead without the follow-up, which keeps its place
+    assert shares == [limit, limit] and asker.running == 4
+    assert asker._waiting[0][0][1] is talk and len(asker._waiting) == limit + 1
+    await _left_waiting(asker, waiting)
 
 
 async def test_the_answers_come_from_other_processes(asker: ProcessAsker) -> None:

@@ -62,7 +62,11 @@ class AskCog(commands.Cog, name="Ask"):
         settings = self.bot.config.discord
         question = check_question(question, settings.max_question_length)
         async with self.bot.answers.slot() as slot:  # BusyError (a private "try again") when full
-            conversation = self.bot.conversation(interaction.channel_id) if interaction.channel_id else None
+            conversation = (
+                self.bot.conversation(interaction.channel_id, interaction.user.id)
+                if interaction.channel_id
+                else None
+            )
             # the question goes to the answer workers now, while the deferral is on its way: in a burst
             # the workers would otherwise wait for the first deferrals' round trips
             answering = asyncio.ensure_future(

@@ -64,7 +64,7 @@ class ChatCog(commands.Cog, name="Chat"):
         try:
             question = check_question(question, self.bot.config.discord.max_question_length)
             async with message.channel.typing():
-                conversation = self.bot.conversation(message.channel.id)
+                conversation = self.bot.conversation(message.channel.id, message.author.id)
                 result = await self.bot.call_service(
                     self.bot.service.ask,
                     question,
