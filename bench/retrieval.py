@@ -61,13 +61,13 @@ def speed_table(results: list[dict[str, Any]]) -> str:
         for label in SETS:
             times, cpu = r["sets"][label]["times"], r["sets"][label]["cpu"]
             cells.append(
-                f"{_ms(times, 50):.2f} / {_ms(times, 95):.2f} [{_ms(cpu, 50):.2f} / {_ms(cpu, 95):.2f}]"
+                f"{_ms(times, 50):.3f} / {_ms(times, 95):.3f} [{_ms(cpu, 50):.3f} / {_ms(cpu, 95):.3f}]"
                 f" (n={len(times)})"
             )
         lines.append(f"| {r['engine']} | {r['build_s']:.1f} | " + " | ".join(cells) + " |")
         if "times_k40" in r["sets"]["mixed"]:
             cells = [
-                f"{_ms(r['sets'][s]['times_k40'], 50):.2f} / {_ms(r['sets'][s]['times_k40'], 95):.2f}"
+                f"{_ms(r['sets'][s]['times_k40'], 50):.3f} / {_ms(r['sets'][s]['times_k40'], 95):.3f}"
                 for s in SETS
             ]
             lines.append(f"| {r['engine']} at k=40 (the answerer's) | – | " + " | ".join(cells) + " |")
