@@ -164,8 +164,9 @@ def has_type_kept(
     kind: str, facts: CandidateFacts, index: CorpusIndex, interval: bool, asked: str
 ) -> bool | None:
     """has_type, kept with the sentence's facts for the kinds whose answer does not depend on the
-    question's words ("where" does: a place the question names is no answer)."""
-    if kind == "where":
+    question's words ("where" does: a place the question names is no answer; so does a "when" naming the
+    unit of time it asks for)."""
+    if kind == "where" or (kind == "when" and evidence.asked_time(asked)):
         return has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
     key = (kind, interval)
     if key not in facts._typed:
