@@ -47,3 +47,12 @@ def test_the_occasions_a_question_names_are_read_from_config(config: Config) -> 
     assert "lunch" in asked_occasions(index, "How long was the luncheon?")  # one row of answer.occasions
     assert "meet" in asked_occasions(index, "How long did the talks go on?")  # facts.measured_alike
     assert asked_occasions(index, "How long were they alone?") == frozenset()
+
+
+def test_a_length_is_asked_of_the_first_occasion_named(config: Config) -> None:
+    index = _index(config)
+    assert asked_occasions(index, "How long was he kept waiting before the talks?") == asked_occasions(
+        index, "How long was the wait?"
+    )
+    waiting = _missing(index, "How long was he kept waiting before the talks?")
+    assert waiting[_MEETING] == 1.0  # the talks' length is no answer to how long the wait was

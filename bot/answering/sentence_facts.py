@@ -218,8 +218,10 @@ _OCCASIONS: PerIndex[dict[str, frozenset[str]]] = PerIndex(_occasion_table)
 
 
 def asked_occasions(index: CorpusIndex, question: str) -> frozenset[str]:
-    """The stems a length the question asks for may measure: those of the occasions it names ("the
-    lunch": lunch, luncheon, dinner ...), none when it names none."""
+    """The stems a length the question asks for may measure: those of the first occasion it names ("the
+    lunch": lunch, luncheon, dinner ...; a later one places it: "how long was he kept waiting before the
+    talks" asks the wait's length), none when it names none."""
     table = _OCCASIONS.of(index)
-    found = [table[stem] for stem in index.tokenizer.content_words(question) if stem in table]
-    return frozenset[str]().union(*found)
+    return next(
+        (table[stem] for stem in index.tokenizer.content_words(question) if stem in table), frozenset()
+    )
