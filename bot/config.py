@@ -83,6 +83,9 @@ class AnswerConfig:
     max_question_length: int = field(default=1000, metadata={"range": (1, 100_000)})
     # a question whose letters are less than this share Latin is refused as not English
     min_latin_share: float = field(default=0.5, metadata={"range": (0.0, 1.0)})
+    # words naming an occasion whose length a question may ask ("the lunch", "his speech"), each row the
+    # words one length is the length of; the meeting's words are facts.measured_alike
+    occasions: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,25 @@ def test_a_person_after_to_or_at_is_no_place(config: Config) -> None:
     assert not has_place(index, 0, asked)  # a title leads the name
     assert not has_place(index, 1, asked)  # a configured person
     assert has_place(index, 2, asked)
+
+
+def test_a_when_naming_its_unit_needs_that_unit(config: Config) -> None:
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "The leaders spoke briefly after the dinner. "
+                    "The leaders met in Hangzhou on September 5. "
+                    "The talks began in the morning."
+                ],
+            )
+        ],
+        config,
+    )
+    occasion, dated, timed = 0, 1, 2
+    assert all(has_date(index, p, "When did the leaders meet?") for p in (occasion, dated, timed))
+    on_what_date = "On what date did the leaders meet?"
+    assert [has_date(index, p, on_what_date) for p in (occasion, dated, timed)] == [False, True, False]
+    at_what_time = "At what time of day did the talks begin?"
+    assert [has_date(index, p, at_what_time) for p in (occasion, dated, timed)] == [True, False, True]

@@ -13,6 +13,7 @@ from bot.search import CorpusIndex
 from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = [
+    "asked_time",
     "has_cause",
     "has_date",
     "has_duration",
@@ -49,6 +50,8 @@ _TITLED = compiled(r"(?:Mr|Mrs|Ms|Dr|President|Secretary|Minister|Prime|Foreign|
 _TWO_WORD_NAME = compiled(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
 _PLACE_NAME = compiled(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 # "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
+# "on what date", "which day", "at what time of day": the unit of time a "when" question asks for
+_ASKED_TIME = compiled(r"\b(?:what|which)\s+(date|day|year|month|time|hour)\b", re.IGNORECASE)
 _REPORTED_ON = compiled(
     r"\b(?:said|says|told|announced|added|stated|reported|noted)\b(?:\s+\w+){0,2}\s+(?:on\s+)?$",
     re.IGNORECASE,
@@ -68,13 +71,29 @@ def has_duration(index: CorpusIndex, position: int) -> bool:
 
 def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ..."),
-    or a time of day or an occasion ("at a luncheon", "ahead of the talks"): "when" is answered by any."""
+    or a time of day or an occasion ("at a luncheon", "ahead of the talks"): a bare "when" is answered by
+    any. A question naming the unit it asks (`asked_time`) is answered only by that unit: "on what date"
+    by a date, "at what time of day" by a time of day."""
     text = index.locate(position)[1].text
+    unit = asked_time(asked)
+    if unit == "clock":
+        return bool(_TIME_OF_DAY.search(text))
     dated = any(
         f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])
         for f in index.facts.of(position).figures
     )
+    if unit == "calendar":
+        return dated
     return dated or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
+
+
+def asked_time(asked: str) -> str:
+    """The unit of time a "when" question names: "clock" for a time of day ("at what time", "what hour"),
+    "calendar" for a date ("on what date", "which day", "what year"), "" for a bare "when"."""
+    match = _ASKED_TIME.search(asked)
+    if match is None:
+        return ""
+    return "clock" if match.group(1).lower() in ("time", "hour") else "calendar"
 
 
 def has_place(index: CorpusIndex, position: int, asked: str = "") -> bool:

@@ -18,7 +18,13 @@ from bot.answering.concept_match import Pairs, coverage, covered_with
 from bot.answering.focus import focus_columns
 from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
 from bot.answering.ranker import Concept
-from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of_all, has_type_kept
+from bot.answering.sentence_facts import (
+    FACTS_LIMIT,
+    CandidateFacts,
+    asked_occasions,
+    facts_of_all,
+    has_type_kept,
+)
 from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex, SearchHit
@@ -161,6 +167,7 @@ class _Asked:
     names: list[tuple[float, frozenset[str]]]  # each name concept's weight and words (related ones too)
     unit: frozenset[str] | None  # "how many X": X's terms
     since: bool
+    occasions: frozenset[str]  # "how long": the stems a length of what it asks about may measure
     people: frozenset[str]
     pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
     names_total: float  # the names' weight
@@ -176,7 +183,11 @@ class _Asked:
         pairs = [(c.terms, c.related) for c in concepts]
         names_total = sum([weight for weight, _ in names])
         since = _asks_since(question.text)
-        return cls(question, concepts, weights, total, names, unit, since, people, pairs, names_total)
+        lasting = question.kind == "how_long" and not since
+        occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
+        return cls(
+            question, concepts, weights, total, names, unit, since, occasions, people, pairs, names_total
+        )
 
 
 def _own_names(index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> list[Concept]:
@@ -369,7 +380,9 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
         row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
         failed += bool(missing)
-    typed = has_type_kept(question.kind, facts, index, asked.since, question.search_text)
+    typed = has_type_kept(
+        question.kind, facts, index, asked.since, question.search_text, occasions=asked.occasions
+    )
     if typed is False:
         row[_TYPE_MISSING] = 1.0
         failed += 1

@@ -12,10 +12,19 @@ from bot.answering import evidence
 from bot.answering.cache import PerIndex
 from bot.answering.ranker import people_of
 from bot.facts import INTERVAL
+from bot.facts.figures import measure_stem
 from bot.frozen import dataclass
 from bot.search import CorpusIndex
 
-__all__ = ["FACTS_LIMIT", "CandidateFacts", "facts_of", "facts_of_all", "has_type", "has_type_kept"]
+__all__ = [
+    "FACTS_LIMIT",
+    "CandidateFacts",
+    "asked_occasions",
+    "facts_of",
+    "facts_of_all",
+    "has_type",
+    "has_type_kept",
+]
 
 _TYPE_TESTS = {
     "how_many": evidence.has_number,
@@ -46,7 +55,8 @@ class CandidateFacts:
     role: str
     _paragraph_people: frozenset[str] | None = None
     _context: frozenset[str] | None = None
-    _typed: dict[tuple[str, bool], bool | None] = field(default_factory=dict)  # has_type's answers
+    # has_type's answers, by (kind, interval, the occasions the question names)
+    _typed: dict[tuple[str, bool, frozenset[str]], bool | None] = field(default_factory=dict)
 
     def paragraph_people(self, index: CorpusIndex) -> frozenset[str]:
         """The configured people named anywhere in its paragraph."""
@@ -143,14 +153,19 @@ def has_type(
     *,
     interval: bool = False,
     asked: str = "",
+    occasions: frozenset[str] = frozenset(),
 ) -> bool | None:
     """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
-    "How long" asks for a length ("a 90-minute meeting"), or with `interval` for the time since something
-    last happened ("their first meeting in two years"). `asked` is the question: a place it names already
+    "How long" asks for a length ("a 90-minute meeting") of what it asks about (`occasions`, from
+    `asked_occasions`: a meeting's length is no answer to "how long was the lunch"; a length of what the
+    figures reader could not name may be), or with `interval` for the time since something last
+    happened ("their first meeting in two years"). `asked` is the question: a place it names already
     is no answer to "where", as a date that is only the day something was said is none to "when"."""
     if kind == "how_long":
         durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
-        return any(f.measures == INTERVAL if interval else f.is_length for f in durations)
+        if interval:
+            return any(f.measures == INTERVAL for f in durations)
+        return any(f.is_length and _length_of(f.measures, occasions) for f in durations)
     test = _TYPE_TESTS.get(kind)
     if test is not None:
         return test(index, position, asked)
@@ -160,14 +175,53 @@ def has_type(
     return None
 
 
+def _length_of(measures: str, occasions: frozenset[str]) -> bool:
+    """A length of what `measures` names answers for `occasions` (the stems of the occasions a question
+    names): it names nothing the reader knows, the question names no occasion, or one of them."""
+    return not measures or not occasions or measures in occasions
+
+
 def has_type_kept(
-    kind: str, facts: CandidateFacts, index: CorpusIndex, interval: bool, asked: str
+    kind: str,
+    facts: CandidateFacts,
+    index: CorpusIndex,
+    interval: bool,
+    asked: str,
+    *,
+    occasions: frozenset[str] = frozenset(),
 ) -> bool | None:
     """has_type, kept with the sentence's facts for the kinds whose answer does not depend on the
-    question's words ("where" does: a place the question names is no answer)."""
-    if kind == "where":
+    question's words ("where" does: a place the question names is no answer; so does a "when" naming the
+    unit of time it asks for)."""
+    if kind == "where" or (kind == "when" and evidence.asked_time(asked)):
         return has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
-    key = (kind, interval)
+    key = (kind, interval, occasions)
     if key not in facts._typed:
-        facts._typed[key] = has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
+        facts._typed[key] = has_type(
+            kind, facts.position, facts, index, interval=interval, asked=asked, occasions=occasions
+        )
     return facts._typed[key]
+
+
+def _occasion_table(index: CorpusIndex) -> dict[str, frozenset[str]]:
+    """config answer.occasions and facts.measured_alike (the meeting's words), by each word's stem."""
+    table: dict[str, frozenset[str]] = {}
+    for row in (*index.config.answer.occasions, *index.config.facts.measured_alike):
+        stems = frozenset(measure_stem(word) for word in row)
+        for stem in stems:
+            table[stem] = table.get(stem, frozenset()) | stems
+    return table
+
+
+# each occasion word's stem -> the stems of every word one length of it is the length of
+_OCCASIONS: PerIndex[dict[str, frozenset[str]]] = PerIndex(_occasion_table)
+
+
+def asked_occasions(index: CorpusIndex, question: str) -> frozenset[str]:
+    """The stems a length the question asks for may measure: those of the first occasion it names ("the
+    lunch": lunch, luncheon, dinner ...; a later one places it: "how long was he kept waiting before the
+    talks" asks the wait's length), none when it names none."""
+    table = _OCCASIONS.of(index)
+    return next(
+        (table[stem] for stem in index.tokenizer.content_words(question) if stem in table), frozenset()
+    )

@@ -1,0 +1,58 @@
+"""bot/answering/sentence_facts.py: a "how long" question is answered by a length of what it asks about
+(the lunch's, not the meeting's), read from the figures' `measures` and config answer.occasions."""
+
+from __future__ import annotations
+
+from bot.answering.candidates import find_candidates
+from bot.answering.features import FEATURES
+from bot.answering.sentence_facts import asked_occasions
+from bot.config import Config
+from bot.search import CorpusIndex
+from tests.test_quotes import make_article
+
+_MEETING = "The two leaders met for two hours in the palace."
+_LUNCH = "Their working lunch lasted 40 minutes."
+_UNNAMED = "It went on for 50 minutes in the end."
+
+
+def _index(config: Config) -> CorpusIndex:
+    return CorpusIndex([make_article("d0", [_MEETING, _LUNCH, _UNNAMED])], config)
+
+
+def _missing(index: CorpusIndex, question: str) -> dict[str, float]:
+    """type_missing for each candidate sentence, by its text."""
+    found = find_candidates(index, question)
+    assert found.rows is not None
+    column = FEATURES.index("type_missing")
+    return {hit.sentence.text: float(found.rows[i, column]) for i, hit in enumerate(found.hits)}
+
+
+def test_a_length_answers_only_a_question_about_what_it_measures(config: Config) -> None:
+    index = _index(config)
+    lunch = _missing(index, "How long did the working lunch last?")
+    assert lunch[_MEETING] == 1.0  # the meeting's length is no answer to how long the lunch was
+    assert lunch[_LUNCH] == 0.0
+    assert lunch[_UNNAMED] == 0.0  # a length of what the figures reader could not name may be its
+    # "talks" and "met" are measured alike (facts.measured_alike): the meeting's length answers
+    talks = _missing(index, "How long did the talks last?")
+    assert talks[_MEETING] == 0.0
+    assert talks[_LUNCH] == 1.0
+    # a question that names no occasion takes any length
+    alone = _missing(index, "How long were the two leaders alone together?")
+    assert alone[_MEETING] == 0.0 and alone[_LUNCH] == 0.0
+
+
+def test_the_occasions_a_question_names_are_read_from_config(config: Config) -> None:
+    index = _index(config)
+    assert "lunch" in asked_occasions(index, "How long was the luncheon?")  # one row of answer.occasions
+    assert "meet" in asked_occasions(index, "How long did the talks go on?")  # facts.measured_alike
+    assert asked_occasions(index, "How long were they alone?") == frozenset()
+
+
+def test_a_length_is_asked_of_the_first_occasion_named(config: Config) -> None:
+    index = _index(config)
+    assert asked_occasions(index, "How long was he kept waiting before the talks?") == asked_occasions(
+        index, "How long was the wait?"
+    )
+    waiting = _missing(index, "How long was he kept waiting before the talks?")
+    assert waiting[_MEETING] == 1.0  # the talks' length is no answer to how long the wait was
