@@ -1,0 +1,99 @@
+"""The cleaner's round-forty-one rules (issue 9, probe34's misses, by kind), on small lines and pages
+written for these tests (no real page's text), and lines that only look like them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.cues import caption_cues
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+LEDE = (
+    "The two presidents talked for ninety minutes on the sidelines of the summit about the war in Syria "
+    "and the ceasefire that their ministers have tried to agree for weeks."
+)
+SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
+CAPTION = (
+    "The American president listens to his Russian counterpart during their talks at the summit in "
+    "the lakeside city on Monday. Jane Roe / Photo Agency / EPA"
+)
+
+
+# -- headline: a caption closed by a photographer's name and sources after slashes
+@pytest.mark.parametrize(
+    "text",
+    [
+        CAPTION,
+        "Leaders pose before the dinner on 5 September 2016. Ivan Petrov / Wire Service / Pool",
+        "Delegations arrive at the hall. Ana Silva / AGENCY / Picture Desk",
+    ],
+)
+def test_a_sentence_closed_by_a_name_and_two_sources_after_slashes_is_a_caption(text: str) -> None:
+    strong, _ = caption_cues(text)
+    assert strong >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks went on late into the night. Trade and energy / Analysis",  # one slash: a section's label
+        "Leaders / Allies / Rivals",  # no sentence before the names
+        "Ministers met on Monday. prices / costs / wages",  # no capitalised name
+    ],
+)
+def test_slashes_without_a_photo_credit_are_no_caption_cue(text: str) -> None:
+    strong, _ = caption_cues(text)
+    assert strong == 0
+
+
+def test_a_caption_printed_three_times_above_the_headline_is_not_the_headline(config: Config) -> None:
+    page = "\n".join([CAPTION, CAPTION, CAPTION, "", "Leaders fail to agree on Syria", "", LEDE, "", SECOND])
+    article = clean(page, config)
+    assert article.title == "Leaders fail to agree on Syria"
+    assert article.text.count("Jane Roe") <= 1  # the caption once at most, never the headline
+    assert LEDE in article.text and SECOND in article.text
+
+
+# -- headline: a caption printed again under itself with a credit label of another language
+RU_HEADLINE = "Лидеры пожали друг другу руки"
+RU_STANDFIRST = (
+    "На приеме в штаб-квартире организации президенты двух стран обменялись рукопожатием, а после речи "
+    "хозяина вечера подняли бокалы"
+)
+RU_CAPTION = "Президенты двух стран на приеме в штаб-квартире организации"
+RU_LEDE = (
+    "Президенты двух стран пожали друг другу руки на приеме, сообщила в своем блоге журналистка, "
+    "которая была в зале во время речи."
+)
+
+
+def test_a_caption_printed_again_with_a_photo_label_credit_is_a_caption_both_times(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Новости",
+            "",
+            RU_HEADLINE,
+            "",
+            RU_STANDFIRST,
+            RU_CAPTION,
+            "",
+            f"{RU_CAPTION}   (Фото: Getty Images)",
+            "",
+            RU_LEDE,
+        ]
+    )
+    article = clean(page, config)
+    assert article.title is not None and RU_CAPTION not in article.title
+    assert "Getty Images" not in article.text  # the credited copy dropped, one caption kept
+    assert RU_LEDE in article.text
+
+
+def test_a_headline_over_a_longer_line_opening_with_its_words_stays_the_headline(config: Config) -> None:
+    headline = "Leaders fail to agree on Syria"
+    page = "\n".join(
+        ["", headline, "", f"{headline}, the two sides said after the talks on Monday.", "", LEDE]
+    )
+    article = clean(page, config)
+    assert article.title == headline
