@@ -4,9 +4,12 @@ written for these tests (no real page's text), and lines that only look like the
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bot.cleaner.cues import caption_cues
+from bot.cleaner.dates import url_date
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
 
@@ -97,3 +100,38 @@ def test_a_headline_over_a_longer_line_opening_with_its_words_stays_the_headline
     )
     article = clean(page, config)
     assert article.title == headline
+
+
+# -- dates: a compact timestamp and a day-first date in folders, read where an event's window vouches
+UNGA = [(dt.date(2015, 9, 20), dt.date(2015, 10, 15))]
+G20 = [(dt.date(2016, 8, 28), dt.date(2016, 9, 25))]
+
+
+@pytest.mark.parametrize(
+    ("url", "windows", "expected"),
+    [
+        ("https://paper.example/articles/20160907180935", G20, dt.date(2016, 9, 7)),
+        ("https://paper.example/politics/28/09/2015/5a1b2c3d4e5f", UNGA, dt.date(2015, 9, 28)),
+        ("https://paper.example/politics/09/28/2015/story", UNGA, dt.date(2015, 9, 28)),
+        ("https://paper.example/politics/03/10/2015/story", UNGA, dt.date(2015, 10, 3)),  # not 10 March
+    ],
+)
+def test_a_url_timestamp_or_day_first_folders_are_read_inside_an_event_window(
+    url: str, windows: list[tuple[dt.date, dt.date]], expected: dt.date
+) -> None:
+    found = url_date(url, windows)
+    assert found is not None and found.date == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "windows"),
+    [
+        ("https://paper.example/articles/20160907180935", UNGA),  # outside every window
+        ("https://paper.example/articles/20160907250935", G20),  # no clock: hour 25
+        ("https://paper.example/politics/28/09/2015/story", []),  # no window vouches
+    ],
+)
+def test_a_url_timestamp_or_folders_no_window_vouches_for_give_no_date(
+    url: str, windows: list[tuple[dt.date, dt.date]]
+) -> None:
+    assert url_date(url, windows) is None
