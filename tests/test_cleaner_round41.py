@@ -135,3 +135,17 @@ def test_a_url_timestamp_or_folders_no_window_vouches_for_give_no_date(
     url: str, windows: list[tuple[dt.date, dt.date]]
 ) -> None:
     assert url_date(url, windows) is None
+
+
+# -- recall: a standfirst printed again as the story's first paragraph
+def test_a_standfirst_printed_again_as_the_first_paragraph_keeps_both_copies(config: Config) -> None:
+    page = "\n".join(["Leaders fail to agree on Syria", LEDE, LEDE, SECOND])
+    article = clean(page, config)
+    assert article.title == "Leaders fail to agree on Syria"
+    assert article.text.count(LEDE) == 2 and SECOND in article.text
+
+
+def test_a_paragraph_printed_again_further_down_stays_a_duplicate(config: Config) -> None:
+    page = "\n".join(["Leaders fail to agree on Syria", LEDE, SECOND, LEDE])
+    article = clean(page, config)
+    assert article.text.count(LEDE) == 1 and SECOND in article.text
