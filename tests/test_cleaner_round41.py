@@ -10,6 +10,7 @@ import pytest
 
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.dates import url_date
+from bot.cleaner.eventvenue import places_series_elsewhere
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
 
@@ -149,3 +150,20 @@ def test_a_paragraph_printed_again_further_down_stays_a_duplicate(config: Config
     page = "\n".join(["Leaders fail to agree on Syria", LEDE, SECOND, LEDE])
     article = clean(page, config)
     assert article.text.count(LEDE) == 1 and SECOND in article.text
+
+
+# -- event: another year's summit of the same series, placed by the kind of place before its name
+@pytest.mark.parametrize(
+    ("text", "elsewhere"),
+    [
+        ("They met on the margins of a G20 summit in the Turkish resort of Antalya.", True),
+        ("They met at the G20 summit in the city of Brisbane last year.", True),
+        ("They met at the G20 summit in the eastern city of Hangzhou.", False),  # a lowercase adjective
+        ("They met at the G20 summit in the Chinese city of Hangzhou.", False),  # the event's own place
+    ],
+)
+def test_a_series_summit_in_the_kind_of_place_of_a_name_is_placed_there(
+    config: Config, text: str, elsewhere: bool
+) -> None:
+    event = next(e for e in config.events if e.id == "g20-2016")
+    assert places_series_elsewhere(event, text, config.events) is elsewhere
