@@ -52,6 +52,12 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
     re.compile(r"\((?=[^()]*\w \w)[A-Z][\w.' -]{1,40}(?:/[\w.' -]{1,40}(?:, [\w.' -]{1,40})?)+\)$"),
     # a photographer's name in capitals and the agency in brackets after the caption: "... JANE DOE (AP)"
     re.compile(r"[a-z]\.\s+[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,3}\s*\([A-Z][\w.&-]{1,15}\)$"),
+    # a photographer's name and two or three sources after slashes closing the caption's sentence, in
+    # any case: "... on Monday. Jane Doe / Agency / AGENCY" (one slash may join a sentence's own words)
+    re.compile(
+        r"[a-z\d)]\.\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
+        r"(?:\s*/\s*[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}){2,3}$"
+    ),
     # a credit in capitals glued after the caption: "... Obama.JANE DOE/AGENCY/POOL / EPA"
     re.compile(
         r"[.\s][A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:\s*/\s*[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*){1,4}$"

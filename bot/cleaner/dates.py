@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 from dateutil import parser as date_parser
 
+from bot.cleaner.urlstamp import folder_date, timestamp_date
+
 __all__ = [
     "CENTURY_START",
     "LEAP_YEAR",
@@ -230,7 +232,12 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
         or _short_path_date(path, windows)
         or _slug_id_date(path, windows)
         or _short_id_date(path, windows)
+        or _vouched(timestamp_date(path, windows) or folder_date(path, windows))
     )
+
+
+def _vouched(found: tuple[dt.date, str] | None) -> DateMatch | None:
+    return DateMatch(*found) if found else None
 
 
 def _compact_date(path: str) -> DateMatch | None:

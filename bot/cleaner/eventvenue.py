@@ -18,8 +18,13 @@ from bot.config import Event
 
 __all__ = ["datelined_elsewhere", "names_other_venue", "places_series_elsewhere"]
 
-# where it was held, after the summit's words: " held in Osaka", " at Hangzhou" (a place is capitalised)
-_HELD_IN = r"\s+(?:held\s+|taking place\s+)?(?:in|at)\s+(?P<place>[A-Z][\w'’-]+)"
+# where it was held, after the summit's words: " held in Osaka", " at Hangzhou" (a place is capitalised),
+# " in the Turkish resort of Antalya", " in the city of Brisbane" (the kind of place, perhaps its land's
+# adjective, before "of")
+_HELD_IN = (
+    r"\s+(?:held\s+|taking place\s+)?(?:in|at)\s+"
+    r"(?:the\s+(?:[A-Z][\w'’-]+\s+)?(?:resort|city|town|port|capital)\s+of\s+)?(?P<place>[A-Z][\w'’-]+)"
+)
 # where a summit of a series was held: "G20 summit in Osaka", "G-20 summit held at Hangzhou"
 _VENUE = re.compile(rf"(?P<series>[\w-]+)\s+summits?{_HELD_IN}")
 _LEAST_MENTIONS = 2  # a definition: named once, a place may be the last meeting's; twice, it is the page's

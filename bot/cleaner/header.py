@@ -37,7 +37,7 @@ from bot.cleaner.splitstamp import stamp_year
 from bot.cleaner.standfirst import is_standfirst, is_standfirst_under_meta
 from bot.cleaner.titlecaption import is_title_caption
 from bot.cleaner.topclock import mark_top_clock
-from bot.cleaner.twicecaption import is_twice_printed_caption
+from bot.cleaner.twicecaption import is_twice_printed_caption, mark_credited_copies
 
 __all__ = ["lay_out_header"]
 
@@ -86,6 +86,7 @@ def lay_out_header(page: Page, start: int) -> None:
             or is_title_caption(text, page.settings)
         ):
             page.set(i, "caption")
+    mark_credited_copies(page, header)
     _mark_repeated_clock(page, header)
     _mark_control_rows(page, header)
     _mark_first_item_headings(page, start)

@@ -50,6 +50,7 @@ from bot.cleaner.patterns import READ_ALSO, RELATED_HEADER, TEASER_MARKERS, chro
 from bot.cleaner.postcount import mark_counted_posters
 from bot.cleaner.repeats import (
     TRUNCATED,
+    keep_standfirst_copy,
     mark_contents_box,
     mark_credit_between_copies,
     mark_cut_copies,
@@ -100,6 +101,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         mark_inserted_question(page, start, end)
         mark_appended_link(page, start, end)
         mark_story_copy(page, start, end)
+        keep_standfirst_copy(page, start, end)
         _mark_pull_quotes(page, start, end)
         mark_first_entry_title(page, start)
         end = keep_subtitle_cues(page, start, keep_cut_last_paragraph(page, end))

@@ -17,6 +17,7 @@ from bot.cleaner.twicecaption import named_tail_copy
 
 __all__ = [
     "TRUNCATED",
+    "keep_standfirst_copy",
     "mark_contents_box",
     "mark_credit_between_copies",
     "mark_cut_copies",
@@ -128,6 +129,25 @@ def mark_story_copy(page: Page, start: int, end: int) -> None:
             page.set(original, "drop", "duplicate")
             page.copy_of[original] = i
             del page.copy_of[i]
+
+
+def keep_standfirst_copy(page: Page, start: int, end: int) -> None:
+    """A standfirst under the headline printed again right under itself as the story's first paragraph:
+    the site prints its summary and then the story, which opens with the same words; both copies are the
+    article's text (a copy anywhere else stays a duplicate)."""
+    body = Decision("body")
+    for i, original in page.copy_of.items():
+        if not (start <= original < i <= end) or page.reason(i) != "duplicate":
+            continue
+        above = page.previous_filled(original)
+        if (
+            page.decisions[original] == body
+            and page.next_filled(original) == i
+            and above != original
+            and page.decisions[above] == Decision("headline")
+        ):
+            page.decisions[i] = body
+            return
 
 
 def _chrome(page: Page, *lines: int) -> bool:

@@ -7,7 +7,9 @@ running text), are that caption; the same line twice at the top of the page, or 
 a date or a site's tagline, is the headline printed twice (a page's title and its heading). A sentence
 printed again right under itself with a source's name glued after it ("... at the UN. The Independent")
 is a caption wherever it sits: the name credits the photo, and so is a line printed twice that closes
-with a source's name in brackets ("... in Antalya (Reuters)", both copies alike).
+with a source's name in brackets ("... in Antalya (Reuters)", both copies alike). A line printed again
+on the next line with a caption's credit after it ("... at the lunch" over "... at the lunch (Photo:
+Agency)") is the same caption, its first copy the picture's alternative text.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ from __future__ import annotations
 import re
 
 from bot.cleaner.lines import folded, is_label, is_title_like, lowercase_share, word_count
-from bot.cleaner.page import Page
+from bot.cleaner.page import Decision, Page
 
-__all__ = ["is_twice_printed_caption", "named_tail_copy"]
+__all__ = ["is_twice_printed_caption", "mark_credited_copies", "named_tail_copy"]
 
 _HEADLINE_AND_DEK = 2  # not a threshold: the lines above the caption, a headline and its dek
 # a sentence, then a capitalised name of one to four words ending the line: "... Assembly. The Independent"
@@ -65,3 +67,20 @@ def is_twice_printed_caption(page: Page, header: list[int], n: int) -> bool:
         and lowercase_share(text) >= settings.prose_min_lowercase
         and not is_title_like(text, settings)
     )
+
+
+def mark_credited_copies(page: Page, header: list[int]) -> None:
+    """Mark (in place) as a caption each open header line the next line prints again with more after it,
+    that longer copy a caption: the credit is the picture's, so both lines are (the copy dropped)."""
+    for i in header:
+        following = page.next_filled(i)
+        if (
+            page.decisions[i] is not None
+            or following is None
+            or page.decisions[following] != Decision("caption")
+        ):
+            continue
+        line, copy = folded(page.lines[i].text), folded(page.lines[following].text)
+        if len(copy) > len(line) and copy.startswith(line) and not copy[len(line)].isalnum():
+            page.set(i, "caption")
+            page.set(following, "drop", "duplicate")  # one caption kept, as a copy printed alike is
