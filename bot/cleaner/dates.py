@@ -19,7 +19,15 @@ from typing import NamedTuple
 
 from dateutil import parser as date_parser
 
-from bot.cleaner.urlstamp import folder_date, timestamp_date
+from bot.cleaner.urlstamp import (
+    CENTURY_START,
+    YEAR,
+    Found,
+    folder_date,
+    id_date,
+    short_folder_date,
+    timestamp_date,
+)
 
 __all__ = [
     "CENTURY_START",
@@ -45,7 +53,6 @@ log = logging.getLogger(__name__)
 
 # not thresholds: a year written in two digits ("29.09.15") is below 100, and read in the 2000s
 _TWO_DIGITS = 100
-CENTURY_START = 2000
 LEAP_YEAR = 2000  # any leap year: a month and day is real when it is a day of some year ("Feb. 29")
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -54,7 +61,6 @@ _MONTH = (
 # a month's abbreviation and any letters after it, as forum and topic stamps print them ("Jul", "Sept.")
 MONTH_START = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _CJK_YEAR = rf"{YEAR}|[１２][０-９]{{3}}"  # a CJK date's year, perhaps in full-width digits: ２０１６年
 _DATE = re.compile(
@@ -229,14 +235,13 @@ def url_date(url: str, windows: Sequence[Window] = ()) -> DateMatch | None:
         _slash_date(path)
         or _query_date(url)
         or _compact_date(path)
-        or _short_path_date(path, windows)
+        or _vouched(short_folder_date(path, windows))
         or _slug_id_date(path, windows)
-        or _short_id_date(path, windows)
-        or _vouched(timestamp_date(path, windows) or folder_date(path, windows))
+        or _vouched(id_date(path, windows) or timestamp_date(path, windows) or folder_date(path, windows))
     )
 
 
-def _vouched(found: tuple[dt.date, str] | None) -> DateMatch | None:
+def _vouched(found: Found | None) -> DateMatch | None:
     return DateMatch(*found) if found else None
 
 
@@ -291,37 +296,6 @@ def _slug_id_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
     else:
         vouched = any(start <= made <= end for start, end in windows)
     return DateMatch(made, match.group(0).strip("/")) if vouched else None
-
-
-# an article id opened by a date and a short counter: /201609050027.aspx, _AV-201509280105.html
-_URL_ID_DATE = re.compile(
-    rf"[/_-](?P<y>{YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])\d{{2,5}}(?=[/_.-]|$)"
-)
-
-
-def _short_id_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
-    """An id of ten to thirteen digits whose first eight are a date ("201609050027": the day and that
-    day's story number), only where the date falls in an event's window: a counter of that length may
-    open with digits that only look like a date (a longer run after the date is read without one)."""
-    for match in _URL_ID_DATE.finditer(path):
-        made = _make(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-        if made is not None and any(start <= made <= end for start, end in windows):
-            return DateMatch(made, match.group(0).strip("/_-"))
-    return None
-
-
-_URL_SHORT_DATE = re.compile(r"/(?P<a>\d{2})/(?P<b>\d{2})/(?P<c>\d{2})/")
-
-
-def _short_path_date(path: str, windows: Sequence[Window]) -> DateMatch | None:
-    """/MM/DD/YY/ (or DD/MM/YY, YY/MM/DD): a date only when exactly one reading falls in a window."""
-    match = _URL_SHORT_DATE.search(path)
-    if match is None:
-        return None
-    a, b, c = (int(match.group(k)) for k in "abc")
-    readings = {_make(2000 + c, a, b), _make(2000 + c, b, a), _make(2000 + a, b, c)} - {None}
-    inside = {d for d in readings if d and any(start <= d <= end for start, end in windows)}
-    return DateMatch(inside.pop(), match.group(0).strip("/")) if len(inside) == 1 else None
 
 
 def is_date_only(text: str) -> bool:
