@@ -43,15 +43,15 @@ def mark_counted_rail(page: Page) -> None:
 
 def _title_above(page: Page, count: int) -> int | None:
     """The title right above a count (blank lines between at most): a short line no decision claimed."""
-    above = next((j for j in range(count - 1, -1, -1) if not page.lines[j].blank), None)
-    if above is None or not page.open(above):
+    above = page.previous_filled(count)
+    if above == count or not page.open(above):  # nothing above, or a line a decision claimed
         return None
     return above if word_count(page.lines[above].text) <= page.settings.headline_max_words else None
 
 
 def _pairs_next(page: Page, i: int) -> bool:
     """The line is open and the next filled line is a bare count: a title about to be paired."""
-    after = next((j for j in range(i + 1, len(page.lines)) if not page.lines[j].blank), None)
+    after = page.next_filled(i)
     return (
         page.open(i)
         and after is not None

@@ -31,7 +31,7 @@ def mark_signature_blocks(page: Page) -> None:
         else:
             continue  # no blank line closes it within a signature's length
         short = all(word_count(page.lines[j].text) <= _MOST_WORDS for j in block)
-        if block and len(block) <= _MOST_LINES and short:
+        if block and short:  # the loop above stops at a blank line within _MOST_LINES
             for j in block:
                 if page.open(j):
                     page.set(j, "drop", "signature")
