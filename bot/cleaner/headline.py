@@ -136,7 +136,7 @@ def choose_headline(page: Page, header: list[int]) -> int | None:
     about = [i for i in candidates if _shares_words(page, i, len(header))]
     # a line speaking to the reader that names nothing the story names ("We need your help now",
     # "Connect with us") is the site talking, never the headline
-    candidates = [i for i in candidates if i in about or not _ADDRESSES_READER.search(page.lines[i].text)]
+    candidates = [i for i in candidates if i in about or not _addresses_reader(page.lines[i].text)]
     candidates = about or candidates or _title_case_headline(page, header)
     addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
     if addresses:  # a letterhead: the sender's name and address head the document, its title follows
@@ -204,7 +204,14 @@ def is_control_row(page: Page, i: int) -> bool:
 
 
 _CONTROL_ROW_COPIES = 3
-_ADDRESSES_READER = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
+# the reader's "us" is never written in capitals inside a line that is not all capitals: "US" there is
+# the country ("Tensions rising between US & Russia")
+_ADDRESSES_READER = re.compile(r"\b(?:(?i:you|your|we|our)|[Uu]s)\b")
+
+
+def _addresses_reader(text: str) -> bool:
+    """The line speaks to the reader ("you", "we", "us"; in a line of capitals "US" may be either)."""
+    return _ADDRESSES_READER.search(text.lower() if text.isupper() else text) is not None
 
 
 def _title_case_headline(page: Page, header: list[int]) -> list[int]:

@@ -128,7 +128,7 @@ def _mark_closing_labels(page: Page, start: int, end: int) -> None:
             page.set(i, "drop", "sign-off")
 
 
-_SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-notice", "share"})
+_SANDWICHED = frozenset({"subscribe", "meter", "advertisement", "media-player", "browser-notice", "share"})
 
 
 def _mark_sandwiched(page: Page) -> None:

@@ -1,0 +1,136 @@
+"""The cleaner's round-forty-two rules (issue 9, probe35's misses, by kind), on small lines and pages
+written for these tests (no real page's text), and lines that only look like them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.patterns import chrome_reason
+from bot.cleaner.twicecaption import named_tail_copy
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+LEDE = (
+    "The two presidents talked for ninety minutes on the sidelines of the assembly about the war in Syria "
+    "and the air strikes that their ministers have tried to keep apart for weeks."
+)
+SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
+
+
+# -- headline: a picture's placeholder notice, in English or (config data) another language
+@pytest.mark.parametrize(
+    "text",
+    ["Image no longer available.", "Photo not available", "This image is unavailable", "Image unavailable."],
+)
+def test_an_image_placeholder_notice_is_chrome(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) == "loading"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The image of the leaders is no longer available to the public, officials said.",
+        "Photo opportunities were not available to reporters.",
+        "Images",
+    ],
+)
+def test_sentences_about_images_are_no_placeholder(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) != "loading"
+
+
+def test_a_placeholder_notice_in_another_language_is_never_the_headline(config: Config) -> None:
+    caption = "Die beiden Präsidenten vor ihrem Gespräch im Hauptquartier der Organisation am Montag."
+    page = "\n".join(
+        [
+            "Bild nicht mehr verfügbar.",
+            "",
+            caption,
+            "",
+            "Foto: AGENTUR/Jana Beispiel",
+            "",
+            "New York – Die beiden Präsidenten haben am Montag neunzig Minuten lang über den Krieg in Syrien "
+            "gesprochen, ohne sich in der Frage der Zukunft des Landes anzunähern.",
+        ]
+    )
+    article = clean(page, config, url="https://zeitung.example/story/1/praesidenten-sprechen")
+    assert article.title is None
+    assert "verfügbar" not in article.text
+    assert any(d.text == "Bild nicht mehr verfügbar." and d.reason == "loading" for d in article.dropped)
+
+
+# -- headline: a caption printed again with a stock agency's name glued onto its last word
+@pytest.mark.parametrize(
+    ("text", "repeats"),
+    [
+        ("Russian President Vladimir PutinThinkstock", "russian president vladimir putin"),
+        ("Leaders arrive at the summitGetty Images", "leaders arrive at the summit"),
+    ],
+)
+def test_a_name_glued_onto_the_last_word_is_a_credit_tail(text: str, repeats: str) -> None:
+    assert named_tail_copy(text) == repeats
+
+
+@pytest.mark.parametrize("text", ["Lunch at McDonald", "He bought an iPhone", "Talks in New York"])
+def test_a_capital_inside_a_word_or_a_spaced_name_is_no_glued_tail(text: str) -> None:
+    assert named_tail_copy(text) is None
+
+
+def test_a_caption_printed_again_with_a_glued_credit_is_no_headline(config: Config) -> None:
+    page = "\n".join(
+        ["Two Presidents At The Assembly", "Two Presidents At The AssemblyStockPhotos", "", LEDE, "", SECOND]
+    )
+    article = clean(page, config)
+    assert article.title is None
+    assert article.text.startswith("Two Presidents At The Assembly")
+    assert "StockPhotos" not in article.text
+
+
+# -- headline: "US" in a line of mixed case is the country, not the reader's "us"
+def test_a_headline_naming_the_us_in_capitals_is_found(config: Config) -> None:
+    page = "\n".join(["Tensions grow between US & Russia", "", LEDE, "", SECOND])
+    assert clean(page, config).title == "Tensions grow between US & Russia"
+
+
+def test_a_line_speaking_to_the_reader_is_still_no_headline(config: Config) -> None:
+    page = "\n".join(["Help us stay independent today", "Grim faces at the lunch", "", LEDE, "", SECOND])
+    assert clean(page, config).title == "Grim faces at the lunch"
+
+
+# -- wire: an agency credited verb-first beside another so credited is one claim's source
+RU_LEDE = (
+    "Встреча президентов двух стран состоится на следующей неделе в штаб-квартире организации, сообщил "
+    "источник, передает ТАСС."
+)
+RU_SECOND = "Пресс-секретарь президента пока не подтвердил встречу на полях сессии, передает РИА Новости."
+RU_THIRD = "Ранее в Вашингтоне заявили, что считают необходимым продолжать диалог, несмотря на разногласия."
+
+
+def test_two_agencies_credited_verb_first_name_no_wire(config: Config) -> None:
+    page = "\n".join(
+        ["Новости", "Президенты двух стран встретятся в Нью-Йорке", "", RU_LEDE, "", RU_SECOND, "", RU_THIRD]
+    )
+    assert clean(page, config).wire is None
+
+
+def test_one_agency_credited_verb_first_is_the_wire(config: Config) -> None:
+    page = "\n".join(["Новости", "Президенты двух стран встретятся в Нью-Йорке", "", RU_LEDE, "", RU_THIRD])
+    assert clean(page, config).wire == "TASS"
+
+
+# -- chrome: a line between two lines of a metered paywall's box is the box's
+def test_a_line_inside_a_paywall_meter_box_is_chrome(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Leaders fail to agree on the future of Syria",
+            LEDE,
+            "Join Example Monitor today",
+            "Become an insider on world affairs",
+            "Get instant access to every article. 14-day free trial.",
+            SECOND,
+            "The talks are due to go on at the level of ministers later in the week, aides said.",
+        ]
+    )
+    article = clean(page, config)
+    assert "insider" not in article.text
+    assert LEDE in article.text and SECOND in article.text
