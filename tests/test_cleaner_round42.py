@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cleaner.patterns import chrome_reason
+from bot.cleaner.titlehost import printed_source_url, without_title_host
 from bot.cleaner.twicecaption import named_tail_copy
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
@@ -134,3 +135,51 @@ def test_a_line_inside_a_paywall_meter_box_is_chrome(config: Config) -> None:
     article = clean(page, config)
     assert "insider" not in article.text
     assert LEDE in article.text and SECOND in article.text
+
+
+# -- outlet and headline: a text client's title line, "# site.de -- Headline", on a proxy's URL
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("# zeitung.de -- Leaders fail to agree on Syria", "Leaders fail to agree on Syria"),
+        ("## www.paper.example | Leaders fail to agree on Syria", "Leaders fail to agree on Syria"),
+        ("paper.example - Leaders fail to agree", "Leaders fail to agree"),
+        ("# Leaders fail to agree on Syria", "Leaders fail to agree on Syria"),
+    ],
+)
+def test_a_title_lines_heading_marks_and_host_are_no_part_of_the_headline(text: str, headline: str) -> None:
+    assert without_title_host(text) == headline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders fail to agree on Syria",
+        "#MeToo -- a movement grows",
+        "U.S. - Russia talks fail",
+        "3.5 - a score",
+    ],
+)
+def test_a_headline_without_a_printed_host_is_kept_whole(text: str) -> None:
+    assert without_title_host(text) == text
+
+
+def test_a_proxied_page_is_the_site_its_title_line_prints(config: Config) -> None:
+    page = "\n".join(["URI:", "   # taz.de -- Leaders fail to agree on Syria", "", LEDE, "", SECOND])
+    url = "https://gopher.proxy.example/gopherproxy/?q=taz.de%2F1%2F%215236575"
+    article = clean(page, config, url=url)
+    assert article.title == "Leaders fail to agree on Syria"
+    assert article.outlet == "taz"
+    assert printed_source_url(url, page.splitlines()) == "http://taz.de/1/!5236575"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://taz.de/1/!5236575",  # the site's own page prints its own host
+        "https://gopher.proxy.example/gopherproxy/?q=other.de%2F1%2F42",  # the URL carries another host
+        "https://gopher.proxy.example/?q=nottaz.de%2F1",  # nor a longer name ending in it
+    ],
+)
+def test_a_printed_host_names_no_other_page_unless_the_url_carries_it(url: str) -> None:
+    assert printed_source_url(url, ["# taz.de -- Leaders fail to agree on Syria"]) is None

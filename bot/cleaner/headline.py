@@ -13,6 +13,7 @@ from bot.cleaner.lines import STOPWORDS, is_label, is_prose, word_count, words
 from bot.cleaner.page import Decision, Page
 from bot.cleaner.standfirst import is_standfirst
 from bot.cleaner.titlefields import is_lead_in, repeats_caption
+from bot.cleaner.titlehost import without_title_host
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -277,8 +278,9 @@ _SPACED_BYLINE = re.compile(
 
 
 def headline_text(text: str, settings: CleanerConfig) -> str:
-    """The headline line's text without a byline glued to its end or a kicker glued to its start, or
-    the latest cell of a table's row."""
+    """The headline line's text without a text client's marks and host before it, a byline glued to its
+    end or a kicker glued to its start, or the latest cell of a table's row."""
+    text = without_title_host(text)  # "# site.de -- Headline": a text client's title line
     byline = glued_byline(text, settings)
     text = text[: text.rindex(byline)].strip() if byline else text
     kicker = glued_kicker(text)
