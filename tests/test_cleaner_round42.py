@@ -183,3 +183,68 @@ def test_a_proxied_page_is_the_site_its_title_line_prints(config: Config) -> Non
 )
 def test_a_printed_host_names_no_other_page_unless_the_url_carries_it(url: str) -> None:
     assert printed_source_url(url, ["# taz.de -- Leaders fail to agree on Syria"]) is None
+
+
+# -- chrome: a tabbed box's bulleted tabs over panels indented deeper; a gallery's countdown
+def test_bulleted_tabs_over_deeper_panels_are_chrome_and_their_text_stays(config: Config) -> None:
+    point = "• The talks were the first between the two leaders in almost two years."
+    page = "\n".join(
+        [
+            "Leaders fail to agree on the future of Syria",
+            "",
+            LEDE,
+            "  • Background",
+            "",
+            "    Background",
+            "",
+            "    " + SECOND,
+            "",
+            "  • Key facts",
+            "",
+            "    " + point,
+            "    • Their ministers have met four times since the spring and will meet again in October.",
+            "",
+            "The talks are due to go on at the level of ministers later in the week, aides said.",
+        ]
+    )
+    article = clean(page, config)
+    reasons = {d.text.strip(): d.reason for d in article.dropped}
+    assert reasons.get("• Background") == "tab-label" and reasons.get("Background") == "tab-label"
+    assert reasons.get("• Key facts") == "tab-label"
+    assert SECOND in article.text and point in article.text
+
+
+def test_a_list_of_short_items_at_one_indent_is_no_tab_strip(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Leaders fail to agree on the future of Syria",
+            "",
+            LEDE,
+            "",
+            "The leaders discussed:",
+            "  • Syria",
+            "  • Ukraine",
+            "  • Trade",
+            "",
+            SECOND,
+        ]
+    )
+    article = clean(page, config)
+    assert not any(d.reason == "tab-label" for d in article.dropped)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gallery will resume in 5 seconds",
+        "The gallery will resume inseconds",
+        "Video will play in 3 secs",
+    ],
+)
+def test_a_gallerys_countdown_is_chrome(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) == "gallery"
+
+
+def test_a_sentence_about_a_gallery_reopening_is_no_countdown(config: Config) -> None:
+    text = "The gallery will resume in two weeks after the summit, its director said."
+    assert chrome_reason(text, config.cleaner) is None
