@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.leadplace import is_lede_place
+from bot.cleaner.lines import split_lines
+from bot.cleaner.page import Page
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.titlehost import printed_source_url, without_title_host
 from bot.cleaner.twicecaption import named_tail_copy
@@ -248,3 +251,36 @@ def test_a_gallerys_countdown_is_chrome(config: Config, text: str) -> None:
 def test_a_sentence_about_a_gallery_reopening_is_no_countdown(config: Config) -> None:
     text = "The gallery will resume in two weeks after the summit, its director said."
     assert chrome_reason(text, config.cleaner) is None
+
+
+# -- body: a place closed by a full stop in its own paragraph over the lede is the lede's dateline
+DE_LEDE = (
+    "Zum ersten Mal seit einem Jahr haben sich die beiden Präsidenten am Rande der Versammlung getroffen "
+    "und neunzig Minuten lang über den Krieg in Syrien gesprochen."
+)
+
+
+def test_a_place_with_a_full_stop_over_the_lede_is_the_ledes_dateline(config: Config) -> None:
+    article = clean("\n".join(["New York.", "", DE_LEDE, "", "Seite 3 Das Treffen"]), config)
+    assert article.text.startswith("New York.")
+    assert DE_LEDE in article.text
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["New York", "", DE_LEDE],  # no full stop: a label
+        ["New York.", "", "Seite 3 Das Treffen", "", DE_LEDE],  # not right over the lede
+        ["Mehr zum Thema bei uns.", "", DE_LEDE],  # a sentence, no place
+    ],
+)
+def test_other_lines_over_the_lede_are_no_dateline_place(config: Config, lines: list[str]) -> None:
+    page = Page(split_lines("\n".join(lines)), config.cleaner)
+    start = next(i for i, line in enumerate(page.lines) if line.text == DE_LEDE)
+    assert not is_lede_place(page, 0, start)
+
+
+@pytest.mark.parametrize("text", ["I.", "IV.", "NEW YORK."])
+def test_a_numeral_or_capitals_over_the_lede_are_no_place(config: Config, text: str) -> None:
+    page = Page(split_lines("\n".join([text, "", DE_LEDE])), config.cleaner)
+    assert not is_lede_place(page, 0, 2)
