@@ -284,3 +284,31 @@ def test_other_lines_over_the_lede_are_no_dateline_place(config: Config, lines: 
 def test_a_numeral_or_capitals_over_the_lede_are_no_place(config: Config, text: str) -> None:
     page = Page(split_lines("\n".join([text, "", DE_LEDE])), config.cleaner)
     assert not is_lede_place(page, 0, 2)
+
+
+# -- headline: a title-cased sentence sharing a common word's stem with the lead, under a kicker
+STANDFIRST = "The two powers cannot avoid talking about Syria any longer."
+OPINION = (
+    "When the two presidents meet at the assembly on Monday, they will have to admit a common interest in "
+    "ending the war in Syria, whatever else divides them."
+)
+
+
+def test_a_title_cased_sentence_sharing_a_stem_with_the_lead_is_the_headline(config: Config) -> None:
+    page = "\n".join(
+        ["Syrian War", "", "Time to Talk Again", "", "Leaders Lunch Agency", STANDFIRST, "", OPINION]
+    )
+    assert clean(page, config).title == "Time to Talk Again"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Forwarded from Syria Today",  # shares a name only ("Syria"), as a channel's label does
+        "Bank of England Notes",  # a name joined by "of"
+        "Rain Clouds Over Harbour",  # shares no word with the lead
+    ],
+)
+def test_other_title_cased_lines_are_no_headline_by_that_rule(config: Config, label: str) -> None:
+    page = "\n".join(["Syrian War", "", label, "", STANDFIRST, "", OPINION])
+    assert clean(page, config).title is None
