@@ -69,13 +69,17 @@ def test_a_placeholder_notice_in_another_language_is_never_the_headline(config: 
     [
         ("Russian President Vladimir PutinThinkstock", "russian president vladimir putin"),
         ("Leaders arrive at the summitGetty Images", "leaders arrive at the summit"),
+        ("The two presidents in New YorkAFP", "the two presidents in new york"),
     ],
 )
 def test_a_name_glued_onto_the_last_word_is_a_credit_tail(text: str, repeats: str) -> None:
     assert named_tail_copy(text) == repeats
 
 
-@pytest.mark.parametrize("text", ["Lunch at McDonald", "He bought an iPhone", "Talks in New York"])
+@pytest.mark.parametrize(
+    "text",
+    ["Lunch at McDonald", "He bought an iPhone", "Talks in New York", "Talks at NATO", "Talks in YorkAFPx"],
+)
 def test_a_capital_inside_a_word_or_a_spaced_name_is_no_glued_tail(text: str) -> None:
     assert named_tail_copy(text) is None
 

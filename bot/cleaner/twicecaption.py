@@ -35,10 +35,10 @@ _BRACKETED_SOURCE = re.compile(
 )
 
 
-# a capitalised name glued onto the line's last word with no space, where the page lost the break
-# between a caption and its credit: "... Vladimir PutinThinkstock", "... the summitGetty Images" (two
-# small letters before it: "iPhone", "McDonald" are words)
-_GLUED_TAIL = re.compile(r"(?<=[a-z]{2})[A-Z][a-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}$")
+# a capitalised name or an agency's acronym glued onto the line's last word with no space, where the page
+# lost the break between a caption and its credit: "... Vladimir PutinThinkstock", "... the summitGetty
+# Images", "... in New YorkAFP" (two small letters before it: "iPhone", "McDonald" are words)
+_GLUED_TAIL = re.compile(r"(?<=[a-z]{2})(?:[A-Z][a-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|[A-Z]{2,6})$")
 _GLUED_REACH = 80  # not a threshold: a name of three words is sought in the line's last characters
 
 
