@@ -32,6 +32,7 @@ from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.slugtitle import mark_slug_title
 from bot.cleaner.sourcelink import mark_source_link, source_link
 from bot.cleaner.titlefields import keep_lead_in, without_field_label
+from bot.cleaner.titlehost import printed_source_url
 from bot.cleaner.titlemarks import without_footnote_mark
 from bot.cleaner.titlesection import without_section
 from bot.cleaner.unwrap import unwrap
@@ -67,7 +68,10 @@ def clean_article(raw: str, *, doc_id: str, config: Config, hints: ArticleHints 
     mark_source_link(lines, decisions, outlet_table(config))
     mark_slug_title(lines, decisions, hints.url)
     keep_lead_in(lines, decisions)
-    shown = original_url(hints.url, config.cleaner) or banner_url([line.text for line in lines])
+    texts = [line.text for line in lines]
+    # an archive's or a proxy's copy is read as the page it shows
+    shown = original_url(hints.url, config.cleaner) or banner_url(texts)
+    shown = shown or printed_source_url(hints.url, texts)
     url = shown or hints.url
     page = PageLines(lines, decisions, raw, url, outlet_table(config), config.cleaner)
     body, sentences = _sentences(own, decisions)

@@ -146,6 +146,16 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "loading",
         re.compile(r"^(?:image|photo|picture|video) placeholder(?: (?:title|text|caption|image))?$", _I),
     ),
+    # ... or the site's notice that the picture is gone ("Image no longer available."; other languages'
+    # words are config data, `cleaner.chrome_words`, read as "Image unavailable")
+    (
+        "loading",
+        re.compile(
+            r"^(?:this )?(?:image|photo|picture)(?: is)?"
+            r" (?:unavailable|(?:no longer|not|currently not|temporarily not) available)\s*[.!]?$",
+            _I,
+        ),
+    ),
     # A message archive's navigation (mailing lists, forums): "Previous message: ...", "Messages sorted
     # by: [ date ] [ thread ]", "More information about the NAME mailing list".
     (

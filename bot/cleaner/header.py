@@ -27,6 +27,7 @@ from bot.cleaner.headline import (
     headline_shaped,
     is_control_row,
 )
+from bot.cleaner.leadplace import is_lede_place
 from bot.cleaner.lines import ends_sentence, is_prose, lowercase_share, word_count, words
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.record import headline_under_record
@@ -118,7 +119,8 @@ def lay_out_header(page: Page, start: int) -> None:
                 or _summary_point(page, i, headline)
             )
             tagline = headline is not None and i < headline and is_site_tagline(page, i)
-            if (lead or ATTRIBUTED.search(text) or PLACE_DASH.match(text)) and not tagline:
+            dateline = PLACE_DASH.match(text) or is_lede_place(page, i, start)
+            if (lead or ATTRIBUTED.search(text) or dateline) and not tagline:
                 page.set(i, "body")
             else:
                 page.set(i, "drop", "page-header")

@@ -13,6 +13,7 @@ from bot.cleaner.lines import STOPWORDS, is_label, is_prose, word_count, words
 from bot.cleaner.page import Decision, Page
 from bot.cleaner.standfirst import is_standfirst
 from bot.cleaner.titlefields import is_lead_in, repeats_caption
+from bot.cleaner.titlehost import without_title_host
 from bot.config import CleanerConfig
 from bot.text import normalize
 
@@ -136,7 +137,7 @@ def choose_headline(page: Page, header: list[int]) -> int | None:
     about = [i for i in candidates if _shares_words(page, i, len(header))]
     # a line speaking to the reader that names nothing the story names ("We need your help now",
     # "Connect with us") is the site talking, never the headline
-    candidates = [i for i in candidates if i in about or not _ADDRESSES_READER.search(page.lines[i].text)]
+    candidates = [i for i in candidates if i in about or not _addresses_reader(page.lines[i].text)]
     candidates = about or candidates or _title_case_headline(page, header)
     addresses = [i for i in header if ADDRESS.search(page.lines[i].text)]
     if addresses:  # a letterhead: the sender's name and address head the document, its title follows
@@ -204,23 +205,57 @@ def is_control_row(page: Page, i: int) -> bool:
 
 
 _CONTROL_ROW_COPIES = 3
-_ADDRESSES_READER = re.compile(r"\b(?:you|your|we|us|our)\b", re.IGNORECASE)
+# the reader's "us" is never written in capitals inside a line that is not all capitals: "US" there is
+# the country ("Tensions rising between US & Russia")
+_ADDRESSES_READER = re.compile(r"\b(?:(?i:you|your|we|our)|[Uu]s)\b")
+
+
+def _addresses_reader(text: str) -> bool:
+    """The line speaks to the reader ("you", "we", "us"; in a line of capitals "US" may be either)."""
+    return _ADDRESSES_READER.search(text.lower() if text.isupper() else text) is not None
 
 
 def _title_case_headline(page: Page, header: list[int]) -> list[int]:
     """With no other candidate, a line of capitalised words shaped like a label ("Leader Visits
-    Neighbouring President") that names at least two things the lead names is the headline."""
+    Neighbouring President") that names at least two things the lead names is the headline; so is one
+    that reads as a sentence in title case ("Time to Talk Again": a small word no name joins its words
+    with) and shares a common word or its stem with the lead ("Talk", "talking": a word the lead writes
+    in lower case, not a name, which a site's or a channel's label shares as often)."""
     least = page.settings.headline_min_words
+    lead = _lead_paragraphs(page, len(header))
     return [
         i
         for i in header
         if page.decisions[i] is None
         and least <= word_count(page.lines[i].text) <= page.settings.headline_max_words
         and is_label(page.lines[i].text, page.settings)
-        and len(_content_words(page.lines[i].text) & _lead_words(page, len(header))) >= _SHARED_TITLE_WORDS
+        and _names_the_lead(page.lines[i].text, lead)
     ][-1:]
 
 
+def _names_the_lead(text: str, lead: list[str]) -> bool:
+    mine = _content_words(text)
+    if len(mine & set().union(*(_content_words(paragraph) for paragraph in lead))) >= _SHARED_TITLE_WORDS:
+        return True
+    small = [w for w in words(text) if w[0].islower()]
+    if not small or any(w in _NAME_JOINERS for w in small):
+        return False
+    common = {w for paragraph in lead for w in _content_words(paragraph, lower=True)}
+    return any(_same_stem(word, theirs) for word in mine for theirs in common)
+
+
+def _same_stem(one: str, other: str) -> bool:
+    """Two words one of which opens with the other, of a stem's length at least ("talk", "talking")."""
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= _STEM_LETTERS and longer.startswith(shorter)
+
+
+_STEM_LETTERS = 4  # not a threshold: "war" opens "warm" and "ward"; a stem of four letters names its word
+# the small words a name joins its capitalised words with ("Bank of England", "Bosnia and Herzegovina"):
+# a title-cased line holding one of them may be a name, never read as a sentence
+_NAME_JOINERS = frozenset(
+    {"and", "of", "the", "de", "del", "der", "di", "du", "la", "le", "von", "van", "y", "&"}
+)
 _SHARED_TITLE_WORDS = 2  # not a threshold: one shared word ("Ghana" in "Ghana News") is a section's name
 
 
@@ -237,20 +272,28 @@ def _next_but_copies(page: Page, i: int) -> int | None:
 _SHORT_WORD = 2  # not a threshold: words of two letters ("US", "in") name nothing a headline shares
 
 
-def _content_words(text: str) -> set[str]:
-    bare = (w.strip(".'’&-").casefold() for w in words(text) if w[0].isalpha())
+def _content_words(text: str, *, lower: bool = False) -> set[str]:
+    """The words of a text that name something (`lower`: only those written in lower case)."""
+    bare = (
+        w.strip(".'’&-").casefold() for w in words(text) if w[0].isalpha() and not (lower and w[0].isupper())
+    )
     return {w for w in bare if len(w) > _SHORT_WORD and w not in STOPWORDS}
 
 
-def _lead_words(page: Page, start: int) -> set[str]:
-    """The content words of the article's first paragraphs (chrome already dropped, such as a funding
-    appeal between the header and the story, is none of them)."""
+def _lead_paragraphs(page: Page, start: int) -> list[str]:
+    """The article's first paragraphs (chrome already dropped, such as a funding appeal between the
+    header and the story, is none of them)."""
     body = [
         line.text
         for k, line in enumerate(page.lines[start:], start)
         if page.reason(k) == "" and is_prose(line.text, page.settings)
     ]
-    return set().union(*(_content_words(text) for text in body[: page.settings.dateline_paragraphs]))
+    return body[: page.settings.dateline_paragraphs]
+
+
+def _lead_words(page: Page, start: int) -> set[str]:
+    """The content words of the article's first paragraphs."""
+    return set().union(*(_content_words(text) for text in _lead_paragraphs(page, start)))
 
 
 def _shares_words(page: Page, i: int, start: int) -> bool:
@@ -270,8 +313,9 @@ _SPACED_BYLINE = re.compile(
 
 
 def headline_text(text: str, settings: CleanerConfig) -> str:
-    """The headline line's text without a byline glued to its end or a kicker glued to its start, or
-    the latest cell of a table's row."""
+    """The headline line's text without a text client's marks and host before it, a byline glued to its
+    end or a kicker glued to its start, or the latest cell of a table's row."""
+    text = without_title_host(text)  # "# site.de -- Headline": a text client's title line
     byline = glued_byline(text, settings)
     text = text[: text.rindex(byline)].strip() if byline else text
     kicker = glued_kicker(text)

@@ -64,6 +64,7 @@ from bot.cleaner.splitpost import mark_remark_over_title, mark_split_stamps
 from bot.cleaner.sponsored import mark_sponsored_teasers
 from bot.cleaner.subtitlecues import keep_subtitle_cues
 from bot.cleaner.tablerows import mark_column_labels
+from bot.cleaner.tabstrip import mark_tab_labels
 from bot.cleaner.teaserquestion import mark_appended_link, mark_inserted_question
 from bot.cleaner.teasersummary import is_teaser_summary
 from bot.cleaner.titlecopycredit import mark_credit_under_title_copy
@@ -128,7 +129,7 @@ def _mark_closing_labels(page: Page, start: int, end: int) -> None:
             page.set(i, "drop", "sign-off")
 
 
-_SANDWICHED = frozenset({"subscribe", "advertisement", "media-player", "browser-notice", "share"})
+_SANDWICHED = frozenset({"subscribe", "meter", "advertisement", "media-player", "browser-notice", "share"})
 
 
 def _mark_sandwiched(page: Page) -> None:
@@ -329,6 +330,7 @@ _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     mark_counted_rail,
     mark_signature_blocks,
     mark_bullet_labels,
+    mark_tab_labels,
     _mark_forwarder_note,
     mark_share_notes,
     mark_mirror_page,

@@ -330,6 +330,16 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("gallery", re.compile(r"^(?:photo |image |slide )?\d{1,3} (?:of|/) \d{1,3}$", _I)),
     ("gallery", re.compile(r"^(?:slideshow|gallery|photos?)\s*\(\d+(?: images| photos)?\)$", _I)),
+    # a gallery's or a player's countdown after an ad, its number filled in by a script (or lost): "The
+    # gallery will resume in 5 seconds", "The slideshow will resume inseconds"
+    (
+        "gallery",
+        re.compile(
+            r"^(?:the )?(?:gallery|slideshow|slide show|video|next video)"
+            r" will (?:resume|begin|start|continue|play) in\s*\d*\s*(?:seconds?|secs?)\W*$",
+            _I,
+        ),
+    ),
     # Advertisements and the marks around them.
     (
         "advertisement",

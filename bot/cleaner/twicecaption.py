@@ -6,10 +6,12 @@ alternative text and once under it, with no cue a caption usually has (no credit
 running text), are that caption; the same line twice at the top of the page, or under a section label,
 a date or a site's tagline, is the headline printed twice (a page's title and its heading). A sentence
 printed again right under itself with a source's name glued after it ("... at the UN. The Independent")
-is a caption wherever it sits: the name credits the photo, and so is a line printed twice that closes
-with a source's name in brackets ("... in Antalya (Reuters)", both copies alike). A line printed again
-on the next line with a caption's credit after it ("... at the lunch" over "... at the lunch (Photo:
-Agency)") is the same caption, its first copy the picture's alternative text.
+is a caption wherever it sits: the name credits the photo (so does a name glued onto the sentence's
+last word with no space, "... President PutinThinkstock", where the page lost the line break), and so
+is a line printed twice that closes with a source's name in brackets ("... in Antalya (Reuters)", both
+copies alike). A line printed again on the next line with a caption's credit after it ("... at the
+lunch" over "... at the lunch (Photo: Agency)") is the same caption, its first copy the picture's
+alternative text.
 """
 
 from __future__ import annotations
@@ -33,11 +35,19 @@ _BRACKETED_SOURCE = re.compile(
 )
 
 
+# a capitalised name or an agency's acronym glued onto the line's last word with no space, where the page
+# lost the break between a caption and its credit: "... Vladimir PutinThinkstock", "... the summitGetty
+# Images", "... in New YorkAFP" (two small letters before it: "iPhone", "McDonald" are words)
+_GLUED_TAIL = re.compile(r"(?<=[a-z]{2})(?:[A-Z][a-z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2}|[A-Z]{2,6})$")
+_GLUED_REACH = 80  # not a threshold: a name of three words is sought in the line's last characters
+
+
 def named_tail_copy(text: str) -> str | None:
-    """The folded sentence a line repeats when a source's name is glued after it, or None."""
+    """The folded sentence a line repeats when a source's name is glued after it (after its full stop, or
+    onto its last word with no space), or None."""
     if not text[-1:].isalnum():  # every tail ends in a name's letter
         return None
-    tail = _NAMED_TAIL.search(text)
+    tail = _NAMED_TAIL.search(text) or _GLUED_TAIL.search(text, max(0, len(text) - _GLUED_REACH))
     return folded(text[: tail.start()]) if tail is not None and tail.start() > 0 else None
 
 

@@ -146,8 +146,15 @@ def _reported(page: PageLines) -> Found | None:
     texts = [line.text for line in page.of_kind("body")]
     ends = texts[:1] + texts[1:][-1:]
     found = next((credit for text in ends for credit in _report_credits(text, page)), None)
+    if found is None:
+        return None
+    # another agency credited with its verb first anywhere in the story ("..., передает ТАСС." in the
+    # lede, "..., передает РИА Новости." further on): each is one claim's source, the copy no one's
+    verb_first = {cited.value.casefold() for text in texts for cited in verb_first_credits(text, page.table)}
+    if verb_first - {found.value.casefold()}:
+        return None
     story = " ".join(texts)
-    if found is None or story.count(" report") <= 1:  # one "reported" in the story: no other outlet's
+    if story.count(" report") <= 1:  # one "reported" in the story: no other outlet's
         return found
     cited = {page.table.canonical(_cited_name(m.group("name"))).casefold() for m in _CITED.finditer(story)}
     others = cited - {found.value.casefold()}
