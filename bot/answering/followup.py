@@ -12,6 +12,11 @@ previous sentence a candidate is (the same one, the next ones, the same article)
 follow-up's own words it matches did not raise the follow-ups' figures (9-10 of 33 right at 1 with them,
 10 without). The neighbours as candidates, without such features, left every k-fold figure as it was:
 they are the place a nearness feature would weigh, and cost one BM25 scoring of a few sentences.
+
+A follow-up that moves on ("and what did he say both sides should focus on despite that?") is not
+answered by the sentence the user was just given: `moved_on` puts the next of the best few from the same
+article that writes one of the follow-up's own words first (no feature; measured with the base's fold
+models on 33 sets: +4 right at 1, none lost; from any article instead, +6 / -3 with one set down 0.07).
 """
 
 from __future__ import annotations
