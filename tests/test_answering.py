@@ -68,6 +68,14 @@ def test_event_scope_restricts_answers(service: CoverageService) -> None:
     assert result.answers and {a.event for a in result.answers} == {"unga-2015"}
 
 
+def test_a_short_capital_name_holding_a_digit_is_read_in_any_case(service: CoverageService) -> None:
+    typed = service.ask("what did putin say about sanctions at the g20")
+    assert typed.scope == service.ask("What did Putin say about sanctions at the G20?").scope
+    assert typed.scope is not None and typed.answers and {a.event for a in typed.answers} == {"g20-2016"}
+    # a short capital name without one is matched by its case: "rt" in chat is no outlet
+    assert service.ask("what did rt report about sanctions?").scope is None
+
+
 def test_unknown_person_is_declined_with_the_name(service: CoverageService) -> None:
     result = service.ask("What did Shinzo Abe say about Syria?")
     assert result.declined and not result.answers

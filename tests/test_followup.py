@@ -11,7 +11,8 @@ import pytest
 from bot.answering import answer_question
 from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
-from bot.answering.question import asks_words, is_follow_up
+from bot.answering.followup import moved_on
+from bot.answering.question import answer_noun, asks_words, is_follow_up
 from bot.cleaner import clean_article
 from bot.config import Config, parse_config
 from bot.conversation import Conversation
@@ -225,3 +226,56 @@ def test_the_dump_records_what_a_held_out_question_got(index: CorpusIndex) -> No
     assert record["first"] == gold[0][1] and record["first_doc"] == talks
     refused = outcome("test.yaml", GoldQuestion("t2", "?", "trap", ()), None, 0)
     assert refused["declined"] is True and refused["at1"] is False and refused["first"] is None
+
+
+def _at(index: CorpusIndex, words: str) -> int:
+    """The position of the one sentence that writes `words`."""
+    found = [p for p in range(len(index)) if words in index.locate(p)[1].text]
+    assert len(found) == 1
+    return found[0]
+
+
+def _moved(index: CorpusIndex, follow_up: str, positions: list[int]) -> list[int]:
+    """The positions in the order `moved_on` leaves them, for `follow_up` asked after FIRST was answered
+    with the first of `positions` (ranked in their order)."""
+    conversation = Conversation()
+    answer_question(index, FIRST, conversation=conversation)
+    question = find_candidates(index, follow_up, conversation).question
+    assert question is not None and question.follow_up
+    question = dataclasses.replace(question, previous=positions[0])
+    hits = {h.position: h for h in index.hits_at(["obama"], positions)}
+    ordered = [hits[p] for p in positions]
+    return [ordered[i].position for i in moved_on(index, question, ordered, list(range(len(ordered))))]
+
+
+def test_a_follow_up_moving_on_is_not_answered_by_the_sentence_it_was_told(index: CorpusIndex) -> None:
+    told, frank = _at(index, "90 minutes"), _at(index, "frank and businesslike")
+    trust, trade = _at(index, "gaps of trust"), _at(index, "open trade")
+    # "trust" is the follow-up's own word: the sentence the user was told lacks it, the third writes it
+    assert _moved(index, "and what about trust?", [told, frank, trust, trade]) == [trust, told, frank, trade]
+    # only the next two are looked at; none of them writes it
+    assert _moved(index, "and what about trade?", [told, frank, trust, trade]) == [told, frank, trust, trade]
+
+
+def test_a_follow_up_the_told_sentence_answers_keeps_it_first(index: CorpusIndex) -> None:
+    told, trust = _at(index, "90 minutes"), _at(index, "gaps of trust")
+    # the told sentence writes the follow-up's own word ("Monday")
+    assert _moved(index, "and was that on Monday?", [told, trust]) == [told, trust]
+    # the noun naming the kind of answer is no word of its own: a sentence writing "weeks" is no answer
+    growers, wheat = _at(index, "separate meeting on prices"), _at(index, "wheat harvest")
+    assert _moved(index, "which week was that?", [growers, wheat]) == [growers, wheat]
+
+
+def test_a_follow_up_moves_on_only_within_the_article_it_was_told_from(index: CorpusIndex) -> None:
+    told, harvest = _at(index, "90 minutes"), _at(index, "wheat harvest")
+    assert _moved(index, "and what about the harvest?", [told, harvest]) == [told, harvest]
+    trust = _at(index, "gaps of trust")
+    assert _moved(index, "and what about trust?", [told, harvest, trust]) == [trust, told, harvest]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [("which day was that?", "day"), ("and what was the venue?", "venue"), ("did he keep it?", "")],
+)
+def test_the_noun_naming_the_kind_of_answer(text: str, noun: str) -> None:
+    assert answer_noun(text) == noun

@@ -18,7 +18,7 @@ from bot.answering.candidates import (
 )
 from bot.answering.casual import prepare_typos
 from bot.answering.decision import Decision, load_decision
-from bot.answering.followup import remember_answer
+from bot.answering.followup import moved_on, remember_answer
 from bot.answering.reading import reread
 from bot.config import DecisionConfig
 from bot.conversation import Conversation
@@ -85,6 +85,7 @@ def decide(
     # the order is read only to answer: a declined question is neither ranked nor read again
     ranked = reread(index, candidates, decision, decision.ranking(candidates.rows))
     order = np.argsort(-ranked, kind="stable").tolist()  # by probability down, ties in the hits' order
+    order = moved_on(index, question, candidates.hits, order)
     first, rest = order[0], [i for i in order[1:] if probability[i] >= settings.alternative]
     chosen = _distinct(index, [first, *rest], candidates.hits, top)
     answers = tuple(_answer(index, candidates.hits[i], float(probability[i])) for i in chosen)

@@ -18,6 +18,7 @@ __all__ = [
     "QUESTION_KINDS",
     "Question",
     "analyse_question",
+    "answer_noun",
     "asked_party",
     "asked_speaker",
     "asks_words",
@@ -149,6 +150,17 @@ _WHICH_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+
+
+def answer_noun(text: str) -> str:
+    """The noun naming the kind of answer a question wants ("day" in "which day was that?", "venue" in
+    "what was the venue?"), or "" when no noun does."""
+    lower = _FOLLOW_UP_START.sub("", normalize(text).lower()).strip(" ,")
+    for _, pattern in (*_CUE_NOUNS, *_WHICH_NOUNS):
+        match = pattern.search(lower)
+        if match:
+            return match.group(match.lastindex or 0)
+    return ""
 
 
 def asks_words(text: str) -> bool:

@@ -38,13 +38,15 @@ class Scope:
 
 
 def _alternation(names: Sequence[str]) -> re.Pattern[str] | None:
-    """One pattern for many names, longest first; short all-capital names (RT, UN) match by case."""
+    """One pattern for many names, longest first; short all-capital names (RT, UN) match by case, unless
+    they hold a digit ("g20" as a chat user types it is no word but G20)."""
     if not names:
         return None
     parts = []
     for name in sorted(names, key=len, reverse=True):
         body = re.escape(name)
-        parts.append(body if name.isupper() and len(name) <= _ACRONYM_MAX else f"(?i:{body})")
+        by_case = name.isupper() and len(name) <= _ACRONYM_MAX and not any(c.isdigit() for c in name)
+        parts.append(body if by_case else f"(?i:{body})")
     return compiled(rf"(?<![\w.])(?:(?i:according to|from)\s+)?({'|'.join(parts)})(?:'s)?(?![\w])")
 
 
