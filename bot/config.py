@@ -86,6 +86,12 @@ class AnswerConfig:
     # words naming an occasion whose length a question may ask ("the lunch", "his speech"), each row the
     # words one length is the length of; the meeting's words are facts.measured_alike
     occasions: tuple[tuple[str, ...], ...] = ()
+    # nouns naming a person by role ("general", "aide"): "which general ...?" asks someone the question
+    # does not name, and only a sentence naming such a person answers it
+    person_nouns: tuple[str, ...] = ()
+    # ... and a configured person named or speaking in this share of its candidates is the setting they
+    # repeat (the summit's leaders), not someone such a question asks for
+    setting_share: float = field(default=0.25, metadata={"range": (0.0, 1.0)})
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,10 @@ from bot.answering.sentence_facts import (
     FACTS_LIMIT,
     CandidateFacts,
     asked_occasions,
+    asks_someone_else,
     facts_of_all,
     has_type_kept,
+    someone_else_typed,
 )
 from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
@@ -171,9 +173,16 @@ class _Asked:
     people: frozenset[str]
     pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
     names_total: float  # the names' weight
+    named: frozenset[str] | None  # "which general ...?": the people it names itself (asks_someone_else)
 
     @classmethod
-    def of(cls, index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> _Asked:
+    def of(
+        cls,
+        index: CorpusIndex,
+        question: Question,
+        concepts: Sequence[Concept],
+        found: Sequence[CandidateFacts],
+    ) -> _Asked:
         match = _UNIT.search(normalize(question.text))
         unit = _unit_terms(match.group(1), index) if match and question.kind == "how_many" else None
         names = [(c.weight, c.terms | c.related) for c in _own_names(index, question, concepts)]
@@ -185,9 +194,8 @@ class _Asked:
         since = _asks_since(question.text)
         lasting = question.kind == "how_long" and not since
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
-        return cls(
-            question, concepts, weights, total, names, unit, since, occasions, people, pairs, names_total
-        )
+        read = (question, concepts, weights, total, names, unit, since, occasions, people, pairs, names_total)
+        return cls(*read, asks_someone_else(index, question, found))
 
 
 def _own_names(index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> list[Concept]:
@@ -218,7 +226,7 @@ def candidate_features(
     top_bm25 = max(scores) or 1.0
     found = facts_of_all(index, [h.position for h in hits])
     terms = [index.terms(h.position) for h in hits]
-    rows = _rows(index, _Asked.of(index, question, concepts), hits, found, terms)
+    rows = _rows(index, _Asked.of(index, question, concepts, found), hits, found, terms)
     pairs = question_pairs(index, question.search_text)
     if question.speaker is None and asked_speaker(question.own_text):
         rows[:, _COLUMN["speaker_unnamed"]] = [bool(f.speakers) for f in found]
@@ -383,6 +391,7 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
     typed = has_type_kept(
         question.kind, facts, index, asked.since, question.search_text, occasions=asked.occasions
     )
+    typed = someone_else_typed(facts, asked.named, typed)  # "which general ...?": someone not asked of
     if typed is False:
         row[_TYPE_MISSING] = 1.0
         failed += 1

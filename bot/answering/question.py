@@ -19,6 +19,7 @@ __all__ = [
     "Question",
     "analyse_question",
     "answer_noun",
+    "asked_class",
     "asked_party",
     "asked_speaker",
     "asks_words",
@@ -161,6 +162,29 @@ def answer_noun(text: str) -> str:
         if match:
             return match.group(match.lastindex or 0)
     return ""
+
+
+# "Which Russian general will ...", "what present did ...", "which aides or interpreters sat in ...": the noun
+# phrase after which/what ends at an auxiliary, a preposition or conjunction, or a verb in the past (a
+# regular "-ed" or one of the common irregular ones), and its last word names the class asked of
+_AUXILIARY = r"did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|might|must"
+_IRREGULAR_PAST = (
+    r"said|told|thought|took|gave|made|met|sat|put|ran|led|went|got|saw|came|left|held|kept|brought|sent|"
+    r"wrote|spoke|won|chose|became|broke|stood|knew|paid|set|flew|drove|threw|caught|fought|sought|bought"
+)
+_PHRASE_END = rf"{_AUXILIARY}|of|in|on|at|for|from|to|by|with|about|that|who|whom|or|and"
+# ("which of the two leaders ...?" picks among those the question names: no class is asked of)
+_ASKED_CLASS = compiled(
+    rf"\b(?:which|what)\s+(?!(?:{_PHRASE_END})\b)(?:[a-z'-]+\s+){{0,4}}?(?P<noun>[a-z'-]+)\s+"
+    rf"(?:{_PHRASE_END}|{_IRREGULAR_PAST}|[a-z]+ed)\b"
+)
+
+
+def asked_class(text: str) -> str:
+    """The noun naming the class a "which/what NOUN ..." question asks a member of, lower-cased as written
+    ("general" in "Which Russian general will lead ...?", "aides" in "Which aides sat in ...?"), or ""."""
+    match = _ASKED_CLASS.search(normalize(text).lower())
+    return match.group("noun") if match else ""
 
 
 def asks_words(text: str) -> bool:

@@ -5,11 +5,13 @@ whether it carries the type a question asks for only when a question needs it; k
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 
 from bot.answering import evidence
 from bot.answering.cache import PerIndex
+from bot.answering.question import Question, asked_class
 from bot.answering.ranker import people_of
 from bot.facts import INTERVAL
 from bot.facts.figures import measure_stem
@@ -20,10 +22,12 @@ __all__ = [
     "FACTS_LIMIT",
     "CandidateFacts",
     "asked_occasions",
+    "asks_someone_else",
     "facts_of",
     "facts_of_all",
     "has_type",
     "has_type_kept",
+    "someone_else_typed",
 ]
 
 _TYPE_TESTS = {
@@ -225,3 +229,47 @@ def asked_occasions(index: CorpusIndex, question: str) -> frozenset[str]:
     return next(
         (table[stem] for stem in index.tokenizer.content_words(question) if stem in table), frozenset()
     )
+
+
+# the stems of config answer.person_nouns ("general", "aides": the nouns naming a person by role)
+_PERSON_NOUNS: PerIndex[frozenset[str]] = PerIndex(
+    lambda index: frozenset(
+        t for word in index.config.answer.person_nouns for t in index.tokenizer.content_words(word)
+    )
+)
+
+
+def asks_someone_else(
+    index: CorpusIndex, question: Question, found: Sequence[CandidateFacts]
+) -> frozenset[str] | None:
+    """For a "which NOUN" question whose noun names a person by role ("Which Russian general will lead
+    it?", "which aides sat in?"), the entity tokens of the people and parties a sentence names in vain:
+    those the question names itself (or carries over), and the setting its candidates (`found`'s facts)
+    repeat, the configured people named or speaking in at least config answer.setting_share of them (the
+    summit's leaders). A sentence answers it only by naming some other configured person, as speaker or
+    not. A "which leader/official" question (a "who") is answered by any person but those it names: one
+    of the leaders may be the one asked ("Which leader sat next to Ban?"), so the setting is not read.
+    None for any other question."""
+    if question.kind not in ("what", "who"):
+        return None
+    noun = asked_class(question.text)
+    if not noun or _PERSON_NOUNS.of(index).isdisjoint(index.tokenizer.content_words(noun)):
+        return None
+    named = frozenset(index.tokenizer.entities(question.text)).union(question.persons)
+    if question.kind == "who":
+        return named
+    counts = Counter(person for facts in found for person in facts.people | facts.speakers)
+    least = index.config.answer.setting_share * len(found)
+    return named.union(person for person, count in counts.items() if count >= least)
+
+
+def someone_else_typed(
+    facts: CandidateFacts, named: frozenset[str] | None, typed: bool | None
+) -> bool | None:
+    """`typed` (the type test's reading of a sentence) for a question `asks_someone_else` read as asking
+    for someone but those in `named`: False when nobody else is named or speaks in it. A "who" whose
+    sentence names no configured person keeps `typed` (a name the config lacks may be the one asked)."""
+    if named is None:
+        return typed
+    seen = facts.people | facts.speakers
+    return False if seen <= named and (seen or typed is None) else typed
