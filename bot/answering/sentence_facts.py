@@ -14,6 +14,7 @@ from bot.answering.ranker import people_of
 from bot.facts import INTERVAL
 from bot.facts.figures import measure_stem
 from bot.frozen import dataclass
+from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "facts_of_all",
     "has_type",
     "has_type_kept",
+    "refers_to_pair",
 ]
 
 _TYPE_TESTS = {
@@ -33,6 +35,14 @@ _TYPE_TESTS = {
     "why": evidence.has_cause,
 }
 _COUNTING = ("count", "money", "percent")
+# A pair of people written as one plural: "the two leaders", "both presidents", "the pair", "the US and
+# Russian presidents" (two titles sharing one noun)
+_PAIR_SIZE = 2
+_PAIR = compiled(
+    r"(?i:\b(?:the two|both(?: the)?|the pair of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:leaders|presidents|men|heads of state|statesmen)\b|\bthe pair\b)"
+    r"|\b[A-Z][\w.]*\s+and\s+[A-Z]\w*\s+(?:presidents|leaders)\b"
+)
 
 
 @dataclass
@@ -225,3 +235,38 @@ def asked_occasions(index: CorpusIndex, question: str) -> frozenset[str]:
     return next(
         (table[stem] for stem in index.tokenizer.content_words(question) if stem in table), frozenset()
     )
+
+
+def refers_to_pair(index: CorpusIndex, position: int, people: frozenset[str]) -> bool:
+    """The sentence writes a pair of people as one plural ("the two leaders", "the US and Russian
+    presidents") and `people` (two) are the pair its article is about: the two it names most often."""
+    if len(people) != _PAIR_SIZE or not _PAIR.search(index.locate(position)[1].text):
+        return False
+    return people == _article_pair(index, position)
+
+
+# an article's number -> the two people it names most often (none when a third ties the second)
+_PAIRS: PerIndex[dict[int, frozenset[str]]] = PerIndex(lambda index: {})
+
+
+def _article_pair(index: CorpusIndex, position: int) -> frozenset[str]:
+    """The two configured people the most sentences of the sentence's article name or quote, kept per
+    article; none when fewer are named or a third is named as often as the second."""
+    pairs = _PAIRS.of(index)
+    number = index.article_number(position)
+    found = pairs.get(number)
+    if found is None:
+        article, sentence = index.locate(position)
+        first = position - next(i for i, s in enumerate(article.sentences) if s is sentence)
+        counts: dict[str, int] = {}
+        for at in range(first, first + len(article.sentences)):
+            facts = facts_of(index, at)
+            for person in facts.people | facts.speakers:
+                counts[person] = counts.get(person, 0) + 1
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        top = ranked[:_PAIR_SIZE]
+        clear = len(top) == _PAIR_SIZE and (len(ranked) == _PAIR_SIZE or top[-1][1] > ranked[_PAIR_SIZE][1])
+        if len(pairs) >= FACTS_LIMIT:
+            pairs.clear()
+        found = pairs[number] = frozenset(person for person, _ in top) if clear else frozenset()
+    return found
