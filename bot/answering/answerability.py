@@ -35,6 +35,7 @@ ANSWERABILITY_FEATURES: tuple[str, ...] = (
 
 _WORD = re.compile(r"[a-z]+")
 _PRONOUNS = frozenset("he she they it we you i someone anyone".split())
+_NAME_FILLER = frozenset({"the", "of", "and"})  # words of a name that name nothing by themselves
 _PARTY_WORDS = 6  # a longer "party" is a clause the pattern caught, not a name or a role
 # what a party's words may be written in rather than said by ("the story", "the caption")
 _DOCUMENT_NOUNS = frozenset(
@@ -107,6 +108,7 @@ def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozense
         single.update(group for w in list(single) if (group := tokenizer.synonym(w)))
         party = frozenset(tokenizer.names_and_words(who)) & single
         named = frozenset(tokenizer.entities(who)) | _resolved(index, who) if party else frozenset[str]()
+        named |= _spoken_for(index, named)
         found = cache[who] = (party, named)
     return found
 
@@ -128,6 +130,31 @@ def _party(question: Question, index: CorpusIndex) -> tuple[str, str]:
     if not words or words[0] in _PRONOUNS or len(words) > _PARTY_WORDS or words[-1] in _DOCUMENT_NOUNS:
         return "", ""
     return who, verb
+
+
+def _spoken_for(index: CorpusIndex, named: frozenset[str]) -> frozenset[str]:
+    """The configured people who speak for a country the party names ("Russia", "Moscow"): one of whose
+    titles names it ("the Russian president", "the Kremlin spokesman", "the US secretary of state")."""
+    entities = index.config.entities
+    places = [e for e in entities if e.kind == "place" and name_token(e.name) in named]
+    if not places:
+        return frozenset()
+    words = set().union(*(_name_words(e.name, e.aliases) for e in places))
+    return frozenset(
+        name_token(e.name)
+        for e in entities
+        if e.kind == "person" and not words.isdisjoint(_name_words("", e.aliases))
+    )
+
+
+def _name_words(name: str, aliases: Sequence[str]) -> set[str]:
+    """The words of a name and its aliases, less the articles and the one-letter pieces of "U.S."."""
+    return {
+        w
+        for text in (name, *aliases)
+        for w in _WORD.findall(normalize(text).lower())
+        if len(w) > 1 and w not in _NAME_FILLER
+    }
 
 
 def _resolved(index: CorpusIndex, who: str) -> frozenset[str]:
