@@ -24,7 +24,7 @@ from bot.answering.sentence_facts import (
     asked_occasions,
     facts_of_all,
     has_type_kept,
-    refers_to_pair,
+    unreferenced,
 )
 from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
@@ -376,9 +376,8 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
     failed = 0
     if people:
         count = len(people)
-        elsewhere = people.difference(facts.people, facts.speakers)  # neither named in it nor speaking
-        if len(elsewhere) == count and refers_to_pair(index, facts.position, elsewhere):
-            elsewhere = frozenset()  # "the two leaders" in an article about the two asked about
+        # neither named in it nor speaking nor meant ("the two leaders", a bare "he")
+        elsewhere = unreferenced(index, facts, people.difference(facts.people, facts.speakers), count)
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
         row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
         row[_PEOPLE_OUTSIDE] = in_paragraph / count

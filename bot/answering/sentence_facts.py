@@ -5,6 +5,7 @@ whether it carries the type a question asks for only when a question needs it; k
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import field
 
@@ -25,7 +26,7 @@ __all__ = [
     "facts_of_all",
     "has_type",
     "has_type_kept",
-    "refers_to_pair",
+    "unreferenced",
 ]
 
 _TYPE_TESTS = {
@@ -38,6 +39,10 @@ _COUNTING = ("count", "money", "percent")
 # A pair of people written as one plural: "the two leaders", "both presidents", "the pair", "the US and
 # Russian presidents" (two titles sharing one noun)
 _PAIR_SIZE = 2
+# a sentence whose subject is a pronoun: "He said ...", "Still, she remained ..."
+_LEAD_PRONOUN = compiled(
+    r"^(?:[\w']+,\s+)?(?:he|she)\b|[,;]\s+(?:he|she)\s+(?:said|added|told|remained)\b", re.IGNORECASE
+)
 _PAIR = compiled(
     r"(?i:\b(?:the two|both(?: the)?|the pair of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:leaders|presidents|men|heads of state|statesmen)\b|\bthe pair\b)"
@@ -237,6 +242,19 @@ def asked_occasions(index: CorpusIndex, question: str) -> frozenset[str]:
     )
 
 
+def unreferenced(
+    index: CorpusIndex, facts: CandidateFacts, missing: frozenset[str], asked: int
+) -> frozenset[str]:
+    """`missing` (the people of a question's `asked` that the sentence neither names nor quotes) less
+    those it means all the same: the pair of "the two leaders" when both are missing, or the one a bare
+    "he" stands for."""
+    if len(missing) == asked and refers_to_pair(index, facts.position, missing):
+        return frozenset()
+    if len(missing) == 1 and refers_to_lead(index, facts, next(iter(missing))):
+        return frozenset()
+    return missing
+
+
 def refers_to_pair(index: CorpusIndex, position: int, people: frozenset[str]) -> bool:
     """The sentence writes a pair of people as one plural ("the two leaders", "the US and Russian
     presidents") and `people` (two) are the pair its article is about: the two it names most often."""
@@ -245,16 +263,36 @@ def refers_to_pair(index: CorpusIndex, position: int, people: frozenset[str]) ->
     return people == _article_pair(index, position)
 
 
-# an article's number -> the two people it names most often (none when a third ties the second)
-_PAIRS: PerIndex[dict[int, frozenset[str]]] = PerIndex(lambda index: {})
+# an article's number -> its people, most often named first, with how many sentences name each
+_RANKED: PerIndex[dict[int, tuple[tuple[str, int], ...]]] = PerIndex(lambda index: {})
 
 
 def _article_pair(index: CorpusIndex, position: int) -> frozenset[str]:
-    """The two configured people the most sentences of the sentence's article name or quote, kept per
-    article; none when fewer are named or a third is named as often as the second."""
-    pairs = _PAIRS.of(index)
+    """The two configured people the most sentences of the sentence's article name or quote; none when
+    fewer are named or a third is named as often as the second."""
+    ranked = _article_people(index, position)
+    top = ranked[:_PAIR_SIZE]
+    clear = len(top) == _PAIR_SIZE and (len(ranked) == _PAIR_SIZE or top[-1][1] > ranked[_PAIR_SIZE][1])
+    return frozenset(person for person, _ in top) if clear else frozenset()
+
+
+def refers_to_lead(index: CorpusIndex, facts: CandidateFacts, person: str) -> bool:
+    """The sentence's subject is a bare "he" or "she" that nothing in its paragraph can stand for (it and
+    its paragraph name nobody) and `person` is the one its article names most often: the one meant."""
+    if facts.people or facts.speakers or facts.paragraph_people(index):
+        return False
+    if not _LEAD_PRONOUN.search(index.locate(facts.position)[1].text):
+        return False
+    ranked = _article_people(index, facts.position)
+    return bool(ranked) and ranked[0][0] == person and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+
+
+def _article_people(index: CorpusIndex, position: int) -> tuple[tuple[str, int], ...]:
+    """The configured people the sentences of its article name or quote, most often first, kept per
+    article."""
+    kept = _RANKED.of(index)
     number = index.article_number(position)
-    found = pairs.get(number)
+    found = kept.get(number)
     if found is None:
         article, sentence = index.locate(position)
         first = position - next(i for i, s in enumerate(article.sentences) if s is sentence)
@@ -263,10 +301,7 @@ def _article_pair(index: CorpusIndex, position: int) -> frozenset[str]:
             facts = facts_of(index, at)
             for person in facts.people | facts.speakers:
                 counts[person] = counts.get(person, 0) + 1
-        ranked = sorted(counts.items(), key=lambda item: -item[1])
-        top = ranked[:_PAIR_SIZE]
-        clear = len(top) == _PAIR_SIZE and (len(ranked) == _PAIR_SIZE or top[-1][1] > ranked[_PAIR_SIZE][1])
-        if len(pairs) >= FACTS_LIMIT:
-            pairs.clear()
-        found = pairs[number] = frozenset(person for person, _ in top) if clear else frozenset()
+        if len(kept) >= FACTS_LIMIT:
+            kept.clear()
+        found = kept[number] = tuple(sorted(counts.items(), key=lambda item: -item[1]))
     return found
