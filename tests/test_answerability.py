@@ -104,3 +104,15 @@ def test_a_party_named_by_the_events_keywords_is_still_the_party(config: Config)
     party = _feature(index, "How did Obama respond when Putin handed him the proposals?", "party_unmet")
     assert party["Obama said the proposals were a good start."] == 0.0
     assert party["Putin said he had handed Obama proposals on the treaty."] == 1.0
+
+
+def test_a_country_speaks_through_the_people_whose_titles_name_it(config: Config) -> None:
+    index = _index(
+        config,
+        "“Moscow is ready to join the airstrikes,” Putin said.",
+        "“Moscow is not ready to join the airstrikes,” Obama said.",
+    )
+    # Putin's titles name Russia ("the Russian president"), whose aliases "Moscow" is one of; Obama's do not
+    party = _feature(index, "Did Russia say it would join the airstrikes?", "party_unmet")
+    assert party["“Moscow is ready to join the airstrikes,” Putin said."] == 0.0
+    assert party["“Moscow is not ready to join the airstrikes,” Obama said."] == 1.0
