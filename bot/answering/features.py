@@ -26,6 +26,7 @@ from bot.answering.sentence_facts import (
     facts_of_all,
     has_type_kept,
     someone_else_typed,
+    unreferenced,
 )
 from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
@@ -383,7 +384,8 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
     failed = 0
     if people:
         count = len(people)
-        elsewhere = people.difference(facts.people, facts.speakers)  # neither named in it nor speaking
+        # neither named in it nor speaking nor meant ("the two leaders", a bare "he")
+        elsewhere = unreferenced(index, facts, people.difference(facts.people, facts.speakers), count)
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
         row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
         row[_PEOPLE_OUTSIDE] = in_paragraph / count

@@ -5,6 +5,7 @@ whether it carries the type a question asks for only when a question needs it; k
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import field
@@ -16,6 +17,7 @@ from bot.answering.ranker import people_of
 from bot.facts import INTERVAL
 from bot.facts.figures import measure_stem
 from bot.frozen import dataclass
+from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "has_type",
     "has_type_kept",
     "someone_else_typed",
+    "unreferenced",
 ]
 
 _TYPE_TESTS = {
@@ -37,6 +40,18 @@ _TYPE_TESTS = {
     "why": evidence.has_cause,
 }
 _COUNTING = ("count", "money", "percent")
+# A pair of people written as one plural: "the two leaders", "both presidents", "the pair", "the US and
+# Russian presidents" (two titles sharing one noun)
+_PAIR_SIZE = 2
+# a sentence whose subject is a pronoun: "He said ...", "Still, she remained ..."
+_LEAD_PRONOUN = compiled(
+    r"^(?:[\w']+,\s+)?(?:he|she)\b|[,;]\s+(?:he|she)\s+(?:said|added|told|remained)\b", re.IGNORECASE
+)
+_PAIR = compiled(
+    r"(?i:\b(?:the two|both(?: the)?|the pair of)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:leaders|presidents|men|heads of state|statesmen)\b|\bthe pair\b)"
+    r"|\b[A-Z][\w.]*\s+and\s+[A-Z]\w*\s+(?:presidents|leaders)\b"
+)
 
 
 @dataclass
@@ -273,3 +288,68 @@ def someone_else_typed(
         return typed
     seen = facts.people | facts.speakers
     return False if seen <= named and (seen or typed is None) else typed
+
+
+def unreferenced(
+    index: CorpusIndex, facts: CandidateFacts, missing: frozenset[str], asked: int
+) -> frozenset[str]:
+    """`missing` (the people of a question's `asked` that the sentence neither names nor quotes) less
+    those it means all the same: the pair of "the two leaders" when both are missing, or the one a bare
+    "he" stands for."""
+    if len(missing) == asked and refers_to_pair(index, facts.position, missing):
+        return frozenset()
+    if len(missing) == 1 and refers_to_lead(index, facts, next(iter(missing))):
+        return frozenset()
+    return missing
+
+
+def refers_to_pair(index: CorpusIndex, position: int, people: frozenset[str]) -> bool:
+    """The sentence writes a pair of people as one plural ("the two leaders", "the US and Russian
+    presidents") and `people` (two) are the pair its article is about: the two it names most often."""
+    if len(people) != _PAIR_SIZE or not _PAIR.search(index.locate(position)[1].text):
+        return False
+    return people == _article_pair(index, position)
+
+
+# an article's number -> its people, most often named first, with how many sentences name each
+_RANKED: PerIndex[dict[int, tuple[tuple[str, int], ...]]] = PerIndex(lambda index: {})
+
+
+def _article_pair(index: CorpusIndex, position: int) -> frozenset[str]:
+    """The two configured people the most sentences of the sentence's article name or quote; none when
+    fewer are named or a third is named as often as the second."""
+    ranked = _article_people(index, position)
+    top = ranked[:_PAIR_SIZE]
+    clear = len(top) == _PAIR_SIZE and (len(ranked) == _PAIR_SIZE or top[-1][1] > ranked[_PAIR_SIZE][1])
+    return frozenset(person for person, _ in top) if clear else frozenset()
+
+
+def refers_to_lead(index: CorpusIndex, facts: CandidateFacts, person: str) -> bool:
+    """The sentence's subject is a bare "he" or "she" that nothing in its paragraph can stand for (it and
+    its paragraph name nobody) and `person` is the one its article names most often: the one meant."""
+    if facts.people or facts.speakers or facts.paragraph_people(index):
+        return False
+    if not _LEAD_PRONOUN.search(index.locate(facts.position)[1].text):
+        return False
+    ranked = _article_people(index, facts.position)
+    return bool(ranked) and ranked[0][0] == person and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+
+
+def _article_people(index: CorpusIndex, position: int) -> tuple[tuple[str, int], ...]:
+    """The configured people the sentences of its article name or quote, most often first, kept per
+    article."""
+    kept = _RANKED.of(index)
+    number = index.article_number(position)
+    found = kept.get(number)
+    if found is None:
+        article, sentence = index.locate(position)
+        first = position - next(i for i, s in enumerate(article.sentences) if s is sentence)
+        counts: dict[str, int] = {}
+        for at in range(first, first + len(article.sentences)):
+            facts = facts_of(index, at)
+            for person in facts.people | facts.speakers:
+                counts[person] = counts.get(person, 0) + 1
+        if len(kept) >= FACTS_LIMIT:
+            kept.clear()
+        found = kept[number] = tuple(sorted(counts.items(), key=lambda item: -item[1]))
+    return found
