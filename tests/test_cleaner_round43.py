@@ -1,0 +1,161 @@
+"""The cleaner's round-forty-three rules (issue 9, probe36's and batch21's misses, by kind), on small lines
+and pages written for these tests (no real page's text), and lines that only look like them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.cues import wire_dateline
+from bot.cleaner.daterow import is_date_row
+from bot.cleaner.outlets import outlet_table
+from bot.cleaner.reportsby import verb_first_credits
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
+THIRD = "The ministers are to meet again next week in Geneva, officials from both delegations told reporters."
+
+
+# -- wire: a credit in the lede's words, its verbs and phrases of other languages config data
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Двамата президенти разговаряха повече от час в Ханджоу, предаде БТА.", "BTA"),
+        ('Президенты проговорили больше часа на полях саммита в Китае, передает "Интерфакс".', "Interfax"),
+        ("Президенты проговорили больше часа на полях саммита, передает «Интерфакс».", "Interfax"),
+    ],
+)
+def test_an_agency_credited_verb_first_in_another_language(config: Config, text: str, agency: str) -> None:
+    found = verb_first_credits(text, outlet_table(config), config.cleaner.credit_verbs)
+    assert [credit.value for credit in found] == [agency]
+
+
+def test_a_verb_first_credit_of_no_agency_is_none(config: Config) -> None:
+    text = "Президенты проговорили больше часа на полях саммита, передает наш корреспондент."
+    assert list(verb_first_credits(text, outlet_table(config), config.cleaner.credit_verbs)) == []
+
+
+def test_a_lede_crediting_its_copy_with_a_phrase_names_the_wire(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "Leaders walk together at the Pacific summit",
+            "The two presidents walked side by side to the group photograph on Saturday at the resort.",
+            "Channel Nine reports citing Reuters that the pair had also shaken hands at a dinner the night "
+            "before the summit's main session.",
+            SECOND,
+        ]
+    )
+    article = clean(page, config, url="https://channelnine.example/news/123")
+    assert article.wire == "Reuters"
+
+
+def test_a_line_of_its_own_crediting_the_copy_names_the_wire(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Los presidentes de los dos países pidieron a sus ministros que sigan negociando un alto "
+            "el fuego en Siria durante un largo encuentro en la cumbre.",
+            "Según fuentes oficiales, ambos líderes aclararon los puntos pendientes de las discusiones y "
+            "pidieron a sus delegaciones seguir reunidas en los próximos días.",
+            "Con información de EFE",
+        ]
+    )
+    article = clean(page, config, url="https://noticiasdeldia.example/presidentes-piden-alto-el-fuego")
+    assert article.wire == "EFE"
+
+
+def test_a_phrase_naming_no_agency_is_no_wire(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Los presidentes de los dos países pidieron a sus ministros que sigan negociando un alto "
+            "el fuego en Siria durante un largo encuentro en la cumbre.",
+            "Con información de nuestros corresponsales",
+        ]
+    )
+    article = clean(page, config, url="https://noticiasdeldia.example/presidentes-piden-alto-el-fuego")
+    assert article.wire is None
+
+
+def test_an_agency_credited_in_a_live_page_entry_is_no_wire(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "UPDATE: 9:10 p.m. EDT -- The meeting was described as businesslike by a senior official, a "
+            "correspondent travelling with the president reported.",
+            SECOND,
+            "UPDATE: 7:40 p.m. EDT -- After the two leaders met for the first time in two years, the Russian "
+            "leader said he would not send ground troops, the Associated Press reported. He called the talks "
+            "frank.",
+        ]
+    )
+    article = clean(page, config, url="https://dailywire.example/leaders-meet-2117524")
+    assert article.wire is None
+
+
+def test_the_same_credit_closing_an_ordinary_story_is_its_wire(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "The two leaders met for ninety minutes on Monday and agreed their ministers would keep talking.",
+            SECOND,
+            "The Russian leader said he would not send ground troops into the war, the Associated Press "
+            "reported.",
+        ]
+    )
+    article = clean(page, config, url="https://dailywire.example/leaders-meet-2117524")
+    assert article.wire == "AP"
+
+
+# -- wire: a dateline whose place carries its land in brackets right before the agency's
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hangzhou (Chine) (AFP) - Les deux présidents", ("Hangzhou (Chine) (AFP) -", "AFP")),
+        ("Lyon (France), 5 sept. (AFP) - Les deux", ("Lyon (France), 5 sept. (AFP) -", "AFP")),
+        ("MOSCOW (Reuters) - The two", ("MOSCOW (Reuters) -", "Reuters")),
+    ],
+)
+def test_a_land_in_brackets_before_the_agency(text: str, expected: tuple[str, str]) -> None:
+    assert wire_dateline(text) == expected
+
+
+def test_check_mark_points_never_open_the_story(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Leaders Talk For Ninety Minutes But Reach No Deal",
+            "Key Points:",
+            "✔ The two leaders met on the sidelines of the summit on Monday.",
+            "✔ They failed to agree on a plan for the war.",
+            "✔ Both sides say a deal could still come within days.",
+            "HANGZHOU, China (AP) — The two presidents spent about ninety minutes together on Monday but "
+            "could not close a deal, leaving their diplomats to keep working.",
+            SECOND,
+            THIRD,
+        ]
+    )
+    article = clean(page, config, url="https://newsvortex.example/2016/09/05/leaders-talk/")
+    assert article.wire == "AP"
+
+
+# -- date and headline: a board's repost row, "Source ^ | DATE | NAMES", under the thread's title
+def test_a_source_date_names_row_is_a_date_row() -> None:
+    assert is_date_row("Agency ^ | 9/28/2015 | Jana Roe and Petr Novak")
+    assert is_date_row("Daily Paper | 5 September 2016 | Jo Tarn")
+    assert not is_date_row("Home | World | Politics")
+    assert not is_date_row("Agency ^ | 9/28/2015 | read the full story here")
+
+
+def test_the_repost_row_is_neither_glued_to_the_title_nor_undated(config: Config) -> None:
+    page = "\n".join(
+        [
+            "Skip to comments.",
+            "Leaders spar over the war, then talk for an hour at the assembly",
+            "Agency ^ | 9/28/2015 | Jana Roe and Petr Novak",
+            "Posted by a_reader_2015",
+            "UNITED NATIONS (Reuters) - The two presidents sat down for",
+            "roughly ninety minutes of talks on Monday, hours after the",
+            "two men laid out sharply different plans for ending the war",
+            "from the rostrum of the General Assembly in New York.",
+        ]
+    )
+    article = clean(page, config, url="https://board.example/focus/news/3341234/posts")
+    assert article.title == "Leaders spar over the war, then talk for an hour at the assembly"
+    assert article.date == "2015-09-28"
