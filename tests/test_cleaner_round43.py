@@ -159,3 +159,55 @@ def test_the_repost_row_is_neither_glued_to_the_title_nor_undated(config: Config
     article = clean(page, config, url="https://board.example/focus/news/3341234/posts")
     assert article.title == "Leaders spar over the war, then talk for an hour at the assembly"
     assert article.date == "2015-09-28"
+
+
+# -- chrome: a mailing digest's masthead, contents, other items and subscription notice
+DIGEST = [
+    "The Eastern Letter",
+    "2016-#77",
+    "5 September 2016",
+    "A project of a university's school of regional studies, sent to its readers",
+    "by electronic mail every weekday.",
+    "",
+    "In this issue",
+    "1. Leaders talk for ninety minutes at the summit.",
+    "2. A columnist on the limits of the talks.",
+    "",
+    "#1",
+    "Agency",
+    "September 5, 2016",
+    "Leaders hold sideline talks on the war",
+    "",
+    "HANGZHOU, September 5. The two presidents held a meeting on",
+    "the sidelines of the summit on Monday that lasted about an hour",
+    "and a half, the spokesman told reporters on the spot.",
+    "",
+    "The two leaders focused on the war and on the crisis in the",
+    "east of the continent, the spokesman said after the talks.",
+    "",
+    "[return to Contents]",
+    "",
+    "#2",
+    "A Daily Paper",
+    "(Excerpt; link only for subscribers.)",
+    "[return to Contents]",
+    "-----",
+    "To subscribe or unsubscribe, send a message with the word in",
+    "the subject line. The letter is an independent list; views are",
+    "those of their authors.",
+]
+
+
+def test_a_digest_keeps_only_its_item_of_prose(config: Config) -> None:
+    article = clean("\n".join(DIGEST), config, url="https://eastern-letter.example/2016-77-2/")
+    assert article.title == "Leaders hold sideline talks on the war"
+    assert article.text.startswith("HANGZHOU, September 5. The two presidents")
+    assert "In this issue" not in article.text and "subscribe" not in article.text
+    assert "ninety minutes at the summit" not in article.text
+    assert "independent list" not in article.text
+
+
+def test_numbered_lines_without_return_links_are_no_digest(config: Config) -> None:
+    lines = [line for line in DIGEST if "return to" not in line]
+    article = clean("\n".join(lines), config, url="https://eastern-letter.example/2016-77-2/")
+    assert not any(d.reason == "digest" for d in article.dropped)
