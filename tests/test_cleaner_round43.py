@@ -9,6 +9,7 @@ import pytest
 from bot.cleaner.cues import wire_dateline
 from bot.cleaner.daterow import is_date_row
 from bot.cleaner.outlets import outlet_table
+from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.reportsby import verb_first_credits
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
@@ -211,3 +212,67 @@ def test_numbered_lines_without_return_links_are_no_digest(config: Config) -> No
     lines = [line for line in DIGEST if "return to" not in line]
     article = clean("\n".join(lines), config, url="https://eastern-letter.example/2016-77-2/")
     assert not any(d.reason == "digest" for d in article.dropped)
+
+
+# -- chrome: a text copy's picture label, an ad's report link, a time-only update stamp, comment furniture
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("[Image: leaders-meet-at-summit.jpg]", "image-label"),
+        ("[Photo: two-presidents.png]", "image-label"),
+        ("report this ad", "advertisement"),
+        ("Updated at 14h35", "page-clock"),
+    ],
+)
+def test_chrome_of_kind(config: Config, text: str, reason: str) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[Image of the week: the two leaders shake hands before their talks on Monday.",
+        "Report this story to us",
+    ],
+)
+def test_lines_that_only_look_like_it(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) is None
+
+
+def test_french_comment_furniture_and_a_time_only_update_are_chrome(config: Config) -> None:
+    page = "\n".join(
+        [
+            "G20 : les deux présidents se quittent sans accord",
+            "Publié le lundi 5 septembre 2016 à 12h07",
+            "Mis à jour à 14h35",
+            "Hangzhou (Chine) (AFP) - Les deux présidents se sont entretenus pendant une heure et demie "
+            "lundi en marge du sommet, sans parvenir à s'entendre sur une trêve.",
+            "Le président américain a évoqué un manque de confiance entre les deux capitales, tout en "
+            "jugeant les discussions franches et utiles.",
+            "Vos commentaires",
+            "Connectez-vous pour réagir à cet article.",
+        ]
+    )
+    article = clean(page, config, url="https://journal.example/international/g20-les-deux-presidents")
+    assert "14h35" not in article.text and "commentaires" not in article.text
+    assert "Connectez-vous" not in article.text
+    assert article.wire == "AFP"
+
+
+def test_a_labelled_date_line_is_no_lead_paragraph_of_an_html_page(config: Config) -> None:
+    html = (
+        "<html><head><title>Ministers trade blame at the council</title></head><body><article>"
+        "<h1>Ministers trade blame at the council</h1>"
+        "<p>Originally Published: September 22, 2016 at 3:10 a.m.</p>"
+        "<figure><img src='a.jpg' alt=''><figcaption>The two ministers listen to each other during a council "
+        "meeting at the headquarters on Wednesday.</figcaption></figure>"
+        "<p>UNITED NATIONS (AP) — The two foreign ministers accused each other's governments on Wednesday of "
+        "letting the week-old truce collapse, in a sharp exchange at the council.</p>"
+        "<p>One demanded that the other's warplanes be grounded over the aid routes after an attack on a "
+        "convoy killed about twenty people on Monday.</p>"
+        "<p>The other rejected the charge and said his counterpart had failed to keep the rebels apart from "
+        "the fighters they sit alongside.</p>"
+        "</article></body></html>"
+    )
+    article = clean(html, config, url="https://paper.example/news/2016/sep/22/ministers-trade-blame/")
+    assert "during a council meeting at the headquarters" in article.text
