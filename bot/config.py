@@ -296,6 +296,8 @@ class CleanerConfig:
     # NAME", "NAME reports citing AGENCY")
     credit_verbs: tuple[str, ...] = ()
     credit_phrases: tuple[str, ...] = ()
+    # a newsroom's name in other languages, in a credit row's brackets: "NAME | PLACE (Newsroom)"
+    newsroom_words: tuple[str, ...] = ()
     # the months' names in other languages, one row a month ("septiembre", "сентября"), read in dates as
     # English's own; and furniture words in other languages, each row an English word and its equals
     # ("Comments", "Kommentare", "Comentarios"), read as the English word (bot/cleaner/localwords.py)

@@ -276,3 +276,40 @@ def test_a_labelled_date_line_is_no_lead_paragraph_of_an_html_page(config: Confi
     )
     article = clean(html, config, url="https://paper.example/news/2016/sep/22/ministers-trade-blame/")
     assert "during a council meeting at the headquarters" in article.text
+
+
+# -- outlet and headline: a newsroom's credit row topping the page; event: the summit named in Arabic
+ARABIC_LEDE = (
+    "قال الرئيس في ختام قمة مجموعة العشرين إن هناك خلافات ما زالت قائمة بين البلدين حول الحرب وإن المحادثات "
+    "ستستمر بين وزيري الخارجية في الأيام المقبلة."
+)
+ARABIC_SECOND = (
+    "وأضاف أنه أكد لنظيره ضرورة إنهاء معاناة المدنيين وبحث معه طرق التوصل إلى وقف دائم لإطلاق النار."
+)
+
+
+def test_a_newsroom_row_is_no_headline_and_prints_the_outlet(config: Config) -> None:
+    page = "\n\n".join(["قناة المثال | بكين – الصين( غرفة الاخبار )", ARABIC_LEDE, ARABIC_SECOND])
+    article = clean(page, config, url="https://www.qanatalmithal.example/news/world/2016/09/05/story")
+    assert article.title is None
+    assert article.outlet == "قناة المثال"
+    assert article.event == "g20-2016"
+
+
+def test_a_bar_row_without_a_newsroom_is_no_credit_row(config: Config) -> None:
+    page = "\n\n".join(["قناة المثال | بكين – الصين", ARABIC_LEDE, ARABIC_SECOND])
+    article = clean(page, config, url="https://www.qanatalmithal.example/news/world/2016/09/05/story")
+    assert article.outlet != "قناة المثال"
+
+
+def test_an_english_newsroom_row(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "Channel Example | Beijing – China (Newsroom)",
+            "The two presidents met for ninety minutes on the sidelines of the summit on Monday and agreed "
+            "their ministers would keep talking about the war.",
+            SECOND,
+        ]
+    )
+    article = clean(page, config, url="https://www.channelexample.example/news/2016/09/05/story")
+    assert (article.outlet, article.title) == ("Channel Example", None)

@@ -46,6 +46,7 @@ from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.nearcopy import mark_credited_copies
+from bot.cleaner.newsroomrow import mark_newsroom_row
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import READ_ALSO, RELATED_HEADER, TEASER_MARKERS, chrome_reason
 from bot.cleaner.postcount import mark_counted_posters
@@ -319,6 +320,7 @@ def _short_line_runs(page: Page, start: int, end: int) -> list[list[int]]:
 _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     mark_column_labels,
     mark_digest_items,
+    mark_newsroom_row,
     mark_contents_box,
     mark_repeats,
     mark_cut_copies,

@@ -25,6 +25,7 @@ from bot.cleaner.labelname import label_name, run_words
 from bot.cleaner.lines import STOPWORDS, squashed
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.machinehost import machine_host
+from bot.cleaner.newsroomrow import newsroom_name
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
@@ -173,6 +174,7 @@ def find_outlet(page: PageLines) -> Found | None:
         record_publication,
         known_domain,
         station_name,
+        _newsroom_outlet,
         _site_name_line,
         initials_title_name,
         logo_name,
@@ -200,6 +202,14 @@ def find_outlet(page: PageLines) -> Found | None:
     return initials_holder(
         fuller_holder(page, found), copyright_holders(page)
     )  # a name the table lacks, spelled out
+
+
+def _newsroom_outlet(page: PageLines) -> Found | None:
+    """The outlet's name as a newsroom's credit row topping the page prints it (see newsroomrow)."""
+    named = (
+        (line, newsroom_name(line.text, page.settings.newsroom_words)) for line in page.of_kind("byline")
+    )
+    return next((Found(name, f"{line.text} (a newsroom's credit row)") for line, name in named if name), None)
 
 
 _LIST_NAME = re.compile(
