@@ -313,3 +313,36 @@ def test_an_english_newsroom_row(config: Config) -> None:
     )
     article = clean(page, config, url="https://www.channelexample.example/news/2016/09/05/story")
     assert (article.outlet, article.title) == ("Channel Example", None)
+
+
+# -- date: day, month and year in one URL segment, where one reading falls in a window
+def test_a_day_month_year_segment_of_the_url(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "Спикер рассказал о встрече двух президентов",
+            "Пресс-секретарь рассказал подробности встречи президентов на полях саммита в Китае, передает "
+            '"Интерфакс".',
+            "Переговоры прошли в выставочном центре и продолжались больше часа, сообщил он журналистам.",
+        ]
+    )
+    article = clean(page, config, url="https://novosti.example/news/05-09-2016/o-vstreche-prezidentov")
+    assert (article.date, article.wire) == ("2016-09-05", "Interfax")
+
+
+# -- outlet: a logo printing the domain in capitals, written in mixed case by the story
+def test_a_capitals_logo_of_the_domain_as_the_text_writes_it(config: Config) -> None:
+    page = "\n".join(
+        [
+            "CHANNEL24.AZ",
+            "Az En Ru",
+            "",
+            "Leaders chat at the Pacific summit",
+            "",
+            "The two presidents chatted on Saturday as they walked together to the group photograph at the "
+            "summit of the region's leaders.",
+            "",
+            "Channel24 reports citing Reuters that the two also shook hands at a dinner on Friday evening.",
+        ]
+    )
+    article = clean(page, config, url="https://channel24.az/?id=123&l=en")
+    assert article.outlet == "Channel24"

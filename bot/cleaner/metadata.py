@@ -99,8 +99,17 @@ def _site_name_line(page: PageLines) -> Found | None:
                 mark = _COPYRIGHT_MARK.sub("", name)  # "© Site Name", a footer's line, cites "Site Name"
                 mark = _STAFF_TAIL.sub("", mark)  # "Site Name / News Desk": the staff credit is no part of it
                 cited = dotted_name(mark.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
-                return Found(cited, f"{evidence} (the site name in the URL)")
+                return Found(_as_written(cited, page.raw), f"{evidence} (the site name in the URL)")
     return None
+
+
+def _as_written(name: str, raw: str) -> str:
+    """A logo's name in capitals ("SITE24") as the page's own text writes it ("Site24 reports ..."), if it
+    does; any other name as it is."""
+    if not name.isupper() or len(name) < _SHORTEST_INITIALS:
+        return name
+    written = (m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", raw, re.IGNORECASE))
+    return next((word for word in written if not word.isupper()), name)
 
 
 # a staff credit after the site's name on its credit line: "/ News Desk", "| Staff", "- Newsroom"
