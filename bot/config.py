@@ -298,6 +298,9 @@ class CleanerConfig:
     credit_phrases: tuple[str, ...] = ()
     # a newsroom's name in other languages, in a credit row's brackets: "NAME | PLACE (Newsroom)"
     newsroom_words: tuple[str, ...] = ()
+    # an article tool's words in other languages (print, font size and its sizes, correction): a row of
+    # them alone is a toolbar
+    toolbar_words: tuple[str, ...] = ()
     # the months' names in other languages, one row a month ("septiembre", "сентября"), read in dates as
     # English's own; and furniture words in other languages, each row an English word and its equals
     # ("Comments", "Kommentare", "Comentarios"), read as the English word (bot/cleaner/localwords.py)

@@ -346,3 +346,18 @@ def test_a_capitals_logo_of_the_domain_as_the_text_writes_it(config: Config) -> 
     )
     article = clean(page, config, url="https://channel24.az/?id=123&l=en")
     assert article.outlet == "Channel24"
+
+
+# -- headline: a row of an article's tools is chrome, never the headline
+@pytest.mark.parametrize(
+    "text", ["Print  Email  Font size: A A A", "打印  纠错  字号：大 中 小", "Drucken  Schriftgröße A A"]
+)
+def test_a_toolbar_row_is_chrome(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) == "toolbar"
+
+
+@pytest.mark.parametrize(
+    "text", ["Print edition", "A size to print", "Email the editor about this story today"]
+)
+def test_lines_with_a_tool_word_among_others_are_no_toolbar(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) != "toolbar"

@@ -9,7 +9,15 @@ import re
 from bot.cleaner.lines import ends_sentence
 from bot.config import CleanerConfig
 
-__all__ = ["is_citation", "is_glued_labels", "is_headline_list", "is_icon_sprite", "is_menu", "is_share_bar"]
+__all__ = [
+    "is_citation",
+    "is_glued_labels",
+    "is_headline_list",
+    "is_icon_sprite",
+    "is_menu",
+    "is_share_bar",
+    "is_toolbar",
+]
 
 _I = re.IGNORECASE
 _ICON = re.compile(r"icon", _I)
@@ -40,6 +48,25 @@ def is_share_bar(text: str, settings: CleanerConfig) -> bool:
         and tokens != ["more"]  # a lone "More" heads a box of related stories
         and len(tokens) <= settings.share_bar_max_words
     )
+
+
+# an article's tools in English (other languages' are config data, `toolbar_words`): "Print  Email  Font
+# size: A A A"; the size buttons' letters and marks too
+_TOOLS = frozenset(
+    "print email e-mail font size text a a+ a- a++ save bookmark listen comment comments".split()
+)
+_TOOL_SPLIT = re.compile(r"[\s:：|]+")
+_TOOLBAR_MIN = 3  # not a threshold: two words may be a label and its value
+
+
+def is_toolbar(text: str, settings: CleanerConfig) -> bool:
+    """A row of an article's tools (print, font size, correction, a phone's edition): every word a tool's,
+    a font size's among them."""
+    tokens = [token for token in _TOOL_SPLIT.split(text.casefold()) if token]
+    if not _TOOLBAR_MIN <= len(tokens) <= settings.share_bar_max_words:
+        return False
+    tools = _TOOLS.union(word.casefold() for word in settings.toolbar_words)
+    return all(token in tools for token in tokens)
 
 
 def is_menu(text: str, settings: CleanerConfig) -> bool:

@@ -19,6 +19,7 @@ from bot.cleaner.chromeshapes import (
     is_icon_sprite,
     is_menu,
     is_share_bar,
+    is_toolbar,
 )
 from bot.cleaner.creditlabels import as_english_source, is_labelled_photo_credit
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
@@ -510,6 +511,8 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
         return "icon-sprite"
     if is_share_bar(text, settings):
         return "share"
+    if is_toolbar(text, settings):
+        return "toolbar"
     reason = _FIRST_CHROME(text)
     if reason is not None:
         return reason
