@@ -4,6 +4,7 @@ glued together, a reference citation (read by `patterns`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.cleaner.lines import ends_sentence
@@ -57,16 +58,24 @@ _TOOLS = frozenset(
 )
 _TOOL_SPLIT = re.compile(r"[\s:：|]+")
 _TOOLBAR_MIN = 3  # not a threshold: two words may be a label and its value
+_TOOLBAR_MAX_CHARS = 120  # not a threshold: a dozen tools' words and the spaces between them
 
 
 def is_toolbar(text: str, settings: CleanerConfig) -> bool:
     """A row of an article's tools (print, font size, correction, a phone's edition): every word a tool's,
     a font size's among them."""
+    if len(text) > _TOOLBAR_MAX_CHARS:  # most lines: a paragraph is no row of tools
+        return False
     tokens = [token for token in _TOOL_SPLIT.split(text.casefold()) if token]
     if not _TOOLBAR_MIN <= len(tokens) <= settings.share_bar_max_words:
         return False
-    tools = _TOOLS.union(word.casefold() for word in settings.toolbar_words)
+    tools = _tools(settings.toolbar_words)
     return all(token in tools for token in tokens)
+
+
+@functools.lru_cache(maxsize=8)
+def _tools(words: tuple[str, ...]) -> frozenset[str]:
+    return _TOOLS.union(word.casefold() for word in words)
 
 
 def is_menu(text: str, settings: CleanerConfig) -> bool:

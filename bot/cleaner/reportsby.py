@@ -57,13 +57,16 @@ def credit_phrase(page: PageLines) -> Found | None:
     if not phrases or not body:
         return None
     pattern = _phrase(tuple(phrases))
-    lede = body[: page.settings.dateline_paragraphs]
-    after = [line for line in page.lines if line.number > body[0].number and not line.blank]
-    for line in [*lede, *after]:
-        whole = line not in lede
+    folded = tuple(phrase.casefold() for phrase in phrases)
+    lede = {line.number for line in body[: page.settings.dateline_paragraphs]}
+    for line in page.lines:
+        low = line.text.casefold() if line.number >= body[0].number else ""
+        if not any(phrase in low for phrase in folded):
+            continue  # most lines hold no credit phrase: the pattern is not tried
         for match in pattern.finditer(line.text):
             name = _agency_in(match.group("name"), page.table)
-            if name and (not whole or match.start() == 0):
+            # a lede's phrase anywhere in it; after the lede, a line that is the credit alone
+            if name and (line.number in lede or match.start() == 0):
                 return Found(name, match.group(0).strip())
     return None
 
