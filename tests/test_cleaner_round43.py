@@ -361,3 +361,34 @@ def test_a_toolbar_row_is_chrome(config: Config, text: str) -> None:
 )
 def test_lines_with_a_tool_word_among_others_are_no_toolbar(config: Config, text: str) -> None:
     assert chrome_reason(text, config.cleaner) != "toolbar"
+
+
+# -- outlet: a mirror's folder naming a known outlet whose name the page prints
+MIRRORED = [
+    "1. Skip to content",
+    "  2. Skip to more DW sites",
+    "",
+    "Leaders to meet on the sidelines of the assembly",
+    "",
+    "September 24, 2015",
+    "",
+    "The Kremlin said on Thursday that the two presidents would meet on the sidelines of the General "
+    "Assembly in New York next week, their first talks in nearly a year.",
+    "",
+    SECOND,
+]
+
+
+def test_a_mirror_folder_naming_a_known_outlet_the_page_prints(config: Config) -> None:
+    article = clean("\n".join(MIRRORED), config, url="https://mirrorsite-web.net/dw/en/leaders-to-meet/a-123")
+    assert article.outlet == "DW"
+
+
+def test_a_folder_alone_or_a_known_domain_is_no_mirror(config: Config) -> None:
+    unprinted = [line.replace("DW ", "") for line in MIRRORED]
+    article = clean(
+        "\n".join(unprinted), config, url="https://mirrorsite-web.net/dw/en/leaders-to-meet/a-123"
+    )
+    assert article.outlet != "DW"
+    article = clean("\n".join(MIRRORED), config, url="https://www.reuters.com/dw/en/leaders-to-meet/a-123")
+    assert article.outlet == "Reuters"

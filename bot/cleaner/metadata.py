@@ -25,6 +25,7 @@ from bot.cleaner.labelname import label_name, run_words
 from bot.cleaner.lines import STOPWORDS, squashed
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.machinehost import machine_host
+from bot.cleaner.mirrorpath import mirror_folder_outlet
 from bot.cleaner.newsroomrow import newsroom_name
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
@@ -182,6 +183,7 @@ def find_outlet(page: PageLines) -> Found | None:
     finders = (
         record_publication,
         known_domain,
+        mirror_folder_outlet,
         station_name,
         _newsroom_outlet,
         _site_name_line,
