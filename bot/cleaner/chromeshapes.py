@@ -58,6 +58,7 @@ _TOOLS = frozenset(
 )
 _TOOL_SPLIT = re.compile(r"[\s:：|]+")
 _TOOLBAR_MIN = 3  # not a threshold: two words may be a label and its value
+_FIRST_TOOL_CHARS = 12  # not a threshold: the longest tool's word and its separator
 _TOOLBAR_MAX_CHARS = 120  # not a threshold: a dozen tools' words and the spaces between them
 
 
@@ -66,11 +67,14 @@ def is_toolbar(text: str, settings: CleanerConfig) -> bool:
     a font size's among them."""
     if len(text) > _TOOLBAR_MAX_CHARS:  # most lines: a paragraph is no row of tools
         return False
-    tokens = [token for token in _TOOL_SPLIT.split(text.casefold()) if token]
-    if not _TOOLBAR_MIN <= len(tokens) <= settings.share_bar_max_words:
-        return False
     tools = _tools(settings.toolbar_words)
-    return all(token in tools for token in tokens)
+    first = _TOOL_SPLIT.split(text[:_FIRST_TOOL_CHARS].casefold(), maxsplit=1)[0]
+    if first not in tools:  # most lines open with a word no tool's: the row is not split
+        return False
+    tokens = [token for token in _TOOL_SPLIT.split(text.casefold()) if token]
+    return _TOOLBAR_MIN <= len(tokens) <= settings.share_bar_max_words and all(
+        token in tools for token in tokens
+    )
 
 
 @functools.lru_cache(maxsize=8)

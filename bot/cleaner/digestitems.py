@@ -24,7 +24,11 @@ _MIN_ITEMS = 2  # not a threshold: a digest of one item is no digest
 
 def mark_digest_items(page: Page) -> None:
     """On a digest, drop every line outside the item with the most prose, that item's marker too."""
-    numbered = [(i, m.group("n")) for i, line in enumerate(page.lines) if (m := _MARKER.match(line.text))]
+    numbered = [
+        (i, m.group("n"))
+        for i, line in enumerate(page.lines)
+        if line.text[:1] == "#" and (m := _MARKER.match(line.text))  # most lines open otherwise
+    ]
     markers = [i for i, _ in numbered]
     if len(markers) < _MIN_ITEMS or numbered[0][1] != "1":  # the items count from one
         return
