@@ -56,13 +56,14 @@ def credit_phrase(page: PageLines) -> Found | None:
     body = page.of_kind("body")
     if not phrases or not body:
         return None
+    lines = [line for line in page.lines if line.number >= body[0].number]
+    low = "\n".join(line.text for line in lines).casefold()
+    folded = [phrase.casefold() for phrase in phrases]
+    if not any(phrase in low for phrase in folded):
+        return None  # most pages hold no credit phrase: no line is tried
     pattern = _phrase(tuple(phrases))
-    folded = tuple(phrase.casefold() for phrase in phrases)
     lede = {line.number for line in body[: page.settings.dateline_paragraphs]}
-    for line in page.lines:
-        low = line.text.casefold() if line.number >= body[0].number else ""
-        if not any(phrase in low for phrase in folded):
-            continue  # most lines hold no credit phrase: the pattern is not tried
+    for line in lines:
         for match in pattern.finditer(line.text):
             name = _agency_in(match.group("name"), page.table)
             # a lede's phrase anywhere in it; after the lede, a line that is the credit alone
