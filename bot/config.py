@@ -297,6 +297,16 @@ class CleanerConfig:
     photo_credit_labels: tuple[str, ...] = ()
     # a source credit's label in other languages ("來源:NAME"), read as English's "Source: NAME"
     source_labels: tuple[str, ...] = ()
+    # a credit's verb put before the source in other languages ("..., передает ТАСС.": English's "reports"
+    # is read as such), and a phrase that credits the copy to the source after it ("Con información de
+    # NAME", "NAME reports citing AGENCY")
+    credit_verbs: tuple[str, ...] = ()
+    credit_phrases: tuple[str, ...] = ()
+    # a newsroom's name in other languages, in a credit row's brackets: "NAME | PLACE (Newsroom)"
+    newsroom_words: tuple[str, ...] = ()
+    # an article tool's words in other languages (print, font size and its sizes, correction): a row of
+    # them alone is a toolbar
+    toolbar_words: tuple[str, ...] = ()
     # the months' names in other languages, one row a month ("septiembre", "сентября"), read in dates as
     # English's own; and furniture words in other languages, each row an English word and its equals
     # ("Comments", "Kommentare", "Comentarios"), read as the English word (bot/cleaner/localwords.py)

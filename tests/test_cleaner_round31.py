@@ -134,7 +134,10 @@ def test_a_lede_opening_with_a_month_and_day_only_takes_no_year(config: Config) 
     ],
 )
 def test_an_agency_credited_after_its_verb(config: Config, paragraph: str, credited: list[str]) -> None:
-    found = [credit.value for credit in verb_first_credits(paragraph, outlet_table(config))]
+    found = [
+        credit.value
+        for credit in verb_first_credits(paragraph, outlet_table(config), config.cleaner.credit_verbs)
+    ]
     assert found == credited
 
 

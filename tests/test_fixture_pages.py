@@ -180,18 +180,16 @@ EXTRA = {
 # batch21 arrived blind (wt-blind21 918ad07) and was measured once on 5322ad8, session seventeen's first
 # rules, before any rule was written for it: 5 of 12 pages passed every check; line P/R 0.800/0.968, HTML
 # must_contain 0.923 / must_not_contain 1.000, chrome share 0.2321 (most of it a mailing digest's contents
-# list and footer), outlet 11/12, date 11/12, updated 12/12, headline 9/12, wire 9/12, event 11/12. It is
-# held to those figures, held-out ones: no rule has been fitted to it.
+# list and footer), outlet 11/12, date 11/12, updated 12/12, headline 9/12, wire 9/12, event 11/12. Round
+# forty-three's general rules for its misses (a mailing digest's items, a board's "source ^ | date | names"
+# row, a dateline's land in brackets before the agency's, check-mark points, a labelled date line over an
+# HTML page's lead caption, a time-only update stamp, comment furniture and a text copy's picture label of
+# other languages, a row of an article's tools) lift it to 8 of 12: line P/R 1.000/0.968, HTML must_contain
+# 1.000, chrome share 0.0000, outlet 11/12, date, updated, headline and wire 12/12, event 11/12. It meets
+# the common floors, and its figures are training figures now (left: the Chinese portal's outlet as its
+# own script prints it, a content farm's paragraph printed twice, the UNGA 2016 page's event).
 # A set that arrives below the common floors is held here to its arrival figures until it meets them.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
-    "batch21": {
-        "line_recall": 0.95,
-        "line_precision": 0.8,
-        "html_contain": 0.92,
-        "chrome_share": 0.24,
-        "field": 0.75,
-    },
-}
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
 
 
 def test_the_fixture_sets_are_present() -> None:

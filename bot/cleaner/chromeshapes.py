@@ -4,12 +4,21 @@ glued together, a reference citation (read by `patterns`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.cleaner.lines import ends_sentence
 from bot.config import CleanerConfig
 
-__all__ = ["is_citation", "is_glued_labels", "is_headline_list", "is_icon_sprite", "is_menu", "is_share_bar"]
+__all__ = [
+    "is_citation",
+    "is_glued_labels",
+    "is_headline_list",
+    "is_icon_sprite",
+    "is_menu",
+    "is_share_bar",
+    "is_toolbar",
+]
 
 _I = re.IGNORECASE
 _ICON = re.compile(r"icon", _I)
@@ -40,6 +49,37 @@ def is_share_bar(text: str, settings: CleanerConfig) -> bool:
         and tokens != ["more"]  # a lone "More" heads a box of related stories
         and len(tokens) <= settings.share_bar_max_words
     )
+
+
+# an article's tools in English (other languages' are config data, `toolbar_words`): "Print  Email  Font
+# size: A A A"; the size buttons' letters and marks too
+_TOOLS = frozenset(
+    "print email e-mail font size text a a+ a- a++ save bookmark listen comment comments".split()
+)
+_TOOL_SPLIT = re.compile(r"[\s:：|]+")
+_TOOLBAR_MIN = 3  # not a threshold: two words may be a label and its value
+_FIRST_TOOL_CHARS = 12  # not a threshold: the longest tool's word and its separator
+_TOOLBAR_MAX_CHARS = 120  # not a threshold: a dozen tools' words and the spaces between them
+
+
+def is_toolbar(text: str, settings: CleanerConfig) -> bool:
+    """A row of an article's tools (print, font size, correction, a phone's edition): every word a tool's,
+    a font size's among them."""
+    if len(text) > _TOOLBAR_MAX_CHARS:  # most lines: a paragraph is no row of tools
+        return False
+    tools = _tools(settings.toolbar_words)
+    first = _TOOL_SPLIT.split(text[:_FIRST_TOOL_CHARS].casefold(), maxsplit=1)[0]
+    if first not in tools:  # most lines open with a word no tool's: the row is not split
+        return False
+    tokens = [token for token in _TOOL_SPLIT.split(text.casefold()) if token]
+    return _TOOLBAR_MIN <= len(tokens) <= settings.share_bar_max_words and all(
+        token in tools for token in tokens
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _tools(words: tuple[str, ...]) -> frozenset[str]:
+    return _TOOLS.union(word.casefold() for word in words)
 
 
 def is_menu(text: str, settings: CleanerConfig) -> bool:

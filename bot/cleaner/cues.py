@@ -107,8 +107,9 @@ def _wire_dateline(land: str) -> re.Pattern[str]:
 
 _WIRE_DATELINE = _wire_dateline("")
 # the place's land in brackets before the comma ("Place (Land),"), tried only where the opening holds one
-_LAND_DATELINE = _wire_dateline(rf"\s*\([{_CAPITAL}][{_LETTER} .]{{1,30}}\)(?=,)")
+_LAND_DATELINE = _wire_dateline(rf"\s*\([{_CAPITAL}][{_LETTER} .]{{1,30}}\)(?=,|\s\()")
 _LAND_CLOSE = "), "  # what a bracketed land before the comma needs
+_LAND_BEFORE_CREDIT = ") ("  # or before the agency's brackets
 _LAND_REACH = 80  # a place of forty, its land of thirty, in the opening's first characters
 
 
@@ -162,7 +163,9 @@ _CREDIT_DATELINES = (
 
 def wire_dateline(first_paragraph: str) -> tuple[str, str] | None:
     """A wire dateline opening the first paragraph: (the dateline, the agency), or None."""
-    match = _WIRE_DATELINE.match(first_paragraph)
+    # "Place (Land) (AFP) -": the land's brackets before the agency's are the place's, tried first
+    land = first_paragraph.find(_LAND_BEFORE_CREDIT, 0, _LAND_REACH) != -1
+    match = (_LAND_DATELINE.match(first_paragraph) if land else None) or _WIRE_DATELINE.match(first_paragraph)
     if match is None and first_paragraph.find(_LAND_CLOSE, 0, _LAND_REACH) != -1:
         match = _LAND_DATELINE.match(first_paragraph)
     if match is None:

@@ -7,7 +7,9 @@ open with "Source:", so it is no credit line; yet a reader reads the date off it
 its date is the story's, not a clock's. Two shapes of the one kind:
 - every field but the date is a labelled one ("Source: ...", "Author: ...", "By ...");
 - the row opens with the date (perhaps a clock after it), then a few short bar-split fields, at least one
-  naming its role, which a menu of section names never does.
+  naming its role, which a menu of section names never does;
+- a board's repost row: the source's name (a link's caret after it), the date alone, then the writers'
+  names ("Agency ^ | 9/28/2015 | NAME and NAME").
 A Chinese site's row labels its fields ("发布时间:2015-11-30  来源:NAME  字体大小"): a publication-time label
 and its date open it, whatever follows.
 An update stamp is no such row: its date is kept apart as `updated`.
@@ -44,7 +46,7 @@ def is_date_row(text: str) -> bool:
         return True
     if not _SEPARATOR.search(text) or is_update_stamp(text):
         return False
-    return _labelled_fields(text) or _opening_date(text)
+    return _labelled_fields(text) or _opening_date(text) or _source_date_names(text)
 
 
 def _labelled_fields(text: str) -> bool:
@@ -66,6 +68,25 @@ def _opening_date(text: str) -> bool:
         return False
     matches = [_FIELD.match(field) for field in fields]
     return all(matches) and any(m.group("role") for m in matches if m)
+
+
+# a source's name of a few capitalised words, perhaps a link's caret after it ("Agency ^")
+_SOURCE = re.compile(r"^[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}(?: \^)?$")
+# writers' names: "NAME NAME", "NAME NAME and NAME NAME", "NAME NAME, NAME NAME"
+_PERSON = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}"
+_NAMES = re.compile(rf"^{_PERSON}(?:(?:,| and| &) {_PERSON})*$")
+_SOURCE_ROW_FIELDS = 3  # not a threshold: the shape's three fields
+
+
+def _source_date_names(text: str) -> bool:
+    """A source, the date alone, the writers: three bar-split fields."""
+    fields = [field.strip() for field in _BAR.split(text.strip())]
+    return (
+        len(fields) == _SOURCE_ROW_FIELDS
+        and is_date_only(fields[1])
+        and bool(_SOURCE.match(fields[0]))
+        and bool(_NAMES.match(fields[2]))
+    )
 
 
 def date_row_fields(text: str) -> list[str]:

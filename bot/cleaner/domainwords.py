@@ -185,8 +185,10 @@ def dotted_name(name: str, domain: str) -> str:
     """A site name printed as its whole domain with its own capitals, cited without the suffix
     ("UrduPoint.com" on urdupoint.com is "UrduPoint"), unless the name alone is one common word: then the
     suffix is what makes it a name ("Newswire.net", as "news.cn" is no "News"), or the page writes the
-    suffix with a capital, a word of its brand ("HarbourWatch.Net"); any other name as it is."""
+    suffix with a capital, a word of its brand ("HarbourWatch.Net", not a logo all in capitals); any other
+    name as it is."""
     label, _, suffix = domain.partition(".")
     whole = name.casefold() == domain and name != name.lower()
-    branded = name[len(label) + 1 : len(label) + 2].isupper()  # ".Net": the site's own capital
+    # ".Net": the site's own capital (a logo in capitals, "SITE24.AZ", has none of its own)
+    branded = name[len(label) + 1 : len(label) + 2].isupper() and not name.isupper()
     return name[: len(label)] if whole and suffix and not branded and not is_dictionary_word(label) else name

@@ -62,7 +62,7 @@ ATTRIBUTED = re.compile(
 
 # a list item's mark (a bullet, or a hyphen spaced off the words after it): a headline is never printed
 # as one item of a list
-LIST_MARK = re.compile(r"^\s*[•●▪◦‣-]\s")
+LIST_MARK = re.compile(r"^\s*[•●▪◦‣✔✓☑-]\s")  # a check mark is a bullet too
 
 
 def headline_shaped(text: str, settings: CleanerConfig) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.cleaner.cardcredit import card_credit
-from bot.cleaner.dates import find_update
+from bot.cleaner.dates import find_date, find_update
 from bot.cleaner.endtags import syndicated_credit
 from bot.cleaner.licence import CAPTION_CLASSES
 from bot.cleaner.lines import is_prose, word_count
@@ -151,12 +151,22 @@ def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
         key = para if caption else para[: settings.lead_match_chars]  # a caption may open as the lede does
         at = next((n for n, line in enumerate(lines) if para and key in line), None)
         point = node.tag == "li" and word_count(para) > settings.label_max_words  # a clause, not a label
-        kept = bool(para) and (caption or point or is_prose(para, settings))  # not a kicker or a meta line
+        prose = is_prose(para, settings) and not _meta_line(para)
+        kept = bool(para) and (caption or point or prose)  # not a kicker or a meta line
         if at is not None and kept:  # the first paragraph the extractor kept: the lead goes right above it
             return "\n".join([*lines[:at], *lead, *lines[at:]])
         if at is None and kept:
             lead.extend(_point_lines(node, para, lead, text) if point else [para])
     return text  # the body's first paragraph is not in an <article>: nothing to put back
+
+
+# a meta line's label before its date: "Originally Published: DATE at CLOCK", "Posted on DATE"
+_META_LABEL = re.compile(r"^(?:originally |first |last )?(?:published|posted|updated|dated|issued)\b", re.I)
+
+
+def _meta_line(para: str) -> bool:
+    """A labelled date line, no paragraph of the story however full its stops."""
+    return bool(_META_LABEL.match(para)) and find_date(para) is not None
 
 
 def _point_lines(node: Any, para: str, lead: list[str], text: str) -> list[str]:

@@ -29,6 +29,7 @@ from bot.cleaner.countedrail import mark_counted_rail
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.cutline import keep_cut_last_paragraph
 from bot.cleaner.dates import find_date, is_date_only, is_yearless_date_only
+from bot.cleaner.digestitems import mark_digest_items
 from bot.cleaner.document import mark_first_section, mark_notices
 from bot.cleaner.endtags import mark_syndicate_tags
 from bot.cleaner.entries import mark_first_entry_title
@@ -45,6 +46,7 @@ from bot.cleaner.liveblog import mark_live_blog
 from bot.cleaner.liveupdate import mark_live_page_header
 from bot.cleaner.mirror import mark_mirror_page
 from bot.cleaner.nearcopy import mark_credited_copies
+from bot.cleaner.newsroomrow import mark_newsroom_row
 from bot.cleaner.page import Decision, Page, is_caption
 from bot.cleaner.patterns import READ_ALSO, RELATED_HEADER, TEASER_MARKERS, chrome_reason
 from bot.cleaner.postcount import mark_counted_posters
@@ -317,6 +319,8 @@ def _short_line_runs(page: Page, start: int, end: int) -> list[list[int]]:
 # of chrome (or of a page shape) that no later rule may take back.
 _PAGE_MARKERS: tuple[Callable[[Page], None], ...] = (
     mark_column_labels,
+    mark_digest_items,
+    mark_newsroom_row,
     mark_contents_box,
     mark_repeats,
     mark_cut_copies,

@@ -25,6 +25,8 @@ from bot.cleaner.labelname import label_name, run_words
 from bot.cleaner.lines import STOPWORDS, squashed
 from bot.cleaner.logoname import logo_name
 from bot.cleaner.machinehost import machine_host
+from bot.cleaner.mirrorpath import mirror_folder_outlet
+from bot.cleaner.newsroomrow import newsroom_name
 from bot.cleaner.outlets import registered_domain
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
@@ -98,8 +100,17 @@ def _site_name_line(page: PageLines) -> Found | None:
                 mark = _COPYRIGHT_MARK.sub("", name)  # "© Site Name", a footer's line, cites "Site Name"
                 mark = _STAFF_TAIL.sub("", mark)  # "Site Name / News Desk": the staff credit is no part of it
                 cited = dotted_name(mark.rstrip(":|-–— ").strip("()[]"), site[0] if site else "")
-                return Found(cited, f"{evidence} (the site name in the URL)")
+                return Found(_as_written(cited, page.raw), f"{evidence} (the site name in the URL)")
     return None
+
+
+def _as_written(name: str, raw: str) -> str:
+    """A logo's name in capitals ("SITE24") as the page's own text writes it ("Site24 reports ..."), if it
+    does; any other name as it is."""
+    if not name.isupper() or len(name) < _SHORTEST_INITIALS:
+        return name
+    written = (m.group(0) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", raw, re.IGNORECASE))
+    return next((word for word in written if not word.isupper()), name)
 
 
 # a staff credit after the site's name on its credit line: "/ News Desk", "| Staff", "- Newsroom"
@@ -172,7 +183,9 @@ def find_outlet(page: PageLines) -> Found | None:
     finders = (
         record_publication,
         known_domain,
+        mirror_folder_outlet,
         station_name,
+        _newsroom_outlet,
         _site_name_line,
         initials_title_name,
         logo_name,
@@ -200,6 +213,14 @@ def find_outlet(page: PageLines) -> Found | None:
     return initials_holder(
         fuller_holder(page, found), copyright_holders(page)
     )  # a name the table lacks, spelled out
+
+
+def _newsroom_outlet(page: PageLines) -> Found | None:
+    """The outlet's name as a newsroom's credit row topping the page prints it (see newsroomrow)."""
+    named = (
+        (line, newsroom_name(line.text, page.settings.newsroom_words)) for line in page.of_kind("byline")
+    )
+    return next((Found(name, f"{line.text} (a newsroom's credit row)") for line, name in named if name), None)
 
 
 _LIST_NAME = re.compile(

@@ -19,6 +19,7 @@ from bot.cleaner.chromeshapes import (
     is_icon_sprite,
     is_menu,
     is_share_bar,
+    is_toolbar,
 )
 from bot.cleaner.creditlabels import as_english_source, is_labelled_photo_credit
 from bot.cleaner.envelope import ENVELOPE_PATTERNS
@@ -72,7 +73,8 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("page-clock", re.compile(r"^updated?\s+\d+\s+(?:seconds?|minutes?|hours?|days?)\s+ago$", _I)),
     (
         "page-clock",
-        re.compile(r"^updated?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,5}$", _I),
+        # "14h35": a clock as French and others print it
+        re.compile(r"^updated?\s+(?:at\s+)?\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,5}$", _I),
     ),
     # Placeholders of embedded posts: "Twitter post placeholder: view on Twitter".
     (
@@ -348,13 +350,16 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"paid (?:content|post)|"
             r"(?:story|article) continues(?: below| after)?(?: (?:the )?(?:advertisement|advert|ad))?|"
             r"continue reading"
-            r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?)"
+            r"(?: below| the main story)?|scroll to continue(?: with content)?|skip advert(?:isement)?|"
+            r"report this ad)"
             r"\s*[:.]?$",
             _I,
         ),
     ),
     # Separators, contributor notes, and the labels some sites print before a caption.
     ("separator", re.compile(r"^[_\-=*~•·#]{3,}$")),
+    # a picture's place as a text copy prints it: "[Image: file-name.jpg]"
+    ("image-label", re.compile(r"^\[(?:image|photo|picture|img)\s*:[^\]]{0,200}\]$", _I)),
     ("separator", re.compile(r"^[^\w]{1,3}$")),  # a stray mark left by an embed or a widget: ".", "|"
     # an archive's age notice above an old story: "This story is over 5 years old."
     (
@@ -506,6 +511,8 @@ def chrome_reason(text: str, settings: CleanerConfig) -> str | None:
         return "icon-sprite"
     if is_share_bar(text, settings):
         return "share"
+    if is_toolbar(text, settings):
+        return "toolbar"
     reason = _FIRST_CHROME(text)
     if reason is not None:
         return reason

@@ -131,10 +131,20 @@ def _runs_on(a: str, b: str, full: bool) -> bool:
     wrapped; a short line ends its paragraph unless b carries its sentence on in lower case)"""
     if _SPLIT_WORD.search(a) and b[:1].islower():
         return True
+    if _field_row(a) or _field_row(b):  # "Source ^ | 9/28/2015 | NAME and NAME": a row of fields, no prose
+        return False
     if not full:  # a short line ends its paragraph, unless words in lower case carry its sentence on
         return _strong_break(a, b) and not a.isupper()
     # a line in capitals ("OBAMA, PUTIN MEET") is a heading; a mixed-case one ending on a name runs on
     return _strong_break(a, b) or (not ends_sentence(a) and not a.isupper() and _prose_like(b))
+
+
+_FIELD_BARS = 2  # not a threshold: a row of three fields has two bars between them
+
+
+def _field_row(text: str) -> bool:
+    """A row of fields split by spaced bars ("Source | DATE | NAMES"): a credit row, never wrapped prose."""
+    return text.count(" | ") >= _FIELD_BARS
 
 
 # a title wrapped before its colon: "Russia and the United States at the 70th UN General" / "Assembly: the

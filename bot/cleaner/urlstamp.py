@@ -4,9 +4,9 @@ vouches for the day (`url_date` in bot/cleaner/dates.py calls them after the sha
   length may open with digits that only look like a date (round forty);
 - a compact timestamp, date and clock to the second ("/articles/20160907180935"): a fourteen-digit counter
   may open with digits that only look like a date and a clock (round forty-one);
-- day, month and year folders, the year's two digits ("/09/28/15/") or four ("/28/09/2015/"): such folders
-  are as often another order or a section's numbers, so a date is read only when exactly one reading of
-  them falls in a window.
+- day, month and year folders, the year's two digits ("/09/28/15/") or four ("/28/09/2015/"), or the
+  three in one segment ("/05-09-2016/"): such folders are as often another order or a section's numbers,
+  so a date is read only when exactly one reading of them falls in a window.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ YEAR = r"(?:19|20)\d{2}"  # a year's four digits (read by bot/cleaner/dates.py t
 _MONTH_DAY = r"(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
 _ID = re.compile(rf"[/_-](?P<y>{YEAR}){_MONTH_DAY}\d{{2,5}}(?=[/_.-]|$)")
 _TIMESTAMP = re.compile(rf"[/_-](?P<y>{YEAR}){_MONTH_DAY}(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?=[/_.-]|$)")
-_FOLDERS = re.compile(rf"/(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{YEAR})(?=/|$)")
+# "/28/09/2015/", or one segment split by dashes or dots, "/05-09-2016/"
+_FOLDERS = re.compile(rf"/(?P<a>\d{{1,2}})(?P<s>[/.-])(?P<b>\d{{1,2}})(?P=s)(?P<y>{YEAR})(?=/|$)")
 _SHORT_FOLDERS = re.compile(r"/(?P<a>\d{2})/(?P<b>\d{2})/(?P<c>\d{2})/")
 
 
@@ -67,7 +68,7 @@ def timestamp_date(path: str, windows: Sequence[Window]) -> Found | None:
 
 
 def folder_date(path: str, windows: Sequence[Window]) -> Found | None:
-    """/DD/MM/YYYY/ or /MM/DD/YYYY/."""
+    """/DD/MM/YYYY/ or /MM/DD/YYYY/ (or /DD-MM-YYYY/, /MM.DD.YYYY/)."""
     match = _FOLDERS.search(path)
     if match is None:
         return None

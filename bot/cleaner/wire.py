@@ -18,7 +18,7 @@ from bot.cleaner.creditfields import date_row_source, repost_from_line, story_cr
 from bot.cleaner.creditlabels import as_english_source
 from bot.cleaner.credits import credit_lines
 from bot.cleaner.cues import wire_dateline
-from bot.cleaner.dates import find_date, find_partial_date
+from bot.cleaner.dates import find_date, find_partial_date, is_update_stamp
 from bot.cleaner.domainwords import web_count
 from bot.cleaner.headline import LIST_MARK, glued_byline
 from bot.cleaner.initialsname import spelled_by_masthead
@@ -30,7 +30,7 @@ from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.publisherfield import publisher_field
 from bot.cleaner.readmore import read_more_source
 from bot.cleaner.reportercredit import MEDIA_WORDS, people_named, reporter_credit, reporters_named
-from bot.cleaner.reportsby import verb_first_credits
+from bot.cleaner.reportsby import credit_phrase, verb_first_credits
 from bot.cleaner.rightsline import rights_line_wire
 from bot.cleaner.sectionwire import own_masthead, section_wire
 from bot.cleaner.sourcecredit import is_institution, reposted_source
@@ -129,7 +129,7 @@ def find_wire(page: PageLines) -> Found | None:
     stated = _stated_source(page)
     if stated is not None:
         return stated
-    reported = _reported(page)
+    reported = _reported(page) or credit_phrase(page)
     if reported is not None:
         return reported
     platform = table.platform(page.raw)
@@ -142,15 +142,18 @@ def find_wire(page: PageLines) -> Found | None:
 def _reported(page: PageLines) -> Found | None:
     """A "..., NAME reports." credit in the story's lede or its last paragraph, where a copy's source is
     credited (in a paragraph between them it is the source of one claim, not of the copy); a story
-    crediting several outlets so was compiled from them, and names no one source."""
+    crediting several outlets so was compiled from them, and names no one source. A live page's entry
+    ("UPDATE: 7:40 p.m. -- ...") credits its own claims, not the copy."""
     texts = [line.text for line in page.of_kind("body")]
-    ends = texts[:1] + texts[1:][-1:]
+    ends = [text for text in texts[:1] + texts[1:][-1:] if not is_update_stamp(text)]
     found = next((credit for text in ends for credit in _report_credits(text, page)), None)
     if found is None:
         return None
     # another agency credited with its verb first anywhere in the story ("..., передает ТАСС." in the
     # lede, "..., передает РИА Новости." further on): each is one claim's source, the copy no one's
-    verb_first = {cited.value.casefold() for text in texts for cited in verb_first_credits(text, page.table)}
+    verbs = page.settings.credit_verbs
+    credits = (cited for text in texts for cited in verb_first_credits(text, page.table, verbs))
+    verb_first = {cited.value.casefold() for cited in credits}
     if verb_first - {found.value.casefold()}:
         return None
     story = " ".join(texts)
@@ -173,7 +176,7 @@ def _report_credits(text: str, page: PageLines) -> Iterator[Found]:
         name = reports.group("name")
         if page.table.known(name) or name.rsplit(maxsplit=1)[-1].casefold() in MEDIA_WORDS:
             yield Found(page.table.canonical(name), reports.group(0).strip(" ,;–—"))
-    yield from verb_first_credits(text, page.table)  # "..., reports NAME."
+    yield from verb_first_credits(text, page.table, page.settings.credit_verbs)  # "..., reports NAME."
 
 
 # any outlet reporting in the story's text: "... here Saturday," the Paper reported.
