@@ -78,3 +78,24 @@ def test_a_bad_merged_events_file_names_the_files(tmp_path: Path) -> None:
     message = str(raised.value)
     assert str(clash) in message and f"duplicate event id {first.id!r}" in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("got", "want", "same"),
+    [
+        ("Noticias 2025", "Noticias2025", True),
+        ("Novini", "Novini.bg", True),
+        ("The Drahos", "thedrahos.net", False),  # "the" is part of the domain's one word
+        ("Vindicator", "The Vindicator", True),
+        ("Saint Petersburg", "saint-petersburg.ru", True),
+        ("Mari Media", "МариМедиа", False),  # another script is another name, not a spelling
+        ("WSJ News", "wsjnews.web.tv", False),
+        ("Indy 100", "indy100", True),
+    ],
+)
+def test_an_outlets_spelling_is_set_aside_only_for_the_secondary_figure(
+    got: str, want: str, same: bool
+) -> None:
+    from bot.evaluation.pages_eval import spelling_aside
+
+    assert (spelling_aside(got) == spelling_aside(want)) is same

@@ -10,6 +10,7 @@ The labels are read here only to measure; nothing in the cleaner is derived from
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from bot.errors import ConfigError, SummitbotError
 from bot.models import Article, ArticleHints
 from bot.text import normalize
 
-__all__ = ["FIELDS", "config_with", "evaluate_set", "format_set"]
+__all__ = ["FIELDS", "config_with", "evaluate_set", "format_set", "spelling_aside"]
 
 FIELDS = ("outlet", "date", "updated", "headline", "wire", "event")
 _EXTRA_FILES = ("event.yaml", "events.yaml", "people.yaml")
@@ -85,6 +86,18 @@ def _same(field: str, got: str | None, want: Any, config: Config, url: str | Non
     return normalize(got).casefold() == normalize(want).casefold()
 
 
+_SUFFIX = re.compile(r"\.[^\W\d_]{2,6}$")  # a domain's last label: ".bg", ".ru", ".com"
+_LEADING_THE = re.compile(r"^the\s+")
+
+
+def spelling_aside(name: str) -> str:
+    """An outlet's name less its spelling: case, spaces, punctuation, a leading "The" and a domain's last
+    label set aside ("Noticias 2025", "noticias2025.com" -> "noticias2025"). The labels of a site that
+    prints no name differ only so, and this secondary figure says how many misses are of that kind."""
+    lower = _LEADING_THE.sub("", normalize(name).casefold().strip())
+    return "".join(ch for ch in _SUFFIX.sub("", lower) if ch.isalnum())
+
+
 def _field(article: Article, field: str) -> str | None:
     return article.title if field == "headline" else getattr(article, field)
 
@@ -136,6 +149,11 @@ def _score_one(page: Path, config: Config) -> dict[str, Any]:
     misses = [f"{f} is {_field(article, f)!r}, expected {expect.get(f)!r}" for f in FIELDS if not hits[f]]
     scored["misses"] = misses + scored["misses"]
     scored["metadata"] = hits
+    got = article.outlet
+    want = expect.get("outlet")
+    scored["outlet_spelling_aside"] = hits["outlet"] or (
+        got is not None and want is not None and spelling_aside(got) == spelling_aside(str(want))
+    )
     scored["passed"] = not scored["misses"]
     return scored
 
@@ -161,6 +179,7 @@ def evaluate_set(folder: Path, config: Config, extra: list[Path] | None = None) 
         "html_clean": _ratio(total["clean"], total["clean_total"]),
         "chrome_share": _ratio(total["chrome_sentences"], total["sentences"], empty=0.0),
         "metadata": {f: sum(r["metadata"][f] for r in results.values()) for f in FIELDS},
+        "outlet_spelling_aside": sum(r["outlet_spelling_aside"] for r in results.values()),
         "misses": {name: r["misses"] for name, r in results.items() if r["misses"]},
     }
 
@@ -193,6 +212,8 @@ def format_set(result: dict[str, Any]) -> str:
         f"must_not_contain left out (.html): {result['html_clean']:.4f}",
         f"chrome share of indexed sentences: {result['chrome_share']:.4f}",
         *(f"{f}: {result['metadata'][f]}/{n}" for f in FIELDS),
+        f"outlet, spelling aside (case, spaces, punctuation, 'The', a domain suffix): "
+        f"{result['outlet_spelling_aside']}/{n}",
     ]
     for name, misses in result["misses"].items():
         lines.extend(f"miss: {name}: {' '.join(m.split())}" for m in misses)
