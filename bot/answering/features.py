@@ -28,6 +28,7 @@ from bot.answering.sentence_facts import (
     someone_else_typed,
     unreferenced,
 )
+from bot.facts import INTERVAL, OFFSET, asks_offset
 from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex, SearchHit
@@ -169,7 +170,7 @@ class _Asked:
     total: float  # the concepts' weight (1 when none)
     names: list[tuple[float, frozenset[str]]]  # each name concept's weight and words (related ones too)
     unit: frozenset[str] | None  # "how many X": X's terms
-    since: bool
+    span: str  # what a "how long" asks: INTERVAL ("since"), OFFSET ("how long after"), "" a length
     occasions: frozenset[str]  # "how long": the stems a length of what it asks about may measure
     people: frozenset[str]
     pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
@@ -192,10 +193,10 @@ class _Asked:
         people = frozenset(question.persons)
         pairs = [(c.terms, c.related) for c in concepts]
         names_total = sum([weight for weight, _ in names])
-        since = _asks_since(question.text)
-        lasting = question.kind == "how_long" and not since
+        span = _asked_span(question.text)
+        lasting = question.kind == "how_long" and not span
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
-        read = (question, concepts, weights, total, names, unit, since, occasions, people, pairs, names_total)
+        read = (question, concepts, weights, total, names, unit, span, occasions, people, pairs, names_total)
         return cls(*read, asks_someone_else(index, question, found))
 
 
@@ -315,9 +316,12 @@ def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], fac
 
 
 @lru_cache(maxsize=1024)
-def _asks_since(text: str) -> bool:
-    """Whether a question asks for the time since something ("how long had it been"), once a question."""
-    return bool(_SINCE.search(text))
+def _asked_span(text: str) -> str:
+    """What time a question asks, once a question: INTERVAL for the time since something ("how long had
+    it been"), OFFSET for the time between two things ("how long after the speeches"), "" for none."""
+    if _SINCE.search(text):
+        return INTERVAL
+    return OFFSET if asks_offset(text) else ""
 
 
 def _rows(
@@ -391,7 +395,7 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
         failed += bool(missing)
     typed = has_type_kept(
-        question.kind, facts, index, asked.since, question.search_text, occasions=asked.occasions
+        question.kind, facts, index, asked.span, question.search_text, occasions=asked.occasions
     )
     typed = someone_else_typed(facts, asked.named, typed)  # "which general ...?": someone not asked of
     if typed is False:

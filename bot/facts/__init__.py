@@ -18,7 +18,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.facts.corpus import CorpusFacts, load_or_build_facts
-from bot.facts.figures import INTERVAL, Figure, asked_dimension, asking_words, format_figure, read_figures
+from bot.facts.figures import (
+    INTERVAL,
+    OFFSET,
+    Figure,
+    asked_dimension,
+    asking_words,
+    asks_offset,
+    format_figure,
+    read_figures,
+)
 from bot.facts.model import QuoteFact, SentenceFacts
 
 if TYPE_CHECKING:
@@ -26,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INTERVAL",
+    "OFFSET",
     "UNKNOWN",
     "CorpusFacts",
     "Figure",
@@ -34,6 +44,7 @@ __all__ = [
     "SpeakerLexicon",
     "asked_dimension",
     "asking_words",
+    "asks_offset",
     "format_figure",
     "load_or_build_facts",
     "read_figures",
