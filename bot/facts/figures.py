@@ -131,8 +131,6 @@ _CLAUSE = compiled_on_first_use(r"[,.;:()]|\b(?:that|which|who|when|while|and|bu
 _PREPOSITION = compiled_on_first_use(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
 _OF_NOUN = compiled_on_first_use(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
 _NOUN_AFTER = compiled_on_first_use(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
-# "12 Russians", "two Americans": a capitalised unit counts only as the plural of a people's noun in -an
-_PEOPLES = compiled_on_first_use(r"[A-Z][a-z]+ans")
 # "the press conference, about 45 minutes of it": "it" is the noun the figure's phrase is set beside
 _BACK = frozenset({"it", "them"})
 _APPOSED = compiled_on_first_use(
@@ -250,10 +248,9 @@ def _quantity(
         or number.lower() in ("a", "an")
         or unit in STOPWORDS
         or _YEAR().fullmatch(number)
-        or not (m["unit"][0].islower() or _PEOPLES().fullmatch(m["unit"]))
+        or not m["unit"][0].islower()
         or unit in SCALES
-        # "the two presidents" names, it does not count ("the 12 Russians indicted", in digits, counts)
-        or (folded[: m.start()].lower().endswith("the ") and not number[0].isdigit())
+        or folded[: m.start()].lower().endswith("the ")  # "the two presidents" names, it does not count
     ):
         return None
     value = parse_number(number) * scale_of(m["scale"])
