@@ -10,7 +10,7 @@ import pytest
 
 from bot.answering.evidence import speakers as asked_speakers
 from bot.config import Config
-from bot.facts import INTERVAL, OFFSET, CorpusFacts, asks_offset, load_or_build_facts, read_figures
+from bot.facts import INTERVAL, OFFSET, CorpusFacts, asked_span, load_or_build_facts, read_figures
 from bot.quotes import quote_table
 from bot.search import CorpusIndex
 from bot.tokenizer import entity_token, person_tokens
@@ -76,12 +76,13 @@ def test_a_length_followed_by_before_stays_a_length() -> None:
     assert length.is_length and length.value == 60
 
 
-def test_how_long_after_asks_an_offset() -> None:
-    assert asks_offset("ok so how long after the speeches did they sit down")
-    assert asks_offset("How many days after the meeting did he speak?")
-    assert asks_offset("How many hours passed between the clash and the talks?")
-    assert not asks_offset("How long did the meeting last?")
-    assert not asks_offset("How long was he kept waiting before the talks?")
+def test_how_long_after_asks_an_offset_and_since_an_interval() -> None:
+    assert asked_span("ok so how long after the speeches did they sit down") == OFFSET
+    assert asked_span("How many days after the meeting did he speak?") == OFFSET
+    assert asked_span("How many hours passed between the clash and the talks?") == OFFSET
+    assert asked_span("How long had it been since they last met?") == INTERVAL
+    assert asked_span("How long did the meeting last?") == ""
+    assert asked_span("How long was he kept waiting before the talks?") == ""
 
 
 def test_dates() -> None:

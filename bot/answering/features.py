@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -28,7 +27,7 @@ from bot.answering.sentence_facts import (
     someone_else_typed,
     unreferenced,
 )
-from bot.facts import INTERVAL, OFFSET, asks_offset
+from bot.facts import asked_span
 from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex, SearchHit
@@ -47,7 +46,6 @@ __all__ = [
 ]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
-_SINCE = compiled(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
 _UNIT = compiled(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
 _COUNTING = ("count", "money", "percent")
 
@@ -193,7 +191,7 @@ class _Asked:
         people = frozenset(question.persons)
         pairs = [(c.terms, c.related) for c in concepts]
         names_total = sum([weight for weight, _ in names])
-        span = _asked_span(question.text)
+        span = asked_span(question.text)
         lasting = question.kind == "how_long" and not span
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
         read = (question, concepts, weights, total, names, unit, span, occasions, people, pairs, names_total)
@@ -313,15 +311,6 @@ def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], fac
         if words.isdisjoint(terms) and words.isdisjoint(speakers) and words.isdisjoint(facts.context(index))
     ]
     return sum(absent) / total
-
-
-@lru_cache(maxsize=1024)
-def _asked_span(text: str) -> str:
-    """What time a question asks, once a question: INTERVAL for the time since something ("how long had
-    it been"), OFFSET for the time between two things ("how long after the speeches"), "" for none."""
-    if _SINCE.search(text):
-        return INTERVAL
-    return OFFSET if asks_offset(text) else ""
 
 
 def _rows(

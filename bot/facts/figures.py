@@ -11,6 +11,7 @@ sentence's own, so a figure can be cited verbatim.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -37,8 +38,8 @@ __all__ = [
     "OFFSET",
     "Figure",
     "asked_dimension",
+    "asked_span",
     "asking_words",
-    "asks_offset",
     "format_figure",
     "placed_apart",
     "read_figures",
@@ -357,8 +358,10 @@ def asked_dimension(topic: str) -> str | None:
     return next((dim for dim, regex in _ASKS.items() if regex.search(topic)), None)
 
 
+# "how long had it been since ...", "how long ago": the time since something last happened
+_ASKS_SINCE = compiled(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
 # "how long after the speeches", "how many days before the summit", "how much later", "how many hours
-# passed between the clash and the talks": the offset asked
+# passed between the clash and the talks": the time between two things
 _ASKS_OFFSET = compiled(
     r"\bhow\s+(?:long|soon|much\s+(?:time|later|earlier)|many\s+[a-z]+)\s+(?:after|before|later|earlier|"
     r"(?:had\s+)?(?:passed|elapsed|went\s+by)\s+between)\b",
@@ -366,9 +369,14 @@ _ASKS_OFFSET = compiled(
 )
 
 
-def asks_offset(question: str) -> bool:
-    """Whether a question asks the time between two things ("how long after ..."): an OFFSET answers it."""
-    return bool(_ASKS_OFFSET.search(question))
+@functools.lru_cache(maxsize=1024)
+def asked_span(question: str) -> str:
+    """What time a question asks besides a length: INTERVAL for the time since something ("how long had
+    it been", answered by "their first meeting in two years"), OFFSET for the time between two things
+    ("how long after the speeches", answered by "hours after"), "" for neither."""
+    if _ASKS_SINCE.search(question):
+        return INTERVAL
+    return OFFSET if _ASKS_OFFSET.search(question) else ""
 
 
 def asking_words(topic: str) -> set[str]:
