@@ -97,4 +97,3 @@ def test_the_day_words_were_said_answers_when_they_were_said(config: Config) -> 
     assert not has_date(index, 0, "When will the ministers meet?")  # the day it was said, not the meeting's
     assert has_date(index, 0, "When did Lavrov say the ministers would meet?")
     assert has_date(index, 0, "On which day did Lavrov talk about the meeting?")
-    assert has_date(index, 0, "On which day did Lavrov make his comments about the meeting?")

@@ -55,7 +55,7 @@ _PLACE_NAME = compiled(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][
 # a question asking when something was said ("when did he say ...", "on which day did he talk about it"),
 # which the day the sentence's words were said answers
 _SAYING_ASKED = compiled(
-    r"\b(?:say|said|tell|told|comment(?:s|ed)?|announce[ds]?|remark(?:s|ed)?|(?:talk(?:ed)?|speak|spoke)\s+"
+    r"\b(?:say|said|tell|told|comment(?:ed)?|announce[ds]?|remark(?:ed)?|(?:talk(?:ed)?|speak|spoke)\s+"
     r"(?:about|of|on))\b",
     re.IGNORECASE,
 )
