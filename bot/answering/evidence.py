@@ -15,7 +15,6 @@ from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = [
     "asked_time",
-    "asks_saying",
     "has_cause",
     "has_date",
     "has_duration",
@@ -52,13 +51,6 @@ _TITLED = compiled(r"(?:Mr|Mrs|Ms|Dr|President|Secretary|Minister|Prime|Foreign|
 _TWO_WORD_NAME = compiled(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
 _PLACE_NAME = compiled(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 # "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
-# a question asking when something was said ("when did he say ...", "on which day did he talk about it"),
-# which the day the sentence's words were said answers
-_SAYING_ASKED = compiled(
-    r"\b(?:say|said|tell|told|comment(?:ed)?|announce[ds]?|remark(?:ed)?|(?:talk(?:ed)?|speak|spoke)\s+"
-    r"(?:about|of|on))\b",
-    re.IGNORECASE,
-)
 # "on what date", "which day", "at what time of day": the unit of time a "when" question asks for
 _ASKED_TIME = compiled(r"\b(?:what|which)\s+(date|day|year|month|time|hour)\b", re.IGNORECASE)
 _REPORTED_ON = compiled(
@@ -73,35 +65,26 @@ def has_number(index: CorpusIndex, position: int, asked: str = "") -> bool:
 
 
 def has_duration(index: CorpusIndex, position: int) -> bool:
-    """A stretch of time ('one hour', '90-minute', 'in two years', 'a day earlier'). Whether it is a length,
-    an offset or the interval since something (`Figure.measures`) is for the question."""
+    """A stretch of time ('one hour', '90-minute', 'in two years'); not a point in time ('a day earlier').
+    Whether it is a length or the interval since something (`Figure.is_length`) is for the question."""
     return any(f.dimension == "duration" for f in index.facts.of(position).figures)
 
 
 def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
-    """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ...")
-    unless the question asks when something was said (`asks_saying`), or a time of day or an occasion
-    ("at a luncheon", "ahead of the talks"): a bare "when" is answered by any. A question naming the
-    unit it asks (`asked_time`) is answered only by that unit: "on what date" by a date that names a day
-    ("shortly" names none: `names_day`), "at what time of day" by a time of day."""
+    """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ..."),
+    or a time of day or an occasion ("at a luncheon", "ahead of the talks"): a bare "when" is answered by
+    any. A question naming the unit it asks (`asked_time`) is answered only by that unit: "on what date"
+    by a date that names a day ("shortly" names none: `names_day`), "at what time of day" by a time of
+    day."""
     text = index.locate(position)[1].text
     unit = asked_time(asked)
     if unit == "clock":
         return bool(_TIME_OF_DAY.search(text))
     figures = index.facts.of(position).figures
-    said = asks_saying(asked)  # "on which day did he talk about it": the day it was said answers
-    dates = [
-        f for f in figures if f.dimension == "date" and (said or not _REPORTED_ON.search(text[: f.start]))
-    ]
+    dates = [f for f in figures if f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])]
     if unit == "calendar":
         return any(names_day(f) for f in dates)
     return bool(dates) or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
-
-
-def asks_saying(asked: str) -> bool:
-    """Whether a question asks when something was said ("when did he say ...", "on which day did he talk
-    about it"): the day a sentence's words were said answers it."""
-    return bool(_SAYING_ASKED.search(asked))
 
 
 def asked_time(asked: str) -> str:
