@@ -68,23 +68,3 @@ def test_a_when_naming_its_unit_needs_that_unit(config: Config) -> None:
     assert [has_date(index, p, on_what_date) for p in (occasion, dated, timed)] == [False, True, False]
     at_what_time = "At what time of day did the talks begin?"
     assert [has_date(index, p, at_what_time) for p in (occasion, dated, timed)] == [True, False, True]
-
-
-def test_on_what_date_needs_a_date_that_names_a_day(config: Config) -> None:
-    index = CorpusIndex(
-        [
-            make_article(
-                "d0",
-                [
-                    "The ministers will meet over the next several days. "
-                    "The ministers will meet shortly. "
-                    "The ministers met yesterday. "
-                    "The ministers will meet on Friday."
-                ],
-            )
-        ],
-        config,
-    )
-    asked = "On what date will the ministers meet?"
-    assert [has_date(index, p, asked) for p in range(4)] == [False, False, True, True]
-    assert all(has_date(index, p, "When will the ministers meet?") for p in range(4))  # a bare "when"

@@ -8,7 +8,6 @@ from functools import lru_cache
 
 from bot.answering.cache import PerIndex
 from bot.answering.ranker import people_of
-from bot.facts.figures import names_day
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 from bot.tokenizer import Tokenizer, entity_token
@@ -74,17 +73,18 @@ def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ..."),
     or a time of day or an occasion ("at a luncheon", "ahead of the talks"): a bare "when" is answered by
     any. A question naming the unit it asks (`asked_time`) is answered only by that unit: "on what date"
-    by a date that names a day ("shortly" names none: `names_day`), "at what time of day" by a time of
-    day."""
+    by a date, "at what time of day" by a time of day."""
     text = index.locate(position)[1].text
     unit = asked_time(asked)
     if unit == "clock":
         return bool(_TIME_OF_DAY.search(text))
-    figures = index.facts.of(position).figures
-    dates = [f for f in figures if f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])]
+    dated = any(
+        f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])
+        for f in index.facts.of(position).figures
+    )
     if unit == "calendar":
-        return any(names_day(f) for f in dates)
-    return bool(dates) or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
+        return dated
+    return dated or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
 
 
 def asked_time(asked: str) -> str:

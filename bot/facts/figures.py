@@ -41,7 +41,6 @@ __all__ = [
     "asked_span",
     "asking_words",
     "format_figure",
-    "names_day",
     "placed_apart",
     "read_figures",
 ]
@@ -304,22 +303,6 @@ def _subject_head(before: str) -> str:
         if words:
             return measure_stem(words[-1])
     return ""
-
-
-# a relative date that points at one day, week, month or year ("yesterday", "last week"); "soon",
-# "shortly", "later", "the next few days" name none
-_POINTED = compiled(
-    r"(?:yesterday|today|tomorrow|tonight|(?:last|next|this|previous|coming)\s+"
-    r"(?:week|month|year|weekend|night|morning))",
-    re.IGNORECASE,
-)
-
-
-def names_day(figure: Figure) -> bool:
-    """A date that names a day, a month, a year or a weekday, or points at one ("yesterday", "last
-    week"): what "on what date" or "which day" asks; a vague one ("shortly", "the next several days")
-    does not."""
-    return figure.dimension == "date" and (figure.unit != "relative" or bool(_POINTED.fullmatch(figure.text)))
 
 
 # "..., before their delegations joined them for lunch": what follows comes before or after the figure
