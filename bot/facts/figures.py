@@ -132,12 +132,6 @@ _CLAUSE = compiled_on_first_use(r"[,.;:()]|\b(?:that|which|who|when|while|and|bu
 _PREPOSITION = compiled_on_first_use(r"\b(?:between|of|with|in|at|on|for|from|among)\b", re.IGNORECASE)
 _OF_NOUN = compiled_on_first_use(r"\s+of\s+(?:(?:the|their|his|her|its)\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
 _NOUN_AFTER = compiled_on_first_use(r"[\s-]+(?:long\s+)?(?P<noun>[a-z]+)", re.IGNORECASE)
-# "the press conference, about 45 minutes of it": "it" is the noun the figure's phrase is set beside
-_BACK = frozenset({"it", "them"})
-_APPOSED = compiled_on_first_use(
-    r"(?<![\w-])(?P<noun>[a-z]+)\s*,\s*(?:(?:about|around|roughly|nearly|almost|some|just|over|under)\s+)*$",
-    re.IGNORECASE,
-)
 _SUPERLATIVE_NOUN = compiled_on_first_use(r"\s+(?P<noun>[a-z]+)")
 _SUBJECT_WORDS = compiled_on_first_use(r"[A-Za-z]+")
 _YEAR = compiled_on_first_use(r"(?:19|20)\d\d")
@@ -279,9 +273,6 @@ def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str], cues: 
     of = _OF_NOUN().match(folded, m.end())  # "95 minutes of talks"
     if of and of["noun"].lower() not in _NOT_NOUNS:
         return measure_stem(of["noun"])
-    apposed = _APPOSED().search(before) if of and of["noun"].lower() in _BACK else None
-    if apposed and apposed["noun"].lower() not in _NOT_NOUNS:
-        return measure_stem(apposed["noun"])  # "the press conference, about 45 minutes of it"
     may_tail = may_end(before, ("",)) and (not before.isascii() or "for" in before.lower())
     tail = _FOR_TAIL().search(before, tail_from(before, _FOR_TAIL_WORDS)) if may_tail else None
     if tail:
