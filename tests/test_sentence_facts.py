@@ -72,15 +72,3 @@ def test_an_offset_answers_how_long_after_and_is_no_length(config: Config) -> No
     lasted = _missing(index, "How long did the talks last?")
     assert lasted[_OFFSET] == 1.0 and lasted[_DAY_EARLIER] == 1.0  # an offset is no length
     assert lasted[_MEETING] == 0.0
-
-
-_ALONE = "They spent two hours alone, before their aides joined them for lunch."
-
-
-def test_a_length_of_what_is_unnamed_is_not_of_an_occasion_placed_after_it(config: Config) -> None:
-    index = CorpusIndex([make_article("d0", [_ALONE, _LUNCH])], config)
-    lunch = _missing(index, "How long did the lunch go on?")
-    assert lunch[_ALONE] == 1.0  # the lunch came after the two hours: they are not its length
-    assert lunch[_LUNCH] == 0.0
-    alone = _missing(index, "How long were they alone?")
-    assert alone[_ALONE] == 0.0  # a question naming no occasion takes any length

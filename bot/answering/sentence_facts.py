@@ -14,8 +14,7 @@ from bot.answering import evidence
 from bot.answering.cache import PerIndex
 from bot.answering.question import Question, asked_class
 from bot.answering.ranker import people_of
-from bot.facts import Figure
-from bot.facts.figures import measure_stem, placed_apart
+from bot.facts.figures import measure_stem
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
@@ -186,8 +185,7 @@ def has_type(
         durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
         if span:
             return any(f.measures == span for f in durations)
-        text = index.locate(position)[1].text if occasions else ""
-        return any(f.is_length and _length_of(f, occasions, text) for f in durations)
+        return any(f.is_length and _length_of(f.measures, occasions) for f in durations)
     test = _TYPE_TESTS.get(kind)
     if test is not None:
         return test(index, position, asked)
@@ -197,16 +195,10 @@ def has_type(
     return None
 
 
-def _length_of(figure: Figure, occasions: frozenset[str], text: str) -> bool:
-    """A length (`figure`, of sentence `text`) answers for `occasions` (the stems of the occasions a
-    question names): the question names no occasion, the length is of one of them, or of nothing the
-    reader knows and its sentence places none of them before or after it ("two hours alone, before
-    lunch" is not the lunch's length)."""
-    if not occasions:
-        return True
-    if figure.measures:
-        return figure.measures in occasions
-    return occasions.isdisjoint(placed_apart(text, figure))
+def _length_of(measures: str, occasions: frozenset[str]) -> bool:
+    """A length of what `measures` names answers for `occasions` (the stems of the occasions a question
+    names): it names nothing the reader knows, the question names no occasion, or one of them."""
+    return not measures or not occasions or measures in occasions
 
 
 def has_type_kept(

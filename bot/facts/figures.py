@@ -41,7 +41,6 @@ __all__ = [
     "asked_span",
     "asking_words",
     "format_figure",
-    "placed_apart",
     "read_figures",
 ]
 
@@ -294,23 +293,6 @@ def _subject_head(before: str) -> str:
         if words:
             return measure_stem(words[-1])
     return ""
-
-
-# "..., before their delegations joined them for lunch": what follows comes before or after the figure
-_APART = compiled_on_first_use(r"\b(?:before|after|ahead\s+of|followed\s+by|then|until)\b", re.IGNORECASE)
-
-
-def placed_apart(text: str, figure: Figure) -> frozenset[str]:
-    """The stems of the words a sentence writes, after a figure, behind a "before", "after" or "then" in
-    the same clause ("two hours alone, before their delegations joined them for lunch": lunch): what
-    they name happened at another time, so a length of what the reader could not name is not theirs."""
-    rest = text[figure.end :]
-    rest = rest if rest.isascii() else rest.translate(_FOLD)
-    found = _APART().search(rest)
-    if found is None:
-        return frozenset()
-    clause = re.split(r"[.;:]", rest[found.end() :], maxsplit=1)[0]
-    return frozenset(measure_stem(word) for word in _SUBJECT_WORDS().findall(clause))
 
 
 def measure_stem(word: str) -> str:
