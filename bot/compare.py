@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.errors import InputError
-from bot.facts import INTERVAL, Figure, asked_dimension, asking_words, format_figure
+from bot.facts import Figure, asked_dimension, asking_words, format_figure
 from bot.models import Article
 from bot.results import Claim, CompareResult, Disagreement, OutletCoverage, ScoredSentence
 from bot.search import CorpusIndex, SearchHit
@@ -99,7 +99,9 @@ def _figures(index: CorpusIndex, position: int, dimension: str | None) -> list[F
     return [
         f
         for f in index.facts.of(position).figures
-        if f.measures and f.measures != INTERVAL and (dimension is None or f.dimension == dimension)
+        if f.measures
+        and (f.is_length or f.dimension != "duration")
+        and (dimension is None or f.dimension == dimension)
     ]
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from bot.answering.evidence import speakers as asked_speakers
 from bot.config import Config
-from bot.facts import INTERVAL, CorpusFacts, load_or_build_facts, read_figures
+from bot.facts import INTERVAL, OFFSET, CorpusFacts, asked_span, load_or_build_facts, read_figures
 from bot.quotes import quote_table
 from bot.search import CorpusIndex
 from bot.tokenizer import entity_token, person_tokens
@@ -48,16 +48,49 @@ def test_a_gap_is_not_a_meeting_length() -> None:
     assert not gap.is_length and length.is_length
 
 
-@pytest.mark.parametrize(
-    "text", ["a day earlier", "two years ago", "the two presidents met", "one of the ways"]
-)
-def test_points_in_time_and_names_are_not_amounts(text: str) -> None:
+@pytest.mark.parametrize("text", ["the two presidents met", "one of the ways", "three goals later"])
+def test_names_are_not_amounts(text: str) -> None:
     assert [f for f in read_figures(text) if f.dimension != "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("a day earlier", 1440, ""),
+        ("two years ago", 2 * 525600, ""),
+        ("They met two hours before the dinner.", 120, ""),
+        ("It came hours after the speeches.", 120, "min"),  # a plural alone: at least two
+        ("Days later, he spoke.", 2 * 1440, "min"),
+    ],
+)
+def test_a_time_between_two_things_is_an_offset_not_a_length(text: str, value: float, bound: str) -> None:
+    (offset,) = [f for f in read_figures(text) if f.dimension != "date"]
+    assert (offset.value, offset.measures, offset.bound) == (value, OFFSET, bound)
+    assert not offset.is_length and text[offset.start : offset.end] == offset.text
+
+
+def test_a_length_followed_by_before_stays_a_length() -> None:
+    (length,) = read_figures("They talked for an hour before lunch.")
+    assert length.is_length and length.value == 60
+
+
+def test_how_long_after_asks_an_offset_and_since_an_interval() -> None:
+    assert asked_span("ok so how long after the speeches did they sit down") == OFFSET
+    assert asked_span("How many days after the meeting did he speak?") == OFFSET
+    assert asked_span("How many hours passed between the clash and the talks?") == OFFSET
+    assert asked_span("How long had it been since they last met?") == INTERVAL
+    assert asked_span("How long did the meeting last?") == ""
+    assert asked_span("How long was he kept waiting before the talks?") == ""
 
 
 def test_dates() -> None:
     found = [(f.text, f.unit) for f in read_figures("On Monday, September 28, 2015, a day earlier")]
-    assert found == [("Monday", "weekday"), ("September 28, 2015", "day"), ("earlier", "relative")]
+    assert found == [
+        ("Monday", "weekday"),
+        ("September 28, 2015", "day"),
+        ("a day", "minute"),  # an offset, and a relative date as well
+        ("earlier", "relative"),
+    ]
 
 
 # --- attribution --------------------------------------------------------------------------------------

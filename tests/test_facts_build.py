@@ -187,6 +187,7 @@ EDGES = (
     "In the past several weeks 2 aides came; Last Week, tonight, 2015, 3 May; an ex-Monday 7 Marching",
     "It lasted as the talks went on for\n\t x-y a b 45 minutes; they met for the first time in 2 years",
     "Talks are set for the coming several weeks",
+    "Hours after the talks, days later, years ago; they met for an hour before lunch, 2 days after it",
     "",
 )
 
@@ -589,7 +590,7 @@ _FIGURE_PIECES = (
     "a an A the for more than up to in last next past few several first this week weeks month year day days"
     " hours minutes decade Monday May March Marching today later earlier ninety twenty-five half quarter"
     " million people talks lasted went on took met meeting of 5 12 90 2015 1999 20 3.5 250,000 $ % per cent"
-    " coming following several few days"
+    " coming following several few days ago after before hours years"
     " , . ; - ’s \n \t \u00a0 Ünïcode"
 ).split(" ")
 

@@ -56,3 +56,19 @@ def test_a_length_is_asked_of_the_first_occasion_named(config: Config) -> None:
     )
     waiting = _missing(index, "How long was he kept waiting before the talks?")
     assert waiting[_MEETING] == 1.0  # the talks' length is no answer to how long the wait was
+
+
+_OFFSET = "The talks came hours after the two clashed in their speeches."
+_DAY_EARLIER = "On Tuesday he praised the meeting held a day earlier."
+
+
+def test_an_offset_answers_how_long_after_and_is_no_length(config: Config) -> None:
+    index = CorpusIndex([make_article("d0", [_MEETING, _OFFSET, _DAY_EARLIER])], config)
+    after = _missing(index, "How long after their speeches did the talks come?")
+    assert after[_OFFSET] == 0.0 and after[_DAY_EARLIER] == 0.0  # the time between two things
+    assert after[_MEETING] == 1.0  # a length is no offset
+    days = _missing(index, "How many days after the meeting did he praise it?")
+    assert days[_DAY_EARLIER] == 0.0
+    lasted = _missing(index, "How long did the talks last?")
+    assert lasted[_OFFSET] == 1.0 and lasted[_DAY_EARLIER] == 1.0  # an offset is no length
+    assert lasted[_MEETING] == 0.0

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 
@@ -28,6 +27,7 @@ from bot.answering.sentence_facts import (
     someone_else_typed,
     unreferenced,
 )
+from bot.facts import asked_span
 from bot.frozen import frozen_dataclass as dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex, SearchHit
@@ -46,7 +46,6 @@ __all__ = [
 ]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
-_SINCE = compiled(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
 _UNIT = compiled(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
 _COUNTING = ("count", "money", "percent")
 
@@ -169,7 +168,7 @@ class _Asked:
     total: float  # the concepts' weight (1 when none)
     names: list[tuple[float, frozenset[str]]]  # each name concept's weight and words (related ones too)
     unit: frozenset[str] | None  # "how many X": X's terms
-    since: bool
+    span: str  # what a "how long" asks: INTERVAL ("since"), OFFSET ("how long after"), "" a length
     occasions: frozenset[str]  # "how long": the stems a length of what it asks about may measure
     people: frozenset[str]
     pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
@@ -192,10 +191,10 @@ class _Asked:
         people = frozenset(question.persons)
         pairs = [(c.terms, c.related) for c in concepts]
         names_total = sum([weight for weight, _ in names])
-        since = _asks_since(question.text)
-        lasting = question.kind == "how_long" and not since
+        span = asked_span(question.text)
+        lasting = question.kind == "how_long" and not span
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
-        read = (question, concepts, weights, total, names, unit, since, occasions, people, pairs, names_total)
+        read = (question, concepts, weights, total, names, unit, span, occasions, people, pairs, names_total)
         return cls(*read, asks_someone_else(index, question, found))
 
 
@@ -314,12 +313,6 @@ def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], fac
     return sum(absent) / total
 
 
-@lru_cache(maxsize=1024)
-def _asks_since(text: str) -> bool:
-    """Whether a question asks for the time since something ("how long had it been"), once a question."""
-    return bool(_SINCE.search(text))
-
-
 def _rows(
     index: CorpusIndex,
     asked: _Asked,
@@ -391,7 +384,7 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
         failed += bool(missing)
     typed = has_type_kept(
-        question.kind, facts, index, asked.since, question.search_text, occasions=asked.occasions
+        question.kind, facts, index, asked.span, question.search_text, occasions=asked.occasions
     )
     typed = someone_else_typed(facts, asked.named, typed)  # "which general ...?": someone not asked of
     if typed is False:

@@ -14,7 +14,6 @@ from bot.answering import evidence
 from bot.answering.cache import PerIndex
 from bot.answering.question import Question, asked_class
 from bot.answering.ranker import people_of
-from bot.facts import INTERVAL
 from bot.facts.figures import measure_stem
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
@@ -74,8 +73,8 @@ class CandidateFacts:
     role: str
     _paragraph_people: frozenset[str] | None = None
     _context: frozenset[str] | None = None
-    # has_type's answers, by (kind, interval, the occasions the question names)
-    _typed: dict[tuple[str, bool, frozenset[str]], bool | None] = field(default_factory=dict)
+    # has_type's answers, by (kind, the span a "how long" asks, the occasions the question names)
+    _typed: dict[tuple[str, str, frozenset[str]], bool | None] = field(default_factory=dict)
 
     def paragraph_people(self, index: CorpusIndex) -> frozenset[str]:
         """The configured people named anywhere in its paragraph."""
@@ -170,20 +169,22 @@ def has_type(
     facts: CandidateFacts,
     index: CorpusIndex,
     *,
-    interval: bool = False,
+    span: str = "",
     asked: str = "",
     occasions: frozenset[str] = frozenset(),
 ) -> bool | None:
     """Whether the sentence carries what the question's kind asks for; None when the kind asks nothing.
     "How long" asks for a length ("a 90-minute meeting") of what it asks about (`occasions`, from
     `asked_occasions`: a meeting's length is no answer to "how long was the lunch"; a length of what the
-    figures reader could not name may be), or with `interval` for the time since something last
-    happened ("their first meeting in two years"). `asked` is the question: a place it names already
-    is no answer to "where", as a date that is only the day something was said is none to "when"."""
+    figures reader could not name may be), or with `span` INTERVAL for the time since something last
+    happened ("their first meeting in two years"), OFFSET for the time between two things ("a day
+    earlier", "hours after the speeches": "how long after ..."). `asked` is the question: a place it
+    names already is no answer to "where", as a date that is only the day something was said is none to
+    "when"."""
     if kind == "how_long":
         durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
-        if interval:
-            return any(f.measures == INTERVAL for f in durations)
+        if span:
+            return any(f.measures == span for f in durations)
         return any(f.is_length and _length_of(f.measures, occasions) for f in durations)
     test = _TYPE_TESTS.get(kind)
     if test is not None:
@@ -204,7 +205,7 @@ def has_type_kept(
     kind: str,
     facts: CandidateFacts,
     index: CorpusIndex,
-    interval: bool,
+    span: str,
     asked: str,
     *,
     occasions: frozenset[str] = frozenset(),
@@ -213,11 +214,11 @@ def has_type_kept(
     question's words ("where" does: a place the question names is no answer; so does a "when" naming the
     unit of time it asks for)."""
     if kind == "where" or (kind == "when" and evidence.asked_time(asked)):
-        return has_type(kind, facts.position, facts, index, interval=interval, asked=asked)
-    key = (kind, interval, occasions)
+        return has_type(kind, facts.position, facts, index, span=span, asked=asked)
+    key = (kind, span, occasions)
     if key not in facts._typed:
         facts._typed[key] = has_type(
-            kind, facts.position, facts, index, interval=interval, asked=asked, occasions=occasions
+            kind, facts.position, facts, index, span=span, asked=asked, occasions=occasions
         )
     return facts._typed[key]
 

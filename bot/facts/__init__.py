@@ -18,7 +18,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.facts.corpus import CorpusFacts, load_or_build_facts
-from bot.facts.figures import INTERVAL, Figure, asked_dimension, asking_words, format_figure, read_figures
+from bot.facts.figures import (
+    INTERVAL,
+    OFFSET,
+    Figure,
+    asked_dimension,
+    asked_span,
+    asking_words,
+    format_figure,
+    read_figures,
+)
 from bot.facts.model import QuoteFact, SentenceFacts
 
 if TYPE_CHECKING:
@@ -26,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INTERVAL",
+    "OFFSET",
     "UNKNOWN",
     "CorpusFacts",
     "Figure",
@@ -33,6 +43,7 @@ __all__ = [
     "SentenceFacts",
     "SpeakerLexicon",
     "asked_dimension",
+    "asked_span",
     "asking_words",
     "format_figure",
     "load_or_build_facts",

@@ -4,12 +4,14 @@
 it is the length of). "Their first meeting in two years" gives two years measuring the *interval* since the
 last meeting, never a meeting length; "a two-year gap" measures a gap. Durations are normalised to minutes; a
 count's unit is the stem of the noun after it, so only counts of the same thing are compared. Relative times
-("a day earlier", "two years ago") are dates, not durations. Offsets are the sentence's own, so a figure
-can be cited verbatim.
+("a day earlier", "two years ago", "hours after the speeches") are offsets: durations measuring OFFSET, the
+time between two things, never a length of one ("a day earlier" is also read as a date). Offsets are the
+sentence's own, so a figure can be cited verbatim.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -33,8 +35,10 @@ from bot.tokenizer import STOPWORDS
 __all__ = [
     "DIMENSIONS",
     "INTERVAL",
+    "OFFSET",
     "Figure",
     "asked_dimension",
+    "asked_span",
     "asking_words",
     "format_figure",
     "read_figures",
@@ -42,6 +46,7 @@ __all__ = [
 
 DIMENSIONS = ("duration", "count", "money", "percent", "date")
 INTERVAL = "interval"  # what a duration measures when it is the time since something last happened
+OFFSET = "offset"  # ... when it is the time between two things: "a day earlier", "hours after the talks"
 
 _FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": ".", "\u00a0": " "})
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
@@ -61,6 +66,17 @@ _QUANTITY = compiled_on_first_use(  # an answer reads no figures: only a facts b
 )
 _RELATIVE = compiled_on_first_use(
     r"\s+(?:earlier|later|ago|before|after|from\s+now|previously)\b", re.IGNORECASE
+)
+# "hours after the speeches", "days later": a time between two things without a number (at least two)
+_BARE_OFFSET = compiled_on_first_use(
+    r"(?<![\w-])(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s)"
+    r"(?=\s+(?:earlier|later|ago|before|after|from\s+now|previously)\b)",
+    re.IGNORECASE,
+)
+# "talked for an hour before lunch", "lasted two hours after ...": a length all the same
+_LENGTH_LEAD = compiled_on_first_use(
+    r"\b(?:for|last(?:ed|s|ing)?|took|spent)\s+(?:(?:about|around|nearly|almost|some|just|over|only)\s+)?$",
+    re.IGNORECASE,
 )
 _MONEY = compiled_on_first_use(
     r"(?P<cur>[$€£])\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>million|billion|thousand|bn|m)?\b"
@@ -145,8 +161,9 @@ class Figure:
 
     @property
     def is_length(self) -> bool:
-        """A duration that is a length of something (not the interval since it last happened)."""
-        return self.dimension == "duration" and self.measures != INTERVAL
+        """A duration that is a length of something (not the interval since it last happened, nor the
+        offset between two things)."""
+        return self.dimension == "duration" and self.measures not in (INTERVAL, OFFSET)
 
 
 def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[Figure]:
@@ -169,6 +186,10 @@ def read_figures(text: str, measured: Mapping[str, str] | None = None) -> list[F
         figure = _quantity(text, folded, m, measured or {}, cues)
         if figure is not None:
             found.append(figure)
+    taken = [(f.start, f.end) for f in found]
+    for m in _BARE_OFFSET().finditer(folded) if cues.quantity() else ():
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append(_bare_offset(text, m))
     taken = [(f.start, f.end) for f in found]
     dates = _dates(text, folded, cues.date_from()) if cues.date() else ()
     found.extend(f for f in dates if not any(a <= f.start < b for a, b in taken))
@@ -207,23 +228,18 @@ def _quantity(
     text: str, folded: str, m: re.Match[str], measured: Mapping[str, str], cues: FigureCues
 ) -> Figure | None:
     number, unit = m["num"], m["unit"].lower()
-    if _RELATIVE().match(folded, m.end()):
-        return None  # "a day earlier", "two years ago": a point in time
+    relative = _RELATIVE().match(folded, m.end()) is not None  # "a day earlier", "two years ago"
     singular = unit[:-1] if unit.endswith("s") and unit[:-1] in TIME_UNITS else unit
     if singular in TIME_UNITS:
         if number.lower() in ("a", "an") and m["sep"].strip() == "-":
             return None  # "a-day" is not a figure
         value = parse_number(number) * scale_of(m["scale"]) + (0.5 if m["half"] or m["half2"] else 0.0)
-        return _figure(
-            text,
-            m,
-            value * TIME_UNITS[singular],
-            "minute",
-            "duration",
-            measures=_measured(folded, m, measured, cues),
-        )
+        offset = relative and not _LENGTH_LEAD().search(folded, tail_from(folded[: m.start()], 3), m.start())
+        measures = OFFSET if offset else _measured(folded, m, measured, cues)
+        return _figure(text, m, value * TIME_UNITS[singular], "minute", "duration", measures=measures)
     if (
-        number.lower() in ("a", "an")
+        relative
+        or number.lower() in ("a", "an")
         or unit in STOPWORDS
         or _YEAR().fullmatch(number)
         or not m["unit"][0].islower()
@@ -235,6 +251,12 @@ def _quantity(
     superlative = _SUPERLATIVE_NOUN().match(folded, m.end()) if unit.endswith("est") else None
     noun = measure_stem(superlative["noun"] if superlative else unit)  # "20 largest economies"
     return _figure(text, m, value, noun, "count", measures=noun)
+
+
+def _bare_offset(text: str, m: re.Match[str]) -> Figure:
+    """An offset written as a plural unit alone ("hours after"): at least two of the unit."""
+    value = 2.0 * TIME_UNITS[m["unit"].lower()[:-1]]
+    return Figure(value, "minute", "duration", OFFSET, m.start(), m.end(), text[m.start() : m.end()], "min")
 
 
 def _measured(folded: str, m: re.Match[str], measured: Mapping[str, str], cues: FigureCues) -> str:
@@ -307,6 +329,27 @@ _ASKS = {
 def asked_dimension(topic: str) -> str | None:
     """The kind of figure a topic asks for ("how long the meeting lasted" asks for a duration), or None."""
     return next((dim for dim, regex in _ASKS.items() if regex.search(topic)), None)
+
+
+# "how long had it been since ...", "how long ago": the time since something last happened
+_ASKS_SINCE = compiled(r"\bsince\b|\bhow long (?:had|has) it been\b|\bhow long ago\b", re.IGNORECASE)
+# "how long after the speeches", "how many days before the summit", "how much later", "how many hours
+# passed between the clash and the talks": the time between two things
+_ASKS_OFFSET = compiled(
+    r"\bhow\s+(?:long|soon|much\s+(?:time|later|earlier)|many\s+[a-z]+)\s+(?:after|before|later|earlier|"
+    r"(?:had\s+)?(?:passed|elapsed|went\s+by)\s+between)\b",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def asked_span(question: str) -> str:
+    """What time a question asks besides a length: INTERVAL for the time since something ("how long had
+    it been", answered by "their first meeting in two years"), OFFSET for the time between two things
+    ("how long after the speeches", answered by "hours after"), "" for neither."""
+    if _ASKS_SINCE.search(question):
+        return INTERVAL
+    return OFFSET if _ASKS_OFFSET.search(question) else ""
 
 
 def asking_words(topic: str) -> set[str]:
