@@ -19,11 +19,11 @@ def _index(config: Config) -> CorpusIndex:
     return CorpusIndex([make_article("d0", [_MEETING, _LUNCH, _UNNAMED])], config)
 
 
-def _missing(index: CorpusIndex, question: str) -> dict[str, float]:
-    """type_missing for each candidate sentence, by its text."""
+def _missing(index: CorpusIndex, question: str, feature: str = "type_missing") -> dict[str, float]:
+    """type_missing (or another column) for each candidate sentence, by its text."""
     found = find_candidates(index, question)
     assert found.rows is not None
-    column = FEATURES.index("type_missing")
+    column = FEATURES.index(feature)
     return {hit.sentence.text: float(found.rows[i, column]) for i, hit in enumerate(found.hits)}
 
 
@@ -72,3 +72,23 @@ def test_an_offset_answers_how_long_after_and_is_no_length(config: Config) -> No
     lasted = _missing(index, "How long did the talks last?")
     assert lasted[_OFFSET] == 1.0 and lasted[_DAY_EARLIER] == 1.0  # an offset is no length
     assert lasted[_MEETING] == 0.0
+
+
+_OWN_WORDS = '"Meetings like this one are useful," Putin said.'
+_CONNECTIVE = "The talks were short because both had tight schedules."
+_OTHER_SPEAKER = '"Meetings like this one are useful," Obama said.'
+_NOBODY = "Meetings like this one took place on the sidelines."
+
+
+def test_a_why_asked_of_a_person_is_answered_by_their_own_words(config: Config) -> None:
+    index = CorpusIndex([make_article("d0", [_OWN_WORDS, _CONNECTIVE, _OTHER_SPEAKER, _NOBODY])], config)
+    asked = _missing(index, "Why does Putin find meetings like this one useful?")
+    assert asked[_OWN_WORDS] == 0.0  # his stated reason, with no connective
+    assert asked[_CONNECTIVE] == 0.0  # a connective carries a cause whoever speaks
+    assert asked[_OTHER_SPEAKER] == 1.0  # someone else's words are not his reason
+    assert asked[_NOBODY] == 1.0
+    present = _missing(index, "Why does Putin find meetings like this one useful?", "type_present")
+    assert present[_CONNECTIVE] == 1.0 and present[_OWN_WORDS] == 0.0  # his words may hold a reason, no more
+    # a "why" naming nobody takes only a connective
+    bare = _missing(index, "Why are meetings like this one useful?")
+    assert bare[_OWN_WORDS] == 1.0 and bare[_CONNECTIVE] == 0.0

@@ -24,6 +24,7 @@ from bot.answering.sentence_facts import (
     asks_someone_else,
     facts_of_all,
     has_type_kept,
+    reason_stated,
     someone_else_typed,
     unreferenced,
 )
@@ -387,6 +388,7 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
         question.kind, facts, index, asked.span, question.search_text, occasions=asked.occasions
     )
     typed = someone_else_typed(facts, asked.named, typed)  # "which general ...?": someone not asked of
+    typed = reason_stated(question.kind, facts, question.persons, typed)  # "why did X ...?": X's words
     if typed is False:
         row[_TYPE_MISSING] = 1.0
         failed += 1

@@ -28,6 +28,7 @@ __all__ = [
     "facts_of_all",
     "has_type",
     "has_type_kept",
+    "reason_stated",
     "someone_else_typed",
     "unreferenced",
 ]
@@ -289,6 +290,18 @@ def someone_else_typed(
         return typed
     seen = facts.people | facts.speakers
     return False if seen <= named and (seen or typed is None) else typed
+
+
+def reason_stated(
+    kind: str, facts: CandidateFacts, persons: Sequence[str], typed: bool | None
+) -> bool | None:
+    """`typed` for a "why" asked of a person ("why does Putin think ...?", "why did he say ...?", the
+    person first named or carried, `persons[0]`): a sentence in which that person speaks may give their
+    own reason with no connective marking it as one, so it is not read as lacking the type (None: neither
+    missing nor present; a connective still reads as present)."""
+    if kind != "why" or typed is not False or not persons:
+        return typed
+    return None if persons[0] in facts.speakers else typed
 
 
 def unreferenced(
