@@ -1,0 +1,72 @@
+"""The cleaner's round-forty-four rules (issue 9, probe37's misses, by kind), on small lines and pages
+written for these tests (no real page's text), and lines that only look like them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.cleaner.patterns import chrome_reason
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+LEDE = (
+    "The two presidents spoke for almost an hour at the summit on Monday, aides on both sides said after "
+    "the talks ended in the evening."
+)
+SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
+THIRD = "The ministers are to meet again next week in Geneva, officials from both delegations told reporters."
+
+
+# -- chrome: a line's own shape
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Published Last updated This story is more than 3 years old.", "notice"),
+        ("Updated: This article is over 5 years old.", "notice"),
+        ("Click to enlarge", "image-label"),
+        ("Tap to expand image", "image-label"),
+        (
+            "The Valley Bureau is glad to host this space for readers. Some comments may be reprinted in the "
+            "paper. Keep it civil.",
+            "comment-prompt",
+        ),
+    ],
+)
+def test_chrome_by_its_shape(config: Config, text: str, reason: str) -> None:
+    assert chrome_reason(text, config.cleaner) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Published reports say this article of the treaty is more than 20 years old.",
+        "Click to enlarge the map of the region, officials told visitors to the site on Monday.",
+        "The editor said readers' comments would be weighed before the vote.",
+    ],
+)
+def test_lines_that_only_look_like_chrome(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) is None
+
+
+# -- a teaser cut short with a bracketed ellipsis repeats the lede
+def test_a_teaser_cut_with_a_bracketed_ellipsis_is_a_copy_of_the_lede(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "Leaders part with no deal on the ceasefire",
+            LEDE[:60].rstrip() + " […]",
+            LEDE,
+            SECOND,
+            THIRD,
+        ]
+    )
+    article = clean(page, config, url="https://paper.example/news/leaders-part")
+    assert [d.reason for d in article.dropped if d.text.endswith("[…]")] == ["duplicate"]
+    assert article.text.count(LEDE[:60]) == 1
+
+
+def test_a_bracketed_aside_ending_a_line_is_no_cut(config: Config) -> None:
+    line = "The envoy said the talks would go on (…)"
+    page = "\n\n".join(["Leaders part with no deal on the ceasefire", line, LEDE, SECOND])
+    article = clean(page, config, url="https://paper.example/news/leaders-part")
+    assert "would go on" in article.text
