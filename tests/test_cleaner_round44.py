@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.labelname import label_name
 from bot.cleaner.patterns import chrome_reason
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
@@ -70,3 +71,36 @@ def test_a_bracketed_aside_ending_a_line_is_no_cut(config: Config) -> None:
     page = "\n\n".join(["Leaders part with no deal on the ceasefire", line, LEDE, SECOND])
     article = clean(page, config, url="https://paper.example/news/leaders-part")
     assert "would go on" in article.text
+
+
+# -- outlet: a name spelled with the domain's country code; a machine's label
+def test_a_title_suffix_naming_the_site_with_its_country_code(config: Config) -> None:
+    page = "\n\n".join(
+        ["Leaders part with no deal – Harbourlight NZ", "Leaders part with no deal", LEDE, SECOND]
+    )
+    article = clean(page, config, url="https://www.harbourlight.nz/leaders-part-with-no-deal/")
+    assert article.outlet == "Harbourlight NZ"
+
+
+def test_a_country_code_the_domain_does_not_end_with_is_no_part_of_the_name(config: Config) -> None:
+    page = "\n\n".join(
+        ["Leaders part with no deal – Harbourlight NZ", "Leaders part with no deal", LEDE, SECOND]
+    )
+    article = clean(page, config, url="https://www.harbourlight.com/leaders-part-with-no-deal/")
+    assert article.outlet != "Harbourlight NZ"
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("qx7rt2bzm", None), ("actv7news", "Actv7 News"), ("24newslanka", "24 News Lanka")],
+)
+def test_a_label_whose_letters_numbers_break_twice_is_no_name(
+    config: Config, label: str, expected: str
+) -> None:
+    assert label_name(label, config.cleaner) == expected
+
+
+def test_a_machine_label_keeps_its_bare_domain(config: Config) -> None:
+    page = "\n\n".join(["Leaders part with no deal on the ceasefire", LEDE, SECOND, THIRD])
+    article = clean(page, config, url="https://41207.qx7rt2bzm.asia/world/leaders-part.html")
+    assert article.outlet == "qx7rt2bzm.asia"
