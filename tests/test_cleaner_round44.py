@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.cleaner.groupdesk import group_desk_name
 from bot.cleaner.labelname import label_name
+from bot.cleaner.lines import Line
+from bot.cleaner.outlets import outlet_table
+from bot.cleaner.pagelines import PageLines
 from bot.cleaner.patterns import chrome_reason
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
@@ -104,3 +108,31 @@ def test_a_machine_label_keeps_its_bare_domain(config: Config) -> None:
     page = "\n\n".join(["Leaders part with no deal on the ceasefire", LEDE, SECOND, THIRD])
     article = clean(page, config, url="https://41207.qx7rt2bzm.asia/world/leaders-part.html")
     assert article.outlet == "qx7rt2bzm.asia"
+
+
+# -- outlet: the group's name its desks print, where the table's brand adds the domain's edition letters
+def _page(config: Config, texts: list[str]) -> PageLines:
+    lines = [Line(number=n + 1, raw=text, text=text) for n, text in enumerate(texts)]
+    return PageLines(lines, [], "\n".join(texts), None, outlet_table(config), config.cleaner)
+
+
+def test_a_group_name_its_desks_print_where_the_brand_is_printed_nowhere(config: Config) -> None:
+    page = _page(config, ["Leaders part with no deal", "Harbour Foreign StaffMay 4, 2014", LEDE, SECOND])
+    found = group_desk_name(page, "Harbour NW", "harbournw.com")
+    assert found is not None
+    assert found.value == "Harbour"
+
+
+@pytest.mark.parametrize(
+    ("texts", "known", "domain"),
+    [
+        # the brand is printed: it stays
+        (["Harbour NW", "Harbour Foreign Staff", LEDE], "Harbour NW", "harbournw.com"),
+        # the brand does not spell the domain: no edition's letters to leave off
+        (["Harbour Foreign Staff", LEDE], "Harbour of Light", "harbourlight.com"),
+        # the group's name with no desk's word after it
+        (["Harbour officials said the talks would go on.", LEDE], "Harbour NW", "harbournw.com"),
+    ],
+)
+def test_no_group_name_otherwise(config: Config, texts: list[str], known: str, domain: str) -> None:
+    assert group_desk_name(_page(config, texts), known, domain) is None
