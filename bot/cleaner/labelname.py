@@ -10,11 +10,12 @@ station's call sign, "kxlp" is "KXLP"); digits between such a run and more lette
 brand ("actv7news" is "Actv7 News", as "ABC7 News" is written), while digits opening or closing the label
 stand apart ("24 News Lanka", "KXYZ 7"), as do digits after a word. A label that is one dictionary word
 keeps its domain ("news.cn" is no "News": the suffix is what makes it a name), and so does a label with
-hyphens (the site marked words the readers did not take). So does a run kept whole that a reader cannot
-say as one name: one letter run into common words ("cimages" is "c" and "images": the letter is a
-prefix, as the hyphened "e-" of `domainwords`, and no reader knows how the site writes it), or letters
-with a vowel that open with two consonants no dictionary word opens with ("nkqom": neither a word to
-say nor letters to read out); the reader cites the domain as it is written then.
+hyphens (the site marked words the readers did not take), and a label whose letters are broken by
+numbers more than once ("ab5cd1efg": letters and digits mixed as a machine mixes them). So does a
+run kept whole that a reader cannot say as one name: one letter run into common words ("cimages" is "c"
+and "images": the letter is a prefix, as the hyphened "e-" of `domainwords`, and no reader knows how the
+site writes it), or letters with a vowel that open with two consonants no dictionary word opens with
+("nkqom": neither a word to say nor letters to read out); the reader cites the domain as it is written then.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _RUNS = re.compile(r"[a-z]+|[0-9]+")
 _VOWELS = frozenset("aeiou")  # not "y": "kxyz" is letters read out
 _OPENING = 2  # not a threshold: a word's first two letters, where an unsayable name shows
 _PREFIXED = 2  # not a threshold: a letter and the one word it is run into ("c|images")
+_MIXED = 2  # not a threshold: one number inside letters is a brand's ("actv7news"), two a machine's
 
 
 def run_words(run: str, settings: CleanerConfig, country: str = "") -> str | None:
@@ -57,6 +59,9 @@ def label_name(label: str, settings: CleanerConfig, country: str = "") -> str | 
     if not low.isalnum() or not low.isascii() or low.isdigit() or is_dictionary_word(low):
         return None
     runs = _RUNS.findall(low)
+    inner = [n for n in range(1, len(runs) - 1) if runs[n].isdigit()]
+    if len(inner) >= _MIXED:
+        return None  # letters and digits mixed again and again ("ab5cd1efg"): a machine's label, no name
     written = [_written(run, settings, country) for run in runs]
     whole = (run for run, word in zip(runs, written, strict=True) if word == _whole(run))
     if any(_unsayable(run, settings) for run in whole):

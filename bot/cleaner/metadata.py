@@ -16,6 +16,7 @@ from bot.cleaner.dates import find_date
 from bot.cleaner.documentname import fuller_holder, initials_holder
 from bot.cleaner.domainwords import dotted_name, is_dictionary_word, printed_domain
 from bot.cleaner.footername import footer_name
+from bot.cleaner.groupdesk import group_desk_name
 from bot.cleaner.headline import ADDRESS
 from bot.cleaner.holders import agency_copyright, copyright_holders, paper_copyright, publisher_copyright
 from bot.cleaner.idnname import idn_name
@@ -294,6 +295,7 @@ def known_domain(page: PageLines) -> Found | None:
         or hosted_body(page, known, (h for h, _ in copyright_holders(page)))
         or path_station(page)
         or path_service(page, known)
+        or group_desk_name(page, known, site[0])
         or Found(known, f"URL domain {site[0]}")
     )
 

@@ -361,10 +361,23 @@ _OWN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a picture's place as a text copy prints it: "[Image: file-name.jpg]"
     ("image-label", re.compile(r"^\[(?:image|photo|picture|img)\s*:[^\]]{0,200}\]$", _I)),
     ("separator", re.compile(r"^[^\w]{1,3}$")),  # a stray mark left by an embed or a widget: ".", "|"
-    # an archive's age notice above an old story: "This story is over 5 years old."
+    # an archive's age notice above an old story: "This story is over 5 years old.", perhaps after the
+    # stamp's labels whose dates are gone ("Published Last updated This article is more than 2 years old.")
     (
         "notice",
-        re.compile(r"^this (?:story|article|post|page|content) is (?:over|more than) \w+ years? old\W?$", _I),
+        re.compile(
+            r"^(?:(?:first |last )?(?:published|updated)\s*:?\s+)*"
+            r"this (?:story|article|post|page|content) is (?:over|more than) \w+ years? old\W?$",
+            _I,
+        ),
+    ),
+    # a picture's control to open it larger: "Click to enlarge", "Tap to expand image"
+    (
+        "image-label",
+        re.compile(
+            r"^(?:click|tap)(?: here)? to (?:enlarge|expand|zoom)(?: (?:the )?(?:image|photo|picture))?\W?$",
+            _I,
+        ),
     ),
     (
         "credits",

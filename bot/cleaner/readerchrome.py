@@ -2,7 +2,8 @@
 
 - a comment section's prompts: "Comment Below", "Tell us what you think. Leave a comment.", "Join the
   conversation!", "Please enter your comment!",
-  "Please enter your name here", a moderation notice ("We have no tolerance for comments containing...");
+  "Please enter your name here", a moderation notice ("We have no tolerance for comments containing..."),
+  a policy saying readers' comments may be printed again elsewhere;
 - a teaser under a label glued to it: "Trending: TITLE", "Most read: TITLE", "Don't miss: TITLE";
 - a feed reader's notice on a copied entry ("This entry passed through the Full-Text RSS service - if this
   is your content...");
@@ -24,6 +25,11 @@ READER_CHROME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-prompt", re.compile(r"^join the (?:conversation|discussion|debate)\s*[:!.]?$", _I)),
     ("comment-prompt", re.compile(r"^please enter your (?:comment|name|e-?mail)(?: here)?\s*[!.]?$", _I)),
     ("comment-prompt", re.compile(r"^we have no tolerance for comments\b.{0,400}$", _I)),
+    # a comment section's policy: "Some of the comments may be reprinted elsewhere ..."
+    (
+        "comment-prompt",
+        re.compile(r"^.{0,300}\bcomments (?:may|might|will) be (?:reprinted|republished)\b.{0,800}$", _I),
+    ),
     (
         "comment-prompt",
         re.compile(

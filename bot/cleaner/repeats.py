@@ -28,6 +28,8 @@ __all__ = [
 
 # a teaser's excerpt cut short: "Investing.com — A group of publishers have initiated a challenge..."
 TRUNCATED = re.compile(r"\w(?:\.{3}|…)\s*$")
+# the same cut marked in brackets after a space: "... a one-day trip to the United […]"
+_BRACKETED_CUT = re.compile(r"\w\s*[\[(](?:\.{3}|…)[\])]\s*$")
 # a short tail after a bar or a bullet: "CAPTION | License Photo" repeats "CAPTION"
 _SUFFIX = re.compile(r"\s+[|•]\s+[^|•]{1,30}$")
 _CONTENTS = re.compile(
@@ -73,10 +75,10 @@ def mark_repeats(page: Page) -> None:
 
 
 def mark_cut_copies(page: Page) -> None:
-    """A teaser's copy of a paragraph cut short with an ellipsis ("... scheduled for 17:00 Moscow...")
-    printed beside the whole paragraph is a duplicate of it."""
+    """A teaser's copy of a paragraph cut short with an ellipsis ("... scheduled for 17:00 Moscow...",
+    "... to the United […]") printed beside the whole paragraph is a duplicate of it."""
     for i, line in enumerate(page.lines):
-        cut = TRUNCATED.search(line.text) if line.text.endswith(("...", "…")) else None
+        cut = _cut(line.text)
         if cut is None or page.decisions[i] is not None:
             continue
         head = line.text[: cut.start() + 1]
@@ -91,6 +93,15 @@ def mark_cut_copies(page: Page) -> None:
         if whole is not None:
             page.set(i, "drop", "duplicate")
             page.copy_of[i] = whole
+
+
+def _cut(text: str) -> re.Match[str] | None:
+    """Where a line cut short ends its last word ("...Moscow..." or "...United […]"), if it is one."""
+    if text.endswith(("...", "…")):
+        return TRUNCATED.search(text)
+    if text.endswith(("]", ")")):
+        return _BRACKETED_CUT.search(text)
+    return None
 
 
 def restore_body_repeats(page: Page, start: int, end: int) -> None:

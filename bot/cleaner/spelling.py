@@ -62,8 +62,9 @@ def domain_spelled(page: PageLines) -> Found | None:
     if len(label) < _SHORTEST_LABEL:
         return None
     most = page.settings.site_name_max_words
+    country = _country_suffix(site[0]) if site else ""
     for line in page.lines:
-        found = _spelled_name(line.text, label, most)
+        found = _spelled_name(line.text, label, most, country)
         if found is not None:
             return Found(found, f"{line.text} (the URL's site name as the page spells it)")
     return _subdomain_spelled(page, site[1].split(".")[: -len(site[0].split("."))] if site else [])
@@ -92,15 +93,26 @@ _SEPARATOR = re.compile(r"\s+[|–—•·»«-]+\s+|\s*\|\s*")
 _SEPARATING = frozenset("|–—•·»«-")  # what every separator holds
 
 
-def _spelled_name(text: str, label: str, most: int) -> str | None:
-    """The first whole name in a line that spells a (squashed) site name, of at most `most` words; a
-    title suffix after a separator is a part of its own ("Story | SiteName")."""
+def _country_suffix(domain: str) -> str:
+    """The country's code a two-part domain ends with ("us" for metro.example.us is none: "us" for
+    example.us), which a site may print after its name as a word in capitals ("Example US")."""
+    parts = domain.split(".")
+    return parts[1] if len(parts) == _TWO_PARTS and len(parts[1]) == _TWO_PARTS and parts[1].isalpha() else ""
+
+
+_TWO_PARTS = 2  # not a threshold: a label and its suffix; a country's code has two letters
+
+
+def _spelled_name(text: str, label: str, most: int, country: str = "") -> str | None:
+    """The first whole name in a line that spells a (squashed) site name, of at most `most` words, perhaps
+    with the domain's country code after it in capitals ("Example US" on example.us); a title suffix
+    after a separator is a part of its own ("Story | SiteName")."""
     for part in _SEPARATOR.split(text) if _SEPARATING.intersection(text) else (text,):
         tokens = _NAME_WORD.findall(part)
         for n, token in enumerate(tokens):
             # a token starts with an ASCII letter, so its squash starts with that letter in lower case
             if token[0].lower() == label[0] and label.startswith(_letters(token)):
-                found = _spelled_from(tokens, n, label, most)
+                found = _spelled_from(tokens, n, label, most, country)
                 if found is not None:
                     return found
     return None
@@ -113,14 +125,17 @@ def _letters(token: str) -> str:
     return squashed("".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c)))
 
 
-def _spelled_from(tokens: list[str], n: int, label: str, most: int) -> str | None:
+def _spelled_from(tokens: list[str], n: int, label: str, most: int, country: str = "") -> str | None:
     """The first whole, capitalised run of tokens from `n` (one to `most` of them) that spells `label`,
-    or spells it and then a media word ("SBS News" on sbs.com.au). Squashing drops characters one at a
+    or spells it and then a media word ("SBS News" on sbs.com.au) or the domain's country code in
+    capitals ("Example US" on example.us). Squashing drops characters one at a
     time, so a run's squash is its tokens' squashes joined; accents are dropped as a domain drops them."""
     run = ""
     for k in range(1, min(most, len(tokens) - n) + 1):
         shorter, run = run, run + _letters(tokens[n + k - 1])
-        spelled = run == label or (k > 1 and shorter == label and tokens[n + k - 1].lower() in MEDIA_SUFFIX)
+        last = tokens[n + k - 1]
+        suffix = last.lower() in MEDIA_SUFFIX or (bool(country) and last == country.upper())
+        spelled = run == label or (k > 1 and shorter == label and suffix)
         if spelled:
             name = " ".join(tokens[n : n + k]).strip(".-")
             if _whole_name(tokens, n, n + k) and name != name.lower():
