@@ -345,11 +345,16 @@ class CorpusIndex:
         the article when the index has them; nothing is kept, so it costs no memory as questions come."""
         if words & self.title_terms(position):
             return True
-        a = self._article_at[position]
-        first, end = self._first[a], self._first[a + 1]
+        first, end = self.article_span(position)
         if self._saved_terms is not None:
             return self._saved_terms.span_has(first, end, words)
         return any(words & self.terms(p) for p in range(first, end))
+
+    def article_span(self, position: int) -> tuple[int, int]:
+        """The positions of the first sentence of the article the sentence at `position` is in, and of
+        the first past it."""
+        a = self._article_at[position]
+        return int(self._first[a]), int(self._first[a + 1])
 
     def article_number(self, position: int) -> int:
         """The number of the article the sentence at `position` is in (its place in `articles`)."""

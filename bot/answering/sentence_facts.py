@@ -43,9 +43,10 @@ _COUNTING = ("count", "money", "percent")
 # A pair of people written as one plural: "the two leaders", "both presidents", "the pair", "the US and
 # Russian presidents" (two titles sharing one noun)
 _PAIR_SIZE = 2
-# a sentence whose subject is a pronoun: "He said ...", "Still, she remained ..."
+# a sentence or clause whose subject is a pronoun: "He said ...", "Still, she ...", "..., he added"
+# (a verb in the past: a reporting verb or a regular "-ed")
 _LEAD_PRONOUN = compiled(
-    r"^(?:[\w']+,\s+)?(?:he|she)\b|[,;]\s+(?:he|she)\s+(?:said|added|told|remained)\b", re.IGNORECASE
+    r"^(?:[\w']+,\s+)?(?:he|she)\b|[,;]\s+(?:he|she)\s+(?:said|told|\w+ed)\b", re.IGNORECASE
 )
 _PAIR = compiled(
     r"(?i:\b(?:the two|both(?: the)?|the pair of)\s+(?:[\w-]+\s+){0,2}?"
@@ -356,13 +357,9 @@ def _article_people(index: CorpusIndex, position: int) -> tuple[tuple[str, int],
     number = index.article_number(position)
     found = kept.get(number)
     if found is None:
-        article, sentence = index.locate(position)
-        first = position - next(i for i, s in enumerate(article.sentences) if s is sentence)
-        counts: dict[str, int] = {}
-        for at in range(first, first + len(article.sentences)):
-            facts = facts_of(index, at)
-            for person in facts.people | facts.speakers:
-                counts[person] = counts.get(person, 0) + 1
+        first, end = index.article_span(position)
+        sentences = (facts_of(index, at) for at in range(first, end))
+        counts = Counter(person for facts in sentences for person in facts.people | facts.speakers)
         if len(kept) >= FACTS_LIMIT:
             kept.clear()
         found = kept[number] = tuple(sorted(counts.items(), key=lambda item: -item[1]))

@@ -64,13 +64,12 @@ _QUANTITY = compiled_on_first_use(  # an answer reads no figures: only a facts b
     rf"(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)[\s-]+)?(?P<unit>[A-Za-z]+)(?P<half2>\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
-_RELATIVE = compiled_on_first_use(
-    r"\s+(?:earlier|later|ago|before|after|from\s+now|previously)\b", re.IGNORECASE
-)
+# the words that make a time a point or an offset rather than a length: "a day earlier", "two years ago"
+_RELATIVE_WORDS = r"(?:earlier|later|ago|before|after|from\s+now|previously)\b"
+_RELATIVE = compiled_on_first_use(rf"\s+{_RELATIVE_WORDS}", re.IGNORECASE)
 # "hours after the speeches", "days later": a time between two things without a number (at least two)
 _BARE_OFFSET = compiled_on_first_use(
-    r"(?<![\w-])(?P<unit>(?:second|minute|hour|day|week|month|year|decade)s)"
-    r"(?=\s+(?:earlier|later|ago|before|after|from\s+now|previously)\b)",
+    rf"(?<![\w-])(?P<unit>(?:{'|'.join(TIME_UNITS)})s)(?=\s+{_RELATIVE_WORDS})",
     re.IGNORECASE,
 )
 # "talked for an hour before lunch", "lasted two hours after ...": a length all the same
