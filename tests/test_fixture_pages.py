@@ -188,8 +188,21 @@ EXTRA = {
 # 1.000, chrome share 0.0000, outlet 11/12, date, updated, headline and wire 12/12, event 11/12. It meets
 # the common floors, and its figures are training figures now (left: the Chinese portal's outlet as its
 # own script prints it, a content farm's paragraph printed twice, the UNGA 2016 page's event).
+#
+# batch22 arrived blind (wt-blind22 ae211be) and was measured once on a1e1285, session eighteen's first
+# rules, before any rule was written for it: 2 of 12 pages passed every check; line P/R 0.937/0.937, HTML
+# must_contain 0.929 / must_not_contain 1.000, chrome share 0.0612, outlet 9/12, date 10/12, updated 12/12,
+# headline 11/12, wire 12/12, event 12/12. It is held out through session eighteen: no rule is fitted to it.
 # A set that arrives below the common floors is held here to its arrival figures until it meets them.
-ARRIVAL_FLOORS: dict[str, dict[str, float]] = {}
+ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
+    "batch22": {
+        "line_recall": 0.93,
+        "line_precision": 0.9,
+        "html_contain": 0.92,
+        "chrome_share": 0.07,
+        "field": 0.75,
+    },
+}
 
 
 def test_the_fixture_sets_are_present() -> None:
