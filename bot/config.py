@@ -86,6 +86,9 @@ class AnswerConfig:
     # words naming an occasion whose length a question may ask ("the lunch", "his speech"), each row the
     # words one length is the length of; the meeting's words are facts.measured_alike
     occasions: tuple[tuple[str, ...], ...] = ()
+    # nouns one count may be a count of, each row the words a count of one is a count of ("a quarter of a
+    # million lives" counts the people "how many people" asks for): answering.features' unit test
+    counted_alike: tuple[tuple[str, ...], ...] = ()
     # nouns naming a person by role ("general", "aide"): "which general ...?" asks someone the question
     # does not name, and only a sentence naming such a person answers it
     person_nouns: tuple[str, ...] = ()

@@ -68,3 +68,22 @@ def test_a_when_naming_its_unit_needs_that_unit(config: Config) -> None:
     assert [has_date(index, p, on_what_date) for p in (occasion, dated, timed)] == [False, True, False]
     at_what_time = "At what time of day did the talks begin?"
     assert [has_date(index, p, at_what_time) for p in (occasion, dated, timed)] == [True, False, True]
+
+
+def test_a_date_asked_by_its_unit_is_not_answered_by_a_relative_time(config: Config) -> None:
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "The ministers will meet again within the next few days. "
+                    "The ministers will meet on October 2."
+                ],
+            )
+        ],
+        config,
+    )
+    vague, dated = 0, 1
+    assert has_date(index, vague, "When will the ministers meet?")  # a bare "when" takes a relative time
+    for asked in ("On what date will the ministers meet?", "By what exact date will the ministers meet?"):
+        assert [has_date(index, p, asked) for p in (vague, dated)] == [False, True]

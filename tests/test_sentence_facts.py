@@ -1,11 +1,12 @@
 """bot/answering/sentence_facts.py: a "how long" question is answered by a length of what it asks about
-(the lunch's, not the meeting's), read from the figures' `measures` and config answer.occasions."""
+(the lunch's, not the meeting's), read from the figures' `measures` and config answer.occasions; a "how
+many X" by a count of X (or of what config answer.counted_alike counts alike), not of something else."""
 
 from __future__ import annotations
 
 from bot.answering.candidates import find_candidates
 from bot.answering.features import FEATURES
-from bot.answering.sentence_facts import asked_occasions
+from bot.answering.sentence_facts import asked_occasions, counted_alike
 from bot.config import Config
 from bot.search import CorpusIndex
 from tests.test_quotes import make_article
@@ -92,3 +93,20 @@ def test_a_why_asked_of_a_person_is_answered_by_their_own_words(config: Config) 
     # a "why" naming nobody takes only a connective
     bare = _missing(index, "Why are meetings like this one useful?")
     assert bare[_OWN_WORDS] == 1.0 and bare[_CONNECTIVE] == 0.0
+
+
+_MARCH = "A march in the city drew around 2,500 people, according to police."
+_TOLL = "The war has claimed a quarter of a million lives."
+
+
+def test_a_count_of_something_else_is_no_number_asked(config: Config) -> None:
+    index = CorpusIndex([make_article("d1", [_MARCH, _TOLL])], config)
+    police = _missing(index, "How many police officers were on duty in the city?")
+    assert police[_MARCH] == 1.0  # 2,500 people are not a count of police officers
+    unit = _missing(index, "How many police officers were on duty in the city?", "unit_missing")
+    assert unit[_MARCH] == 1.0
+    # a count of lives is a count of people (config answer.counted_alike)
+    died = _missing(index, "How many people have died in the war?")
+    assert died[_TOLL] == 0.0
+    assert _missing(index, "How many people have died in the war?", "unit_missing")[_TOLL] == 0.0
+    assert counted_alike(index, frozenset({"peopl"})) >= {"peopl", "live"}

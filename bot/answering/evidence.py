@@ -51,7 +51,7 @@ _TWO_WORD_NAME = compiled(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
 _PLACE_NAME = compiled(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 # "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
 # "on what date", "which day", "at what time of day": the unit of time a "when" question asks for
-_ASKED_TIME = compiled(r"\b(?:what|which)\s+(date|day|year|month|time|hour)\b", re.IGNORECASE)
+_ASKED_TIME = compiled(r"\b(?:what|which)\s+(?:[a-z]+\s+)?(date|day|year|month|time|hour)\b", re.IGNORECASE)
 _REPORTED_ON = compiled(
     r"\b(?:said|says|told|announced|added|stated|reported|noted)\b(?:\s+\w+){0,2}\s+(?:on\s+)?$",
     re.IGNORECASE,
@@ -78,13 +78,14 @@ def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     unit = asked_time(asked)
     if unit == "clock":
         return bool(_TIME_OF_DAY.search(text))
-    dated = any(
-        f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])
+    dates = [
+        f
         for f in index.facts.of(position).figures
-    )
-    if unit == "calendar":
-        return dated
-    return dated or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
+        if f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])
+    ]
+    if unit == "calendar":  # "in the next few days" names no date
+        return any(f.unit != "relative" for f in dates)
+    return bool(dates) or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
 
 
 def asked_time(asked: str) -> str:

@@ -22,6 +22,7 @@ from bot.answering.sentence_facts import (
     CandidateFacts,
     asked_occasions,
     asks_someone_else,
+    counted_alike,
     facts_of_all,
     has_type_kept,
     reason_stated,
@@ -154,7 +155,7 @@ def _counts_unit(facts: CandidateFacts, unit: frozenset[str]) -> bool:
 
 
 def _unit_terms(unit: str, index: CorpusIndex) -> frozenset[str]:
-    terms = set(index.tokenizer.content_words(unit))
+    terms = set(counted_alike(index, frozenset(index.tokenizer.content_words(unit))))
     terms.update(t for w in list(terms) if (t := index.tokenizer.synonym(w)))
     return frozenset(terms)
 
@@ -389,12 +390,17 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
     )
     typed = someone_else_typed(facts, asked.named, typed)  # "which general ...?": someone not asked of
     typed = reason_stated(question.kind, facts, question.persons, typed)  # "why did X ...?": X's words
+    counted = unit is None or _counts_unit(facts, unit)
+    if (
+        not counted
+    ):  # a count of something else is not the number asked ("2,500 people" for "how many police")
+        typed = False
     if typed is False:
         row[_TYPE_MISSING] = 1.0
         failed += 1
     elif typed is True:
         row[_TYPE_PRESENT] = 1.0
-    if unit is not None and not _counts_unit(facts, unit):
+    if not counted:
         row[_UNIT_MISSING] = 1.0
         failed += 1
     if speaker is not None:

@@ -35,7 +35,10 @@ _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("how_long", compiled(rf"\bhow long\b|\bhow many {_TIME_UNITS}")),
     (
         "when",
-        compiled(r"^(when|what time|what day|on what date)\b|\b(when did|about when|by when|how soon)\b"),
+        compiled(
+            r"^(when|what time|what day|on what date)\b|\b(when did|about when|by when|how soon)\b"
+            r"|\b(?:on|by) (?:what|which) (?:\w+ )?date\b"  # "by what exact date"
+        ),
     ),
     ("where", compiled(r"^where\b|\bwhere did\b|\bin what (city|place)\b")),
     # "how come", "on what grounds", "with what aim": a cause or a purpose asked in other words

@@ -24,6 +24,7 @@ __all__ = [
     "CandidateFacts",
     "asked_occasions",
     "asks_someone_else",
+    "counted_alike",
     "facts_of",
     "facts_of_all",
     "has_type",
@@ -247,6 +248,29 @@ def asked_occasions(index: CorpusIndex, question: str) -> frozenset[str]:
     return next(
         (table[stem] for stem in index.tokenizer.content_words(question) if stem in table), frozenset()
     )
+
+
+def _counted_table(index: CorpusIndex) -> dict[str, frozenset[str]]:
+    """config answer.counted_alike, by each word's stem (the figures reader's and the tokenizer's)."""
+    table: dict[str, frozenset[str]] = {}
+    for row in index.config.answer.counted_alike:
+        stems = frozenset(
+            s for word in row for s in (measure_stem(word), *index.tokenizer.content_words(word))
+        )
+        for stem in stems:
+            table[stem] = table.get(stem, frozenset()) | stems
+    return table
+
+
+# each counted word's stem -> the stems of every word a count of it is a count of
+_COUNTED: PerIndex[dict[str, frozenset[str]]] = PerIndex(_counted_table)
+
+
+def counted_alike(index: CorpusIndex, terms: frozenset[str]) -> frozenset[str]:
+    """`terms` (the stems of what a "how many X" counts) with the words a count of one of them is a count
+    of too (config answer.counted_alike: "lives" for "people")."""
+    table = _COUNTED.of(index)
+    return terms.union(*(table[t] for t in terms if t in table))
 
 
 # the stems of config answer.person_nouns ("general", "aides": the nouns naming a person by role)
