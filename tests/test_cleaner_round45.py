@@ -8,6 +8,8 @@ import pytest
 
 from bot.cleaner.lines import Line
 from bot.cleaner.outlets import outlet_table
+from bot.cleaner.ownscript import own_script_name
+from bot.cleaner.page import Decision
 from bot.cleaner.pagelines import PageLines
 from bot.cleaner.selfcredit import dateline_credit_name, lede_credit_name
 from bot.cleaner.stationbrand import station_brand
@@ -111,3 +113,46 @@ def test_the_brand_and_channel_printed_alone_is_the_station(config: Config) -> N
 )
 def test_no_station_brand_otherwise(config: Config, texts: list[str], known: str) -> None:
     assert station_brand(_page(config, texts), known) is None
+
+
+# -- a site's name in its own script, ending its title bar and printed again in its chrome
+def _decided(config: Config, rows: list[tuple[str, str]]) -> PageLines:
+    lines = [Line(number=n + 1, raw=text, text=text) for n, (text, _) in enumerate(rows)]
+    decisions = [Decision(kind) for _, kind in rows]
+    texts = [text for text, _ in rows]
+    return PageLines(lines, decisions, "\n".join(texts), None, outlet_table(config), config.cleaner)
+
+
+STORY = "两国元首在纽约会晤，双方同意继续保持沟通。"
+
+
+def test_a_title_bars_name_in_its_own_script_printed_again_in_chrome(config: Config) -> None:
+    page = _decided(
+        config,
+        [
+            ("会晤结束--国际--河川网", "drop"),
+            ("河川网 >> 国际", "drop"),
+            (STORY, "body"),
+            ("河川网版权所有", "drop"),
+        ],
+    )
+    found = own_script_name(page, "River Net")
+    assert found is not None
+    assert found.value == "河川网"
+
+
+@pytest.mark.parametrize(
+    ("rows", "known"),
+    [
+        # printed again only in the story: a place or a word ending the headline, no site's name
+        ([("会晤结束--纽约", "drop"), ("两国元首在纽约会晤。", "body")], "River Net"),
+        # the title bar's name is in Latin letters: the table's name stands
+        ([("会晤结束--River Net", "drop"), ("River Net >> 国际", "drop"), (STORY, "body")], "River Net"),
+        # the table's own name is not in Latin letters
+        ([("会晤结束--河川网", "drop"), ("河川网 >> 国际", "drop"), (STORY, "body")], "河川新闻"),
+        # no separator in the first line: no title bar
+        ([("河川网", "drop"), ("河川网 >> 国际", "drop"), (STORY, "body")], "River Net"),
+    ],
+)
+def test_no_own_script_name_otherwise(config: Config, rows: list[tuple[str, str]], known: str) -> None:
+    assert own_script_name(_decided(config, rows), known) is None

@@ -29,6 +29,7 @@ from bot.cleaner.machinehost import machine_host
 from bot.cleaner.mirrorpath import mirror_folder_outlet
 from bot.cleaner.newsroomrow import newsroom_name
 from bot.cleaner.outlets import registered_domain
+from bot.cleaner.ownscript import own_script_name
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
 from bot.cleaner.parenthost import hosted_body
@@ -296,6 +297,7 @@ def known_domain(page: PageLines) -> Found | None:
         or path_station(page)
         or path_service(page, known)
         or group_desk_name(page, known, site[0])
+        or own_script_name(page, known)
         or station_brand(page, known)
         or Found(known, f"URL domain {site[0]}")
     )
