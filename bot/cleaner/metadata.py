@@ -92,8 +92,9 @@ def _site_name_line(page: PageLines) -> Found | None:
     )
     if spelled_out is not None:
         return spelled_out
+    named = _name_lines(page) if any(groups) else []  # read once for every group of names
     for names in (group for group in groups if group):
-        for printed, evidence in _name_lines(page):
+        for printed, evidence in named:
             # "Brand. Some Tagline Words" names "Brand"
             name = without_tagline(without_image_word(printed), names)
             plain = squashed(re.sub(r"^the\s+", "", name, flags=re.I))

@@ -35,4 +35,6 @@ def dateline_credit_name(text: str) -> str | None:
     if match is None:
         return None
     rest = match.group("rest")
+    if not any(char.isdigit() for char in rest):  # every date has a digit: most such lines are places
+        return None
     return match.group("name").strip() if is_date_only(rest) or is_yearless_date_only(rest) else None
