@@ -2,7 +2,7 @@
 forty-five).
 
 The outlet table names a local station by its brand, its channel and its market, as a list of stations must
-to tell them apart; the station's own page prints the brand and channel alone ("Having trouble receiving
+to tell them apart; the station's own page prints the brand and channel alone ("Trouble tuning in to
 NAME 17?"), which is how a reader cites it. The market is the table's, not the page's: when the page
 prints the brand and channel and never the table's full name, the printed form is the outlet.
 """
