@@ -29,6 +29,7 @@ from bot.cleaner.machinehost import machine_host
 from bot.cleaner.mirrorpath import mirror_folder_outlet
 from bot.cleaner.newsroomrow import newsroom_name
 from bot.cleaner.outlets import registered_domain
+from bot.cleaner.ownscript import own_script_name
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.parentgroup import owner_domain, paper_labels
 from bot.cleaner.parenthost import hosted_body
@@ -39,8 +40,10 @@ from bot.cleaner.publisherhost import on_publisher_host, printed_publisher
 from bot.cleaner.readerchrome import without_image_word
 from bot.cleaner.readonsite import read_on_site
 from bot.cleaner.recordfields import record_publication
+from bot.cleaner.selfcredit import dateline_credit_name, lede_credit_name
 from bot.cleaner.sitename import masthead_over_owner
 from bot.cleaner.spelling import domain_spelled, spells, without_tagline
+from bot.cleaner.stationbrand import station_brand
 from bot.cleaner.stationhost import station_name
 from bot.cleaner.subdomainpaper import subdomain_paper
 from bot.cleaner.transliterate import latin_letters
@@ -89,8 +92,9 @@ def _site_name_line(page: PageLines) -> Found | None:
     )
     if spelled_out is not None:
         return spelled_out
+    named = _name_lines(page) if any(groups) else []  # read once for every group of names
     for names in (group for group in groups if group):
-        for printed, evidence in _name_lines(page):
+        for printed, evidence in named:
             # "Brand. Some Tagline Words" names "Brand"
             name = without_tagline(without_image_word(printed), names)
             plain = squashed(re.sub(r"^the\s+", "", name, flags=re.I))
@@ -153,21 +157,19 @@ def _initials_name(page: PageLines, label: str) -> Found | None:
     return None
 
 
-_LEDE_NAME = re.compile(r"^(?P<name>[^\s,.][^,]{1,40}?)\s+[-–—]{1,2}\s+\S")
-
-
 def _name_lines(page: PageLines) -> list[tuple[str, str]]:
     """(name, the line it is on) for every place a site prints its own name."""
     top = [
-        (line.text, line.text)
+        (line.text if ", " not in line.text else dateline_credit_name(line.text), line.text)
         for line, d in list(page.pairs())[: page.settings.site_name_lines]
-        if d.kind in ("drop", "headline") and ", " not in line.text  # "Geneva, Switzerland" is a place
+        if d.kind in ("drop", "headline")  # "Geneva, Switzerland" is a place, "Name, 29 September." a credit
     ]
     about = [(m.group("name"), line.text) for line in page.lines if (m := _ABOUT.match(line.text))]
-    lede = _LEDE_NAME.match(page.first_body())
+    lede = lede_credit_name(page.first_body())
     # a breadcrumb's first item: "Site Name » Section » Topic" (a board's trail to the thread)
     crumbs = [(m.group("name"), line.text) for line in page.lines if (m := _CRUMB_HEAD.match(line.text))]
-    return [*top, *about, *([(lede.group("name"), page.first_body()[:60])] if lede else []), *crumbs]
+    named = [(name, line) for name, line in top if name]
+    return [*named, *about, *([(lede, page.first_body()[:60])] if lede else []), *crumbs]
 
 
 _CRUMB_HEAD = re.compile(r"^(?P<name>[^»>|]{2,60}?)\s+[»>]\s+[^»>]+\s[»>]\s")
@@ -296,6 +298,8 @@ def known_domain(page: PageLines) -> Found | None:
         or path_station(page)
         or path_service(page, known)
         or group_desk_name(page, known, site[0])
+        or own_script_name(page, known)
+        or station_brand(page, known)
         or Found(known, f"URL domain {site[0]}")
     )
 
