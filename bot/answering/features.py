@@ -299,9 +299,12 @@ _UNIT_MISSING, _CONSTRAINTS_FAILED = _COLUMN["unit_missing"], _COLUMN["constrain
 _SPEAKER_PRESENT, _SPEAKER_MISSING = _COLUMN["speaker_present"], _COLUMN["speaker_missing"]
 
 
-def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], facts: CandidateFacts) -> float:
+def _names_missing(
+    asked: _Asked, index: CorpusIndex, terms: frozenset[str], facts: CandidateFacts, meant: frozenset[str]
+) -> float:
     """The weight share of the question's names that neither the sentence (its `terms`), nor its
-    speakers, nor its paragraph or headline writes (0 when it names none)."""
+    speakers, nor its paragraph or headline writes, nor the sentence means (`meant`: the people it writes
+    as "the two leaders" or a bare "he"); 0 when it names none."""
     names, total = asked.names, asked.names_total
     if not names or total <= 0:
         return 0.0
@@ -309,7 +312,10 @@ def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], fac
     absent = [
         weight
         for weight, words in names
-        if words.isdisjoint(terms) and words.isdisjoint(speakers) and words.isdisjoint(facts.context(index))
+        if words.isdisjoint(terms)
+        and words.isdisjoint(speakers)
+        and words.isdisjoint(meant)
+        and words.isdisjoint(facts.context(index))
     ]
     return sum(absent) / total
 
@@ -333,9 +339,9 @@ def _rows(
     for hit, facts, own in zip(hits, found, terms, strict=True):
         row = template.copy()
         _matching(index, asked, own, facts, row)
-        _constraints(index, asked, facts, row)
+        meant = _constraints(index, asked, facts, row)
         if named:
-            row[_NAMES_MISSING] = missing = _names_missing(asked, index, own, facts)
+            row[_NAMES_MISSING] = missing = _names_missing(asked, index, own, facts, meant)
             if missing:  # the article holds the sentence, its paragraph and headline: none off it otherwise
                 row[_NAMES_OFF] = _names_off_article(asked, index, hit, facts.speakers)
         row[_EVENT_UNKNOWN] = facts.event_unknown
@@ -371,15 +377,21 @@ def _matching(
         row[_TITLE_GAIN] = (gained - cov) / total
 
 
-def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]) -> None:
+def _constraints(
+    index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]
+) -> frozenset[str]:
     """The question's constraints, each met or not, into `row`: its people, the asked type and unit, the
-    speaker; and how many fail."""
+    speaker; and how many fail. Returns the question's people the sentence means without naming them or
+    quoting them ("the two leaders", a bare "he")."""
     question, people, unit, speaker = asked.question, asked.people, asked.unit, asked.question.speaker
     failed = 0
+    meant = frozenset[str]()
     if people:
         count = len(people)
+        unnamed = people.difference(facts.people, facts.speakers)
         # neither named in it nor speaking nor meant ("the two leaders", a bare "he")
-        elsewhere = unreferenced(index, facts, people.difference(facts.people, facts.speakers), count)
+        elsewhere = unreferenced(index, facts, unnamed, count) if unnamed else unnamed
+        meant = unnamed - elsewhere
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
         row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
@@ -401,3 +413,4 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
         row[_SPEAKER_PRESENT if speaker in facts.speakers else _SPEAKER_MISSING] = 1.0
         failed += speaker not in facts.speakers
     row[_CONSTRAINTS_FAILED] = failed
+    return meant
