@@ -114,15 +114,17 @@ def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozense
 def _party(question: Question, index: CorpusIndex) -> tuple[str, str]:
     """The party whose words or reaction a question asks for ("the Syrian government") and the verb
     asking it ("react"), or ("", ""). It is read from the question less its scope (an outlet is not a
-    party: "What did Reuters say"), or, when the scope took the party's name out (an event named by
-    its leaders: "How did Trump respond" in coverage whose event is the Trump-Putin summit), from the
-    question as asked when what it finds there names a person the question names."""
+    party: "What did Reuters say"), or, when the scope took the party's name or part of it out (an event
+    named by its leaders: "How did Trump respond" in coverage whose event is the Trump-Putin summit; its
+    country: "What did Finland's president say" in coverage of a summit held there), from the question
+    as asked when what it finds there ends as the rest does and names a person the question names."""
     if question.kind in ("who", "who_said"):
         return "", ""
     who, verb = asked_party(question.own_text or question.text)
-    if not who.strip() and question.persons:
+    if question.persons:
         named, named_verb = asked_party(question.text)
-        if not set(question.persons).isdisjoint(index.tokenizer.entities(named)):
+        persons = set(question.persons)
+        if named.endswith(who.strip()) and not persons.isdisjoint(index.tokenizer.entities(named)):
             who, verb = named, named_verb
     words = who.split()
     if not words or words[0] in _PRONOUNS or len(words) > _PARTY_WORDS or words[-1] in _DOCUMENT_NOUNS:
