@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows
+from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows, role_qualifiers
 from bot.answering.cache import PerIndex
 from bot.answering.concept_match import Pairs, coverage, covered_with
 from bot.answering.focus import focus_columns
@@ -186,7 +186,10 @@ class _Asked:
     ) -> _Asked:
         match = _UNIT.search(normalize(question.text))
         unit = _unit_terms(match.group(1), index) if match and question.kind == "how_many" else None
-        names = [(c.weight, c.terms | c.related) for c in _own_names(index, question, concepts)]
+        own = _own_names(index, question, concepts)
+        roles = role_qualifiers(index, question.text) if own else {}
+        # a name that qualifies a role ("the American leader") is met by the person the role stands for
+        names = [(c.weight, c.terms | c.related | _meant(roles, c.terms)) for c in own]
         weights = [c.weight for c in concepts]
         total = sum(c.weight for c in concepts) or 1.0
         people = frozenset(question.persons)
@@ -197,6 +200,11 @@ class _Asked:
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
         read = (question, concepts, weights, total, names, unit, span, occasions, people, pairs, names_total)
         return cls(*read, asks_someone_else(index, question, found))
+
+
+def _meant(roles: dict[str, frozenset[str]], terms: frozenset[str]) -> frozenset[str]:
+    """The people a name's `terms` stand for as the qualifier of a role (answerability.role_qualifiers)."""
+    return frozenset[str]().union(*(roles[t] for t in terms if t in roles)) if roles else frozenset()
 
 
 def _own_names(index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> list[Concept]:
