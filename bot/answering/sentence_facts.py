@@ -313,8 +313,10 @@ def unreferenced(
     "he" stands for."""
     if len(missing) == asked and refers_to_pair(index, facts.position, missing):
         return frozenset()
-    if len(missing) == 1 and refers_to_lead(index, facts, next(iter(missing))):
-        return frozenset()
+    if len(missing) == 1:
+        person = next(iter(missing))
+        if refers_to_lead(index, facts, person) or refers_to_quoted(index, facts, person):
+            return frozenset()
     return missing
 
 
@@ -347,6 +349,23 @@ def refers_to_lead(index: CorpusIndex, facts: CandidateFacts, person: str) -> bo
     if not _LEAD_PRONOUN.search(index.locate(facts.position)[1].text):
         return False
     ranked = _article_people(index, facts.position)
+    return bool(ranked) and ranked[0][0] == person and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+
+
+_QUOTED = compiled(r"[“\"]([^”\"]+)[”\"]")
+_THIRD_PERSON = compiled(r"\b(?:he|him|his)\b", re.IGNORECASE)
+
+
+def refers_to_quoted(index: CorpusIndex, facts: CandidateFacts, person: str) -> bool:
+    """A configured person speaks in the sentence and their quoted words say "he" (someone else: they
+    would say "I" of themselves), and `person` is the one its article names most often after them."""
+    speakers = facts.speakers
+    if not speakers or person in speakers:
+        return False
+    text = index.locate(facts.position)[1].text
+    if not any(_THIRD_PERSON.search(m.group(1)) for m in _QUOTED.finditer(text)):
+        return False
+    ranked = [(who, n) for who, n in _article_people(index, facts.position) if who not in speakers]
     return bool(ranked) and ranked[0][0] == person and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
 
 
