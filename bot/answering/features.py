@@ -187,7 +187,9 @@ class _Asked:
         match = _UNIT.search(normalize(question.text))
         unit = _unit_terms(match.group(1), index) if match and question.kind == "how_many" else None
         own = _own_names(index, question, concepts)
-        roles = role_qualifiers(index, question.text) if own else {}
+        # (only a capitalised word no configured name holds may qualify a role)
+        plain = any(not any(t.startswith("@") for t in c.terms) for c in own)
+        roles = role_qualifiers(index, question.text) if plain else {}
         # a name that qualifies a role ("the American leader") is met by the person the role stands for
         names = [(c.weight, c.terms | c.related | _meant(roles, c.terms)) for c in own]
         weights = [c.weight for c in concepts]
@@ -295,6 +297,7 @@ def columns_of(names: Sequence[str]) -> np.ndarray:
 
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
+_NOBODY: frozenset[str] = frozenset()
 # the columns a candidate's own row fills, looked up once (each is read for every candidate)
 _COVERAGE, _UNMATCHED = _COLUMN["coverage"], _COLUMN["unmatched_heaviest"]
 _CONTEXT_GAIN, _TITLE_GAIN = _COLUMN["context_gain"], _COLUMN["title_gain"]
@@ -393,13 +396,14 @@ def _constraints(
     quoting them ("the two leaders", a bare "he")."""
     question, people, unit, speaker = asked.question, asked.people, asked.unit, asked.question.speaker
     failed = 0
-    meant = frozenset[str]()
+    meant = _NOBODY
     if people:
         count = len(people)
         unnamed = people.difference(facts.people, facts.speakers)
         # neither named in it nor speaking nor meant ("the two leaders", a bare "he")
         elsewhere = unreferenced(index, facts, unnamed, count) if unnamed else unnamed
-        meant = unnamed - elsewhere
+        if not elsewhere:  # unreferenced keeps them all or none
+            meant = unnamed
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
         row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
