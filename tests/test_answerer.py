@@ -173,12 +173,15 @@ def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, k
         ("Where did the two sides meet?", "where"),
         ("Which farm minister said the harvest was late?", "who_said"),
         ("Which minister was told to keep working on it?", "who"),
+        ("How, in the minister's view, does the plan help the farmers?", "what"),
+        ("In the minister's view, does the plan help the farmers?", "yes_no"),
     ],
 )
 def test_the_kind_is_read_as_english_asks_it(text: str, kind: str) -> None:
     """A cause asked in other words ("how come"); a "when" clause that only names the occasion of the
     question after it; "where ... from" asking a source rather than a place; "which minister said"
-    asking the speaker, as "who said" does."""
+    asking the speaker, as "who said" does; a question opening with its wh-word is asked by it, not
+    by the auxiliary opening a later clause."""
     assert question_kind(text) == kind
 
 

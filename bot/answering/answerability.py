@@ -24,7 +24,7 @@ from bot.semantic.words import word_vectors
 from bot.text import normalize
 from bot.tokenizer import STOPWORDS
 
-__all__ = ["ANSWERABILITY_FEATURES", "answerability_rows"]
+__all__ = ["ANSWERABILITY_FEATURES", "answerability_rows", "role_qualifiers"]
 
 ANSWERABILITY_FEATURES: tuple[str, ...] = (
     "party_unmet",  # the question asks a party's words or reaction ("How did the X government react"):
@@ -114,15 +114,17 @@ def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozense
 def _party(question: Question, index: CorpusIndex) -> tuple[str, str]:
     """The party whose words or reaction a question asks for ("the Syrian government") and the verb
     asking it ("react"), or ("", ""). It is read from the question less its scope (an outlet is not a
-    party: "What did Reuters say"), or, when the scope took the party's name out (an event named by
-    its leaders: "How did Trump respond" in coverage whose event is the Trump-Putin summit), from the
-    question as asked when what it finds there names a person the question names."""
+    party: "What did Reuters say"), or, when the scope took the party's name or part of it out (an event
+    named by its leaders: "How did Trump respond" in coverage whose event is the Trump-Putin summit; its
+    country: "What did Finland's president say" in coverage of a summit held there), from the question
+    as asked when what it finds there ends as the rest does and names a person the question names."""
     if question.kind in ("who", "who_said"):
         return "", ""
     who, verb = asked_party(question.own_text or question.text)
-    if not who.strip() and question.persons:
+    if question.persons:
         named, named_verb = asked_party(question.text)
-        if not set(question.persons).isdisjoint(index.tokenizer.entities(named)):
+        persons = set(question.persons)
+        if named.endswith(who.strip()) and not persons.isdisjoint(index.tokenizer.entities(named)):
             who, verb = named, named_verb
     words = who.split()
     if not words or words[0] in _PRONOUNS or len(words) > _PARTY_WORDS or words[-1] in _DOCUMENT_NOUNS:
@@ -152,6 +154,53 @@ def _resolved(index: CorpusIndex, who: str) -> frozenset[str]:
                 found.add(name_token(entity.name))
                 break
     return frozenset(found)
+
+
+# "the American leader", "Britain's prime minister": a role noun after one or two capitalised words
+_ROLE_PHRASE = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+){1,2})(?:[a-z]+\s+)?(?:" + "|".join(sorted(_ROLE_NOUNS)) + r")\b"
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+# qualifier words -> the configured people whose aliases write them all before a role noun
+_QUALIFIED: PerIndex[dict[frozenset[str], frozenset[str]]] = PerIndex(lambda index: {})
+
+
+def role_qualifiers(index: CorpusIndex, text: str) -> dict[str, frozenset[str]]:
+    """Each capitalised word qualifying a role noun in `text` ("American" in "the American leader"), as
+    the tokenizer's content words give it, with the configured people one of whose aliases writes that
+    word and ends in a role noun ("the American president"): whom the phrase names without a configured
+    name. Only the alias's own words count (no near word: "American" is no alias word of the Russian
+    president's)."""
+    found: dict[str, frozenset[str]] = {}
+    for match in _ROLE_PHRASE.finditer(text):
+        words = _words(match.group(1))
+        people = _qualified(index, words) if words else frozenset[str]()
+        for token in (t for w in words for t in index.tokenizer.content_words(w)) if people else ():
+            found[token] = found.get(token, frozenset()) | people
+    return found
+
+
+def _words(text: str) -> frozenset[str]:
+    """The lower-cased words of `text` less stop words and possessive endings."""
+    plain = _POSSESSIVE.sub("", normalize(text).lower())
+    return frozenset(w for w in _WORD.findall(plain) if w not in STOPWORDS)
+
+
+def _qualified(index: CorpusIndex, qualifiers: frozenset[str]) -> frozenset[str]:
+    """The configured people one of whose aliases ends in a role noun and writes every word of
+    `qualifiers` (kept per index: the config does not change)."""
+    kept = _QUALIFIED.of(index)
+    found = kept.get(qualifiers)
+    if found is None:
+        people = set()
+        for entity in (e for e in index.config.entities if e.kind == "person"):
+            for alias in entity.aliases:
+                words = _WORD.findall(_POSSESSIVE.sub("", normalize(alias).lower()))
+                if words and words[-1] in _ROLE_NOUNS and qualifiers <= set(words):
+                    people.add(name_token(entity.name))
+                    break
+        found = kept[qualifiers] = frozenset(people)
+    return found
 
 
 def _word_near(

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows
+from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows, role_qualifiers
 from bot.answering.cache import PerIndex
 from bot.answering.concept_match import Pairs, coverage, covered_with
 from bot.answering.focus import focus_columns
@@ -187,7 +187,12 @@ class _Asked:
     ) -> _Asked:
         match = _UNIT.search(normalize(question.text))
         unit = _unit_terms(match.group(1), index) if match and question.kind == "how_many" else None
-        names = [(c.weight, c.terms | c.related) for c in _own_names(index, question, concepts)]
+        own = _own_names(index, question, concepts)
+        # (only a capitalised word no configured name holds may qualify a role)
+        plain = any(not any(t.startswith("@") for t in c.terms) for c in own)
+        roles = role_qualifiers(index, question.text) if plain else {}
+        # a name that qualifies a role ("the American leader") is met by the person the role stands for
+        names = [(c.weight, c.terms | c.related | _meant(roles, c.terms)) for c in own]
         weights = [c.weight for c in concepts]
         total = sum(c.weight for c in concepts) or 1.0
         people = frozenset(question.persons)
@@ -198,6 +203,11 @@ class _Asked:
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
         read = (question, concepts, weights, total, names, unit, span, occasions, people, pairs, names_total)
         return cls(*read, asks_someone_else(index, question, found))
+
+
+def _meant(roles: dict[str, frozenset[str]], terms: frozenset[str]) -> frozenset[str]:
+    """The people a name's `terms` stand for as the qualifier of a role (answerability.role_qualifiers)."""
+    return frozenset[str]().union(*(roles[t] for t in terms if t in roles)) if roles else frozenset()
 
 
 def _own_names(index: CorpusIndex, question: Question, concepts: Sequence[Concept]) -> list[Concept]:
@@ -288,6 +298,7 @@ def columns_of(names: Sequence[str]) -> np.ndarray:
 
 
 _COLUMN = {name: i for i, name in enumerate(FEATURES)}
+_NOBODY: frozenset[str] = frozenset()
 # the columns a candidate's own row fills, looked up once (each is read for every candidate)
 _COVERAGE, _UNMATCHED = _COLUMN["coverage"], _COLUMN["unmatched_heaviest"]
 _CONTEXT_GAIN, _TITLE_GAIN = _COLUMN["context_gain"], _COLUMN["title_gain"]
@@ -300,9 +311,12 @@ _UNIT_MISSING, _CONSTRAINTS_FAILED = _COLUMN["unit_missing"], _COLUMN["constrain
 _SPEAKER_PRESENT, _SPEAKER_MISSING = _COLUMN["speaker_present"], _COLUMN["speaker_missing"]
 
 
-def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], facts: CandidateFacts) -> float:
+def _names_missing(
+    asked: _Asked, index: CorpusIndex, terms: frozenset[str], facts: CandidateFacts, meant: frozenset[str]
+) -> float:
     """The weight share of the question's names that neither the sentence (its `terms`), nor its
-    speakers, nor its paragraph or headline writes (0 when it names none)."""
+    speakers, nor its paragraph or headline writes, nor the sentence means (`meant`: the people it writes
+    as "the two leaders" or a bare "he"); 0 when it names none."""
     names, total = asked.names, asked.names_total
     if not names or total <= 0:
         return 0.0
@@ -310,7 +324,10 @@ def _names_missing(asked: _Asked, index: CorpusIndex, terms: frozenset[str], fac
     absent = [
         weight
         for weight, words in names
-        if words.isdisjoint(terms) and words.isdisjoint(speakers) and words.isdisjoint(facts.context(index))
+        if words.isdisjoint(terms)
+        and words.isdisjoint(speakers)
+        and words.isdisjoint(meant)
+        and words.isdisjoint(facts.context(index))
     ]
     return sum(absent) / total
 
@@ -334,9 +351,9 @@ def _rows(
     for hit, facts, own in zip(hits, found, terms, strict=True):
         row = template.copy()
         _matching(index, asked, own, facts, row)
-        _constraints(index, asked, facts, row)
+        meant = _constraints(index, asked, facts, row)
         if named:
-            row[_NAMES_MISSING] = missing = _names_missing(asked, index, own, facts)
+            row[_NAMES_MISSING] = missing = _names_missing(asked, index, own, facts, meant)
             if missing:  # the article holds the sentence, its paragraph and headline: none off it otherwise
                 row[_NAMES_OFF] = _names_off_article(asked, index, hit, facts.speakers)
         row[_EVENT_UNKNOWN] = facts.event_unknown
@@ -372,15 +389,22 @@ def _matching(
         row[_TITLE_GAIN] = (gained - cov) / total
 
 
-def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]) -> None:
+def _constraints(
+    index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]
+) -> frozenset[str]:
     """The question's constraints, each met or not, into `row`: its people, the asked type and unit, the
-    speaker; and how many fail."""
+    speaker; and how many fail. Returns the question's people the sentence means without naming them or
+    quoting them ("the two leaders", a bare "he")."""
     question, people, unit, speaker = asked.question, asked.people, asked.unit, asked.question.speaker
     failed = 0
+    meant = _NOBODY
     if people:
         count = len(people)
+        unnamed = people.difference(facts.people, facts.speakers)
         # neither named in it nor speaking nor meant ("the two leaders", a bare "he")
-        elsewhere = unreferenced(index, facts, people.difference(facts.people, facts.speakers), count)
+        elsewhere = unreferenced(index, facts, unnamed, count) if unnamed else unnamed
+        if not elsewhere:  # unreferenced keeps them all or none
+            meant = unnamed
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
         row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
@@ -407,3 +431,4 @@ def _constraints(index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: 
         row[_SPEAKER_PRESENT if speaker in facts.speakers else _SPEAKER_MISSING] = 1.0
         failed += speaker not in facts.speakers
     row[_CONSTRAINTS_FAILED] = failed
+    return meant

@@ -222,15 +222,22 @@ _OCCASION_WHEN = compiled(
 _SOURCE_ASKED = compiled(r"^where\b[^,?]*\bfrom\b\W*(?:,|$)")
 
 
+# a question opening with its wh-word is asked by it, whatever a later clause opens with
+_WH_OPENING = compiled(r"^(?:what|which|who|whom|whose|when|where|why|how)\b")
+
+
 def question_kind(text: str) -> str:
     """The kind of answer a question wants (its wh-word, or a noun such as 'venue', 'city' or 'toll'),
-    read from its start or, failing that, from the start of a later clause ("In 2016, how long ..."); an
-    opening "when" clause that only names the occasion is passed over, and "where ... from" asks a source
-    ("what"), not a place."""
+    read from its start or, failing that and unless it opens with a wh-word ("How, in his view, does
+    ...?" is no yes/no), from the start of a later clause ("In 2016, how long ..."); an opening "when"
+    clause that only names the occasion is passed over, and "where ... from" asks a source ("what"), not
+    a place."""
     lower = normalize(text).lower()
     lower = _FOLLOW_UP_START.sub("", lower).strip(" ,")
     lower = _asked_after_when(lower)
     clauses = [lower, *(part.strip(" ,") for part in lower.split(",")[1:])]
+    if _WH_OPENING.match(lower):  # "How, in Obama's view, does ...?": asked by its own wh-word
+        clauses = clauses[:1]
     for clause in clauses:
         for kind, pattern in (*_CUE_NOUNS, *_WHICH_NOUNS, *_TYPES):
             if pattern.search(clause):

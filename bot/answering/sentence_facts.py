@@ -49,6 +49,9 @@ _PAIR_SIZE = 2
 _LEAD_PRONOUN = compiled(
     r"^(?:[\w']+,\s+)?(?:he|she)\b|[,;]\s+(?:he|she)\s+(?:said|told|\w+ed)\b", re.IGNORECASE
 )
+# quoted words, and a third person in them ("I think he ...": someone other than the one quoted)
+_QUOTED = compiled(r"[“\"]([^”\"]+)[”\"]")
+_THIRD_PERSON = compiled(r"\b(?:he|him|his)\b", re.IGNORECASE)
 _PAIR = compiled(
     r"(?i:\b(?:the two|both(?: the)?|the pair of)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:leaders|presidents|men|heads of state|statesmen)\b|\bthe pair\b)"
@@ -75,6 +78,7 @@ class CandidateFacts:
     event_unknown: bool  # its article is about no configured event
     role: str
     _paragraph_people: frozenset[str] | None = None
+    _quotes_other: bool | None = None  # its quoted words say "he" (refers_to_quoted)
     _context: frozenset[str] | None = None
     # has_type's answers, by (kind, the span a "how long" asks, the occasions the question names)
     _typed: dict[tuple[str, str, frozenset[str]], bool | None] = field(default_factory=dict)
@@ -85,6 +89,13 @@ class CandidateFacts:
             paragraph = _paragraph(index, self.position)
             self._paragraph_people = _paragraph_people(index, paragraph, people_of(index))
         return self._paragraph_people
+
+    def quotes_someone_else(self, index: CorpusIndex) -> bool:
+        """Its quoted words say "he", "him" or "his": someone other than the one speaking them."""
+        if self._quotes_other is None:
+            text = index.locate(self.position)[1].text
+            self._quotes_other = any(_THIRD_PERSON.search(m.group(1)) for m in _QUOTED.finditer(text))
+        return self._quotes_other
 
     def context(self, index: CorpusIndex) -> frozenset[str]:
         """The names and words of its paragraph and its article's headline."""
@@ -337,8 +348,10 @@ def unreferenced(
     "he" stands for."""
     if len(missing) == asked and refers_to_pair(index, facts.position, missing):
         return frozenset()
-    if len(missing) == 1 and refers_to_lead(index, facts, next(iter(missing))):
-        return frozenset()
+    if len(missing) == 1:
+        person = next(iter(missing))
+        if refers_to_lead(index, facts, person) or refers_to_quoted(index, facts, person):
+            return frozenset()
     return missing
 
 
@@ -371,6 +384,16 @@ def refers_to_lead(index: CorpusIndex, facts: CandidateFacts, person: str) -> bo
     if not _LEAD_PRONOUN.search(index.locate(facts.position)[1].text):
         return False
     ranked = _article_people(index, facts.position)
+    return bool(ranked) and ranked[0][0] == person and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+
+
+def refers_to_quoted(index: CorpusIndex, facts: CandidateFacts, person: str) -> bool:
+    """A configured person speaks in the sentence and their quoted words say "he" (someone else: they
+    would say "I" of themselves), and `person` is the one its article names most often after them."""
+    speakers = facts.speakers
+    if not speakers or person in speakers or not facts.quotes_someone_else(index):
+        return False
+    ranked = [(who, n) for who, n in _article_people(index, facts.position) if who not in speakers]
     return bool(ranked) and ranked[0][0] == person and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
 
 
