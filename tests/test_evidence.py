@@ -68,3 +68,27 @@ def test_a_when_naming_its_unit_needs_that_unit(config: Config) -> None:
     assert [has_date(index, p, on_what_date) for p in (occasion, dated, timed)] == [False, True, False]
     at_what_time = "At what time of day did the talks begin?"
     assert [has_date(index, p, at_what_time) for p in (occasion, dated, timed)] == [True, False, True]
+
+
+def test_a_date_asked_by_its_unit_is_a_day_named_or_the_day_of_the_words_asked(config: Config) -> None:
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "The two leaders had met a day earlier. "
+                    "Putin said on Monday that a deal was close. "
+                    "The leaders met in Hangzhou on September 5."
+                ],
+            )
+        ],
+        config,
+    )
+    counted, said, dated = 0, 1, 2
+    # a bare "when" is answered by a day counted from another; "on what date" only by a day named
+    assert has_date(index, counted, "When had the leaders met?")
+    on_what_date = "On what date had the leaders met?"
+    assert [has_date(index, p, on_what_date) for p in (counted, said, dated)] == [False, False, True]
+    # the day the words were said answers a question asking when they were said
+    on_which_day = "On which day did Putin talk about the deal?"
+    assert [has_date(index, p, on_which_day) for p in (counted, said, dated)] == [False, True, True]
