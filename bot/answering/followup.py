@@ -100,7 +100,8 @@ def moved_on(
     he say both sides should focus on despite that?"), the best of the next `_NEXT` from the previous
     sentence's article that writes one comes first (the story goes on where the user was last quoted).
     Words the question asked before, and the noun naming the kind of answer ("which day"), are not its
-    own: the user has already been told that sentence, and asks what it did not say."""
+    own: the user has already been told that sentence, and asks what it did not say. When neither of the
+    next `_NEXT` writes one, the one beside the told sentence comes first (`_beside`)."""
     previous = question.previous if question is not None else None
     if question is None or previous is None or not order[1:]:
         return order
