@@ -17,9 +17,9 @@ A follow-up that moves on ("and what did he say both sides should focus on despi
 answered by the sentence the user was just given: `moved_on` puts the next of the best few from the same
 article that writes one of the follow-up's own words first (no feature; measured with the base's fold
 models on 33 sets: +4 right at 1, none lost; from any article instead, +6 / -3 with one set down 0.07).
-When none of them writes one, the one beside the told sentence comes first, but not for a yes/no
-follow-up or one naming a new topic ("and whose fault did he say that was?"; with the base's fold models
-on 35 sets: +3 right at 1, none lost).
+When none of them writes one, the one beside the told sentence comes first ("and whose fault did he say
+that was?"), though not for a yes/no follow-up or one naming a new topic (with the base's fold models on
+35 sets: +3 right at 1, none lost).
 """
 
 from __future__ import annotations
