@@ -87,3 +87,27 @@ def test_a_date_asked_by_its_unit_is_not_answered_by_a_relative_time(config: Con
     assert has_date(index, vague, "When will the ministers meet?")  # a bare "when" takes a relative time
     for asked in ("On what date will the ministers meet?", "By what exact date will the ministers meet?"):
         assert [has_date(index, p, asked) for p in (vague, dated)] == [False, True]
+
+
+def test_a_date_asked_by_its_unit_is_a_day_named_or_the_day_of_the_words_asked(config: Config) -> None:
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "The two leaders had met a day earlier. "
+                    "Putin said on Monday that a deal was close. "
+                    "The leaders met in Hangzhou on September 5."
+                ],
+            )
+        ],
+        config,
+    )
+    counted, said, dated = 0, 1, 2
+    # a bare "when" is answered by a day counted from another; "on what date" only by a day named
+    assert has_date(index, counted, "When had the leaders met?")
+    on_what_date = "On what date had the leaders met?"
+    assert [has_date(index, p, on_what_date) for p in (counted, said, dated)] == [False, False, True]
+    # the day the words were said answers a question asking when they were said
+    on_which_day = "On which day did Putin talk about the deal?"
+    assert [has_date(index, p, on_which_day) for p in (counted, said, dated)] == [False, True, True]

@@ -273,6 +273,23 @@ def test_a_follow_up_moves_on_only_within_the_article_it_was_told_from(index: Co
     assert _moved(index, "and what about trust?", [told, harvest, trust]) == [trust, told, harvest]
 
 
+def test_a_follow_up_asking_what_the_told_sentence_left_out_is_answered_beside_it(index: CorpusIndex) -> None:
+    told, frank = _at(index, "90 minutes"), _at(index, "frank and businesslike")
+    trust, harvest = _at(index, "gaps of trust"), _at(index, "wheat harvest")
+    # no sentence writes "fault": the best of the next two beside the told one (in its article) comes first
+    assert _moved(index, "and whose fault did he say that was?", [told, harvest, frank]) == [
+        frank,
+        told,
+        harvest,
+    ]
+    assert _moved(index, "and whose fault did he say that was?", [told, trust, frank]) == [trust, told, frank]
+    # a sentence of another article is not beside it
+    assert _moved(index, "and whose fault did he say that was?", [told, harvest]) == [told, harvest]
+    # a yes/no follow-up asks about the told sentence itself; "what about X?" names a new topic
+    assert _moved(index, "and was that his fault?", [told, frank]) == [told, frank]
+    assert _moved(index, "and what about the fault?", [told, frank]) == [told, frank]
+
+
 @pytest.mark.parametrize(
     ("text", "noun"),
     [("which day was that?", "day"), ("and what was the venue?", "venue"), ("did he keep it?", "")],

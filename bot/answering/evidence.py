@@ -56,6 +56,12 @@ _REPORTED_ON = compiled(
     r"\b(?:said|says|told|announced|added|stated|reported|noted)\b(?:\s+\w+){0,2}\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
+# "on which day did Putin talk about ...?", "what day did he make those comments?": the day the words were
+# said is the one asked for
+_ASKS_SAYING = compiled(
+    r"\b(?:say|said|talk|talked|speak|spoke|comment|comments|commented|remarks|statement|tell|told)\b",
+    re.IGNORECASE,
+)
 
 
 def has_number(index: CorpusIndex, position: int, asked: str = "") -> bool:
@@ -73,15 +79,18 @@ def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ..."),
     or a time of day or an occasion ("at a luncheon", "ahead of the talks"): a bare "when" is answered by
     any. A question naming the unit it asks (`asked_time`) is answered only by that unit: "on what date"
-    by a date, "at what time of day" by a time of day."""
+    by a date named ("a day earlier" counts from another), the day of the words when it asks when something
+    was said ("on which day did he talk about it?"), "at what time of day" by a time of day."""
     text = index.locate(position)[1].text
     unit = asked_time(asked)
     if unit == "clock":
         return bool(_TIME_OF_DAY.search(text))
+    # a day named (not counted from another, "a day earlier"), also the day of the words when those are asked
+    saying = unit == "calendar" and bool(_ASKS_SAYING.search(asked))
     dates = [
         f
         for f in index.facts.of(position).figures
-        if f.dimension == "date" and not _REPORTED_ON.search(text[: f.start])
+        if f.dimension == "date" and (saying or not _REPORTED_ON.search(text[: f.start]))
     ]
     if unit == "calendar":  # "in the next few days" names no date
         return any(f.unit != "relative" for f in dates)

@@ -276,6 +276,8 @@ def analyse_question(
     kind = question_kind(text)
     speech = kind not in ("who_said", "who") and asks_words(text)
     speaker = persons[0] if persons and speech else None
+    if speaker is None and kind not in ("who_said", "who"):
+        speaker = _viewer(text, tokenizer, people)
     fresh = conversation is None or conversation.question is None
     if not tokenizer.content_words(search_text) and not persons and fresh:
         raise InputError("That question has only common words in it; name who or what you are asking about.")
@@ -307,6 +309,23 @@ def analyse_question(
     return Question(
         text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous, own_text=search_text
     )
+
+
+# "According to Putin, ...", "in Obama's view", "in Putin's telling": whose account the question asks for
+_VIEWED = compiled(
+    r"\baccording to (?P<source>[^,?;]+)|\bin (?P<owner>[^,?;]+?)'s (?:view|telling|opinion|words|eyes)\b",
+    re.IGNORECASE,
+)
+
+
+def _viewer(text: str, tokenizer: Tokenizer, people: frozenset[str]) -> str | None:
+    """The configured person whose account the question asks for by "according to X" or "in X's view",
+    or None (an outlet's account, "according to Sputnik", is a scope, not a speaker)."""
+    match = _VIEWED.search(normalize(text))
+    if match is None:
+        return None
+    named = [t for t in tokenizer.entities(match.group("source") or match.group("owner")) if t in people]
+    return named[0] if named else None
 
 
 def is_follow_up(text: str, tokenizer: Tokenizer, max_words: int, persons: Sequence[str] = ()) -> bool:
