@@ -1,0 +1,145 @@
+"""The cleaner's round-forty-six rules (issue 9: probe38's and batch22's misses by kind), on small lines and
+pages written for these tests (no real page's text), and lines that only look like them.
+"""
+
+from __future__ import annotations
+
+from bot.cleaner.lines import Line
+from bot.cleaner.outlets import outlet_table
+from bot.cleaner.ownscript import cyrillic_spelling
+from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.sitename import without_outlet_suffix
+from bot.config import Config
+from tests.test_cleaner_rules import _clean as clean
+
+LEDE = (
+    "The two presidents spoke for almost an hour at the summit on Monday, aides on both sides said after "
+    "the talks ended in the evening."
+)
+SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
+THIRD = "The ministers are to meet again next week in Geneva, officials from both delegations told reporters."
+
+
+# -- a credit row of a date and credits is never a name
+def test_a_credit_row_of_a_date_and_credits_is_no_outlet(config: Config) -> None:
+    page = "\n\n".join(["Leaders talk briefly in Lima", "Nov 21, 2016 // Agencies // Web Desk", LEDE, SECOND])
+    article = clean(page, config, url="https://www.quillpulsewire.com/leaders-talk-briefly-in-lima/")
+    assert article.outlet is not None
+    assert "//" not in article.outlet
+
+
+def test_a_desk_byline_naming_the_site_still_names_it(config: Config) -> None:
+    page = "\n\n".join(["Leaders talk briefly in Lima", "By Quill Pulse Wire Staff", LEDE, SECOND])
+    article = clean(page, config, url="https://www.quillpulsewire.com/leaders-talk-briefly-in-lima/")
+    assert article.outlet == "Quill Pulse Wire"
+
+
+# -- a dateline crediting several agencies: a compiled report, no single wire's
+def test_a_dateline_crediting_several_agencies_is_no_wire(config: Config) -> None:
+    page = "\n\n".join(["Leaders part with no deal", f"Hangzhou (APA/dpa/Reuters) - {LEDE}", SECOND])
+    article = clean(page, config, url="https://www.quilltal.example/politik/leaders-part-1234")
+    assert article.wire is None
+
+
+def test_a_dateline_crediting_one_agency_is_its_wire(config: Config) -> None:
+    page = "\n\n".join(["Leaders part with no deal", f"Hangzhou (Reuters) - {LEDE}", SECOND])
+    article = clean(page, config, url="https://www.quilltal.example/politik/leaders-part-1234")
+    assert article.wire == "Reuters"
+
+
+# -- a mailing list's subject tag: the list's name in brackets before the subject
+def test_the_lists_subject_tag_is_no_part_of_the_headline() -> None:
+    title = "[Quill-Digest] Leaders part with no deal"
+    assert without_outlet_suffix(title, "Quill-Digest") == "Leaders part with no deal"
+
+
+def test_a_bracketed_word_that_is_not_the_sites_name_stays() -> None:
+    title = "[Video] Leaders part with no deal"
+    assert without_outlet_suffix(title, "Quill-Digest") == title
+
+
+# -- the Latin name found, as the page prints it in Cyrillic
+def _page(config: Config, texts: list[str]) -> PageLines:
+    lines = [Line(number=n + 1, raw=text, text=text) for n, text in enumerate(texts)]
+    return PageLines(lines, [], "\n".join(texts), None, outlet_table(config), config.cleaner)
+
+
+def test_the_cyrillic_words_that_read_as_the_name_found_are_the_name(config: Config) -> None:
+    page = _page(config, ["Президенты встретились", "Подписывайтесь на КВЛ: Новости | Видео"])
+    found = cyrillic_spelling(page, Found("KVL", "URL domain kvl.example"))
+    assert found is not None
+    assert found.value == "КВЛ"
+
+
+def test_two_cyrillic_words_that_read_as_a_two_word_name(config: Config) -> None:
+    page = _page(config, ["Волжская газета", "Президенты встретились"])
+    found = cyrillic_spelling(page, Found("Volzhskaya Gazeta", "URL domain"))
+    assert found is not None
+    assert found.value == "Волжская газета"
+
+
+def test_an_inflected_form_or_another_word_is_not_the_name(config: Config) -> None:
+    page = _page(config, ["Как сообщала «Волжской газеты» редакция", "Президенты встретились"])
+    assert cyrillic_spelling(page, Found("Volzhskaya Gazeta", "URL domain")) is None
+    assert cyrillic_spelling(page, Found("Квл", "printed")) is None  # a name not in Latin letters
+
+
+# -- the word for "at" between a full date and its clock, in other languages
+def test_a_date_line_with_a_foreign_at_before_its_clock_is_the_date(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "Presidentes conversam durante a cúpula",
+            "Da Redação",
+            "Publicado em 5 de setembro de 2016 às 10h36.",
+            "O presidente americano conversou com o colega russo durante quase uma hora nesta segunda-feira.",
+            "Os dois lados disseram que as conversas entre os ministros vão continuar na próxima semana.",
+        ]
+    )
+    article = clean(page, config, url="https://quillrevista.example/mundo/presidentes-conversam/")
+    assert str(article.date) == "2016-09-05"
+    assert all("Publicado" not in s.text for s in article.sentences)
+
+
+# -- a writer's bio closes the story; a person of the story opening its last paragraph does not
+def test_a_last_paragraph_on_a_person_the_story_names_is_no_bio(config: Config) -> None:
+    last = "Jane Roe is leaning away from the other leader, which may show dislike for Mr. Doe or unease."
+    page = "\n\n".join(["Leaders shake hands", f"Jane Roe met John Doe on Monday. {LEDE}", SECOND, last])
+    article = clean(page, config, url="https://quillbody.example/2015/10/leaders-shake-hands/")
+    assert any(s.text.startswith("Jane Roe is leaning") for s in article.sentences)
+
+
+def test_a_writers_bio_under_the_story_is_still_dropped(config: Config) -> None:
+    bio = "Mary Major is a correspondent for the Quill Body Review based in Geneva."
+    page = "\n\n".join(["Leaders shake hands", LEDE, SECOND, THIRD, bio])
+    article = clean(page, config, url="https://quillbody.example/2015/10/leaders-shake-hands/")
+    assert all("Mary Major" not in s.text for s in article.sentences)
+
+
+# -- "Read:" before a linked title, in Russian, is a teaser
+def test_a_russian_read_label_before_a_title_is_a_teaser(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "Президенты договорились встретиться отдельно",
+            "Президенты двух стран договорились о короткой встрече на полях саммита, сообщил помощник.",
+            "Читайте: На саммите случился скандал с трапом самолета",
+            "Встреча пройдет в понедельник, добавили в делегациях обеих стран после переговоров.",
+        ]
+    )
+    article = clean(page, config, url="https://quillobzor.example/abroad/12345-prezidenty.htm")
+    assert all("Читайте" not in s.text for s in article.sentences)
+
+
+# -- the URL's slug spells a title printed in Cyrillic
+def test_a_slug_in_latin_letters_spells_a_cyrillic_title(config: Config) -> None:
+    page = "\n\n".join(
+        [
+            "Facebook Квилпрес Telegram Квилпрес",
+            "Президент провів зустріч з колегою",
+            "У Нью-Йорку відбулася зустріч двох президентів на полях сесії Генеральної Асамблеї ООН",
+            "Про це повідомив постійний представник країни при ООН у своєму мікроблозі у понеділок.",
+            "Розмова президентів тривала довше, ніж планувалося, повідомили джерела в делегації.",
+        ]
+    )
+    url = "https://kvilpres.example/news/prezident_proviv_zustrich_z_kolegoyu_140926.html"
+    article = clean(page, config, url=url)
+    assert article.title == "Президент провів зустріч з колегою"
