@@ -4,11 +4,16 @@ pages written for these tests (no real page's text), and lines that only look li
 
 from __future__ import annotations
 
+import pytest
+
+from bot.cleaner.dates import is_date_only
 from bot.cleaner.lines import Line
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.ownscript import cyrillic_spelling
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.sitename import without_outlet_suffix
+from bot.cleaner.when import _lone_dateline
 from bot.config import Config
 from tests.test_cleaner_rules import _clean as clean
 
@@ -143,3 +148,63 @@ def test_a_slug_in_latin_letters_spells_a_cyrillic_title(config: Config) -> None
     url = "https://kvilpres.example/news/prezident_proviv_zustrich_z_kolegoyu_140926.html"
     article = clean(page, config, url=url)
     assert article.title == "Президент провів зустріч з колегою"
+
+
+# -- an "Updated DATE; Posted DATE" stamp: a semicolon separates two stamps on a date line
+def test_a_stamp_line_of_two_dates_split_by_a_semicolon_is_a_date_line() -> None:
+    assert is_date_only("Updated Sep 28, 2015; Posted Sep 28, 2015")
+    assert not is_date_only("Leaders met on Sep 28, 2015; they disagreed")
+
+
+# -- an affiliate-link disclosure and a list's reuse notice are chrome
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you purchase a product through one of the links on our site, we may receive compensation.",
+        "If you buy something through our links, we may earn a commission.",
+    ],
+)
+def test_an_affiliate_links_disclosure_is_chrome(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) == "disclosure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forwarding for the list. Posted for educational and research purposes only; please do not repost.",
+        "Reproduced here for non-commercial discussion purposes.",
+    ],
+)
+def test_a_lists_reuse_notice_is_chrome(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) == "reuse-notice"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you purchase a ticket, the museum says, the links between the two halls are open all day.",
+        "The talks were posted for the record by officials who said the purposes differed.",
+    ],
+)
+def test_sentences_that_only_share_those_words_are_not(config: Config, text: str) -> None:
+    assert chrome_reason(text, config.cleaner) is None
+
+
+# -- a lone place-and-date line the layout took for a caption still dates the page
+def test_a_lone_yearless_dateline_read_as_a_caption_dates_the_page(config: Config) -> None:
+    html = (
+        "<html><head><title>Leaders talk for ninety minutes</title></head><body><article>"
+        "<h1>Leaders talk for ninety minutes</h1>"
+        "<figure><img src='/a.jpg' alt='x'><figcaption>The two presidents during their meeting on the"
+        " sidelines of the G20 summit in Hangzhou. AP/PTI</figcaption></figure>"
+        "<p>Hangzhou (China), September 5</p>"
+        f"<p>{LEDE}</p><p>{SECOND}</p><p>{THIRD} &mdash; PTI</p>"
+        "</article></body></html>"
+    )
+    article = clean(html, config, url="https://www.quilltribune.com/news/world/leaders-talk/291244.html")
+    assert str(article.date) == "2016-09-05"
+
+
+def test_a_caption_sentence_is_no_dateline() -> None:
+    assert not _lone_dateline("The two presidents met in Hangzhou, China, on Monday")
+    assert _lone_dateline("Hangzhou (China), September 5")
