@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cleaner.dates import is_date_only
+from bot.cleaner.eventclues import mentions, people_named
 from bot.cleaner.lines import Line
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.ownscript import cyrillic_spelling
@@ -208,3 +209,14 @@ def test_a_lone_yearless_dateline_read_as_a_caption_dates_the_page(config: Confi
 def test_a_caption_sentence_is_no_dateline() -> None:
     assert not _lone_dateline("The two presidents met in Hangzhou, China, on Monday")
     assert _lone_dateline("Hangzhou (China), September 5")
+
+
+# -- the configured people named in Cyrillic, a surname in any of its cases
+def test_surnames_in_cyrillic_in_their_cases_name_the_people(config: Config) -> None:
+    text = "Песков рассказал о встрече Путина и Обамы на саммите."
+    assert people_named(text, config, mentions) == 3  # Peskov, Putin, Obama
+
+
+def test_a_short_surnames_stem_or_a_latin_text_names_no_one_in_cyrillic(config: Config) -> None:
+    assert people_named("В бане было жарко, а мода меняется.", config, mentions) == 0  # "Ban", "Modi"
+    assert people_named("Putina and Obamy are no English words.", config, mentions) == 0
