@@ -316,6 +316,7 @@ class CleanerConfig:
     month_names: tuple[tuple[str, ...], ...] = ()
     weekday_names: tuple[tuple[str, ...], ...] = ()  # one row a day, Monday first
     clock_words: tuple[str, ...] = ()  # a clock's word after it ("18:42 Uhr")
+    clock_at_words: tuple[str, ...] = ()  # the word for "at" between a date and its clock ("às 10h36")
     chrome_words: tuple[tuple[str, ...], ...] = ()
     # HTML: the first characters of a paragraph that tell it is the extracted text's first one
     lead_match_chars: int = field(default=60, metadata={"range": (1, 10_000)})

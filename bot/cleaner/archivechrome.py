@@ -2,7 +2,8 @@
 `patterns`, so a line another kind reads keeps that reason):
 
 - an archive's or a mailing list's reuse notice under the item ("... copyright remains with the original
-  publishers.", "Copyright in all material rests with the publisher. Reproduction prohibited.");
+  publishers.", "Copyright in all material rests with the publisher. Reproduction prohibited.", "Posted for
+  educational purposes only; please do not repost.");
 - a picture's credit of the copyright mark, an agency and its photographer, in any script ("© AGENCY /
   Jane Doe");
 - a labelled bare link under a pasted story ("Link: apnews.com", "Source link: www.site.org/story").
@@ -22,6 +23,14 @@ ARCHIVE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^.{0,200}\b(?:copyright\b.{0,40}\b(?:remains|rests|lies|stays) with"
             r"|reproduction (?:is )?(?:strictly )?(?:prohibited|forbidden)\b).{0,200}$",
+            _I,
+        ),
+    ),
+    (
+        "reuse-notice",
+        re.compile(
+            r"^.{0,120}\b(?:posted|shared|forwarded|reproduced) (?:here )?for (?:[\w-]+ )?"
+            r"(?:educational|research|non-?commercial|discussion)\b.{0,40}\bpurposes?\b.{0,200}$",
             _I,
         ),
     ),

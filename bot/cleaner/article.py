@@ -26,6 +26,7 @@ from bot.cleaner.mirror import banner_url, original_url, without_link_tag
 from bot.cleaner.notheadline import not_the_headline
 from bot.cleaner.outlets import outlet_table
 from bot.cleaner.owncreditname import own_credit_name
+from bot.cleaner.ownscript import cyrillic_spelling
 from bot.cleaner.pagelines import Found, PageLines
 from bot.cleaner.sentences import sentence_spans
 from bot.cleaner.sitename import without_outlet_suffix
@@ -225,6 +226,7 @@ def _metadata(
         cited = name if from_label else page.table.canonical(name, hints.url)
         # the site's own credit as printed ("Tarnby, QNA –" on qna-news.org) over the table's or the domain's
         found["outlet"] = own_credit_name(page, found.get("wire"), cited) or Found(cited, outlet.evidence)
+        found["outlet"] = cyrillic_spelling(page, found["outlet"]) or found["outlet"]
         if "title" in found:  # "Headline - Site Name" read from a <title>
             title_found = found["title"]
             title = without_outlet_suffix(title_found.value, name, page.table)

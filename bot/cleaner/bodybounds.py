@@ -88,13 +88,27 @@ def body_end(page: Page, start: int) -> tuple[int, int | None]:
             or _SENTENCES_INTO_QUOTE.search(page.lines[i].text) is not None
         )
     ]
-    while len(prose) > 1 and AUTHOR_BIO.match(page.lines[prose[-1]].text):
+    while len(prose) > 1 and _writer_bio(page, prose):
         page.set(prose.pop(), "drop", "author-bio")
     while len(prose) > 1 and _BRACKETED_NOTE.match(page.lines[prose[-1]].text):
         page.set(prose.pop(), "drop", "bracketed-note")
     if cut is not None and len(prose) > 1 and _set_apart_over_marker(page, prose[-1], cut):
         page.set(prose.pop(), "drop", "author-bio")
     return (prose[-1] if prose else start - 1), cut
+
+
+_OPENING_NAME = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}(?=\s)")
+
+
+def _writer_bio(page: Page, prose: list[int]) -> bool:
+    """The last prose line is a writer's bio ("Jane Roe is a correspondent for ..."), unless the name
+    opening it is one the story's paragraphs above name already: a person of the story, not its writer."""
+    text = page.lines[prose[-1]].text
+    if not AUTHOR_BIO.match(text):
+        return False
+    name = _OPENING_NAME.match(text)
+    above = (page.lines[i].text for i in prose[:-1])
+    return name is None or not any(name.group(0) in line for line in above)
 
 
 _WIDE_GAP = 2  # not a threshold: two blank lines, a wider gap than a paragraph's

@@ -85,7 +85,7 @@ _PARTIAL = re.compile(
 # What may sit beside the date in a line that is only a date: a weekday, a clock ("0844 HRS" too), a zone,
 # separators.
 _DATE_LINE_REST = re.compile(
-    rf"^(?:\s|[-–—,|/•·:().\[\]]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs\b|\d{{1,2}}(?=\s*[ap]\.?m\b)|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
+    rf"^(?:\s|[-–—,;|/•·:().\[\]]|{_WEEKDAY}|\d{{1,2}}[:.]\d{{1,2}}(?::\d{{2}})?|(?:[01]\d|2[0-3])[0-5]\d\s*hrs\b|\d{{1,2}}(?=\s*[ap]\.?m\b)|[ap]\.?m\.?|gmt|utc|[a-z]{{1,2}}st|"
     r"\(?(?-i:[A-Z]{1,3}T)\)?|"  # a zone abbreviation in capitals: most end in T ("BJT", "HKT", "AEDT")
     r"[^\W\d_](?=\s+\d{1,2}[:.]\d{2})|"  # a one-letter word before a clock ("à 15:06": "at")
     r"(?:utc|gmt)?[+-]\d{1,2}(?::?\d{2})?|\d+\s+(?:minutes?|hours?|days?)\s+ago|\(?(?:ist|bst|cet|cest|edt|est|pdt|pst|msk|hkt|jst|kst|et|pt|ct)\)?|update[ds]?|published|posted|created|write|written|on|at|last|first|modified|date|(?:read|views?|hits)\s*:?\s*\d[\d,]*|\d[\d,]*\s+comments?|(?:adjust\s+)?(?:font|text)\s+size)*$",

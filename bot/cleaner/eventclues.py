@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 
 from bot.cleaner.lines import is_unspaced
 from bot.cleaner.prefilter import lowered
+from bot.cleaner.transliterate import latin_letters
 from bot.config import Config
 
 __all__ = [
@@ -61,12 +62,40 @@ def people_in_window(
 
 
 def people_named(text: str, config: Config, count: Callable[[str, str], int]) -> int:
-    """How many of the configured people the text names (by name or alias)."""
+    """How many of the configured people the text names (by name or alias, or in Cyrillic by a surname
+    in any of its cases: "Путина", "Обамы")."""
+    words = _cyrillic_words(text)
     return sum(
         1
         for entity in config.entities
-        if entity.kind == "person" and any(count(n, text) for n in (entity.name, *entity.aliases))
+        if entity.kind == "person"
+        and (
+            any(count(n, text) for n in (entity.name, *entity.aliases))
+            or any(_declined(n, words) for n in (entity.name, *entity.aliases))
+        )
     )
+
+
+_STEM_LETTERS = 5  # not tuned: a shorter surname's stem ("Ban", "Modi") is a common word's as often
+# a Russian or Ukrainian noun's case endings after a name's stem, in Latin letters: Путин-а, Обам-ы, Обам-ой
+_CASE_ENDINGS = ("", "a", "u", "e", "y", "i", "om", "oy", "oyu", "ym", "em", "ovi")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _cyrillic_words(text: str) -> frozenset[str]:
+    """The text's Cyrillic words in Latin letters (none for a text in another script)."""
+    return frozenset(latin_letters(word) for word in _CYRILLIC_RUN.findall(text))
+
+
+def _declined(name: str, words: frozenset[str]) -> bool:
+    """A one-word surname of five letters or more, its last vowel dropped, with a case ending among the
+    words."""
+    if not words or " " in name or len(name) < _STEM_LETTERS or not name.isalpha():
+        return False
+    low = name.casefold()
+    stem = low[:-1] if low[-1] in "aeiouy" else low
+    return any(stem + ending in words for ending in _CASE_ENDINGS)
 
 
 def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:

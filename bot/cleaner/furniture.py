@@ -116,6 +116,16 @@ FURNITURE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("donate", re.compile(r"(?:^|[.!]\s+)support [A-Z][\w' ]{1,40}!$|^(?:donate|contribute)$", _I)),
+    # An affiliate-link disclosure: "If you buy something through one of the links on our site, we may earn
+    # a commission."
+    (
+        "disclosure",
+        re.compile(
+            r"^if you (?:purchase|buy|click|sign up|register)\b.{0,120}\blinks?\b.{0,80}"
+            r"\b(?:compensation|commission|a fee|money)\b.{0,80}$",
+            _I,
+        ),
+    ),
     # A link to the rest of a story from a digest ("Read the full story", or over a broadcaster's transcript
     # "The full story..."), and a paywall's counter or offer.
     (

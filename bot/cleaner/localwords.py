@@ -61,6 +61,7 @@ class _Dates(NamedTuple):
     weekdays: dict[str, int]
     clock: re.Pattern[str]
     clock_hint: re.Pattern[str]
+    clock_at: re.Pattern[str] | None  # "2016 às 10:36": the word for "at" between a date and its clock
     day_only: re.Pattern[str] | None  # a day and a month's name, no year ("29 сентября", "28. September")
 
 
@@ -76,6 +77,7 @@ def _dates(
     month_names: tuple[tuple[str, ...], ...],
     weekday_names: tuple[tuple[str, ...], ...],
     clock_words: tuple[str, ...],
+    clock_at_words: tuple[str, ...] = (),
 ) -> _Dates | None:
     """The patterns for these names (a weekday may open the date; a clock's word or its "h" follows).
     The date's pattern opens with its day's digits, so that the search skips a line's letters fast."""
@@ -110,7 +112,12 @@ def _dates(
         else None
     )
     clock_hint = re.compile(rf"\dh[0-5]\d{hint}", re.IGNORECASE)
-    return _Dates(pattern, weekday, months, weekdays, clock, clock_hint, day_only)
+    clock_at = (
+        re.compile(rf"(?<=\d)\s+(?:{_alternation(clock_at_words)})\s+(?=\d{{1,2}}[:.][0-5]\d(?!\d))", re.I)
+        if clock_at_words
+        else None
+    )
+    return _Dates(pattern, weekday, months, weekdays, clock, clock_hint, clock_at, day_only)
 
 
 def english_date(text: str, settings: CleanerConfig) -> str:
@@ -121,7 +128,11 @@ def english_date(text: str, settings: CleanerConfig) -> str:
     mars"), and a clock in another language's way ("10h12", "18:42 Uhr")
     beside a full date (or a numeric one with a two-digit year: "05.09.16, 16:32 Uhr") as English's; any
     other text as it is."""
-    return _english_date(text, _dates(settings.month_names, settings.weekday_names, settings.clock_words))
+    return _english_date(text, _settings_dates(settings))
+
+
+def _settings_dates(settings: CleanerConfig) -> _Dates | None:
+    return _dates(settings.month_names, settings.weekday_names, settings.clock_words, settings.clock_at_words)
 
 
 def _english_date(text: str, dates: _Dates | None) -> str:
@@ -133,6 +144,8 @@ def _english_date(text: str, dates: _Dates | None) -> str:
         text = _english_days(text, dates)
     if dates.clock_hint.search(text) and (year or _SHORT_YEAR_DATE.search(text)):
         text = dates.clock.sub(_english_clock, text)
+    if year and dates.clock_at is not None:  # "5 September 2016 às 10:36" is "... 2016 at 10:36"
+        text = dates.clock_at.sub(" at ", text)
     found = dates.day_only.search(text, 0, _DAY_ONLY_REACH) if dates.day_only is not None else None
     if found is None or (
         found.start() and (text[found.start() - 1].isalnum() or text[found.start() - 1] in "_/.")
@@ -244,7 +257,7 @@ def _english_chrome(text: str, chrome: _Chrome | None, known: Callable[[str], bo
 def reading_lines(lines: list[Line], settings: CleanerConfig, known: Callable[[str], bool]) -> list[Line]:
     """The lines as an English reader reads them (each line that changes is a copy; the others are the
     page's own): the very list given when none changes."""
-    dates = _dates(settings.month_names, settings.weekday_names, settings.clock_words)
+    dates = _settings_dates(settings)
     chrome = _chrome(settings.chrome_words)
     out = []
     changed = False

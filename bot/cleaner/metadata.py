@@ -57,6 +57,7 @@ _DESK_KINDS = frozenset(
     "web news online digital monitoring foreign world international national city metro business sports"
     " editorial special multimedia".split()
 )
+_ROW_FIELDS = re.compile(r"\s+(?://|\||·)\s+")  # a credit row's field separators
 _DESK = re.compile(r"^(?:by\s+)?(?P<name>.{2,40}?)\s+(?:desk|staff|bureau|newsroom)$", re.IGNORECASE)
 
 
@@ -420,8 +421,10 @@ def _template(page: PageLines) -> Found | None:
 
 
 def _desk_byline(page: PageLines) -> Found | None:
+    """A desk's byline naming the site ("By Foo News Staff"); on a credit row of fields ("DATE // Agencies
+    // Web Desk") only its last field is the desk: a row of a date and credits is never a name."""
     for line in page.of_kind("byline"):
-        desk = _DESK.match(line.text)
+        desk = _DESK.match(_ROW_FIELDS.split(line.text)[-1])
         if desk and desk.group("name").casefold() in _DESK_KINDS:  # "Web Desk" names a desk, not a site
             continue
         if desk and not page.table.is_agency(desk.group("name")):  # "By Agency staff" names the wire

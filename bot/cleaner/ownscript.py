@@ -3,7 +3,10 @@ round forty-five).
 
 The outlet table holds a site by the name other outlets' readers know it by, in Latin letters. A page in
 another script prints the site's own name at the end of its title bar ("HEADLINE--SECTION--NAME") and again
-in its chrome (its menu, its breadcrumb, its rights line): that is the name its readers cite.
+in its chrome (its menu, its breadcrumb, its rights line): that is the name its readers cite. A page in
+Cyrillic may print it anywhere (its logo line, a "subscribe to NAME" footer, "as NAME reported" in the
+text): the Cyrillic words that read, letter for letter, as the Latin name found ("НСН" for "NSN") are
+that name as the site prints it.
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.cleaner.lines import squashed
 from bot.cleaner.pagelines import Found, PageLines
+from bot.cleaner.transliterate import latin_letters
 
-__all__ = ["own_script_name"]
+__all__ = ["cyrillic_spelling", "own_script_name"]
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+(?:-[\u0400-\u04ff]+)*")
 
 # a title bar's separators: "Headline--Section--Name", "Headline | Name", "Headline - Name"
 _SEPARATOR = re.compile(r"\s*(?:--|[|–—•·»«])\s*|\s+-\s+")
@@ -46,3 +53,19 @@ def _script_letters(text: str) -> str:
     if not letters:
         return "none"
     return "latin" if latin == len(letters) else "other" if latin == 0 else "mixed"
+
+
+def cyrillic_spelling(page: PageLines, cited: Found) -> Found | None:
+    """The Cyrillic words the page prints that read as the Latin name `cited` letter for letter
+    ("Обозреватель" for "Obozrevatel"), as printed; None when it prints none (or the name is not Latin)."""
+    name = cited.value
+    if _script_letters(name) != "latin" or not _CYRILLIC_WORD.search(page.raw):
+        return None
+    wanted, count = squashed(name), len(name.split())
+    for line in page.lines:
+        words = _CYRILLIC_WORD.findall(line.text)
+        for start in range(len(words) - count + 1):
+            printed = " ".join(words[start : start + count])
+            if squashed(latin_letters(printed)) == wanted:
+                return Found(printed, f"{line.text} (the site's name as its own script prints it)")
+    return None

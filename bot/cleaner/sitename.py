@@ -6,7 +6,8 @@ masthead above an owner's copyright, and the suffix of a <title> (used by `html`
 - A copyright held by a company ("NAME Holdings Ltd", "NAME Media Group") names the owner of the site,
   not the site: a masthead near the top that the outlet table knows is the site's name.
 - A headline read from a <title> ("Headline - Site Name", "Site Name | Headline") keeps no site name:
-  the part after (or before) a dash or a bar goes when it names the outlet found for the page.
+  the part after (or before) a dash or a bar goes when it names the outlet found for the page; so does a
+  mailing list's subject tag, the list's name in brackets before the subject ("[List-Name] Subject").
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ def masthead_over_owner(page: PageLines) -> Found | None:
 
 
 _SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+_TAG = re.compile(r"^\[(?P<name>[^\[\]]{2,60})\]\s+(?=\S)")  # a subject tag: "[NAME] "
 
 
 def _squash(text: str) -> str:
@@ -79,6 +81,9 @@ def without_outlet_suffix(title: str, outlet: str | None, table: OutletTable | N
     """ "Headline - Site Name" (or "Site Name | Headline") without the site's name when that is the
     outlet: spelled as found, or (with the outlet table) any name the table gives that outlet, or a
     last part opening with the outlet's whole name ("Headline | Site Name English Archive")."""
+    tag = _TAG.match(title)
+    if tag and outlet and _squash(tag.group("name")) == _squash(outlet):  # "[List-Name] Subject"
+        return title[tag.end() :]
     parts = _SEPARATOR.split(title)
     if not outlet or len(parts) == 1:
         return title

@@ -1,7 +1,8 @@
 """The headline the URL spells: a page whose address ends in the story's title as a slug
 (/world/obama-putin-clash-over-assad-58213) prints that title above the story, whatever the layout took
 for the headline (a ticker's or a menu's title of another story). The line whose words are the slug's,
-above the story's first paragraph, is the headline."""
+above the story's first paragraph, is the headline. A title in Cyrillic is spelled by its slug in Latin
+letters (/poroshenko_proviv_zustrich_z_obamoyu_140926.html), read in the common romanisation."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from urllib.parse import urlsplit
 
 from bot.cleaner.lines import Line
 from bot.cleaner.page import Decision
+from bot.cleaner.transliterate import latin_letters
 
 __all__ = ["mark_slug_title"]
 
@@ -40,7 +42,7 @@ def _spells(slug: list[str], words: list[str]) -> bool:
 
 
 def _line_words(text: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(text.replace("'", "").replace("’", ""))]
+    return _WORD.findall(latin_letters(text.replace("'", "").replace("’", "")))
 
 
 def mark_slug_title(lines: Sequence[Line], decisions: list[Decision], url: str | None) -> None:

@@ -21,6 +21,7 @@ from bot.cleaner.dates import (
     find_update,
     is_update_stamp,
     is_update_word,
+    is_yearless_date_only,
     url_date,
 )
 from bot.cleaner.eventclues import event_clues, event_windows, mentions
@@ -162,11 +163,26 @@ def _openings(page: PageLines) -> list[str]:
     return []
 
 
+# a place (and its land in brackets) and a date alone on a line: "Hangzhou (China), September 5"
+_PLACE_AND_DATE = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?: \([A-Z][\w .'’-]+\))?,\s*(?P<date>.{3,24})$"
+)
+
+
+def _lone_dateline(text: str) -> bool:
+    """A place and a yearless date alone on a line, which the layout took for a caption (a picture's
+    caption is a sentence, no place and date)."""
+    found = _PLACE_AND_DATE.match(text)
+    return found is not None and is_yearless_date_only(found.group("date"))
+
+
 def _yearless_date(page: PageLines, config: Config) -> Found | None:
-    """A dateline's or sign-off stamp's "Sept. 29" with its year from the URL's path, else from the one
-    window it falls in, else the one year the page's frame names."""
+    """A dateline's or sign-off stamp's "Sept. 29" (or a lone place-and-date line's, read as a caption) with
+    its year from the URL's path, else from the one window it falls in, else the one year the page's frame
+    names."""
     raw = [line.text for line in page.lines]
     stamps = [(line.text, stamp_year(raw, line.number - 1)) for line in page.of_kind("dateline")]
+    stamps += [(line.text, None) for line in page.of_kind("caption") if _lone_dateline(line.text)]
     signed = stamp_under_story(page)
     texts = [*stamps, *((text, None) for text in [*_openings(page), *([signed] if signed else [])])]
     year_in_url = re.search(r"/((?:19|20)\d{2})(?=[/_-])", page.url or "")

@@ -71,12 +71,20 @@ def outlet_credit(page: PageLines) -> Found | None:
     return None
 
 
+_CREDIT_PARTS = re.compile(r"\s*/\s*|\s*,\s*|\s+[-–—]\s*|[-–—]\s+")  # "SITE - AGENCY -DATE"
+
+
 def _credit_name(name: str, table: OutletTable) -> str:
     """An agency credit "dpa/NAN" or "AP Photo" gives the known agency in it, else the credit as written."""
-    for part in re.split(r"\s*/\s*|\s*,\s*|\s+[-–—]\s*|[-–—]\s+", name):  # "SITE - AGENCY -DATE"
+    for part in _CREDIT_PARTS.split(name):
         if table.is_agency(part):
             return table.canonical(part)
     return table.canonical(name)
+
+
+def _agencies_credited(name: str, table: OutletTable) -> int:
+    """How many distinct known agencies a credit names ("APA/dpa/Reuters": three, a compiled report)."""
+    return len({table.canonical(part) for part in _CREDIT_PARTS.split(name) if table.is_agency(part)})
 
 
 def _unknown_credit(named: str, dateline: tuple[str, str] | None, page: PageLines) -> bool:
@@ -112,6 +120,8 @@ def find_wire(page: PageLines) -> Found | None:
     if titled is not None:
         return titled
     dateline = wire_dateline(page.first_body())
+    if dateline is not None and _agencies_credited(dateline[1], table) > 1:
+        return None  # a dateline crediting several agencies: the copy is compiled, no single wire's
     named = _credit_name(dateline[1], table) if dateline else ""
     slashed = dateline is not None and f"/{dateline[1]}/" in page.first_body()
     unknown = _unknown_credit(named, dateline, page)
