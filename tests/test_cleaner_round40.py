@@ -14,6 +14,7 @@ from bot.cleaner.localwords import english_date
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.screenclock import is_screen_clock
 from bot.config import Config
+from tests.cleaner_body import SECOND
 from tests.test_cleaner_rules import _clean as clean
 
 UNGA = [(dt.date(2015, 9, 20), dt.date(2015, 10, 15))]
@@ -22,7 +23,6 @@ LEDE = (
     "The two presidents talked for ninety minutes on the sidelines of the summit about the war in Syria "
     "and the ceasefire that their ministers have tried to agree for weeks."
 )
-SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
 
 
 # -- dates: an article id opened by a date and a short counter

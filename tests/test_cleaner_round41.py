@@ -12,13 +12,13 @@ from bot.cleaner.cues import caption_cues
 from bot.cleaner.dates import url_date
 from bot.cleaner.eventvenue import places_series_elsewhere
 from bot.config import Config
+from tests.cleaner_body import SECOND
 from tests.test_cleaner_rules import _clean as clean
 
 LEDE = (
     "The two presidents talked for ninety minutes on the sidelines of the summit about the war in Syria "
     "and the ceasefire that their ministers have tried to agree for weeks."
 )
-SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
 CAPTION = (
     "The American president listens to his Russian counterpart during their talks at the summit in "
     "the lakeside city on Monday. Jane Roe / Photo Agency / EPA"

@@ -13,13 +13,13 @@ from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.titlehost import printed_source_url, without_title_host
 from bot.cleaner.twicecaption import named_tail_copy
 from bot.config import Config
+from tests.cleaner_body import SECOND
 from tests.test_cleaner_rules import _clean as clean
 
 LEDE = (
     "The two presidents talked for ninety minutes on the sidelines of the assembly about the war in Syria "
     "and the air strikes that their ministers have tried to keep apart for weeks."
 )
-SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
 
 
 # -- headline: a picture's placeholder notice, in English or (config data) another language

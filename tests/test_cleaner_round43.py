@@ -12,10 +12,8 @@ from bot.cleaner.outlets import outlet_table
 from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.reportsby import verb_first_credits
 from bot.config import Config
+from tests.cleaner_body import SECOND, THIRD
 from tests.test_cleaner_rules import _clean as clean
-
-SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
-THIRD = "The ministers are to meet again next week in Geneva, officials from both delegations told reporters."
 
 
 # -- wire: a credit in the lede's words, its verbs and phrases of other languages config data

@@ -13,14 +13,8 @@ from bot.cleaner.outlets import outlet_table
 from bot.cleaner.pagelines import PageLines
 from bot.cleaner.patterns import chrome_reason
 from bot.config import Config
+from tests.cleaner_body import LEDE, SECOND, THIRD
 from tests.test_cleaner_rules import _clean as clean
-
-LEDE = (
-    "The two presidents spoke for almost an hour at the summit on Monday, aides on both sides said after "
-    "the talks ended in the evening."
-)
-SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
-THIRD = "The ministers are to meet again next week in Geneva, officials from both delegations told reporters."
 
 
 # -- chrome: a line's own shape

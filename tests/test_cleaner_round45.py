@@ -14,14 +14,8 @@ from bot.cleaner.pagelines import PageLines
 from bot.cleaner.selfcredit import dateline_credit_name, lede_credit_name
 from bot.cleaner.stationbrand import station_brand
 from bot.config import Config
+from tests.cleaner_body import LEDE, SECOND, THIRD
 from tests.test_cleaner_rules import _clean as clean
-
-LEDE = (
-    "The two presidents spoke for almost an hour at the summit on Monday, aides on both sides said after "
-    "the talks ended in the evening."
-)
-SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
-THIRD = "The ministers are to meet again next week in Geneva, officials from both delegations told reporters."
 
 
 # -- the site's own credit: its name glued to the lede by a colon, or a dateline line "Name, day month."

@@ -16,14 +16,8 @@ from bot.cleaner.patterns import chrome_reason
 from bot.cleaner.sitename import without_outlet_suffix
 from bot.cleaner.when import _lone_dateline
 from bot.config import Config
+from tests.cleaner_body import LEDE, SECOND, THIRD
 from tests.test_cleaner_rules import _clean as clean
-
-LEDE = (
-    "The two presidents spoke for almost an hour at the summit on Monday, aides on both sides said after "
-    "the talks ended in the evening."
-)
-SECOND = "Neither leader took questions afterwards, and aides on both sides said the gaps remained wide."
-THIRD = "The ministers are to meet again next week in Geneva, officials from both delegations told reporters."
 
 
 # -- a credit row of a date and credits is never a name
