@@ -415,9 +415,8 @@ def _constraints(
     typed = someone_else_typed(facts, asked.named, typed)  # "which general ...?": someone not asked of
     typed = reason_stated(question.kind, facts, question.persons, typed)  # "why did X ...?": X's words
     counted = unit is None or _counts_unit(facts, unit)
-    if (
-        not counted
-    ):  # a count of something else is not the number asked ("2,500 people" for "how many police")
+    # a count of something else is not the number asked ("2,500 people" for "how many police")
+    if not counted:
         typed = False
     if typed is False:
         row[_TYPE_MISSING] = 1.0
