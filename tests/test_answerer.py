@@ -12,7 +12,7 @@ from bot.answering import answer_question, decide
 from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
 from bot.answering.decision import load_decision
-from bot.answering.features import FEATURES
+from bot.answering.feature_names import FEATURES
 from bot.answering.question import question_kind
 from bot.cleaner import clean_article
 from bot.config import Config

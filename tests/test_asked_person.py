@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answering.candidates import find_candidates
-from bot.answering.features import FEATURES
+from bot.answering.feature_names import FEATURES
 from bot.answering.question import asked_class
 from bot.config import Config
 from bot.search import CorpusIndex

@@ -14,6 +14,7 @@ import bot.answering.candidates as candidates
 import bot.answering.features as features
 from bot.answering import concept_match
 from bot.answering.concept_match import HAVE_KERNEL, Pairs, py_coverage, py_covered_with
+from bot.answering.feature_names import COLUMN
 from bot.service import CoverageService
 
 _WORDS = [f"w{k}" for k in range(14)]
@@ -100,6 +101,6 @@ def test_features_are_the_same_either_path(
         expected = _rows_of(service, questions)
     got = _rows_of(service, questions)
     assert len(got) == len(expected) >= len(questions) - 2
-    assert any(e[:, features._COLUMN["context_gain"]].any() for e in expected)  # the neighbour read
+    assert any(e[:, COLUMN["context_gain"]].any() for e in expected)  # the neighbour read
     for e, g in zip(expected, got, strict=True):
         np.testing.assert_array_equal(g, e)

@@ -17,7 +17,7 @@ from bot.answering.decision import (
     load_model,
     rescaled,
 )
-from bot.answering.features import (
+from bot.answering.feature_names import (
     ANSWER_FEATURES,
     FEATURES,
     LEXICAL_FEATURES,

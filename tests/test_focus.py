@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from bot.answering.candidates import embedded_texts, find_candidates, search_text
-from bot.answering.features import FEATURES
+from bot.answering.feature_names import FEATURES
 from bot.answering.focus import focus_cosine
 from bot.conversation import Conversation
 from bot.service import CoverageService

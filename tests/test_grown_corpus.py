@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from bot.answering.candidates import find_candidates
-from bot.answering.features import FEATURES
+from bot.answering.feature_names import FEATURES
 from bot.config import Config
 from bot.evaluation.calibrate import Asked, collect, cross_validation_text, fit_decision
 from bot.evaluation.corpora import corpus_index

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bot.answering.candidates import find_candidates
-from bot.answering.features import columns_of
+from bot.answering.feature_names import columns_of
 from bot.answering.question import question_kind
 from bot.cleaner import clean_article
 from bot.config import Config

@@ -1,11 +1,11 @@
-"""bot/answering/sentence_facts.unreferenced: a question's people that a sentence means without naming
+"""bot/answering/referents.unreferenced: a question's people that a sentence means without naming
 them, "the two leaders" for the pair its article is about and a bare "he" for its article's lead, so the
 people constraint (people_missing) reads them as present."""
 
 from __future__ import annotations
 
 from bot.answering.candidates import find_candidates
-from bot.answering.features import FEATURES
+from bot.answering.feature_names import FEATURES
 from bot.config import Config
 from bot.search import CorpusIndex
 from tests.test_quotes import make_article

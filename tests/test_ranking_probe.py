@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bot.answering.candidates import Candidates
-from bot.answering.features import FEATURES, RANKING_FEATURES
+from bot.answering.feature_names import FEATURES, RANKING_FEATURES
 from bot.evaluation.calibrate import Asked
 from bot.evaluation.qa_eval import GoldQuestion
 from bot.evaluation.ranking_probe import main, probe, probe_text

@@ -11,7 +11,7 @@ import pytest
 
 from bot.answering.candidates import find_candidates
 from bot.answering.decision import Decision, DecisionModel, load_decision
-from bot.answering.features import FEATURES, READER_FEATURES
+from bot.answering.feature_names import FEATURES, READER_FEATURES
 from bot.answering.reading import reader_rows, reread
 from bot.config import Config
 from bot.errors import ConfigError

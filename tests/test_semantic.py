@@ -14,7 +14,7 @@ import pytest
 from tokenizers import Tokenizer as HFTokenizer
 
 from bot.answering.candidates import find_candidates
-from bot.answering.features import FEATURES, SEMANTIC_FEATURES
+from bot.answering.feature_names import FEATURES, SEMANTIC_FEATURES
 from bot.config import Config
 from bot.errors import ConfigError
 from bot.search import CorpusIndex

@@ -5,7 +5,7 @@ many X" by a count of X (or of what config answer.counted_alike counts alike), n
 from __future__ import annotations
 
 from bot.answering.candidates import find_candidates
-from bot.answering.features import FEATURES
+from bot.answering.feature_names import FEATURES
 from bot.answering.sentence_facts import asked_occasions, counted_alike
 from bot.config import Config
 from bot.search import CorpusIndex

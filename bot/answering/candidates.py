@@ -52,7 +52,7 @@ class Candidates:
     text: str  # the question as asked (cleaned of control characters)
     question: Question | None
     hits: tuple[SearchHit, ...] = ()
-    rows: np.ndarray | None = None  # one row of features.FEATURES per hit
+    rows: np.ndarray | None = None  # one row of feature_names.FEATURES per hit
     unknown: tuple[str, ...] = ()  # names in the question the coverage never mentions
     empty_scope: bool = False  # the outlet or event asked about has no articles
     asks_unknown: bool = False  # the question asks for the words of someone the coverage never mentions

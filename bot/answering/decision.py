@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from bot.answering.features import FEATURES, columns_of
+from bot.answering.feature_names import FEATURES, columns_of
 from bot.errors import ConfigError
 from bot.frozen import frozen_dataclass as dataclass
 

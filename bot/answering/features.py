@@ -14,9 +14,16 @@ import numpy as np
 from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows, role_qualifiers
 from bot.answering.cache import PerIndex
 from bot.answering.concept_match import Pairs, coverage, covered_with
+from bot.answering.feature_names import (
+    COLUMN,
+    FEATURES,
+    SEMANTIC_FEATURES,
+    columns_of,
+)
 from bot.answering.focus import focus_columns
-from bot.answering.question import QUESTION_KINDS, Question, asked_speaker
+from bot.answering.question import Question, asked_speaker
 from bot.answering.ranker import Concept
+from bot.answering.referents import unreferenced
 from bot.answering.sentence_facts import (
     FACTS_LIMIT,
     CandidateFacts,
@@ -27,7 +34,6 @@ from bot.answering.sentence_facts import (
     has_type_kept,
     reason_stated,
     someone_else_typed,
-    unreferenced,
 )
 from bot.facts import asked_span
 from bot.frozen import frozen_dataclass as dataclass
@@ -35,83 +41,11 @@ from bot.regex_cache import compiled
 from bot.search import CorpusIndex, SearchHit
 from bot.text import normalize
 
-__all__ = [
-    "ANSWER_FEATURES",
-    "FEATURES",
-    "LEXICAL_FEATURES",
-    "RANKING_FEATURES",
-    "READER_FEATURES",
-    "SEMANTIC_FEATURES",
-    "candidate_features",
-    "columns_of",
-    "question_pairs",
-]
+__all__ = ["candidate_features", "question_pairs"]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
 _UNIT = compiled(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
 _COUNTING = ("count", "money", "percent")
-
-FEATURES: tuple[str, ...] = (
-    "coverage",  # share of the question's concept weight the sentence (and its speaker) matches
-    "coverage_gap",  # coverage minus the best coverage among this question's candidates
-    "coverage_rank",  # log(1 + rank) in the order of coverage
-    "context_gain",  # coverage the sentence before it (same paragraph) adds: "he said" resolved
-    "title_gain",  # coverage its article's headline adds
-    "pairs",  # share of the question's adjacent word pairs the sentence also has
-    "unmatched_heaviest",  # weight share of the heaviest concept the sentence misses
-    "bm25_relative",  # BM25 score over the question's best BM25 score
-    "bm25_rank",  # log(1 + rank) in the BM25 order
-    "people_missing",  # share of the people named by the question found neither in the sentence,
-    # nor as its speaker, nor in its paragraph
-    "people_outside",  # share found only in the paragraph, not in the sentence or as its speaker
-    "type_missing",  # the question asks for a number/duration/date/place/cause/person it lacks
-    "type_present",  # ... and it has it
-    "unit_missing",  # "how many X": no number counts X
-    "speaker_missing",  # "what did X say": X is not the one speaking
-    "speaker_present",
-    "speaker_unnamed",  # "what did <someone no configured name fits> say": the sentence is a known person's
-    "caption",
-    "subheading",
-    "question_unknown",  # weight share of the question's words the corpus never uses
-    "unknown_names",  # how many capitalised words of the question the coverage never mentions
-    "follow_up",
-    "length",  # log of the sentence's word count
-    "constraints_failed",  # how many of the constraints above (people, type, unit, speaker) fail
-    "coverage_met",  # coverage when every constraint is met, else 0 (a near match that fails one is not)
-    "names_missing",  # weight share of the names the question writes (configured or capitalised) found
-    # neither in the sentence, nor as its speaker, nor in its paragraph or headline: none of the other
-    # candidates counts, so a page added to the corpus cannot move it
-    "names_off_article",  # ... found nowhere in its article (a page about something else)
-    "event_unknown",  # the sentence's article is about no configured event (an unrelated page)
-    *(f"asks_{kind}" for kind in QUESTION_KINDS),  # the kind of question (some are more often traps)
-)
-# Read from the sentence vectors (bot.semantic); NaN when the corpus has none (too large to embed), which
-# the decision imputes at the fitted mean.
-SEMANTIC_FEATURES: tuple[str, ...] = (
-    "cosine",  # cosine of the question's and the sentence's embeddings
-    "cosine_gap",  # cosine minus the best cosine among this question's candidates
-    "cosine_rank",  # log(1 + rank) in the order of cosine
-    "focus_cosine",  # cosine with the question once the candidates' shared direction is taken out of
-    # it (answering.focus): what the question asks beyond the setting every candidate repeats
-    "own_focus_cosine",  # the same for a follow-up's own words alone (0 for other questions)
-)
-# Filled only for a question's best few sentences, when the reading model reorders them (answering.reading).
-READER_FEATURES: tuple[str, ...] = (
-    "first_logit",  # the ranking fit's log-odds for the sentence
-    "reader",  # the reading model's cosine of the question (a query) and the sentence (a passage)
-    "reader_gap",  # that cosine minus the best among the sentences read
-)
-LEXICAL_FEATURES = FEATURES
-# Left out of the ranking fit (kept in the answer fit): each restates others it keeps, a sum of the
-# constraint columns (constraints_failed) or a coarser reading of names_missing (people_missing,
-# names_off_article). Measured, ranking alone, 359 answerable questions of eleven sets: accuracy@1 244 ->
-# 246 right (5-fold) and 244 -> 247 (each set held out whole), no set lower.
-_NOT_RANKED = frozenset({"constraints_failed", "people_missing", "names_off_article"})
-RANKING_FEATURES = tuple(f for f in LEXICAL_FEATURES + SEMANTIC_FEATURES if f not in _NOT_RANKED)
-FEATURES = LEXICAL_FEATURES + SEMANTIC_FEATURES + READER_FEATURES + ANSWERABILITY_FEATURES
-# The answer fit's features (whether to answer): the lexical ones and answering.answerability's
-ANSWER_FEATURES = LEXICAL_FEATURES + ANSWERABILITY_FEATURES
-
 
 # (article number, a name's words): whether the article writes the name
 _IN_ARTICLE: PerIndex[dict[tuple[int, frozenset[str]], bool]] = PerIndex(lambda index: {})
@@ -241,17 +175,17 @@ def candidate_features(
     rows = _rows(index, _Asked.of(index, question, concepts, found), hits, found, terms)
     pairs = question_pairs(index, question.search_text)
     if question.speaker is None and asked_speaker(question.own_text):
-        rows[:, _COLUMN["speaker_unnamed"]] = [bool(f.speakers) for f in found]
+        rows[:, COLUMN["speaker_unnamed"]] = [bool(f.speakers) for f in found]
     if pairs:
-        rows[:, _COLUMN["pairs"]] = [len(pairs & t) / len(pairs) for t in terms]
-    rows[:, _COLUMN["bm25_relative"]] = [score / top_bm25 for score in scores]
+        rows[:, COLUMN["pairs"]] = [len(pairs & t) / len(pairs) for t in terms]
+    rows[:, COLUMN["bm25_relative"]] = [score / top_bm25 for score in scores]
     groups = [f.group for f in found]
-    rows[:, _COLUMN["bm25_rank"]] = _distinct_ranks(np.array(scores), groups)
-    rows[:, _COLUMN["question_unknown"]] = unknown_share
-    rows[:, _COLUMN["unknown_names"]] = len(unknown_names)
-    cov = rows[:, _COLUMN["coverage"]]
-    rows[:, _COLUMN["coverage_gap"]] = cov - cov.max()
-    rows[:, _COLUMN["coverage_rank"]] = _distinct_ranks(cov, groups)
+    rows[:, COLUMN["bm25_rank"]] = _distinct_ranks(np.array(scores), groups)
+    rows[:, COLUMN["question_unknown"]] = unknown_share
+    rows[:, COLUMN["unknown_names"]] = len(unknown_names)
+    cov = rows[:, COLUMN["coverage"]]
+    rows[:, COLUMN["coverage_gap"]] = cov - cov.max()
+    rows[:, COLUMN["coverage_rank"]] = _distinct_ranks(cov, groups)
     _semantic(index, hits, vector, rows, groups, question=question)
     rows[:, columns_of(ANSWERABILITY_FEATURES)] = answerability_rows(index, question, hits)
     return rows
@@ -277,38 +211,32 @@ def _semantic(
     *,
     question: Question,
 ) -> None:
-    columns = [_COLUMN[name] for name in SEMANTIC_FEATURES]
+    columns = [COLUMN[name] for name in SEMANTIC_FEATURES]
     vectors = index.vectors
     if vector is None or vectors is None:
         rows[:, columns] = np.nan
         return
     sentences = vectors[[h.position for h in hits]]
     cos = sentences @ vector
-    rows[:, _COLUMN["cosine"]] = cos
-    rows[:, _COLUMN["cosine_gap"]] = cos - cos.max()
-    rows[:, _COLUMN["cosine_rank"]] = _distinct_ranks(cos, groups)
+    rows[:, COLUMN["cosine"]] = cos
+    rows[:, COLUMN["cosine_gap"]] = cos - cos.max()
+    rows[:, COLUMN["cosine_rank"]] = _distinct_ranks(cos, groups)
     focus, own_focus = focus_columns(index, question, sentences, vector)
-    rows[:, _COLUMN["focus_cosine"]] = focus
-    rows[:, _COLUMN["own_focus_cosine"]] = own_focus
+    rows[:, COLUMN["focus_cosine"]] = focus
+    rows[:, COLUMN["own_focus_cosine"]] = own_focus
 
 
-def columns_of(names: Sequence[str]) -> np.ndarray:
-    """The columns of FEATURES that hold `names`, in their order."""
-    return np.array([_COLUMN[name] for name in names], dtype=np.intp)
-
-
-_COLUMN = {name: i for i, name in enumerate(FEATURES)}
 _NOBODY: frozenset[str] = frozenset()
 # the columns a candidate's own row fills, looked up once (each is read for every candidate)
-_COVERAGE, _UNMATCHED = _COLUMN["coverage"], _COLUMN["unmatched_heaviest"]
-_CONTEXT_GAIN, _TITLE_GAIN = _COLUMN["context_gain"], _COLUMN["title_gain"]
-_NAMES_MISSING, _NAMES_OFF = _COLUMN["names_missing"], _COLUMN["names_off_article"]
-_EVENT_UNKNOWN, _CAPTION, _SUBHEADING = _COLUMN["event_unknown"], _COLUMN["caption"], _COLUMN["subheading"]
-_LENGTH, _COVERAGE_MET = _COLUMN["length"], _COLUMN["coverage_met"]
-_PEOPLE_MISSING, _PEOPLE_OUTSIDE = _COLUMN["people_missing"], _COLUMN["people_outside"]
-_TYPE_MISSING, _TYPE_PRESENT = _COLUMN["type_missing"], _COLUMN["type_present"]
-_UNIT_MISSING, _CONSTRAINTS_FAILED = _COLUMN["unit_missing"], _COLUMN["constraints_failed"]
-_SPEAKER_PRESENT, _SPEAKER_MISSING = _COLUMN["speaker_present"], _COLUMN["speaker_missing"]
+_COVERAGE, _UNMATCHED = COLUMN["coverage"], COLUMN["unmatched_heaviest"]
+_CONTEXT_GAIN, _TITLE_GAIN = COLUMN["context_gain"], COLUMN["title_gain"]
+_NAMES_MISSING, _NAMES_OFF = COLUMN["names_missing"], COLUMN["names_off_article"]
+_EVENT_UNKNOWN, _CAPTION, _SUBHEADING = COLUMN["event_unknown"], COLUMN["caption"], COLUMN["subheading"]
+_LENGTH, _COVERAGE_MET = COLUMN["length"], COLUMN["coverage_met"]
+_PEOPLE_MISSING, _PEOPLE_OUTSIDE = COLUMN["people_missing"], COLUMN["people_outside"]
+_TYPE_MISSING, _TYPE_PRESENT = COLUMN["type_missing"], COLUMN["type_present"]
+_UNIT_MISSING, _CONSTRAINTS_FAILED = COLUMN["unit_missing"], COLUMN["constraints_failed"]
+_SPEAKER_PRESENT, _SPEAKER_MISSING = COLUMN["speaker_present"], COLUMN["speaker_missing"]
 
 
 def _names_missing(
@@ -344,8 +272,8 @@ def _rows(
     per-question template (no dict a candidate)."""
     question = asked.question
     template = [0.0] * len(FEATURES)
-    template[_COLUMN[f"asks_{question.kind}"]] = 1.0
-    template[_COLUMN["follow_up"]] = question.follow_up
+    template[COLUMN[f"asks_{question.kind}"]] = 1.0
+    template[COLUMN["follow_up"]] = question.follow_up
     named = bool(asked.names) and asked.names_total > 0  # else names_missing is 0 for every candidate
     table: list[float] = []  # the rows one after another: numpy reads a flat list fastest
     for hit, facts, own in zip(hits, found, terms, strict=True):

@@ -15,7 +15,7 @@ import numpy as np
 
 from bot.answering.candidates import Candidates
 from bot.answering.decision import Decision
-from bot.answering.features import columns_of
+from bot.answering.feature_names import columns_of
 from bot.search import CorpusIndex
 from bot.semantic.reader import reader_for
 

@@ -34,7 +34,7 @@ import numpy as np
 from bot.answering import answer_question, decide
 from bot.answering.candidates import Candidates, find_candidates
 from bot.answering.decision import WEIGHTS_PATH, Decision, DecisionModel, fit_logistic, rescaled
-from bot.answering.features import ANSWER_FEATURES, RANKING_FEATURES, READER_FEATURES
+from bot.answering.feature_names import ANSWER_FEATURES, RANKING_FEATURES, READER_FEATURES
 from bot.answering.reading import reader_rows
 from bot.config import Config, DecisionConfig, Veto, load_config
 from bot.conversation import Conversation

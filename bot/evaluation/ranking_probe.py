@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.answering.decision import DecisionModel
-from bot.answering.features import RANKING_FEATURES
+from bot.answering.feature_names import RANKING_FEATURES
 from bot.answering.focus import embedded_question
 from bot.answering.ranker import FRAMING
 from bot.config import load_config
