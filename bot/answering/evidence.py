@@ -58,6 +58,19 @@ _REPORTED_ON = compiled(
 )
 # "on which day did Putin talk about ...?", "what day did he make those comments?": the day the words were
 # said is the one asked for
+# "when are they meeting again?", "when will he visit?", "when are they due to meet?": a time to come is
+# asked (not "when did he meet Kim again?"); it is answered only by a date the sentence puts ahead
+_ASKS_AHEAD = compiled(
+    r"\b(?:will|shall|going to|gonna|(?:due|scheduled|set|expected|planning|planned|supposed|slated) to)\b"
+    r"|^(?:(?!\b(?:did|had|was|were|last|previous)\b).)*\b(?:next|again|upcoming)\b",
+    re.IGNORECASE,
+)
+_AHEAD = compiled(
+    r"\b(?:will|would|shall|going to|(?:due|scheduled|set|expected|planning|planned|slated|agreed|plans?) to|"
+    r"upcoming|later this|next (?:week|month|year|summit|meeting|round))\b|'ll\b",
+    re.IGNORECASE,
+)
+_SOON = compiled(r"\b(?:soon|shortly|may|might|could|hopes?|expects?)\b", re.IGNORECASE)
 _ASKS_SAYING = compiled(
     r"\b(?:say|said|talk|talked|speak|spoke|comment|comments|commented|remarks|statement|tell|told)\b",
     re.IGNORECASE,
@@ -85,6 +98,8 @@ def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     unit = asked_time(asked)
     if unit == "clock":
         return bool(_TIME_OF_DAY.search(text))
+    if _ASKS_AHEAD.search(asked) and not _looks_ahead(text, loosely=unit == "ahead"):
+        return False
     # a day named (not counted from another, "a day earlier"), also the day of the words when those are asked
     saying = unit == "calendar" and bool(_ASKS_SAYING.search(asked))
     dates = [
@@ -97,12 +112,19 @@ def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     return bool(dates) or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
 
 
+def _looks_ahead(text: str, *, loosely: bool) -> bool:
+    """The sentence puts something ahead ("they will meet in November", "due to start on Monday"); or,
+    `loosely` (a bare "when are they ...?"), says it may come soon ("may reach a deal shortly")."""
+    return bool(_AHEAD.search(text) or (loosely and _SOON.search(text)))
+
+
 def asked_time(asked: str) -> str:
     """The unit of time a "when" question names: "clock" for a time of day ("at what time", "what hour"),
-    "calendar" for a date ("on what date", "which day", "what year"), "" for a bare "when"."""
+    "calendar" for a date ("on what date", "which day", "what year"), "ahead" for a bare "when" asking a
+    time to come ("when are they meeting again?"), "" for a bare "when"."""
     match = _ASKED_TIME.search(asked)
     if match is None:
-        return ""
+        return "ahead" if _ASKS_AHEAD.search(asked) else ""
     return "clock" if match.group(1).lower() in ("time", "hour") else "calendar"
 
 
