@@ -88,20 +88,44 @@ def has_duration(index: CorpusIndex, position: int) -> bool:
     return any(f.dimension == "duration" for f in index.facts.of(position).figures)
 
 
+# has_date's answers by (sentence position, _asked_date), as has_type_kept keeps a bare "when"'s
+_DATED: PerIndex[dict[tuple[int, tuple[str, bool, bool]], bool]] = PerIndex(lambda index: {})
+_DATED_LIMIT = 200_000  # answers kept before the cache starts over (as sentence_facts.FACTS_LIMIT)
+
+
 def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ..."),
     or a time of day or an occasion ("at a luncheon", "ahead of the talks"): a bare "when" is answered by
     any. A question naming the unit it asks (`asked_time`) is answered only by that unit: "on what date"
     by a date named ("a day earlier" counts from another), the day of the words when it asks when something
-    was said ("on which day did he talk about it?"), "at what time of day" by a time of day."""
-    text = index.locate(position)[1].text
+    was said ("on which day did he talk about it?"), "at what time of day" by a time of day. A question
+    asking a time to come is answered only by a sentence looking ahead (`_looks_ahead`). Kept per
+    sentence and way of asking: a question naming its unit is asked of every candidate."""
+    read = _asked_date(asked)
+    kept = _DATED.of(index)
+    found = kept.get((position, read))
+    if found is None:
+        if len(kept) >= _DATED_LIMIT:
+            kept.clear()
+        found = kept[(position, read)] = _dated(index, position, *read)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _asked_date(asked: str) -> tuple[str, bool, bool]:
+    """What has_date reads of a question: its unit (`asked_time`), whether it asks a time to come, and
+    whether it asks the day some words were said."""
     unit = asked_time(asked)
+    return unit, bool(_ASKS_AHEAD.search(asked)), unit == "calendar" and bool(_ASKS_SAYING.search(asked))
+
+
+def _dated(index: CorpusIndex, position: int, unit: str, ahead: bool, saying: bool) -> bool:
+    text = index.locate(position)[1].text
     if unit == "clock":
         return bool(_TIME_OF_DAY.search(text))
-    if _ASKS_AHEAD.search(asked) and not _looks_ahead(text, loosely=unit == "ahead"):
+    if ahead and not _looks_ahead(text, loosely=unit == "ahead"):
         return False
     # a day named (not counted from another, "a day earlier"), also the day of the words when those are asked
-    saying = unit == "calendar" and bool(_ASKS_SAYING.search(asked))
     dates = [
         f
         for f in index.facts.of(position).figures
@@ -118,6 +142,7 @@ def _looks_ahead(text: str, *, loosely: bool) -> bool:
     return bool(_AHEAD.search(text) or (loosely and _SOON.search(text)))
 
 
+@lru_cache(maxsize=1024)
 def asked_time(asked: str) -> str:
     """The unit of time a "when" question names: "clock" for a time of day ("at what time", "what hour"),
     "calendar" for a date ("on what date", "which day", "what year"), "ahead" for a bare "when" asking a
