@@ -123,8 +123,6 @@ def _dated(index: CorpusIndex, position: int, unit: str, ahead: bool, saying: bo
     text = index.locate(position)[1].text
     if unit == "clock":
         return bool(_TIME_OF_DAY.search(text))
-    if ahead and not _looks_ahead(text, loosely=unit == "ahead"):
-        return False
     # a day named (not counted from another, "a day earlier"), also the day of the words when those are asked
     dates = [
         f
@@ -132,8 +130,11 @@ def _dated(index: CorpusIndex, position: int, unit: str, ahead: bool, saying: bo
         if f.dimension == "date" and (saying or not _REPORTED_ON.search(text[: f.start]))
     ]
     if unit == "calendar":  # "in the next few days" names no date
-        return any(f.unit != "relative" for f in dates)
-    return bool(dates) or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
+        found = any(f.unit != "relative" for f in dates)
+    else:
+        found = bool(dates) or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
+    # (looking ahead read last: most sentences give no time at all)
+    return found and (not ahead or _looks_ahead(text, loosely=unit == "ahead"))
 
 
 def _looks_ahead(text: str, *, loosely: bool) -> bool:
