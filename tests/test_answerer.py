@@ -175,13 +175,16 @@ def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, k
         ("Which minister was told to keep working on it?", "who"),
         ("How, in the minister's view, does the plan help the farmers?", "what"),
         ("In the minister's view, does the plan help the farmers?", "yes_no"),
+        ("How much time did the minister give the farmers?", "how_long"),
+        ("How much trust did the farmers place in the minister?", "what"),
+        ("How much money did the minister promise the farmers?", "how_many"),
     ],
 )
 def test_the_kind_is_read_as_english_asks_it(text: str, kind: str) -> None:
     """A cause asked in other words ("how come"); a "when" clause that only names the occasion of the
     question after it; "where ... from" asking a source rather than a place; "which minister said"
     asking the speaker, as "who said" does; a question opening with its wh-word is asked by it, not
-    by the auxiliary opening a later clause."""
+    by the auxiliary opening a later clause; "how much time" asks a length, "how much trust" a degree."""
     assert question_kind(text) == kind
 
 

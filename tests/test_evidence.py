@@ -111,3 +111,28 @@ def test_a_date_asked_by_its_unit_is_a_day_named_or_the_day_of_the_words_asked(c
     # the day the words were said answers a question asking when they were said
     on_which_day = "On which day did Putin talk about the deal?"
     assert [has_date(index, p, on_which_day) for p in (counted, said, dated)] == [False, True, True]
+
+
+def test_a_when_asking_a_time_to_come_needs_a_sentence_looking_ahead(config: Config) -> None:
+    """A "when are they meeting again?" is not answered by the day they met; "may ... shortly" answers a
+    bare one but not one asking the date."""
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "The ministers met for an hour on Monday. "
+                    "The ministers will meet again on October 2. "
+                    "The ministers may settle the matter shortly, the envoy said on Friday."
+                ],
+            )
+        ],
+        config,
+    )
+    past, ahead, soon = 0, 1, 2
+    assert has_date(index, past, "When did the ministers meet?")
+    for asked in ("when r the ministers meeting again", "When are the ministers due to meet?"):
+        assert [has_date(index, p, asked) for p in (past, ahead, soon)] == [False, True, True]
+    assert has_date(index, past, "When did the ministers meet again?")  # "did": the past is asked
+    exact = "By what exact date are the ministers supposed to settle it?"
+    assert [has_date(index, p, exact) for p in (past, ahead, soon)] == [False, True, False]

@@ -58,6 +58,19 @@ _REPORTED_ON = compiled(
 )
 # "on which day did Putin talk about ...?", "what day did he make those comments?": the day the words were
 # said is the one asked for
+# "when are they meeting again?", "when will he visit?", "when are they due to meet?": a time to come is
+# asked (not "when did he meet Kim again?"); it is answered only by a date the sentence puts ahead
+_ASKS_AHEAD = compiled(
+    r"\b(?:will|shall|going to|gonna|(?:due|scheduled|set|expected|planning|planned|supposed|slated) to)\b"
+    r"|^(?:(?!\b(?:did|had|was|were|last|previous)\b).)*\b(?:next|again|upcoming)\b",
+    re.IGNORECASE,
+)
+_AHEAD = compiled(
+    r"\b(?:will|would|shall|going to|(?:due|scheduled|set|expected|planning|planned|slated|agreed|plans?) to|"
+    r"upcoming|later this|next (?:week|month|year|summit|meeting|round))\b|'ll\b",
+    re.IGNORECASE,
+)
+_SOON = compiled(r"\b(?:soon|shortly|may|might|could|hopes?|expects?)\b", re.IGNORECASE)
 _ASKS_SAYING = compiled(
     r"\b(?:say|said|talk|talked|speak|spoke|comment|comments|commented|remarks|statement|tell|told)\b",
     re.IGNORECASE,
@@ -75,34 +88,69 @@ def has_duration(index: CorpusIndex, position: int) -> bool:
     return any(f.dimension == "duration" for f in index.facts.of(position).figures)
 
 
+# has_date's answers by (sentence position, _asked_date), as has_type_kept keeps a bare "when"'s
+_DATED: PerIndex[dict[tuple[int, tuple[str, bool, bool]], bool]] = PerIndex(lambda index: {})
+_DATED_LIMIT = 200_000  # answers kept before the cache starts over (as sentence_facts.FACTS_LIMIT)
+
+
 def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     """A date that is not merely the day the sentence's words were said ("Lavrov said Tuesday that ..."),
     or a time of day or an occasion ("at a luncheon", "ahead of the talks"): a bare "when" is answered by
     any. A question naming the unit it asks (`asked_time`) is answered only by that unit: "on what date"
     by a date named ("a day earlier" counts from another), the day of the words when it asks when something
-    was said ("on which day did he talk about it?"), "at what time of day" by a time of day."""
-    text = index.locate(position)[1].text
+    was said ("on which day did he talk about it?"), "at what time of day" by a time of day. A question
+    asking a time to come is answered only by a sentence looking ahead (`_looks_ahead`). Kept per
+    sentence and way of asking: a question naming its unit is asked of every candidate."""
+    read = _asked_date(asked)
+    kept = _DATED.of(index)
+    found = kept.get((position, read))
+    if found is None:
+        if len(kept) >= _DATED_LIMIT:
+            kept.clear()
+        found = kept[(position, read)] = _dated(index, position, *read)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _asked_date(asked: str) -> tuple[str, bool, bool]:
+    """What has_date reads of a question: its unit (`asked_time`), whether it asks a time to come, and
+    whether it asks the day some words were said."""
     unit = asked_time(asked)
+    return unit, bool(_ASKS_AHEAD.search(asked)), unit == "calendar" and bool(_ASKS_SAYING.search(asked))
+
+
+def _dated(index: CorpusIndex, position: int, unit: str, ahead: bool, saying: bool) -> bool:
+    text = index.locate(position)[1].text
     if unit == "clock":
         return bool(_TIME_OF_DAY.search(text))
     # a day named (not counted from another, "a day earlier"), also the day of the words when those are asked
-    saying = unit == "calendar" and bool(_ASKS_SAYING.search(asked))
     dates = [
         f
         for f in index.facts.of(position).figures
         if f.dimension == "date" and (saying or not _REPORTED_ON.search(text[: f.start]))
     ]
     if unit == "calendar":  # "in the next few days" names no date
-        return any(f.unit != "relative" for f in dates)
-    return bool(dates) or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
+        found = any(f.unit != "relative" for f in dates)
+    else:
+        found = bool(dates) or bool(_TIME_OF_DAY.search(text) or _OCCASION.search(text))
+    # (looking ahead read last: most sentences give no time at all)
+    return found and (not ahead or _looks_ahead(text, loosely=unit == "ahead"))
 
 
+def _looks_ahead(text: str, *, loosely: bool) -> bool:
+    """The sentence puts something ahead ("they will meet in November", "due to start on Monday"); or,
+    `loosely` (a bare "when are they ...?"), says it may come soon ("may reach a deal shortly")."""
+    return bool(_AHEAD.search(text) or (loosely and _SOON.search(text)))
+
+
+@lru_cache(maxsize=1024)
 def asked_time(asked: str) -> str:
     """The unit of time a "when" question names: "clock" for a time of day ("at what time", "what hour"),
-    "calendar" for a date ("on what date", "which day", "what year"), "" for a bare "when"."""
+    "calendar" for a date ("on what date", "which day", "what year"), "ahead" for a bare "when" asking a
+    time to come ("when are they meeting again?"), "" for a bare "when"."""
     match = _ASKED_TIME.search(asked)
     if match is None:
-        return ""
+        return "ahead" if _ASKS_AHEAD.search(asked) else ""
     return "clock" if match.group(1).lower() in ("time", "hour") else "calendar"
 
 

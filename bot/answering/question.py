@@ -29,10 +29,22 @@ __all__ = [
 
 # The question's type decides what evidence an answer must carry (a number, a duration, a date...).
 _TIME_UNITS = r"(?:more\s+)?(?:seconds|minutes|hours|days|weeks|months|years|decades)\b"
+# nouns of degree: "how much trust", "how much progress" asks how far, answered in words
+_DEGREE_NOUNS = (
+    r"(?:trust|confidence|faith|progress|headway|support|backing|influence|leverage|pressure|respect|"
+    r"sympathy|hope|optimism|interest|attention|weight|credit|say|sway|emphasis|importance|clout)"
+)
 _TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "how many years had passed since ..." asks a length of time, as "how long" does
-    ("how_many", compiled(rf"\bhow (many|much)\b(?!\s+{_TIME_UNITS})|\bwhat (number|share|percentage)\b")),
-    ("how_long", compiled(rf"\bhow long\b|\bhow many {_TIME_UNITS}")),
+    # "how much time did he give ..." asks a length too; "how much trust / progress" a degree, not a number
+    (
+        "how_many",
+        compiled(
+            rf"\bhow many\b(?!\s+{_TIME_UNITS})|\bhow much\b(?!\s+(?:{_TIME_UNITS}|time\b|{_DEGREE_NOUNS}\b))"
+            r"|\bwhat (number|share|percentage)\b"
+        ),
+    ),
+    ("how_long", compiled(rf"\bhow long\b|\bhow many {_TIME_UNITS}|\bhow much time\b")),
     (
         "when",
         compiled(
