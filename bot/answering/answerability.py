@@ -161,8 +161,21 @@ _ROLE_PHRASE = re.compile(
     r"\b((?:[A-Z][\w'’-]*\s+){1,2})(?:[a-z]+\s+)?(?:" + "|".join(sorted(_ROLE_NOUNS)) + r")\b"
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
-# qualifier words -> the configured people whose aliases write them all before a role noun
-_QUALIFIED: PerIndex[dict[frozenset[str], frozenset[str]]] = PerIndex(lambda index: {})
+
+
+def _role_aliases(index: CorpusIndex) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(a configured person's token, the words of one of their aliases) for each alias ending in a role
+    noun ("the American president"), read once per index: the config does not change."""
+    found = []
+    for entity in (e for e in index.config.entities if e.kind == "person"):
+        for alias in entity.aliases:
+            words = _WORD.findall(_POSSESSIVE.sub("", normalize(alias).lower()))
+            if words and words[-1] in _ROLE_NOUNS:
+                found.append((name_token(entity.name), frozenset(words)))
+    return tuple(found)
+
+
+_ROLE_ALIASES: PerIndex[tuple[tuple[str, frozenset[str]], ...]] = PerIndex(_role_aliases)
 
 
 def role_qualifiers(index: CorpusIndex, text: str) -> dict[str, frozenset[str]]:
@@ -175,7 +188,9 @@ def role_qualifiers(index: CorpusIndex, text: str) -> dict[str, frozenset[str]]:
     for match in _ROLE_PHRASE.finditer(text):
         words = _words(match.group(1))
         people = _qualified(index, words) if words else frozenset[str]()
-        for token in (t for w in words for t in index.tokenizer.content_words(w)) if people else ():
+        if not people:
+            continue
+        for token in (t for w in words for t in index.tokenizer.content_words(w)):
             found[token] = found.get(token, frozenset()) | people
     return found
 
@@ -188,19 +203,8 @@ def _words(text: str) -> frozenset[str]:
 
 def _qualified(index: CorpusIndex, qualifiers: frozenset[str]) -> frozenset[str]:
     """The configured people one of whose aliases ends in a role noun and writes every word of
-    `qualifiers` (kept per index: the config does not change)."""
-    kept = _QUALIFIED.of(index)
-    found = kept.get(qualifiers)
-    if found is None:
-        people = set()
-        for entity in (e for e in index.config.entities if e.kind == "person"):
-            for alias in entity.aliases:
-                words = _WORD.findall(_POSSESSIVE.sub("", normalize(alias).lower()))
-                if words and words[-1] in _ROLE_NOUNS and qualifiers <= set(words):
-                    people.add(name_token(entity.name))
-                    break
-        found = kept[qualifiers] = frozenset(people)
-    return found
+    `qualifiers` (a handful of aliases, tested each time: nothing a question writes is kept)."""
+    return frozenset(person for person, words in _ROLE_ALIASES.of(index) if qualifiers <= words)
 
 
 def _word_near(

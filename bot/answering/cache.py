@@ -11,7 +11,9 @@ from typing import Generic, TypeVar
 
 from bot.search import CorpusIndex
 
-__all__ = ["PerIndex"]
+__all__ = ["FACTS_LIMIT", "PerIndex"]
+
+FACTS_LIMIT = 200_000  # per-sentence answers a cache keeps before it starts over (a long-running bot)
 
 T = TypeVar("T")
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.answering.cache import PerIndex
+from bot.answering.cache import FACTS_LIMIT, PerIndex
 from bot.answering.ranker import people_of
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 from bot.tokenizer import Tokenizer, entity_token
 
 __all__ = [
+    "COUNTING",
     "asked_time",
     "has_cause",
     "has_date",
@@ -25,7 +26,7 @@ __all__ = [
     "speakers",
 ]
 
-_COUNTING = ("count", "money", "percent")
+COUNTING = ("count", "money", "percent")  # the figure dimensions that count something
 _CAUSE = compiled(
     r"\b(because|due to|owing to|as a result|so that|in order to|thanks to|reason|caused by|because of|"
     r"led to|leading to|therefore|hence)\b",
@@ -49,15 +50,13 @@ _PLACE_WORD = compiled(r"\b(headquarters|sidelines|capital|city|summit)\b")
 _TITLED = compiled(r"(?:Mr|Mrs|Ms|Dr|President|Secretary|Minister|Prime|Foreign|Chancellor|Senator|Sir)\b")
 _TWO_WORD_NAME = compiled(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
 _PLACE_NAME = compiled(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
-# "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
 # "on what date", "which day", "at what time of day": the unit of time a "when" question asks for
 _ASKED_TIME = compiled(r"\b(?:what|which)\s+(?:[a-z]+\s+)?(date|day|year|month|time|hour)\b", re.IGNORECASE)
+# "said Tuesday", "told reporters on Monday": the day it was said, not when the thing asked about happens
 _REPORTED_ON = compiled(
     r"\b(?:said|says|told|announced|added|stated|reported|noted)\b(?:\s+\w+){0,2}\s+(?:on\s+)?$",
     re.IGNORECASE,
 )
-# "on which day did Putin talk about ...?", "what day did he make those comments?": the day the words were
-# said is the one asked for
 # "when are they meeting again?", "when will he visit?", "when are they due to meet?": a time to come is
 # asked (not "when did he meet Kim again?"); it is answered only by a date the sentence puts ahead
 _ASKS_AHEAD = compiled(
@@ -71,6 +70,8 @@ _AHEAD = compiled(
     re.IGNORECASE,
 )
 _SOON = compiled(r"\b(?:soon|shortly|may|might|could|hopes?|expects?)\b", re.IGNORECASE)
+# "on which day did Putin talk about ...?", "what day did he make those comments?": the day the words were
+# said is the one asked for
 _ASKS_SAYING = compiled(
     r"\b(?:say|said|talk|talked|speak|spoke|comment|comments|commented|remarks|statement|tell|told)\b",
     re.IGNORECASE,
@@ -79,7 +80,7 @@ _ASKS_SAYING = compiled(
 
 def has_number(index: CorpusIndex, position: int, asked: str = "") -> bool:
     """A count, an amount or a share (not 'the two presidents', which names rather than counts)."""
-    return any(f.dimension in _COUNTING for f in index.facts.of(position).figures)
+    return any(f.dimension in COUNTING for f in index.facts.of(position).figures)
 
 
 def has_duration(index: CorpusIndex, position: int) -> bool:
@@ -90,7 +91,6 @@ def has_duration(index: CorpusIndex, position: int) -> bool:
 
 # has_date's answers by (sentence position, _asked_date), as has_type_kept keeps a bare "when"'s
 _DATED: PerIndex[dict[tuple[int, tuple[str, bool, bool]], bool]] = PerIndex(lambda index: {})
-_DATED_LIMIT = 200_000  # answers kept before the cache starts over (as sentence_facts.FACTS_LIMIT)
 
 
 def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
@@ -105,7 +105,7 @@ def has_date(index: CorpusIndex, position: int, asked: str = "") -> bool:
     kept = _DATED.of(index)
     found = kept.get((position, read))
     if found is None:
-        if len(kept) >= _DATED_LIMIT:
+        if len(kept) >= FACTS_LIMIT:
             kept.clear()
         found = kept[(position, read)] = _dated(index, position, *read)
     return found

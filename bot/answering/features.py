@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows, role_qualifiers
-from bot.answering.cache import PerIndex
+from bot.answering.cache import FACTS_LIMIT, PerIndex
 from bot.answering.concept_match import Pairs, coverage, covered_with
 from bot.answering.feature_names import (
     COLUMN,
@@ -25,7 +25,6 @@ from bot.answering.question import Question, asked_speaker
 from bot.answering.ranker import Concept
 from bot.answering.referents import unreferenced
 from bot.answering.sentence_facts import (
-    FACTS_LIMIT,
     CandidateFacts,
     asked_occasions,
     asks_someone_else,
@@ -45,7 +44,6 @@ __all__ = ["candidate_features", "question_pairs"]
 
 # The evidence each kind of question asks for: a number, a length of time, a date, a place, a cause.
 _UNIT = compiled(r"\bhow (?:many|much)\s+(?:more\s+)?([a-z][a-z-]+)", re.IGNORECASE)
-_COUNTING = ("count", "money", "percent")
 
 # (article number, a name's words): whether the article writes the name
 _IN_ARTICLE: PerIndex[dict[tuple[int, frozenset[str]], bool]] = PerIndex(lambda index: {})

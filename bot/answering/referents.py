@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.answering.cache import PerIndex
-from bot.answering.sentence_facts import FACTS_LIMIT, CandidateFacts, facts_of
+from bot.answering.cache import FACTS_LIMIT, PerIndex
+from bot.answering.sentence_facts import CandidateFacts, facts_of
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 

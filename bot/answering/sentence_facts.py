@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import field
 
 from bot.answering import evidence
-from bot.answering.cache import PerIndex
+from bot.answering.cache import FACTS_LIMIT, PerIndex
 from bot.answering.question import Question, asked_class
 from bot.answering.ranker import people_of
 from bot.facts.figures import measure_stem
@@ -20,7 +20,6 @@ from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 
 __all__ = [
-    "FACTS_LIMIT",
     "CandidateFacts",
     "asked_occasions",
     "asks_someone_else",
@@ -39,7 +38,6 @@ _TYPE_TESTS = {
     "where": evidence.has_place,
     "why": evidence.has_cause,
 }
-_COUNTING = ("count", "money", "percent")
 # quoted words, and a third person in them ("I think he ...": someone other than the one quoted)
 _QUOTED = compiled(r"[“\"]([^”\"]+)[”\"]")
 _THIRD_PERSON = compiled(r"\b(?:he|him|his)\b", re.IGNORECASE)
@@ -91,7 +89,6 @@ class CandidateFacts:
 
 
 _FACTS: PerIndex[dict[int, CandidateFacts]] = PerIndex(lambda index: {})  # by sentence position
-FACTS_LIMIT = 200_000  # sentences whose decision facts are kept between questions
 
 
 def facts_of(index: CorpusIndex, position: int) -> CandidateFacts:
@@ -115,7 +112,7 @@ def _read(index: CorpusIndex, position: int, cache: dict[int, CandidateFacts]) -
     persons = people_of(index)
     article, sentence = index.locate(position)
     kept = index.facts.of(position)
-    counted = {f.measures for f in kept.figures if f.dimension in _COUNTING}
+    counted = {f.measures for f in kept.figures if f.dimension in evidence.COUNTING}
     counted.update(t for m in list(counted) if (t := index.tokenizer.synonym(m)))
     words = len(sentence.text.split())
     previous = index.neighbour(position, -1)
