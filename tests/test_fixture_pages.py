@@ -198,6 +198,12 @@ EXTRA = {
 # Round forty-six took it (with probe38) as training material: its rules lift it to 6 of 12, line P/R
 # 0.967/0.937, HTML must_contain 0.929, chrome share 0.0316, outlet 11/12, date 12/12, headline 12/12; its
 # line recall and HTML must_contain are still under the common floors, so it keeps its arrival floors.
+#
+# batch23 arrived blind (wt-blind23 0cc6605) and was measured once on a32f389, session nineteen's first
+# rules, before any rule was written for it: 2 of 12 pages passed every check; line P/R 0.860/0.896, HTML
+# must_contain 0.909 / must_not_contain 0.875, chrome share 0.1682 (most of it a Spanish service's rail of
+# other stories' titles kept as body), outlet 11/12, date 11/12, updated 12/12, headline 12/12, wire 11/12,
+# event 12/12. It is held out through session nineteen: no rule is fitted to it.
 # A set that arrives below the common floors is held here to its arrival figures until it meets them.
 ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
     "batch22": {
@@ -206,6 +212,13 @@ ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
         "html_contain": 0.92,
         "chrome_share": 0.07,
         "field": 0.75,
+    },
+    "batch23": {
+        "line_recall": 0.89,
+        "line_precision": 0.85,
+        "html_contain": 0.9,
+        "chrome_share": 0.17,
+        "field": 0.9,
     },
 }
 
