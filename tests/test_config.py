@@ -82,9 +82,10 @@ def test_out_of_range_values_are_refused_with_line_and_key(tmp_path, text, messa
 
 
 def test_field_types_are_typings_own_for_every_settings_class() -> None:
-    """The reader evaluates each annotation text once (config._hints): the same types get_type_hints
+    """The reader evaluates each annotation text once (config_reader.hints): the same types get_type_hints
     gives, for every dataclass config.yaml is read into."""
     from bot import config as config_module
+    from bot import config_reader
 
     classes = [
         c
@@ -95,4 +96,4 @@ def test_field_types_are_typings_own_for_every_settings_class() -> None:
     for cls in classes:
         fields = {f.name: f for f in dataclasses.fields(cls)}
         expected = {k: v for k, v in typing.get_type_hints(cls).items() if k in fields}
-        assert config_module._hints(cls, fields) == expected, cls.__name__
+        assert config_reader.hints(cls, fields) == expected, cls.__name__

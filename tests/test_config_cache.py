@@ -39,7 +39,7 @@ def _no_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str, path: Path) -> Any:
         raise AssertionError("the YAML was parsed although the cache matches it")
 
-    monkeypatch.setattr(bot.config, "_parse_yaml", refuse)
+    monkeypatch.setattr(bot.config, "parse_yaml", refuse)
 
 
 def test_second_load_comes_from_the_cache_and_is_equal(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
