@@ -1,5 +1,5 @@
-"""The cleaner's round-forty-seven rules (issue 9: body lines dropped): the Cyrillic case endings read from
-config.
+"""The cleaner's round-forty-seven rules (issue 9: body lines dropped), on small pages written for these tests
+(no real page's text), and lines that only look like them; and the Cyrillic case endings read from config.
 """
 
 from __future__ import annotations
@@ -12,6 +12,47 @@ import pytest
 from bot.cleaner.eventclues import mentions, people_named
 from bot.config import Config, parse_config
 from bot.errors import ConfigError
+from tests.cleaner_body import LEDE, SECOND
+from tests.test_cleaner_rules import _clean as clean
+
+_TOP = "Harbour Ledger\nMonday, September 5, 2016\n\nTwo Leaders Meet at the Summit\n\n"
+_LEAD_IN = "Our correspondent followed the day's meetings and sent this account of them:"
+
+
+def _page(*tail: str) -> str:
+    return _TOP + f"{LEDE}\n\n{SECOND}\n\n" + "\n\n".join(tail) + "\n"
+
+
+def _kept(text: str, config: Config) -> set[str]:
+    return {s.text for s in clean(text, config).sentences}
+
+
+# -- an excerpt that stops on a paragraph's lead-in, perhaps with the subheading it leads to
+def test_a_lead_in_ending_the_page_is_the_storys(config: Config) -> None:
+    assert _LEAD_IN in _kept(_page(_LEAD_IN), config)
+
+
+def test_a_lead_in_and_its_subheading_ending_the_page_are_the_storys(config: Config) -> None:
+    article = clean(_page(_LEAD_IN, "The Morning Sessions"), config)
+    kept = {s.text for s in article.sentences}
+    assert _LEAD_IN in kept
+    assert "The Morning Sessions" in kept
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("Popular Posts",),  # a short line alone under the story: chrome as often as a subheading
+        ("Back to news list",),
+        (_LEAD_IN, "Popular Posts", "Terms of Use"),  # more lines after it: chrome under the story
+        ("Read more about the summit and the talks in our special report:",),  # a pointer to more
+        ("Share:",),  # no running text
+    ],
+)
+def test_lines_that_only_look_like_an_excerpts_end_stay_out(config: Config, tail: tuple[str, ...]) -> None:
+    kept = _kept(_page(*tail), config)
+    assert LEDE in kept and SECOND in kept
+    assert not kept & set(tail)
 
 
 # -- a Russian or Ukrainian surname in its cases: the endings are config data
