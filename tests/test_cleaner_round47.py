@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cleaner.cues import caption_cues
 from bot.cleaner.eventclues import mentions, people_named
 from bot.config import Config, parse_config
 from bot.errors import ConfigError
@@ -67,3 +68,29 @@ def test_a_bad_case_ending_names_the_file_and_key() -> None:
     with pytest.raises(ConfigError) as caught:
         parse_config("cleaner:\n  case_endings: [a, '']\n", Path("x.yaml"))
     assert "x.yaml:2: cleaner.case_endings[1]: expected a non-empty string" in str(caught.value)
+
+
+# -- a caption with the picture's copyright glued to its last word, right under the headline
+@pytest.mark.parametrize(
+    ("text", "strong"),
+    [
+        ("The two presidents at their talks in Hangzhou© Meridian Photo/ Jane Mole", 1),
+        ("The two presidents at their talks in New York.© Agency/Jane Mole", 1),
+        ("© 2016 Meridian Agency/ All rights reserved", 0),  # a rights line opens with its sign
+        ("Copyright© Meridian/ Jane Mole", 0),
+        ("The two presidents at their talks in Hangzhou © Meridian", 0),  # no credit after a slash
+    ],
+)
+def test_a_glued_copyright_credit_is_a_caption_cue(text: str, strong: int) -> None:
+    assert caption_cues(text)[0] == strong
+
+
+def test_a_caption_with_a_glued_copyright_under_the_headline_is_no_deck(config: Config) -> None:
+    caption = (
+        "US President Barack Obama and Russian President Vladimir Putin at the Summit in Hangzhou"
+        "© Meridian/ Jane Mole"
+    )
+    page = f"Obama, Putin Keep Talking on Syria After Long Meeting\n{caption}\n{LEDE}\n{SECOND}\n"
+    article = clean(page, config)
+    assert article.title == "Obama, Putin Keep Talking on Syria After Long Meeting"
+    assert any(s.line == 2 for s in article.sentences)
