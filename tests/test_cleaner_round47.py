@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cleaner.bylines import pictures_the_lede
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.eventclues import mentions, people_named
 from bot.config import Config, parse_config
@@ -94,3 +95,25 @@ def test_a_caption_with_a_glued_copyright_under_the_headline_is_no_deck(config: 
     article = clean(page, config)
     assert article.title == "Obama, Putin Keep Talking on Syria After Long Meeting"
     assert any(s.line == 2 for s in article.sentences)
+
+
+# -- "NAME und NAME" over a lede telling of them: a caption, as "NAME and NAME" is
+@pytest.mark.parametrize(
+    ("text", "lede", "caption"),
+    [
+        ("Wladimir Putin und Barack Obama", "Wladimir Putin und Barack Obama sprachen am Montag.", True),
+        ("Владимир Путин и Барак Обама", "Президенты Барак Обама и Владимир Путин встретились.", True),
+        ("Jane Roe und Tom Poe", "Wladimir Putin und Barack Obama sprachen am Montag.", False),  # writers
+        ("Putin und Obama in Hangzhou", "Putin und Obama trafen sich in Hangzhou.", False),  # a title's place
+    ],
+)
+def test_names_joined_by_another_languages_and_picture_the_lede(
+    config: Config, text: str, lede: str, caption: bool
+) -> None:
+    assert pictures_the_lede(text, lede, config.cleaner) is caption
+
+
+def test_the_word_for_and_is_read_from_config(config: Config) -> None:
+    bare = dataclasses.replace(config.cleaner, and_words=())
+    lede = "Wladimir Putin und Barack Obama sprachen am Montag."
+    assert not pictures_the_lede("Wladimir Putin und Barack Obama", lede, bare)
