@@ -57,6 +57,17 @@ def test_lines_that_only_look_like_an_excerpts_end_stay_out(config: Config, tail
     assert not kept & set(tail)
 
 
+def test_a_subheading_ending_a_story_set_under_subheadings_is_the_storys(config: Config) -> None:
+    page = _TOP + f"{LEDE}\n\nA Shared Goal\n\n{SECOND}\n\nDifferences Remain Over Syria\n"
+    kept = _kept(page, config)
+    assert "A Shared Goal" in kept
+    assert "Differences Remain Over Syria" in kept
+
+
+def test_a_heading_ending_a_story_without_subheadings_stays_out(config: Config) -> None:
+    assert "Differences Remain Over Syria" not in _kept(_page("Differences Remain Over Syria"), config)
+
+
 # -- a Russian or Ukrainian surname in its cases: the endings are config data
 def test_the_case_endings_are_read_from_config(config: Config) -> None:
     text = "Песков рассказал о встрече Путина и Обамы на саммите."

@@ -110,7 +110,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         mark_first_entry_title(page, start)
         end = keep_subtitle_cues(page, start, keep_cut_last_paragraph(page, end))
         _mark_closing_labels(page, start, end)
-        end = keep_closing_heading(page, end)
+        end = keep_closing_heading(page, start, end)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")
