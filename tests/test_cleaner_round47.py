@@ -14,7 +14,7 @@ from bot.cleaner.cues import caption_cues
 from bot.cleaner.eventclues import mentions, people_named
 from bot.config import Config, parse_config
 from bot.errors import ConfigError
-from tests.cleaner_body import LEDE, SECOND
+from tests.cleaner_body import LEDE, SECOND, THIRD
 from tests.test_cleaner_rules import _clean as clean
 
 _TOP = "Harbour Ledger\nMonday, September 5, 2016\n\nTwo Leaders Meet at the Summit\n\n"
@@ -128,3 +128,23 @@ def test_the_word_for_and_is_read_from_config(config: Config) -> None:
     bare = dataclasses.replace(config.cleaner, and_words=())
     lede = "Wladimir Putin und Barack Obama sprachen am Montag."
     assert not pictures_the_lede("Wladimir Putin und Barack Obama", lede, bare)
+
+
+# -- HTML: a standfirst the lede prints again after its dateline is no first paragraph
+_HTML = """<html><head><title>Leaders talk, no deal - Westbrook Gazette</title></head><body>
+<header><div class="logo">Westbrook Gazette</div><nav><a href="/world">World</a></nav></header>
+<main><article><h1>Leaders talk for ninety minutes, no deal</h1>
+<p class="standfirst">{stand}</p>
+<div class="share"><a href="#">Share on Facebook</a></div>
+<figure><img src="/a.jpg" alt=""><figcaption>The two presidents at the start of their meeting in a hotel
+room. <span class="credit">Photo Meridian</span></figcaption></figure>
+<div class="article-body"><p>{lede}</p><p>{second}</p><p>{third}</p></div></article></main>
+<footer><p>All rights reserved.</p></footer></body></html>"""
+_CAPTION = "The two presidents at the start of their meeting in a hotel room."
+
+
+def test_a_caption_above_a_lede_reprinting_the_standfirst_is_kept(config: Config) -> None:
+    page = _HTML.format(stand=LEDE, lede="Hangzhou (Meridian) - " + LEDE, second=SECOND, third=THIRD)
+    text = clean(page, config).text
+    assert _CAPTION in text
+    assert "Photo Meridian" not in text

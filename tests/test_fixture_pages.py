@@ -199,8 +199,9 @@ EXTRA = {
 # Round forty-six took it (with probe38) as training material: its rules lift it to 6 of 12, line P/R
 # 0.967/0.937, HTML must_contain 0.929, chrome share 0.0316, outlet 11/12, date 12/12, headline 12/12; its
 # line recall and HTML must_contain are still under the common floors, so it keeps its arrival floors.
-# Round forty-seven (a caption with its copyright glued to its last word kept): 7 of 12, line P/R
-# 0.968/0.947, chrome share 0.0312; its recall is still under the floor (four second copies of a paragraph
+# Round forty-seven (a caption with its copyright glued to its last word kept, an HTML lead caption put
+# back above a lede reprinting the standfirst): 8 of 12, line P/R 0.968/0.947, HTML must_contain 1.000,
+# chrome share 0.0309; its recall is still under the floor (four second copies of a paragraph
 # printed twice and a lone "PLACE, Land:" line, labelled as the labels' convention elsewhere does not).
 # A set that arrives below the common floors is held here to its arrival figures until it meets them.
 ARRIVAL_FLOORS: dict[str, dict[str, float]] = {
