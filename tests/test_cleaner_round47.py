@@ -12,6 +12,7 @@ import pytest
 from bot.cleaner.bylines import pictures_the_lede
 from bot.cleaner.cues import caption_cues
 from bot.cleaner.eventclues import mentions, people_named
+from bot.cleaner.localwords import english_chrome
 from bot.config import Config, parse_config
 from bot.errors import ConfigError
 from tests.cleaner_body import LEDE, SECOND, THIRD
@@ -148,3 +149,15 @@ def test_a_caption_above_a_lede_reprinting_the_standfirst_is_kept(config: Config
     text = clean(page, config).text
     assert _CAPTION in text
     assert "Photo Meridian" not in text
+
+
+# -- the byline's two writers joined by the word for "and": the same config list
+def test_a_bylines_writers_are_joined_by_the_configured_words(config: Config) -> None:
+    def unknown(name: str) -> bool:
+        return False
+
+    text = "Von Anna Berg und Jan Roth"
+    assert english_chrome(text, config.cleaner, unknown) == "By Anna Berg und Jan Roth"
+    bare = dataclasses.replace(config.cleaner, and_words=())
+    assert english_chrome(text, bare, unknown) == text
+    assert english_chrome("Von Anna Berg and Jan Roth", bare, unknown) == "By Anna Berg and Jan Roth"
