@@ -290,6 +290,10 @@ class CleanerConfig:
     update_stamp_max_chars: int = field(default=120, metadata={"range": (10, 10_000)})
     # an update stamp's word in other languages ("обновлено", "modifié le"), beside English's own
     update_words: tuple[str, ...] = ()
+    # the word for "and" in other languages, joining people's names in a caption ("NAME и NAME")
+    and_words: tuple[str, ...] = ()
+    # a Russian or Ukrainian noun's case endings after a surname's stem, in Latin letters ("a", "oy")
+    case_endings: tuple[str, ...] = ()
     # a photo credit's label in other languages ("Derechos de autor de la imagen NAME")
     photo_credit_labels: tuple[str, ...] = ()
     # a source credit's label in other languages ("來源:NAME"), read as English's "Source: NAME"

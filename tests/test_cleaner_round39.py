@@ -136,7 +136,7 @@ def test_no_month_names_read_nothing() -> None:
 def test_a_furniture_word_of_another_language_is_read_as_english(
     settings: CleanerConfig, text: str, english: str
 ) -> None:
-    assert english_chrome(text, settings.chrome_words, _known) == english
+    assert english_chrome(text, settings, _known) == english
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_a_furniture_word_of_another_language_is_read_as_english(
     ],
 )
 def test_prose_that_opens_like_furniture_stays_as_printed(settings: CleanerConfig, text: str) -> None:
-    assert english_chrome(text, settings.chrome_words, _known) == text
+    assert english_chrome(text, settings, _known) == text
 
 
 # -- the reading copy and the page's own words

@@ -3,6 +3,7 @@ by "and" with their places ("Jane Roe in Kyiv and Tom Poe in Warsaw"), or a shor
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.cleaner.bylineshapes import glued_credit, glued_date, is_dated_credit
@@ -108,6 +109,18 @@ def is_byline(text: str, settings: CleanerConfig) -> bool:
 _NAME_WORD = re.compile(r"[A-Z][a-z]+")
 _LEDE_NAMES = 2  # a definition, not a threshold: two of a person's name words would be both his names
 _JOINED = re.compile(r"\s(?:and|&)\s|,")  # names joined in a list: "NAME and NAME", "NAME, NAME"
+_LETTERS = re.compile(r"[^\W\d_]+")  # a word's letters, in any script
+
+
+@functools.lru_cache(maxsize=4)
+def _and_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile(rf"\s(?:{'|'.join(map(re.escape, words))})\s") if words else None
+
+
+def _english_and(text: str, words: tuple[str, ...]) -> str:
+    """The text with another language's word for "and" between spaces read as English's."""
+    pattern = _and_pattern(words)
+    return text if pattern is None else pattern.sub(" and ", text)
 
 
 def names_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
@@ -122,11 +135,13 @@ def names_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
 
 
 def pictures_the_lede(text: str, lede: str, settings: CleanerConfig) -> bool:
-    """A line of two names or more ("NAME and NAME") every word of which the lede under it tells of: a
-    photo's caption naming the people the lede says met. Writers sharing a byline are not the story's
-    subjects, and a lede does not name them."""
+    """A line of two names or more ("NAME and NAME", "NAME и NAME": the word for "and" in other languages
+    is config data, `cleaner.and_words`) every word of which the lede under it tells of: a photo's caption
+    naming the people the lede says met. Writers sharing a byline are not the story's subjects, and a lede
+    does not name them."""
+    text = _english_and(text, settings.and_words)
     if " in " in text or not _JOINED.search(text) or not names_only(text, settings):
         return False
-    told = {word.casefold() for word in re.findall(r"[A-Za-z]+", lede)}
-    words = _NAME_WORD.findall(text)
+    told = {word.casefold() for word in _LETTERS.findall(lede)}
+    words = [word for word in _LETTERS.findall(text) if word[0].isupper() and word[1:].islower()]
     return len(words) >= 2 * _LEDE_NAMES and all(word.casefold() in told for word in words)

@@ -58,6 +58,12 @@ STRONG_CAPTION_CUES: tuple[re.Pattern[str], ...] = (
         r"[a-z\d)]\.\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}"
         r"(?:\s*/\s*[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}){2,3}$"
     ),
+    # the picture's copyright glued to the caption's last word, its agency and photographer after it:
+    # "... at the summit in the city© Agency/ Jane Doe" (a rights line opens with its sign, never glued)
+    re.compile(
+        r"[a-z.](?<!opyright)©\s?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}"
+        r"\s*/\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}$"
+    ),
     # a credit in capitals glued after the caption: "... Obama.JANE DOE/AGENCY/POOL / EPA"
     re.compile(
         r"[.\s][A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:\s*/\s*[A-Z][A-Z.'&-]+(?: [A-Z][A-Z.'&-]+)*){1,4}$"

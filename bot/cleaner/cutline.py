@@ -17,7 +17,7 @@ from bot.cleaner.lines import ends_sentence, is_label, is_title_like, lowercase_
 from bot.cleaner.page import Page
 from bot.cleaner.patterns import TEASER_MARKERS
 
-__all__ = ["keep_cut_last_paragraph"]
+__all__ = ["POINTER", "keep_cut_last_paragraph"]
 
 
 def keep_cut_last_paragraph(page: Page, end: int) -> int:
@@ -71,14 +71,14 @@ def _cut_running_text(page: Page, text: str) -> bool:
         and not is_label(text, settings)
         and TEASER_MARKERS.search(text) is None
         and not text.rstrip().endswith(":")
-        and _POINTER.search(text) is None
+        and POINTER.search(text) is None
         and not caption_cues(text)[0]
     )
 
 
 # A pointer to more ("Read the full story at ...", "Update #1: ..."), a link's byline ("... short on
 # details. By NAME") or its source after a dash ("... before the talks -- NAME News").
-_POINTER = re.compile(
+POINTER = re.compile(
     r"^(?i:read|see|watch|listen|click|continue|view|follow|download|subscribe|sign up|update)\b"
     r"|\sBy\s+[A-Z][a-z]|\s(?:--|[-–—])\s+[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,4}$"
 )

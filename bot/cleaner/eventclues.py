@@ -71,14 +71,12 @@ def people_named(text: str, config: Config, count: Callable[[str, str], int]) ->
         if entity.kind == "person"
         and (
             any(count(n, text) for n in (entity.name, *entity.aliases))
-            or any(_declined(n, words) for n in (entity.name, *entity.aliases))
+            or any(_declined(n, words, config.cleaner.case_endings) for n in (entity.name, *entity.aliases))
         )
     )
 
 
 _STEM_LETTERS = 5  # not tuned: a shorter surname's stem ("Ban", "Modi") is a common word's as often
-# a Russian or Ukrainian noun's case endings after a name's stem, in Latin letters: Путин-а, Обам-ы, Обам-ой
-_CASE_ENDINGS = ("", "a", "u", "e", "y", "i", "om", "oy", "oyu", "ym", "em", "ovi")
 _CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]+")
 
 
@@ -88,14 +86,14 @@ def _cyrillic_words(text: str) -> frozenset[str]:
     return frozenset(latin_letters(word) for word in _CYRILLIC_RUN.findall(text))
 
 
-def _declined(name: str, words: frozenset[str]) -> bool:
-    """A one-word surname of five letters or more, its last vowel dropped, with a case ending among the
-    words."""
+def _declined(name: str, words: frozenset[str], endings: Sequence[str]) -> bool:
+    """A one-word surname of five letters or more, its last vowel dropped, alone or with a case ending
+    among the words (the endings are config data: `cleaner.case_endings`, in Latin letters)."""
     if not words or " " in name or len(name) < _STEM_LETTERS or not name.isalpha():
         return False
     low = name.casefold()
     stem = low[:-1] if low[-1] in "aeiouy" else low
-    return any(stem + ending in words for ending in _CASE_ENDINGS)
+    return stem in words or any(stem + ending in words for ending in endings)
 
 
 def event_windows(config: Config) -> list[tuple[dt.date, dt.date]]:

@@ -153,11 +153,19 @@ def _with_lead(tree: Any, text: str, settings: CleanerConfig) -> str:
         point = node.tag == "li" and word_count(para) > settings.label_max_words  # a clause, not a label
         prose = is_prose(para, settings) and not _meta_line(para)
         kept = bool(para) and (caption or point or prose)  # not a kicker or a meta line
+        if at is not None and kept and not caption and _reprinted(para, lines[at]):
+            continue  # a standfirst the lede prints again after its dateline: no first paragraph
         if at is not None and kept:  # the first paragraph the extractor kept: the lead goes right above it
             return "\n".join([*lines[:at], *lead, *lines[at:]])
         if at is None and kept:
             lead.extend(_point_lines(node, para, lead, text) if point else [para])
     return text  # the body's first paragraph is not in an <article>: nothing to put back
+
+
+def _reprinted(para: str, line: str) -> bool:
+    """The paragraph is printed again inside a longer line after other words (a standfirst reprinted as
+    the lede under its dateline: "PLACE (AGENCY) - " and the standfirst's words): another paragraph."""
+    return not line.startswith(para[: len(para) // 2]) and para in line
 
 
 # a meta line's label before its date: "Originally Published: DATE at CLOCK", "Posted on DATE"

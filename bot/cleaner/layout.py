@@ -19,6 +19,7 @@ from bot.cleaner.bodybounds import body_end, body_start
 from bot.cleaner.bulletlabel import mark_bullet_labels
 from bot.cleaner.bylines import is_byline
 from bot.cleaner.clipintro import mark_clip_intros
+from bot.cleaner.closinghead import keep_closing_heading
 from bot.cleaner.commentlist import (
     mark_archive_replies,
     mark_comment_list,
@@ -109,6 +110,7 @@ def lay_out(lines: list[Line], settings: CleanerConfig) -> list[Decision]:
         mark_first_entry_title(page, start)
         end = keep_subtitle_cues(page, start, keep_cut_last_paragraph(page, end))
         _mark_closing_labels(page, start, end)
+        end = keep_closing_heading(page, start, end)
     for i in range(end + 1, len(lines)):
         if page.decisions[i] is None:
             page.set(i, "drop", "blank" if lines[i].blank else "footer")

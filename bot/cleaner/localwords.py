@@ -193,10 +193,11 @@ class _Chrome(NamedTuple):
     closing: re.Pattern[str]
     english: dict[str, str]
     heads: frozenset[str]  # every foreign word's first word: a line opening otherwise opens with none
+    writers: re.Pattern[str]  # a writer's name or two alone after a byline's word
 
 
 @functools.lru_cache(maxsize=8)
-def _chrome(chrome_words: tuple[tuple[str, ...], ...]) -> _Chrome | None:
+def _chrome(chrome_words: tuple[tuple[str, ...], ...], and_words: tuple[str, ...]) -> _Chrome | None:
     """A line that is one word alone or opens with it before a colon, a stop or a count; a label before a
     date or a clock ("Publié le 5 ..."; no byline's word: "Von 2015 an" is prose); a label after a
     sentence's end or a field's separator, before a colon."""
@@ -214,15 +215,15 @@ def _chrome(chrome_words: tuple[tuple[str, ...], ...]) -> _Chrome | None:
         re.compile(rf"(?P<mark>[.!?”\"|/·•])\s+(?P<word>{words})(?=\s*[:：])", re.IGNORECASE),
         english,
         frozenset(_first_word(word) for word in english),
+        re.compile(rf"{_NAME}(?:\s+(?:{'|'.join(map(re.escape, ('and', *and_words)))})\s+{_NAME})?"),
     )
 
 
 _WORD = re.compile(r"[^\W\d_]+")
 # a writer's name or two alone after a byline's word: two or three capitalised words each, two names
-# joined by a little word ("Von Anna Berg und Jan Roth"); a headline runs on in lower case ("Von Putin
-# enttäuscht", "Por qué ...")
+# joined by the word for "and" (config `cleaner.and_words`, and English's: "Von Anna Berg und Jan Roth"); a
+# headline runs on in lower case ("Von Putin enttäuscht", "Por qué ...")
 _NAME = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+){1,2}"
-_WRITERS = re.compile(rf"{_NAME}(?:\s+(?:und|y|e|et|i|and)\s+{_NAME})?")
 
 
 def _first_word(text: str) -> str:
@@ -230,10 +231,10 @@ def _first_word(text: str) -> str:
     return found.group(0).casefold() if found else ""
 
 
-def english_chrome(text: str, chrome_words: tuple[tuple[str, ...], ...], known: Callable[[str], bool]) -> str:
+def english_chrome(text: str, settings: CleanerConfig, known: Callable[[str], bool]) -> str:
     """The line with its furniture words of other languages put in English (see the module's list);
     `known`: whether a name is a known agency's or outlet's."""
-    return _english_chrome(text, _chrome(chrome_words), known)
+    return _english_chrome(text, _chrome(settings.chrome_words, settings.and_words), known)
 
 
 def _english_chrome(text: str, chrome: _Chrome | None, known: Callable[[str], bool]) -> str:
@@ -245,7 +246,7 @@ def _english_chrome(text: str, chrome: _Chrome | None, known: Callable[[str], bo
             return chrome.english[match.group("word").casefold()] + text[match.end() :]
         head, _, rest = text.partition(" ")
         byline = chrome.english.get(head.casefold(), "").casefold() == _BYLINE_WORD
-        if byline and rest and (known(rest) or _WRITERS.fullmatch(rest)):
+        if byline and rest and (known(rest) or chrome.writers.fullmatch(rest)):
             return f"{chrome.english[head.casefold()]} {rest}"
     if ":" not in text and "：" not in text:
         return text
@@ -258,7 +259,7 @@ def reading_lines(lines: list[Line], settings: CleanerConfig, known: Callable[[s
     """The lines as an English reader reads them (each line that changes is a copy; the others are the
     page's own): the very list given when none changes."""
     dates = _settings_dates(settings)
-    chrome = _chrome(settings.chrome_words)
+    chrome = _chrome(settings.chrome_words, settings.and_words)
     out = []
     changed = False
     for line in lines:
