@@ -316,10 +316,22 @@ def analyse_question(
     if persons and conversation.person and persons[0] != conversation.person:
         previous_search = _drop_person(previous_search, conversation.person, tokenizer)
     combined = f"{search_text} {search_text} {previous_search}"
-    if kind == "what" and not _OWN_ASK.match(_FOLLOW_UP_START.sub("", normalize(text).lower()).strip(" ,")):
+    if kind == "what" and not _asks_itself(text):
         kind = question_kind(previous)  # "What about Sky News?" asks what the question before asked
     return Question(
         text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous, own_text=search_text
+    )
+
+
+def _asks_itself(text: str) -> bool:
+    """The follow-up asks with a wh-word or an auxiliary of its own: at its start ("What did he say?"), or,
+    when it opens with no wh-word, at the start of a later clause ("Until that deal is done, what does
+    Washington keep?"): "What about Sky News?" asks nothing itself."""
+    lower = _FOLLOW_UP_START.sub("", normalize(text).lower()).strip(" ,")
+    if _OWN_ASK.match(lower):
+        return True
+    return not _WH_OPENING.match(lower) and any(
+        _WH_OPENING.match(part.strip(" ,")) for part in lower.split(",")[1:]
     )
 
 
