@@ -107,8 +107,37 @@ def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozense
         single.update(group for w in list(single) if (group := tokenizer.synonym(w)))
         party = frozenset(tokenizer.names_and_words(who)) & single
         named = frozenset(tokenizer.entities(who)) | _resolved(index, who) if party else frozenset[str]()
+        named |= frozenset[str]().union(*(_SPOKESPEOPLE.of(index).get(t, frozenset()) for t in named))
         found = cache[who] = (party, named)
     return found
+
+
+def _spokespeople(index: CorpusIndex) -> dict[str, frozenset[str]]:
+    """Each configured place's entity token -> the configured people one of whose aliases writes one of
+    its names ("Russia's top diplomat", "the Kremlin spokesman", "the US president"): a country's words
+    and reactions are said by them ("did Russia say ...?" is answered where Lavrov speaks). Read once per
+    index: the config does not change."""
+    places = [
+        (name_token(e.name), [_WORD.findall(normalize(n).lower()) for n in (e.name, *e.aliases)])
+        for e in index.config.entities
+        if e.kind == "place"
+    ]
+    found: dict[str, set[str]] = {}
+    for entity in (e for e in index.config.entities if e.kind == "person"):
+        aliases = [_WORD.findall(_POSSESSIVE.sub("", normalize(a).lower())) for a in entity.aliases]
+        for place, names in places:
+            if any(_writes(alias, name) for alias in aliases for name in names if name):
+                found.setdefault(place, set()).add(name_token(entity.name))
+    return {place: frozenset(people) for place, people in found.items()}
+
+
+def _writes(words: Sequence[str], name: Sequence[str]) -> bool:
+    """`name`'s words stand one after another in `words` (and are not all of them: the place itself)."""
+    n = len(name)
+    return len(words) > n and any(list(words[i : i + n]) == list(name) for i in range(len(words) - n + 1))
+
+
+_SPOKESPEOPLE: PerIndex[dict[str, frozenset[str]]] = PerIndex(_spokespeople)
 
 
 def _party(question: Question, index: CorpusIndex) -> tuple[str, str]:
