@@ -17,6 +17,7 @@ import numpy as np
 
 from bot.answering.cache import PerIndex
 from bot.answering.evidence import name_token
+from bot.answering.places import place_adjectives, spokespeople
 from bot.answering.question import Question, asked_party
 from bot.answering.sentence_facts import facts_of
 from bot.search import CorpusIndex, SearchHit
@@ -78,14 +79,21 @@ def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHi
     party, named = _party_terms(index, who)
     if not party:
         return out
+    adjectives = place_adjectives(index)
     # a configured person's words are seen where that person speaks: naming them is not enough
     words_asked = bool(named) and verb in _WORDS_ASKED
     for i, hit in enumerate(hits):
         speakers = facts_of(index, hit.position).speakers
         if speakers & named:
             continue
-        out[i] = float(words_asked or bool(speakers) or not party <= index.terms(hit.position))
+        out[i] = float(words_asked or bool(speakers) or not _written(party, index.terms(hit.position), adjectives))
     return out
+
+
+def _written(party: frozenset[str], terms: frozenset[str], adjectives: dict[str, frozenset[str]]) -> bool:
+    """Every word of `party` is in `terms`, a place's adjective as the place's name too ("the American
+    official" in "a US official")."""
+    return party <= terms or all(w in terms or not adjectives.get(w, frozenset()).isdisjoint(terms) for w in party)
 
 
 # a party phrase -> its names and words and the configured people it names, kept between questions (a
@@ -107,37 +115,13 @@ def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozense
         single.update(group for w in list(single) if (group := tokenizer.synonym(w)))
         party = frozenset(tokenizer.names_and_words(who)) & single
         named = frozenset(tokenizer.entities(who)) | _resolved(index, who) if party else frozenset[str]()
-        named |= frozenset[str]().union(*(_SPOKESPEOPLE.of(index).get(t, frozenset()) for t in named))
+        adjectives = place_adjectives(index)
+        if party and all(w in adjectives or w.startswith("@") for w in party):  # a country: "the Russians"
+            named = named.union(*(adjectives.get(w, ()) for w in party))
+        speaking = spokespeople(index)
+        named |= frozenset[str]().union(*(speaking.get(t, frozenset()) for t in named))
         found = cache[who] = (party, named)
     return found
-
-
-def _spokespeople(index: CorpusIndex) -> dict[str, frozenset[str]]:
-    """Each configured place's entity token -> the configured people one of whose aliases writes one of
-    its names ("Russia's top diplomat", "the Kremlin spokesman", "the US president"): a country's words
-    and reactions are said by them ("did Russia say ...?" is answered where Lavrov speaks). Read once per
-    index: the config does not change."""
-    places = [
-        (name_token(e.name), [_WORD.findall(normalize(n).lower()) for n in (e.name, *e.aliases)])
-        for e in index.config.entities
-        if e.kind == "place"
-    ]
-    found: dict[str, set[str]] = {}
-    for entity in (e for e in index.config.entities if e.kind == "person"):
-        aliases = [_WORD.findall(_POSSESSIVE.sub("", normalize(a).lower())) for a in entity.aliases]
-        for place, names in places:
-            if any(_writes(alias, name) for alias in aliases for name in names if name):
-                found.setdefault(place, set()).add(name_token(entity.name))
-    return {place: frozenset(people) for place, people in found.items()}
-
-
-def _writes(words: Sequence[str], name: Sequence[str]) -> bool:
-    """`name`'s words stand one after another in `words` (and are not all of them: the place itself)."""
-    n = len(name)
-    return len(words) > n and any(list(words[i : i + n]) == list(name) for i in range(len(words) - n + 1))
-
-
-_SPOKESPEOPLE: PerIndex[dict[str, frozenset[str]]] = PerIndex(_spokespeople)
 
 
 def _party(question: Question, index: CorpusIndex) -> tuple[str, str]:
