@@ -286,7 +286,9 @@ def analyse_question(
     scope, search_text = scopes.find(text)
     persons = tuple(dict.fromkeys(t for t in tokenizer.entities(text) if t in people))
     kind = question_kind(text)
-    speech = kind not in ("who_said", "who") and asks_words(text)
+    # "What did the American official say about Assad?": the words asked are someone's the question
+    # does not name, not those of the first person it names
+    speech = kind not in ("who_said", "who") and asks_words(text) and not _unnamed_speaker(text, tokenizer, people)
     speaker = persons[0] if persons and speech else None
     if speaker is None and kind not in ("who_said", "who"):
         speaker = _viewer(text, tokenizer, people)
@@ -340,6 +342,20 @@ _VIEWED = compiled(
     r"\baccording to (?P<source>[^,?;]+)|\bin (?P<owner>[^,?;]+?)'s (?:view|telling|opinion|words|eyes)\b",
     re.IGNORECASE,
 )
+
+
+_PRONOUNS = frozenset("he she they it we you i someone anyone".split())
+
+
+def _unnamed_speaker(text: str, tokenizer: Tokenizer, people: frozenset[str]) -> bool:
+    """The question asks for the words of someone it writes without a configured person's name ("the
+    American official", "the Russians", "observers"); not of a pronoun ("what did he say ...?")."""
+    plain = normalize(text)
+    # "Did Putin say ...", not "... would get a say" (a capital keeps "Secretary of State" a name)
+    words = asked_speaker(plain[:1].lower() + plain[1:]).split()
+    if not words or words[0].lower() in _PRONOUNS:
+        return False
+    return people.isdisjoint(tokenizer.entities(" ".join(words)))
 
 
 def _viewer(text: str, tokenizer: Tokenizer, people: frozenset[str]) -> str | None:
