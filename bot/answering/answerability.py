@@ -86,14 +86,18 @@ def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHi
         speakers = facts_of(index, hit.position).speakers
         if speakers & named:
             continue
-        out[i] = float(words_asked or bool(speakers) or not _written(party, index.terms(hit.position), adjectives))
+        out[i] = float(
+            words_asked or bool(speakers) or not _written(party, index.terms(hit.position), adjectives)
+        )
     return out
 
 
 def _written(party: frozenset[str], terms: frozenset[str], adjectives: dict[str, frozenset[str]]) -> bool:
     """Every word of `party` is in `terms`, a place's adjective as the place's name too ("the American
     official" in "a US official")."""
-    return party <= terms or all(w in terms or not adjectives.get(w, frozenset()).isdisjoint(terms) for w in party)
+    return party <= terms or all(
+        w in terms or not adjectives.get(w, frozenset()).isdisjoint(terms) for w in party
+    )
 
 
 # a party phrase -> its names and words and the configured people it names, kept between questions (a

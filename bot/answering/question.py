@@ -288,7 +288,9 @@ def analyse_question(
     kind = question_kind(text)
     # "What did the American official say about Assad?": the words asked are someone's the question
     # does not name, not those of the first person it names
-    speech = kind not in ("who_said", "who") and asks_words(text) and not _unnamed_speaker(text, tokenizer, people)
+    speech = (
+        kind not in ("who_said", "who") and asks_words(text) and not _unnamed_speaker(text, tokenizer, people)
+    )
     speaker = persons[0] if persons and speech else None
     if speaker is None and kind not in ("who_said", "who"):
         speaker = _viewer(text, tokenizer, people)
