@@ -17,6 +17,7 @@ import numpy as np
 
 from bot.answering.cache import PerIndex
 from bot.answering.evidence import name_token
+from bot.answering.places import place_adjectives, spokespeople
 from bot.answering.question import Question, asked_party
 from bot.answering.sentence_facts import facts_of
 from bot.search import CorpusIndex, SearchHit
@@ -78,14 +79,25 @@ def _party_unmet(index: CorpusIndex, question: Question, hits: Sequence[SearchHi
     party, named = _party_terms(index, who)
     if not party:
         return out
+    adjectives = place_adjectives(index)
     # a configured person's words are seen where that person speaks: naming them is not enough
     words_asked = bool(named) and verb in _WORDS_ASKED
     for i, hit in enumerate(hits):
         speakers = facts_of(index, hit.position).speakers
         if speakers & named:
             continue
-        out[i] = float(words_asked or bool(speakers) or not party <= index.terms(hit.position))
+        out[i] = float(
+            words_asked or bool(speakers) or not _written(party, index.terms(hit.position), adjectives)
+        )
     return out
+
+
+def _written(party: frozenset[str], terms: frozenset[str], adjectives: dict[str, frozenset[str]]) -> bool:
+    """Every word of `party` is in `terms`, a place's adjective as the place's name too ("the American
+    official" in "a US official")."""
+    return party <= terms or all(
+        w in terms or not adjectives.get(w, frozenset()).isdisjoint(terms) for w in party
+    )
 
 
 # a party phrase -> its names and words and the configured people it names, kept between questions (a
@@ -107,6 +119,11 @@ def _party_terms(index: CorpusIndex, who: str) -> tuple[frozenset[str], frozense
         single.update(group for w in list(single) if (group := tokenizer.synonym(w)))
         party = frozenset(tokenizer.names_and_words(who)) & single
         named = frozenset(tokenizer.entities(who)) | _resolved(index, who) if party else frozenset[str]()
+        adjectives = place_adjectives(index)
+        if party and all(w in adjectives or w.startswith("@") for w in party):  # a country: "the Russians"
+            named = named.union(*(adjectives.get(w, ()) for w in party))
+        speaking = spokespeople(index)
+        named |= frozenset[str]().union(*(speaking.get(t, frozenset()) for t in named))
         found = cache[who] = (party, named)
     return found
 

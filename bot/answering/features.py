@@ -21,6 +21,7 @@ from bot.answering.feature_names import (
     columns_of,
 )
 from bot.answering.focus import focus_columns
+from bot.answering.places import with_adjectives
 from bot.answering.question import Question, asked_speaker
 from bot.answering.ranker import Concept
 from bot.answering.referents import unreferenced
@@ -124,7 +125,10 @@ class _Asked:
         plain = any(not any(t.startswith("@") for t in c.terms) for c in own)
         roles = role_qualifiers(index, question.text) if plain else {}
         # a name that qualifies a role ("the American leader") is met by the person the role stands for
-        names = [(c.weight, c.terms | c.related | _meant(roles, c.terms)) for c in own]
+        # a place is written as its adjective too ("Moscow" in "the Russian state")
+        names = [
+            (c.weight, with_adjectives(index, c.terms | c.related | _meant(roles, c.terms))) for c in own
+        ]
         weights = [c.weight for c in concepts]
         total = sum(c.weight for c in concepts) or 1.0
         people = frozenset(question.persons)

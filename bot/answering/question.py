@@ -286,7 +286,11 @@ def analyse_question(
     scope, search_text = scopes.find(text)
     persons = tuple(dict.fromkeys(t for t in tokenizer.entities(text) if t in people))
     kind = question_kind(text)
-    speech = kind not in ("who_said", "who") and asks_words(text)
+    # "What did the American official say about Assad?": the words asked are someone's the question
+    # does not name, not those of the first person it names
+    speech = (
+        kind not in ("who_said", "who") and asks_words(text) and not _unnamed_speaker(text, tokenizer, people)
+    )
     speaker = persons[0] if persons and speech else None
     if speaker is None and kind not in ("who_said", "who"):
         speaker = _viewer(text, tokenizer, people)
@@ -316,10 +320,22 @@ def analyse_question(
     if persons and conversation.person and persons[0] != conversation.person:
         previous_search = _drop_person(previous_search, conversation.person, tokenizer)
     combined = f"{search_text} {search_text} {previous_search}"
-    if kind == "what" and not _OWN_ASK.match(_FOLLOW_UP_START.sub("", normalize(text).lower()).strip(" ,")):
+    if kind == "what" and not _asks_itself(text):
         kind = question_kind(previous)  # "What about Sky News?" asks what the question before asked
     return Question(
         text, combined, kind, persons, speaker, scope, follow_up=True, carried=previous, own_text=search_text
+    )
+
+
+def _asks_itself(text: str) -> bool:
+    """The follow-up asks with a wh-word or an auxiliary of its own: at its start ("What did he say?"), or,
+    when it opens with no wh-word, at the start of a later clause ("Until that deal is done, what does
+    Washington keep?"): "What about Sky News?" asks nothing itself."""
+    lower = _FOLLOW_UP_START.sub("", normalize(text).lower()).strip(" ,")
+    if _OWN_ASK.match(lower):
+        return True
+    return not _WH_OPENING.match(lower) and any(
+        _WH_OPENING.match(part.strip(" ,")) for part in lower.split(",")[1:]
     )
 
 
@@ -328,6 +344,20 @@ _VIEWED = compiled(
     r"\baccording to (?P<source>[^,?;]+)|\bin (?P<owner>[^,?;]+?)'s (?:view|telling|opinion|words|eyes)\b",
     re.IGNORECASE,
 )
+
+
+_PRONOUNS = frozenset("he she they it we you i someone anyone".split())
+
+
+def _unnamed_speaker(text: str, tokenizer: Tokenizer, people: frozenset[str]) -> bool:
+    """The question asks for the words of someone it writes without a configured person's name ("the
+    American official", "the Russians", "observers"); not of a pronoun ("what did he say ...?")."""
+    plain = normalize(text)
+    # "Did Putin say ...", not "... would get a say" (a capital keeps "Secretary of State" a name)
+    words = asked_speaker(plain[:1].lower() + plain[1:]).split()
+    if not words or words[0].lower() in _PRONOUNS:
+        return False
+    return people.isdisjoint(tokenizer.entities(" ".join(words)))
 
 
 def _viewer(text: str, tokenizer: Tokenizer, people: frozenset[str]) -> str | None:
