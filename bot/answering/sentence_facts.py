@@ -14,7 +14,7 @@ from bot.answering import evidence
 from bot.answering.cache import FACTS_LIMIT, PerIndex
 from bot.answering.question import Question, asked_class
 from bot.answering.ranker import people_of
-from bot.facts.figures import measure_stem
+from bot.facts.figures import Figure, measure_stem
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
@@ -41,6 +41,13 @@ _TYPE_TESTS = {
 # quoted words, and a third person in them ("I think he ...": someone other than the one quoted)
 _QUOTED = compiled(r"[“\"]([^”\"]+)[”\"]")
 _THIRD_PERSON = compiled(r"\b(?:he|him|his)\b", re.IGNORECASE)
+# "two hours alone ..., before their delegations joined them for lunch": what a word after the length
+# places before or after it happens at another time than the length measures
+_PLACED = compiled(r"\b(?:before|after|ahead\s+of|until|followed\s+by)\b", re.IGNORECASE)
+_WORD = compiled(r"[^\W\d_]+")
+# a clause a question's "before" or "after" opens (its next few words): it places the time asked ("alone
+# before lunch", "after the talks, how long was the press conference")
+_PLACING_CLAUSE = compiled(r"\b(?:before|after|ahead\s+of|until)\b(?:\s+[^\s,;?.]+){0,6}", re.IGNORECASE)
 
 
 @dataclass
@@ -182,7 +189,11 @@ def has_type(
         durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
         if span:
             return any(f.measures == span for f in durations)
-        return any(f.is_length and _length_of(f.measures, occasions) for f in durations)
+        text = index.locate(position)[1].text if occasions and durations else ""
+        return any(
+            f.is_length and _length_of(f.measures, occasions) and not _placed_apart(index, f, text, occasions)
+            for f in durations
+        )
     test = _TYPE_TESTS.get(kind)
     if test is not None:
         return test(index, position, asked)
@@ -196,6 +207,23 @@ def _length_of(measures: str, occasions: frozenset[str]) -> bool:
     """A length of what `measures` names answers for `occasions` (the stems of the occasions a question
     names): it names nothing the reader knows, the question names no occasion, or one of them."""
     return not measures or not occasions or measures in occasions
+
+
+def _placed_apart(index: CorpusIndex, figure: Figure, text: str, occasions: frozenset[str]) -> bool:
+    """A length that names nothing it measures, in a sentence that names no asked occasion but another
+    ("the rest of the press conference, about 45 minutes of it" for "how long was the lunch"), or names
+    one only after a "before" or "after" following the length ("spent two hours alone, before they were
+    joined for lunch"): the length is of another time than the asked occasion's."""
+    if figure.measures or not occasions:
+        return False
+    known = _OCCASIONS.of(index)
+    placed = _PLACED.search(text, figure.end)
+    cut = placed.start() if placed else len(text)
+    stems = {measure_stem(word) for word in _WORD.findall(text[:cut])}
+    if not stems.isdisjoint(occasions):
+        return False
+    later = {measure_stem(word) for word in _WORD.findall(text[cut:])}
+    return not later.isdisjoint(occasions) or any(stem in known for stem in stems | later)
 
 
 def has_type_kept(
@@ -237,11 +265,11 @@ _OCCASIONS: PerIndex[dict[str, frozenset[str]]] = PerIndex(_occasion_table)
 def asked_occasions(index: CorpusIndex, question: str) -> frozenset[str]:
     """The stems a length the question asks for may measure: those of the first occasion it names ("the
     lunch": lunch, luncheon, dinner ...; a later one places it: "how long was he kept waiting before the
-    talks" asks the wait's length), none when it names none."""
+    talks" asks the wait's length; one a "before" or "after" clause names only places it), none when it
+    names none."""
     table = _OCCASIONS.of(index)
-    return next(
-        (table[stem] for stem in index.tokenizer.content_words(question) if stem in table), frozenset()
-    )
+    asked = _PLACING_CLAUSE.sub(" ", question)
+    return next((table[stem] for stem in index.tokenizer.content_words(asked) if stem in table), frozenset())
 
 
 def _counted_table(index: CorpusIndex) -> dict[str, frozenset[str]]:
