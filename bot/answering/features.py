@@ -26,11 +26,13 @@ from bot.answering.ranker import Concept
 from bot.answering.referents import unreferenced
 from bot.answering.sentence_facts import (
     CandidateFacts,
+    asked_meeting,
     asked_occasions,
     asks_someone_else,
     counted_alike,
     facts_of_all,
     has_type_kept,
+    meeting_of,
     reason_stated,
     someone_else_typed,
 )
@@ -108,6 +110,8 @@ class _Asked:
     pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
     names_total: float  # the names' weight
     named: frozenset[str] | None  # "which general ...?": the people it names itself (asks_someone_else)
+    # "Cameron's own meeting with Putin": who beyond the setting meets in the meeting asked (asked_meeting)
+    meeting: frozenset[str]
 
     @classmethod
     def of(
@@ -134,7 +138,7 @@ class _Asked:
         lasting = question.kind == "how_long" and not span
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
         read = (question, concepts, weights, total, names, unit, span, occasions, people, pairs, names_total)
-        return cls(*read, asks_someone_else(index, question, found))
+        return cls(*read, asks_someone_else(index, question, found), asked_meeting(index, question, found))
 
 
 def _meant(roles: dict[str, frozenset[str]], terms: frozenset[str]) -> frozenset[str]:
@@ -332,7 +336,10 @@ def _constraints(
         if not elsewhere:  # unreferenced keeps them all or none
             meant = unnamed
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
-        row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
+        missing = (len(elsewhere) - in_paragraph) / count
+        if asked.meeting and not meeting_of(index, facts, asked.meeting):  # someone else's meeting
+            missing = 1.0  # none of its people meet in it as asked
+        row[_PEOPLE_MISSING] = missing
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
         failed += bool(missing)
     typed = has_type_kept(

@@ -21,6 +21,7 @@ from bot.search import CorpusIndex
 
 __all__ = [
     "CandidateFacts",
+    "asked_meeting",
     "asked_occasions",
     "asks_someone_else",
     "counted_alike",
@@ -28,6 +29,7 @@ __all__ = [
     "facts_of_all",
     "has_type",
     "has_type_kept",
+    "meeting_of",
     "reason_stated",
     "someone_else_typed",
 ]
@@ -349,3 +351,46 @@ def reason_stated(
     if kind != "why" or typed is not False or not persons:
         return typed
     return None if persons[0] in facts.speakers else typed
+
+
+def _meeting_stems(index: CorpusIndex) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of config answer.meeting_words (a question asking about a meeting) and of those,
+    answer.meeting_names and facts.measured_alike (a sentence naming one)."""
+    answer = index.config.answer
+    asking = frozenset(measure_stem(w) for word in answer.meeting_words for w in _WORD.findall(word))
+    rows = (*index.config.facts.measured_alike, answer.meeting_names)
+    naming = frozenset(measure_stem(w) for row in rows for word in row for w in _WORD.findall(word))
+    return asking, naming | asking
+
+
+_MEETING: PerIndex[tuple[frozenset[str], frozenset[str]]] = PerIndex(_meeting_stems)
+
+
+def asked_meeting(index: CorpusIndex, question: Question, found: Sequence[CandidateFacts]) -> frozenset[str]:
+    """For a question about a meeting (config answer.meeting_words) that names someone beyond the setting
+    its candidates (`found`'s facts) repeat (config answer.setting_share: the summit's leaders), those
+    people: the meeting asked is theirs ("Cameron's own meeting with Putin", "did Hollande get a meeting
+    with Putin?"). Empty for any other question."""
+    asking = _MEETING.of(index)[0]
+    # "after the China meeting, what ...": a meeting that places the time asked, unless it names someone
+    # ("after his own meeting with Putin")
+    asked = _PLACING_CLAUSE.sub(
+        lambda m: m[0] if _names_someone(index, m[0], question) else " ", question.text
+    )
+    if not question.persons or asking.isdisjoint(measure_stem(w) for w in _WORD.findall(asked)):
+        return frozenset()
+    counts = Counter(person for facts in found for person in facts.people | facts.speakers)
+    least = index.config.answer.setting_share * len(found)
+    return frozenset(person for person in question.persons if counts[person] < least)
+
+
+def _names_someone(index: CorpusIndex, text: str, question: Question) -> bool:
+    return not question.persons or not set(index.tokenizer.entities(text)).isdisjoint(question.persons)
+
+
+def meeting_of(index: CorpusIndex, facts: CandidateFacts, participants: frozenset[str]) -> bool:
+    """The sentence names (or quotes) every one of a meeting's `participants` and names a meeting."""
+    if not participants <= facts.people | facts.speakers:
+        return False
+    naming = _MEETING.of(index)[1]
+    return any(measure_stem(w) in naming for w in _WORD.findall(index.locate(facts.position)[1].text))
