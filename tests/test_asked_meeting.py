@@ -30,8 +30,10 @@ _SETTING = [
 
 @pytest.fixture(scope="module")
 def index(config: Config) -> CorpusIndex:
-    sentences = [_CAMERON_VIEW, _CAMERON_MET, *_SETTING]
-    return CorpusIndex([make_article(f"d{i}", [s]) for i, s in enumerate(sentences)], config)
+    # his remark sits in a report about the two leaders (the pair it names most), as the press writes it
+    report = make_article("report", [_SETTING[0], _SETTING[1], _CAMERON_VIEW])
+    others = [_CAMERON_MET, *_SETTING[2:]]
+    return CorpusIndex([report, *(make_article(f"d{i}", [s]) for i, s in enumerate(others))], config)
 
 
 def _people_missing(index: CorpusIndex, question: str) -> dict[str, float]:
@@ -57,6 +59,9 @@ def test_the_leaders_meeting_is_asked_as_before(index: CorpusIndex) -> None:
     asked = _people_missing(index, "What did Putin and Obama discuss when they met?")
     assert asked[_SETTING[0]] == 0.0
     assert asked[_SETTING[4]] == 0.0  # no meeting word needed when only the setting meets
+    # the pair a report is about meets in it, whoever its other sentences name
+    sanctions = _people_missing(index, "What did Obama say about Syria after meeting Putin?")
+    assert sanctions[_SETTING[1]] == 0.0
 
 
 def test_a_meeting_that_only_places_the_time_asked_is_not_asked(index: CorpusIndex) -> None:
@@ -78,3 +83,18 @@ def test_a_reaction_asked_of_a_person_asks_for_their_words(
     question = find_candidates(index, text).question
     assert question is not None
     assert question.speaker == speaker
+
+
+_SANCTIONS = "Obama said the sanctions would stay until the ceasefire held."
+# candidates that name neither leader: the question's other words bring them in
+_FILLER = [
+    f"The sanctions on sector {n} would stay until the ceasefire held, officials said." for n in range(40)
+]
+
+
+def test_the_pair_a_report_is_about_meets_in_it_whoever_the_candidates_name(config: Config) -> None:
+    report = make_article("report", [_SETTING[0], _SETTING[2], _SANCTIONS])
+    index = CorpusIndex([report, *(make_article(f"f{n}", [s]) for n, s in enumerate(_FILLER))], config)
+    asked = _people_missing(index, "What did Obama say about the sanctions after meeting Putin?")
+    # Putin is not named (half the people asked), but no meeting of others is asked: the report's pair met
+    assert asked[_SANCTIONS] == 0.5

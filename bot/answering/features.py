@@ -23,7 +23,7 @@ from bot.answering.feature_names import (
 from bot.answering.focus import focus_columns
 from bot.answering.question import Question, asked_speaker
 from bot.answering.ranker import Concept
-from bot.answering.referents import unreferenced
+from bot.answering.referents import article_pair, unreferenced
 from bot.answering.sentence_facts import (
     CandidateFacts,
     asked_meeting,
@@ -319,6 +319,13 @@ def _matching(
         row[_TITLE_GAIN] = (gained - cov) / total
 
 
+def _meets(index: CorpusIndex, facts: CandidateFacts, meeting: frozenset[str]) -> bool:
+    """The sentence names a meeting of the asked `meeting`'s people (asked_meeting) but those its article
+    is about (the pair it names most: the summit's leaders, whose meeting it reports)."""
+    beyond = meeting - article_pair(index, facts.position) if meeting else meeting
+    return not beyond or meeting_of(index, facts, beyond)
+
+
 def _constraints(
     index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]
 ) -> frozenset[str]:
@@ -337,7 +344,7 @@ def _constraints(
             meant = unnamed
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
         missing = (len(elsewhere) - in_paragraph) / count
-        if asked.meeting and not meeting_of(index, facts, asked.meeting):  # someone else's meeting
+        if asked.meeting and not _meets(index, facts, asked.meeting - meant):  # someone else's meeting
             missing = 1.0  # none of its people meet in it as asked
         row[_PEOPLE_MISSING] = missing
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
