@@ -89,6 +89,12 @@ class AnswerConfig:
     # ... and a configured person named or speaking in this share of its candidates is the setting they
     # repeat (the summit's leaders), not someone such a question asks for
     setting_share: float = field(default=0.25, metadata={"range": (0.0, 1.0)})
+    # words asking about a meeting ("did Hollande get a meeting with Putin?", "Cameron's own meeting"): one
+    # naming someone beyond that setting asks a meeting of theirs, which a sentence naming them and a
+    # meeting (facts.measured_alike) may answer
+    meeting_words: tuple[str, ...] = ()
+    # ... and words a sentence names a meeting by besides those and facts.measured_alike ("summit")
+    meeting_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,31 @@ def test_a_length_is_asked_of_the_first_occasion_named(config: Config) -> None:
     assert waiting[_MEETING] == 1.0  # the talks' length is no answer to how long the wait was
 
 
+_BEFORE_MEAL = "The two spent an hour and a half on their own, before their teams joined them for dinner."
+_OTHER_OCCASION = "The rest of the news conference, some 30 minutes of it, went badly."
+
+
+def test_an_unnamed_length_is_not_one_of_an_occasion_placed_after_it_or_not_named(config: Config) -> None:
+    index = CorpusIndex([make_article("d0", [_BEFORE_MEAL, _OTHER_OCCASION, _UNNAMED])], config)
+    dinner = _missing(index, "How long did the dinner go on?")
+    assert dinner[_BEFORE_MEAL] == 1.0  # the time before the dinner is not the dinner's length
+    assert dinner[_OTHER_OCCASION] == 1.0  # a length in a sentence about another occasion
+    assert dinner[_UNNAMED] == 0.0  # a sentence naming no occasion still may be its
+    # the time before the dinner is what "how long were they alone before dinner" asks
+    alone = _missing(index, "How long were the two alone before their teams joined them for dinner?")
+    assert alone[_BEFORE_MEAL] == 0.0
+    briefing = _missing(index, "How long did the news conference last?")
+    assert briefing[_OTHER_OCCASION] == 0.0
+
+
+def test_an_occasion_a_before_clause_names_only_places_the_time_asked(config: Config) -> None:
+    index = _index(config)
+    assert asked_occasions(index, "How long were they alone before lunch?") == frozenset()
+    assert asked_occasions(index, "After the talks, how long was the lunch?") == asked_occasions(
+        index, "How long was the lunch?"
+    )
+
+
 _OFFSET = "The talks came hours after the two clashed in their speeches."
 _DAY_EARLIER = "On Tuesday he praised the meeting held a day earlier."
 

@@ -24,14 +24,16 @@ from bot.answering.focus import focus_columns
 from bot.answering.places import with_adjectives
 from bot.answering.question import Question, asked_speaker
 from bot.answering.ranker import Concept
-from bot.answering.referents import unreferenced
+from bot.answering.referents import article_pair, unreferenced
 from bot.answering.sentence_facts import (
     CandidateFacts,
+    asked_meeting,
     asked_occasions,
     asks_someone_else,
     counted_alike,
     facts_of_all,
     has_type_kept,
+    meeting_of,
     reason_stated,
     someone_else_typed,
 )
@@ -109,6 +111,8 @@ class _Asked:
     pairs: Pairs  # each concept's (terms, related): answering.concept_match reads them
     names_total: float  # the names' weight
     named: frozenset[str] | None  # "which general ...?": the people it names itself (asks_someone_else)
+    # "Cameron's own meeting with Putin": who beyond the setting meets in the meeting asked (asked_meeting)
+    meeting: frozenset[str]
 
     @classmethod
     def of(
@@ -138,7 +142,7 @@ class _Asked:
         lasting = question.kind == "how_long" and not span
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
         read = (question, concepts, weights, total, names, unit, span, occasions, people, pairs, names_total)
-        return cls(*read, asks_someone_else(index, question, found))
+        return cls(*read, asks_someone_else(index, question, found), asked_meeting(index, question, found))
 
 
 def _meant(roles: dict[str, frozenset[str]], terms: frozenset[str]) -> frozenset[str]:
@@ -319,6 +323,13 @@ def _matching(
         row[_TITLE_GAIN] = (gained - cov) / total
 
 
+def _meets(index: CorpusIndex, facts: CandidateFacts, meeting: frozenset[str]) -> bool:
+    """The sentence names a meeting of the asked `meeting`'s people (asked_meeting) but those its article
+    is about (the pair it names most: the summit's leaders, whose meeting it reports)."""
+    beyond = meeting - article_pair(index, facts.position) if meeting else meeting
+    return not beyond or meeting_of(index, facts, beyond)
+
+
 def _constraints(
     index: CorpusIndex, asked: _Asked, facts: CandidateFacts, row: list[float]
 ) -> frozenset[str]:
@@ -336,7 +347,10 @@ def _constraints(
         if not elsewhere:  # unreferenced keeps them all or none
             meant = unnamed
         in_paragraph = len(elsewhere & facts.paragraph_people(index)) if elsewhere else 0
-        row[_PEOPLE_MISSING] = missing = (len(elsewhere) - in_paragraph) / count
+        missing = (len(elsewhere) - in_paragraph) / count
+        if asked.meeting and not _meets(index, facts, asked.meeting - meant):  # someone else's meeting
+            missing = 1.0  # none of its people meet in it as asked
+        row[_PEOPLE_MISSING] = missing
         row[_PEOPLE_OUTSIDE] = in_paragraph / count
         failed += bool(missing)
     typed = has_type_kept(

@@ -293,7 +293,7 @@ def analyse_question(
     )
     speaker = persons[0] if persons and speech else None
     if speaker is None and kind not in ("who_said", "who"):
-        speaker = _viewer(text, tokenizer, people)
+        speaker = _viewer(text, tokenizer, people) or _reacting(text, tokenizer, people)
     fresh = conversation is None or conversation.question is None
     if not tokenizer.content_words(search_text) and not persons and fresh:
         raise InputError("That question has only common words in it; name who or what you are asking about.")
@@ -358,6 +358,20 @@ def _unnamed_speaker(text: str, tokenizer: Tokenizer, people: frozenset[str]) ->
     if not words or words[0].lower() in _PRONOUNS:
         return False
     return people.isdisjoint(tokenizer.entities(" ".join(words)))
+
+
+# "How did X react / respond / reply": X's words are asked as "what did X say" asks them
+_REACTION_ASK = compiled(_ASKING + r"(?:react|respond|reply|retort|hit\s+back)\b", re.IGNORECASE)
+
+
+def _reacting(text: str, tokenizer: Tokenizer, people: frozenset[str]) -> str | None:
+    """The configured person whose reaction the question asks for ("How did Mueller respond to ...?"), or
+    None."""
+    match = _REACTION_ASK.search(normalize(text))
+    if match is None:
+        return None
+    named = [t for t in tokenizer.entities(match.group("who")) if t in people]
+    return named[0] if named else None
 
 
 def _viewer(text: str, tokenizer: Tokenizer, people: frozenset[str]) -> str | None:

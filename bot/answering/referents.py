@@ -12,7 +12,7 @@ from bot.answering.sentence_facts import CandidateFacts, facts_of
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 
-__all__ = ["refers_to_lead", "refers_to_pair", "refers_to_quoted", "unreferenced"]
+__all__ = ["article_pair", "refers_to_lead", "refers_to_pair", "refers_to_quoted", "unreferenced"]
 
 # A pair of people written as one plural: "the two leaders", "both presidents", "the pair", "the US and
 # Russian presidents" (two titles sharing one noun)
@@ -49,14 +49,14 @@ def refers_to_pair(index: CorpusIndex, position: int, people: frozenset[str]) ->
     presidents") and `people` (two) are the pair its article is about: the two it names most often."""
     if len(people) != _PAIR_SIZE or not _PAIR.search(index.locate(position)[1].text):
         return False
-    return people == _article_pair(index, position)
+    return people == article_pair(index, position)
 
 
 # an article's number -> its people, most often named first, with how many sentences name each
 _RANKED: PerIndex[dict[int, tuple[tuple[str, int], ...]]] = PerIndex(lambda index: {})
 
 
-def _article_pair(index: CorpusIndex, position: int) -> frozenset[str]:
+def article_pair(index: CorpusIndex, position: int) -> frozenset[str]:
     """The two configured people the most sentences of the sentence's article name or quote; none when
     fewer are named or a third is named as often as the second."""
     ranked = _article_people(index, position)

@@ -14,13 +14,14 @@ from bot.answering import evidence
 from bot.answering.cache import FACTS_LIMIT, PerIndex
 from bot.answering.question import Question, asked_class
 from bot.answering.ranker import people_of
-from bot.facts.figures import measure_stem
+from bot.facts.figures import Figure, measure_stem
 from bot.frozen import dataclass
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
 
 __all__ = [
     "CandidateFacts",
+    "asked_meeting",
     "asked_occasions",
     "asks_someone_else",
     "counted_alike",
@@ -28,6 +29,7 @@ __all__ = [
     "facts_of_all",
     "has_type",
     "has_type_kept",
+    "meeting_of",
     "reason_stated",
     "someone_else_typed",
 ]
@@ -41,6 +43,13 @@ _TYPE_TESTS = {
 # quoted words, and a third person in them ("I think he ...": someone other than the one quoted)
 _QUOTED = compiled(r"[“\"]([^”\"]+)[”\"]")
 _THIRD_PERSON = compiled(r"\b(?:he|him|his)\b", re.IGNORECASE)
+# "two hours alone ..., before their delegations joined them for lunch": what a word after the length
+# places before or after it happens at another time than the length measures
+_PLACED = compiled(r"\b(?:before|after|ahead\s+of|until|followed\s+by)\b", re.IGNORECASE)
+_WORD = compiled(r"[^\W\d_]+")
+# a clause a question's "before" or "after" opens (its next few words): it places the time asked ("alone
+# before lunch", "after the talks, how long was the press conference")
+_PLACING_CLAUSE = compiled(r"\b(?:before|after|ahead\s+of|until)\b(?:\s+[^\s,;?.]+){0,6}", re.IGNORECASE)
 
 
 @dataclass
@@ -182,7 +191,11 @@ def has_type(
         durations = [f for f in index.facts.of(position).figures if f.dimension == "duration"]
         if span:
             return any(f.measures == span for f in durations)
-        return any(f.is_length and _length_of(f.measures, occasions) for f in durations)
+        text = index.locate(position)[1].text if occasions and durations else ""
+        return any(
+            f.is_length and _length_of(f.measures, occasions) and not _placed_apart(index, f, text, occasions)
+            for f in durations
+        )
     test = _TYPE_TESTS.get(kind)
     if test is not None:
         return test(index, position, asked)
@@ -196,6 +209,23 @@ def _length_of(measures: str, occasions: frozenset[str]) -> bool:
     """A length of what `measures` names answers for `occasions` (the stems of the occasions a question
     names): it names nothing the reader knows, the question names no occasion, or one of them."""
     return not measures or not occasions or measures in occasions
+
+
+def _placed_apart(index: CorpusIndex, figure: Figure, text: str, occasions: frozenset[str]) -> bool:
+    """A length that names nothing it measures, in a sentence that names no asked occasion but another
+    ("the rest of the press conference, about 45 minutes of it" for "how long was the lunch"), or names
+    one only after a "before" or "after" following the length ("spent two hours alone, before they were
+    joined for lunch"): the length is of another time than the asked occasion's."""
+    if figure.measures or not occasions:
+        return False
+    known = _OCCASIONS.of(index)
+    placed = _PLACED.search(text, figure.end)
+    cut = placed.start() if placed else len(text)
+    stems = {measure_stem(word) for word in _WORD.findall(text[:cut])}
+    if not stems.isdisjoint(occasions):
+        return False
+    later = {measure_stem(word) for word in _WORD.findall(text[cut:])}
+    return not later.isdisjoint(occasions) or any(stem in known for stem in stems | later)
 
 
 def has_type_kept(
@@ -237,11 +267,11 @@ _OCCASIONS: PerIndex[dict[str, frozenset[str]]] = PerIndex(_occasion_table)
 def asked_occasions(index: CorpusIndex, question: str) -> frozenset[str]:
     """The stems a length the question asks for may measure: those of the first occasion it names ("the
     lunch": lunch, luncheon, dinner ...; a later one places it: "how long was he kept waiting before the
-    talks" asks the wait's length), none when it names none."""
+    talks" asks the wait's length; one a "before" or "after" clause names only places it), none when it
+    names none."""
     table = _OCCASIONS.of(index)
-    return next(
-        (table[stem] for stem in index.tokenizer.content_words(question) if stem in table), frozenset()
-    )
+    asked = _PLACING_CLAUSE.sub(" ", question)
+    return next((table[stem] for stem in index.tokenizer.content_words(asked) if stem in table), frozenset())
 
 
 def _counted_table(index: CorpusIndex) -> dict[str, frozenset[str]]:
@@ -321,3 +351,46 @@ def reason_stated(
     if kind != "why" or typed is not False or not persons:
         return typed
     return None if persons[0] in facts.speakers else typed
+
+
+def _meeting_stems(index: CorpusIndex) -> tuple[frozenset[str], frozenset[str]]:
+    """The stems of config answer.meeting_words (a question asking about a meeting) and of those,
+    answer.meeting_names and facts.measured_alike (a sentence naming one)."""
+    answer = index.config.answer
+    asking = frozenset(measure_stem(w) for word in answer.meeting_words for w in _WORD.findall(word))
+    rows = (*index.config.facts.measured_alike, answer.meeting_names)
+    naming = frozenset(measure_stem(w) for row in rows for word in row for w in _WORD.findall(word))
+    return asking, naming | asking
+
+
+_MEETING: PerIndex[tuple[frozenset[str], frozenset[str]]] = PerIndex(_meeting_stems)
+
+
+def asked_meeting(index: CorpusIndex, question: Question, found: Sequence[CandidateFacts]) -> frozenset[str]:
+    """For a question about a meeting (config answer.meeting_words) that names someone beyond the setting
+    its candidates (`found`'s facts) repeat (config answer.setting_share: the summit's leaders), those
+    people: the meeting asked is theirs ("Cameron's own meeting with Putin", "did Hollande get a meeting
+    with Putin?"). Empty for any other question."""
+    asking = _MEETING.of(index)[0]
+    # "after the China meeting, what ...": a meeting that places the time asked, unless it names someone
+    # ("after his own meeting with Putin")
+    asked = _PLACING_CLAUSE.sub(
+        lambda m: m[0] if _names_someone(index, m[0], question) else " ", question.text
+    )
+    if not question.persons or asking.isdisjoint(measure_stem(w) for w in _WORD.findall(asked)):
+        return frozenset()
+    counts = Counter(person for facts in found for person in facts.people | facts.speakers)
+    least = index.config.answer.setting_share * len(found)
+    return frozenset(person for person in question.persons if counts[person] < least)
+
+
+def _names_someone(index: CorpusIndex, text: str, question: Question) -> bool:
+    return not question.persons or not set(index.tokenizer.entities(text)).isdisjoint(question.persons)
+
+
+def meeting_of(index: CorpusIndex, facts: CandidateFacts, participants: frozenset[str]) -> bool:
+    """The sentence names (or quotes) every one of a meeting's `participants` and names a meeting."""
+    if not participants <= facts.people | facts.speakers:
+        return False
+    naming = _MEETING.of(index)[1]
+    return any(measure_stem(w) in naming for w in _WORD.findall(index.locate(facts.position)[1].text))
