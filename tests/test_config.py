@@ -85,12 +85,13 @@ def test_field_types_are_typings_own_for_every_settings_class() -> None:
     """The reader evaluates each annotation text once (config_reader.hints): the same types get_type_hints
     gives, for every dataclass config.yaml is read into."""
     from bot import config as config_module
-    from bot import config_reader
+    from bot import config_cleaner, config_reader
 
     classes = [
         c
-        for c in vars(config_module).values()
-        if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == config_module.__name__
+        for module in (config_module, config_cleaner)
+        for c in vars(module).values()
+        if isinstance(c, type) and dataclasses.is_dataclass(c) and c.__module__ == module.__name__
     ]
     assert len(classes) >= 18
     for cls in classes:
