@@ -42,6 +42,9 @@ FEATURES: tuple[str, ...] = (
     "speaker_missing",  # "what did X say": X is not the one speaking
     "speaker_present",
     "speaker_unnamed",  # "what did <someone no configured name fits> say": the sentence is a known person's
+    "actor_present",  # the person the question is about (the first it names; none for "who ...?") speaks
+    # the sentence or is the first person it names: the sentence tells of that person's act or words
+    "actor_other",  # ... someone else speaks it or is named first (another person's act or words)
     "caption",
     "subheading",
     "question_unknown",  # weight share of the question's words the corpus never uses
