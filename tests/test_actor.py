@@ -40,3 +40,9 @@ def test_a_who_question_has_an_actor_only_as_the_subject_of_its_auxiliary(config
     columns = _columns(index, "Who did Obama give the football to?")
     assert columns[_HANDED] == (1.0, 0.0)
     assert columns[_KEPT] == (0.0, 1.0)
+
+
+def test_a_question_of_two_clauses_is_about_the_subject_of_the_last(config: Config) -> None:
+    columns = _columns(_index(config), "Did Obama hand Putin a football? What did Putin do with it?")
+    assert columns[_KEPT] == (1.0, 0.0)
+    assert columns[_HANDED] == (0.0, 1.0)

@@ -138,7 +138,7 @@ class _Asked:
         return cls(*read, asks_someone_else(index, question, found), _actor_of(index, question))
 
 
-# an auxiliary right before a name makes that person the question's subject ("what did Trump do ...")
+# an auxiliary right before a name makes that person a subject of the question ("what did Trump do ...")
 _AUXILIARY = compiled(
     r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\s+$", re.IGNORECASE
 )
@@ -146,14 +146,19 @@ _ASKS_WHO = frozenset({"who", "who_said"})
 
 
 def _actor_of(index: CorpusIndex, question: Question) -> str | None:
-    """The person the question is about: the first configured person it names as the subject of an
-    auxiliary ("did Trump ...", "what does Putin ..."), else, unless it asks who, the first person it
-    names (a follow-up's carried-over person included); None when it names nobody."""
+    """The person the question is about: the last configured person it names as the subject of an
+    auxiliary ("did Trump ...", "what does Putin ..."; the last clause's, where it asks two), else,
+    unless it asks who, the first person it names (a follow-up's carried-over person included); None
+    when it names nobody."""
     people = people_of(index)
     own = normalize(question.own_text if question.follow_up else question.text)
-    for start, _, token in index.tokenizer.entity_spans(own):
-        if token in people and _AUXILIARY.search(own[:start]):
-            return token
+    subjects = [
+        t
+        for start, _, t in index.tokenizer.entity_spans(own)
+        if t in people and _AUXILIARY.search(own[:start])
+    ]
+    if subjects:  # the last clause's ("did Putin give him a ball? what did Trump do with it")
+        return subjects[-1]
     if question.persons and question.kind not in _ASKS_WHO:
         return question.persons[0]
     return None
