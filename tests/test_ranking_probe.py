@@ -15,12 +15,13 @@ SIGNAL = "focus_cosine"  # the column the synthetic gold sentence stands out in
 
 
 def question(i: int, source: str, rng: np.random.Generator, *, grown: bool = False) -> Asked:
-    """Eight candidates of noise; the gold one (at a random place) is high in SIGNAL."""
+    """Eight candidates of noise (a column each feature: the draws change with FEATURES); the gold one
+    (at a random place) is high in SIGNAL, by a margin no draw of the noise hides."""
     rows = rng.normal(size=(8, len(FEATURES)))
     labels = np.zeros(8)
     gold = int(rng.integers(8))
     labels[gold] = 1.0
-    rows[gold, FEATURES.index(SIGNAL)] += 4.0
+    rows[gold, FEATURES.index(SIGNAL)] += 5.0  # clear of the noise of every other column
     q = GoldQuestion(f"q{i}", f"question {i}?", "paraphrase", (("doc", "a sentence"),))
     candidates = Candidates(q.question, None, (), rows)
     return Asked(q, source, candidates, labels, None, grown=grown, in_fit=not grown)  # type: ignore[arg-type]

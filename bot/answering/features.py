@@ -23,7 +23,7 @@ from bot.answering.feature_names import (
 from bot.answering.focus import focus_columns
 from bot.answering.places import with_adjectives
 from bot.answering.question import Question, asked_speaker
-from bot.answering.ranker import Concept
+from bot.answering.ranker import Concept, people_of
 from bot.answering.referents import article_pair, unreferenced
 from bot.answering.sentence_facts import (
     CandidateFacts,
@@ -113,6 +113,7 @@ class _Asked:
     named: frozenset[str] | None  # "which general ...?": the people it names itself (asks_someone_else)
     # "Cameron's own meeting with Putin": who beyond the setting meets in the meeting asked (asked_meeting)
     meeting: frozenset[str]
+    actor: str | None  # the person the question is about (_actor_of)
 
     @classmethod
     def of(
@@ -142,7 +143,34 @@ class _Asked:
         lasting = question.kind == "how_long" and not span
         occasions = asked_occasions(index, question.search_text) if lasting else frozenset[str]()
         read = (question, concepts, weights, total, names, unit, span, occasions, people, pairs, names_total)
-        return cls(*read, asks_someone_else(index, question, found), asked_meeting(index, question, found))
+        meeting = asked_meeting(index, question, found)
+        return cls(*read, asks_someone_else(index, question, found), meeting, _actor_of(index, question))
+
+
+# an auxiliary right before a name makes that person a subject of the question ("what did Trump do ...")
+_AUXILIARY = compiled(
+    r"\b(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\s+$", re.IGNORECASE
+)
+_ASKS_WHO = frozenset({"who", "who_said"})
+
+
+def _actor_of(index: CorpusIndex, question: Question) -> str | None:
+    """The person the question is about: the last configured person it names as the subject of an
+    auxiliary ("did Trump ...", "what does Putin ..."; the last clause's, where it asks two), else,
+    unless it asks who, the first person it names (a follow-up's carried-over person included); None
+    when it names nobody."""
+    people = people_of(index)
+    own = normalize(question.own_text if question.follow_up else question.text)
+    subjects = [
+        t
+        for start, _, t in index.tokenizer.entity_spans(own)
+        if t in people and _AUXILIARY.search(own[:start])
+    ]
+    if subjects:  # the last clause's ("did Putin give him a ball? what did Trump do with it")
+        return subjects[-1]
+    if question.persons and question.kind not in _ASKS_WHO:
+        return question.persons[0]
+    return None
 
 
 def _meant(roles: dict[str, frozenset[str]], terms: frozenset[str]) -> frozenset[str]:
@@ -243,6 +271,7 @@ _PEOPLE_MISSING, _PEOPLE_OUTSIDE = COLUMN["people_missing"], COLUMN["people_outs
 _TYPE_MISSING, _TYPE_PRESENT = COLUMN["type_missing"], COLUMN["type_present"]
 _UNIT_MISSING, _CONSTRAINTS_FAILED = COLUMN["unit_missing"], COLUMN["constraints_failed"]
 _SPEAKER_PRESENT, _SPEAKER_MISSING = COLUMN["speaker_present"], COLUMN["speaker_missing"]
+_ACTOR_PRESENT, _ACTOR_OTHER = COLUMN["actor_present"], COLUMN["actor_other"]
 
 
 def _names_missing(
@@ -290,6 +319,8 @@ def _rows(
             row[_NAMES_MISSING] = missing = _names_missing(asked, index, own, facts, meant)
             if missing:  # the article holds the sentence, its paragraph and headline: none off it otherwise
                 row[_NAMES_OFF] = _names_off_article(asked, index, hit, facts.speakers)
+        if asked.actor is not None:
+            _acting(asked.actor, facts, row)
         row[_EVENT_UNKNOWN] = facts.event_unknown
         role = facts.role
         row[_CAPTION] = role == "caption"
@@ -300,6 +331,15 @@ def _rows(
         table.extend(row)
     values = np.fromiter(table, dtype=float, count=len(hits) * len(FEATURES))  # bools become floats
     return values.reshape(len(hits), len(FEATURES))
+
+
+def _acting(actor: str, facts: CandidateFacts, row: list[float]) -> None:
+    """Whether the question's `actor` speaks the sentence or is the first person it names (the one whose
+    act or words it tells), or someone else is, into `row`."""
+    if actor in facts.speakers or facts.lead == actor:
+        row[_ACTOR_PRESENT] = 1.0
+    elif facts.lead is not None or facts.speakers:
+        row[_ACTOR_OTHER] = 1.0
 
 
 def _matching(

@@ -61,6 +61,7 @@ class CandidateFacts:
     position: int
     speakers: frozenset[str]  # entity tokens of the configured people speaking in it
     people: frozenset[str]  # ... named in it
+    lead: str | None  # the first of them it names (its facts' names in their order), None for nobody
     counted: frozenset[str]  # what its counts measure (stems, synonym groups), "" for unknown
     words: int
     # what its row reads of its place, kept with its facts so a candidate seen before costs one look-up
@@ -129,6 +130,7 @@ def _read(index: CorpusIndex, position: int, cache: dict[int, CandidateFacts]) -
         position,
         evidence.speakers(index, position, persons),
         _people(index, position, persons),
+        _lead(index, position, persons),
         frozenset(counted),
         words,
         kept.group if kept.group >= 0 else -2 - position,
@@ -161,6 +163,13 @@ def _context_terms(index: CorpusIndex, position: int, paragraph: Sequence[int]) 
 
 def _people(index: CorpusIndex, position: int, persons: frozenset[str]) -> frozenset[str]:
     return persons.intersection(map(evidence.name_token, index.facts.of(position).entities))
+
+
+def _lead(index: CorpusIndex, position: int, persons: frozenset[str]) -> str | None:
+    """The first configured person the sentence at `position` names, in its facts' order."""
+    return next(
+        (t for n in index.facts.of(position).entities if (t := evidence.name_token(n)) in persons), None
+    )
 
 
 def _paragraph_people(
