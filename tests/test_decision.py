@@ -12,6 +12,7 @@ import pytest
 from bot.answering.decision import (
     WEIGHTS_PATH,
     Decision,
+    chosen_thresholds,
     fit_logistic,
     load_decision,
     load_model,
@@ -120,6 +121,23 @@ def test_the_shipped_coefficients_cover_every_feature() -> None:
     assert decision.reader is not None and decision.reader.names == READER_FEATURES
     for model in (decision.answer, decision.rank, decision.reader):
         assert np.all(np.isfinite(model.coef)) and np.all(model.scale > 0)
+
+
+def test_the_shipped_config_names_the_thresholds_the_shipped_fits_were_chosen_with() -> None:
+    """calibrate --write keeps its chosen thresholds in decision.json; config.yaml's decision: section is
+    copied from them by hand, and a refit whose choice was not copied over fails here."""
+    from bot.config import load_config
+
+    chosen = chosen_thresholds(WEIGHTS_PATH)
+    settings = load_config(Path(__file__).resolve().parent.parent / "config.yaml").decision
+    assert chosen, "decision.json keeps no thresholds: refit with calibrate --write"
+    shipped_now = {
+        "threshold": settings.threshold,
+        "close": settings.close,
+        "alternative": settings.alternative,
+        "veto": settings.veto,
+    }
+    assert shipped_now == chosen
 
 
 def test_the_ranking_fit_orders_only_when_every_feature_is_present(tmp_path: Path) -> None:

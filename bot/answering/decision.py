@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ __all__ = [
     "WEIGHTS_PATH",
     "Decision",
     "DecisionModel",
+    "chosen_thresholds",
     "decision_of",
     "fit_logistic",
     "fitted_on",
@@ -111,8 +112,19 @@ class Decision:
             data["reader"] = self.reader.to_dict()
         return data
 
-    def save(self, path: Path, note: str = "", fitted_on: Sequence[str] = ()) -> None:
-        data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on), **self.to_dict()}
+    def save(
+        self,
+        path: Path,
+        note: str = "",
+        fitted_on: Sequence[str] = (),
+        thresholds: Mapping[str, float | str] | None = None,
+    ) -> None:
+        """Write decision.json; `thresholds` (calibrate's choice for these fits) is kept beside them, and
+        config.yaml's `decision:` section must name the same (tests/test_decision.py holds it to them)."""
+        data: dict[str, Any] = {"note": note, "fitted_on": list(fitted_on)}
+        if thresholds is not None:
+            data["thresholds"] = dict(thresholds)
+        data.update(self.to_dict())
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
@@ -145,6 +157,16 @@ def fitted_on(path: Path = WEIGHTS_PATH) -> frozenset[str]:
         return frozenset(str(n) for n in json.loads(path.read_text(encoding="utf-8")).get("fitted_on", ()))
     except (OSError, ValueError, AttributeError):
         return frozenset()
+
+
+def chosen_thresholds(path: Path = WEIGHTS_PATH) -> dict[str, float | str]:
+    """The thresholds calibrate chose for the shipped fits (threshold, close, alternative, veto), or {} for
+    a decision.json written without them."""
+    try:
+        chosen = json.loads(path.read_text(encoding="utf-8")).get("thresholds", {})
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return dict(chosen) if isinstance(chosen, dict) else {}
 
 
 def load_model(path: Path = WEIGHTS_PATH) -> DecisionModel:

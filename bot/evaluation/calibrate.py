@@ -513,10 +513,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         note = "fitted by python -m bot.evaluation.calibrate --write"
         grown_note = "".join(f"; the answer fit also over the corpus grown with {p}" for p in args.fit_grow)
         weight = f"unanswerable questions' pairs weigh {t.trap_weight:g}"
-        decision.save(WEIGHTS_PATH, f"{note}; {weight}{grown_note}", sets)
+        chosen = {"threshold": t.threshold, "close": t.close, "alternative": t.alternative, "veto": t.veto}
+        decision.save(WEIGHTS_PATH, f"{note}; {weight}{grown_note}", sets, chosen)
         print(f"\nwrote {WEIGHTS_PATH}")
         print("decision (the median of the folds' choices, the veto most folds chose): ", end="")
         print(f"threshold {t.threshold}, close {t.close}, alternative {t.alternative}, veto {t.veto}")
+        print("copy them into config.yaml's decision: section (tests/test_decision.py checks they match)")
     return 0
 
 
