@@ -150,6 +150,10 @@ def test_no_word_belongs_to_two_synonym_groups(config: Config) -> None:
         ("Per the wire, when does the treaty run out?", "when"),
         ("In China in 2016, how long did they meet?", "how_long"),
         ("What did the two sides agree on?", "what"),
+        ("Which hotel did the minister stay at?", "where"),
+        ("In which room of the old castle did they dine?", "where"),
+        ("What death toll does the wire give for the floods?", "how_many"),
+        ("Which numbered congress of the party was it?", "how_many"),
     ],
 )
 def test_the_kind_of_answer_is_read_from_the_noun_or_a_later_clause(text: str, kind: str) -> None:

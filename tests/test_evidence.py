@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answering.evidence import has_date, has_place
+from bot.answering.evidence import has_date, has_number, has_place
 from bot.config import Config
 from bot.search import CorpusIndex
 from tests.test_quotes import make_article
@@ -136,3 +136,25 @@ def test_a_when_asking_a_time_to_come_needs_a_sentence_looking_ahead(config: Con
     assert has_date(index, past, "When did the ministers meet again?")  # "did": the past is asked
     exact = "By what exact date are the ministers supposed to settle it?"
     assert [has_date(index, p, exact) for p in (past, ahead, soon)] == [False, True, False]
+
+
+def test_a_building_asked_is_answered_by_a_building_name_not_the_town(config: Config) -> None:
+    index = CorpusIndex(
+        [
+            make_article(
+                "d0",
+                [
+                    "The ministers stayed in Oslo for two nights. "
+                    "The ministers dined in the Blue Hall of the palace. "
+                    "The delegates opened the 52nd Congress of the party."
+                ],
+            )
+        ],
+        config,
+    )
+    town, hall, congress = 0, 1, 2
+    assert not has_place(index, town, "Which hotel did the ministers stay at?")
+    assert has_place(index, town, "In which city did the ministers stay?")
+    assert has_place(index, hall, "In which room did the ministers dine?")
+    assert has_number(index, congress, "Which numbered congress was it?")
+    assert not has_number(index, congress, "How many delegates came?")

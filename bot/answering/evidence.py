@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from bot.answering.cache import FACTS_LIMIT, PerIndex
+from bot.answering.question import BUILDING_NOUNS, asks_building
 from bot.answering.ranker import people_of
 from bot.regex_cache import compiled
 from bot.search import CorpusIndex
@@ -15,6 +16,7 @@ from bot.tokenizer import Tokenizer, entity_token
 __all__ = [
     "COUNTING",
     "asked_time",
+    "asks_ordinal",
     "has_cause",
     "has_date",
     "has_duration",
@@ -49,6 +51,9 @@ _OCCASION = compiled(
 _PLACE_WORD = compiled(r"\b(headquarters|sidelines|capital|city|summit)\b")
 _TITLED = compiled(r"(?:Mr|Mrs|Ms|Dr|President|Secretary|Minister|Prime|Foreign|Chancellor|Senator|Sir)\b")
 _TWO_WORD_NAME = compiled(r"\b[A-Z][a-z]+ (?:[A-Z][a-z]+-)?[A-Z][a-z]+\b")
+_ASKS_ORDINAL = compiled(r"\b(?:which|what) (?:\w+ )?numbered\b", re.IGNORECASE)
+_ORDINAL = compiled(r"\b\d+(?:st|nd|rd|th)\b")
+_BUILDING_NAME = compiled(rf"\b(?:{BUILDING_NOUNS})$", re.IGNORECASE)
 _PLACE_NAME = compiled(r"\b(?:in|at|to|outside|inside|near)\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
 # "on what date", "which day", "at what time of day": the unit of time a "when" question asks for
 _ASKED_TIME = compiled(r"\b(?:what|which)\s+(?:[a-z]+\s+)?(date|day|year|month|time|hour)\b", re.IGNORECASE)
@@ -79,8 +84,16 @@ _ASKS_SAYING = compiled(
 
 
 def has_number(index: CorpusIndex, position: int, asked: str = "") -> bool:
-    """A count, an amount or a share (not 'the two presidents', which names rather than counts)."""
-    return any(f.dimension in COUNTING for f in index.facts.of(position).figures)
+    """A count, an amount or a share (not 'the two presidents', which names rather than counts); for a
+    question asking which numbered one ("which numbered session ...?"), an ordinal ("70th") too."""
+    if any(f.dimension in COUNTING for f in index.facts.of(position).figures):
+        return True
+    return asks_ordinal(asked) and bool(_ORDINAL.search(index.locate(position)[1].text))
+
+
+def asks_ordinal(asked: str) -> bool:
+    """True when the question asks which numbered one ("Which numbered session ...?"): an ordinal answers."""
+    return bool(_ASKS_ORDINAL.search(asked))
 
 
 def has_duration(index: CorpusIndex, position: int) -> bool:
@@ -161,6 +174,8 @@ def has_place(index: CorpusIndex, position: int, asked: str = "") -> bool:
     named = asked.lower()
     names = [m.group(1) for m in _PLACE_NAME.finditer(text)]
     places = [n for n in names if not _person_name(index, n)]
+    if asks_building(asked):  # "which hotel ...?": a building's name, not the town's, answers
+        return any(_BUILDING_NAME.search(n) and n.lower() not in named for n in places)
     if places:
         return any(name.lower() not in named for name in places)
     if names:  # only people after "to", "at" ("instructions to Secretary Kerry"): no place by name

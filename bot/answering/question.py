@@ -15,6 +15,7 @@ from bot.text import normalize
 from bot.tokenizer import Tokenizer
 
 __all__ = [
+    "BUILDING_NOUNS",
     "QUESTION_KINDS",
     "Question",
     "analyse_question",
@@ -22,6 +23,7 @@ __all__ = [
     "asked_class",
     "asked_party",
     "asked_speaker",
+    "asks_building",
     "asks_words",
     "check_question",
     "question_kind",
@@ -154,10 +156,29 @@ _CUE_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "Which hotel", "in which room": a place inside a town is asked, which the town's or country's name does not
+# answer (evidence.has_place); the names of such places end in one of these words ("the Gothic Hall")
+BUILDING_NOUNS = r"hotel|building|room|hall|palace|resort|mansion|residence|castle|villa|embassy"
+_ASKS_BUILDING = compiled(rf"\b(?:which|what) (?:\w+ ){{0,2}}?(?:{BUILDING_NOUNS})\b")
+
+
+def asks_building(text: str) -> bool:
+    """True when the question asks which building or room ("Which hotel did ...?", "in which room ...")."""
+    return bool(_ASKS_BUILDING.search(normalize(text).lower()))
+
+
 # "Which city", "on what day", "which senator": the noun after which/what names the answer's kind.
 _WHICH_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("where", compiled(r"^(?:in |at )?(?:which|what) (?:\w+ )?(city|country|capital|town|venue|place)\b")),
+    (
+        "where",
+        compiled(
+            rf"^(?:in |at )?(?:which|what) (?:\w+ ){{0,2}}?(city|country|capital|town|venue|place|location|"
+            rf"site|{BUILDING_NOUNS})\b"
+        ),
+    ),
     ("when", compiled(r"^(?:on |in |at |by )?(?:which|what) (day|date|year|month|week|time)\b")),
+    # "what death toll", "which numbered session": a count or an ordinal is asked
+    ("how_many", compiled(r"^(?:which|what) (?:\w+ )?(toll|number|numbered|figure|figures|count|tally)\b")),
     (
         "who",
         compiled(

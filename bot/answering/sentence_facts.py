@@ -248,8 +248,12 @@ def has_type_kept(
 ) -> bool | None:
     """has_type, kept with the sentence's facts for the kinds whose answer does not depend on the
     question's words ("where" does: a place the question names is no answer; so does a "when" naming the
-    unit of time it asks for)."""
-    if kind == "where" or (kind == "when" and evidence.asked_time(asked)):
+    unit of time it asks for, and a "which numbered" that an ordinal answers)."""
+    if (
+        kind == "where"
+        or (kind == "when" and evidence.asked_time(asked))
+        or (kind == "how_many" and evidence.asks_ordinal(asked))
+    ):
         return has_type(kind, facts.position, facts, index, span=span, asked=asked)
     key = (kind, span, occasions)
     if key not in facts._typed:
