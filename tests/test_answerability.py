@@ -7,23 +7,9 @@ import dataclasses
 
 import pytest
 
-from bot.answering.candidates import find_candidates
-from bot.answering.feature_names import FEATURES
 from bot.config import Config
-from bot.search import CorpusIndex
-from tests.test_quotes import make_article
-
-
-def _index(config: Config, *paragraphs: str) -> CorpusIndex:
-    return CorpusIndex([make_article("d0", list(paragraphs))], config)
-
-
-def _feature(index: CorpusIndex, question: str, name: str) -> dict[str, float]:
-    """The feature's value for each candidate sentence, by its text."""
-    found = find_candidates(index, question)
-    assert found.rows is not None
-    column = FEATURES.index(name)
-    return {hit.sentence.text: float(found.rows[i, column]) for i, hit in enumerate(found.hits)}
+from tests.candidate_rows import feature_by_sentence as _feature
+from tests.candidate_rows import one_article_index as _index
 
 
 def test_the_party_asked_for_must_be_the_one_speaking(config: Config) -> None:
