@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from bot.answering import answer_question
+from bot.answering.asked_words import asks_words
 from bot.answering.candidates import find_candidates
 from bot.answering.casual import fold_casual
 from bot.answering.followup import moved_on
-from bot.answering.question import answer_noun, asks_words, is_follow_up
+from bot.answering.question import answer_noun, is_follow_up
 from bot.cleaner import clean_article
 from bot.config import Config, parse_config
 from bot.conversation import Conversation

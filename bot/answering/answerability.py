@@ -15,10 +15,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from bot.answering.asked_words import asked_party
 from bot.answering.cache import PerIndex
 from bot.answering.evidence import name_token
 from bot.answering.places import place_adjectives, spokespeople
-from bot.answering.question import Question, asked_party
+from bot.answering.question import Question
 from bot.answering.sentence_facts import facts_of
 from bot.search import CorpusIndex, SearchHit
 from bot.semantic.words import word_vectors

@@ -13,12 +13,13 @@ from contextvars import ContextVar
 
 import numpy as np
 
+from bot.answering.asked_words import asked_speaker
 from bot.answering.cache import PerIndex
 from bot.answering.casual import fold_casual
 from bot.answering.features import candidate_features
 from bot.answering.focus import embedded_question, own_words
 from bot.answering.followup import previous_hits, with_previous
-from bot.answering.question import Question, analyse_question, asked_speaker, check_question
+from bot.answering.question import Question, analyse_question, check_question
 from bot.answering.ranker import FRAMING, Concept, people_of, query_concepts, unknown_names
 from bot.answering.scope import ScopeTable
 from bot.config import Veto

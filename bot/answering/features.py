@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from bot.answering.answerability import ANSWERABILITY_FEATURES, answerability_rows, role_qualifiers
+from bot.answering.asked_words import asked_speaker
 from bot.answering.cache import FACTS_LIMIT, PerIndex
 from bot.answering.concept_match import Pairs, coverage, covered_with
 from bot.answering.feature_names import (
@@ -22,7 +23,7 @@ from bot.answering.feature_names import (
 )
 from bot.answering.focus import focus_columns
 from bot.answering.places import with_adjectives
-from bot.answering.question import Question, asked_speaker
+from bot.answering.question import Question
 from bot.answering.ranker import Concept, people_of
 from bot.answering.referents import article_pair, unreferenced
 from bot.answering.sentence_facts import (
