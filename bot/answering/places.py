@@ -19,10 +19,14 @@ _WORD = re.compile(r"[\w.-]+")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+def _words(text: str) -> list[str]:
+    """The words as written, less possessive endings ("Russia's president" -> Russia, president)."""
+    return _WORD.findall(_POSSESSIVE.sub("", normalize(text)))
+
+
 def _alias_words(alias: str) -> list[str]:
-    """An alias's words as written, less possessive endings and stop words ("Russia's president" ->
-    Russia, president)."""
-    return [w for w in _WORD.findall(_POSSESSIVE.sub("", normalize(alias))) if w.lower() not in STOPWORDS]
+    """An alias's words as written, less stop words."""
+    return [w for w in _words(alias) if w.lower() not in STOPWORDS]
 
 
 def _places(index: CorpusIndex) -> frozenset[str]:
@@ -45,7 +49,7 @@ def _spokespeople(index: CorpusIndex) -> dict[str, frozenset[str]]:
 
 
 def _lower(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(_POSSESSIVE.sub("", normalize(text)))]
+    return [w.lower() for w in _words(text)]
 
 
 def _writes(words: Sequence[str], name: Sequence[str]) -> bool:

@@ -337,9 +337,15 @@ def asks_someone_else(
     named = frozenset(index.tokenizer.entities(question.text)).union(question.persons)
     if question.kind == "who":
         return named
+    return named | _setting(index, found)
+
+
+def _setting(index: CorpusIndex, found: Sequence[CandidateFacts]) -> frozenset[str]:
+    """The configured people named or speaking in at least config answer.setting_share of a question's
+    candidates (`found`'s facts): the setting they all repeat (the summit's leaders)."""
     counts = Counter(person for facts in found for person in facts.people | facts.speakers)
     least = index.config.answer.setting_share * len(found)
-    return named.union(person for person, count in counts.items() if count >= least)
+    return frozenset(person for person, count in counts.items() if count >= least)
 
 
 def someone_else_typed(
@@ -392,9 +398,7 @@ def asked_meeting(index: CorpusIndex, question: Question, found: Sequence[Candid
     )
     if not question.persons or asking.isdisjoint(measure_stem(w) for w in _WORD.findall(asked)):
         return frozenset()
-    counts = Counter(person for facts in found for person in facts.people | facts.speakers)
-    least = index.config.answer.setting_share * len(found)
-    return frozenset(person for person in question.persons if counts[person] < least)
+    return frozenset(question.persons).difference(_setting(index, found))
 
 
 def _names_someone(index: CorpusIndex, text: str, question: Question) -> bool:
